@@ -1,0 +1,61 @@
+import { sql, storeClient } from "../helpers/env"
+
+describe("checkout readiness: a cash-on-delivery order through medusa-js", () => {
+  it("creates a cart in Tunisia, ships it, pays with the manual provider and completes it; stock goes down", async () => {
+    const client = storeClient()
+    const { regions } = await client.regions.list()
+    const tunisia = regions.find((r) => r.currency_code === "tnd")!
+
+    const { products } = await client.products.list({ limit: 50, region_id: tunisia.id })
+    const variant = products
+      .flatMap((p) => p.variants)
+      .find((v) => (v.inventory_quantity ?? 0) >= 3)!
+    expect(variant).toBeDefined()
+    const [{ inventory_quantity: before }] = await sql<{ inventory_quantity: number }>(
+      "SELECT inventory_quantity FROM product_variant WHERE id = $1",
+      [variant.id]
+    )
+
+    let { cart } = await client.carts.create({ region_id: tunisia.id })
+    ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: variant.id, quantity: 2 }))
+    expect(cart.items).toHaveLength(1)
+    expect(cart.items[0].unit_price).toBe(variant.prices.find((p) => p.currency_code === "tnd")!.amount)
+
+    ;({ cart } = await client.carts.update(cart.id, {
+      email: "client@example.tn",
+      shipping_address: {
+        first_name: "Sami",
+        last_name: "Ben Salah",
+        address_1: "12 rue de Marseille",
+        city: "Tunis",
+        postal_code: "1000",
+        country_code: "tn",
+        phone: "+21620123456",
+      },
+    }))
+
+    const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
+    const delivery = shipping_options.find((o) => /Grand Tunis \(/.test(o.name!))!
+    expect(delivery).toBeDefined()
+    ;({ cart } = await client.carts.addShippingMethod(cart.id, { option_id: delivery.id }))
+    expect(cart.shipping_total).toBe(7000)
+    // 19 % VAT on items and shipping
+    expect(cart.tax_total).toBe(Math.round((cart.subtotal! + cart.shipping_total!) * 0.19))
+
+    ;({ cart } = await client.carts.createPaymentSessions(cart.id))
+    expect(cart.payment_sessions.map((s) => s.provider_id)).toContain("manual")
+    ;({ cart } = await client.carts.setPaymentSession(cart.id, { provider_id: "manual" }))
+
+    const completed = await client.carts.complete(cart.id)
+    expect(completed.type).toBe("order")
+    const order = completed.data as any
+    expect(order.currency_code).toBe("tnd")
+    expect(order.items[0].quantity).toBe(2)
+
+    const [{ inventory_quantity: after }] = await sql<{ inventory_quantity: number }>(
+      "SELECT inventory_quantity FROM product_variant WHERE id = $1",
+      [variant.id]
+    )
+    expect(after).toBe(before - 2)
+  })
+})

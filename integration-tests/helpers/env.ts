@@ -1,0 +1,57 @@
+import Medusa from "@medusajs/medusa-js"
+import { Client } from "pg"
+
+export type TestEnv = {
+  baseUrl: string
+  databaseUrl: string
+  redisUrl: string | null
+  redisPrefix: string
+  adminEmail: string
+  adminPassword: string
+  serverLog: string
+}
+
+/** Where the integration server runs (set by integration-tests/setup/global-setup.js). */
+export function testEnv(): TestEnv {
+  const raw = process.env.SHABOU_TEST_ENV
+  if (!raw) {
+    throw new Error("SHABOU_TEST_ENV is not set: run the integration tests through jest's integration project")
+  }
+  return JSON.parse(raw)
+}
+
+let token: string | undefined
+
+/** Authorization headers of the seeded admin user (logs in once through POST /admin/auth/token). */
+export async function adminHeaders(): Promise<Record<string, string>> {
+  if (!token) {
+    const env = testEnv()
+    const res = await fetch(`${env.baseUrl}/admin/auth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: env.adminEmail, password: env.adminPassword }),
+    })
+    if (res.status !== 200) {
+      throw new Error(`admin login failed: ${res.status} ${await res.text()}`)
+    }
+    token = ((await res.json()) as { access_token: string }).access_token
+  }
+  return { authorization: `Bearer ${token}` }
+}
+
+/** The medusa-js client a storefront would use, pointed at the test server. */
+export function storeClient(): Medusa {
+  return new Medusa({ baseUrl: testEnv().baseUrl, maxRetries: 0 })
+}
+
+/** Runs one SQL statement on the test database (for assertions only). */
+export async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: testEnv().databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query(text, params)
+    return rows as T[]
+  } finally {
+    await client.end()
+  }
+}

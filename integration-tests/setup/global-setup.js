@@ -1,0 +1,94 @@
+/**
+ * Integration-test setup: a fresh database (on DATABASE_URL's server when it
+ * answers, otherwise an embedded PostgreSQL), Redis when REDIS_URL answers
+ * (under a prefix of its own), the project built, and the real Medusa server
+ * started as a child process on a free port. Nothing fixed: it runs beside a
+ * running `npm start` of the same clone.
+ */
+const fs = require("fs")
+const path = require("path")
+const crypto = require("crypto")
+const { spawn } = require("child_process")
+
+const ROOT = path.resolve(__dirname, "..", "..")
+const { createTestDatabase, freePort } = require("../../scripts/lib/database")
+const { isRedisReachable } = require("../../scripts/lib/redis")
+const { build } = require("../../scripts/build")
+
+const log = (m) => process.stdout.write(`[integration] ${m}\n`)
+
+module.exports = async function globalSetup() {
+  const started = Date.now()
+  await build({ ifChanged: true, admin: false })
+
+  const db = await createTestDatabase({ log })
+  const runId = crypto.randomBytes(4).toString("hex")
+  let redisUrl = process.env.REDIS_URL
+  if (redisUrl && !(await isRedisReachable(redisUrl))) {
+    log(`REDIS_URL ${redisUrl} does not answer: the tests run without Redis`)
+    redisUrl = undefined
+  }
+  const port = await freePort()
+  const env = {
+    ...process.env,
+    NODE_ENV: "development",
+    DATABASE_URL: db.url,
+    PORT: String(port),
+    REDIS_PREFIX: `shabou-test-${runId}:`,
+    MEDUSA_ADMIN_EMAIL: "admin@test.shabou.tn",
+    MEDUSA_ADMIN_PASSWORD: `pw-${runId}`,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    ADMIN_SERVE: fs.existsSync(path.join(ROOT, "build", "index.html")) ? "true" : "false",
+    JWT_SECRET: `jwt-${runId}`,
+    COOKIE_SECRET: `cookie-${runId}`,
+  }
+  delete env.REDIS_URL
+  if (redisUrl) {
+    env.REDIS_URL = redisUrl
+  }
+  const logDir = path.join(ROOT, ".tmp")
+  fs.mkdirSync(logDir, { recursive: true })
+  const logFile = path.join(logDir, `integration-server-${runId}.log`)
+  const out = fs.createWriteStream(logFile)
+  const child = spawn(process.execPath, [path.join(__dirname, "server.js")], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  child.stderr.pipe(out)
+  await new Promise((resolve, reject) => {
+    let buffer = ""
+    const timer = setTimeout(() => reject(new Error(`test server not ready after 10 min, see ${logFile}`)), 600000)
+    child.stdout.on("data", (chunk) => {
+      out.write(chunk)
+      buffer += chunk.toString()
+      if (buffer.includes("SHABOU_TEST_SERVER_READY")) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    child.on("exit", (code) => {
+      clearTimeout(timer)
+      reject(new Error(`test server exited with ${code} before it was ready:\n${buffer.slice(-3000)}\n(see ${logFile})`))
+    })
+  }).catch(async (e) => {
+    child.kill("SIGKILL")
+    await db.stop()
+    throw e
+  })
+  child.stdout.pipe(out)
+  child.removeAllListeners("exit")
+
+  const testEnv = {
+    baseUrl: `http://127.0.0.1:${port}`,
+    databaseUrl: db.url,
+    redisUrl: redisUrl || null,
+    redisPrefix: env.REDIS_PREFIX,
+    adminEmail: env.MEDUSA_ADMIN_EMAIL,
+    adminPassword: env.MEDUSA_ADMIN_PASSWORD,
+    serverLog: logFile,
+  }
+  process.env.SHABOU_TEST_ENV = JSON.stringify(testEnv)
+  globalThis.__SHABOU_TEST__ = { child, db }
+  log(`server ready on ${testEnv.baseUrl} (${db.embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}, ${redisUrl ? "Redis" : "no Redis"}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}

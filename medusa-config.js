@@ -1,0 +1,125 @@
+/**
+ * Medusa configuration for Shabou Auto Pièces.
+ *
+ * Every setting comes from the environment (see .env.example); `scripts/start.js`
+ * fills DATABASE_URL with the embedded PostgreSQL when it is not set.
+ * Plugin options are merged here, in one place, from the environment.
+ */
+const fs = require("fs")
+const path = require("path")
+const dotenv = require("dotenv")
+
+dotenv.config({ path: path.join(__dirname, ".env") })
+
+const env = (name, fallback) => {
+  const value = process.env[name]
+  return value === undefined || value === "" ? fallback : value
+}
+
+const DATABASE_URL = env("DATABASE_URL", "postgres://localhost/shabou")
+const REDIS_URL = env("REDIS_URL")
+const REDIS_PREFIX = env("REDIS_PREFIX", "shabou:")
+const MEILISEARCH_HOST = env("MEILISEARCH_HOST")
+const ADMIN_BUILD_DIR = "build"
+const adminBuilt = fs.existsSync(
+  path.join(__dirname, ADMIN_BUILD_DIR, "index.html")
+)
+
+const plugins = [
+  "medusa-fulfillment-manual",
+  "medusa-payment-manual",
+  {
+    resolve: "@medusajs/admin",
+    /** @type {import('@medusajs/admin').PluginOptions} */
+    options: {
+      // Serve the built admin at /app; without a build (tests that skip it)
+      // the server still starts instead of panicking.
+      serve: env("ADMIN_SERVE", adminBuilt ? "true" : "false") === "true",
+      path: "/app",
+      outDir: ADMIN_BUILD_DIR,
+      autoRebuild: false,
+      develop: { open: false },
+    },
+  },
+  {
+    resolve: "./plugins/fitment",
+    options: {},
+  },
+  {
+    resolve: "./plugins/price-history",
+    options: {},
+  },
+  {
+    resolve: "./plugins/prospector",
+    options: {
+      googlePlacesApiKey: env("GOOGLE_PLACES_API_KEY"),
+      googlePlacesBaseUrl: env(
+        "GOOGLE_PLACES_BASE_URL",
+        "https://places.googleapis.com"
+      ),
+      chromiumPath: env("CHROMIUM_PATH", "/usr/bin/chromium"),
+    },
+  },
+  {
+    resolve: "./plugins/orion",
+    options: {},
+  },
+]
+
+if (MEILISEARCH_HOST) {
+  plugins.push({
+    resolve: "medusa-plugin-meilisearch",
+    options: {
+      config: {
+        host: MEILISEARCH_HOST,
+        apiKey: env("MEILISEARCH_API_KEY"),
+      },
+    },
+  })
+}
+
+const modules = {}
+if (REDIS_URL) {
+  modules.eventBus = {
+    resolve: "@medusajs/event-bus-redis",
+    options: {
+      redisUrl: REDIS_URL,
+      queueName: `${REDIS_PREFIX}events-queue`,
+      jobOptions: { attempts: 3, backoff: { type: "exponential", delay: 1000 } },
+    },
+  }
+  modules.cacheService = {
+    resolve: "@medusajs/cache-redis",
+    options: { redisUrl: REDIS_URL, namespace: `${REDIS_PREFIX}cache`, ttl: 30 },
+  }
+}
+
+/** @type {import('@medusajs/medusa').ConfigModule["projectConfig"]} */
+const projectConfig = {
+  database_url: DATABASE_URL,
+  database_extra:
+    env("DATABASE_SSL", "false") === "true"
+      ? { ssl: { rejectUnauthorized: false } }
+      : {},
+  jwt_secret: env("JWT_SECRET", "supersecret"),
+  cookie_secret: env("COOKIE_SECRET", "supersecret"),
+  store_cors: env("STORE_CORS", "http://localhost:8000"),
+  admin_cors: env(
+    "ADMIN_CORS",
+    "http://localhost:7000,http://localhost:7001,http://localhost:9000"
+  ),
+  redis_prefix: REDIS_PREFIX,
+}
+if (REDIS_URL) {
+  projectConfig.redis_url = REDIS_URL
+}
+
+/** @type {import('@medusajs/medusa').ConfigModule} */
+module.exports = {
+  projectConfig,
+  plugins,
+  modules,
+  featureFlags: {
+    product_categories: true,
+  },
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the whole backend with one command.
+ *
+ * 1. builds what changed (project, plugins, admin UI);
+ * 2. uses DATABASE_URL, or starts the embedded PostgreSQL (.data/postgres);
+ * 3. runs every migration, seeds the demo catalogue when the database is empty,
+ *    creates the admin user from MEDUSA_ADMIN_EMAIL / MEDUSA_ADMIN_PASSWORD;
+ * 4. serves the Store API, the Admin API and the admin UI (/app) on PORT;
+ * 5. stops everything, the embedded PostgreSQL included, on Ctrl-C / SIGTERM.
+ */
+const path = require("path")
+const ROOT = path.resolve(__dirname, "..")
+require("dotenv").config({ path: path.join(ROOT, ".env") })
+
+const { ConfigError, ensureDatabase, portInUse, redact } = require("./lib/database")
+const { checkRedis } = require("./lib/redis")
+const { defaults } = require("./lib/defaults")
+
+const log = (message) => console.log(`[shabou] ${message}`)
+
+async function main() {
+  const settings = defaults(process.env)
+  Object.assign(process.env, settings)
+  const port = Number(settings.PORT)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT must be a number between 1 and 65535, got "${settings.PORT}"`)
+  }
+  if (await portInUse(port)) {
+    throw new ConfigError(
+      `Port ${port} is already in use (another "npm start" or another program?). Stop it or choose another PORT, e.g. PORT=9001 npm start`
+    )
+  }
+
+  if (process.env.REDIS_URL) {
+    await checkRedis(process.env.REDIS_URL)
+    log(`Redis: ${redact(process.env.REDIS_URL)} (event bus, cache, sessions, scheduled jobs ON)`)
+  } else {
+    log(
+      "Redis: not configured, so the local event bus and in-memory cache are used and scheduled jobs are OFF. " +
+        "Set REDIS_URL=redis://127.0.0.1:6379 to turn them on."
+    )
+  }
+
+  const { build } = require("./build")
+  const buildStarted = Date.now()
+  await build({ ifChanged: true, admin: process.env.ADMIN_SERVE !== "false" })
+  log(`build ready (${((Date.now() - buildStarted) / 1000).toFixed(1)} s)`)
+
+  const db = await ensureDatabase({ log })
+  process.env.DATABASE_URL = db.url
+  log(db.embedded ? `database: embedded PostgreSQL on 127.0.0.1:${db.port} (data in ${process.env.EMBEDDED_POSTGRES_DIR || ".data/postgres"})` : `database: ${redact(db.url)}`)
+
+  let app
+  const stop = async (code) => {
+    try {
+      if (app) {
+        await app.close()
+      }
+    } finally {
+      await db.stop().catch((e) => console.error(`could not stop PostgreSQL cleanly: ${e.message}`))
+      if (db.embedded) {
+        log("embedded PostgreSQL stopped")
+      }
+      process.exit(code)
+    }
+  }
+  let stopping = false
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      if (stopping) {
+        return
+      }
+      stopping = true
+      log(`${signal} received: shutting down`)
+      stop(0)
+    })
+  }
+
+  try {
+    const { startServer } = require("./lib/app")
+    app = await startServer({
+      port,
+      seed: process.env.SEED_DEMO !== "false",
+      adminEmail: settings.MEDUSA_ADMIN_EMAIL,
+      adminPassword: settings.MEDUSA_ADMIN_PASSWORD,
+      log,
+    })
+  } catch (e) {
+    console.error(`[shabou] startup failed: ${e.message}`)
+    await stop(1)
+    return
+  }
+
+  const base = `http://localhost:${port}`
+  console.log(
+    [
+      "",
+      "  Shabou Auto Pièces backend is ready",
+      `  Store API   ${base}/store/products`,
+      `  Admin API   ${base}/admin`,
+      `  Admin UI    ${base}/app`,
+      `  Health      ${base}/health`,
+      `  Admin login ${settings.MEDUSA_ADMIN_EMAIL} / ${settings.MEDUSA_ADMIN_PASSWORD === defaults({}).MEDUSA_ADMIN_PASSWORD ? settings.MEDUSA_ADMIN_PASSWORD : "(MEDUSA_ADMIN_PASSWORD)"}`,
+      "  Stop with Ctrl-C",
+      "",
+    ].join("\n")
+  )
+}
+
+main().catch((e) => {
+  if (e instanceof ConfigError) {
+    console.error(`[shabou] configuration error: ${e.message}`)
+  } else {
+    console.error(`[shabou] startup failed: ${e.stack || e.message}`)
+  }
+  process.exit(1)
+})
