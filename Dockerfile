@@ -1,0 +1,13 @@
+# The backend image used by docker-compose.yml.
+FROM node:20-bookworm-slim
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends chromium ca-certificates \
+  && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN node scripts/build.js
+ENV NODE_ENV=development CHROMIUM_PATH=/usr/bin/chromium
+EXPOSE 9000
+CMD ["node", "scripts/start.js"]
