@@ -1,0 +1,208 @@
+#!/usr/bin/env node
+import fs from "fs"
+import { parse } from "csv-parse"
+import { stringify } from "csv-stringify/sync"
+import cliProgress from "cli-progress"
+import {
+  addPeriods,
+  buildSeries,
+  parseSalesRecord,
+  SalesRow,
+  SkuSeries,
+} from "../lib/sales-history"
+import { forecastMany } from "../lib/engine"
+import { backtest } from "../lib/backtest"
+import { Frequency, QUANTILE_KEYS } from "../lib/types"
+
+const USAGE = `usage:
+  orion forecast --input <sales.csv> --horizon <n> --frequency month|week --out <forecasts.csv> [--align-end]
+  orion backtest --input <sales.csv> --frequency month|week [--horizon n] [--align-end]
+
+input CSV columns: sku,date,qty (date YYYY-MM-DD; missing periods are zero)`
+
+export class CliError extends Error {}
+
+type Args = { command: string; flags: Record<string, string | boolean> }
+
+export function parseArgs(argv: string[]): Args {
+  const [command, ...rest] = argv
+  const flags: Record<string, string | boolean> = {}
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]
+    if (!a.startsWith("--")) {
+      throw new CliError(`unexpected argument "${a}"\n${USAGE}`)
+    }
+    const key = a.slice(2)
+    const next = rest[i + 1]
+    if (next === undefined || next.startsWith("--")) {
+      flags[key] = true
+    } else {
+      flags[key] = next
+      i++
+    }
+  }
+  return { command: command ?? "", flags }
+}
+
+function str(flags: Args["flags"], name: string, required = true): string | undefined {
+  const v = flags[name]
+  if (v === undefined || v === true) {
+    if (required) {
+      throw new CliError(`missing --${name}\n${USAGE}`)
+    }
+    return undefined
+  }
+  return v as string
+}
+
+function frequencyOf(flags: Args["flags"]): Frequency {
+  const f = str(flags, "frequency")
+  if (f !== "month" && f !== "week") {
+    throw new CliError(`--frequency must be "month" or "week", got "${f}"`)
+  }
+  return f
+}
+
+function horizonOf(flags: Args["flags"], fallback?: number): number {
+  const raw = str(flags, "horizon", fallback === undefined)
+  if (raw === undefined) {
+    return fallback as number
+  }
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1 || n > 520) {
+    throw new CliError(`--horizon must be an integer between 1 and 520, got "${raw}"`)
+  }
+  return n
+}
+
+/** Reads and validates `sku,date,qty` row by row. */
+export async function readSales(path: string): Promise<SalesRow[]> {
+  if (!fs.existsSync(path)) {
+    throw new CliError(`input file not found: ${path}`)
+  }
+  const parser = fs.createReadStream(path).pipe(
+    parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true })
+  )
+  const rows: SalesRow[] = []
+  let line = 1
+  let checked = false
+  for await (const record of parser) {
+    line++
+    if (!checked) {
+      for (const col of ["sku", "date", "qty"]) {
+        if (!(col in record)) {
+          throw new CliError(`${path}: missing column "${col}" in the header (expected sku,date,qty)`)
+        }
+      }
+      checked = true
+    }
+    try {
+      rows.push(parseSalesRecord(record, line))
+    } catch (e) {
+      throw new CliError(`${path}: ${(e as Error).message}`)
+    }
+  }
+  if (rows.length === 0) {
+    throw new CliError(`${path}: no data rows`)
+  }
+  return rows
+}
+
+function alignEnd(series: SkuSeries[], frequency: Frequency): void {
+  let end = 0
+  for (const s of series) {
+    end = Math.max(end, addPeriods(s.start, s.values.length - 1, frequency).getTime())
+  }
+  for (const s of series) {
+    while (addPeriods(s.start, s.values.length - 1, frequency).getTime() < end) {
+      s.values.push(0)
+    }
+  }
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10)
+const num = (v: number) => String(Math.round(v * 1000) / 1000)
+
+export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableStream = process.stderr): Promise<void> {
+  const input = str(flags, "input") as string
+  const out = str(flags, "out") as string
+  const frequency = frequencyOf(flags)
+  const horizon = horizonOf(flags)
+  const series = buildSeries(await readSales(input), frequency)
+  if (flags["align-end"]) {
+    alignEnd(series, frequency)
+  }
+  const bar = new cliProgress.SingleBar(
+    { stream: stderr, format: "forecast [{bar}] {percentage}% | {value}/{total} parts", noTTYOutput: true, notTTYSchedule: 1000 },
+    cliProgress.Presets.shades_classic
+  )
+  bar.start(series.length, 0)
+  const { forecasts, tuning } = forecastMany(
+    series.map((s) => s.values),
+    { frequency, horizon, onProgress: (done) => (done % 500 === 0 || done === series.length) && bar.update(done) }
+  )
+  bar.stop()
+  const records: string[][] = []
+  series.forEach((s, i) => {
+    const f = forecasts[i]
+    for (let h = 0; h < horizon; h++) {
+      records.push([
+        s.sku,
+        iso(addPeriods(s.start, s.values.length + h, frequency)),
+        f.model,
+        num(f.mean[h]),
+        ...QUANTILE_KEYS.map((k) => num(f.quantiles[k][h])),
+      ])
+    }
+  })
+  fs.writeFileSync(out, stringify(records, { header: true, columns: ["sku", "date", "model", "mean", ...QUANTILE_KEYS] }))
+  for (const t of tuning) {
+    stderr.write(`segment ${t.segment}: ${t.sampled} series sampled, method ${forecastLabel(t.chosen)}${t.reason ? ` (${t.reason})` : ""}\n`)
+  }
+  stderr.write(`wrote ${records.length} rows for ${series.length} skus to ${out}\n`)
+}
+
+function forecastLabel(m: { model: string; distribution: string; shape: number }): string {
+  return `${m.model}+${m.distribution}${m.distribution === "nb" || m.distribution === "blend" ? `(k=${m.shape})` : ""}`
+}
+
+export async function runBacktest(flags: Args["flags"], stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const input = str(flags, "input") as string
+  const frequency = frequencyOf(flags)
+  const horizon = horizonOf(flags, frequency === "week" ? 13 : 12)
+  const series = buildSeries(await readSales(input), frequency)
+  if (flags["align-end"]) {
+    alignEnd(series, frequency)
+  }
+  const report = backtest(
+    series.map((s) => s.values),
+    { frequency, horizon }
+  )
+  stdout.write(report.table + "\n")
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv)
+    if (args.command === "forecast") {
+      await runForecast(args.flags)
+    } else if (args.command === "backtest") {
+      await runBacktest(args.flags)
+    } else {
+      throw new CliError(args.command ? `unknown command "${args.command}"\n${USAGE}` : USAGE)
+    }
+    return 0
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`orion: ${e.message}\n`)
+      return 1
+    }
+    throw e
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

@@ -1,0 +1,317 @@
+import { classifyDemand, DemandClass } from "./intermittent"
+import { MetricAccumulator, MetricSummary } from "./metrics"
+import { MEAN_MODELS, MeanModel, meanModel } from "./models"
+import {
+  averageQuantiles,
+  empiricalQuantilePaths,
+  hurdleQuantilePaths,
+  nbQuantilePaths,
+  sanitizeQuantiles,
+} from "./quantile-methods"
+import { Rng } from "./random"
+import { emptyQuantiles, Frequency, Quantiles } from "./types"
+
+export type Distribution = "nb" | "empirical" | "hurdle" | "blend"
+
+/** A forecasting method: a mean model plus a distribution around it. */
+export type Method = {
+  model: string
+  distribution: Distribution
+  /** negative-binomial shape (Infinity = Poisson); used by "nb" and "blend" */
+  shape: number
+}
+
+export const SHAPE_GRID = [0.25, 0.5, 1, 2, 4, Infinity]
+export const DISTRIBUTIONS: Distribution[] = ["nb", "empirical", "hurdle", "blend"]
+
+export const DEFAULT_METHOD: Method = { model: "combo", distribution: "blend", shape: 1 }
+
+export function methodName(m: Method): string {
+  if (m.distribution === "nb") {
+    return `${m.model}+${Number.isFinite(m.shape) ? `nb(k=${m.shape})` : "poisson"}`
+  }
+  if (m.distribution === "blend") {
+    return `${m.model}+blend(k=${Number.isFinite(m.shape) ? m.shape : "inf"})`
+  }
+  return `${m.model}+${m.distribution}`
+}
+
+export function seasonLengthFor(frequency: Frequency): number {
+  return frequency === "week" ? 52 : 12
+}
+
+function quantilesFor(dist: Distribution, shape: number, y: number[], mean: number[], m: number): Quantiles {
+  switch (dist) {
+    case "nb":
+      return nbQuantilePaths(mean, shape)
+    case "empirical":
+      return empiricalQuantilePaths(y, mean, 2 * m)
+    case "hurdle":
+      return hurdleQuantilePaths(y, mean)
+    case "blend":
+      return averageQuantiles([nbQuantilePaths(mean, shape), empiricalQuantilePaths(y, mean, 2 * m)])
+  }
+}
+
+/** Runs one method on one history. */
+export function runMethod(method: Method, y: number[], horizon: number, seasonLength: number): { mean: number[]; quantiles: Quantiles } {
+  const mean = meanModel(method.model).mean(y, horizon, seasonLength)
+  const quantiles = sanitizeQuantiles(quantilesFor(method.distribution, method.shape, y, mean, seasonLength))
+  return { mean, quantiles }
+}
+
+export type Window = { train: number[]; actual: number[] }
+
+/** Rolling-origin windows: origins at n − h, n − 2h, … (at most `origins`), each with ≥ minTrain points. */
+export function rollingWindows(y: number[], horizon: number, origins: number, minTrain: number): Window[] {
+  const out: Window[] = []
+  for (let j = 1; j <= origins; j++) {
+    const cut = y.length - j * horizon
+    if (cut < minTrain) {
+      break
+    }
+    out.push({ train: y.slice(0, cut), actual: y.slice(cut, cut + horizon) })
+  }
+  return out
+}
+
+export type Candidate = { method: Method; metrics: MetricSummary }
+
+export type Tuning = {
+  segment: string
+  /** series used for tuning (a sample of the segment) */
+  sampled: number
+  windows: number
+  chosen: Method
+  /** best configuration per mean model, with its pooled backtest metrics */
+  perModel: Candidate[]
+  reason?: string
+}
+
+/**
+ * Rolling-origin backtest over a pool of series: every mean model × distribution ×
+ * NB shape is scored by pooled WQL; returns the winner and the best per model.
+ */
+export function tuneOnPool(
+  pool: number[][],
+  horizon: number,
+  seasonLength: number,
+  origins: number,
+  models: MeanModel[] = MEAN_MODELS
+): { chosen: Method; perModel: Candidate[]; windows: number } | null {
+  const accs = new Map<string, { method: Method; acc: MetricAccumulator }>()
+  const get = (method: Method) => {
+    const key = methodName(method)
+    let e = accs.get(key)
+    if (!e) {
+      e = { method, acc: new MetricAccumulator() }
+      accs.set(key, e)
+    }
+    return e.acc
+  }
+  let windows = 0
+  const minTrain = Math.max(4, Math.min(seasonLength, 12))
+  for (const y of pool) {
+    for (const w of rollingWindows(y, horizon, origins, minTrain)) {
+      windows++
+      for (const mm of models) {
+        if (w.train.length < mm.minHistory) {
+          continue
+        }
+        const mean = mm.mean(w.train, horizon, seasonLength)
+        for (const dist of DISTRIBUTIONS) {
+          const shapes = dist === "nb" || dist === "blend" ? SHAPE_GRID : [Infinity]
+          for (const shape of shapes) {
+            const q = sanitizeQuantiles(quantilesFor(dist, shape, w.train, mean, seasonLength))
+            get({ model: mm.name, distribution: dist, shape }).add(w.train, w.actual, mean, q, seasonLength)
+          }
+        }
+      }
+    }
+  }
+  if (windows === 0) {
+    return null
+  }
+  const best = new Map<string, Candidate>()
+  let chosen: Candidate | null = null
+  for (const { method, acc } of accs.values()) {
+    const metrics = acc.summary()
+    if (!Number.isFinite(metrics.wql)) {
+      continue
+    }
+    const cur = best.get(method.model)
+    if (!cur || metrics.wql < cur.metrics.wql) {
+      best.set(method.model, { method, metrics })
+    }
+    if (!chosen || metrics.wql < chosen.metrics.wql) {
+      chosen = { method, metrics }
+    }
+  }
+  if (!chosen) {
+    return null
+  }
+  return { chosen: chosen.method, perModel: [...best.values()], windows }
+}
+
+export type ForecastOptions = {
+  frequency: Frequency
+  horizon: number
+  seasonLength?: number
+  /** rolling origins used for tuning (default 2) */
+  origins?: number
+  /** series sampled per segment for tuning (default 600) */
+  sampleSize?: number
+  seed?: number
+  /** called after each series is forecast */
+  onProgress?: (done: number, total: number) => void
+}
+
+export type SeriesForecast = {
+  model: string
+  method: Method | null
+  segment: string
+  mean: number[]
+  quantiles: Quantiles
+  reason?: string
+}
+
+export function segmentOf(y: number[], horizon: number): DemandClass | "short" {
+  const cls = classifyDemand(y)
+  if (cls === "none") {
+    return cls
+  }
+  if (y.length < horizon + 6) {
+    return "short"
+  }
+  return cls
+}
+
+/**
+ * Forecasts many series. Series are grouped into demand classes (Syntetos–Boylan);
+ * inside each class the method (mean model, distribution, pooled NB dispersion)
+ * is chosen by a rolling-origin backtest pooled over a sample of the class.
+ */
+export function forecastMany(series: number[][], opts: ForecastOptions): { forecasts: SeriesForecast[]; tuning: Tuning[] } {
+  const h = opts.horizon
+  const m = opts.seasonLength ?? seasonLengthFor(opts.frequency)
+  const origins = opts.origins ?? 2
+  const sampleSize = opts.sampleSize ?? 600
+  const rng = new Rng(opts.seed ?? 42)
+
+  const bySegment = new Map<string, number[]>()
+  series.forEach((y, i) => {
+    const s = segmentOf(y, h)
+    const list = bySegment.get(s) ?? []
+    list.push(i)
+    bySegment.set(s, list)
+  })
+
+  // the whole data set as a fallback pool for small segments
+  const allIdx = series.map((_, i) => i).filter((i) => segmentOf(series[i], h) !== "none" && series[i].length >= h + 6)
+  const sample = (idx: number[]) => {
+    if (idx.length <= sampleSize) {
+      return idx
+    }
+    const copy = [...idx]
+    for (let i = 0; i < sampleSize; i++) {
+      const j = i + Math.floor(rng.next() * (copy.length - i))
+      ;[copy[i], copy[j]] = [copy[j], copy[i]]
+    }
+    return copy.slice(0, sampleSize)
+  }
+
+  const tuning: Tuning[] = []
+  const chosenBySegment = new Map<string, { method: Method | null; reason?: string }>()
+  let globalTune: ReturnType<typeof tuneOnPool> | undefined
+  const global = () => {
+    if (globalTune === undefined) {
+      globalTune = tuneOnPool(sample(allIdx).map((i) => series[i]), h, m, origins)
+    }
+    return globalTune
+  }
+
+  for (const [segment, idx] of bySegment) {
+    if (segment === "none") {
+      chosenBySegment.set(segment, { method: null, reason: "no demand in the history: forecast is zero" })
+      continue
+    }
+    let res = segment === "short" ? null : tuneOnPool(sample(idx).map((i) => series[i]), h, m, origins)
+    let reason: string | undefined
+    if (segment === "short") {
+      const g = global()
+      res = g
+      reason = g
+        ? `short history (< ${h + 6} periods): method tuned on all longer series`
+        : `short history (< ${h + 6} periods): default method`
+    } else if (!res || idx.length < 30) {
+      const g = global()
+      if (g) {
+        res = g
+        reason = `only ${idx.length} ${segment} series: method tuned on all series`
+      }
+    }
+    const chosen = res ? res.chosen : DEFAULT_METHOD
+    if (!res) {
+      reason = reason ?? "not enough history to backtest: default method"
+    }
+    chosenBySegment.set(segment, { method: chosen, reason })
+    tuning.push({
+      segment,
+      sampled: Math.min(idx.length, sampleSize),
+      windows: res?.windows ?? 0,
+      chosen,
+      perModel: res?.perModel ?? [],
+      reason,
+    })
+  }
+
+  const forecasts: SeriesForecast[] = new Array(series.length)
+  series.forEach((y, i) => {
+    const segment = segmentOf(y, h)
+    const c = chosenBySegment.get(segment) as { method: Method | null; reason?: string }
+    if (!c.method) {
+      forecasts[i] = { model: "zero", method: null, segment, mean: new Array(h).fill(0), quantiles: emptyQuantiles(h), reason: c.reason }
+    } else {
+      let method = c.method
+      if (y.length < meanModel(method.model).minHistory) {
+        method = { model: "moving-average", distribution: "nb", shape: 1 }
+      }
+      const r = runMethod(method, y, h, m)
+      forecasts[i] = { model: methodName(method), method, segment, mean: r.mean, quantiles: r.quantiles, reason: c.reason }
+    }
+    opts.onProgress?.(i + 1, series.length)
+  })
+  return { forecasts, tuning }
+}
+
+export type ForecastResult = {
+  model: string
+  mean: number[]
+  quantiles: Quantiles
+  reason?: string
+  metrics?: MetricSummary
+}
+
+/**
+ * Forecasts one series on its own: the method is chosen by the series' own rolling-origin
+ * backtest (noisy for sparse parts — prefer `forecastMany`, which pools a whole class).
+ */
+export function forecastSeries(
+  series: number[],
+  opts: { frequency: Frequency; horizon: number; seasonLength?: number }
+): ForecastResult {
+  const h = opts.horizon
+  const m = opts.seasonLength ?? seasonLengthFor(opts.frequency)
+  if (classifyDemand(series) === "none") {
+    return { model: "zero", mean: new Array(h).fill(0), quantiles: emptyQuantiles(h), reason: "no demand in the history: forecast is zero" }
+  }
+  const tuned = series.length >= h + 6 ? tuneOnPool([series], h, m, 3) : null
+  if (!tuned) {
+    const method = series.length >= 3 ? DEFAULT_METHOD : { model: "moving-average", distribution: "nb" as Distribution, shape: 1 }
+    const r = runMethod(method, series, h, m)
+    return { model: methodName(method), ...r, reason: `short history (${series.length} periods): default method ${methodName(method)}` }
+  }
+  const r = runMethod(tuned.chosen, series, h, m)
+  const metrics = tuned.perModel.find((c) => c.method.model === tuned.chosen.model)?.metrics
+  return { model: methodName(tuned.chosen), ...r, metrics }
+}
