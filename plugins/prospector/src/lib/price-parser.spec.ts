@@ -40,7 +40,7 @@ describe("parsePrice (human text)", () => {
   it.each([
     ["", /empty/],
     ["DT", /no number/],
-    ["gratuit", /no currency/],
+    ["gratuit", /no number/],
     ["12,50", /no currency/],
     ["1.2345 DT", /more than 3 decimals/],
     ["12,3456 €", /more than 2 decimals/],

@@ -156,6 +156,9 @@ export function parsePrice(input: string | number, options: ParsePriceOptions = 
     throw new PriceParseError(`invalid price ${input}`, raw)
   }
   const text = asciiDigits(raw).trim()
+  if (!/\d/.test(text)) {
+    throw new PriceParseError(`no number in "${raw}"`, raw)
+  }
 
   const fromOption = options.currency ? normalizeCurrencyCode(options.currency) : null
   if (options.currency && !fromOption) {
