@@ -76,7 +76,7 @@ function projects() {
   return list
 }
 
-async function buildServer(state, ifChanged) {
+async function buildServer(state, ifChanged, log) {
   const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc")
   const shared = [
     path.join(ROOT, "tsconfig.base.json"),
@@ -108,14 +108,14 @@ async function buildServer(state, ifChanged) {
         `tsc ${project.name}`
       )
       state[project.name] = project.key
-      console.log(`built ${project.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      log(`built ${project.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     }
   }
   await Promise.all([worker(), worker()])
   return todo.length
 }
 
-async function buildAdmin(state, ifChanged) {
+async function buildAdmin(state, ifChanged, log) {
   const key = fingerprint([
     path.join(ROOT, "src", "admin"),
     path.join(ROOT, "package-lock.json"),
@@ -125,18 +125,19 @@ async function buildAdmin(state, ifChanged) {
     return 0
   }
   const started = Date.now()
-  console.log("building the admin UI (about a minute)…")
+  log("building the admin UI (about a minute)…")
   await run(
     process.execPath,
     [path.join(ROOT, "node_modules", "@medusajs", "admin", "bin", "medusa-admin.js"), "build"],
     "medusa-admin build"
   )
   state.admin = key
-  console.log(`built admin UI in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  log(`built admin UI in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   return 1
 }
 
-async function build({ ifChanged = false, admin = true } = {}) {
+async function build({ ifChanged = false, admin = true, quiet = false } = {}) {
+  const log = quiet ? (m) => process.stderr.write(`${m}\n`) : console.log
   let state = {}
   if (fs.existsSync(STATE_FILE)) {
     try {
@@ -150,9 +151,9 @@ async function build({ ifChanged = false, admin = true } = {}) {
     fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2))
   }
   try {
-    await buildServer(state, ifChanged)
+    await buildServer(state, ifChanged, log)
     if (admin) {
-      await buildAdmin(state, ifChanged)
+      await buildAdmin(state, ifChanged, log)
     }
   } finally {
     save()
