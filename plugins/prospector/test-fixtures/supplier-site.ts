@@ -5,6 +5,7 @@
  *  - setPage() changes a page (new ETag and Last-Modified)
  *  - /robots.txt configurable: "allow", "disallow" (Disallow: /private/ and /p/secret for all,
  *    and everything for BadBot), a custom text, or any HTTP status (404, 500, 503)
+ *  - /go/<path> answers 302 to /<path> (redirect tests)
  *  - counts hits per path (robots.txt included), so tests can prove a URL was never fetched
  *  - records the User-Agent and conditional headers of each request
  */
@@ -101,6 +102,10 @@ export async function startSupplierSite(options: { robots?: RobotsMode } = {}): 
         return send(200, robots.text, { "Content-Type": "text/plain" })
       }
       return send(robots.status, `error ${robots.status}`, { "Content-Type": "text/plain" })
+    }
+    if (path.startsWith("/go/")) {
+      // redirect helper: /go/private/prices -> 302 /private/prices
+      return send(302, "", { Location: path.slice(3) })
     }
     if (path === "/favicon.ico") {
       return send(404, "")
