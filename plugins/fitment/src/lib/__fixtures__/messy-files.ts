@@ -340,12 +340,12 @@ export function generateFitmentFile(vehicles: TruthVehicle[], skus: string[], ro
   while (lines.length - 1 < rows) {
     const line = lines.length + 1
     if (line % 997 === 0) {
-      lines.push(`SKU-DOES-NOT-EXIST,${vehicles[0].ktype},avant,2,,`)
+      lines.push(`SKU-DOES-NOT-EXIST-${line},${vehicles[0].ktype},avant,2,,`)
       broken.push({ line, column: "SKU", reason: /no product with sku/ })
       continue
     }
     if (line % 1999 === 0) {
-      lines.push(`${skus[0]},${vehicles[0].ktype},en haut,1,,`)
+      lines.push(`${skus[0]},${vehicles[line % vehicles.length].ktype},en haut,1,,`)
       broken.push({ line, column: "Position", reason: /unknown position/ })
       continue
     }
