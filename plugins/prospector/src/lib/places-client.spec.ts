@@ -227,7 +227,7 @@ describe("PlacesClient against the local Places stand-in", () => {
 describe("the Places stand-in itself", () => {
   let server: PlacesServer
   const places: FakePlace[] = gridPlaces(30, TUNIS)
-  const post = (headers: Record<string, string>, body: unknown) =>
+  const post = (headers: Record<string, string>, body: unknown): Promise<{ status: number; json(): Promise<any> }> =>
     fetch(`${server.baseUrl}/v1/places:searchText`, {
       method: "POST",
       headers: { "Content-Type": "application/json", ...headers },
@@ -240,7 +240,8 @@ describe("the Places stand-in itself", () => {
   afterAll(() => server.close())
 
   it("answers 400 INVALID_ARGUMENT like Google when the field mask is missing or *", async () => {
-    for (const headers of [{ "X-Goog-Api-Key": KEY }, { "X-Goog-Api-Key": KEY, "X-Goog-FieldMask": "*" }]) {
+    const variants: Array<Record<string, string>> = [{ "X-Goog-Api-Key": KEY }, { "X-Goog-Api-Key": KEY, "X-Goog-FieldMask": "*" }]
+    for (const headers of variants) {
       const res = await post(headers, { textQuery: "garage" })
       expect(res.status).toBe(400)
       const body = await res.json()
