@@ -1,0 +1,16 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import BrandService from "../../../services/brand"
+import { optionalString, pagination } from "../../utils/query"
+
+/** GET /admin/brands?q=&limit=&offset= */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const page = pagination(req, { limit: 50, max: 500 })
+  const [brands, count] = await req.scope.resolve<BrandService>("brandService").list({ q: optionalString(req.query.q, "q") }, page)
+  res.json({ brands, count, limit: page.limit, offset: page.offset })
+}
+
+/** POST /admin/brands { name, handle?, logo_url?, country?, description?, metadata? } */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const brand = await req.scope.resolve<BrandService>("brandService").create((req.body ?? {}) as Record<string, any>)
+  res.status(201).json({ brand })
+}

@@ -1,0 +1,45 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+import VehicleCatalogService from "../../../../services/vehicle-catalog"
+import { actorOf, optionalString, pagination } from "../../../utils/query"
+
+/** GET /admin/fitment/merges?entity=&survivor_id= → the merge log */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const page = pagination(req, { limit: 50, max: 500 })
+  const [merges, count] = await req.scope
+    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .listMerges({ entity: optionalString(req.query.entity, "entity"), survivor_id: optionalString(req.query.survivor_id, "survivor_id") }, page)
+  res.json({ merges, count, limit: page.limit, offset: page.offset })
+}
+
+/**
+ * POST /admin/fitment/merges { entity: "vehicle" | "model" | "make", survivor_id, merged_id }:
+ * every link of the merged record moves to the survivor, nothing is dropped, and the merge is recorded.
+ */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const body = (req.body ?? {}) as Record<string, unknown>
+  for (const field of ["survivor_id", "merged_id"]) {
+    if (typeof body[field] !== "string" || !body[field]) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: is required`)
+    }
+  }
+  const service = req.scope.resolve<VehicleCatalogService>("vehicleCatalogService")
+  const survivor = body.survivor_id as string
+  const merged = body.merged_id as string
+  const actor = actorOf(req)
+  let result
+  switch (body.entity) {
+    case "vehicle":
+      result = await service.mergeVehicles(survivor, merged, actor)
+      break
+    case "model":
+      result = await service.mergeModels(survivor, merged, actor)
+      break
+    case "make":
+      result = await service.mergeMakes(survivor, merged, actor)
+      break
+    default:
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `entity: must be "vehicle", "model" or "make", got ${JSON.stringify(body.entity ?? null)}`)
+  }
+  res.json(result)
+}

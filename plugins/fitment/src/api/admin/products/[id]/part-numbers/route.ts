@@ -1,0 +1,22 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+import FitmentService from "../../../../../services/fitment"
+
+/** GET /admin/products/:id/part-numbers → { part_numbers } */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const service = req.scope.resolve<FitmentService>("fitmentService")
+  await service.assertProduct(req.params.id)
+  res.json({ part_numbers: await service.listPartNumbers(req.params.id) })
+}
+
+/** POST /admin/products/:id/part-numbers { numbers: [{ type: "mpn"|"oe"|"cross", raw, brand_name? }] } → { added, part_numbers } */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const body = (req.body ?? {}) as { numbers?: unknown }
+  if (!Array.isArray(body.numbers) || !body.numbers.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "numbers: must be a non-empty list of { type, raw, brand_name? }")
+  }
+  const service = req.scope.resolve<FitmentService>("fitmentService")
+  await service.assertProduct(req.params.id)
+  const added = await service.addPartNumbers(req.params.id, body.numbers as any[])
+  res.json({ added, part_numbers: await service.listPartNumbers(req.params.id) })
+}

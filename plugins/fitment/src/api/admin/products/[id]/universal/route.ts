@@ -1,0 +1,12 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+import FitmentService from "../../../../../services/fitment"
+
+/** POST /admin/products/:id/universal { universal: boolean } → { product_id, brand_id, is_universal } */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const body = (req.body ?? {}) as { universal?: unknown }
+  if (typeof body.universal !== "boolean") {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "universal: must be true or false")
+  }
+  res.json({ product: await req.scope.resolve<FitmentService>("fitmentService").setProductFacts(req.params.id, { is_universal: body.universal }) })
+}

@@ -1,0 +1,17 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import VehicleCatalogService from "../../../../services/vehicle-catalog"
+import { optionalString } from "../../../utils/query"
+
+/** GET /admin/vehicles/models?make_id=&q= */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const models = await req.scope
+    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .listModels({ make_id: optionalString(req.query.make_id, "make_id"), q: optionalString(req.query.q, "q") })
+  res.json({ models, count: models.length })
+}
+
+/** POST /admin/vehicles/models { make_id, name, aliases? } */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const model = await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").createModel((req.body ?? {}) as Record<string, any>)
+  res.status(201).json({ model })
+}

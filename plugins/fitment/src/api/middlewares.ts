@@ -1,0 +1,106 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+import { asValue } from "awilix"
+import multer from "multer"
+import { Raw } from "typeorm"
+import FitmentService, { brandOf } from "../services/fitment"
+import { stringList } from "./utils/query"
+
+const FILTER_KEYS = ["vehicle_id", "brand_id"] as const
+
+/**
+ * GET /store/products?vehicle_id=…&brand_id=… (single, comma list, or medusa-js' `vehicle_id[0]=…`).
+ *
+ * The core validator refuses unknown keys, so they are taken out of the query here. The filter then becomes one
+ * SQL condition on `product.id` (a sub-select on the fitment indexes), added by a per-request wrapper of
+ * productService: the core query keeps its own count, ordering, pagination, `q`, category and collection
+ * filters, and no id list is ever sent (the car-parts demo put every fitting id into `id`).
+ */
+export async function vehicleBrandFilter(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const query = req.query as Record<string, unknown>
+    if (!FILTER_KEYS.some((k) => k in query)) {
+      return next()
+    }
+    const vehicleIds = stringList(query.vehicle_id, "vehicle_id")
+    const brandIds = stringList(query.brand_id, "brand_id")
+    for (const k of FILTER_KEYS) {
+      delete query[k]
+    }
+    if (!vehicleIds && !brandIds) {
+      return next()
+    }
+    if (vehicleIds) {
+      const manager = req.scope.resolve("manager") as { query: (sql: string, params: unknown[]) => Promise<Array<{ id: string }>> }
+      const found = await manager.query(`SELECT id FROM vehicle WHERE id = ANY($1)`, [vehicleIds])
+      if (!found.length) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `vehicle_id: no vehicle with id ${vehicleIds.join(", ")}`)
+      }
+    }
+    const productService = req.scope.resolve("productService") as { listAndCount: (selector: Record<string, unknown>, config?: unknown) => Promise<unknown> }
+    const wrapper = Object.create(productService)
+    wrapper.listAndCount = (selector: Record<string, unknown>, config?: unknown) => {
+      const condition = FitmentService.productCondition("__ALIAS__", { vehicleIds, brandIds })
+      const params: Record<string, unknown> = { ...condition.params }
+      let sql = condition.sql
+      const ids = selector.id === undefined ? undefined : Array.isArray(selector.id) ? selector.id : [selector.id]
+      if (ids) {
+        params.fitmentRequestedIds = ids
+        sql = `__ALIAS__ = ANY(:fitmentRequestedIds) AND ${sql}`
+      }
+      const id = Raw((alias) => sql.split("__ALIAS__").join(alias), params)
+      return productService.listAndCount({ ...selector, id }, config)
+    }
+    req.scope.register({ productService: asValue(wrapper) })
+    next()
+  } catch (e) {
+    next(e)
+  }
+}
+
+/** Adds `brand` ({ id, name, handle, logo_url, country } or null) to each product of store product responses, in one query. */
+export async function attachBrands(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const json = res.json.bind(res)
+  res.json = ((body: any) => {
+    const products: any[] = Array.isArray(body?.products) ? body.products : body?.product ? [body.product] : []
+    const ids = products.map((p) => p?.id).filter((id): id is string => typeof id === "string")
+    if (!ids.length || res.statusCode >= 400) {
+      return json(body)
+    }
+    const fitmentService = req.scope.resolve("fitmentService") as FitmentService
+    fitmentService
+      .brandsOfProducts(ids)
+      .then((brands) => {
+        for (const p of products) {
+          const row = brands.get(p.id)
+          p.brand = brandOf(row)
+          p.is_universal = Boolean(row?.is_universal)
+        }
+        json(body)
+      })
+      .catch((e) => next(e))
+    return res
+  }) as typeof res.json
+  next()
+}
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 64 * 1024 * 1024, files: 1 } })
+
+/** multer errors (file too large, wrong field) as 400 with the reason. */
+function uploadFile(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  upload.single("file")(req as any, res as any, (err?: unknown) => {
+    if (err) {
+      const e = err as { message?: string; field?: string }
+      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `file: ${e.message ?? String(err)}${e.field ? ` (field "${e.field}")` : ""}`))
+    }
+    next()
+  })
+}
+
+export const config: MiddlewaresConfig = {
+  routes: [
+    { matcher: "/store/products", method: "GET", middlewares: [vehicleBrandFilter, attachBrands] },
+    { matcher: "/store/products/:id", method: "GET", middlewares: [attachBrands] },
+    { matcher: "/admin/fitment/imports", method: "POST", bodyParser: false, middlewares: [uploadFile] },
+  ],
+}

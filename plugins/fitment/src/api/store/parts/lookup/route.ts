@@ -1,0 +1,17 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+import FitmentService from "../../../../services/fitment"
+import { pagination } from "../../../utils/query"
+
+/**
+ * GET /store/parts/lookup?number= → { number, normalized, products: [{ id, title, handle, brand, matches }], count, limit, offset }:
+ * published products whose own, OE or cross-reference number normalises like `number`.
+ */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const number = req.query.number
+  if (typeof number !== "string" || !number.trim()) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "number: is required")
+  }
+  const page = pagination(req, { limit: 20, max: 100 })
+  res.json(await req.scope.resolve<FitmentService>("fitmentService").lookupPartNumber(number, page))
+}

@@ -1,0 +1,18 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import FitmentService from "../../../../../services/fitment"
+import { optionalString, pagination } from "../../../../utils/query"
+
+/**
+ * GET /store/products/:id/fitment → { universal, vehicles: [{ id, make, model, …, position, quantity, notes }], count, limit, offset }
+ * GET /store/products/:id/fitment?vehicle_id= → { verdict: "fits" | "does_not_fit" | "unknown", reason, vehicle, fitments, … }
+ */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const service = req.scope.resolve<FitmentService>("fitmentService")
+  const vehicleId = optionalString(req.query.vehicle_id, "vehicle_id")
+  if (vehicleId) {
+    res.json(await service.verdict(req.params.id, vehicleId))
+    return
+  }
+  const page = pagination(req, { limit: 100, max: 1000 })
+  res.json(await service.productFitment(req.params.id, page))
+}

@@ -1,0 +1,15 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+import VehicleCatalogService from "../../../../services/vehicle-catalog"
+import { optionalString } from "../../../utils/query"
+
+/** GET /store/vehicles/years?model_id= (or make_id) → { years: [2024, 2023, …] }: years covered by one of its vehicles. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const modelId = optionalString(req.query.model_id, "model_id")
+  const makeId = optionalString(req.query.make_id, "make_id")
+  if (!modelId && !makeId) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "model_id: is required (or make_id)")
+  }
+  const years = await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").listYears({ model_id: modelId, make_id: makeId })
+  res.json({ years })
+}
