@@ -1,0 +1,50 @@
+import { detectDeadStock, detectDecline, detectSpike } from "./insights"
+
+const d = (s: string) => new Date(`${s}T00:00:00Z`)
+
+describe("insights", () => {
+  it("flags a spike far above the baseline rate, with its reason", () => {
+    const y = [...new Array(26).fill(1), 6, 7, 5, 8]
+    const s = detectSpike(y, "week")!
+    expect(s.type).toBe("spike")
+    expect(s.reason).toMatch(/^sold 26 in the last 4 weeks vs 4 expected from the 26 weeks before \(×6\.5/)
+    expect(s.severity).toBeCloseTo(Math.log(6.5), 6)
+  })
+
+  it("does not call ordinary noise or one small order a spike", () => {
+    expect(detectSpike([...new Array(26).fill(1), 2, 1, 0, 2], "week")).toBeNull()
+    // a slow part selling 2 units once: under 3 units, never a spike
+    expect(detectSpike([...new Array(26).fill(0), 0, 2, 0, 0], "week")).toBeNull()
+    // not enough history
+    expect(detectSpike([5, 9, 9], "week")).toBeNull()
+  })
+
+  it("flags a decline, not a slow part's usual quiet spell", () => {
+    const y = [...new Array(26).fill(3), ...new Array(13).fill(0)]
+    const dcl = detectDecline(y, "week")!
+    expect(dcl.type).toBe("decline")
+    expect(dcl.reason).toContain("sold 0 in the last 13 weeks vs 39 expected")
+    expect(dcl.reason).toContain("−100 %")
+    // 0.1 a week: 1.3 expected in 13 weeks, zero is normal
+    expect(detectDecline([...new Array(26).fill(0).map((_, i) => (i % 10 === 0 ? 1 : 0)), ...new Array(13).fill(0)], "week")).toBeNull()
+    // steady demand: no decline
+    expect(detectDecline(new Array(39).fill(3), "week")).toBeNull()
+    expect(detectDecline([...new Array(6).fill(10), 0, 0, 0], "month")!.type).toBe("decline")
+    // monthly counts are over-dispersed: 10 instead of 30 in a quarter is not yet significant
+    expect(detectDecline([...new Array(6).fill(10), 9, 0, 1], "month")).toBeNull()
+  })
+
+  it("dead stock: no sale in 365 days with units on hand", () => {
+    const asOf = d("2025-06-30")
+    const dead = detectDeadStock({ lastSale: d("2024-05-01"), asOf, stock: 6, historyStart: d("2023-01-01") })!
+    expect(dead.reason).toBe("no sale since 2024-05-01 (425 days, threshold 365) with 6 in stock")
+    expect(detectDeadStock({ lastSale: d("2024-08-01"), asOf, stock: 6, historyStart: d("2023-01-01") })).toBeNull()
+    // nothing on the shelf: not dead stock
+    expect(detectDeadStock({ lastSale: d("2020-01-01"), asOf, stock: 0, historyStart: d("2019-01-01") })).toBeNull()
+    // never sold: dead only when the history covers the whole year
+    expect(detectDeadStock({ lastSale: null, asOf, stock: 2, historyStart: d("2025-01-01") })).toBeNull()
+    expect(detectDeadStock({ lastSale: null, asOf, stock: 2, historyStart: d("2023-06-30") })!.reason).toContain(
+      "no sale recorded in the whole history (731 days since 2023-06-30)"
+    )
+  })
+})
