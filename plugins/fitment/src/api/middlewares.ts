@@ -27,6 +27,7 @@ export async function vehicleBrandFilter(req: MedusaRequest, _res: MedusaRespons
     for (const k of FILTER_KEYS) {
       delete query[k]
     }
+    req.url = withoutParams(req.url, FILTER_KEYS)
     if (!vehicleIds && !brandIds) {
       return next()
     }
@@ -56,6 +57,32 @@ export async function vehicleBrandFilter(req: MedusaRequest, _res: MedusaRespons
   } catch (e) {
     next(e)
   }
+}
+
+/**
+ * The core API re-parses the query string from `req.url` before its routes (loaders/api.js, a workaround for
+ * expressjs/express#3454), so the keys must go from the URL itself, in every spelling (`x`, `x[]`, `x[0]`).
+ */
+export function withoutParams(url: string, keys: readonly string[]): string {
+  const at = url.indexOf("?")
+  if (at < 0) {
+    return url
+  }
+  const kept = url
+    .slice(at + 1)
+    .split("&")
+    .filter((pair) => {
+      if (!pair) return false
+      let name = pair.split("=")[0]
+      try {
+        name = decodeURIComponent(name.replace(/\+/g, " "))
+      } catch {
+        // keep undecodable names as written
+      }
+      const base = name.split("[")[0]
+      return !keys.includes(base)
+    })
+  return kept.length ? `${url.slice(0, at)}?${kept.join("&")}` : url.slice(0, at)
 }
 
 /** Adds `brand` ({ id, name, handle, logo_url, country } or null) to each product of store product responses, in one query. */
