@@ -91,7 +91,9 @@ describe("normalizeBody", () => {
     ["berline 5 portes", "hatchback"],
     ["Berline 4 portes", "sedan"],
     ["Coupé", "coupe"],
-    ["chassis_cab", "chassis_cab"],
+    ["Monospace", "mpv"],
+    ["Citadine", "hatchback"],
+    ["compacte", "hatchback"],
     ["Monospace", "mpv"],
   ])("%s → %s", (input, body) => {
     expect(normalizeBody(input)).toBe(body)

@@ -133,7 +133,7 @@ export function validateVehicleRow(
   if (cell("body")) {
     const b = normalizeBody(cell("body"))
     if (!b) {
-      fail("body", `unknown body "${cell("body")}" (accepted e.g. berline, break/SW, coupé, cabriolet, SUV/4x4, monospace, fourgon/van, pick-up, minibus)`)
+      fail("body", `unknown body "${cell("body")}" (accepted e.g. berline, citadine, break/SW, coupé, cabriolet, SUV/4x4, monospace, fourgon/van, pick-up, minibus)`)
     } else {
       body = b
     }
