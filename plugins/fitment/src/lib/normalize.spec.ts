@@ -91,7 +91,7 @@ describe("normalizeBody", () => {
     ["berline 5 portes", "hatchback"],
     ["Berline 4 portes", "sedan"],
     ["Coupé", "coupe"],
-    ["Monospace", "mpv"],
+    ["chassis_cab", "chassis_cab"],
     ["Citadine", "hatchback"],
     ["compacte", "hatchback"],
     ["Monospace", "mpv"],
