@@ -13,6 +13,7 @@ const swc = [
 const ignore = ["/node_modules/", "/dist/", "/build/", "/.data/"]
 
 module.exports = {
+  testTimeout: 120000,
   projects: [
     {
       displayName: "unit",
@@ -35,7 +36,6 @@ module.exports = {
       modulePathIgnorePatterns: ["<rootDir>/build/", "<rootDir>/.data/"],
       globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
       globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",
-      testTimeout: 120000,
     },
   ],
 }
