@@ -23,6 +23,8 @@ describe("normalizeKey", () => {
   it("keeps different names apart", () => {
     expect(normalizeKey("206")).not.toBe(normalizeKey("207"))
     expect(normalizeKey("Clio")).not.toBe(normalizeKey("Clio 4"))
+    expect(normalizeKey("206+")).not.toBe(normalizeKey("206"))
+    expect(normalizeKey("206+")).toBe(normalizeKey("206 Plus"))
   })
 
   it("folds letters NFD does not split", () => {

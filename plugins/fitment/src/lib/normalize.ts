@@ -33,6 +33,8 @@ export function stripAccents(value: string): string {
 export function normalizeWords(value: string): string {
   return stripAccents(value)
     .toLowerCase()
+    // "206+" is a model of its own (the 206's facelift), not the 206
+    .replace(/\+/g, " plus ")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
 }
