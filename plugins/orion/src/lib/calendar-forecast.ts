@@ -10,8 +10,10 @@ import { forecastMany, ForecastOptions, SeriesForecast, Tuning } from "./engine"
 import { QUANTILE_KEYS } from "./types"
 
 export type CalendarForecastInput = ForecastOptions & {
-  /** all series start at `start` (same length not required, but same first period) */
+  /** series[i][t] is the demand of period offsets[i] + t after `start` */
   series: number[][]
+  /** first period of each series, counted from `start` (default: all 0) */
+  offsets?: number[]
   /** category key per series (null: no category, no calendar effect) */
   categories: (string | null)[]
   start: Date
@@ -34,7 +36,8 @@ export function forecastWithCalendar(input: CalendarForecastInput): {
 } {
   const { series, categories, start, frequency, horizon } = input
   const minParts = input.minParts ?? 5
-  const n = series.reduce((a, s) => Math.max(a, s.length), 0)
+  const offsets = input.offsets ?? series.map(() => 0)
+  const n = series.reduce((a, s, i) => Math.max(a, offsets[i] + s.length), 0)
   const ex: Exposure[] = input.calendar === false ? [] : exposures(start, n + horizon, frequency)
 
   const byCategory = new Map<string, number[]>()
@@ -53,7 +56,7 @@ export function forecastWithCalendar(input: CalendarForecastInput): {
       effects[c] = noEffects(`only ${idx.length} part(s) in the category (< ${minParts}): no calendar effect estimated`, idx.length, n)
     } else {
       effects[c] = estimateCategoryEffects(
-        idx.map((i) => series[i]),
+        idx.map((i) => (offsets[i] ? [...new Array(offsets[i]).fill(0), ...series[i]] : series[i])),
         start,
         frequency,
         input.effectOptions,
@@ -68,13 +71,13 @@ export function forecastWithCalendar(input: CalendarForecastInput): {
     if (!eff || eff.reason) {
       return s
     }
-    return s.map((v, t) => (v === 0 ? 0 : v / periodMultiplier(eff, ex[t])))
+    return s.map((v, t) => (v === 0 ? 0 : v / periodMultiplier(eff, ex[offsets[i] + t])))
   })
 
   const { forecasts, tuning } = forecastMany(adjusted, input)
   const out: CalendarForecast[] = forecasts.map((f, i) => {
     const eff = categories[i] ? effects[categories[i] as string] : undefined
-    const len = series[i].length
+    const len = offsets[i] + series[i].length
     const mult = new Array(horizon).fill(1).map((_, k) => (eff && !eff.reason ? periodMultiplier(eff, ex[len + k]) : 1))
     if (mult.every((x) => x === 1)) {
       return { ...f, multipliers: mult }

@@ -1,0 +1,30 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import type OrionForecastService from "../../../../services/orion-forecast"
+import { badRequest, page } from "../../../_utils/params"
+
+/** GET /admin/orion/runs — newest first. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const service: OrionForecastService = req.scope.resolve("orionForecastService")
+  res.json(await service.listRuns(page(req.query as Record<string, unknown>, 20, 100)))
+}
+
+/**
+ * POST /admin/orion/runs { frequency?, horizon?, as_of? } — starts a run in the background:
+ * 202 with the run (poll GET /admin/orion/runs/:id); 409 while another run is running.
+ */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const body = (req.body ?? {}) as Record<string, unknown>
+  for (const k of Object.keys(body)) {
+    if (!["frequency", "horizon", "as_of"].includes(k)) {
+      badRequest(`unknown field "${k}" (allowed: frequency, horizon, as_of)`)
+    }
+  }
+  const service: OrionForecastService = req.scope.resolve("orionForecastService")
+  const run = await service.startRun({
+    trigger: "manual",
+    frequency: body.frequency as "week" | "month" | undefined,
+    horizon: body.horizon as number | undefined,
+    as_of: body.as_of as string | undefined,
+  })
+  res.status(202).json({ run })
+}

@@ -1,0 +1,557 @@
+import fs from "fs"
+import path from "path"
+import { Worker } from "worker_threads"
+import { Logger, TransactionBaseService } from "@medusajs/medusa"
+import { MedusaError } from "medusa-core-utils"
+import { EntityManager } from "typeorm"
+import { describeEffects } from "../lib/calendar-effects"
+import type { CalendarForecast } from "../lib/calendar-forecast"
+import { runForecastJob, WorkerInput } from "../lib/forecast-worker"
+import { detectDeadStock, detectDecline, detectSpike } from "../lib/insights"
+import { reorderPoint, restockDecision } from "../lib/reorder-point"
+import { addPeriods, periodStart } from "../lib/sales-history"
+import { Frequency, QUANTILE_KEYS } from "../lib/types"
+import { OrionForecastRun } from "../models/orion-forecast-run"
+import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../types/options"
+import type OrionAlertService from "./orion-alert"
+import type { AlertCandidate } from "./orion-alert"
+import type OrionRestockSettingsService from "./orion-restock-settings"
+
+type InjectedDependencies = {
+  manager: EntityManager
+  logger: Logger
+  orionAlertService: OrionAlertService
+  orionRestockSettingsService: OrionRestockSettingsService
+}
+
+export type RunRequest = {
+  trigger?: string
+  frequency?: Frequency
+  horizon?: number
+  /** the run's "today" (ISO date); default now */
+  as_of?: string
+}
+
+type VariantInfo = {
+  id: string
+  sku: string | null
+  title: string
+  inventory_quantity: number
+  manage_inventory: boolean
+  on_order: number
+  brand: string | null
+  leaf_category: string | null
+  root_category: string | null
+}
+
+type EngineResult = ReturnType<typeof runForecastJob>
+
+const DAY = 86400000
+const STALE_MINUTES = 30
+const iso = (d: Date) => d.toISOString().slice(0, 10)
+
+/**
+ * Forecast runs: aggregates the sales history per variant and period, runs the engine
+ * (with per-category calendar effects) in a worker thread, stores forecasts per variant
+ * and period, then computes reorder points, restock alerts and insights.
+ */
+export default class OrionForecastService extends TransactionBaseService {
+  protected readonly options_: ResolvedOrionOptions
+  protected readonly logger_: Logger
+  protected readonly alerts_: OrionAlertService
+  protected readonly settings_: OrionRestockSettingsService
+
+  constructor(container: InjectedDependencies, options: OrionOptions) {
+    // eslint-disable-next-line prefer-rest-params
+    super(container, arguments[1])
+    this.options_ = resolveOptions(options)
+    this.logger_ = container.logger
+    this.alerts_ = container.orionAlertService
+    this.settings_ = container.orionRestockSettingsService
+  }
+
+  /**
+   * Creates a running run, or refuses (409) while another one runs. Runs with no progress
+   * for 30 minutes (a crashed process) are marked failed first.
+   */
+  async createRun(req: RunRequest = {}): Promise<OrionForecastRun> {
+    const frequency = req.frequency ?? this.options_.frequency
+    if (frequency !== "week" && frequency !== "month") {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `frequency must be "week" or "month", got ${JSON.stringify(frequency)}`)
+    }
+    const horizon = req.horizon ?? (frequency === this.options_.frequency ? this.options_.horizon : frequency === "week" ? 13 : 6)
+    if (!Number.isInteger(horizon) || horizon < 1 || horizon > 104) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `horizon must be an integer between 1 and 104, got ${JSON.stringify(horizon)}`)
+    }
+    if (req.as_of !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(req.as_of)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `as_of must be a YYYY-MM-DD date, got ${JSON.stringify(req.as_of)}`)
+    }
+    const m = this.manager_
+    await m.query(
+      `UPDATE "orion_forecast_run" SET "status" = 'failed', "finished_at" = now(), "updated_at" = now(),
+         "error" = 'no progress for ${STALE_MINUTES} minutes: the process running it stopped'
+       WHERE "status" = 'running' AND "updated_at" < now() - interval '${STALE_MINUTES} minutes'`
+    )
+    const repo = m.getRepository(OrionForecastRun)
+    try {
+      return await repo.save(
+        repo.create({
+          status: "running",
+          trigger: req.trigger ?? "manual",
+          frequency,
+          horizon,
+          progress: 0,
+          stage: "queued",
+          started_at: new Date(),
+          forecast_start: req.as_of ?? null,
+        })
+      )
+    } catch (e) {
+      if ((e as { code?: string }).code === "23505") {
+        const [running] = await m.query(`SELECT id FROM "orion_forecast_run" WHERE status = 'running' LIMIT 1`)
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          `a forecast run is already running (${running?.id ?? "unknown"}); wait for it to finish`
+        )
+      }
+      throw e
+    }
+  }
+
+  /** Starts a run in the background and returns it at once (for the admin API). */
+  async startRun(req: RunRequest = {}): Promise<OrionForecastRun> {
+    const run = await this.createRun(req)
+    setImmediate(() => {
+      this.executeRun(run.id, req.as_of).catch((e) => this.logger_.error(`orion: run ${run.id} failed: ${(e as Error).message}`))
+    })
+    return run
+  }
+
+  /** Creates and executes a run, resolving when it is finished (for the scheduled job and scripts). */
+  async runNow(req: RunRequest = {}): Promise<OrionForecastRun> {
+    const run = await this.createRun(req)
+    await this.executeRun(run.id, req.as_of)
+    return this.retrieveRun(run.id)
+  }
+
+  async retrieveRun(id: string): Promise<OrionForecastRun> {
+    const run = await this.manager_.getRepository(OrionForecastRun).findOne({ where: { id } })
+    if (!run) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `forecast run ${id} not found`)
+    }
+    return run
+  }
+
+  async listRuns(page: { limit: number; offset: number }) {
+    const [runs, count] = await this.manager_.getRepository(OrionForecastRun).findAndCount({
+      order: { created_at: "DESC" },
+      take: page.limit,
+      skip: page.offset,
+    })
+    return { runs, count, limit: page.limit, offset: page.offset }
+  }
+
+  private async progress(id: string, progress: number, stage: string): Promise<void> {
+    await this.manager_.query(`UPDATE "orion_forecast_run" SET "progress" = $2, "stage" = $3, "updated_at" = now() WHERE id = $1`, [
+      id,
+      Math.min(1, Math.max(0, progress)),
+      stage,
+    ])
+  }
+
+  async executeRun(id: string, asOfIso?: string): Promise<void> {
+    const started = Date.now()
+    try {
+      await this.execute(id, asOfIso)
+      await this.manager_.query(
+        `UPDATE "orion_forecast_run" SET "status" = 'succeeded', "progress" = 1, "stage" = 'done', "finished_at" = now(),
+           "duration_ms" = $2, "updated_at" = now() WHERE id = $1`,
+        [id, Date.now() - started]
+      )
+      await this.prune()
+    } catch (e) {
+      await this.manager_.query(
+        `UPDATE "orion_forecast_run" SET "status" = 'failed', "finished_at" = now(), "duration_ms" = $2, "error" = $3, "updated_at" = now()
+         WHERE id = $1`,
+        [id, Date.now() - started, (e as Error).stack ?? String(e)]
+      )
+      throw e
+    }
+  }
+
+  private async execute(id: string, asOfIso?: string): Promise<void> {
+    const run = await this.retrieveRun(id)
+    const m = this.manager_
+    const f = run.frequency
+    const h = run.horizon
+    const asOf = asOfIso ? new Date(`${asOfIso}T12:00:00Z`) : new Date()
+    // a run on the last day of a period (e.g. Sunday night) counts that period as complete
+    const forecastStart = periodStart(new Date(asOf.getTime() + DAY), f)
+    const historyStart = addPeriods(forecastStart, -this.options_.maxHistoryPeriods, f)
+    await this.progress(id, 0.02, "loading history")
+
+    const rows: { variant_id: string; p: string; qty: number }[] = await m.query(
+      `SELECT variant_id, to_char(date_trunc($1, day::timestamp), 'YYYY-MM-DD') AS p, sum(qty)::float AS qty
+       FROM "orion_sales_history" WHERE day >= $2 AND day < $3 GROUP BY 1, 2`,
+      [f, iso(historyStart), iso(forecastStart)]
+    )
+    const variants = await this.loadVariants()
+    const index = (p: string) => {
+      const d = new Date(`${p}T00:00:00Z`)
+      return f === "week"
+        ? Math.round((d.getTime() - historyStart.getTime()) / (7 * DAY))
+        : (d.getUTCFullYear() - historyStart.getUTCFullYear()) * 12 + d.getUTCMonth() - historyStart.getUTCMonth()
+    }
+    const n = index(iso(forecastStart))
+    const byVariant = new Map<string, Map<number, number>>()
+    for (const r of rows) {
+      if (!variants.has(r.variant_id)) {
+        continue // deleted variant
+      }
+      const mp = byVariant.get(r.variant_id) ?? new Map<number, number>()
+      mp.set(index(r.p), (mp.get(index(r.p)) ?? 0) + r.qty)
+      byVariant.set(r.variant_id, mp)
+    }
+    const ids = [...byVariant.keys()].sort()
+    const offsets: number[] = []
+    const series: number[][] = []
+    const full: number[][] = []
+    for (const v of ids) {
+      const mp = byVariant.get(v) as Map<number, number>
+      const first = Math.min(...mp.keys())
+      const y = new Array(n - first).fill(0)
+      for (const [t, q] of mp) {
+        y[t - first] += q
+      }
+      offsets.push(first)
+      series.push(y)
+      full.push([...new Array(first).fill(0), ...y])
+    }
+    const categories = ids.map((v) => variants.get(v)?.root_category ?? null)
+
+    await this.progress(id, 0.05, `forecasting ${ids.length} variants`)
+    const result: EngineResult =
+      ids.length === 0
+        ? { forecasts: [], tuning: [], effects: {} }
+        : await this.runEngine(id, {
+            series,
+            offsets,
+            categories,
+            start: iso(historyStart),
+            frequency: f,
+            horizon: h,
+          })
+
+    await this.progress(id, 0.7, "storing forecasts")
+    const periodStarts = new Array(h).fill(0).map((_, k) => iso(addPeriods(forecastStart, k, f)))
+    const metricsBySegment = new Map<string, Record<string, number>>()
+    const wins: Record<string, number> = {}
+    for (const t of result.tuning) {
+      const chosen = t.perModel.find((c) => c.method.model === t.chosen.model)
+      if (chosen) {
+        metricsBySegment.set(t.segment, clean(chosen.metrics))
+      }
+    }
+    for (const fc of result.forecasts) {
+      wins[fc.model] = (wins[fc.model] ?? 0) + 1
+    }
+
+    // reorder points and restock alerts
+    const resolver = await this.settings_.resolver()
+    const periodDays = f === "week" ? 7 : 365.25 / 12
+    const restock: AlertCandidate[] = []
+    const perVariant: { variant_id: string; restock: Record<string, unknown> | null }[] = []
+    result.forecasts.forEach((fc, i) => {
+      const v = variants.get(ids[i]) as VariantInfo
+      const s = resolver.resolve([v.root_category, v.leaf_category], v.brand)
+      const first = Object.fromEntries(QUANTILE_KEYS.map((k) => [k, fc.quantiles[k][0]])) as Record<(typeof QUANTILE_KEYS)[number], number>
+      const rp = reorderPoint({ mean: fc.mean, firstPeriod: first, periodDays, leadTimeDays: s.leadTimeDays, serviceLevel: s.serviceLevel })
+      const decision = restockDecision(v.inventory_quantity, v.on_order, rp)
+      const info = {
+        lead_time_days: s.leadTimeDays,
+        lead_time_from: s.leadTimeFrom,
+        service_level: s.serviceLevel,
+        service_level_from: s.serviceLevelFrom,
+        lead_time_mean: round(rp.leadTimeMean, 3),
+        shape: Number.isFinite(rp.shape) ? rp.shape : "poisson",
+        reorder_point: rp.reorderPoint,
+        order_up_to: rp.orderUpTo,
+        stock: v.inventory_quantity,
+        on_order: v.on_order,
+        manage_inventory: v.manage_inventory,
+      }
+      perVariant.push({ variant_id: ids[i], restock: info })
+      if (v.manage_inventory && decision.alert) {
+        restock.push({
+          type: "restock",
+          variant_id: v.id,
+          sku: v.sku,
+          title: v.title,
+          severity: (rp.reorderPoint - decision.position + 1) / Math.max(1, rp.reorderPoint),
+          reason:
+            `stock ${v.inventory_quantity} + on order ${v.on_order} = ${decision.position} ≤ reorder point ${rp.reorderPoint} ` +
+            `(${Math.round(s.serviceLevel * 1000) / 10} % quantile of demand over the ${s.leadTimeDays}-day lead time, ` +
+            `mean ${round(rp.leadTimeMean, 2)}, model ${fc.model}); order ${decision.suggestedQuantity} to reach ${rp.orderUpTo}`,
+          suggested_quantity: decision.suggestedQuantity,
+          data: { ...info, model: fc.model, position: decision.position },
+        })
+      }
+    })
+    await this.storeForecasts(id, ids, variants, result.forecasts, periodStarts, metricsBySegment, perVariant, series.map((y) => y.length))
+
+    await this.progress(id, 0.85, "alerts and insights")
+    const insights: AlertCandidate[] = []
+    full.forEach((y, i) => {
+      const v = variants.get(ids[i]) as VariantInfo
+      for (const ins of [detectSpike(y, f), detectDecline(y, f)]) {
+        if (ins) {
+          insights.push({ type: ins.type, variant_id: v.id, sku: v.sku, title: v.title, severity: ins.severity, reason: ins.reason, suggested_quantity: null, data: ins.data })
+        }
+      }
+    })
+    const [span] = await m.query(`SELECT min(day) AS first FROM "orion_sales_history"`)
+    const lastSales: { variant_id: string; last: string }[] = await m.query(
+      `SELECT variant_id, to_char(max(day), 'YYYY-MM-DD') AS last FROM "orion_sales_history" WHERE day < $1 GROUP BY 1`,
+      [iso(forecastStart)]
+    )
+    const lastByVariant = new Map(lastSales.map((r) => [r.variant_id, new Date(`${r.last}T00:00:00Z`)]))
+    const firstDay = span?.first ? new Date(`${iso(new Date(span.first))}T00:00:00Z`) : null
+    for (const v of variants.values()) {
+      const dead = detectDeadStock({
+        lastSale: lastByVariant.get(v.id) ?? null,
+        asOf: new Date(`${iso(asOf)}T00:00:00Z`),
+        stock: v.inventory_quantity,
+        historyStart: firstDay,
+        days: this.options_.deadStockDays,
+      })
+      if (dead) {
+        insights.push({ type: "dead_stock", variant_id: v.id, sku: v.sku, title: v.title, severity: dead.severity, reason: dead.reason, suggested_quantity: null, data: dead.data })
+      }
+    }
+    await this.alerts_.refresh(id, ["restock", "spike", "decline", "dead_stock"], [...restock, ...insights])
+
+    const effects: Record<string, unknown> = {}
+    for (const [c, e] of Object.entries(result.effects)) {
+      effects[c] = {
+        summary: describeEffects(e),
+        multipliers: Object.fromEntries(Object.entries(e.effects).map(([k, x]) => [k, round(x.multiplier, 3)])),
+        se: Object.fromEntries(Object.entries(e.effects).map(([k, x]) => [k, round(x.se, 3)])),
+        dispersion: round(e.dispersion, 2),
+        parts: e.parts,
+      }
+    }
+    const backtest = result.tuning.map((t) => ({
+      segment: t.segment,
+      sampled: t.sampled,
+      windows: t.windows,
+      chosen: t.perModel.find((c) => c.method.model === t.chosen.model)?.method ?? t.chosen,
+      reason: t.reason ?? null,
+      models: t.perModel
+        .map((c) => ({ model: c.method.model, distribution: c.method.distribution, shape: Number.isFinite(c.method.shape) ? c.method.shape : null, ...clean(c.metrics) }) as Record<string, unknown>)
+        .sort((a, b) => ((a.wql as number) ?? Infinity) - ((b.wql as number) ?? Infinity)),
+    }))
+    await m.query(
+      `UPDATE "orion_forecast_run" SET "variant_count" = $2, "alert_count" = $3, "model_wins" = $4, "backtest" = $5,
+         "calendar_effects" = $6, "forecast_start" = $7, "updated_at" = now() WHERE id = $1`,
+      [id, ids.length, restock.length + insights.length, JSON.stringify(wins), JSON.stringify(backtest), JSON.stringify(effects), iso(forecastStart)]
+    )
+  }
+
+  private async runEngine(id: string, input: WorkerInput): Promise<EngineResult> {
+    const file = path.join(__dirname, "..", "lib", "forecast-worker.js")
+    let lastWrite = 0
+    const onProgress = (done: number, total: number) => {
+      const now = Date.now()
+      if (now - lastWrite > 1000 || done === total) {
+        lastWrite = now
+        this.progress(id, 0.05 + 0.65 * (done / Math.max(1, total)), `forecasting ${done}/${total} variants`).catch(() => undefined)
+      }
+    }
+    if (!this.options_.useWorker || !fs.existsSync(file)) {
+      return runForecastJob(input, onProgress)
+    }
+    return new Promise<EngineResult>((resolve, reject) => {
+      const worker = new Worker(file, { workerData: { orionForecast: true, input } })
+      let settled = false
+      worker.on("message", (msg: { type: string; done?: number; total?: number; result?: EngineResult; message?: string }) => {
+        if (msg.type === "progress") {
+          onProgress(msg.done as number, msg.total as number)
+        } else if (msg.type === "result") {
+          settled = true
+          resolve(msg.result as EngineResult)
+        } else if (msg.type === "error") {
+          settled = true
+          reject(new Error(`forecast engine failed: ${msg.message}`))
+        }
+      })
+      worker.on("error", (e) => {
+        settled = true
+        reject(e)
+      })
+      worker.on("exit", (code) => {
+        if (!settled) {
+          reject(new Error(`forecast worker exited with code ${code} before finishing`))
+        }
+      })
+    })
+  }
+
+  private async storeForecasts(
+    runId: string,
+    ids: string[],
+    variants: Map<string, VariantInfo>,
+    forecasts: CalendarForecast[],
+    periodStarts: string[],
+    metricsBySegment: Map<string, Record<string, number>>,
+    perVariant: { variant_id: string; restock: Record<string, unknown> | null }[],
+    lengths: number[]
+  ): Promise<void> {
+    const CH = 1000
+    await this.manager_.transaction(async (tx) => {
+      for (let i0 = 0; i0 < ids.length; i0 += CH) {
+        const vids: string[] = []
+        const starts: string[] = []
+        const idx: number[] = []
+        const mean: number[] = []
+        const mult: number[] = []
+        const qs: number[][] = QUANTILE_KEYS.map(() => [])
+        for (let i = i0; i < Math.min(ids.length, i0 + CH); i++) {
+          const fc = forecasts[i]
+          periodStarts.forEach((p, k) => {
+            vids.push(ids[i])
+            starts.push(p)
+            idx.push(k)
+            mean.push(fc.mean[k])
+            mult.push(fc.multipliers[k])
+            QUANTILE_KEYS.forEach((key, j) => qs[j].push(fc.quantiles[key][k]))
+          })
+        }
+        await tx.query(
+          `INSERT INTO "orion_forecast" ("id", "run_id", "variant_id", "period_start", "period_index", "mean", "calendar_multiplier",
+             "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90")
+           SELECT 'ofc_' || replace(gen_random_uuid()::text, '-', ''), $1, * FROM unnest($2::varchar[], $3::date[], $4::int[], $5::real[], $6::real[],
+             $7::real[], $8::real[], $9::real[], $10::real[], $11::real[], $12::real[], $13::real[], $14::real[], $15::real[])`,
+          [runId, vids, starts, idx, mean, mult, ...qs]
+        )
+        const slice = ids.slice(i0, i0 + CH)
+        await tx.query(
+          `INSERT INTO "orion_variant_forecast" ("id", "run_id", "variant_id", "sku", "category", "model", "segment", "reason",
+             "history_periods", "metrics", "restock")
+           SELECT 'ovf_' || replace(gen_random_uuid()::text, '-', ''), $1, * FROM unnest($2::varchar[], $3::varchar[], $4::varchar[],
+             $5::varchar[], $6::varchar[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[])`,
+          [
+            runId,
+            slice,
+            slice.map((v) => variants.get(v)?.sku ?? null),
+            slice.map((v) => variants.get(v)?.root_category ?? null),
+            slice.map((_, j) => forecasts[i0 + j].model),
+            slice.map((_, j) => forecasts[i0 + j].segment),
+            slice.map((_, j) => forecasts[i0 + j].reason ?? null),
+            slice.map((_, j) => lengths[i0 + j]),
+            slice.map((_, j) => JSON.stringify(metricsBySegment.get(forecasts[i0 + j].segment) ?? null)),
+            slice.map((_, j) => JSON.stringify(perVariant[i0 + j].restock)),
+          ]
+        )
+      }
+    })
+  }
+
+  /** Every live variant with its stock, on-order quantity (variant metadata `on_order`), brand and categories. */
+  private async loadVariants(): Promise<Map<string, VariantInfo>> {
+    const rows = await this.manager_.query(
+      `SELECT pv.id, pv.sku, p.title || CASE WHEN pv.title IS NULL OR pv.title = '' OR pv.title = 'Default' THEN '' ELSE ' — ' || pv.title END AS title,
+              pv.inventory_quantity, pv.manage_inventory, pv.metadata->>'on_order' AS on_order, p.metadata->>'brand' AS brand,
+              leaf.handle AS leaf_category, root.handle AS root_category
+       FROM "product_variant" pv
+       JOIN "product" p ON p.id = pv.product_id AND p.deleted_at IS NULL
+       LEFT JOIN LATERAL (
+         SELECT pc.handle, pc.mpath FROM "product_category_product" pcp JOIN "product_category" pc ON pc.id = pcp.product_category_id
+         WHERE pcp.product_id = p.id ORDER BY pc.handle LIMIT 1
+       ) leaf ON true
+       LEFT JOIN "product_category" root ON root.id = split_part(leaf.mpath, '.', 1)
+       WHERE pv.deleted_at IS NULL`
+    )
+    const out = new Map<string, VariantInfo>()
+    for (const r of rows) {
+      const onOrder = Number(r.on_order)
+      out.set(r.id, {
+        id: r.id,
+        sku: r.sku,
+        title: r.title,
+        inventory_quantity: Number(r.inventory_quantity) || 0,
+        manage_inventory: Boolean(r.manage_inventory),
+        on_order: Number.isFinite(onOrder) && onOrder > 0 ? onOrder : 0,
+        brand: r.brand,
+        leaf_category: r.leaf_category,
+        root_category: r.root_category ?? r.leaf_category,
+      })
+    }
+    return out
+  }
+
+  /** Keeps the forecasts of the last `keepRuns` succeeded runs; older runs keep their record only. */
+  private async prune(): Promise<void> {
+    const keep = this.options_.keepRuns
+    await this.manager_.query(
+      `WITH old AS (
+         SELECT id FROM "orion_forecast_run" WHERE status = 'succeeded' ORDER BY created_at DESC OFFSET $1
+       )
+       DELETE FROM "orion_forecast" WHERE run_id IN (SELECT id FROM old)`,
+      [keep]
+    )
+    await this.manager_.query(
+      `DELETE FROM "orion_variant_forecast" WHERE run_id IN (
+         SELECT id FROM "orion_forecast_run" WHERE status = 'succeeded' ORDER BY created_at DESC OFFSET $1)`,
+      [keep]
+    )
+  }
+
+  /** Forecasts of one variant from the latest succeeded run (or a given run). */
+  async forVariant(variantId: string, runId?: string) {
+    const m = this.manager_
+    const [run] = runId
+      ? await m.query(`SELECT * FROM "orion_forecast_run" WHERE id = $1`, [runId])
+      : await m.query(
+          `SELECT r.* FROM "orion_forecast_run" r WHERE r.status = 'succeeded'
+             AND EXISTS (SELECT 1 FROM "orion_variant_forecast" vf WHERE vf.run_id = r.id)
+           ORDER BY r.created_at DESC LIMIT 1`
+        )
+    if (!run) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, runId ? `forecast run ${runId} not found` : "no forecast run has succeeded yet")
+    }
+    const [variant] = await m.query(
+      `SELECT id, sku, model, segment, reason, history_periods, metrics, restock, category FROM "orion_variant_forecast"
+       WHERE run_id = $1 AND variant_id = $2`,
+      [run.id, variantId]
+    )
+    const periods = await m.query(
+      `SELECT to_char(period_start, 'YYYY-MM-DD') AS period_start, period_index, mean, p10, p20, p30, p40, p50, p60, p70, p80, p90,
+              calendar_multiplier
+       FROM "orion_forecast" WHERE run_id = $1 AND variant_id = $2 ORDER BY period_index`,
+      [run.id, variantId]
+    )
+    return {
+      run: { id: run.id, frequency: run.frequency, horizon: run.horizon, forecast_start: run.forecast_start, finished_at: run.finished_at },
+      variant_id: variantId,
+      forecast: variant
+        ? { ...variant, periods }
+        : null,
+      reason: variant ? undefined : "this variant had no sales history when the run was made: no forecast",
+    }
+  }
+}
+
+function round(x: number, d: number): number {
+  const f = Math.pow(10, d)
+  return Math.round(x * f) / f
+}
+
+function clean(m: object): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const [k, v] of Object.entries(m)) {
+    if (typeof v === "number" && Number.isFinite(v)) {
+      out[k] = round(v, 4)
+    }
+  }
+  return out
+}

@@ -1,0 +1,45 @@
+/** Options of the orion plugin (medusa-config.js → plugins → ./plugins/orion → options). */
+export type OrionOptions = {
+  /** target cycle service level when no category setting applies; default 0.95 */
+  defaultServiceLevel?: number
+  /** supplier lead time in days when no brand setting applies; default 7 */
+  defaultLeadTimeDays?: number
+  /** forecast frequency of runs; default "week" */
+  frequency?: "week" | "month"
+  /** periods forecast by a run; default 13 (weeks) or 6 (months) */
+  horizon?: number
+  /** most recent periods of history used; default 156 weeks / 60 months */
+  maxHistoryPeriods?: number
+  /** days without a sale after which stock is dead; default 365 */
+  deadStockDays?: number
+  /** runs whose forecasts are kept (older ones keep their run record only); default 3 */
+  keepRuns?: number
+  /** run the engine in a worker thread (default true; false runs it inline) */
+  useWorker?: boolean
+}
+
+export type ResolvedOrionOptions = Required<OrionOptions>
+
+export function resolveOptions(o: OrionOptions = {}): ResolvedOrionOptions {
+  const frequency = o.frequency ?? "week"
+  const out: ResolvedOrionOptions = {
+    defaultServiceLevel: o.defaultServiceLevel ?? 0.95,
+    defaultLeadTimeDays: o.defaultLeadTimeDays ?? 7,
+    frequency,
+    horizon: o.horizon ?? (frequency === "week" ? 13 : 6),
+    maxHistoryPeriods: o.maxHistoryPeriods ?? (frequency === "week" ? 156 : 60),
+    deadStockDays: o.deadStockDays ?? 365,
+    keepRuns: o.keepRuns ?? 3,
+    useWorker: o.useWorker ?? true,
+  }
+  if (!(out.defaultServiceLevel > 0 && out.defaultServiceLevel < 1)) {
+    throw new Error(`orion option defaultServiceLevel must be in (0, 1), got ${out.defaultServiceLevel}`)
+  }
+  if (!(Number.isInteger(out.defaultLeadTimeDays) && out.defaultLeadTimeDays >= 0)) {
+    throw new Error(`orion option defaultLeadTimeDays must be a whole number of days ≥ 0, got ${out.defaultLeadTimeDays}`)
+  }
+  if (frequency !== "week" && frequency !== "month") {
+    throw new Error(`orion option frequency must be "week" or "month", got ${String(frequency)}`)
+  }
+  return out
+}
