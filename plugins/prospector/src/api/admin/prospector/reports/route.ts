@@ -1,0 +1,29 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+
+import type ProspectorReportService from "../../../../services/prospector-report"
+import { body, only, page } from "../../../utils/query"
+
+/** GET /admin/prospector/reports: stored weekly reports (without their bodies), newest first. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  only(req.query as Record<string, unknown>, ["limit", "offset"])
+  const service: ProspectorReportService = req.scope.resolve("prospectorReportService")
+  const p = page(req)
+  const [reports, count] = await service.list(p)
+  res.json({ reports, count, ...p })
+}
+
+/** POST /admin/prospector/reports: { start?, end? } (ISO dates; default the last complete week) builds and stores a report. */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const service: ProspectorReportService = req.scope.resolve("prospectorReportService")
+  const b = body(req)
+  if ((b.start === undefined) !== (b.end === undefined)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "start, end: give both or neither")
+  }
+  const report = await service.generate({
+    start: b.start !== undefined ? new Date(b.start) : undefined,
+    end: b.end !== undefined ? new Date(b.end) : undefined,
+    trigger: "api",
+  })
+  res.status(201).json({ report })
+}

@@ -1,0 +1,20 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+
+import type PriceWatchService from "../../../../../services/price-watch"
+import { body } from "../../../../utils/query"
+
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const service: PriceWatchService = req.scope.resolve("priceWatchService")
+  res.json({ watched_page: await service.retrievePage(req.params.id) })
+}
+
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const service: PriceWatchService = req.scope.resolve("priceWatchService")
+  res.json({ watched_page: await service.updatePage(req.params.id, body(req)) })
+}
+
+export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
+  const service: PriceWatchService = req.scope.resolve("priceWatchService")
+  await service.deletePage(req.params.id)
+  res.json({ id: req.params.id, object: "watched_page", deleted: true })
+}

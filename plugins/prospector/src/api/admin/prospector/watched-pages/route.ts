@@ -1,0 +1,25 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+
+import type PriceWatchService from "../../../../services/price-watch"
+import { body, bool, only, page, text } from "../../../utils/query"
+
+/** GET /admin/prospector/watched-pages?supplier=&kind=&active=&limit=&offset= */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  only(req.query as Record<string, unknown>, ["supplier", "kind", "active", "limit", "offset"])
+  const service: PriceWatchService = req.scope.resolve("priceWatchService")
+  const p = page(req)
+  const [watched_pages, count] = await service.listPages(
+    { supplier: text(req.query.supplier, "supplier"), kind: text(req.query.kind, "kind"), active: bool(req.query.active, "active") },
+    p
+  )
+  res.json({ watched_pages, count, ...p })
+}
+
+/**
+ * POST /admin/prospector/watched-pages: { url, supplier, kind?, variant_id? | sku?, offer_sku?, offer_mpn?,
+ * offer_gtin?, selector?, stock_selector?, needs_js?, currency?, threshold_percent?, margin_percent?, active? }
+ */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const service: PriceWatchService = req.scope.resolve("priceWatchService")
+  res.status(201).json({ watched_page: await service.createPage(body(req)) })
+}
