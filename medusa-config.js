@@ -49,6 +49,7 @@ const plugins = [
     resolve: "./plugins/price-history",
     options: {},
   },
+  { resolve: "./plugins/search", options: {} },
   {
     resolve: "./plugins/prospector",
     options: {
@@ -67,14 +68,17 @@ const plugins = [
 ]
 
 if (MEILISEARCH_HOST) {
+  // Meilisearch replaces the PostgreSQL search: our plugin keeps only its store route (which adds
+  // the published/sales-channel filter) and registers nothing as searchService.
+  const search = plugins.find((p) => p.resolve === "./plugins/search")
+  search.options = { ...search.options, engine: "meilisearch" }
+  const { meilisearchPluginOptions } = require("./plugins/search/dist/lib/meilisearch-settings")
   plugins.push({
     resolve: "medusa-plugin-meilisearch",
-    options: {
-      config: {
-        host: MEILISEARCH_HOST,
-        apiKey: env("MEILISEARCH_API_KEY"),
-      },
-    },
+    options: meilisearchPluginOptions({
+      host: MEILISEARCH_HOST,
+      apiKey: env("MEILISEARCH_API_KEY"),
+    }),
   })
 }
 

@@ -1,0 +1,92 @@
+import { aliasTo, asValue, AwilixContainer } from "awilix"
+import type { EntityManager } from "typeorm"
+import type PostgresSearchService from "../services/postgres-search"
+
+type Logger = { info: (m: string) => void; warn: (m: string) => void }
+
+const FITMENT_TABLES: [string, string][] = [
+  ["fitment_product", "product_id"],
+  ["part_number", "product_id"],
+  ["fitment", "product_id"],
+  ["brand", "id"],
+]
+const STARTED = Symbol.for("shabou.search.refresh")
+
+/**
+ * 1. Medusa's boot-time indexer (SearchIndexingSubscriber) would load every product with nine
+ *    relations through the ORM and hand them to addDocuments: minutes at 100k products, on every
+ *    boot. Documents are built in SQL here, so it is turned into a no-op and the queue below
+ *    covers the same ground (the migration queued every product; triggers queue every change).
+ * 2. Installs the queueing triggers on the fitment tables when they appeared after our migration.
+ * 3. Drains `search_dirty` every second: a change is searchable about 1 s after its commit.
+ */
+export default async function searchRefreshLoader(
+  container: AwilixContainer,
+  options: { refresh_interval_ms?: number; engine?: string } = {}
+): Promise<void> {
+  const logger: Logger = container.resolve("logger")
+  if (options.engine === "meilisearch") {
+    logger.info("search plugin: Meilisearch is the search engine, the PostgreSQL search stays unregistered")
+    return
+  }
+  container.register({
+    searchService: aliasTo("postgresSearchService"),
+    isSearchEngineInstalled: asValue(true),
+  })
+  const search = container.resolve("searchService") as PostgresSearchService
+  if (!search || search.constructor.name !== "PostgresSearchService") {
+    logger.warn("search plugin: searchService is not the PostgreSQL one, the refresh loop is not started")
+    return
+  }
+  const manager: EntityManager = container.resolve("manager")
+  const [{ ready }] = await manager.query(`SELECT to_regclass('public.search_dirty') IS NOT NULL AS ready`)
+  if (!ready) {
+    logger.warn("search plugin: table search_dirty is missing, run the migrations (npm run migrate)")
+    return
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const Indexer = require("@medusajs/medusa/dist/subscribers/search-indexing").default
+  Indexer.prototype.retrieveNextProducts = async () => []
+
+  for (const [table, key] of FITMENT_TABLES) {
+    const [{ missing }] = await manager.query(
+      `SELECT to_regclass('public.' || $1::text) IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('public.' || $1::text) AND tgname LIKE 'search_dirty_%') AS missing`,
+      [table]
+    )
+    if (missing) {
+      await manager.query(`SELECT search_install_dirty_triggers($1, $2)`, [table, key])
+      await manager.query(`INSERT INTO search_dirty (product_id) SELECT product_id FROM search_document ON CONFLICT DO NOTHING`)
+    }
+  }
+
+  const g = globalThis as any
+  if (g[STARTED]) {
+    return
+  }
+  g[STARTED] = true
+  const every = options.refresh_interval_ms ?? 1000
+  let busy = false
+  let lastError = 0
+  const tick = async () => {
+    if (busy) {
+      return
+    }
+    busy = true
+    try {
+      while ((await search.drainDirty(500)) === 500) {
+        // keep going while the queue is full
+      }
+    } catch (e) {
+      if (Date.now() - lastError > 60000) {
+        lastError = Date.now()
+        logger.warn(`search plugin: refreshing documents failed: ${(e as Error).message}`)
+      }
+    } finally {
+      busy = false
+    }
+  }
+  const timer = setInterval(() => void tick(), every)
+  timer.unref()
+}
