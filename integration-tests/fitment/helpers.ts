@@ -1,0 +1,48 @@
+import { adminHeaders, testEnv } from "../helpers/env"
+
+/** JSON request to the admin API as the seeded admin user. */
+export async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${testEnv().baseUrl}${path}`, {
+    method,
+    headers: { ...(await adminHeaders()), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  let parsed: any = text
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    // CSV or empty body
+  }
+  return { status: res.status, body: parsed }
+}
+
+/** POST /admin/fitment/imports as multipart, the way the admin UI or curl -F would send it. */
+export async function upload(
+  type: "vehicles" | "fitments",
+  csv: string | Buffer,
+  flags: { dry_run?: boolean; skip_invalid?: boolean; fileName?: string } = {}
+): Promise<{ status: number; body: any }> {
+  const form = new FormData()
+  form.append("type", type)
+  if (flags.dry_run) form.append("dry_run", "true")
+  if (flags.skip_invalid) form.append("skip_invalid", "true")
+  form.append("file", new Blob([csv], { type: "text/csv" }), flags.fileName ?? `${type}.csv`)
+  const res = await fetch(`${testEnv().baseUrl}/admin/fitment/imports`, { method: "POST", headers: await adminHeaders(), body: form })
+  return { status: res.status, body: await res.json() }
+}
+
+/** Creates a published product with one variant through the admin API; returns its id. */
+export async function createProduct(title: string, handle: string, sku: string): Promise<string> {
+  const { status, body } = await admin("POST", "/admin/products", {
+    title,
+    handle,
+    status: "published",
+    options: [{ title: "Default" }],
+    variants: [{ title: "Default", sku, prices: [{ currency_code: "tnd", amount: 12000 }], options: [{ value: "Default" }] }],
+  })
+  if (status !== 200) {
+    throw new Error(`product ${handle}: ${status} ${JSON.stringify(body)}`)
+  }
+  return body.product.id
+}
