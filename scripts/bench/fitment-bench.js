@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+/**
+ * Fitment benchmark (not a test). On a separate database created on DATABASE_URL's server
+ * (default postgres://postgres@127.0.0.1:5432/postgres → database "fitment_bench"):
+ *
+ *   1. bulk-creates BENCH_PRODUCTS products (default 100,000, one variant each) and BENCH_VEHICLES vehicles with SQL
+ *      generate_series;
+ *   2. times the CSV import of BENCH_IMPORT_ROWS fitment rows (default 100,000) through FitmentImportService,
+ *      the code behind POST /admin/fitment/imports and the CLI;
+ *   3. tops the links up to BENCH_LINKS (default 1,000,000) with SQL, one "popular" vehicle fitting
+ *      BENCH_POPULAR products (default 30,000);
+ *   4. boots the real Medusa app on that database and measures p50/p95 of GET /store/products?limit=12 over HTTP:
+ *      with ?vehicle_id=<popular vehicle> (this plugin: one sub-select), without filter, and the demo approach
+ *      (vehicle → list of product ids in `id`, done server-side through productService.listAndCount as the demo's
+ *      middleware does, since 30,000 ids do not fit in a URL).
+ *
+ *   node scripts/bench/fitment-bench.js            (BENCH_REQUESTS=40 per case, BENCH_KEEP=1 keeps the database)
+ */
+const path = require("path")
+const { Client } = require("pg")
+const ROOT = path.resolve(__dirname, "..", "..")
+
+const N_PRODUCTS = Number(process.env.BENCH_PRODUCTS || 100000)
+const N_VEHICLES = Number(process.env.BENCH_VEHICLES || 10000)
+const N_IMPORT = Number(process.env.BENCH_IMPORT_ROWS || 100000)
+const N_LINKS = Number(process.env.BENCH_LINKS || 1000000)
+const N_POPULAR = Number(process.env.BENCH_POPULAR || 30000)
+const REQUESTS = Number(process.env.BENCH_REQUESTS || 40)
+const log = (m) => process.stdout.write(`[bench] ${m}\n`)
+
+function pct(values, p) {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
+}
+
+async function timed(label, n, fn) {
+  await fn() // warm-up
+  const times = []
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint()
+    await fn(i)
+    times.push(Number(process.hrtime.bigint() - t) / 1e6)
+  }
+  const line = `${label.padEnd(58)} p50 ${pct(times, 50).toFixed(0).padStart(6)} ms   p95 ${pct(times, 95).toFixed(0).padStart(6)} ms`
+  log(line)
+  return { label, p50: pct(times, 50), p95: pct(times, 95) }
+}
+
+async function main() {
+  const base = new URL(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres")
+  const adminUrl = new URL(base.toString())
+  adminUrl.pathname = "/postgres"
+  const benchUrl = new URL(base.toString())
+  benchUrl.pathname = "/fitment_bench"
+  const adminClient = new Client({ connectionString: adminUrl.toString() })
+  await adminClient.connect()
+  await adminClient.query("DROP DATABASE IF EXISTS fitment_bench WITH (FORCE)")
+  await adminClient.query("CREATE DATABASE fitment_bench")
+  await adminClient.end()
+  log(`database fitment_bench created on ${base.host}`)
+
+  await require(path.join(ROOT, "scripts", "build")).build({ ifChanged: true, admin: false })
+  const env = { ...process.env, DATABASE_URL: benchUrl.toString(), NODE_ENV: "development", ADMIN_SERVE: "false", MEDUSA_DISABLE_TELEMETRY: "true" }
+  Object.assign(process.env, env)
+  const { runMigrations, startServer } = require(path.join(ROOT, "scripts", "lib", "app"))
+  await runMigrations({ env, log })
+
+  const db = new Client({ connectionString: benchUrl.toString() })
+  await db.connect()
+  let t = Date.now()
+  // the default sales channel is created on first boot; make one now so products can join it
+  await db.query(`INSERT INTO sales_channel (id, name, is_disabled) VALUES ('sc_bench', 'Default Sales Channel', false) ON CONFLICT DO NOTHING`)
+  await db.query(`
+    INSERT INTO product (id, title, handle, status, description, discountable, is_giftcard, created_at)
+    SELECT 'prod_b' || lpad(i::text, 7, '0'), 'Pièce ' || i || CASE WHEN i % 7 = 0 THEN ' plaquettes' ELSE ' filtre' END,
+           'piece-' || i, 'published', 'Pièce de test ' || i, true, false, now() - (i || ' seconds')::interval
+    FROM generate_series(1, $1) AS i`, [N_PRODUCTS])
+  await db.query(`
+    INSERT INTO product_variant (id, title, product_id, sku, inventory_quantity, allow_backorder, manage_inventory)
+    SELECT 'variant_b' || lpad(i::text, 7, '0'), 'Default', 'prod_b' || lpad(i::text, 7, '0'), 'SKU-' || i, 10, false, false
+    FROM generate_series(1, $1) AS i`, [N_PRODUCTS])
+  await db.query(`INSERT INTO product_sales_channel (product_id, sales_channel_id) SELECT 'prod_b' || lpad(i::text, 7, '0'), 'sc_bench' FROM generate_series(1, $1) AS i`, [N_PRODUCTS])
+  await db.query(`INSERT INTO vehicle_make (id, name, handle, key) VALUES ('vmake_b', 'Benchmake', 'benchmake', 'benchmake')`)
+  await db.query(`INSERT INTO vehicle_model (id, make_id, name, handle, key) SELECT 'vmodel_b' || m, 'vmake_b', 'Model ' || m, 'benchmake-model-' || m, 'model' || m FROM generate_series(1, 100) AS m`)
+  await db.query(`
+    INSERT INTO vehicle (id, make_id, model_id, year_from, year_to, engine, engine_code, fuel, natural_key)
+    SELECT 'veh_b' || lpad(v::text, 6, '0'), 'vmake_b', 'vmodel_b' || (1 + v % 100), 2000 + v % 20, NULL, 'Engine ' || v, 'E' || v, 'diesel',
+           'benchmake|model' || (1 + v % 100) || '|||' || (2000 + v % 20) || '|e' || v || '|engine' || v || '|diesel'
+    FROM generate_series(1, $1) AS v`, [N_VEHICLES])
+  await db.query(`INSERT INTO fitment_product (product_id, is_universal) SELECT 'prod_b' || lpad(i::text, 7, '0'), true FROM generate_series(1, 50) AS i`)
+  await db.query("ANALYZE")
+  log(`${N_PRODUCTS} products, ${N_VEHICLES} vehicles inserted in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+
+  // ---- 2. import of N_IMPORT fitment rows through the import service
+  const lines = ["sku,vehicle_id,position,quantity,note_fr"]
+  for (let i = 0; i < N_IMPORT; i++) {
+    const product = 1 + (i % N_PRODUCTS)
+    const vehicle = 1 + ((i * 7919) % N_VEHICLES)
+    lines.push(`sku-${product},veh_b${String(vehicle).padStart(6, "0")},${i % 3 === 0 ? "avant" : i % 3 === 1 ? "arrière" : ""},${1 + (i % 4)},${i % 10 === 0 ? "Vérifier le diamètre" : ""}`)
+  }
+  const csv = lines.join("\n")
+  const { DataSource } = require("typeorm")
+  const FitmentImportService = require(path.join(ROOT, "plugins", "fitment", "dist", "services", "fitment-import")).default
+  const ds = new DataSource({ type: "postgres", url: benchUrl.toString(), entities: [] })
+  await ds.initialize()
+  const service = new FitmentImportService({ manager: ds.manager })
+  t = Date.now()
+  const dry = await service.import("fitments", csv, { dryRun: true, detailsLimit: 0 })
+  const dryMs = Date.now() - t
+  t = Date.now()
+  const real = await service.import("fitments", csv, { detailsLimit: 0 })
+  const importMs = Date.now() - t
+  t = Date.now()
+  const again = await service.import("fitments", csv, { detailsLimit: 0 })
+  const reimportMs = Date.now() - t
+  await ds.destroy()
+  log(`import ${N_IMPORT} fitment rows: dry run ${(dryMs / 1000).toFixed(1)} s, real ${(importMs / 1000).toFixed(1)} s (created ${real.summary.created}, invalid ${real.summary.invalid}), re-import ${(reimportMs / 1000).toFixed(1)} s (unchanged ${again.summary.unchanged}, created ${again.summary.created})`)
+  if (dry.summary.invalid || real.summary.invalid) {
+    throw new Error(`bench import had invalid rows: ${JSON.stringify(real.invalid_rows.slice(0, 3))}`)
+  }
+
+  // ---- 3. links up to N_LINKS: the popular vehicle, then spread
+  t = Date.now()
+  await db.query(`
+    INSERT INTO fitment (id, product_id, vehicle_id, source)
+    SELECT 'fit_p' || i, 'prod_b' || lpad((1 + (i * 3) % $1)::text, 7, '0'), 'veh_b000001', 'import'
+    FROM generate_series(1, $2) AS i ON CONFLICT (link_key) DO NOTHING`, [N_PRODUCTS, N_POPULAR])
+  const [{ n: have }] = (await db.query(`SELECT count(*)::int AS n FROM fitment`)).rows
+  const missing = Math.max(0, N_LINKS - have)
+  await db.query(`
+    INSERT INTO fitment (id, product_id, vehicle_id, position, source)
+    SELECT 'fit_s' || i, 'prod_b' || lpad((1 + i % $1)::text, 7, '0'), 'veh_b' || lpad((2 + (i * 131) % ($2 - 1))::text, 6, '0'), 'rear_left', 'import'
+    FROM generate_series(1, $3) AS i ON CONFLICT (link_key) DO NOTHING`, [N_PRODUCTS, N_VEHICLES, missing])
+  await db.query("ANALYZE")
+  const [{ links, popular }] = (await db.query(`SELECT count(*)::int AS links, count(*) FILTER (WHERE vehicle_id = 'veh_b000001')::int AS popular FROM fitment`)).rows
+  log(`links: ${links} in total, ${popular} for the popular vehicle (SQL top-up ${((Date.now() - t) / 1000).toFixed(1)} s)`)
+  await db.end()
+
+  // ---- 4. HTTP timings on the real app
+  const net = require("net")
+  const port = await new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const p = s.address().port
+      s.close(() => resolve(p))
+    })
+  })
+  const app = await startServer({ port, seed: false, adminEmail: "bench@shabou.tn", adminPassword: "bench-password", log: () => undefined })
+  const url = `http://127.0.0.1:${port}`
+  const get = async (p) => {
+    const res = await fetch(`${url}${p}`)
+    const body = await res.json()
+    if (res.status !== 200) throw new Error(`${p}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`)
+    return body
+  }
+  const filtered = await get(`/store/products?vehicle_id=veh_b000001&limit=12`)
+  log(`vehicle-filtered list: count ${filtered.count} (popular vehicle links + 50 universal)`)
+  const results = []
+  results.push(await timed("GET /store/products?limit=12 (no filter)", REQUESTS, () => get(`/store/products?limit=12`)))
+  results.push(await timed("GET /store/products?vehicle_id=<popular>&limit=12 (plugin)", REQUESTS, () => get(`/store/products?vehicle_id=veh_b000001&limit=12`)))
+  results.push(await timed("  same, page 100 (offset 1188)", REQUESTS, () => get(`/store/products?vehicle_id=veh_b000001&limit=12&offset=1188`)))
+  results.push(await timed("GET /store/products?vehicle_id=<average>&limit=12 (plugin)", REQUESTS, (i) => get(`/store/products?vehicle_id=veh_b${String(2 + (i ?? 0) * 37).padStart(6, "0")}&limit=12`)))
+
+  // the demo approach, as its middleware does it: resolve the vehicle's product ids, pass them as `id`
+  const container = app.container || (app.app && app.app.container)
+  if (container) {
+    const productService = container.resolve("productService")
+    const manager = container.resolve("manager")
+    const relations = ["variants", "variants.prices", "variants.options", "options", "options.values", "images", "tags", "collection", "type", "profiles"]
+    const demo = async () => {
+      const rows = await manager.query(`SELECT DISTINCT product_id FROM fitment WHERE vehicle_id = $1 UNION SELECT product_id FROM fitment_product WHERE is_universal`, ["veh_b000001"])
+      return productService.listAndCount({ id: rows.map((r) => r.product_id), status: ["published"] }, { skip: 0, take: 12, relations, order: { created_at: "DESC" } })
+    }
+    const [, demoCount] = await demo()
+    log(`demo approach: ${demoCount} products`)
+    results.push(await timed("demo approach: id IN (<ids of the popular vehicle>) (in-process)", Math.min(REQUESTS, 20), demo))
+    const { Raw } = require("typeorm")
+    const plugin = () =>
+      productService.listAndCount(
+        { id: Raw((a) => `${a} IN (SELECT product_id FROM fitment WHERE vehicle_id = ANY(:v) UNION SELECT product_id FROM fitment_product WHERE is_universal)`, { v: ["veh_b000001"] }), status: ["published"] },
+        { skip: 0, take: 12, relations, order: { created_at: "DESC" } }
+      )
+    results.push(await timed("plugin sub-select, same call (in-process)", Math.min(REQUESTS, 20), plugin))
+  } else {
+    log("startServer did not expose the container: demo-approach timing skipped")
+  }
+  await app.close()
+  if (!process.env.BENCH_KEEP) {
+    const c = new Client({ connectionString: adminUrl.toString() })
+    await c.connect()
+    await c.query("DROP DATABASE IF EXISTS fitment_bench WITH (FORCE)")
+    await c.end()
+  }
+  log("done")
+  process.exit(0)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
