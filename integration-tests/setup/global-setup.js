@@ -46,6 +46,17 @@ module.exports = async function globalSetup() {
   if (redisUrl) {
     env.REDIS_URL = redisUrl
   }
+  // per-area fixtures (fake outside services) started before the server: each
+  // integration-tests/<area>/fixtures.global.js may add to the server's env
+  const fixtures = []
+  for (const dir of fs.readdirSync(__dirname + "/..").sort()) {
+    const file = path.join(__dirname, "..", dir, "fixtures.global.js")
+    if (fs.existsSync(file)) {
+      const fixture = require(file)
+      await fixture.setup(env)
+      fixtures.push(fixture)
+    }
+  }
   const logDir = path.join(ROOT, ".tmp")
   fs.mkdirSync(logDir, { recursive: true })
   const logFile = path.join(logDir, `integration-server-${runId}.log`)
@@ -89,6 +100,6 @@ module.exports = async function globalSetup() {
     serverLog: logFile,
   }
   process.env.SHABOU_TEST_ENV = JSON.stringify(testEnv)
-  globalThis.__SHABOU_TEST__ = { child, db }
+  globalThis.__SHABOU_TEST__ = { child, db, fixtures }
   log(`server ready on ${testEnv.baseUrl} (${db.embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}, ${redisUrl ? "Redis" : "no Redis"}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

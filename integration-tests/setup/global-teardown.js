@@ -18,4 +18,7 @@ module.exports = async function globalTeardown() {
     })
   }
   await db.stop()
+  for (const fixture of state.fixtures ?? []) {
+    await fixture.teardown?.()
+  }
 }
