@@ -1,0 +1,198 @@
+import { parse } from "csv-parse/sync"
+import { adminHeaders, sql, testEnv } from "../helpers/env"
+
+type Row = {
+  id: string
+  variant_id: string
+  money_amount_id: string
+  currency_code: string
+  price_list_id: string | null
+  change: string
+  old_amount: number | null
+  new_amount: number | null
+  changed_at: string
+  source: string
+  actor: string | null
+  actor_email: string | null
+}
+
+const base = () => testEnv().baseUrl
+
+async function admin(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${base()}${path}`, {
+    method,
+    headers: { ...(await adminHeaders()), "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  let json: any = null
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    json = null
+  }
+  return { status: res.status, json, text, headers: res.headers }
+}
+
+async function history(productId: string, query = ""): Promise<{ price_history: Row[]; count: number }> {
+  const res = await admin("GET", `/admin/products/${productId}/price-history${query}`)
+  expect(res.status).toBe(200)
+  return res.json
+}
+
+/** A seeded product with one variant and its TND base price. */
+async function pickVariant(offset: number) {
+  const [row] = await sql(
+    `SELECT pv.product_id, pv.id AS variant_id, ma.id AS money_amount_id, ma.amount
+       FROM product_variant pv
+       JOIN product_variant_money_amount pvma ON pvma.variant_id = pv.id
+       JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.price_list_id IS NULL AND ma.currency_code = 'tnd'
+      WHERE pv.deleted_at IS NULL AND ma.deleted_at IS NULL
+      ORDER BY pv.id OFFSET $1 LIMIT 1`,
+    [offset]
+  )
+  return row as { product_id: string; variant_id: string; money_amount_id: string; amount: number }
+}
+
+const setPrice = (v: { product_id: string; variant_id: string }, amount: number) =>
+  admin("POST", `/admin/products/${v.product_id}/variants/${v.variant_id}`, {
+    prices: [{ currency_code: "tnd", amount }],
+  })
+
+describe("price history", () => {
+  let adminUserId: string
+
+  beforeAll(async () => {
+    const [u] = await sql(`SELECT id FROM "user" WHERE email = $1`, [testEnv().adminEmail])
+    adminUserId = u.id
+  })
+
+  it("refuses anonymous admin calls (401)", async () => {
+    const v = await pickVariant(0)
+    const res = await fetch(`${base()}/admin/products/${v.product_id}/price-history`)
+    expect(res.status).toBe(401)
+  })
+
+  it("records the first price of every seeded variant", async () => {
+    const v = await pickVariant(1)
+    const { price_history } = await history(v.product_id, `?variant_id=${v.variant_id}`)
+    const created = price_history.filter((r) => r.change === "created" && r.money_amount_id === v.money_amount_id)
+    expect(created).toHaveLength(1)
+    expect(created[0]).toMatchObject({ old_amount: null, new_amount: v.amount, currency_code: "tnd", source: "system" })
+  })
+
+  it("records a single admin edit with old → new amount and the admin as actor", async () => {
+    const v = await pickVariant(2)
+    const res = await setPrice(v, v.amount + 1230)
+    expect(res.status).toBe(200)
+    const { price_history, count } = await history(v.product_id)
+    expect(count).toBeGreaterThanOrEqual(2)
+    expect(price_history[0]).toMatchObject({
+      variant_id: v.variant_id,
+      currency_code: "tnd",
+      change: "updated",
+      old_amount: v.amount,
+      new_amount: v.amount + 1230,
+      source: "admin",
+      actor: adminUserId,
+      actor_email: testEnv().adminEmail,
+    })
+    // an edit that does not change the amount writes nothing
+    await setPrice(v, v.amount + 1230)
+    expect((await history(v.product_id)).count).toBe(count)
+  })
+
+  it("keeps 20 rows with a consistent old → new chain for 20 concurrent edits of one price", async () => {
+    const v = await pickVariant(3)
+    const [{ max }] = await sql(`SELECT COALESCE(max(id), 0)::bigint AS max FROM price_history`)
+    const amounts = Array.from({ length: 20 }, (_, i) => v.amount + 100 * (i + 1))
+    const results = await Promise.all(amounts.map((a) => setPrice(v, a)))
+    expect(results.map((r) => r.status)).toEqual(amounts.map(() => 200))
+    const rows = await sql<Row>(
+      `SELECT * FROM price_history WHERE money_amount_id = $1 AND id > $2 ORDER BY id`,
+      [v.money_amount_id, max]
+    )
+    expect(rows).toHaveLength(20)
+    expect(rows[0].old_amount).toBe(v.amount)
+    for (let i = 1; i < rows.length; i++) {
+      expect(rows[i].old_amount).toBe(rows[i - 1].new_amount)
+    }
+    expect(rows.map((r) => r.new_amount).sort()).toEqual([...amounts].sort())
+    const [{ amount }] = await sql(`SELECT amount FROM money_amount WHERE id = $1`, [v.money_amount_id])
+    expect(rows[rows.length - 1].new_amount).toBe(amount)
+  })
+
+  it("records price-list prices: added, changed, removed with the list", async () => {
+    const v = await pickVariant(4)
+    const created = await admin("POST", "/admin/price-lists", {
+      name: "Soldes test",
+      description: "test",
+      type: "sale",
+      status: "active",
+      prices: [{ amount: v.amount - 5000, variant_id: v.variant_id, currency_code: "tnd" }],
+    })
+    expect(created.status).toBe(200)
+    const priceList = created.json.price_list
+    const plPrice = priceList.prices[0]
+    const batch = await admin("POST", `/admin/price-lists/${priceList.id}/prices/batch`, {
+      prices: [{ id: plPrice.id, amount: v.amount - 7000, variant_id: v.variant_id, currency_code: "tnd" }],
+    })
+    expect(batch.status).toBe(200)
+    const del = await admin("DELETE", `/admin/price-lists/${priceList.id}`)
+    expect(del.status).toBe(200)
+
+    const rows = (await history(v.product_id, `?variant_id=${v.variant_id}`)).price_history
+      .filter((r) => r.price_list_id === priceList.id)
+      .reverse()
+    // Medusa's batch endpoint replaces the money_amount row (insert new, delete old, one transaction)
+    expect(rows.map((r) => [r.change, r.old_amount, r.new_amount, r.source])).toEqual([
+      ["created", null, v.amount - 5000, "price_list"],
+      ["created", null, v.amount - 7000, "price_list"],
+      ["deleted", v.amount - 5000, null, "price_list"],
+      ["deleted", v.amount - 7000, null, "price_list"],
+    ])
+    expect(rows.every((r) => r.actor === adminUserId)).toBe(true)
+  })
+
+  it("exports the same rows as CSV, with filters", async () => {
+    const v = await pickVariant(2)
+    const json = await history(v.product_id, `?variant_id=${v.variant_id}&currency_code=TND&limit=1000`)
+    const res = await admin("GET", `/admin/products/${v.product_id}/price-history?variant_id=${v.variant_id}&currency_code=tnd&format=csv`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get("content-type")).toContain("text/csv")
+    expect(res.headers.get("content-disposition")).toContain("attachment")
+    const records = parse(res.text, { columns: true }) as Record<string, string>[]
+    expect(records).toHaveLength(json.count)
+    expect(records.map((r) => r.id)).toEqual(json.price_history.map((r) => r.id))
+    expect(records[0].new_amount).toBe(String(json.price_history[0].new_amount))
+    // a window in the future holds nothing
+    const future = await history(v.product_id, `?from=2999-01-01`)
+    expect(future.count).toBe(0)
+  })
+
+  it("rejects bad filters with the parameter named (400)", async () => {
+    const v = await pickVariant(0)
+    const res = await admin("GET", `/admin/products/${v.product_id}/price-history?limit=lots`)
+    expect(res.status).toBe(400)
+    expect(res.json.message).toContain('"limit"')
+    const missing = await admin("GET", `/admin/products/prod_does_not_exist/price-history`)
+    expect(missing.status).toBe(404)
+  })
+
+  it("gives the lowest price of the last 30 days per variant on the store API", async () => {
+    const v = await pickVariant(5)
+    const low = v.amount - 20000
+    expect((await setPrice(v, low)).status).toBe(200)
+    expect((await setPrice(v, v.amount + 10000)).status).toBe(200)
+    expect((await setPrice(v, v.amount + 5000)).status).toBe(200) // the "discount"
+    const res = await fetch(`${base()}/store/products/${v.product_id}/price-history/summary`)
+    expect(res.status).toBe(200)
+    const { price_history_summary: s } = await res.json()
+    expect(s.window_days).toBe(30)
+    const entry = s.prices.find((p: any) => p.variant_id === v.variant_id && p.currency_code === "tnd")
+    expect(entry).toMatchObject({ current_amount: v.amount + 5000, lowest_amount: low })
+    expect(entry.changes).toBeGreaterThanOrEqual(3)
+    const none = await fetch(`${base()}/store/products/prod_does_not_exist/price-history/summary`)
+    expect(none.status).toBe(404)
+  })
+})
