@@ -97,13 +97,33 @@ async function checkExternal(url) {
   console.log(`created database "${dbName}" on ${parsed.host}`)
 }
 
+/** Creates `dir` one level at a time (no recursive mkdir: it can spin on special file systems). */
+function makeDirs(dir) {
+  const missing = []
+  let current = dir
+  while (!fs.existsSync(current)) {
+    missing.unshift(current)
+    current = path.dirname(current)
+  }
+  if (!fs.statSync(current).isDirectory()) {
+    const e = new Error(`${current} is not a directory`)
+    e.code = "ENOTDIR"
+    throw e
+  }
+  fs.accessSync(current, fs.constants.W_OK)
+  for (const d of missing) {
+    fs.mkdirSync(d)
+  }
+}
+
 /** Fails fast when `dir` cannot hold the embedded cluster. */
 function checkDataDir(dir) {
-  const parent = path.dirname(dir)
   try {
-    fs.mkdirSync(dir, { recursive: true })
+    makeDirs(dir)
     fs.accessSync(dir, fs.constants.W_OK)
-    fs.accessSync(parent, fs.constants.W_OK)
+    const probe = path.join(dir, `.write-test-${process.pid}`)
+    fs.writeFileSync(probe, "")
+    fs.rmSync(probe)
   } catch (e) {
     throw new ConfigError(
       `The embedded PostgreSQL data folder ${dir} is not writable (${e.code || e.message}). ` +
