@@ -67,6 +67,8 @@ export interface SearchSummary {
 
 interface IndexedLead extends DedupeLead {
   merged: Set<string>
+  /** Google's movedPlaceId of the lead's own place: where the business went */
+  google_moved: string | null
   has_phone: boolean
   has_website: boolean
 }
@@ -391,6 +393,7 @@ export default class ProspectorRunService extends TransactionBaseService {
       name: r.name,
       location: r.latitude !== null && r.latitude !== undefined ? { lat: Number(r.latitude), lng: Number(r.longitude) } : null,
       merged,
+      google_moved: r.moved_place_id ?? null,
       has_phone: !!r.phone,
       has_website: !!r.website,
     }
@@ -437,10 +440,14 @@ export default class ProspectorRunService extends TransactionBaseService {
           continue
         }
         const target = match.lead
-        const samePlace =
-          match.rule === "place_id" ||
-          // this place is where the lead's business moved to, or was merged before: refresh from it
-          (match.rule === "moved_place_id" && (target.merged.has(lead.place_id) || target.moved_place_ids?.includes(lead.place_id)))
+        // the lead's own place, or the place Google says the business moved to: refresh the cache from it
+        const samePlace = match.rule === "place_id" || (match.rule === "moved_place_id" && target.google_moved === lead.place_id)
+        if (!samePlace && target.merged.has(lead.place_id)) {
+          // a duplicate merged in an earlier run: seen again, nothing to merge
+          await m.query(`UPDATE prospector_lead SET last_seen_at = $2, last_run_id = $3, updated_at = now() WHERE id = $1`, [target.id, now, runId])
+          summary.updated += 1
+          continue
+        }
         if (samePlace) {
           await m.query(
             `UPDATE prospector_lead SET name = $1, name_folded = $2, phone = COALESCE($3, phone), website = COALESCE($4, website),
