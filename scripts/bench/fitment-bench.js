@@ -59,7 +59,9 @@ async function main() {
   await adminClient.end()
   log(`database fitment_bench created on ${base.host}`)
 
-  await require(path.join(ROOT, "scripts", "build")).build({ ifChanged: true, admin: false })
+  if (!process.env.BENCH_NO_BUILD) {
+    await require(path.join(ROOT, "scripts", "build")).build({ ifChanged: true, admin: false })
+  }
   const env = { ...process.env, DATABASE_URL: benchUrl.toString(), NODE_ENV: "development", ADMIN_SERVE: "false", MEDUSA_DISABLE_TELEMETRY: "true" }
   Object.assign(process.env, env)
   const { runMigrations, startServer } = require(path.join(ROOT, "scripts", "lib", "app"))
@@ -91,6 +93,15 @@ async function main() {
   await db.query("ANALYZE")
   log(`${N_PRODUCTS} products, ${N_VEHICLES} vehicles inserted in ${((Date.now() - t) / 1000).toFixed(1)} s`)
 
+  // ---- the real app (booted before any Medusa module is required here: its models read feature flags at load)
+  const net = require("net")
+  const port = await new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const p = s.address().port
+      s.close(() => resolve(p))
+    })
+  })
+  const app = await startServer({ port, seed: false, adminEmail: "bench@shabou.tn", adminPassword: "bench-password", log: () => undefined })
   // ---- 2. import of N_IMPORT fitment rows through the import service
   const lines = ["sku,vehicle_id,position,quantity,note_fr"]
   for (let i = 0; i < N_IMPORT; i++) {
@@ -99,11 +110,7 @@ async function main() {
     lines.push(`sku-${product},veh_b${String(vehicle).padStart(6, "0")},${i % 3 === 0 ? "avant" : i % 3 === 1 ? "arrière" : ""},${1 + (i % 4)},${i % 10 === 0 ? "Vérifier le diamètre" : ""}`)
   }
   const csv = lines.join("\n")
-  const { DataSource } = require("typeorm")
-  const FitmentImportService = require(path.join(ROOT, "plugins", "fitment", "dist", "services", "fitment-import")).default
-  const ds = new DataSource({ type: "postgres", url: benchUrl.toString(), entities: [] })
-  await ds.initialize()
-  const service = new FitmentImportService({ manager: ds.manager })
+  const service = app.container.resolve("fitmentImportService")
   t = Date.now()
   const dry = await service.import("fitments", csv, { dryRun: true, detailsLimit: 0 })
   const dryMs = Date.now() - t
@@ -113,7 +120,6 @@ async function main() {
   t = Date.now()
   const again = await service.import("fitments", csv, { detailsLimit: 0 })
   const reimportMs = Date.now() - t
-  await ds.destroy()
   log(`import ${N_IMPORT} fitment rows: dry run ${(dryMs / 1000).toFixed(1)} s, real ${(importMs / 1000).toFixed(1)} s (created ${real.summary.created}, invalid ${real.summary.invalid}), re-import ${(reimportMs / 1000).toFixed(1)} s (unchanged ${again.summary.unchanged}, created ${again.summary.created})`)
   if (dry.summary.invalid || real.summary.invalid) {
     throw new Error(`bench import had invalid rows: ${JSON.stringify(real.invalid_rows.slice(0, 3))}`)
@@ -136,15 +142,6 @@ async function main() {
   log(`links: ${links} in total, ${popular} for the popular vehicle (SQL top-up ${((Date.now() - t) / 1000).toFixed(1)} s)`)
   await db.end()
 
-  // ---- 4. HTTP timings on the real app
-  const net = require("net")
-  const port = await new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const p = s.address().port
-      s.close(() => resolve(p))
-    })
-  })
-  const app = await startServer({ port, seed: false, adminEmail: "bench@shabou.tn", adminPassword: "bench-password", log: () => undefined })
   const url = `http://127.0.0.1:${port}`
   const get = async (p) => {
     const res = await fetch(`${url}${p}`)
