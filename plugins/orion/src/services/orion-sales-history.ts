@@ -5,9 +5,12 @@ import { parseSalesCsv, RowError } from "../lib/sales-csv"
 
 type InjectedDependencies = { manager: EntityManager }
 
-export class SalesImportError extends MedusaError {
+/** A rejected import with every bad row (a plain Error subclass: MedusaError's ES5 build breaks `instanceof`). */
+export class SalesImportError extends Error {
+  readonly type = MedusaError.Types.INVALID_DATA
+
   constructor(public errors: RowError[], public truncated: boolean) {
-    super(MedusaError.Types.INVALID_DATA, `the file has ${errors.length}${truncated ? "+" : ""} invalid row(s); nothing was imported`)
+    super(`the file has ${errors.length}${truncated ? "+" : ""} invalid row(s); nothing was imported`)
   }
 }
 

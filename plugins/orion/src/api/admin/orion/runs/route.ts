@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { MedusaError } from "medusa-core-utils"
 import type OrionForecastService from "../../../../services/orion-forecast"
 import { badRequest, page } from "../../../_utils/params"
 
@@ -20,11 +21,20 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     }
   }
   const service: OrionForecastService = req.scope.resolve("orionForecastService")
-  const run = await service.startRun({
-    trigger: "manual",
-    frequency: body.frequency as "week" | "month" | undefined,
-    horizon: body.horizon as number | undefined,
-    as_of: body.as_of as string | undefined,
-  })
-  res.status(202).json({ run })
+  try {
+    const run = await service.startRun({
+      trigger: "manual",
+      frequency: body.frequency as "week" | "month" | undefined,
+      horizon: body.horizon as number | undefined,
+      as_of: body.as_of as string | undefined,
+    })
+    res.status(202).json({ run })
+  } catch (e) {
+    // Medusa's error handler replaces the message of a conflict; keep ours (it names the running run)
+    if ((e as { type?: string }).type === MedusaError.Types.CONFLICT) {
+      res.status(409).json({ type: "conflict", message: (e as Error).message })
+      return
+    }
+    throw e
+  }
 }
