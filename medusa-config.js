@@ -29,6 +29,11 @@ const plugins = [
   "medusa-fulfillment-manual",
   "medusa-payment-manual",
   {
+    // product images and the files of CSV imports/exports, kept in uploads/ (git-ignored)
+    resolve: "@medusajs/file-local",
+    options: { upload_dir: env("UPLOAD_DIR", "uploads") },
+  },
+  {
     resolve: "@medusajs/admin",
     /** @type {import('@medusajs/admin').PluginOptions} */
     options: {
