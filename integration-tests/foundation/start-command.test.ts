@@ -114,3 +114,38 @@ describe("command 1 (npm start): a second start reuses the data", () => {
     expect(await count()).toEqual(before)
   })
 })
+
+describe("command 1 (npm start) with no DATABASE_URL: the embedded PostgreSQL", () => {
+  it("initialises its cluster in EMBEDDED_POSTGRES_DIR, serves, and stops PostgreSQL on SIGTERM", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const fs = require("fs") as typeof import("fs")
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const os = require("os") as typeof import("os")
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), "shabou-start-"))
+    fs.chmodSync(base, 0o777)
+    const dataDir = path.join(base, "pg")
+    try {
+      const run = await runStart(
+        {
+          DATABASE_URL: undefined,
+          REDIS_URL: undefined,
+          EMBEDDED_POSTGRES_DIR: dataDir,
+          EMBEDDED_POSTGRES_PORT: "5432", // taken on our machines: it must pick another port
+          SEED_DEMO: "false",
+          PORT: String(await freePort()),
+        },
+        /backend is ready/
+      )
+      expect(run.output).toMatch(/initialising an embedded PostgreSQL cluster/)
+      expect(run.output).toMatch(/database: embedded PostgreSQL on 127\.0\.0\.1:(\d+)/)
+      const port = Number(/embedded PostgreSQL on 127\.0\.0\.1:(\d+)/.exec(run.output)![1])
+      expect(port).not.toBe(5432)
+      expect(run.output).toContain("embedded PostgreSQL stopped")
+      expect(run.code).toBe(0)
+      expect(fs.existsSync(path.join(dataDir, "PG_VERSION"))).toBe(true)
+      expect(fs.existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false)
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true })
+    }
+  })
+})
