@@ -102,6 +102,8 @@ async function main() {
     })
   })
   const app = await startServer({ port, seed: false, adminEmail: "bench@shabou.tn", adminPassword: "bench-password", log: () => undefined })
+  // the store list filters on the store's default sales channel, created at first boot
+  await db.query(`UPDATE product_sales_channel SET sales_channel_id = (SELECT default_sales_channel_id FROM store LIMIT 1)`)
   // ---- 2. import of N_IMPORT fitment rows through the import service
   const lines = ["sku,vehicle_id,position,quantity,note_fr"]
   for (let i = 0; i < N_IMPORT; i++) {
@@ -151,6 +153,9 @@ async function main() {
   }
   const filtered = await get(`/store/products?vehicle_id=veh_b000001&limit=12`)
   log(`vehicle-filtered list: count ${filtered.count} (popular vehicle links + 50 universal)`)
+  if (!filtered.count) {
+    throw new Error("the filtered list is empty: the products are not in the store's default sales channel")
+  }
   const results = []
   results.push(await timed("GET /store/products?limit=12 (no filter)", REQUESTS, () => get(`/store/products?limit=12`)))
   results.push(await timed("GET /store/products?vehicle_id=<popular>&limit=12 (plugin)", REQUESTS, () => get(`/store/products?vehicle_id=veh_b000001&limit=12`)))
