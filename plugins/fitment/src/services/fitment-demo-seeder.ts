@@ -118,16 +118,11 @@ export default class FitmentDemoSeederService extends TransactionBaseService {
 
       const fitmentsFile = path.join(input.dataDir, "fitments.csv")
       if (fs.existsSync(fitmentsFile)) {
-        // Rows whose product or vehicle is unknown fail the seed; a row that only contradicts an earlier row of
-        // the file about the same link (another note or quantity) is reported and skipped, the earlier row wins.
+        // Our own demo data: any invalid row (unknown product or vehicle, two rows contradicting each other
+        // about one link) is a bug in data/ and fails the seed, so nothing is half-loaded.
         const r = await imports.import("fitments", fs.readFileSync(fitmentsFile), { fileName: "data/fitments.csv", actor: "demo-seed", skipInvalid: true })
-        const conflicts = r.invalid_rows.filter((row) => row.errors.every((e) => /gives the same link/.test(e.reason)))
-        failOnInvalid("data/fitments.csv", { ...r, invalid_rows: r.invalid_rows.filter((row) => !conflicts.includes(row)) })
-        for (const row of conflicts) {
-          log(`fitment: data/fitments.csv row ${row.row} skipped: ${row.errors.map((e) => `${e.column}: ${e.reason}`).join("; ")}`)
-        }
+        failOnInvalid("data/fitments.csv", r)
         result.fitments = r.summary
-        result.fitment_conflicts = conflicts.map((c) => c.row)
         log(`fitment: ${r.summary.links_created} links, ${r.summary.universal_set} universal products from data/fitments.csv`)
       }
       log(`fitment: ${result.brands} brands, ${result.products_with_brand} branded products, ${result.part_numbers} part numbers`)
