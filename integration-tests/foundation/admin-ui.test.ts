@@ -1,0 +1,22 @@
+import { launchBrowser } from "../helpers/browser"
+import { testEnv } from "../helpers/env"
+
+describe("the admin UI at /app in a real browser", () => {
+  it("logs the owner in with the configured credentials and lists the demo products", async () => {
+    const env = testEnv()
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage()
+      await page.goto(`${env.baseUrl}/app/login`, { waitUntil: "domcontentloaded" })
+      await page.fill('input[name="email"]', env.adminEmail)
+      await page.fill('input[name="password"]', env.adminPassword)
+      await page.click('button[type="submit"]')
+      await page.waitForURL(/\/app\/a\//, { timeout: 60000 })
+      await page.goto(`${env.baseUrl}/app/a/products`, { waitUntil: "domcontentloaded" })
+      await page.getByText(/Plaquettes de frein/).first().waitFor({ timeout: 60000 })
+      expect(await page.title()).toMatch(/Admin/)
+    } finally {
+      await browser.close()
+    }
+  })
+})
