@@ -1,5 +1,6 @@
 import fs from "fs"
 import path from "path"
+import Redis from "ioredis"
 import request from "supertest"
 import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
 
@@ -325,5 +326,25 @@ describe("orion through the admin API", () => {
     expect(res.body.alerts[0].data.note).toBe("ordered from supplier")
     const fc = await api().get(`/admin/orion/forecasts?variant_id=${variant.id}`).set(headers)
     expect(fc.body.forecast.periods).toHaveLength(8)
+  })
+
+  const redisIt = process.env.SHABOU_TEST_ENV && JSON.parse(process.env.SHABOU_TEST_ENV).redisUrl ? it : it.skip
+  redisIt("registers the weekly job in BullMQ for Sunday 23:30 Africa/Tunis", async () => {
+    const env = testEnv()
+    const redis = new Redis(env.redisUrl as string)
+    try {
+      const key = `${env.redisPrefix}JobSchedulerService:scheduled-jobs-queue:repeat`
+      const entries = await redis.zrange(key, 0, -1, "WITHSCORES")
+      const i = entries.findIndex((e) => e.startsWith("orion-weekly-forecast:"))
+      expect(i).toBeGreaterThanOrEqual(0)
+      expect(entries[i]).toBe("orion-weekly-forecast::::30 22 * * 0")
+      const next = new Date(Number(entries[i + 1]))
+      expect(next.getTime()).toBeGreaterThan(Date.now())
+      expect(next.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86400000)
+      const tunis = new Intl.DateTimeFormat("en-GB", { timeZone: "Africa/Tunis", weekday: "long", hour: "2-digit", minute: "2-digit" }).format(next)
+      expect(tunis).toBe("Sunday 23:30")
+    } finally {
+      redis.disconnect()
+    }
   })
 })

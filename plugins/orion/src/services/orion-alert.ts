@@ -18,69 +18,17 @@ export type AlertCandidate = {
 
 export const ALERT_TYPES: AlertType[] = ["restock", "spike", "decline", "dead_stock"]
 export const INSIGHT_TYPES: AlertType[] = ["spike", "decline", "dead_stock"]
-const STATUSES: AlertStatus[] = ["open", "acknowledged", "resolved"]
-const SORTS = ["severity", "created_at", "updated_at", "suggested_quantity", "sku"] as const
+export const ALERT_STATUSES: AlertStatus[] = ["open", "acknowledged", "resolved"]
+export const ALERT_SORTS = ["severity", "created_at", "updated_at", "suggested_quantity", "sku"] as const
 
 export type AlertQuery = {
   type?: AlertType[]
   status?: AlertStatus[]
   variant_id?: string
-  sort?: (typeof SORTS)[number]
+  sort?: (typeof ALERT_SORTS)[number]
   order?: "asc" | "desc"
   limit: number
   offset: number
-}
-
-function fail(message: string): never {
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, message)
-}
-
-/** Parses list query parameters with a clear error per bad parameter. */
-export function parseAlertQuery(q: Record<string, unknown>, allowed: AlertType[] = ALERT_TYPES): AlertQuery {
-  const list = (name: string, ok: readonly string[]) => {
-    const raw = q[name]
-    if (raw === undefined || raw === "") {
-      return undefined
-    }
-    const values = (Array.isArray(raw) ? raw : String(raw).split(",")).map((v) => String(v).trim())
-    for (const v of values) {
-      if (!ok.includes(v)) {
-        fail(`query parameter ${name}: "${v}" is not one of ${ok.join(", ")}`)
-      }
-    }
-    return values
-  }
-  const int = (name: string, def: number, min: number, max: number) => {
-    const raw = q[name]
-    if (raw === undefined || raw === "") {
-      return def
-    }
-    const n = Number(raw)
-    if (!Number.isInteger(n) || n < min || n > max) {
-      fail(`query parameter ${name} must be an integer between ${min} and ${max}, got "${raw}"`)
-    }
-    return n
-  }
-  let sort: AlertQuery["sort"] = "severity"
-  let order: "asc" | "desc" = "desc"
-  if (q.sort !== undefined && q.sort !== "") {
-    const raw = String(q.sort)
-    const name = raw.replace(/^-/, "")
-    if (!(SORTS as readonly string[]).includes(name)) {
-      fail(`query parameter sort: "${raw}" is not one of ${SORTS.join(", ")} (prefix with - for descending)`)
-    }
-    sort = name as AlertQuery["sort"]
-    order = raw.startsWith("-") ? "desc" : "asc"
-  }
-  return {
-    type: (list("type", allowed) as AlertType[] | undefined) ?? allowed,
-    status: list("status", STATUSES) as AlertStatus[] | undefined,
-    variant_id: q.variant_id ? String(q.variant_id) : undefined,
-    sort,
-    order,
-    limit: int("limit", 50, 1, 500),
-    offset: int("offset", 0, 0, 10_000_000),
-  }
 }
 
 /** Restock alerts and demand insights: refreshed by each run, listed and acknowledged by the owner. */

@@ -103,7 +103,7 @@ export default class OrionForecastService extends TransactionBaseService {
           progress: 0,
           stage: "queued",
           started_at: new Date(),
-          forecast_start: req.as_of ?? null,
+          forecast_start: null,
         })
       )
     } catch (e) {

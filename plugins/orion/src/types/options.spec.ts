@@ -1,0 +1,23 @@
+import { resolveOptions } from "./options"
+
+describe("orion options", () => {
+  it("has the documented defaults", () => {
+    expect(resolveOptions({})).toEqual({
+      defaultServiceLevel: 0.95,
+      defaultLeadTimeDays: 7,
+      frequency: "week",
+      horizon: 13,
+      maxHistoryPeriods: 156,
+      deadStockDays: 365,
+      keepRuns: 3,
+      useWorker: true,
+    })
+    expect(resolveOptions({ frequency: "month" })).toMatchObject({ horizon: 6, maxHistoryPeriods: 60 })
+  })
+
+  it("rejects impossible values with the option's name", () => {
+    expect(() => resolveOptions({ defaultServiceLevel: 95 })).toThrow("defaultServiceLevel must be in (0, 1), got 95")
+    expect(() => resolveOptions({ defaultLeadTimeDays: 2.5 })).toThrow("defaultLeadTimeDays")
+    expect(() => resolveOptions({ frequency: "day" as "week" })).toThrow('frequency must be "week" or "month"')
+  })
+})
