@@ -8,90 +8,149 @@
 
 export type DocumentSqlOptions = { fitment: boolean }
 
-/** jsonb array or scalar at metadata->key, as text rows */
-const metaList = (key: string, alias = "p") => `
+/** text rows of the jsonb array at <alias>.metadata-><key> (elements: strings, numbers or {number|reference|ref|raw}) */
+const metaList = (key: string, alias: string) => `
   SELECT CASE jsonb_typeof(e) WHEN 'object' THEN COALESCE(e->>'number', e->>'reference', e->>'ref', e->>'raw') ELSE e #>> '{}' END AS v
     FROM jsonb_array_elements(CASE jsonb_typeof(${alias}.metadata->'${key}') WHEN 'array' THEN ${alias}.metadata->'${key}' ELSE '[]'::jsonb END) e`
 
+/**
+ * One set-based statement: every related table is read once for the whole id set (GROUP BY
+ * product), not once per product through correlated sub-queries, and the intermediate results are
+ * MATERIALIZED so that no expression is evaluated twice. Deleted products lose their document.
+ */
 export function upsertDocumentsSql({ fitment }: DocumentSqlOptions): string {
-  const brand = fitment
-    ? `COALESCE((SELECT b.name FROM fitment_product fp JOIN brand b ON b.id = fp.brand_id WHERE fp.product_id = p.id), p.metadata->>'brand')`
-    : `p.metadata->>'brand'`
-  const universal = fitment
-    ? `COALESCE((SELECT fp.is_universal FROM fitment_product fp WHERE fp.product_id = p.id), false) OR COALESCE(p.metadata->>'universal', '') = 'true'`
-    : `COALESCE(p.metadata->>'universal', '') = 'true'`
-  const partNumbers = fitment
-    ? `UNION ALL SELECT pn.raw FROM part_number pn WHERE pn.product_id = p.id
-       UNION ALL SELECT pn.normalized FROM part_number pn WHERE pn.product_id = p.id`
+  const fitmentCtes = fitment
+    ? `,
+fp AS MATERIALIZED (
+  SELECT fp.product_id, b.name AS brand, fp.is_universal
+    FROM fitment_product fp JOIN prod ON prod.id = fp.product_id
+    LEFT JOIN brand b ON b.id = fp.brand_id
+),
+pn AS MATERIALIZED (
+  SELECT pn.product_id,
+         jsonb_agg(jsonb_build_object('type', pn.type, 'brand', NULLIF(pn.brand_name, ''), 'number', pn.raw) ORDER BY pn.type, pn.raw) AS part_numbers
+    FROM part_number pn JOIN prod ON prod.id = pn.product_id
+   GROUP BY pn.product_id
+),
+veh AS MATERIALIZED (
+  SELECT x.product_id, string_agg(x.name, ', ' ORDER BY x.name) AS vehicles
+    FROM (
+      SELECT DISTINCT f.product_id, mk.name || ' ' || md.name AS name
+        FROM fitment f JOIN prod ON prod.id = f.product_id
+        JOIN vehicle v ON v.id = f.vehicle_id
+        JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id
+    ) x
+   GROUP BY x.product_id
+)`
     : ""
-  const partJson = fitment
-    ? `(SELECT COALESCE(jsonb_agg(jsonb_build_object('type', pn.type, 'brand', NULLIF(pn.brand_name, ''), 'number', pn.raw) ORDER BY pn.type, pn.raw), '[]'::jsonb)
-          FROM part_number pn WHERE pn.product_id = p.id)`
-    : `'[]'::jsonb`
-  const vehicles = fitment
-    ? `(SELECT string_agg(DISTINCT mk.name || ' ' || md.name, ', ' ORDER BY mk.name || ' ' || md.name)
-          FROM fitment f JOIN vehicle v ON v.id = f.vehicle_id
-          JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id
-         WHERE f.product_id = p.id)`
-    : `NULL::text`
+  const partRefs = fitment
+    ? `
+    UNION ALL SELECT pn.product_id, pn.raw FROM part_number pn JOIN prod ON prod.id = pn.product_id
+    UNION ALL SELECT pn.product_id, pn.normalized FROM part_number pn JOIN prod ON prod.id = pn.product_id`
+    : ""
   return `
-WITH ids AS (SELECT DISTINCT unnest($1::text[]) AS id),
+WITH RECURSIVE ids AS MATERIALIZED (SELECT DISTINCT unnest($1::text[]) AS id),
 gone AS (
   DELETE FROM search_document d USING ids
    WHERE d.product_id = ids.id
      AND NOT EXISTS (SELECT 1 FROM product p WHERE p.id = ids.id AND p.deleted_at IS NULL)
   RETURNING d.product_id
 ),
-src AS (
+prod AS MATERIALIZED (
   SELECT p.id, p.title, p.subtitle, p.handle, p.thumbnail, p.status, p.created_at, p.metadata,
-         ${brand} AS brand,
-         (${universal}) AS is_universal,
+         p.mid_code, p.type_id, p.collection_id
+    FROM product p JOIN ids ON ids.id = p.id
+   WHERE p.deleted_at IS NULL
+),
+var AS MATERIALIZED (
+  SELECT v.product_id, v.sku, v.ean, v.barcode, v.upc, v.variant_rank, v.id
+    FROM product_variant v JOIN prod ON prod.id = v.product_id
+   WHERE v.deleted_at IS NULL
+),
+sku AS MATERIALIZED (
+  SELECT product_id, array_agg(sku ORDER BY variant_rank, id) AS skus
+    FROM var WHERE sku IS NOT NULL GROUP BY product_id
+),
+ref AS MATERIALIZED (
+  SELECT r.product_id, array_agg(DISTINCT r.k) AS refs
+    FROM (
+      SELECT x.product_id, shabou_ref_norm(x.v) AS k
+        FROM (
+          SELECT product_id, unnest(ARRAY[sku, ean, barcode, upc]) AS v FROM var
+          UNION ALL SELECT prod.id, prod.mid_code FROM prod
+          UNION ALL SELECT prod.id, prod.metadata->>'mpn' FROM prod
+          UNION ALL SELECT prod.id, o.v FROM prod, LATERAL (${metaList("oe_numbers", "prod")}) o
+          UNION ALL SELECT prod.id, o.v FROM prod, LATERAL (${metaList("cross_references", "prod")}) o${partRefs}
+        ) x
+       WHERE x.v IS NOT NULL
+    ) r
+   WHERE length(r.k) >= 3
+   GROUP BY r.product_id
+),
+up AS (
+  SELECT pcp.product_id, c.id, c.name, c.parent_category_id, c.metadata->>'name_ar' AS name_ar, true AS direct
+    FROM product_category_product pcp JOIN prod ON prod.id = pcp.product_id
+    JOIN product_category c ON c.id = pcp.product_category_id
+  UNION
+  SELECT up.product_id, c.id, c.name, c.parent_category_id, c.metadata->>'name_ar', false
+    FROM product_category c JOIN up ON c.id = up.parent_category_id
+),
+cat AS MATERIALIZED (
+  SELECT product_id,
+         array_agg(DISTINCT id) AS ids,
+         string_agg(DISTINCT name, ' ') AS names,
+         string_agg(DISTINCT name_ar, ' ') AS names_ar,
+         string_agg(DISTINCT name, ', ') FILTER (WHERE direct) AS direct_names
+    FROM up GROUP BY product_id
+),
+chan AS MATERIALIZED (
+  SELECT psc.product_id, array_agg(psc.sales_channel_id ORDER BY psc.sales_channel_id) AS ids
+    FROM product_sales_channel psc JOIN prod ON prod.id = psc.product_id
+   GROUP BY psc.product_id
+),
+tag AS MATERIALIZED (
+  SELECT pt.product_id, string_agg(t.value, ' ' ORDER BY t.value) AS tags
+    FROM product_tags pt JOIN prod ON prod.id = pt.product_id
+    JOIN product_tag t ON t.id = pt.product_tag_id
+   GROUP BY pt.product_id
+)${fitmentCtes},
+src AS MATERIALIZED (
+  SELECT p.id, p.title, p.subtitle, p.handle, p.thumbnail, p.status, p.created_at, p.metadata,
+         ${fitment ? "COALESCE(fp.brand, p.metadata->>'brand')" : "p.metadata->>'brand'"} AS brand,
+         (${fitment ? "COALESCE(fp.is_universal, false) OR " : ""}COALESCE(p.metadata->>'universal', '') = 'true') AS is_universal,
          p.metadata->>'title_ar' AS title_ar,
          cat.ids AS category_ids, cat.names AS category_names, cat.names_ar AS category_names_ar,
          cat.direct_names AS direct_category_names,
-         ARRAY(SELECT psc.sales_channel_id FROM product_sales_channel psc WHERE psc.product_id = p.id) AS sales_channel_ids,
-         ARRAY(SELECT v.sku FROM product_variant v WHERE v.product_id = p.id AND v.deleted_at IS NULL AND v.sku IS NOT NULL ORDER BY v.variant_rank, v.id) AS skus,
-         (SELECT string_agg(t.value, ' ') FROM product_tags pt JOIN product_tag t ON t.id = pt.product_tag_id WHERE pt.product_id = p.id) AS tags,
-         (SELECT ty.value FROM product_type ty WHERE ty.id = p.type_id) AS type_value,
-         (SELECT c.title FROM product_collection c WHERE c.id = p.collection_id) AS collection_title,
-         ${vehicles} AS vehicles,
-         ${partJson} AS part_numbers,
-         ARRAY(
-           SELECT DISTINCT shabou_ref_norm(r.v) FROM (
-             SELECT v.sku AS v FROM product_variant v WHERE v.product_id = p.id AND v.deleted_at IS NULL
-             UNION ALL SELECT v.ean FROM product_variant v WHERE v.product_id = p.id AND v.deleted_at IS NULL
-             UNION ALL SELECT v.barcode FROM product_variant v WHERE v.product_id = p.id AND v.deleted_at IS NULL
-             UNION ALL SELECT v.upc FROM product_variant v WHERE v.product_id = p.id AND v.deleted_at IS NULL
-             UNION ALL SELECT p.mid_code
-             UNION ALL SELECT p.metadata->>'mpn'
-             UNION ALL ${metaList("oe_numbers")}
-             UNION ALL ${metaList("cross_references")}
-             ${partNumbers}
-           ) r WHERE r.v IS NOT NULL AND length(shabou_ref_norm(r.v)) >= 3
-         ) AS refs
-    FROM product p
-    JOIN ids ON ids.id = p.id
-    LEFT JOIN LATERAL (
-      WITH RECURSIVE up AS (
-        SELECT c.id, c.name, c.parent_category_id, c.metadata->>'name_ar' AS name_ar, true AS direct
-          FROM product_category_product pcp JOIN product_category c ON c.id = pcp.product_category_id
-         WHERE pcp.product_id = p.id
-        UNION
-        SELECT c.id, c.name, c.parent_category_id, c.metadata->>'name_ar', false
-          FROM product_category c JOIN up ON c.id = up.parent_category_id
-      )
-      SELECT array_agg(DISTINCT up.id) AS ids,
-             string_agg(DISTINCT up.name, ' ') AS names,
-             string_agg(DISTINCT up.name_ar, ' ') AS names_ar,
-             string_agg(DISTINCT up.name, ', ') FILTER (WHERE up.direct) AS direct_names
-        FROM up
-    ) cat ON true
-   WHERE p.deleted_at IS NULL
+         COALESCE(chan.ids, '{}') AS sales_channel_ids,
+         COALESCE(sku.skus, '{}') AS skus,
+         tag.tags,
+         ty.value AS type_value,
+         col.title AS collection_title,
+         ${fitment ? "veh.vehicles" : "NULL::text"} AS vehicles,
+         ${fitment ? "COALESCE(pn.part_numbers, '[]'::jsonb)" : "'[]'::jsonb"} AS part_numbers,
+         COALESCE(ref.refs, '{}') AS refs,
+         shabou_search_norm(p.title) AS title_norm
+    FROM prod p
+    LEFT JOIN cat ON cat.product_id = p.id
+    LEFT JOIN chan ON chan.product_id = p.id
+    LEFT JOIN sku ON sku.product_id = p.id
+    LEFT JOIN ref ON ref.product_id = p.id
+    LEFT JOIN tag ON tag.product_id = p.id
+    LEFT JOIN product_type ty ON ty.id = p.type_id
+    LEFT JOIN product_collection col ON col.id = p.collection_id${
+      fitment
+        ? `
+    LEFT JOIN fp ON fp.product_id = p.id
+    LEFT JOIN pn ON pn.product_id = p.id
+    LEFT JOIN veh ON veh.product_id = p.id`
+        : ""
+    }
 ),
-docs AS (
+docs AS MATERIALIZED (
   SELECT s.*,
          shabou_search_norm(concat_ws(' ', s.brand, s.category_names, s.subtitle, s.type_value)) AS b_text,
-         shabou_search_norm(concat_ws(' ', s.vehicles, s.tags, s.collection_title)) AS c_text
+         shabou_search_norm(concat_ws(' ', s.vehicles, s.tags, s.collection_title)) AS c_text,
+         to_tsvector('shabou_fr', s.title_norm) AS title_tsv
     FROM src s
 )
 INSERT INTO search_document AS d (
@@ -104,14 +163,15 @@ SELECT s.id, s.title, s.subtitle, s.handle, s.thumbnail, s.status::text, s.brand
        s.part_numbers, s.vehicles,
        s.metadata->>'mpn',
        ARRAY(SELECT x.v FROM (${metaList("oe_numbers", "s")}) x WHERE x.v IS NOT NULL),
-       to_tsvector('shabou_fr', shabou_search_norm(s.title)),
-       setweight(to_tsvector('shabou_fr', shabou_search_norm(s.title)), 'A')
+       s.title_tsv,
+       setweight(s.title_tsv, 'A')
          || setweight(to_tsvector('shabou_fr', s.b_text), 'B')
          || setweight(to_tsvector('shabou_fr', s.c_text), 'C'),
        shabou_ar_words(concat_ws(' ', s.title_ar, s.category_names_ar)),
-       concat_ws(' ', shabou_search_norm(s.title), s.b_text, s.c_text),
+       concat_ws(' ', s.title_norm, s.b_text, s.c_text),
        s.created_at, now()
   FROM docs s
+ ORDER BY s.id
 ON CONFLICT (product_id) DO UPDATE SET
   title = EXCLUDED.title, subtitle = EXCLUDED.subtitle, handle = EXCLUDED.handle,
   thumbnail = EXCLUDED.thumbnail, status = EXCLUDED.status, brand = EXCLUDED.brand,

@@ -96,10 +96,14 @@ export default class PostgresSearchService extends AbstractSearchService {
   /** Takes up to `batch` queued products (skipping those another instance holds) and rebuilds them. */
   async drainDirty(batch = 500): Promise<number> {
     return await this.manager_.transaction(async (m) => {
+      // a WITH … SELECT: TypeORM's query() answers [rows, count] for a bare DELETE … RETURNING
       const rows: { product_id: string }[] = await m.query(
-        `DELETE FROM search_dirty WHERE product_id IN (
-           SELECT product_id FROM search_dirty ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED
-         ) RETURNING product_id`,
+        `WITH taken AS (
+           DELETE FROM search_dirty WHERE product_id IN (
+             SELECT product_id FROM search_dirty ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED
+           ) RETURNING product_id
+         )
+         SELECT product_id FROM taken ORDER BY product_id`,
         [batch]
       )
       if (!rows.length) {
@@ -219,9 +223,12 @@ export default class PostgresSearchService extends AbstractSearchService {
       if (!total) {
         return { total: 0, rows: [] }
       }
-      const order = q
-        ? `${refExpr} DESC, ${titleExpr} DESC, ${rankExpr} DESC, d.product_created_at DESC, d.product_id`
-        : `d.product_created_at DESC, d.product_id`
+      // constant terms ("false", "0") are left out: PostgreSQL rejects non-integer constants in ORDER BY
+      const order = [
+        ...(q ? [refExpr, titleExpr, rankExpr].filter((e) => e !== "false" && e !== "0").map((e) => `${e} DESC`) : []),
+        "d.product_created_at DESC",
+        "d.product_id",
+      ].join(", ")
       const rows = await m.query(
         `SELECT d.product_id AS id, d.title, d.subtitle, d.handle, d.thumbnail, d.brand, d.title_ar,
                 d.categories, d.skus, d.mpn, d.oe_numbers, d.part_numbers, d.fitment_summary, d.is_universal,
