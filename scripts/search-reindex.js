@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+/**
+ * `npm run search:reindex`: rebuilds every PostgreSQL search document (plugins/search) from the
+ * catalogue, in chunks of products (one transaction each, so the store keeps answering from the
+ * old documents meanwhile), removes documents of deleted products and rebuilds the typo dictionary.
+ *
+ *   npm run search:reindex                 (DATABASE_URL, or the embedded PostgreSQL of `npm start`)
+ *   npm run search:reindex -- --chunk 5000
+ *
+ * The server's refresh loop keeps running beside it: changes queued in `search_dirty` while the
+ * reindex runs are still applied by the loop afterwards (nothing is taken from the queue here).
+ */
+const fs = require("fs")
+const path = require("path")
+const { Client } = require("pg")
+
+const ROOT = path.resolve(__dirname, "..")
+const DIST = path.join(ROOT, "plugins", "search", "dist", "lib", "document-sql.js")
+
+/** Tables the documents are read from: fresh statistics keep the set-based SQL on hash joins. */
+const SOURCE_TABLES = [
+  "product", "product_variant", "product_category", "product_category_product", "product_sales_channel",
+  "product_tags", "product_tag", "fitment_product", "part_number", "fitment", "brand", "vehicle",
+]
+
+const REBUILD_WORDS_SQL = `
+INSERT INTO search_word (word)
+SELECT DISTINCT w FROM search_document d, regexp_split_to_table(d.words, '[^a-z0-9]+') w
+ WHERE length(w) >= 3 AND w !~ '^[0-9]+$'
+ON CONFLICT (word) DO NOTHING`
+
+async function loadSql() {
+  if (!fs.existsSync(DIST)) {
+    await require("./build").build({ ifChanged: true, admin: false })
+  }
+  return require(DIST)
+}
+
+/**
+ * Rebuilds all documents on the database at `url`.
+ * @returns {{ products: number, removed: number, words: number, ms: number }}
+ */
+async function reindex({ url, chunk = 2000, log = console.log } = {}) {
+  if (!Number.isInteger(chunk) || chunk < 1) {
+    throw new Error(`--chunk must be a positive whole number, got ${chunk}`)
+  }
+  const { upsertDocumentsSql, FITMENT_PRESENT_SQL } = await loadSql()
+  const client = new Client({ connectionString: url })
+  await client.connect()
+  const started = Date.now()
+  try {
+    const [{ ready }] = (await client.query(`SELECT to_regclass('public.search_document') IS NOT NULL AS ready`)).rows
+    if (!ready) {
+      throw new Error("table search_document is missing: run the migrations first (npm run migrate)")
+    }
+    const present = (await client.query(`SELECT t FROM unnest($1::text[]) t WHERE to_regclass('public.' || t) IS NOT NULL`, [SOURCE_TABLES])).rows.map((r) => r.t)
+    await client.query(`ANALYZE ${present.map((t) => `"${t}"`).join(", ")}`)
+    const [{ present: fitment }] = (await client.query(FITMENT_PRESENT_SQL)).rows
+    const sql = upsertDocumentsSql({ fitment: Boolean(fitment) })
+    const ids = (await client.query(`SELECT id FROM product WHERE deleted_at IS NULL ORDER BY id`)).rows.map((r) => r.id)
+    log(`reindexing ${ids.length} products${fitment ? " (with fitment data)" : ""} in chunks of ${chunk}`)
+    let done = 0
+    let lastLog = Date.now()
+    for (let i = 0; i < ids.length; i += chunk) {
+      const part = ids.slice(i, i + chunk)
+      await client.query("BEGIN")
+      try {
+        await client.query(sql, [part])
+        await client.query("COMMIT")
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => undefined)
+        throw new Error(`reindex failed on products ${part[0]} … ${part[part.length - 1]}: ${e.message}`)
+      }
+      done += part.length
+      if (Date.now() - lastLog > 5000 || done === ids.length) {
+        lastLog = Date.now()
+        log(`  ${done}/${ids.length} documents (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+      }
+    }
+    await client.query("BEGIN")
+    const removed = (
+      await client.query(`
+        DELETE FROM search_document d
+         WHERE NOT EXISTS (SELECT 1 FROM product p WHERE p.id = d.product_id AND p.deleted_at IS NULL)`)
+    ).rowCount
+    // the dictionary is rebuilt from scratch so that words no product uses any more disappear
+    await client.query(`DELETE FROM search_word`)
+    await client.query(REBUILD_WORDS_SQL)
+    await client.query("COMMIT")
+    const [{ words }] = (await client.query(`SELECT count(*)::int AS words FROM search_word`)).rows
+    await client.query(`ANALYZE search_document, search_word`)
+    const ms = Date.now() - started
+    log(`reindexed ${ids.length} products in ${(ms / 1000).toFixed(1)} s (${removed} stale documents removed, ${words} dictionary words)`)
+    return { products: ids.length, removed, words, ms }
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+function parseArgs(argv) {
+  const out = { chunk: 2000 }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === "--chunk" || a.startsWith("--chunk=")) {
+      const raw = a === "--chunk" ? argv[++i] : a.slice("--chunk=".length)
+      if (!/^[1-9][0-9]*$/.test(String(raw))) {
+        throw new Error(`--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`)
+      }
+      out.chunk = Number(raw)
+    } else if (a === "--help" || a === "-h") {
+      out.help = true
+    } else {
+      throw new Error(`unknown argument "${a}" (usage: search-reindex [--chunk N])`)
+    }
+  }
+  return out
+}
+
+async function main() {
+  require("dotenv").config({ path: path.join(ROOT, ".env") })
+  const args = parseArgs(process.argv.slice(2))
+  if (args.help) {
+    console.log("usage: npm run search:reindex [-- --chunk N]   rebuilds every search document (DATABASE_URL or the embedded PostgreSQL)")
+    return
+  }
+  const { ensureDatabase, portInUse } = require("./lib/database")
+  const embeddedPort = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
+  let db
+  if (!process.env.DATABASE_URL && (await portInUse(embeddedPort))) {
+    // `npm start` runs the embedded PostgreSQL right now: use it rather than starting a second one
+    db = { url: `postgres://postgres:shabou@127.0.0.1:${embeddedPort}/shabou`, async stop() {} }
+  } else {
+    db = await ensureDatabase({ log: (m) => console.log(`[search-reindex] ${m}`) })
+  }
+  try {
+    await reindex({ url: db.url, chunk: args.chunk, log: (m) => console.log(`[search-reindex] ${m}`) })
+  } finally {
+    await db.stop()
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(`[search-reindex] ${e.message}`)
+    process.exit(1)
+  })
+}
+
+module.exports = { reindex }
