@@ -1,10 +1,38 @@
 import { adminHeaders, testEnv } from "../helpers/env"
 
+/**
+ * Node's fetch reuses keep-alive sockets; after a long idle spell (a CLI run, a 20k-row import) the server may
+ * have closed one just as it is reused, and the request fails with EPIPE/ECONNRESET before reaching the
+ * server. Such a request is sent again once; any answer from the server (errors included) is returned as is.
+ */
+async function fetchOnce(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (e) {
+    const code = (e as { cause?: { code?: string } }).cause?.code
+    if (code && ["EPIPE", "ECONNRESET", "UND_ERR_SOCKET"].includes(code)) {
+      return await fetch(url, init)
+    }
+    throw e
+  }
+}
+
+async function headers(): Promise<Record<string, string>> {
+  try {
+    return await adminHeaders()
+  } catch (e) {
+    if (/EPIPE|ECONNRESET|UND_ERR_SOCKET/.test(String((e as { cause?: { code?: string } }).cause?.code))) {
+      return await adminHeaders()
+    }
+    throw e
+  }
+}
+
 /** JSON request to the admin API as the seeded admin user. */
 export async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${testEnv().baseUrl}${path}`, {
+  const res = await fetchOnce(`${testEnv().baseUrl}${path}`, {
     method,
-    headers: { ...(await adminHeaders()), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: { ...(await headers()), ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await res.text()
@@ -28,7 +56,7 @@ export async function upload(
   if (flags.dry_run) form.append("dry_run", "true")
   if (flags.skip_invalid) form.append("skip_invalid", "true")
   form.append("file", new Blob([csv], { type: "text/csv" }), flags.fileName ?? `${type}.csv`)
-  const res = await fetch(`${testEnv().baseUrl}/admin/fitment/imports`, { method: "POST", headers: await adminHeaders(), body: form })
+  const res = await fetchOnce(`${testEnv().baseUrl}/admin/fitment/imports`, { method: "POST", headers: await headers(), body: form })
   return { status: res.status, body: await res.json() }
 }
 

@@ -102,7 +102,10 @@ export default class BrandService extends TransactionBaseService {
       if (!name) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "name: must not be empty")
       }
-      const handle = input.handle !== undefined ? slugify(input.handle) : current.handle
+      const handle = input.handle !== undefined ? slugify(String(input.handle ?? "")) : current.handle
+      if (!handle) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `handle: "${input.handle ?? ""}" gives an empty handle`)
+      }
       try {
         await manager.query(
           `UPDATE brand SET name = $2, handle = $3, logo_url = $4, country = $5, description = $6, metadata = $7, updated_at = now() WHERE id = $1`,

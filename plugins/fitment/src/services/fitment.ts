@@ -20,6 +20,9 @@ const VEHICLE_COLUMNS = `v.id AS v_id, v.make_id, mk.name AS make_name, mk.handl
  * Part ↔ vehicle links, per-product facts (brand, universal), the fitment verdict, part-number lookup,
  * the coverage report, and the SQL used to narrow GET /store/products to one vehicle or brand.
  */
+/** A link whose product still exists (alias f2); Medusa soft-deletes products, so their links stay behind. */
+const LIVE_LINK = `SELECT 1 FROM fitment f2 JOIN product p2 ON p2.id = f2.product_id AND p2.deleted_at IS NULL WHERE true`
+
 export default class FitmentService extends TransactionBaseService {
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -383,8 +386,9 @@ export default class FitmentService extends TransactionBaseService {
   }
 
   async deletePartNumber(productId: string, id: string): Promise<void> {
-    const res = await this.activeManager_.query(`DELETE FROM part_number WHERE id = $1 AND product_id = $2 RETURNING id`, [id, productId])
-    if (!res.length) {
+    // TypeORM answers DELETE … RETURNING with [rows, affected count]
+    const [deleted]: [Row[], number] = await this.activeManager_.query(`DELETE FROM part_number WHERE id = $1 AND product_id = $2 RETURNING id`, [id, productId])
+    if (!deleted.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Part number ${id} of product ${productId} was not found`)
     }
   }
@@ -393,21 +397,23 @@ export default class FitmentService extends TransactionBaseService {
 
   /**
    * For each make/model: vehicles, vehicles without any linked part, distinct fitting parts, and fitting parts
-   * per category. Universal parts are reported apart (they fit every vehicle).
+   * per category. Universal parts are reported apart (they fit every vehicle). Links of deleted products
+   * (Medusa soft-deletes them and the link rows stay) count for nothing: such a vehicle has no part to sell.
    */
   async coverage(): Promise<Row> {
     const models = await this.activeManager_.query(
       `SELECT mk.id AS make_id, mk.name AS make, md.id AS model_id, md.name AS model,
               count(DISTINCT v.id)::int AS vehicles,
-              count(DISTINCT v.id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM fitment f2 WHERE f2.vehicle_id = v.id))::int AS vehicles_without_parts,
-              (SELECT count(DISTINCT f.product_id)::int FROM fitment f JOIN vehicle v3 ON v3.id = f.vehicle_id WHERE v3.model_id = md.id) AS parts
+              count(DISTINCT v.id) FILTER (WHERE NOT EXISTS (${LIVE_LINK} AND f2.vehicle_id = v.id))::int AS vehicles_without_parts,
+              (SELECT count(DISTINCT f.product_id)::int FROM fitment f JOIN vehicle v3 ON v3.id = f.vehicle_id
+               JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL WHERE v3.model_id = md.id) AS parts
        FROM vehicle_model md JOIN vehicle_make mk ON mk.id = md.make_id LEFT JOIN vehicle v ON v.model_id = md.id
        GROUP BY mk.id, mk.name, md.id, md.name ORDER BY mk.name, md.name`
     )
     const perCategory = await this.activeManager_.query(
       `SELECT v.model_id, COALESCE(pc.id, 'uncategorized') AS category_id, COALESCE(pc.name, 'Uncategorized') AS category,
               count(DISTINCT f.product_id)::int AS parts
-       FROM fitment f JOIN vehicle v ON v.id = f.vehicle_id
+       FROM fitment f JOIN vehicle v ON v.id = f.vehicle_id JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL
        LEFT JOIN product_category_product pcp ON pcp.product_id = f.product_id
        LEFT JOIN product_category pc ON pc.id = pcp.product_category_id
        GROUP BY v.model_id, pc.id, pc.name ORDER BY v.model_id, parts DESC, category`
@@ -421,15 +427,16 @@ export default class FitmentService extends TransactionBaseService {
     const vehiclesWithoutParts = await this.activeManager_.query(
       `SELECT v.id, mk.name AS make, md.name AS model, v.generation, v.body, v.year_from, v.year_to, v.engine, v.engine_code, v.fuel
        FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id
-       WHERE NOT EXISTS (SELECT 1 FROM fitment f WHERE f.vehicle_id = v.id)
+       WHERE NOT EXISTS (${LIVE_LINK} AND f2.vehicle_id = v.id)
        ORDER BY mk.name, md.name, v.year_from, v.engine NULLS FIRST`
     )
     const [{ universal }] = await this.activeManager_.query(
       `SELECT count(*)::int AS universal FROM fitment_product fp JOIN product p ON p.id = fp.product_id WHERE fp.is_universal AND p.deleted_at IS NULL`
     )
     const [totals] = await this.activeManager_.query(
-      `SELECT (SELECT count(*)::int FROM vehicle) AS vehicles, (SELECT count(*)::int FROM fitment) AS links,
-              (SELECT count(DISTINCT product_id)::int FROM fitment) AS linked_products,
+      `SELECT (SELECT count(*)::int FROM vehicle) AS vehicles,
+              (SELECT count(*)::int FROM fitment f JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL) AS links,
+              (SELECT count(DISTINCT f.product_id)::int FROM fitment f JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL) AS linked_products,
               (SELECT count(*)::int FROM product WHERE deleted_at IS NULL) AS products`
     )
     return {
