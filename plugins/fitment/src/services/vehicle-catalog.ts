@@ -122,15 +122,16 @@ export default class VehicleCatalogService extends TransactionBaseService {
       if (!name) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "name: must not be empty")
       }
-      const key = normalizeKey(name)
-      const clash = await manager.query(`SELECT id, name FROM vehicle_make WHERE key = $1 AND id <> $2`, [key, current.id])
+      // the same key as createMake and the imports: "VW" is Volkswagen
+      const make = canonicalMake(name)
+      const clash = await manager.query(`SELECT id, name FROM vehicle_make WHERE key = $1 AND id <> $2`, [make.key, current.id])
       if (clash.length) {
         throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `name: "${name}" is the same make as "${clash[0].name}" (${clash[0].id}); merge them instead`)
       }
       await manager.query(`UPDATE vehicle_make SET name = $2, handle = $3, key = $4, aliases = $5, updated_at = now() WHERE id = $1`, [
-        current.id, name, slugify(name), key, input.aliases !== undefined ? cleanAliases(input.aliases) : current.aliases,
+        current.id, make.name, make.handle, make.key, input.aliases !== undefined ? cleanAliases(input.aliases) : current.aliases,
       ])
-      if (name !== current.name) {
+      if (make.name !== current.name) {
         await self.rekeyVehicles(`v.make_id = $1`, [current.id])
       }
       return await self.retrieveMake(current.id)
@@ -440,7 +441,8 @@ export default class VehicleCatalogService extends TransactionBaseService {
       if (folded.length) {
         await manager.query(`DELETE FROM fitment WHERE id = ANY($1)`, [folded.map((f) => f.id)])
       }
-      const moved = await manager.query(`UPDATE fitment SET vehicle_id = $1, updated_at = now() WHERE vehicle_id = $2 RETURNING id`, [survivorId, mergedId])
+      // TypeORM answers UPDATE/DELETE … RETURNING with [rows, affected count], not with the rows
+      const [moved]: [Row[], number] = await manager.query(`UPDATE fitment SET vehicle_id = $1, updated_at = now() WHERE vehicle_id = $2 RETURNING id`, [survivorId, mergedId])
       // fill what the survivor does not know yet
       await manager.query(
         `UPDATE vehicle s SET ktype = COALESCE(s.ktype, m.ktype), displacement_cc = COALESCE(s.displacement_cc, m.displacement_cc),
@@ -468,7 +470,11 @@ export default class VehicleCatalogService extends TransactionBaseService {
       const survivor = await self.retrieveModel(survivorId)
       const merged = await self.retrieveModel(mergedId)
       const [{ links }] = await manager.query(`SELECT count(*)::int AS links FROM fitment f JOIN vehicle v ON v.id = f.vehicle_id WHERE v.model_id = $1`, [mergedId])
-      const vehicles = await manager.query(`UPDATE vehicle SET model_id = $1, make_id = $2, updated_at = now() WHERE model_id = $3 RETURNING id`, [survivorId, survivor.make_id, mergedId])
+      // TypeORM answers UPDATE … RETURNING with [rows, affected count]
+      const [vehicles]: [Row[], number] = await manager.query(
+        `UPDATE vehicle SET model_id = $1, make_id = $2, updated_at = now() WHERE model_id = $3 RETURNING id`,
+        [survivorId, survivor.make_id, mergedId]
+      )
       const foldedVehicles = await self.rekeyVehicles(`v.id = ANY($1)`, [vehicles.map((v: Row) => v.id)], actor)
       const aliases = Array.from(new Set([...(survivor.aliases ?? []), merged.name, ...(merged.aliases ?? [])])).filter((a) => a !== survivor.name)
       await manager.query(`UPDATE vehicle_model SET aliases = $2, updated_at = now() WHERE id = $1`, [survivorId, aliases])
