@@ -73,6 +73,10 @@ async function startServer(opts) {
 
   const server = await new Promise((resolve, reject) => {
     const httpServer = app.listen(port, "0.0.0.0")
+    // Keep idle connections open longer than clients and proxies do (Node's 5 s default makes a
+    // client that reuses a keep-alive socket at the wrong moment fail with "other side closed").
+    httpServer.keepAliveTimeout = 65000
+    httpServer.headersTimeout = 66000
     httpServer.once("listening", () => resolve(GracefulShutdownServer.create(httpServer)))
     httpServer.once("error", reject)
   })
