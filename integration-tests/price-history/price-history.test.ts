@@ -154,6 +154,67 @@ describe("price history", () => {
     expect(rows.every((r) => r.actor === adminUserId)).toBe(true)
   })
 
+  it("records prices changed by a CSV product import (POST /admin/uploads, then a product-import batch job) as source import", async () => {
+    const a = await pickVariant(6)
+    const b = await pickVariant(7)
+    const [pa] = await sql(`SELECT handle FROM product WHERE id = $1`, [a.product_id])
+    const [pb] = await sql(`SELECT handle FROM product WHERE id = $1`, [b.product_id])
+    const [{ max }] = await sql(`SELECT COALESCE(max(id), 0)::bigint AS max FROM price_history`)
+    // Medusa's import format: ";"-separated, prices in major units ("Price TND" column)
+    const csv = [
+      "Product Id;Product Handle;Variant Id;Price TND",
+      `${a.product_id};${pa.handle};${a.variant_id};${(a.amount + 4400) / 100}`,
+      `${b.product_id};${pb.handle};${b.variant_id};${(b.amount + 3300) / 100}`,
+    ].join("\n")
+    const form = new FormData()
+    form.append("files", new Blob([csv], { type: "text/csv" }), "price-import.csv")
+    const up = await fetch(`${base()}/admin/uploads`, { method: "POST", headers: await adminHeaders(), body: form })
+    expect(up.status).toBe(200)
+    const [{ key }] = ((await up.json()) as any).uploads
+    const job = await admin("POST", "/admin/batch-jobs", { type: "product-import", context: { fileKey: key }, dry_run: false })
+    expect(job.status).toBe(201)
+    const id = job.json.batch_job.id
+    const waitFor = async (statuses: string[]) => {
+      for (let i = 0; i < 450; i++) {
+        const res = await admin("GET", `/admin/batch-jobs/${id}`)
+        if (statuses.includes(res.json.batch_job.status)) {
+          return res.json.batch_job
+        }
+        if (["failed", "canceled"].includes(res.json.batch_job.status)) {
+          throw new Error(`import ${res.json.batch_job.status}: ${JSON.stringify(res.json.batch_job.result)}`)
+        }
+        await new Promise((r) => setTimeout(r, 200))
+      }
+      throw new Error(`import batch job not ${statuses.join("/")} within 90 s`)
+    }
+    // dry_run false: Medusa confirms the job itself once it is pre-processed, then processes it
+    const done = await waitFor(["completed"])
+    expect(done.result.count).toBe(4) // 2 products + 2 variants updated
+
+    // Medusa's importer matches currency prices case-sensitively ("TND" ≠ "tnd"), so it replaces each
+    // price: the history shows the new price created and the old one deleted, both by the import
+    const rows = await sql<Row>(`SELECT * FROM price_history WHERE id > $1 AND variant_id = ANY($2) ORDER BY id`, [
+      max,
+      [a.variant_id, b.variant_id],
+    ])
+    const current = await sql(
+      `SELECT pvma.variant_id, ma.amount FROM product_variant_money_amount pvma
+         JOIN money_amount ma ON ma.id = pvma.money_amount_id
+        WHERE pvma.variant_id = ANY($1) AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL AND ma.deleted_at IS NULL`,
+      [[a.variant_id, b.variant_id]]
+    )
+    const now = Object.fromEntries(current.map((r: any) => [r.variant_id, r.amount]))
+    expect(now).toEqual({ [a.variant_id]: a.amount + 4400, [b.variant_id]: b.amount + 3300 })
+    const byKey = (x: unknown[], y: unknown[]) => `${x[0]} ${x[1]}`.localeCompare(`${y[0]} ${y[1]}`)
+    const expected = [
+      [a.variant_id, "created", null, a.amount + 4400, "import", adminUserId],
+      [a.variant_id, "deleted", a.amount, null, "import", adminUserId],
+      [b.variant_id, "created", null, b.amount + 3300, "import", adminUserId],
+      [b.variant_id, "deleted", b.amount, null, "import", adminUserId],
+    ].sort(byKey)
+    expect(rows.map((r) => [r.variant_id, r.change, r.old_amount, r.new_amount, r.source, r.actor]).sort(byKey)).toEqual(expected)
+  })
+
   it("exports the same rows as CSV, with filters", async () => {
     const v = await pickVariant(2)
     const json = await history(v.product_id, `?variant_id=${v.variant_id}&currency_code=TND&limit=1000`)

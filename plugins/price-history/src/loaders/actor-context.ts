@@ -1,13 +1,19 @@
 import type { AwilixContainer } from "awilix"
 import type { EntityManager, TransactionStartEvent } from "typeorm"
 import { describeRequest } from "../lib/actor"
-import { changeContextStatement, currentChangeContext, runWithChangeContext } from "../lib/change-context"
+import {
+  changeContextStatement,
+  currentChangeContext,
+  runWithChangeContext,
+  type PriceChangeContext,
+} from "../lib/change-context"
 
 /**
  * Makes the price-history triggers know who changes a price (see README "Attribution"):
  * 1. every core route handler (wrapped by `middlewares.wrap`) runs inside an AsyncLocalStorage
  *    context describing the request (source + authenticated user);
- * 2. batch-job imports (products, price lists) run inside an "import" context;
+ * 2. batch-job imports (products, price lists) run inside an "import" context, also published on the
+ *    transaction the batch-job subscriber opened before calling processJob;
  * 3. a TypeORM subscriber publishes the context with `set_config(..., true)` right after every
  *    top-level START TRANSACTION, so the settings live exactly as long as that transaction.
  */
@@ -44,9 +50,16 @@ function patchImportStrategy(modulePath: string, container: AwilixContainer): vo
     } catch (e) {
       actor = null
     }
-    return runWithChangeContext({ source: "import", actor, origin: `batch-job ${batchJobId}` }, () =>
-      original.call(this, batchJobId)
-    )
+    const context: PriceChangeContext = { source: "import", actor, origin: `batch-job ${batchJobId}` }
+    // Medusa's BatchJobSubscriber opens the transaction *before* calling processJob (and hands it in
+    // through withTransaction), so the transaction-start hook ran without this context: publish it
+    // on that transaction now. Transaction-local, it ends with the job's transaction.
+    const tx = (this as { transactionManager_?: EntityManager }).transactionManager_
+    if (tx) {
+      const { text, params } = changeContextStatement(context)
+      await tx.query(text, params)
+    }
+    return runWithChangeContext(context, () => original.call(this, batchJobId))
   }
 }
 
