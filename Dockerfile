@@ -5,6 +5,8 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+# local packages linked from package.json (file:packages/…) must exist for npm ci
+COPY packages/api-params/package.json packages/api-params/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN node scripts/build.js

@@ -12,6 +12,9 @@ const swc = [
 
 const ignore = ["/node_modules/", "/dist/", "/build/", "/.data/"]
 
+// shared packages are used from their TypeScript sources, so tests need no build
+const moduleNameMapper = { "^@shabou/api-params$": "<rootDir>/packages/api-params/src/index.ts" }
+
 module.exports = {
   testTimeout: 120000,
   projects: [
@@ -22,9 +25,11 @@ module.exports = {
       testMatch: [
         "<rootDir>/src/**/*.spec.ts",
         "<rootDir>/plugins/*/src/**/*.spec.ts",
+        "<rootDir>/packages/*/src/**/*.spec.ts",
         "<rootDir>/scripts/**/*.spec.js",
       ],
       testPathIgnorePatterns: ignore,
+      moduleNameMapper,
       modulePathIgnorePatterns: ["<rootDir>/build/", "<rootDir>/.data/"],
     },
     {
@@ -33,6 +38,7 @@ module.exports = {
       transform: { "^.+\\.[jt]s$": swc },
       testMatch: ["<rootDir>/integration-tests/**/*.test.ts"],
       testPathIgnorePatterns: ignore,
+      moduleNameMapper,
       modulePathIgnorePatterns: ["<rootDir>/build/", "<rootDir>/.data/"],
       globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
       globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds the project (`src/` → `dist/`) and every local plugin
- * (`plugins/<name>/src/` → `plugins/<name>/dist/`) with tsc, and the admin UI
+ * Builds the shared packages first (`packages/<name>/src/` → `packages/<name>/dist/`, with
+ * declarations: the others type-check against them), then the project (`src/` → `dist/`) and every
+ * local plugin (`plugins/<name>/src/` → `plugins/<name>/dist/`) with tsc, and the admin UI
  * (`build/`) with medusa-admin.
  *
  *   node scripts/build.js              build everything
@@ -65,15 +66,22 @@ function run(cmd, args, label) {
   })
 }
 
-function projects() {
-  const list = [{ name: "project", dir: ROOT }]
-  const pluginsDir = path.join(ROOT, "plugins")
-  for (const name of fs.readdirSync(pluginsDir).sort()) {
-    if (fs.existsSync(path.join(pluginsDir, name, "tsconfig.json"))) {
-      list.push({ name: `plugins/${name}`, dir: path.join(pluginsDir, name) })
-    }
+/** `<folder>/<name>` for each sub-folder with a tsconfig.json. */
+function tsProjects(folder) {
+  const dir = path.join(ROOT, folder)
+  if (!fs.existsSync(dir)) {
+    return []
   }
-  return list
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .filter((name) => fs.existsSync(path.join(dir, name, "tsconfig.json")))
+    .map((name) => ({ name: `${folder}/${name}`, dir: path.join(dir, name) }))
+}
+
+/** Build stages, in order: the shared packages, then the project and the plugins that use them. */
+function stages() {
+  return [tsProjects("packages"), [{ name: "project", dir: ROOT }, ...tsProjects("plugins")]]
 }
 
 async function buildServer(state, ifChanged, log) {
@@ -82,37 +90,43 @@ async function buildServer(state, ifChanged, log) {
     path.join(ROOT, "tsconfig.base.json"),
     path.join(ROOT, "package-lock.json"),
   ]
-  const todo = []
-  for (const project of projects()) {
-    const key = fingerprint([
-      ...shared,
-      path.join(project.dir, "tsconfig.json"),
-      path.join(project.dir, "src"),
-    ])
-    const distExists = fs.existsSync(path.join(project.dir, "dist"))
-    if (ifChanged && distExists && state[project.name] === key) {
-      continue
+  let built = 0
+  for (const stage of stages()) {
+    const todo = []
+    for (const project of stage) {
+      const key = fingerprint([
+        ...shared,
+        path.join(project.dir, "tsconfig.json"),
+        path.join(project.dir, "src"),
+      ])
+      const distExists = fs.existsSync(path.join(project.dir, "dist"))
+      if (ifChanged && distExists && state[project.name] === key) {
+        continue
+      }
+      todo.push({ ...project, key })
     }
-    todo.push({ ...project, key })
-  }
-  // two at a time: our machines have two cores
-  const queue = [...todo]
-  const worker = async () => {
-    while (queue.length) {
-      const project = queue.shift()
-      const started = Date.now()
-      fs.rmSync(path.join(project.dir, "dist"), { recursive: true, force: true })
-      await run(
-        process.execPath,
-        [tsc, "-p", path.join(project.dir, "tsconfig.json")],
-        `tsc ${project.name}`
-      )
-      state[project.name] = project.key
-      log(`built ${project.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    // two at a time: our machines have two cores
+    const queue = [...todo]
+    const worker = async () => {
+      while (queue.length) {
+        const project = queue.shift()
+        const started = Date.now()
+        fs.rmSync(path.join(project.dir, "dist"), { recursive: true, force: true })
+        await run(
+          process.execPath,
+          [tsc, "-p", path.join(project.dir, "tsconfig.json")],
+          `tsc ${project.name}`
+        )
+        state[project.name] = project.key
+        log(`built ${project.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      }
     }
+    await Promise.all([worker(), worker()])
+    built += todo.length
+    // a package's sources are part of what its users are built from: a change there rebuilds them
+    shared.push(...stage.map((project) => path.join(project.dir, "src")))
   }
-  await Promise.all([worker(), worker()])
-  return todo.length
+  return built
 }
 
 async function buildAdmin(state, ifChanged, log) {
