@@ -4,7 +4,7 @@ import { asValue } from "awilix"
 import multer from "multer"
 import { Raw } from "typeorm"
 import FitmentService, { brandOf } from "../services/fitment"
-import { stringList } from "./utils/query"
+import { list } from "@shabou/api-params"
 
 const FILTER_KEYS = ["vehicle_id", "brand_id"] as const
 
@@ -22,8 +22,8 @@ export async function vehicleBrandFilter(req: MedusaRequest, _res: MedusaRespons
     if (!FILTER_KEYS.some((k) => k in query)) {
       return next()
     }
-    const vehicleIds = stringList(query.vehicle_id, "vehicle_id")
-    const brandIds = stringList(query.brand_id, "brand_id")
+    const vehicleIds = list(query.vehicle_id, "vehicle_id")
+    const brandIds = list(query.brand_id, "brand_id")
     for (const k of FILTER_KEYS) {
       delete query[k]
     }

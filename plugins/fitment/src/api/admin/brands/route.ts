@@ -1,11 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import BrandService from "../../../services/brand"
-import { optionalString, pagination } from "../../utils/query"
+import { pagination, text } from "@shabou/api-params"
 
 /** GET /admin/brands?q=&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const page = pagination(req, { limit: 50, max: 500 })
-  const [brands, count] = await req.scope.resolve<BrandService>("brandService").list({ q: optionalString(req.query.q, "q") }, page)
+  const page = pagination(req.query, { limit: 50, max: 500 })
+  const [brands, count] = await req.scope.resolve<BrandService>("brandService").list({ q: text(req.query.q, "q") }, page)
   res.json({ brands, count, limit: page.limit, offset: page.offset })
 }
 

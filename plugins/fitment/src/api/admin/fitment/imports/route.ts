@@ -1,11 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import FitmentImportService from "../../../../services/fitment-import"
-import { actorOf, boolean, pagination } from "../../../utils/query"
+import { actorId, boolean, pagination } from "@shabou/api-params"
 
 /** GET /admin/fitment/imports → past imports and dry runs, newest first */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const page = pagination(req, { limit: 20, max: 200 })
+  const page = pagination(req.query, { limit: 20, max: 200 })
   const [imports, count] = await req.scope.resolve<FitmentImportService>("fitmentImportService").list(page.limit, page.offset)
   res.json({ imports, count, limit: page.limit, offset: page.offset })
 }
@@ -27,10 +27,10 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `type: must be "vehicles" or "fitments", got ${type === undefined ? "nothing" : `"${type}"`}`)
   }
   const result = await req.scope.resolve<FitmentImportService>("fitmentImportService").import(type, file.buffer, {
-    dryRun: boolean(body.dry_run ?? req.query.dry_run, "dry_run"),
-    skipInvalid: boolean(body.skip_invalid ?? req.query.skip_invalid, "skip_invalid"),
+    dryRun: boolean(body.dry_run ?? req.query.dry_run, "dry_run", { default: false }),
+    skipInvalid: boolean(body.skip_invalid ?? req.query.skip_invalid, "skip_invalid", { default: false }),
     fileName: file.originalname ?? null,
-    actor: actorOf(req),
+    actor: actorId(req),
   })
   res.status(result.stopped_reason ? 422 : 200).json({ import: result })
 }

@@ -1,14 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import VehicleCatalogService from "../../../../services/vehicle-catalog"
-import { actorOf, optionalString, pagination } from "../../../utils/query"
+import { actorId, pagination, text } from "@shabou/api-params"
 
 /** GET /admin/fitment/merges?entity=&survivor_id= → the merge log */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const page = pagination(req, { limit: 50, max: 500 })
+  const page = pagination(req.query, { limit: 50, max: 500 })
   const [merges, count] = await req.scope
     .resolve<VehicleCatalogService>("vehicleCatalogService")
-    .listMerges({ entity: optionalString(req.query.entity, "entity"), survivor_id: optionalString(req.query.survivor_id, "survivor_id") }, page)
+    .listMerges({ entity: text(req.query.entity, "entity"), survivor_id: text(req.query.survivor_id, "survivor_id") }, page)
   res.json({ merges, count, limit: page.limit, offset: page.offset })
 }
 
@@ -26,7 +26,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<VehicleCatalogService>("vehicleCatalogService")
   const survivor = body.survivor_id as string
   const merged = body.merged_id as string
-  const actor = actorOf(req)
+  const actor = actorId(req)
   let result
   switch (body.entity) {
     case "vehicle":

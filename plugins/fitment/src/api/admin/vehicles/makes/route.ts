@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import VehicleCatalogService from "../../../../services/vehicle-catalog"
-import { optionalString } from "../../../utils/query"
+import { text } from "@shabou/api-params"
 
 /** GET /admin/vehicles/makes?q= → every make, with or without vehicles */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const makes = await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").listMakes({ q: optionalString(req.query.q, "q") })
+  const makes = await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").listMakes({ q: text(req.query.q, "q") })
   res.json({ makes, count: makes.length })
 }
 

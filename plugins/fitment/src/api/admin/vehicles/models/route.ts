@@ -1,12 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import VehicleCatalogService from "../../../../services/vehicle-catalog"
-import { optionalString } from "../../../utils/query"
+import { text } from "@shabou/api-params"
 
 /** GET /admin/vehicles/models?make_id=&q= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const models = await req.scope
     .resolve<VehicleCatalogService>("vehicleCatalogService")
-    .listModels({ make_id: optionalString(req.query.make_id, "make_id"), q: optionalString(req.query.q, "q") })
+    .listModels({ make_id: text(req.query.make_id, "make_id"), q: text(req.query.q, "q") })
   res.json({ models, count: models.length })
 }
 

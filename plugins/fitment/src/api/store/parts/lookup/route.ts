@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import FitmentService from "../../../../services/fitment"
-import { pagination } from "../../../utils/query"
+import { pagination } from "@shabou/api-params"
 
 /**
  * GET /store/parts/lookup?number= → { number, normalized, products: [{ id, title, handle, brand, matches }], count, limit, offset }:
@@ -12,6 +12,6 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   if (typeof number !== "string" || !number.trim()) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "number: is required")
   }
-  const page = pagination(req, { limit: 20, max: 100 })
+  const page = pagination(req.query, { limit: 20, max: 100 })
   res.json(await req.scope.resolve<FitmentService>("fitmentService").lookupPartNumber(number, page))
 }

@@ -1,11 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import VehicleCatalogService from "../../../../services/vehicle-catalog"
-import { optionalString } from "../../../utils/query"
+import { text } from "@shabou/api-params"
 
 /** GET /store/vehicles/models?make_id= → { models: [{ id, make_id, name, handle, year_from, year_to }] }: only models with vehicles. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const makeId = optionalString(req.query.make_id, "make_id")
+  const makeId = text(req.query.make_id, "make_id")
   if (!makeId) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "make_id: is required")
   }

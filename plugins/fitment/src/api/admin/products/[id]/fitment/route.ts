@@ -1,12 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import FitmentService from "../../../../../services/fitment"
-import { pagination } from "../../../../utils/query"
+import { pagination } from "@shabou/api-params"
 
 /** GET /admin/products/:id/fitment → { product_id, brand_id, universal, links, count, limit, offset } */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<FitmentService>("fitmentService")
   await service.assertProduct(req.params.id)
-  const page = pagination(req, { limit: 100, max: 1000 })
+  const page = pagination(req.query, { limit: 100, max: 1000 })
   const facts = await service.getProductFacts(req.params.id)
   const [links, count] = await service.listLinks(req.params.id, page)
   res.json({ product_id: req.params.id, brand_id: facts.brand_id, universal: facts.is_universal, links, count, limit: page.limit, offset: page.offset })

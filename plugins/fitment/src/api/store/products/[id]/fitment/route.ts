@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import FitmentService from "../../../../../services/fitment"
-import { optionalString, pagination } from "../../../../utils/query"
+import { pagination, text } from "@shabou/api-params"
 
 /**
  * GET /store/products/:id/fitment → { universal, vehicles: [{ id, make, model, …, position, quantity, notes }], count, limit, offset }
@@ -8,11 +8,11 @@ import { optionalString, pagination } from "../../../../utils/query"
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<FitmentService>("fitmentService")
-  const vehicleId = optionalString(req.query.vehicle_id, "vehicle_id")
+  const vehicleId = text(req.query.vehicle_id, "vehicle_id")
   if (vehicleId) {
     res.json(await service.verdict(req.params.id, vehicleId))
     return
   }
-  const page = pagination(req, { limit: 100, max: 1000 })
+  const page = pagination(req.query, { limit: 100, max: 1000 })
   res.json(await service.productFitment(req.params.id, page))
 }
