@@ -3,8 +3,8 @@ import { MedusaError } from "@medusajs/utils"
 import { asValue } from "awilix"
 import multer from "multer"
 import { Raw } from "typeorm"
-import FitmentService, { brandOf } from "../services/fitment"
 import { list } from "@shabou/api-params"
+import FitmentService, { brandOf } from "../services/fitment"
 
 const FILTER_KEYS = ["vehicle_id", "brand_id"] as const
 

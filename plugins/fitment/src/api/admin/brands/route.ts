@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import BrandService from "../../../services/brand"
 import { pagination, text } from "@shabou/api-params"
+import BrandService from "../../../services/brand"
 
 /** GET /admin/brands?q=&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import VehicleCatalogService from "../../../services/vehicle-catalog"
 import { integer, pagination, text } from "@shabou/api-params"
+import VehicleCatalogService from "../../../services/vehicle-catalog"
 
 /** GET /admin/vehicles?make_id=&model_id=&year=&engine_code=&ktype=&fuel=&q=&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

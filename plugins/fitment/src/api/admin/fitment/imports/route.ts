@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import FitmentImportService from "../../../../services/fitment-import"
 import { actorId, boolean, pagination } from "@shabou/api-params"
+import FitmentImportService from "../../../../services/fitment-import"
 
 /** GET /admin/fitment/imports → past imports and dry runs, newest first */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import VehicleCatalogService from "../../../../services/vehicle-catalog"
 import { actorId, pagination, text } from "@shabou/api-params"
+import VehicleCatalogService from "../../../../services/vehicle-catalog"
 
 /** GET /admin/fitment/merges?entity=&survivor_id= → the merge log */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import VehicleCatalogService from "../../../../services/vehicle-catalog"
 import { text } from "@shabou/api-params"
+import VehicleCatalogService from "../../../../services/vehicle-catalog"
 
 /** GET /admin/vehicles/models?make_id=&q= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import FitmentService from "../../../../services/fitment"
 import { pagination } from "@shabou/api-params"
+import FitmentService from "../../../../services/fitment"
 
 /**
  * GET /store/parts/lookup?number= → { number, normalized, products: [{ id, title, handle, brand, matches }], count, limit, offset }:

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import VehicleCatalogService from "../../../../services/vehicle-catalog"
 import { text } from "@shabou/api-params"
+import VehicleCatalogService from "../../../../services/vehicle-catalog"
 
 /** GET /store/vehicles/models?make_id= → { models: [{ id, make_id, name, handle, year_from, year_to }] }: only models with vehicles. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

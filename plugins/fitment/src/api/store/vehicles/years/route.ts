@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import VehicleCatalogService from "../../../../services/vehicle-catalog"
 import { text } from "@shabou/api-params"
+import VehicleCatalogService from "../../../../services/vehicle-catalog"
 
 /** GET /store/vehicles/years?model_id= (or make_id) → { years: [2024, 2023, …] }: years covered by one of its vehicles. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

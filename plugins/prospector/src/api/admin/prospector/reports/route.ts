@@ -1,14 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { objectBody, onlyKnown, pagination } from "@shabou/api-params"
 
 import type ProspectorReportService from "../../../../services/prospector-report"
-import { body, only, page } from "../../../utils/query"
 
 /** GET /admin/prospector/reports: stored weekly reports (without their bodies), newest first. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  only(req.query as Record<string, unknown>, ["limit", "offset"])
+  onlyKnown(req.query as Record<string, unknown>, ["limit", "offset"])
   const service: ProspectorReportService = req.scope.resolve("prospectorReportService")
-  const p = page(req)
+  const p = pagination(req.query, { limit: 50, max: 200 })
   const [reports, count] = await service.list(p)
   res.json({ reports, count, ...p })
 }
@@ -16,7 +16,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 /** POST /admin/prospector/reports: { start?, end? } (ISO dates; default the last complete week) builds and stores a report. */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: ProspectorReportService = req.scope.resolve("prospectorReportService")
-  const b = body(req)
+  const b = objectBody(req.body)
   if ((b.start === undefined) !== (b.end === undefined)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "start, end: give both or neither")
   }

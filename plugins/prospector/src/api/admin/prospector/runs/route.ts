@@ -1,14 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { objectBody, onlyKnown, pagination, text } from "@shabou/api-params"
 
 import type ProspectorRunService from "../../../../services/prospector-run"
-import { body, only, page, text } from "../../../utils/query"
 
 /** GET /admin/prospector/runs?kind=search|watch|report&status=&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  only(req.query as Record<string, unknown>, ["kind", "status", "limit", "offset"])
+  onlyKnown(req.query as Record<string, unknown>, ["kind", "status", "limit", "offset"])
   const service: ProspectorRunService = req.scope.resolve("prospectorRunService")
-  const p = page(req)
+  const p = pagination(req.query, { limit: 50, max: 200 })
   const [runs, count] = await service.listRuns({ kind: text(req.query.kind, "kind"), status: text(req.query.status, "status") }, p)
   res.json({ runs, count, ...p })
 }
@@ -20,7 +20,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: ProspectorRunService = req.scope.resolve("prospectorRunService")
-  const b = body(req)
+  const b = objectBody(req.body)
   for (const key of Object.keys(b)) {
     if (!["query", "language", "cities", "city", "max_requests"].includes(key)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `${key}: unknown field (allowed: query, language, cities, city, max_requests)`)

@@ -1,15 +1,15 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { boolean, objectBody, onlyKnown, pagination, text } from "@shabou/api-params"
 
 import type PriceWatchService from "../../../../services/price-watch"
-import { body, bool, only, page, text } from "../../../utils/query"
 
 /** GET /admin/prospector/watched-pages?supplier=&kind=&active=&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  only(req.query as Record<string, unknown>, ["supplier", "kind", "active", "limit", "offset"])
+  onlyKnown(req.query as Record<string, unknown>, ["supplier", "kind", "active", "limit", "offset"])
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
-  const p = page(req)
+  const p = pagination(req.query, { limit: 50, max: 200 })
   const [watched_pages, count] = await service.listPages(
-    { supplier: text(req.query.supplier, "supplier"), kind: text(req.query.kind, "kind"), active: bool(req.query.active, "active") },
+    { supplier: text(req.query.supplier, "supplier"), kind: text(req.query.kind, "kind"), active: boolean(req.query.active, "active") },
     p
   )
   res.json({ watched_pages, count, ...p })
@@ -21,5 +21,5 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
-  res.status(201).json({ watched_page: await service.createPage(body(req)) })
+  res.status(201).json({ watched_page: await service.createPage(objectBody(req.body)) })
 }

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import FitmentService from "../../../../../services/fitment"
 import { pagination } from "@shabou/api-params"
+import FitmentService from "../../../../../services/fitment"
 
 /** GET /admin/products/:id/fitment → { product_id, brand_id, universal, links, count, limit, offset } */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

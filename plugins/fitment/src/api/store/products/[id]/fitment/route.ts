@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import FitmentService from "../../../../../services/fitment"
 import { pagination, text } from "@shabou/api-params"
+import FitmentService from "../../../../../services/fitment"
 
 /**
  * GET /store/products/:id/fitment → { universal, vehicles: [{ id, make, model, …, position, quantity, notes }], count, limit, offset }

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { actorId, objectBody } from "@shabou/api-params"
 
 import type LeadService from "../../../../../services/lead"
-import { body, userId } from "../../../../utils/query"
 
 /** GET /admin/prospector/leads/:id: one lead with its score breakdown and status history. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -12,5 +12,5 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 /** POST /admin/prospector/leads/:id: { status?, notes?, assignee?, status_note? } */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const leadService: LeadService = req.scope.resolve("leadService")
-  res.json({ lead: await leadService.update(req.params.id, body(req), userId(req)) })
+  res.json({ lead: await leadService.update(req.params.id, objectBody(req.body), actorId(req)) })
 }

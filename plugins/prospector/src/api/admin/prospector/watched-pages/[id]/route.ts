@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { objectBody } from "@shabou/api-params"
 
 import type PriceWatchService from "../../../../../services/price-watch"
-import { body } from "../../../../utils/query"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
@@ -10,7 +10,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
-  res.json({ watched_page: await service.updatePage(req.params.id, body(req)) })
+  res.json({ watched_page: await service.updatePage(req.params.id, objectBody(req.body)) })
 }
 
 export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
