@@ -253,7 +253,7 @@ describe("orion through the admin API", () => {
 
     const missing = await api().get("/admin/orion/forecasts").set(headers)
     expect(missing.status).toBe(400)
-    expect(missing.body.message).toContain("variant_id is required")
+    expect(missing.body.message).toContain("variant_id: is required")
   })
 
   it("lists restock alerts (filter, sort, paginate) and acknowledges one", async () => {

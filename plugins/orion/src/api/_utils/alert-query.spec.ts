@@ -20,12 +20,17 @@ describe("parseAlertQuery", () => {
     expect(parseAlertQuery({ sort: "sku" })).toMatchObject({ sort: "sku", order: "asc" })
   })
 
+  it("reads medusa-js' type[0]=… lists and refuses a repeated variant_id", () => {
+    expect(parseAlertQuery({ type: { 0: "spike", 1: "decline" } }).type).toEqual(["spike", "decline"])
+    expect(() => parseAlertQuery({ variant_id: ["a", "b"] })).toThrow("variant_id: must be a single value")
+  })
+
   it("says which parameter is wrong and why", () => {
-    expect(() => parseAlertQuery({ type: "flood" })).toThrow('query parameter type: "flood" is not one of restock, spike, decline, dead_stock')
+    expect(() => parseAlertQuery({ type: "flood" })).toThrow('type: "flood" is not one of restock, spike, decline, dead_stock')
     expect(() => parseAlertQuery({ type: "restock" }, INSIGHT_TYPES)).toThrow('"restock" is not one of spike, decline, dead_stock')
-    expect(() => parseAlertQuery({ status: "closed" })).toThrow("query parameter status")
-    expect(() => parseAlertQuery({ sort: "price" })).toThrow('query parameter sort: "price"')
-    expect(() => parseAlertQuery({ limit: "0" })).toThrow("limit must be an integer between 1 and 500")
-    expect(() => parseAlertQuery({ offset: "-1" })).toThrow("offset must be an integer")
+    expect(() => parseAlertQuery({ status: "closed" })).toThrow('status: "closed" is not one of open, acknowledged, resolved')
+    expect(() => parseAlertQuery({ sort: "price" })).toThrow('sort: "price" is not one of severity')
+    expect(() => parseAlertQuery({ limit: "0" })).toThrow("limit: must be between 1 and 500, got 0")
+    expect(() => parseAlertQuery({ offset: "-1" })).toThrow("offset: must be at least 0, got -1")
   })
 })

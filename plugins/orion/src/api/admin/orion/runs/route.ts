@@ -1,12 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { objectBody, onlyKnown, pagination } from "@shabou/api-params"
 import { MedusaError } from "medusa-core-utils"
 import type OrionForecastService from "../../../../services/orion-forecast"
-import { badRequest, page } from "../../../_utils/params"
 
 /** GET /admin/orion/runs — newest first. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: OrionForecastService = req.scope.resolve("orionForecastService")
-  res.json(await service.listRuns(page(req.query as Record<string, unknown>, 20, 100)))
+  res.json(await service.listRuns(pagination(req.query, { limit: 20, max: 100 })))
 }
 
 /**
@@ -14,12 +14,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * 202 with the run (poll GET /admin/orion/runs/:id); 409 while another run is running.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const body = (req.body ?? {}) as Record<string, unknown>
-  for (const k of Object.keys(body)) {
-    if (!["frequency", "horizon", "as_of"].includes(k)) {
-      badRequest(`unknown field "${k}" (allowed: frequency, horizon, as_of)`)
-    }
-  }
+  const body = objectBody(req.body)
+  onlyKnown(body, ["frequency", "horizon", "as_of"], "field")
   const service: OrionForecastService = req.scope.resolve("orionForecastService")
   try {
     const run = await service.startRun({

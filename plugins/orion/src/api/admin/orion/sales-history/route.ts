@@ -1,14 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { oneOf, pagination, text } from "@shabou/api-params"
 import type OrionSalesHistoryService from "../../../../services/orion-sales-history"
-import { badRequest, optionalString, page } from "../../../_utils/params"
+
+const SOURCES = ["order", "import"] as const
 
 /** GET /admin/orion/sales-history?variant_id=&sku=&source=order|import&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const q = req.query as Record<string, unknown>
-  const source = optionalString(q, "source")
-  if (source && source !== "order" && source !== "import") {
-    badRequest(`query parameter source must be "order" or "import", got "${source}"`)
-  }
+  const filters = { variant_id: text(q.variant_id, "variant_id"), sku: text(q.sku, "sku"), source: oneOf(q.source, "source", SOURCES) }
   const service: OrionSalesHistoryService = req.scope.resolve("orionSalesHistoryService")
-  res.json(await service.list({ variant_id: optionalString(q, "variant_id"), sku: optionalString(q, "sku"), source }, page(q)))
+  res.json(await service.list(filters, pagination(q, { limit: 50, max: 500 })))
 }
