@@ -63,6 +63,12 @@ describe("product search (PostgreSQL)", () => {
     expect(json.hits[0].title).toMatch(/^Plaquettes de frein avant/)
     const accents = await search({ q: "plaquettes frein arriere" })
     expect(accents.json.hits[0].title).toMatch(/arrière/)
+    // grades and references written joined ("5w30" for "5W-30")
+    const grade = await search({ q: "huile 5w30", limit: 100 })
+    expect(grade.json.hits.length).toBeGreaterThan(0)
+    for (const h of grade.json.hits) {
+      expect(h.title).toMatch(/5W-30/i)
+    }
   })
 
   it("finds Arabic names", async () => {

@@ -148,7 +148,10 @@ src AS MATERIALIZED (
 ),
 docs AS MATERIALIZED (
   SELECT s.*,
-         shabou_search_norm(concat_ws(' ', s.brand, s.category_names, s.subtitle, s.type_value)) AS b_text,
+         shabou_search_norm(concat_ws(' ', s.brand, s.category_names, s.subtitle, s.type_value,
+           -- "5W-30", "C.E.I" also as one word ("5w30", "cei"): shoppers type them joined
+           (SELECT string_agg(replace(replace(replace(m[1], '-', ''), '.', ''), '/', ''), ' ')
+              FROM regexp_matches(s.title_norm, '([a-z0-9]+(?:[-./][a-z0-9]+)+)', 'g') m))) AS b_text,
          shabou_search_norm(concat_ws(' ', s.vehicles, s.tags, s.collection_title)) AS c_text,
          to_tsvector('shabou_fr', s.title_norm) AS title_tsv
     FROM src s

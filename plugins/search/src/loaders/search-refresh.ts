@@ -11,6 +11,7 @@ const FITMENT_TABLES: [string, string][] = [
   ["brand", "id"],
 ]
 const STARTED = Symbol.for("shabou.search.refresh")
+const BOOT_DRAIN_MAX = 5000
 
 /**
  * 1. Medusa's boot-time indexer (SearchIndexingSubscriber) would load every product with nine
@@ -18,7 +19,9 @@ const STARTED = Symbol.for("shabou.search.refresh")
  *    boot. Documents are built in SQL here, so it is turned into a no-op and the queue below
  *    covers the same ground (the migration queued every product; triggers queue every change).
  * 2. Installs the queueing triggers on the fitment tables when they appeared after our migration.
- * 3. Drains `search_dirty` every second: a change is searchable about 1 s after its commit.
+ * 3. Builds a small backlog of queued documents before the server answers (a fresh database:
+ *    the migration queued every product), then drains `search_dirty` every second: a change is
+ *    searchable about 1 s after its commit.
  */
 export default async function searchRefreshLoader(
   container: AwilixContainer,
@@ -59,6 +62,19 @@ export default async function searchRefreshLoader(
       await manager.query(`SELECT search_install_dirty_triggers($1, $2)`, [table, key])
       await manager.query(`INSERT INTO search_dirty (product_id) SELECT product_id FROM search_document ON CONFLICT DO NOTHING`)
     }
+  }
+
+  // documents queued while the server was down (or by the migration on first boot): up to
+  // BOOT_DRAIN_MAX are built before the server answers, a bigger backlog by the loop below
+  const [{ queued }] = await manager.query(`SELECT count(*)::int AS queued FROM search_dirty`)
+  if (queued > 0 && queued <= BOOT_DRAIN_MAX) {
+    const started = Date.now()
+    while ((await search.drainDirty(500)) > 0) {
+      // until the queue is empty
+    }
+    logger.info(`search plugin: ${queued} queued search documents built in ${Date.now() - started} ms`)
+  } else if (queued > BOOT_DRAIN_MAX) {
+    logger.info(`search plugin: ${queued} search documents queued, building them in the background (about 4,000 a second)`)
   }
 
   const g = globalThis as any
