@@ -176,6 +176,26 @@ describe("product search (PostgreSQL)", () => {
     await within(5000, async () => (await ids()).includes(other.id))
   })
 
+  it("forgets a deleted product within seconds", async () => {
+    const headers = await adminHeaders()
+    // a product none of the other suites uses (they pick the first variants by id)
+    const [doomed] = await sql(
+      `SELECT p.id, (SELECT sku FROM product_variant WHERE product_id = p.id AND sku IS NOT NULL LIMIT 1) AS sku
+         FROM product p
+        WHERE p.status = 'published' AND p.id <> $1
+          AND NOT EXISTS (SELECT 1 FROM (SELECT id, product_id FROM product_variant ORDER BY id LIMIT 50) v WHERE v.product_id = p.id)
+          AND EXISTS (SELECT 1 FROM product_variant v WHERE v.product_id = p.id AND v.sku IS NOT NULL)
+        ORDER BY p.id DESC OFFSET 3 LIMIT 1`,
+      [product.id]
+    )
+    const ids = async () => (await search({ q: doomed.sku })).json.hits.map((h: any) => h.id)
+    expect(await ids()).toContain(doomed.id)
+    const res = await fetch(`${base()}/admin/products/${doomed.id}`, { method: "DELETE", headers })
+    expect(res.status).toBe(200)
+    await within(5000, async () => !(await ids()).includes(doomed.id))
+    expect(await sql(`SELECT 1 FROM search_document WHERE product_id = $1`, [doomed.id])).toHaveLength(0)
+  })
+
   it("rebuilds lost documents and drops stale ones with npm run search:reindex", async () => {
     const [victim] = await sql(
       `SELECT d.product_id AS id, d.skus[1] AS sku FROM search_document d
