@@ -197,8 +197,11 @@ export default class PostgresSearchService extends AbstractSearchService {
       if (!found.length) {
         throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vehicle with id: ${filter.vehicle_id} was not found`)
       }
+      // a UNION of two index scans (the vehicle's links, the universal products' partial index)
+      // rather than "is_universal OR EXISTS (…)", which checks every published document
       base.push(
-        `(d.is_universal OR EXISTS (SELECT 1 FROM fitment f WHERE f.product_id = d.product_id AND f.vehicle_id = ${p(filter.vehicle_id)}))`
+        `d.product_id IN (SELECT f.product_id FROM fitment f WHERE f.vehicle_id = ${p(filter.vehicle_id)}
+                           UNION SELECT u.product_id FROM search_document u WHERE u.is_universal)`
       )
     }
     const baseParams = [...params]
