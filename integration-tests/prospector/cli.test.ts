@@ -1,6 +1,8 @@
 /**
  * `node scripts/prospector-cli.js` (npm run prospector) on the test database:
- * search with a progress line and a summary, then export to a CSV file.
+ * search with a progress line and a summary, then export to a CSV file; a
+ * price-watch pass against a local supplier site; the weekly report; a bad
+ * Places key stops the search without printing the key.
  */
 import { spawn } from "child_process"
 import fs from "fs"
@@ -8,13 +10,14 @@ import os from "os"
 import path from "path"
 
 import { PlacesServer, startPlacesServer } from "../../plugins/prospector/test-fixtures/places-server"
+import { SupplierSite, startSupplierSite } from "../../plugins/prospector/test-fixtures/supplier-site"
 import { sql, testEnv } from "../helpers/env"
-import { placesFixture, usePlaces } from "./helpers"
+import { api, placesFixture, usePlaces } from "./helpers"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 let places: PlacesServer
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { front, apiKey } = placesFixture()
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, "scripts", "prospector-cli.js"), ...args], {
@@ -26,6 +29,9 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
         GOOGLE_PLACES_BASE_URL: front,
         GOOGLE_PLACES_API_KEY: apiKey,
         PROSPECTOR_PLACES_BUDGET_PER_MONTH: String(placesFixture().budgetPerMonth),
+        PROSPECTOR_MIN_GAP_MS: "150",
+        PROSPECTOR_JITTER_MS: "50",
+        ...env,
       },
     })
     let stdout = ""
@@ -78,5 +84,90 @@ describe("prospector CLI", () => {
     const bytes = fs.readFileSync(file)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(bytes.toString("utf8")).toContain("ميكانيك قابس")
+  })
+
+  it("report builds and stores the report of the given period; usage errors exit 2 before booting", async () => {
+    const half = await cli(["report", "--start", "2026-01-05T00:00:00Z"])
+    expect(half.code).toBe(2)
+    expect(half.stderr).toMatch(/report: give both --start and --end/)
+    const bad = await cli(["report", "--start", "lundi", "--end", "2026-01-12T00:00:00Z"])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--start: "lundi" is not an ISO date/)
+
+    // a period around now: the two leads found by the CLI search above are new in it
+    const start = new Date(Date.now() - 3 * 3600000)
+    start.setUTCMinutes(17, 0, 0)
+    const end = new Date(start.getTime() + 6 * 3600000)
+    const r = await cli(["report", "--start", start.toISOString(), "--end", end.toISOString()])
+    expect(r.stderr).not.toMatch(/Error/)
+    expect(r.code).toBe(0)
+    const m = r.stdout.match(/report (\S+) for (\S+) \.\. (\S+)/)
+    expect(m).not.toBeNull()
+    const [, id, from, to] = m as RegExpMatchArray
+    expect([from, to]).toEqual([start.toISOString(), end.toISOString()])
+    const [row] = await sql(`SELECT period_start, period_end, summary, html FROM prospector_report WHERE id = $1`, [id])
+    expect(row.period_start.toISOString()).toBe(start.toISOString())
+    expect(row.summary.new_leads).toBeGreaterThanOrEqual(2)
+    expect(row.html).toContain("Gabès")
+    expect(r.stdout).toContain(`GET /admin/prospector/reports/${id}?format=html`)
+    const [run] = await sql(`SELECT trigger, status, summary FROM prospector_run WHERE kind = 'report' ORDER BY started_at DESC LIMIT 1`)
+    expect(run).toMatchObject({ trigger: "cli", status: "completed" })
+    expect(run.summary.report_id).toBe(id)
+    // the server serves the report the CLI stored
+    const html = await api("GET", `/admin/prospector/reports/${id}?format=html`)
+    expect(html.status).toBe(200)
+  })
+
+  it("watch runs one polite pass: progress per page, an observation stored, robots obeyed", async () => {
+    let site: SupplierSite | null = null
+    try {
+      site = await startSupplierSite({ robots: "disallow" })
+      const ids: string[] = []
+      for (const body of [
+        { url: `${site.baseUrl}/p/microdata`, supplier: "Amortisseurs CLI" },
+        { url: `${site.baseUrl}/p/secret`, supplier: "Caché CLI" },
+      ]) {
+        const res = await api("POST", "/admin/prospector/watched-pages", body)
+        expect(res.status).toBe(201)
+        ids.push(res.json.watched_page.id)
+      }
+      const r = await cli(["watch"])
+      const out = r.stdout + r.stderr
+      expect(out).toMatch(new RegExp(`\\[\\d+/\\d+\\] ok ${site.baseUrl}/p/microdata`))
+      expect(out).toMatch(new RegExp(`\\[\\d+/\\d+\\] disallowed ${site.baseUrl}/p/secret`))
+      const runLine = r.stdout.match(/run (\S+): (\w+) (\{.*\})/)
+      expect(runLine).not.toBeNull()
+      const [, runId, status, summary] = runLine as RegExpMatchArray
+      expect(status).toBe("completed")
+      expect(r.code).toBe(0)
+      expect(JSON.parse(summary)).toMatchObject({ ok: expect.any(Number), disallowed: expect.any(Number) })
+      expect(JSON.parse(summary).ok).toBeGreaterThanOrEqual(1)
+
+      const [obs] = await sql(`SELECT amount, currency, in_stock, method FROM prospector_price_observation WHERE watched_page_id = $1`, [ids[0]])
+      expect(obs).toMatchObject({ currency: "TND", in_stock: true, method: "microdata" })
+      expect(Number(obs.amount)).toBe(135500)
+      const [{ count }] = await sql(`SELECT count(*)::int AS count FROM prospector_price_observation WHERE watched_page_id = $1`, [ids[1]])
+      expect(count).toBe(0)
+      expect(site.hits("/p/secret")).toBe(0)
+      // honest User-Agent with the robots product token
+      expect(site.requests.find((q) => q.path === "/p/microdata")?.userAgent).toMatch(/ShabouPriceBot/)
+      const [run] = await sql(`SELECT kind, trigger FROM prospector_run WHERE id = $1`, [runId])
+      expect(run).toEqual({ kind: "watch", trigger: "cli" })
+    } finally {
+      await site?.close()
+    }
+  })
+
+  it("search with a key Google refuses stops at the first request, exits 1, never prints the key", async () => {
+    const badKey = "AIzaSy-cli-wrong-key-0123456789"
+    const before = places.requests.length
+    const r = await cli(["search", "--query", "garage", "--city", "Tunis", "--city", "Sfax", "--city", "Sousse"], { GOOGLE_PLACES_API_KEY: badKey })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/run \S+: failed/)
+    expect(r.stdout).toMatch(/error: .*403.*PERMISSION_DENIED/)
+    expect(r.stdout + r.stderr).not.toContain(badKey)
+    const sent = places.requests.slice(before)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({ keyValid: false, status: 403 })
   })
 })

@@ -18,6 +18,8 @@ describe("prospector CLI arguments", () => {
     [["search", "--query", "x"], /search: --city is required/],
     [["export"], /export: --out <file.csv> is required/],
     [["search", "--city", "Sfax", "--max-requests", "lots"], /--max-requests: "lots"/],
+    [["report", "--start", "2026-01-05"], /report: give both --start and --end/],
+    [["report", "--start", "lundi", "--end", "2026-01-12"], /--start: "lundi" is not an ISO date/],
   ])("rejects %j", (argv, message) => {
     expect(() => parseCommand(argv as string[])).toThrow(message)
   })

@@ -57,6 +57,16 @@ export function parseCommand(argv: string[]) {
   if (command === "export" && !values.out) {
     throw new CliError(`export: --out <file.csv> is required\n${USAGE}`)
   }
+  if (command === "report") {
+    if ((values.start === undefined) !== (values.end === undefined)) {
+      throw new CliError("report: give both --start and --end, or neither (last complete week)")
+    }
+    for (const flag of ["start", "end"] as const) {
+      if (values[flag] !== undefined && isNaN(new Date(values[flag] as string).getTime())) {
+        throw new CliError(`--${flag}: "${values[flag]}" is not an ISO date (e.g. 2026-01-05T00:00:00+01:00)`)
+      }
+    }
+  }
   let maxRequests: number | undefined
   if (values["max-requests"] !== undefined) {
     maxRequests = Number(values["max-requests"])
@@ -123,9 +133,6 @@ export async function run(argv: string[], container: Container, out: Out = { log
     return result.status === "completed" ? 0 : 1
   }
   const reports = container.resolve<ProspectorReportService>("prospectorReportService")
-  if ((values.start === undefined) !== (values.end === undefined)) {
-    throw new CliError("report: give both --start and --end, or neither (last complete week)")
-  }
   const report = await reports.generate({
     start: values.start ? new Date(values.start) : undefined,
     end: values.end ? new Date(values.end) : undefined,
