@@ -24,16 +24,7 @@ const OUT = (() => {
 })()
 
 // ---------------------------------------------------------------- PRNG
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return function () {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const { mulberry32 } = require("./lib/prng")
 const rnd = mulberry32(20261031)
 const ri = (a, b) => a + Math.floor(rnd() * (b - a + 1))
 const pick = (arr) => arr[Math.floor(rnd() * arr.length)]

@@ -39,16 +39,7 @@ const END = new Date(Date.UTC(2026, 9, 31))
 const DAYS = 730
 
 // ---------------------------------------------------------------- PRNG
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return function () {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const { mulberry32 } = require("./lib/prng")
 function hash(str) {
   let h = 2166136261
   for (let i = 0; i < str.length; i++) {
