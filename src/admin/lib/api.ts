@@ -1,0 +1,68 @@
+/**
+ * Calls to our admin API from the admin screens (same origin, session cookie): JSON in and out,
+ * Medusa's error shape turned into one French-readable message, and file downloads.
+ */
+
+export class AdminApiError extends Error {
+  constructor(message: string, readonly status: number, readonly type?: string) {
+    super(message)
+  }
+}
+
+const BASE = "/admin"
+
+/** `adminFetch("/brands", { method: "POST", body: {...} })` → parsed JSON; throws AdminApiError. */
+export async function adminFetch<T = any>(
+  path: string,
+  init: { method?: string; body?: unknown; query?: Record<string, unknown> } = {}
+): Promise<T> {
+  const url = new URL(BASE + path, window.location.origin)
+  for (const [k, v] of Object.entries(init.query ?? {})) {
+    if (v !== undefined && v !== null && v !== "") {
+      url.searchParams.set(k, String(v))
+    }
+  }
+  const res = await fetch(url.toString(), {
+    method: init.method ?? "GET",
+    credentials: "include",
+    headers: init.body instanceof FormData ? {} : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : init.body instanceof FormData ? init.body : JSON.stringify(init.body),
+  })
+  const text = await res.text()
+  const data = text ? safeJson(text) : null
+  if (!res.ok) {
+    const message = (data && (data.message || data.error)) || `Erreur ${res.status}`
+    throw new AdminApiError(String(message), res.status, data?.type)
+  }
+  return data as T
+}
+
+function safeJson(text: string): any {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return { message: text }
+  }
+}
+
+/** Downloads an admin file (CSV…) with the session cookie and saves it under `filename`. */
+export async function downloadAdminFile(path: string, filename: string, query: Record<string, unknown> = {}): Promise<void> {
+  const url = new URL(BASE + path, window.location.origin)
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== "") {
+      url.searchParams.set(k, String(v))
+    }
+  }
+  const res = await fetch(url.toString(), { credentials: "include" })
+  if (!res.ok) {
+    throw new AdminApiError(`Téléchargement impossible (${res.status})`, res.status)
+  }
+  const blob = await res.blob()
+  const link = document.createElement("a")
+  link.href = URL.createObjectURL(blob)
+  link.download = filename
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000)
+}
