@@ -46,6 +46,16 @@ const plugins = [
       develop: { open: false },
     },
   },
+  // search first: its store read path (the catalogue read model) answers before fitment's filter
+  {
+    resolve: "./plugins/search",
+    options: {
+      redisUrl: REDIS_URL,
+      redisPrefix: REDIS_PREFIX,
+      cacheTtlSeconds: Number(env("CATALOGUE_CACHE_TTL", "600")),
+      cacheMemoryBytes: Number(env("CATALOGUE_CACHE_MEMORY_MB", "64")) * 1024 * 1024,
+    },
+  },
   {
     resolve: "./plugins/fitment",
     options: {},
@@ -54,7 +64,6 @@ const plugins = [
     resolve: "./plugins/price-history",
     options: {},
   },
-  { resolve: "./plugins/search", options: {} },
   {
     resolve: "./plugins/prospector",
     options: {
@@ -118,6 +127,9 @@ const projectConfig = {
     "http://localhost:7000,http://localhost:7001,http://localhost:9000"
   ),
   redis_prefix: REDIS_PREFIX,
+  // a session is stored only once something is put in it (a login): anonymous store reads
+  // neither create one nor rewrite it on every request
+  session_options: { resave: false, saveUninitialized: false },
 }
 if (REDIS_URL) {
   projectConfig.redis_url = REDIS_URL

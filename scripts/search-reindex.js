@@ -88,6 +88,8 @@ async function reindex({ url, chunk = 5000, log = console.log } = {}) {
     // the dictionary is rebuilt from scratch so that words no product uses any more disappear
     await client.query(`DELETE FROM search_word`)
     await client.query(REBUILD_WORDS_SQL)
+    // rebuilt documents have new versions: the catalogue's rendered bodies and cached answers are stale
+    await client.query(`UPDATE catalogue_state SET products_generation = products_generation + 1 WHERE id = 1`)
     await client.query("COMMIT")
     const [{ words }] = (await client.query(`SELECT count(*)::int AS words FROM search_word`)).rows
     await client.query(`ANALYZE search_document, search_word`)

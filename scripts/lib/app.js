@@ -69,7 +69,9 @@ async function startServer(opts) {
     const { seedDemo } = require("./seed")
     await seedDemo(container, { log })
   }
-  await ensureAdminUser(container, { email: adminEmail, password: adminPassword, log })
+  if (adminEmail) {
+    await ensureAdminUser(container, { email: adminEmail, password: adminPassword, log })
+  }
 
   const server = await new Promise((resolve, reject) => {
     const httpServer = app.listen(port, "0.0.0.0")
@@ -80,6 +82,11 @@ async function startServer(opts) {
     httpServer.once("listening", () => resolve(GracefulShutdownServer.create(httpServer)))
     httpServer.once("error", reject)
   })
+
+  // the catalogue read model renders product bodies through this server (plugins/search)
+  if (container.hasRegistration("catalogueService")) {
+    container.resolve("catalogueService").attachServer(`http://127.0.0.1:${server.address().port}`)
+  }
 
   let closing = null
   const close = () => {

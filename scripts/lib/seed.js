@@ -163,6 +163,14 @@ async function seedDemo(container, { log = console.log, force = false } = {}) {
       }
     }
 
+    // One transaction gives every row the same now(): products are dated one minute apart in file
+    // order (the first is the oldest), as if added over time, so that "newest first" is one order
+    await tx.query(
+      `UPDATE product p SET created_at = now() - make_interval(mins => x.n::int), updated_at = now() - make_interval(mins => x.n::int)
+         FROM unnest($1::text[]) WITH ORDINALITY AS x(id, n) WHERE p.id = x.id`,
+      [Object.values(productIds).reverse()]
+    )
+
     const extra = {}
     for (const { name, service } of seederServices(container)) {
       extra[name] = await service.withTransaction(tx).seed({

@@ -187,9 +187,8 @@ describe("parseVehicleCsv", () => {
       }
     })
 
-    it("parses quickly", () => {
-      // about 1 s on a shared 2-core machine; the bound leaves room for a loaded CI runner
-      expect(ms).toBeLessThan(10000)
+    it("parses every row (speed is measured by npm run bench:fitment, not here)", () => {
+      expect(parsed.total_rows).toBeGreaterThanOrEqual(20000)
       if (process.env.FITMENT_TIMING) {
         console.log(`parsed ${parsed.total_rows} rows in ${ms} ms`)
       }

@@ -40,8 +40,7 @@ export default class FitmentService extends TransactionBaseService {
     if (filter.vehicleIds?.length) {
       params[`${paramPrefix}VehicleIds`] = filter.vehicleIds
       parts.push(
-        `${alias} IN (SELECT fv.product_id FROM fitment fv WHERE fv.vehicle_id = ANY(:${paramPrefix}VehicleIds) ` +
-          `UNION SELECT fu.product_id FROM fitment_product fu WHERE fu.is_universal)`
+        `${alias} IN (SELECT fitment_products_for_vehicles(CAST(:${paramPrefix}VehicleIds AS text[])))`
       )
     }
     if (filter.brandIds?.length) {

@@ -22,7 +22,7 @@ export function upsertDocumentsSql({ fitment }: DocumentSqlOptions): string {
   const fitmentCtes = fitment
     ? `,
 fp AS MATERIALIZED (
-  SELECT fp.product_id, b.name AS brand, fp.is_universal
+  SELECT fp.product_id, b.name AS brand, fp.brand_id, fp.is_universal
     FROM fitment_product fp JOIN prod ON prod.id = fp.product_id
     LEFT JOIN brand b ON b.id = fp.brand_id
 ),
@@ -58,18 +58,36 @@ gone AS (
 ),
 prod AS MATERIALIZED (
   SELECT p.id, p.title, p.subtitle, p.handle, p.thumbnail, p.status, p.created_at, p.metadata,
-         p.mid_code, p.type_id, p.collection_id
+         p.mid_code, p.type_id, p.collection_id, p.updated_at, p.description
     FROM product p JOIN ids ON ids.id = p.id
    WHERE p.deleted_at IS NULL
 ),
 var AS MATERIALIZED (
-  SELECT v.product_id, v.sku, v.ean, v.barcode, v.upc, v.variant_rank, v.id
+  SELECT v.product_id, v.sku, v.ean, v.barcode, v.upc, v.variant_rank, v.id, v.title
     FROM product_variant v JOIN prod ON prod.id = v.product_id
    WHERE v.deleted_at IS NULL
 ),
 sku AS MATERIALIZED (
   SELECT product_id, array_agg(sku ORDER BY variant_rank, id) AS skus
     FROM var WHERE sku IS NOT NULL GROUP BY product_id
+),
+-- what core's free-text filter (?q=) reads: variant titles and SKUs (with product title,
+-- description and collection title below), one line each
+vtext AS MATERIALIZED (
+  SELECT product_id, string_agg(concat_ws(E'\n', title, sku), E'\n' ORDER BY variant_rank, id) AS text
+    FROM var GROUP BY product_id
+),
+-- core's price ordering (order=variants.prices.amount) reads every price of every variant
+price AS MATERIALIZED (
+  SELECT var.product_id, min(ma.amount) AS lo, max(ma.amount) AS hi
+    FROM var JOIN product_variant_money_amount pvma ON pvma.variant_id = var.id AND pvma.deleted_at IS NULL
+    JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.deleted_at IS NULL
+   GROUP BY var.product_id
+),
+dcat AS MATERIALIZED (
+  SELECT pcp.product_id, array_agg(pcp.product_category_id ORDER BY pcp.product_category_id) AS ids
+    FROM product_category_product pcp JOIN prod ON prod.id = pcp.product_id
+   GROUP BY pcp.product_id
 ),
 ref AS MATERIALIZED (
   SELECT r.product_id, array_agg(DISTINCT r.k) AS refs
@@ -109,7 +127,7 @@ chan AS MATERIALIZED (
    GROUP BY psc.product_id
 ),
 tag AS MATERIALIZED (
-  SELECT pt.product_id, string_agg(t.value, ' ' ORDER BY t.value) AS tags
+  SELECT pt.product_id, string_agg(t.value, ' ' ORDER BY t.value) AS tags, array_agg(t.id ORDER BY t.id) AS ids
     FROM product_tags pt JOIN prod ON prod.id = pt.product_id
     JOIN product_tag t ON t.id = pt.product_tag_id
    GROUP BY pt.product_id
@@ -124,6 +142,12 @@ src AS MATERIALIZED (
          COALESCE(chan.ids, '{}') AS sales_channel_ids,
          COALESCE(sku.skus, '{}') AS skus,
          tag.tags,
+         COALESCE(tag.ids, '{}') AS tag_ids,
+         COALESCE(dcat.ids, '{}') AS direct_category_ids,
+         p.collection_id, p.type_id, p.updated_at,
+         ${fitment ? "fp.brand_id" : "NULL::text"} AS brand_id,
+         concat_ws(E'\n', p.title, p.description, vtext.text, col.title) AS core_text,
+         price.lo AS price_min, price.hi AS price_max,
          ty.value AS type_value,
          col.title AS collection_title,
          ${fitment ? "veh.vehicles" : "NULL::text"} AS vehicles,
@@ -136,6 +160,9 @@ src AS MATERIALIZED (
     LEFT JOIN sku ON sku.product_id = p.id
     LEFT JOIN ref ON ref.product_id = p.id
     LEFT JOIN tag ON tag.product_id = p.id
+    LEFT JOIN dcat ON dcat.product_id = p.id
+    LEFT JOIN vtext ON vtext.product_id = p.id
+    LEFT JOIN price ON price.product_id = p.id
     LEFT JOIN product_type ty ON ty.id = p.type_id
     LEFT JOIN product_collection col ON col.id = p.collection_id${
       fitment
@@ -159,7 +186,9 @@ docs AS MATERIALIZED (
 INSERT INTO search_document AS d (
   product_id, title, subtitle, handle, thumbnail, status, brand, title_ar, is_universal,
   category_ids, categories, sales_channel_ids, skus, refs, part_numbers, fitment_summary,
-  mpn, oe_numbers, title_tsv, tsv, ar_words, words, product_created_at, indexed_at
+  mpn, oe_numbers, title_tsv, tsv, ar_words, words, product_created_at, indexed_at,
+  product_updated_at, direct_category_ids, collection_id, type_id, tag_ids, brand_id, core_text,
+  price_min, price_max, version
 )
 SELECT s.id, s.title, s.subtitle, s.handle, s.thumbnail, s.status::text, s.brand, s.title_ar, s.is_universal,
        COALESCE(s.category_ids, '{}'), COALESCE(s.direct_category_names, ''), s.sales_channel_ids, s.skus, s.refs,
@@ -172,7 +201,9 @@ SELECT s.id, s.title, s.subtitle, s.handle, s.thumbnail, s.status::text, s.brand
          || setweight(to_tsvector('shabou_fr', s.c_text), 'C'),
        shabou_ar_words(concat_ws(' ', s.title_ar, s.category_names_ar)),
        concat_ws(' ', s.title_norm, s.b_text, s.c_text),
-       s.created_at, now()
+       s.created_at, now(),
+       s.updated_at, s.direct_category_ids, s.collection_id, s.type_id, s.tag_ids, s.brand_id, s.core_text,
+       s.price_min, s.price_max, nextval('search_document_version_seq')
   FROM docs s
  ORDER BY s.id
 ON CONFLICT (product_id) DO UPDATE SET
@@ -184,7 +215,11 @@ ON CONFLICT (product_id) DO UPDATE SET
   part_numbers = EXCLUDED.part_numbers, fitment_summary = EXCLUDED.fitment_summary,
   mpn = EXCLUDED.mpn, oe_numbers = EXCLUDED.oe_numbers, title_tsv = EXCLUDED.title_tsv,
   tsv = EXCLUDED.tsv, ar_words = EXCLUDED.ar_words, words = EXCLUDED.words,
-  product_created_at = EXCLUDED.product_created_at, indexed_at = EXCLUDED.indexed_at
+  product_created_at = EXCLUDED.product_created_at, indexed_at = EXCLUDED.indexed_at,
+  product_updated_at = EXCLUDED.product_updated_at, direct_category_ids = EXCLUDED.direct_category_ids,
+  collection_id = EXCLUDED.collection_id, type_id = EXCLUDED.type_id, tag_ids = EXCLUDED.tag_ids,
+  brand_id = EXCLUDED.brand_id, core_text = EXCLUDED.core_text, price_min = EXCLUDED.price_min,
+  price_max = EXCLUDED.price_max, version = EXCLUDED.version
 RETURNING d.product_id`
 }
 
@@ -200,3 +235,24 @@ export const FITMENT_PRESENT_SQL = `
 SELECT to_regclass('public.fitment') IS NOT NULL AND to_regclass('public.part_number') IS NOT NULL
    AND to_regclass('public.fitment_product') IS NOT NULL AND to_regclass('public.brand') IS NOT NULL
    AND to_regclass('public.vehicle') IS NOT NULL AS present`
+
+/**
+ * After documents were rebuilt (in the same transaction): their rendered catalogue bodies are
+ * stale and go (the read path renders them again), the answer cache moves to a new generation,
+ * and the markers do their part: `*all` queues every product again (a tax rate or region
+ * changed), any marker moves the generation of the lists (vehicles, brands, categories).
+ * $1 text[] product ids, $2 boolean requeue all, $3 boolean lists changed.
+ */
+export const CATALOGUE_AFTER_DRAIN_SQL = `
+WITH gone AS (
+  DELETE FROM catalogue_body WHERE product_id = ANY($1::text[]) RETURNING 1
+),
+requeued AS (
+  INSERT INTO search_dirty (product_id)
+  SELECT id FROM product WHERE $2::boolean AND deleted_at IS NULL ORDER BY id
+  ON CONFLICT DO NOTHING RETURNING 1
+)
+UPDATE catalogue_state
+   SET products_generation = products_generation + CASE WHEN cardinality($1::text[]) > 0 OR $2::boolean THEN 1 ELSE 0 END,
+       lists_generation = lists_generation + CASE WHEN $3::boolean THEN 1 ELSE 0 END
+ WHERE id = 1 AND (cardinality($1::text[]) > 0 OR $2::boolean OR $3::boolean)`

@@ -1,5 +1,7 @@
 import { aliasTo, asValue, AwilixContainer } from "awilix"
 import type { EntityManager } from "typeorm"
+import { CATALOGUE_SOURCES } from "../lib/catalogue-sources"
+import type CatalogueService from "../services/catalogue"
 import type PostgresSearchService from "../services/postgres-search"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
@@ -29,18 +31,15 @@ export default async function searchRefreshLoader(
 ): Promise<void> {
   const logger: Logger = container.resolve("logger")
   if (options.engine === "meilisearch") {
+    // the documents are still kept: the catalogue read model is built on them
     logger.info("search plugin: Meilisearch is the search engine, the PostgreSQL search stays unregistered")
-    return
+  } else {
+    container.register({
+      searchService: aliasTo("postgresSearchService"),
+      isSearchEngineInstalled: asValue(true),
+    })
   }
-  container.register({
-    searchService: aliasTo("postgresSearchService"),
-    isSearchEngineInstalled: asValue(true),
-  })
-  const search = container.resolve("searchService") as PostgresSearchService
-  if (!search || search.constructor.name !== "PostgresSearchService") {
-    logger.warn("search plugin: searchService is not the PostgreSQL one, the refresh loop is not started")
-    return
-  }
+  const search = container.resolve("postgresSearchService") as PostgresSearchService
   const manager: EntityManager = container.resolve("manager")
   const [{ ready }] = await manager.query(`SELECT to_regclass('public.search_dirty') IS NOT NULL AS ready`)
   if (!ready) {
@@ -48,9 +47,11 @@ export default async function searchRefreshLoader(
     return
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const Indexer = require("@medusajs/medusa/dist/subscribers/search-indexing").default
-  Indexer.prototype.retrieveNextProducts = async () => []
+  if (options.engine !== "meilisearch") {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const Indexer = require("@medusajs/medusa/dist/subscribers/search-indexing").default
+    Indexer.prototype.retrieveNextProducts = async () => []
+  }
 
   for (const [table, key] of FITMENT_TABLES) {
     const [{ missing }] = await manager.query(
@@ -61,6 +62,19 @@ export default async function searchRefreshLoader(
     if (missing) {
       await manager.query(`SELECT search_install_dirty_triggers($1, $2)`, [table, key])
       await manager.query(`INSERT INTO search_dirty (product_id) SELECT product_id FROM search_document ON CONFLICT DO NOTHING`)
+    }
+  }
+
+  // the catalogue read model hears the same tables plus its own (prices, images…); tables created
+  // after its migration (the fitment plugin's) get their triggers here
+  for (const [table, fn, arg] of CATALOGUE_SOURCES) {
+    const [{ missing }] = await manager.query(
+      `SELECT to_regclass('public.' || $1::text) IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('public.' || $1::text) AND tgname LIKE 'catalogue_dirty_%') AS missing`,
+      [table]
+    )
+    if (missing) {
+      await manager.query(`SELECT catalogue_install_triggers($1, $2, $3)`, [table, fn, arg])
     }
   }
 
@@ -82,7 +96,9 @@ export default async function searchRefreshLoader(
     return
   }
   g[STARTED] = true
-  const every = options.refresh_interval_ms ?? 1000
+  const catalogue = container.resolve("catalogueService") as CatalogueService
+  await catalogue.refreshGenerations()
+  const every = options.refresh_interval_ms ?? 200
   let busy = false
   let lastError = 0
   const tick = async () => {
@@ -94,6 +110,10 @@ export default async function searchRefreshLoader(
       while ((await search.drainDirty(500)) === 500) {
         // keep going while the queue is full
       }
+      // after the drain: this instance's cache keys move to the new generations (other
+      // instances' drains are seen here too)
+      await catalogue.refreshGenerations()
+      void warm()
     } catch (e) {
       if (Date.now() - lastError > 60000) {
         lastError = Date.now()
@@ -101,6 +121,24 @@ export default async function searchRefreshLoader(
       }
     } finally {
       busy = false
+    }
+  }
+  // bodies the eager contexts lack are rendered beside the drain, never blocking it
+  let warming = false
+  const warm = async () => {
+    if (warming || !catalogue.ready) {
+      return
+    }
+    warming = true
+    try {
+      await catalogue.warm()
+    } catch (e) {
+      if (Date.now() - lastError > 60000) {
+        lastError = Date.now()
+        logger.warn(`catalogue: rendering product bodies failed: ${(e as Error).message}`)
+      }
+    } finally {
+      warming = false
     }
   }
   const timer = setInterval(() => void tick(), every)

@@ -1,6 +1,6 @@
 import { AbstractSearchService, MedusaError } from "@medusajs/utils"
 import type { EntityManager } from "typeorm"
-import { ADD_WORDS_SQL, FITMENT_PRESENT_SQL, upsertDocumentsSql } from "../lib/document-sql"
+import { ADD_WORDS_SQL, CATALOGUE_AFTER_DRAIN_SQL, FITMENT_PRESENT_SQL, upsertDocumentsSql } from "../lib/document-sql"
 import { buildTsQuery, fuzzyCandidates, latinTokens, referenceKeys } from "../lib/query-plan"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
@@ -94,6 +94,7 @@ export default class PostgresSearchService extends AbstractSearchService {
         const sql = upsertDocumentsSql({ fitment: await this.fitmentPresent(m) })
         await m.query(sql, [chunk])
         await m.query(ADD_WORDS_SQL, [chunk])
+        await m.query(CATALOGUE_AFTER_DRAIN_SQL, [chunk, false, false])
       })
       done += chunk.length
     }
@@ -117,10 +118,14 @@ export default class PostgresSearchService extends AbstractSearchService {
       if (!rows.length) {
         return 0
       }
-      const ids = rows.map((r) => r.product_id)
-      await m.query(upsertDocumentsSql({ fitment: await this.fitmentPresent(m) }), [ids])
-      await m.query(ADD_WORDS_SQL, [ids])
-      return ids.length
+      const markers = rows.map((r) => r.product_id).filter((id) => id.startsWith("*"))
+      const ids = rows.map((r) => r.product_id).filter((id) => !id.startsWith("*"))
+      if (ids.length) {
+        await m.query(upsertDocumentsSql({ fitment: await this.fitmentPresent(m) }), [ids])
+        await m.query(ADD_WORDS_SQL, [ids])
+      }
+      await m.query(CATALOGUE_AFTER_DRAIN_SQL, [ids, markers.includes("*all"), markers.length > 0])
+      return rows.length
     })
   }
 
@@ -197,12 +202,8 @@ export default class PostgresSearchService extends AbstractSearchService {
       if (!found.length) {
         throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vehicle with id: ${filter.vehicle_id} was not found`)
       }
-      // a UNION of two index scans (the vehicle's links, the universal products' partial index)
-      // rather than "is_universal OR EXISTS (…)", which checks every published document
-      base.push(
-        `d.product_id IN (SELECT f.product_id FROM fitment f WHERE f.vehicle_id = ${p(filter.vehicle_id)}
-                           UNION SELECT u.product_id FROM search_document u WHERE u.is_universal)`
-      )
+      // fitment's one definition of the parts that fit (an inlined UNION of two index scans)
+      base.push(`d.product_id IN (SELECT fitment_products_for_vehicles(ARRAY[${p(filter.vehicle_id)}]::text[]))`)
     }
     const baseParams = [...params]
 

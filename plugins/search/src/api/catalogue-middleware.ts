@@ -1,0 +1,254 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import authenticateCustomer from "@medusajs/medusa/dist/api/middlewares/authenticate-customer"
+import cors from "cors"
+import { parseCorsOrigins } from "medusa-core-utils"
+import { MedusaError } from "@medusajs/utils"
+import { list } from "@shabou/api-params"
+import { compressed, etagMatches, makeAnswer, pickEncoding, type CachedAnswer } from "../lib/answer-cache"
+import { normalisedQuery, parseListQuery, parseRetrieveQuery } from "../lib/catalogue-request"
+import type CatalogueService from "../services/catalogue"
+import type { Caller } from "../services/catalogue"
+import type CatalogueCacheService from "../services/catalogue-cache"
+
+/**
+ * The store read path: answers from the catalogue read model and its cache before core Medusa's
+ * routes, for everything the read model covers; the rest goes on to core (header
+ * `x-catalogue: core`). `x-catalogue: model` is an answer built from the read model,
+ * `cache` one served from the answer cache.
+ */
+
+type Source = "model" | "cache" | "core"
+
+const customerAuth = authenticateCustomer()
+let corsFor: ReturnType<typeof cors> | null = null
+
+function services(req: MedusaRequest) {
+  return {
+    catalogue: req.scope.resolve("catalogueService") as CatalogueService,
+    cache: req.scope.resolve("catalogueCacheService") as CatalogueCacheService,
+  }
+}
+
+/** Our own rendering requests, and (in tests only) a request asking for core's answer. */
+function bypassed(req: MedusaRequest, catalogue: CatalogueService): boolean {
+  const flag = req.get("x-catalogue-bypass")
+  if (!flag) {
+    return false
+  }
+  return flag === catalogue.internalToken || (flag === "1" && process.env.CATALOGUE_ALLOW_BYPASS === "true")
+}
+
+/** The store's CORS headers, as core's store router sets them (our answers end before it). */
+function withCors(req: MedusaRequest, res: MedusaResponse, then: () => void): void {
+  if (!corsFor) {
+    const config = req.scope.resolve("configModule") as { projectConfig: { store_cors?: string } }
+    corsFor = cors({ origin: parseCorsOrigins(config.projectConfig.store_cors || ""), credentials: true })
+  }
+  corsFor(req as any, res as any, then)
+}
+
+export function sendAnswer(req: MedusaRequest, res: MedusaResponse, answer: CachedAnswer, source: Source): void {
+  withCors(req, res, () => {
+    res.setHeader("x-catalogue", source)
+    res.setHeader("ETag", answer.etag)
+    res.setHeader("Vary", "Accept-Encoding")
+    res.setHeader("Cache-Control", "no-cache")
+    if (answer.status === 200 && etagMatches(req.get("if-none-match"), answer.etag)) {
+      res.status(304).end()
+      return
+    }
+    res.status(answer.status)
+    res.setHeader("Content-Type", "application/json; charset=utf-8")
+    const encoding = pickEncoding(req.get("accept-encoding"), answer.body.length)
+    if (encoding) {
+      res.setHeader("Content-Encoding", encoding)
+      res.end(compressed(answer, encoding))
+      return
+    }
+    res.end(answer.body)
+  })
+}
+
+function toCore(res: MedusaResponse, next: MedusaNextFunction): void {
+  res.setHeader("x-catalogue", "core")
+  next()
+}
+
+let lastFailure = 0
+
+/**
+ * A refused request (MedusaError: a bad parameter) is answered as such; any other failure of the
+ * read model is logged and the request goes to core, which answers it the slow way.
+ */
+function failed(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction, e: unknown): void {
+  // by its type, not instanceof: @shabou/api-params may hold another copy of the class
+  const type = (e as { type?: unknown } | null)?.type
+  if ((Object.values(MedusaError.Types) as unknown[]).includes(type) || res.headersSent) {
+    return next(e)
+  }
+  if (Date.now() - lastFailure > 60000) {
+    lastFailure = Date.now()
+    const logger = req.scope.resolve("logger") as { warn: (m: string) => void }
+    logger.warn(`catalogue: ${req.method} ${req.path} answered by core after a read-model failure: ${(e as Error).message}`)
+  }
+  toCore(res, next)
+}
+
+/** The caller: signed-in customer (session or bearer, as core reads them) and publishable key. */
+async function callerOf(req: MedusaRequest, res: MedusaResponse): Promise<Caller | null> {
+  const forward: Record<string, string> = {}
+  for (const h of ["authorization", "cookie", "x-publishable-api-key"]) {
+    const v = req.get(h)
+    if (v) {
+      forward[h] = v
+    }
+  }
+  let customerId: string | undefined
+  if (forward.authorization || forward.cookie) {
+    await new Promise<void>((resolve, reject) => customerAuth(req as any, res as any, (e?: unknown) => (e ? reject(e) : resolve())))
+    customerId = (req.user as { customer_id?: string } | undefined)?.customer_id
+  }
+  let keyChannelIds: string[] | undefined
+  if (forward["x-publishable-api-key"]) {
+    const scopes = await req.scope
+      .resolve("publishableApiKeyService")
+      .getResourceScopes(forward["x-publishable-api-key"])
+      .catch(() => null)
+    if (!scopes) {
+      return null
+    }
+    keyChannelIds = scopes.sales_channel_ids?.length ? scopes.sales_channel_ids : undefined
+  }
+  return { customerId, forward, keyChannelIds }
+}
+
+/** The channels a listing may show: the publishable key's, the request's, else the store's default. */
+async function channelsOf(req: MedusaRequest, caller: Caller, catalogue: CatalogueService): Promise<string[] | null> {
+  const asked = list((req.query as Record<string, unknown>).sales_channel_id, "sales_channel_id")
+  if (caller.keyChannelIds) {
+    // core checks the asked channels against the key's scopes: left to it
+    return asked ? null : caller.keyChannelIds
+  }
+  if (asked) {
+    return asked
+  }
+  const def = await catalogue.defaultChannel()
+  return def ? [def] : null
+}
+
+/** GET /store/products */
+export async function catalogueList(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const { catalogue, cache } = services(req)
+    if (bypassed(req, catalogue)) {
+      return toCore(res, next)
+    }
+    const query = req.query as Record<string, unknown>
+    const parsed = parseListQuery(query)
+    if (!parsed.covered || !catalogue.ready) {
+      return toCore(res, next)
+    }
+    const caller = await callerOf(req, res)
+    const channels = caller && (await channelsOf(req, caller, catalogue))
+    if (!caller || !channels) {
+      return toCore(res, next)
+    }
+    const context = await catalogue.resolve(parsed.request.render, caller)
+    if (!context) {
+      return toCore(res, next)
+    }
+    const key = `L:${catalogue.generations.products}|${context.key}|${channels.join(",")}|${normalisedQuery(query)}`
+    const hit = await cache.get(key)
+    if (hit) {
+      return sendAnswer(req, res, hit, "cache")
+    }
+    const answer = await catalogue.list(parsed.request, channels, caller)
+    if (!answer) {
+      return toCore(res, next)
+    }
+    const cached = makeAnswer(answer.status, answer.body)
+    await cache.set(key, cached)
+    sendAnswer(req, res, cached, "model")
+  } catch (e) {
+    failed(req, res, next, e)
+  }
+}
+
+/** GET /store/products/:id */
+export async function catalogueRetrieve(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const { catalogue, cache } = services(req)
+    if (bypassed(req, catalogue)) {
+      return toCore(res, next)
+    }
+    const query = req.query as Record<string, unknown>
+    const parsed = parseRetrieveQuery(query)
+    if (!parsed.covered || !catalogue.ready || req.get("x-publishable-api-key")) {
+      // a publishable key: core checks the product's channels against it
+      return toCore(res, next)
+    }
+    const caller = await callerOf(req, res)
+    const context = caller && (await catalogue.resolve(parsed.request, caller))
+    if (!caller || !context) {
+      return toCore(res, next)
+    }
+    const id = req.params.id
+    const key = `P:${catalogue.generations.products}|${context.key}|${id}`
+    const hit = await cache.get(key)
+    if (hit) {
+      return sendAnswer(req, res, hit, "cache")
+    }
+    const answer = await catalogue.retrieve(id, parsed.request, caller)
+    if (!answer) {
+      return toCore(res, next)
+    }
+    const cached = makeAnswer(answer.status, answer.body)
+    await cache.set(key, cached)
+    sendAnswer(req, res, cached, "model")
+  } catch (e) {
+    failed(req, res, next, e)
+  }
+}
+
+/**
+ * Answers that core (or another plugin's route) builds, kept in the answer cache: search, and the
+ * lists a storefront loads on every page (vehicles, brands, categories). `tags` says which
+ * generations the answer depends on.
+ */
+export function cachedAnswer(tags: Array<"products" | "lists">) {
+  return async function cachedAnswerMiddleware(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+    try {
+      const { catalogue, cache } = services(req)
+      if (res.locals.catalogueCached) {
+        return next()
+      }
+      res.locals.catalogueCached = true
+      if (bypassed(req, catalogue) || req.get("authorization") || req.get("cookie")?.includes("connect.sid")) {
+        // a signed-in customer's answer is not shared
+        return toCore(res, next)
+      }
+      const gens = tags.map((t) => catalogue.generations[t]).join(".")
+      const body = req.method === "POST" ? JSON.stringify(req.body ?? null) : ""
+      const key = `A:${gens}|${req.get("x-publishable-api-key") ?? ""}|${req.method} ${req.path}?${normalisedQuery(
+        req.query as Record<string, unknown>
+      )}|${body}`
+      const hit = await cache.get(key)
+      if (hit) {
+        return sendAnswer(req, res, hit, "cache")
+      }
+      const json = res.json.bind(res)
+      res.json = ((payload: unknown) => {
+        if (res.statusCode !== 200) {
+          return json(payload)
+        }
+        const answer = makeAnswer(200, JSON.stringify(payload))
+        void cache.set(key, answer)
+        sendAnswer(req, res, answer, "core")
+        return res
+      }) as typeof res.json
+      next()
+    } catch (e) {
+      next(e)
+    }
+  }
+}

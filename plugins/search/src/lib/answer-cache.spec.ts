@@ -1,0 +1,47 @@
+import { gunzipSync, brotliDecompressSync } from "zlib"
+import { compressed, etagMatches, makeAnswer, MemoryLru, pickEncoding } from "./answer-cache"
+
+describe("answers", () => {
+  it("have a stable ETag that If-None-Match recognises in every form", () => {
+    const a = makeAnswer(200, '{"products":[]}')
+    expect(a.etag).toBe(makeAnswer(200, '{"products":[]}').etag)
+    expect(a.etag).not.toBe(makeAnswer(200, '{"products":[1]}').etag)
+    expect(etagMatches(a.etag, a.etag)).toBe(true)
+    expect(etagMatches(`W/${a.etag}`, a.etag)).toBe(true)
+    expect(etagMatches(`"other", ${a.etag}`, a.etag)).toBe(true)
+    expect(etagMatches("*", a.etag)).toBe(true)
+    expect(etagMatches('"other"', a.etag)).toBe(false)
+    expect(etagMatches(undefined, a.etag)).toBe(false)
+  })
+
+  it("are compressed once, br before gzip, large ones only", () => {
+    expect(pickEncoding("gzip, deflate, br", 5000)).toBe("br")
+    expect(pickEncoding("gzip", 5000)).toBe("gzip")
+    expect(pickEncoding("br;q=0, gzip", 5000)).toBe("gzip")
+    expect(pickEncoding("identity", 5000)).toBeNull()
+    expect(pickEncoding("gzip", 100)).toBeNull()
+    const body = JSON.stringify({ products: Array.from({ length: 50 }, (_, i) => ({ id: `prod_${i}`, title: "Filtre à huile" })) })
+    const a = makeAnswer(200, body)
+    const br = compressed(a, "br")
+    expect(compressed(a, "br")).toBe(br)
+    expect(brotliDecompressSync(br).toString()).toBe(body)
+    expect(gunzipSync(compressed(a, "gzip")).toString()).toBe(body)
+    expect(br.length).toBeLessThan(body.length / 3)
+  })
+})
+
+describe("MemoryLru", () => {
+  it("keeps the most recently used answers within its byte budget", () => {
+    const lru = new MemoryLru(100)
+    lru.set("a", makeAnswer(200, "x".repeat(40)))
+    lru.set("b", makeAnswer(200, "y".repeat(40)))
+    expect(lru.get("a")?.body).toHaveLength(40)
+    lru.set("c", makeAnswer(200, "z".repeat(40)))
+    expect(lru.get("b")).toBeUndefined()
+    expect(lru.get("a")).toBeDefined()
+    expect(lru.get("c")).toBeDefined()
+    expect(lru.usedBytes).toBeLessThanOrEqual(100)
+    lru.set("huge", makeAnswer(200, "h".repeat(200)))
+    expect(lru.get("huge")).toBeUndefined()
+  })
+})

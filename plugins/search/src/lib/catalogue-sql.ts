@@ -1,0 +1,142 @@
+import type { ListRequest } from "./catalogue-request"
+
+/**
+ * The one indexed query behind a store listing: the page of product ids (filters, order, page
+ * over `search_document`), the total count, and each product's rendered body for the request's
+ * context (`catalogue_body`, current only: same document version, not expired).
+ */
+
+export type ListSql = { sql: string; params: unknown[] }
+
+const ORDER_COLUMNS: Record<ListRequest["order"]["field"], { asc: string; desc: string }> = {
+  created_at: { asc: "d.product_created_at", desc: "d.product_created_at" },
+  updated_at: { asc: "d.product_updated_at", desc: "d.product_updated_at" },
+  title: { asc: "d.title", desc: "d.title" },
+  handle: { asc: "d.handle", desc: "d.handle" },
+  // core orders by the lowest price of any variant ascending, by the highest descending
+  price: { asc: "d.price_min", desc: "d.price_max" },
+}
+
+/** `ORDER BY` of a listing; the product id breaks ties so that pages never overlap. */
+export function orderSql(order: ListRequest["order"]): string {
+  const col = ORDER_COLUMNS[order.field]
+  return order.descending ? `${col.desc} DESC NULLS LAST, d.product_id DESC` : `${col.asc} ASC NULLS LAST, d.product_id ASC`
+}
+
+/**
+ * The WHERE of a listing over `search_document d`; `channels` are the sales channels the caller
+ * may see (the request's, its publishable key's, else the store's default).
+ */
+export function listWhere(
+  request: ListRequest,
+  channels: string[],
+  p: (value: unknown) => string
+): { ctes: string[]; where: string[] } {
+  const f = request.filters
+  const ctes: string[] = []
+  const where = [`d.status = 'published'`, `d.sales_channel_ids && ${p(channels)}::text[]`]
+  if (f.ids) {
+    where.push(`d.product_id = ANY(${p(f.ids)}::text[])`)
+  }
+  if (f.handle !== undefined) {
+    where.push(`d.handle = ${p(f.handle)}`)
+  }
+  if (f.brandIds) {
+    where.push(`d.brand_id = ANY(${p(f.brandIds)}::text[])`)
+  }
+  if (f.collectionIds) {
+    where.push(`d.collection_id = ANY(${p(f.collectionIds)}::text[])`)
+  }
+  if (f.typeIds) {
+    where.push(`d.type_id = ANY(${p(f.typeIds)}::text[])`)
+  }
+  if (f.tagIds) {
+    where.push(`d.tag_ids && ${p(f.tagIds)}::text[]`)
+  }
+  if (f.q !== undefined) {
+    where.push(`d.core_text ILIKE ${p(`%${f.q}%`)}`)
+  }
+  if (f.categoryIds) {
+    // core: the product is directly in one of the categories (with their descendants when asked),
+    // and that category is active and public
+    const requested = p(f.categoryIds)
+    ctes.push(
+      f.includeCategoryChildren
+        ? `cats AS (
+             WITH RECURSIVE down AS (
+               SELECT c.id FROM product_category c WHERE c.id = ANY(${requested}::text[])
+               UNION SELECT c.id FROM product_category c JOIN down ON c.parent_category_id = down.id
+             )
+             SELECT array_agg(c.id::text) AS ids FROM product_category c JOIN down ON down.id = c.id
+              WHERE c.is_active AND NOT c.is_internal
+           )`
+        : `cats AS (
+             SELECT array_agg(c.id::text) AS ids FROM product_category c
+              WHERE c.id = ANY(${requested}::text[]) AND c.is_active AND NOT c.is_internal
+           )`
+    )
+    where.push(`d.direct_category_ids && COALESCE((SELECT ids FROM cats), '{}')`)
+  }
+  if (f.vehicleIds) {
+    where.push(`d.product_id IN (SELECT fitment_products_for_vehicles(${p(f.vehicleIds)}::text[]))`)
+  }
+  return { ctes, where }
+}
+
+/** The page, its count and the bodies in one statement. */
+export function listSql(request: ListRequest, channels: string[], context: string): ListSql {
+  const params: unknown[] = []
+  const p = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const { ctes, where } = listWhere(request, channels, p)
+  const order = orderSql(request.order)
+  const sql = `
+WITH ${[...ctes, ""].join(",\n")}
+page AS (
+  SELECT d.product_id, d.version, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS pos
+    FROM search_document d
+   WHERE ${where.join("\n     AND ")}
+   ORDER BY ${order}
+   LIMIT ${p(request.limit)} OFFSET ${p(request.offset)}
+)
+SELECT page.product_id AS id, page.version::text AS version, page.total::int AS total, b.body
+  FROM page
+  LEFT JOIN catalogue_body b ON b.product_id = page.product_id AND b.context = ${p(context)}
+       AND b.version = page.version AND (b.expires_at IS NULL OR b.expires_at > now())
+ ORDER BY page.pos`
+  return { sql, params }
+}
+
+/** The count alone (a page past the end returns no row to carry it). */
+export function countSql(request: ListRequest, channels: string[]): ListSql {
+  const params: unknown[] = []
+  const p = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const { ctes, where } = listWhere(request, channels, p)
+  return {
+    sql: `${ctes.length ? `WITH ${ctes.join(",\n")}\n` : ""}SELECT count(*)::int AS total FROM search_document d WHERE ${where.join(" AND ")}`,
+    params,
+  }
+}
+
+/** One product by id or handle, with its body for the context. */
+export function retrieveSql(by: "id" | "handle", value: string, context: string): ListSql {
+  return {
+    sql: `SELECT d.product_id AS id, d.version::text AS version, d.status, b.body
+            FROM search_document d
+            LEFT JOIN catalogue_body b ON b.product_id = d.product_id AND b.context = $2
+                 AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now())
+           WHERE ${by === "id" ? "d.product_id = $1" : "d.handle = $1"}
+           ORDER BY d.product_id LIMIT 1`,
+    params: [value, context],
+  }
+}
+
+/** The JSON of a listing answer, assembled from rendered bodies without parsing them. */
+export function listBody(bodies: string[], count: number, offset: number, limit: number): string {
+  return `{"products":[${bodies.join(",")}],"count":${count},"offset":${offset},"limit":${limit}}`
+}

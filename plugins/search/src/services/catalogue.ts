@@ -1,0 +1,410 @@
+import { Lifetime } from "awilix"
+import { MedusaError } from "@medusajs/utils"
+import { randomBytes } from "crypto"
+import type { EntityManager } from "typeorm"
+import { contextKey, type ListRequest, type RenderParams } from "../lib/catalogue-request"
+import { countSql, listBody, listSql, retrieveSql } from "../lib/catalogue-sql"
+
+type Logger = { info: (m: string) => void; warn: (m: string) => void }
+
+type InjectedDependencies = {
+  manager: EntityManager
+  logger: Logger
+}
+
+/** Who is asking, as far as a product's JSON depends on it. */
+export type Caller = {
+  customerId?: string
+  /** headers forwarded to core when a body is rendered for this caller */
+  forward: Record<string, string>
+  /** the publishable key's sales channels, when the request carries a key with some */
+  keyChannelIds?: string[]
+}
+
+export type Answer = { status: number; body: string; productIds: string[] }
+
+/** A rendering context resolved against the database (cart → region, customer → groups). */
+type Resolved = { key: string; params: RenderParams }
+
+const RENDER_BATCH = 100
+const WARM_PER_TICK = 2000
+
+/**
+ * The catalogue read model (see the plugin README): one indexed query per store read over
+ * `search_document` + `catalogue_body`. A body is each product's JSON exactly as core Medusa's
+ * store route renders it for a context; a missing or stale one is rendered by asking core itself
+ * (an internal request through the whole HTTP stack, flagged to bypass the read model), stored
+ * with the document version it was rendered from, and reused until the product changes.
+ */
+export default class CatalogueService {
+  /** one per process: it holds the rendering server, the generations and the memory cache */
+  static LIFE_TIME = Lifetime.SINGLETON
+
+  protected manager_: EntityManager
+  protected logger_: Logger
+  /** the secret that marks our own rendering requests (bypass the read model, never cached) */
+  readonly internalToken = randomBytes(24).toString("hex")
+  private baseUrl_: string | null = null
+  private generations_ = { products: 0, lists: 0 }
+  private defaultChannel_: { id: string | null; at: number } | null = null
+  private regions_: { ids: Map<string, string>; lists: number } | null = null
+  private warming_ = false
+  private seenAt_ = 0
+  readonly stats = { model: 0, rendered: 0, core: 0, renderErrors: 0 }
+
+  constructor(container: InjectedDependencies) {
+    this.manager_ = container.manager
+    this.logger_ = container.logger
+  }
+
+  /** Called once the HTTP server listens: bodies are rendered through it. */
+  attachServer(baseUrl: string): void {
+    this.baseUrl_ = baseUrl.replace(/\/$/, "")
+  }
+
+  get ready(): boolean {
+    return this.baseUrl_ !== null
+  }
+
+  get generations(): { products: number; lists: number } {
+    return this.generations_
+  }
+
+  /** Reads the generations the answer cache is keyed on (every tick, on every instance). */
+  async refreshGenerations(): Promise<{ products: number; lists: number }> {
+    const [row] = await this.manager_.query(
+      `SELECT products_generation::int AS products, lists_generation::int AS lists FROM catalogue_state WHERE id = 1`
+    )
+    if (row) {
+      this.generations_ = { products: row.products, lists: row.lists }
+    }
+    return this.generations_
+  }
+
+  async defaultChannel(): Promise<string | null> {
+    if (!this.defaultChannel_ || Date.now() - this.defaultChannel_.at > 10000) {
+      const [row] = await this.manager_.query(`SELECT default_sales_channel_id AS id FROM store LIMIT 1`)
+      this.defaultChannel_ = { id: row?.id ?? null, at: Date.now() }
+    }
+    return this.defaultChannel_.id
+  }
+
+  /** Region id → currency, cached per lists generation (a region change moves it). */
+  async regions(): Promise<Map<string, string>> {
+    if (!this.regions_ || this.regions_.lists !== this.generations_.lists) {
+      const rows: { id: string; currency_code: string }[] = await this.manager_.query(
+        `SELECT id, currency_code FROM region WHERE deleted_at IS NULL ORDER BY id`
+      )
+      this.regions_ = { ids: new Map(rows.map((r) => [r.id, r.currency_code])), lists: this.generations_.lists }
+    }
+    return this.regions_.ids
+  }
+
+  /** The contexts every product is rendered in ahead of time: no region, and each region. */
+  async eagerContexts(): Promise<Resolved[]> {
+    const regions = await this.regions()
+    return [
+      { key: contextKey({}), params: {} },
+      ...[...regions.keys()].map((id) => ({ key: contextKey({ regionId: id }), params: { region_id: id } })),
+    ]
+  }
+
+  /**
+   * The context of a request, or null when core must answer (an unknown region or cart: core
+   * words its own error).
+   */
+  async resolve(params: RenderParams, caller: Caller): Promise<Resolved | null> {
+    let regionId = params.region_id
+    let currency = params.currency_code
+    if (params.cart_id) {
+      const [cart] = await this.manager_.query(`SELECT region_id FROM cart WHERE id = $1 AND deleted_at IS NULL`, [params.cart_id])
+      if (!cart) {
+        return null
+      }
+      regionId = cart.region_id
+      currency = undefined
+    }
+    if (regionId) {
+      if (!(await this.regions()).has(regionId)) {
+        return null
+      }
+      currency = undefined
+    }
+    let groups: string[] | undefined
+    if (caller.customerId) {
+      const rows: { id: string }[] = await this.manager_.query(
+        `SELECT customer_group_id AS id FROM customer_group_customers WHERE customer_id = $1 ORDER BY 1`,
+        [caller.customerId]
+      )
+      groups = rows.map((r) => r.id)
+    }
+    const render: RenderParams = { q: params.q, region_id: regionId, currency_code: currency, expand: params.expand, fields: params.fields }
+    return {
+      key: contextKey({
+        regionId,
+        currencyCode: currency,
+        customerGroupIds: groups,
+        keyChannelIds: caller.keyChannelIds,
+        expand: params.expand,
+        fields: params.fields,
+        freeText: params.q !== undefined,
+      }),
+      params: render,
+    }
+  }
+
+  /** A store listing, or null when core must answer. */
+  async list(request: ListRequest, channels: string[], caller: Caller): Promise<Answer | null> {
+    const context = await this.resolve(request.render, caller)
+    if (!context) {
+      return null
+    }
+    if (request.filters.vehicleIds) {
+      const found: { id: string }[] = await this.manager_.query(`SELECT id FROM vehicle WHERE id = ANY($1::text[])`, [
+        request.filters.vehicleIds,
+      ])
+      const unknown = request.filters.vehicleIds.filter((id) => !found.some((f) => f.id === id))
+      if (unknown.length) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `vehicle_id: no vehicle with id ${unknown.join(", ")}`)
+      }
+    }
+    const { sql, params } = listSql(request, channels, context.key)
+    const rows: { id: string; version: string; total: number; body: string | null }[] = await this.manager_.query(sql, params)
+    let total = rows[0]?.total
+    if (total === undefined) {
+      const count = countSql(request, channels)
+      ;[{ total }] = await this.manager_.query(count.sql, count.params)
+    }
+    const missing = rows.filter((r) => r.body === null)
+    if (missing.length) {
+      const rendered = await this.render(missing, context, channels, caller)
+      for (const r of missing) {
+        const body = rendered.get(r.id)
+        if (body === undefined) {
+          // core would not render it for this caller (e.g. it left the channel meanwhile)
+          this.stats.core++
+          return null
+        }
+        r.body = body
+      }
+    }
+    this.stats.model++
+    return {
+      status: 200,
+      body: listBody(rows.map((r) => r.body as string), total, request.offset, request.limit),
+      productIds: rows.map((r) => r.id),
+    }
+  }
+
+  /** `GET /store/products/:id`: a draft or deleted product is a 404; null when core must answer. */
+  async retrieve(id: string, params: RenderParams, caller: Caller): Promise<Answer | null> {
+    const context = await this.resolve(params, caller)
+    if (!context) {
+      return null
+    }
+    const q = retrieveSql("id", id, context.key)
+    const [row]: { id: string; version: string; status: string; body: string | null }[] = await this.manager_.query(q.sql, q.params)
+    if (!row) {
+      // not in the read model: a product created a moment ago, or none (core says which)
+      const [product] = await this.manager_.query(`SELECT status FROM product WHERE id = $1 AND deleted_at IS NULL`, [id])
+      if (product && product.status === "published") {
+        return null
+      }
+      return notFound(id)
+    }
+    if (row.status !== "published") {
+      return notFound(id)
+    }
+    let body = row.body
+    if (body === null) {
+      const channels = await this.productChannels(id)
+      const rendered = await this.render([row], context, channels, caller)
+      body = rendered.get(id) ?? null
+      if (body === null) {
+        return null
+      }
+    }
+    this.stats.model++
+    return { status: 200, body: `{"product":${body}}`, productIds: [id] }
+  }
+
+  private async productChannels(id: string): Promise<string[]> {
+    const [doc] = await this.manager_.query(`SELECT sales_channel_ids FROM search_document WHERE product_id = $1`, [id])
+    return doc?.sales_channel_ids ?? []
+  }
+
+  /**
+   * Renders products through core (batches of 100), stores each body with the document version
+   * it was read at (a product changed meanwhile keeps no stale body) and the time its prices
+   * change next (a price list starting or ending).
+   */
+  async render(
+    rows: { id: string; version: string }[],
+    context: Resolved,
+    channels: string[],
+    caller: Caller
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>()
+    if (!this.baseUrl_) {
+      return out
+    }
+    for (let i = 0; i < rows.length; i += RENDER_BATCH) {
+      const batch = rows.slice(i, i + RENDER_BATCH)
+      const bodies = await this.renderBatch(
+        batch.map((r) => r.id),
+        context.params,
+        channels,
+        caller
+      )
+      const ids: string[] = []
+      const versions: string[] = []
+      const texts: string[] = []
+      for (const r of batch) {
+        const body = bodies.get(r.id)
+        if (body !== undefined) {
+          out.set(r.id, body)
+          ids.push(r.id)
+          versions.push(r.version)
+          texts.push(body)
+        }
+      }
+      if (ids.length) {
+        await this.manager_.query(STORE_BODIES_SQL, [ids, versions, texts, context.key])
+      }
+      this.stats.rendered += ids.length
+    }
+    return out
+  }
+
+  private async renderBatch(
+    ids: string[],
+    params: RenderParams,
+    channels: string[],
+    caller: Caller
+  ): Promise<Map<string, string>> {
+    const qs = new URLSearchParams()
+    for (const id of ids) {
+      qs.append("id[]", id)
+    }
+    qs.set("limit", String(ids.length))
+    qs.set("offset", "0")
+    if (!caller.keyChannelIds?.length) {
+      for (const c of channels) {
+        qs.append("sales_channel_id[]", c)
+      }
+    }
+    for (const key of ["q", "region_id", "currency_code", "expand", "fields"] as const) {
+      if (params[key] !== undefined) {
+        qs.set(key, params[key] as string)
+      }
+    }
+    const res = await fetch(`${this.baseUrl_}/store/products?${qs.toString()}`, {
+      headers: { ...caller.forward, "x-catalogue-bypass": this.internalToken, accept: "application/json" },
+    })
+    const text = await res.text()
+    if (res.status !== 200) {
+      this.stats.renderErrors++
+      throw new Error(`rendering ${ids.length} products through core answered ${res.status}: ${text.slice(0, 300)}`)
+    }
+    const parsed = JSON.parse(text) as { products: Array<{ id: string }> }
+    return new Map(parsed.products.map((p) => [p.id, JSON.stringify(p)]))
+  }
+
+  /**
+   * Renders the bodies the eager contexts lack (after a change, at first start), up to
+   * WARM_PER_TICK products per call; returns how many it rendered.
+   */
+  async warm(limit = WARM_PER_TICK): Promise<number> {
+    if (!this.baseUrl_ || this.warming_) {
+      return 0
+    }
+    this.warming_ = true
+    try {
+      if (Date.now() - this.seenAt_ > 5000) {
+        // tells `npm run catalogue:rebuild` that a server renders the bodies
+        this.seenAt_ = Date.now()
+        await this.manager_.query(`UPDATE catalogue_state SET renderer_seen_at = now() WHERE id = 1`)
+      }
+      let done = 0
+      // products core does not list for these channels: left out for this call, not rendered again and again
+      const skipped: string[] = []
+      for (const context of await this.eagerContexts()) {
+        while (done < limit) {
+          const rows: { id: string; version: string; channels: string[] }[] = await this.manager_.query(
+            `SELECT d.product_id AS id, d.version::text AS version, d.sales_channel_ids AS channels
+               FROM search_document d
+              WHERE d.status = 'published' AND cardinality(d.sales_channel_ids) > 0
+                AND NOT (d.product_id = ANY($3::text[]))
+                AND NOT EXISTS (SELECT 1 FROM catalogue_body b WHERE b.product_id = d.product_id AND b.context = $1
+                                   AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now()))
+              ORDER BY d.product_created_at DESC, d.product_id
+              LIMIT $2`,
+            [context.key, RENDER_BATCH, skipped]
+          )
+          if (!rows.length) {
+            break
+          }
+          // rendered with every channel they are in: core filters by channel, the body does not depend on it
+          const channels = [...new Set(rows.flatMap((r) => r.channels))]
+          const rendered = await this.render(rows, context, channels, { forward: {} })
+          done += rows.length
+          skipped.push(...rows.filter((r) => !rendered.has(r.id)).map((r) => r.id))
+        }
+      }
+      return done
+    } finally {
+      this.warming_ = false
+    }
+  }
+
+  /** How far the read model is: products, bodies missing in the eager contexts, queue length. */
+  async status(): Promise<{ products: number; pending: number; queued: number; ready: boolean; generations: { products: number; lists: number }; stats: CatalogueService["stats"] }> {
+    const contexts = await this.eagerContexts()
+    const [row] = await this.manager_.query(
+      `SELECT (SELECT count(*)::int FROM search_document WHERE status = 'published') AS products,
+              (SELECT count(*)::int FROM search_dirty) AS queued,
+              (SELECT count(*)::int FROM search_document d, unnest($1::text[]) AS c(key)
+                WHERE d.status = 'published' AND cardinality(d.sales_channel_ids) > 0
+                  AND NOT EXISTS (SELECT 1 FROM catalogue_body b WHERE b.product_id = d.product_id AND b.context = c.key
+                                     AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now()))) AS pending`,
+      [contexts.map((c) => c.key)]
+    )
+    return {
+      products: row.products,
+      pending: row.pending,
+      queued: row.queued,
+      ready: row.pending === 0 && row.queued === 0,
+      generations: this.generations_,
+      stats: this.stats,
+    }
+  }
+}
+
+function notFound(id: string): Answer {
+  return {
+    status: 404,
+    body: JSON.stringify({ type: "not_found", message: `Product with id: ${id} was not found` }),
+    productIds: [],
+  }
+}
+
+/**
+ * Stores rendered bodies if their document is still at the version they were rendered from;
+ * `expires_at` is the next start or end of a price list on one of the product's prices.
+ * $1 ids, $2 versions, $3 bodies, $4 context.
+ */
+const STORE_BODIES_SQL = `
+INSERT INTO catalogue_body (product_id, context, version, body, expires_at, rendered_at)
+SELECT x.id, $4, d.version, x.body,
+       (SELECT min(t.at) FROM product_variant v
+          JOIN product_variant_money_amount pvma ON pvma.variant_id = v.id AND pvma.deleted_at IS NULL
+          JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.deleted_at IS NULL
+          JOIN price_list pl ON pl.id = ma.price_list_id AND pl.deleted_at IS NULL
+          CROSS JOIN LATERAL (VALUES (pl.starts_at), (pl.ends_at)) AS t(at)
+         WHERE v.product_id = x.id AND t.at > now()),
+       now()
+  FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(id, version, body)
+  JOIN search_document d ON d.product_id = x.id AND d.version = x.version
+ ORDER BY x.id
+ON CONFLICT (product_id, context) DO UPDATE
+   SET version = EXCLUDED.version, body = EXCLUDED.body, expires_at = EXCLUDED.expires_at, rendered_at = EXCLUDED.rendered_at`

@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+/**
+ * `npm run catalogue:rebuild`: rebuilds the catalogue read model (plugins/search) from the core
+ * tables, in batches, while the store keeps answering from what it has:
+ *
+ * 1. every product's document (`search_document`: filters, sort keys, search text), in chunks;
+ * 2. the answer cache moves to a new generation (every instance);
+ * 3. every product's rendered body in the eager contexts (no region, each region): rendered by
+ *    the running server when one is rendering on this database (`npm start`), else by a server
+ *    started here for the time of the rebuild (no HTTP port of its own but loopback, no jobs).
+ *
+ *   npm run catalogue:rebuild                      (DATABASE_URL, or the embedded PostgreSQL of `npm start`)
+ *   npm run catalogue:rebuild -- --chunk 5000
+ *
+ * Progress is printed every few seconds; a bad argument or an unreachable database exits 1 with one line.
+ */
+const path = require("path")
+const { Client } = require("pg")
+
+const ROOT = path.resolve(__dirname, "..")
+const LOG = (m) => console.log(`[catalogue-rebuild] ${m}`)
+
+function parseArgs(argv) {
+  const out = { chunk: 5000 }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === "--chunk" || a.startsWith("--chunk=")) {
+      const raw = a === "--chunk" ? argv[++i] : a.slice("--chunk=".length)
+      if (!/^[1-9][0-9]*$/.test(String(raw))) {
+        throw new Error(`--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`)
+      }
+      out.chunk = Number(raw)
+    } else if (a === "--help" || a === "-h") {
+      out.help = true
+    } else {
+      throw new Error(`unknown argument "${a}" (usage: catalogue:rebuild [--chunk N])`)
+    }
+  }
+  return out
+}
+
+/** Published products still lacking a current body in an eager context, and the queue length. */
+async function pending(client) {
+  const contexts = ["-", ...(await client.query(`SELECT 'r=' || id AS key FROM region WHERE deleted_at IS NULL`)).rows.map((r) => r.key)]
+  const { rows } = await client.query(
+    `SELECT (SELECT count(*)::int FROM search_dirty) AS queued,
+            (SELECT count(*)::int FROM search_document d, unnest($1::text[]) AS c(key)
+              WHERE d.status = 'published' AND cardinality(d.sales_channel_ids) > 0
+                AND NOT EXISTS (SELECT 1 FROM catalogue_body b WHERE b.product_id = d.product_id AND b.context = c.key
+                                   AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now()))) AS bodies,
+            (SELECT count(*)::int FROM search_document d WHERE d.status = 'published') * $2::int AS total`,
+    [contexts, contexts.length]
+  )
+  return rows[0]
+}
+
+async function waitForBodies(client, { log, render }) {
+  const started = Date.now()
+  let last = 0
+  for (;;) {
+    if (render && !(await render())) {
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    const p = await pending(client)
+    if (Date.now() - last > 3000 || (!p.bodies && !p.queued)) {
+      last = Date.now()
+      log(`  bodies ${p.total - p.bodies}/${p.total}, queue ${p.queued} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+    }
+    if (!p.bodies && !p.queued) {
+      return Date.now() - started
+    }
+    if (!render) {
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  }
+}
+
+async function rebuild({ url, chunk = 5000, log = LOG }) {
+  const { reindex } = require("./search-reindex")
+  await reindex({ url, chunk, log })
+  const client = new Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(`UPDATE catalogue_state SET products_generation = products_generation + 1, lists_generation = lists_generation + 1 WHERE id = 1`)
+    const [{ live }] = (
+      await client.query(`SELECT renderer_seen_at > now() - interval '15 seconds' AS live FROM catalogue_state WHERE id = 1`)
+    ).rows
+    if (live) {
+      log("a running server renders the bodies: following its progress")
+      const ms = await waitForBodies(client, { log })
+      log(`bodies rendered in ${(ms / 1000).toFixed(1)} s`)
+      return
+    }
+    log("no server renders on this database: starting one here for the rebuild")
+    process.env.DATABASE_URL = url
+    // this process answers no one: it takes no events and runs no scheduled work
+    process.env.MEDUSA_WORKER_MODE = "server"
+    const { startServer } = require("./lib/app")
+    const { freePort } = require("./lib/database")
+    const app = await startServer({ port: await freePort(), seed: false, log: (m) => log(m) })
+    try {
+      const catalogue = app.container.resolve("catalogueService")
+      const ms = await waitForBodies(client, {
+        log,
+        render: async () => {
+          const drained = await app.container.resolve("postgresSearchService").drainDirty(500)
+          return drained + (await catalogue.warm(1000))
+        },
+      })
+      log(`bodies rendered in ${(ms / 1000).toFixed(1)} s`)
+    } finally {
+      await app.close()
+    }
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+async function main() {
+  require("dotenv").config({ path: path.join(ROOT, ".env") })
+  const args = parseArgs(process.argv.slice(2))
+  if (args.help) {
+    console.log("usage: npm run catalogue:rebuild [-- --chunk N]   rebuilds the store read model (DATABASE_URL or the embedded PostgreSQL)")
+    return
+  }
+  await require("./build").build({ ifChanged: true, admin: false })
+  const { ensureDatabase, portInUse } = require("./lib/database")
+  const embeddedPort = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
+  let db
+  if (!process.env.DATABASE_URL && (await portInUse(embeddedPort))) {
+    // `npm start` runs the embedded PostgreSQL right now: use it rather than starting a second one
+    db = { url: `postgres://postgres:shabou@127.0.0.1:${embeddedPort}/shabou`, async stop() {} }
+  } else {
+    db = await ensureDatabase({ log: LOG })
+  }
+  try {
+    await rebuild({ url: db.url, chunk: args.chunk })
+  } finally {
+    await db.stop()
+  }
+}
+
+if (require.main === module) {
+  main()
+    .then(() => process.exit(0))
+    .catch((e) => {
+      console.error(`[catalogue-rebuild] ${e.message}`)
+      process.exit(1)
+    })
+}
+
+module.exports = { rebuild }
