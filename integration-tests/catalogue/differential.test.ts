@@ -1,0 +1,186 @@
+/**
+ * Differential test of the catalogue read model (issue 10, "Identical answers"): on the demo catalogue plus a
+ * sale, a customer-group price list with its logged-in customer, a draft product, a second sales channel with
+ * its publishable key and a product sold only there, and a product with several options, variants and images,
+ * at least 500 generated store requests are each sent twice — through stock Medusa (`x-catalogue-bypass: 1`)
+ * and through the read model — and the two JSON answers must be the same, field for field.
+ */
+import { adminHeaders, testEnv } from "../helpers/env"
+import { compareAnswers } from "./compare"
+import { createFixtures, type Fixtures } from "./fixtures"
+import { formatDiffs, jsonDiff, mapLimit, send, type Difference, type StoreAnswer } from "./helpers"
+import { generateRequests, type GeneratedRequest } from "./requests"
+
+const COUNT = 520
+const SEED = 20261202
+
+type Outcome = { req: GeneratedRequest; core: StoreAnswer; model: StoreAnswer; diffs: Difference[] }
+
+let f: Fixtures
+let requests: GeneratedRequest[]
+const outcomes: Outcome[] = []
+
+/** Waits until the read model has taken every write in (GET /admin/catalogue/status → pending 0, ready). */
+async function catalogueSettled(ms = 15000) {
+  const started = Date.now()
+  while (Date.now() - started < ms) {
+    const res = await fetch(`${testEnv().baseUrl}/admin/catalogue/status`, { headers: await adminHeaders() })
+    if (res.status === 404) {
+      // no read model on this server yet: core answers both paths
+      return
+    }
+    const body = (await res.json()) as { pending: number; ready: boolean }
+    if (res.status === 200 && body.ready && body.pending === 0) {
+      return
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`the catalogue read model still has pending products ${ms} ms after the fixtures were written`)
+}
+
+beforeAll(async () => {
+  f = await createFixtures()
+  requests = generateRequests(f, COUNT, SEED)
+  await catalogueSettled()
+}, 180000)
+
+describe("the comparison itself", () => {
+  it("reports every field a deliberately altered copy of a core answer changes, by its JSON path", async () => {
+    const req = { name: "rich", method: "GET" as const, path: `/store/products?id=${f.rich.id}&region_id=${f.regionId}`, headers: {} }
+    const core = await send(req, true)
+    expect(core.status).toBe(200)
+    expect(core.json.products).toHaveLength(1)
+    const same = await compareAnswers(req, core, { ...core, json: JSON.parse(core.text) })
+    expect(same).toEqual([])
+
+    const altered = JSON.parse(core.text)
+    const p = altered.products[0]
+    p.variants[1].calculated_price += 1
+    p.variants[2].calculated_price_incl_tax = String(p.variants[2].calculated_price_incl_tax)
+    delete p.variants[0].original_price
+    p.variants[3].inventory_quantity = null
+    p.images.pop()
+    p.extra = "x"
+    altered.count += 1
+    const diffs = await compareAnswers(req, core, { ...core, json: altered })
+    expect(diffs.map((d) => d.path).sort()).toEqual(
+      [
+        "$.count",
+        "$.products[0](" + f.rich.id + ").extra",
+        "$.products[0](" + f.rich.id + ").images.length",
+        "$.products[0](" + f.rich.id + ").variants[0].original_price",
+        "$.products[0](" + f.rich.id + ").variants[1].calculated_price",
+        "$.products[0](" + f.rich.id + ").variants[2].calculated_price_incl_tax",
+        "$.products[0](" + f.rich.id + ").variants[3].inventory_quantity",
+      ].sort()
+    )
+    // two variants swapped: core orders variants by variant_rank, so that is a difference too
+    const swapped = JSON.parse(core.text)
+    const [v0, v1] = swapped.products[0].variants
+    swapped.products[0].variants[0] = v1
+    swapped.products[0].variants[1] = v0
+    expect((await compareAnswers(req, core, { ...core, json: swapped })).length).toBeGreaterThan(0)
+    // images in another order are the same answer: core does not order them
+    const shuffled = JSON.parse(core.text)
+    shuffled.products[0].images.reverse()
+    expect(await compareAnswers(req, core, { ...core, json: shuffled })).toEqual([])
+    // a different status is reported before the body
+    expect(await compareAnswers(req, core, { ...core, status: 500 })).toEqual([{ path: "(HTTP status)", core: 200, model: 500 }])
+  })
+
+  it("tells a reordered page from ties: products swapped across different created_at values are a difference", async () => {
+    const req = { name: "page", method: "GET" as const, path: "/store/products?order=title&limit=5", headers: {} }
+    const core = await send(req, true)
+    const swapped = JSON.parse(core.text)
+    ;[swapped.products[0], swapped.products[1]] = [swapped.products[1], swapped.products[0]]
+    const diffs = await compareAnswers(req, core, { ...core, json: swapped })
+    expect(diffs.map((d) => d.path)).toContain("$.products[*].title[0]")
+    expect(jsonDiff({ a: [1, { b: 2 }] }, { a: [1, { b: "2" }] })).toEqual([{ path: "$.a[1].b", core: 2, model: "2" }])
+    expect(jsonDiff({ a: null }, {})).toEqual([{ path: "$.a", core: null, model: "(missing)" }])
+  })
+})
+
+describe(`${COUNT} generated store requests, core against the read model`, () => {
+  it("generates the same requests from the same seed, and enough of each kind", () => {
+    expect(generateRequests(f, COUNT, SEED).map((r) => r.name)).toEqual(requests.map((r) => r.name))
+    expect(requests.length).toBeGreaterThanOrEqual(500)
+    const count = (re: RegExp) => requests.filter((r) => re.test(r.name)).length
+    expect(count(/^GET \/store\/products\?/)).toBeGreaterThan(250)
+    expect(count(/^GET \/store\/products\/prod_/)).toBeGreaterThan(50)
+    expect(count(/[?&]handle=/)).toBeGreaterThan(25)
+    expect(count(/^POST \/store\/products\/search/)).toBeGreaterThan(40)
+    expect(count(/^GET \/store\/(vehicles|brands|product-categories)/)).toBeGreaterThan(40)
+    expect(count(/vehicle_id/)).toBeGreaterThan(40)
+    expect(count(/customer (session|token)/)).toBeGreaterThan(100)
+    expect(count(/publishable key/)).toBeGreaterThan(60)
+    expect(count(/cart_id=/)).toBeGreaterThan(40)
+    expect(count(/offset=(390|5000)/)).toBeGreaterThan(10)
+  })
+
+  it("gives the same JSON, field for field, through core and through the read model", async () => {
+    const started = Date.now()
+    const done = await mapLimit(requests, 4, async (req) => {
+      const core = await send(req, true)
+      const model = await send(req, false)
+      return { req, core, model, diffs: await compareAnswers(req, core, model) }
+    })
+    outcomes.push(...done)
+    const failed = outcomes.filter((o) => o.diffs.length)
+    const statuses = outcomes.reduce<Record<number, number>>((acc, o) => ({ ...acc, [o.core.status]: (acc[o.core.status] ?? 0) + 1 }), {})
+    process.stdout.write(
+      `[catalogue] ${outcomes.length} requests × 2 in ${((Date.now() - started) / 1000).toFixed(1)} s; core statuses ${JSON.stringify(statuses)}; ${failed.length} differ\n`
+    )
+    const report = failed
+      .slice(0, 8)
+      .map((o) => `${o.req.name}\n${formatDiffs(o.diffs.slice(0, 12))}${o.diffs.length > 12 ? `\n  … ${o.diffs.length - 12} more` : ""}`)
+      .join("\n\n")
+    expect(`${failed.length} of ${outcomes.length} requests differ${failed.length ? `; the first ones:\n\n${report}` : ""}`).toBe(
+      `0 of ${outcomes.length} requests differ`
+    )
+  })
+
+  it("exercised what it claims: sale and customer-group prices, VAT, drafts, other channels, pages past the end", () => {
+    expect(outcomes.length).toBe(requests.length)
+    const products = (o: Outcome): any[] => (o.core.json?.products ?? (o.core.json?.product ? [o.core.json.product] : []))
+    const variants = (o: Outcome) => products(o).flatMap((p) => p.variants ?? [])
+    const has = (pred: (o: Outcome) => boolean) => outcomes.filter(pred).length
+    // the sale is in force and shows as such in core's answers
+    expect(has((o) => variants(o).some((v) => v.calculated_price_type === "sale" && v.calculated_price < v.original_price))).toBeGreaterThan(10)
+    // the customer's group price shows only with the customer's session or token
+    const groupPrice = (o: Outcome) => variants(o).some((v) => f.groupVariantIds.includes(v.id) && v.calculated_price_type === "override")
+    expect(has((o) => groupPrice(o) && !!(o.req.headers?.cookie || o.req.headers?.authorization))).toBeGreaterThan(3)
+    expect(has((o) => groupPrice(o) && !o.req.headers?.cookie && !o.req.headers?.authorization)).toBe(0)
+    // prices with the Tunisia VAT
+    expect(has((o) => variants(o).some((v) => typeof v.calculated_price_incl_tax === "number" && v.calculated_price_incl_tax > v.calculated_price))).toBeGreaterThan(20)
+    // the draft is never found, the other channel's product only with that channel's key or id
+    expect(has((o) => products(o).some((p) => p.id === f.draft.id))).toBe(0)
+    expect(has((o) => o.req.path.includes(f.draft.id) && o.core.status === 404)).toBeGreaterThan(0)
+    expect(has((o) => products(o).some((p) => p.id === f.elsewhere.id))).toBeGreaterThan(0)
+    expect(
+      has((o) => products(o).some((p) => p.id === f.elsewhere.id) && o.req.headers?.["x-publishable-api-key"] !== f.otherKey && !/sales_channel_id/.test(o.req.path))
+    ).toBe(0)
+    // pages past the end: 200, no products, the full count
+    expect(has((o) => o.core.status === 200 && Array.isArray(o.core.json?.products) && o.core.json.products.length === 0 && o.core.json.count > 0)).toBeGreaterThan(5)
+    // several variants, options and images came back for the rich product
+    expect(has((o) => products(o).some((p) => p.id === f.rich.id && p.variants?.length === 6 && p.images?.length === 3))).toBeGreaterThan(3)
+  })
+
+  it("got the reference from core: bypassed answers carry x-catalogue: core (needs the read model)", () => {
+    const wrong = outcomes.filter((o) => o.core.status === 200 && o.core.catalogue !== "core")
+    expect(wrong.slice(0, 5).map((o) => `${o.req.name} → x-catalogue: ${o.core.catalogue}`)).toEqual([])
+  })
+
+  it("compared the model, not core twice: covered requests are answered by the read model or its cache (needs the read model)", () => {
+    const covered = outcomes.filter((o) => o.req.covered && o.model.status === 200)
+    expect(covered.length).toBeGreaterThan(400)
+    const wrong = covered.filter((o) => o.model.catalogue !== "model" && o.model.catalogue !== "cache")
+    expect({ notFromModel: wrong.length, first: wrong.slice(0, 5).map((o) => `${o.req.name} → x-catalogue: ${o.model.catalogue}`) }).toEqual({
+      notFromModel: 0,
+      first: [],
+    })
+    // options the model does not cover still name who answered
+    const others = outcomes.filter((o) => !o.req.covered && o.model.status === 200)
+    expect(others.filter((o) => !["model", "cache", "core"].includes(String(o.model.catalogue))).map((o) => o.req.name)).toEqual([])
+  })
+})
+
