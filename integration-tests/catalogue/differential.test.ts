@@ -38,6 +38,19 @@ async function catalogueSettled(ms = 15000) {
   throw new Error(`the catalogue read model still has pending products ${ms} ms after the fixtures were written`)
 }
 
+/**
+ * The answer the model must give. Core's, except for one request: stock Medusa returns a DRAFT product by id
+ * (GET /store/products/:id does not look at the status; checked on 1.20.10: 200 with the product), while the
+ * issue wants draft products never visible. There the reference is core's answer for an id that does not exist.
+ */
+function reference(req: GeneratedRequest, core: StoreAnswer): StoreAnswer {
+  if (!req.path.startsWith(`/store/products/${f.draft.id}`)) {
+    return core
+  }
+  const json = { type: "not_found", message: `Product with id: ${f.draft.id} was not found` }
+  return { ...core, status: 404, json, text: JSON.stringify(json) }
+}
+
 beforeAll(async () => {
   f = await createFixtures()
   requests = generateRequests(f, COUNT, SEED)
@@ -98,6 +111,32 @@ describe("the comparison itself", () => {
     expect(jsonDiff({ a: [1, { b: 2 }] }, { a: [1, { b: "2" }] })).toEqual([{ path: "$.a[1].b", core: 2, model: "2" }])
     expect(jsonDiff({ a: null }, {})).toEqual([{ path: "$.a", core: null, model: "(missing)" }])
   })
+
+  it("accepts another order or another member of a run of equal created_at (core defines neither), but checks that member's fields", async () => {
+    // the demo products all share created_at (one seed transaction): core's default order (-created_at) ties them
+    const req = { name: "tied page", method: "GET" as const, path: `/store/products?limit=5&offset=10&region_id=${f.regionId}`, headers: {} }
+    const core = await send(req, true)
+    const page = core.json.products as any[]
+    expect(new Set(page.map((p) => p.created_at)).size).toBe(1)
+    const reordered = JSON.parse(core.text)
+    reordered.products.reverse()
+    expect(await compareAnswers(req, core, { ...core, json: reordered })).toEqual([])
+    // a product of the same created_at from further on takes the last place: still a valid answer…
+    const further = await send({ ...req, path: `/store/products?limit=1&offset=40&region_id=${f.regionId}` }, true)
+    expect(further.json.products[0].created_at).toBe(page[0].created_at)
+    const substituted = JSON.parse(core.text)
+    substituted.products[4] = JSON.parse(JSON.stringify(further.json.products[0]))
+    expect(await compareAnswers(req, core, { ...core, json: substituted })).toEqual([])
+    // …as long as that product is what core answers for it
+    substituted.products[4].variants[0].calculated_price += 10
+    const diffs = await compareAnswers(req, core, { ...core, json: substituted })
+    expect(diffs.map((d) => d.path)).toEqual([`$.products(${further.json.products[0].id}, tied on created_at).variants[0].calculated_price`])
+    // a product of another created_at (the rich product, created later) does not belong in that run
+    const rich = await send({ ...req, path: `/store/products?id=${f.rich.id}&region_id=${f.regionId}` }, true)
+    const intruder = JSON.parse(core.text)
+    intruder.products[4] = rich.json.products[0]
+    expect((await compareAnswers(req, core, { ...core, json: intruder })).map((d) => d.path)).toContain("$.products[*].created_at[4]")
+  })
 })
 
 describe(`${COUNT} generated store requests, core against the read model`, () => {
@@ -122,7 +161,7 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
     const done = await mapLimit(requests, 4, async (req) => {
       const core = await send(req, true)
       const model = await send(req, false)
-      return { req, core, model, diffs: await compareAnswers(req, core, model) }
+      return { req, core, model, diffs: await compareAnswers(req, reference(req, core), model) }
     })
     outcomes.push(...done)
     const failed = outcomes.filter((o) => o.diffs.length)
@@ -152,12 +191,22 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
     expect(has((o) => groupPrice(o) && !o.req.headers?.cookie && !o.req.headers?.authorization)).toBe(0)
     // prices with the Tunisia VAT
     expect(has((o) => variants(o).some((v) => typeof v.calculated_price_incl_tax === "number" && v.calculated_price_incl_tax > v.calculated_price))).toBeGreaterThan(20)
-    // the draft is never found, the other channel's product only with that channel's key or id
-    expect(has((o) => products(o).some((p) => p.id === f.draft.id))).toBe(0)
-    expect(has((o) => o.req.path.includes(f.draft.id) && o.core.status === 404)).toBeGreaterThan(0)
-    expect(has((o) => products(o).some((p) => p.id === f.elsewhere.id))).toBeGreaterThan(0)
+    // the draft is never listed, found by handle or searched; the other channel's product is listed only with
+    // that channel's key or sales_channel_id (core shows any product by id without a key: compared as such)
+    const byId = (o: Outcome, id: string) => o.req.path.startsWith(`/store/products/${id}`)
+    const listed = (o: Outcome) => [...products(o), ...(o.core.json?.hits ?? [])]
+    expect(has((o) => !byId(o, f.draft.id) && listed(o).some((p) => p.id === f.draft.id))).toBe(0)
+    expect(has((o) => byId(o, f.draft.id))).toBeGreaterThan(0)
+    expect(has((o) => o.req.path.includes(`handle=${f.draft.handle}`) && o.core.json?.count === 0)).toBeGreaterThan(0)
+    expect(has((o) => !byId(o, f.elsewhere.id) && listed(o).some((p) => p.id === f.elsewhere.id))).toBeGreaterThan(0)
     expect(
-      has((o) => products(o).some((p) => p.id === f.elsewhere.id) && o.req.headers?.["x-publishable-api-key"] !== f.otherKey && !/sales_channel_id/.test(o.req.path))
+      has(
+        (o) =>
+          !byId(o, f.elsewhere.id) &&
+          listed(o).some((p) => p.id === f.elsewhere.id) &&
+          o.req.headers?.["x-publishable-api-key"] !== f.otherKey &&
+          !o.req.path.includes(`sales_channel_id`)
+      )
     ).toBe(0)
     // pages past the end: 200, no products, the full count
     expect(has((o) => o.core.status === 200 && Array.isArray(o.core.json?.products) && o.core.json.products.length === 0 && o.core.json.count > 0)).toBeGreaterThan(5)
@@ -172,7 +221,7 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
 
   it("compared the model, not core twice: covered requests are answered by the read model or its cache (needs the read model)", () => {
     const covered = outcomes.filter((o) => o.req.covered && o.model.status === 200)
-    expect(covered.length).toBeGreaterThan(400)
+    expect(covered.length).toBeGreaterThan(350)
     const wrong = covered.filter((o) => o.model.catalogue !== "model" && o.model.catalogue !== "cache")
     expect({ notFromModel: wrong.length, first: wrong.slice(0, 5).map((o) => `${o.req.name} → x-catalogue: ${o.model.catalogue}`) }).toEqual({
       notFromModel: 0,
