@@ -39,7 +39,7 @@ function ok(res: { status: number; body: any }, what: string, status = 200) {
   return res.body
 }
 
-async function measured(what: string, change: () => Promise<unknown>, check: () => Promise<boolean>) {
+async function measured(what: string, change: () => Promise<unknown>, check: () => Promise<boolean | string>) {
   await change()
   const since = Date.now()
   delays[what] = await visibleWithin(what, since, check)
@@ -54,6 +54,7 @@ let vehicleA: { id: string; make: string; model: string; year_from: number; year
 let vehicleB: string
 let categoryA: string
 let categoryB: string
+let parentB: string
 let brandA: string
 let brandB: string
 
@@ -68,10 +69,14 @@ beforeAll(async () => {
   )
   vehicleA = vehicles[0]
   vehicleB = vehicles[1].id
-  const cats = await sql(`SELECT c.id FROM product_category c WHERE c.is_active AND NOT c.is_internal
-      AND NOT EXISTS (SELECT 1 FROM product_category k WHERE k.parent_category_id = c.id) ORDER BY c.id LIMIT 2`)
+  // two leaf categories under different parents
+  const cats = await sql(`SELECT DISTINCT ON (c.parent_category_id) c.id, c.parent_category_id AS parent FROM product_category c
+      WHERE c.is_active AND NOT c.is_internal AND c.parent_category_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM product_category k WHERE k.parent_category_id = c.id)
+      ORDER BY c.parent_category_id, c.id LIMIT 2`)
   categoryA = cats[0].id
   categoryB = cats[1].id
+  parentB = cats[1].parent
   const brands = await sql(`SELECT id FROM brand ORDER BY id LIMIT 2`)
   brandA = brands[0].id
   brandB = brands[1].id
@@ -131,41 +136,6 @@ describe("a change is in the next store read within 1 s", () => {
     expect(listed.json.products[0].variants[0].inventory_quantity).toBe(0)
   })
 
-  it("unpublish hides the product everywhere, publish shows it again (admin API)", async () => {
-    ok(await admin("POST", `/admin/products/${productId}/fitment`, { vehicle_id: vehicleB }), "fitment for the vehicle listing", 201)
-    await visibleWithin("fitment", Date.now(), async () => (await listIds(`vehicle_id=${vehicleB}`)).includes(productId))
-    const everywhere = async () => {
-      const byId = (await read(`/store/products/${productId}`)).status === 200
-      const byHandle = (await read(`/store/products?handle=${handle}`)).json.count === 1
-      const listed = (await listIds(`q=${encodeURIComponent(tag)}`)).includes(productId)
-      const vehicle = (await listIds(`vehicle_id=${vehicleB}`)).includes(productId)
-      const found = (await searchIds(sku)).includes(productId)
-      return [byId, byHandle, listed, vehicle, found]
-    }
-    expect(await everywhere()).toEqual([true, true, true, true, true])
-    await measured(
-      "unpublish",
-      async () => ok(await admin("POST", `/admin/products/${productId}`, { status: "draft" }), "unpublish"),
-      async () => (await everywhere()).every((v) => !v)
-    )
-    expect((await read(`/store/products/${productId}`)).status).toBe(404)
-    await measured(
-      "publish",
-      async () => ok(await admin("POST", `/admin/products/${productId}`, { status: "published" }), "publish"),
-      async () => (await everywhere()).every((v) => v)
-    )
-    await measured(
-      "unpublish again",
-      async () => ok(await admin("POST", `/admin/products/${productId}`, { status: "draft" }), "unpublish"),
-      async () => (await everywhere()).every((v) => !v)
-    )
-    await measured(
-      "publish again",
-      async () => ok(await admin("POST", `/admin/products/${productId}`, { status: "published" }), "publish"),
-      async () => (await everywhere()).every((v) => v)
-    )
-  })
-
   it("a fitment link added, then removed (admin API)", async () => {
     expect(await listIds(`vehicle_id=${vehicleA.id}`)).not.toContain(productId)
     let linkId = ""
@@ -223,6 +193,8 @@ describe("a change is in the next store read within 1 s", () => {
       },
       async () => (await listIds(`category_id[]=${categoryB}`)).includes(productId) && !(await listIds(`category_id[]=${categoryA}`)).includes(productId)
     )
+    expect(await listIds(`category_id[]=${parentB}&include_category_children=true`)).toContain(productId)
+    expect(await listIds(`category_id[]=${parentB}`)).not.toContain(productId)
   })
 
   it("a price changed by a batch job (CSV product import through POST /admin/uploads and /admin/batch-jobs)", async () => {
@@ -248,6 +220,36 @@ describe("a change is in the next store read within 1 s", () => {
       },
       async () => variantOf(await read(page))?.calculated_price === 27650
     )
+  })
+
+  it("unpublish hides the product everywhere, publish shows it again (admin API)", async () => {
+    const link = await admin("POST", `/admin/products/${productId}/fitment`, { vehicle_id: vehicleB })
+    expect([200, 201]).toContain(link.status) // 200: the CSV import above may have linked it already
+    await visibleWithin("fitment", Date.now(), async () => (await listIds(`vehicle_id=${vehicleB}`)).includes(productId))
+    const everywhere = async () => ({
+      byId: (await read(`/store/products/${productId}`)).status === 200,
+      byHandle: (await read(`/store/products?handle=${handle}`)).json.count === 1,
+      listed: (await listIds(`q=${encodeURIComponent(tag)}`)).includes(productId),
+      vehicle: (await listIds(`vehicle_id=${vehicleB}`)).includes(productId),
+      search: (await searchIds(sku)).includes(productId),
+    })
+    /** true when every place shows the product (`shown`) or none does; else names the places that disagree */
+    const all = (shown: boolean) => async () => {
+      const where = await everywhere()
+      const wrong = Object.entries(where).filter(([, v]) => v !== shown).map(([k]) => k)
+      return wrong.length ? `${shown ? "missing from" : "still shown by"} ${wrong.join(", ")}` : true
+    }
+    expect(await everywhere()).toEqual({ byId: true, byHandle: true, listed: true, vehicle: true, search: true })
+    const status = async (s: string) => ok(await admin("POST", `/admin/products/${productId}`, { status: s }), s)
+    try {
+      await measured("unpublish", () => status("draft"), all(false))
+      expect((await read(`/store/products/${productId}`)).status).toBe(404)
+      await measured("publish", () => status("published"), all(true))
+      await measured("unpublish again", () => status("draft"), all(false))
+      await measured("publish again", () => status("published"), all(true))
+    } finally {
+      await status("published")
+    }
   })
 })
 
@@ -305,7 +307,7 @@ describe("deleted and draft products are never visible", () => {
 describe("who answered", () => {
   it("the store reads above came from the read model or its cache (needs the read model)", () => {
     const ok200 = seen.filter((s) => s.status === 200)
-    expect(ok200.length).toBeGreaterThan(50)
+    expect(ok200.length).toBeGreaterThan(30)
     expect(ok200.filter((s) => s.catalogue !== "model" && s.catalogue !== "cache").slice(0, 5)).toEqual([])
   })
 })

@@ -131,22 +131,26 @@ export function formatDiffs(diffs: Difference[]): string {
 }
 
 /**
- * Polls `check` every `every` ms until it holds; resolves with the delay measured from `since` (the moment the
- * admin call returned), rejects with the measured delay once `deadline` ms have passed.
+ * Polls `check` every `every` ms until it returns true; resolves with the delay from `since` (the moment the
+ * admin call returned) to the start of the read that saw the change (so a slow read does not count as stale),
+ * rejects with the measured delay once `deadline` ms have passed. `check` may return a string saying what is
+ * still stale: the error then ends with the last one.
  */
 export async function visibleWithin(
   what: string,
   since: number,
-  check: () => Promise<boolean>,
+  check: () => Promise<boolean | string>,
   { every = 50, deadline = 1000 }: { every?: number; deadline?: number } = {}
 ): Promise<number> {
+  let last: boolean | string = false
   for (;;) {
-    if (await check()) {
-      return Date.now() - since
+    const started = Date.now()
+    if (started - since > deadline) {
+      throw new Error(`${what}: not visible in the store ${started - since} ms after the change (deadline ${deadline} ms)${typeof last === "string" ? `; still: ${last}` : ""}`)
     }
-    const elapsed = Date.now() - since
-    if (elapsed > deadline) {
-      throw new Error(`${what}: not visible in the store ${elapsed} ms after the change (deadline ${deadline} ms)`)
+    last = await check()
+    if (last === true) {
+      return started - since
     }
     await new Promise((r) => setTimeout(r, every))
   }
