@@ -147,7 +147,6 @@ describe("a change invalidates exactly the affected entries", () => {
     }
     const before = { page: await storeGet(changedPage), list: await storeGet(changedList), other: await storeGet(otherPage) }
     expect(before.page.json.product.variants[0].calculated_price).toBe(10000)
-    expect(before.other.catalogue).toBe("cache")
 
     const res = await admin("POST", `/admin/products/${changed.id}/variants/${changed.variantId}`, { prices: [{ currency_code: "tnd", amount: 11110 }] })
     expect(res.status).toBe(200)
@@ -163,9 +162,9 @@ describe("a change invalidates exactly the affected entries", () => {
     expect(conditional.status).toBe(200)
     // the unrelated entry was not dropped: still the cached answer, same ETag, same body
     const after = await storeGet(otherPage)
-    expect(after.catalogue).toBe("cache")
     expect(after.etag).toBe(before.other.etag)
     expect(after.text).toBe(before.other.text)
+    expect([before.other.catalogue, after.catalogue]).toEqual(["cache", "cache"])
     process.stdout.write(`[catalogue] cached page fresh ${delay} ms after the price change\n`)
   })
 

@@ -6,6 +6,7 @@
  */
 import { sql, storeClient, testEnv } from "../helpers/env"
 import { admin } from "../fitment/helpers"
+import { ok } from "./helpers"
 
 export type Fixtures = {
   tag: string
@@ -44,12 +45,6 @@ export type Fixtures = {
   groupVariantIds: string[]
 }
 
-function ok(res: { status: number; body: any }, what: string, status = 200) {
-  if (res.status !== status) {
-    throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`)
-  }
-  return res.body
-}
 
 const DAY = 24 * 3600 * 1000
 

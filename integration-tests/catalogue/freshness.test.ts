@@ -7,7 +7,7 @@
  */
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 import { admin, upload } from "../fitment/helpers"
-import { send, storeGet, visibleWithin, type StoreAnswer } from "./helpers"
+import { ok, send, storeGet, visibleWithin, type StoreAnswer } from "./helpers"
 
 const tag = `fr${Date.now().toString(36)}`
 const seen: Array<{ what: string; catalogue: string | null; status: number }> = []
@@ -32,12 +32,6 @@ async function listIds(query: string): Promise<string[]> {
   return res.json.products.map((p: any) => p.id)
 }
 
-function ok(res: { status: number; body: any }, what: string, status = 200) {
-  if (res.status !== status) {
-    throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`)
-  }
-  return res.body
-}
 
 async function measured(what: string, change: () => Promise<unknown>, check: () => Promise<boolean | string>) {
   await change()

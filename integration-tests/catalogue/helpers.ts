@@ -60,6 +60,14 @@ export async function send(req: StoreRequest, bypass = false, extra: Record<stri
   return { status: res.status, catalogue: res.headers.get("x-catalogue"), etag: res.headers.get("etag"), headers: res.headers, text, json }
 }
 
+/** The body of an admin API answer with the expected status; throws with the status and body otherwise. */
+export function ok(res: { status: number; body: any }, what: string, status = 200): any {
+  if (res.status !== status) {
+    throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`)
+  }
+  return res.body
+}
+
 /** GET through the read model (no bypass header). */
 export function storeGet(path: string, headers: Record<string, string> = {}): Promise<StoreAnswer> {
   return send({ name: path, method: "GET", path, headers })
