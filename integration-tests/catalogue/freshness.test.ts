@@ -1,0 +1,307 @@
+/**
+ * Freshness of the store reads (issue 10): a change made through the admin API, a fitment CSV import or a
+ * batch job is visible in the next store read within 1 s (polled every 50 ms from the moment the admin call
+ * returned, or the job was seen completed); deleted and draft products are never visible — not in listings,
+ * not by id (404), not by handle, not in search, not in a vehicle's listing. Each read is made once before the
+ * change too, so a cached answer must have been dropped.
+ */
+import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { admin, upload } from "../fitment/helpers"
+import { ok, send, storeGet, visibleWithin, type StoreAnswer } from "./helpers"
+
+const tag = `fr${Date.now().toString(36)}`
+const seen: Array<{ what: string; catalogue: string | null; status: number }> = []
+const delays: Record<string, number> = {}
+
+async function read(path: string, what = path): Promise<StoreAnswer> {
+  const res = await storeGet(path)
+  seen.push({ what, catalogue: res.catalogue, status: res.status })
+  return res
+}
+
+async function searchIds(q: string, extra: Record<string, unknown> = {}): Promise<string[]> {
+  const res = await send({ name: "search", method: "POST", path: "/store/products/search", body: { q, limit: 50, ...extra } })
+  seen.push({ what: `search ${q}`, catalogue: res.catalogue, status: res.status })
+  expect(res.status).toBe(200)
+  return res.json.hits.map((h: any) => h.id)
+}
+
+async function listIds(query: string): Promise<string[]> {
+  const res = await read(`/store/products?${query}&limit=100`)
+  expect(res.status).toBe(200)
+  return res.json.products.map((p: any) => p.id)
+}
+
+
+async function measured(what: string, change: () => Promise<unknown>, check: () => Promise<boolean | string>) {
+  await change()
+  const since = Date.now()
+  delays[what] = await visibleWithin(what, since, check)
+}
+
+let regionId: string
+let productId: string
+let variantId: string
+let sku: string
+let handle: string
+let vehicleA: { id: string; make: string; model: string; year_from: number; year_to: number | null }
+let vehicleB: string
+let categoryA: string
+let categoryB: string
+let parentB: string
+let brandA: string
+let brandB: string
+
+beforeAll(async () => {
+  ;[{ id: regionId }] = await sql(`SELECT id FROM region WHERE currency_code = 'tnd' LIMIT 1`)
+  // two vehicles the new product does not fit yet, one of them with make/model/years for the CSV import
+  const vehicles = await sql(
+    `SELECT v.id, mk.name AS make, md.name AS model, v.year_from, v.year_to FROM vehicle v
+       JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id
+      WHERE EXISTS (SELECT 1 FROM fitment f WHERE f.vehicle_id = v.id)
+      ORDER BY v.id LIMIT 2`
+  )
+  vehicleA = vehicles[0]
+  vehicleB = vehicles[1].id
+  // two leaf categories under different parents
+  const cats = await sql(`SELECT DISTINCT ON (c.parent_category_id) c.id, c.parent_category_id AS parent FROM product_category c
+      WHERE c.is_active AND NOT c.is_internal AND c.parent_category_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM product_category k WHERE k.parent_category_id = c.id)
+      ORDER BY c.parent_category_id, c.id LIMIT 2`)
+  categoryA = cats[0].id
+  categoryB = cats[1].id
+  parentB = cats[1].parent
+  const brands = await sql(`SELECT id FROM brand ORDER BY id LIMIT 2`)
+  brandA = brands[0].id
+  brandB = brands[1].id
+
+  sku = `FRESH-${tag}`.toUpperCase()
+  const created = ok(
+    await admin("POST", "/admin/products", {
+      title: `Rotule fraîcheur ${tag}`,
+      handle: `rotule-${tag}`,
+      status: "published",
+      options: [{ title: "Version" }],
+      variants: [{ title: "Standard", sku, inventory_quantity: 7, manage_inventory: true, prices: [{ currency_code: "tnd", amount: 20000 }], options: [{ value: "Standard" }] }],
+    }),
+    "product"
+  )
+  productId = created.product.id
+  variantId = created.product.variants[0].id
+  handle = created.product.handle
+  ok(await admin("POST", `/admin/product-categories/${categoryA}/products/batch`, { product_ids: [{ id: productId }] }), "category")
+  ok(await admin("POST", `/admin/products/${productId}/brand`, { brand_id: brandA }), "brand")
+  // a published product must be readable before the changes start (the model took the creation in)
+  await visibleWithin("new product", Date.now(), async () => (await read(`/store/products/${productId}`)).status === 200, { deadline: 5000 })
+}, 60000)
+
+afterAll(() => {
+  process.stdout.write(`[catalogue] freshness delays (ms): ${JSON.stringify(delays)}\n`)
+})
+
+const variantOf = (res: StoreAnswer) => res.json?.product?.variants?.find((v: any) => v.id === variantId)
+
+describe("a change is in the next store read within 1 s", () => {
+  it("a price change (admin API): product page, listing by handle, with the region's calculated price and VAT", async () => {
+    const page = `/store/products/${productId}?region_id=${regionId}`
+    expect(variantOf(await read(page)).calculated_price).toBe(20000)
+    await read(page)
+    await measured(
+      "price",
+      async () => ok(await admin("POST", `/admin/products/${productId}/variants/${variantId}`, { prices: [{ currency_code: "tnd", amount: 23450 }] }), "price"),
+      async () => {
+        const v = variantOf(await read(page))
+        return v?.calculated_price === 23450 && v?.original_price === 23450 && v?.calculated_price_incl_tax === Math.round(23450 * 1.19)
+      }
+    )
+    const byHandle = await read(`/store/products?handle=${handle}&region_id=${regionId}`)
+    expect(byHandle.json.products[0].variants[0].calculated_price).toBe(23450)
+  })
+
+  it("a stock change (admin API)", async () => {
+    const page = `/store/products/${productId}`
+    expect(variantOf(await read(page)).inventory_quantity).toBe(7)
+    await measured(
+      "stock",
+      async () => ok(await admin("POST", `/admin/products/${productId}/variants/${variantId}`, { inventory_quantity: 0 }), "stock"),
+      async () => variantOf(await read(page))?.inventory_quantity === 0
+    )
+    const listed = await read(`/store/products?handle=${handle}`)
+    expect(listed.json.products[0].variants[0].inventory_quantity).toBe(0)
+  })
+
+  it("a fitment link added, then removed (admin API)", async () => {
+    expect(await listIds(`vehicle_id=${vehicleA.id}`)).not.toContain(productId)
+    let linkId = ""
+    await measured(
+      "fitment added",
+      async () => {
+        linkId = ok(await admin("POST", `/admin/products/${productId}/fitment`, { vehicle_id: vehicleA.id, note_fr: "Essai" }), "link", 201).link.id
+      },
+      async () => (await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
+    )
+    await measured(
+      "fitment removed",
+      async () => ok(await admin("DELETE", `/admin/products/${productId}/fitment/${linkId}`), "unlink"),
+      async () => !(await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
+    )
+  })
+
+  it("a fitment link added by a CSV import (POST /admin/fitment/imports)", async () => {
+    expect(await listIds(`vehicle_id=${vehicleA.id}`)).not.toContain(productId)
+    const csv = [
+      "sku;make;model;year_from;year_to;engine_code;position;quantity;note_fr;note_ar;universal",
+      `${sku};${vehicleA.make};${vehicleA.model};${vehicleA.year_from};${vehicleA.year_to ?? ""};;;;;;`,
+    ].join("\n")
+    await measured(
+      "fitment import",
+      async () => {
+        const res = await upload("fitments", csv)
+        expect(res.status).toBe(200)
+        expect(res.body.import.invalid_rows).toEqual([])
+      },
+      async () => (await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
+    )
+  })
+
+  it("a brand change (admin API): the product's brand and the brand filter", async () => {
+    expect((await read(`/store/products/${productId}`)).json.product.brand.id).toBe(brandA)
+    expect(await listIds(`brand_id=${brandA}`)).toContain(productId)
+    await measured(
+      "brand",
+      async () => ok(await admin("POST", `/admin/products/${productId}/brand`, { brand_id: brandB }), "brand"),
+      async () =>
+        (await read(`/store/products/${productId}`)).json.product.brand?.id === brandB &&
+        (await listIds(`brand_id=${brandB}`)).includes(productId) &&
+        !(await listIds(`brand_id=${brandA}`)).includes(productId)
+    )
+  })
+
+  it("a category change (admin API): the category filter, with and without the parent's children", async () => {
+    expect(await listIds(`category_id[]=${categoryA}`)).toContain(productId)
+    await measured(
+      "category",
+      async () => {
+        ok(await admin("POST", `/admin/product-categories/${categoryB}/products/batch`, { product_ids: [{ id: productId }] }), "add")
+        ok(await admin("DELETE", `/admin/product-categories/${categoryA}/products/batch`, { product_ids: [{ id: productId }] }), "remove")
+      },
+      async () => (await listIds(`category_id[]=${categoryB}`)).includes(productId) && !(await listIds(`category_id[]=${categoryA}`)).includes(productId)
+    )
+    expect(await listIds(`category_id[]=${parentB}&include_category_children=true`)).toContain(productId)
+    expect(await listIds(`category_id[]=${parentB}`)).not.toContain(productId)
+  })
+
+  it("a price changed by a batch job (CSV product import through POST /admin/uploads and /admin/batch-jobs)", async () => {
+    const page = `/store/products/${productId}?region_id=${regionId}`
+    expect(variantOf(await read(page)).calculated_price).toBe(23450)
+    const csv = ["Product Id;Product Handle;Variant Id;Price TND", `${productId};${handle};${variantId};27.650`].join("\n")
+    const form = new FormData()
+    form.append("files", new Blob([csv], { type: "text/csv" }), `fresh-${tag}.csv`)
+    const up = await fetch(`${testEnv().baseUrl}/admin/uploads`, { method: "POST", headers: await adminHeaders(), body: form })
+    expect(up.status).toBe(200)
+    const fileKey = ((await up.json()) as any).uploads[0].key
+    const job = ok(await admin("POST", "/admin/batch-jobs", { type: "product-import", context: { fileKey }, dry_run: false }), "job", 201)
+    await measured(
+      "batch job",
+      async () => {
+        for (let i = 0; i < 600; i++) {
+          const res = await admin("GET", `/admin/batch-jobs/${job.batch_job.id}`)
+          if (res.body.batch_job.status === "completed") return
+          if (["failed", "canceled"].includes(res.body.batch_job.status)) throw new Error(`job ${res.body.batch_job.status}: ${JSON.stringify(res.body.batch_job.result)}`)
+          await new Promise((r) => setTimeout(r, 50))
+        }
+        throw new Error("the product-import job did not complete within 30 s")
+      },
+      async () => variantOf(await read(page))?.calculated_price === 27650
+    )
+  })
+
+  it("unpublish hides the product everywhere, publish shows it again (admin API)", async () => {
+    const link = await admin("POST", `/admin/products/${productId}/fitment`, { vehicle_id: vehicleB })
+    expect([200, 201]).toContain(link.status) // 200: the CSV import above may have linked it already
+    await visibleWithin("fitment", Date.now(), async () => (await listIds(`vehicle_id=${vehicleB}`)).includes(productId))
+    const everywhere = async () => ({
+      byId: (await read(`/store/products/${productId}`)).status === 200,
+      byHandle: (await read(`/store/products?handle=${handle}`)).json.count === 1,
+      listed: (await listIds(`q=${encodeURIComponent(tag)}`)).includes(productId),
+      vehicle: (await listIds(`vehicle_id=${vehicleB}`)).includes(productId),
+      search: (await searchIds(sku)).includes(productId),
+    })
+    /** true when every place shows the product (`shown`) or none does; else names the places that disagree */
+    const all = (shown: boolean) => async () => {
+      const where = await everywhere()
+      const wrong = Object.entries(where).filter(([, v]) => v !== shown).map(([k]) => k)
+      return wrong.length ? `${shown ? "missing from" : "still shown by"} ${wrong.join(", ")}` : true
+    }
+    expect(await everywhere()).toEqual({ byId: true, byHandle: true, listed: true, vehicle: true, search: true })
+    const status = async (s: string) => ok(await admin("POST", `/admin/products/${productId}`, { status: s }), s)
+    try {
+      await measured("unpublish", () => status("draft"), all(false))
+      expect((await read(`/store/products/${productId}`)).status).toBe(404)
+      await measured("publish", () => status("published"), all(true))
+      await measured("unpublish again", () => status("draft"), all(false))
+      await measured("publish again", () => status("published"), all(true))
+    } finally {
+      await status("published")
+    }
+  })
+})
+
+describe("deleted and draft products are never visible", () => {
+  /** where a storefront could meet the product: by id, by handle, in a text listing, a vehicle's listing, search */
+  const nowhere = async (id: string, h: string, word: string, vehicle: string) => {
+    const byId = await read(`/store/products/${id}`)
+    const byHandle = await read(`/store/products?handle=${h}`)
+    return {
+      byId: byId.status,
+      byHandle: byHandle.json?.count,
+      listed: (await listIds(`q=${encodeURIComponent(tag)}`)).includes(id),
+      vehicle: (await listIds(`vehicle_id=${vehicle}`)).includes(id),
+      search: (await searchIds(word)).includes(id),
+    }
+  }
+  const absent = { byId: 404, byHandle: 0, listed: false, vehicle: false, search: false }
+
+  it("a product created as a draft (with a fitment link) is never shown", async () => {
+    const draftSku = `DRAFT-${tag}`.toUpperCase()
+    const d = ok(
+      await admin("POST", "/admin/products", {
+        title: `Brouillon ${tag}`,
+        handle: `brouillon-${tag}`,
+        status: "draft",
+        options: [{ title: "Version" }],
+        variants: [{ title: "Standard", sku: draftSku, prices: [{ currency_code: "tnd", amount: 9000 }], options: [{ value: "Standard" }] }],
+      }),
+      "draft"
+    )
+    ok(await admin("POST", `/admin/products/${d.product.id}/fitment`, { vehicle_id: vehicleB }), "draft fitment", 201)
+    ok(await admin("POST", `/admin/products/${d.product.id}`, { title: `Brouillon ${tag} modifié` }), "draft edit")
+    const until = Date.now() + 1200
+    do {
+      expect(await nowhere(d.product.id, d.product.handle, draftSku, vehicleB)).toEqual(absent)
+      expect(await nowhere(d.product.id, d.product.handle, `Brouillon ${tag}`, vehicleB)).toEqual(absent)
+    } while (Date.now() < until)
+  })
+
+  it("a deleted product disappears within 1 s and stays away", async () => {
+    const word = `Rotule fraîcheur ${tag}`
+    expect(await nowhere(productId, handle, sku, vehicleB)).toEqual({ byId: 200, byHandle: 1, listed: true, vehicle: true, search: true })
+    await measured(
+      "delete",
+      async () => ok(await admin("DELETE", `/admin/products/${productId}`), "delete"),
+      async () => JSON.stringify(await nowhere(productId, handle, sku, vehicleB)) === JSON.stringify(absent)
+    )
+    const until = Date.now() + 600
+    do {
+      expect(await nowhere(productId, handle, word, vehicleB)).toEqual(absent)
+    } while (Date.now() < until)
+  })
+})
+
+describe("who answered", () => {
+  it("the store reads above came from the read model or its cache (needs the read model)", () => {
+    const ok200 = seen.filter((s) => s.status === 200)
+    expect(ok200.length).toBeGreaterThan(30)
+    expect(ok200.filter((s) => s.catalogue !== "model" && s.catalogue !== "cache").slice(0, 5)).toEqual([])
+  })
+})
