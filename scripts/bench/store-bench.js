@@ -22,7 +22,8 @@
  *   npm run bench:store
  *   BENCH_PRODUCTS=3000 BENCH_VEHICLES=300 BENCH_LINKS=30000 BENCH_DURATION=3 npm run bench:store
  *
- * Other knobs: BENCH_READS=health,listing,… (a subset), BENCH_NO_BUILD=1, BENCH_TIMEOUT (s, per request, 10).
+ * Other knobs: BENCH_READS=listing,… (a subset), BENCH_NO_BUILD=1, BENCH_TIMEOUT (s, per request, 10),
+ * BENCH_ACCEPT_ENCODING (default "gzip, deflate, br", as a storefront's fetch; empty for plain bodies).
  */
 const fs = require("fs")
 const os = require("os")
@@ -67,6 +68,8 @@ const CONNECTIONS = (process.env.BENCH_CONNECTIONS || "10,500").split(",").map((
   return Number(c)
 })
 const KEEP = Boolean(process.env.BENCH_KEEP)
+// what a storefront's fetch sends (undici, browsers); BENCH_ACCEPT_ENCODING= (empty) asks for plain bodies
+const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br"
 
 const log = (m) => process.stdout.write(`[bench] ${m}\n`)
 const secs = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`
@@ -305,7 +308,11 @@ async function checkReads(url, reads) {
     } catch (e) {
       what = text.slice(0, 20)
     }
-    log(`  ${read.key.padEnd(9)} ${res.status} ${what}, ${(text.length / 1024).toFixed(1)} kB, ${Date.now() - t} ms, x-catalogue: ${res.headers.get("x-catalogue") || "—"}`)
+    const encoding = res.headers.get("content-encoding")
+    log(
+      `  ${read.key.padEnd(9)} ${res.status} ${what}, ${(text.length / 1024).toFixed(1)} kB${encoding ? ` (sent ${encoding})` : ""}, ${Date.now() - t} ms, ` +
+        `x-catalogue: ${res.headers.get("x-catalogue") || "—"}`
+    )
   }
 }
 
@@ -439,7 +446,7 @@ async function main() {
     for (const connections of CONNECTIONS) {
       for (const read of reads) {
         const waited = await drain(db)
-        const r = await measure({ url: server.url, connections, duration: DURATION, requests: read.requests, timeout: TIMEOUT })
+        const r = await measure({ url: server.url, connections, duration: DURATION, requests: read.requests, timeout: TIMEOUT, headers: ACCEPT_ENCODING ? { "accept-encoding": ACCEPT_ENCODING } : {} })
         results.push({ key: read.key, label: read.label, distinct: read.requests.length, ...r })
         log(
           `${read.key.padEnd(9)} ${String(connections).padStart(4)} conn.: ${fmt(r.rps, 1).padStart(8)} req/s  p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  p99 ${fmt(r.p99)} ms` +
@@ -454,6 +461,7 @@ async function main() {
     const md = [
       `## bench:store — ${new Date().toISOString()}`,
       "",
+      `Requests sent with accept-encoding: ${ACCEPT_ENCODING || "(none)"}. ` +
       `Catalogue: ${fmt(sizes.products)} published products, ${fmt(sizes.variants)} variants with TND prices, ${fmt(N_VEHICLES)} vehicles, ${fmt(sizes.links)} fitment links ` +
         `(one vehicle with ${fmt(sizes.popularVehicleLinks)} parts), ${N_BRANDS} brands. ${DURATION} s per run, autocannon, read model: ${readModel ? "yes" : "no (core Medusa)"}.`,
       "",

@@ -15,9 +15,9 @@ function percentile(sorted, p) {
 
 /**
  * @param {{ url: string, connections: number, duration: number, requests: Array<{ method?: string, path: string,
- *   body?: string }>, timeout?: number }} opts
+ *   body?: string }>, timeout?: number, headers?: Record<string, string> }} opts
  */
-async function measure({ url, connections, duration, requests, timeout = 10 }) {
+async function measure({ url, connections, duration, requests, timeout = 10, headers = {} }) {
   if (!requests.length) {
     throw new Error("measure: no request to send")
   }
@@ -39,10 +39,10 @@ async function measure({ url, connections, duration, requests, timeout = 10 }) {
   }
   const setupRequest = (req) => {
     const r = requests[next++ % requests.length]
-    const out = { ...req, method: r.method || "GET", path: r.path }
+    const out = { ...req, method: r.method || "GET", path: r.path, headers: { ...(req.headers || {}), ...headers } }
     if (r.body !== undefined) {
       out.body = r.body
-      out.headers = { ...(req.headers || {}), "content-type": "application/json" }
+      out.headers["content-type"] = "application/json"
     }
     return out
   }
