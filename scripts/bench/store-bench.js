@@ -4,13 +4,13 @@
  *
  *   1. a separate database "store_bench" on DATABASE_URL's server (an embedded PostgreSQL when it does not
  *      answer); the real migrations and the demo seed (Tunisia region, store, default sales channel and
- *      shipping profile, admin user) by a first boot of `npm start`'s script;
+ *      shipping profile, admin user) by a first boot of the real server (scripts/lib/app.js startServer);
  *   2. set-based SQL (scripts/bench/lib/catalogue-data.js): BENCH_PRODUCTS published products (default
  *      100,000, the demo ones included) with 3 variants, TND prices in millimes, stock, options, images, tags,
  *      a 3-level category tree, BENCH_BRANDS brands, BENCH_VEHICLES vehicles, BENCH_LINKS fitment links
  *      (veh_b000001 fits BENCH_POPULAR parts); the search documents (search:reindex) and, when
  *      scripts/catalogue-rebuild.js exists, the catalogue read model;
- *   3. the real server (scripts/start.js) in a child process on a free port, with Redis when REDIS_URL
+ *   3. the real server (scripts/lib/app.js startServer, through scripts/bench/lib/serve.js) in a child process on a free port, with Redis when REDIS_URL
  *      answers (own REDIS_PREFIX); waits for GET /admin/catalogue/status to report nothing pending when
  *      that route exists;
  *   4. autocannon, BENCH_DURATION seconds (default 10) per read at each of BENCH_CONNECTIONS (default 10,500):
@@ -412,6 +412,7 @@ async function main() {
       MEDUSA_ADMIN_EMAIL: ADMIN.email,
       MEDUSA_ADMIN_PASSWORD: ADMIN.password,
       MEDUSA_DISABLE_TELEMETRY: "true",
+      NODE_ENV: process.env.NODE_ENV || "development",
     }
     if (redis) {
       env.REDIS_PREFIX = prefix

@@ -1,5 +1,5 @@
 /**
- * The real server (`node scripts/start.js`, what `npm start` runs) in a child process, so that the load
+ * The real server (scripts/lib/app.js startServer through ./serve.js) in a child process, so that the load
  * generator and the server do not share an event loop. Its output goes to a log file.
  */
 const fs = require("fs")
@@ -24,7 +24,7 @@ function tail(file, lines = 15) {
 async function startServerProcess({ env, port, logFile, timeoutMs = 30 * 60 * 1000, log = () => undefined }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
   const fd = fs.openSync(logFile, "a")
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
+  const child = spawn(process.execPath, [path.join(__dirname, "serve.js")], {
     cwd: ROOT,
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", fd, fd],
