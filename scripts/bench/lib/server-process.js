@@ -23,6 +23,7 @@ function tail(file, lines = 15) {
  */
 async function startServerProcess({ env, port, logFile, timeoutMs = 30 * 60 * 1000, log = () => undefined }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
+  fs.appendFileSync(logFile, `--- ${new Date().toISOString()} starting the server on port ${port}\n`)
   const fd = fs.openSync(logFile, "a")
   const child = spawn(process.execPath, [path.join(__dirname, "serve.js")], {
     cwd: ROOT,
