@@ -23,6 +23,7 @@
  *   BENCH_PRODUCTS=3000 BENCH_VEHICLES=300 BENCH_LINKS=30000 BENCH_DURATION=3 npm run bench:store
  *
  * Other knobs: BENCH_READS=listing,… (a subset), BENCH_NO_BUILD=1, BENCH_TIMEOUT (s, per request, 10),
+ * BENCH_DRAIN (s, 90: longest wait for the previous run's queries before the next run),
  * BENCH_ACCEPT_ENCODING (default "gzip, deflate, br", as a storefront's fetch; empty for plain bodies).
  */
 const fs = require("fs")
@@ -61,6 +62,7 @@ const N_BRANDS = intEnv("BENCH_BRANDS", 100)
 const VARIANTS = 3
 const DURATION = intEnv("BENCH_DURATION", 10)
 const TIMEOUT = intEnv("BENCH_TIMEOUT", 10)
+const DRAIN = intEnv("BENCH_DRAIN", 90)
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS || "10,500").split(",").map((c) => {
   if (!/^[1-9][0-9]*$/.test(c.trim())) {
     throw new Error(`BENCH_CONNECTIONS must be a comma list of whole numbers, got "${process.env.BENCH_CONNECTIONS}"`)
@@ -224,18 +226,22 @@ async function waitForCatalogue(url, token) {
   }
 }
 
-/** Waits until no query of the previous run is still running on the bench database. */
+/**
+ * Waits until no query of the previous run is still running on the bench database (a slow server still
+ * works off the requests a run left queued), at most BENCH_DRAIN seconds; resolves the time waited, and
+ * whether the database was quiet then.
+ */
 async function drain(db) {
   const started = Date.now()
   let quiet = 0
-  while (quiet < 3 && Date.now() - started < 180000) {
+  while (quiet < 3 && Date.now() - started < DRAIN * 1000) {
     const [{ n }] = (
       await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`)
     ).rows
     quiet = n === 0 ? quiet + 1 : 0
     await new Promise((r) => setTimeout(r, 300))
   }
-  return Date.now() - started
+  return { ms: Date.now() - started, quiet: quiet >= 3 }
 }
 
 /** The reads, each a list of requests autocannon sends in turn. */
@@ -485,11 +491,14 @@ async function main() {
     for (const connections of CONNECTIONS) {
       for (const read of reads) {
         const waited = await drain(db)
+        if (!waited.quiet) {
+          log(`  the previous run's queries still run after ${DRAIN} s: measuring ${read.key} anyway`)
+        }
         const r = await measure({ url: server.url, connections, duration: DURATION, requests: read.requests, timeout: TIMEOUT, headers: ACCEPT_ENCODING ? { "accept-encoding": ACCEPT_ENCODING } : {} })
         results.push({ key: read.key, label: read.label, distinct: read.requests.length, ...r })
         log(
           `${read.key.padEnd(9)} ${String(connections).padStart(4)} conn.: ${fmt(r.rps, 1).padStart(8)} req/s  p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  p99 ${fmt(r.p99)} ms` +
-            `  errors ${r.errors}  timeouts ${r.timeouts}  non-2xx ${r.non2xx}  (${r.answered}/${r.sent ?? "?"} answered)${waited > 1500 ? `  (waited ${(waited / 1000).toFixed(1)} s for the previous run's queries)` : ""}`
+            `  errors ${r.errors}  timeouts ${r.timeouts}  non-2xx ${r.non2xx}  (${r.answered}/${r.sent ?? "?"} answered)${waited.ms > 1500 ? `  (waited ${(waited.ms / 1000).toFixed(1)} s for the previous run's queries)` : ""}`
         )
       }
     }
