@@ -4,7 +4,7 @@
  * (default postgres://postgres@127.0.0.1:5432/postgres → database "fitment_bench"):
  *
  *   1. bulk-creates BENCH_PRODUCTS products (default 100,000, one variant each) and BENCH_VEHICLES vehicles with SQL
- *      generate_series;
+ *      generate_series (scripts/bench/lib/catalogue-data.js, shared with store-bench);
  *   2. times the CSV import of BENCH_IMPORT_ROWS fitment rows (default 100,000) through FitmentImportService,
  *      the code behind POST /admin/fitment/imports and the CLI;
  *   3. tops the links up to BENCH_LINKS (default 1,000,000) with SQL, one "popular" vehicle fitting
@@ -18,6 +18,7 @@
  */
 const path = require("path")
 const { Client } = require("pg")
+const { insertProducts, insertVehicles, insertUniversal, insertLinks } = require("./lib/catalogue-data")
 const ROOT = path.resolve(__dirname, "..", "..")
 
 const N_PRODUCTS = Number(process.env.BENCH_PRODUCTS || 100000)
@@ -72,24 +73,9 @@ async function main() {
   let t = Date.now()
   // the default sales channel is created on first boot; make one now so products can join it
   await db.query(`INSERT INTO sales_channel (id, name, is_disabled) VALUES ('sc_bench', 'Default Sales Channel', false) ON CONFLICT DO NOTHING`)
-  await db.query(`
-    INSERT INTO product (id, title, handle, status, description, discountable, is_giftcard, created_at)
-    SELECT 'prod_b' || lpad(i::text, 7, '0'), 'Pièce ' || i || CASE WHEN i % 7 = 0 THEN ' plaquettes' ELSE ' filtre' END,
-           'piece-' || i, 'published', 'Pièce de test ' || i, true, false, now() - (i || ' seconds')::interval
-    FROM generate_series(1, $1) AS i`, [N_PRODUCTS])
-  await db.query(`
-    INSERT INTO product_variant (id, title, product_id, sku, inventory_quantity, allow_backorder, manage_inventory)
-    SELECT 'variant_b' || lpad(i::text, 7, '0'), 'Default', 'prod_b' || lpad(i::text, 7, '0'), 'SKU-' || i, 10, false, false
-    FROM generate_series(1, $1) AS i`, [N_PRODUCTS])
-  await db.query(`INSERT INTO product_sales_channel (product_id, sales_channel_id) SELECT 'prod_b' || lpad(i::text, 7, '0'), 'sc_bench' FROM generate_series(1, $1) AS i`, [N_PRODUCTS])
-  await db.query(`INSERT INTO vehicle_make (id, name, handle, key) VALUES ('vmake_b', 'Benchmake', 'benchmake', 'benchmake')`)
-  await db.query(`INSERT INTO vehicle_model (id, make_id, name, handle, key) SELECT 'vmodel_b' || m, 'vmake_b', 'Model ' || m, 'benchmake-model-' || m, 'model' || m FROM generate_series(1, 100) AS m`)
-  await db.query(`
-    INSERT INTO vehicle (id, make_id, model_id, year_from, year_to, engine, engine_code, fuel, natural_key)
-    SELECT 'veh_b' || lpad(v::text, 6, '0'), 'vmake_b', 'vmodel_b' || (1 + v % 100), 2000 + v % 20, NULL, 'Engine ' || v, 'E' || v, 'diesel',
-           'benchmake|model' || (1 + v % 100) || '|||' || (2000 + v % 20) || '|e' || v || '|engine' || v || '|diesel'
-    FROM generate_series(1, $1) AS v`, [N_VEHICLES])
-  await db.query(`INSERT INTO fitment_product (product_id, is_universal) SELECT 'prod_b' || lpad(i::text, 7, '0'), true FROM generate_series(1, 50) AS i`)
+  await insertProducts(db, { count: N_PRODUCTS, channelId: "sc_bench" })
+  await insertVehicles(db, { count: N_VEHICLES })
+  await insertUniversal(db, { universal: 50 })
   await db.query("ANALYZE")
   log(`${N_PRODUCTS} products, ${N_VEHICLES} vehicles inserted in ${((Date.now() - t) / 1000).toFixed(1)} s`)
 
@@ -129,18 +115,8 @@ async function main() {
 
   // ---- 3. links up to N_LINKS: the popular vehicle, then spread
   t = Date.now()
-  await db.query(`
-    INSERT INTO fitment (id, product_id, vehicle_id, source)
-    SELECT 'fit_p' || i, 'prod_b' || lpad((1 + (i * 3) % $1)::text, 7, '0'), 'veh_b000001', 'import'
-    FROM generate_series(1, $2) AS i ON CONFLICT (link_key) DO NOTHING`, [N_PRODUCTS, N_POPULAR])
-  const [{ n: have }] = (await db.query(`SELECT count(*)::int AS n FROM fitment`)).rows
-  const missing = Math.max(0, N_LINKS - have)
-  await db.query(`
-    INSERT INTO fitment (id, product_id, vehicle_id, position, source)
-    SELECT 'fit_s' || i, 'prod_b' || lpad((1 + i % $1)::text, 7, '0'), 'veh_b' || lpad((2 + (i * 131) % ($2 - 1))::text, 6, '0'), 'rear_left', 'import'
-    FROM generate_series(1, $3) AS i ON CONFLICT (link_key) DO NOTHING`, [N_PRODUCTS, N_VEHICLES, missing])
+  const { links, popular } = await insertLinks(db, { products: N_PRODUCTS, vehicles: N_VEHICLES, total: N_LINKS, popular: N_POPULAR })
   await db.query("ANALYZE")
-  const [{ links, popular }] = (await db.query(`SELECT count(*)::int AS links, count(*) FILTER (WHERE vehicle_id = 'veh_b000001')::int AS popular FROM fitment`)).rows
   log(`links: ${links} in total, ${popular} for the popular vehicle (SQL top-up ${((Date.now() - t) / 1000).toFixed(1)} s)`)
   await db.end()
 
@@ -169,7 +145,7 @@ async function main() {
     const manager = container.resolve("manager")
     const relations = ["variants", "variants.prices", "variants.options", "options", "options.values", "images", "tags", "collection", "type", "profiles"]
     const demo = async () => {
-      const rows = await manager.query(`SELECT DISTINCT product_id FROM fitment WHERE vehicle_id = $1 UNION SELECT product_id FROM fitment_product WHERE is_universal`, ["veh_b000001"])
+      const rows = await manager.query(`SELECT fitment_products_for_vehicles(ARRAY[$1]::text[]) AS product_id`, ["veh_b000001"])
       return productService.listAndCount({ id: rows.map((r) => r.product_id), status: ["published"] }, { skip: 0, take: 12, relations, order: { created_at: "DESC" } })
     }
     const [, demoCount] = await demo()
@@ -178,7 +154,7 @@ async function main() {
     const { Raw } = require("typeorm")
     const plugin = () =>
       productService.listAndCount(
-        { id: Raw((a) => `${a} IN (SELECT product_id FROM fitment WHERE vehicle_id = ANY(:v) UNION SELECT product_id FROM fitment_product WHERE is_universal)`, { v: ["veh_b000001"] }), status: ["published"] },
+        { id: Raw((a) => `${a} IN (SELECT fitment_products_for_vehicles(CAST(:v AS text[])))`, { v: ["veh_b000001"] }), status: ["published"] },
         { skip: 0, take: 12, relations, order: { created_at: "DESC" } }
       )
     results.push(await timed("plugin sub-select, same call (in-process)", Math.min(REQUESTS, 20), plugin))
