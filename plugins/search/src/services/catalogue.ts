@@ -26,7 +26,9 @@ export type Answer = { status: number; body: string; productIds: string[] }
 /** A rendering context resolved against the database (cart → region, customer → groups). */
 type Resolved = { key: string; params: RenderParams }
 
-const RENDER_BATCH = 100
+const RENDER_BATCH = 200
+/** batches rendered at once while warming (core's JSON work and the database overlap) */
+const WARM_PARALLEL = 2
 const WARM_PER_TICK = 2000
 
 /**
@@ -103,9 +105,10 @@ export default class CatalogueService {
   /** The contexts every product is rendered in ahead of time: no region, and each region. */
   async eagerContexts(): Promise<Resolved[]> {
     const regions = await this.regions()
+    // the regions first: a storefront sends its region
     return [
-      { key: contextKey({}), params: {} },
       ...[...regions.keys()].map((id) => ({ key: contextKey({ regionId: id }), params: { region_id: id } })),
+      { key: contextKey({}), params: {} },
     ]
   }
 
@@ -339,16 +342,24 @@ export default class CatalogueService {
                                    AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now()))
               ORDER BY d.product_created_at DESC, d.product_id
               LIMIT $2`,
-            [context.key, RENDER_BATCH, skipped]
+            [context.key, RENDER_BATCH * WARM_PARALLEL, skipped]
           )
           if (!rows.length) {
             break
           }
-          // rendered with every channel they are in: core filters by channel, the body does not depend on it
-          const channels = [...new Set(rows.flatMap((r) => r.channels))]
-          const rendered = await this.render(rows, context, channels, { forward: {} })
+          const batches: (typeof rows)[] = []
+          for (let i = 0; i < rows.length; i += RENDER_BATCH) {
+            batches.push(rows.slice(i, i + RENDER_BATCH))
+          }
+          await Promise.all(
+            batches.map(async (batch) => {
+              // rendered with every channel they are in: core filters by channel, the body does not depend on it
+              const channels = [...new Set(batch.flatMap((r) => r.channels))]
+              const rendered = await this.render(batch, context, channels, { forward: {} })
+              skipped.push(...batch.filter((r) => !rendered.has(r.id)).map((r) => r.id))
+            })
+          )
           done += rows.length
-          skipped.push(...rows.filter((r) => !rendered.has(r.id)).map((r) => r.id))
         }
       }
       return done
