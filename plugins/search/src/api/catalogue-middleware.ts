@@ -7,7 +7,7 @@ import { list } from "@shabou/api-params"
 import { compressed, etagMatches, makeAnswer, pickEncoding, type CachedAnswer } from "../lib/answer-cache"
 import { normalisedQuery, parseListQuery, parseRetrieveQuery } from "../lib/catalogue-request"
 import type CatalogueService from "../services/catalogue"
-import type { Caller } from "../services/catalogue"
+import type { Answer, Caller } from "../services/catalogue"
 import type CatalogueCacheService from "../services/catalogue-cache"
 
 /**
@@ -158,20 +158,32 @@ export async function catalogueList(req: MedusaRequest, res: MedusaResponse, nex
       return toCore(res, next)
     }
     const key = `L:${catalogue.generations.products}|${context.key}|${channels.join(",")}|${normalisedQuery(query)}`
-    const hit = await cache.get(key)
-    if (hit) {
-      return sendAnswer(req, res, hit, "cache")
-    }
-    const answer = await catalogue.list(parsed.request, channels, caller)
-    if (!answer) {
-      return toCore(res, next)
-    }
-    const cached = makeAnswer(answer.status, answer.body)
-    await cache.set(key, cached)
-    sendAnswer(req, res, cached, "model")
+    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.list(parsed.request, channels, caller))
   } catch (e) {
     failed(req, res, next, e)
   }
+}
+
+/** The cached answer under `key`, else the read model's (kept for the next time), else core's. */
+async function fromCacheOrModel(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction,
+  cache: CatalogueCacheService,
+  key: string,
+  build: () => Promise<Answer | null>
+): Promise<void> {
+  const hit = await cache.get(key)
+  if (hit) {
+    return sendAnswer(req, res, hit, "cache")
+  }
+  const answer = await build()
+  if (!answer) {
+    return toCore(res, next)
+  }
+  const cached = makeAnswer(answer.status, answer.body)
+  await cache.set(key, cached)
+  sendAnswer(req, res, cached, "model")
 }
 
 /** GET /store/products/:id */
@@ -194,17 +206,7 @@ export async function catalogueRetrieve(req: MedusaRequest, res: MedusaResponse,
     }
     const id = req.params.id
     const key = `P:${catalogue.generations.products}|${context.key}|${id}`
-    const hit = await cache.get(key)
-    if (hit) {
-      return sendAnswer(req, res, hit, "cache")
-    }
-    const answer = await catalogue.retrieve(id, parsed.request, caller)
-    if (!answer) {
-      return toCore(res, next)
-    }
-    const cached = makeAnswer(answer.status, answer.body)
-    await cache.set(key, cached)
-    sendAnswer(req, res, cached, "model")
+    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.retrieve(id, parsed.request, caller))
   } catch (e) {
     failed(req, res, next, e)
   }

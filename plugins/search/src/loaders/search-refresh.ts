@@ -107,13 +107,19 @@ export default async function searchRefreshLoader(
     }
     busy = true
     try {
-      while ((await search.drainDirty(500)) === 500) {
-        // keep going while the queue is full
-      }
+      let drained = 0
+      let taken: number
+      do {
+        taken = await search.drainDirty(500)
+        drained += taken
+      } while (taken === 500)
       // after the drain: this instance's cache keys move to the new generations (other
       // instances' drains are seen here too)
       await catalogue.refreshGenerations()
-      void warm()
+      if (!drained) {
+        // bodies are rendered once the queue is quiet: a product still changing would be rendered twice
+        void warm()
+      }
     } catch (e) {
       if (Date.now() - lastError > 60000) {
         lastError = Date.now()
