@@ -72,7 +72,9 @@ describe("the comparison itself", () => {
     p.variants[2].calculated_price_incl_tax = String(p.variants[2].calculated_price_incl_tax)
     delete p.variants[0].original_price
     p.variants[3].inventory_quantity = null
-    p.images.pop()
+    // the image with the highest id goes: relations are compared sorted by id, so only the length differs
+    const lastImage = [...p.images].sort((x: any, y: any) => String(x.id).localeCompare(String(y.id))).pop()
+    p.images = p.images.filter((im: any) => im.id !== lastImage.id)
     p.extra = "x"
     altered.count += 1
     const diffs = await compareAnswers(req, core, { ...core, json: altered })
@@ -183,7 +185,7 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
     expect(`${failed.length} of ${outcomes.length} answers differ${failed.length ? `; the first ones:\n\n${report}` : ""}`).toBe(
       `0 of ${outcomes.length} answers differ`
     )
-  })
+  }, 600000) // core alone takes 0.1–0.5 s per request on a shared 2-core machine
 
   it("exercised what it claims: sale and customer-group prices, VAT, drafts, other channels, pages past the end", () => {
     expect(outcomes.length).toBe(requests.length + Math.ceil(requests.length / 8))
