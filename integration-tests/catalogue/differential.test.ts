@@ -11,7 +11,7 @@ import { createFixtures, type Fixtures } from "./fixtures"
 import { formatDiffs, jsonDiff, mapLimit, send, type Difference, type StoreAnswer } from "./helpers"
 import { generateRequests, type GeneratedRequest } from "./requests"
 
-const COUNT = 520
+const COUNT = 500
 const SEED = 20261202
 
 type Outcome = { req: GeneratedRequest; core: StoreAnswer; model: StoreAnswer; diffs: Difference[] }
@@ -51,6 +51,19 @@ function reference(req: GeneratedRequest, core: StoreAnswer): StoreAnswer {
   return { ...core, status: 404, json, text: JSON.stringify(json) }
 }
 
+/**
+ * Where core itself fails (500: e.g. `order=variants.prices.amount` with `expand=`, whose sort needs the
+ * variants relation it was told not to load), copying it is not the goal: the model must answer a 400
+ * `invalid_data` instead (issue 10: never a 500). Otherwise the answers are compared field for field.
+ */
+async function differences(req: GeneratedRequest, core: StoreAnswer, model: StoreAnswer): Promise<Difference[]> {
+  if (core.status >= 500) {
+    const ok400 = model.status === 400 && model.json?.type === "invalid_data"
+    return ok400 ? [] : [{ path: "(core fails with a 500 here: the model must answer 400 invalid_data)", core: core.status, model: `${model.status} ${model.text.slice(0, 120)}` }]
+  }
+  return compareAnswers(req, reference(req, core), model)
+}
+
 beforeAll(async () => {
   f = await createFixtures()
   requests = generateRequests(f, COUNT, SEED)
@@ -72,7 +85,9 @@ describe("the comparison itself", () => {
     p.variants[2].calculated_price_incl_tax = String(p.variants[2].calculated_price_incl_tax)
     delete p.variants[0].original_price
     p.variants[3].inventory_quantity = null
-    p.images.pop()
+    // the image with the highest id goes: relations are compared sorted by id, so only the length differs
+    const lastImage = [...p.images].sort((x: any, y: any) => String(x.id).localeCompare(String(y.id))).pop()
+    p.images = p.images.filter((im: any) => im.id !== lastImage.id)
     p.extra = "x"
     altered.count += 1
     const diffs = await compareAnswers(req, core, { ...core, json: altered })
@@ -161,12 +176,12 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
     const done = await mapLimit(requests, 4, async (req, i) => {
       const core = await send(req, true)
       const model = await send(req, false)
-      const diffs = await compareAnswers(req, reference(req, core), model)
+      const diffs = await differences(req, core, model)
       const result: Outcome[] = [{ req, core, model, diffs }]
-      // every 8th request is read again: the answer the cache keeps must be the same too
-      if (i % 8 === 0) {
+      // every 10th request is read again: the answer the cache keeps must be the same too
+      if (i % 10 === 0) {
         const again = await send(req, false)
-        result.push({ req: { ...req, name: `${req.name} (read again)` }, core, model: again, diffs: await compareAnswers(req, reference(req, core), again) })
+        result.push({ req: { ...req, name: `${req.name} (read again)` }, core, model: again, diffs: await differences(req, core, again) })
       }
       return result
     })
@@ -183,10 +198,10 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
     expect(`${failed.length} of ${outcomes.length} answers differ${failed.length ? `; the first ones:\n\n${report}` : ""}`).toBe(
       `0 of ${outcomes.length} answers differ`
     )
-  })
+  }, 600000) // core alone takes 0.1–0.5 s per request on a shared 2-core machine
 
   it("exercised what it claims: sale and customer-group prices, VAT, drafts, other channels, pages past the end", () => {
-    expect(outcomes.length).toBe(requests.length + Math.ceil(requests.length / 8))
+    expect(outcomes.length).toBe(requests.length + Math.ceil(requests.length / 10))
     const products = (o: Outcome): any[] => (o.core.json?.products ?? (o.core.json?.product ? [o.core.json.product] : []))
     const variants = (o: Outcome) => products(o).flatMap((p) => p.variants ?? [])
     const has = (pred: (o: Outcome) => boolean) => outcomes.filter(pred).length
