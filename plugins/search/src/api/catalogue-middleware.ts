@@ -5,7 +5,7 @@ import { parseCorsOrigins } from "medusa-core-utils"
 import { MedusaError } from "@medusajs/utils"
 import { list } from "@shabou/api-params"
 import { compressed, etagMatches, makeAnswer, pickEncoding, type CachedAnswer } from "../lib/answer-cache"
-import { normalisedQuery, parseListQuery, parseRetrieveQuery } from "../lib/catalogue-request"
+import { checkPage, normalisedQuery, parseListQuery, parseRetrieveQuery } from "../lib/catalogue-request"
 import type CatalogueService from "../services/catalogue"
 import type { Answer, Caller } from "../services/catalogue"
 import type CatalogueCacheService from "../services/catalogue-cache"
@@ -181,7 +181,7 @@ async function fromCacheOrModel(
   if (!answer) {
     return toCore(res, next)
   }
-  const cached = makeAnswer(answer.status, answer.body)
+  const cached = makeAnswer(answer.status, answer.body, answer.expiresAt)
   await cache.set(key, cached)
   sendAnswer(req, res, cached, "model")
 }
@@ -205,7 +205,8 @@ export async function catalogueRetrieve(req: MedusaRequest, res: MedusaResponse,
       return toCore(res, next)
     }
     const id = req.params.id
-    const key = `P:${catalogue.generations.products}|${context.key}|${id}`
+    // tagged with the product's own version: another product's change leaves this page cached
+    const key = `P:${catalogue.versionOf(id)}|${context.key}|${id}`
     await fromCacheOrModel(req, res, next, cache, key, () => catalogue.retrieve(id, parsed.request, caller))
   } catch (e) {
     failed(req, res, next, e)
@@ -225,8 +226,10 @@ export function cachedAnswer(tags: Array<"products" | "lists">) {
         return next()
       }
       res.locals.catalogueCached = true
-      if (bypassed(req, catalogue) || req.get("authorization") || req.get("cookie")?.includes("connect.sid")) {
-        // a signed-in customer's answer is not shared
+      if (req.method === "GET") {
+        checkPage(req.query as Record<string, unknown>)
+      }
+      if (bypassed(req, catalogue)) {
         return toCore(res, next)
       }
       const gens = tags.map((t) => catalogue.generations[t]).join(".")
@@ -245,7 +248,7 @@ export function cachedAnswer(tags: Array<"products" | "lists">) {
         }
         const answer = makeAnswer(200, JSON.stringify(payload))
         void cache.set(key, answer)
-        sendAnswer(req, res, answer, "core")
+        sendAnswer(req, res, answer, "model")
         return res
       }) as typeof res.json
       next()

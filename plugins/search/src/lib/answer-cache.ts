@@ -11,6 +11,8 @@ export type CachedAnswer = {
   status: number
   body: string
   etag: string
+  /** epoch ms after which the answer is stale (a price list starts or ends); none: until a change */
+  expiresAt?: number
   gzip?: Buffer
   br?: Buffer
 }
@@ -18,8 +20,8 @@ export type CachedAnswer = {
 /** Answers smaller than this are sent as they are: compressing them saves less than it costs. */
 export const COMPRESS_MIN_BYTES = 1024
 
-export function makeAnswer(status: number, body: string): CachedAnswer {
-  return { status, body, etag: `"${createHash("sha1").update(body).digest("base64url").slice(0, 27)}"` }
+export function makeAnswer(status: number, body: string, expiresAt?: number): CachedAnswer {
+  return { status, body, etag: `"${createHash("sha1").update(body).digest("base64url").slice(0, 27)}"`, expiresAt }
 }
 
 /** Does an `If-None-Match` header name this ETag (a list, weak forms or `*`)? */
@@ -81,8 +83,13 @@ export class MemoryLru {
     return this.bytes
   }
 
-  get(key: string): CachedAnswer | undefined {
+  get(key: string, now = Date.now()): CachedAnswer | undefined {
     const hit = this.map.get(key)
+    if (hit && hit.expiresAt !== undefined && hit.expiresAt <= now) {
+      this.map.delete(key)
+      this.bytes -= hit.body.length + key.length
+      return undefined
+    }
     if (hit) {
       this.map.delete(key)
       this.map.set(key, hit)

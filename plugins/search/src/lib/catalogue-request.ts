@@ -187,6 +187,10 @@ export function parseListQuery(query: Record<string, unknown>): Parsed<ListReque
       throw invalidParam(key, "must be a single id")
     }
   }
+  if (order.field === "price" && render.expand !== undefined && !render.expand.split(",").includes("variants.prices")) {
+    // core sorts on the joined prices and fails without them
+    throw invalidParam("order", "sorting by variants.prices.amount needs variants.prices in expand (or no expand)")
+  }
   return { covered: true, request: { filters, order, offset, limit, render } }
 }
 
@@ -272,4 +276,13 @@ export function normalisedQuery(query: Record<string, unknown>): string {
     out.push(`${key}=${JSON.stringify(query[key])}`)
   }
   return out.join("&")
+}
+
+/**
+ * `limit` / `offset` of the lists a storefront loads (vehicles, brands, categories), checked before
+ * they reach a handler that would pass a negative one to the database.
+ */
+export function checkPage(query: Record<string, unknown>): void {
+  integer(query.limit, "limit", { min: 1, max: 1000 })
+  integer(query.offset, "offset", { min: 0, max: 1000000 })
 }

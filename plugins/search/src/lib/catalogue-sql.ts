@@ -101,7 +101,7 @@ page AS (
    ORDER BY ${order}
    LIMIT ${p(request.limit)} OFFSET ${p(request.offset)}
 )
-SELECT page.product_id AS id, page.version::text AS version, page.total::int AS total, b.body
+SELECT page.product_id AS id, page.version::text AS version, page.total::int AS total, b.body, b.expires_at AS expires
   FROM page
   LEFT JOIN catalogue_body b ON b.product_id = page.product_id AND b.context = ${p(context)}
        AND b.version = page.version AND (b.expires_at IS NULL OR b.expires_at > now())
@@ -126,7 +126,7 @@ export function countSql(request: ListRequest, channels: string[]): ListSql {
 /** One product by id or handle, with its body for the context. */
 export function retrieveSql(by: "id" | "handle", value: string, context: string): ListSql {
   return {
-    sql: `SELECT d.product_id AS id, d.version::text AS version, d.status, b.body
+    sql: `SELECT d.product_id AS id, d.version::text AS version, d.status, b.body, b.expires_at AS expires
             FROM search_document d
             LEFT JOIN catalogue_body b ON b.product_id = d.product_id AND b.context = $2
                  AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now())

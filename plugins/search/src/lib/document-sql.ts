@@ -50,9 +50,12 @@ veh AS MATERIALIZED (
     : ""
   return `
 WITH RECURSIVE ids AS MATERIALIZED (SELECT DISTINCT unnest($1::text[]) AS id),
+-- a deleted product keeps a tombstone (status "deleted", a new version) so that every instance
+-- sees the change; search:reindex removes tombstones
 gone AS (
-  DELETE FROM search_document d USING ids
-   WHERE d.product_id = ids.id
+  UPDATE search_document d SET status = 'deleted', version = nextval('search_document_version_seq')
+    FROM ids
+   WHERE d.product_id = ids.id AND d.status <> 'deleted'
      AND NOT EXISTS (SELECT 1 FROM product p WHERE p.id = ids.id AND p.deleted_at IS NULL)
   RETURNING d.product_id
 ),

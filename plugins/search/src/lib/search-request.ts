@@ -19,6 +19,9 @@ export const MAX_LIMIT = 100
 export const MAX_OFFSET = 10000
 export const MAX_QUERY_LENGTH = 200
 
+/** Ids as Medusa writes them; anything else cannot name a vehicle or a category */
+const ID_RE = /^[A-Za-z0-9_.:-]{1,100}$/
+
 const KNOWN = ["q", "offset", "limit", "vehicle_id", "category_id"]
 
 function int(body: Record<string, unknown>, field: string, fallback: number, min: number, max: number): number {
@@ -54,15 +57,15 @@ export function parseSearchRequest(body: unknown): SearchRequest {
   }
   let vehicle: string | null = null
   if (b.vehicle_id !== undefined && b.vehicle_id !== null) {
-    if (typeof b.vehicle_id !== "string" || !b.vehicle_id.trim()) {
-      throw new BodyError("vehicle_id", "expected a non-empty string (a vehicle id)")
+    if (typeof b.vehicle_id !== "string" || !ID_RE.test(b.vehicle_id.trim())) {
+      throw new BodyError("vehicle_id", "expected a vehicle id (letters, digits, _ and -)")
     }
     vehicle = b.vehicle_id.trim()
   }
   let categories: string[] = []
   if (b.category_id !== undefined && b.category_id !== null) {
     const list = Array.isArray(b.category_id) ? b.category_id : [b.category_id]
-    if (list.length > 50 || list.some((c) => typeof c !== "string" || !c.trim())) {
+    if (list.length > 50 || list.some((c) => typeof c !== "string" || !ID_RE.test(c.trim()))) {
       throw new BodyError("category_id", "expected a category id or a list of at most 50 category ids (strings)")
     }
     categories = (list as string[]).map((c) => c.trim())

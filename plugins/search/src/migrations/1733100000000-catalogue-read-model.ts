@@ -34,6 +34,7 @@ export class CatalogueReadModel1733100000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX IF NOT EXISTS "IDX_search_document_handle" ON "search_document" ("handle")`
     )
+    await queryRunner.query(`CREATE INDEX IF NOT EXISTS "IDX_search_document_version" ON "search_document" ("version")`)
     await queryRunner.query(
       `CREATE INDEX IF NOT EXISTS "IDX_search_document_title" ON "search_document" ("status", "title", "product_id")`
     )

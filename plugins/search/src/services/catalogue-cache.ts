@@ -56,9 +56,9 @@ export default class CatalogueCacheService {
     }
     if (this.redis_ && this.redis_.status === "ready") {
       try {
-        const raw = await this.redis_.get(this.prefix_ + key)
+        const [raw, pttl] = await this.redis_.multi().get(this.prefix_ + key).pttl(this.prefix_ + key).exec().then((r) => (r ?? []).map((x) => x[1]) as [string | null, number])
         if (raw !== null) {
-          const answer = makeAnswer(200, raw)
+          const answer = makeAnswer(200, raw, pttl > 0 ? Date.now() + pttl : undefined)
           this.memory_.set(key, answer)
           this.counters.hits++
           this.counters.redisHits++
@@ -80,7 +80,10 @@ export default class CatalogueCacheService {
     this.counters.stores++
     if (this.redis_ && this.redis_.status === "ready") {
       try {
-        await this.redis_.set(this.prefix_ + key, answer.body, "EX", this.ttl_)
+        const ms = answer.expiresAt === undefined ? this.ttl_ * 1000 : Math.min(this.ttl_ * 1000, answer.expiresAt - Date.now())
+        if (ms > 0) {
+          await this.redis_.set(this.prefix_ + key, answer.body, "PX", ms)
+        }
       } catch (e) {
         this.redisError(e as Error)
       }

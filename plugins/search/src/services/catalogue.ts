@@ -21,7 +21,7 @@ export type Caller = {
   keyChannelIds?: string[]
 }
 
-export type Answer = { status: number; body: string; productIds: string[] }
+export type Answer = { status: number; body: string; productIds: string[]; expiresAt?: number }
 
 /** A rendering context resolved against the database (cart → region, customer → groups). */
 type Resolved = { key: string; params: RenderParams }
@@ -52,6 +52,9 @@ export default class CatalogueService {
   private regions_: { ids: Map<string, string>; lists: number } | null = null
   private warming_ = false
   private seenAt_ = 0
+  /** each product's document version as this instance last saw it (the tag of its page's cache entries) */
+  private versions_ = new Map<string, string>()
+  private maxVersion_ = "0"
   readonly stats = { model: 0, rendered: 0, core: 0, renderErrors: 0 }
 
   constructor(container: InjectedDependencies) {
@@ -80,7 +83,20 @@ export default class CatalogueService {
     if (row) {
       this.generations_ = { products: row.products, lists: row.lists }
     }
+    const changed: { id: string; version: string }[] = await this.manager_.query(
+      `SELECT product_id AS id, version::text AS version FROM search_document WHERE version > $1::bigint ORDER BY version`,
+      [this.maxVersion_]
+    )
+    for (const c of changed) {
+      this.versions_.set(c.id, c.version)
+      this.maxVersion_ = c.version
+    }
     return this.generations_
+  }
+
+  /** The version of a product's document as this instance knows it: the tag of its page's answers. */
+  versionOf(id: string): string {
+    return this.versions_.get(id) ?? "0"
   }
 
   async defaultChannel(): Promise<string | null> {
@@ -122,7 +138,7 @@ export default class CatalogueService {
     if (params.cart_id) {
       const [cart] = await this.manager_.query(`SELECT region_id FROM cart WHERE id = $1 AND deleted_at IS NULL`, [params.cart_id])
       if (!cart) {
-        return null
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `cart_id: no cart with id ${params.cart_id}`)
       }
       regionId = cart.region_id
       currency = undefined
@@ -172,11 +188,17 @@ export default class CatalogueService {
       }
     }
     const { sql, params } = listSql(request, channels, context.key)
-    const rows: { id: string; version: string; total: number; body: string | null }[] = await this.manager_.query(sql, params)
+    const rows: { id: string; version: string; total: number; body: string | null; expires: string | null }[] =
+      await this.manager_.query(sql, params)
     let total = rows[0]?.total
     if (total === undefined) {
       const count = countSql(request, channels)
       ;[{ total }] = await this.manager_.query(count.sql, count.params)
+    }
+    if (rows.some((r) => r.body === "")) {
+      // a product core would not render for this caller (e.g. outside its channels)
+      this.stats.core++
+      return null
     }
     const missing = rows.filter((r) => r.body === null)
     if (missing.length) {
@@ -196,6 +218,7 @@ export default class CatalogueService {
       status: 200,
       body: listBody(rows.map((r) => r.body as string), total, request.offset, request.limit),
       productIds: rows.map((r) => r.id),
+      expiresAt: earliest(rows.map((r) => r.expires)),
     }
   }
 
@@ -206,7 +229,8 @@ export default class CatalogueService {
       return null
     }
     const q = retrieveSql("id", id, context.key)
-    const [row]: { id: string; version: string; status: string; body: string | null }[] = await this.manager_.query(q.sql, q.params)
+    const [row]: { id: string; version: string; status: string; body: string | null; expires: string | null }[] =
+      await this.manager_.query(q.sql, q.params)
     if (!row) {
       // not in the read model: a product created a moment ago, or none (core says which)
       const [product] = await this.manager_.query(`SELECT status FROM product WHERE id = $1 AND deleted_at IS NULL`, [id])
@@ -219,6 +243,9 @@ export default class CatalogueService {
       return notFound(id)
     }
     let body = row.body
+    if (body === "") {
+      return null
+    }
     if (body === null) {
       const channels = await this.productChannels(id)
       const rendered = await this.render([row], context, channels, caller)
@@ -228,7 +255,7 @@ export default class CatalogueService {
       }
     }
     this.stats.model++
-    return { status: 200, body: `{"product":${body}}`, productIds: [id] }
+    return { status: 200, body: `{"product":${body}}`, productIds: [id], expiresAt: earliest([row.expires]) }
   }
 
   private async productChannels(id: string): Promise<string[]> {
@@ -263,13 +290,15 @@ export default class CatalogueService {
       const versions: string[] = []
       const texts: string[] = []
       for (const r of batch) {
-        const body = bodies.get(r.id)
-        if (body !== undefined) {
+        // "" records that core does not render this product in this context (not in its channels):
+        // such a read goes to core, and warming does not try it again until the product changes
+        const body = bodies.get(r.id) ?? ""
+        if (body) {
           out.set(r.id, body)
-          ids.push(r.id)
-          versions.push(r.version)
-          texts.push(body)
         }
+        ids.push(r.id)
+        versions.push(r.version)
+        texts.push(body)
       }
       if (ids.length) {
         await this.manager_.query(STORE_BODIES_SQL, [ids, versions, texts, context.key])
@@ -355,7 +384,10 @@ export default class CatalogueService {
             batches.map(async (batch) => {
               // rendered with every channel they are in: core filters by channel, the body does not depend on it
               const channels = [...new Set(batch.flatMap((r) => r.channels))]
-              const rendered = await this.render(batch, context, channels, { forward: {} })
+              const rendered = await this.render(batch, context, channels, { forward: {} }).catch((e) => {
+                skipped.push(...batch.map((r) => r.id))
+                throw e
+              })
               skipped.push(...batch.filter((r) => !rendered.has(r.id)).map((r) => r.id))
             })
           )
@@ -389,6 +421,12 @@ export default class CatalogueService {
       stats: this.stats,
     }
   }
+}
+
+/** The earliest of the bodies' expiry times (epoch ms), if any has one. */
+function earliest(times: (string | null)[]): number | undefined {
+  const ms = times.filter((t): t is string => t !== null).map((t) => new Date(t).getTime())
+  return ms.length ? Math.min(...ms) : undefined
 }
 
 function notFound(id: string): Answer {

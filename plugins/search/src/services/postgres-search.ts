@@ -141,7 +141,23 @@ export default class PostgresSearchService extends AbstractSearchService {
     const ids = (Array.isArray(documents) ? documents : [])
       .map((d) => (d && typeof d === "object" ? (d as { id?: unknown }).id : undefined))
       .filter((id): id is string => typeof id === "string")
-    return { refreshed: await this.refresh(ids) }
+    return { refreshed: await this.queue(ids) }
+  }
+
+  /**
+   * Medusa's product subscribers call addDocuments/deleteDocument from the event bus: the ids only
+   * join the queue (the triggers have usually queued them already) and the drain rebuilds them
+   * within a tick, so an event handler never waits on the documents' locks.
+   */
+  async queue(productIds: string[]): Promise<number> {
+    const ids = [...new Set(productIds.filter((id) => typeof id === "string" && id))]
+    if (ids.length) {
+      await this.manager_.query(
+        `INSERT INTO search_dirty (product_id) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
+        [ids]
+      )
+    }
+    return ids.length
   }
 
   async replaceDocuments(indexName: string, documents: unknown, type: string): Promise<{ refreshed: number }> {
@@ -149,7 +165,7 @@ export default class PostgresSearchService extends AbstractSearchService {
   }
 
   async deleteDocument(_indexName: string, documentId: string | number): Promise<{ refreshed: number }> {
-    return { refreshed: await this.refresh([String(documentId)]) }
+    return { refreshed: await this.queue([String(documentId)]) }
   }
 
   async deleteAllDocuments(_indexName: string): Promise<void> {
