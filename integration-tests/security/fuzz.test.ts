@@ -19,13 +19,16 @@
  */
 import fc from "fast-check"
 import path from "path"
+import { Client } from "pg"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 import { CustomRoute, customRoutes, routeUrl } from "../helpers/routes"
 
 jest.setTimeout(600000)
 
 const SEED = 20261202
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE || 10)
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE || 8)
+// the same request without credentials, for the first runs of each admin route
+const ANONYMOUS_RUNS = 2
 const ROOT = path.resolve(__dirname, "..", "..")
 
 const LONG_JOBS = new Set([
@@ -93,13 +96,16 @@ const anyBody = fc.oneof(
 
 const CORE_TABLES = ["product", "product_variant", "money_amount", "product_category_product", "price_list", "customer", "\"user\""]
 let watchedTables: Array<{ table: string; columns: string[] }> = []
+let db: Client | undefined
+/** The fingerprint after the last accepted request: a refused one must leave it as it is. */
+let baseline = ""
 
 async function fingerprint(): Promise<string> {
   const parts = watchedTables.map(({ table, columns }) => {
     const extra = ["updated_at", "deleted_at"].filter((c) => columns.includes(c)).map((c) => `, coalesce(max(${c})::text, '')`).join("")
     return `SELECT '${table.replace(/"/g, "")}' || ':' || count(*)${extra.replace(/, /g, " || ':' || ")} AS f FROM ${table}`
   })
-  const rows = await sql<{ f: string }>(parts.join(" UNION ALL "))
+  const { rows } = await db!.query<{ f: string }>(parts.join(" UNION ALL "))
   return rows.map((r) => r.f).sort().join("\n")
 }
 
@@ -161,7 +167,6 @@ async function send(route: CustomRoute, url: string, body: string | undefined, a
   if (body !== undefined) {
     headers["content-type"] = "application/json"
   }
-  const before = await fingerprint()
   const res = await fetch(`${testEnv().baseUrl}${url}`, { method: route.method, headers, body })
   const text = await res.text()
   stats.requests++
@@ -175,18 +180,20 @@ async function send(route: CustomRoute, url: string, body: string | undefined, a
   if (leak) {
     failures.push(`${what} → answer leaks ${leak}: ${text.slice(0, 300)}`)
   }
+  const after = await fingerprint()
   if (res.status >= 400) {
     stats.refused++
-    const after = await fingerprint()
-    if (after !== before) {
+    if (after !== baseline) {
       failures.push(`${what} → ${res.status} but stored data changed`)
     }
-    if (!res.headers.get("content-type")?.includes("application/json")) {
+    // Medusa's own authentication answers a bare "Unauthorized"; every other refusal is JSON
+    if (res.status !== 401 && !res.headers.get("content-type")?.includes("application/json")) {
       failures.push(`${what} → ${res.status} answered ${res.headers.get("content-type")} instead of JSON`)
     }
   } else {
     stats.accepted++
   }
+  baseline = after
 }
 
 async function fuzzRoute(route: CustomRoute): Promise<void> {
@@ -202,6 +209,8 @@ async function fuzzRoute(route: CustomRoute): Promise<void> {
     : fc.constant(() => "")
   const write = route.method === "POST" || route.method === "PUT" || route.method === "PATCH"
   const body = write ? (LONG_JOBS.has(key) ? refusedBody : anyBody) : fc.constant(undefined)
+  let runIndex = 0
+  baseline = await fingerprint()
   await fc.assert(
     fc.asyncProperty(ids, queryString, body, async (fill, query, payload) => {
       const url = routeUrl(route, fill) + (query ? `?${query}` : "")
@@ -210,7 +219,7 @@ async function fuzzRoute(route: CustomRoute): Promise<void> {
       }
       const known = failures.length
       await send(route, url, payload, true)
-      if (route.path.startsWith("/admin/")) {
+      if (route.path.startsWith("/admin/") && runIndex++ < ANONYMOUS_RUNS) {
         // anonymous: refused before anything is read or written
         await send(route, url, payload, false)
       }
@@ -224,6 +233,8 @@ describe("fuzzing every custom route", () => {
   const startedAt = new Date()
 
   beforeAll(async () => {
+    db = new Client({ connectionString: testEnv().databaseUrl })
+    await db.connect()
     const tables = await sql<{ table_name: string; columns: string[] }>(
       `SELECT table_name, array_agg(column_name::text) AS columns FROM information_schema.columns
        WHERE table_schema = 'public' AND (table_name ~ '^(brand|vehicle|fitment|part_number|prospector_|orion_)' OR table_name = ANY($1))
@@ -247,6 +258,7 @@ describe("fuzzing every custom route", () => {
   })
 
   afterAll(async () => {
+    await db?.end()
     // what accepted fuzz requests created (newest first for foreign keys), the rows made above included
     for (const { table, columns } of [...watchedTables, ...watchedTables].reverse()) {
       if (columns.includes("created_at") && /^"(brand|vehicle|fitment|part_number|prospector_watched_page|prospector_lead|orion_restock_setting)/.test(table)) {
