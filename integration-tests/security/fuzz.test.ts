@@ -26,7 +26,7 @@ import { CustomRoute, customRoutes, routeUrl } from "../helpers/routes"
 jest.setTimeout(600000)
 
 const SEED = 20261202
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE || 8)
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE || 6)
 // the same request without credentials, for the first runs of each admin route
 const ANONYMOUS_RUNS = 2
 const ROOT = path.resolve(__dirname, "..", "..")
