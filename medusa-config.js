@@ -19,6 +19,7 @@ const env = (name, fallback) => {
 const DATABASE_URL = env("DATABASE_URL", "postgres://localhost/shabou")
 const REDIS_URL = env("REDIS_URL")
 const REDIS_PREFIX = env("REDIS_PREFIX", "shabou:")
+const IS_PRODUCTION = process.env.NODE_ENV === "production"
 const MEILISEARCH_HOST = env("MEILISEARCH_HOST")
 const ADMIN_BUILD_DIR = "build"
 const adminBuilt = fs.existsSync(
@@ -119,8 +120,10 @@ const projectConfig = {
     env("DATABASE_SSL", "false") === "true"
       ? { ssl: { rejectUnauthorized: false } }
       : {},
-  jwt_secret: env("JWT_SECRET", "supersecret"),
-  cookie_secret: env("COOKIE_SECRET", "supersecret"),
+  // Secrets: a development fallback only; in production scripts/lib/secrets.js refuses to start
+  // without strong values (no fallback here, so Medusa's own production check also sees them missing).
+  jwt_secret: env("JWT_SECRET", IS_PRODUCTION ? undefined : "supersecret"),
+  cookie_secret: env("COOKIE_SECRET", IS_PRODUCTION ? undefined : "supersecret"),
   store_cors: env("STORE_CORS", "http://localhost:8000"),
   admin_cors: env(
     "ADMIN_CORS",

@@ -16,12 +16,14 @@ require("dotenv").config({ path: path.join(ROOT, ".env") })
 const { ConfigError, ensureDatabase, portInUse, redact } = require("./lib/database")
 const { checkRedis } = require("./lib/redis")
 const { defaults } = require("./lib/defaults")
+const { assertProductionSecrets } = require("./lib/secrets")
 
 const log = (message) => console.log(`[shabou] ${message}`)
 
 async function main() {
   const settings = defaults(process.env)
   Object.assign(process.env, settings)
+  assertProductionSecrets(process.env)
   const port = Number(settings.PORT)
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new ConfigError(`PORT must be a number between 1 and 65535, got "${settings.PORT}"`)

@@ -5,6 +5,8 @@
  */
 const path = require("path")
 const { spawn } = require("child_process")
+const { assertProductionSecrets } = require("./secrets")
+const { createSecurity } = require("./security")
 
 const ROOT = path.resolve(__dirname, "..", "..")
 
@@ -50,6 +52,7 @@ async function ensureAdminUser(container, { email, password, log = console.log }
  */
 async function startServer(opts) {
   const { port, seed = true, adminEmail, adminPassword, log = console.log } = opts
+  assertProductionSecrets(process.env)
   process.env.MEDUSA_DISABLE_TELEMETRY = process.env.MEDUSA_DISABLE_TELEMETRY || "true"
   await runMigrations({ log })
 
@@ -57,12 +60,15 @@ async function startServer(opts) {
   const loaders = require("@medusajs/medusa/dist/loaders").default
   const { GracefulShutdownServer } = require("medusa-core-utils")
   const app = express()
+  const security = createSecurity({ env: process.env, log })
+  security.before(app)
   const started = Date.now()
   const { container, shutdown, prepareShutdown } = await loaders({
     directory: ROOT,
     expressApp: app,
     isTest: false,
   })
+  security.after(app)
   log(`Medusa loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   if (seed) {
@@ -95,6 +101,7 @@ async function startServer(opts) {
         await server.shutdown().catch(() => undefined)
         await prepareShutdown().catch(() => undefined)
         await shutdown().catch(() => undefined)
+        await security.close()
       })()
     }
     return closing

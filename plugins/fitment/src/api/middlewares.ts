@@ -22,6 +22,12 @@ export async function vehicleBrandFilter(req: MedusaRequest, _res: MedusaRespons
     if (!FILTER_KEYS.some((k) => k in query)) {
       return next()
     }
+    for (const k of FILTER_KEYS) {
+      // `vehicle_id=` is a mistake, not "no filter"
+      if (k in query && (query[k] === "" || (Array.isArray(query[k]) && !(query[k] as unknown[]).length))) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `${k}: is empty`)
+      }
+    }
     const vehicleIds = list(query.vehicle_id, "vehicle_id")
     const brandIds = list(query.brand_id, "brand_id")
     for (const k of FILTER_KEYS) {
@@ -33,9 +39,10 @@ export async function vehicleBrandFilter(req: MedusaRequest, _res: MedusaRespons
     }
     if (vehicleIds) {
       const manager = req.scope.resolve("manager") as { query: (sql: string, params: unknown[]) => Promise<Array<{ id: string }>> }
-      const found = await manager.query(`SELECT id FROM vehicle WHERE id = ANY($1)`, [vehicleIds])
-      if (!found.length) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `vehicle_id: no vehicle with id ${vehicleIds.join(", ")}`)
+      const found = new Set((await manager.query(`SELECT id FROM vehicle WHERE id = ANY($1)`, [vehicleIds])).map((r) => r.id))
+      const missing = vehicleIds.filter((id) => !found.has(id))
+      if (missing.length) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `vehicle_id: no vehicle with id ${missing.join(", ")}`)
       }
     }
     const productService = req.scope.resolve("productService") as { listAndCount: (selector: Record<string, unknown>, config?: unknown) => Promise<unknown> }

@@ -16,6 +16,9 @@ export interface BrandInput {
 }
 
 const COLUMNS = `id, name, handle, logo_url, country, description, metadata, created_at, updated_at`
+// published, not deleted products only: drafts are invisible to the store
+const PRODUCT_COUNT = `(SELECT count(*)::int FROM fitment_product fp JOIN product p ON p.id = fp.product_id
+   WHERE fp.brand_id = brand.id AND p.status = 'published' AND p.deleted_at IS NULL) AS product_count`
 
 /** Parts brands (Bosch, Valeo, ...): CRUD and the store listing. */
 export default class BrandService extends TransactionBaseService {
@@ -37,7 +40,7 @@ export default class BrandService extends TransactionBaseService {
     }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
     const rows = await this.activeManager_.query(
-      `SELECT ${COLUMNS}, (SELECT count(*)::int FROM fitment_product fp WHERE fp.brand_id = brand.id) AS product_count
+      `SELECT ${COLUMNS}, ${PRODUCT_COUNT}
        FROM brand ${clause} ORDER BY name, id LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
     )
@@ -47,7 +50,7 @@ export default class BrandService extends TransactionBaseService {
 
   async retrieve(idOrHandle: string): Promise<Row> {
     const rows = await this.activeManager_.query(
-      `SELECT ${COLUMNS}, (SELECT count(*)::int FROM fitment_product fp WHERE fp.brand_id = brand.id) AS product_count
+      `SELECT ${COLUMNS}, ${PRODUCT_COUNT}
        FROM brand WHERE id = $1 OR handle = $1 LIMIT 1`,
       [idOrHandle]
     )

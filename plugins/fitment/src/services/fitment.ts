@@ -57,8 +57,12 @@ export default class FitmentService extends TransactionBaseService {
     return row ?? { product_id: productId, brand_id: null, is_universal: false }
   }
 
-  async assertProduct(productId: string): Promise<void> {
-    const rows = await this.activeManager_.query(`SELECT id FROM product WHERE id = $1 AND deleted_at IS NULL`, [productId])
+  /** 404 unless the product exists (and, for the store, is published: drafts are invisible there). */
+  async assertProduct(productId: string, { published = false }: { published?: boolean } = {}): Promise<void> {
+    const rows = await this.activeManager_.query(
+      `SELECT id FROM product WHERE id = $1 AND deleted_at IS NULL${published ? ` AND status = 'published'` : ""}`,
+      [productId]
+    )
     if (!rows.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${productId} was not found`)
     }
@@ -251,7 +255,7 @@ export default class FitmentService extends TransactionBaseService {
   // ------------------------------------------------------------------ store: fitment of a product, verdict
 
   async productFitment(productId: string, page: Pagination): Promise<Row> {
-    await this.assertProduct(productId)
+    await this.assertProduct(productId, { published: true })
     const facts = await this.getProductFacts(productId)
     const [links, count] = await this.listLinks(productId, page)
     return { product_id: productId, universal: facts.is_universal, vehicles: links.map(storeLink), count, limit: page.limit, offset: page.offset }
@@ -262,7 +266,7 @@ export default class FitmentService extends TransactionBaseService {
    * does_not_fit: the product has fitment data but none for this vehicle; unknown: no fitment data at all.
    */
   async verdict(productId: string, vehicleId: string): Promise<Row> {
-    await this.assertProduct(productId)
+    await this.assertProduct(productId, { published: true })
     const vehicleRows = await this.activeManager_.query(
       `SELECT ${VEHICLE_COLUMNS} FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id WHERE v.id = $1`,
       [vehicleId]

@@ -60,6 +60,8 @@ export default class CatalogueService {
   constructor(container: InjectedDependencies) {
     this.manager_ = container.manager
     this.logger_ = container.logger
+    // the store rate limit (scripts/lib/security.js) lets this process's own rendering requests through
+    process.env.CATALOGUE_INTERNAL_TOKEN = this.internalToken
   }
 
   /** Called once the HTTP server listens: bodies are rendered through it. */

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { pagination, text } from "@shabou/api-params"
 import BrandService from "../../../services/brand"
+import { brandBody } from "../../utils/brand-body"
 
 /** GET /admin/brands?q=&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -11,6 +12,6 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 
 /** POST /admin/brands { name, handle?, logo_url?, country?, description?, metadata? } */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const brand = await req.scope.resolve<BrandService>("brandService").create((req.body ?? {}) as Record<string, any>)
+  const brand = await req.scope.resolve<BrandService>("brandService").create(brandBody(req.body, { create: true }))
   res.status(201).json({ brand })
 }

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import BrandService from "../../../../services/brand"
+import { brandBody } from "../../../utils/brand-body"
 
 /** GET /admin/brands/:id (id or handle) */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -8,7 +9,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 
 /** POST /admin/brands/:id { name?, handle?, logo_url?, country?, description?, metadata? } */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json({ brand: await req.scope.resolve<BrandService>("brandService").update(req.params.id, (req.body ?? {}) as Record<string, any>) })
+  res.json({ brand: await req.scope.resolve<BrandService>("brandService").update(req.params.id, brandBody(req.body, { create: false })) })
 }
 
 /** DELETE /admin/brands/:id: its products keep existing, without a brand. */

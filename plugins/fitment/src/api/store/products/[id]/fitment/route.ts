@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { pagination, text } from "@shabou/api-params"
+import { invalidParam, pagination, text } from "@shabou/api-params"
 import FitmentService from "../../../../../services/fitment"
 
 /**
@@ -9,6 +9,9 @@ import FitmentService from "../../../../../services/fitment"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<FitmentService>("fitmentService")
   const vehicleId = text(req.query.vehicle_id, "vehicle_id")
+  if ("vehicle_id" in req.query && !vehicleId) {
+    throw invalidParam("vehicle_id", "is empty")
+  }
   if (vehicleId) {
     res.json(await service.verdict(req.params.id, vehicleId))
     return
