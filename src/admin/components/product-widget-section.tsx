@@ -1,0 +1,79 @@
+/**
+ * Building blocks of the product page widgets (brand, fitment, part numbers, price history): the card with
+ * its French title, a pager for server-side paged lists, and an error line showing the API's own message.
+ */
+import { Container, Heading, Text } from "@medusajs/ui"
+import type { ReactNode } from "react"
+import { formatNumber } from "../lib/format"
+
+export const ProductWidgetSection = ({
+  title,
+  subtitle,
+  actions,
+  testId,
+  children,
+}: {
+  title: string
+  subtitle?: ReactNode
+  actions?: ReactNode
+  testId: string
+  children: ReactNode
+}) => (
+  <Container data-testid={testId}>
+    <div className="mb-4 flex items-start justify-between gap-x-4">
+      <div>
+        <Heading level="h2">{title}</Heading>
+        {subtitle ? <Text className="text-ui-fg-subtle mt-1" size="small">{subtitle}</Text> : null}
+      </div>
+      {actions ? <div className="flex items-center gap-x-2">{actions}</div> : null}
+    </div>
+    {children}
+  </Container>
+)
+
+/** "21–40 sur 312" with previous/next buttons; `onChange(offset)`. */
+export const ProductWidgetPager = ({
+  count,
+  limit,
+  offset,
+  onChange,
+}: {
+  count: number
+  limit: number
+  offset: number
+  onChange: (offset: number) => void
+}) => {
+  if (count <= limit) {
+    return null
+  }
+  const last = Math.min(offset + limit, count)
+  return (
+    <div className="text-ui-fg-subtle mt-3 flex items-center justify-end gap-x-3 text-sm">
+      <span>
+        {formatNumber(offset + 1)}–{formatNumber(last)} sur {formatNumber(count)}
+      </span>
+      <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+        Précédent
+      </button>
+      <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={last >= count} onClick={() => onChange(offset + limit)}>
+        Suivant
+      </button>
+    </div>
+  )
+}
+
+/** The refusal of the API (or any error) in one red line. */
+export const ProductWidgetError = ({ message, testId }: { message: string | null; testId?: string }) =>
+  message ? (
+    <p role="alert" data-testid={testId} className="text-ui-fg-error mt-2 text-sm">
+      {message}
+    </p>
+  ) : null
+
+/** The message of an error thrown by adminFetch. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
+/** Classes of the native inputs and selects of the widgets (native controls: keyboard- and test-friendly). */
+export const fieldClass = "bg-ui-bg-field border-ui-border-base rounded-md border px-2 py-1.5 text-sm"
