@@ -339,7 +339,6 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
           <Table.Header>
             <Table.Row>
               <Table.HeaderCell>Véhicule</Table.HeaderCell>
-              <Table.HeaderCell>Années</Table.HeaderCell>
               <Table.HeaderCell>Moteur</Table.HeaderCell>
               <Table.HeaderCell>Position</Table.HeaderCell>
               <Table.HeaderCell>Qté</Table.HeaderCell>
@@ -352,7 +351,7 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
             {data.links.map((l) =>
               editing?.id === l.id ? (
                 <Table.Row key={l.id}>
-                  <Table.Cell colSpan={8} className="py-2">
+                  <td colSpan={7} className="px-6 py-2">
                     <Text size="small" className="mb-1">
                       {l.vehicle.make.name} {l.vehicle.model.name} {years(l.vehicle)}
                     </Text>
@@ -365,7 +364,7 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
                         Enregistrer
                       </Button>
                     </div>
-                  </Table.Cell>
+                  </td>
                 </Table.Row>
               ) : (
                 <Table.Row key={l.id} data-testid="product-fitment-row">
@@ -374,8 +373,8 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
                       {l.vehicle.make.name} {l.vehicle.model.name}
                       {l.vehicle.generation ? ` ${l.vehicle.generation}` : ""}
                     </Link>
+                    <div className="text-ui-fg-subtle text-xs">{years(l.vehicle)}</div>
                   </Table.Cell>
-                  <Table.Cell>{years(l.vehicle)}</Table.Cell>
                   <Table.Cell>
                     {engineText(l.vehicle)}
                     {l.engine_code && l.engine_code !== l.vehicle.engine_code ? <Badge size="2xsmall" className="ml-1">{l.engine_code}</Badge> : null}
@@ -392,7 +391,7 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
                     {!l.note_fr && !l.note_ar ? "—" : null}
                   </Table.Cell>
                   <Table.Cell>{SOURCE_LABEL[l.source] ?? l.source}</Table.Cell>
-                  <Table.Cell className="whitespace-nowrap text-right">
+                  <Table.Cell className="text-right">
                     <Button
                       size="small"
                       variant="transparent"
