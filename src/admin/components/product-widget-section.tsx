@@ -2,7 +2,7 @@
  * Building blocks of the product page widgets (brand, fitment, part numbers, price history): the card with
  * its French title, a pager for server-side paged lists, and an error line showing the API's own message.
  */
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { formatNumber } from "../lib/format"
 
@@ -77,3 +77,25 @@ export function errorMessage(e: unknown): string {
 
 /** Classes of the native inputs and selects of the widgets (native controls: keyboard- and test-friendly). */
 export const fieldClass = "bg-ui-bg-field border-ui-border-base rounded-md border px-2 py-1.5 text-sm"
+
+/** "Retirer", then "Confirmer le retrait" on the same spot: a removal takes two clicks, no browser dialog. */
+export const ProductWidgetRemoveButton = ({
+  armed,
+  busy,
+  onArm,
+  onConfirm,
+}: {
+  armed: boolean
+  busy: boolean
+  onArm: () => void
+  onConfirm: () => void
+}) =>
+  armed ? (
+    <Button size="small" variant="danger" disabled={busy} onClick={onConfirm}>
+      Confirmer le retrait
+    </Button>
+  ) : (
+    <Button size="small" variant="transparent" onClick={onArm}>
+      Retirer
+    </Button>
+  )

@@ -14,6 +14,7 @@ import {
   errorMessage,
   fieldClass,
   ProductWidgetError,
+  ProductWidgetRemoveButton,
   ProductWidgetPager,
   ProductWidgetSection,
 } from "../components/product-widget-section"
@@ -410,15 +411,7 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
                     >
                       Modifier
                     </Button>
-                    {confirmDelete === l.id ? (
-                      <Button size="small" variant="danger" disabled={busy} onClick={() => remove(l.id)}>
-                        Confirmer le retrait
-                      </Button>
-                    ) : (
-                      <Button size="small" variant="transparent" onClick={() => setConfirmDelete(l.id)}>
-                        Retirer
-                      </Button>
-                    )}
+                    <ProductWidgetRemoveButton armed={confirmDelete === l.id} busy={busy} onArm={() => setConfirmDelete(l.id)} onConfirm={() => remove(l.id)} />
                   </Table.Cell>
                 </Table.Row>
               )

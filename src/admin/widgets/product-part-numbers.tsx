@@ -6,7 +6,7 @@
 import type { ProductDetailsWidgetProps, WidgetConfig } from "@medusajs/admin"
 import { Button, Table, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
-import { errorMessage, fieldClass, ProductWidgetError, ProductWidgetSection } from "../components/product-widget-section"
+import { errorMessage, fieldClass, ProductWidgetError, ProductWidgetRemoveButton, ProductWidgetSection } from "../components/product-widget-section"
 import { AdminApiError, adminFetch } from "../lib/api"
 
 type PartNumber = { id: string; type: "mpn" | "oe" | "cross"; brand_name: string | null; raw: string; normalized: string }
@@ -108,15 +108,7 @@ const ProductPartNumbersWidget = ({ product, notify }: ProductDetailsWidgetProps
                 <Table.Cell className="font-mono">{n.raw}</Table.Cell>
                 <Table.Cell>{n.brand_name ?? "—"}</Table.Cell>
                 <Table.Cell className="text-right">
-                  {confirmDelete === n.id ? (
-                    <Button size="small" variant="danger" disabled={busy} onClick={() => remove(n.id)}>
-                      Confirmer le retrait
-                    </Button>
-                  ) : (
-                    <Button size="small" variant="transparent" onClick={() => setConfirmDelete(n.id)}>
-                      Retirer
-                    </Button>
-                  )}
+                  <ProductWidgetRemoveButton armed={confirmDelete === n.id} busy={busy} onArm={() => setConfirmDelete(n.id)} onConfirm={() => remove(n.id)} />
                 </Table.Cell>
               </Table.Row>
             ))}
