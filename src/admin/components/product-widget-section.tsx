@@ -99,3 +99,36 @@ export const ProductWidgetRemoveButton = ({
       Retirer
     </Button>
   )
+
+/** A labelled native select from [value, text] pairs; `placeholder` adds an empty first choice. */
+export const ProductWidgetSelect = ({
+  label,
+  testId,
+  value,
+  onChange,
+  options,
+  disabled,
+  placeholder,
+  className = "w-full",
+}: {
+  label: string
+  testId: string
+  value: string
+  onChange: (value: string) => void
+  options: [string, string][]
+  disabled?: boolean
+  placeholder?: string
+  className?: string
+}) => (
+  <label className="text-ui-fg-subtle text-xs">
+    {label}
+    <select data-testid={testId} className={`${fieldClass} mt-1 ${className}`} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      {options.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
+    </select>
+  </label>
+)

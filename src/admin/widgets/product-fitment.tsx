@@ -15,6 +15,7 @@ import {
   fieldClass,
   ProductWidgetError,
   ProductWidgetRemoveButton,
+  ProductWidgetSelect,
   ProductWidgetPager,
   ProductWidgetSection,
 } from "../components/product-widget-section"
@@ -71,6 +72,7 @@ const FUEL_LABEL: Record<string, string> = {
   petrol_lpg: "essence/GPL",
   cng: "GNV",
 }
+const CHOOSE = "— choisir —"
 const EMPTY: Qualifiers = { position: "", quantity: "1", engine_code: "", note_fr: "", note_ar: "" }
 
 const years = (v: Vehicle) => `${v.year_from}–${v.year_to ?? "…"}`
@@ -96,16 +98,7 @@ function qualifierBody(q: Qualifiers): Record<string, unknown> | null {
 
 const QualifierFields = ({ value, onChange, idPrefix }: { value: Qualifiers; onChange: (q: Qualifiers) => void; idPrefix: string }) => (
   <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
-    <label className="text-ui-fg-subtle text-xs">
-      Position
-      <select data-testid={`${idPrefix}-position`} className={`${fieldClass} mt-1 w-full`} value={value.position} onChange={(e) => onChange({ ...value, position: e.target.value })}>
-        {POSITIONS.map(([v, label]) => (
-          <option key={v} value={v}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ProductWidgetSelect label="Position" testId={`${idPrefix}-position`} value={value.position} onChange={(position) => onChange({ ...value, position })} options={POSITIONS} />
     <label className="text-ui-fg-subtle text-xs">
       Quantité
       <input data-testid={`${idPrefix}-quantity`} type="number" min={1} max={1000} className={`${fieldClass} mt-1 w-full`} value={value.quantity} onChange={(e) => onChange({ ...value, quantity: e.target.value })} />
@@ -175,33 +168,21 @@ const VehiclePicker = ({ onPick }: { onPick: (vehicleId: string | null) => void 
   }, [modelId, year])
   useEffect(() => onPick(vehicleId || null), [vehicleId])
 
-  const select = (testId: string, label: string, value: string, set: (v: string) => void, items: [string, string][], disabled: boolean) => (
-    <label className="text-ui-fg-subtle text-xs">
-      {label}
-      <select data-testid={testId} className={`${fieldClass} mt-1 w-full`} value={value} disabled={disabled} onChange={(e) => set(e.target.value)}>
-        <option value="">— choisir —</option>
-        {items.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
   return (
     <div>
       <div className="grid grid-cols-2 gap-2 md:grid-cols-4">
-        {select("fitment-pick-make", "Marque du véhicule", makeId, setMakeId, makes.map((m) => [m.id, m.name]), !makes.length)}
-        {select("fitment-pick-model", "Modèle", modelId, setModelId, models.map((m) => [m.id, m.name]), !makeId)}
-        {select("fitment-pick-year", "Année", year, setYear, yearList.map((y) => [String(y), String(y)]), !modelId)}
-        {select(
-          "fitment-pick-vehicle",
-          "Motorisation",
-          vehicleId,
-          setVehicleId,
-          vehicles.map((v) => [v.id, `${v.generation ? `${v.generation} · ` : ""}${engineText(v)} · ${years(v)}`]),
-          !year
-        )}
+        <ProductWidgetSelect label="Marque du véhicule" testId="fitment-pick-make" placeholder={CHOOSE} value={makeId} onChange={setMakeId} options={makes.map((m) => [m.id, m.name])} disabled={!makes.length} />
+        <ProductWidgetSelect label="Modèle" testId="fitment-pick-model" placeholder={CHOOSE} value={modelId} onChange={setModelId} options={models.map((m) => [m.id, m.name])} disabled={!makeId} />
+        <ProductWidgetSelect label="Année" testId="fitment-pick-year" placeholder={CHOOSE} value={year} onChange={setYear} options={yearList.map((y) => [String(y), String(y)])} disabled={!modelId} />
+        <ProductWidgetSelect
+          label="Motorisation"
+          testId="fitment-pick-vehicle"
+          placeholder={CHOOSE}
+          value={vehicleId}
+          onChange={setVehicleId}
+          options={vehicles.map((v) => [v.id, `${v.generation ? `${v.generation} · ` : ""}${engineText(v)} · ${years(v)}`])}
+          disabled={!year}
+        />
       </div>
       {vehicleCount > vehicles.length ? (
         <Text size="xsmall" className="text-ui-fg-subtle mt-1">

@@ -6,7 +6,7 @@
 import type { ProductDetailsWidgetProps, WidgetConfig } from "@medusajs/admin"
 import { Button, Table, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
-import { errorMessage, fieldClass, ProductWidgetError, ProductWidgetRemoveButton, ProductWidgetSection } from "../components/product-widget-section"
+import { errorMessage, fieldClass, ProductWidgetError, ProductWidgetRemoveButton, ProductWidgetSection, ProductWidgetSelect } from "../components/product-widget-section"
 import { AdminApiError, adminFetch } from "../lib/api"
 
 type PartNumber = { id: string; type: "mpn" | "oe" | "cross"; brand_name: string | null; raw: string; normalized: string }
@@ -128,16 +128,7 @@ const ProductPartNumbersWidget = ({ product, notify }: ProductDetailsWidgetProps
           add()
         }}
       >
-        <label className="text-ui-fg-subtle text-xs">
-          Type
-          <select data-testid="part-number-type" className={`${fieldClass} mt-1 block`} value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
-            {TYPES.map(([v, label]) => (
-              <option key={v} value={v}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProductWidgetSelect label="Type" testId="part-number-type" className="block" value={form.type} onChange={(type) => setForm({ ...form, type })} options={TYPES} />
         <label className="text-ui-fg-subtle text-xs">
           Numéro
           <input data-testid="part-number-raw" className={`${fieldClass} mt-1 block font-mono`} value={form.raw} placeholder="1609.412.480" onChange={(e) => setForm({ ...form, raw: e.target.value })} />
