@@ -328,4 +328,22 @@ describe("a product's part numbers", () => {
     expect(again.body.message).toMatch(new RegExp(number.id))
     expect((await admin("DELETE", `/admin/products/${productId}/part-numbers/pnum_nope`)).status).toBe(404)
   })
+
+  it("refuses a number the product already has (same type, maker and normalised number), naming it; nothing is written", async () => {
+    const productId = await createProduct("Doublonpiece", "doublonpiece", "DBL-1")
+    const path = `/admin/products/${productId}/part-numbers`
+    expect((await admin("POST", path, { numbers: [{ type: "oe", raw: "1609412480", brand_name: "Peugeot" }] })).status).toBe(200)
+    const again = await admin("POST", path, { numbers: [{ type: "cross", raw: "GDB 1234", brand_name: "TRW" }, { type: "oe", raw: "1609.412.480", brand_name: "peugeot" }] })
+    expect(again.status).toBe(422)
+    expect(again.body.type).toBe("duplicate_error")
+    expect(again.body.message).toBe('numbers[1]: OE number "1609.412.480" (peugeot) is already recorded for this product as "1609412480"')
+    const twice = await admin("POST", path, { numbers: [{ type: "mpn", raw: "AB-12" }, { type: "mpn", raw: "ab 12" }] })
+    expect(twice.status).toBe(422)
+    expect(twice.body.message).toMatch(/^numbers\[1\]: MPN number "ab 12" is already recorded for this product earlier in the request/)
+    // nothing of the refused requests was written; another type or maker is not a duplicate
+    expect((await admin("GET", path)).body.part_numbers.map((n: any) => n.raw)).toEqual(["1609412480"])
+    const other = await admin("POST", path, { numbers: [{ type: "cross", raw: "1609412480", brand_name: "Peugeot" }, { type: "oe", raw: "1609412480", brand_name: "Citroën" }] })
+    expect(other.status).toBe(200)
+    expect(other.body.added).toBe(2)
+  })
 })

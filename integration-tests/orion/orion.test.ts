@@ -69,7 +69,8 @@ describe("orion through the admin API", () => {
   beforeAll(async () => {
     // the variant with the most demo sales history: its forecast is not zero
     const [v] = await sql(
-      `SELECT pv.id, pv.sku, pv.product_id, p.metadata->>'brand' AS brand,
+      `SELECT pv.id, pv.sku, pv.product_id,
+              (SELECT b.handle FROM fitment_product fp JOIN brand b ON b.id = fp.brand_id WHERE fp.product_id = p.id) AS brand,
               (SELECT pc.handle FROM product_category_product pcp JOIN product_category pc ON pc.id = pcp.product_category_id
                WHERE pcp.product_id = p.id ORDER BY pc.handle LIMIT 1) AS category
        FROM orion_sales_history h JOIN product_variant pv ON pv.id = h.variant_id JOIN product p ON p.id = pv.product_id

@@ -15,6 +15,7 @@ const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || "/usr/bin/chromiu
 
 let site: SupplierSite
 let variantId: string
+let productId: string
 const pageIds: Record<string, string> = {}
 
 async function watch(pageIdsToCheck?: string[]) {
@@ -41,6 +42,7 @@ beforeAll(async () => {
     throw new Error(`cannot create the test product: ${product.status} ${product.text}`)
   }
   variantId = product.json.product.variants[0].id
+  productId = product.json.product.id
   const pages: Array<[string, Record<string, unknown>]> = [
     ["jsonLd", { url: `${site.baseUrl}/p/jsonLd`, supplier: "Fournisseur JSON-LD", sku: "PW-BRK-208", offer_sku: "BRK-208-AV" }],
     ["severalOffers", { url: `${site.baseUrl}/p/severalOffers`, supplier: "Filtres SA", offer_mpn: "W 719/30" }],
@@ -122,6 +124,29 @@ describe("price watch", () => {
     expect(alerts.json.alerts[0]).toMatchObject({ kind: "price_move", details: { direction: "up", change_percent: 11.1 } })
     const ack = await api("POST", `/admin/prospector/alerts/${alerts.json.alerts[0].id}`, {})
     expect(ack.json.alert.acknowledged_at).toBeTruthy()
+  })
+
+  it("reads the supplier prices of one of our products (the product page's price chart)", async () => {
+    const pages = await api("GET", `/admin/prospector/watched-pages?product_id=${productId}`)
+    expect(pages.status).toBe(200)
+    expect(pages.json.watched_pages.map((p: any) => p.id)).toEqual([pageIds.jsonLd])
+    expect((await api("GET", `/admin/prospector/watched-pages?variant_id=${variantId}`)).json.count).toBe(1)
+
+    const all = await api("GET", `/admin/prospector/observations?watched_page_id=${pageIds.jsonLd}&limit=200`)
+    const byProduct = await api("GET", `/admin/prospector/observations?product_id=${productId}&limit=200`)
+    expect(byProduct.status).toBe(200)
+    expect(byProduct.json.count).toBe(all.json.count)
+    expect(byProduct.json.count).toBeGreaterThanOrEqual(3)
+    for (const o of byProduct.json.observations) {
+      expect(o).toMatchObject({ watched_page_id: pageIds.jsonLd, variant_id: variantId, supplier: "Fournisseur JSON-LD" })
+    }
+    expect(byProduct.json.observations[0]).toMatchObject({ amount: "99900", currency: "TND" })
+    expect((await api("GET", `/admin/prospector/observations?variant_id=${variantId}`)).json.count).toBe(all.json.count)
+    expect((await api("GET", `/admin/prospector/observations?product_id=${productId}&since=2999-01-01`)).json.count).toBe(0)
+    expect((await api("GET", `/admin/prospector/observations?product_id=prod_nope`)).json.count).toBe(0)
+    const bad = await api("GET", `/admin/prospector/observations?product_id=${productId}&since=hier`)
+    expect(bad.status).toBe(400)
+    expect(bad.json.message).toMatch(/since/)
   })
 
   it("robots.txt answering 500 means disallow all: the page is never fetched", async () => {

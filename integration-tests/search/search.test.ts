@@ -78,7 +78,11 @@ describe("product search (PostgreSQL)", () => {
   })
 
   it("finds by brand", async () => {
-    const brand = String(product.metadata.brand)
+    // the product's one brand: fitment's (the search document's brand is the brand's name)
+    const [{ name: brand }] = await sql<{ name: string }>(
+      `SELECT b.name FROM fitment_product fp JOIN brand b ON b.id = fp.brand_id WHERE fp.product_id = $1`,
+      [product.id]
+    )
     const { json } = await search({ q: brand.toUpperCase(), limit: 50 })
     expect(json.hits.length).toBeGreaterThan(0)
     for (const h of json.hits) {

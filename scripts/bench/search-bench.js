@@ -65,7 +65,7 @@ async function generate(db, channelId) {
     INSERT INTO product (id, title, handle, status, discountable, is_giftcard, created_at, metadata)
     SELECT id, fr || ' ' || brand || ' ' || substr(ref, 1, 2) || ' ' || substr(ref, 3), 'bench-' || i,
            (CASE WHEN i % 50 = 0 THEN 'draft' ELSE 'published' END)::product_status_enum, true, false, now() - (i || ' seconds')::interval,
-           jsonb_build_object('brand', brand, 'mpn', ref, 'oe_numbers', jsonb_build_array(oe1, oe2),
+           jsonb_build_object('mpn', ref, 'oe_numbers', jsonb_build_array(oe1, oe2),
                               'title_ar', ar || ' ' || brand || ' ' || ref)
       FROM bench_p`)
   await db.query(`
@@ -150,7 +150,8 @@ async function main() {
   // ---- queries, built from real generated products
   const sample = (
     await db.query(`
-      SELECT p.id, p.title, p.metadata, v.sku, (SELECT f.vehicle_id FROM fitment f WHERE f.product_id = p.id LIMIT 1) AS vehicle_id
+      SELECT p.id, p.title, p.metadata, v.sku, (SELECT f.vehicle_id FROM fitment f WHERE f.product_id = p.id LIMIT 1) AS vehicle_id,
+             (SELECT b.name FROM fitment_product fp JOIN brand b ON b.id = fp.brand_id WHERE fp.product_id = p.id) AS brand
         FROM product p JOIN product_variant v ON v.product_id = p.id
        WHERE p.status = 'published' ORDER BY md5(p.id) LIMIT $1`, [REQUESTS])
   ).rows
@@ -158,9 +159,9 @@ async function main() {
   const typeOf = (p) => PART_TYPES.find(([fr]) => p.title.startsWith(fr))
   const kinds = [
     ["French words with typos", (i) => ({ q: typeOf(pick(i))[2] })],
-    ["part type + brand", (i) => ({ q: `${typeOf(pick(i))[0].split(" ")[0].toLowerCase()} ${pick(i).metadata.brand}` })],
+    ["part type + brand", (i) => ({ q: `${typeOf(pick(i))[0].split(" ")[0].toLowerCase()} ${pick(i).brand}` })],
     ["Arabic name", (i) => ({ q: typeOf(pick(i))[1] })],
-    ["brand", (i) => ({ q: pick(i).metadata.brand.toUpperCase() })],
+    ["brand", (i) => ({ q: pick(i).brand.toUpperCase() })],
     ["SKU", (i) => ({ q: pick(i).sku })],
     ["manufacturer number, spaced", (i) => ({ q: pick(i).metadata.mpn.split("").join(" ") })],
     ["OE number with dots/dashes", (i) => ({ q: pick(i).metadata.oe_numbers[1].replace(/ /g, "-") })],

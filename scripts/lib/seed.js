@@ -132,7 +132,6 @@ async function seedDemo(container, { log = console.log, force = false } = {}) {
         metadata: {
           title_ar: p.title_ar,
           mpn: p.mpn,
-          brand: p.brand,
           oe_numbers: p.oe_numbers || [],
           cross_references: p.cross_references || [],
           universal: Boolean(p.universal),

@@ -11,12 +11,15 @@ export class AdminApiError extends Error {
 
 const BASE = "/admin"
 
-/** `adminFetch("/brands", { method: "POST", body: {...} })` → parsed JSON; throws AdminApiError. */
+/**
+ * `adminFetch("/brands", { method: "POST", body: {...} })` → parsed JSON; throws AdminApiError.
+ * A path under `/store/` reads the public store API instead (e.g. `/store/vehicles/years`).
+ */
 export async function adminFetch<T = any>(
   path: string,
   init: { method?: string; body?: unknown; query?: Record<string, unknown> } = {}
 ): Promise<T> {
-  const url = new URL(BASE + path, window.location.origin)
+  const url = new URL((path.startsWith("/store/") ? "" : BASE) + path, window.location.origin)
   for (const [k, v] of Object.entries(init.query ?? {})) {
     if (v !== undefined && v !== null && v !== "") {
       url.searchParams.set(k, String(v))

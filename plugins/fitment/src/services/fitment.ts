@@ -352,10 +352,43 @@ export default class FitmentService extends TransactionBaseService {
     )
   }
 
-  /** Adds numbers (idempotent on product + type + brand + normalised number). Returns how many were new. */
-  async addPartNumbers(productId: string, numbers: Array<{ type: string; raw: string; brand_name?: string | null; variant_id?: string | null }>): Promise<number> {
+  /**
+   * Adds numbers (idempotent on product + type + brand + normalised number). Returns how many were new.
+   * With `refuseDuplicates` (the admin API), a number the product already has, or the same number twice in
+   * the request, is refused with a DUPLICATE_ERROR naming it, and nothing is written.
+   */
+  async addPartNumbers(
+    productId: string,
+    numbers: Array<{ type: string; raw: string; brand_name?: string | null; variant_id?: string | null }>,
+    options: { refuseDuplicates?: boolean } = {}
+  ): Promise<number> {
     if (!numbers.length) {
       return 0
+    }
+    if (options.refuseDuplicates) {
+      return await this.atomicPhase_(async (manager) => {
+        const self = this.withTransaction(manager)
+        const existing: Row[] = await self.listPartNumbers(productId)
+        const seen = new Map(existing.map((e) => [partNumberKey(e.type, e.brand_name, e.normalized), e]))
+        numbers.forEach((n, i) => {
+          const key = partNumberKey(n.type, n.brand_name, normalizePartNumber(String(n.raw ?? ""), { make: n.brand_name ?? undefined }))
+          const same = seen.get(key)
+          if (same) {
+            const brand = n.brand_name?.trim() ? ` (${n.brand_name.trim()})` : ""
+            throw new MedusaError(
+              MedusaError.Types.DUPLICATE_ERROR,
+              `numbers[${i}]: ${String(n.type).toUpperCase()} number "${String(n.raw).trim()}"${brand} is already recorded for this product` +
+                (same.id ? ` as "${same.raw}"` : " earlier in the request")
+            )
+          }
+          seen.set(key, { type: n.type, raw: n.raw })
+        })
+        const added = await self.addPartNumbers(productId, numbers)
+        if (added !== numbers.length) {
+          throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, "numbers: one of the numbers was recorded for this product at the same time")
+        }
+        return added
+      })
     }
     const ids: string[] = []
     const types: string[] = []
@@ -503,4 +536,9 @@ function shapeLink(r: Row): Row {
 function storeLink(l: Row): Row {
   const { vehicle, id, product_id: _p, vehicle_id: _v, created_at: _c, updated_at: _u, ...q } = l
   return { ...vehicle, link_id: id, ...q }
+}
+
+/** The identity of a part number of a product: type, maker (case-insensitive) and normalised number. */
+function partNumberKey(type: string, brand: string | null | undefined, normalized: string): string {
+  return `${type}|${(brand ?? "").trim().toLowerCase()}|${normalized}`
 }

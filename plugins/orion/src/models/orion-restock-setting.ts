@@ -6,7 +6,7 @@ export type SettingScope = "default" | "category" | "brand"
 /**
  * Restock settings: target service level per category, lead time per brand/supplier.
  * scope "category" keys on product_category.handle, "brand" on the brand name
- * (product.metadata.brand), "default" (key "*") overrides the plugin options.
+ * (the handle of the product's fitment brand, e.g. "bosch"), "default" (key "*") overrides the plugin options.
  */
 @Entity()
 @Index("IDX_orion_restock_setting_scope_key", ["scope", "key"], { unique: true })

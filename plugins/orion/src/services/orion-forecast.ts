@@ -456,14 +456,25 @@ export default class OrionForecastService extends TransactionBaseService {
     })
   }
 
-  /** Every live variant with its stock, on-order quantity (variant metadata `on_order`), brand and categories. */
+  /**
+   * Every live variant with its stock, on-order quantity (variant metadata `on_order`), brand and categories.
+   * The brand is the product's one brand, fitment's (`fitment_product` → `brand.handle`, the key of the
+   * "brand" restock settings); without the fitment plugin's tables there is none.
+   */
   private async loadVariants(): Promise<Map<string, VariantInfo>> {
+    const [{ fitment }] = await this.manager_.query(
+      `SELECT to_regclass('public.fitment_product') IS NOT NULL AND to_regclass('public.brand') IS NOT NULL AS fitment`
+    )
     const rows = await this.manager_.query(
       `SELECT pv.id, pv.sku, p.title || CASE WHEN pv.title IS NULL OR pv.title = '' OR pv.title = 'Default' THEN '' ELSE ' — ' || pv.title END AS title,
-              pv.inventory_quantity, pv.manage_inventory, pv.metadata->>'on_order' AS on_order, p.metadata->>'brand' AS brand,
+              pv.inventory_quantity, pv.manage_inventory, pv.metadata->>'on_order' AS on_order, ${fitment ? "b.handle" : "NULL::text"} AS brand,
               leaf.handle AS leaf_category, root.handle AS root_category
        FROM "product_variant" pv
-       JOIN "product" p ON p.id = pv.product_id AND p.deleted_at IS NULL
+       JOIN "product" p ON p.id = pv.product_id AND p.deleted_at IS NULL${
+         fitment ? `
+       LEFT JOIN "fitment_product" fp ON fp.product_id = p.id
+       LEFT JOIN "brand" b ON b.id = fp.brand_id` : ""
+       }
        LEFT JOIN LATERAL (
          SELECT pc.handle, pc.mpath FROM "product_category_product" pcp JOIN "product_category" pc ON pc.id = pcp.product_category_id
          WHERE pcp.product_id = p.id ORDER BY pc.handle LIMIT 1

@@ -175,9 +175,20 @@ export default class PriceWatchService extends TransactionBaseService {
     return { ...row, last_observation: last ?? null }
   }
 
-  async listPages(filter: { supplier?: string; kind?: string; active?: boolean }, page: { limit: number; offset: number }): Promise<[Row[], number]> {
+  async listPages(
+    filter: { supplier?: string; kind?: string; active?: boolean; variant_id?: string; product_id?: string },
+    page: { limit: number; offset: number }
+  ): Promise<[Row[], number]> {
     const where = ["deleted_at IS NULL"]
     const params: unknown[] = []
+    if (filter.variant_id) {
+      params.push(filter.variant_id)
+      where.push(`variant_id = $${params.length}`)
+    }
+    if (filter.product_id) {
+      params.push(filter.product_id)
+      where.push(`variant_id IN (SELECT pv.id FROM product_variant pv WHERE pv.product_id = $${params.length})`)
+    }
     if (filter.supplier) {
       params.push(filter.supplier)
       where.push(`supplier = $${params.length}`)
@@ -199,19 +210,42 @@ export default class PriceWatchService extends TransactionBaseService {
     return [rows, count]
   }
 
-  async listObservations(filter: { watched_page_id?: string }, page: { limit: number; offset: number }): Promise<[Row[], number]> {
+  /**
+   * Observations, newest first. `product_id` / `variant_id` keep the pages that point at one of our variants
+   * (the product page's price chart); `since` keeps the observations made from that time on.
+   */
+  async listObservations(
+    filter: { watched_page_id?: string; variant_id?: string; product_id?: string; since?: Date },
+    page: { limit: number; offset: number }
+  ): Promise<[Row[], number]> {
+    const where: string[] = []
     const params: unknown[] = []
-    let clause = ""
     if (filter.watched_page_id) {
       params.push(filter.watched_page_id)
-      clause = `WHERE o.watched_page_id = $1`
+      where.push(`o.watched_page_id = $${params.length}`)
     }
+    if (filter.variant_id) {
+      params.push(filter.variant_id)
+      where.push(`p.variant_id = $${params.length}`)
+    }
+    if (filter.product_id) {
+      params.push(filter.product_id)
+      where.push(`p.variant_id IN (SELECT pv.id FROM product_variant pv WHERE pv.product_id = $${params.length})`)
+    }
+    if (filter.since) {
+      params.push(filter.since)
+      where.push(`o.observed_at >= $${params.length}`)
+    }
+    const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
     const rows = await this.manager_.query(
-      `SELECT o.*, p.url, p.supplier, p.sku FROM prospector_price_observation o JOIN prospector_watched_page p ON p.id = o.watched_page_id
+      `SELECT o.*, p.url, p.supplier, p.sku, p.variant_id FROM prospector_price_observation o JOIN prospector_watched_page p ON p.id = o.watched_page_id
        ${clause} ORDER BY o.observed_at DESC, o.created_at DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
     )
-    const [{ count }] = await this.manager_.query(`SELECT count(*)::int AS count FROM prospector_price_observation o ${clause}`, params)
+    const [{ count }] = await this.manager_.query(
+      `SELECT count(*)::int AS count FROM prospector_price_observation o JOIN prospector_watched_page p ON p.id = o.watched_page_id ${clause}`,
+      params
+    )
     return [rows, count]
   }
 

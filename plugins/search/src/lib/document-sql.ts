@@ -2,8 +2,8 @@
  * SQL that (re)builds `search_document` rows from the catalogue, shared by the search service
  * (incremental refresh) and scripts/search-reindex.js (full rebuild). Parameter $1 is a text[] of
  * product ids. With `fitment: true` it also reads the fitment plugin's tables (brand,
- * fitment_product, part_number, fitment → vehicle names); without, brand and references come from
- * product metadata only.
+ * fitment_product, part_number, fitment → vehicle names); without, references come from product
+ * metadata only and there is no brand (a product's one brand is fitment's; `metadata.brand` is not read).
  */
 
 export type DocumentSqlOptions = { fitment: boolean }
@@ -137,7 +137,7 @@ tag AS MATERIALIZED (
 )${fitmentCtes},
 src AS MATERIALIZED (
   SELECT p.id, p.title, p.subtitle, p.handle, p.thumbnail, p.status, p.created_at, p.metadata,
-         ${fitment ? "COALESCE(fp.brand, p.metadata->>'brand')" : "p.metadata->>'brand'"} AS brand,
+         ${fitment ? "fp.brand" : "NULL::text"} AS brand,
          (${fitment ? "COALESCE(fp.is_universal, false) OR " : ""}COALESCE(p.metadata->>'universal', '') = 'true') AS is_universal,
          p.metadata->>'title_ar' AS title_ar,
          cat.ids AS category_ids, cat.names AS category_names, cat.names_ar AS category_names_ar,

@@ -9,7 +9,10 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({ part_numbers: await service.listPartNumbers(req.params.id) })
 }
 
-/** POST /admin/products/:id/part-numbers { numbers: [{ type: "mpn"|"oe"|"cross", raw, brand_name? }] } → { added, part_numbers } */
+/**
+ * POST /admin/products/:id/part-numbers { numbers: [{ type: "mpn"|"oe"|"cross", raw, brand_name? }] } → { added, part_numbers };
+ * a number the product already has (same type, maker and normalised number) → 422 duplicate_error naming it, nothing written.
+ */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = (req.body ?? {}) as { numbers?: unknown }
   if (!Array.isArray(body.numbers) || !body.numbers.length) {
@@ -17,6 +20,6 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   }
   const service = req.scope.resolve<FitmentService>("fitmentService")
   await service.assertProduct(req.params.id)
-  const added = await service.addPartNumbers(req.params.id, body.numbers as any[])
+  const added = await service.addPartNumbers(req.params.id, body.numbers as any[], { refuseDuplicates: true })
   res.json({ added, part_numbers: await service.listPartNumbers(req.params.id) })
 }
