@@ -1,5 +1,8 @@
 import fs from "fs"
-import { chromium, type Browser } from "playwright-core"
+import path from "path"
+import { chromium, type Browser, type Page } from "playwright-core"
+
+import { adminHeaders, testEnv } from "./env"
 
 /** Debian's Chromium driven by playwright-core (no downloaded browser). */
 export async function launchBrowser(): Promise<Browser> {
@@ -12,4 +15,43 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   })
+}
+
+/**
+ * Logs the seeded owner into the admin (`/app/login`), answering the data-sharing prompt beforehand
+ * through the API (POST /admin/analytics-configs, opt out) when the analytics feature is on.
+ */
+export async function loginAsOwner(page: Page): Promise<void> {
+  const env = testEnv()
+  await fetch(`${env.baseUrl}/admin/analytics-configs`, {
+    method: "POST",
+    headers: { ...(await adminHeaders()), "content-type": "application/json" },
+    body: JSON.stringify({ opt_out: true, anonymize: true }),
+  })
+  await page.goto(`${env.baseUrl}/app/login`)
+  await page.fill('input[name="email"]', env.adminEmail)
+  await page.fill('input[name="password"]', env.adminPassword)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => url.pathname.startsWith("/app/") && !url.pathname.startsWith("/app/login"), { timeout: 60000 })
+}
+
+/** Console errors and uncaught page errors, collected from now on (assert the list is empty). */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on("console", (m) => {
+    if (m.type() === "error") {
+      errors.push(`${m.text()} (${m.location().url})`)
+    }
+  })
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`))
+  return errors
+}
+
+/** Saves a full-page screenshot as `.tmp/screenshots/<name>.png` (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.resolve(__dirname, "..", "..", ".tmp", "screenshots")
+  fs.mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
 }

@@ -3,13 +3,22 @@ import { boolean, objectBody, onlyKnown, pagination, text } from "@shabou/api-pa
 
 import type PriceWatchService from "../../../../services/price-watch"
 
-/** GET /admin/prospector/watched-pages?supplier=&kind=&active=&limit=&offset= */
+/**
+ * GET /admin/prospector/watched-pages?supplier=&kind=&active=&variant_id=&q=&limit=&offset=: each page with
+ * `product_title`, `variant_title`, `last_observation` ({ amount, currency, in_stock, observed_at, method }) and `open_alerts`.
+ */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  onlyKnown(req.query as Record<string, unknown>, ["supplier", "kind", "active", "limit", "offset"])
+  onlyKnown(req.query as Record<string, unknown>, ["supplier", "kind", "active", "variant_id", "q", "limit", "offset"])
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
   const p = pagination(req.query, { limit: 50, max: 200 })
   const [watched_pages, count] = await service.listPages(
-    { supplier: text(req.query.supplier, "supplier"), kind: text(req.query.kind, "kind"), active: boolean(req.query.active, "active") },
+    {
+      supplier: text(req.query.supplier, "supplier"),
+      kind: text(req.query.kind, "kind"),
+      active: boolean(req.query.active, "active"),
+      variant_id: text(req.query.variant_id, "variant_id"),
+      q: text(req.query.q, "q", { maxLength: 200 }),
+    },
     p
   )
   res.json({ watched_pages, count, ...p })
