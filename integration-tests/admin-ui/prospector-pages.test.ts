@@ -84,7 +84,11 @@ afterAll(async () => {
   await site?.close()
 })
 
-afterEach(() => {
+let step = 0
+afterEach(async () => {
+  step += 1
+  // the screen as the step left it (for a failure's diagnosis)
+  await screenshot(page, `prospector-end-of-step-${step}`).catch(() => undefined)
   // no console error on any screen of the step
   expect(errors).toEqual([])
 })
@@ -234,6 +238,7 @@ describe("prospector pages in the admin", () => {
 
   it("builds the weekly report, reads it inline and downloads its CSV", async () => {
     await page.goto(app("/a/rapports"))
+    await page.getByRole("heading", { name: "Rapports" }).waitFor()
     await page.getByRole("button", { name: "Construire le rapport de la semaine dernière" }).click()
     await page.getByText(/^Rapport prêt : Semaine du/).waitFor({ timeout: 60000 })
     const reports = await api("GET", "/admin/prospector/reports?limit=200")
@@ -283,8 +288,10 @@ describe("prospector pages in the admin", () => {
     expect(total).toBeGreaterThanOrEqual(BULK)
     await expect(page.getByTestId("pager").textContent()).resolves.toContain(`1–50 sur ${total.toLocaleString("fr-FR")}`)
 
-    await page.getByRole("button", { name: "Suivant" }).click()
-    await page.waitForResponse((r) => new URL(r.url()).searchParams.get("offset") === "50")
+    await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === "/admin/prospector/leads" && new URL(r.url()).searchParams.get("offset") === "50"),
+      page.getByRole("button", { name: "Suivant" }).click(),
+    ])
     await expect(page.getByTestId("pager").textContent()).resolves.toContain("51–100 sur")
     page.off("response", onResponse)
 

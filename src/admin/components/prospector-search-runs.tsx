@@ -35,13 +35,15 @@ const runSummary = (r: Run) =>
     : "—"
 
 export const ProspectorSearchRuns = () => {
-  const settingsQuery = useAdminCustomQuery<Record<string, never>, { settings: Settings }>("/prospector/search-settings", ["prospector-search-settings"])
+  const settingsQuery = useAdminCustomQuery<Record<string, never>, { settings: Settings }>("/prospector/search-settings", ["prospector-search-settings"], undefined, {
+    staleTime: 0,
+  })
   const [offset, setOffset] = useState(0)
   const runsQuery = useAdminCustomQuery<Record<string, unknown>, { runs: Run[]; count: number }>(
     "/prospector/runs",
     ["prospector-runs", offset],
     { kind: "search", limit: RUNS_PAGE, offset },
-    { keepPreviousData: true }
+    { keepPreviousData: true, staleTime: 0 }
   )
   const [city, setCity] = useState("")
   const [query, setQuery] = useState("")

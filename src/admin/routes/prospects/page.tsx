@@ -1,7 +1,7 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { Users } from "@medusajs/icons"
 import { useAdminCustomQuery } from "medusa-react"
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useRef, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 
 import { ProspectorSearchRuns } from "../../components/prospector-search-runs"
@@ -101,8 +101,11 @@ const LeadsTable = () => {
   const [exporting, setExporting] = useState(false)
   const [exportError, setExportError] = useState<string | null>(null)
 
+  // the latest parameters, for the debounced text filter (its timer outlives the render it was set in)
+  const latest = useRef(params)
+  latest.current = params
   const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params)
+    const next = new URLSearchParams(latest.current)
     for (const [k, v] of Object.entries(changes)) {
       if (v) {
         next.set(k, v)
@@ -113,6 +116,7 @@ const LeadsTable = () => {
     if (!("offset" in changes)) {
       next.delete("offset")
     }
+    latest.current = next
     setParams(next, { replace: true })
   }
 
@@ -130,9 +134,11 @@ const LeadsTable = () => {
     "/prospector/leads",
     ["prospector-leads", JSON.stringify(query)],
     query,
-    { keepPreviousData: true }
+    { keepPreviousData: true, staleTime: 0 }
   )
-  const { data: facets } = useAdminCustomQuery<Record<string, unknown>, Facets>("/prospector/leads/facets", ["prospector-lead-facets"])
+  const { data: facets } = useAdminCustomQuery<Record<string, unknown>, Facets>("/prospector/leads/facets", ["prospector-lead-facets"], undefined, {
+    staleTime: 0,
+  })
 
   const exportCsv = async () => {
     setExporting(true)
@@ -155,6 +161,7 @@ const LeadsTable = () => {
           <input
             name="q"
             type="search"
+            dir="auto"
             aria-label="Rechercher"
             className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
             placeholder="Garage, ورشة, +216…"

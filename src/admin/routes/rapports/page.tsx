@@ -48,7 +48,7 @@ const RapportsPage = () => {
     "/prospector/reports",
     ["prospector-reports", offset],
     { limit: PAGE, offset },
-    { keepPreviousData: true }
+    { keepPreviousData: true, staleTime: 0 }
   )
 
   const period = (r: Report) => `Semaine du ${formatDate(r.period_start)} au ${formatDate(new Date(new Date(r.period_end).getTime() - 1))}`

@@ -57,7 +57,7 @@ const Alerts = ({ onChanged }: { onChanged: () => void }) => {
     "/prospector/alerts",
     ["prospector-alerts", show, offset],
     { acknowledged: show || undefined, limit: ALERTS_PAGE, offset },
-    { keepPreviousData: true }
+    { keepPreviousData: true, staleTime: 0 }
   )
   const acknowledge = async (id: string) => {
     setError(null)
@@ -160,7 +160,7 @@ const VeillePrixPage = () => {
     "/prospector/watched-pages",
     ["prospector-watched-pages", JSON.stringify(query)],
     query,
-    { keepPreviousData: true }
+    { keepPreviousData: true, staleTime: 0 }
   )
   const [alertsKey, setAlertsKey] = useState(0)
 

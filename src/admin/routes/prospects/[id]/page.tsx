@@ -160,7 +160,9 @@ const LeadWorkflow = ({ lead, onSaved }: { lead: Lead; onSaved: (l: Lead) => voi
 const LeadDetailPage = () => {
   const { id } = useParams()
   const navigate = useNavigate()
-  const { data, error, isLoading, refetch } = useAdminCustomQuery<Record<string, never>, { lead: Lead }>(`/prospector/leads/${id}`, ["prospector-lead", id])
+  const { data, error, isLoading, refetch } = useAdminCustomQuery<Record<string, never>, { lead: Lead }>(`/prospector/leads/${id}`, ["prospector-lead", id], undefined, {
+    staleTime: 0,
+  })
   const [lead, setLead] = useState<Lead | null>(null)
   useEffect(() => {
     if (data?.lead) {
