@@ -39,18 +39,22 @@ afterAll(async () => {
 
 describe("prospector admin API for the admin screens", () => {
   it("filters leads by score band, in the list and in the CSV export", async () => {
-    const all = await api("GET", "/admin/prospector/leads?city=Monastir")
-    expect(all.json.count).toBe(2)
+    // other test files may have found places in Monastir too: the database is the reference
+    const all = await api("GET", "/admin/prospector/leads?city=Monastir&limit=200")
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM prospector_lead WHERE city = 'Monastir'`)
+    expect(all.json.count).toBe(n)
     const bands = Object.fromEntries(all.json.leads.map((l: any) => [l.place_id, l.score_band]))
     expect(bands["as-high"]).not.toBe(bands["as-low"])
     const band = bands["as-high"]
-    const one = await api("GET", `/admin/prospector/leads?city=Monastir&band=${band}`)
-    expect(one.json.leads.map((l: any) => l.place_id)).toEqual(["as-high"])
+    const expected = (await sql(`SELECT name FROM prospector_lead WHERE city = 'Monastir' AND score_band = $1 ORDER BY score DESC, id`, [band])).map((r) => r.name)
+    const one = await api("GET", `/admin/prospector/leads?city=Monastir&band=${band}&limit=200`)
+    expect(one.json.leads.map((l: any) => l.name)).toEqual(expected)
+    expect(one.json.leads.map((l: any) => l.place_id)).toContain("as-high")
+    expect(one.json.leads.map((l: any) => l.place_id)).not.toContain("as-low")
     const csv = await api("GET", `/admin/prospector/leads/export?format=csv&city=Monastir&band=${band}`)
     expect(csv.status).toBe(200)
     const rows = parse(csv.text.replace(/^\uFEFF/, ""), { columns: true })
-    expect(rows).toHaveLength(1)
-    expect(Object.values(rows[0])).toContain("Garage Monastir Pro")
+    expect(rows.map((r: any) => r["Nom"])).toEqual(expected)
 
     const bad = await api("GET", "/admin/prospector/leads?band=top")
     expect(bad.status).toBe(400)
@@ -62,7 +66,9 @@ describe("prospector admin API for the admin screens", () => {
     const res = await api("GET", "/admin/prospector/leads/facets")
     expect(res.status).toBe(200)
     const { facets } = res.json
-    expect(facets.city).toContainEqual({ value: "Monastir", count: 2 })
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM prospector_lead WHERE city = 'Monastir'`)
+    expect(n).toBeGreaterThanOrEqual(2)
+    expect(facets.city).toContainEqual({ value: "Monastir", count: n })
     expect(facets.assignee).toContainEqual({ value: "Leïla", count: expect.any(Number) })
     const [{ count: total }] = await sql(`SELECT count(*)::int AS count FROM prospector_lead`)
     expect(facets.status.reduce((s: number, f: any) => s + f.count, 0)).toBe(total)
