@@ -17,34 +17,43 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Logs the owner (the seeded admin user) into the admin at /app, in the given page. The data-sharing
- * prompt is answered beforehand through the API (opt out), so it never covers the screen under test.
+ * Logs the seeded owner into the admin (`/app/login`), answering the data-sharing prompt beforehand
+ * through the API (POST /admin/analytics-configs, opt out) when the analytics feature is on.
  */
 export async function loginAsOwner(page: Page): Promise<void> {
   const env = testEnv()
-  const headers = { ...(await adminHeaders()), "content-type": "application/json" }
   // answered already, or the prompt is switched off (feature flag): either way nothing to do
-  await fetch(`${env.baseUrl}/admin/analytics-configs`, { method: "POST", headers, body: JSON.stringify({ opt_out: true, anonymize: false }) })
+  await fetch(`${env.baseUrl}/admin/analytics-configs`, {
+    method: "POST",
+    headers: { ...(await adminHeaders()), "content-type": "application/json" },
+    body: JSON.stringify({ opt_out: true, anonymize: true }),
+  })
   await page.goto(`${env.baseUrl}/app/login`, { waitUntil: "domcontentloaded" })
   await page.fill('input[name="email"]', env.adminEmail)
   await page.fill('input[name="password"]', env.adminPassword)
   await page.click('button[type="submit"]')
-  await page.waitForURL(/\/app\/a\//, { timeout: 60000 })
+  await page.waitForURL((url) => url.pathname.startsWith("/app/") && !url.pathname.startsWith("/app/login"), { timeout: 60000 })
+}
+
+/** Console errors and uncaught page errors, collected from now on (assert the list is empty). */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on("console", (m) => {
+    if (m.type() === "error") {
+      errors.push(`${m.text()} (${m.location().url})`)
+    }
+  })
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`))
+  return errors
 }
 
 /**
- * Collects the console errors and uncaught exceptions of a page (assert the list is empty). Requests to
- * other origins than the test server are answered 204 and listed: the admin must render without them.
+ * Console errors (see collectConsoleErrors), and requests to other origins than the test server,
+ * answered 204 and listed: the admin must render without them.
  */
 export async function watchConsole(page: Page): Promise<{ errors: string[]; outside: string[] }> {
   const env = testEnv()
-  const seen = { errors: [] as string[], outside: [] as string[] }
-  page.on("console", (m) => {
-    if (m.type() === "error") {
-      seen.errors.push(`${m.text()} (${m.location().url})`)
-    }
-  })
-  page.on("pageerror", (e) => seen.errors.push(`pageerror: ${e.message}`))
+  const seen = { errors: collectConsoleErrors(page), outside: [] as string[] }
   await page.route(
     (url) => url.origin !== new URL(env.baseUrl).origin && url.protocol.startsWith("http"),
     (route) => {
@@ -55,11 +64,11 @@ export async function watchConsole(page: Page): Promise<{ errors: string[]; outs
   return seen
 }
 
-/** Saves a full-page screenshot as .tmp/screenshots/<area>-<step>.png (git-ignored). */
-export async function screenshot(page: Page, area: string, step: string): Promise<string> {
+/** Saves a full-page screenshot as .tmp/screenshots/<area>-<step>.png (or <area>.png; git-ignored). */
+export async function screenshot(page: Page, area: string, step?: string): Promise<string> {
   const dir = path.join(__dirname, "..", "..", ".tmp", "screenshots")
   fs.mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, `${area}-${step}.png`)
+  const file = path.join(dir, `${step ? `${area}-${step}` : area}.png`)
   await page.screenshot({ path: file, fullPage: true })
   return file
 }

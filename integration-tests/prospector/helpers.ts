@@ -10,13 +10,27 @@ export function placesFixture(): { front: string; apiKey: string; budgetPerRun: 
   return JSON.parse(raw)
 }
 
+/**
+ * A call to the Places front's control API. Retried once on a network error: Node's fetch may reuse a
+ * keep-alive socket the front has just closed (ECONNRESET between two test files).
+ */
+async function control(method: string, path: string, body: unknown): Promise<Response> {
+  const send = () =>
+    fetch(`${placesFixture().front}${path}`, {
+      method,
+      headers: { "content-type": "application/json", connection: "close" },
+      body: JSON.stringify(body),
+    })
+  try {
+    return await send()
+  } catch {
+    return await send()
+  }
+}
+
 /** Points the server's Places front at a stand-in started by this test. */
 export async function usePlaces(baseUrl: string | null): Promise<void> {
-  const res = await fetch(`${placesFixture().front}/__control/target`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ baseUrl }),
-  })
+  const res = await control("PUT", "/__control/target", { baseUrl })
   if (res.status !== 200) {
     throw new Error(`cannot set the Places target: ${res.status}`)
   }
@@ -24,11 +38,7 @@ export async function usePlaces(baseUrl: string | null): Promise<void> {
 
 /** The next `count` Places requests get this Google error. */
 export async function injectPlacesError(count: number, status: number, googleStatus: string, message: string): Promise<void> {
-  await fetch(`${placesFixture().front}/__control/inject`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ count, status, googleStatus, message }),
-  })
+  await control("POST", "/__control/inject", { count, status, googleStatus, message })
 }
 
 export async function api(method: string, path: string, body?: unknown, auth = true): Promise<Reply> {

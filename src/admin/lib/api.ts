@@ -69,3 +69,19 @@ export async function downloadAdminFile(path: string, filename: string, query: R
   link.remove()
   setTimeout(() => URL.revokeObjectURL(link.href), 1000)
 }
+
+/** An admin resource as text (an HTML report shown inline…); throws AdminApiError. */
+export async function adminFetchText(path: string, query: Record<string, unknown> = {}): Promise<string> {
+  const url = new URL(BASE + path, window.location.origin)
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== "") {
+      url.searchParams.set(k, String(v))
+    }
+  }
+  const res = await fetch(url.toString(), { credentials: "include" })
+  const text = await res.text()
+  if (!res.ok) {
+    throw new AdminApiError(safeJson(text)?.message || `Erreur ${res.status}`, res.status)
+  }
+  return text
+}

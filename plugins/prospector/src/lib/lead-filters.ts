@@ -1,11 +1,13 @@
 /**
  * Query-string parsing for the leads list and its CSV export (same filters):
- * status, kind, city, governorate, area, assignee, min_score, max_score, q,
+ * status, kind, city, governorate, area, assignee, band, min_score, max_score, q,
  * order ("-score", "name", ...), limit, offset. Bad input names the parameter.
  */
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "won", "lost"] as const
 export const LEAD_KINDS = ["lead", "competitor"] as const
+/** score bands (lib/scoring.ts scoreBand, thresholds in config/scoring.ts) */
+export const LEAD_BANDS = ["high", "medium", "low"] as const
 export const LEAD_SORT_FIELDS = [
   "score",
   "name",
@@ -27,6 +29,7 @@ export interface LeadFilters {
   governorate?: string[]
   area?: string[]
   assignee?: string
+  band?: Array<(typeof LEAD_BANDS)[number]>
   min_score?: number
   max_score?: number
   q?: string
@@ -87,7 +90,7 @@ function int(raw: Raw, field: string, min: number, max: number): number | undefi
 }
 
 export const KNOWN_LEAD_QUERY_KEYS = [
-  "status", "kind", "city", "governorate", "area", "assignee", "min_score", "max_score", "q",
+  "status", "kind", "city", "governorate", "area", "assignee", "band", "min_score", "max_score", "q",
   "order", "limit", "offset", "format", "delimiter",
 ]
 
@@ -105,6 +108,7 @@ export function parseLeadQuery(raw: Raw, options: { maxLimit?: number; defaultLi
   filters.area = list(raw, "area")
   const assignee = list(raw, "assignee")
   filters.assignee = assignee?.[0]
+  filters.band = oneOf(raw, "band", LEAD_BANDS)
   filters.min_score = int(raw, "min_score", 0, 100)
   filters.max_score = int(raw, "max_score", 0, 100)
   if (filters.min_score !== undefined && filters.max_score !== undefined && filters.min_score > filters.max_score) {
@@ -162,6 +166,9 @@ export function leadFiltersSql(filters: LeadFilters, foldedQ: string | null): { 
   }
   if (filters.assignee) {
     clauses.push(`l.assignee = ${p(filters.assignee)}`)
+  }
+  if (filters.band) {
+    clauses.push(`l.score_band = ANY(${p(filters.band)})`)
   }
   if (filters.min_score !== undefined) {
     clauses.push(`l.score >= ${p(filters.min_score)}`)

@@ -57,6 +57,26 @@ export default class LeadService extends TransactionBaseService {
     return [rows, count]
   }
 
+  /**
+   * The values the admin's filters offer (cities, governorates, assignees, bands, statuses) with their
+   * counts, from grouped queries (the lead table can hold tens of thousands of rows).
+   */
+  async facets(): Promise<Record<string, Array<{ value: string; count: number }>>> {
+    const group = async (column: string) =>
+      (await this.activeManager_.query(
+        `SELECT ${column} AS value, count(*)::int AS count FROM prospector_lead
+         WHERE ${column} IS NOT NULL AND ${column} <> '' GROUP BY ${column} ORDER BY count(*) DESC, ${column} ASC LIMIT 500`
+      )) as Array<{ value: string; count: number }>
+    return {
+      city: await group("city"),
+      governorate: await group("governorate"),
+      assignee: await group("assignee"),
+      band: await group("score_band"),
+      status: await group("status"),
+      kind: await group("kind"),
+    }
+  }
+
   /** Every matching row, fetched in pages of `batch` (for the streamed export). */
   async *iterate(query: LeadListQuery, batch = 500): AsyncGenerator<LeadRow> {
     const { where, params } = this.sql(query.filters)

@@ -31,6 +31,29 @@ export interface WatchSummary {
   alerts: number
 }
 
+/** A watched page with its variant's titles, its last observation (lo_* columns) and its open alerts. */
+const PAGE_SELECT = `SELECT p.*, v.title AS variant_title, v.product_id, pr.title AS product_title,
+  lo.id AS lo_id, lo.observed_at AS lo_observed_at, lo.amount AS lo_amount, lo.currency AS lo_currency,
+  lo.in_stock AS lo_in_stock, lo.method AS lo_method,
+  (SELECT count(*)::int FROM prospector_price_alert a WHERE a.watched_page_id = p.id AND a.acknowledged_at IS NULL) AS open_alerts
+  FROM prospector_watched_page p
+  LEFT JOIN product_variant v ON v.id = p.variant_id
+  LEFT JOIN product pr ON pr.id = v.product_id
+  LEFT JOIN LATERAL (
+    SELECT o.id, o.observed_at, o.amount, o.currency, o.in_stock, o.method FROM prospector_price_observation o
+    WHERE o.watched_page_id = p.id ORDER BY o.observed_at DESC, o.created_at DESC LIMIT 1
+  ) lo ON true`
+
+function withLastObservation(row: Row): Row {
+  const { lo_id, lo_observed_at, lo_amount, lo_currency, lo_in_stock, lo_method, ...page } = row
+  return {
+    ...page,
+    last_observation: lo_id
+      ? { id: lo_id, observed_at: lo_observed_at, amount: Number(lo_amount), currency: lo_currency, in_stock: lo_in_stock, method: lo_method }
+      : null,
+  }
+}
+
 /** Supplier/competitor price watch: watched pages, one polite pass, observations and alerts. */
 export default class PriceWatchService extends TransactionBaseService {
   protected readonly logger_: Logger
@@ -164,50 +187,48 @@ export default class PriceWatchService extends TransactionBaseService {
   }
 
   async retrievePage(id: string): Promise<Row> {
-    const [row] = await this.manager_.query(`SELECT * FROM prospector_watched_page WHERE id = $1 AND deleted_at IS NULL`, [id])
+    const [row] = await this.manager_.query(`${PAGE_SELECT} WHERE p.id = $1 AND p.deleted_at IS NULL`, [id])
     if (!row) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Watched page ${id} was not found`)
     }
-    const [last] = await this.manager_.query(
-      `SELECT * FROM prospector_price_observation WHERE watched_page_id = $1 ORDER BY observed_at DESC, created_at DESC LIMIT 1`,
-      [id]
-    )
-    return { ...row, last_observation: last ?? null }
+    return withLastObservation(row)
   }
 
+  /**
+   * Watched pages with what the admin list shows: our variant (product and variant titles), the last
+   * observation (`last_observation`, amount in minor units as a number) and the count of open alerts.
+   */
   async listPages(
-    filter: { supplier?: string; kind?: string; active?: boolean; variant_id?: string; product_id?: string },
+    filter: { supplier?: string; kind?: string; active?: boolean; variant_id?: string; product_id?: string; q?: string },
     page: { limit: number; offset: number }
   ): Promise<[Row[], number]> {
-    const where = ["deleted_at IS NULL"]
+    const where = ["p.deleted_at IS NULL"]
     const params: unknown[] = []
-    if (filter.variant_id) {
-      params.push(filter.variant_id)
-      where.push(`variant_id = $${params.length}`)
+    for (const key of ["supplier", "kind", "active", "variant_id"] as const) {
+      if (filter[key] !== undefined) {
+        params.push(filter[key])
+        where.push(`p.${key} = $${params.length}`)
+      }
     }
     if (filter.product_id) {
       params.push(filter.product_id)
-      where.push(`variant_id IN (SELECT pv.id FROM product_variant pv WHERE pv.product_id = $${params.length})`)
+      where.push(`v.product_id = $${params.length}`)
     }
-    if (filter.supplier) {
-      params.push(filter.supplier)
-      where.push(`supplier = $${params.length}`)
-    }
-    if (filter.kind) {
-      params.push(filter.kind)
-      where.push(`kind = $${params.length}`)
-    }
-    if (filter.active !== undefined) {
-      params.push(filter.active)
-      where.push(`active = $${params.length}`)
+    if (filter.q) {
+      params.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      where.push(`(p.url ILIKE $${params.length} OR p.supplier ILIKE $${params.length} OR p.sku ILIKE $${params.length} OR pr.title ILIKE $${params.length})`)
     }
     const clause = `WHERE ${where.join(" AND ")}`
     const rows = await this.manager_.query(
-      `SELECT * FROM prospector_watched_page ${clause} ORDER BY supplier, url, id LIMIT ${page.limit} OFFSET ${page.offset}`,
+      `${PAGE_SELECT} ${clause} ORDER BY p.supplier, p.url, p.id LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
     )
-    const [{ count }] = await this.manager_.query(`SELECT count(*)::int AS count FROM prospector_watched_page ${clause}`, params)
-    return [rows, count]
+    const [{ count }] = await this.manager_.query(
+      `SELECT count(*)::int AS count FROM prospector_watched_page p
+       LEFT JOIN product_variant v ON v.id = p.variant_id LEFT JOIN product pr ON pr.id = v.product_id ${clause}`,
+      params
+    )
+    return [rows.map(withLastObservation), count]
   }
 
   /**
@@ -265,7 +286,9 @@ export default class PriceWatchService extends TransactionBaseService {
     }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
     const rows = await this.manager_.query(
-      `SELECT a.*, p.url, p.supplier, p.sku FROM prospector_price_alert a JOIN prospector_watched_page p ON p.id = a.watched_page_id
+      `SELECT a.*, p.url, p.supplier, p.sku, p.variant_id, v.product_id, v.title AS variant_title, pr.title AS product_title
+       FROM prospector_price_alert a JOIN prospector_watched_page p ON p.id = a.watched_page_id
+       LEFT JOIN product_variant v ON v.id = p.variant_id LEFT JOIN product pr ON pr.id = v.product_id
        ${clause} ORDER BY a.created_at DESC, a.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
     )

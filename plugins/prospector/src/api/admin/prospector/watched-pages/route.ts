@@ -3,9 +3,12 @@ import { boolean, objectBody, onlyKnown, pagination, text } from "@shabou/api-pa
 
 import type PriceWatchService from "../../../../services/price-watch"
 
-/** GET /admin/prospector/watched-pages?supplier=&kind=&active=&variant_id=&product_id=&limit=&offset= */
+/**
+ * GET /admin/prospector/watched-pages?supplier=&kind=&active=&variant_id=&product_id=&q=&limit=&offset=: each page with
+ * `product_title`, `variant_title`, `last_observation` ({ amount, currency, in_stock, observed_at, method }) and `open_alerts`.
+ */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  onlyKnown(req.query as Record<string, unknown>, ["supplier", "kind", "active", "variant_id", "product_id", "limit", "offset"])
+  onlyKnown(req.query as Record<string, unknown>, ["supplier", "kind", "active", "variant_id", "product_id", "q", "limit", "offset"])
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
   const p = pagination(req.query, { limit: 50, max: 200 })
   const [watched_pages, count] = await service.listPages(
@@ -15,6 +18,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       active: boolean(req.query.active, "active"),
       variant_id: text(req.query.variant_id, "variant_id"),
       product_id: text(req.query.product_id, "product_id"),
+      q: text(req.query.q, "q", { maxLength: 200 }),
     },
     p
   )

@@ -1,0 +1,17 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { onlyKnown } from "@shabou/api-params"
+
+import { SEARCH_AREAS } from "../../../../config/areas"
+import { SEARCH_QUERIES } from "../../../../config/search-queries"
+import { searchSettings } from "../../../../lib/search-settings"
+import type ProspectorRunService from "../../../../services/prospector-run"
+
+/**
+ * GET /admin/prospector/search-settings: can a lead search start (is a Places key configured; a French
+ * message when not), the request budget (per run, per month, used and left), the cities and queries.
+ */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  onlyKnown(req.query as Record<string, unknown>, [])
+  const service: ProspectorRunService = req.scope.resolve("prospectorRunService")
+  res.json({ settings: searchSettings(service.options(), await service.usedThisMonth(), SEARCH_AREAS, SEARCH_QUERIES) })
+}

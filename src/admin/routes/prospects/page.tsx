@@ -1,0 +1,295 @@
+import type { RouteConfig } from "@medusajs/admin"
+import { Users } from "@medusajs/icons"
+import { useAdminCustomQuery } from "medusa-react"
+import { useEffect, useMemo, useRef, useState } from "react"
+import { Link, useSearchParams } from "react-router-dom"
+
+import { ProspectorSearchRuns } from "../../components/prospector-search-runs"
+import {
+  LEAD_BAND_LABELS,
+  LEAD_KIND_LABELS,
+  LEAD_STATUS_LABELS,
+  MaybeArabic,
+  Notice,
+  Pager,
+  ScoreBadge,
+  errorMessage,
+} from "../../components/prospector-ui"
+import { downloadAdminFile } from "../../lib/api"
+import { formatDate, formatNumber } from "../../lib/format"
+
+type Lead = {
+  id: string
+  name: string
+  phone: string | null
+  city: string | null
+  governorate: string | null
+  score: number
+  score_band: string
+  kind: string
+  status: string
+  rating: number | null
+  review_count: number | null
+  assignee: string | null
+  first_seen_at: string
+}
+type LeadList = { leads: Lead[]; count: number; limit: number; offset: number }
+type Facet = { value: string; count: number }
+type Facets = { facets: Record<"city" | "governorate" | "assignee", Facet[]> }
+
+const PAGE_SIZE = 50
+
+/** The list's filters, kept in the address (so the detail page's "back" keeps them). */
+const FILTER_KEYS = ["q", "city", "governorate", "band", "status", "kind", "assignee", "order"] as const
+
+const SORTS: Array<[string, string]> = [
+  ["-score", "Score (meilleur d'abord)"],
+  ["name", "Nom (A → Z)"],
+  ["city", "Ville (A → Z)"],
+  ["status", "Statut"],
+  ["-rating", "Note Google"],
+  ["-review_count", "Nombre d'avis"],
+  ["-first_seen_at", "Trouvé le (récent d'abord)"],
+  ["-updated_at", "Modifié le (récent d'abord)"],
+]
+
+const Select = ({
+  label,
+  name,
+  value,
+  onChange,
+  options,
+  all = "Tous",
+}: {
+  label: string
+  name: string
+  value: string
+  onChange: (v: string) => void
+  options: Array<[string, string]>
+  all?: string | null
+}) => (
+  <label className="flex flex-col inter-small-regular text-grey-50">
+    {label}
+    <select name={name} aria-label={label} className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0" value={value} onChange={(e) => onChange(e.target.value)}>
+      {all !== null && <option value="">{all}</option>}
+      {options.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
+    </select>
+  </label>
+)
+
+const facetOptions = (facets: Facet[] | undefined): Array<[string, string]> =>
+  (facets ?? []).map((f) => [f.value, `${f.value} (${formatNumber(f.count)})`])
+
+const LeadsTable = () => {
+  const [params, setParams] = useSearchParams()
+  const filters = useMemo(() => {
+    const f: Record<string, string> = {}
+    for (const k of FILTER_KEYS) {
+      const v = params.get(k)
+      if (v) {
+        f[k] = v
+      }
+    }
+    return f
+  }, [params])
+  const offset = Number(params.get("offset") ?? 0) || 0
+  const [text, setText] = useState(filters.q ?? "")
+  const [exporting, setExporting] = useState(false)
+  const [exportError, setExportError] = useState<string | null>(null)
+
+  // the latest parameters, for the debounced text filter (its timer outlives the render it was set in)
+  const latest = useRef(params)
+  latest.current = params
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(latest.current)
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) {
+        next.set(k, v)
+      } else {
+        next.delete(k)
+      }
+    }
+    if (!("offset" in changes)) {
+      next.delete("offset")
+    }
+    latest.current = next
+    setParams(next, { replace: true })
+  }
+
+  // free text: applied 300 ms after the last key
+  useEffect(() => {
+    if ((filters.q ?? "") === text.trim()) {
+      return
+    }
+    const t = setTimeout(() => update({ q: text.trim() }), 300)
+    return () => clearTimeout(t)
+  }, [text])
+
+  const query = { ...filters, limit: PAGE_SIZE, offset }
+  const { data, isLoading, error } = useAdminCustomQuery<Record<string, unknown>, LeadList>(
+    "/prospector/leads",
+    ["prospector-leads", JSON.stringify(query)],
+    query,
+    { keepPreviousData: true, staleTime: 0 }
+  )
+  const { data: facets } = useAdminCustomQuery<Record<string, unknown>, Facets>("/prospector/leads/facets", ["prospector-lead-facets"], undefined, {
+    staleTime: 0,
+  })
+
+  const exportCsv = async () => {
+    setExporting(true)
+    setExportError(null)
+    try {
+      const stamp = new Date().toISOString().slice(0, 10)
+      await downloadAdminFile("/prospector/leads/export", `prospects-${stamp}.csv`, { ...filters, format: "csv", delimiter: ";" })
+    } catch (e) {
+      setExportError(errorMessage(e))
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  return (
+    <div>
+      <div className="grid grid-cols-4 gap-small mb-base">
+        <label className="flex flex-col inter-small-regular text-grey-50 col-span-2">
+          Rechercher (nom, adresse, téléphone)
+          <input
+            name="q"
+            type="search"
+            dir="auto"
+            aria-label="Rechercher"
+            className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
+            placeholder="Garage, ورشة, +216…"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        <Select label="Ville" name="city" value={filters.city ?? ""} onChange={(v) => update({ city: v })} options={facetOptions(facets?.facets.city)} all="Toutes" />
+        <Select
+          label="Gouvernorat"
+          name="governorate"
+          value={filters.governorate ?? ""}
+          onChange={(v) => update({ governorate: v })}
+          options={facetOptions(facets?.facets.governorate)}
+        />
+        <Select label="Score" name="band" value={filters.band ?? ""} onChange={(v) => update({ band: v })} options={Object.entries(LEAD_BAND_LABELS)} />
+        <Select label="Statut" name="status" value={filters.status ?? ""} onChange={(v) => update({ status: v })} options={Object.entries(LEAD_STATUS_LABELS)} />
+        <Select label="Type" name="kind" value={filters.kind ?? ""} onChange={(v) => update({ kind: v })} options={Object.entries(LEAD_KIND_LABELS)} />
+        <Select
+          label="Assigné à"
+          name="assignee"
+          value={filters.assignee ?? ""}
+          onChange={(v) => update({ assignee: v })}
+          options={facetOptions(facets?.facets.assignee)}
+          all="Tout le monde"
+        />
+        <Select label="Trier par" name="order" value={filters.order ?? "-score"} onChange={(v) => update({ order: v === "-score" ? "" : v })} options={SORTS} all={null} />
+      </div>
+      <div className="flex items-center gap-x-small mb-base">
+        <button
+          className="btn btn-secondary btn-small"
+          onClick={() => {
+            setText("")
+            setParams(new URLSearchParams(), { replace: true })
+          }}
+        >
+          Réinitialiser les filtres
+        </button>
+        <button className="btn btn-primary btn-small ml-auto" onClick={exportCsv} disabled={exporting}>
+          {exporting ? "Export en cours…" : "Exporter CSV"}
+        </button>
+      </div>
+      {exportError && <Notice kind="error">Export impossible : {exportError}</Notice>}
+      {error ? (
+        <Notice kind="error">{errorMessage(error)}</Notice>
+      ) : isLoading || !data ? (
+        <p className="inter-small-regular text-grey-50">Chargement…</p>
+      ) : (
+        <>
+          <p className="inter-small-regular text-grey-50 mb-small" data-testid="lead-count">
+            {formatNumber(data.count)} prospect(s)
+          </p>
+          <table className="w-full inter-small-regular" data-testid="leads-table">
+            <thead>
+              <tr className="text-grey-50 text-left border-b border-grey-20">
+                <th className="py-xsmall">Nom</th>
+                <th>Ville</th>
+                <th>Gouvernorat</th>
+                <th>Score</th>
+                <th>Statut</th>
+                <th>Téléphone</th>
+                <th>Note</th>
+                <th>Assigné à</th>
+                <th>Trouvé le</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.leads.map((l) => (
+                <tr key={l.id} className="border-b border-grey-10" data-lead-id={l.id}>
+                  <td className="py-xsmall">
+                    <Link to={`/a/prospects/${l.id}`} className="text-violet-60 hover:underline">
+                      <MaybeArabic text={l.name} />
+                    </Link>
+                    {l.kind === "competitor" && <span className="ml-xsmall text-grey-50">(concurrent)</span>}
+                  </td>
+                  <td>{l.city ?? "—"}</td>
+                  <td>{l.governorate ?? "—"}</td>
+                  <td>
+                    <ScoreBadge score={l.score} band={l.score_band} />
+                  </td>
+                  <td data-testid="lead-status">{LEAD_STATUS_LABELS[l.status] ?? l.status}</td>
+                  <td dir="ltr">{l.phone ?? "—"}</td>
+                  <td>{l.rating !== null ? `${formatNumber(l.rating, 1)} (${formatNumber(l.review_count ?? 0)} avis)` : "—"}</td>
+                  <td>{l.assignee ?? "—"}</td>
+                  <td>{formatDate(l.first_seen_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager count={data.count} limit={PAGE_SIZE} offset={offset} onChange={(o) => update({ offset: o ? String(o) : "" })} />
+        </>
+      )}
+    </div>
+  )
+}
+
+const ProspectsPage = () => {
+  const [params, setParams] = useSearchParams()
+  const tab = params.get("onglet") === "recherches" ? "recherches" : "prospects"
+  return (
+    <div className="bg-grey-0 border-grey-20 rounded-rounded border px-xlarge py-large">
+      <h1 className="inter-xlarge-semibold mb-small">Prospects</h1>
+      <p className="inter-small-regular text-grey-50 mb-base">
+        Garages, mécaniciens et carrossiers trouvés par Google Places, notés comme clients possibles de la boutique.
+      </p>
+      <div className="flex gap-x-small mb-large" role="tablist">
+        <button role="tab" aria-selected={tab === "prospects"} className={`btn btn-small ${tab === "prospects" ? "btn-primary" : "btn-secondary"}`} onClick={() => setParams(new URLSearchParams())}>
+          Liste des prospects
+        </button>
+        <button
+          role="tab"
+          aria-selected={tab === "recherches"}
+          className={`btn btn-small ${tab === "recherches" ? "btn-primary" : "btn-secondary"}`}
+          onClick={() => setParams(new URLSearchParams({ onglet: "recherches" }))}
+        >
+          Recherches Google Places
+        </button>
+      </div>
+      {tab === "prospects" ? <LeadsTable /> : <ProspectorSearchRuns />}
+    </div>
+  )
+}
+
+export const config: RouteConfig = {
+  link: {
+    label: "Prospects",
+    icon: Users,
+  },
+}
+
+export default ProspectsPage
