@@ -42,7 +42,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
 
   it("creates a make, a model and a vehicle, then finds the vehicle by search", async () => {
     await page.goto(app("/a/vehicules"), { waitUntil: "domcontentloaded" })
-    await page.getByRole("heading", { name: "Véhicules" }).waitFor()
+    await page.getByRole("heading", { name: "Véhicules", exact: true }).waitFor()
     // the sidebar links of the three screens
     for (const label of ["Véhicules", "Imports", "Marques"]) {
       expect(await page.locator(`a[href$="/a/${label === "Véhicules" ? "vehicules" : label.toLowerCase()}"]`).count()).toBeGreaterThan(0)
@@ -109,7 +109,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
       "PAS-DE-TELLE-REF;Zorvex;Quarto;2018;ZQ16;;1;",
     ].join("\r\n")
     await page.goto(app("/a/imports"), { waitUntil: "domcontentloaded" })
-    await page.getByRole("heading", { name: "Imports" }).waitFor()
+    await page.getByRole("heading", { name: "Imports", exact: true }).waitFor()
     await page.locator("select[name=type]").selectOption("fitments")
     await page.locator("input[name=file]").setInputFiles({ name: "compatibilites-zorvex.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
     await page.getByRole("button", { name: "Simuler (n'écrit rien)" }).click()
@@ -152,7 +152,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
 
   it("creates and edits a brand, and sees the refusal to delete a brand in use", async () => {
     await page.goto(app("/a/marques"), { waitUntil: "domcontentloaded" })
-    await page.getByRole("heading", { name: "Marques" }).waitFor()
+    await page.getByRole("heading", { name: "Marques", exact: true }).waitFor()
     await page.getByRole("button", { name: "Nouvelle marque" }).click()
     const create = page.locator("[data-testid=brand-create]")
     await create.locator("input[name=name]").fill("Freinor Zorvex")

@@ -1,6 +1,7 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { Bolt } from "@medusajs/icons"
 import { useEffect, useState } from "react"
+import type { ReactNode } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 
 import {
@@ -107,54 +108,41 @@ const MakesAndModels = ({
       </li>
     )
 
-  return (
-    <div className="w-64 shrink-0 flex flex-col gap-y-small">
-      <SearchBox label="Chercher un constructeur" placeholder="Constructeur…" value={q} onChange={setQ} />
-      {error && <Notice kind="error">{error}</Notice>}
+  /** A titled list (makes or models) with its "+ Ajouter" form and an "all" entry. */
+  const list = (kind: "make" | "model", title: string, inputLabel: string, all: string, selected: string, onPick: (id: string) => void, height: string, items: ReactNode[]) => (
+    <>
       <div className="inter-small-semibold text-grey-50 flex justify-between">
-        Constructeurs
-        <button type="button" className="text-violet-60" onClick={() => { setAdding("make"); setNewName("") }}>
+        {title}
+        <button type="button" className="text-violet-60" onClick={() => { setAdding(kind); setNewName("") }}>
           + Ajouter
         </button>
       </div>
-      {adding === "make" && (
+      {adding === kind && (
         <div className="flex gap-x-xsmall">
-          <input aria-label="Nom du constructeur" className={`${INPUT} flex-1`} value={newName} onChange={(e) => setNewName(e.target.value)} />
+          <input aria-label={inputLabel} className={`${INPUT} flex-1`} value={newName} onChange={(e) => setNewName(e.target.value)} />
           <button type="button" className="btn btn-primary btn-small" onClick={create}>
             Créer
           </button>
         </div>
       )}
-      <ul className="max-h-[280px] overflow-y-auto inter-small-regular" data-testid="makes">
-        <li className={`px-xsmall py-[2px] cursor-pointer ${!makeId ? "bg-grey-10 inter-small-semibold" : ""}`} onClick={() => onMake("")}>
-          Tous les constructeurs
+      <ul className={`${height} overflow-y-auto inter-small-regular`} data-testid={`${kind}s`}>
+        <li className={`px-xsmall py-[2px] cursor-pointer ${!selected ? "bg-grey-10 inter-small-semibold" : ""}`} onClick={() => onPick("")}>
+          {all}
         </li>
-        {(makes.data?.makes ?? []).map((m) => item("make", m.id, m.name, `${m.model_count} modèles`, m.id === makeId, () => onMake(m.id)))}
+        {items}
       </ul>
-      {makeId && (
-        <>
-          <div className="inter-small-semibold text-grey-50 flex justify-between">
-            Modèles
-            <button type="button" className="text-violet-60" onClick={() => { setAdding("model"); setNewName("") }}>
-              + Ajouter
-            </button>
-          </div>
-          {adding === "model" && (
-            <div className="flex gap-x-xsmall">
-              <input aria-label="Nom du modèle" className={`${INPUT} flex-1`} value={newName} onChange={(e) => setNewName(e.target.value)} />
-              <button type="button" className="btn btn-primary btn-small" onClick={create}>
-                Créer
-              </button>
-            </div>
-          )}
-          <ul className="max-h-[320px] overflow-y-auto inter-small-regular" data-testid="models">
-            <li className={`px-xsmall py-[2px] cursor-pointer ${!modelId ? "bg-grey-10 inter-small-semibold" : ""}`} onClick={() => onModel("")}>
-              Tous les modèles
-            </li>
-            {(models.data?.models ?? []).map((m) => item("model", m.id, m.name, `${m.vehicle_count} véh.`, m.id === modelId, () => onModel(m.id)))}
-          </ul>
-        </>
-      )}
+    </>
+  )
+
+  return (
+    <div className="w-64 shrink-0 flex flex-col gap-y-small">
+      <SearchBox label="Chercher un constructeur" placeholder="Constructeur…" value={q} onChange={setQ} />
+      {error && <Notice kind="error">{error}</Notice>}
+      {list("make", "Constructeurs", "Nom du constructeur", "Tous les constructeurs", makeId, onMake, "max-h-[280px]",
+        (makes.data?.makes ?? []).map((m) => item("make", m.id, m.name, `${m.model_count} modèles`, m.id === makeId, () => onMake(m.id))))}
+      {makeId &&
+        list("model", "Modèles", "Nom du modèle", "Tous les modèles", modelId, onModel, "max-h-[320px]",
+          (models.data?.models ?? []).map((m) => item("model", m.id, m.name, `${m.vehicle_count} véh.`, m.id === modelId, () => onModel(m.id))))}
     </div>
   )
 }
