@@ -109,7 +109,13 @@ describe("Véhicules, Imports and Marques as the owner", () => {
       "PAS-DE-TELLE-REF;Zorvex;Quarto;2018;ZQ16;;1;",
     ].join("\r\n")
     await page.goto(app("/a/imports"), { waitUntil: "domcontentloaded" })
-    await page.getByRole("heading", { name: "Imports", exact: true }).waitFor()
+    await page
+      .getByRole("heading", { name: "Imports", exact: true })
+      .waitFor()
+      .catch(async (e) => {
+        await screenshot(page, "fitment-import-missing")
+        throw new Error(`${e.message}\nURL ${page.url()}\nPAGE ${(await page.locator("body").innerText()).slice(0, 3000)}`)
+      })
     await page.locator("select[name=type]").selectOption("fitments")
     await page.locator("input[name=file]").setInputFiles({ name: "compatibilites-zorvex.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
     await page.getByRole("button", { name: "Simuler (n'écrit rien)" }).click()
@@ -164,7 +170,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
 
     await page.getByLabel("Rechercher une marque").fill("freinor")
     const row = page.locator("tr[data-brand=freinor-zorvex]")
-    await row.waitFor()
+    await page.locator("[data-testid=pager]", { hasText: /^1–1 sur 1(?!\d)/ }).waitFor()
     expect(await page.locator("[data-testid=brands-table] tbody tr").count()).toBe(1)
     await row.getByRole("button", { name: "Modifier" }).click()
     await row.locator("input[name=country]").fill("IT")
