@@ -18,10 +18,19 @@ let errors: string[]
 let productId: string
 const app = (path: string) => `${testEnv().baseUrl}/app${path}`
 
-/** Fails with the console errors collected since the last check (each screen is checked on its own). */
-function expectNoConsoleErrors(screen: string) {
+let failed: string[]
+
+/**
+ * Fails with the console errors and failed API calls collected since the last check (each screen on its own).
+ * `expected` lists the API refusals the screen is meant to show (Chromium logs each 4xx answer as a console
+ * error "Failed to load resource"): exactly those, and nothing else, are accepted.
+ */
+function expectNoConsoleErrors(screen: string, expected: string[] = []) {
   const found = errors.splice(0)
-  expect({ screen, errors: found }).toEqual({ screen, errors: [] })
+  const calls = failed.splice(0)
+  expect({ screen, calls }).toEqual({ screen, calls: expected })
+  const resourceErrors = expected.map((c) => `console: Failed to load resource: the server responded with a status of ${c.split(" ").pop()} (Bad Request)`)
+  expect({ screen, errors: found }).toEqual({ screen, errors: resourceErrors })
 }
 
 beforeAll(async () => {
@@ -29,8 +38,13 @@ beforeAll(async () => {
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   errors = collectPageErrors(page)
+  failed = []
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`)
+  })
   await loginAsOwner(page)
   errors.splice(0)
+  failed.splice(0)
 })
 
 afterAll(async () => {
@@ -193,7 +207,8 @@ describe("Véhicules, Imports and Marques as the owner", () => {
     await screenshot(page, "fitment-brand-delete-refused")
     expect((await admin("GET", `/admin/brands/${created.id}`)).status).toBe(200)
     expect(((await storeClient().products.retrieve(productId)).product as any).brand).toMatchObject({ id: created.id })
-    expectNoConsoleErrors("Marques")
+    // the refused DELETE is the only failed call of the screen
+    expectNoConsoleErrors("Marques", [`DELETE /admin/brands/${created.id} 400`])
   })
 })
 

@@ -5,6 +5,7 @@
 import fs from "fs"
 import path from "path"
 import { testEnv } from "../helpers/env"
+import { fetchOnce } from "./helpers"
 
 const ADMIN_DIR = path.resolve(__dirname, "..", "..", "plugins", "fitment", "dist", "api", "admin")
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -45,7 +46,7 @@ describe("admin routes of the fitment plugin", () => {
   it("answer 401 without credentials, and not 401 with them", async () => {
     const refused: string[] = []
     for (const r of all) {
-      const res = await fetch(`${testEnv().baseUrl}${r.path}`, {
+      const res = await fetchOnce(`${testEnv().baseUrl}${r.path}`, {
         method: r.method,
         headers: r.method === "GET" || r.method === "DELETE" ? {} : { "content-type": "application/json" },
         body: r.method === "GET" || r.method === "DELETE" ? undefined : "{}",
