@@ -122,7 +122,8 @@ describe("Véhicules, Imports and Marques as the owner", () => {
       "ZRV-EMB-1;Zorvex;Quarto;2018;ZQ16;;1;Kit complet",
       "PAS-DE-TELLE-REF;Zorvex;Quarto;2018;ZQ16;;1;",
     ].join("\r\n")
-    await page.goto(app("/a/imports"), { waitUntil: "domcontentloaded" })
+    // through the sidebar, as the owner does
+    await page.locator('a[href$="/a/imports"]').first().click()
     await page
       .getByRole("heading", { name: "Imports", exact: true })
       .waitFor()
