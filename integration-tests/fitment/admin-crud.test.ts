@@ -67,8 +67,15 @@ describe("brands", () => {
     expect(((await client.products.retrieve(productId)).product as any).brand).toBeNull()
   })
 
-  it("deleting a brand leaves its products without a brand", async () => {
+  it("refuses to delete a brand products still use, and deletes it once unused", async () => {
     await admin("POST", `/admin/products/${productId}/brand`, { brand_id: brandId })
+    const refused = await admin("DELETE", `/admin/brands/${brandId}`)
+    expect(refused.status).toBe(400)
+    expect(refused.body.message).toBe("Brand Brémbo Test is used by 1 product(s): give them another brand (or none) before deleting it")
+    expect((await admin("GET", `/admin/brands/${brandId}`)).body.brand.product_count).toBe(1)
+    expect(((await client.products.retrieve(productId)).product as any).brand).toMatchObject({ id: brandId })
+
+    expect((await admin("POST", `/admin/products/${productId}/brand`, { brand_id: null })).status).toBe(200)
     const del = await admin("DELETE", `/admin/brands/${brandId}`)
     expect(del.status).toBe(200)
     expect(del.body).toEqual({ id: brandId, object: "brand", deleted: true })

@@ -5,7 +5,7 @@ import { adminHeaders, testEnv } from "../helpers/env"
  * have closed one just as it is reused, and the request fails with EPIPE/ECONNRESET before reaching the
  * server. Such a request is sent again once; any answer from the server (errors included) is returned as is.
  */
-async function fetchOnce(url: string, init?: RequestInit): Promise<Response> {
+export async function fetchOnce(url: string, init?: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init)
   } catch (e) {

@@ -2,7 +2,8 @@ import fs from "fs"
 import path from "path"
 import Redis from "ioredis"
 import request from "supertest"
-import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
+import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { placeOrder as placeOrderAs } from "../helpers/orders"
 import { describeAdminRoutesRequireAuth } from "../helpers/routes"
 
 jest.setTimeout(300000)
@@ -27,30 +28,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
 }
 
 async function placeOrder(variantId: string, quantity: number): Promise<string> {
-  const client = storeClient()
-  const { regions } = await client.regions.list()
-  const tunisia = regions.find((r) => r.currency_code === "tnd")!
-  let { cart } = await client.carts.create({ region_id: tunisia.id })
-  ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: variantId, quantity }))
-  ;({ cart } = await client.carts.update(cart.id, {
-    email: "orion@example.tn",
-    shipping_address: {
-      first_name: "Amel",
-      last_name: "Trabelsi",
-      address_1: "3 avenue Habib Bourguiba",
-      city: "Sfax",
-      postal_code: "3000",
-      country_code: "tn",
-      phone: "+21698123456",
-    },
-  }))
-  const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
-  ;({ cart } = await client.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id! }))
-  ;({ cart } = await client.carts.createPaymentSessions(cart.id))
-  ;({ cart } = await client.carts.setPaymentSession(cart.id, { provider_id: "manual" }))
-  const completed = await client.carts.complete(cart.id)
-  expect(completed.type).toBe("order")
-  return (completed.data as { id: string }).id
+  return await placeOrderAs(variantId, quantity, "orion@example.tn")
 }
 
 function csvUpload(content: string, name = "sales.csv") {

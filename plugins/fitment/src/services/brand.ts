@@ -132,10 +132,19 @@ export default class BrandService extends TransactionBaseService {
     })
   }
 
-  /** Deletes a brand; its products keep existing without a brand. */
+  /** Deletes a brand no product uses; refused (NOT_ALLOWED, with the count) while products still carry it. */
   async delete(id: string): Promise<void> {
     await this.atomicPhase_(async (manager) => {
       const brand = await this.withTransaction(manager).retrieve(id)
+      // lock the brand row so a product cannot take the brand between the count and the delete
+      await manager.query(`SELECT id FROM brand WHERE id = $1 FOR UPDATE`, [brand.id])
+      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM fitment_product WHERE brand_id = $1`, [brand.id])
+      if (count > 0) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Brand ${brand.name} is used by ${count} product(s): give them another brand (or none) before deleting it`
+        )
+      }
       await manager.query(`DELETE FROM brand WHERE id = $1`, [brand.id])
     })
   }

@@ -24,6 +24,8 @@ export interface ImportOptions {
   detailsLimit?: number
   onProgress?: (stage: string, done: number, total: number) => void
   now?: Date
+  /** The id to log the import under (a background import announces it before it runs). */
+  id?: string
 }
 
 export interface ImportResult {
@@ -120,7 +122,7 @@ export default class FitmentImportService extends TransactionBaseService {
         summary.links_created = (plan as FitmentImportPlan).create.length
         summary.universal_set = (plan as FitmentImportPlan).universal.set.length
       }
-      const id = generateEntityId(undefined, "fimp")
+      const id = options.id ?? generateEntityId(undefined, "fimp")
       const invalidCsv = invalid.length ? invalidRowsToCsv(parsed.headers, invalid, parsed.delimiter) : null
       await manager.query(
         `INSERT INTO fitment_import (id, type, file_name, dry_run, skip_invalid, applied, summary, invalid_csv, actor)

@@ -123,6 +123,37 @@ export default class FitmentService extends TransactionBaseService {
     return [rows.map(shapeLink), count]
   }
 
+  /**
+   * The parts a vehicle fits (links of live products), paged: `{ link qualifiers, product: { id, title, handle,
+   * thumbnail, status } }`, ordered by product title. `q` narrows on the title or handle.
+   */
+  async listVehicleParts(vehicleId: string, filter: { q?: string }, page: Pagination): Promise<[Row[], number]> {
+    const params: unknown[] = [vehicleId]
+    let search = ""
+    if (filter.q) {
+      params.push(`%${filter.q}%`)
+      search = `AND (p.title ILIKE $2 OR p.handle ILIKE $2)`
+    }
+    const rows = await this.activeManager_.query(
+      `SELECT ${LINK_COLUMNS}, p.title AS product_title, p.handle AS product_handle, p.thumbnail AS product_thumbnail, p.status AS product_status
+       FROM fitment f JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL
+       WHERE f.vehicle_id = $1 ${search}
+       ORDER BY p.title, p.id, f.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+      params
+    )
+    const [{ count }] = await this.activeManager_.query(
+      `SELECT count(*)::int AS count FROM fitment f JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL WHERE f.vehicle_id = $1 ${search}`,
+      params
+    )
+    return [
+      rows.map((r: Row) => ({
+        ...qualifiers(r),
+        product: { id: r.product_id, title: r.product_title, handle: r.product_handle, thumbnail: r.product_thumbnail, status: r.product_status },
+      })),
+      count,
+    ]
+  }
+
   async retrieveLink(productId: string, linkId: string): Promise<Row> {
     const rows = await this.activeManager_.query(
       `SELECT ${LINK_COLUMNS}, ${VEHICLE_COLUMNS}
@@ -432,6 +463,100 @@ export default class FitmentService extends TransactionBaseService {
   // ------------------------------------------------------------------ coverage
 
   /**
+   * Paged coverage for the admin screen (the full report of `coverage()` lists every vehicle without parts, too
+   * much at 20,000 vehicles). Totals, then per make/model: vehicles, vehicles without parts, parts fitting it and
+   * units of those parts sold in completed/pending orders of the last `days` days (Medusa's orders and line items),
+   * narrowed to models with at most `max_parts` parts when given.
+   */
+  async coverageModels(
+    filter: { make_id?: string; max_parts?: number; q?: string; days?: number; sort?: (typeof COVERAGE_MODEL_SORTS)[number] },
+    page: Pagination
+  ): Promise<[Row[], number, Row]> {
+    const params: unknown[] = [filter.days ?? 365]
+    const where: string[] = []
+    if (filter.make_id) {
+      params.push(filter.make_id)
+      where.push(`make_id = $${params.length}`)
+    }
+    if (filter.q) {
+      params.push(`%${filter.q}%`)
+      where.push(`(make || ' ' || model) ILIKE $${params.length}`)
+    }
+    if (filter.max_parts !== undefined) {
+      params.push(filter.max_parts)
+      where.push(`parts <= $${params.length}`)
+    }
+    const order =
+      filter.sort === "vehicles_without_parts"
+        ? "vehicles_without_parts DESC, sold DESC"
+        : filter.sort === "parts"
+          ? "parts ASC, sold DESC"
+          : "sold DESC, parts ASC, vehicles DESC"
+    // set-based (one pass over vehicles, links and order lines), not one sub-query per model: 20,000 vehicles stay fast
+    const base = `WITH veh AS (
+        SELECT v.model_id, count(*)::int AS vehicles,
+               count(*) FILTER (WHERE NOT EXISTS (${LIVE_LINK} AND f2.vehicle_id = v.id))::int AS vehicles_without_parts
+        FROM vehicle v GROUP BY v.model_id),
+      model_parts AS (
+        SELECT DISTINCT v.model_id, f.product_id FROM fitment f JOIN vehicle v ON v.id = f.vehicle_id
+        JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL),
+      parts AS (SELECT model_id, count(*)::int AS parts FROM model_parts GROUP BY model_id),
+      product_sold AS (
+        SELECT pv.product_id, sum(li.quantity)::int AS sold FROM line_item li
+        JOIN "order" o ON o.id = li.order_id AND o.status IN ('pending', 'completed') AND o.created_at >= now() - make_interval(days => $1::int)
+        JOIN product_variant pv ON pv.id = li.variant_id GROUP BY pv.product_id),
+      sold AS (SELECT mp.model_id, sum(ps.sold)::int AS sold FROM model_parts mp JOIN product_sold ps ON ps.product_id = mp.product_id GROUP BY mp.model_id),
+      per_model AS (
+        SELECT mk.id AS make_id, mk.name AS make, md.id AS model_id, md.name AS model,
+               COALESCE(veh.vehicles, 0) AS vehicles, COALESCE(veh.vehicles_without_parts, 0) AS vehicles_without_parts,
+               COALESCE(parts.parts, 0) AS parts, COALESCE(sold.sold, 0) AS sold
+        FROM vehicle_model md JOIN vehicle_make mk ON mk.id = md.make_id
+        LEFT JOIN veh ON veh.model_id = md.id LEFT JOIN parts ON parts.model_id = md.id LEFT JOIN sold ON sold.model_id = md.id)
+      SELECT *, count(*) OVER ()::int AS total_count FROM per_model ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`
+    const found: Row[] = await this.activeManager_.query(`${base} ORDER BY ${order}, make, model, model_id LIMIT ${page.limit} OFFSET ${page.offset}`, params)
+    const count = found.length
+      ? found[0].total_count
+      : page.offset > 0
+        ? (await this.activeManager_.query(`SELECT count(*)::int AS count FROM (${base}) AS m`, params))[0].count
+        : 0
+    const rows = found.map(({ total_count: _t, ...r }) => r)
+    const [totals] = await this.activeManager_.query(
+      `SELECT (SELECT count(*)::int FROM vehicle) AS vehicles,
+              (SELECT count(*)::int FROM vehicle v WHERE NOT EXISTS (${LIVE_LINK} AND f2.vehicle_id = v.id)) AS vehicles_without_parts,
+              (SELECT count(*)::int FROM fitment f JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL) AS links,
+              (SELECT count(DISTINCT f.product_id)::int FROM fitment f JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL) AS linked_products,
+              (SELECT count(*)::int FROM fitment_product fp JOIN product p ON p.id = fp.product_id WHERE fp.is_universal AND p.deleted_at IS NULL) AS universal_products,
+              (SELECT count(*)::int FROM product WHERE deleted_at IS NULL) AS products`
+    )
+    return [rows, count, totals]
+  }
+
+  /** Vehicles no live product fits, paged (optionally for one make or model, or matching `q`). */
+  async vehiclesWithoutParts(filter: { make_id?: string; model_id?: string; q?: string }, page: Pagination): Promise<[Row[], number]> {
+    const params: unknown[] = []
+    const where = [`NOT EXISTS (${LIVE_LINK} AND f2.vehicle_id = v.id)`]
+    if (filter.make_id) {
+      params.push(filter.make_id)
+      where.push(`v.make_id = $${params.length}`)
+    }
+    if (filter.model_id) {
+      params.push(filter.model_id)
+      where.push(`v.model_id = $${params.length}`)
+    }
+    if (filter.q) {
+      params.push(`%${filter.q}%`)
+      where.push(`(mk.name || ' ' || md.name || ' ' || coalesce(v.engine, '') || ' ' || coalesce(v.engine_code, '')) ILIKE $${params.length}`)
+    }
+    const from = `FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id WHERE ${where.join(" AND ")}`
+    const rows = await this.activeManager_.query(
+      `SELECT ${VEHICLE_COLUMNS} ${from} ORDER BY mk.name, md.name, v.year_from, v.engine NULLS FIRST, v.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+      params
+    )
+    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count ${from}`, params)
+    return [rows.map(shapeVehicle), count]
+  }
+
+  /**
    * For each make/model: vehicles, vehicles without any linked part, distinct fitting parts, and fitting parts
    * per category. Universal parts are reported apart (they fit every vehicle). Links of deleted products
    * (Medusa soft-deletes them and the link rows stay) count for nothing: such a vehicle has no part to sell.
@@ -482,6 +607,9 @@ export default class FitmentService extends TransactionBaseService {
     }
   }
 }
+
+/** How the models of the coverage report can be ordered: the models that sell most first, or the least covered. */
+export const COVERAGE_MODEL_SORTS = ["sold", "vehicles_without_parts", "parts"] as const
 
 export function brandOf(row: Row | undefined): Row | null {
   if (!row || !row.id) {

@@ -519,6 +519,76 @@ export default class VehicleCatalogService extends TransactionBaseService {
     })
   }
 
+  /**
+   * What a merge would do, without doing it: the merge runs in a transaction that is rolled back, so the
+   * preview is exactly what the real merge writes. `{ dry_run: true, entity, survivor, merged, moves }` where
+   * `moves` counts the links moved and folded, the vehicles and models moved or folded, and lists up to 20 of
+   * the products whose links move.
+   */
+  async previewMerge(entity: "vehicle" | "model" | "make", survivorId: string, mergedId: string): Promise<Row> {
+    const rollback = new Error("fitment merge preview: rolled back")
+    let preview: Row | null = null
+    try {
+      await this.manager_.transaction(async (manager) => {
+        const self = this.withTransaction(manager)
+        const column = entity === "vehicle" ? "f.vehicle_id" : entity === "model" ? "v.model_id" : "v.make_id"
+        const survivor = entity === "vehicle" ? await self.retrieveVehicle(survivorId) : entity === "model" ? await self.retrieveModel(survivorId) : await self.retrieveMake(survivorId)
+        const merged = entity === "vehicle" ? await self.retrieveVehicle(mergedId) : entity === "model" ? await self.retrieveModel(mergedId) : await self.retrieveMake(mergedId)
+        const [before] = await manager.query(
+          `SELECT count(*)::int AS links, count(DISTINCT f.product_id)::int AS products FROM fitment f JOIN vehicle v ON v.id = f.vehicle_id WHERE ${column} = $1`,
+          [mergedId]
+        )
+        const products = await manager.query(
+          `SELECT p.id, p.title, count(*)::int AS links FROM fitment f JOIN vehicle v ON v.id = f.vehicle_id JOIN product p ON p.id = f.product_id
+           WHERE ${column} = $1 GROUP BY p.id, p.title ORDER BY p.title, p.id LIMIT 20`,
+          [mergedId]
+        )
+        const [counts] = await manager.query(
+          `SELECT (SELECT count(*)::int FROM vehicle WHERE ${entity === "make" ? "make_id" : "model_id"} = $1) AS vehicles,
+                  (SELECT count(*)::int FROM vehicle_model WHERE make_id = $1) AS models`,
+          [entity === "vehicle" ? merged.model?.id ?? null : mergedId]
+        )
+        const [linksBefore] = await manager.query(`SELECT count(*)::int AS n FROM fitment`)
+        const [vehiclesBefore] = await manager.query(`SELECT count(*)::int AS n FROM vehicle`)
+        const [modelsBefore] = await manager.query(`SELECT count(*)::int AS n FROM vehicle_model`)
+        if (entity === "vehicle") {
+          await self.mergeVehicles(survivorId, mergedId)
+        } else if (entity === "model") {
+          await self.mergeModels(survivorId, mergedId)
+        } else {
+          await self.mergeMakes(survivorId, mergedId)
+        }
+        const [linksAfter] = await manager.query(`SELECT count(*)::int AS n FROM fitment`)
+        const [vehiclesAfter] = await manager.query(`SELECT count(*)::int AS n FROM vehicle`)
+        const [modelsAfter] = await manager.query(`SELECT count(*)::int AS n FROM vehicle_model`)
+        const folded = linksBefore.n - linksAfter.n
+        preview = {
+          dry_run: true,
+          entity,
+          survivor,
+          merged,
+          moves: {
+            links: before.links,
+            links_moved: before.links - folded,
+            links_folded: folded,
+            products: before.products,
+            vehicles: entity === "vehicle" ? 1 : counts.vehicles,
+            vehicles_folded: entity === "vehicle" ? 1 : vehiclesBefore.n - vehiclesAfter.n,
+            models: entity === "make" ? counts.models : entity === "model" ? 1 : 0,
+            models_folded: entity === "vehicle" ? 0 : modelsBefore.n - modelsAfter.n,
+          },
+          products: products,
+        }
+        throw rollback
+      })
+    } catch (e) {
+      if (e !== rollback) {
+        throw e
+      }
+    }
+    return preview as unknown as Row
+  }
+
   private async recordMerge(entity: string, survivorId: string, mergedId: string, moved: number, actor: string | null, details: Row): Promise<Row> {
     const id = generateEntityId(undefined, "fmerge")
     const [row] = await this.activeManager_.query(

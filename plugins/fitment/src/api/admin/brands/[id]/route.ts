@@ -12,7 +12,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({ brand: await req.scope.resolve<BrandService>("brandService").update(req.params.id, brandBody(req.body, { create: false })) })
 }
 
-/** DELETE /admin/brands/:id: its products keep existing, without a brand. */
+/** DELETE /admin/brands/:id: refused (400, with the number of products) while products use the brand. */
 export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
   await req.scope.resolve<BrandService>("brandService").delete(req.params.id)
   res.json({ id: req.params.id, object: "brand", deleted: true })

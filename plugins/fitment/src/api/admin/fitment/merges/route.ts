@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { actorId, pagination, text } from "@shabou/api-params"
+import { actorId, boolean, pagination, text } from "@shabou/api-params"
 import VehicleCatalogService from "../../../../services/vehicle-catalog"
 
 /** GET /admin/fitment/merges?entity=&survivor_id= → the merge log */
@@ -13,8 +13,10 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 }
 
 /**
- * POST /admin/fitment/merges { entity: "vehicle" | "model" | "make", survivor_id, merged_id }:
+ * POST /admin/fitment/merges { entity: "vehicle" | "model" | "make", survivor_id, merged_id, dry_run? }:
  * every link of the merged record moves to the survivor, nothing is dropped, and the merge is recorded.
+ * With `dry_run: true`: `{ preview: { survivor, merged, moves: { links, links_moved, links_folded, products, vehicles,
+ * vehicles_folded, models, models_folded }, products } }`, computed by the real merge rolled back; nothing is written.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = (req.body ?? {}) as Record<string, unknown>
@@ -26,6 +28,16 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<VehicleCatalogService>("vehicleCatalogService")
   const survivor = body.survivor_id as string
   const merged = body.merged_id as string
+  if (boolean(body.dry_run, "dry_run", { default: false })) {
+    if (body.entity !== "vehicle" && body.entity !== "model" && body.entity !== "make") {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `entity: must be "vehicle", "model" or "make", got ${JSON.stringify(body.entity ?? null)}`)
+    }
+    if (survivor === merged) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `merge_id: a ${body.entity} cannot be merged into itself`)
+    }
+    res.json({ preview: await service.previewMerge(body.entity, survivor, merged) })
+    return
+  }
   const actor = actorId(req)
   let result
   switch (body.entity) {

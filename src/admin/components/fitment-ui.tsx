@@ -1,0 +1,329 @@
+/**
+ * Pieces shared by the fitment screens (Véhicules, Imports, Marques): a data hook over adminFetch, a pager for
+ * server-side paged lists, a debounced search box, notices, cards, French labels of the API's codes and the
+ * vehicle form (creation and edit).
+ */
+import { useCallback, useEffect, useRef, useState } from "react"
+import type { FormEvent, ReactNode } from "react"
+
+import { adminFetch } from "../lib/api"
+import { formatNumber } from "../lib/format"
+
+/** GET an admin path with a query; reloads when the path or query changes. `data` stays while reloading. */
+export function useAdminData<T>(path: string | null, query: Record<string, unknown> = {}) {
+  const [data, setData] = useState<T | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [tick, setTick] = useState(0)
+  const key = JSON.stringify(query)
+  useEffect(() => {
+    if (!path) {
+      setData(null)
+      return
+    }
+    let live = true
+    setLoading(true)
+    adminFetch<T>(path, { query: JSON.parse(key) })
+      .then((d) => {
+        if (live) {
+          setData(d)
+          setError(null)
+        }
+      })
+      .catch((e) => live && setError(errorMessage(e)))
+      .finally(() => live && setLoading(false))
+    return () => {
+      live = false
+    }
+  }, [path, key, tick])
+  const reload = useCallback(() => setTick((t) => t + 1), [])
+  return { data, error, loading, reload }
+}
+
+/** A value that follows `value` once it has stopped changing for `ms`. */
+export function useDebounced<T>(value: T, ms = 300): T {
+  const [v, setV] = useState(value)
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms)
+    return () => clearTimeout(t)
+  }, [value, ms])
+  return v
+}
+
+/** The message of an error thrown by adminFetch or by a medusa-react hook (axios). */
+export function errorMessage(error: unknown): string {
+  const e = error as any
+  return e?.response?.data?.message ?? e?.message ?? "Erreur inconnue"
+}
+
+export const Notice = ({ kind = "info", children }: { kind?: "info" | "error" | "warning" | "success"; children: ReactNode }) => {
+  const classes = {
+    info: "bg-blue-5 border-blue-20 text-grey-90",
+    error: "bg-rose-5 border-rose-20 text-rose-60",
+    warning: "bg-orange-5 border-orange-20 text-grey-90",
+    success: "bg-emerald-5 border-emerald-20 text-grey-90",
+  }[kind]
+  return (
+    <div role={kind === "error" ? "alert" : "status"} className={`border rounded-rounded px-base py-small inter-small-regular mb-base ${classes}`}>
+      {children}
+    </div>
+  )
+}
+
+export const Pager = ({ count, limit, offset, onChange }: { count: number; limit: number; offset: number; onChange: (offset: number) => void }) => (
+  <div className="flex items-center justify-between mt-base inter-small-regular text-grey-50" data-testid="pager">
+    <span>
+      {count === 0 ? "Aucun résultat" : `${formatNumber(offset + 1)}–${formatNumber(Math.min(offset + limit, count))} sur ${formatNumber(count)}`}
+    </span>
+    <div className="flex gap-x-small">
+      <button type="button" className="btn btn-secondary btn-small" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+        Précédent
+      </button>
+      <button type="button" className="btn btn-secondary btn-small" disabled={offset + limit >= count} onClick={() => onChange(offset + limit)}>
+        Suivant
+      </button>
+    </div>
+  </div>
+)
+
+export const Card = ({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) => (
+  <section className="bg-grey-0 border-grey-20 rounded-rounded border px-xlarge py-large mb-base">
+    <div className="flex items-center justify-between mb-base">
+      <h2 className="inter-large-semibold">{title}</h2>
+      <div className="flex gap-x-small">{actions}</div>
+    </div>
+    {children}
+  </section>
+)
+
+export const SearchBox = ({ value, onChange, placeholder, label }: { value: string; onChange: (v: string) => void; placeholder: string; label: string }) => (
+  <input
+    type="search"
+    aria-label={label}
+    className={`${INPUT} w-full`}
+    placeholder={placeholder}
+    value={value}
+    onChange={(e) => onChange(e.target.value)}
+  />
+)
+
+export const INPUT = "border border-grey-20 rounded-rounded px-small py-xsmall inter-small-regular bg-grey-0"
+export const TABLE = "w-full inter-small-regular"
+export const TH = "text-left text-grey-50 inter-small-semibold py-xsmall pr-small border-b border-grey-20"
+export const TD = "py-xsmall pr-small border-b border-grey-10 align-top"
+
+export const FUEL_LABELS: Record<string, string> = {
+  petrol: "Essence",
+  diesel: "Diesel",
+  hybrid: "Hybride",
+  plug_in_hybrid: "Hybride rechargeable",
+  electric: "Électrique",
+  lpg: "GPL",
+  petrol_lpg: "Essence/GPL",
+  cng: "GNV",
+}
+
+export const BODY_LABELS: Record<string, string> = {
+  hatchback: "Hayon (3/5 portes)",
+  sedan: "Berline",
+  estate: "Break",
+  coupe: "Coupé",
+  convertible: "Cabriolet",
+  coupe_convertible: "Coupé-cabriolet",
+  suv: "SUV / 4x4",
+  mpv: "Monospace",
+  van: "Fourgon / utilitaire",
+  pickup: "Pick-up",
+  minibus: "Minibus",
+  chassis_cab: "Châssis cabine",
+}
+
+export const POSITION_LABELS: Record<string, string> = {
+  front: "Avant",
+  rear: "Arrière",
+  left: "Gauche",
+  right: "Droite",
+  front_left: "Avant gauche",
+  front_right: "Avant droit",
+  rear_left: "Arrière gauche",
+  rear_right: "Arrière droit",
+}
+
+export const SOURCE_LABELS: Record<string, string> = { import: "Import", staff: "Équipe", supplier: "Fournisseur" }
+
+export type Vehicle = {
+  id: string
+  make: { id: string; name: string }
+  model: { id: string; name: string }
+  generation: string | null
+  body: string | null
+  year_from: number
+  month_from: number | null
+  year_to: number | null
+  month_to: number | null
+  engine: string | null
+  engine_code: string | null
+  displacement_cc: number | null
+  power_kw: number | null
+  power_hp: number | null
+  fuel: string | null
+  ktype: number | null
+}
+
+/** "2014/03 – en cours" */
+export function years(v: Pick<Vehicle, "year_from" | "month_from" | "year_to" | "month_to">): string {
+  const ym = (y: number | null, m: number | null) => (y ? (m ? `${String(m).padStart(2, "0")}/${y}` : String(y)) : "")
+  return `${ym(v.year_from, v.month_from)} – ${v.year_to ? ym(v.year_to, v.month_to) : "en cours"}`
+}
+
+/** "Peugeot 208 II 1.2 PureTech 100 (2019 – en cours)" */
+export function vehicleLabel(v: Vehicle): string {
+  return [v.make.name, v.model.name, v.generation, v.engine, v.engine_code && `(${v.engine_code})`, `· ${years(v)}`].filter(Boolean).join(" ")
+}
+
+type Make = { id: string; name: string }
+type Model = { id: string; name: string; make_id: string }
+
+const VEHICLE_FIELDS: Array<{ name: keyof Vehicle; label: string; type?: "number" }> = [
+  { name: "generation", label: "Génération (ex. II, Mk7)" },
+  { name: "year_from", label: "Année début *", type: "number" },
+  { name: "month_from", label: "Mois début", type: "number" },
+  { name: "year_to", label: "Année fin (vide = en cours)", type: "number" },
+  { name: "month_to", label: "Mois fin", type: "number" },
+  { name: "engine", label: "Moteur (ex. 1.5 dCi 90)" },
+  { name: "engine_code", label: "Code moteur (ex. K9K)" },
+  { name: "displacement_cc", label: "Cylindrée (cm³)", type: "number" },
+  { name: "power_hp", label: "Puissance (ch)", type: "number" },
+  { name: "power_kw", label: "Puissance (kW)", type: "number" },
+  { name: "ktype", label: "KType TecDoc", type: "number" },
+]
+
+/**
+ * Creation or edit of a vehicle: make → model pickers (models of the chosen make), then the vehicle's fields.
+ * Saves through POST /admin/vehicles or /admin/vehicles/:id; the API's validation message is shown as is.
+ */
+export const VehicleForm = ({ vehicle, onSaved, onCancel }: { vehicle?: Vehicle; onSaved: (v: Vehicle) => void; onCancel?: () => void }) => {
+  const [makeId, setMakeId] = useState(vehicle?.make.id ?? "")
+  const [modelId, setModelId] = useState(vehicle?.model.id ?? "")
+  const [values, setValues] = useState<Record<string, string>>(() => {
+    const v: Record<string, string> = {}
+    for (const f of [...VEHICLE_FIELDS.map((x) => x.name), "body", "fuel"]) {
+      const value = vehicle ? (vehicle as any)[f] : null
+      v[f] = value === null || value === undefined ? "" : String(value)
+    }
+    return v
+  })
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const makes = useAdminData<{ makes: Make[] }>("/vehicles/makes")
+  const models = useAdminData<{ models: Model[] }>(makeId ? "/vehicles/models" : null, { make_id: makeId })
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    setModelId("")
+  }, [makeId])
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setError(null)
+    if (!modelId) {
+      setError("Choisissez le constructeur et le modèle.")
+      return
+    }
+    const body: Record<string, unknown> = { model_id: modelId }
+    for (const [k, v] of Object.entries(values)) {
+      const f = VEHICLE_FIELDS.find((x) => x.name === k)
+      body[k] = v.trim() === "" ? null : f?.type === "number" ? Number(v.replace(/\s/g, "").replace(",", ".")) : v.trim()
+    }
+    if (vehicle && values.power_hp === String(vehicle.power_hp ?? "") && values.power_kw === String(vehicle.power_kw ?? "")) {
+      delete body.power_hp
+      delete body.power_kw
+    }
+    setSaving(true)
+    try {
+      const res = await adminFetch<{ vehicle: Vehicle }>(vehicle ? `/vehicles/${vehicle.id}` : "/vehicles", { method: "POST", body })
+      onSaved(res.vehicle)
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-y-small" data-testid="vehicle-form">
+      {error && <Notice kind="error">Enregistrement refusé : {error}</Notice>}
+      <div className="grid grid-cols-2 gap-small">
+        <label className="flex flex-col inter-small-regular">
+          Constructeur *
+          <select name="make_id" className={INPUT} value={makeId} onChange={(e) => setMakeId(e.target.value)}>
+            <option value="">— choisir —</option>
+            {(makes.data?.makes ?? []).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col inter-small-regular">
+          Modèle *
+          <select name="model_id" className={INPUT} value={modelId} onChange={(e) => setModelId(e.target.value)} disabled={!makeId}>
+            <option value="">— choisir —</option>
+            {(models.data?.models ?? []).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {VEHICLE_FIELDS.map((f) => (
+          <label key={f.name} className="flex flex-col inter-small-regular">
+            {f.label}
+            <input
+              name={f.name}
+              className={INPUT}
+              inputMode={f.type === "number" ? "numeric" : undefined}
+              value={values[f.name]}
+              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+            />
+          </label>
+        ))}
+        <label className="flex flex-col inter-small-regular">
+          Carrosserie
+          <select name="body" className={INPUT} value={values.body} onChange={(e) => setValues({ ...values, body: e.target.value })}>
+            <option value="">—</option>
+            {Object.entries(BODY_LABELS).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col inter-small-regular">
+          Carburant
+          <select name="fuel" className={INPUT} value={values.fuel} onChange={(e) => setValues({ ...values, fuel: e.target.value })}>
+            <option value="">—</option>
+            {Object.entries(FUEL_LABELS).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="flex gap-x-small justify-end">
+        {onCancel && (
+          <button type="button" className="btn btn-secondary btn-small" onClick={onCancel}>
+            Annuler
+          </button>
+        )}
+        <button type="submit" className="btn btn-primary btn-small" disabled={saving}>
+          {vehicle ? "Enregistrer le véhicule" : "Créer le véhicule"}
+        </button>
+      </div>
+    </form>
+  )
+}
