@@ -8,6 +8,7 @@ import type { FormEvent, ReactNode } from "react"
 
 import { adminFetch } from "../lib/api"
 import { formatNumber } from "../lib/format"
+import { Card, errorMessage, Notice, Pager } from "./ui"
 
 /** GET an admin path with a query; reloads when the path or query changes. `data` stays while reloading. */
 export function useAdminData<T>(path: string | null, query: Record<string, unknown> = {}) {
@@ -50,51 +51,7 @@ export function useDebounced<T>(value: T, ms = 300): T {
   return v
 }
 
-/** The message of an error thrown by adminFetch or by a medusa-react hook (axios). */
-export function errorMessage(error: unknown): string {
-  const e = error as any
-  return e?.response?.data?.message ?? e?.message ?? "Erreur inconnue"
-}
-
-export const Notice = ({ kind = "info", children }: { kind?: "info" | "error" | "warning" | "success"; children: ReactNode }) => {
-  const classes = {
-    info: "bg-blue-5 border-blue-20 text-grey-90",
-    error: "bg-rose-5 border-rose-20 text-rose-60",
-    warning: "bg-orange-5 border-orange-20 text-grey-90",
-    success: "bg-emerald-5 border-emerald-20 text-grey-90",
-  }[kind]
-  return (
-    <div role={kind === "error" ? "alert" : "status"} className={`border rounded-rounded px-base py-small inter-small-regular mb-base ${classes}`}>
-      {children}
-    </div>
-  )
-}
-
-export const Pager = ({ count, limit, offset, onChange }: { count: number; limit: number; offset: number; onChange: (offset: number) => void }) => (
-  <div className="flex items-center justify-between mt-base inter-small-regular text-grey-50" data-testid="pager">
-    <span>
-      {count === 0 ? "Aucun résultat" : `${formatNumber(offset + 1)}–${formatNumber(Math.min(offset + limit, count))} sur ${formatNumber(count)}`}
-    </span>
-    <div className="flex gap-x-small">
-      <button type="button" className="btn btn-secondary btn-small" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
-        Précédent
-      </button>
-      <button type="button" className="btn btn-secondary btn-small" disabled={offset + limit >= count} onClick={() => onChange(offset + limit)}>
-        Suivant
-      </button>
-    </div>
-  </div>
-)
-
-export const Card = ({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) => (
-  <section className="bg-grey-0 border-grey-20 rounded-rounded border px-xlarge py-large mb-base">
-    <div className="flex items-center justify-between mb-base">
-      <h2 className="inter-large-semibold">{title}</h2>
-      <div className="flex gap-x-small">{actions}</div>
-    </div>
-    {children}
-  </section>
-)
+export { Card, errorMessage, Notice, Pager }
 
 export const SearchBox = ({ value, onChange, placeholder, label }: { value: string; onChange: (v: string) => void; placeholder: string; label: string }) => (
   <input

@@ -5,6 +5,7 @@
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { formatNumber } from "../lib/format"
+import { errorMessage } from "./ui"
 
 export const ProductWidgetSection = ({
   title,
@@ -70,10 +71,7 @@ export const ProductWidgetError = ({ message, testId }: { message: string | null
     </p>
   ) : null
 
-/** The message of an error thrown by adminFetch. */
-export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
-}
+export { errorMessage }
 
 /** Classes of the native inputs and selects of the widgets (native controls: keyboard- and test-friendly). */
 export const fieldClass = "bg-ui-bg-field border-ui-border-base rounded-md border px-2 py-1.5 text-sm"
