@@ -36,9 +36,9 @@ describe("parseListQuery", () => {
     })
   })
 
-  it("maps the order fields core allows, price included", () => {
+  it("maps the order fields core allows; price ordering stays with core", () => {
     expect(covered({ order: "-title" }).order).toEqual({ field: "title", descending: true })
-    expect(covered({ order: "variants.prices.amount" }).order).toEqual({ field: "price", descending: false })
+    expect(parseListQuery({ order: "variants.prices.amount" })).toEqual({ covered: false, reason: "order by price" })
     expect(parseListQuery({ order: "weight" }).covered).toBe(false)
   })
 
@@ -74,6 +74,7 @@ describe("parseListQuery", () => {
 
 describe("parseRetrieveQuery", () => {
   it("covers the rendering parameters only", () => {
+    expect(parseRetrieveQuery({ fields: "id,title" }).covered).toBe(false)
     expect(parseRetrieveQuery({ region_id: "reg_1", expand: "variants" })).toEqual({
       covered: true,
       request: { region_id: "reg_1", currency_code: undefined, cart_id: undefined, expand: "variants", fields: undefined },
