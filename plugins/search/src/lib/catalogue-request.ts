@@ -1,4 +1,4 @@
-import { integer, invalidParam, list, single } from "@shabou/api-params"
+import { ID_PATTERN, integer, invalidParam, list, single } from "@shabou/api-params"
 
 /**
  * `GET /store/products` as the catalogue read model understands it: the filters, order, page and
@@ -73,6 +73,23 @@ const LIST_KEYS = new Set([
   "fields",
 ])
 
+/** The relations core's store product routes let a client expand. */
+const STORE_RELATIONS = [
+  "variants",
+  "variants.prices",
+  "variants.options",
+  "variants.inventory_items",
+  "options",
+  "options.values",
+  "images",
+  "tags",
+  "collection",
+  "type",
+  "profiles",
+  "categories",
+  "sales_channels",
+]
+
 const SORTS: Record<string, SortField> = {
   created_at: "created_at",
   updated_at: "updated_at",
@@ -90,7 +107,7 @@ function ids(value: unknown, name: string): string[] | undefined {
   }
   const values = list(value, name, { max: 200 })
   for (const v of values ?? []) {
-    if (!ID_RE.test(v)) {
+    if (!ID_PATTERN.test(v)) {
       throw invalidParam(name, `is not a valid id: ${JSON.stringify(v.slice(0, 60))}`)
     }
   }
@@ -131,6 +148,12 @@ function names(value: unknown, name: string): string | undefined {
   }
   if (!/^[A-Za-z0-9_.,+*-]*$/.test(raw) || raw.length > 500) {
     throw invalidParam(name, "must be a comma-separated list of field names")
+  }
+  if (name === "expand") {
+    const unknown = raw.split(",").filter((r) => r && !STORE_RELATIONS.includes(r))
+    if (unknown.length) {
+      throw invalidParam(name, `unknown relation ${unknown.join(", ")} (one of ${STORE_RELATIONS.join(", ")})`)
+    }
   }
   return raw
 }

@@ -1,3 +1,4 @@
+import { ID_PATTERN } from "@shabou/api-params"
 /** Validation of the body of POST /store/products/search. */
 
 export class BodyError extends Error {
@@ -18,9 +19,6 @@ export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 100
 export const MAX_OFFSET = 10000
 export const MAX_QUERY_LENGTH = 200
-
-/** Ids as Medusa writes them; anything else cannot name a vehicle or a category */
-const ID_RE = /^[A-Za-z0-9_.:-]{1,100}$/
 
 const KNOWN = ["q", "offset", "limit", "vehicle_id", "category_id"]
 
@@ -57,7 +55,7 @@ export function parseSearchRequest(body: unknown): SearchRequest {
   }
   let vehicle: string | null = null
   if (b.vehicle_id !== undefined && b.vehicle_id !== null) {
-    if (typeof b.vehicle_id !== "string" || !ID_RE.test(b.vehicle_id.trim())) {
+    if (typeof b.vehicle_id !== "string" || !ID_PATTERN.test(b.vehicle_id.trim())) {
       throw new BodyError("vehicle_id", "expected a vehicle id (letters, digits, _ and -)")
     }
     vehicle = b.vehicle_id.trim()
@@ -65,7 +63,7 @@ export function parseSearchRequest(body: unknown): SearchRequest {
   let categories: string[] = []
   if (b.category_id !== undefined && b.category_id !== null) {
     const list = Array.isArray(b.category_id) ? b.category_id : [b.category_id]
-    if (list.length > 50 || list.some((c) => typeof c !== "string" || !ID_RE.test(c.trim()))) {
+    if (list.length > 50 || list.some((c) => typeof c !== "string" || !ID_PATTERN.test(c.trim()))) {
       throw new BodyError("category_id", "expected a category id or a list of at most 50 category ids (strings)")
     }
     categories = (list as string[]).map((c) => c.trim())
