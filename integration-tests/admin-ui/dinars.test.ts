@@ -36,8 +36,8 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
   })
 
   afterEach(() => {
-    expect(watch.outside).toEqual([])
-    expect(watch.errors).toEqual([])
+    const found = { outside: watch.outside.splice(0), errors: watch.errors.splice(0) }
+    expect(found).toEqual({ outside: [], errors: [] })
   })
 
   const tndPrice = async () => {
@@ -50,14 +50,17 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
     await page.goto(`${testEnv().baseUrl}/app/a/products/${product.id}`, { waitUntil: "domcontentloaded" })
     await page.getByText(product.title).first().waitFor({ timeout: 60000 })
     // the variants section's "…" menu → Edit Prices: the spreadsheet-like price grid
-    const section = page.locator("div", { has: page.getByRole("heading", { name: /Variants/ }) }).last()
+    const section = page.locator("div", { has: page.getByRole("heading", { name: "Variants", exact: true }) }).last()
     await section.getByRole("button").first().click()
     await page.getByText("Edit Prices", { exact: true }).click()
     await page.getByText("Save and close").waitFor()
-    const header = page.locator("th", { hasText: /^Price TND$|TND/ }).first()
+    const header = page.locator('th:has(span:text-is("Price TND"))').first()
     await header.waitFor()
     const col = await header.evaluate((th) => Array.from(th.parentElement!.children).indexOf(th))
-    const cell = page.locator("tbody tr").first().locator("td").nth(col)
+    // the grid's table (the product page behind it has tables too): the first body row is the
+    // product, then one row per variant
+    const grid = page.locator('table:has(th:has(span:text-is("Price TND")))')
+    const cell = grid.locator("tbody tr").nth(1).locator("td").nth(col)
     await cell.dblclick()
     const input = cell.locator("input")
     await input.waitFor()
@@ -66,11 +69,9 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
     await page.keyboard.press("Enter")
     await screenshot(page, `dinars-price-grid-${typed.replace(/\W/g, "_")}`)
     await page.getByText("Save and close").click()
-    const saveAll = page.getByText("Save all")
-    if (await saveAll.isVisible().catch(() => false)) {
-      await saveAll.click()
-      await page.getByRole("button", { name: /Save/ }).last().click()
-    }
+    // "Saving changes" prompt: its Save button
+    await page.getByText("Saving changes").waitFor()
+    await page.getByRole("button", { name: "Save changes", exact: true }).click()
     await page.getByText("Successfully updated variant prices").waitFor({ timeout: 30000 })
   }
 

@@ -37,8 +37,8 @@ describe("Réassort and the demand forecast widget", () => {
   })
 
   afterEach(() => {
-    expect(watch.outside).toEqual([])
-    expect(watch.errors).toEqual([])
+    const found = { outside: watch.outside.splice(0), errors: watch.errors.splice(0) }
+    expect(found).toEqual({ outside: [], errors: [] })
   })
 
   it("runs a forecast from the page and shows its progress, then the parts to order", async () => {
@@ -111,7 +111,7 @@ describe("Réassort and the demand forecast widget", () => {
     expect(await widget.getByTestId("orion-reorder-point").textContent()).toBe(String(fc.forecast.restock.reorder_point))
     // fan chart: sales history, mean line and the p10–p90 band
     const chart = widget.getByTestId("orion-fan-chart")
-    await chart.locator("svg.recharts-surface").waitFor({ timeout: 30000 })
+    await chart.locator(".recharts-wrapper > svg.recharts-surface").waitFor({ timeout: 30000 })
     expect(await chart.locator(".recharts-area").count()).toBe(1)
     expect(await chart.locator(".recharts-line").count()).toBe(2)
     // model names only in the details line

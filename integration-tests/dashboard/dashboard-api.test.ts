@@ -12,7 +12,7 @@ async function fromOrdersApi(from: string): Promise<{ amount: number; orders: nu
   let amount = 0
   let orders = 0
   for (let offset = 0; ; offset += 100) {
-    const res = await api().get(`/admin/orders?created_at[gte]=${encodeURIComponent(from)}&limit=100&offset=${offset}`).set(headers)
+    const res = await api().get(`/admin/orders?created_at[gte]=${encodeURIComponent(from)}&fields=id,status,currency_code,created_at,subtotal&limit=100&offset=${offset}`).set(headers)
     expect(res.status).toBe(200)
     for (const o of res.body.orders) {
       if (o.status !== "canceled" && o.currency_code === "tnd") {
@@ -114,17 +114,23 @@ describe("GET /admin/dashboard", () => {
     expect(after.orders_to_ship).toBe(before.orders_to_ship - 1)
   })
 
-  it("answers in a few milliseconds at the demo size", async () => {
+  it("answers in a few milliseconds at the demo size (compared with a trivial admin route on the same server)", async () => {
     const headers = await adminHeaders()
-    const times: number[] = []
-    for (let i = 0; i < 7; i++) {
-      const t = process.hrtime.bigint()
-      const res = await api().get("/admin/dashboard").set(headers)
-      times.push(Number(process.hrtime.bigint() - t) / 1e6)
-      expect(res.status).toBe(200)
+    const median = async (path: string) => {
+      const times: number[] = []
+      for (let i = 0; i < 9; i++) {
+        const t = process.hrtime.bigint()
+        const res = await api().get(path).set(headers)
+        times.push(Number(process.hrtime.bigint() - t) / 1e6)
+        expect(res.status).toBe(200)
+      }
+      return times.sort((a, b) => a - b)[4]
     }
-    times.sort((a, b) => a - b)
-    // median; measured ~10-30 ms here on a shared, loaded 2-core machine
-    expect(times[3]).toBeLessThan(300)
+    await median("/admin/dashboard") // warm-up
+    const base = await median("/admin/orion/health")
+    const dashboard = await median("/admin/dashboard")
+    // the dashboard's own work (its queries) on top of auth and HTTP: ~10-30 ms on an idle 2-core machine;
+    // the bound leaves room for a loaded CI runner
+    expect(dashboard - base).toBeLessThan(200)
   })
 })

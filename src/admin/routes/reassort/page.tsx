@@ -53,7 +53,7 @@ const ReassortPage = () => {
   const [version, setVersion] = useState(0)
 
   useEffect(() => {
-    adminFetch<{ product_categories: Option[] }>("/product-categories", { query: { limit: 500, fields: "id,name" } })
+    adminFetch<{ product_categories: Option[] }>("/product-categories", { query: { limit: 500 } })
       .then((r) => setCategories([...r.product_categories].sort((a, b) => a.name.localeCompare(b.name, "fr"))))
       .catch(() => setCategories([]))
     adminFetch<{ brands: Option[] }>("/brands", { query: { limit: 500 } })
