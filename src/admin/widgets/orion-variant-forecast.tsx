@@ -118,6 +118,9 @@ const VariantForecast = ({ variantId, title }: { variantId: string; title: strin
 }
 
 const OrionVariantForecastWidget = ({ product }: ProductDetailsWidgetProps) => {
+  // forecasts exist only once a run has succeeded: ask for them then (no 404 before the first run)
+  const runs = useAdminCustomQuery<{ limit: number }, { runs: { status: string }[] }>("/orion/runs", ["orion-runs-latest"], { limit: 20 })
+  const hasForecasts = !!runs.data?.runs.some((r) => r.status === "succeeded")
   return (
     <Container className="p-8 flex flex-col gap-y-4">
       <div>
@@ -126,9 +129,15 @@ const OrionVariantForecastWidget = ({ product }: ProductDetailsWidgetProps) => {
           Ventes par semaine, puis la prévision : la ligne pointillée est la moyenne attendue, la zone bleue la fourchette probable.
         </Text>
       </div>
-      {product.variants.map((v) => (
-        <VariantForecast key={v.id} variantId={v.id} title={v.sku ? `${v.title} (${v.sku})` : v.title} />
-      ))}
+      {runs.isLoading ? (
+        <Text size="small" className="text-ui-fg-subtle">Chargement…</Text>
+      ) : !hasForecasts ? (
+        <Text size="small" className="text-ui-fg-subtle">
+          Aucune prévision n'a encore été calculée (page Réassort → « Lancer une prévision »).
+        </Text>
+      ) : (
+        product.variants.map((v) => <VariantForecast key={v.id} variantId={v.id} title={v.sku ? `${v.title} (${v.sku})` : v.title} />)
+      )}
     </Container>
   )
 }
