@@ -7,6 +7,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # local packages linked from package.json (file:packages/…) must exist for npm ci
 COPY packages/api-params/package.json packages/api-params/
+# npm ci's postinstall applies patches/ (patch-package: the admin UI's TND decimals)
+COPY patches/ patches/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN node scripts/build.js

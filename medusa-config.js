@@ -145,5 +145,7 @@ module.exports = {
   modules,
   featureFlags: {
     product_categories: true,
+    // no "help us improve" data-sharing prompt over the admin at first login
+    analytics: false,
   },
 }

@@ -134,6 +134,8 @@ async function buildAdmin(state, ifChanged, log) {
     path.join(ROOT, "src", "admin"),
     path.join(ROOT, "package-lock.json"),
     path.join(ROOT, "medusa-config.js"),
+    // patch-package patches of the admin UI's sources (applied by npm's postinstall)
+    path.join(ROOT, "patches"),
   ])
   if (ifChanged && state.admin === key && fs.existsSync(path.join(ROOT, "build", "index.html"))) {
     return 0

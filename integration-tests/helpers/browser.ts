@@ -39,7 +39,9 @@ export async function loginAsOwner(page: Page): Promise<void> {
 export function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = []
   page.on("console", (m) => {
-    if (m.type() === "error") {
+    // the only error allowed: the login page asks for the session (GET /admin/auth) and gets 401
+    const sessionCheck = /\/app\/login/.test(page.url()) && /status of 401/.test(m.text())
+    if (m.type() === "error" && !sessionCheck) {
       errors.push(`${m.text()} (${m.location().url})`)
     }
   })
@@ -51,7 +53,9 @@ export function collectConsoleErrors(page: Page): string[] {
  * Console errors (see collectConsoleErrors), and requests to other origins than the test server,
  * answered 204 and listed: the admin must render without them.
  */
-export async function watchConsole(page: Page): Promise<{ errors: string[]; outside: string[] }> {
+export type PageWatch = { errors: string[]; outside: string[] }
+
+export async function watchConsole(page: Page): Promise<PageWatch> {
   const env = testEnv()
   const seen = { errors: collectConsoleErrors(page), outside: [] as string[] }
   await page.route(
@@ -72,3 +76,6 @@ export async function screenshot(page: Page, area: string, step?: string): Promi
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
+
+/** The same watch, by the name the dashboard, Réassort and dinars tests use. */
+export const watchPage = watchConsole

@@ -1,10 +1,16 @@
 import { storeClient } from "./env"
 
-/** Places a real order as a storefront would (medusa-js: cart, Tunisian address, shipping, manual payment); returns its id. */
+/**
+ * Places an order as a storefront would (medusa-js: cart in the Tunisia region, address, first
+ * shipping option, manual payment, complete) and returns the order id.
+ */
 export async function placeOrder(variantId: string, quantity: number, email = "client@example.tn"): Promise<string> {
   const client = storeClient()
   const { regions } = await client.regions.list()
-  const tunisia = regions.find((r) => r.currency_code === "tnd")!
+  const tunisia = regions.find((r) => r.currency_code === "tnd")
+  if (!tunisia) {
+    throw new Error("no TND region in the demo data")
+  }
   let { cart } = await client.carts.create({ region_id: tunisia.id })
   ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: variantId, quantity }))
   ;({ cart } = await client.carts.update(cart.id, {

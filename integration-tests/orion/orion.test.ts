@@ -3,7 +3,7 @@ import path from "path"
 import Redis from "ioredis"
 import request from "supertest"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
-import { placeOrder as placeOrderAs } from "../helpers/orders"
+import { placeOrder } from "../helpers/orders"
 import { describeAdminRoutesRequireAuth } from "../helpers/routes"
 
 jest.setTimeout(300000)
@@ -25,10 +25,6 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
     }
     await sleep(500)
   }
-}
-
-async function placeOrder(variantId: string, quantity: number): Promise<string> {
-  return await placeOrderAs(variantId, quantity, "orion@example.tn")
 }
 
 function csvUpload(content: string, name = "sales.csv") {
@@ -111,8 +107,8 @@ describe("orion through the admin API", () => {
   })
 
   it("orders placed through medusa-js become sales history, once per line item", async () => {
-    const o1 = await placeOrder(variant.id, 3)
-    const o2 = await placeOrder(variant.id, 2)
+    const o1 = await placeOrder(variant.id, 3, "orion@example.tn")
+    const o2 = await placeOrder(variant.id, 2, "orion@example.tn")
     const headers = await adminHeaders()
     const history = await until("order rows in the sales history", async () => {
       const res = await api().get(`/admin/orion/sales-history?variant_id=${variant.id}&source=order`).set(headers)
@@ -205,6 +201,107 @@ describe("orion through the admin API", () => {
     const missing = await api().get("/admin/orion/forecasts").set(headers)
     expect(missing.status).toBe(400)
     expect(missing.body.message).toContain("variant_id: is required")
+  })
+
+  it("gives the sales history per period before the forecast, and the expected stock-out date", async () => {
+    const headers = await adminHeaders()
+    const res = await api().get(`/admin/orion/forecasts?variant_id=${variant.id}`).set(headers)
+    const { history, run, forecast } = res.body
+    expect(history).toHaveLength(52)
+    const start = String(run.forecast_start).slice(0, 10)
+    expect(history[history.length - 1].period_start < start).toBe(true)
+    // the weekly sums are those of the sales history table
+    const [{ qty }] = await sql(
+      `SELECT COALESCE(sum(qty), 0)::float AS qty FROM orion_sales_history WHERE variant_id = $1 AND day >= $2 AND day < $3`,
+      [variant.id, history[0].period_start, start]
+    )
+    expect(history.reduce((a: number, h: any) => a + h.qty, 0)).toBeCloseTo(qty, 6)
+    // out of stock: it runs out today, and must be ordered today
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "UTC" }).format(new Date())
+    expect(forecast.restock.stockout_date).toBe(today)
+    expect(forecast.restock.order_by).toBe(today)
+  })
+
+  it("lists the order suggestions of the Réassort screen: stock-out date first, then value; filters; CSV", async () => {
+    const headers = await adminHeaders()
+    const res = await api().get("/admin/orion/restock?limit=500").set(headers)
+    expect(res.status).toBe(200)
+    const rows = res.body.suggestions as any[]
+    const [{ count }] = await sql(`SELECT count(*)::int AS count FROM orion_alert WHERE type = 'restock' AND status <> 'resolved'`)
+    expect(res.body.count).toBe(count)
+    expect(rows.length).toBe(Math.min(500, count))
+    // order: stock-out date ascending (none last), then value descending
+    for (let i = 1; i < rows.length; i++) {
+      const a = rows[i - 1]
+      const b = rows[i]
+      const ka = a.stockout_date ?? "9999-12-31"
+      const kb = b.stockout_date ?? "9999-12-31"
+      expect(ka <= kb).toBe(true)
+      if (ka === kb && a.value !== null && b.value !== null) {
+        expect(a.value).toBeGreaterThanOrEqual(b.value)
+      }
+    }
+    const mine = rows.find((r) => r.variant_id === variant.id)
+    expect(mine).toMatchObject({ product_id: variant.product_id, sku: variant.sku, stock: 0, stockout_date: expect.any(String) })
+    const [price] = await sql(
+      `SELECT ma.amount FROM product_variant_money_amount pvma JOIN money_amount ma ON ma.id = pvma.money_amount_id
+       WHERE pvma.variant_id = $1 AND pvma.deleted_at IS NULL AND ma.deleted_at IS NULL AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL
+       ORDER BY ma.region_id NULLS FIRST, ma.min_quantity NULLS FIRST LIMIT 1`,
+      [variant.id]
+    )
+    expect(mine.unit_price).toBe(price.amount)
+    expect(mine.value).toBe(price.amount * mine.suggested_quantity)
+
+    // category filter: the category and the categories below it
+    const [cat] = await sql(`SELECT id FROM product_category WHERE handle = $1`, [variant.category])
+    const byCat = await api().get(`/admin/orion/restock?limit=500&category_id=${cat.id}`).set(headers)
+    expect(byCat.body.suggestions.map((r: any) => r.variant_id)).toContain(variant.id)
+    expect(byCat.body.count).toBeLessThanOrEqual(res.body.count)
+    const inCat = await sql(
+      `SELECT DISTINCT pv.id FROM product_variant pv JOIN product_category_product pcp ON pcp.product_id = pv.product_id
+       JOIN product_category pc ON pc.id = pcp.product_category_id JOIN product_category top ON top.id = $1
+       WHERE pc.id = top.id OR pc.mpath LIKE top.mpath || '%'`,
+      [cat.id]
+    )
+    const inCatIds = new Set(inCat.map((r) => r.id))
+    expect(byCat.body.suggestions.every((r: any) => inCatIds.has(r.variant_id))).toBe(true)
+    // brand filter: the fitment brand of the product
+    const [fp] = await sql(`SELECT brand_id FROM fitment_product WHERE product_id = $1`, [variant.product_id])
+    if (fp?.brand_id) {
+      const byBrand = await api().get(`/admin/orion/restock?limit=500&brand_id=${fp.brand_id}`).set(headers)
+      expect(byBrand.body.suggestions.map((r: any) => r.variant_id)).toContain(variant.id)
+      const brandProducts = new Set((await sql(`SELECT product_id FROM fitment_product WHERE brand_id = $1`, [fp.brand_id])).map((r) => r.product_id))
+      expect(byBrand.body.suggestions.every((r: any) => brandProducts.has(r.product_id))).toBe(true)
+    }
+    const none = await api().get("/admin/orion/restock?brand_id=brand_nope").set(headers)
+    expect(none.body).toMatchObject({ suggestions: [], count: 0 })
+
+    const bad = await api().get("/admin/orion/restock?status=lost").set(headers)
+    expect(bad.status).toBe(400)
+    expect(bad.body.message).toContain("status")
+    const badFormat = await api().get("/admin/orion/restock?format=xlsx").set(headers)
+    expect(badFormat.status).toBe(400)
+    expect(badFormat.body.message).toContain("format")
+
+    const csv = await api().get("/admin/orion/restock?format=csv").set(headers).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = []
+      r.on("data", (c: Buffer) => chunks.push(c))
+      r.on("end", () => cb(null, Buffer.concat(chunks)))
+    })
+    expect(csv.status).toBe(200)
+    expect(csv.headers["content-type"]).toContain("text/csv")
+    expect(csv.headers["content-disposition"]).toMatch(/attachment; filename="reassort-\d{4}-\d{2}-\d{2}\.csv"/)
+    const text = (csv.body as Buffer).toString("utf8")
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    const lines = text.slice(1).trim().split("\r\n")
+    expect(lines[0]).toBe("Référence;Produit;Marque;Catégorie;Stock;En commande;Seuil de commande;À commander;Rupture prévue le;Commander avant le;Prix unitaire HT (DT);Valeur HT (DT)")
+    expect(lines.length - 1).toBe(count)
+    const mineLine = lines.find((l) => l.startsWith(`${variant.sku};`)) as string
+    const cells = mineLine.split(";")
+    const dt = (m: number) => `${Math.floor(m / 1000)},${String(m % 1000).padStart(3, "0")}`
+    expect(cells[7]).toBe(String(mine.suggested_quantity))
+    expect(cells[10]).toBe(dt(mine.unit_price))
+    expect(cells[11]).toBe(dt(mine.value))
   })
 
   it("lists restock alerts (filter, sort, paginate) and acknowledges one", async () => {

@@ -31,6 +31,45 @@ export type AlertQuery = {
   offset: number
 }
 
+export type RestockQuery = {
+  status?: AlertStatus[]
+  /** product category id: the category and every category below it */
+  category_id?: string
+  /** fitment brand id (`fitment_product.brand_id`) */
+  brand_id?: string
+  /** text in the SKU or the title */
+  q?: string
+  limit: number
+  offset: number
+}
+
+/** One order suggestion of the Réassort screen: the restock alert with its product, price and value. */
+export type RestockSuggestion = {
+  id: string
+  status: AlertStatus
+  variant_id: string
+  product_id: string | null
+  sku: string | null
+  title: string | null
+  thumbnail: string | null
+  category: string | null
+  brand: string | null
+  stock: number | null
+  on_order: number | null
+  reorder_point: number | null
+  order_up_to: number | null
+  suggested_quantity: number | null
+  lead_time_days: number | null
+  service_level: number | null
+  stockout_date: string | null
+  order_by: string | null
+  /** unit price in TND millimes (the variant's TND price without price list) */
+  unit_price: number | null
+  /** suggested quantity × unit price, in millimes */
+  value: number | null
+  updated_at: Date
+}
+
 /** Restock alerts and demand insights: refreshed by each run, listed and acknowledged by the owner. */
 export default class OrionAlertService extends TransactionBaseService {
   constructor(container: InjectedDependencies) {
@@ -55,6 +94,76 @@ export default class OrionAlertService extends TransactionBaseService {
       .skip(q.offset)
     const [alerts, count] = await qb.getManyAndCount()
     return { alerts, count, limit: q.limit, offset: q.offset }
+  }
+
+  /**
+   * Order suggestions (unresolved restock alerts by default), the most urgent first: expected
+   * stock-out date (none last), then value (suggested quantity × TND price), then SKU.
+   */
+  async listRestock(q: RestockQuery): Promise<{ suggestions: RestockSuggestion[]; count: number; limit: number; offset: number }> {
+    const where: string[] = [`a.type = 'restock'`]
+    const params: unknown[] = []
+    const add = (value: unknown) => {
+      params.push(value)
+      return `$${params.length}`
+    }
+    where.push(q.status?.length ? `a.status = ANY(${add(q.status)})` : `a.status <> 'resolved'`)
+    if (q.category_id) {
+      where.push(
+        `EXISTS (SELECT 1 FROM "product_category_product" pcp JOIN "product_category" pc ON pc.id = pcp.product_category_id
+                 JOIN "product_category" top ON top.id = ${add(q.category_id)}
+                 WHERE pcp.product_id = pv.product_id AND (pc.id = top.id OR pc.mpath LIKE top.mpath || '%'))`
+      )
+    }
+    if (q.brand_id) {
+      where.push(`fp.brand_id = ${add(q.brand_id)}`)
+    }
+    if (q.q) {
+      const like = add(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      where.push(`(a.sku ILIKE ${like} OR a.title ILIKE ${like})`)
+    }
+    const from = `FROM "orion_alert" a
+      LEFT JOIN "product_variant" pv ON pv.id = a.variant_id
+      LEFT JOIN "product" p ON p.id = pv.product_id
+      LEFT JOIN "fitment_product" fp ON fp.product_id = pv.product_id
+      WHERE ${where.join(" AND ")}`
+    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count ${from}`, params)
+    const rows = await this.activeManager_.query(
+      `WITH page AS (
+         SELECT a.*, pv.product_id, p.thumbnail, fp.brand_id, price.amount AS unit_price,
+                (a.suggested_quantity::bigint * price.amount)::bigint AS value
+         ${from.replace("WHERE", `LEFT JOIN LATERAL (
+           SELECT ma.amount FROM "product_variant_money_amount" pvma JOIN "money_amount" ma ON ma.id = pvma.money_amount_id
+           WHERE pvma.variant_id = a.variant_id AND pvma.deleted_at IS NULL AND ma.currency_code = 'tnd'
+             AND ma.price_list_id IS NULL AND ma.deleted_at IS NULL
+           ORDER BY ma.region_id NULLS FIRST, ma.min_quantity NULLS FIRST LIMIT 1
+         ) price ON true
+         WHERE`)}
+         ORDER BY a.data->>'stockout_date' ASC NULLS LAST, value DESC NULLS LAST, a.sku ASC NULLS LAST, a.id
+         LIMIT ${add(q.limit)} OFFSET ${add(q.offset)}
+       )
+       SELECT page.id, page.status, page.variant_id, page.product_id, page.sku, page.title, page.thumbnail, b.name AS brand,
+              (SELECT pc.name FROM "product_category_product" pcp JOIN "product_category" pc ON pc.id = pcp.product_category_id
+               WHERE pcp.product_id = page.product_id ORDER BY pc.handle LIMIT 1) AS category,
+              (page.data->>'stock')::int AS stock, (page.data->>'on_order')::int AS on_order,
+              (page.data->>'reorder_point')::int AS reorder_point, (page.data->>'order_up_to')::int AS order_up_to,
+              page.suggested_quantity, (page.data->>'lead_time_days')::real AS lead_time_days,
+              (page.data->>'service_level')::real AS service_level,
+              page.data->>'stockout_date' AS stockout_date, page.data->>'order_by' AS order_by,
+              page.unit_price, page.value, page.updated_at
+       FROM page LEFT JOIN "brand" b ON b.id = page.brand_id
+       ORDER BY page.data->>'stockout_date' ASC NULLS LAST, page.value DESC NULLS LAST, page.sku ASC NULLS LAST, page.id`,
+      params
+    )
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+    const suggestions = rows.map((r: Record<string, unknown>) => ({
+      ...r,
+      unit_price: num(r.unit_price),
+      value: num(r.value),
+      lead_time_days: num(r.lead_time_days),
+      service_level: num(r.service_level),
+    })) as RestockSuggestion[]
+    return { suggestions, count, limit: q.limit, offset: q.offset }
   }
 
   async retrieve(id: string): Promise<OrionAlert> {

@@ -10,6 +10,7 @@ import { runForecastJob, WorkerInput } from "../lib/forecast-worker"
 import { detectDeadStock, detectDecline, detectSpike } from "../lib/insights"
 import { reorderPoint, restockDecision } from "../lib/reorder-point"
 import { addPeriods, periodStart } from "../lib/sales-history"
+import { expectedStockout } from "../lib/stockout"
 import { Frequency, QUANTILE_KEYS } from "../lib/types"
 import { OrionForecastRun } from "../models/orion-forecast-run"
 import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../types/options"
@@ -267,6 +268,14 @@ export default class OrionForecastService extends TransactionBaseService {
       const first = Object.fromEntries(QUANTILE_KEYS.map((k) => [k, fc.quantiles[k][0]])) as Record<(typeof QUANTILE_KEYS)[number], number>
       const rp = reorderPoint({ mean: fc.mean, firstPeriod: first, periodDays, leadTimeDays: s.leadTimeDays, serviceLevel: s.serviceLevel })
       const decision = restockDecision(v.inventory_quantity, v.on_order, rp)
+      const stockout = expectedStockout({
+        stock: v.inventory_quantity,
+        mean: fc.mean,
+        forecastStart,
+        periodDays,
+        asOf,
+        leadTimeDays: s.leadTimeDays,
+      })
       const info = {
         lead_time_days: s.leadTimeDays,
         lead_time_from: s.leadTimeFrom,
@@ -279,6 +288,9 @@ export default class OrionForecastService extends TransactionBaseService {
         stock: v.inventory_quantity,
         on_order: v.on_order,
         manage_inventory: v.manage_inventory,
+        // expected stock-out (forecast mean against stock on hand) and the last day to order
+        stockout_date: stockout.stockout_date,
+        order_by: stockout.order_by,
       }
       perVariant.push({ variant_id: ids[i], restock: info })
       if (v.manage_inventory && decision.alert) {
@@ -541,9 +553,34 @@ export default class OrionForecastService extends TransactionBaseService {
        FROM "orion_forecast" WHERE run_id = $1 AND variant_id = $2 ORDER BY period_index`,
       [run.id, variantId]
     )
+    // the sales just before the forecast, per period of the run (2 × horizon periods, at least a year)
+    const historyPeriods = Math.max(2 * run.horizon, run.frequency === "week" ? 52 : 12)
+    const fs0 = run.forecast_start as Date | string | null
+    const forecastStart =
+      fs0 instanceof Date
+        ? new Date(Date.UTC(fs0.getFullYear(), fs0.getMonth(), fs0.getDate())) // node-pg reads a date as local midnight
+        : fs0
+          ? new Date(`${fs0.slice(0, 10)}T00:00:00Z`)
+          : null
+    const history = forecastStart
+      ? await m.query(
+          `SELECT to_char(p, 'YYYY-MM-DD') AS period_start,
+                  COALESCE((SELECT sum(qty) FROM "orion_sales_history" h
+                            WHERE h.variant_id = $1 AND h.day >= p::date AND h.day < (p + $2::interval)::date), 0)::float AS qty
+           FROM generate_series($3::timestamp, $4::timestamp, $2::interval) AS p
+           ORDER BY p`,
+          [
+            variantId,
+            run.frequency === "week" ? "1 week" : "1 month",
+            addPeriods(forecastStart, -historyPeriods, run.frequency).toISOString().slice(0, 10),
+            addPeriods(forecastStart, -1, run.frequency).toISOString().slice(0, 10),
+          ]
+        )
+      : []
     return {
       run: { id: run.id, frequency: run.frequency, horizon: run.horizon, forecast_start: run.forecast_start, finished_at: run.finished_at },
       variant_id: variantId,
+      history,
       forecast: variant
         ? { ...variant, periods }
         : null,
