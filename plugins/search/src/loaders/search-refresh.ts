@@ -101,6 +101,7 @@ export default async function searchRefreshLoader(
   const every = options.refresh_interval_ms ?? 200
   let busy = false
   let lastError = 0
+  let lastWarm = 0
   const tick = async () => {
     if (busy) {
       return
@@ -116,8 +117,10 @@ export default async function searchRefreshLoader(
       // after the drain: this instance's cache keys move to the new generations (other
       // instances' drains are seen here too)
       await catalogue.refreshGenerations()
-      if (!drained) {
-        // bodies are rendered once the queue is quiet: a product still changing would be rendered twice
+      if (!drained || Date.now() - lastWarm > 2000) {
+        // bodies are rendered once the queue is quiet (a product still changing would be rendered
+        // twice), and at least every 2 s while changes keep coming
+        lastWarm = Date.now()
         void warm()
       }
     } catch (e) {

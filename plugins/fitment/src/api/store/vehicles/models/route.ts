@@ -1,11 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { text } from "@shabou/api-params"
+import { id } from "@shabou/api-params"
 import VehicleCatalogService from "../../../../services/vehicle-catalog"
 
 /** GET /store/vehicles/models?make_id= → { models: [{ id, make_id, name, handle, year_from, year_to }] }: only models with vehicles. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const makeId = text(req.query.make_id, "make_id")
+  const makeId = id(req.query.make_id, "make_id")
   if (!makeId) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "make_id: is required")
   }
