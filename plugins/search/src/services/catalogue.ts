@@ -1,6 +1,7 @@
 import { Lifetime } from "awilix"
 import { MedusaError } from "@medusajs/utils"
 import { randomBytes } from "crypto"
+import http from "http"
 import type { EntityManager } from "typeorm"
 import { contextKey, type ListRequest, type RenderParams } from "../lib/catalogue-request"
 import { countSql, listBody, listSql, retrieveSql } from "../lib/catalogue-sql"
@@ -332,10 +333,12 @@ export default class CatalogueService {
         qs.set(key, params[key] as string)
       }
     }
-    const res = await fetch(`${this.baseUrl_}/store/products?${qs.toString()}`, {
-      headers: { ...caller.forward, "x-catalogue-bypass": this.internalToken, accept: "application/json" },
+    const res = await internalGet(`${this.baseUrl_}/store/products?${qs.toString()}`, {
+      ...caller.forward,
+      "x-catalogue-bypass": this.internalToken,
+      accept: "application/json",
     })
-    const text = await res.text()
+    const text = res.text
     if (res.status !== 200) {
       this.stats.renderErrors++
       throw new Error(`rendering ${ids.length} products through core answered ${res.status}: ${text.slice(0, 300)}`)
@@ -423,6 +426,22 @@ export default class CatalogueService {
       stats: this.stats,
     }
   }
+}
+
+/**
+ * A GET to this same server on a connection of its own, closed after the answer: no kept-alive
+ * socket holds up the server's graceful shutdown.
+ */
+function internalGet(url: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on("data", (c: Buffer) => chunks.push(c))
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }))
+      res.on("error", reject)
+    })
+    req.on("error", reject)
+  })
 }
 
 /** The earliest of the bodies' expiry times (epoch ms), if any has one. */
