@@ -29,6 +29,19 @@ function services(req: MedusaRequest) {
   }
 }
 
+/** Waits for this instance's own writes to reach the read model (see CatalogueService.syncAfterWrite). */
+async function synced(req: MedusaRequest, catalogue: CatalogueService): Promise<void> {
+  const search = req.scope.resolve("postgresSearchService") as { drainDirty: (batch: number) => Promise<number> }
+  await catalogue.syncAfterWrite((batch) => search.drainDirty(batch))
+}
+
+/** Every write request through this instance (admin edits, carts and orders): noted when answered. */
+export function noteWrites(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const catalogue = req.scope.resolve("catalogueService") as CatalogueService
+  res.on("finish", () => catalogue.noteWrite())
+  next()
+}
+
 /** Our own rendering requests, and (in tests only) a request asking for core's answer. */
 function bypassed(req: MedusaRequest, catalogue: CatalogueService): boolean {
   const flag = req.get("x-catalogue-bypass")
@@ -143,6 +156,7 @@ export async function catalogueList(req: MedusaRequest, res: MedusaResponse, nex
     if (bypassed(req, catalogue)) {
       return toCore(res, next)
     }
+    await synced(req, catalogue)
     const query = req.query as Record<string, unknown>
     const parsed = parseListQuery(query)
     if (!parsed.covered || !catalogue.ready) {
@@ -193,6 +207,7 @@ export async function catalogueRetrieve(req: MedusaRequest, res: MedusaResponse,
     if (bypassed(req, catalogue)) {
       return toCore(res, next)
     }
+    await synced(req, catalogue)
     const query = req.query as Record<string, unknown>
     const parsed = parseRetrieveQuery(query)
     if (!parsed.covered || !catalogue.ready || req.get("x-publishable-api-key")) {
@@ -232,6 +247,7 @@ export function cachedAnswer(tags: Array<"products" | "lists">) {
       if (bypassed(req, catalogue)) {
         return toCore(res, next)
       }
+      await synced(req, catalogue)
       const gens = tags.map((t) => catalogue.generations[t]).join(".")
       const body = req.method === "POST" ? JSON.stringify(req.body ?? null) : ""
       const key = `A:${gens}|${req.get("x-publishable-api-key") ?? ""}|${req.method} ${req.path}?${normalisedQuery(

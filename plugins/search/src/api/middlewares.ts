@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
 import { json } from "express"
-import { cachedAnswer, catalogueList, catalogueRetrieve } from "./catalogue-middleware"
+import { cachedAnswer, catalogueList, catalogueRetrieve, noteWrites } from "./catalogue-middleware"
 
 /**
  * The search body is parsed here so that malformed JSON gets a clear 400 in Medusa's error shape
@@ -30,6 +30,9 @@ const listsAndProducts = cachedAnswer(["lists", "products"])
  */
 export const config: MiddlewaresConfig = {
   routes: [
+    // a write through this instance: its next store read answers from the new data
+    { matcher: "/admin/*", method: ["POST", "PUT", "PATCH", "DELETE"], middlewares: [noteWrites] },
+    { matcher: "/store/carts/*", method: ["POST", "DELETE"], middlewares: [noteWrites] },
     { matcher: "/store/products/search", method: "POST", bodyParser: false, middlewares: [jsonBody, products] },
     { matcher: "/store/products", method: "GET", middlewares: [catalogueList] },
     { matcher: "/store/products/:id", method: "GET", middlewares: [catalogueRetrieve] },

@@ -65,6 +65,46 @@ export default class CatalogueService {
     process.env.CATALOGUE_INTERNAL_TOKEN = this.internalToken
   }
 
+  private written_ = false
+  private syncing_: Promise<void> | null = null
+
+  /** A write went through this instance (an admin edit, an order): the next store read waits for it. */
+  noteWrite(): void {
+    this.written_ = true
+  }
+
+  /**
+   * Read-your-writes on this instance: after a write here, the next store read first drains the
+   * queue (and waits for a drain another tick holds) so that it answers from the new data.
+   * Writes made elsewhere (another instance, a command line) are seen at the next tick (200 ms).
+   */
+  async syncAfterWrite(drain: (batch: number) => Promise<number>): Promise<void> {
+    if (!this.written_) {
+      return
+    }
+    if (!this.syncing_) {
+      this.written_ = false
+      this.syncing_ = (async () => {
+        const started = Date.now()
+        for (;;) {
+          while ((await drain(500)) > 0) {
+            // until nothing is left for this instance
+          }
+          const [{ left }] = await this.manager_.query(`SELECT count(*)::int AS left FROM search_dirty`)
+          if (!left || Date.now() - started > 2000) {
+            break
+          }
+          // rows another drain holds right now: wait for its commit
+          await new Promise((r) => setTimeout(r, 20))
+        }
+        await this.refreshGenerations()
+      })().finally(() => {
+        this.syncing_ = null
+      })
+    }
+    await this.syncing_
+  }
+
   /** Called once the HTTP server listens: bodies are rendered through it. */
   attachServer(baseUrl: string): void {
     this.baseUrl_ = baseUrl.replace(/\/$/, "")

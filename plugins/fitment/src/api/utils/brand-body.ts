@@ -1,4 +1,4 @@
-import { objectBody, objectField, onlyKnown, textField } from "@shabou/api-params"
+import { invalidParam, objectBody, objectField, onlyKnown, textField } from "@shabou/api-params"
 import type { BrandInput } from "../../services/brand"
 
 const FIELDS = ["name", "handle", "logo_url", "country", "description", "metadata"] as const
@@ -7,6 +7,10 @@ const FIELDS = ["name", "handle", "logo_url", "country", "description", "metadat
 export function brandBody(body: unknown, { create }: { create: boolean }): BrandInput {
   const b = objectBody(body)
   onlyKnown(b, FIELDS, "field")
+  if (typeof b.name === "string" && !b.name.trim()) {
+    // a brand keeps a name: a blank one is refused, not ignored
+    throw invalidParam("name", "cannot be empty")
+  }
   const input: BrandInput = {
     name: create ? textField(b.name, "name", { required: true, maxLength: 200 }) : textField(b.name, "name", { maxLength: 200 }),
     handle: textField(b.handle, "handle", { maxLength: 200 }),
