@@ -63,6 +63,7 @@ describe("parseListQuery", () => {
     [{ currency_code: "dinar" }, /^currency_code: /],
     [{ region_id: ["reg_1", "reg_2"] }, /^region_id: /],
     [{ expand: "variants;drop" }, /^expand: /],
+    [{ order: "-variants.prices.amount", expand: "" }, /^order: /],
   ])("refuses %j naming the parameter", (query, message) => {
     expect(() => parseListQuery(query)).toThrow(message)
   })

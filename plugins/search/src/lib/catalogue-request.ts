@@ -181,6 +181,11 @@ export function parseListQuery(query: Record<string, unknown>): Parsed<ListReque
       return { covered: false, reason: `order ${orderRaw}` }
     }
     order = { field, descending }
+    const expand = names(query.expand, "expand")
+    if (field === "price" && expand !== undefined && !expand.split(",").includes("variants.prices")) {
+      // core sorts on the joined prices and fails (500) without them
+      throw invalidParam("order", "sorting by variants.prices.amount needs variants.prices in expand (or no expand)")
+    }
     if (field === "price") {
       // core picks the price a product sorts by among the prices its query joins for the caller
       // (price lists, groups); the read model's lowest/highest of all prices does not always agree
