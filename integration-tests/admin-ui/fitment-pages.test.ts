@@ -29,7 +29,10 @@ function expectNoConsoleErrors(screen: string, expected: string[] = []) {
   const found = errors.splice(0)
   const calls = failed.splice(0)
   expect({ screen, calls }).toEqual({ screen, calls: expected })
-  const resourceErrors = expected.map((c) => `console: Failed to load resource: the server responded with a status of ${c.split(" ").pop()} (Bad Request)`)
+  // each as collectConsoleErrors words it: "<message> (<url of the call>)"
+  const resourceErrors = expected.map((c) =>
+    expect.stringMatching(new RegExp(`^Failed to load resource: the server responded with a status of ${c.split(" ").pop()} \\(Bad Request\\) \\(http`))
+  )
   expect({ screen, errors: found }).toEqual({ screen, errors: resourceErrors })
 }
 

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core"
 
 import { FakePlace, PlacesServer, startPlacesServer } from "../../plugins/prospector/test-fixtures/places-server"
 import { SupplierSite, startSupplierSite } from "../../plugins/prospector/test-fixtures/supplier-site"
-import { collectConsoleErrors, launchBrowser, loginAsOwner, screenshot } from "../helpers/browser"
+import { collectConsoleErrors, launchBrowser, loginAsOwner, screenshot, whenShown } from "../helpers/browser"
 import { sql, testEnv } from "../helpers/env"
 import { api, placesFixture, usePlaces } from "../prospector/helpers"
 
@@ -115,7 +115,7 @@ describe("prospector pages in the admin", () => {
 
   it("filters the leads, opens one and changes its status with a note and an assignee", async () => {
     await page.goto(app("/a/prospects"))
-    await page.getByTestId("leads-table").waitFor()
+    await whenShown(page, page.getByTestId("leads-table"))
     let wait = leadsResponse({ city: "Sousse" })
     await page.selectOption('select[name="city"]', "Sousse")
     await wait
@@ -164,7 +164,7 @@ describe("prospector pages in the admin", () => {
 
     // back to the list: its filters are kept; the status filter finds the lead
     await page.getByRole("button", { name: "← Prospects" }).click()
-    await page.getByTestId("leads-table").waitFor()
+    await whenShown(page, page.getByTestId("leads-table"))
     wait = leadsResponse({ status: "contacted" })
     await page.fill('input[name="q"]', "")
     await page.selectOption('select[name="status"]', "contacted")
@@ -175,7 +175,7 @@ describe("prospector pages in the admin", () => {
 
   it("downloads exactly the filtered list from \"Exporter CSV\" (BOM, Arabic intact)", async () => {
     await page.goto(app("/a/prospects?city=Sousse&status=new&order=name"))
-    await page.getByTestId("leads-table").waitFor()
+    await whenShown(page, page.getByTestId("leads-table"))
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Exporter CSV" }).click()])
     expect(download.suggestedFilename()).toMatch(/^prospects-\d{4}-\d{2}-\d{2}\.csv$/)
     const bytes = fs.readFileSync((await download.path()) as string)
@@ -239,7 +239,7 @@ describe("prospector pages in the admin", () => {
 
   it("builds the weekly report, reads it inline and downloads its CSV", async () => {
     await page.goto(app("/a/rapports"))
-    await page.getByRole("heading", { name: "Rapports" }).waitFor()
+    await whenShown(page, page.getByRole("heading", { name: "Rapports" }))
     await page.getByRole("button", { name: "Construire le rapport de la semaine dernière" }).click()
     await page.getByText(/^Rapport prêt : Semaine du/).waitFor({ timeout: 60000 })
     const reports = await api("GET", "/admin/prospector/reports?limit=200")
