@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core"
 import request from "supertest"
-import { launchBrowser, loginAsOwner, PageWatch, screenshot, watchPage } from "../helpers/browser"
+import { launchBrowser, loginAsOwner, PageWatch, screenshot, watchPage, gotoAdmin } from "../helpers/browser"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 import { placeOrder } from "../helpers/orders"
 
@@ -47,7 +47,7 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
   }
 
   async function editTndPrice(typed: string) {
-    await page.goto(`${testEnv().baseUrl}/app/a/products/${product.id}`, { waitUntil: "domcontentloaded" })
+    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/products/${product.id}`)
     await page.getByText(product.title).first().waitFor({ timeout: 60000 })
     // the variants section's "…" menu → Edit Prices: the spreadsheet-like price grid
     const section = page.locator("div", { has: page.getByRole("heading", { name: "Variants", exact: true }) }).last()
@@ -88,13 +88,13 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
   it("shows 3 decimals in the orders list and on the order's lines", async () => {
     const orderId = await placeOrder(product.variant_id, 3, "millimes@example.tn")
     const { order } = (await api().get(`/admin/orders/${orderId}`).set(await adminHeaders())).body
-    await page.goto(`${testEnv().baseUrl}/app/a/orders`, { waitUntil: "domcontentloaded" })
+    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/orders`)
     const row = page.locator("tr", { hasText: `#${order.display_id}` }).first()
     await row.waitFor({ timeout: 60000 })
     await expect(row.textContent()).resolves.toContain(threeDecimals(order.total))
     await screenshot(page, "dinars-orders-list")
 
-    await page.goto(`${testEnv().baseUrl}/app/a/orders/${orderId}`, { waitUntil: "domcontentloaded" })
+    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/orders/${orderId}`)
     const item = order.items[0]
     await page.getByText(`x ${item.quantity}`).first().waitFor({ timeout: 60000 })
     const body = await page.locator("body").textContent()

@@ -6,7 +6,7 @@
  * Then 20,000 vehicles inserted by SQL: the Véhicules page asks for one page only.
  */
 import type { Browser, Page } from "playwright-core"
-import { collectConsoleErrors, launchBrowser, loginAsOwner, screenshot } from "../helpers/browser"
+import { collectConsoleErrors, launchBrowser, loginAsOwner, screenshot, gotoAdmin } from "../helpers/browser"
 import { sql, storeClient, testEnv } from "../helpers/env"
 import { admin, createProduct } from "../fitment/helpers"
 
@@ -37,7 +37,7 @@ function expectNoConsoleErrors(screen: string, expected: string[] = []) {
 }
 
 beforeAll(async () => {
-  productId = await createProduct("Kit embrayage Zorvex", "kit-embrayage-zorvex", "ZRV-EMB-1")
+  productId = await createProduct("Kit embrayage Zelvora", "kit-embrayage-zelvora", "ZRV-EMB-1")
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   errors = collectConsoleErrors(page)
@@ -58,7 +58,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
   let vehicleId: string
 
   it("creates a make, a model and a vehicle, then finds the vehicle by search", async () => {
-    await page.goto(app("/a/vehicules"), { waitUntil: "domcontentloaded" })
+    await gotoAdmin(page, app("/a/vehicules"))
     await page.getByRole("heading", { name: "Véhicules", exact: true }).waitFor()
     // the sidebar links of the three screens
     for (const label of ["Véhicules", "Imports", "Marques"]) {
@@ -68,7 +68,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
 
     // a make, then a model of it, from the left column
     await page.getByRole("button", { name: "+ Ajouter" }).first().click()
-    await page.getByLabel("Nom du constructeur").fill("Zorvex")
+    await page.getByLabel("Nom du constructeur").fill("Zelvora")
     await page.getByRole("button", { name: "Créer", exact: true }).click()
     await page.locator("[data-testid=models]").waitFor()
     await page.getByRole("button", { name: "+ Ajouter" }).nth(1).click()
@@ -78,7 +78,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
 
     await page.getByRole("button", { name: "Nouveau véhicule" }).click()
     const form = page.locator("[data-testid=vehicle-form]")
-    await form.locator("select[name=make_id]").selectOption({ label: "Zorvex" })
+    await form.locator("select[name=make_id]").selectOption({ label: "Zelvora" })
     await form.locator("select[name=model_id] option", { hasText: "Quarto" }).waitFor({ state: "attached" })
     await form.locator("select[name=model_id]").selectOption({ label: "Quarto" })
     await form.locator("input[name=year_from]").fill("2018")
@@ -95,7 +95,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
 
     const stored = await admin("GET", `/admin/vehicles/${vehicleId}`)
     expect(stored.body.vehicle).toMatchObject({
-      make: { name: "Zorvex" },
+      make: { name: "Zelvora" },
       model: { name: "Quarto" },
       year_from: 2018,
       year_to: null,
@@ -107,8 +107,8 @@ describe("Véhicules, Imports and Marques as the owner", () => {
     })
     expect(stored.body.vehicle.power_kw).toBeCloseTo(67.7, 0)
 
-    await page.goto(app("/a/vehicules"), { waitUntil: "domcontentloaded" })
-    await page.getByLabel("Rechercher un véhicule").fill("zorvex quarto")
+    await gotoAdmin(page, app("/a/vehicules"))
+    await page.getByLabel("Rechercher un véhicule").fill("zelvora quarto")
     const row = page.locator("[data-testid=vehicles-table] tbody tr", { hasText: "Quarto" })
     await row.waitFor()
     expect(await page.locator("[data-testid=vehicles-table] tbody tr").count()).toBe(1)
@@ -122,8 +122,8 @@ describe("Véhicules, Imports and Marques as the owner", () => {
   it("uploads a fitments CSV with a bad row, sees the row error in the dry run, applies with skip-invalid", async () => {
     const csv = [
       "sku;marque;modele;annee_debut;code_moteur;emplacement;qte;note_fr",
-      "ZRV-EMB-1;Zorvex;Quarto;2018;ZQ16;;1;Kit complet",
-      "PAS-DE-TELLE-REF;Zorvex;Quarto;2018;ZQ16;;1;",
+      "ZRV-EMB-1;Zelvora;Quarto;2018;ZQ16;;1;Kit complet",
+      "PAS-DE-TELLE-REF;Zelvora;Quarto;2018;ZQ16;;1;",
     ].join("\r\n")
     // through the sidebar, as the owner does
     await page.locator('a[href$="/a/imports"]').first().click()
@@ -135,7 +135,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
         throw new Error(`${e.message}\nURL ${page.url()}\nPAGE ${(await page.locator("body").innerText()).slice(0, 3000)}`)
       })
     await page.locator("select[name=type]").selectOption("fitments")
-    await page.locator("input[name=file]").setInputFiles({ name: "compatibilites-zorvex.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+    await page.locator("input[name=file]").setInputFiles({ name: "compatibilites-zelvora.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
     await page.getByRole("button", { name: "Simuler (n'écrit rien)" }).click()
     const errorsTable = page.locator("[data-testid=invalid-rows]")
     await errorsTable.waitFor({ timeout: 60000 })
@@ -163,11 +163,11 @@ describe("Véhicules, Imports and Marques as the owner", () => {
     const store = await storeClient().products.list({ vehicle_id: vehicleId } as any)
     expect(store.products.map((p) => p.id)).toContain(productId)
     const [logged] = (await admin("GET", "/admin/fitment/imports?limit=1")).body.imports
-    expect(logged).toMatchObject({ file_name: "compatibilites-zorvex.csv", type: "fitments", applied: true, skip_invalid: true, dry_run: false })
+    expect(logged).toMatchObject({ file_name: "compatibilites-zelvora.csv", type: "fitments", applied: true, skip_invalid: true, dry_run: false })
     expectNoConsoleErrors("Imports")
 
-    await page.goto(app(`/a/vehicules/${vehicleId}`), { waitUntil: "domcontentloaded" })
-    const part = page.locator("[data-testid=vehicle-parts]").getByRole("link", { name: "Kit embrayage Zorvex" })
+    await gotoAdmin(page, app(`/a/vehicules/${vehicleId}`))
+    const part = page.locator("[data-testid=vehicle-parts]").getByRole("link", { name: "Kit embrayage Zelvora" })
     await part.waitFor()
     expect(await part.getAttribute("href")).toBe(`/app/a/products/${productId}`)
     await screenshot(page, "fitment-vehicle-parts")
@@ -175,26 +175,26 @@ describe("Véhicules, Imports and Marques as the owner", () => {
   })
 
   it("creates and edits a brand, and sees the refusal to delete a brand in use", async () => {
-    await page.goto(app("/a/marques"), { waitUntil: "domcontentloaded" })
+    await gotoAdmin(page, app("/a/marques"))
     await page.getByRole("heading", { name: "Marques", exact: true }).waitFor()
     await page.getByRole("button", { name: "Nouvelle marque" }).click()
     const create = page.locator("[data-testid=brand-create]")
-    await create.locator("input[name=name]").fill("Freinor Zorvex")
+    await create.locator("input[name=name]").fill("Freinor Zelvora")
     await create.locator("input[name=country]").fill("FR")
     await create.getByRole("button", { name: "Créer la marque" }).click()
-    await page.getByText("Marque « Freinor Zorvex » créée.").waitFor()
-    const created = (await admin("GET", "/admin/brands/freinor-zorvex")).body.brand
-    expect(created).toMatchObject({ name: "Freinor Zorvex", handle: "freinor-zorvex", country: "FR", product_count: 0 })
+    await page.getByText("Marque « Freinor Zelvora » créée.").waitFor()
+    const created = (await admin("GET", "/admin/brands/freinor-zelvora")).body.brand
+    expect(created).toMatchObject({ name: "Freinor Zelvora", handle: "freinor-zelvora", country: "FR", product_count: 0 })
 
     await page.getByLabel("Rechercher une marque").fill("freinor")
-    const row = page.locator("tr[data-brand=freinor-zorvex]")
+    const row = page.locator("tr[data-brand=freinor-zelvora]")
     await page.locator("[data-testid=pager]", { hasText: /^1–1 sur 1(?!\d)/ }).waitFor()
     expect(await page.locator("[data-testid=brands-table] tbody tr").count()).toBe(1)
     await row.getByRole("button", { name: "Modifier" }).click()
     await row.locator("input[name=country]").fill("IT")
     await row.locator("input[name=description]").fill("Freins et embrayages")
     await row.getByRole("button", { name: "Enregistrer" }).click()
-    await page.getByText("Marque « Freinor Zorvex » enregistrée.").waitFor()
+    await page.getByText("Marque « Freinor Zelvora » enregistrée.").waitFor()
     expect((await admin("GET", `/admin/brands/${created.id}`)).body.brand).toMatchObject({ country: "IT", description: "Freins et embrayages" })
 
     // the product takes the brand (the product page's brand widget does the same call), then delete is refused
@@ -206,8 +206,8 @@ describe("Véhicules, Imports and Marques as the owner", () => {
     await row.getByRole("button", { name: "Oui, supprimer" }).click()
     const refusal = page.getByRole("alert").filter({ hasText: "Suppression refusée" })
     await refusal.waitFor()
-    expect(await refusal.innerText()).toContain("Suppression refusée : « Freinor Zorvex » est encore la marque de 1 produit(s)")
-    expect(await refusal.innerText()).toContain("Brand Freinor Zorvex is used by 1 product(s)")
+    expect(await refusal.innerText()).toContain("Suppression refusée : « Freinor Zelvora » est encore la marque de 1 produit(s)")
+    expect(await refusal.innerText()).toContain("Brand Freinor Zelvora is used by 1 product(s)")
     await screenshot(page, "fitment-brand-delete-refused")
     expect((await admin("GET", `/admin/brands/${created.id}`)).status).toBe(200)
     expect(((await storeClient().products.retrieve(productId)).product as any).brand).toMatchObject({ id: created.id })
@@ -253,7 +253,7 @@ describe("Véhicules with 20,000 vehicles", () => {
       }
     })
     const t0 = Date.now()
-    await page.goto(app("/a/vehicules"), { waitUntil: "domcontentloaded" })
+    await gotoAdmin(page, app("/a/vehicules"))
     await page.locator("[data-testid=vehicles-table] tbody tr").nth(24).waitFor()
     const firstPageMs = Date.now() - t0
     expect(await page.locator("[data-testid=vehicles-table] tbody tr").count()).toBe(25)

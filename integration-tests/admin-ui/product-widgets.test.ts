@@ -7,7 +7,7 @@
 import fs from "fs"
 import type { Browser, Page } from "playwright-core"
 import { startSupplierSite, SupplierSite } from "../../plugins/prospector/test-fixtures/supplier-site"
-import { launchBrowser, loginAsOwner, screenshot, watchConsole } from "../helpers/browser"
+import { launchBrowser, loginAsOwner, screenshot, watchConsole, gotoAdmin } from "../helpers/browser"
 import { sql, testEnv } from "../helpers/env"
 import { admin as api } from "../fitment/helpers"
 
@@ -59,7 +59,7 @@ describe("product page widgets (brand, fitment, part numbers, price history)", (
     // this test covers the product page: what the login screen logs (the admin's 401 probes before login)
     // belongs to the login screen's own test
     seen.errors.splice(0)
-    await page.goto(`${testEnv().baseUrl}/app/a/products/${productId}`, { waitUntil: "domcontentloaded" })
+    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/products/${productId}`)
     await page.getByTestId("product-brand-widget").waitFor({ timeout: 60000 })
   })
 

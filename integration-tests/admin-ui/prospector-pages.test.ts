@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core"
 
 import { FakePlace, PlacesServer, startPlacesServer } from "../../plugins/prospector/test-fixtures/places-server"
 import { SupplierSite, startSupplierSite } from "../../plugins/prospector/test-fixtures/supplier-site"
-import { collectConsoleErrors, launchBrowser, loginAsOwner, screenshot, whenShown } from "../helpers/browser"
+import { collectConsoleErrors, launchBrowser, loginAsOwner, screenshot, whenShown, gotoAdmin } from "../helpers/browser"
 import { sql, testEnv } from "../helpers/env"
 import { api, placesFixture, usePlaces } from "../prospector/helpers"
 
@@ -95,7 +95,7 @@ afterEach(async () => {
 
 describe("prospector pages in the admin", () => {
   it("starts a lead search for a city from the Recherches tab, with the request budget shown", async () => {
-    await page.goto(app("/a/prospects?onglet=recherches"))
+    await gotoAdmin(page, app("/a/prospects?onglet=recherches"))
     const budget = page.getByTestId("places-budget")
     await budget.waitFor()
     const { budgetPerRun, budgetPerMonth } = placesFixture()
@@ -114,7 +114,7 @@ describe("prospector pages in the admin", () => {
   })
 
   it("filters the leads, opens one and changes its status with a note and an assignee", async () => {
-    await page.goto(app("/a/prospects"))
+    await gotoAdmin(page, app("/a/prospects"))
     await whenShown(page, page.getByTestId("leads-table"))
     let wait = leadsResponse({ city: "Sousse" })
     await page.selectOption('select[name="city"]', "Sousse")
@@ -174,7 +174,7 @@ describe("prospector pages in the admin", () => {
   })
 
   it("downloads exactly the filtered list from \"Exporter CSV\" (BOM, Arabic intact)", async () => {
-    await page.goto(app("/a/prospects?city=Sousse&status=new&order=name"))
+    await gotoAdmin(page, app("/a/prospects?city=Sousse&status=new&order=name"))
     await whenShown(page, page.getByTestId("leads-table"))
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Exporter CSV" }).click()])
     expect(download.suggestedFilename()).toMatch(/^prospects-\d{4}-\d{2}-\d{2}\.csv$/)
@@ -197,7 +197,7 @@ describe("prospector pages in the admin", () => {
   })
 
   it("adds a watched supplier page for our variant, checks it now and acknowledges its alert", async () => {
-    await page.goto(app("/a/veille-prix"))
+    await gotoAdmin(page, app("/a/veille-prix"))
     await page.getByTestId("watched-pages-table").waitFor()
     await page.getByRole("button", { name: "Ajouter une page" }).click()
     const form = page.getByTestId("watched-page-form")
@@ -238,7 +238,7 @@ describe("prospector pages in the admin", () => {
   })
 
   it("builds the weekly report, reads it inline and downloads its CSV", async () => {
-    await page.goto(app("/a/rapports"))
+    await gotoAdmin(page, app("/a/rapports"))
     await whenShown(page, page.getByRole("heading", { name: "Rapports" }))
     await page.getByRole("button", { name: "Construire le rapport de la semaine dernière" }).click()
     await page.getByText(/^Rapport prêt : Semaine du/).waitFor({ timeout: 60000 })
@@ -281,7 +281,7 @@ describe("prospector pages in the admin", () => {
     }
     page.on("response", onResponse)
     const t0 = Date.now()
-    await page.goto(app("/a/prospects"))
+    await gotoAdmin(page, app("/a/prospects"))
     await page.getByTestId("leads-table").locator("tbody tr").nth(49).waitFor()
     const loadMs = Date.now() - t0
     await expect(page.getByTestId("leads-table").locator("tbody tr").count()).resolves.toBe(50)

@@ -1,7 +1,7 @@
 import fs from "fs"
 import type { Browser, Page } from "playwright-core"
 import request from "supertest"
-import { launchBrowser, loginAsOwner, PageWatch, screenshot, watchPage } from "../helpers/browser"
+import { launchBrowser, loginAsOwner, PageWatch, screenshot, watchPage, gotoAdmin } from "../helpers/browser"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 
 jest.setTimeout(600000)
@@ -44,7 +44,7 @@ describe("Réassort and the demand forecast widget", () => {
   it("runs a forecast from the page and shows its progress, then the parts to order", async () => {
     const headers = await adminHeaders()
     const before = (await api().get("/admin/orion/runs?limit=1").set(headers)).body.runs[0]?.id ?? null
-    await page.goto(`${testEnv().baseUrl}/app/a/reassort`, { waitUntil: "domcontentloaded" })
+    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/reassort`)
     await page.getByRole("heading", { name: "Réassort" }).waitFor({ timeout: 60000 })
     await page.getByRole("button", { name: "Lancer une prévision" }).click()
     await page.getByText(/Prévision en cours/).waitFor({ timeout: 30000 })
@@ -101,7 +101,7 @@ describe("Réassort and the demand forecast widget", () => {
     const fc = (await api().get(`/admin/orion/forecasts?variant_id=${variant.id}`).set(headers)).body
     const alert = (await api().get(`/admin/orion/alerts?variant_id=${variant.id}&type=restock`).set(headers)).body.alerts[0]
     expect(alert.suggested_quantity).toBeGreaterThan(0)
-    await page.goto(`${testEnv().baseUrl}/app/a/products/${variant.product_id}`, { waitUntil: "domcontentloaded" })
+    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/products/${variant.product_id}`)
     const widget = page.locator('[data-testid="orion-variant-forecast"]', { hasText: variant.sku }).first()
     await widget.waitFor({ timeout: 60000 })
     const advice = (await widget.getByTestId("orion-advice").textContent()) ?? ""

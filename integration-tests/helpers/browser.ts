@@ -93,3 +93,18 @@ export async function whenShown(page: Page, locator: Locator, timeout = 30000): 
     await locator.waitFor({ timeout })
   }
 }
+
+/**
+ * Opens an admin screen by URL and waits for the admin's shell (its sidebar links); when the admin
+ * stays on its loading spinner (see whenShown), reloads once.
+ */
+export async function gotoAdmin(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: "domcontentloaded" })
+  const shell = () => page.waitForFunction(() => document.querySelectorAll("a[href*='/a/']").length > 0, undefined, { timeout: 20000 })
+  try {
+    await shell()
+  } catch {
+    await page.reload({ waitUntil: "domcontentloaded" })
+    await page.waitForFunction(() => document.querySelectorAll("a[href*='/a/']").length > 0, undefined, { timeout: 40000 })
+  }
+}
