@@ -228,6 +228,8 @@ describe("product search (PostgreSQL)", () => {
     const [{ n }] = await sql(`SELECT count(*)::int AS n FROM product WHERE deleted_at IS NULL`)
     expect(out).toContain(`reindexed ${n} products`)
     expect(out).toMatch(/[1-9]\d* stale documents removed/)
+    // the reindex ran in another process: this server sees its new generation at its next tick (200 ms)
+    await within(2000, async () => (await search({ q: victim.sku })).json.hits[0]?.id === victim.id)
     expect((await search({ q: victim.sku })).json.hits[0]).toMatchObject({ id: victim.id, _match: "reference" })
     expect(await ghost()).toHaveLength(0)
   })
