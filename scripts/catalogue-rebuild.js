@@ -21,19 +21,20 @@ const ROOT = path.resolve(__dirname, "..")
 const LOG = (m) => console.log(`[catalogue-rebuild] ${m}`)
 
 function parseArgs(argv) {
+  const { UsageError } = require("./lib/cli")
   const out = { chunk: 5000 }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === "--chunk" || a.startsWith("--chunk=")) {
       const raw = a === "--chunk" ? argv[++i] : a.slice("--chunk=".length)
       if (!/^[1-9][0-9]*$/.test(String(raw))) {
-        throw new Error(`--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`)
+        throw new UsageError(`--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`)
       }
       out.chunk = Number(raw)
     } else if (a === "--help" || a === "-h") {
       out.help = true
     } else {
-      throw new Error(`unknown argument "${a}" (usage: catalogue:rebuild [--chunk N])`)
+      throw new UsageError(`unknown argument "${a}" (usage: catalogue:rebuild [--chunk N])`)
     }
   }
   return out
@@ -116,37 +117,10 @@ async function rebuild({ url, chunk = 5000, log = LOG }) {
   }
 }
 
-async function main() {
-  require("dotenv").config({ path: path.join(ROOT, ".env") })
-  const args = parseArgs(process.argv.slice(2))
-  if (args.help) {
-    console.log("usage: npm run catalogue:rebuild [-- --chunk N]   rebuilds the store read model (DATABASE_URL or the embedded PostgreSQL)")
-    return
-  }
-  await require("./build").build({ ifChanged: true, admin: false })
-  const { ensureDatabase, portInUse } = require("./lib/database")
-  const embeddedPort = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
-  let db
-  if (!process.env.DATABASE_URL && (await portInUse(embeddedPort))) {
-    // `npm start` runs the embedded PostgreSQL right now: use it rather than starting a second one
-    db = { url: `postgres://postgres:shabou@127.0.0.1:${embeddedPort}/shabou`, async stop() {} }
-  } else {
-    db = await ensureDatabase({ log: LOG })
-  }
-  try {
-    await rebuild({ url: db.url, chunk: args.chunk })
-  } finally {
-    await db.stop()
-  }
-}
-
 if (require.main === module) {
-  main()
-    .then(() => process.exit(0))
-    .catch((e) => {
-      console.error(`[catalogue-rebuild] ${e.message}`)
-      process.exit(1)
-    })
+  // the shared launch contract (scripts/lib/cli.js): same as `npm run catalogue:rebuild`
+  const { TOOLS } = require("./cli")
+  require("./lib/cli").runCommand({ name: "catalogue:rebuild", ...TOOLS["catalogue:rebuild"] }, process.argv.slice(2))
 }
 
-module.exports = { rebuild }
+module.exports = { rebuild, parseArgs }

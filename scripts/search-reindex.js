@@ -38,9 +38,10 @@ async function loadSql() {
 
 /**
  * Rebuilds all documents on the database at `url`.
+ * `log` gets the progress, `summary` the last line (the launcher prints it on stdout).
  * @returns {{ products: number, removed: number, words: number, ms: number }}
  */
-async function reindex({ url, chunk = 5000, log = console.log } = {}) {
+async function reindex({ url, chunk = 5000, log = console.log, summary = log } = {}) {
   if (!Number.isInteger(chunk) || chunk < 1) {
     throw new Error(`--chunk must be a positive whole number, got ${chunk}`)
   }
@@ -94,7 +95,7 @@ async function reindex({ url, chunk = 5000, log = console.log } = {}) {
     const [{ words }] = (await client.query(`SELECT count(*)::int AS words FROM search_word`)).rows
     await client.query(`ANALYZE search_document, search_word`)
     const ms = Date.now() - started
-    log(`reindexed ${ids.length} products in ${(ms / 1000).toFixed(1)} s (${removed} stale documents removed, ${words} dictionary words)`)
+    summary(`reindexed ${ids.length} products in ${(ms / 1000).toFixed(1)} s (${removed} stale documents removed, ${words} dictionary words)`)
     return { products: ids.length, removed, words, ms }
   } finally {
     await client.end().catch(() => undefined)
@@ -102,52 +103,29 @@ async function reindex({ url, chunk = 5000, log = console.log } = {}) {
 }
 
 function parseArgs(argv) {
+  const { UsageError } = require("./lib/cli")
   const out = { chunk: 5000 }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === "--chunk" || a.startsWith("--chunk=")) {
       const raw = a === "--chunk" ? argv[++i] : a.slice("--chunk=".length)
       if (!/^[1-9][0-9]*$/.test(String(raw))) {
-        throw new Error(`--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`)
+        throw new UsageError(`--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`)
       }
       out.chunk = Number(raw)
     } else if (a === "--help" || a === "-h") {
       out.help = true
     } else {
-      throw new Error(`unknown argument "${a}" (usage: search-reindex [--chunk N])`)
+      throw new UsageError(`unknown argument "${a}" (usage: search-reindex [--chunk N])`)
     }
   }
   return out
 }
 
-async function main() {
-  require("dotenv").config({ path: path.join(ROOT, ".env") })
-  const args = parseArgs(process.argv.slice(2))
-  if (args.help) {
-    console.log("usage: npm run search:reindex [-- --chunk N]   rebuilds every search document (DATABASE_URL or the embedded PostgreSQL)")
-    return
-  }
-  const { ensureDatabase, portInUse } = require("./lib/database")
-  const embeddedPort = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
-  let db
-  if (!process.env.DATABASE_URL && (await portInUse(embeddedPort))) {
-    // `npm start` runs the embedded PostgreSQL right now: use it rather than starting a second one
-    db = { url: `postgres://postgres:shabou@127.0.0.1:${embeddedPort}/shabou`, async stop() {} }
-  } else {
-    db = await ensureDatabase({ log: (m) => console.log(`[search-reindex] ${m}`) })
-  }
-  try {
-    await reindex({ url: db.url, chunk: args.chunk, log: (m) => console.log(`[search-reindex] ${m}`) })
-  } finally {
-    await db.stop()
-  }
-}
-
 if (require.main === module) {
-  main().catch((e) => {
-    console.error(`[search-reindex] ${e.message}`)
-    process.exit(1)
-  })
+  // the shared launch contract (scripts/lib/cli.js): same as `npm run search:reindex`
+  const { TOOLS } = require("./cli")
+  require("./lib/cli").runCommand({ name: "search:reindex", ...TOOLS["search:reindex"] }, process.argv.slice(2))
 }
 
-module.exports = { reindex }
+module.exports = { reindex, parseArgs }

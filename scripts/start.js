@@ -19,6 +19,8 @@ const { defaults } = require("./lib/defaults")
 const { assertProductionSecrets } = require("./lib/secrets")
 
 const log = (message) => console.log(`[shabou] ${message}`)
+/** Longest wait for the server to close on Ctrl-C before the database is stopped regardless. */
+const CLOSE_LIMIT_MS = 15000
 
 async function main() {
   const settings = defaults(process.env)
@@ -49,7 +51,8 @@ async function main() {
   await build({ ifChanged: true, admin: process.env.ADMIN_SERVE !== "false" })
   log(`build ready (${((Date.now() - buildStarted) / 1000).toFixed(1)} s)`)
 
-  const db = await ensureDatabase({ log })
+  // start.js stops the server first and the database after it, on Ctrl-C / SIGTERM (below)
+  const db = await ensureDatabase({ log, handleSignals: false })
   process.env.DATABASE_URL = db.url
   log(db.embedded ? `database: embedded PostgreSQL on 127.0.0.1:${db.port} (data in ${process.env.EMBEDDED_POSTGRES_DIR || ".data/postgres"})` : `database: ${redact(db.url)}`)
 
@@ -57,7 +60,12 @@ async function main() {
   const stop = async (code) => {
     try {
       if (app) {
-        await app.close()
+        // the server closes within the grace time of its requests; past CLOSE_LIMIT_MS the
+        // database is stopped and the process exits anyway
+        const limit = new Promise((resolve) => setTimeout(() => resolve("timeout"), CLOSE_LIMIT_MS).unref())
+        if ((await Promise.race([app.close(), limit])) === "timeout") {
+          console.error(`[shabou] the server did not close within ${CLOSE_LIMIT_MS / 1000} s: stopping anyway`)
+        }
       }
     } finally {
       await db.stop().catch((e) => console.error(`could not stop PostgreSQL cleanly: ${e.message}`))
@@ -71,6 +79,9 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {
       if (stopping) {
+        // a second Ctrl-C: stop the database now and leave
+        log(`${signal} received again: stopping PostgreSQL and exiting now`)
+        db.stop().finally(() => process.exit(130))
         return
       }
       stopping = true

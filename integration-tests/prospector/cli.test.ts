@@ -1,5 +1,5 @@
 /**
- * `node scripts/prospector-cli.js` (npm run prospector) on the test database:
+ * `node scripts/cli.js prospector` (npm run prospector) on the test database:
  * search with a progress line and a summary, then export to a CSV file; a
  * price-watch pass against a local supplier site; the weekly report; a bad
  * Places key stops the search without printing the key.
@@ -20,7 +20,7 @@ let places: PlacesServer
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { front, apiKey } = placesFixture()
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "scripts", "prospector-cli.js"), ...args], {
+    const child = spawn(process.execPath, [path.join(ROOT, "scripts", "cli.js"), "prospector", ...args], {
       cwd: ROOT,
       env: {
         ...process.env,

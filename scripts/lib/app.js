@@ -98,7 +98,8 @@ async function startServer(opts) {
   const close = () => {
     if (!closing) {
       closing = (async () => {
-        await server.shutdown().catch(() => undefined)
+        // requests still running after SHUTDOWN_GRACE_MS are cut (a long export must not keep Ctrl-C waiting)
+        await server.shutdown(Number(process.env.SHUTDOWN_GRACE_MS || 5000)).catch(() => undefined)
         await prepareShutdown().catch(() => undefined)
         await shutdown().catch(() => undefined)
         await security.close()

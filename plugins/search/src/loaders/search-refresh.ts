@@ -1,7 +1,8 @@
-import { aliasTo, asValue, AwilixContainer } from "awilix"
+import { aliasTo, asFunction, asValue, AwilixContainer } from "awilix"
 import type { EntityManager } from "typeorm"
 import { CATALOGUE_SOURCES } from "../lib/catalogue-sources"
 import type CatalogueService from "../services/catalogue"
+import type CatalogueCacheService from "../services/catalogue-cache"
 import type PostgresSearchService from "../services/postgres-search"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
@@ -100,10 +101,11 @@ export default async function searchRefreshLoader(
   await catalogue.refreshGenerations()
   const every = options.refresh_interval_ms ?? 200
   let busy = false
+  let stopped = false
   let lastError = 0
   let lastWarm = 0
   const tick = async () => {
-    if (busy) {
+    if (busy || stopped) {
       return
     }
     busy = true
@@ -124,7 +126,7 @@ export default async function searchRefreshLoader(
         void warm()
       }
     } catch (e) {
-      if (Date.now() - lastError > 60000) {
+      if (!stopped && Date.now() - lastError > 60000) {
         lastError = Date.now()
         logger.warn(`search plugin: refreshing documents failed: ${(e as Error).message}`)
       }
@@ -142,7 +144,7 @@ export default async function searchRefreshLoader(
     try {
       await catalogue.warm()
     } catch (e) {
-      if (Date.now() - lastError > 60000) {
+      if (!stopped && Date.now() - lastError > 60000) {
         lastError = Date.now()
         logger.warn(`catalogue: rendering product bodies failed: ${(e as Error).message}`)
       }
@@ -152,4 +154,23 @@ export default async function searchRefreshLoader(
   }
   const timer = setInterval(() => void tick(), every)
   timer.unref()
+
+  // Stopped with the container (Medusa's shutdown disposes it): the loop no longer queries a closed
+  // pool, and the catalogue cache's Redis client, which reconnects forever, is closed.
+  container.register({
+    searchRefreshLoop: asFunction(() => ({
+      stop: async () => {
+        if (stopped) {
+          return
+        }
+        stopped = true
+        clearInterval(timer)
+        g[STARTED] = false
+        await (container.resolve("catalogueCacheService") as CatalogueCacheService).close()
+      },
+    }))
+      .singleton()
+      .disposer((loop) => loop.stop()),
+  })
+  container.resolve("searchRefreshLoop")
 }
