@@ -1,5 +1,5 @@
 /**
- * `npm run fitment -- import vehicles <file> --dry-run` the way the owner types it (scripts/fitment-cli.js →
+ * `npm run fitment -- import vehicles <file> --dry-run` the way the owner types it (scripts/cli.js →
  * build if needed → DATABASE_URL → plugins/fitment/dist/cli), against the test server's database: a dry run
  * writes nothing, a real run is seen by the running server, and a dry run after it finds nothing new.
  */

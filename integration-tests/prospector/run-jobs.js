@@ -1,5 +1,5 @@
 /**
- * Boots the Medusa container on the test database (like scripts/prospector-cli.js,
+ * Boots the Medusa container on the test database (like scripts/cli.js,
  * without Redis so nothing is scheduled) and runs the steps given as JSON in argv[2]:
  *   { "job": "prospector-price-watch" }            the job file's default export, as BullMQ would call it
  *   { "call": "scheduledSearch", "now": "<ISO>" }  prospectorRunService.scheduledSearch(now)

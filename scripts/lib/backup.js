@@ -212,6 +212,18 @@ function run(file, args, { env, onLine = () => undefined }) {
   })
 }
 
+/** A verbose-output reader that shows "<done>/<total> tables <verb> (<table>)" for each line matching `pattern`. */
+function tableCounter(progress, pattern, total, verb) {
+  let done = 0
+  return (line) => {
+    const m = pattern.exec(line)
+    if (m && progress) {
+      done++
+      progress.update(`${done}/${total} tables ${verb} (${m[1]})`)
+    }
+  }
+}
+
 function timestamp(date = new Date()) {
   return date.toISOString().replace(/:/g, "-").replace(/\.(\d{3})Z$/, "-$1Z")
 }
@@ -242,17 +254,10 @@ async function backup({ url, dir, keep = 14, log = console.error, progress = nul
   const target = path.join(dir, `${database}-${timestamp()}.dump`)
   const partial = `${target}.partial`
   log(`backing up ${redact(url)} (PostgreSQL ${major}, ${tables} tables) with pg_dump ${dumpMajor} to ${path.relative(process.cwd(), target) || target}`)
-  let done = 0
   try {
     await run(pgDump, ["--format=custom", "--compress=6", "--no-owner", "--no-acl", "--verbose", `--file=${partial}`, `--dbname=${dbname}`], {
       env,
-      onLine: (line) => {
-        const m = /dumping contents of table "?([^"\s]+)"?/.exec(line)
-        if (m && progress) {
-          done++
-          progress.update(`${done}/${tables} tables dumped (${m[1]})`)
-        }
-      },
+      onLine: tableCounter(progress, /dumping contents of table "?([^"\s]+)"?/, tables, "dumped"),
     })
   } catch (e) {
     fs.rmSync(partial, { force: true })
@@ -313,17 +318,10 @@ async function restore({ url, file, force = false, log = console.error, progress
       fs.rmSync(pre, { force: true })
     }
   } else {
-    let done = 0
     try {
       await run(pgRestore, args, {
         env,
-        onLine: (line) => {
-          const m = /processing data for table "?([^"\s]+)"?/.exec(line)
-          if (m && progress) {
-            done++
-            progress.update(`${done}/${dataEntries} tables restored (${m[1]})`)
-          }
-        },
+        onLine: tableCounter(progress, /processing data for table "?([^"\s]+)"?/, dataEntries, "restored"),
       })
     } finally {
       if (progress) {

@@ -1,5 +1,5 @@
 /**
- * Fitment command line (run through `npm run fitment -- …`, see scripts/fitment-cli.js):
+ * Fitment command line (run through `npm run fitment -- …`, see scripts/cli.js):
  *
  *   import vehicles <file.csv> [--dry-run] [--skip-invalid]
  *   import fitments <file.csv> [--dry-run] [--skip-invalid]

@@ -1,6 +1,6 @@
 /**
  * Prospector command line, run inside a booted Medusa container by
- * scripts/prospector-cli.js (same database and configuration as `npm start`):
+ * scripts/cli.js (same database and configuration as `npm start`):
  *
  *   search --query "<text>" --city <name> [--language fr|ar] [--max-requests N]
  *   export --out <file.csv> [--status s] [--city c] [--kind lead|competitor] [--min-score N] [--q text] [--delimiter ";"]
