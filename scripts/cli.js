@@ -8,7 +8,10 @@
  * when none runs, prints progress on stderr and exits non-zero with one clear line on bad input.
  */
 const path = require("path")
-const { runCommand, bootContainer, UsageError, ROOT } = require("./lib/cli")
+const { runCommand, bootContainer, progressLine, UsageError, ROOT } = require("./lib/cli")
+
+/** Per-table progress of pg_dump / pg_restore: in a log, a line every 2 s at most. */
+const tableProgress = (name) => progressLine({ prefix: `[${name}] `, everyMs: 2000 })
 
 const pluginCli = (plugin) => require(path.join(ROOT, "plugins", plugin, "dist", "cli", "index.js"))
 
@@ -108,9 +111,9 @@ const TOOLS = {
     build: false,
     migrate: false,
     parse: (argv) => require("./lib/backup").parseBackupArgs(argv),
-    async run({ args, db, log, progress }) {
+    async run({ args, db, log }) {
       const { backup } = require("./lib/backup")
-      const result = await backup({ url: db.url, dir: args.dir, keep: args.keep, log, progress })
+      const result = await backup({ url: db.url, dir: args.dir, keep: args.keep, log, progress: tableProgress("db:backup") })
       console.log(result.file)
       return 0
     },
@@ -121,9 +124,9 @@ const TOOLS = {
     build: false,
     migrate: false,
     parse: (argv) => require("./lib/backup").parseRestoreArgs(argv),
-    async run({ args, db, log, progress }) {
+    async run({ args, db, log }) {
       const { restore } = require("./lib/backup")
-      await restore({ url: db.url, file: args.file, force: args.force, log, progress })
+      await restore({ url: db.url, file: args.file, force: args.force, log, progress: tableProgress("db:restore") })
       return 0
     },
   },

@@ -34,10 +34,10 @@ class CommandError extends Error {
 }
 
 /**
- * Progress output on stderr: on a terminal one line rewritten in place, otherwise a line at most
- * every `everyMs` (and always the last one, through done()).
+ * Progress output on stderr: on a terminal one line rewritten in place; otherwise (a log) each line,
+ * or with `everyMs` a line at most that often (and always the last one, through done()).
  */
-function progressLine({ stream = process.stderr, everyMs = 3000, prefix = "" } = {}) {
+function progressLine({ stream = process.stderr, everyMs = 0, prefix = "" } = {}) {
   const tty = Boolean(stream.isTTY)
   let last = 0
   let pending = null
