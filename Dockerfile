@@ -1,7 +1,7 @@
 # The backend image used by docker-compose.yml.
 FROM node:20-bookworm-slim
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends chromium ca-certificates \
+  && apt-get install -y --no-install-recommends chromium ca-certificates postgresql-client \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
