@@ -1,5 +1,6 @@
 # The backend image used by docker-compose.yml.
 FROM node:20-bookworm-slim
+# postgresql-client: pg_dump / pg_restore 15 (bookworm's) for npm run db:backup / db:restore
 RUN apt-get update \
   && apt-get install -y --no-install-recommends chromium ca-certificates postgresql-client \
   && rm -rf /var/lib/apt/lists/*
