@@ -76,7 +76,8 @@ async function main() {
     }
   }
   let stopping = false
-  for (const signal of ["SIGINT", "SIGTERM"]) {
+  // SIGHUP: the terminal was closed
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => {
       if (stopping) {
         // a second Ctrl-C: stop the database now and leave

@@ -102,7 +102,7 @@ async function runCommand(spec, argv = process.argv.slice(2)) {
     }
     return stopping
   }
-  for (const signal of ["SIGINT", "SIGTERM"]) {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.once(signal, () => {
       log(`${signal} received: stopping${db && db.owned ? " (and the PostgreSQL this command started)" : ""}`)
       cleanUp().finally(() => process.exit(130))
