@@ -167,7 +167,8 @@ async function missingTables(url, tables) {
 }
 
 function report(e, name) {
-  const known = e && (e.name === "UsageError" || e.name === "CommandError" || e.name === "ConfigError" || e.name === "CliError")
+  const kinds = ["UsageError", "CommandError", "ConfigError", "CliError"]
+  const known = e && (kinds.includes(e.name) || (e.constructor && kinds.includes(e.constructor.name)))
   const message = (e && e.message) || String(e)
   if (process.env.DEBUG && e && e.stack) {
     process.stderr.write(`${e.stack}\n`)
