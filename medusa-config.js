@@ -107,11 +107,13 @@ if (REDIS_URL) {
       jobOptions: { attempts: 3, backoff: { type: "exponential", delay: 1000 } },
     },
   }
-  modules.cacheService = {
-    resolve: "@medusajs/cache-redis",
-    options: { redisUrl: REDIS_URL, namespace: `${REDIS_PREFIX}cache`, ttl: 30 },
-  }
 }
+// Core's own cache keeps each variant's selected prices and each region's tax rates for its TTL and is not
+// told of every change (a price list created, starting or ending, a tax rate edited): core would answer the old
+// price for up to 30 s, and the store read model, which stores what core renders, would keep it until the
+// product changes again. The read model and its answer cache (plugins/search) are the store's cache, moved
+// by every change (and shared through Redis), so core's is off: a TTL of 0 means "do not cache".
+modules.cacheService = { resolve: "@medusajs/cache-inmemory", options: { ttl: 0 } }
 
 /** @type {import('@medusajs/medusa').ConfigModule["projectConfig"]} */
 const projectConfig = {

@@ -2,22 +2,27 @@
  * How the differential test compares a core answer with the read model's: field for field (jsonDiff), after
  * the only normalisations core itself makes necessary, each explained where it is done.
  */
+import { sql } from "../helpers/env"
 import { jsonDiff, send, type Difference, type StoreAnswer, type StoreRequest } from "./helpers"
 
 /**
  * Relations core loads with no ORDER BY (one query per relation, `queryEntityWithIds` in
  * @medusajs/medusa utils/repository.js adds none except `variants.variant_rank`): PostgreSQL returns
  * their rows in whatever order its plan gives, so that order is not part of core's answer and the
- * arrays are compared sorted by id. Variants are NOT in this list: core orders them by variant_rank.
+ * arrays are compared sorted by id. Variants are NOT in this list: core orders them by variant_rank, except
+ * in a listing ordered by price (`order=variants.prices.amount`), where it leaves that order out.
  */
 const UNSORTED_PRODUCT_RELATIONS = ["images", "tags", "options", "categories", "sales_channels"]
 const UNSORTED_VARIANT_RELATIONS = ["prices", "options"]
 
 const byId = (a: any, b: any) => String(a?.id).localeCompare(String(b?.id))
 
-function normaliseProduct(p: any) {
+function normaliseProduct(p: any, variantsUnordered: boolean) {
   if (!p || typeof p !== "object") {
     return
+  }
+  if (variantsUnordered && Array.isArray(p.variants)) {
+    p.variants = [...p.variants].sort(byId)
   }
   for (const k of UNSORTED_PRODUCT_RELATIONS) {
     if (Array.isArray(p[k])) p[k] = [...p[k]].sort(byId)
@@ -40,7 +45,7 @@ function normaliseProduct(p: any) {
  * A deep copy of a store answer with the unsorted relations of its products sorted by id, and without the
  * search answer's `processingTimeMs` (the time that search took: it differs between two calls of core itself).
  */
-export function normalise(json: any): any {
+export function normalise(json: any, path = ""): any {
   if (json === undefined || json === null || typeof json !== "object") {
     return json
   }
@@ -48,19 +53,22 @@ export function normalise(json: any): any {
   if (Array.isArray(copy.hits) && "processingTimeMs" in copy) {
     copy.processingTimeMs = "(elapsed time)"
   }
-  if (Array.isArray(copy.products)) copy.products.forEach(normaliseProduct)
-  if (copy.product) normaliseProduct(copy.product)
+  const variantsUnordered = /[?&]order=-?variants\.prices\.amount(&|$)/.test(path)
+  if (Array.isArray(copy.products)) copy.products.forEach((p: any) => normaliseProduct(p, variantsUnordered))
+  if (copy.product) normaliseProduct(copy.product, false)
   return copy
 }
 
 export type SortKey = { field: string; of: (p: any) => unknown }
 
 /**
- * What a product listing is ordered by (core's default is -created_at): a product field, or for
- * `variants.prices.amount` the lowest amount of the product's prices ascending, the highest descending (core
- * sorts the joined price rows and keeps each product's first). Null when the answer is not such a listing.
+ * What a product listing is ordered by (core's default is -created_at), read from core's tables: a product
+ * field (`fields=` may leave it out of the answer), or for `variants.prices.amount` the value core sorts each
+ * product by (the answer's prices are only those of the caller's context): core left-joins every price of every variant, orders the
+ * rows and keeps each product's first, so ascending the lowest amount, descending the highest, or null
+ * (first) when a variant has no price. Null when the answer is not such a listing.
  */
-export function sortKey(path: string): SortKey | null {
+export async function sortKey(path: string, ids: string[]): Promise<SortKey | null> {
   const url = new URL(path, "http://x")
   if (url.pathname !== "/store/products" || url.searchParams.has("handle")) {
     return null
@@ -68,17 +76,29 @@ export function sortKey(path: string): SortKey | null {
   const order = url.searchParams.get("order") ?? "-created_at"
   const field = order.replace(/^-/, "")
   if (["created_at", "updated_at", "title"].includes(field)) {
-    return { field, of: (p) => p?.[field] }
+    // from the table: `fields=` may leave the key out of the answer
+    const rows = await sql<{ id: string; key: string }>(
+      field === "title"
+        ? `SELECT id, title AS key FROM product WHERE id = ANY($1)`
+        : `SELECT id, to_char(${field} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS key FROM product WHERE id = ANY($1)`,
+      [ids]
+    )
+    const keys = new Map(rows.map((r) => [r.id, r.key]))
+    return { field, of: (p) => keys.get(p?.id) }
   }
   if (field === "variants.prices.amount") {
-    const pick = order.startsWith("-") ? Math.max : Math.min
-    return {
-      field,
-      of: (p) => {
-        const amounts = (p?.variants ?? []).flatMap((v: any) => (v?.prices ?? []).map((x: any) => x?.amount))
-        return amounts.length && amounts.every((a: unknown) => typeof a === "number") ? pick(...amounts) : undefined
-      },
-    }
+    const rows = await sql<{ id: string; lo: number | null; hi: number | null }>(
+      `SELECT v.product_id AS id, min(ma.amount)::int AS lo,
+              CASE WHEN bool_or(ma.id IS NULL) THEN NULL ELSE max(ma.amount)::int END AS hi
+         FROM product_variant v
+         LEFT JOIN product_variant_money_amount pvma ON pvma.variant_id = v.id AND pvma.deleted_at IS NULL
+         LEFT JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.deleted_at IS NULL
+        WHERE v.product_id = ANY($1) AND v.deleted_at IS NULL
+        GROUP BY v.product_id`,
+      [ids]
+    )
+    const keys = new Map(rows.map((r) => [r.id, order.startsWith("-") ? r.hi : r.lo]))
+    return { field, of: (p) => keys.get(p?.id) ?? null }
   }
   return null
 }
@@ -142,7 +162,7 @@ export async function compareListing(req: StoreRequest, key: SortKey, core: any,
   }
   for (const p of onlyModel) {
     const alone = await send({ ...req, path: aloneQuery(req.path, p.id) }, true)
-    const reference = normalise(alone.json)?.products?.[0]
+    const reference = normalise(alone.json, req.path)?.products?.[0]
     jsonDiff(reference ?? "(core does not return this product alone)", p, `$.products(${p.id}, tied on ${field})`, diffs)
   }
   return diffs
@@ -182,11 +202,13 @@ export async function compareAnswers(req: StoreRequest, core: StoreAnswer, model
   if (core.json === undefined || model.json === undefined) {
     return core.text === model.text ? [] : [{ path: "(body, not JSON)", core: core.text.slice(0, 200), model: model.text.slice(0, 200) }]
   }
-  const a = normalise(core.json)
-  const b = normalise(model.json)
-  const key = sortKey(req.path)
-  if (key && core.status === 200 && Array.isArray(a.products) && Array.isArray(b.products)) {
-    return compareListing(req, key, a, b)
+  const a = normalise(core.json, req.path)
+  const b = normalise(model.json, req.path)
+  if (core.status === 200 && Array.isArray(a.products) && Array.isArray(b.products)) {
+    const key = await sortKey(req.path, [...a.products, ...b.products].map((p: any) => p?.id).filter(Boolean))
+    if (key) {
+      return compareListing(req, key, a, b)
+    }
   }
   return jsonDiff(a, b)
 }

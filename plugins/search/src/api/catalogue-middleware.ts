@@ -7,7 +7,7 @@ import { list } from "@shabou/api-params"
 import { compressed, etagMatches, makeAnswer, pickEncoding, type CachedAnswer } from "../lib/answer-cache"
 import { checkPage, normalisedQuery, parseListQuery, parseRetrieveQuery } from "../lib/catalogue-request"
 import type CatalogueService from "../services/catalogue"
-import type { Answer, Caller } from "../services/catalogue"
+import { withoutKey, type Answer, type Caller } from "../services/catalogue"
 import type CatalogueCacheService from "../services/catalogue-cache"
 
 /**
@@ -139,8 +139,8 @@ async function callerOf(req: MedusaRequest, res: MedusaResponse): Promise<Caller
 async function channelsOf(req: MedusaRequest, caller: Caller, catalogue: CatalogueService): Promise<string[] | null> {
   const asked = list((req.query as Record<string, unknown>).sales_channel_id, "sales_channel_id")
   if (caller.keyChannelIds) {
-    // core checks the asked channels against the key's scopes: left to it
-    return asked ? null : caller.keyChannelIds
+    // asked channels outside the key's scopes: core answers its 400
+    return !asked ? caller.keyChannelIds : asked.every((c) => caller.keyChannelIds?.includes(c)) ? asked : null
   }
   if (asked) {
     return asked
@@ -149,30 +149,47 @@ async function channelsOf(req: MedusaRequest, caller: Caller, catalogue: Catalog
   return def ? [def] : null
 }
 
+/**
+ * What both product routes do first: core's answer when bypassed, this instance's writes synced,
+ * the parameters parsed, and the caller; null when core answers (already passed on).
+ */
+async function prepare<T>(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction,
+  parse: (query: Record<string, unknown>) => { covered: true; request: T } | { covered: false }
+): Promise<{ catalogue: CatalogueService; cache: CatalogueCacheService; request: T; caller: Caller; query: Record<string, unknown> } | null> {
+  const { catalogue, cache } = services(req)
+  if (bypassed(req, catalogue)) {
+    toCore(res, next)
+    return null
+  }
+  await synced(req, catalogue)
+  const query = req.query as Record<string, unknown>
+  const parsed = parse(query)
+  const caller = parsed.covered && catalogue.ready ? await callerOf(req, res) : null
+  if (!parsed.covered || !caller) {
+    toCore(res, next)
+    return null
+  }
+  return { catalogue, cache, request: parsed.request, caller, query }
+}
+
 /** GET /store/products */
 export async function catalogueList(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   try {
-    const { catalogue, cache } = services(req)
-    if (bypassed(req, catalogue)) {
-      return toCore(res, next)
+    const ready = await prepare(req, res, next, parseListQuery)
+    if (!ready) {
+      return
     }
-    await synced(req, catalogue)
-    const query = req.query as Record<string, unknown>
-    const parsed = parseListQuery(query)
-    if (!parsed.covered || !catalogue.ready) {
-      return toCore(res, next)
-    }
-    const caller = await callerOf(req, res)
-    const channels = caller && (await channelsOf(req, caller, catalogue))
-    if (!caller || !channels) {
-      return toCore(res, next)
-    }
-    const context = await catalogue.resolve(parsed.request.render, caller)
-    if (!context) {
+    const { catalogue, cache, request, caller, query } = ready
+    const channels = await channelsOf(req, caller, catalogue)
+    const context = channels && (await catalogue.resolve(request.render, caller))
+    if (!channels || !context) {
       return toCore(res, next)
     }
     const key = `L:${catalogue.generations.products}|${context.key}|${channels.join(",")}|${normalisedQuery(query)}`
-    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.list(parsed.request, channels, caller))
+    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.list(request, channels, caller))
   } catch (e) {
     failed(req, res, next, e)
   }
@@ -203,26 +220,19 @@ async function fromCacheOrModel(
 /** GET /store/products/:id */
 export async function catalogueRetrieve(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   try {
-    const { catalogue, cache } = services(req)
-    if (bypassed(req, catalogue)) {
-      return toCore(res, next)
+    const ready = await prepare(req, res, next, parseRetrieveQuery)
+    if (!ready) {
+      return
     }
-    await synced(req, catalogue)
-    const query = req.query as Record<string, unknown>
-    const parsed = parseRetrieveQuery(query)
-    if (!parsed.covered || !catalogue.ready || req.get("x-publishable-api-key")) {
-      // a publishable key: core checks the product's channels against it
-      return toCore(res, next)
-    }
-    const caller = await callerOf(req, res)
-    const context = caller && (await catalogue.resolve(parsed.request, caller))
-    if (!caller || !context) {
+    const { catalogue, cache, request, caller } = ready
+    const context = await catalogue.resolve(request, withoutKey(caller))
+    if (!context) {
       return toCore(res, next)
     }
     const id = req.params.id
     // tagged with the product's own version: another product's change leaves this page cached
-    const key = `P:${catalogue.versionOf(id)}|${context.key}|${id}`
-    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.retrieve(id, parsed.request, caller))
+    const key = `P:${catalogue.versionOf(id)}|${context.key}|${caller.keyChannelIds?.join(",") ?? ""}|${id}`
+    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.retrieve(id, request, caller))
   } catch (e) {
     failed(req, res, next, e)
   }

@@ -51,6 +51,12 @@ export type Parsed<T> = { covered: true; request: T } | { covered: false; reason
 /** Parameters core Medusa accepts on the store product list that the read model leaves to it. */
 const CORE_ONLY = ["title", "description", "is_giftcard", "created_at", "updated_at", "price_list_id", "discount_condition_id"]
 
+/**
+ * Filters core only takes as arrays (`x[]=a`, `x[0]=a`): `x=a` alone gets core's own 400 (an empty or
+ * malformed value gets ours, naming the parameter).
+ */
+const ARRAY_ONLY = ["category_id", "collection_id", "tags", "type_id", "sales_channel_id"]
+
 const LIST_KEYS = new Set([
   "id",
   "handle",
@@ -168,6 +174,9 @@ export function parseListQuery(query: Record<string, unknown>): Parsed<ListReque
       // unknown to both: core answers with its own 400
       return { covered: false, reason: `unknown parameter ${key}` }
     }
+    if (ARRAY_ONLY.includes(key) && typeof query[key] === "string" && query[key] !== "") {
+      return { covered: false, reason: `${key} not given as an array` }
+    }
   }
   const limit = integer(query.limit, "limit", { min: 1, max: MAX_LIMIT, default: 100 })
   const offset = integer(query.offset, "offset", { min: 0, max: 1000000, default: 0 })
@@ -181,18 +190,12 @@ export function parseListQuery(query: Record<string, unknown>): Parsed<ListReque
       return { covered: false, reason: `order ${orderRaw}` }
     }
     order = { field, descending }
-    const expand = names(query.expand, "expand")
-    if (field === "price" && expand !== undefined && !expand.split(",").includes("variants.prices")) {
-      // core sorts on the joined prices and fails (500) without them
-      throw invalidParam("order", "sorting by variants.prices.amount needs variants.prices in expand (or no expand)")
-    }
-    if (field === "price") {
-      // core picks the price a product sorts by among the prices its query joins for the caller
-      // (price lists, groups); the read model's lowest/highest of all prices does not always agree
-      return { covered: false, reason: "order by price" }
-    }
   }
   const q = oneText(query.q, "q", 200)
+  if (q !== undefined && q !== "" && order.field === "price") {
+    // core's free-text query pages price-ordered rows of (product, price) pairs: left to it
+    return { covered: false, reason: "q with order by price" }
+  }
   if (q !== undefined && /[%_\\\n]/.test(q)) {
     // core passes % and _ to ILIKE as wildcards: left to it
     return { covered: false, reason: "q with a wildcard" }

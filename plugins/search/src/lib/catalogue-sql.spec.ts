@@ -13,11 +13,11 @@ describe("catalogue SQL", () => {
   it("orders with the product id as tie-breaker in the same direction", () => {
     expect(orderSql({ field: "created_at", descending: true })).toBe("d.product_created_at DESC NULLS LAST, d.product_id DESC")
     expect(orderSql({ field: "price", descending: false })).toBe("d.price_min ASC NULLS LAST, d.product_id ASC")
-    expect(orderSql({ field: "price", descending: true })).toBe("d.price_max DESC NULLS LAST, d.product_id DESC")
+    expect(orderSql({ field: "price", descending: true })).toBe("d.price_max DESC NULLS FIRST, d.product_id DESC")
   })
 
   it("binds every value as a parameter (no value is written into the SQL)", () => {
-    const r = request({ q: "o'brien", vehicle_id: "veh_1", category_id: "pcat_1", include_category_children: "true", limit: "12" })
+    const r = request({ q: "o'brien", vehicle_id: "veh_1", category_id: ["pcat_1"], include_category_children: "true", limit: "12" })
     const { sql, params } = listSql(r, ["sc_1"], "r=reg_1")
     expect(sql).not.toContain("o'brien")
     expect(sql).not.toContain("veh_1")
@@ -27,7 +27,7 @@ describe("catalogue SQL", () => {
   })
 
   it("counts with the same conditions as the page", () => {
-    const r = request({ brand_id: "brand_1", tags: "ptag_1" })
+    const r = request({ brand_id: "brand_1", tags: ["ptag_1"] })
     const count = countSql(r, ["sc_1"])
     expect(count.params).toEqual([["sc_1"], ["brand_1"], ["ptag_1"]])
     expect(count.sql).toContain("d.brand_id = ANY($2::text[])")

@@ -13,14 +13,16 @@ const ORDER_COLUMNS: Record<ListRequest["order"]["field"], { asc: string; desc: 
   updated_at: { asc: "d.product_updated_at", desc: "d.product_updated_at" },
   title: { asc: "d.title", desc: "d.title" },
   handle: { asc: "d.handle", desc: "d.handle" },
-  // core orders by the lowest price of any variant ascending, by the highest descending
+  // core orders by the lowest price of any variant ascending, by the highest descending (NULL when a
+  // variant has no price: core's descending order puts those first, PostgreSQL's DESC default)
   price: { asc: "d.price_min", desc: "d.price_max" },
 }
 
 /** `ORDER BY` of a listing; the product id breaks ties so that pages never overlap. */
 export function orderSql(order: ListRequest["order"]): string {
   const col = ORDER_COLUMNS[order.field]
-  return order.descending ? `${col.desc} DESC NULLS LAST, d.product_id DESC` : `${col.asc} ASC NULLS LAST, d.product_id ASC`
+  const nullsWhenDescending = order.field === "price" ? "NULLS FIRST" : "NULLS LAST"
+  return order.descending ? `${col.desc} DESC ${nullsWhenDescending}, d.product_id DESC` : `${col.asc} ASC NULLS LAST, d.product_id ASC`
 }
 
 /**
@@ -126,7 +128,7 @@ export function countSql(request: ListRequest, channels: string[]): ListSql {
 /** One product by id or handle, with its body for the context. */
 export function retrieveSql(by: "id" | "handle", value: string, context: string): ListSql {
   return {
-    sql: `SELECT d.product_id AS id, d.version::text AS version, d.status, b.body, b.expires_at AS expires
+    sql: `SELECT d.product_id AS id, d.version::text AS version, d.status, d.sales_channel_ids AS channels, b.body, b.expires_at AS expires
             FROM search_document d
             LEFT JOIN catalogue_body b ON b.product_id = d.product_id AND b.context = $2
                  AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now())

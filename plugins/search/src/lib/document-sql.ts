@@ -80,11 +80,14 @@ vtext AS MATERIALIZED (
   SELECT product_id, string_agg(concat_ws(E'\n', title, sku), E'\n' ORDER BY variant_rank, id) AS text
     FROM var GROUP BY product_id
 ),
--- core's price ordering (order=variants.prices.amount) reads every price of every variant
+-- core's price ordering (order=variants.prices.amount) reads every price of every variant, left-joined:
+-- ascending, a product sorts by its lowest price; descending by its highest, or first of all (NULLS FIRST)
+-- when one of its variants has no price (its row then carries a NULL amount)
 price AS MATERIALIZED (
-  SELECT var.product_id, min(ma.amount) AS lo, max(ma.amount) AS hi
-    FROM var JOIN product_variant_money_amount pvma ON pvma.variant_id = var.id AND pvma.deleted_at IS NULL
-    JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.deleted_at IS NULL
+  SELECT var.product_id, min(ma.amount) AS lo,
+         CASE WHEN bool_or(ma.id IS NULL) THEN NULL ELSE max(ma.amount) END AS hi
+    FROM var LEFT JOIN product_variant_money_amount pvma ON pvma.variant_id = var.id AND pvma.deleted_at IS NULL
+    LEFT JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.deleted_at IS NULL
    GROUP BY var.product_id
 ),
 dcat AS MATERIALIZED (

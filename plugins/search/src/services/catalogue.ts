@@ -24,6 +24,17 @@ export type Caller = {
 
 export type Answer = { status: number; body: string; productIds: string[]; expiresAt?: number }
 
+/**
+ * The caller as core's product page sees it once the publishable key is checked: core's listing adds
+ * `sales_channels` to every product of a keyed request, its product page does not, so a page is
+ * rendered without the key (limited to the product's channels instead).
+ */
+export function withoutKey(caller: Caller): Caller {
+  const forward = { ...caller.forward }
+  delete forward["x-publishable-api-key"]
+  return { customerId: caller.customerId, forward }
+}
+
 /** A rendering context resolved against the database (cart → region, customer → groups). */
 type Resolved = { key: string; params: RenderParams }
 
@@ -233,6 +244,15 @@ export default class CatalogueService {
     const { sql, params } = listSql(request, channels, context.key)
     const rows: { id: string; version: string; total: number; body: string | null; expires: string | null }[] =
       await this.manager_.query(sql, params)
+    if (request.render.expand === "" && !caller.keyChannelIds && request.filters.q === undefined) {
+      // core loads no relation at all here and reads the page again through another query (`find`): its
+      // count is then the page's length and a filter on ids replaces the page; left to core. Sorting by
+      // price there fails in core (500): a 400 instead, when there is a page to sort.
+      if (request.order.field === "price" && rows.length) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, "order: sorting by variants.prices.amount needs the variants' prices: leave expand out, or include variants.prices in it")
+      }
+      return null
+    }
     let total = rows[0]?.total
     if (total === undefined) {
       const count = countSql(request, channels)
@@ -267,13 +287,18 @@ export default class CatalogueService {
 
   /** `GET /store/products/:id`: a draft or deleted product is a 404; null when core must answer. */
   async retrieve(id: string, params: RenderParams, caller: Caller): Promise<Answer | null> {
-    const context = await this.resolve(params, caller)
+    const context = await this.resolve(params, withoutKey(caller))
     if (!context) {
       return null
     }
     const q = retrieveSql("id", id, context.key)
-    const [row]: { id: string; version: string; status: string; body: string | null; expires: string | null }[] =
+    const [row]: { id: string; version: string; status: string; channels: string[]; body: string | null; expires: string | null }[] =
       await this.manager_.query(q.sql, q.params)
+    const keyed = caller.keyChannelIds
+    if (keyed && row?.status !== "draft" && !(row?.status === "published" && row.channels.some((c) => keyed.includes(c)))) {
+      // a publishable key and a product outside its channels (or none, or deleted): core answers its 400
+      return null
+    }
     if (!row) {
       // not in the read model: a product created a moment ago, or none (core says which)
       const [product] = await this.manager_.query(`SELECT status FROM product WHERE id = $1 AND deleted_at IS NULL`, [id])
@@ -290,8 +315,7 @@ export default class CatalogueService {
       return null
     }
     if (body === null) {
-      const channels = await this.productChannels(id)
-      const rendered = await this.render([row], context, channels, caller)
+      const rendered = await this.render([row], context, row.channels, withoutKey(caller))
       body = rendered.get(id) ?? null
       if (body === null) {
         return null
@@ -299,11 +323,6 @@ export default class CatalogueService {
     }
     this.stats.model++
     return { status: 200, body: `{"product":${body}}`, productIds: [id], expiresAt: earliest([row.expires]) }
-  }
-
-  private async productChannels(id: string): Promise<string[]> {
-    const [doc] = await this.manager_.query(`SELECT sales_channel_ids FROM search_document WHERE product_id = $1`, [id])
-    return doc?.sales_channel_ids ?? []
   }
 
   /**
