@@ -21,23 +21,7 @@ const ROOT = path.resolve(__dirname, "..")
 const LOG = (m) => console.log(`[catalogue-rebuild] ${m}`)
 
 function parseArgs(argv) {
-  const { UsageError } = require("./lib/cli")
-  const out = { chunk: 5000 }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    if (a === "--chunk" || a.startsWith("--chunk=")) {
-      const raw = a === "--chunk" ? argv[++i] : a.slice("--chunk=".length)
-      if (!/^[1-9][0-9]*$/.test(String(raw))) {
-        throw new UsageError(`--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`)
-      }
-      out.chunk = Number(raw)
-    } else if (a === "--help" || a === "-h") {
-      out.help = true
-    } else {
-      throw new UsageError(`unknown argument "${a}" (usage: catalogue:rebuild [--chunk N])`)
-    }
-  }
-  return out
+  return require("./lib/cli").parseChunkArgs(argv, "catalogue:rebuild")
 }
 
 /** Published products still lacking a current body in an eager context, and the queue length. */
@@ -117,10 +101,10 @@ async function rebuild({ url, chunk = 5000, log = LOG }) {
   }
 }
 
+module.exports = { rebuild, parseArgs }
+
 if (require.main === module) {
   // the shared launch contract (scripts/lib/cli.js): same as `npm run catalogue:rebuild`
   const { TOOLS } = require("./cli")
   require("./lib/cli").runCommand({ name: "catalogue:rebuild", ...TOOLS["catalogue:rebuild"] }, process.argv.slice(2))
 }
-
-module.exports = { rebuild, parseArgs }

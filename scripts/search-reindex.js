@@ -103,29 +103,13 @@ async function reindex({ url, chunk = 5000, log = console.log, summary = log } =
 }
 
 function parseArgs(argv) {
-  const { UsageError } = require("./lib/cli")
-  const out = { chunk: 5000 }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    if (a === "--chunk" || a.startsWith("--chunk=")) {
-      const raw = a === "--chunk" ? argv[++i] : a.slice("--chunk=".length)
-      if (!/^[1-9][0-9]*$/.test(String(raw))) {
-        throw new UsageError(`--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`)
-      }
-      out.chunk = Number(raw)
-    } else if (a === "--help" || a === "-h") {
-      out.help = true
-    } else {
-      throw new UsageError(`unknown argument "${a}" (usage: search-reindex [--chunk N])`)
-    }
-  }
-  return out
+  return require("./lib/cli").parseChunkArgs(argv, "search-reindex")
 }
+
+module.exports = { reindex, parseArgs }
 
 if (require.main === module) {
   // the shared launch contract (scripts/lib/cli.js): same as `npm run search:reindex`
   const { TOOLS } = require("./cli")
   require("./lib/cli").runCommand({ name: "search:reindex", ...TOOLS["search:reindex"] }, process.argv.slice(2))
 }
-
-module.exports = { reindex, parseArgs }

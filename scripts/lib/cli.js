@@ -195,4 +195,27 @@ async function bootContainer() {
   return { container: booted.container, shutdown: () => booted.shutdown().catch(() => undefined) }
 }
 
-module.exports = { runCommand, bootContainer, progressLine, UsageError, CommandError, ROOT }
+/**
+ * The arguments of the commands that rebuild in chunks (search:reindex, catalogue:rebuild):
+ * `[--chunk N]` (products per transaction, default 5000) and `--help`.
+ */
+function parseChunkArgs(argv, name) {
+  const out = { chunk: 5000 }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === "--chunk" || a.startsWith("--chunk=")) {
+      const raw = a === "--chunk" ? argv[++i] : a.slice("--chunk=".length)
+      if (!/^[1-9][0-9]*$/.test(String(raw))) {
+        throw new UsageError(`--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`)
+      }
+      out.chunk = Number(raw)
+    } else if (a === "--help" || a === "-h") {
+      out.help = true
+    } else {
+      throw new UsageError(`unknown argument "${a}" (usage: ${name} [--chunk N])`)
+    }
+  }
+  return out
+}
+
+module.exports = { runCommand, bootContainer, progressLine, parseChunkArgs, UsageError, CommandError, ROOT }

@@ -42,6 +42,8 @@ const RENDER_BATCH = 200
 /** batches rendered at once while warming (core's JSON work and the database overlap) */
 const WARM_PARALLEL = 2
 const WARM_PER_TICK = 2000
+/** how long a complete set of eager bodies is trusted without a change */
+const WARM_RECHECK_MS = 60000
 
 /**
  * The catalogue read model (see the plugin README): one indexed query per store read over
@@ -64,6 +66,8 @@ export default class CatalogueService {
   private regions_: { ids: Map<string, string>; lists: number } | null = null
   private warming_ = false
   private seenAt_ = 0
+  /** the generations at which the eager contexts were last found complete, and when to look again */
+  private complete_: { products: number; lists: number; until: number } | null = null
   /** each product's document version as this instance last saw it (the tag of its page's cache entries) */
   private versions_ = new Map<string, string>()
   private maxVersion_ = "0"
@@ -414,13 +418,20 @@ export default class CatalogueService {
     if (!this.baseUrl_ || this.warming_) {
       return 0
     }
+    if (Date.now() - this.seenAt_ > 5000) {
+      // tells `npm run catalogue:rebuild` that a server renders the bodies
+      this.seenAt_ = Date.now()
+      await this.manager_.query(`UPDATE catalogue_state SET renderer_seen_at = now() WHERE id = 1`)
+    }
+    const gens = this.generations_
+    const c = this.complete_
+    if (c && c.products === gens.products && c.lists === gens.lists && Date.now() < c.until) {
+      // nothing changed since every body was there: the search for missing bodies (an anti-join over
+      // every product) waits for a change, or a minute (bodies expire with their price lists)
+      return 0
+    }
     this.warming_ = true
     try {
-      if (Date.now() - this.seenAt_ > 5000) {
-        // tells `npm run catalogue:rebuild` that a server renders the bodies
-        this.seenAt_ = Date.now()
-        await this.manager_.query(`UPDATE catalogue_state SET renderer_seen_at = now() WHERE id = 1`)
-      }
       let done = 0
       // products core does not list for these channels: left out for this call, not rendered again and again
       const skipped: string[] = []
@@ -458,6 +469,7 @@ export default class CatalogueService {
           done += rows.length
         }
       }
+      this.complete_ = done ? null : { ...gens, until: Date.now() + WARM_RECHECK_MS }
       return done
     } finally {
       this.warming_ = false
