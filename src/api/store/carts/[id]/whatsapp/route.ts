@@ -1,5 +1,6 @@
 import type { CartService, MedusaRequest, MedusaResponse, StoreService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { EntityManager } from "typeorm"
 import { normalizeWhatsAppNumber, whatsAppLink } from "../../../../../lib/whatsapp"
 
 /**
@@ -9,6 +10,9 @@ import { normalizeWhatsAppNumber, whatsAppLink } from "../../../../../lib/whatsa
  * 409 when neither is set (or the number is not one), 400 for an empty cart.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const cart = await req.scope.resolve<CartService>("cartService").retrieveWithTotals(req.params.id, {
+    relations: ["items", "items.variant", "shipping_methods", "shipping_methods.shipping_option", "region"],
+  })
   const store = await req.scope.resolve<StoreService>("storeService").retrieve()
   const number = shopWhatsAppNumber(store.metadata)
   if ("error" in number) {
@@ -16,12 +20,20 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     res.status(409).json({ type: "conflict", message: number.error })
     return
   }
-  const cart = await req.scope.resolve<CartService>("cartService").retrieveWithTotals(req.params.id, {
-    relations: ["items", "items.variant", "shipping_methods", "shipping_methods.shipping_option", "region"],
-  })
   if (!cart.items?.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Cart ${cart.id} has no lines to order`)
   }
+  // the variant's name only says something when its product has several ("Standard" alone is noise)
+  const productIds = [...new Set(cart.items.map((i) => i.variant?.product_id).filter((id): id is string => Boolean(id)))]
+  const manager = req.scope.resolve<EntityManager>("manager")
+  const multi = new Set<string>(
+    (
+      await manager.query(
+        `SELECT product_id FROM product_variant WHERE product_id = ANY($1) AND deleted_at IS NULL GROUP BY product_id HAVING count(*) > 1`,
+        [productIds]
+      )
+    ).map((r: { product_id: string }) => r.product_id)
+  )
   const vehicle = (cart.metadata?.vehicle ?? null) as { label?: string; vin?: string | null } | null
   const method = cart.shipping_methods?.[0]
   const link = whatsAppLink(number.number, {
@@ -30,7 +42,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     lines: [...cart.items]
       .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
       .map((item) => ({
-        title: item.variant && item.description && item.description !== item.title && item.description !== "Default" ? `${item.title} (${item.description})` : item.title,
+        title: item.variant && multi.has(item.variant.product_id) && item.description ? `${item.title} – ${item.description}` : item.title,
         reference: item.variant?.sku ?? null,
         quantity: item.quantity,
         total: item.total ?? item.unit_price * item.quantity,
