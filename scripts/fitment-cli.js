@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run fitment -- import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]`
+ * `npm run fitment -- export vehicles|fitments [<file.csv>]` (standard output without a file)
  *
  * Same database and configuration as `npm start`: DATABASE_URL from the environment or .env, otherwise the
  * embedded PostgreSQL in .data/postgres (started here and stopped at the end). Builds the plugins when their
