@@ -10,8 +10,11 @@ jest.setTimeout(240000)
 
 const client = storeClient()
 
-/** 45500 → "45,500 DT" (amounts below 1,000 DT, as in these carts). */
-const dt = (millimes: number) => `${(millimes / 1000).toFixed(3).replace(".", ",")} DT`
+/** 45500 → "45,500 DT", 1570443 → "1 570,443 DT". */
+const dt = (millimes: number) => {
+  const [whole, frac] = (millimes / 1000).toFixed(3).split(".")
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ")},${frac} DT`
+}
 
 async function refused(call: Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
@@ -34,15 +37,18 @@ async function setStoreWhatsApp(value: string): Promise<void> {
 }
 
 /** Variants in stock (10+) of published products priced in TND, cheapest first (from `minAmount` millimes), with SKU and price. */
-async function pricedVariants(limit: number, minAmount = 0): Promise<Array<{ variant_id: string; sku: string; title: string; amount: number }>> {
+async function pricedVariants(limit: number, minAmount = 0): Promise<Array<{ variant_id: string; sku: string; title: string; amount: number; line_title: string }>> {
+  // the message names the variant only when its product has several ("Standard" alone says nothing)
   return await sql(
-    `SELECT pv.id AS variant_id, pv.sku, p.title, min(ma.amount)::int AS amount
+    `SELECT pv.id AS variant_id, pv.sku, p.title, min(ma.amount)::int AS amount,
+            CASE WHEN (SELECT count(*) FROM product_variant v2 WHERE v2.product_id = p.id AND v2.deleted_at IS NULL) > 1
+                 THEN p.title || ' – ' || pv.title ELSE p.title END AS line_title
        FROM product p JOIN product_variant pv ON pv.product_id = p.id AND pv.deleted_at IS NULL
        JOIN product_variant_money_amount pvma ON pvma.variant_id = pv.id
        JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL
       WHERE p.status = 'published' AND p.deleted_at IS NULL AND pv.sku IS NOT NULL
         AND (NOT pv.manage_inventory OR pv.allow_backorder OR pv.inventory_quantity >= 10)
-      GROUP BY pv.id, pv.sku, p.title HAVING min(ma.amount) >= $2 ORDER BY min(ma.amount), pv.id LIMIT $1`,
+      GROUP BY pv.id, pv.sku, p.id, p.title HAVING min(ma.amount) >= $2 ORDER BY min(ma.amount), pv.id LIMIT $1`,
     [limit, minAmount]
   )
 }
@@ -69,8 +75,8 @@ describe("ordering on WhatsApp", () => {
       "السلام عليكم",
       "Bonjour Shabou Auto Pièces, je souhaite commander :",
       "",
-      `1. ${a.title} (réf. ${a.sku}) × 2 : ${dt(item(a.variant_id).total!)}`,
-      `2. ${b.title} (réf. ${b.sku}) × 1 : ${dt(item(b.variant_id).total!)}`,
+      `1. ${a.line_title} (réf. ${a.sku}) × 2 : ${dt(item(a.variant_id).total!)}`,
+      `2. ${b.line_title} (réf. ${b.sku}) × 1 : ${dt(item(b.variant_id).total!)}`,
       "",
       `Véhicule : ${vehicle.label}`,
       `Livraison : ${delivery.name} : ${dt(cart.shipping_methods[0].total!)}`,
