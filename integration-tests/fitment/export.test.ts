@@ -18,7 +18,8 @@ const ROOT = path.resolve(__dirname, "..", "..")
 
 async function exportCsv(type: string): Promise<{ status: number; text: string; headers: Headers }> {
   const res = await fetchOnce(`${testEnv().baseUrl}/admin/fitment/export?type=${type}&format=csv`, { headers: await adminHeaders() })
-  return { status: res.status, text: await res.text(), headers: res.headers }
+  // as bytes: fetch's text() would drop the BOM the file starts with
+  return { status: res.status, text: Buffer.from(await res.arrayBuffer()).toString("utf8"), headers: res.headers }
 }
 
 /** Data lines of an export (header and BOM aside). */
