@@ -101,9 +101,10 @@ describe("fitment export → import round trip", () => {
     const imported = await upload("vehicles", file.csv, { skip_invalid: true })
     expect(imported.status).toBe(200)
     const skus: string[] = []
+    const run = Date.now().toString(36)
     for (let i = 1; i <= 6; i++) {
-      await createProduct(`Export part ${i}`, `export-part-${i}`, `EXP-${i}`)
-      skus.push(`EXP-${i}`)
+      await createProduct(`Export part ${i}`, `export-part-${run}-${i}`, `EXP-${run}-${i}`)
+      skus.push(`EXP-${run}-${i}`)
     }
     const fit = await upload("fitments", generateFitmentFile(file.vehicles, skus, 4000, 17).csv, { skip_invalid: true })
     expect(fit.status).toBe(200)
