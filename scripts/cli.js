@@ -17,7 +17,9 @@ const pluginCli = (plugin) => require(path.join(ROOT, "plugins", plugin, "dist",
 
 const TOOLS = {
   fitment: {
-    usage: "usage: npm run fitment -- import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]",
+    usage:
+      "usage: npm run fitment -- import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]\n" +
+      "       npm run fitment -- export vehicles|fitments [<file.csv>]   (standard output without a file)",
     tables: ["fitment", "vehicle"],
     // the fitment CLI checks its own arguments and file (exit 2 with the usage) before touching the database
     async run({ argv, db }) {
@@ -33,6 +35,9 @@ const TOOLS = {
       }
       if (unknown.length) {
         throw new UsageError(`unknown option ${unknown.join(", ")} (${TOOLS.fitment.usage})`)
+      }
+      if (command === "export" && ["vehicles", "fitments"].includes(type) && !rest.length && !flags.length) {
+        return {}
       }
       if (command !== "import" || !["vehicles", "fitments"].includes(type) || !file || rest.length) {
         throw new UsageError(TOOLS.fitment.usage)

@@ -1,19 +1,22 @@
+import type Medusa from "@medusajs/medusa-js"
 import { storeClient } from "./env"
 
-/**
- * Places an order as a storefront would (medusa-js: cart in the Tunisia region, address, first
- * shipping option, manual payment, complete) and returns the order id.
- */
-export async function placeOrder(variantId: string, quantity: number, email = "client@example.tn"): Promise<string> {
-  const client = storeClient()
+/** The id of the demo's Tunisia (TND) region. */
+export async function tunisiaRegionId(client: Medusa = storeClient()): Promise<string> {
   const { regions } = await client.regions.list()
   const tunisia = regions.find((r) => r.currency_code === "tnd")
   if (!tunisia) {
     throw new Error("no TND region in the demo data")
   }
-  let { cart } = await client.carts.create({ region_id: tunisia.id })
-  ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: variantId, quantity }))
-  ;({ cart } = await client.carts.update(cart.id, {
+  return tunisia.id
+}
+
+/**
+ * Checks a cart out as a storefront would (medusa-js: address, the shipping option whose name matches
+ * `shipping` or the first one, manual payment, complete) and returns the order id.
+ */
+export async function checkoutCart(client: Medusa, cartId: string, email = "client@example.tn", shipping?: RegExp): Promise<string> {
+  let { cart } = await client.carts.update(cartId, {
     email,
     shipping_address: {
       first_name: "Amel",
@@ -24,9 +27,13 @@ export async function placeOrder(variantId: string, quantity: number, email = "c
       country_code: "tn",
       phone: "+21698123456",
     },
-  }))
+  })
   const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
-  ;({ cart } = await client.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id! }))
+  const option = shipping ? shipping_options.find((o) => shipping.test(o.name!)) : shipping_options[0]
+  if (!option) {
+    throw new Error(`no shipping option matches ${shipping} among ${shipping_options.map((o) => o.name).join(", ")}`)
+  }
+  ;({ cart } = await client.carts.addShippingMethod(cart.id, { option_id: option.id! }))
   ;({ cart } = await client.carts.createPaymentSessions(cart.id))
   ;({ cart } = await client.carts.setPaymentSession(cart.id, { provider_id: "manual" }))
   const completed = await client.carts.complete(cart.id)
@@ -34,4 +41,15 @@ export async function placeOrder(variantId: string, quantity: number, email = "c
     throw new Error(`cart ${cart.id} did not become an order: ${completed.type}`)
   }
   return (completed.data as { id: string }).id
+}
+
+/**
+ * Places an order as a storefront would (medusa-js: cart in the Tunisia region, address, first
+ * shipping option, manual payment, complete) and returns the order id.
+ */
+export async function placeOrder(variantId: string, quantity: number, email = "client@example.tn"): Promise<string> {
+  const client = storeClient()
+  let { cart } = await client.carts.create({ region_id: await tunisiaRegionId(client) })
+  ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: variantId, quantity }))
+  return await checkoutCart(client, cart.id, email)
 }

@@ -78,6 +78,7 @@ export const FUEL_LABELS: Record<string, string> = {
   lpg: "GPL",
   petrol_lpg: "Essence/GPL",
   cng: "GNV",
+  flex: "Flex (essence/éthanol E85)",
 }
 
 export const BODY_LABELS: Record<string, string> = {

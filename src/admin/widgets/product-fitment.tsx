@@ -71,6 +71,7 @@ const FUEL_LABEL: Record<string, string> = {
   lpg: "GPL",
   petrol_lpg: "essence/GPL",
   cng: "GNV",
+  flex: "flex (essence/éthanol E85)",
 }
 const CHOOSE = "— choisir —"
 const EMPTY: Qualifiers = { position: "", quantity: "1", engine_code: "", note_fr: "", note_ar: "" }

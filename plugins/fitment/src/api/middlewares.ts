@@ -1,9 +1,11 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
+import { requireCustomerAuthentication } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { asValue } from "awilix"
 import multer from "multer"
 import { Raw } from "typeorm"
 import { list } from "@shabou/api-params"
+import CartFitmentService from "../services/cart-fitment"
 import FitmentService, { brandOf } from "../services/fitment"
 
 const FILTER_KEYS = ["vehicle_id", "brand_id"] as const
@@ -118,6 +120,44 @@ export async function attachBrands(req: MedusaRequest, res: MedusaResponse, next
   next()
 }
 
+/**
+ * Cart responses (`{ cart }`) of the core store routes get each line's verdict for the cart's vehicle under
+ * `item.fitment` ({ verdict, reason, vehicle_id, checked_at }, null without a vehicle). With `refresh`, the lines
+ * are checked again first (a line was added, changed or removed).
+ */
+export function cartLineFitment({ refresh }: { refresh: boolean }) {
+  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    const json = res.json.bind(res)
+    res.json = ((body: any) => {
+      const cart = body?.cart
+      if (!cart?.id || !Array.isArray(cart.items) || res.statusCode >= 400) {
+        return json(body)
+      }
+      const service = req.scope.resolve("cartFitmentService") as CartFitmentService
+      ;(refresh ? service.refresh(cart.id) : service.linesOf(cart.id))
+        .then((lines) => {
+          for (const item of cart.items) {
+            item.fitment = lines.get(item.id) ?? null
+          }
+          json(body)
+        })
+        .catch((e) => next(e))
+      return res
+    }) as typeof res.json
+    next()
+  }
+}
+
+/** Checks the lines once more just before checkout, so that the order keeps the verdicts of that moment. */
+export async function refreshBeforeCheckout(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    await (req.scope.resolve("cartFitmentService") as CartFitmentService).refresh(req.params.id)
+    next()
+  } catch (e) {
+    next(e)
+  }
+}
+
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 64 * 1024 * 1024, files: 1 } })
 
 /** multer errors (file too large, wrong field) as 400 with the reason. */
@@ -136,5 +176,13 @@ export const config: MiddlewaresConfig = {
     { matcher: "/store/products", method: "GET", middlewares: [vehicleBrandFilter, attachBrands] },
     { matcher: "/store/products/:id", method: "GET", middlewares: [attachBrands] },
     { matcher: "/admin/fitment/imports", method: "POST", bodyParser: false, middlewares: [uploadFile] },
+    { matcher: "/store/customers/me/garage", method: ["GET", "POST"], middlewares: [requireCustomerAuthentication()] },
+    { matcher: "/store/customers/me/garage/:id", method: ["GET", "POST", "DELETE"], middlewares: [requireCustomerAuthentication()] },
+    { matcher: "/store/carts/:id", method: "GET", middlewares: [cartLineFitment({ refresh: false })] },
+    { matcher: "/store/carts/:id", method: "POST", middlewares: [cartLineFitment({ refresh: false })] },
+    { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [cartLineFitment({ refresh: true })] },
+    { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [cartLineFitment({ refresh: true })] },
+    { matcher: "/store/carts/:id/line-items/:line_id", method: "DELETE", middlewares: [cartLineFitment({ refresh: true })] },
+    { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [refreshBeforeCheckout] },
   ],
 }

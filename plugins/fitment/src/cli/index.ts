@@ -3,6 +3,7 @@
  *
  *   import vehicles <file.csv> [--dry-run] [--skip-invalid]
  *   import fitments <file.csv> [--dry-run] [--skip-invalid]
+ *   export vehicles|fitments [<file.csv>]   (standard output without a file)
  *
  * Same code path as POST /admin/fitment/imports. Exit codes: 0 success; 1 invalid rows stopped the import
  * (nothing was written; also for a dry run that found invalid rows); 2 usage, file or header error.
@@ -11,9 +12,11 @@ import fs from "fs"
 import path from "path"
 import { SingleBar, Presets } from "cli-progress"
 import { DataSource } from "typeorm"
+import FitmentExportService, { EXPORT_TYPES, ExportType } from "../services/fitment-export"
 import FitmentImportService, { ImportResult, ImportType } from "../services/fitment-import"
 
-export const USAGE = `usage: fitment import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]`
+export const USAGE = `usage: fitment import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]
+       fitment export vehicles|fitments [<file.csv>]`
 
 export interface CliIo {
   out: (line: string) => void
@@ -23,6 +26,8 @@ export interface CliIo {
 export interface CliOptions {
   databaseUrl: string
   io?: CliIo
+  /** Where `export` writes without a file (default: standard output). */
+  stdout?: NodeJS.WritableStream
   /** Show the progress bar (default: when stderr is a terminal or FITMENT_PROGRESS=1). */
   progress?: boolean
 }
@@ -35,6 +40,9 @@ export async function main(argv: string[], options: CliOptions): Promise<number>
   if (flags.has("--help")) {
     io.out(USAGE)
     return 0
+  }
+  if (!unknown.length && args[0] === "export" && flags.size === 0) {
+    return await exportCommand(args, options, io)
   }
   if (unknown.length || args[0] !== "import" || !["vehicles", "fitments"].includes(args[1]) || args.length !== 3) {
     io.err.write(`${unknown.length ? `unknown option ${unknown.join(", ")}\n` : ""}${USAGE}\n`)
@@ -89,6 +97,49 @@ export async function main(argv: string[], options: CliOptions): Promise<number>
     const err = e as { type?: string; message?: string }
     io.err.write(`error: ${err.message ?? String(e)}\n`)
     return err.type === "invalid_data" ? 2 : 1
+  } finally {
+    await dataSource.destroy()
+  }
+}
+
+/** `export vehicles|fitments [file]`: the same CSV as GET /admin/fitment/export, to a file or standard output. */
+async function exportCommand(args: string[], options: CliOptions, io: CliIo): Promise<number> {
+  if (!(EXPORT_TYPES as readonly string[]).includes(args[1]) || args.length > 3) {
+    io.err.write(`${USAGE}\n`)
+    return 2
+  }
+  const type = args[1] as ExportType
+  const file = args[2] ? path.resolve(args[2]) : null
+  if (file && !fs.existsSync(path.dirname(file))) {
+    io.err.write(`folder not found: ${path.dirname(args[2])}\n`)
+    return 2
+  }
+  const dataSource = new DataSource({ type: "postgres", url: options.databaseUrl, entities: [], logging: false })
+  await dataSource.initialize()
+  // written to a temporary file renamed at the end: an interrupted export never leaves half a file under the name
+  const tmp = file ? `${file}.${process.pid}.part` : null
+  const out: NodeJS.WritableStream = tmp ? fs.createWriteStream(tmp) : options.stdout ?? process.stdout
+  try {
+    const started = Date.now()
+    const result = await new FitmentExportService({ manager: dataSource.manager }).export(type, (chunk) => {
+      if (!out.write(chunk)) {
+        return new Promise<void>((resolve) => out.once("drain", () => resolve()))
+      }
+    })
+    if (tmp && file) {
+      await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())))
+      fs.renameSync(tmp, file)
+    }
+    const skipped = result.variant_links_skipped ? `; ${result.variant_links_skipped} links bound to one variant left out (the CSV import writes product links)` : ""
+    io.err.write(`${type} export: ${result.rows} rows${file ? ` written to ${args[2]}` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s${skipped}\n`)
+    return 0
+  } catch (e) {
+    if (tmp) {
+      ;(out as fs.WriteStream).destroy()
+      fs.rmSync(tmp, { force: true })
+    }
+    io.err.write(`error: ${(e as Error).message ?? String(e)}\n`)
+    return 1
   } finally {
     await dataSource.destroy()
   }

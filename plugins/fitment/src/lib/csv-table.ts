@@ -207,11 +207,17 @@ export function mapColumns(headers: string[], specs: ColumnSpec[]): ColumnMap {
   return { index, header, ignored, errors }
 }
 
+/** Undoes the formula escape of our exports (lib/fitment-export): "'=x" → "=x", only before =, +, -, @, tab or CR. */
+export function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell
+}
+
 /** Cells of a row by field; missing columns and short rows give "". */
 export function rowRecord(row: CsvRow, columns: ColumnMap): Record<string, string> {
   const record: Record<string, string> = {}
   for (const [field, i] of columns.index) {
-    record[field] = row.cells[i] ?? ""
+    // a cell the export protected against formula injection ("'=…", "'-…") is read as written before
+    record[field] = unescapeFormula(row.cells[i] ?? "")
   }
   return record
 }

@@ -214,3 +214,12 @@ function isMercedes(make: string): boolean {
   const key = normalizeKey(make)
   return ["mercedesbenz", "mercedes", "mb", "merc", "daimlerbenz"].includes(key)
 }
+
+/**
+ * A shop SKU compared as letters and digits, upper case ("fer-fdb 8920" → "FERFDB8920"), the way the expression
+ * index IDX_product_variant_sku_compact holds `upper(regexp_replace(sku, '[^A-Za-z0-9]', '', 'g'))`. Accented
+ * letters are dropped on both sides alike.
+ */
+export function compactSku(text: string): string {
+  return text.toUpperCase().replace(/[^A-Z0-9]/g, "")
+}

@@ -102,12 +102,28 @@ describe("parseFuel", () => {
     ["Essence/GPL", "petrol_lpg"],
     ["ديزل", "diesel"],
     ["plug_in_hybrid", "plug_in_hybrid"],
+    // international data writes fuels in English
+    ["Gasoline", "petrol"],
+    ["Petrol", "petrol"],
+    ["Diesel", "diesel"],
+    ["Natural Gas", "cng"],
+    ["natural-gas", "cng"],
+    ["Ethanol", "flex"],
+    ["Flex", "flex"],
+    ["Flex-Fuel", "flex"],
+    ["E85", "flex"],
+    ["Hybrid", "hybrid"],
+    ["Petrol Hybrid", "hybrid"],
+    ["Plug-in Hybrid", "plug_in_hybrid"],
+    ["Electric", "electric"],
+    ["LPG", "lpg"],
+    ["Petrol/LPG", "petrol_lpg"],
   ])("%s → %s", (cell, fuel) => {
     expect(parseFuel(cell)).toEqual({ value: fuel })
   })
 
   it("names unknown fuels and lists accepted ones", () => {
-    expect(parseFuel("Kerosene").error).toMatch(/^unknown fuel "Kerosene" \(accepted: essence\/petrol, diesel\/gazole/)
+    expect(parseFuel("Kerosene").error).toMatch(/^unknown fuel "Kerosene" \(accepted: essence\/petrol\/gasoline, diesel\/gazole, .*GNV\/natural gas, flex\/ethanol\)$/)
     expect(parseFuel(" ")).toEqual({ value: null })
   })
 })

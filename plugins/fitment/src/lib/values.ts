@@ -141,7 +141,7 @@ export function powerConsistent(hp: number, kw: number): boolean {
   return Math.abs(kw - expected) <= Math.max(1.5, expected * 0.03)
 }
 
-export const FUELS = ["petrol", "diesel", "hybrid", "plug_in_hybrid", "electric", "lpg", "petrol_lpg", "cng"] as const
+export const FUELS = ["petrol", "diesel", "hybrid", "plug_in_hybrid", "electric", "lpg", "petrol_lpg", "cng", "flex"] as const
 export type Fuel = (typeof FUELS)[number]
 
 /** Spellings in French, English, German, Arabic and Tunisian usage (keys are normalizeWords form). */
@@ -174,6 +174,10 @@ const FUEL_ALIASES: Record<string, Fuel> = {
   "mild hybrid": "hybrid",
   mhev: "hybrid",
   "hybride essence": "hybrid",
+  "petrol hybrid": "hybrid",
+  "gasoline hybrid": "hybrid",
+  "diesel hybrid": "hybrid",
+  "hybrid electric": "hybrid",
   "hybride diesel": "hybrid",
   "essence hybride": "hybrid",
   "diesel hybride": "hybrid",
@@ -181,16 +185,21 @@ const FUEL_ALIASES: Record<string, Fuel> = {
   "plug in": "plug_in_hybrid",
   phev: "plug_in_hybrid",
   "hybride rechargeable": "plug_in_hybrid",
+  "plug in hybrid electric": "plug_in_hybrid",
   electric: "electric",
   electrique: "electric",
   ev: "electric",
   bev: "electric",
   elektro: "electric",
+  electricity: "electric",
+  "battery electric": "electric",
+  "full electric": "electric",
   "كهرباء": "electric",
   "كهربائي": "electric",
   lpg: "lpg",
   gpl: "lpg",
   autogas: "lpg",
+  "liquefied petroleum gas": "lpg",
   "essence gpl": "petrol_lpg",
   "essence et gpl": "petrol_lpg",
   "petrol lpg": "petrol_lpg",
@@ -201,6 +210,22 @@ const FUEL_ALIASES: Record<string, Fuel> = {
   cng: "cng",
   gnv: "cng",
   "gaz naturel": "cng",
+  "natural gas": "cng",
+  "compressed natural gas": "cng",
+  "gaz naturel vehicule": "cng",
+  // flex-fuel: petrol engines that also run on ethanol (E85); kept apart, their fuel system parts differ
+  flex: "flex",
+  "flex fuel": "flex",
+  flexfuel: "flex",
+  ffv: "flex",
+  ethanol: "flex",
+  bioethanol: "flex",
+  e85: "flex",
+  superethanol: "flex",
+  "superethanol e85": "flex",
+  "essence ethanol": "flex",
+  "gasoline ethanol": "flex",
+  "petrol ethanol": "flex",
 }
 
 /** Canonical fuel for a cell ("Gazole" → diesel, "Essence/GPL" → petrol_lpg), or an error listing what is accepted. */
@@ -211,7 +236,7 @@ export function parseFuel(cell: string): Parsed<Fuel | null> {
   }
   const fuel = FUEL_ALIASES[words] ?? ((FUELS as readonly string[]).includes(words.replace(/ /g, "_")) ? (words.replace(/ /g, "_") as Fuel) : undefined)
   if (!fuel) {
-    return { error: `unknown fuel "${cell.trim()}" (accepted: essence/petrol, diesel/gazole, hybride, hybride rechargeable, électrique, GPL, essence/GPL, GNV)` }
+    return { error: `unknown fuel "${cell.trim()}" (accepted: essence/petrol/gasoline, diesel/gazole, hybride/hybrid, hybride rechargeable/plug-in hybrid, électrique/electric, GPL/LPG, essence/GPL, GNV/natural gas, flex/ethanol)` }
   }
   return { value: fuel }
 }

@@ -42,4 +42,10 @@ describe("matchVehicles", () => {
     expect(ids({ ktype: 3, make_key: "volkswagen" })).toEqual(["d"])
     expect(ids({})).toEqual([])
   })
+
+  it("with vehicle_id, an engine code is the link's qualifier, not a filter (a link for another engine of that vehicle)", () => {
+    expect(ids({ vehicle_id: "a", engine_code: "XYZ" })).toEqual(["a"])
+    // without the id, the engine code still narrows make + model
+    expect(ids({ make_key: "mercedesbenz", model_key: "classec", engine_code: "XYZ" })).toEqual(["b"])
+  })
 })

@@ -102,7 +102,9 @@ export function matchVehicles(selector: VehicleSelector, index: VehicleIndex, no
       if (selector.body && v.body !== selector.body) return false
       if (selector.fuel && v.record.fuel !== selector.fuel) return false
       if (engine && v.engine_key !== engine) return false
-      if (code && v.engine_code_key && v.engine_code_key !== code) return false
+      // with vehicle_id the vehicle is named exactly: the engine code is then only the link's qualifier (a staff
+      // link may hold for another engine code than the vehicle's, and the export writes it back that way)
+      if (code && !selector.vehicle_id && v.engine_code_key && v.engine_code_key !== code) return false
       const vFrom = v.record.year_from
       const vTo = v.record.year_to ?? currentYear + 1
       if (selector.year_from !== null && vTo < selector.year_from) return false

@@ -1,10 +1,10 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { normalizeKey } from "../lib/normalize"
-import { normalizePartNumber } from "../lib/part-number"
+import { compactSku, normalizePartNumber } from "../lib/part-number"
 import { parsePosition } from "../lib/values"
-import { LinkInput, Pagination, ProductFilter, Row, Verdict } from "../types"
+import { decideVerdict, VerdictLink } from "../lib/verdict"
+import { LinkInput, Pagination, ProductFilter, Row } from "../types"
 import { generateEntityId } from "@medusajs/utils"
 
 type InjectedDependencies = { manager: EntityManager }
@@ -22,6 +22,17 @@ const VEHICLE_COLUMNS = `v.id AS v_id, v.make_id, mk.name AS make_name, mk.handl
  */
 /** A link whose product still exists (alias f2); Medusa soft-deletes products, so their links stay behind. */
 const LIVE_LINK = `SELECT 1 FROM fitment f2 JOIN product p2 ON p2.id = f2.product_id AND p2.deleted_at IS NULL WHERE true`
+
+/**
+ * Part-number matches ($1 normalised number, $2 compacted SKU): the shop's SKUs first (rank 0, through the
+ * expression index IDX_product_variant_sku_compact), then MPN, OE and cross-references.
+ */
+const PART_NUMBER_MATCHES = `
+  SELECT pv.product_id, 'sku' AS type, NULL AS brand, pv.sku AS raw, 0 AS rank FROM product_variant pv
+   WHERE $2 <> '' AND upper(regexp_replace(pv.sku, '[^A-Za-z0-9]', '', 'g')) = $2 AND pv.deleted_at IS NULL
+  UNION ALL
+  SELECT pn.product_id, pn.type, NULLIF(pn.brand_name, ''), pn.raw, CASE pn.type WHEN 'mpn' THEN 1 WHEN 'oe' THEN 2 ELSE 3 END
+    FROM part_number pn WHERE pn.normalized = $1`
 
 export default class FitmentService extends TransactionBaseService {
   constructor(container: InjectedDependencies) {
@@ -292,86 +303,111 @@ export default class FitmentService extends TransactionBaseService {
     return { product_id: productId, universal: facts.is_universal, vehicles: links.map(storeLink), count, limit: page.limit, offset: page.offset }
   }
 
-  /**
-   * fits: universal, or a link to the vehicle whose engine code (when both are known) matches;
-   * does_not_fit: the product has fitment data but none for this vehicle; unknown: no fitment data at all.
-   */
+  /** The verdict of one published part for one vehicle (see lib/verdict decideVerdict), with the links that decide it. */
   async verdict(productId: string, vehicleId: string): Promise<Row> {
     await this.assertProduct(productId, { published: true })
-    const vehicleRows = await this.activeManager_.query(
+    const vehicle = await this.retrieveStoreVehicle(vehicleId)
+    const [answer] = await this.verdicts([productId], vehicle)
+    return { product_id: productId, vehicle, verdict: answer.verdict, reason: answer.reason, universal: answer.universal, fitments: answer.fitments, excluded: answer.excluded }
+  }
+
+  /** A vehicle with its make and model (404 when there is none). */
+  async retrieveStoreVehicle(vehicleId: string): Promise<Row> {
+    const rows = await this.activeManager_.query(
       `SELECT ${VEHICLE_COLUMNS} FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id WHERE v.id = $1`,
       [vehicleId]
     )
-    if (!vehicleRows.length) {
+    if (!rows.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vehicle with id: ${vehicleId} was not found`)
     }
-    const vehicle = shapeVehicle(vehicleRows[0])
-    const facts = await this.getProductFacts(productId)
-    const links = (
-      await this.activeManager_.query(`SELECT ${LINK_COLUMNS} FROM fitment f WHERE f.product_id = $1 AND f.vehicle_id = $2 ORDER BY f.position NULLS FIRST, f.id`, [productId, vehicleId])
-    ).map((l: Row) => qualifiers(l))
-    const [{ total }] = await this.activeManager_.query(`SELECT count(*)::int AS total FROM fitment WHERE product_id = $1`, [productId])
-    const code = vehicle.engine_code ? normalizeKey(vehicle.engine_code) : null
-    const applicable = links.filter((l: Row) => !l.engine_code || !code || normalizeKey(l.engine_code) === code)
-    const excluded = links.filter((l: Row) => !applicable.includes(l))
-    let verdict: Verdict
-    let reason: string
-    if (facts.is_universal) {
-      verdict = "fits"
-      reason = "universal part: fits every vehicle"
-    } else if (applicable.length) {
-      verdict = "fits"
-      reason = applicable.some((l: Row) => l.position || l.engine_code || l.from_ym || l.to_ym || l.note_fr)
-        ? "fits this vehicle under the conditions listed"
-        : "fits this vehicle"
-    } else if (excluded.length) {
-      verdict = "does_not_fit"
-      reason = `linked to this vehicle only for engine code ${excluded.map((l: Row) => l.engine_code).join(", ")}, the vehicle has ${vehicle.engine_code}`
-    } else if (total > 0) {
-      verdict = "does_not_fit"
-      reason = "the part has fitment data and this vehicle is not in it"
-    } else {
-      verdict = "unknown"
-      reason = "no fitment data for this part"
+    return shapeVehicle(rows[0])
+  }
+
+  /**
+   * Verdicts of many parts for one vehicle (as shaped by retrieveStoreVehicle), in four queries whatever the
+   * number of parts (a 60-line cart): `[{ product_id, verdict, reason, universal, fitments, excluded }]` in the
+   * order of `productIds`.
+   */
+  async verdicts(productIds: string[], vehicle: Row): Promise<Row[]> {
+    const ids = [...new Set(productIds)]
+    const facts = new Map<string, boolean>(
+      (await this.activeManager_.query(`SELECT product_id, is_universal FROM fitment_product WHERE product_id = ANY($1)`, [ids])).map((r: Row) => [
+        r.product_id,
+        r.is_universal,
+      ])
+    )
+    const links = new Map<string, Row[]>()
+    for (const l of await this.activeManager_.query(
+      `SELECT ${LINK_COLUMNS} FROM fitment f WHERE f.product_id = ANY($1) AND f.vehicle_id = $2 ORDER BY f.position NULLS FIRST, f.id`,
+      [ids, vehicle.id]
+    )) {
+      links.set(l.product_id, [...(links.get(l.product_id) ?? []), qualifiers(l)])
     }
-    return { product_id: productId, vehicle, verdict, reason, universal: facts.is_universal, fitments: applicable, excluded }
+    const totals = new Map<string, number>(
+      (await this.activeManager_.query(`SELECT product_id, count(*)::int AS total FROM fitment WHERE product_id = ANY($1) GROUP BY product_id`, [ids])).map(
+        (r: Row) => [r.product_id, r.total]
+      )
+    )
+    const [{ vehicle_links }] = await this.activeManager_.query(
+      `SELECT count(*)::int AS vehicle_links FROM (${LIVE_LINK} AND f2.vehicle_id = $1 LIMIT 1) AS l`,
+      [vehicle.id]
+    )
+    const answers = new Map<string, Row>()
+    for (const id of ids) {
+      const universal = facts.get(id) ?? false
+      const answer = decideVerdict<Row & VerdictLink>({
+        universal,
+        links: (links.get(id) ?? []) as Array<Row & VerdictLink>,
+        vehicleEngineCode: vehicle.engine_code,
+        productLinks: totals.get(id) ?? 0,
+        vehicleLinks: vehicle_links,
+      })
+      answers.set(id, { product_id: id, verdict: answer.verdict, reason: answer.reason, universal, fitments: answer.applicable, excluded: answer.excluded })
+    }
+    return productIds.map((id) => answers.get(id)!)
   }
 
   // ------------------------------------------------------------------ part numbers
 
-  /** Products whose own number, OE number or cross-reference normalises to the same key as `number`. */
+  /**
+   * Products whose own number, OE number or cross-reference normalises to the same key as `number`, or one of whose
+   * variants has the shop's SKU written the same way (letters and digits compared, case and separators ignored).
+   */
   async lookupPartNumber(number: string, page: Pagination): Promise<Row> {
     const normalized = normalizePartNumber(number)
     if (!normalized) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `number: "${number}" holds no part number (letters or digits)`)
     }
+    const sku = compactSku(number)
     const rows = await this.activeManager_.query(
-      `SELECT p.id, p.title, p.handle, p.thumbnail, p.status,
-              json_agg(json_build_object('type', pn.type, 'brand', NULLIF(pn.brand_name, ''), 'number', pn.raw) ORDER BY pn.type, pn.raw) AS matches,
+      `WITH matches AS (${PART_NUMBER_MATCHES})
+       SELECT p.id, p.title, p.handle, p.thumbnail, p.status,
+              json_agg(json_build_object('type', m.type, 'brand', m.brand, 'number', m.raw) ORDER BY m.rank, m.raw) AS matches,
               count(*) OVER ()::int AS total
-       FROM part_number pn JOIN product p ON p.id = pn.product_id
-       WHERE pn.normalized = $1 AND p.deleted_at IS NULL AND p.status = 'published'
+       FROM matches m JOIN product p ON p.id = m.product_id
+       WHERE p.deleted_at IS NULL AND p.status = 'published'
        GROUP BY p.id
-       ORDER BY min(CASE pn.type WHEN 'mpn' THEN 0 WHEN 'oe' THEN 1 ELSE 2 END), p.title, p.id
-       LIMIT $2 OFFSET $3`,
-      [normalized, page.limit, page.offset]
+       ORDER BY min(m.rank), p.title, p.id
+       LIMIT $3 OFFSET $4`,
+      [normalized, sku, page.limit, page.offset]
     )
     const brands = await this.brandsOfProducts(rows.map((r: Row) => r.id))
     return {
       number,
       normalized,
       products: rows.map(({ total: _t, ...r }: Row) => ({ ...r, brand: brandOf(brands.get(r.id)) })),
-      count: rows[0]?.total ?? (page.offset > 0 ? await this.countPartNumber(normalized) : 0),
+      count: rows[0]?.total ?? (page.offset > 0 ? await this.countPartNumber(normalized, sku) : 0),
       limit: page.limit,
       offset: page.offset,
     }
   }
 
-  private async countPartNumber(normalized: string): Promise<number> {
+  private async countPartNumber(normalized: string, sku: string): Promise<number> {
     const [{ count }] = await this.activeManager_.query(
-      `SELECT count(DISTINCT p.id)::int AS count FROM part_number pn JOIN product p ON p.id = pn.product_id
-       WHERE pn.normalized = $1 AND p.deleted_at IS NULL AND p.status = 'published'`,
-      [normalized]
+      `WITH matches AS (${PART_NUMBER_MATCHES})
+       SELECT count(DISTINCT p.id)::int AS count FROM matches m JOIN product p ON p.id = m.product_id
+       WHERE p.deleted_at IS NULL AND p.status = 'published'`,
+      [normalized, sku]
     )
     return count
   }

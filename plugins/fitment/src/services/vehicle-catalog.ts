@@ -378,6 +378,10 @@ export default class VehicleCatalogService extends TransactionBaseService {
       if (count > 0) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Vehicle ${id} has ${count} fitment link(s): merge it into another vehicle instead of deleting it`)
       }
+      const [{ garages }] = await manager.query(`SELECT count(*)::int AS garages FROM garage_vehicle WHERE vehicle_id = $1`, [id])
+      if (garages > 0) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Vehicle ${id} is in ${garages} customer garage(s): merge it into another vehicle instead of deleting it`)
+      }
       await manager.query(`DELETE FROM vehicle WHERE id = $1`, [id])
     })
   }
@@ -450,6 +454,8 @@ export default class VehicleCatalogService extends TransactionBaseService {
          FROM vehicle m WHERE s.id = $1 AND m.id = $2`,
         [survivorId, mergedId]
       )
+      // customers' garages follow their vehicle
+      await manager.query(`UPDATE garage_vehicle SET vehicle_id = $1, updated_at = now() WHERE vehicle_id = $2`, [survivorId, mergedId])
       await manager.query(`DELETE FROM vehicle WHERE id = $1`, [mergedId])
       const record = await self.recordMerge("vehicle", survivorId, mergedId, moved.length + folded.length, actor, {
         merged_vehicle: merged,

@@ -23,7 +23,7 @@ export interface ProductFilter {
   brandIds?: string[]
 }
 
-export type Verdict = "fits" | "does_not_fit" | "unknown"
+export type { Verdict } from "../lib/verdict"
 
 /** Raw query results: the `pg` driver gives numeric as string, count as string. */
 export type Row = Record<string, any>

@@ -1,4 +1,4 @@
-import { buildTsQuery, compactReference, fuzzyCandidates, latinTokens, referenceKeys } from "./query-plan"
+import { buildTsQuery, compactReference, fuzzyCandidates, joinGrades, latinTokens, referenceKeys } from "./query-plan"
 
 describe("compactReference", () => {
   it.each([
@@ -27,7 +27,20 @@ describe("referenceKeys", () => {
   })
 })
 
+describe("joinGrades", () => {
+  it("joins viscosity grades written with a dash, dot or slash, and leaves digit-only groups and words alone", () => {
+    expect(joinGrades("huile 5w-30 c3")).toBe("huile 5w30 c3")
+    expect(joinGrades("10w-40 / 5w.30 0w/20")).toBe("10w40 / 5w30 0w20")
+    expect(joinGrades("filtre 986.494-123 essuie-glace")).toBe("filtre 986.494-123 essuie-glace")
+  })
+})
+
 describe("latinTokens", () => {
+  it("keeps a grade as one word, whichever way it is written", () => {
+    expect(latinTokens("huile 5w-30")).toEqual(["huile", "5w30"])
+    expect(latinTokens("huile 5w30")).toEqual(["huile", "5w30"])
+  })
+
   it("drops stopwords and duplicates", () => {
     expect(latinTokens("plaquettes de frein avant frein")).toEqual(["plaquettes", "frein", "avant"])
   })

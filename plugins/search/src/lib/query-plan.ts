@@ -58,10 +58,19 @@ export function referenceKeys(raw: string): string[] {
   return [...keys].slice(0, 20)
 }
 
-/** Latin words of an already-normalised query (lower case, no accents), stopwords removed. */
+/**
+ * Groups joined by "-", "." or "/" that mix letters and digits (viscosity grades "5w-30", "10w-40") as one word
+ * ("5w30"): the documents hold them joined too (document-sql), so "5W-30" no longer matches a 5W-40 oil by its
+ * "5w" and some "30" elsewhere. Groups of digits only (references "986.494-123") stay split.
+ */
+export function joinGrades(normalized: string): string {
+  return normalized.replace(/[a-z0-9]+(?:[-./][a-z0-9]+)+/g, (group) => (/[a-z]/.test(group) && /\d/.test(group) ? group.replace(/[-./]/g, "") : group))
+}
+
+/** Latin words of an already-normalised query (lower case, no accents), stopwords removed, grades joined. */
 export function latinTokens(normalized: string): string[] {
   const out: string[] = []
-  for (const t of normalized.split(/[^a-z0-9]+/)) {
+  for (const t of joinGrades(normalized).split(/[^a-z0-9]+/)) {
     if (t && !STOPWORDS.has(t) && !out.includes(t)) {
       out.push(t)
     }

@@ -1,0 +1,173 @@
+/**
+ * Answers a shopper gets through medusa-js on the demo data: the WhatsApp order link of a cart, one delivery
+ * option on each side of 300 DT, the shop's SKU found by the part-number lookup, and viscosity grades written
+ * with a dash ranking the right oils first.
+ */
+import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
+import { tunisiaRegionId } from "../helpers/orders"
+
+jest.setTimeout(240000)
+
+const client = storeClient()
+
+/** 45500 → "45,500 DT", 1570443 → "1 570,443 DT". */
+const dt = (millimes: number) => {
+  const [whole, frac] = (millimes / 1000).toFixed(3).split(".")
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ")},${frac} DT`
+}
+
+async function refused(call: Promise<unknown>): Promise<{ status: number; message: string }> {
+  try {
+    await call
+  } catch (e) {
+    const res = (e as { response?: { status: number; data?: { message?: string } } }).response
+    if (res) return { status: res.status, message: String(res.data?.message ?? "") }
+    throw e
+  }
+  throw new Error("the call was accepted")
+}
+
+async function setStoreWhatsApp(value: string): Promise<void> {
+  const res = await fetch(`${testEnv().baseUrl}/admin/store`, {
+    method: "POST",
+    headers: { ...(await adminHeaders()), "content-type": "application/json" },
+    body: JSON.stringify({ metadata: { whatsapp: value } }),
+  })
+  expect(res.status).toBe(200)
+}
+
+/** Variants in stock (10+) of published products priced in TND, cheapest first (from `minAmount` millimes), with SKU and price. */
+async function pricedVariants(limit: number, minAmount = 0): Promise<Array<{ variant_id: string; sku: string; title: string; amount: number; line_title: string }>> {
+  // the message names the variant only when its product has several ("Standard" alone says nothing)
+  return await sql(
+    `SELECT pv.id AS variant_id, pv.sku, p.title, min(ma.amount)::int AS amount,
+            CASE WHEN (SELECT count(*) FROM product_variant v2 WHERE v2.product_id = p.id AND v2.deleted_at IS NULL) > 1
+                 THEN p.title || ' – ' || pv.title ELSE p.title END AS line_title
+       FROM product p JOIN product_variant pv ON pv.product_id = p.id AND pv.deleted_at IS NULL
+       JOIN product_variant_money_amount pvma ON pvma.variant_id = pv.id
+       JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL
+      WHERE p.status = 'published' AND p.deleted_at IS NULL AND pv.sku IS NOT NULL
+        AND (NOT pv.manage_inventory OR pv.allow_backorder OR pv.inventory_quantity >= 10)
+      GROUP BY pv.id, pv.sku, p.id, p.title HAVING min(ma.amount) >= $2 ORDER BY min(ma.amount), pv.id LIMIT $1`,
+    [limit, minAmount]
+  )
+}
+
+describe("ordering on WhatsApp", () => {
+  it("links to the shop's number with the lines, the vehicle, the delivery and the total, in French with an Arabic greeting", async () => {
+    const [a, b] = await pricedVariants(2)
+    let { cart } = await client.carts.create({ region_id: await tunisiaRegionId(client) })
+    ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: a.variant_id, quantity: 2 }))
+    ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: b.variant_id, quantity: 1 }))
+    const [{ id: vehicleId }] = await sql(`SELECT id FROM vehicle ORDER BY id LIMIT 1`)
+    const { vehicle } = await client.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: vehicleId })
+    await client.carts.update(cart.id, { shipping_address: { first_name: "Amel", last_name: "T", address_1: "3 av. Bourguiba", city: "Tunis", country_code: "tn", postal_code: "1000" } })
+    const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
+    const delivery = shipping_options.find((o) => /Grand Tunis \(/.test(o.name!))!
+    ;({ cart } = await client.carts.addShippingMethod(cart.id, { option_id: delivery.id! }))
+
+    const res = await client.client.request("GET", `/store/carts/${cart.id}/whatsapp`)
+    expect(res.number).toBe("21620000000")
+    expect(res.url.startsWith("https://wa.me/21620000000?text=")).toBe(true)
+    const text = decodeURIComponent(res.url.slice("https://wa.me/21620000000?text=".length))
+    const item = (variantId: string) => cart.items.find((i: any) => i.variant_id === variantId)!
+    expect(text.split("\n")).toEqual([
+      "السلام عليكم",
+      "Bonjour Shabou Auto Pièces, je souhaite commander :",
+      "",
+      `1. ${a.line_title} (réf. ${a.sku}) × 2 : ${dt(item(a.variant_id).total!)}`,
+      `2. ${b.line_title} (réf. ${b.sku}) × 1 : ${dt(item(b.variant_id).total!)}`,
+      "",
+      `Véhicule : ${vehicle.label}`,
+      `Livraison : ${delivery.name} : ${dt(cart.shipping_methods[0].total!)}`,
+      `Total : ${dt(cart.total!)}`,
+      `Panier : ${cart.id}`,
+      "Merci !",
+    ])
+    expect(res).toMatchObject({ lines_listed: 2, lines_total: 2, text })
+  })
+
+  it("summarises a 60-line cart within WhatsApp's link length, never cutting a character", async () => {
+    const variants = await pricedVariants(60)
+    expect(variants).toHaveLength(60)
+    let { cart } = await client.carts.create({ region_id: await tunisiaRegionId(client) })
+    for (const v of variants) {
+      ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: v.variant_id, quantity: 1 }))
+    }
+    expect(cart.items).toHaveLength(60)
+    const res = await client.client.request("GET", `/store/carts/${cart.id}/whatsapp`)
+    expect(res.url.length).toBeLessThanOrEqual(2000)
+    const text = decodeURIComponent(res.url.split("?text=")[1]) // throws on a cut %-sequence
+    expect(text).toBe(res.text)
+    expect(res.lines_total).toBe(60)
+    expect(res.lines_listed).toBeGreaterThanOrEqual(5)
+    expect(res.lines_listed).toBeLessThan(60)
+    const rest = 60 - res.lines_listed
+    expect(text).toMatch(new RegExp(`\\n… et ${rest} autres articles \\(${rest} pièces, [\\d ]+,\\d{3} DT\\) : détail dans le panier ${cart.id}\\n`))
+    expect(text).toContain("Livraison : à choisir")
+    expect(text).toContain(`Total : ${dt(cart.total!)}`)
+  })
+
+  it("answers 409 when the shop has no WhatsApp number, 400 for an empty cart", async () => {
+    const { cart } = await client.carts.create({ region_id: await tunisiaRegionId(client) })
+    expect(await refused(client.client.request("GET", `/store/carts/${cart.id}/whatsapp`))).toEqual({ status: 400, message: `Cart ${cart.id} has no lines to order` })
+    await setStoreWhatsApp("")
+    try {
+      const none = await refused(client.client.request("GET", `/store/carts/${cart.id}/whatsapp`))
+      expect(none).toEqual({ status: 409, message: 'The shop has no WhatsApp number: set it in the store settings (metadata "whatsapp") or in SHOP_WHATSAPP_NUMBER' })
+      await setStoreWhatsApp("+216 20 12")
+      expect(await refused(client.client.request("GET", `/store/carts/${cart.id}/whatsapp`))).toMatchObject({
+        status: 409,
+        message: expect.stringMatching(/^The shop's WhatsApp number \(store settings\) is wrong: /),
+      })
+    } finally {
+      await setStoreWhatsApp("+216 20 000 000")
+    }
+  })
+})
+
+describe("delivery options around 300 DT", () => {
+  const names = async (cartId: string) => (await client.shippingOptions.listCartOptions(cartId)).shipping_options.map((o) => o.name)
+
+  it("offers the paid Grand Tunis delivery below 300 DT and only the free one from 300 DT", async () => {
+    // 40 DT or more: at most 8 units reach 300 DT, within the stock
+    const [cheap] = await pricedVariants(1, 40000)
+    let { cart } = await client.carts.create({ region_id: await tunisiaRegionId(client) })
+    ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: cheap.variant_id, quantity: 1 }))
+    expect(cart.subtotal).toBeLessThan(300000)
+    let offered = await names(cart.id)
+    expect(offered).toContain("Livraison Grand Tunis (24–48 h)")
+    expect(offered).not.toContain("Livraison gratuite Grand Tunis dès 300 DT")
+
+    const quantity = Math.ceil(300000 / cart.subtotal!) + 1
+    ;({ cart } = await client.carts.lineItems.update(cart.id, cart.items[0].id, { quantity }))
+    expect(cart.subtotal).toBeGreaterThanOrEqual(300000)
+    offered = await names(cart.id)
+    expect(offered).toContain("Livraison gratuite Grand Tunis dès 300 DT")
+    expect(offered).not.toContain("Livraison Grand Tunis (24–48 h)")
+  })
+})
+
+describe("part numbers and viscosity grades", () => {
+  it("finds the shop's own SKU through the part-number lookup, written any way", async () => {
+    const [{ product_id }] = await sql(`SELECT product_id FROM product_variant WHERE sku = 'FER-FDB8920' AND deleted_at IS NULL`)
+    for (const number of ["FER-FDB8920", "fer fdb 8920"]) {
+      const res = await client.client.request("GET", `/store/parts/lookup?number=${encodeURIComponent(number)}`)
+      expect(res.products[0]).toMatchObject({ id: product_id, matches: expect.arrayContaining([{ type: "sku", brand: null, number: "FER-FDB8920" }]) })
+    }
+  })
+
+  it.each(["5W-30", "5w-30", "huile 5W-30", "5w30"])("%s ranks the 5W-30 oils first, no 5W-40 before them", async (q) => {
+    const res = await fetch(`${testEnv().baseUrl}/store/products/search`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ q, limit: 100 }),
+    })
+    const { hits } = (await res.json()) as { hits: Array<{ title: string }> }
+    const titles = hits.map((h) => h.title)
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM product WHERE title ILIKE '%5W-30%' AND status = 'published' AND deleted_at IS NULL`)
+    expect(n).toBeGreaterThan(0)
+    expect(titles.slice(0, n).every((t) => /5W-30/i.test(t))).toBe(true)
+    expect(titles.filter((t) => /5W-30/i.test(t))).toHaveLength(n)
+  })
+})

@@ -1,0 +1,225 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+import { EntityManager } from "typeorm"
+import { vehicleLabel } from "../lib/vehicle-label"
+import { Row } from "../types"
+import FitmentService from "./fitment"
+import GarageService from "./garage"
+
+type InjectedDependencies = { manager: EntityManager; fitmentService: FitmentService; garageService: GarageService }
+
+/** What the cart (then the order, which copies the cart's metadata) keeps of its vehicle: a snapshot, readable without the vehicle base. */
+export interface CartVehicle {
+  id: string
+  label: string
+  make: string
+  model: string
+  generation: string | null
+  engine: string | null
+  engine_code: string | null
+  year_from: number
+  year_to: number | null
+  fuel: string | null
+  vin: string | null
+  garage_vehicle_id: string | null
+}
+
+/** One line's verdict as the cart and order responses show it under `item.fitment`. */
+export interface LineFitment {
+  vehicle_id: string
+  verdict: "fits" | "does_not_fit" | "unknown"
+  reason: string
+  checked_at: Date
+}
+
+/**
+ * The cart's vehicle (`cart.metadata.vehicle`, written here because the core store route refuses cart metadata)
+ * and the fit verdict of each line for it (table line_item_fitment). A part that does not fit can still be
+ * bought: the line is flagged, never refused.
+ */
+export default class CartFitmentService extends TransactionBaseService {
+  protected readonly fitment_: FitmentService
+  protected readonly garage_: GarageService
+
+  constructor(container: InjectedDependencies) {
+    // eslint-disable-next-line prefer-rest-params
+    super(container, arguments[1])
+    this.fitment_ = container.fitmentService
+    this.garage_ = container.garageService
+  }
+
+  /**
+   * Sets the cart's vehicle: a vehicle of the base (vehicle_id, with the VIN when known) or one of the signed-in
+   * customer's garage (garage_vehicle_id). Re-checks every line for it.
+   */
+  async setVehicle(
+    cartId: string,
+    input: { vehicle_id?: unknown; garage_vehicle_id?: unknown; vin?: unknown },
+    customerId: string | null
+  ): Promise<CartVehicle> {
+    return await this.atomicPhase_(async (manager) => {
+      const cart = await this.lockOpenCart(manager, cartId)
+      let vehicleId: string
+      let vin: string | null = null
+      let garageId: string | null = null
+      if (input.garage_vehicle_id !== undefined) {
+        if (typeof input.garage_vehicle_id !== "string" || !input.garage_vehicle_id) {
+          throw new MedusaError(MedusaError.Types.INVALID_DATA, "garage_vehicle_id: must be the id of a vehicle of your garage")
+        }
+        if (!customerId) {
+          throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "garage_vehicle_id: sign in to use a vehicle of your garage")
+        }
+        if (cart.customer_id && cart.customer_id !== customerId) {
+          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cartId} belongs to another customer`)
+        }
+        const own = await this.garage_.withTransaction(manager).retrieve(customerId, input.garage_vehicle_id)
+        vehicleId = own.vehicle_id
+        vin = own.vin
+        garageId = own.id
+      } else {
+        if (typeof input.vehicle_id !== "string" || !input.vehicle_id.trim()) {
+          throw new MedusaError(MedusaError.Types.INVALID_DATA, "vehicle_id: is required (or garage_vehicle_id)")
+        }
+        vehicleId = input.vehicle_id.trim()
+        if (input.vin !== undefined && input.vin !== null) {
+          if (typeof input.vin !== "string" || !/^[A-HJ-NPR-Z0-9]{17}$/i.test(input.vin.replace(/[\s-]/g, ""))) {
+            throw new MedusaError(MedusaError.Types.INVALID_DATA, "vin: must be 17 letters and digits (no I, O or Q)")
+          }
+          vin = input.vin.replace(/[\s-]/g, "").toUpperCase()
+        }
+      }
+      const vehicle = await this.fitment_.withTransaction(manager).retrieveStoreVehicle(vehicleId)
+      const snapshot: CartVehicle = {
+        id: vehicle.id,
+        label: vehicleLabel(vehicle as any),
+        make: vehicle.make.name,
+        model: vehicle.model.name,
+        generation: vehicle.generation,
+        engine: vehicle.engine,
+        engine_code: vehicle.engine_code,
+        year_from: vehicle.year_from,
+        year_to: vehicle.year_to,
+        fuel: vehicle.fuel,
+        vin,
+        garage_vehicle_id: garageId,
+      }
+      await manager.query(
+        `UPDATE cart SET metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('vehicle', $2::jsonb), updated_at = now() WHERE id = $1`,
+        [cartId, JSON.stringify(snapshot)]
+      )
+      await this.withTransaction(manager).refresh(cartId)
+      return snapshot
+    })
+  }
+
+  /** Takes the vehicle off the cart, and the verdicts with it. */
+  async clearVehicle(cartId: string): Promise<void> {
+    await this.atomicPhase_(async (manager) => {
+      await this.lockOpenCart(manager, cartId)
+      await manager.query(`UPDATE cart SET metadata = metadata - 'vehicle', updated_at = now() WHERE id = $1 AND metadata ? 'vehicle'`, [cartId])
+      await manager.query(`DELETE FROM line_item_fitment WHERE cart_id = $1`, [cartId])
+    })
+  }
+
+  /** The vehicle stored on a cart or an order (null when none). */
+  async vehicleOf(table: "cart" | "order", id: string): Promise<CartVehicle | null> {
+    const [row] = await this.activeManager_.query(`SELECT metadata->'vehicle' AS vehicle FROM "${table}" WHERE id = $1`, [id])
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `${table === "cart" ? "Cart" : "Order"} with id: ${id} was not found`)
+    }
+    return row.vehicle ?? null
+  }
+
+  /**
+   * Checks every line of an open cart against its vehicle again (a line added, changed or removed, the vehicle
+   * changed, fitment data changed before checkout). Lines without a product (custom lines) get no verdict.
+   */
+  async refresh(cartId: string): Promise<Map<string, LineFitment>> {
+    return await this.atomicPhase_(async (manager) => {
+      const [cart] = await manager.query(`SELECT id, metadata->'vehicle'->>'id' AS vehicle_id, completed_at FROM cart WHERE id = $1`, [cartId])
+      if (!cart || cart.completed_at) {
+        return await this.withTransaction(manager).linesOf(cartId)
+      }
+      if (!cart.vehicle_id) {
+        await manager.query(`DELETE FROM line_item_fitment WHERE cart_id = $1`, [cartId])
+        return new Map()
+      }
+      const lines: Row[] = await manager.query(
+        `SELECT li.id, pv.product_id FROM line_item li LEFT JOIN product_variant pv ON pv.id = li.variant_id WHERE li.cart_id = $1`,
+        [cartId]
+      )
+      await manager.query(`DELETE FROM line_item_fitment WHERE cart_id = $1 AND NOT (line_item_id = ANY($2))`, [cartId, lines.map((l) => l.id)])
+      const withProduct = lines.filter((l) => l.product_id)
+      let vehicle: Row
+      try {
+        vehicle = await this.fitment_.withTransaction(manager).retrieveStoreVehicle(cart.vehicle_id)
+      } catch {
+        // the vehicle left the base (merged): the lines keep no verdict rather than a wrong one
+        await manager.query(`DELETE FROM line_item_fitment WHERE cart_id = $1`, [cartId])
+        return new Map()
+      }
+      if (withProduct.length) {
+        const answers = await this.fitment_.withTransaction(manager).verdicts(
+          withProduct.map((l) => l.product_id),
+          vehicle
+        )
+        await manager.query(
+          `INSERT INTO line_item_fitment (line_item_id, cart_id, vehicle_id, product_id, verdict, reason, checked_at)
+           SELECT u.line_item_id, $1, $2, u.product_id, u.verdict, u.reason, now()
+           FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS u(line_item_id, product_id, verdict, reason)
+           ON CONFLICT (line_item_id) DO UPDATE SET vehicle_id = EXCLUDED.vehicle_id, product_id = EXCLUDED.product_id,
+             verdict = EXCLUDED.verdict, reason = EXCLUDED.reason, checked_at = EXCLUDED.checked_at`,
+          [
+            cartId,
+            vehicle.id,
+            withProduct.map((l) => l.id),
+            withProduct.map((l) => l.product_id),
+            answers.map((a) => a.verdict),
+            answers.map((a) => a.reason),
+          ]
+        )
+      }
+      return await this.withTransaction(manager).linesOf(cartId)
+    })
+  }
+
+  /** The stored verdicts of a cart's lines (also those of its order: the lines are the same rows). */
+  async linesOf(cartId: string): Promise<Map<string, LineFitment>> {
+    const rows: Row[] = await this.activeManager_.query(
+      `SELECT line_item_id, vehicle_id, verdict, reason, checked_at FROM line_item_fitment WHERE cart_id = $1`,
+      [cartId]
+    )
+    return new Map(rows.map((r) => [r.line_item_id, { vehicle_id: r.vehicle_id, verdict: r.verdict, reason: r.reason, checked_at: r.checked_at }]))
+  }
+
+  /** The order's vehicle and each line with its verdict as at checkout (for the admin's order page). */
+  async orderFitment(orderId: string): Promise<Row> {
+    const [order] = await this.activeManager_.query(`SELECT id, cart_id, metadata->'vehicle' AS vehicle FROM "order" WHERE id = $1`, [orderId])
+    if (!order) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
+    }
+    const lines: Row[] = await this.activeManager_.query(
+      `SELECT li.id AS line_item_id, li.title, li.description, li.quantity, pv.sku, lif.verdict, lif.reason, lif.checked_at
+       FROM line_item li LEFT JOIN product_variant pv ON pv.id = li.variant_id
+       LEFT JOIN line_item_fitment lif ON lif.line_item_id = li.id
+       WHERE li.order_id = $1 ORDER BY li.created_at, li.id`,
+      [orderId]
+    )
+    return {
+      order_id: order.id,
+      vehicle: order.vehicle ?? null,
+      lines: lines.map((l) => ({ ...l, verdict: l.verdict ?? null, reason: l.reason ?? null })),
+    }
+  }
+
+  private async lockOpenCart(manager: EntityManager, cartId: string): Promise<Row> {
+    const [cart] = await manager.query(`SELECT id, customer_id, completed_at FROM cart WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [cartId])
+    if (!cart) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${cartId} was not found`)
+    }
+    if (cart.completed_at) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cartId} is completed: its order keeps the vehicle it had`)
+    }
+    return cart
+  }
+}
