@@ -1,5 +1,5 @@
 import { classifyDemand, DemandClass } from "./intermittent"
-import { MetricAccumulator, MetricSummary } from "./metrics"
+import { MetricAccumulator, MetricSummary, naiveScale } from "./metrics"
 import { MEAN_MODELS, MeanModel, meanModel } from "./models"
 import {
   averageQuantiles,
@@ -85,8 +85,15 @@ export type Tuning = {
   chosen: Method
   /** best configuration per mean model, with its pooled backtest metrics */
   perModel: Candidate[]
+  /**
+   * True hold-out figure: the configuration chosen on the earlier windows only (origins n − 2h, …),
+   * scored on the last window (origin n − h) it never saw. Absent with a single window.
+   */
+  holdout?: Holdout
   reason?: string
 }
+
+export type Holdout = { method: Method; metrics: MetricSummary; selectedOn: number; scoredOn: number }
 
 /**
  * Rolling-origin backtest over a pool of series: every mean model × distribution ×
@@ -98,22 +105,32 @@ export function tuneOnPool(
   seasonLength: number,
   origins: number,
   models: MeanModel[] = MEAN_MODELS
-): { chosen: Method; perModel: Candidate[]; windows: number } | null {
-  const accs = new Map<string, { method: Method; acc: MetricAccumulator }>()
+): { chosen: Method; perModel: Candidate[]; windows: number; holdout?: Holdout } | null {
+  type Acc = { method: Method; acc: MetricAccumulator; early: MetricAccumulator; last: MetricAccumulator }
+  const accs = new Map<string, Acc>()
   const get = (method: Method) => {
     const key = methodName(method)
     let e = accs.get(key)
     if (!e) {
-      e = { method, acc: new MetricAccumulator() }
+      e = { method, acc: new MetricAccumulator(), early: new MetricAccumulator(), last: new MetricAccumulator() }
       accs.set(key, e)
     }
-    return e.acc
+    return e
   }
   let windows = 0
+  let earlyWindows = 0
+  let lastWindows = 0
   const minTrain = Math.max(4, Math.min(seasonLength, 12))
   for (const y of pool) {
-    for (const w of rollingWindows(y, horizon, origins, minTrain)) {
+    const ws = rollingWindows(y, horizon, origins, minTrain)
+    ws.forEach((w, j) => {
       windows++
+      if (j === 0) {
+        lastWindows++
+      } else {
+        earlyWindows++
+      }
+      const scale = naiveScale(w.train, seasonLength)
       for (const mm of models) {
         if (w.train.length < mm.minHistory) {
           continue
@@ -123,14 +140,30 @@ export function tuneOnPool(
           const shapes = dist === "nb" || dist === "blend" ? SHAPE_GRID : [Infinity]
           for (const shape of shapes) {
             const q = sanitizeQuantiles(quantilesFor(dist, shape, w.train, mean, seasonLength))
-            get({ model: mm.name, distribution: dist, shape }).add(w.train, w.actual, mean, q, seasonLength)
+            const e = get({ model: mm.name, distribution: dist, shape })
+            e.acc.add(w.train, w.actual, mean, q, seasonLength, scale)
+            ;(j === 0 ? e.last : e.early).add(w.train, w.actual, mean, q, seasonLength, scale)
           }
         }
       }
-    }
+    })
   }
   if (windows === 0) {
     return null
+  }
+  // hold-out: choose on the earlier windows only, score that choice on the last window
+  let holdout: Holdout | undefined
+  if (earlyWindows > 0 && lastWindows > 0) {
+    let pick: { e: Acc; wql: number } | null = null
+    for (const e of accs.values()) {
+      const wql = e.early.summary().wql
+      if (Number.isFinite(wql) && (!pick || wql < pick.wql)) {
+        pick = { e, wql }
+      }
+    }
+    if (pick) {
+      holdout = { method: pick.e.method, metrics: pick.e.last.summary(), selectedOn: earlyWindows, scoredOn: lastWindows }
+    }
   }
   const best = new Map<string, Candidate>()
   let chosen: Candidate | null = null
@@ -150,7 +183,7 @@ export function tuneOnPool(
   if (!chosen) {
     return null
   }
-  return { chosen: chosen.method, perModel: [...best.values()], windows }
+  return { chosen: chosen.method, perModel: [...best.values()], windows, holdout }
 }
 
 export type ForecastOptions = {
@@ -261,6 +294,7 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
       windows: res?.windows ?? 0,
       chosen,
       perModel: res?.perModel ?? [],
+      holdout: res?.holdout,
       reason,
     })
   }
