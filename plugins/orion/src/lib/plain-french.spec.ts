@@ -19,6 +19,14 @@ describe("plain French", () => {
     ).toBe("stock actuel 0 + 4 en commande (attendu le 12 mars 2026) ; il en faut 5 pour tenir 10 jours de délai avec 97,5 % de sécurité ; commander 4 (pour remonter à 8)")
   })
 
+  it("says when what is on order arrives after the expected stock-out", () => {
+    expect(
+      restockReason({ stock: 1, onOrder: 5, nextArrival: "2026-04-20", stockoutDate: "2026-04-02", reorderPoint: 6, orderUpTo: 9, suggested: 3, leadTimeDays: 7, serviceLevel: 0.9 })
+    ).toBe(
+      "stock actuel 1 + 5 en commande (attendu le 20 avril 2026) ; la commande arrivera après la rupture prévue le 2 avril 2026 ; il en faut 6 pour tenir 7 jours de délai avec 90 % de sécurité ; commander 3 (pour remonter à 9)"
+    )
+  })
+
   it("says periods, days and dates in French", () => {
     expect(periods(1, "week")).toBe("1 semaine")
     expect(periods(4, "week")).toBe("4 semaines")

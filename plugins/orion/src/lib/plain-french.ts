@@ -54,6 +54,8 @@ export function restockReason(r: {
   stock: number
   onOrder: number
   nextArrival?: string | null
+  /** expected stock-out day: an arrival after it is pointed out */
+  stockoutDate?: string | null
   reorderPoint: number
   orderUpTo: number
   suggested: number
@@ -62,8 +64,12 @@ export function restockReason(r: {
 }): string {
   const level = `${num(Math.round(r.serviceLevel * 1000) / 10)} %`
   const onOrder = r.onOrder > 0 ? ` + ${num(r.onOrder)} en commande${r.nextArrival ? ` (attendu le ${frenchDate(r.nextArrival)})` : ""}` : ""
+  const late =
+    r.onOrder > 0 && r.nextArrival && r.stockoutDate && r.nextArrival > r.stockoutDate
+      ? ` ; la commande arrivera après la rupture prévue le ${frenchDate(r.stockoutDate)}`
+      : ""
   return (
-    `stock actuel ${num(r.stock)}${onOrder} ; il en faut ${num(r.reorderPoint)} pour tenir ${days(r.leadTimeDays)} de délai avec ${level} de sécurité ; ` +
+    `stock actuel ${num(r.stock)}${onOrder}${late} ; il en faut ${num(r.reorderPoint)} pour tenir ${days(r.leadTimeDays)} de délai avec ${level} de sécurité ; ` +
     `commander ${num(r.suggested)} (pour remonter à ${num(r.orderUpTo)})`
   )
 }
