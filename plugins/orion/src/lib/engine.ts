@@ -27,6 +27,9 @@ export type Method = {
 /** Mean model of the pooled rate: the part's rate shrunk toward its demand class (`pooling.ts`). */
 export const POOLED_MODEL = "eb-rate"
 
+/** Demand classes whose backtest also tries the pooled candidates. */
+export const POOLED_SEGMENTS = ["intermittent", "lumpy"]
+
 export const SHAPE_GRID = [0.25, 0.5, 1, 2, 4, Infinity]
 export const DISTRIBUTIONS: Distribution[] = ["nb", "empirical", "hurdle", "blend"]
 
@@ -286,7 +289,8 @@ export type ForecastOptions = {
   sampleSize?: number
   /**
    * pooling across parts: the pooled (empirical Bayes) rate and quantile combinations join the
-   * candidates of every demand class (default true)
+   * candidates of the sparse classes (intermittent and lumpy: few sales per part, where borrowing
+   * from the class has something to add); other classes are tuned as before (default true)
    */
   pooling?: boolean
   seed?: number
@@ -354,7 +358,7 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
   let globalTune: ReturnType<typeof tuneOnPool> | undefined
   const global = () => {
     if (globalTune === undefined) {
-      globalTune = tuneOnPool(sample(allIdx).map((i) => series[i]), h, m, origins, MEAN_MODELS, { pooling })
+      globalTune = tuneOnPool(sample(allIdx).map((i) => series[i]), h, m, origins)
     }
     return globalTune
   }
@@ -364,7 +368,8 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
       chosenBySegment.set(segment, { method: null, reason: "no demand in the history: forecast is zero" })
       continue
     }
-    let res = segment === "short" ? null : tuneOnPool(sample(idx).map((i) => series[i]), h, m, origins, MEAN_MODELS, { pooling })
+    const pooled = pooling && POOLED_SEGMENTS.includes(segment)
+    let res = segment === "short" ? null : tuneOnPool(sample(idx).map((i) => series[i]), h, m, origins, MEAN_MODELS, { pooling: pooled })
     let reason: string | undefined
     if (segment === "short") {
       const g = global()

@@ -8,9 +8,9 @@
 
 export type GammaPrior = { alpha: number; beta: number }
 
-/** Periods used for the rate: the last two seasons, or the whole history when shorter. */
+/** Periods used for the rate: the last season (the moving average's window), or the whole history when shorter. */
 export function rateWindow(length: number, seasonLength: number): number {
-  return Math.max(1, Math.min(length, 2 * seasonLength))
+  return Math.max(1, Math.min(length, seasonLength))
 }
 
 function tailSum(y: number[], k: number): number {
