@@ -176,13 +176,14 @@ export default class OrionForecastService extends TransactionBaseService {
     const started = Date.now()
     try {
       await this.execute(id, asOfIso)
+      // score the earlier runs against the sales since (before the run shows as finished, and before
+      // their forecasts are pruned); a failure there is logged, never fails the run
+      await this.accuracy_.evaluateAfterRun(id)
       await this.manager_.query(
         `UPDATE "orion_forecast_run" SET "status" = 'succeeded', "progress" = 1, "stage" = 'done', "finished_at" = now(),
            "duration_ms" = $2, "updated_at" = now() WHERE id = $1`,
         [id, Date.now() - started]
       )
-      // score the earlier runs against the sales since, before their forecasts are pruned
-      await this.accuracy_.evaluateAfterRun(id)
       await this.prune()
     } catch (e) {
       await this.manager_.query(
