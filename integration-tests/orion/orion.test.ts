@@ -312,7 +312,10 @@ describe("orion through the admin API", () => {
     expect(mine).toBeDefined()
     expect(mine.status).toBe("open")
     expect(mine.suggested_quantity).toBeGreaterThan(0)
-    expect(mine.reason).toMatch(/^stock 0 \+ on order 0 = 0 ≤ reorder point \d+ \(99 % quantile of demand over the 28-day lead time/)
+    expect(mine.reason).toBe(
+      `stock actuel 0 ; il en faut ${mine.data.reorder_point} pour tenir 4 semaines de délai avec 99 % de sécurité ; commander ${mine.suggested_quantity} (pour remonter à ${mine.data.order_up_to})`
+    )
+    expect(mine.data.model).toMatch(/\S/)
     const sev = res.body.alerts.map((a: any) => a.severity)
     expect(sev).toEqual([...sev].sort((a, b) => b - a))
 
@@ -352,7 +355,7 @@ describe("orion through the admin API", () => {
     for (const v of never) {
       expect(deadIds.has(v.id)).toBe(true)
     }
-    expect(dead.body.insights.every((i: any) => /^no sale/.test(i.reason))).toBe(true)
+    expect(dead.body.insights.every((i: any) => /^aucune vente (depuis le \d{1,2} \S+ \d{4}|enregistrée)/.test(i.reason))).toBe(true)
   })
 
   it("a second run keeps the acknowledgement and refreshes the alert", async () => {

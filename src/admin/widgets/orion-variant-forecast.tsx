@@ -27,6 +27,7 @@ type ForecastResponse = {
     metrics: Record<string, number> | null
     restock: Restock | null
     periods: ForecastPeriod[]
+    demand_text?: string
   }
 }
 type AlertsResponse = { alerts: { id: string; type: string; status: string; suggested_quantity: number | null }[] }
@@ -105,6 +106,11 @@ const VariantForecast = ({ variantId, title }: { variantId: string; title: strin
                 <Text>{r.stockout_date ? formatDate(r.stockout_date) : "pas dans les 3 mois"}</Text>
               </div>
             </div>
+          ) : null}
+          {f.demand_text ? (
+            <Text size="small" data-testid="orion-demand">
+              {f.demand_text.charAt(0).toUpperCase() + f.demand_text.slice(1)} sur l'année écoulée.
+            </Text>
           ) : null}
           <OrionForecastChart history={data.history ?? []} periods={f.periods} />
           <Text size="xsmall" className="text-ui-fg-muted" data-testid="orion-details">

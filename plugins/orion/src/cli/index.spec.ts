@@ -20,12 +20,12 @@ describe("orion cli", () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  function writeSales(): string {
+  function writeSales(withCategory = false): string {
     const parts = generateDemand({ parts: 60, periods: 36, frequency: "month", seed: 3 })
     const dates = periodStarts(new Date(Date.UTC(2021, 0, 1)), 36, "month")
-    const lines = ["sku,date,qty"]
+    const lines = [withCategory ? "sku,date,qty,category" : "sku,date,qty"]
     for (const p of parts) {
-      p.values.forEach((v, t) => lines.push(`${p.sku},${dates[t].toISOString().slice(0, 10).replace(/-01$/, "-15")},${v}`))
+      p.values.forEach((v, t) => lines.push(`${p.sku},${dates[t].toISOString().slice(0, 10).replace(/-01$/, "-15")},${v}${withCategory ? `,${p.category}` : ""}`))
     }
     const file = path.join(dir, "sales.csv")
     fs.writeFileSync(file, lines.join("\n") + "\n")
@@ -38,7 +38,9 @@ describe("orion cli", () => {
     const code = await main(["forecast", "--input", input, "--horizon", "3", "--frequency", "month", "--out", outFile])
     expect(code).toBe(0)
     const rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<string, string>[]
-    expect(Object.keys(rows[0])).toEqual(["sku", "date", "model", "mean", "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90"])
+    expect(Object.keys(rows[0])).toEqual([
+      "sku", "date", "model", "demand_class", "reason", "calendar_multiplier", "mean", "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90",
+    ])
     expect(rows).toHaveLength(60 * 3)
     expect(rows.slice(0, 3).map((r) => r.date)).toEqual(["2024-01-01", "2024-02-01", "2024-03-01"])
     for (const r of rows) {
@@ -48,7 +50,66 @@ describe("orion cli", () => {
       })
       expect(Number(r.mean)).toBeGreaterThanOrEqual(0)
     }
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain("forecast [")
+    const log = err.mock.calls.map((c) => String(c[0])).join("")
+    expect(log).toContain("forecast [")
+    // the demand class and the reason per part, as the server stores them
+    for (const r of rows) {
+      expect(["smooth", "erratic", "intermittent", "lumpy", "none", "short"]).toContain(r.demand_class)
+      expect(r.calendar_multiplier).toBe("1")
+    }
+    const zero = rows.find((r) => r.demand_class === "none")
+    if (zero) {
+      expect(zero.reason).toBe("no demand in the history: forecast is zero")
+    }
+    // without categories it says that the calendar is not applied
+    expect(log).toContain("no category column: calendar effects not applied")
+  })
+
+  it("applies the calendar effects per category, like the server, when given a category column", async () => {
+    const input = writeSales(true)
+    const outFile = path.join(dir, "forecasts.csv")
+    expect(await main(["forecast", "--input", input, "--horizon", "12", "--frequency", "month", "--out", outFile])).toBe(0)
+    const rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<string, string>[]
+    const log = err.mock.calls.map((c) => String(c[0])).join("")
+    expect(log).not.toContain("calendar effects not applied")
+    expect(log).toMatch(/category cooling: /)
+    // the same data and categories through the server's code path give the same numbers
+    const { forecastWithCalendar } = await import("../lib/calendar-forecast")
+    const parts = generateDemand({ parts: 60, periods: 36, frequency: "month", seed: 3 })
+    const server = forecastWithCalendar({
+      series: parts.map((p) => p.values),
+      categories: parts.map((p) => p.category),
+      start: new Date(Date.UTC(2021, 0, 1)),
+      frequency: "month",
+      horizon: 12,
+    })
+    parts.forEach((p, i) => {
+      const mine = rows.filter((r) => r.sku === p.sku)
+      expect(mine.map((r) => Number(r.mean))).toEqual(server.forecasts[i].mean.map((m) => Math.round(m * 1000) / 1000))
+      expect(mine.map((r) => Number(r.calendar_multiplier))).toEqual(server.forecasts[i].multipliers.map((m) => Math.round(m * 1000) / 1000))
+    })
+    // some category has a seasonal effect: not every multiplier is 1
+    expect(rows.some((r) => r.calendar_multiplier !== "1")).toBe(true)
+
+    // one category per sku
+    const bad = path.join(dir, "bad.csv")
+    fs.writeFileSync(bad, "sku,date,qty,category\nA,2024-01-03,2,brakes\nA,2024-01-10,1,cooling\n")
+    expect(await main(["forecast", "--input", bad, "--horizon", "2", "--frequency", "week", "--out", path.join(dir, "o.csv")])).toBe(1)
+    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain('row 3, column "category": sku A is in "brakes"')
+  })
+
+  it("ends every series at the file's last date unless asked to end each at its own last sale", async () => {
+    const input = path.join(dir, "end.csv")
+    // A last sold in January, B in June: the data runs to June
+    fs.writeFileSync(input, "sku,date,qty\nA,2024-01-10,3\nA,2023-11-02,1\nB,2024-06-20,1\nB,2023-12-01,2\n")
+    const outFile = path.join(dir, "o.csv")
+    expect(await main(["forecast", "--input", input, "--horizon", "2", "--frequency", "month", "--out", outFile])).toBe(0)
+    let rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<string, string>[]
+    expect(rows.filter((r) => r.sku === "A").map((r) => r.date)).toEqual(["2024-07-01", "2024-08-01"])
+    expect(rows.filter((r) => r.sku === "B").map((r) => r.date)).toEqual(["2024-07-01", "2024-08-01"])
+    expect(await main(["forecast", "--input", input, "--horizon", "2", "--frequency", "month", "--out", outFile, "--end-at-last-sale"])).toBe(0)
+    rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<string, string>[]
+    expect(rows.filter((r) => r.sku === "A").map((r) => r.date)).toEqual(["2024-02-01", "2024-03-01"])
   })
 
   it("prints the backtest table", async () => {

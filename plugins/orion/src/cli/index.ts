@@ -10,15 +10,20 @@ import {
   SalesRow,
   SkuSeries,
 } from "../lib/sales-history"
-import { forecastMany } from "../lib/engine"
+import { forecastMany, SeriesForecast, Tuning } from "../lib/engine"
+import { describeEffects } from "../lib/calendar-effects"
+import { forecastWithCalendar } from "../lib/calendar-forecast"
 import { backtest } from "../lib/backtest"
 import { Frequency, QUANTILE_KEYS } from "../lib/types"
 
 const USAGE = `usage:
-  orion forecast --input <sales.csv> --horizon <n> --frequency month|week --out <forecasts.csv> [--align-end]
-  orion backtest --input <sales.csv> --frequency month|week [--horizon n] [--align-end]
+  orion forecast --input <sales.csv> --horizon <n> --frequency month|week --out <forecasts.csv> [--end-at-last-sale]
+  orion backtest --input <sales.csv> --frequency month|week [--horizon n] [--end-at-last-sale]
 
-input CSV columns: sku,date,qty (date YYYY-MM-DD; missing periods are zero)`
+input CSV columns: sku,date,qty[,category] (date YYYY-MM-DD; missing periods are zero). Every sku's
+series ends at the last date in the file (as the server's runs do); --end-at-last-sale ends each sku
+at its own last sale instead. With a category column, calendar effects (Ramadan, Eids, summer, rains)
+are estimated per category and applied, as the server does.`
 
 export class CliError extends Error {}
 
@@ -75,8 +80,16 @@ function horizonOf(flags: Args["flags"], fallback?: number): number {
   return n
 }
 
-/** Reads and validates `sku,date,qty` row by row. */
+/** Reads and validates `sku,date,qty` row by row (the optional `category` column: see readSalesFile). */
 export async function readSales(path: string): Promise<SalesRow[]> {
+  return (await readSalesFile(path)).rows
+}
+
+/**
+ * Reads and validates `sku,date,qty[,category]` row by row. With a category column every sku has one
+ * category (a sku given two is an error naming the row); categories is null without the column.
+ */
+export async function readSalesFile(path: string): Promise<{ rows: SalesRow[]; categories: Map<string, string> | null }> {
   if (!fs.existsSync(path)) {
     throw new CliError(`input file not found: ${path}`)
   }
@@ -84,6 +97,7 @@ export async function readSales(path: string): Promise<SalesRow[]> {
     parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true })
   )
   const rows: SalesRow[] = []
+  let categories: Map<string, string> | null = null
   let line = 1
   let checked = false
   for await (const record of parser) {
@@ -91,13 +105,25 @@ export async function readSales(path: string): Promise<SalesRow[]> {
     if (!checked) {
       for (const col of ["sku", "date", "qty"]) {
         if (!(col in record)) {
-          throw new CliError(`${path}: missing column "${col}" in the header (expected sku,date,qty)`)
+          throw new CliError(`${path}: missing column "${col}" in the header (expected sku,date,qty[,category])`)
         }
       }
+      categories = "category" in record ? new Map() : null
       checked = true
     }
     try {
-      rows.push(parseSalesRecord(record, line))
+      const row = parseSalesRecord(record, line)
+      rows.push(row)
+      if (categories) {
+        const c = String(record.category ?? "").trim()
+        const known = categories.get(row.sku)
+        if (c && known !== undefined && known !== c) {
+          throw new CliError(`row ${line}, column "category": sku ${row.sku} is in "${known}" on an earlier row, "${c}" here (one category per sku)`)
+        }
+        if (c) {
+          categories.set(row.sku, c)
+        }
+      }
     } catch (e) {
       throw new CliError(`${path}: ${(e as Error).message}`)
     }
@@ -105,7 +131,7 @@ export async function readSales(path: string): Promise<SalesRow[]> {
   if (rows.length === 0) {
     throw new CliError(`${path}: no data rows`)
   }
-  return rows
+  return { rows, categories }
 }
 
 function alignEnd(series: SkuSeries[], frequency: Frequency): void {
@@ -128,8 +154,9 @@ export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableS
   const out = str(flags, "out") as string
   const frequency = frequencyOf(flags)
   const horizon = horizonOf(flags)
-  const series = buildSeries(await readSales(input), frequency)
-  if (flags["align-end"]) {
+  const { rows, categories } = await readSalesFile(input)
+  const series = buildSeries(rows, frequency)
+  if (!flags["end-at-last-sale"]) {
     alignEnd(series, frequency)
   }
   const bar = new cliProgress.SingleBar(
@@ -137,11 +164,22 @@ export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableS
     cliProgress.Presets.shades_classic
   )
   bar.start(series.length, 0)
-  const { forecasts, tuning } = forecastMany(
-    series.map((s) => s.values),
-    { frequency, horizon, onProgress: (done) => (done % 500 === 0 || done === series.length) && bar.update(done) }
-  )
+  const onProgress = (done: number) => (done % 500 === 0 || done === series.length) && bar.update(done)
+  const values = series.map((s) => s.values)
+  let result: { forecasts: (SeriesForecast & { multipliers?: number[] })[]; tuning: Tuning[] }
+  let effectsText: string[] = []
+  if (categories) {
+    // the server's way: calendar effects per category, on series placed on one shared timeline
+    const start = new Date(Math.min(...series.map((s) => s.start.getTime())))
+    const offsets = series.map((s) => periodsBetween(start, s.start, frequency))
+    const r = forecastWithCalendar({ series: values, offsets, categories: series.map((s) => categories.get(s.sku) ?? null), start, frequency, horizon, onProgress })
+    result = r
+    effectsText = Object.entries(r.effects).map(([c, e]) => `category ${c}: ${describeEffects(e)}`)
+  } else {
+    result = forecastMany(values, { frequency, horizon, onProgress })
+  }
   bar.stop()
+  const { forecasts, tuning } = result
   const records: string[][] = []
   series.forEach((s, i) => {
     const f = forecasts[i]
@@ -150,16 +188,35 @@ export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableS
         s.sku,
         iso(addPeriods(s.start, s.values.length + h, frequency)),
         f.model,
+        f.segment,
+        f.reason ?? "",
+        num(f.multipliers?.[h] ?? 1),
         num(f.mean[h]),
         ...QUANTILE_KEYS.map((k) => num(f.quantiles[k][h])),
       ])
     }
   })
-  fs.writeFileSync(out, stringify(records, { header: true, columns: ["sku", "date", "model", "mean", ...QUANTILE_KEYS] }))
+  fs.writeFileSync(
+    out,
+    stringify(records, { header: true, columns: ["sku", "date", "model", "demand_class", "reason", "calendar_multiplier", "mean", ...QUANTILE_KEYS] })
+  )
   for (const t of tuning) {
     stderr.write(`segment ${t.segment}: ${t.sampled} series sampled, method ${forecastLabel(t.chosen)}${t.reason ? ` (${t.reason})` : ""}\n`)
   }
+  if (categories) {
+    for (const line of effectsText) {
+      stderr.write(`${line}\n`)
+    }
+  } else {
+    stderr.write("no category column: calendar effects not applied (add a category column to apply them as the server does)\n")
+  }
   stderr.write(`wrote ${records.length} rows for ${series.length} skus to ${out}\n`)
+}
+
+function periodsBetween(a: Date, b: Date, f: Frequency): number {
+  return f === "month"
+    ? (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth()
+    : Math.round((b.getTime() - a.getTime()) / (7 * 86400000))
 }
 
 function forecastLabel(m: { model: string; distribution: string; shape: number }): string {
@@ -171,7 +228,7 @@ export async function runBacktest(flags: Args["flags"], stdout: NodeJS.WritableS
   const frequency = frequencyOf(flags)
   const horizon = horizonOf(flags, frequency === "week" ? 13 : 12)
   const series = buildSeries(await readSales(input), frequency)
-  if (flags["align-end"]) {
+  if (!flags["end-at-last-sale"]) {
     alignEnd(series, frequency)
   }
   const report = backtest(

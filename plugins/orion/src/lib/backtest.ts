@@ -1,4 +1,5 @@
 import { forecastMany, ForecastOptions, runMethod, seasonLengthFor, methodName } from "./engine"
+import { gammaPrior, GammaPrior } from "./pooling"
 import { MetricAccumulator, MetricSummary } from "./metrics"
 
 export type BacktestRow = { model: string; metrics: MetricSummary }
@@ -35,6 +36,14 @@ export function backtest(series: number[][], opts: ForecastOptions): BacktestRep
   for (const t of tuning) {
     t.perModel.forEach((c) => models.add(c.method.model))
   }
+  // the pooled rate's prior per class, as forecastMany fits it
+  const priors = new Map<string, GammaPrior | null>()
+  const priorOf = (segment: string) => {
+    if (!priors.has(segment)) {
+      priors.set(segment, opts.pooling === false ? null : gammaPrior(trains.filter((_, i) => forecasts[i].segment === segment), m))
+    }
+    return priors.get(segment) ?? null
+  }
   for (const model of models) {
     const acc = new MetricAccumulator()
     forecasts.forEach((f, i) => {
@@ -44,7 +53,7 @@ export function backtest(series: number[][], opts: ForecastOptions): BacktestRep
         acc.add(trains[i], actuals[i], f.mean, f.quantiles, m)
         return
       }
-      const r = runMethod(c.method, trains[i], h, m)
+      const r = runMethod(c.method, trains[i], h, m, priorOf(f.segment))
       acc.add(trains[i], actuals[i], r.mean, r.quantiles, m)
     })
     rows.push({ model, metrics: acc.summary() })

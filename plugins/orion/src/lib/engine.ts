@@ -1,5 +1,5 @@
 import { classifyDemand, DemandClass } from "./intermittent"
-import { MetricAccumulator, MetricSummary } from "./metrics"
+import { MetricAccumulator, MetricSummary, naiveScale } from "./metrics"
 import { MEAN_MODELS, MeanModel, meanModel } from "./models"
 import {
   averageQuantiles,
@@ -8,10 +8,11 @@ import {
   nbQuantilePaths,
   sanitizeQuantiles,
 } from "./quantile-methods"
+import { GammaPrior, gammaPrior, pooledRate } from "./pooling"
 import { Rng } from "./random"
 import { emptyQuantiles, Frequency, Quantiles } from "./types"
 
-export type Distribution = "nb" | "empirical" | "hurdle" | "blend"
+export type Distribution = "nb" | "empirical" | "hurdle" | "blend" | "combined"
 
 /** A forecasting method: a mean model plus a distribution around it. */
 export type Method = {
@@ -19,7 +20,15 @@ export type Method = {
   distribution: Distribution
   /** negative-binomial shape (Infinity = Poisson); used by "nb" and "blend" */
   shape: number
+  /** model "qcombo": the methods whose means and quantiles are averaged (Vincentization) */
+  members?: Method[]
 }
+
+/** Mean model of the pooled rate: the part's rate shrunk toward its demand class (`pooling.ts`). */
+export const POOLED_MODEL = "eb-rate"
+
+/** Demand classes whose backtest also tries the pooled candidates. */
+export const POOLED_SEGMENTS = ["intermittent"]
 
 export const SHAPE_GRID = [0.25, 0.5, 1, 2, 4, Infinity]
 export const DISTRIBUTIONS: Distribution[] = ["nb", "empirical", "hurdle", "blend"]
@@ -27,6 +36,9 @@ export const DISTRIBUTIONS: Distribution[] = ["nb", "empirical", "hurdle", "blen
 export const DEFAULT_METHOD: Method = { model: "combo", distribution: "blend", shape: 1 }
 
 export function methodName(m: Method): string {
+  if (m.members) {
+    return `qcombo(${m.members.map(methodName).join(" | ")})`
+  }
   if (m.distribution === "nb") {
     return `${m.model}+${Number.isFinite(m.shape) ? `nb(k=${m.shape})` : "poisson"}`
   }
@@ -50,12 +62,38 @@ function quantilesFor(dist: Distribution, shape: number, y: number[], mean: numb
       return hurdleQuantilePaths(y, mean)
     case "blend":
       return averageQuantiles([nbQuantilePaths(mean, shape), empiricalQuantilePaths(y, mean, 2 * m)])
+    case "combined":
+      throw new Error("a combined method has members: run it with runMethod")
   }
 }
 
-/** Runs one method on one history. */
-export function runMethod(method: Method, y: number[], horizon: number, seasonLength: number): { mean: number[]; quantiles: Quantiles } {
-  const mean = meanModel(method.model).mean(y, horizon, seasonLength)
+/** The mean path of a model; the pooled rate needs the class prior (without one it is the plain rate). */
+function meanOf(model: string, y: number[], horizon: number, seasonLength: number, prior?: GammaPrior | null): number[] {
+  if (model === POOLED_MODEL) {
+    const r = prior ? pooledRate(y, prior, seasonLength) : meanModel("rate").mean(y, 1, seasonLength)[0]
+    return new Array(horizon).fill(Math.max(0, r))
+  }
+  return meanModel(model).mean(y, horizon, seasonLength)
+}
+
+function minHistoryOf(model: string): number {
+  return model === POOLED_MODEL || model === "qcombo" ? 3 : meanModel(model).minHistory
+}
+
+/** Runs one method on one history (`prior`: the demand class's prior, for the pooled rate). */
+export function runMethod(
+  method: Method,
+  y: number[],
+  horizon: number,
+  seasonLength: number,
+  prior?: GammaPrior | null
+): { mean: number[]; quantiles: Quantiles } {
+  if (method.members) {
+    const runs = method.members.map((mm) => runMethod(mm, y, horizon, seasonLength, prior))
+    const mean = new Array(horizon).fill(0).map((_, t) => runs.reduce((a, r) => a + r.mean[t], 0) / runs.length)
+    return { mean, quantiles: sanitizeQuantiles(averageQuantiles(runs.map((r) => r.quantiles))) }
+  }
+  const mean = meanOf(method.model, y, horizon, seasonLength, prior)
   const quantiles = sanitizeQuantiles(quantilesFor(method.distribution, method.shape, y, mean, seasonLength))
   return { mean, quantiles }
 }
@@ -85,52 +123,140 @@ export type Tuning = {
   chosen: Method
   /** best configuration per mean model, with its pooled backtest metrics */
   perModel: Candidate[]
+  /**
+   * True hold-out figure: the configuration chosen on the earlier windows only (origins n − 2h, …),
+   * scored on the last window (origin n − h) it never saw. Absent with a single window.
+   */
+  holdout?: Holdout
   reason?: string
 }
+
+export type Holdout = { method: Method; metrics: MetricSummary; selectedOn: number; scoredOn: number }
 
 /**
  * Rolling-origin backtest over a pool of series: every mean model × distribution ×
  * NB shape is scored by pooled WQL; returns the winner and the best per model.
+ * With `pooling`, two more kinds of candidates: the pooled rate (each part's rate shrunk toward
+ * the pool's, its prior fitted on the pool's training parts at each origin) and the quantile
+ * combinations of the best two and three mean models (ranked on the earlier windows, so the
+ * hold-out figure stays honest).
  */
 export function tuneOnPool(
   pool: number[][],
   horizon: number,
   seasonLength: number,
   origins: number,
-  models: MeanModel[] = MEAN_MODELS
-): { chosen: Method; perModel: Candidate[]; windows: number } | null {
-  const accs = new Map<string, { method: Method; acc: MetricAccumulator }>()
+  models: MeanModel[] = MEAN_MODELS,
+  opts: { pooling?: boolean } = {}
+): { chosen: Method; perModel: Candidate[]; windows: number; holdout?: Holdout } | null {
+  type Acc = { method: Method; acc: MetricAccumulator; early: MetricAccumulator; last: MetricAccumulator }
+  const accs = new Map<string, Acc>()
   const get = (method: Method) => {
     const key = methodName(method)
     let e = accs.get(key)
     if (!e) {
-      e = { method, acc: new MetricAccumulator() }
+      e = { method, acc: new MetricAccumulator(), early: new MetricAccumulator(), last: new MetricAccumulator() }
       accs.set(key, e)
     }
-    return e.acc
+    return e
   }
   let windows = 0
+  let earlyWindows = 0
+  let lastWindows = 0
   const minTrain = Math.max(4, Math.min(seasonLength, 12))
-  for (const y of pool) {
-    for (const w of rollingWindows(y, horizon, origins, minTrain)) {
+  const all = pool.map((y) => rollingWindows(y, horizon, origins, minTrain))
+  // the pooled rate's prior per origin, from the training parts only
+  const priors: (GammaPrior | null)[] = []
+  if (opts.pooling) {
+    for (let j = 0; j < origins; j++) {
+      priors.push(gammaPrior(all.filter((ws) => ws.length > j).map((ws) => ws[j].train), seasonLength))
+    }
+  }
+  const score = (e: Acc, w: Window, j: number, mean: number[], q: Quantiles, scale: { mae: number; mse: number }) => {
+    e.acc.add(w.train, w.actual, mean, q, seasonLength, scale)
+    ;(j === 0 ? e.last : e.early).add(w.train, w.actual, mean, q, seasonLength, scale)
+  }
+  const meanModels = opts.pooling ? [...models.map((mm) => mm.name), POOLED_MODEL] : models.map((mm) => mm.name)
+  all.forEach((ws) => {
+    ws.forEach((w, j) => {
       windows++
-      for (const mm of models) {
-        if (w.train.length < mm.minHistory) {
+      if (j === 0) {
+        lastWindows++
+      } else {
+        earlyWindows++
+      }
+      const scale = naiveScale(w.train, seasonLength)
+      for (const name of meanModels) {
+        if (w.train.length < minHistoryOf(name)) {
           continue
         }
-        const mean = mm.mean(w.train, horizon, seasonLength)
+        const mean = meanOf(name, w.train, horizon, seasonLength, priors[j])
         for (const dist of DISTRIBUTIONS) {
           const shapes = dist === "nb" || dist === "blend" ? SHAPE_GRID : [Infinity]
           for (const shape of shapes) {
             const q = sanitizeQuantiles(quantilesFor(dist, shape, w.train, mean, seasonLength))
-            get({ model: mm.name, distribution: dist, shape }).add(w.train, w.actual, mean, q, seasonLength)
+            score(get({ model: name, distribution: dist, shape }), w, j, mean, q, scale)
           }
         }
       }
-    }
-  }
+    })
+  })
   if (windows === 0) {
     return null
+  }
+  const rankBy = (pick: (e: Acc) => MetricAccumulator) => {
+    const bestPerModel = new Map<string, { e: Acc; wql: number }>()
+    for (const e of accs.values()) {
+      const wql = pick(e).summary().wql
+      const cur = bestPerModel.get(e.method.model)
+      if (Number.isFinite(wql) && (!cur || wql < cur.wql)) {
+        bestPerModel.set(e.method.model, { e, wql })
+      }
+    }
+    return [...bestPerModel.values()].sort((a, b) => a.wql - b.wql || methodName(a.e.method).localeCompare(methodName(b.e.method)))
+  }
+  if (opts.pooling) {
+    // quantile combinations of the best 2 and 3 mean models (each with its best distribution)
+    const ranked = rankBy((e) => (earlyWindows > 0 ? e.early : e.acc)).slice(0, 3)
+    const combos = ranked.length >= 2 ? [ranked.slice(0, 2), ...(ranked.length >= 3 ? [ranked] : [])] : []
+    if (combos.length) {
+      all.forEach((ws) => {
+        ws.forEach((w, j) => {
+          const scale = naiveScale(w.train, seasonLength)
+          const runs = new Map<string, { mean: number[]; quantiles: Quantiles }>()
+          for (const r of ranked) {
+            if (w.train.length >= minHistoryOf(r.e.method.model)) {
+              runs.set(methodName(r.e.method), runMethod(r.e.method, w.train, horizon, seasonLength, priors[j]))
+            }
+          }
+          for (const combo of combos) {
+            const members = combo.map((c) => c.e.method)
+            const rs = members.map((mm) => runs.get(methodName(mm)))
+            if (rs.some((r) => !r)) {
+              continue
+            }
+            const mean = new Array(horizon).fill(0).map((_, t) => rs.reduce((a, r) => a + (r as { mean: number[] }).mean[t], 0) / rs.length)
+            const q = sanitizeQuantiles(averageQuantiles(rs.map((r) => (r as { quantiles: Quantiles }).quantiles)))
+            const method: Method = { model: "qcombo", distribution: "combined", shape: Infinity, members }
+            score(get(method), w, j, mean, q, scale)
+          }
+        })
+      })
+    }
+  }
+  // hold-out: choose on the earlier windows only, score that choice on the last window
+  let holdout: Holdout | undefined
+  if (earlyWindows > 0 && lastWindows > 0) {
+    let pick: { e: Acc; wql: number } | null = null
+    for (const e of accs.values()) {
+      const wql = e.early.summary().wql
+      if (Number.isFinite(wql) && (!pick || wql < pick.wql)) {
+        pick = { e, wql }
+      }
+    }
+    if (pick) {
+      holdout = { method: pick.e.method, metrics: pick.e.last.summary(), selectedOn: earlyWindows, scoredOn: lastWindows }
+    }
   }
   const best = new Map<string, Candidate>()
   let chosen: Candidate | null = null
@@ -150,7 +276,7 @@ export function tuneOnPool(
   if (!chosen) {
     return null
   }
-  return { chosen: chosen.method, perModel: [...best.values()], windows }
+  return { chosen: chosen.method, perModel: [...best.values()], windows, holdout }
 }
 
 export type ForecastOptions = {
@@ -161,6 +287,13 @@ export type ForecastOptions = {
   origins?: number
   /** series sampled per segment for tuning (default 600) */
   sampleSize?: number
+  /**
+   * pooling across parts: the pooled (empirical Bayes) rate and quantile combinations join the
+   * candidates of the intermittent class (few sales per part, where borrowing from the class has
+   * something to add; on lumpy parts it made the hold-out slightly worse); other classes are tuned
+   * as before (default true)
+   */
+  pooling?: boolean
   seed?: number
   /** called after each series is forecast */
   onProgress?: (done: number, total: number) => void
@@ -196,6 +329,7 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
   const m = opts.seasonLength ?? seasonLengthFor(opts.frequency)
   const origins = opts.origins ?? 2
   const sampleSize = opts.sampleSize ?? 600
+  const pooling = opts.pooling ?? true
   const rng = new Rng(opts.seed ?? 42)
 
   const bySegment = new Map<string, number[]>()
@@ -235,7 +369,8 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
       chosenBySegment.set(segment, { method: null, reason: "no demand in the history: forecast is zero" })
       continue
     }
-    let res = segment === "short" ? null : tuneOnPool(sample(idx).map((i) => series[i]), h, m, origins)
+    const pooled = pooling && POOLED_SEGMENTS.includes(segment)
+    let res = segment === "short" ? null : tuneOnPool(sample(idx).map((i) => series[i]), h, m, origins, MEAN_MODELS, { pooling: pooled })
     let reason: string | undefined
     if (segment === "short") {
       const g = global()
@@ -261,10 +396,19 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
       windows: res?.windows ?? 0,
       chosen,
       perModel: res?.perModel ?? [],
+      holdout: res?.holdout,
       reason,
     })
   }
 
+  // the pooled rate's prior per demand class, fitted on all of the class's parts
+  const priors = new Map<string, GammaPrior | null>()
+  const priorOf = (segment: string) => {
+    if (!priors.has(segment)) {
+      priors.set(segment, pooling ? gammaPrior((bySegment.get(segment) ?? []).map((i) => series[i]), m) : null)
+    }
+    return priors.get(segment) ?? null
+  }
   const forecasts: SeriesForecast[] = new Array(series.length)
   series.forEach((y, i) => {
     const segment = segmentOf(y, h)
@@ -273,10 +417,10 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
       forecasts[i] = { model: "zero", method: null, segment, mean: new Array(h).fill(0), quantiles: emptyQuantiles(h), reason: c.reason }
     } else {
       let method = c.method
-      if (y.length < meanModel(method.model).minHistory) {
+      if (y.length < minHistoryOf(method.model) || (method.members ?? []).some((mm) => y.length < minHistoryOf(mm.model))) {
         method = { model: "moving-average", distribution: "nb", shape: 1 }
       }
-      const r = runMethod(method, y, h, m)
+      const r = runMethod(method, y, h, m, priorOf(segment))
       forecasts[i] = { model: methodName(method), method, segment, mean: r.mean, quantiles: r.quantiles, reason: c.reason }
     }
     opts.onProgress?.(i + 1, series.length)

@@ -4,6 +4,8 @@ export type { ForecastOptions, ForecastResult, SeriesForecast, Method, Distribut
 export { backtest, formatTable } from "./backtest"
 export type { BacktestReport, BacktestRow } from "./backtest"
 export { MetricAccumulator, pinball } from "./metrics"
+export { gammaPrior, pooledRate } from "./pooling"
+export type { GammaPrior } from "./pooling"
 export type { MetricSummary } from "./metrics"
 export { MEAN_MODELS, meanModel } from "./models"
 export { sesForecast, optimalSesAlpha, sesOptimizedForecast } from "./ses"

@@ -7,7 +7,7 @@ describe("insights", () => {
     const y = [...new Array(26).fill(1), 6, 7, 5, 8]
     const s = detectSpike(y, "week")!
     expect(s.type).toBe("spike")
-    expect(s.reason).toMatch(/^sold 26 in the last 4 weeks vs 4 expected from the 26 weeks before \(×6\.5/)
+    expect(s.reason).toBe("26 vendus ces 4 semaines au lieu d'environ 4 au rythme des 26 semaines d'avant (6,5 fois plus) : une hausse qui n'est pas due au hasard")
     expect(s.severity).toBeCloseTo(Math.log(6.5), 6)
   })
 
@@ -23,7 +23,7 @@ describe("insights", () => {
     const y = [...new Array(26).fill(3), ...new Array(13).fill(0)]
     const dcl = detectDecline(y, "week")!
     expect(dcl.type).toBe("decline")
-    expect(dcl.reason).toContain("sold 0 in the last 13 weeks vs 39 expected")
+    expect(dcl.reason).toContain("0 vendus ces 13 semaines au lieu d'environ 39 au rythme des 26 semaines d'avant")
     expect(dcl.reason).toContain("−100 %")
     // 0.1 a week: 1.3 expected in 13 weeks, zero is normal
     expect(detectDecline([...new Array(26).fill(0).map((_, i) => (i % 10 === 0 ? 1 : 0)), ...new Array(13).fill(0)], "week")).toBeNull()
@@ -37,14 +37,14 @@ describe("insights", () => {
   it("dead stock: no sale in 365 days with units on hand", () => {
     const asOf = d("2025-06-30")
     const dead = detectDeadStock({ lastSale: d("2024-05-01"), asOf, stock: 6, historyStart: d("2023-01-01") })!
-    expect(dead.reason).toBe("no sale since 2024-05-01 (425 days, threshold 365) with 6 in stock")
+    expect(dead.reason).toBe("aucune vente depuis le 1 mai 2024 (425 jours, seuil 365) et 6 en stock")
     expect(detectDeadStock({ lastSale: d("2024-08-01"), asOf, stock: 6, historyStart: d("2023-01-01") })).toBeNull()
     // nothing on the shelf: not dead stock
     expect(detectDeadStock({ lastSale: d("2020-01-01"), asOf, stock: 0, historyStart: d("2019-01-01") })).toBeNull()
     // never sold: dead only when the history covers the whole year
     expect(detectDeadStock({ lastSale: null, asOf, stock: 2, historyStart: d("2025-01-01") })).toBeNull()
     expect(detectDeadStock({ lastSale: null, asOf, stock: 2, historyStart: d("2023-06-30") })!.reason).toContain(
-      "no sale recorded in the whole history (731 days since 2023-06-30)"
+      "aucune vente enregistrée dans tout l'historique (731 jours depuis le 30 juin 2023)"
     )
   })
 })

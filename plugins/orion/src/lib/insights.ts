@@ -6,6 +6,7 @@
  * "spike".
  */
 import { negBinomialCdf } from "./count-distributions"
+import { frenchDate, periods } from "./plain-french"
 import { Frequency } from "./types"
 
 export type Insight = {
@@ -27,8 +28,9 @@ export type TrendOptions = {
   shapePerPeriod?: number
 }
 
-const unit = (f: Frequency, n: number) => `${n} ${f === "week" ? "week" : "month"}${n === 1 ? "" : "s"}`
-const fmt = (x: number) => (Math.abs(x - Math.round(x)) < 1e-9 ? String(Math.round(x)) : x.toFixed(1))
+/** "cette semaine", "ce mois", "ces 13 semaines". */
+const lastPeriods = (n: number, f: Frequency) => (n === 1 ? (f === "week" ? "cette semaine" : "ce mois") : `ces ${periods(n, f)}`)
+const fmt = (x: number) => (Math.abs(x - Math.round(x)) < 1e-9 ? String(Math.round(x)) : x.toFixed(1).replace(".", ","))
 
 function windows(y: number[], f: Frequency, opts: TrendOptions) {
   const recent = opts.recent ?? (f === "week" ? 4 : 1)
@@ -59,8 +61,8 @@ export function detectSpike(y: number[], f: Frequency, opts: TrendOptions = {}):
     type: "spike",
     severity: Math.log(ratio),
     reason:
-      `sold ${fmt(w.r)} in the last ${unit(f, w.recent)} vs ${fmt(w.expected)} expected from the ` +
-      `${unit(f, w.baseline)} before (×${ratio.toFixed(1)}; chance under the usual rate ${(tail * 100).toFixed(2)} %)`,
+      `${fmt(w.r)} vendus ${lastPeriods(w.recent, f)} au lieu d'environ ${fmt(w.expected)} au rythme des ` +
+      `${periods(w.baseline, f)} d'avant (${ratio.toFixed(1).replace(".", ",")} fois plus) : une hausse qui n'est pas due au hasard`,
     data: { recent: w.r, expected: w.expected, ratio, tail },
   }
 }
@@ -81,8 +83,8 @@ export function detectDecline(y: number[], f: Frequency, opts: TrendOptions = {}
     type: "decline",
     severity: drop,
     reason:
-      `sold ${fmt(w.r)} in the last ${unit(f, w.recent)} vs ${fmt(w.expected)} expected from the ` +
-      `${unit(f, w.baseline)} before (−${Math.round(drop * 100)} %; chance under the usual rate ${(tail * 100).toFixed(2)} %)`,
+      `${fmt(w.r)} vendus ${lastPeriods(w.recent, f)} au lieu d'environ ${fmt(w.expected)} au rythme des ` +
+      `${periods(w.baseline, f)} d'avant (−${Math.round(drop * 100)} %) : une baisse qui n'est pas due au hasard`,
     data: { recent: w.r, expected: w.expected, drop, tail },
   }
 }
@@ -113,7 +115,7 @@ export function detectDeadStock(input: {
     return {
       type: "dead_stock",
       severity: idle / days,
-      reason: `no sale since ${isoDay(input.lastSale)} (${idle} days, threshold ${days}) with ${input.stock} in stock`,
+      reason: `aucune vente depuis le ${frenchDate(isoDay(input.lastSale))} (${idle} jours, seuil ${days}) et ${input.stock} en stock`,
       data: { last_sale: isoDay(input.lastSale), idle_days: idle, stock: input.stock },
     }
   }
@@ -124,7 +126,7 @@ export function detectDeadStock(input: {
   return {
     type: "dead_stock",
     severity: covered / days,
-    reason: `no sale recorded in the whole history (${covered} days since ${isoDay(input.historyStart)}) with ${input.stock} in stock`,
+    reason: `aucune vente enregistrée dans tout l'historique (${covered} jours depuis le ${frenchDate(isoDay(input.historyStart))}) et ${input.stock} en stock`,
     data: { last_sale: null, idle_days: covered, stock: input.stock },
   }
 }

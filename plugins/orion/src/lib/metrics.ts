@@ -20,6 +20,23 @@ export type MetricSummary = {
   mapeNonZero: number
   series: number
   periods: number
+  /** Σ actual (to pool figures of several groups weighted by their demand) */
+  actualTotal: number
+}
+
+/** In-sample seasonal-naive scale of a training series: mean |error| and mean squared error (0 when none). */
+export function naiveScale(train: number[], seasonLength: number): { mae: number; mse: number } {
+  const scale = seasonalNaiveErrors(train, seasonLength)
+  if (scale.length === 0) {
+    return { mae: 0, mse: 0 }
+  }
+  let sa = 0
+  let ss = 0
+  for (const d of scale) {
+    sa += Math.abs(d)
+    ss += d * d
+  }
+  return { mae: sa / scale.length, mse: ss / scale.length }
 }
 
 /**
@@ -45,7 +62,8 @@ export class MetricAccumulator {
     actual: number[],
     mean: number[],
     quantiles: Quantiles,
-    seasonLength: number
+    seasonLength: number,
+    scale: { mae: number; mse: number } = naiveScale(train, seasonLength)
   ): void {
     const h = actual.length
     let abs = 0
@@ -68,16 +86,9 @@ export class MetricAccumulator {
     }
     this.periods += h
     this.seriesN++
-    const scale = seasonalNaiveErrors(train, seasonLength)
-    if (scale.length > 0 && h > 0) {
-      let sa = 0
-      let ss = 0
-      for (const d of scale) {
-        sa += Math.abs(d)
-        ss += d * d
-      }
-      sa /= scale.length
-      ss /= scale.length
+    if (h > 0) {
+      const sa = scale.mae
+      const ss = scale.mse
       if (sa > 0) {
         this.maseSum += abs / h / sa
         this.maseN++
@@ -103,6 +114,7 @@ export class MetricAccumulator {
       mapeNonZero: this.apeN ? this.apeSum / this.apeN : NaN,
       series: this.seriesN,
       periods: this.periods,
+      actualTotal: this.sumActual,
     }
   }
 }

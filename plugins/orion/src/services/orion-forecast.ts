@@ -5,16 +5,20 @@ import { Logger, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { EntityManager } from "typeorm"
 import { describeEffects } from "../lib/calendar-effects"
+import { methodName } from "../lib/engine"
 import type { CalendarForecast } from "../lib/calendar-forecast"
 import { runForecastJob, WorkerInput } from "../lib/forecast-worker"
 import { detectDeadStock, detectDecline, detectSpike } from "../lib/insights"
+import { demandText, restockReason } from "../lib/plain-french"
 import { reorderPoint, restockDecision } from "../lib/reorder-point"
 import { addPeriods, periodStart } from "../lib/sales-history"
 import { expectedStockout } from "../lib/stockout"
 import { Frequency, QUANTILE_KEYS } from "../lib/types"
 import { OrionForecastRun } from "../models/orion-forecast-run"
 import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../types/options"
+import type OrionAccuracyService from "./orion-accuracy"
 import type OrionAlertService from "./orion-alert"
+import type OrionPurchaseOrderService from "./orion-purchase-order"
 import type { AlertCandidate } from "./orion-alert"
 import type OrionRestockSettingsService from "./orion-restock-settings"
 
@@ -23,6 +27,8 @@ type InjectedDependencies = {
   logger: Logger
   orionAlertService: OrionAlertService
   orionRestockSettingsService: OrionRestockSettingsService
+  orionAccuracyService: OrionAccuracyService
+  orionPurchaseOrderService: OrionPurchaseOrderService
 }
 
 export type RunRequest = {
@@ -40,6 +46,8 @@ type VariantInfo = {
   inventory_quantity: number
   manage_inventory: boolean
   on_order: number
+  /** open purchase order lines, earliest first */
+  on_order_lines: { quantity: number; expected_date: string; supplier: string }[]
   brand: string | null
   leaf_category: string | null
   root_category: string | null
@@ -61,6 +69,8 @@ export default class OrionForecastService extends TransactionBaseService {
   protected readonly logger_: Logger
   protected readonly alerts_: OrionAlertService
   protected readonly settings_: OrionRestockSettingsService
+  protected readonly accuracy_: OrionAccuracyService
+  protected readonly purchaseOrders_: OrionPurchaseOrderService
 
   constructor(container: InjectedDependencies, options: OrionOptions) {
     // eslint-disable-next-line prefer-rest-params
@@ -69,6 +79,8 @@ export default class OrionForecastService extends TransactionBaseService {
     this.logger_ = container.logger
     this.alerts_ = container.orionAlertService
     this.settings_ = container.orionRestockSettingsService
+    this.accuracy_ = container.orionAccuracyService
+    this.purchaseOrders_ = container.orionPurchaseOrderService
   }
 
   /**
@@ -164,6 +176,9 @@ export default class OrionForecastService extends TransactionBaseService {
     const started = Date.now()
     try {
       await this.execute(id, asOfIso)
+      // score the earlier runs against the sales since (before the run shows as finished, and before
+      // their forecasts are pruned); a failure there is logged, never fails the run
+      await this.accuracy_.evaluateAfterRun(id)
       await this.manager_.query(
         `UPDATE "orion_forecast_run" SET "status" = 'succeeded', "progress" = 1, "stage" = 'done', "finished_at" = now(),
            "duration_ms" = $2, "updated_at" = now() WHERE id = $1`,
@@ -287,6 +302,10 @@ export default class OrionForecastService extends TransactionBaseService {
         order_up_to: rp.orderUpTo,
         stock: v.inventory_quantity,
         on_order: v.on_order,
+        // what is coming and when (open purchase orders), and whether the first arrival comes after the stock-out
+        next_arrival: v.on_order_lines[0]?.expected_date ?? null,
+        on_order_lines: v.on_order_lines,
+        arrives_after_stockout: Boolean(v.on_order_lines[0] && stockout.stockout_date && v.on_order_lines[0].expected_date > stockout.stockout_date),
         manage_inventory: v.manage_inventory,
         // expected stock-out (forecast mean against stock on hand) and the last day to order
         stockout_date: stockout.stockout_date,
@@ -300,10 +319,18 @@ export default class OrionForecastService extends TransactionBaseService {
           sku: v.sku,
           title: v.title,
           severity: (rp.reorderPoint - decision.position + 1) / Math.max(1, rp.reorderPoint),
-          reason:
-            `stock ${v.inventory_quantity} + on order ${v.on_order} = ${decision.position} ≤ reorder point ${rp.reorderPoint} ` +
-            `(${Math.round(s.serviceLevel * 1000) / 10} % quantile of demand over the ${s.leadTimeDays}-day lead time, ` +
-            `mean ${round(rp.leadTimeMean, 2)}, model ${fc.model}); order ${decision.suggestedQuantity} to reach ${rp.orderUpTo}`,
+          // in plain French; the method and the quantile are in data (model, reorder_point, lead_time_mean)
+          reason: restockReason({
+            stock: v.inventory_quantity,
+            onOrder: v.on_order,
+            nextArrival: v.on_order_lines[0]?.expected_date ?? null,
+            stockoutDate: stockout.stockout_date,
+            reorderPoint: rp.reorderPoint,
+            orderUpTo: rp.orderUpTo,
+            suggested: decision.suggestedQuantity,
+            leadTimeDays: s.leadTimeDays,
+            serviceLevel: s.serviceLevel,
+          }),
           suggested_quantity: decision.suggestedQuantity,
           data: { ...info, model: fc.model, position: decision.position },
         })
@@ -358,6 +385,10 @@ export default class OrionForecastService extends TransactionBaseService {
       windows: t.windows,
       chosen: t.perModel.find((c) => c.method.model === t.chosen.model)?.method ?? t.chosen,
       reason: t.reason ?? null,
+      // true hold-out: chosen on the earlier windows, scored on the last one (the figure above is in-sample)
+      holdout: t.holdout
+        ? { method: methodName(t.holdout.method), selected_on: t.holdout.selectedOn, windows: t.holdout.scoredOn, actual_total: round(t.holdout.metrics.actualTotal, 3), ...clean(t.holdout.metrics) }
+        : null,
       models: t.perModel
         .map((c) => ({ model: c.method.model, distribution: c.method.distribution, shape: Number.isFinite(c.method.shape) ? c.method.shape : null, ...clean(c.metrics) }) as Record<string, unknown>)
         .sort((a, b) => ((a.wql as number) ?? Infinity) - ((b.wql as number) ?? Infinity)),
@@ -469,7 +500,7 @@ export default class OrionForecastService extends TransactionBaseService {
   }
 
   /**
-   * Every live variant with its stock, on-order quantity (variant metadata `on_order`), brand and categories.
+   * Every live variant with its stock, on-order quantity and dates (open purchase orders), brand and categories.
    * The brand is the product's one brand, fitment's (`fitment_product` → `brand.handle`, the key of the
    * "brand" restock settings); without the fitment plugin's tables there is none.
    */
@@ -479,7 +510,7 @@ export default class OrionForecastService extends TransactionBaseService {
     )
     const rows = await this.manager_.query(
       `SELECT pv.id, pv.sku, p.title || CASE WHEN pv.title IS NULL OR pv.title = '' OR pv.title = 'Default' THEN '' ELSE ' — ' || pv.title END AS title,
-              pv.inventory_quantity, pv.manage_inventory, pv.metadata->>'on_order' AS on_order, ${fitment ? "b.handle" : "NULL::text"} AS brand,
+              pv.inventory_quantity, pv.manage_inventory, ${fitment ? "b.handle" : "NULL::text"} AS brand,
               leaf.handle AS leaf_category, root.handle AS root_category
        FROM "product_variant" pv
        JOIN "product" p ON p.id = pv.product_id AND p.deleted_at IS NULL${
@@ -494,16 +525,19 @@ export default class OrionForecastService extends TransactionBaseService {
        LEFT JOIN "product_category" root ON root.id = split_part(leaf.mpath, '.', 1)
        WHERE pv.deleted_at IS NULL`
     )
+    // on order: the open purchase order lines (orion_purchase_order)
+    const onOrder = await this.purchaseOrders_.onOrder()
     const out = new Map<string, VariantInfo>()
     for (const r of rows) {
-      const onOrder = Number(r.on_order)
+      const po = onOrder.get(r.id)
       out.set(r.id, {
         id: r.id,
         sku: r.sku,
         title: r.title,
         inventory_quantity: Number(r.inventory_quantity) || 0,
         manage_inventory: Boolean(r.manage_inventory),
-        on_order: Number.isFinite(onOrder) && onOrder > 0 ? onOrder : 0,
+        on_order: po?.quantity ?? 0,
+        on_order_lines: po?.lines ?? [],
         brand: r.brand,
         leaf_category: r.leaf_category,
         root_category: r.root_category ?? r.leaf_category,
@@ -582,7 +616,12 @@ export default class OrionForecastService extends TransactionBaseService {
       variant_id: variantId,
       history,
       forecast: variant
-        ? { ...variant, periods }
+        ? {
+            ...variant,
+            periods,
+            // how the part sells, in plain French (from the history shown)
+            demand_text: demandText(history.map((h: { qty: number }) => h.qty), run.frequency, variant.segment),
+          }
         : null,
       reason: variant ? undefined : "this variant had no sales history when the run was made: no forecast",
     }

@@ -11,6 +11,7 @@ describe("orion options", () => {
       deadStockDays: 365,
       keepRuns: 3,
       useWorker: true,
+      accuracyAlertThreshold: 0.25,
     })
     expect(resolveOptions({ frequency: "month" })).toMatchObject({ horizon: 6, maxHistoryPeriods: 60 })
   })
@@ -18,6 +19,7 @@ describe("orion options", () => {
   it("rejects impossible values with the option's name", () => {
     expect(() => resolveOptions({ defaultServiceLevel: 95 })).toThrow("defaultServiceLevel must be in (0, 1), got 95")
     expect(() => resolveOptions({ defaultLeadTimeDays: 2.5 })).toThrow("defaultLeadTimeDays")
+    expect(() => resolveOptions({ accuracyAlertThreshold: 0 })).toThrow("accuracyAlertThreshold must be a positive share")
     expect(() => resolveOptions({ frequency: "day" as "week" })).toThrow('frequency must be "week" or "month"')
   })
 })

@@ -16,6 +16,11 @@ export type OrionOptions = {
   keepRuns?: number
   /** run the engine in a worker thread (default true; false runs it inline) */
   useWorker?: boolean
+  /**
+   * accuracy alert: a run whose forecast-against-actual WQL is worse than the average of the runs before it
+   * by more than this share (0.25 = 25 % worse); default 0.25
+   */
+  accuracyAlertThreshold?: number
 }
 
 export type ResolvedOrionOptions = Required<OrionOptions>
@@ -31,6 +36,10 @@ export function resolveOptions(o: OrionOptions = {}): ResolvedOrionOptions {
     deadStockDays: o.deadStockDays ?? 365,
     keepRuns: o.keepRuns ?? 3,
     useWorker: o.useWorker ?? true,
+    accuracyAlertThreshold: o.accuracyAlertThreshold ?? 0.25,
+  }
+  if (!(out.accuracyAlertThreshold > 0)) {
+    throw new Error(`orion option accuracyAlertThreshold must be a positive share (0.25 = 25 % worse), got ${out.accuracyAlertThreshold}`)
   }
   if (!(out.defaultServiceLevel > 0 && out.defaultServiceLevel < 1)) {
     throw new Error(`orion option defaultServiceLevel must be in (0, 1), got ${out.defaultServiceLevel}`)

@@ -3,6 +3,7 @@ import { ArrowDownTray, ShoppingCart } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Select, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
+import { ReassortAccuracy } from "../../components/reassort-accuracy"
 import { ReassortRunProgress } from "../../components/reassort-run-progress"
 import { adminFetch, downloadAdminFile } from "../../lib/api"
 import { formatAmount, formatDate, formatNumber } from "../../lib/format"
@@ -217,6 +218,9 @@ const ReassortPage = () => {
             </div>
           </div>
         ) : null}
+      </Container>
+      <Container className="p-6">
+        <ReassortAccuracy version={version} />
       </Container>
     </div>
   )
