@@ -130,6 +130,9 @@ const projectConfig = {
     "http://localhost:7000,http://localhost:7001,http://localhost:9000"
   ),
   redis_prefix: REDIS_PREFIX,
+  // shared (default: one process does everything) | server (HTTP only) | worker (events, scheduled
+  // jobs, no project API routes); see README "Operations: metrics, scaling, leases"
+  worker_mode: env("MEDUSA_WORKER_MODE", "shared"),
   // a session is stored only once something is put in it (a login): anonymous store reads
   // neither create one nor rewrite it on every request
   session_options: { resave: false, saveUninitialized: false },
