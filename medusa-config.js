@@ -104,7 +104,14 @@ if (REDIS_URL) {
     options: {
       redisUrl: REDIS_URL,
       queueName: `${REDIS_PREFIX}events-queue`,
-      jobOptions: { attempts: 3, backoff: { type: "exponential", delay: 1000 } },
+      // completed events are kept an hour (not removed at once): an event that a second instance emits
+      // again with the same job id (Medusa's staged-job enqueuer runs in every `shared` instance) is ignored
+      jobOptions: {
+        attempts: 3,
+        backoff: { type: "exponential", delay: 1000 },
+        removeOnComplete: { age: 3600, count: 10000 },
+        removeOnFail: { age: 7 * 86400 },
+      },
     },
   }
   modules.cacheService = {

@@ -2,10 +2,10 @@ import { storeClient } from "./env"
 
 /**
  * Places an order as a storefront would (medusa-js: cart in the Tunisia region, address, first
- * shipping option, manual payment, complete) and returns the order id.
+ * shipping option, manual payment, complete) and returns the order id; `baseUrl`: another server instance.
  */
-export async function placeOrder(variantId: string, quantity: number, email = "client@example.tn"): Promise<string> {
-  const client = storeClient()
+export async function placeOrder(variantId: string, quantity: number, email = "client@example.tn", baseUrl?: string): Promise<string> {
+  const client = storeClient(baseUrl)
   const { regions } = await client.regions.list()
   const tunisia = regions.find((r) => r.currency_code === "tnd")
   if (!tunisia) {

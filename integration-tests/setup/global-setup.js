@@ -92,6 +92,9 @@ module.exports = async function globalSetup() {
   child.stdout.pipe(out)
   child.removeAllListeners("exit")
 
+  // the server's whole environment, for tests that start more instances of it (integration-tests/helpers/instances.ts)
+  const serverEnvFile = path.join(logDir, `integration-server-env-${runId}.json`)
+  fs.writeFileSync(serverEnvFile, JSON.stringify(env), { mode: 0o600 })
   const testEnv = {
     baseUrl: `http://127.0.0.1:${port}`,
     databaseUrl: db.url,
@@ -100,8 +103,9 @@ module.exports = async function globalSetup() {
     adminEmail: env.MEDUSA_ADMIN_EMAIL,
     adminPassword: env.MEDUSA_ADMIN_PASSWORD,
     serverLog: logFile,
+    serverEnvFile,
   }
   process.env.SHABOU_TEST_ENV = JSON.stringify(testEnv)
-  globalThis.__SHABOU_TEST__ = { child, db, fixtures }
+  globalThis.__SHABOU_TEST__ = { child, db, fixtures, serverEnvFile }
   log(`server ready on ${testEnv.baseUrl} (${db.embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}, ${redisUrl ? "Redis" : "no Redis"}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

@@ -140,11 +140,17 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
     instrumentSubscribers(container)
     instrumentScheduledJobs(container)
     watchQueues(container)
-    if (settings.workerMode === "server" && container.hasRegistration("jobSchedulerService")) {
+    if (settings.workerMode === "server") {
       // Medusa starts a scheduled-jobs consumer in every instance (notes/medusa-v1.md §10): a `server`
       // instance leaves them to the worker, which also consumes the events
-      const scheduler = container.resolve("jobSchedulerService")
-      scheduler.worker_?.close().catch(() => undefined)
+      if (container.hasRegistration("jobSchedulerService")) {
+        container.resolve("jobSchedulerService").worker_?.close().catch(() => undefined)
+      }
+      // and every instance moves the events staged in the database (staged_job) to the Redis queue every
+      // 3 s, with no lock: two instances can emit one event twice. Only the worker moves them.
+      if (container.hasRegistration("eventBusService")) {
+        container.resolve("eventBusService").stopEnqueuer?.().catch(() => undefined)
+      }
       log("worker mode server: HTTP only (events and scheduled jobs run on the worker)")
     } else if (settings.workerMode === "worker") {
       log("worker mode worker: events and scheduled jobs; no project API routes")
