@@ -24,7 +24,7 @@ export type Instance = {
  * Starts one more instance of the test server (the same code as `npm start`, on the same database,
  * Redis and environment as the test server) with `extra` settings on top, e.g.
  * `{ MEDUSA_WORKER_MODE: "worker", METRICS_TOKEN: "…" }`; a value `undefined` removes a variable.
- * Resolves when it answers.
+ * Resolves when it answers (at most 10 min: a first boot seeds the demo shop).
  */
 export async function startInstance(label: string, extra: Record<string, string | undefined> = {}): Promise<Instance> {
   const env: Record<string, string> = JSON.parse(fs.readFileSync(testEnv().serverEnvFile, "utf8"))
@@ -53,7 +53,7 @@ export async function startInstance(label: string, extra: Record<string, string 
   child.stderr!.on("data", record)
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${label} not ready after 5 min, see ${logFile}`)), 300000)
+    const timer = setTimeout(() => reject(new Error(`${label} not ready after 10 min, see ${logFile}`)), 600000)
     const check = () => {
       if (text.includes("SHABOU_TEST_SERVER_READY")) {
         clearTimeout(timer)

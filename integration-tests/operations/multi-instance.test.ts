@@ -8,10 +8,11 @@
  *   generations live in Redis);
  * - failed logins are counted across instances (login throttling in Redis).
  *
- * The three instances get a database of their own (created here on the tests' PostgreSQL, migrated and
- * seeded by the worker), so the shared test server's event-bus enqueuer never sees their events, and a
- * Redis prefix of their own. Without Redis there is nothing to share: the file is skipped, saying so.
+ * The three instances get a database of their own (created here on the tests' PostgreSQL, a copy of the
+ * test database made with pg_dump | pg_restore, or else seeded by the worker), so the shared test server's
+ * event-bus enqueuer never sees their events, and a Redis prefix of their own. Without Redis there is nothing to share: the file is skipped, saying so.
  */
+import { spawn, spawnSync } from "child_process"
 import crypto from "crypto"
 import Redis from "ioredis"
 import { Client } from "pg"
@@ -68,9 +69,27 @@ async function adminToken(instance: Instance): Promise<string> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/** Copies the shared test database into `target` (pg_dump | pg_restore); false when pg_dump is not installed. */
+async function copyDatabase(source: string, target: string): Promise<boolean> {
+  if (spawnSync("pg_dump", ["--version"]).status !== 0 || spawnSync("pg_restore", ["--version"]).status !== 0) {
+    return false
+  }
+  await new Promise<void>((resolve, reject) => {
+    const dump = spawn("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", source], { stdio: ["ignore", "pipe", "pipe"] })
+    const restore = spawn("pg_restore", ["--no-owner", "--no-privileges", "--dbname", target], { stdio: ["pipe", "ignore", "pipe"] })
+    let errors = ""
+    dump.stderr.on("data", (d) => (errors += d))
+    restore.stderr.on("data", (d) => (errors += d))
+    dump.stdout.pipe(restore.stdin)
+    restore.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`pg_restore exited with ${code}: ${errors.slice(-2000)}`))))
+  })
+  return true
+}
+
 describeWithRedis("two servers and one worker on one database and Redis", () => {
   beforeAll(async () => {
     db = await createTestDatabase({ log: () => undefined })
+    const copied = await copyDatabase(testEnv().databaseUrl, db.url)
     const common = {
       DATABASE_URL: db.url,
       REDIS_URL: redisUrl as string,
@@ -83,13 +102,14 @@ describeWithRedis("two servers and one worker on one database and Redis", () => 
       RATE_LIMIT_LOGIN_PER_ACCOUNT: "4",
       RATE_LIMIT_LOGIN_PER_IP: "1000",
     }
-    // the worker first: it migrates, seeds the demo shop and creates the admin; then the servers
-    worker = await startInstance("multi-worker", { ...common, MEDUSA_WORKER_MODE: "worker", SEED_DEMO: "true" })
+    // the worker first: it migrates (and seeds the demo shop when the copy could not be made) and creates
+    // the admin; then the servers
+    worker = await startInstance("multi-worker", { ...common, MEDUSA_WORKER_MODE: "worker", SEED_DEMO: copied ? "false" : "true" })
     ;[serverA, serverB] = await Promise.all([
       startInstance("multi-server-a", { ...common, MEDUSA_WORKER_MODE: "server", SEED_DEMO: "false" }),
       startInstance("multi-server-b", { ...common, MEDUSA_WORKER_MODE: "server", SEED_DEMO: "false" }),
     ])
-  }, 900000)
+  }, 1800000)
 
   afterAll(async () => {
     await Promise.all([serverA?.stop(), serverB?.stop(), worker?.stop()])
