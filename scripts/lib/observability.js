@@ -80,7 +80,7 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
         return
       }
       const status = res.statusCode
-      const route = ops.routePattern(req, status)
+      const route = ops.routePattern(req, { unmatched: Boolean(res.locals && res.locals.unmatchedRoute) })
       const labels = { method: req.method, route, status: String(status) }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       ops.metrics.httpRequests.inc(labels)

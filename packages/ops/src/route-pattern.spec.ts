@@ -26,10 +26,13 @@ describe("routePattern", () => {
   })
 
   it("falls back to the normalised path, one label for unknown paths and static files", () => {
-    expect(routePattern({ originalUrl: "/health" }, 200)).toBe("/health")
-    expect(routePattern({ originalUrl: "/wp-login.php" }, 404)).toBe("unmatched")
-    expect(routePattern({ originalUrl: "/app/assets/index-abc123.js" }, 200)).toBe("/app/assets/*")
-    expect(routePattern({ originalUrl: "/app/a/orders/order_01HQZX5Y8K2M3N4P5Q6R7S8T9V" }, 200)).toBe("/app/*")
-    expect(routePattern({ originalUrl: "/store/products/prod_01HQZX5Y8K2M3N4P5Q6R7S8T9V" }, 200)).toBe("/store/products/:id")
+    expect(routePattern({ originalUrl: "/health" })).toBe("/health")
+    expect(routePattern({ originalUrl: "/wp-login.php" }, { unmatched: true })).toBe("unmatched")
+    expect(routePattern({ route: { path: "/x" }, originalUrl: "/x" }, { unmatched: true })).toBe("unmatched")
+    expect(routePattern({ originalUrl: "/app/assets/index-abc123.js" })).toBe("/app/assets/*")
+    expect(routePattern({ originalUrl: "/app/a/orders/order_01HQZX5Y8K2M3N4P5Q6R7S8T9V" })).toBe("/app/*")
+    expect(routePattern({ originalUrl: "/store/products/prod_01HQZX5Y8K2M3N4P5Q6R7S8T9V" })).toBe("/store/products/:id")
+    // a 404 of a real route keeps its label
+    expect(routePattern({ originalUrl: "/store/products/prod_doesnotexist0000000000" })).toBe("/store/products/:id")
   })
 })

@@ -41,7 +41,14 @@ type RouteRequest = {
 /** Static assets of the admin UI collapse into one label each. */
 const STATIC_PREFIXES = ["/app/assets", "/uploads"]
 
-export function routePattern(req: RouteRequest, status?: number): string {
+/**
+ * `unmatched`: no route of the server took the request (its final 404): one label for all such paths,
+ * whatever a scanner tries. A 404 of a real route (an unknown product) keeps that route's label.
+ */
+export function routePattern(req: RouteRequest, { unmatched = false }: { unmatched?: boolean } = {}): string {
+  if (unmatched) {
+    return "unmatched"
+  }
   const routePath = req.route?.path
   if (typeof routePath === "string") {
     const joined = `${req.baseUrl ?? ""}${routePath === "/" && req.baseUrl ? "" : routePath}`
@@ -55,10 +62,6 @@ export function routePattern(req: RouteRequest, status?: number): string {
   }
   if (path === "/app" || path.startsWith("/app/")) {
     return "/app/*"
-  }
-  // an unknown path is not a route: one label for all of them, whatever a scanner tries
-  if (status === 404) {
-    return "unmatched"
   }
   return path
 }
