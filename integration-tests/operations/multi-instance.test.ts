@@ -138,6 +138,9 @@ describeWithRedis("two servers and one worker on one database and Redis", () => 
     expect(onServer.status).toBe(200)
     const onWorker = await fetch(`${worker.baseUrl}/admin/orion/runs`, { headers: { authorization: `Bearer ${token}` } })
     expect(onWorker.status).toBe(404)
+    // its liveness probe and metrics answer
+    expect((await fetch(`${worker.baseUrl}/health`)).status).toBe(200)
+    expect((await fetch(`${worker.baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(200)
   })
 
   it("runs a scheduled job once per due time, on the worker only", async () => {

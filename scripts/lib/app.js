@@ -131,8 +131,9 @@ async function startServer(opts) {
     httpServer.once("error", reject)
   })
 
-  // the catalogue read model renders product bodies through this server (plugins/search)
-  if (container.hasRegistration("catalogueService")) {
+  // the catalogue read model renders product bodies through this server (plugins/search); a worker has
+  // no store routes, so the servers render them
+  if (container.hasRegistration("catalogueService") && observability.settings.workerMode !== "worker") {
     container.resolve("catalogueService").attachServer(`http://127.0.0.1:${server.address().port}`)
   }
 

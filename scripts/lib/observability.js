@@ -271,6 +271,10 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
     /** after the security middleware (request id), before Medusa's routes */
     routes(app) {
       app.get("/metrics", metricsEndpoint)
+      if (settings.workerMode === "worker") {
+        // a worker loads no Express routes at all (not even Medusa's /health): its liveness probe
+        app.get("/health", (req, res) => res.status(200).send("OK"))
+      }
     },
     attach,
     async close() {
