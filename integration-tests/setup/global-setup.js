@@ -71,7 +71,9 @@ module.exports = async function globalSetup() {
   child.stderr.pipe(out)
   await new Promise((resolve, reject) => {
     let buffer = ""
-    const timer = setTimeout(() => reject(new Error(`test server not ready after 10 min, see ${logFile}`)), 600000)
+    // the demo seed of a fresh database takes minutes; more on a busy machine (SHABOU_TEST_SERVER_TIMEOUT_MS)
+    const readyMs = Number(process.env.SHABOU_TEST_SERVER_TIMEOUT_MS) || 600000
+    const timer = setTimeout(() => reject(new Error(`test server not ready after ${Math.round(readyMs / 60000)} min, see ${logFile}`)), readyMs)
     child.stdout.on("data", (chunk) => {
       out.write(chunk)
       buffer += chunk.toString()
