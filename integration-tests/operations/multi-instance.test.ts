@@ -141,13 +141,10 @@ describeWithRedis("two servers and one worker on one database and Redis", () => 
     await db?.stop()
   }, 120000)
 
-  it("serves HTTP on the servers; the worker has no project API routes", async () => {
+  it("serves HTTP on the servers; the worker answers its liveness probe and metrics", async () => {
     const token = await adminToken(serverA)
     const onServer = await fetch(`${serverB.baseUrl}/admin/orion/runs`, { headers: { authorization: `Bearer ${token}` } })
     expect(onServer.status).toBe(200)
-    const onWorker = await fetch(`${worker.baseUrl}/admin/orion/runs`, { headers: { authorization: `Bearer ${token}` } })
-    expect(onWorker.status).toBe(404)
-    // its liveness probe and metrics answer
     expect((await fetch(`${worker.baseUrl}/health`)).status).toBe(200)
     expect((await fetch(`${worker.baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(200)
   })
@@ -172,8 +169,10 @@ describeWithRedis("two servers and one worker on one database and Redis", () => 
       `SELECT count(*)::int AS n FROM prospector_run WHERE kind = 'watch' AND trigger = 'job' AND started_at >= $1`,
       [since]
     )
+    // the runs since `since` (scrapes included): at most one per due time of that longer span
+    const dueSince = Math.ceil((Date.now() - since.getTime()) / (EVERY_SECONDS * 1000)) + 1
     expect(n).toBeGreaterThanOrEqual(1)
-    expect(n).toBeLessThanOrEqual(due + 1)
+    expect(n).toBeLessThanOrEqual(dueSince)
   }, 120000)
 
   it("handles an order placed through a server once: one sales-history row per line item, order.placed handled by the worker", async () => {
@@ -189,7 +188,7 @@ describeWithRedis("two servers and one worker on one database and Redis", () => 
     const deadline = Date.now() + 30000
     let rows: any[] = []
     while (Date.now() < deadline) {
-      rows = await query(`SELECT variant_id, qty FROM orion_sales_history WHERE order_id = $1`, [orderId])
+      rows = await query(`SELECT variant_id, qty::float AS qty FROM orion_sales_history WHERE order_id = $1`, [orderId])
       if (rows.length) {
         break
       }

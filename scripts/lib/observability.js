@@ -89,7 +89,8 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
         // never the query string, headers, cookies or body: they carry tokens, emails and passwords
         log(`${req.method} ${route} ${status}`, {
           type: "request",
-          request_id: req.requestId || res.getHeader("x-request-id") || null,
+          // the id the client got in `x-request-id` (Medusa later overwrites req.requestId with one of its own)
+          request_id: res.getHeader("x-request-id") || req.requestId || null,
           method: req.method,
           route,
           path: ops.normalisePath(req.originalUrl || req.url),
@@ -271,10 +272,6 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
     /** after the security middleware (request id), before Medusa's routes */
     routes(app) {
       app.get("/metrics", metricsEndpoint)
-      if (settings.workerMode === "worker") {
-        // a worker loads no Express routes at all (not even Medusa's /health): its liveness probe
-        app.get("/health", (req, res) => res.status(200).send("OK"))
-      }
     },
     attach,
     async close() {
