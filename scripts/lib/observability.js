@@ -85,7 +85,10 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       ops.metrics.httpRequests.inc(labels)
       ops.metrics.httpDuration.observe(labels, seconds)
-      if (settings.json) {
+      if (!settings.json) {
+        // the access log (Medusa's own, which printed query strings, is off: patches/@medusajs+medusa…)
+        log(`${req.method} ${route} ${status} ${Math.round(seconds * 10000) / 10} ms id=${res.getHeader("x-request-id") || "-"}`)
+      } else {
         // never the query string, headers, cookies or body: they carry tokens, emails and passwords
         log(`${req.method} ${route} ${status}`, {
           type: "request",

@@ -23,6 +23,9 @@ describe("routePattern", () => {
       "/admin/products/:id"
     )
     expect(routePattern({ route: { path: "/" }, baseUrl: "/store/products", originalUrl: "/store/products?limit=2" })).toBe("/store/products")
+    // an error unwound the routers (baseUrl restored): the normalised path instead
+    expect(routePattern({ route: { path: "/:user_id" }, baseUrl: "", originalUrl: "/admin/users/usr_01HQZX5Y8K2M3N4P5Q6R7S8T9V" })).toBe("/admin/users/:id")
+    expect(routePattern({ route: { path: "/" }, baseUrl: "", originalUrl: "/store/products?limit=x" })).toBe("/store/products")
   })
 
   it("falls back to the normalised path, one label for unknown paths and static files", () => {

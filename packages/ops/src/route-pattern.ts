@@ -49,12 +49,15 @@ export function routePattern(req: RouteRequest, { unmatched = false }: { unmatch
   if (unmatched) {
     return "unmatched"
   }
+  const path = normalisePath(req.originalUrl ?? req.url ?? "/")
   const routePath = req.route?.path
   if (typeof routePath === "string") {
-    const joined = `${req.baseUrl ?? ""}${routePath === "/" && req.baseUrl ? "" : routePath}`
-    return joined.replace(/\/+$/, "") || "/"
+    const joined = `${req.baseUrl ?? ""}${routePath === "/" && req.baseUrl ? "" : routePath}`.replace(/\/+$/, "") || "/"
+    // after an error Express has restored the routers' baseUrl: the route alone is not the whole path
+    if (joined.split("/").length === path.split("/").length) {
+      return joined
+    }
   }
-  const path = normalisePath(req.originalUrl ?? req.url ?? "/")
   for (const prefix of STATIC_PREFIXES) {
     if (path === prefix || path.startsWith(`${prefix}/`)) {
       return `${prefix}/*`
