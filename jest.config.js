@@ -13,7 +13,10 @@ const swc = [
 const ignore = ["/node_modules/", "/dist/", "/build/", "/.data/"]
 
 // shared packages are used from their TypeScript sources, so tests need no build
-const moduleNameMapper = { "^@shabou/api-params$": "<rootDir>/packages/api-params/src/index.ts" }
+const moduleNameMapper = {
+  "^@shabou/api-params$": "<rootDir>/packages/api-params/src/index.ts",
+  "^@shabou/ops$": "<rootDir>/packages/ops/src/index.ts",
+}
 
 module.exports = {
   testTimeout: 120000,

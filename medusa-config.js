@@ -104,7 +104,14 @@ if (REDIS_URL) {
     options: {
       redisUrl: REDIS_URL,
       queueName: `${REDIS_PREFIX}events-queue`,
-      jobOptions: { attempts: 3, backoff: { type: "exponential", delay: 1000 } },
+      // completed events are kept an hour (not removed at once): an event that a second instance emits
+      // again with the same job id (Medusa's staged-job enqueuer runs in every `shared` instance) is ignored
+      jobOptions: {
+        attempts: 3,
+        backoff: { type: "exponential", delay: 1000 },
+        removeOnComplete: { age: 3600, count: 10000 },
+        removeOnFail: { age: 7 * 86400 },
+      },
     },
   }
 }
@@ -132,6 +139,9 @@ const projectConfig = {
     "http://localhost:7000,http://localhost:7001,http://localhost:9000"
   ),
   redis_prefix: REDIS_PREFIX,
+  // shared (default: one process does everything) | server (HTTP only) | worker (events, scheduled
+  // jobs, no project API routes); see README "Operations: metrics, scaling, leases"
+  worker_mode: env("MEDUSA_WORKER_MODE", "shared"),
   // a session is stored only once something is put in it (a login): anonymous store reads
   // neither create one nor rewrite it on every request
   session_options: { resave: false, saveUninitialized: false },

@@ -18,13 +18,17 @@ const { checkRedis } = require("./lib/redis")
 const { defaults } = require("./lib/defaults")
 const { assertProductionSecrets } = require("./lib/secrets")
 
-const log = (message) => console.log(`[shabou] ${message}`)
+// plain lines until the build is ready, then JSON lines with LOG_FORMAT=json (secrets redacted either way)
+let log = (message) => console.log(`[shabou] ${message}`)
 /** Longest wait for the server to close on Ctrl-C before the database is stopped regardless. */
 const CLOSE_LIMIT_MS = 15000
 
 async function main() {
   const settings = defaults(process.env)
   Object.assign(process.env, settings)
+  if (!["", "text", "json"].includes((process.env.LOG_FORMAT || "").toLowerCase())) {
+    throw new ConfigError(`LOG_FORMAT must be "text" or "json", got "${process.env.LOG_FORMAT}"`)
+  }
   assertProductionSecrets(process.env)
   const port = Number(settings.PORT)
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -49,6 +53,12 @@ async function main() {
   const { build } = require("./build")
   const buildStarted = Date.now()
   await build({ ifChanged: true, admin: process.env.ADMIN_SERVE !== "false" })
+  // @shabou/ops (built above) redacts and formats the log lines
+  try {
+    log = require("./lib/observability").createLog(process.env)
+  } catch (e) {
+    throw new ConfigError(e.message)
+  }
   log(`build ready (${((Date.now() - buildStarted) / 1000).toFixed(1)} s)`)
 
   // start.js stops the server first and the database after it, on Ctrl-C / SIGTERM (below)

@@ -9,6 +9,8 @@ export type TestEnv = {
   adminEmail: string
   adminPassword: string
   serverLog: string
+  /** JSON file with the test server's whole environment (to start more instances of it) */
+  serverEnvFile: string
 }
 
 /** Where the integration server runs (set by integration-tests/setup/global-setup.js). */
@@ -39,9 +41,9 @@ export async function adminHeaders(): Promise<Record<string, string>> {
   return { authorization: `Bearer ${token}` }
 }
 
-/** The medusa-js client a storefront would use, pointed at the test server. */
-export function storeClient(): Medusa {
-  return new Medusa({ baseUrl: testEnv().baseUrl, maxRetries: 0 })
+/** The medusa-js client a storefront would use, pointed at the test server (or another instance of it). */
+export function storeClient(baseUrl = testEnv().baseUrl): Medusa {
+  return new Medusa({ baseUrl, maxRetries: 0 })
 }
 
 /** Runs one SQL statement on the test database (for assertions only). */

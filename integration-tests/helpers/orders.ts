@@ -45,10 +45,10 @@ export async function checkoutCart(client: Medusa, cartId: string, email = "clie
 
 /**
  * Places an order as a storefront would (medusa-js: cart in the Tunisia region, address, first
- * shipping option, manual payment, complete) and returns the order id.
+ * shipping option, manual payment, complete) and returns the order id; `baseUrl`: another server instance.
  */
-export async function placeOrder(variantId: string, quantity: number, email = "client@example.tn"): Promise<string> {
-  const client = storeClient()
+export async function placeOrder(variantId: string, quantity: number, email = "client@example.tn", baseUrl?: string): Promise<string> {
+  const client = storeClient(baseUrl)
   let { cart } = await client.carts.create({ region_id: await tunisiaRegionId(client) })
   ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: variantId, quantity }))
   return await checkoutCart(client, cart.id, email)

@@ -71,7 +71,9 @@ module.exports = async function globalSetup() {
   child.stderr.pipe(out)
   await new Promise((resolve, reject) => {
     let buffer = ""
-    const timer = setTimeout(() => reject(new Error(`test server not ready after 10 min, see ${logFile}`)), 600000)
+    // the demo seed of a fresh database takes minutes; more on a busy machine (SHABOU_TEST_SERVER_TIMEOUT_MS)
+    const readyMs = Number(process.env.SHABOU_TEST_SERVER_TIMEOUT_MS) || 600000
+    const timer = setTimeout(() => reject(new Error(`test server not ready after ${Math.round(readyMs / 60000)} min, see ${logFile}`)), readyMs)
     child.stdout.on("data", (chunk) => {
       out.write(chunk)
       buffer += chunk.toString()
@@ -92,6 +94,9 @@ module.exports = async function globalSetup() {
   child.stdout.pipe(out)
   child.removeAllListeners("exit")
 
+  // the server's whole environment, for tests that start more instances of it (integration-tests/helpers/instances.ts)
+  const serverEnvFile = path.join(logDir, `integration-server-env-${runId}.json`)
+  fs.writeFileSync(serverEnvFile, JSON.stringify(env), { mode: 0o600 })
   const testEnv = {
     baseUrl: `http://127.0.0.1:${port}`,
     databaseUrl: db.url,
@@ -100,8 +105,9 @@ module.exports = async function globalSetup() {
     adminEmail: env.MEDUSA_ADMIN_EMAIL,
     adminPassword: env.MEDUSA_ADMIN_PASSWORD,
     serverLog: logFile,
+    serverEnvFile,
   }
   process.env.SHABOU_TEST_ENV = JSON.stringify(testEnv)
-  globalThis.__SHABOU_TEST__ = { child, db, fixtures }
+  globalThis.__SHABOU_TEST__ = { child, db, fixtures, serverEnvFile }
   log(`server ready on ${testEnv.baseUrl} (${db.embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}, ${redisUrl ? "Redis" : "no Redis"}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

@@ -18,6 +18,9 @@ module.exports = async function globalTeardown() {
     })
   }
   await db.stop()
+  if (state.serverEnvFile) {
+    require("fs").rmSync(state.serverEnvFile, { force: true })
+  }
   for (const fixture of state.fixtures ?? []) {
     await fixture.teardown?.()
   }

@@ -4,13 +4,14 @@
  * user), on the port and database given by the environment.
  */
 const { startServer } = require("../../scripts/lib/app")
+const { createLog } = require("../../scripts/lib/observability")
 
 startServer({
   port: Number(process.env.PORT),
   seed: true,
   adminEmail: process.env.MEDUSA_ADMIN_EMAIL,
   adminPassword: process.env.MEDUSA_ADMIN_PASSWORD,
-  log: (m) => console.log(`[test-server] ${m}`),
+  log: createLog(process.env, { prefix: "[test-server]" }),
 })
   .then(({ port, close }) => {
     console.log(`SHABOU_TEST_SERVER_READY ${port}`)

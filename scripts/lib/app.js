@@ -7,10 +7,14 @@ const path = require("path")
 const { spawn } = require("child_process")
 const { assertProductionSecrets } = require("./secrets")
 const { createSecurity } = require("./security")
+const { createObservability } = require("./observability")
 
 const ROOT = path.resolve(__dirname, "..", "..")
 
-function runMigrations({ env = process.env, log = console.log } = {}) {
+/** Key of the advisory lock that lets one instance at a time run the migrations (several boot together). */
+const MIGRATION_LOCK = 72_616_100
+
+function spawnMigrations({ env, log }) {
   return new Promise((resolve, reject) => {
     const started = Date.now()
     const child = spawn(
@@ -32,15 +36,49 @@ function runMigrations({ env = process.env, log = console.log } = {}) {
   })
 }
 
+/**
+ * Runs Medusa's migrations (core and plugins). Instances that boot together (docker compose with
+ * several `server`s and a `worker`) take turns: the first migrates, the others find nothing to do.
+ */
+async function runMigrations({ env = process.env, log = console.log } = {}) {
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: env.DATABASE_URL, ...(env.DATABASE_SSL === "true" ? { ssl: { rejectUnauthorized: false } } : {}) })
+  let locked = false
+  try {
+    await client.connect()
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK])
+    locked = true
+  } catch (e) {
+    log(`migrations: no lock (${e.message}); running them anyway`)
+  }
+  try {
+    await spawnMigrations({ env, log })
+  } finally {
+    if (locked) {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined)
+    }
+    await client.end().catch(() => undefined)
+  }
+}
+
 async function ensureAdminUser(container, { email, password, log = console.log }) {
   const userService = container.resolve("userService")
   const existing = await userService.retrieveByEmail(email).catch(() => null)
   if (existing) {
     return { user: existing, created: false }
   }
-  const user = await userService.create({ email, role: "admin", first_name: "Admin" }, password)
-  log(`created admin user ${email}`)
-  return { user, created: true }
+  try {
+    const user = await userService.create({ email, role: "admin", first_name: "Admin" }, password)
+    log(`created admin user ${email}`)
+    return { user, created: true }
+  } catch (e) {
+    // another instance booting at the same time created it first
+    const user = await userService.retrieveByEmail(email).catch(() => null)
+    if (user) {
+      return { user, created: false }
+    }
+    throw e
+  }
 }
 
 /**
@@ -60,8 +98,11 @@ async function startServer(opts) {
   const loaders = require("@medusajs/medusa/dist/loaders").default
   const { GracefulShutdownServer } = require("medusa-core-utils")
   const app = express()
+  const observability = createObservability({ env: process.env, log })
+  observability.before(app)
   const security = createSecurity({ env: process.env, log })
   security.before(app)
+  observability.routes(app)
   const started = Date.now()
   const { container, shutdown, prepareShutdown } = await loaders({
     directory: ROOT,
@@ -69,6 +110,7 @@ async function startServer(opts) {
     isTest: false,
   })
   security.after(app)
+  observability.attach(container)
   log(`Medusa loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   if (seed) {
@@ -89,8 +131,9 @@ async function startServer(opts) {
     httpServer.once("error", reject)
   })
 
-  // the catalogue read model renders product bodies through this server (plugins/search)
-  if (container.hasRegistration("catalogueService")) {
+  // the catalogue read model renders product bodies through this server (plugins/search); a worker has
+  // no store routes, so the servers render them
+  if (container.hasRegistration("catalogueService") && observability.settings.workerMode !== "worker") {
     container.resolve("catalogueService").attachServer(`http://127.0.0.1:${server.address().port}`)
   }
 
@@ -103,6 +146,7 @@ async function startServer(opts) {
         await prepareShutdown().catch(() => undefined)
         await shutdown().catch(() => undefined)
         await security.close()
+        await observability.close()
       })()
     }
     return closing

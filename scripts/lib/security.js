@@ -267,7 +267,10 @@ function createSecurity({ env = process.env, log = console.error } = {}) {
     after(app) {
       // Medusa's express loader sets `trust proxy` to 1 (any client could then choose its IP with X-Forwarded-For)
       app.set("trust proxy", settings.trustProxy)
-      app.use((req, res) => sendError(res, 404, "not_found", `${req.method} ${req.path} is not a route of this server`))
+      app.use((req, res) => {
+        res.locals.unmatchedRoute = true // one metrics label for every unknown path (scripts/lib/observability.js)
+        sendError(res, 404, "not_found", `${req.method} ${req.path} is not a route of this server`)
+      })
       app.use(finalErrorHandler(log))
     },
     async close() {

@@ -3,6 +3,8 @@ import path from "path"
 import { Worker } from "worker_threads"
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
+import { generateEntityId } from "@medusajs/utils"
+import { LeaseBusyError, noLiveLease, RunLease, timeRun } from "@shabou/ops"
 import { EntityManager } from "typeorm"
 import { describeEffects } from "../lib/calendar-effects"
 import { methodName } from "../lib/engine"
@@ -56,7 +58,8 @@ type VariantInfo = {
 type EngineResult = ReturnType<typeof runForecastJob>
 
 const DAY = 86400000
-const STALE_MINUTES = 30
+/** the run lease (@shabou/ops) every forecast run holds, on whichever instance it runs */
+export const FORECAST_LEASE = "orion-forecast"
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 
 /**
@@ -71,6 +74,8 @@ export default class OrionForecastService extends TransactionBaseService {
   protected readonly settings_: OrionRestockSettingsService
   protected readonly accuracy_: OrionAccuracyService
   protected readonly purchaseOrders_: OrionPurchaseOrderService
+  /** leases held by the runs of this process, by run id */
+  private readonly leases_ = new Map<string, RunLease>()
 
   constructor(container: InjectedDependencies, options: OrionOptions) {
     // eslint-disable-next-line prefer-rest-params
@@ -84,8 +89,9 @@ export default class OrionForecastService extends TransactionBaseService {
   }
 
   /**
-   * Creates a running run, or refuses (409) while another one runs. Runs with no progress
-   * for 30 minutes (a crashed process) are marked failed first.
+   * Creates a running run holding the forecast lease, or refuses (409) while another live run holds
+   * it, on any instance. A run whose process died stops renewing its lease: within the lease's
+   * lifetime (RUN_LEASE_TTL_SECONDS, 30 s) it is marked failed and a new run may start.
    */
   async createRun(req: RunRequest = {}): Promise<OrionForecastRun> {
     const frequency = req.frequency ?? this.options_.frequency
@@ -100,15 +106,23 @@ export default class OrionForecastService extends TransactionBaseService {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `as_of must be a YYYY-MM-DD date, got ${JSON.stringify(req.as_of)}`)
     }
     const m = this.manager_
-    await m.query(
-      `UPDATE "orion_forecast_run" SET "status" = 'failed', "finished_at" = now(), "updated_at" = now(),
-         "error" = 'no progress for ${STALE_MINUTES} minutes: the process running it stopped'
-       WHERE "status" = 'running' AND "updated_at" < now() - interval '${STALE_MINUTES} minutes'`
-    )
-    const repo = m.getRepository(OrionForecastRun)
+    const id = generateEntityId(undefined, "orun")
+    let lease: RunLease
     try {
-      return await repo.save(
+      lease = await RunLease.acquire((sql, params) => m.query(sql, params), FORECAST_LEASE, "A forecast run", { runId: id })
+    } catch (e) {
+      if (e instanceof LeaseBusyError) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, e.message)
+      }
+      throw e
+    }
+    try {
+      // we hold the lease: a run still "running" lost its process
+      await this.failDeadRuns()
+      const repo = m.getRepository(OrionForecastRun)
+      const run = await repo.save(
         repo.create({
+          id,
           status: "running",
           trigger: req.trigger ?? "manual",
           frequency,
@@ -119,16 +133,23 @@ export default class OrionForecastService extends TransactionBaseService {
           forecast_start: null,
         })
       )
+      this.leases_.set(run.id, lease)
+      return run
     } catch (e) {
-      if ((e as { code?: string }).code === "23505") {
-        const [running] = await m.query(`SELECT id FROM "orion_forecast_run" WHERE status = 'running' LIMIT 1`)
-        throw new MedusaError(
-          MedusaError.Types.CONFLICT,
-          `a forecast run is already running (${running?.id ?? "unknown"}); wait for it to finish`
-        )
-      }
+      await lease.release()
       throw e
     }
+  }
+
+  /** Runs left "running" without a live lease: their process died (kill -9, a lost machine). */
+  async failDeadRuns(): Promise<number> {
+    const result = await this.manager_.query(
+      `UPDATE "orion_forecast_run" SET "status" = 'failed', "finished_at" = now(), "updated_at" = now(),
+         "error" = 'the process running it stopped (its run lease expired without renewal)'
+       WHERE "status" = 'running' AND ${noLiveLease("$1")} RETURNING id`,
+      [FORECAST_LEASE]
+    )
+    return Array.isArray(result?.[0]) ? result[0].length : Array.isArray(result) ? result.length : 0
   }
 
   /** Starts a run in the background and returns it at once (for the admin API). */
@@ -148,6 +169,7 @@ export default class OrionForecastService extends TransactionBaseService {
   }
 
   async retrieveRun(id: string): Promise<OrionForecastRun> {
+    await this.failDeadRuns()
     const run = await this.manager_.getRepository(OrionForecastRun).findOne({ where: { id } })
     if (!run) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `forecast run ${id} not found`)
@@ -156,6 +178,7 @@ export default class OrionForecastService extends TransactionBaseService {
   }
 
   async listRuns(page: { limit: number; offset: number }) {
+    await this.failDeadRuns()
     const [runs, count] = await this.manager_.getRepository(OrionForecastRun).findAndCount({
       order: { created_at: "DESC" },
       take: page.limit,
@@ -165,6 +188,7 @@ export default class OrionForecastService extends TransactionBaseService {
   }
 
   private async progress(id: string, progress: number, stage: string): Promise<void> {
+    this.leases_.get(id)?.assertHeld()
     await this.manager_.query(`UPDATE "orion_forecast_run" SET "progress" = $2, "stage" = $3, "updated_at" = now() WHERE id = $1`, [
       id,
       Math.min(1, Math.max(0, progress)),
@@ -174,24 +198,33 @@ export default class OrionForecastService extends TransactionBaseService {
 
   async executeRun(id: string, asOfIso?: string): Promise<void> {
     const started = Date.now()
+    const [row] = await this.manager_.query(`SELECT "trigger" FROM "orion_forecast_run" WHERE id = $1`, [id])
     try {
-      await this.execute(id, asOfIso)
-      // score the earlier runs against the sales since (before the run shows as finished, and before
-      // their forecasts are pruned); a failure there is logged, never fails the run
-      await this.accuracy_.evaluateAfterRun(id)
-      await this.manager_.query(
-        `UPDATE "orion_forecast_run" SET "status" = 'succeeded', "progress" = 1, "stage" = 'done', "finished_at" = now(),
-           "duration_ms" = $2, "updated_at" = now() WHERE id = $1`,
-        [id, Date.now() - started]
-      )
-      await this.prune()
-    } catch (e) {
-      await this.manager_.query(
-        `UPDATE "orion_forecast_run" SET "status" = 'failed', "finished_at" = now(), "duration_ms" = $2, "error" = $3, "updated_at" = now()
-         WHERE id = $1`,
-        [id, Date.now() - started, (e as Error).stack ?? String(e)]
-      )
-      throw e
+      await timeRun("forecast", row?.trigger ?? "manual", async () => {
+        try {
+          await this.execute(id, asOfIso)
+          this.leases_.get(id)?.assertHeld()
+          // score the earlier runs against the sales since (before the run shows as finished, and before
+          // their forecasts are pruned); a failure there is logged, never fails the run
+          await this.accuracy_.evaluateAfterRun(id)
+          await this.manager_.query(
+            `UPDATE "orion_forecast_run" SET "status" = 'succeeded', "progress" = 1, "stage" = 'done', "finished_at" = now(),
+               "duration_ms" = $2, "updated_at" = now() WHERE id = $1`,
+            [id, Date.now() - started]
+          )
+          await this.prune()
+        } catch (e) {
+          await this.manager_.query(
+            `UPDATE "orion_forecast_run" SET "status" = 'failed', "finished_at" = now(), "duration_ms" = $2, "error" = $3, "updated_at" = now()
+             WHERE id = $1`,
+            [id, Date.now() - started, (e as Error).stack ?? String(e)]
+          )
+          throw e
+        }
+      })
+    } finally {
+      await this.leases_.get(id)?.release()
+      this.leases_.delete(id)
     }
   }
 
@@ -403,7 +436,12 @@ export default class OrionForecastService extends TransactionBaseService {
   private async runEngine(id: string, input: WorkerInput): Promise<EngineResult> {
     const file = path.join(__dirname, "..", "lib", "forecast-worker.js")
     let lastWrite = 0
+    const lease = this.leases_.get(id)
+    let stop: (() => void) | null = null
     const onProgress = (done: number, total: number) => {
+      if (lease?.lost) {
+        stop?.() // another instance may run now: this one stops computing
+      }
       const now = Date.now()
       if (now - lastWrite > 1000 || done === total) {
         lastWrite = now
@@ -416,6 +454,13 @@ export default class OrionForecastService extends TransactionBaseService {
     return new Promise<EngineResult>((resolve, reject) => {
       const worker = new Worker(file, { workerData: { orionForecast: true, input } })
       let settled = false
+      stop = () => {
+        if (!settled) {
+          settled = true
+          worker.terminate().catch(() => undefined)
+          reject(lease?.lost ? new Error("the run lease was lost: the run stopped") : new Error("the run stopped"))
+        }
+      }
       worker.on("message", (msg: { type: string; done?: number; total?: number; result?: EngineResult; message?: string }) => {
         if (msg.type === "progress") {
           onProgress(msg.done as number, msg.total as number)

@@ -2,7 +2,10 @@ import type { ScheduledJobArgs, ScheduledJobConfig } from "@medusajs/medusa"
 
 import type PriceWatchService from "../services/price-watch"
 
-/** Price watch every 6 hours (00:00, 06:00, 12:00, 18:00 server time): one polite pass over the watched pages. */
+/**
+ * Price watch every 6 hours (00:00, 06:00, 12:00, 18:00 UTC): one polite pass over the watched pages.
+ * PROSPECTOR_PRICE_WATCH_SCHEDULE (a cron pattern, read at start) changes when.
+ */
 export default async function handler({ container }: ScheduledJobArgs) {
   const logger = container.resolve("logger")
   const service: PriceWatchService = container.resolve("priceWatchService")
@@ -16,5 +19,5 @@ export default async function handler({ container }: ScheduledJobArgs) {
 
 export const config: ScheduledJobConfig = {
   name: "prospector-price-watch",
-  schedule: "0 */6 * * *",
+  schedule: process.env.PROSPECTOR_PRICE_WATCH_SCHEDULE || "0 */6 * * *",
 }

@@ -1,6 +1,7 @@
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
+import type { RunLease } from "@shabou/ops"
 
 import { AlertRules, evaluatePriceAlerts } from "../lib/alerts"
 import { extractPrice } from "../lib/extract-price"
@@ -9,7 +10,7 @@ import { ProspectorOptions } from "../lib/options"
 import { HostThrottle } from "../lib/politeness"
 import { Currency, normalizeCurrencyCode } from "../lib/price-parser"
 import { RobotsPolicy } from "../lib/robots"
-import ProspectorRunService, { RunTrigger, WATCH_LOCK } from "./prospector-run"
+import ProspectorRunService, { RunTrigger } from "./prospector-run"
 
 type InjectedDependencies = { manager: EntityManager; logger: Logger; prospectorRunService: ProspectorRunService }
 
@@ -340,13 +341,15 @@ export default class PriceWatchService extends TransactionBaseService {
   }
 
   async runPass(input: { trigger: RunTrigger; page_ids?: string[]; onProgress?: (done: number, total: number, url: string, status: string) => void }): Promise<Row> {
-    return await this.runs.withLock(WATCH_LOCK, "A price-watch pass", async () => {
-      await this.runs.markInterrupted("watch")
-      return await this.passLocked(input)
+    return await this.runs.withLease("watch", "A price-watch pass", input.trigger, async (lease) => {
+      return await this.passLocked(input, lease)
     })
   }
 
-  private async passLocked(input: { trigger: RunTrigger; page_ids?: string[]; onProgress?: (done: number, total: number, url: string, status: string) => void }): Promise<Row> {
+  private async passLocked(
+    input: { trigger: RunTrigger; page_ids?: string[]; onProgress?: (done: number, total: number, url: string, status: string) => void },
+    lease: RunLease
+  ): Promise<Row> {
     const opts = this.runs.options()
     const params: unknown[] = []
     let extra = ""
@@ -359,6 +362,7 @@ export default class PriceWatchService extends TransactionBaseService {
       params
     )
     const runId = await this.runs.startRun("watch", input.trigger, { pages: pages.length, page_ids: input.page_ids ?? null })
+    await lease.attachRun(runId)
     const summary: WatchSummary = { pages: pages.length, ok: 0, not_modified: 0, disallowed: 0, no_price: 0, errors: 0, observations: 0, alerts: 0 }
     const errors: Array<Record<string, unknown>> = []
     const { robots, throttle } = this.politeness(opts)
@@ -372,6 +376,7 @@ export default class PriceWatchService extends TransactionBaseService {
     try {
       let done = 0
       for (const page of pages) {
+        lease.assertHeld() // another instance may have taken over a pass that stopped renewing
         let status = "error"
         try {
           status = await this.checkPage(page, fetcher, opts, runId, summary)

@@ -1,6 +1,7 @@
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
+import { timeRun } from "@shabou/ops"
 
 import { DEFAULT_SCORING } from "../config/scoring"
 import { Currency } from "../lib/price-parser"
@@ -44,15 +45,17 @@ export default class ProspectorReportService extends TransactionBaseService {
     if (period.start >= period.end) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `start: ${period.start.toISOString()} must be before end ${period.end.toISOString()}`)
     }
-    const runId = await this.runs.startRun("report", input.trigger, { start: period.start, end: period.end })
-    try {
-      const row = await this.build(period)
-      await this.runs.finishRun(runId, "completed", { report_id: row.id, ...row.summary }, [])
-      return row
-    } catch (e) {
-      await this.runs.finishRun(runId, "failed", {}, [{ message: String(e?.message ?? e) }])
-      throw e
-    }
+    return await timeRun("report", input.trigger, async () => {
+      const runId = await this.runs.startRun("report", input.trigger, { start: period.start, end: period.end })
+      try {
+        const row = await this.build(period)
+        await this.runs.finishRun(runId, "completed", { report_id: row.id, ...row.summary }, [])
+        return row
+      } catch (e) {
+        await this.runs.finishRun(runId, "failed", {}, [{ message: String(e?.message ?? e) }])
+        throw e
+      }
+    })
   }
 
   private async build(period: { start: Date; end: Date }): Promise<Row> {

@@ -1,6 +1,7 @@
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
+import { LeaseBusyError, metrics, noLiveLease, RunLease, timeRun } from "@shabou/ops"
 
 import { SEARCH_AREAS, SearchArea } from "../config/areas"
 import { DEFAULT_SCORING } from "../config/scoring"
@@ -20,9 +21,13 @@ type InjectedDependencies = { manager: EntityManager; logger: Logger }
 export type RunRow = Record<string, any>
 export type RunTrigger = "job" | "cli" | "api"
 
-/** Advisory-lock keys: one lead search and one price-watch pass at a time (across processes). */
-export const SEARCH_LOCK = 72_616_001
-export const WATCH_LOCK = 72_616_002
+/**
+ * Run leases (@shabou/ops): one lead search and one price-watch pass at a time across every process
+ * and machine; a run whose process died is released when its lease expires (RUN_LEASE_TTL_SECONDS).
+ */
+export const SEARCH_LEASE = "prospector-search"
+export const WATCH_LEASE = "prospector-watch"
+const LEASE_OF_KIND: Record<string, string> = { search: SEARCH_LEASE, watch: WATCH_LEASE }
 
 export interface SearchInput {
   /** free text; default: every configured query (French and Arabic) */
@@ -108,13 +113,23 @@ export default class ProspectorRunService extends TransactionBaseService {
     return this.retrieveRun(id)
   }
 
-  /** Runs of `kind` left "running" by a killed process (the caller holds that kind's lock). */
-  async markInterrupted(kind: string): Promise<number> {
-    const rows = await this.manager_.query(
-      `UPDATE prospector_run SET status = 'interrupted', finished_at = now(), updated_at = now()
-       WHERE kind = $1 AND status = 'running' RETURNING id`,
-      [kind]
-    )
+  /**
+   * Runs left "running" by a process that died: every run of `kind` when the caller holds that
+   * kind's lease, otherwise (kind omitted) the runs whose kind has no live lease. Reports hold none
+   * (they take seconds and run in one statement's time), so a running report is left alone.
+   */
+  async markInterrupted(kind?: string): Promise<number> {
+    const rows = kind
+      ? await this.manager_.query(
+          `UPDATE prospector_run SET status = 'interrupted', finished_at = now(), updated_at = now()
+           WHERE kind = $1 AND status = 'running' RETURNING id`,
+          [kind]
+        )
+      : await this.manager_.query(
+          `UPDATE prospector_run r SET status = 'interrupted', finished_at = now(), updated_at = now()
+           WHERE r.status = 'running' AND r.kind = ANY($1) AND ${noLiveLease("'prospector-' || r.kind")} RETURNING id`,
+          [Object.keys(LEASE_OF_KIND)]
+        )
     return Array.isArray(rows?.[0]) ? rows[0].length : rows.length
   }
 
@@ -130,6 +145,7 @@ export default class ProspectorRunService extends TransactionBaseService {
       where.push(`status = $${params.length}`)
     }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
+    await this.markInterrupted()
     const rows = await this.manager_.query(
       `SELECT * FROM prospector_run ${clause} ORDER BY started_at DESC, id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
@@ -139,6 +155,7 @@ export default class ProspectorRunService extends TransactionBaseService {
   }
 
   async retrieveRun(id: string): Promise<RunRow> {
+    await this.markInterrupted()
     const rows = await this.manager_.query(`SELECT * FROM prospector_run WHERE id = $1`, [id])
     if (!rows.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Run ${id} was not found`)
@@ -147,23 +164,29 @@ export default class ProspectorRunService extends TransactionBaseService {
     return { ...rows[0], ledger_requests: requests }
   }
 
-  /** Runs `fn` while holding a session-level advisory lock; a killed process releases it. */
-  async withLock<T>(key: number, what: string, fn: () => Promise<T>): Promise<T> {
-    const runner = this.manager_.connection.createQueryRunner()
-    await runner.connect()
-    try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [key])
-      if (!locked) {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${what} is already running; try again when it has finished`)
+  /**
+   * Runs `fn` holding the run lease of `kind` (renewed while it works, released at the end), after
+   * marking that kind's runs left "running" by a dead process as interrupted; refused (NOT_ALLOWED)
+   * while a live run of that kind holds it, on any instance.
+   */
+  async withLease<T extends RunRow>(kind: "search" | "watch", what: string, trigger: string, fn: (lease: RunLease) => Promise<T>): Promise<T> {
+    return await timeRun(kind, trigger, async () => {
+      let lease: RunLease
+      try {
+        lease = await RunLease.acquire((sql, params) => this.manager_.query(sql, params), LEASE_OF_KIND[kind], what)
+      } catch (e) {
+        if (e instanceof LeaseBusyError) {
+          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, e.message)
+        }
+        throw e
       }
       try {
-        return await fn()
+        await this.markInterrupted(kind)
+        return await fn(lease)
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock($1)`, [key]).catch(() => undefined)
+        await lease.release()
       }
-    } finally {
-      await runner.release()
-    }
+    }, (run) => (run?.status === "completed" ? "succeeded" : "failed"))
   }
 
   // ---------------------------------------------------------------- ledger
@@ -175,6 +198,15 @@ export default class ProspectorRunService extends TransactionBaseService {
       [since]
     )
     return count
+  }
+
+  /** This month's ledger by HTTP status (for the metrics). */
+  async requestsThisMonthByStatus(now = new Date()): Promise<{ status: string; count: number }[]> {
+    const since = monthStart(now, this.options().timezone)
+    return await this.manager_.query(
+      `SELECT status, count(*)::int AS count FROM prospector_places_request WHERE created_at >= $1 GROUP BY status ORDER BY status`,
+      [since]
+    )
   }
 
   async listLedger(filter: { run_id?: string; since?: Date }, page: { limit: number; offset: number }): Promise<[RunRow[], number, number]> {
@@ -236,9 +268,8 @@ export default class ProspectorRunService extends TransactionBaseService {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `max_requests: must be a whole number >= 0, got ${input.max_requests}`)
     }
     const { areas, queries } = this.plan(input)
-    return await this.withLock(SEARCH_LOCK, "A lead search", async () => {
-      await this.markInterrupted("search")
-      return await this.searchLocked(input, areas, queries, opts)
+    return await this.withLease("search", "A lead search", input.trigger, async (lease) => {
+      return await this.searchLocked(input, areas, queries, opts, lease)
     })
   }
 
@@ -246,7 +277,8 @@ export default class ProspectorRunService extends TransactionBaseService {
     input: SearchInput,
     areas: SearchArea[],
     queries: SearchQuery[],
-    opts: ReturnType<ProspectorRunService["options"]>
+    opts: ReturnType<ProspectorRunService["options"]>,
+    lease: RunLease
   ): Promise<RunRow> {
     const usedBefore = await this.usedThisMonth()
     const perRun = Math.min(opts.placesBudgetPerRun, input.max_requests ?? Number.MAX_SAFE_INTEGER)
@@ -266,6 +298,7 @@ export default class ProspectorRunService extends TransactionBaseService {
       },
       input.run_date ?? null
     )
+    await lease.attachRun(runId)
     const summary: SearchSummary = {
       pairs_total: pairs.length,
       pairs_done: 0,
@@ -297,6 +330,7 @@ export default class ProspectorRunService extends TransactionBaseService {
         },
         // written at once, outside any transaction: a killed run still counts its requests
         ledger: async (entry: LedgerEntry) => {
+          metrics.placesRequests.inc({ status: String(entry.status) })
           await this.manager_.query(
             `INSERT INTO prospector_places_request (id, run_id, query, language, area, tile, page, attempt, status, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -305,6 +339,7 @@ export default class ProspectorRunService extends TransactionBaseService {
         },
       })
       for (const { area, query } of pairs) {
+        lease.assertHeld() // another instance may have taken over a run that stopped renewing
         const blocked = budget.blockedBy()
         if (blocked) {
           summary.budget_exhausted = blocked
