@@ -231,6 +231,8 @@ describe("a product's fitment links and the universal flag", () => {
     productId = await createProduct("Lienpiece", "lienpiece", "LIEN-1")
     otherProduct = await createProduct("Lienautre", "lienautre", "LIEN-2")
     otherVariant = (await admin("GET", `/admin/products/${otherProduct}`)).body.product.variants[0].id
+    // v2 has fitment data (another part fits it): a part not linked to it does not fit; `lonely` has none: unknown
+    expect((await admin("POST", `/admin/products/${otherProduct}/fitment`, { vehicle_id: v2 })).status).toBe(201)
   })
 
   const links = async () => (await admin("GET", `/admin/products/${productId}/fitment`)).body
@@ -247,6 +249,7 @@ describe("a product's fitment links and the universal flag", () => {
     const fit = await client.client.request("GET", `/store/products/${productId}/fitment?vehicle_id=${v1}`)
     expect(fit).toMatchObject({ verdict: "fits", fitments: [{ position: "front", quantity: 2, note_fr: "Avec ABS", note_ar: "مع ABS" }] })
     expect((await client.client.request("GET", `/store/products/${productId}/fitment?vehicle_id=${v2}`)).verdict).toBe("does_not_fit")
+    expect((await client.client.request("GET", `/store/products/${productId}/fitment?vehicle_id=${lonely}`)).verdict).toBe("unknown")
   })
 
   it("refuses bad links with the field at fault", async () => {
