@@ -18,8 +18,8 @@ const pluginCli = (plugin) => require(path.join(ROOT, "plugins", plugin, "dist",
 const TOOLS = {
   fitment: {
     usage:
-      "usage: npm run fitment -- import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]\n" +
-      "       npm run fitment -- export vehicles|fitments [<file.csv>]   (standard output without a file)",
+      "usage: npm run fitment -- import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]" +
+      " | export vehicles|fitments [<file.csv>] (standard output without a file)",
     tables: ["fitment", "vehicle"],
     // the fitment CLI checks its own arguments and file (exit 2 with the usage) before touching the database
     async run({ argv, db }) {

@@ -263,7 +263,7 @@ describe("commands beside a running npm start (embedded PostgreSQL)", () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toMatch(/the embedded PostgreSQL already running on 127\.0\.0\.1:\d+/)
     expect(run.stdout).toMatch(/created:\s+2/)
-    expect(run.stdout).toMatch(/row 3: make: /)
+    expect(run.stdout).toMatch(/row 3: Marque: make is missing/)
     const makeId = (await query(liveUrl, `SELECT id FROM vehicle_make WHERE key = 'opsmake'`))[0].id
     const vehicles = await api("GET", `/admin/vehicles?make_id=${makeId}`)
     expect(vehicles.status).toBe(200)
