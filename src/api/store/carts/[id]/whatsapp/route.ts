@@ -10,6 +10,12 @@ import { normalizeWhatsAppNumber, whatsAppLink } from "../../../../../lib/whatsa
  * 409 when neither is set (or the number is not one), 400 for an empty cart.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const [found] = await req.scope
+    .resolve<EntityManager>("manager")
+    .query(`SELECT id FROM cart WHERE id = $1 AND deleted_at IS NULL`, [req.params.id])
+  if (!found) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id ${req.params.id} was not found`)
+  }
   const cart = await req.scope.resolve<CartService>("cartService").retrieveWithTotals(req.params.id, {
     relations: ["items", "items.variant", "shipping_methods", "shipping_methods.shipping_option", "region"],
   })
