@@ -61,7 +61,9 @@ describe("vehicle import of a 20,000+ row messy file", () => {
     const r = body.import
     expect(r.applied).toBe(true)
     expect(await count("vehicle")).toBe(vehiclesBefore + r.summary.created)
-    expect(r.summary.created).toBeGreaterThan(19000)
+    // every valid row is written, or was already there: the export test's generated file (another seed, the same
+    // vocabulary) may have created many of these vehicles on the shared test database before this file runs
+    expect(r.summary.created + r.summary.updated + r.summary.unchanged).toBeGreaterThan(19000)
     // messy spellings of one make are one make: the generator writes Peugeot, PEUGEOT and peugeot
     expect(await count("vehicle_make", "key = 'peugeot'")).toBe(1)
     const makes = await sql<{ name: string }>(`SELECT name FROM vehicle_make`)
