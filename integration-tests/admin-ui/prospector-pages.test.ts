@@ -271,13 +271,15 @@ describe("prospector pages in the admin", () => {
          g % 101, CASE WHEN g % 101 >= 70 THEN 'high' WHEN g % 101 >= 40 THEN 'medium' ELSE 'low' END, '[]'::jsonb, 'lead'
        FROM generate_series(1, ${BULK}) g`
     )
-    const seen: Array<{ url: URL; bytes: number; ms: number }> = []
+    // each answer is recorded the moment it arrives; its size is read later (reading the body is
+    // asynchronous, and a record pushed only after it could miss the checks below)
+    const seen: Array<{ url: URL; bytes: number; ms: number; body: Promise<Buffer> }> = []
     const started = new Map<string, number>()
     page.on("request", (r) => started.set(r.url(), Date.now()))
-    const onResponse = async (r: any) => {
+    const onResponse = (r: any) => {
       const url = new URL(r.url())
       if (url.pathname.startsWith("/admin/prospector/leads")) {
-        seen.push({ url, bytes: (await r.body()).length, ms: Date.now() - (started.get(r.url()) ?? Date.now()) })
+        seen.push({ url, bytes: 0, ms: Date.now() - (started.get(r.url()) ?? Date.now()), body: r.body() })
       }
     }
     page.on("response", onResponse)
@@ -296,6 +298,9 @@ describe("prospector pages in the admin", () => {
     ])
     await expect(page.getByTestId("pager").textContent()).resolves.toContain("51–100 sur")
     page.off("response", onResponse)
+    for (const s of seen) {
+      s.bytes = (await s.body).length
+    }
 
     const lists = seen.filter((s) => s.url.pathname === "/admin/prospector/leads")
     expect(lists.length).toBeGreaterThanOrEqual(2)
