@@ -208,14 +208,29 @@ async function fromCacheOrModel(
   if (hit) {
     return sendAnswer(req, res, hit, "cache")
   }
-  const answer = await build()
-  if (!answer) {
+  // one build per key at a time: the requests that miss while it runs wait for its answer
+  let building = building_.get(key)
+  if (!building) {
+    building = (async () => {
+      const answer = await build()
+      if (!answer) {
+        return null
+      }
+      const cached = makeAnswer(answer.status, answer.body, answer.expiresAt)
+      await cache.set(key, cached)
+      return cached
+    })().finally(() => building_.delete(key))
+    building_.set(key, building)
+  }
+  const cached = await building
+  if (!cached) {
     return toCore(res, next)
   }
-  const cached = makeAnswer(answer.status, answer.body, answer.expiresAt)
-  await cache.set(key, cached)
   sendAnswer(req, res, cached, "model")
 }
+
+/** answers being built, by cache key (see fromCacheOrModel) */
+const building_ = new Map<string, Promise<CachedAnswer | null>>()
 
 /** GET /store/products/:id */
 export async function catalogueRetrieve(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {

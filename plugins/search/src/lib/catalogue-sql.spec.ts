@@ -11,7 +11,9 @@ function request(query: Record<string, unknown>): ListRequest {
 
 describe("catalogue SQL", () => {
   it("orders with the product id as tie-breaker in the same direction", () => {
-    expect(orderSql({ field: "created_at", descending: true })).toBe("d.product_created_at DESC NULLS LAST, d.product_id DESC")
+    expect(orderSql({ field: "created_at", descending: true })).toBe("d.product_created_at DESC, d.product_id DESC")
+    expect(orderSql({ field: "title", descending: false })).toBe("d.title ASC, d.product_id ASC")
+    expect(orderSql({ field: "updated_at", descending: true })).toBe("d.product_updated_at DESC NULLS LAST, d.product_id DESC")
     expect(orderSql({ field: "price", descending: false })).toBe("d.price_min ASC NULLS LAST, d.product_id ASC")
     expect(orderSql({ field: "price", descending: true })).toBe("d.price_max DESC NULLS FIRST, d.product_id DESC")
   })
@@ -24,6 +26,13 @@ describe("catalogue SQL", () => {
     expect(params).toEqual(expect.arrayContaining(["%o'brien%", ["veh_1"], ["pcat_1"], ["sc_1"], 12, 0, "r=reg_1"]))
     expect(sql).toContain("fitment_products_for_vehicles(")
     expect(sql).toContain("WITH RECURSIVE down")
+  })
+
+  it("reads the page without a window over every matching product, and the generation with it", () => {
+    const { sql } = listSql(request({ limit: "12", offset: "24" }), ["sc_1"], "-")
+    expect(sql).not.toMatch(/count\(\*\) OVER/i)
+    expect(sql).toMatch(/LIMIT \$\d+ OFFSET \$\d+\s*\),\s*numbered AS/)
+    expect(sql).toContain("products_generation || '.' || lists_generation")
   })
 
   it("counts with the same conditions as the page", () => {

@@ -18,9 +18,15 @@ const ORDER_COLUMNS: Record<ListRequest["order"]["field"], { asc: string; desc: 
   price: { asc: "d.price_min", desc: "d.price_max" },
 }
 
+/** columns that are never NULL: ordered without a NULLS clause, so that one index serves both directions */
+const NOT_NULL: ReadonlySet<ListRequest["order"]["field"]> = new Set(["created_at", "title"])
+
 /** `ORDER BY` of a listing; the product id breaks ties so that pages never overlap. */
 export function orderSql(order: ListRequest["order"]): string {
   const col = ORDER_COLUMNS[order.field]
+  if (NOT_NULL.has(order.field)) {
+    return order.descending ? `${col.desc} DESC, d.product_id DESC` : `${col.asc} ASC, d.product_id ASC`
+  }
   const nullsWhenDescending = order.field === "price" ? "NULLS FIRST" : "NULLS LAST"
   return order.descending ? `${col.desc} DESC ${nullsWhenDescending}, d.product_id DESC` : `${col.asc} ASC NULLS LAST, d.product_id ASC`
 }
@@ -85,7 +91,12 @@ export function listWhere(
   return { ctes, where }
 }
 
-/** The page, its count and the bodies in one statement. */
+/**
+ * The page and its bodies in one statement, with the catalogue generations it was read at (the key
+ * of the page's count, see `countSql`). No window over the whole result: the page is read from an
+ * index in its order and stops at its last row; the count is a statement of its own, kept per
+ * generation by the caller.
+ */
 export function listSql(request: ListRequest, channels: string[], context: string): ListSql {
   const params: unknown[] = []
   const p = (value: unknown) => {
@@ -97,21 +108,26 @@ export function listSql(request: ListRequest, channels: string[], context: strin
   const sql = `
 WITH ${[...ctes, ""].join(",\n")}
 page AS (
-  SELECT d.product_id, d.version, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS pos
+  SELECT d.product_id, d.version
     FROM search_document d
    WHERE ${where.join("\n     AND ")}
    ORDER BY ${order}
    LIMIT ${p(request.limit)} OFFSET ${p(request.offset)}
-)
-SELECT page.product_id AS id, page.version::text AS version, page.total::int AS total, b.body, b.expires_at AS expires
-  FROM page
-  LEFT JOIN catalogue_body b ON b.product_id = page.product_id AND b.context = ${p(context)}
-       AND b.version = page.version AND (b.expires_at IS NULL OR b.expires_at > now())
- ORDER BY page.pos`
+),
+numbered AS (SELECT page.product_id, page.version, row_number() OVER () AS pos FROM page)
+SELECT n.product_id AS id, n.version::text AS version, b.body, b.expires_at AS expires,
+       (SELECT products_generation || '.' || lists_generation FROM catalogue_state WHERE id = 1) AS generation
+  FROM numbered n
+  LEFT JOIN catalogue_body b ON b.product_id = n.product_id AND b.context = ${p(context)}
+       AND b.version = n.version AND (b.expires_at IS NULL OR b.expires_at > now())
+ ORDER BY n.pos`
   return { sql, params }
 }
 
-/** The count alone (a page past the end returns no row to carry it). */
+/**
+ * The number of products a listing's filters match, whatever the page: one statement per filter
+ * set and generation (the caller keeps it until the catalogue changes).
+ */
 export function countSql(request: ListRequest, channels: string[]): ListSql {
   const params: unknown[] = []
   const p = (value: unknown) => {

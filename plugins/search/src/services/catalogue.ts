@@ -42,6 +42,8 @@ const RENDER_BATCH = 200
 /** batches rendered at once while warming (core's JSON work and the database overlap) */
 const WARM_PARALLEL = 2
 const WARM_PER_TICK = 2000
+/** listing counts kept in memory (a few bytes each; the oldest go first) */
+const COUNTS_KEPT = 20000
 /** how long a complete set of eager bodies is trusted without a change */
 const WARM_RECHECK_MS = 60000
 
@@ -71,6 +73,8 @@ export default class CatalogueService {
   /** each product's document version as this instance last saw it (the tag of its page's cache entries) */
   private versions_ = new Map<string, string>()
   private maxVersion_ = "0"
+  /** listing counts by generation and filters (see `count`) */
+  private counts_ = new Map<string, Promise<number>>()
   readonly stats = { model: 0, rendered: 0, core: 0, renderErrors: 0 }
 
   constructor(container: InjectedDependencies) {
@@ -245,23 +249,23 @@ export default class CatalogueService {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `vehicle_id: no vehicle with id ${unknown.join(", ")}`)
       }
     }
+    // core loads no relation at all with `expand=` and reads the page again through another query
+    // (`find`): its count is then the page's length and a filter on ids replaces the page; left to
+    // core. Sorting by price there fails in core (500): a 400 instead, when there is a page to sort.
+    const coreOnly = request.render.expand === "" && !caller.keyChannelIds && request.filters.q === undefined
+    if (coreOnly && request.order.field !== "price") {
+      return null
+    }
     const { sql, params } = listSql(request, channels, context.key)
-    const rows: { id: string; version: string; total: number; body: string | null; expires: string | null }[] =
+    const rows: { id: string; version: string; body: string | null; expires: string | null; generation: string }[] =
       await this.manager_.query(sql, params)
-    if (request.render.expand === "" && !caller.keyChannelIds && request.filters.q === undefined) {
-      // core loads no relation at all here and reads the page again through another query (`find`): its
-      // count is then the page's length and a filter on ids replaces the page; left to core. Sorting by
-      // price there fails in core (500): a 400 instead, when there is a page to sort.
-      if (request.order.field === "price" && rows.length) {
+    if (coreOnly) {
+      if (rows.length) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "order: sorting by variants.prices.amount needs the variants' prices: leave expand out, or include variants.prices in it")
       }
       return null
     }
-    let total = rows[0]?.total
-    if (total === undefined) {
-      const count = countSql(request, channels)
-      ;[{ total }] = await this.manager_.query(count.sql, count.params)
-    }
+    const total = await this.count(request, channels, rows[0]?.generation)
     if (rows.some((r) => r.body === "")) {
       // a product core would not render for this caller (e.g. outside its channels)
       this.stats.core++
@@ -287,6 +291,33 @@ export default class CatalogueService {
       productIds: rows.map((r) => r.id),
       expiresAt: earliest(rows.map((r) => r.expires)),
     }
+  }
+
+  /**
+   * How many products a listing's filters match. Kept per filter set and catalogue generation (read
+   * in the page's own statement, so that a page and its count always come from the same data): the
+   * pages of one listing share one count, computed once until the catalogue changes; concurrent
+   * requests for the same count wait for one statement.
+   */
+  async count(request: ListRequest, channels: string[], generation?: string): Promise<number> {
+    const { sql, params } = countSql(request, channels)
+    if (generation === undefined) {
+      // a page past the end: no row carries the generation
+      const [{ total }] = await this.manager_.query(sql, params)
+      return total
+    }
+    const key = `${generation}|${sql}|${JSON.stringify(params)}`
+    let total = this.counts_.get(key)
+    if (!total) {
+      total = this.manager_.query(sql, params).then((r: { total: number }[]) => r[0].total)
+      this.counts_.set(key, total)
+      total.catch(() => this.counts_.delete(key))
+      if (this.counts_.size > COUNTS_KEPT) {
+        // the oldest first (a Map keeps insertion order)
+        this.counts_.delete(this.counts_.keys().next().value as string)
+      }
+    }
+    return total
   }
 
   /** `GET /store/products/:id`: a draft or deleted product is a 404; null when core must answer. */
