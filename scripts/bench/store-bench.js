@@ -22,7 +22,8 @@
  *   npm run bench:store
  *   BENCH_PRODUCTS=3000 BENCH_VEHICLES=300 BENCH_LINKS=30000 BENCH_DURATION=3 npm run bench:store
  *
- * Other knobs: BENCH_READS=listing,… (a subset), BENCH_NO_BUILD=1, BENCH_TIMEOUT (s, per request, 10),
+ * Other knobs: BENCH_READS=listing,… (a subset), BENCH_NO_BUILD=1, BENCH_REUSE=1 (measure again on the
+ * database a BENCH_KEEP=1 run kept: no generation nor rebuild), BENCH_TIMEOUT (s, per request, 10),
  * BENCH_DRAIN (s, 90: longest wait for the previous run's queries before the next run),
  * BENCH_ACCEPT_ENCODING (default "gzip, deflate, br", as a storefront's fetch; empty for plain bodies).
  */
@@ -69,7 +70,10 @@ const CONNECTIONS = (process.env.BENCH_CONNECTIONS || "10,500").split(",").map((
   }
   return Number(c)
 })
-const KEEP = Boolean(process.env.BENCH_KEEP)
+// BENCH_REUSE=1 measures again on the database a BENCH_KEEP=1 run left (no generation, no rebuild: the
+// server's migrations run and its read model catches up on what changed); the database is kept
+const REUSE = Boolean(process.env.BENCH_REUSE)
+const KEEP = Boolean(process.env.BENCH_KEEP) || REUSE
 // what a storefront's fetch sends (undici, browsers); BENCH_ACCEPT_ENCODING= (empty) asks for plain bodies
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br"
 
@@ -175,6 +179,25 @@ async function generate(db, { channelId, profileId }) {
       `${categories} bench categories, ${N_BRANDS} brands, ${N_VEHICLES} vehicles, ${links} fitment links (${popular} on ${data.POPULAR_VEHICLE})`
   )
   return { products, variants, prices, links, popular, demo, generated: count, ms: Date.now() - t }
+}
+
+/** The sizes of a kept bench catalogue (BENCH_REUSE=1), as `generate` reports them. */
+async function existing(db) {
+  const [row] = (
+    await db.query(`
+      SELECT (SELECT count(*)::int FROM product WHERE deleted_at IS NULL AND status = 'published') AS products,
+             (SELECT count(*)::int FROM product_variant WHERE deleted_at IS NULL) AS variants,
+             (SELECT count(*)::int FROM product_variant_money_amount WHERE deleted_at IS NULL) AS prices,
+             (SELECT count(*)::int FROM vehicle) AS vehicles,
+             (SELECT count(*)::int FROM fitment) AS links,
+             (SELECT count(*)::int FROM fitment WHERE vehicle_id = $1) AS popular`,
+      [data.POPULAR_VEHICLE]
+    )
+  ).rows
+  if (row.products < 10) {
+    throw new Error(`BENCH_REUSE=1: ${DB_NAME} holds ${row.products} published products: nothing to measure`)
+  }
+  return { ...row, ms: null }
 }
 
 function runNode(script, env) {
@@ -408,8 +431,15 @@ async function main() {
       }
       await database.stop()
     })
-    await database.recreate()
-    log(`database ${DB_NAME} created on ${database.host}${database.embedded ? " (embedded)" : ""}`)
+    if (REUSE) {
+      if (!(await database.exists())) {
+        throw new Error(`BENCH_REUSE=1: no database ${DB_NAME} on ${database.host} to measure again (run once with BENCH_KEEP=1)`)
+      }
+      log(`database ${DB_NAME} on ${database.host}${database.embedded ? " (embedded)" : ""} measured again (BENCH_REUSE=1)`)
+    } else {
+      await database.recreate()
+      log(`database ${DB_NAME} created on ${database.host}${database.embedded ? " (embedded)" : ""}`)
+    }
     if (!process.env.BENCH_NO_BUILD) {
       await require(path.join(ROOT, "scripts", "build")).build({ ifChanged: true, admin: false })
     }
@@ -438,10 +468,12 @@ async function main() {
 
     // ---- 1. migrations + demo seed + admin user: the first boot of the real start script
     let t = Date.now()
-    log("first boot: migrations, demo seed, admin user …")
-    const seedBoot = await startServerProcess({ env, port: await freePort(), logFile, log })
-    await seedBoot.stop()
-    log(`first boot done (${secs(t)})`)
+    if (!REUSE) {
+      log("first boot: migrations, demo seed, admin user …")
+      const seedBoot = await startServerProcess({ env, port: await freePort(), logFile, log })
+      await seedBoot.stop()
+      log(`first boot done (${secs(t)})`)
+    }
 
     // ---- 2. the catalogue
     const db = await connect(database.url)
@@ -452,14 +484,22 @@ async function main() {
                (SELECT id FROM shipping_profile WHERE type = 'default' AND deleted_at IS NULL LIMIT 1) AS "profileId"
           FROM store s LIMIT 1`)
     ).rows
-    log(`generating the catalogue …`)
-    const generated = await generate(db, { channelId, profileId })
+    let generated
+    if (REUSE) {
+      generated = await existing(db)
+      log(`kept catalogue: ${generated.products} published products, ${generated.variants} variants, ${generated.links} fitment links`)
+    } else {
+      log(`generating the catalogue …`)
+      generated = await generate(db, { channelId, profileId })
+    }
     // the read model's rebuild (issue 10) rebuilds the search documents too; without it, search:reindex does
     t = Date.now()
     let searchMs = null
     let catalogueMs = null
     const rebuild = path.join(ROOT, "scripts", "catalogue-rebuild.js")
-    if (fs.existsSync(rebuild)) {
+    if (REUSE) {
+      log("catalogue kept as it is: the server brings its read model up to date")
+    } else if (fs.existsSync(rebuild)) {
       log("catalogue read model: npm run catalogue:rebuild …")
       await runNode(rebuild, env)
       catalogueMs = Date.now() - t
@@ -505,12 +545,12 @@ async function main() {
 
     // ---- 5. report
     const info = await machine(db, redis)
-    const sizes = { products: generated.products, variants: generated.variants, prices: generated.prices, vehicles: N_VEHICLES, links: generated.links, popularVehicleLinks: generated.popular }
+    const sizes = { products: generated.products, variants: generated.variants, prices: generated.prices, vehicles: generated.vehicles ?? N_VEHICLES, links: generated.links, popularVehicleLinks: generated.popular }
     const md = [
       `## bench:store — ${new Date().toISOString()}`,
       "",
       `Requests sent with accept-encoding: ${ACCEPT_ENCODING || "(none)"}. ` +
-      `Catalogue: ${fmt(sizes.products)} published products, ${fmt(sizes.variants)} variants with TND prices, ${fmt(N_VEHICLES)} vehicles, ${fmt(sizes.links)} fitment links ` +
+      `Catalogue: ${fmt(sizes.products)} published products, ${fmt(sizes.variants)} variants with TND prices, ${fmt(sizes.vehicles)} vehicles, ${fmt(sizes.links)} fitment links ` +
         `(one vehicle with ${fmt(sizes.popularVehicleLinks)} parts), ${N_BRANDS} brands. ${DURATION} s per run, autocannon, read model: ${readModel ? "yes" : "no (core Medusa)"}.`,
       "",
       table(results, CONNECTIONS),
@@ -520,8 +560,8 @@ async function main() {
         "vs /health: req/s over /health's at the same connection count in this run; p50/p95/p99 over every answer.",
       "",
       `Machine: ${info.cores} cores (${info.cpu}), ${info.memoryGb} GB, PostgreSQL ${info.postgres}${database.embedded ? " (embedded)" : ""}, Redis ${redis ? "yes" : "no"}, Node ${info.node}, load average at the end ${info.loadAverage}.`,
-      `Generation ${(generated.ms / 1000).toFixed(1)} s, ` +
-        (catalogueMs !== null ? `catalogue rebuild (search documents included) ${(catalogueMs / 1000).toFixed(1)} s.` : `search reindex ${(searchMs / 1000).toFixed(1)} s.`),
+      (generated.ms === null ? "Catalogue kept from an earlier run (BENCH_REUSE=1), " : `Generation ${(generated.ms / 1000).toFixed(1)} s, `) +
+        (REUSE ? "" : catalogueMs !== null ? `catalogue rebuild (search documents included) ${(catalogueMs / 1000).toFixed(1)} s.` : `search reindex ${(searchMs / 1000).toFixed(1)} s.`),
     ].join("\n")
     process.stdout.write(`\n${md}\n\n`)
     const stamp = new Date().toISOString().replace(/[:.]/g, "-")

@@ -22,7 +22,7 @@ async function answers(url) {
  * @param {string} name database name (letters, digits, underscores)
  * @param {{ log?: (m: string) => void, embeddedFallback?: boolean }} [opts]
  * @returns {Promise<{ url: string, adminUrl: string, host: string, embedded: boolean,
- *   recreate: () => Promise<void>, drop: () => Promise<void>, stop: () => Promise<void> }>}
+ *   recreate: () => Promise<void>, exists: () => Promise<boolean>, drop: () => Promise<void>, stop: () => Promise<void> }>}
  */
 async function openBenchDatabase(name, { log = () => undefined, embeddedFallback = true } = {}) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
@@ -58,6 +58,10 @@ async function openBenchDatabase(name, { log = () => undefined, embeddedFallback
     async recreate() {
       await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await run(`CREATE DATABASE ${name}`)
+    },
+    async exists() {
+      const found = await withClient(adminUrl, (c) => c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]))
+      return found.rows.length > 0
     },
     async drop() {
       await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
