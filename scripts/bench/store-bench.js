@@ -242,10 +242,11 @@ async function waitForCatalogue(url, token) {
       lastLog = Date.now()
       log(`  catalogue: ${status.pending ?? 0} pending, ${status.queued ?? 0} queued (${secs(started)})`)
     }
-    if (Date.now() - started > 30 * 60 * 1000) {
-      throw new Error(`the catalogue read model still has ${pending} pending after 30 min`)
+    if (Date.now() - started > 120 * 60 * 1000) {
+      throw new Error(`the catalogue read model still has ${pending} pending after 2 hours`)
     }
-    await new Promise((r) => setTimeout(r, 1000))
+    // the status counts the missing bodies over every product: asked every 5 s, not to slow the rendering
+    await new Promise((r) => setTimeout(r, 5000))
   }
 }
 

@@ -20,16 +20,21 @@ describe("catalogue SQL", () => {
 
   it("binds every value as a parameter (no value is written into the SQL)", () => {
     const r = request({ q: "o'brien", vehicle_id: "veh_1", category_id: ["pcat_1"], include_category_children: "true", limit: "12" })
-    const { sql, params } = listSql(r, ["sc_1"], "r=reg_1")
+    const { sql, params } = listSql(r, ["sc_1"], { categoryIds: ["pcat_1", "pcat_2"] }, "r=reg_1")
     expect(sql).not.toContain("o'brien")
     expect(sql).not.toContain("veh_1")
-    expect(params).toEqual(expect.arrayContaining(["%o'brien%", ["veh_1"], ["pcat_1"], ["sc_1"], 12, 0, "r=reg_1"]))
-    expect(sql).toContain("fitment_products_for_vehicles(")
-    expect(sql).toContain("WITH RECURSIVE down")
+    expect(params).toEqual(expect.arrayContaining(["%o'brien%", ["veh_1"], ["pcat_1", "pcat_2"], ["sc_1"], 12, 0, "r=reg_1"]))
+    // the vehicle function in FROM (inlined by the planner), the resolved categories as a value
+    expect(sql).toMatch(/FROM fitment_products_for_vehicles\(\$\d+::text\[\]\) AS v\(product_id\)/)
+    expect(sql).toMatch(/d\.direct_category_ids && \$\d+::text\[\]/)
+  })
+
+  it("refuses a category filter whose categories were not resolved", () => {
+    expect(() => listSql(request({ category_id: ["pcat_1"] }), ["sc_1"], {}, "-")).toThrow(/resolved first/)
   })
 
   it("reads the page without a window over every matching product, and the generation with it", () => {
-    const { sql } = listSql(request({ limit: "12", offset: "24" }), ["sc_1"], "-")
+    const { sql } = listSql(request({ limit: "12", offset: "24" }), ["sc_1"], {}, "-")
     expect(sql).not.toMatch(/count\(\*\) OVER/i)
     expect(sql).toMatch(/LIMIT \$\d+ OFFSET \$\d+\s*\),\s*numbered AS/)
     expect(sql).toContain("products_generation || '.' || lists_generation")
@@ -37,7 +42,7 @@ describe("catalogue SQL", () => {
 
   it("counts with the same conditions as the page", () => {
     const r = request({ brand_id: "brand_1", tags: ["ptag_1"] })
-    const count = countSql(r, ["sc_1"])
+    const count = countSql(r, ["sc_1"], {})
     expect(count.params).toEqual([["sc_1"], ["brand_1"], ["ptag_1"]])
     expect(count.sql).toContain("d.brand_id = ANY($2::text[])")
   })

@@ -32,16 +32,41 @@ export function orderSql(order: ListRequest["order"]): string {
 }
 
 /**
+ * What a listing's filters resolve to before its SQL is written: the categories (with their
+ * descendants when asked) that are active and public. Passed as values, not as a subquery, so
+ * that the planner sees them and picks the sort index or the category index by their size.
+ */
+export type Resolved = { categoryIds?: string[] }
+
+/**
+ * Core's category rule: the product is directly in one of the categories (with their descendants
+ * when asked), and that category is active and public. $1 text[] asked ids, $2 boolean descendants.
+ */
+export const CATEGORY_IDS_SQL = `
+WITH RECURSIVE down AS (
+  SELECT c.id FROM product_category c WHERE c.id = ANY($1::text[])
+  UNION
+  SELECT c.id FROM product_category c JOIN down ON c.parent_category_id = down.id WHERE $2::boolean
+)
+SELECT COALESCE(array_agg(c.id::text ORDER BY c.id), '{}') AS ids
+  FROM product_category c JOIN down ON down.id = c.id
+ WHERE c.is_active AND NOT c.is_internal`
+
+/**
+ * `search_document d`'s products that fit the vehicles (a text[] placeholder), by fitment's one
+ * definition. Called in FROM, the SQL function is inlined: the planner sees the vehicles and how
+ * many parts fit them (in a select list it is opaque, estimated at 1,000 rows whatever the vehicle).
+ */
+export function fitsVehiclesSql(vehicleIds: string): string {
+  return `d.product_id IN (SELECT v.product_id FROM fitment_products_for_vehicles(${vehicleIds}::text[]) AS v(product_id))`
+}
+
+/**
  * The WHERE of a listing over `search_document d`; `channels` are the sales channels the caller
  * may see (the request's, its publishable key's, else the store's default).
  */
-export function listWhere(
-  request: ListRequest,
-  channels: string[],
-  p: (value: unknown) => string
-): { ctes: string[]; where: string[] } {
+export function listWhere(request: ListRequest, channels: string[], resolved: Resolved, p: (value: unknown) => string): string[] {
   const f = request.filters
-  const ctes: string[] = []
   const where = [`d.status = 'published'`, `d.sales_channel_ids && ${p(channels)}::text[]`]
   if (f.ids) {
     where.push(`d.product_id = ANY(${p(f.ids)}::text[])`)
@@ -65,30 +90,15 @@ export function listWhere(
     where.push(`d.core_text ILIKE ${p(`%${f.q}%`)}`)
   }
   if (f.categoryIds) {
-    // core: the product is directly in one of the categories (with their descendants when asked),
-    // and that category is active and public
-    const requested = p(f.categoryIds)
-    ctes.push(
-      f.includeCategoryChildren
-        ? `cats AS (
-             WITH RECURSIVE down AS (
-               SELECT c.id FROM product_category c WHERE c.id = ANY(${requested}::text[])
-               UNION SELECT c.id FROM product_category c JOIN down ON c.parent_category_id = down.id
-             )
-             SELECT array_agg(c.id::text) AS ids FROM product_category c JOIN down ON down.id = c.id
-              WHERE c.is_active AND NOT c.is_internal
-           )`
-        : `cats AS (
-             SELECT array_agg(c.id::text) AS ids FROM product_category c
-              WHERE c.id = ANY(${requested}::text[]) AND c.is_active AND NOT c.is_internal
-           )`
-    )
-    where.push(`d.direct_category_ids && COALESCE((SELECT ids FROM cats), '{}')`)
+    if (!resolved.categoryIds) {
+      throw new Error("listWhere: the categories of a category filter must be resolved first (CATEGORY_IDS_SQL)")
+    }
+    where.push(`d.direct_category_ids && ${p(resolved.categoryIds)}::text[]`)
   }
   if (f.vehicleIds) {
-    where.push(`d.product_id IN (SELECT fitment_products_for_vehicles(${p(f.vehicleIds)}::text[]))`)
+    where.push(fitsVehiclesSql(p(f.vehicleIds)))
   }
-  return { ctes, where }
+  return where
 }
 
 /**
@@ -97,17 +107,16 @@ export function listWhere(
  * index in its order and stops at its last row; the count is a statement of its own, kept per
  * generation by the caller.
  */
-export function listSql(request: ListRequest, channels: string[], context: string): ListSql {
+export function listSql(request: ListRequest, channels: string[], resolved: Resolved, context: string): ListSql {
   const params: unknown[] = []
   const p = (value: unknown) => {
     params.push(value)
     return `$${params.length}`
   }
-  const { ctes, where } = listWhere(request, channels, p)
+  const where = listWhere(request, channels, resolved, p)
   const order = orderSql(request.order)
   const sql = `
-WITH ${[...ctes, ""].join(",\n")}
-page AS (
+WITH page AS (
   SELECT d.product_id, d.version
     FROM search_document d
    WHERE ${where.join("\n     AND ")}
@@ -128,17 +137,14 @@ SELECT n.product_id AS id, n.version::text AS version, b.body, b.expires_at AS e
  * The number of products a listing's filters match, whatever the page: one statement per filter
  * set and generation (the caller keeps it until the catalogue changes).
  */
-export function countSql(request: ListRequest, channels: string[]): ListSql {
+export function countSql(request: ListRequest, channels: string[], resolved: Resolved): ListSql {
   const params: unknown[] = []
   const p = (value: unknown) => {
     params.push(value)
     return `$${params.length}`
   }
-  const { ctes, where } = listWhere(request, channels, p)
-  return {
-    sql: `${ctes.length ? `WITH ${ctes.join(",\n")}\n` : ""}SELECT count(*)::int AS total FROM search_document d WHERE ${where.join(" AND ")}`,
-    params,
-  }
+  const where = listWhere(request, channels, resolved, p)
+  return { sql: `SELECT count(*)::int AS total FROM search_document d WHERE ${where.join(" AND ")}`, params }
 }
 
 /** One product by id or handle, with its body for the context. */

@@ -4,7 +4,7 @@ import { randomBytes } from "crypto"
 import http from "http"
 import type { EntityManager } from "typeorm"
 import { contextKey, type ListRequest, type RenderParams } from "../lib/catalogue-request"
-import { countSql, listBody, listSql, retrieveSql } from "../lib/catalogue-sql"
+import { CATEGORY_IDS_SQL, countSql, listBody, listSql, retrieveSql, type Resolved as ResolvedFilters } from "../lib/catalogue-sql"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
 
@@ -42,8 +42,8 @@ const RENDER_BATCH = 200
 /** batches rendered at once while warming (core's JSON work and the database overlap) */
 const WARM_PARALLEL = 2
 const WARM_PER_TICK = 2000
-/** listing counts kept in memory (a few bytes each; the oldest go first) */
-const COUNTS_KEPT = 20000
+/** listing counts and resolved category filters kept in memory (a few bytes each; the oldest go first) */
+const KEPT_VALUES = 20000
 /** how long a complete set of eager bodies is trusted without a change */
 const WARM_RECHECK_MS = 60000
 
@@ -75,6 +75,10 @@ export default class CatalogueService {
   private maxVersion_ = "0"
   /** listing counts by generation and filters (see `count`) */
   private counts_ = new Map<string, Promise<number>>()
+  /** where each eager context's warming pass stands, in the newest-first order (see `warm`) */
+  private cursors_ = new Map<string, { generation: string; created: string; id: string }>()
+  /** category filters resolved, by generation (see `resolveFilters`) */
+  private categories_ = new Map<string, Promise<string[]>>()
   readonly stats = { model: 0, rendered: 0, core: 0, renderErrors: 0 }
 
   constructor(container: InjectedDependencies) {
@@ -256,7 +260,8 @@ export default class CatalogueService {
     if (coreOnly && request.order.field !== "price") {
       return null
     }
-    const { sql, params } = listSql(request, channels, context.key)
+    const filters = await this.resolveFilters(request)
+    const { sql, params } = listSql(request, channels, filters, context.key)
     const rows: { id: string; version: string; body: string | null; expires: string | null; generation: string }[] =
       await this.manager_.query(sql, params)
     if (coreOnly) {
@@ -265,7 +270,7 @@ export default class CatalogueService {
       }
       return null
     }
-    const total = await this.count(request, channels, rows[0]?.generation)
+    const total = await this.count(request, channels, filters, rows[0]?.generation)
     if (rows.some((r) => r.body === "")) {
       // a product core would not render for this caller (e.g. outside its channels)
       this.stats.core++
@@ -294,30 +299,39 @@ export default class CatalogueService {
   }
 
   /**
+   * The values a listing's filters stand for (see `Resolved` in lib/catalogue-sql): the categories,
+   * kept until the catalogue changes (a category's change queues the products below it, which moves
+   * the products generation).
+   */
+  async resolveFilters(request: ListRequest): Promise<ResolvedFilters> {
+    const f = request.filters
+    if (!f.categoryIds) {
+      return {}
+    }
+    const asked = [...f.categoryIds].sort()
+    const key = `${this.generations_.products}.${this.generations_.lists}|${f.includeCategoryChildren ? 1 : 0}|${asked.join(",")}`
+    const ids = kept(this.categories_, key, () =>
+      this.manager_.query(CATEGORY_IDS_SQL, [asked, Boolean(f.includeCategoryChildren)]).then((r: { ids: string[] }[]) => r[0].ids)
+    )
+    return { categoryIds: await ids }
+  }
+
+  /**
    * How many products a listing's filters match. Kept per filter set and catalogue generation (read
    * in the page's own statement, so that a page and its count always come from the same data): the
    * pages of one listing share one count, computed once until the catalogue changes; concurrent
    * requests for the same count wait for one statement.
    */
-  async count(request: ListRequest, channels: string[], generation?: string): Promise<number> {
-    const { sql, params } = countSql(request, channels)
+  async count(request: ListRequest, channels: string[], filters: ResolvedFilters, generation?: string): Promise<number> {
+    const { sql, params } = countSql(request, channels, filters)
     if (generation === undefined) {
       // a page past the end: no row carries the generation
       const [{ total }] = await this.manager_.query(sql, params)
       return total
     }
-    const key = `${generation}|${sql}|${JSON.stringify(params)}`
-    let total = this.counts_.get(key)
-    if (!total) {
-      total = this.manager_.query(sql, params).then((r: { total: number }[]) => r[0].total)
-      this.counts_.set(key, total)
-      total.catch(() => this.counts_.delete(key))
-      if (this.counts_.size > COUNTS_KEPT) {
-        // the oldest first (a Map keeps insertion order)
-        this.counts_.delete(this.counts_.keys().next().value as string)
-      }
-    }
-    return total
+    return kept(this.counts_, `${generation}|${sql}|${JSON.stringify(params)}`, () =>
+      this.manager_.query(sql, params).then((r: { total: number }[]) => r[0].total)
+    )
   }
 
   /** `GET /store/products/:id`: a draft or deleted product is a 404; null when core must answer. */
@@ -466,22 +480,35 @@ export default class CatalogueService {
       let done = 0
       // products core does not list for these channels: left out for this call, not rendered again and again
       const skipped: string[] = []
+      const generation = `${gens.products}.${gens.lists}`
       for (const context of await this.eagerContexts()) {
         while (done < limit) {
-          const rows: { id: string; version: string; channels: string[] }[] = await this.manager_.query(
-            `SELECT d.product_id AS id, d.version::text AS version, d.sales_channel_ids AS channels
+          // a pass goes down the newest-first index from where the last batch stopped (the products
+          // above have their bodies): each batch reads its own rows, not every rendered one again
+          const from = this.cursors_.get(context.key)
+          const cursor = from?.generation === generation ? from : undefined
+          const rows: { id: string; version: string; channels: string[]; created: string }[] = await this.manager_.query(
+            `SELECT d.product_id AS id, d.version::text AS version, d.sales_channel_ids AS channels, d.product_created_at::text AS created
                FROM search_document d
               WHERE d.status = 'published' AND cardinality(d.sales_channel_ids) > 0
                 AND NOT (d.product_id = ANY($3::text[]))
+                AND ($4::timestamptz IS NULL OR (d.product_created_at, d.product_id) < ($4::timestamptz, $5::text))
                 AND NOT EXISTS (SELECT 1 FROM catalogue_body b WHERE b.product_id = d.product_id AND b.context = $1
                                    AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now()))
-              ORDER BY d.product_created_at DESC, d.product_id
+              ORDER BY d.product_created_at DESC, d.product_id DESC
               LIMIT $2`,
-            [context.key, RENDER_BATCH * WARM_PARALLEL, skipped]
+            [context.key, RENDER_BATCH * WARM_PARALLEL, skipped, cursor?.created ?? null, cursor?.id ?? null]
           )
           if (!rows.length) {
+            this.cursors_.delete(context.key)
+            if (cursor) {
+              // the end of a pass: once more from the top (a body may have expired meanwhile)
+              continue
+            }
             break
           }
+          const last = rows[rows.length - 1]
+          this.cursors_.set(context.key, { generation, created: last.created, id: last.id })
           const batches: (typeof rows)[] = []
           for (let i = 0; i < rows.length; i += RENDER_BATCH) {
             batches.push(rows.slice(i, i + RENDER_BATCH))
@@ -544,6 +571,24 @@ function internalGet(url: string, headers: Record<string, string>): Promise<{ st
     })
     req.on("error", reject)
   })
+}
+
+/**
+ * The value kept under `key`, else `make()`'s, kept (a promise: concurrent callers share one
+ * statement; a failure is not kept). At most KEPT_VALUES per map, the oldest dropped first.
+ */
+function kept<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let value = map.get(key)
+  if (!value) {
+    value = make()
+    map.set(key, value)
+    value.catch(() => map.delete(key))
+    if (map.size > KEPT_VALUES) {
+      // a Map keeps insertion order
+      map.delete(map.keys().next().value as string)
+    }
+  }
+  return value
 }
 
 /** The earliest of the bodies' expiry times (epoch ms), if any has one. */

@@ -2,6 +2,7 @@ import { AbstractSearchService, MedusaError } from "@medusajs/utils"
 import type { EntityManager } from "typeorm"
 import { ADD_WORDS_SQL, CATALOGUE_AFTER_DRAIN_SQL, FITMENT_PRESENT_SQL, upsertDocumentsSql } from "../lib/document-sql"
 import { buildTsQuery, fuzzyCandidates, latinTokens, referenceKeys } from "../lib/query-plan"
+import { fitsVehiclesSql } from "../lib/catalogue-sql"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
 
@@ -213,7 +214,7 @@ export default class PostgresSearchService extends AbstractSearchService {
         throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vehicle with id: ${filter.vehicle_id} was not found`)
       }
       // fitment's one definition of the parts that fit (an inlined UNION of two index scans)
-      base.push(`d.product_id IN (SELECT fitment_products_for_vehicles(ARRAY[${p(filter.vehicle_id)}]::text[]))`)
+      base.push(fitsVehiclesSql(`ARRAY[${p(filter.vehicle_id)}]`))
     }
     const baseParams = [...params]
 
