@@ -270,7 +270,11 @@ export default class CatalogueService {
       }
       return null
     }
-    const total = await this.count(request, channels, filters, rows[0]?.generation)
+    // a page shorter than asked is the last one: the count is where it ends (a product page by handle)
+    const total =
+      rows.length && rows.length < request.limit
+        ? request.offset + rows.length
+        : await this.count(request, channels, filters, rows[0]?.generation)
     if (rows.some((r) => r.body === "")) {
       // a product core would not render for this caller (e.g. outside its channels)
       this.stats.core++
