@@ -82,10 +82,11 @@ export default class CartFitmentService extends TransactionBaseService {
         }
         vehicleId = input.vehicle_id.trim()
         if (input.vin !== undefined && input.vin !== null) {
-          if (typeof input.vin !== "string" || !/^[A-HJ-NPR-Z0-9]{17}$/i.test(input.vin.replace(/[\s-]/g, ""))) {
-            throw new MedusaError(MedusaError.Types.INVALID_DATA, "vin: must be 17 letters and digits (no I, O or Q)")
+          if (typeof input.vin !== "string") {
+            throw new MedusaError(MedusaError.Types.INVALID_DATA, "vin: must be a text of 17 characters")
           }
-          vin = input.vin.replace(/[\s-]/g, "").toUpperCase()
+          // the VIN's make and model year must agree with the chosen vehicle (400 naming vin otherwise)
+          vin = (await this.garage_.withTransaction(manager).resolveVehicle(vehicleId, input.vin)).vin
         }
       }
       const snapshot = await this.withTransaction(manager).vehicleSnapshot(vehicleId, vin, garageId)
