@@ -5,9 +5,10 @@
  * Every result is checked through the API; no console error on any screen; screenshots in .tmp/screenshots.
  * Then 20,000 vehicles inserted by SQL: the Véhicules page asks for one page only.
  */
+import fs from "fs"
 import type { Browser, Page } from "playwright-core"
 import { collectConsoleErrors, launchBrowser, loginAsOwner, screenshot, gotoAdmin } from "../helpers/browser"
-import { sql, storeClient, testEnv } from "../helpers/env"
+import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
 import { admin, createProduct } from "../fitment/helpers"
 
 jest.setTimeout(600000)
@@ -213,6 +214,32 @@ describe("Véhicules, Imports and Marques as the owner", () => {
     expect(((await storeClient().products.retrieve(productId)).product as any).brand).toMatchObject({ id: created.id })
     // the refused DELETE is the only failed call of the screen
     expectNoConsoleErrors("Marques", [`DELETE /admin/brands/${created.id} 400`])
+  })
+
+  it("downloads the vehicles and the fitment links with the export buttons, byte for byte the API's CSV", async () => {
+    await gotoAdmin(page, app("/a/vehicules"))
+    await page.locator("[data-testid=vehicles-table] tbody tr").first().waitFor()
+    const day = new Date().toISOString().slice(0, 10)
+    for (const [type, label, file, mustContain] of [
+      ["vehicles", "Exporter les véhicules (CSV)", "vehicules", "Zelvora"],
+      ["fitments", "Exporter les compatibilités (CSV)", "compatibilites", "ZRV-EMB-1"],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()])
+      expect(download.suggestedFilename()).toBe(`${file}-${day}.csv`)
+      const saved = await download.path()
+      const bytes = fs.readFileSync(saved!)
+      const api = await fetch(`${testEnv().baseUrl}/admin/fitment/export?type=${type}&format=csv`, { headers: await adminHeaders() })
+      expect(api.status).toBe(200)
+      const expected = Buffer.from(await api.arrayBuffer())
+      expect(bytes.length).toBe(expected.length)
+      expect(bytes.equals(expected)).toBe(true)
+      // UTF-8 with BOM, semicolons, and the data this file created above
+      expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true)
+      expect(bytes.toString("utf8")).toContain(mustContain)
+      await page.getByRole("button", { name: label }).waitFor()
+    }
+    await screenshot(page, "fitment-export")
+    expectNoConsoleErrors("Véhicules (export)")
   })
 })
 

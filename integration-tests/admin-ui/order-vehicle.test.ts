@@ -44,6 +44,8 @@ describe("order page: the customer's vehicle and the fit of each line", () => {
          JOIN product p ON p.id = f.product_id AND p.status = 'published' AND p.deleted_at IS NULL
          JOIN product_variant pv ON pv.product_id = p.id AND pv.deleted_at IS NULL
         WHERE ${sameEngine} AND ${inStock} AND NOT EXISTS (SELECT 1 FROM fitment_product fp WHERE fp.product_id = p.id AND fp.is_universal)
+          -- a Peugeot built for model year 2012, as the VIN given with it says (the cart checks they agree)
+          AND v.make_id = (SELECT id FROM vehicle_make WHERE name = 'Peugeot') AND v.year_from - 1 <= 2012 AND (v.year_to IS NULL OR v.year_to >= 2012)
         ORDER BY p.handle DESC, f.vehicle_id LIMIT 1`
     )
     const [other] = await sql(

@@ -126,6 +126,103 @@ describe("ordering on WhatsApp", () => {
   })
 })
 
+describe("Demander ce produit (WhatsApp link of one product)", () => {
+  /** A published product with several priced variants with SKUs (variant prices differ when possible). */
+  async function productWithVariants(): Promise<{ id: string; handle: string; title: string }> {
+    const [p] = await sql(
+      `SELECT p.id, p.handle, p.title FROM product p
+        WHERE p.status = 'published' AND p.deleted_at IS NULL
+          AND (SELECT count(*) FROM product_variant pv WHERE pv.product_id = p.id AND pv.deleted_at IS NULL AND pv.sku IS NOT NULL) > 1
+        ORDER BY (SELECT count(DISTINCT ma.amount) FROM product_variant pv JOIN product_variant_money_amount pvma ON pvma.variant_id = pv.id
+                    JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL
+                   WHERE pv.product_id = p.id AND pv.deleted_at IS NULL) DESC, p.handle LIMIT 1`
+    )
+    return p
+  }
+
+  it("asks about the chosen variant for the shopper's vehicle: greeting, title, SKU, price with taxes, the vehicle", async () => {
+    const product = await productWithVariants()
+    const regionId = await tunisiaRegionId(client)
+    const { products } = await client.products.list({ id: product.id, region_id: regionId })
+    const variant = products[0].variants[1]
+    // the vehicle's label as the cart shows it
+    const { cart } = await client.carts.create({ region_id: regionId })
+    const [{ id: vehicleId }] = await sql(`SELECT id FROM vehicle ORDER BY id LIMIT 1`)
+    const { vehicle } = await client.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: vehicleId })
+
+    const res = await client.client.request("GET", `/store/products/${product.id}/whatsapp?variant_id=${variant.id}&vehicle_id=${vehicleId}`)
+    expect(res).toMatchObject({ number: "21620000000", product_id: product.id, variant_id: variant.id })
+    expect(res.url.startsWith("https://wa.me/21620000000?text=")).toBe(true)
+    expect(decodeURIComponent(res.url.split("?text=")[1])).toBe(res.text)
+    expect(res.text.split("\n")).toEqual([
+      "السلام عليكم",
+      "Bonjour Shabou Auto Pièces, je voudrais ce produit :",
+      "",
+      `${product.title} – ${variant.title}`,
+      `Réf. : ${variant.sku}`,
+      `Prix : ${dt(variant.calculated_price_incl_tax!)}`,
+      `Produit : ${product.handle}`,
+      "",
+      `Pour mon véhicule : ${vehicle.label}`,
+      "Est-il disponible et compatible ? Merci !",
+    ])
+    // the price with the 19 % VAT, 3 decimals
+    expect(variant.calculated_price_incl_tax).toBeGreaterThan(variant.calculated_price!)
+    expect(res.text).toMatch(/Prix : [\d ]+,\d{3} DT/)
+  })
+
+  it("by handle, without a variant: the choice to make and the lowest price; core's product page is not disturbed", async () => {
+    const product = await productWithVariants()
+    const regionId = await tunisiaRegionId(client)
+    const { products } = await client.products.list({ id: product.id, region_id: regionId })
+    const prices = products[0].variants.map((v: any) => v.calculated_price_incl_tax as number)
+    const res = await client.client.request("GET", `/store/products/${product.handle}/whatsapp`)
+    expect(res).toMatchObject({ product_id: product.id, variant_id: null })
+    expect(res.text).toContain(`\n${product.title}\nVariante : à préciser (${prices.length} choix)\nPrix : ${new Set(prices).size > 1 ? "à partir de " : ""}${dt(Math.min(...prices))}\n`)
+    expect(res.text).not.toContain("Réf. :")
+    expect(res.text.endsWith("\n\nEst-il disponible ? Merci !")).toBe(true)
+    // the read model still answers the product page itself; the WhatsApp route is not one of its answers
+    const page = await fetch(`${testEnv().baseUrl}/store/products/${product.id}`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get("x-catalogue")).toMatch(/^(model|cache|core)$/)
+    const link = await fetch(`${testEnv().baseUrl}/store/products/${product.id}/whatsapp`)
+    expect(link.status).toBe(200)
+    expect(link.headers.get("x-catalogue")).toBeNull()
+  })
+
+  it("404 for an unknown or draft product, 400 naming the parameter, 409 without a shop number", async () => {
+    const product = await productWithVariants()
+    expect(await refused(client.client.request("GET", "/store/products/prod_inconnu/whatsapp"))).toMatchObject({ status: 404 })
+    const created = await fetch(`${testEnv().baseUrl}/admin/products`, {
+      method: "POST",
+      headers: { ...(await adminHeaders()), "content-type": "application/json" },
+      body: JSON.stringify({ title: `Brouillon ${Date.now()}`, status: "draft" }),
+    })
+    expect(created.status).toBe(200)
+    const draft = (await created.json()).product
+    expect(await refused(client.client.request("GET", `/store/products/${draft.id}/whatsapp`))).toMatchObject({ status: 404 })
+    const [{ id: otherVariant }] = await sql(`SELECT id FROM product_variant WHERE product_id <> $1 AND deleted_at IS NULL ORDER BY id LIMIT 1`, [product.id])
+    expect(await refused(client.client.request("GET", `/store/products/${product.id}/whatsapp?variant_id=${otherVariant}`))).toEqual({
+      status: 400,
+      message: `variant_id: ${otherVariant} is not a variant of product ${product.id}`,
+    })
+    expect(await refused(client.client.request("GET", `/store/products/${product.id}/whatsapp?vehicle_id=veh_inconnu`))).toEqual({
+      status: 400,
+      message: "vehicle_id: vehicle veh_inconnu was not found",
+    })
+    expect(await refused(client.client.request("GET", `/store/products/${product.id}/whatsapp?vehicule=1`))).toMatchObject({ status: 400, message: expect.stringMatching(/^vehicule: unknown parameter/) })
+    await setStoreWhatsApp("")
+    try {
+      expect(await refused(client.client.request("GET", `/store/products/${product.id}/whatsapp`))).toEqual({
+        status: 409,
+        message: 'The shop has no WhatsApp number: set it in the store settings (metadata "whatsapp") or in SHOP_WHATSAPP_NUMBER',
+      })
+    } finally {
+      await setStoreWhatsApp("+216 20 000 000")
+    }
+  })
+})
+
 describe("delivery options around 300 DT", () => {
   const names = async (cartId: string) => (await client.shippingOptions.listCartOptions(cartId)).shipping_options.map((o) => o.name)
 

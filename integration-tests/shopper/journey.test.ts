@@ -177,11 +177,11 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
     expect(lineOf((await guest.carts.retrieve(cart.id)).cart, otherVariant).fitment.verdict).toBe("does_not_fit")
 
     // a vehicle without any fitment data: unknown, with the reason, for every line
-    const unknown = await guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: noDataVehicle, vin: "VF1RFB000G1234567" })
+    const unknown = await guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: noDataVehicle })
     for (const item of unknown.cart.items) {
       expect(item.fitment).toMatchObject({ vehicle_id: noDataVehicle, verdict: "unknown", reason: "no fitment data for this vehicle yet: no part is linked to it" })
     }
-    expect(unknown.vehicle.vin).toBe("VF1RFB000G1234567")
+    expect(unknown.vehicle.vin).toBeNull()
     const product = (await sql(`SELECT product_id FROM product_variant WHERE id = $1`, [otherVariant]))[0].product_id
     expect(await guest.client.request("GET", `/store/products/${product}/fitment?vehicle_id=${noDataVehicle}`)).toMatchObject({
       verdict: "unknown",
@@ -194,6 +194,29 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
     expect(cleared.cart.items.map((i: any) => i.fitment)).toEqual([null, null])
 
     expect(await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {}))).toEqual({ status: 400, message: "vehicle_id: is required (or garage_vehicle_id)" })
+  })
+
+  it("a VIN given with the cart's vehicle must agree with it: same make, a model year it was built in", async () => {
+    const { cart } = await guest.carts.create({ region_id: await tunisiaRegionId(guest) })
+    const vin = "VF1RFB000G1234567" // Renault, model year 1986 or 2016
+    const set = await guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: renault2016, vin: "vf1-rfb000g1234567" })
+    expect(set.vehicle).toMatchObject({ id: renault2016, vin })
+    expect(await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: peugeot, vin }))).toEqual({
+      status: 400,
+      message: `vin: VIN ${vin} (Renault, model year 1986 or 2016) is not a Peugeot (vehicle ${peugeot})`,
+    })
+    const [{ id: recentRenault, year_from }] = await sql(
+      `SELECT v.id, v.year_from FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.name = 'Renault' AND v.year_from >= 2019 AND v.year_to IS NULL ORDER BY v.id LIMIT 1`
+    )
+    const old = "VF1RFB000A1234567" // model year 1980 or 2010
+    expect(await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: recentRenault, vin: old }))).toEqual({
+      status: 400,
+      message: `vin: VIN ${old} (Renault, model year 1980 or 2010) does not match vehicle ${recentRenault}, built ${year_from}–today`,
+    })
+    expect((await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: renault2016, vin: "VF1RFB000G123456" }))).message).toMatch(/^vin: VIN must have 17 characters/)
+    expect(await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: renault2016, vin: 17 }))).toEqual({ status: 400, message: "vin: must be a text of 17 characters" })
+    // the refused calls left the accepted vehicle in place
+    expect((await guest.client.request("GET", `/store/carts/${cart.id}/vehicle`)).vehicle).toMatchObject({ id: renault2016, vin })
     expect((await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: "veh_nope" }))).status).toBe(404)
     expect((await refused(guest.client.request("POST", `/store/carts/cart_nope/vehicle`, { vehicle_id: fitVehicle }))).status).toBe(404)
     expect(await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { garage_vehicle_id: "gveh_x" }))).toMatchObject({ status: 401 })

@@ -1,4 +1,14 @@
-import { dinarsText, MAX_WHATSAPP_URL_LENGTH, normalizeWhatsAppNumber, shorten, WHATSAPP_GREETING, whatsAppLink, WhatsAppOrder } from "./whatsapp"
+import {
+  dinarsText,
+  MAX_WHATSAPP_URL_LENGTH,
+  normalizeWhatsAppNumber,
+  shopWhatsAppNumber,
+  shorten,
+  WHATSAPP_GREETING,
+  whatsAppLink,
+  WhatsAppOrder,
+  whatsAppProductLink,
+} from "./whatsapp"
 
 const order = (lines: number, title = "Plaquettes de frein avant Ferodo Premier"): WhatsAppOrder => ({
   shopName: "Shabou Auto Pièces",
@@ -74,5 +84,59 @@ describe("whatsAppLink", () => {
   it("says when the delivery is free or still to choose", () => {
     expect(whatsAppLink("21620123456", { ...order(1), delivery: { name: "Retrait au magasin", amount: 0 } }).text).toContain("Livraison : Retrait au magasin : gratuite")
     expect(whatsAppLink("21620123456", { ...order(1), delivery: null, vehicle: null }).text).toMatch(/Livraison : à choisir/)
+  })
+})
+
+describe("shopWhatsAppNumber", () => {
+  it("takes the store settings first, then the environment value, and explains what is wrong", () => {
+    expect(shopWhatsAppNumber({ whatsapp: "+216 20 000 000" }, "+216 71 000 000")).toEqual({ number: "21620000000" })
+    expect(shopWhatsAppNumber({ whatsapp: " " }, "71 000 000")).toEqual({ number: "21671000000" })
+    expect(shopWhatsAppNumber(null, undefined)).toEqual({ error: expect.stringMatching(/^The shop has no WhatsApp number/) })
+    expect(shopWhatsAppNumber(null, "+216 20 12")).toEqual({ error: expect.stringMatching(/^The shop's WhatsApp number \(SHOP_WHATSAPP_NUMBER\) is wrong/) })
+  })
+})
+
+describe("whatsAppProductLink", () => {
+  const question = {
+    shopName: "Shabou Auto Pièces",
+    title: "Filtre à huile Mann W 712/75",
+    reference: "MAN-W71275",
+    price: { amount: 21420, from: false },
+    variantsToChoose: 0,
+    vehicle: { label: "Peugeot 206 1.4i (KFV (TU3JP)) · 1998 – 2010", vin: "VF32CKFVF44123456" },
+    productRef: "filtre-huile-mann-w71275",
+  }
+
+  it("asks about one product: greeting, title, reference, price in dinars, the vehicle", () => {
+    const { url, text } = whatsAppProductLink("21620000000", question)
+    expect(url.startsWith("https://wa.me/21620000000?text=")).toBe(true)
+    expect(decodeURIComponent(url.split("?text=")[1])).toBe(text)
+    expect(text.split("\n")).toEqual([
+      WHATSAPP_GREETING,
+      "Bonjour Shabou Auto Pièces, je voudrais ce produit :",
+      "",
+      "Filtre à huile Mann W 712/75",
+      "Réf. : MAN-W71275",
+      "Prix : 21,420 DT",
+      "Produit : filtre-huile-mann-w71275",
+      "",
+      "Pour mon véhicule : Peugeot 206 1.4i (KFV (TU3JP)) · 1998 – 2010 (VIN VF32CKFVF44123456)",
+      "Est-il disponible et compatible ? Merci !",
+    ])
+  })
+
+  it("without a variant picked among several: a price 'à partir de' and the choice to make; without a vehicle", () => {
+    const { text } = whatsAppProductLink("21620000000", { ...question, reference: null, price: { amount: 9000, from: true }, variantsToChoose: 3, vehicle: null })
+    expect(text).toContain("\nVariante : à préciser (3 choix)\nPrix : à partir de 9,000 DT\n")
+    expect(text).not.toContain("Réf.")
+    expect(text.endsWith("\n\nEst-il disponible ? Merci !")).toBe(true)
+  })
+
+  it("shortens a very long title on whole characters to stay within the limit", () => {
+    const { url, text } = whatsAppProductLink("21620000000", { ...question, title: "Kit de distribution 🇹🇳 ".repeat(60) }, 900)
+    expect(url.length).toBeLessThanOrEqual(900)
+    expect(text).toMatch(/…\nRéf\. : MAN-W71275/)
+    expect(() => decodeURIComponent(url.split("?text=")[1])).not.toThrow()
+    expect(whatsAppProductLink("21620000000", question).url.length).toBeLessThanOrEqual(MAX_WHATSAPP_URL_LENGTH)
   })
 })

@@ -75,6 +75,23 @@ export function normalizeWhatsAppNumber(raw: string): { number: string } | { err
   return { number: digits }
 }
 
+/**
+ * The shop's WhatsApp number: the store settings (`store.metadata.whatsapp`) first, then the value of
+ * SHOP_WHATSAPP_NUMBER; an error (answered 409) when none is usable.
+ */
+export function shopWhatsAppNumber(
+  metadata: Record<string, unknown> | null | undefined,
+  envValue: string | undefined
+): { number: string } | { error: string } {
+  const fromStore = typeof metadata?.whatsapp === "string" && metadata.whatsapp.trim() ? metadata.whatsapp : null
+  const raw = fromStore ?? envValue?.trim() ?? ""
+  if (!raw) {
+    return { error: 'The shop has no WhatsApp number: set it in the store settings (metadata "whatsapp") or in SHOP_WHATSAPP_NUMBER' }
+  }
+  const n = normalizeWhatsAppNumber(raw)
+  return "error" in n ? { error: `The shop's WhatsApp number (${fromStore ? "store settings" : "SHOP_WHATSAPP_NUMBER"}) is wrong: ${n.error}` } : n
+}
+
 /** Intl.Segmenter (Node 16+); our TypeScript lib setting (ES2021) does not declare it yet. */
 const GraphemeSegmenter = (
   Intl as unknown as {
@@ -130,4 +147,55 @@ export function whatsAppLink(number: string, order: WhatsAppOrder, maxLength = M
   }
   const text = compose(listed)
   return { url: linkOf(number, text), text, lines_listed: listed, lines_total: order.lines.length }
+}
+
+export interface WhatsAppProductQuestion {
+  shopName: string
+  /** Product title, with the variant's name when the product has several. */
+  title: string
+  /** SKU of the variant (null when it has none, or when no variant was picked among several). */
+  reference: string | null
+  /** Price in millimes, taxes included; `from` when no variant was picked and the variants' prices differ. */
+  price: { amount: number; from: boolean } | null
+  /** Number of variants to choose from when none was picked (0 or 1: nothing to choose). */
+  variantsToChoose: number
+  vehicle: { label: string; vin: string | null } | null
+  /** Product handle or id, so that the shop finds the page. */
+  productRef: string
+}
+
+/**
+ * "Demander ce produit": a https://wa.me link asking the shop about one product (is it available, does it fit
+ * the vehicle), with the same greeting, prices and length limit as the cart's link. The title is shortened
+ * (on whole characters) until the link fits.
+ */
+export function whatsAppProductLink(number: string, q: WhatsAppProductQuestion, maxLength = MAX_WHATSAPP_URL_LENGTH): { url: string; text: string } {
+  const compose = (titleMax: number): string => {
+    const lines = [WHATSAPP_GREETING, `Bonjour ${q.shopName}, je voudrais ce produit :`, "", shorten(q.title, titleMax)]
+    if (q.reference) {
+      lines.push(`Réf. : ${q.reference}`)
+    }
+    if (q.variantsToChoose > 1) {
+      lines.push(`Variante : à préciser (${q.variantsToChoose} choix)`)
+    }
+    if (q.price) {
+      lines.push(`Prix : ${q.price.from ? "à partir de " : ""}${dinarsText(q.price.amount)}`)
+    }
+    lines.push(`Produit : ${q.productRef}`)
+    if (q.vehicle) {
+      lines.push("", `Pour mon véhicule : ${q.vehicle.label}${q.vehicle.vin ? ` (VIN ${q.vehicle.vin})` : ""}`)
+      lines.push("Est-il disponible et compatible ? Merci !")
+    } else {
+      lines.push("", "Est-il disponible ? Merci !")
+    }
+    return lines.join("\n")
+  }
+  for (let titleMax = 200; titleMax >= 10; titleMax -= 10) {
+    const text = compose(titleMax)
+    const url = linkOf(number, text)
+    if (url.length <= maxLength) {
+      return { url, text }
+    }
+  }
+  throw new Error(`the WhatsApp message does not fit in ${maxLength} characters`)
 }

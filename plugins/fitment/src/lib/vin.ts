@@ -77,7 +77,7 @@ export const WMI_MAKES: Record<string, string> = {
   // Romania, Morocco
   UU1: "Dacia", UU3: "Dacia",
   // Germany
-  WVW: "Volkswagen", WV1: "Volkswagen", WV2: "Volkswagen", WV3: "Volkswagen",
+  WVW: "Volkswagen", WV1: "Volkswagen", WV2: "Volkswagen", WV3: "Volkswagen", WVG: "Volkswagen",
   WAU: "Audi", WA1: "Audi", WUA: "Audi",
   WBA: "BMW", WBS: "BMW", WBY: "BMW", WMW: "Mini",
   WDB: "Mercedes-Benz", WDD: "Mercedes-Benz", WDC: "Mercedes-Benz", WDF: "Mercedes-Benz",
@@ -108,7 +108,7 @@ export const WMI_MAKES: Record<string, string> = {
   JF1: "Subaru", JF2: "Subaru",
   // Korea
   KNA: "Kia", KNC: "Kia", KND: "Kia", KNE: "Kia",
-  KMH: "Hyundai", KMF: "Hyundai", KMJ: "Hyundai",
+  KMH: "Hyundai", KMF: "Hyundai", KMJ: "Hyundai", KM8: "Hyundai",
   KPT: "SsangYong",
   KL1: "Chevrolet", KLA: "Chevrolet",
   // China

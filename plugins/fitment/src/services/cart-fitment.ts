@@ -82,27 +82,14 @@ export default class CartFitmentService extends TransactionBaseService {
         }
         vehicleId = input.vehicle_id.trim()
         if (input.vin !== undefined && input.vin !== null) {
-          if (typeof input.vin !== "string" || !/^[A-HJ-NPR-Z0-9]{17}$/i.test(input.vin.replace(/[\s-]/g, ""))) {
-            throw new MedusaError(MedusaError.Types.INVALID_DATA, "vin: must be 17 letters and digits (no I, O or Q)")
+          if (typeof input.vin !== "string") {
+            throw new MedusaError(MedusaError.Types.INVALID_DATA, "vin: must be a text of 17 characters")
           }
-          vin = input.vin.replace(/[\s-]/g, "").toUpperCase()
+          // the VIN's make and model year must agree with the chosen vehicle (400 naming vin otherwise)
+          vin = (await this.garage_.withTransaction(manager).resolveVehicle(vehicleId, input.vin)).vin
         }
       }
-      const vehicle = await this.fitment_.withTransaction(manager).retrieveStoreVehicle(vehicleId)
-      const snapshot: CartVehicle = {
-        id: vehicle.id,
-        label: vehicleLabel(vehicle as any),
-        make: vehicle.make.name,
-        model: vehicle.model.name,
-        generation: vehicle.generation,
-        engine: vehicle.engine,
-        engine_code: vehicle.engine_code,
-        year_from: vehicle.year_from,
-        year_to: vehicle.year_to,
-        fuel: vehicle.fuel,
-        vin,
-        garage_vehicle_id: garageId,
-      }
+      const snapshot = await this.withTransaction(manager).vehicleSnapshot(vehicleId, vin, garageId)
       await manager.query(
         `UPDATE cart SET metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('vehicle', $2::jsonb), updated_at = now() WHERE id = $1`,
         [cartId, JSON.stringify(snapshot)]
@@ -110,6 +97,25 @@ export default class CartFitmentService extends TransactionBaseService {
       await this.withTransaction(manager).refresh(cartId)
       return snapshot
     })
+  }
+
+  /** What a cart, an order or a WhatsApp question keeps of a vehicle of the base (404 for an unknown one). */
+  async vehicleSnapshot(vehicleId: string, vin: string | null = null, garageId: string | null = null): Promise<CartVehicle> {
+    const vehicle = await this.fitment_.withTransaction(this.activeManager_).retrieveStoreVehicle(vehicleId)
+    return {
+      id: vehicle.id,
+      label: vehicleLabel(vehicle as any),
+      make: vehicle.make.name,
+      model: vehicle.model.name,
+      generation: vehicle.generation,
+      engine: vehicle.engine,
+      engine_code: vehicle.engine_code,
+      year_from: vehicle.year_from,
+      year_to: vehicle.year_to,
+      fuel: vehicle.fuel,
+      vin,
+      garage_vehicle_id: garageId,
+    }
   }
 
   /** Takes the vehicle off the cart, and the verdicts with it. */

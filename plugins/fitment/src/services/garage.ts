@@ -128,8 +128,11 @@ export default class GarageService extends TransactionBaseService {
     })
   }
 
-  /** The vehicle a VIN and/or a picked vehicle id stand for, checked against each other. */
-  private async resolveVehicle(vehicleId: string | null | undefined, vinInput: string | null | undefined): Promise<{ vehicleId: string; vin: string | null }> {
+  /**
+   * The vehicle a VIN and/or a picked vehicle id stand for, checked against each other (the VIN's make and model
+   * year must agree with the vehicle: 400 naming `vin` otherwise). Also used for the cart's vehicle.
+   */
+  async resolveVehicle(vehicleId: string | null | undefined, vinInput: string | null | undefined): Promise<{ vehicleId: string; vin: string | null }> {
     if (vehicleId !== undefined && vehicleId !== null && (typeof vehicleId !== "string" || !vehicleId.trim())) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "vehicle_id: must be a vehicle id (GET /store/vehicles)")
     }

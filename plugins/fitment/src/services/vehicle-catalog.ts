@@ -3,6 +3,7 @@ import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { canonicalMake, cleanText, normalizeKey, parseModel, slugify } from "../lib/normalize"
 import { decodeVin } from "../lib/vin"
+import { decodeVinDetails } from "../lib/vin-model"
 import { validateVehicleRow, vehicleKey, VehicleRow } from "../lib/vehicle-row"
 import { Pagination, Row } from "../types"
 import { shapeVehicle } from "./fitment"
@@ -624,14 +625,22 @@ export default class VehicleCatalogService extends TransactionBaseService {
 
   // ------------------------------------------------------------------ VIN
 
-  /** Offline VIN decode + the vehicles of our base for that make and the candidate model years. Throws 400 when malformed. */
+  /**
+   * Offline VIN decode: make and model years, then model, body and engine where the maker's pattern allows it
+   * (lib/vin-model.ts, table lib/data/vin-patterns.json), and the vehicles of our base that match: the decoded
+   * model(s) when its confidence is "probable", further the decoded engine code when some of them have it;
+   * make + model years otherwise. Throws 400 when malformed.
+   */
   async decode(vin: string): Promise<Row> {
     const decoded = decodeVin(vin ?? "")
     if (!decoded.valid) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `vin: ${decoded.errors.map((e) => e.reason).join("; ")}`)
     }
+    const details = decodeVinDetails(decoded)
     let make: Row | null = null
     let vehicles: Row[] = []
+    let modelMatched: boolean | null = null
+    let engineMatched: boolean | null = null
     if (decoded.make) {
       make = await this.findMake(decoded.make)
       if (make) {
@@ -642,12 +651,48 @@ export default class VehicleCatalogService extends TransactionBaseService {
           params.push(years)
           yearClause = `AND EXISTS (SELECT 1 FROM unnest($2::int[]) AS y WHERE v.year_from <= y AND (v.year_to IS NULL OR v.year_to >= y))`
         }
-        const rows = await this.activeManager_.query(
-          `${VEHICLE_SELECT} WHERE v.make_id = $1 ${yearClause} ORDER BY md.name, v.year_from, v.engine NULLS FIRST, v.id LIMIT 200`,
-          params
-        )
-        vehicles = rows.map(shapeVehicle)
+        const select = async (extra: string, extraParams: unknown[]): Promise<Row[]> =>
+          (
+            await this.activeManager_.query(
+              `${VEHICLE_SELECT} WHERE v.make_id = $1 ${yearClause} ${extra} ORDER BY md.name, v.year_from, v.engine NULLS FIRST, v.id LIMIT 200`,
+              [...params, ...extraParams]
+            )
+          ).map(shapeVehicle)
+        if (details.model && details.model.confidence !== "possible") {
+          const modelParams: unknown[] = []
+          const next = (value: unknown): string => {
+            modelParams.push(value)
+            return `$${params.length + modelParams.length}`
+          }
+          const alternatives = details.model.targets.map((t) => {
+            if (!t.generation) {
+              return `md.key = ${next(normalizeKey(t.model))}`
+            }
+            // "Golf" + generation "IV", or a model stored with its generation in the name ("Passat B6")
+            return `(md.key = ${next(normalizeKey(t.model))} AND upper(v.generation) = ${next(t.generation.toUpperCase())}) OR md.key = ${next(
+              normalizeKey(`${t.model} ${t.generation}`)
+            )}`
+          })
+          vehicles = await select(`AND (${alternatives.join(" OR ")})`, modelParams)
+          modelMatched = vehicles.length > 0
+        }
+        if (!vehicles.length) {
+          vehicles = await select("", [])
+        }
+        if (details.engine) {
+          const code = normalizeKey(details.engine.code)
+          const withEngine = vehicles.filter((v) => engineCodeKey(v.engine_code) === code)
+          engineMatched = withEngine.length > 0
+          if (engineMatched) {
+            vehicles = withEngine
+          }
+        }
       }
+    }
+    let narrowedBy = "none"
+    if (make) {
+      const parts = [modelMatched ? "model" : null, engineMatched ? "engine" : null].filter(Boolean)
+      narrowedBy = parts.length ? parts.join("_") : decoded.model_year_candidates.length ? "make_year" : "make"
     }
     return {
       vin: decoded.vin,
@@ -658,10 +703,30 @@ export default class VehicleCatalogService extends TransactionBaseService {
       make_name: decoded.make,
       make: make ? { id: make.id, name: make.name, handle: make.handle } : null,
       model_years: decoded.model_year_candidates,
+      model: details.model
+        ? {
+            code: details.model.code,
+            positions: details.model.positions,
+            names: details.model.names,
+            body: details.model.body,
+            confidence: details.model.confidence,
+            source: details.model.source,
+            matched: modelMatched,
+          }
+        : null,
+      engine: details.engine ? { ...details.engine, matched: engineMatched } : null,
+      plant: details.plant,
+      positions: details.positions,
+      narrowed_by: narrowedBy,
       vehicles,
       count: vehicles.length,
     }
   }
+}
+
+/** "KFV (TU3JP)" → "kfv": the engine type code a VIN carries is the first word of our engine code. */
+function engineCodeKey(engineCode: string | null): string {
+  return engineCode ? normalizeKey(engineCode.trim().split(/[\s(]/)[0]) : ""
 }
 
 function cleanAliases(aliases: unknown): string[] {

@@ -22,7 +22,7 @@ import {
   years,
   errorMessage,
 } from "../../components/fitment-ui"
-import { adminFetch } from "../../lib/api"
+import { adminFetch, downloadAdminFile } from "../../lib/api"
 import { formatNumber } from "../../lib/format"
 
 type Make = { id: string; name: string; model_count: number; aliases: string[] }
@@ -504,12 +504,53 @@ const CoverageTab = () => {
   )
 }
 
+const EXPORTS = [
+  { type: "vehicles", label: "Exporter les véhicules (CSV)", file: "vehicules" },
+  { type: "fitments", label: "Exporter les compatibilités (CSV)", file: "compatibilites" },
+] as const
+
+/**
+ * Downloads the vehicle base or the part ↔ vehicle links as the CSV the Imports page reads back
+ * (GET /admin/fitment/export): edit it in Excel, then import it.
+ */
+const ExportButtons = () => {
+  const [busy, setBusy] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const download = async (e: (typeof EXPORTS)[number]) => {
+    setBusy(e.type)
+    setError(null)
+    try {
+      await downloadAdminFile("/fitment/export", `${e.file}-${new Date().toISOString().slice(0, 10)}.csv`, { type: e.type, format: "csv" })
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(null)
+    }
+  }
+  return (
+    <div className="flex flex-col items-end gap-y-xsmall">
+      <div className="flex gap-x-small">
+        {EXPORTS.map((e) => (
+          <button key={e.type} type="button" className="btn btn-secondary btn-small" disabled={busy !== null} onClick={() => download(e)}>
+            {busy === e.type ? "Export en cours…" : e.label}
+          </button>
+        ))}
+      </div>
+      <span className="inter-small-regular text-grey-50">Fichiers au format de la page Imports : à modifier dans Excel puis à réimporter.</span>
+      {error && <Notice kind="error">{error}</Notice>}
+    </div>
+  )
+}
+
 const VehiculesPage = () => {
   const [params, setParams] = useSearchParams()
   const tab = params.get("onglet") ?? "liste"
   return (
     <div className="bg-grey-0 border-grey-20 rounded-rounded border px-xlarge py-large">
-      <h1 className="inter-xlarge-semibold mb-small">Véhicules</h1>
+      <div className="flex items-start justify-between gap-x-large">
+        <h1 className="inter-xlarge-semibold mb-small">Véhicules</h1>
+        <ExportButtons />
+      </div>
       <p className="inter-small-regular text-grey-50 mb-base">
         La base des véhicules (constructeur → modèle → véhicule) à laquelle les pièces sont rattachées. Les listes sont paginées côté serveur.
       </p>

@@ -1,7 +1,7 @@
 import type { CartService, MedusaRequest, MedusaResponse, StoreService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { normalizeWhatsAppNumber, whatsAppLink } from "../../../../../lib/whatsapp"
+import { shopWhatsAppNumber, whatsAppLink } from "../../../../../lib/whatsapp"
 
 /**
  * GET /store/carts/:id/whatsapp → { url, text, number, lines_listed, lines_total }: a https://wa.me link whose
@@ -20,7 +20,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     relations: ["items", "items.variant", "shipping_methods", "shipping_methods.shipping_option", "region"],
   })
   const store = await req.scope.resolve<StoreService>("storeService").retrieve()
-  const number = shopWhatsAppNumber(store.metadata)
+  const number = shopWhatsAppNumber(store.metadata, process.env.SHOP_WHATSAPP_NUMBER)
   if ("error" in number) {
     // Medusa's error handler replaces the message of a CONFLICT error by a generic one: answered here
     res.status(409).json({ type: "conflict", message: number.error })
@@ -58,15 +58,4 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     total: cart.total ?? 0,
   })
   res.json({ number: number.number, ...link })
-}
-
-/** The shop's WhatsApp number: the store settings first, then SHOP_WHATSAPP_NUMBER; an error when none is usable. */
-export function shopWhatsAppNumber(metadata: Record<string, unknown> | null | undefined): { number: string } | { error: string } {
-  const fromStore = typeof metadata?.whatsapp === "string" && metadata.whatsapp.trim() ? metadata.whatsapp : null
-  const raw = fromStore ?? process.env.SHOP_WHATSAPP_NUMBER?.trim() ?? ""
-  if (!raw) {
-    return { error: 'The shop has no WhatsApp number: set it in the store settings (metadata "whatsapp") or in SHOP_WHATSAPP_NUMBER' }
-  }
-  const n = normalizeWhatsAppNumber(raw)
-  return "error" in n ? { error: `The shop's WhatsApp number (${fromStore ? "store settings" : "SHOP_WHATSAPP_NUMBER"}) is wrong: ${n.error}` } : n
 }
