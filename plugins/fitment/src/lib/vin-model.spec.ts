@@ -1,15 +1,6 @@
-import { computeCheckDigit, decodeVin, DecodedVin } from "./vin"
+import { computeCheckDigit } from "./vin"
 import { decodeVinDetails, makerRule, positionSlice, VIN_MAKERS, VIN_MODELS, VIN_PLANTS, VinDetails } from "./vin-model"
-
-const now = new Date("2025-06-01T00:00:00Z")
-
-function decoded(vin: string): DecodedVin {
-  const result = decodeVin(vin, { now })
-  if (!result.valid) {
-    throw new Error(`expected a valid VIN, got ${JSON.stringify(result.errors)}`)
-  }
-  return result
-}
+import { decoded } from "./__fixtures__/decoded-vin"
 
 function details(vin: string): VinDetails {
   return decodeVinDetails(decoded(vin))

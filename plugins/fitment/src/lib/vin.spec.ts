@@ -1,15 +1,6 @@
 import fc from "fast-check"
-import { cleanVin, computeCheckDigit, decodeVin, DecodedVin, modelYearCandidates, wmiMake } from "./vin"
-
-const now = new Date("2025-06-01T00:00:00Z")
-
-function decoded(vin: string): DecodedVin {
-  const result = decodeVin(vin, { now })
-  if (!result.valid) {
-    throw new Error(`expected a valid VIN, got ${JSON.stringify(result.errors)}`)
-  }
-  return result
-}
+import { cleanVin, computeCheckDigit, decodeVin, modelYearCandidates, wmiMake } from "./vin"
+import { decoded, now } from "./__fixtures__/decoded-vin"
 
 describe("computeCheckDigit", () => {
   it("matches hand computation and published examples", () => {
