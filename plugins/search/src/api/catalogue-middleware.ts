@@ -189,7 +189,7 @@ export async function catalogueList(req: MedusaRequest, res: MedusaResponse, nex
       return toCore(res, next)
     }
     const key = `L:${catalogue.generations.products}|${context.key}|${channels.join(",")}|${normalisedQuery(query)}`
-    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.list(request, channels, caller))
+    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.list(request, channels, caller, context))
   } catch (e) {
     failed(req, res, next, e)
   }
@@ -247,7 +247,7 @@ export async function catalogueRetrieve(req: MedusaRequest, res: MedusaResponse,
     const id = req.params.id
     // tagged with the product's own version: another product's change leaves this page cached
     const key = `P:${catalogue.versionOf(id)}|${context.key}|${caller.keyChannelIds?.join(",") ?? ""}|${id}`
-    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.retrieve(id, request, caller))
+    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.retrieve(id, caller, context))
   } catch (e) {
     failed(req, res, next, e)
   }

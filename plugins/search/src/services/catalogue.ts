@@ -36,7 +36,7 @@ export function withoutKey(caller: Caller): Caller {
 }
 
 /** A rendering context resolved against the database (cart → region, customer → groups). */
-type Resolved = { key: string; params: RenderParams }
+export type Resolved = { key: string; params: RenderParams }
 
 const RENDER_BATCH = 200
 /** batches rendered at once while warming (core's JSON work and the database overlap) */
@@ -238,12 +238,8 @@ export default class CatalogueService {
     }
   }
 
-  /** A store listing, or null when core must answer. */
-  async list(request: ListRequest, channels: string[], caller: Caller): Promise<Answer | null> {
-    const context = await this.resolve(request.render, caller)
-    if (!context) {
-      return null
-    }
+  /** A store listing in a resolved context (see `resolve`), or null when core must answer. */
+  async list(request: ListRequest, channels: string[], caller: Caller, context: Resolved): Promise<Answer | null> {
     if (request.filters.vehicleIds) {
       const found: { id: string }[] = await this.manager_.query(`SELECT id FROM vehicle WHERE id = ANY($1::text[])`, [
         request.filters.vehicleIds,
@@ -339,11 +335,7 @@ export default class CatalogueService {
   }
 
   /** `GET /store/products/:id`: a draft or deleted product is a 404; null when core must answer. */
-  async retrieve(id: string, params: RenderParams, caller: Caller): Promise<Answer | null> {
-    const context = await this.resolve(params, withoutKey(caller))
-    if (!context) {
-      return null
-    }
+  async retrieve(id: string, caller: Caller, context: Resolved): Promise<Answer | null> {
     const q = retrieveSql("id", id, context.key)
     const [row]: { id: string; version: string; status: string; channels: string[]; body: string | null; expires: string | null }[] =
       await this.manager_.query(q.sql, q.params)
