@@ -82,6 +82,28 @@ async function ensureAdminUser(container, { email, password, log = console.log }
 }
 
 /**
+ * Stops what polls or takes work in the background before Medusa closes the database: the event bus's
+ * staged-job enqueuer (it reads `staged_job` every 3 s; stopped after the database closed, its next read
+ * logged "Failed to fetch jobs: Driver not Connected"), the scheduled-jobs consumer and the forecast-batch
+ * consumer (a job already running finishes first). Waits at most `limitMs`.
+ */
+async function stopBackgroundWork(container, limitMs) {
+  const stops = []
+  const call = (name, stop) => {
+    if (container.hasRegistration(name)) {
+      stops.push(Promise.resolve().then(() => stop(container.resolve(name))).catch(() => undefined))
+    }
+  }
+  call("eventBusService", (s) => s.stopEnqueuer?.())
+  call("jobSchedulerService", (s) => s.worker_?.close())
+  call("orionForecastBatchService", (s) => s.close())
+  let timer
+  const limit = new Promise((resolve) => (timer = setTimeout(resolve, limitMs)))
+  await Promise.race([Promise.all(stops), limit])
+  clearTimeout(timer)
+}
+
+/**
  * @param {object} opts
  * @param {number} opts.port
  * @param {boolean} [opts.seed] seed the demo catalogue when the database is empty
@@ -137,12 +159,21 @@ async function startServer(opts) {
     container.resolve("catalogueService").attachServer(`http://127.0.0.1:${server.address().port}`)
   }
 
+  // forecast batches (plugins/orion): with Redis every `worker` and `shared` instance takes them from the queue
+  if (container.hasRegistration("orionForecastBatchService") && observability.settings.workerMode !== "server") {
+    if (container.resolve("orionForecastBatchService").startConsumer()) {
+      log("forecast batches: taking jobs from the queue orion-forecast-batches")
+    }
+  }
+
   let closing = null
   const close = () => {
     if (!closing) {
       closing = (async () => {
-        // requests still running after SHUTDOWN_GRACE_MS are cut (a long export must not keep Ctrl-C waiting)
-        await server.shutdown(Number(process.env.SHUTDOWN_GRACE_MS || 5000)).catch(() => undefined)
+        const grace = Number(process.env.SHUTDOWN_GRACE_MS || 5000)
+        // requests still running after SHUTDOWN_GRACE_MS are cut (a long export must not keep Ctrl-C waiting);
+        // meanwhile the background loops stop, while the database is still open
+        await Promise.all([server.shutdown(grace).catch(() => undefined), stopBackgroundWork(container, grace)])
         await prepareShutdown().catch(() => undefined)
         await shutdown().catch(() => undefined)
         await security.close()
