@@ -36,29 +36,40 @@ function spawnMigrations({ env, log }) {
   })
 }
 
+/** Key of the advisory lock that lets one instance at a time seed the demo shop (two workers starting together). */
+const SEED_LOCK = 72_616_101
+
 /**
- * Runs Medusa's migrations (core and plugins). Instances that boot together (docker compose with
- * several `server`s and a `worker`) take turns: the first migrates, the others find nothing to do.
+ * Runs `fn` holding a PostgreSQL session advisory lock on `key` (its own connection), so instances that boot
+ * together take turns; without the lock (the database refused it) `fn` runs anyway.
  */
-async function runMigrations({ env = process.env, log = console.log } = {}) {
+async function withAdvisoryLock(key, what, fn, { env = process.env, log = console.log } = {}) {
   const { Client } = require("pg")
   const client = new Client({ connectionString: env.DATABASE_URL, ...(env.DATABASE_SSL === "true" ? { ssl: { rejectUnauthorized: false } } : {}) })
   let locked = false
   try {
     await client.connect()
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK])
+    await client.query("SELECT pg_advisory_lock($1)", [key])
     locked = true
   } catch (e) {
-    log(`migrations: no lock (${e.message}); running them anyway`)
+    log(`${what}: no lock (${e.message}); running anyway`)
   }
   try {
-    await spawnMigrations({ env, log })
+    return await fn()
   } finally {
     if (locked) {
-      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined)
+      await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => undefined)
     }
     await client.end().catch(() => undefined)
   }
+}
+
+/**
+ * Runs Medusa's migrations (core and plugins). Instances that boot together (docker compose with
+ * several `server`s and `worker`s) take turns: the first migrates, the others find nothing to do.
+ */
+async function runMigrations({ env = process.env, log = console.log } = {}) {
+  await withAdvisoryLock(MIGRATION_LOCK, "migrations", () => spawnMigrations({ env, log }), { env, log })
 }
 
 async function ensureAdminUser(container, { email, password, log = console.log }) {
@@ -136,8 +147,9 @@ async function startServer(opts) {
   log(`Medusa loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   if (seed) {
+    // two workers starting together on an empty database: the second waits, then finds the demo shop there
     const { seedDemo } = require("./seed")
-    await seedDemo(container, { log })
+    await withAdvisoryLock(SEED_LOCK, "demo seed", () => seedDemo(container, { log }), { log })
   }
   if (adminEmail) {
     await ensureAdminUser(container, { email: adminEmail, password: adminPassword, log })
