@@ -290,6 +290,9 @@ export default class OrionForecastBatchService extends TransactionBaseService {
         connection: this.connection(),
         prefix: `${this.options_.redisPrefix}bull`,
         concurrency: 1,
+        // an idle worker is woken by one new job only (BullMQ 5 keeps one "jobs waiting" marker): when another
+        // worker takes the queued batches, this one looks for waiting jobs again after at most 1 s
+        drainDelay: 1,
         // a batch whose process died is put back in the queue after its lock expires (checked every 15 s)
         lockDuration: 30000,
         stalledInterval: 15000,
