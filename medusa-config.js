@@ -78,7 +78,12 @@ const plugins = [
   },
   {
     resolve: "./plugins/orion",
-    options: {},
+    options: {
+      // forecast runs in batches of this many variants; with Redis every `worker`/`shared` instance takes batches
+      batchSize: Number(env("ORION_FORECAST_BATCH_SIZE", "500")),
+      redisUrl: REDIS_URL,
+      redisPrefix: REDIS_PREFIX,
+    },
   },
 ]
 
@@ -140,7 +145,7 @@ const projectConfig = {
   ),
   redis_prefix: REDIS_PREFIX,
   // shared (default: one process does everything) | server (HTTP only) | worker (events, scheduled
-  // jobs, no project API routes); see README "Operations: metrics, scaling, leases"
+  // jobs, no project API routes); see README "Running in production"
   worker_mode: env("MEDUSA_WORKER_MODE", "shared"),
   // a session is stored only once something is put in it (a login): anonymous store reads
   // neither create one nor rewrite it on every request

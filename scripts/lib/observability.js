@@ -1,5 +1,5 @@
 /**
- * Metrics and request logs of the server (README "Operations: metrics, scaling, leases"):
+ * Metrics and request logs of the server (README "Running in production"):
  *
  * - every request is counted and timed per route pattern and status (prom-client, @shabou/ops);
  * - `GET /metrics` answers the Prometheus text format to `Authorization: Bearer $METRICS_TOKEN`;
@@ -235,7 +235,7 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
     }
   }
 
-  /** BullMQ queues shared by every instance: jobs per state (events, scheduled jobs). */
+  /** BullMQ queues shared by every instance: jobs per state (events, scheduled jobs, forecast batches). */
   function watchQueues(container) {
     const redisUrl = env.REDIS_URL
     if (!redisUrl) {
@@ -249,12 +249,15 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
       // event-bus-redis: queueName with the module's prefix (its class name)
       new Queue(`${settings.redisPrefix}events-queue`, { connection, prefix: "RedisEventBusService" }),
       new Queue("scheduled-jobs-queue", { connection, prefix: `${env.REDIS_PREFIX || "shabou:"}JobSchedulerService` }),
+      // forecast runs' batches (plugins/orion, orionForecastBatchService)
+      new Queue("orion-forecast-batches", { connection, prefix: `${settings.redisPrefix}bull` }),
     ]
+    const names = { "scheduled-jobs-queue": "scheduled-jobs", "orion-forecast-batches": "forecast-batches" }
     const g = ops.gauge("shabou_queue_jobs", "BullMQ jobs per queue and state (shared by every instance)", ["queue", "state"])
     ops.onScrape("queues", async () => {
       for (const q of queues) {
         const counts = await q.getJobCounts(...QUEUE_STATES)
-        const name = q.name.endsWith("events-queue") ? "events" : "scheduled-jobs"
+        const name = names[q.name] || "events"
         for (const state of QUEUE_STATES) {
           g.set({ queue: name, state }, counts[state] || 0)
         }

@@ -1,13 +1,19 @@
 /**
  * Forecasts with calendar effects: per category, estimate the effects
  * (`calendar-effects.ts`), divide them out of the history, forecast the
- * adjusted series with the engine (`forecastMany`), then multiply the mean and
- * the quantiles of every future period by its own calendar multiplier.
+ * adjusted series with the engine, then multiply the mean and the quantiles
+ * of every future period by its own calendar multiplier.
+ *
+ * In two steps, so a large run can be shared out: `planCalendarForecast` learns everything that
+ * needs the whole data set (the effects per category, the method and prior of each demand class);
+ * `forecastCalendarBatch` forecasts any slice of the series with that plan, giving each series the
+ * numbers the whole run gives it. `forecastWithCalendar` is both steps on all series.
  */
 import { Exposure } from "./calendar"
 import { CategoryEffects, estimateCategoryEffects, EffectOptions, exposures, noEffects, periodMultiplier } from "./calendar-effects"
-import { forecastMany, ForecastOptions, SeriesForecast, Tuning } from "./engine"
-import { QUANTILE_KEYS } from "./types"
+import { ForecastOptions, forecastSeriesWith, planSegments, SegmentChoice, SeriesForecast, Tuning } from "./engine"
+import { GammaPrior } from "./pooling"
+import { Frequency, QUANTILE_KEYS } from "./types"
 
 export type CalendarForecastInput = ForecastOptions & {
   /** series[i][t] is the demand of period offsets[i] + t after `start` */
@@ -29,16 +35,46 @@ export type CalendarForecast = SeriesForecast & {
   multipliers: number[]
 }
 
-export function forecastWithCalendar(input: CalendarForecastInput): {
-  forecasts: CalendarForecast[]
-  tuning: Tuning[]
+/** What a batch needs from the whole data set (plain data; `encodePlan` makes it JSON). */
+export type CalendarPlan = {
+  frequency: Frequency
+  horizon: number
+  seasonLength?: number
+  /** first period (ISO date) and number of periods of the history (the longest series) */
+  start: string
+  periods: number
+  /** false: calendar effects off */
+  calendar: boolean
+  /** every series is whole numbers: the adjusted quantiles are rounded */
+  integer: boolean
   effects: Record<string, CategoryEffects>
-} {
+  methods: Record<string, SegmentChoice>
+  priors: Record<string, GammaPrior | null>
+}
+
+/** One series of a batch: its history, first period and category, as given to the plan. */
+export type BatchSeries = { series: number[]; offset: number; category: string | null }
+
+function exposuresOf(plan: Pick<CalendarPlan, "calendar" | "start" | "periods" | "horizon" | "frequency">): Exposure[] {
+  return plan.calendar ? exposures(new Date(plan.start), plan.periods + plan.horizon, plan.frequency) : []
+}
+
+/** The series with its category's calendar effects divided out (as the engine sees it). */
+function adjust(s: number[], offset: number, eff: CategoryEffects | undefined, ex: Exposure[]): number[] {
+  if (!eff || eff.reason) {
+    return s
+  }
+  return s.map((v, t) => (v === 0 ? 0 : v / periodMultiplier(eff, ex[offset + t])))
+}
+
+/** Learns what needs the whole data set: effects per category, method and prior per demand class. */
+export function planCalendarForecast(input: CalendarForecastInput): { plan: CalendarPlan; tuning: Tuning[] } {
   const { series, categories, start, frequency, horizon } = input
   const minParts = input.minParts ?? 5
   const offsets = input.offsets ?? series.map(() => 0)
   const n = series.reduce((a, s, i) => Math.max(a, offsets[i] + s.length), 0)
-  const ex: Exposure[] = input.calendar === false ? [] : exposures(start, n + horizon, frequency)
+  const calendar = input.calendar !== false
+  const ex: Exposure[] = calendar ? exposures(start, n + horizon, frequency) : []
 
   const byCategory = new Map<string, number[]>()
   categories.forEach((c, i) => {
@@ -50,7 +86,7 @@ export function forecastWithCalendar(input: CalendarForecastInput): {
   })
   const effects: Record<string, CategoryEffects> = {}
   for (const [c, idx] of byCategory) {
-    if (input.calendar === false) {
+    if (!calendar) {
       effects[c] = noEffects("calendar effects disabled", idx.length, n)
     } else if (idx.length < minParts) {
       effects[c] = noEffects(`only ${idx.length} part(s) in the category (< ${minParts}): no calendar effect estimated`, idx.length, n)
@@ -66,28 +102,71 @@ export function forecastWithCalendar(input: CalendarForecastInput): {
   }
 
   const integer = series.every((s) => s.every((v) => Number.isInteger(v)))
-  const adjusted = series.map((s, i) => {
-    const eff = categories[i] ? effects[categories[i] as string] : undefined
-    if (!eff || eff.reason) {
-      return s
-    }
-    return s.map((v, t) => (v === 0 ? 0 : v / periodMultiplier(eff, ex[offsets[i] + t])))
-  })
+  const adjusted = series.map((s, i) => adjust(s, offsets[i], categories[i] ? effects[categories[i] as string] : undefined, ex))
+  const segments = planSegments(adjusted, input)
+  return {
+    plan: {
+      frequency,
+      horizon,
+      ...(input.seasonLength !== undefined ? { seasonLength: input.seasonLength } : {}),
+      start: start.toISOString(),
+      periods: n,
+      calendar,
+      integer,
+      effects,
+      methods: segments.methods,
+      priors: segments.priors,
+    },
+    tuning: segments.tuning,
+  }
+}
 
-  const { forecasts, tuning } = forecastMany(adjusted, input)
-  const out: CalendarForecast[] = forecasts.map((f, i) => {
-    const eff = categories[i] ? effects[categories[i] as string] : undefined
-    const len = offsets[i] + series[i].length
-    const mult = new Array(horizon).fill(1).map((_, k) => (eff && !eff.reason ? periodMultiplier(eff, ex[len + k]) : 1))
+/** Forecasts a batch of the planned series (any slice, in any order, on any machine). */
+export function forecastCalendarBatch(
+  plan: CalendarPlan,
+  batch: BatchSeries[],
+  onProgress?: (done: number, total: number) => void
+): CalendarForecast[] {
+  const ex = exposuresOf(plan)
+  const opts = { frequency: plan.frequency, horizon: plan.horizon, seasonLength: plan.seasonLength }
+  return batch.map((b, i) => {
+    const eff = b.category ? plan.effects[b.category] : undefined
+    const f = forecastSeriesWith(plan, adjust(b.series, b.offset, eff, ex), opts)
+    onProgress?.(i + 1, batch.length)
+    const len = b.offset + b.series.length
+    const mult = new Array(plan.horizon).fill(1).map((_, k) => (eff && !eff.reason ? periodMultiplier(eff, ex[len + k]) : 1))
     if (mult.every((x) => x === 1)) {
       return { ...f, multipliers: mult }
     }
     const mean = f.mean.map((v, k) => v * mult[k])
     const quantiles = { ...f.quantiles }
     for (const key of QUANTILE_KEYS) {
-      quantiles[key] = f.quantiles[key].map((v, k) => (integer ? Math.round(v * mult[k]) : v * mult[k]))
+      quantiles[key] = f.quantiles[key].map((v, k) => (plan.integer ? Math.round(v * mult[k]) : v * mult[k]))
     }
     return { ...f, mean, quantiles, multipliers: mult }
   })
-  return { forecasts: out, tuning, effects }
+}
+
+export function forecastWithCalendar(input: CalendarForecastInput): {
+  forecasts: CalendarForecast[]
+  tuning: Tuning[]
+  effects: Record<string, CategoryEffects>
+} {
+  const { plan, tuning } = planCalendarForecast(input)
+  const offsets = input.offsets ?? input.series.map(() => 0)
+  const forecasts = forecastCalendarBatch(
+    plan,
+    input.series.map((series, i) => ({ series, offset: offsets[i], category: input.categories[i] })),
+    input.onProgress
+  )
+  return { forecasts, tuning, effects: plan.effects }
+}
+
+/** JSON of a plan or a batch's input/output: infinite NB shapes (Poisson) and NaN survive the trip. */
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(value, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? { $number: String(v) } : v))
+}
+
+export function decodeJson<T>(text: string): T {
+  return JSON.parse(text, (_, v) => (v && typeof v === "object" && typeof v.$number === "string" && Object.keys(v).length === 1 ? Number(v.$number) : v)) as T
 }

@@ -319,12 +319,27 @@ export function segmentOf(y: number[], horizon: number): DemandClass | "short" {
   return cls
 }
 
+/** The method chosen for one demand class, and why (a default or a fallback). */
+export type SegmentChoice = { method: Method | null; reason?: string }
+
 /**
- * Forecasts many series. Series are grouped into demand classes (Syntetos–Boylan);
- * inside each class the method (mean model, distribution, pooled NB dispersion)
- * is chosen by a rolling-origin backtest pooled over a sample of the class.
+ * What `forecastMany` learns from the whole data set before it forecasts any series: the method of each
+ * demand class (chosen by a backtest pooled over a sample of the class) and the pooled rate's prior per
+ * class. Plain data (JSON-safe once infinite shapes are encoded): a batch of series forecast elsewhere
+ * with `forecastSeriesWith` gets the numbers the whole run would have given it.
  */
-export function forecastMany(series: number[][], opts: ForecastOptions): { forecasts: SeriesForecast[]; tuning: Tuning[] } {
+export type SegmentPlan = {
+  methods: Record<string, SegmentChoice>
+  priors: Record<string, GammaPrior | null>
+  tuning: Tuning[]
+}
+
+/**
+ * Chooses each demand class's method (Syntetos–Boylan classes; inside each class the mean model,
+ * distribution and pooled NB dispersion win a rolling-origin backtest pooled over a sample of the class)
+ * and fits each class's pooled-rate prior on all of its parts.
+ */
+export function planSegments(series: number[][], opts: ForecastOptions): SegmentPlan {
   const h = opts.horizon
   const m = opts.seasonLength ?? seasonLengthFor(opts.frequency)
   const origins = opts.origins ?? 2
@@ -355,7 +370,7 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
   }
 
   const tuning: Tuning[] = []
-  const chosenBySegment = new Map<string, { method: Method | null; reason?: string }>()
+  const methods: Record<string, SegmentChoice> = {}
   let globalTune: ReturnType<typeof tuneOnPool> | undefined
   const global = () => {
     if (globalTune === undefined) {
@@ -366,7 +381,7 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
 
   for (const [segment, idx] of bySegment) {
     if (segment === "none") {
-      chosenBySegment.set(segment, { method: null, reason: "no demand in the history: forecast is zero" })
+      methods[segment] = { method: null, reason: "no demand in the history: forecast is zero" }
       continue
     }
     const pooled = pooling && POOLED_SEGMENTS.includes(segment)
@@ -389,7 +404,7 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
     if (!res) {
       reason = reason ?? "not enough history to backtest: default method"
     }
-    chosenBySegment.set(segment, { method: chosen, reason })
+    methods[segment] = { method: chosen, reason }
     tuning.push({
       segment,
       sampled: Math.min(idx.length, sampleSize),
@@ -402,30 +417,53 @@ export function forecastMany(series: number[][], opts: ForecastOptions): { forec
   }
 
   // the pooled rate's prior per demand class, fitted on all of the class's parts
-  const priors = new Map<string, GammaPrior | null>()
-  const priorOf = (segment: string) => {
-    if (!priors.has(segment)) {
-      priors.set(segment, pooling ? gammaPrior((bySegment.get(segment) ?? []).map((i) => series[i]), m) : null)
+  const priors: Record<string, GammaPrior | null> = {}
+  for (const [segment, idx] of bySegment) {
+    if (segment !== "none") {
+      priors[segment] = pooling ? gammaPrior(idx.map((i) => series[i]), m) : null
     }
-    return priors.get(segment) ?? null
   }
-  const forecasts: SeriesForecast[] = new Array(series.length)
-  series.forEach((y, i) => {
-    const segment = segmentOf(y, h)
-    const c = chosenBySegment.get(segment) as { method: Method | null; reason?: string }
-    if (!c.method) {
-      forecasts[i] = { model: "zero", method: null, segment, mean: new Array(h).fill(0), quantiles: emptyQuantiles(h), reason: c.reason }
-    } else {
-      let method = c.method
-      if (y.length < minHistoryOf(method.model) || (method.members ?? []).some((mm) => y.length < minHistoryOf(mm.model))) {
-        method = { model: "moving-average", distribution: "nb", shape: 1 }
-      }
-      const r = runMethod(method, y, h, m, priorOf(segment))
-      forecasts[i] = { model: methodName(method), method, segment, mean: r.mean, quantiles: r.quantiles, reason: c.reason }
-    }
+  return { methods, priors, tuning }
+}
+
+/** Forecasts one series with its class's method and prior from `planSegments` (on the same data set). */
+export function forecastSeriesWith(
+  plan: Pick<SegmentPlan, "methods" | "priors">,
+  y: number[],
+  opts: Pick<ForecastOptions, "frequency" | "horizon" | "seasonLength">
+): SeriesForecast {
+  const h = opts.horizon
+  const m = opts.seasonLength ?? seasonLengthFor(opts.frequency)
+  const segment = segmentOf(y, h)
+  const c = plan.methods[segment]
+  if (!c) {
+    throw new Error(`no method planned for the demand class "${segment}": the series is not from the planned data set`)
+  }
+  if (!c.method) {
+    return { model: "zero", method: null, segment, mean: new Array(h).fill(0), quantiles: emptyQuantiles(h), reason: c.reason }
+  }
+  let method = c.method
+  if (y.length < minHistoryOf(method.model) || (method.members ?? []).some((mm) => y.length < minHistoryOf(mm.model))) {
+    method = { model: "moving-average", distribution: "nb", shape: 1 }
+  }
+  const r = runMethod(method, y, h, m, plan.priors[segment] ?? null)
+  return { model: methodName(method), method, segment, mean: r.mean, quantiles: r.quantiles, reason: c.reason }
+}
+
+/**
+ * Forecasts many series. Series are grouped into demand classes (Syntetos–Boylan);
+ * inside each class the method (mean model, distribution, pooled NB dispersion)
+ * is chosen by a rolling-origin backtest pooled over a sample of the class
+ * (`planSegments`), then each series is forecast with it (`forecastSeriesWith`).
+ */
+export function forecastMany(series: number[][], opts: ForecastOptions): { forecasts: SeriesForecast[]; tuning: Tuning[] } {
+  const plan = planSegments(series, opts)
+  const forecasts = series.map((y, i) => {
+    const f = forecastSeriesWith(plan, y, opts)
     opts.onProgress?.(i + 1, series.length)
+    return f
   })
-  return { forecasts, tuning }
+  return { forecasts, tuning: plan.tuning }
 }
 
 export type ForecastResult = {

@@ -8,17 +8,18 @@ import { LeaseBusyError, noLiveLease, RunLease, timeRun } from "@shabou/ops"
 import { EntityManager } from "typeorm"
 import { describeEffects } from "../lib/calendar-effects"
 import { methodName } from "../lib/engine"
-import type { CalendarForecast } from "../lib/calendar-forecast"
-import { runForecastJob, WorkerInput } from "../lib/forecast-worker"
-import { detectDeadStock, detectDecline, detectSpike } from "../lib/insights"
-import { demandText, restockReason } from "../lib/plain-french"
-import { reorderPoint, restockDecision } from "../lib/reorder-point"
+import type { CalendarPlan } from "../lib/calendar-forecast"
+import { batches, BatchVariant } from "../lib/forecast-batch"
+import { runPlanJob, WorkerInput } from "../lib/forecast-worker"
+import { detectDeadStock } from "../lib/insights"
+import { demandText } from "../lib/plain-french"
 import { addPeriods, periodStart } from "../lib/sales-history"
-import { expectedStockout } from "../lib/stockout"
-import { Frequency, QUANTILE_KEYS } from "../lib/types"
+import { Frequency } from "../lib/types"
 import { OrionForecastRun } from "../models/orion-forecast-run"
 import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../types/options"
 import type OrionAccuracyService from "./orion-accuracy"
+import type OrionForecastBatchService from "./orion-forecast-batch"
+import type { StoredBatchInput } from "./orion-forecast-batch"
 import type OrionAlertService from "./orion-alert"
 import type OrionPurchaseOrderService from "./orion-purchase-order"
 import type { AlertCandidate } from "./orion-alert"
@@ -31,6 +32,7 @@ type InjectedDependencies = {
   orionRestockSettingsService: OrionRestockSettingsService
   orionAccuracyService: OrionAccuracyService
   orionPurchaseOrderService: OrionPurchaseOrderService
+  orionForecastBatchService: OrionForecastBatchService
 }
 
 export type RunRequest = {
@@ -55,7 +57,7 @@ type VariantInfo = {
   root_category: string | null
 }
 
-type EngineResult = ReturnType<typeof runForecastJob>
+type PlanResult = { plan: CalendarPlan | null; tuning: ReturnType<typeof runPlanJob>["tuning"] }
 
 const DAY = 86400000
 /** the run lease (@shabou/ops) every forecast run holds, on whichever instance it runs */
@@ -74,6 +76,7 @@ export default class OrionForecastService extends TransactionBaseService {
   protected readonly settings_: OrionRestockSettingsService
   protected readonly accuracy_: OrionAccuracyService
   protected readonly purchaseOrders_: OrionPurchaseOrderService
+  protected readonly batches_: OrionForecastBatchService
   /** leases held by the runs of this process, by run id */
   private readonly leases_ = new Map<string, RunLease>()
 
@@ -86,6 +89,7 @@ export default class OrionForecastService extends TransactionBaseService {
     this.settings_ = container.orionRestockSettingsService
     this.accuracy_ = container.orionAccuracyService
     this.purchaseOrders_ = container.orionPurchaseOrderService
+    this.batches_ = container.orionForecastBatchService
   }
 
   /**
@@ -264,7 +268,6 @@ export default class OrionForecastService extends TransactionBaseService {
     const ids = [...byVariant.keys()].sort()
     const offsets: number[] = []
     const series: number[][] = []
-    const full: number[][] = []
     for (const v of ids) {
       const mp = byVariant.get(v) as Map<number, number>
       const first = Math.min(...mp.keys())
@@ -274,15 +277,14 @@ export default class OrionForecastService extends TransactionBaseService {
       }
       offsets.push(first)
       series.push(y)
-      full.push([...new Array(first).fill(0), ...y])
     }
     const categories = ids.map((v) => variants.get(v)?.root_category ?? null)
 
-    await this.progress(id, 0.05, `forecasting ${ids.length} variants`)
-    const result: EngineResult =
+    await this.progress(id, 0.05, `planning ${ids.length} variants (calendar effects, method per demand class)`)
+    const { plan, tuning }: PlanResult =
       ids.length === 0
-        ? { forecasts: [], tuning: [], effects: {} }
-        : await this.runEngine(id, {
+        ? { plan: null, tuning: [] }
+        : await this.runPlan(id, {
             series,
             offsets,
             categories,
@@ -290,97 +292,61 @@ export default class OrionForecastService extends TransactionBaseService {
             frequency: f,
             horizon: h,
           })
+    const effectsOfRun = plan?.effects ?? {}
 
-    await this.progress(id, 0.7, "storing forecasts")
     const periodStarts = new Array(h).fill(0).map((_, k) => iso(addPeriods(forecastStart, k, f)))
-    const metricsBySegment = new Map<string, Record<string, number>>()
-    const wins: Record<string, number> = {}
-    for (const t of result.tuning) {
+    const metrics: Record<string, Record<string, number>> = {}
+    for (const t of tuning) {
       const chosen = t.perModel.find((c) => c.method.model === t.chosen.model)
       if (chosen) {
-        metricsBySegment.set(t.segment, clean(chosen.metrics))
+        metrics[t.segment] = clean(chosen.metrics)
       }
     }
-    for (const fc of result.forecasts) {
-      wins[fc.model] = (wins[fc.model] ?? 0) + 1
-    }
-
-    // reorder points and restock alerts
+    // the batches: consecutive slices of the variants, each with everything it needs (the plan, the
+    // variants' series, stock, open orders and restock settings as they are now)
     const resolver = await this.settings_.resolver()
-    const periodDays = f === "week" ? 7 : 365.25 / 12
-    const restock: AlertCandidate[] = []
-    const perVariant: { variant_id: string; restock: Record<string, unknown> | null }[] = []
-    result.forecasts.forEach((fc, i) => {
-      const v = variants.get(ids[i]) as VariantInfo
-      const s = resolver.resolve([v.root_category, v.leaf_category], v.brand)
-      const first = Object.fromEntries(QUANTILE_KEYS.map((k) => [k, fc.quantiles[k][0]])) as Record<(typeof QUANTILE_KEYS)[number], number>
-      const rp = reorderPoint({ mean: fc.mean, firstPeriod: first, periodDays, leadTimeDays: s.leadTimeDays, serviceLevel: s.serviceLevel })
-      const decision = restockDecision(v.inventory_quantity, v.on_order, rp)
-      const stockout = expectedStockout({
-        stock: v.inventory_quantity,
-        mean: fc.mean,
-        forecastStart,
-        periodDays,
-        asOf,
-        leadTimeDays: s.leadTimeDays,
-      })
-      const info = {
-        lead_time_days: s.leadTimeDays,
-        lead_time_from: s.leadTimeFrom,
-        service_level: s.serviceLevel,
-        service_level_from: s.serviceLevelFrom,
-        lead_time_mean: round(rp.leadTimeMean, 3),
-        shape: Number.isFinite(rp.shape) ? rp.shape : "poisson",
-        reorder_point: rp.reorderPoint,
-        order_up_to: rp.orderUpTo,
-        stock: v.inventory_quantity,
-        on_order: v.on_order,
-        // what is coming and when (open purchase orders), and whether the first arrival comes after the stock-out
-        next_arrival: v.on_order_lines[0]?.expected_date ?? null,
-        on_order_lines: v.on_order_lines,
-        arrives_after_stockout: Boolean(v.on_order_lines[0] && stockout.stockout_date && v.on_order_lines[0].expected_date > stockout.stockout_date),
-        manage_inventory: v.manage_inventory,
-        // expected stock-out (forecast mean against stock on hand) and the last day to order
-        stockout_date: stockout.stockout_date,
-        order_by: stockout.order_by,
-      }
-      perVariant.push({ variant_id: ids[i], restock: info })
-      if (v.manage_inventory && decision.alert) {
-        restock.push({
-          type: "restock",
-          variant_id: v.id,
-          sku: v.sku,
-          title: v.title,
-          severity: (rp.reorderPoint - decision.position + 1) / Math.max(1, rp.reorderPoint),
-          // in plain French; the method and the quantile are in data (model, reorder_point, lead_time_mean)
-          reason: restockReason({
-            stock: v.inventory_quantity,
-            onOrder: v.on_order,
-            nextArrival: v.on_order_lines[0]?.expected_date ?? null,
-            stockoutDate: stockout.stockout_date,
-            reorderPoint: rp.reorderPoint,
-            orderUpTo: rp.orderUpTo,
-            suggested: decision.suggestedQuantity,
-            leadTimeDays: s.leadTimeDays,
-            serviceLevel: s.serviceLevel,
+    const inputs: StoredBatchInput[] = plan
+      ? batches(
+          ids.map((vid, i) => ({ vid, i })),
+          this.batches_.batchSize
+        ).map((slice) => ({
+          plan,
+          as_of: asOf.toISOString(),
+          forecast_start: forecastStart.toISOString(),
+          period_starts: periodStarts,
+          metrics,
+          variants: slice.map(({ vid, i }): BatchVariant => {
+            const v = variants.get(vid) as VariantInfo
+            return {
+              id: v.id,
+              sku: v.sku,
+              title: v.title,
+              inventory_quantity: v.inventory_quantity,
+              manage_inventory: v.manage_inventory,
+              on_order: v.on_order,
+              on_order_lines: v.on_order_lines,
+              settings: resolver.resolve([v.root_category, v.leaf_category], v.brand),
+              series: series[i],
+              offset: offsets[i],
+              category: categories[i],
+            }
           }),
-          suggested_quantity: decision.suggestedQuantity,
-          data: { ...info, model: fc.model, position: decision.position },
-        })
-      }
-    })
-    await this.storeForecasts(id, ids, variants, result.forecasts, periodStarts, metricsBySegment, perVariant, series.map((y) => y.length))
+        }))
+      : []
+    await this.batches_.create(id, inputs)
+    await this.runBatches(id, inputs.length, ids.length)
 
     await this.progress(id, 0.85, "alerts and insights")
+    const wins: Record<string, number> = {}
+    const restock: AlertCandidate[] = []
     const insights: AlertCandidate[] = []
-    full.forEach((y, i) => {
-      const v = variants.get(ids[i]) as VariantInfo
-      for (const ins of [detectSpike(y, f), detectDecline(y, f)]) {
-        if (ins) {
-          insights.push({ type: ins.type, variant_id: v.id, sku: v.sku, title: v.title, severity: ins.severity, reason: ins.reason, suggested_quantity: null, data: ins.data })
-        }
+    for (const out of inputs.length ? await this.batches_.outputs(id) : []) {
+      for (const model of out.models) {
+        wins[model] = (wins[model] ?? 0) + 1
       }
-    })
+      restock.push(...out.alerts)
+      insights.push(...out.insights)
+    }
     const [span] = await m.query(`SELECT min(day) AS first FROM "orion_sales_history"`)
     const lastSales: { variant_id: string; last: string }[] = await m.query(
       `SELECT variant_id, to_char(max(day), 'YYYY-MM-DD') AS last FROM "orion_sales_history" WHERE day < $1 GROUP BY 1`,
@@ -403,7 +369,7 @@ export default class OrionForecastService extends TransactionBaseService {
     await this.alerts_.refresh(id, ["restock", "spike", "decline", "dead_stock"], [...restock, ...insights])
 
     const effects: Record<string, unknown> = {}
-    for (const [c, e] of Object.entries(result.effects)) {
+    for (const [c, e] of Object.entries(effectsOfRun)) {
       effects[c] = {
         summary: describeEffects(e),
         multipliers: Object.fromEntries(Object.entries(e.effects).map(([k, x]) => [k, round(x.multiplier, 3)])),
@@ -412,7 +378,7 @@ export default class OrionForecastService extends TransactionBaseService {
         parts: e.parts,
       }
     }
-    const backtest = result.tuning.map((t) => ({
+    const backtest = tuning.map((t) => ({
       segment: t.segment,
       sampled: t.sampled,
       windows: t.windows,
@@ -433,114 +399,96 @@ export default class OrionForecastService extends TransactionBaseService {
     )
   }
 
-  private async runEngine(id: string, input: WorkerInput): Promise<EngineResult> {
-    const file = path.join(__dirname, "..", "lib", "forecast-worker.js")
-    let lastWrite = 0
+  /**
+   * Runs the run's batches: through the BullMQ queue with Redis (any `worker` / `shared` instance takes
+   * them; this process waits, renewing the run's lease, and shows the progress), otherwise here, one after
+   * the other. Either way each batch is `orionForecastBatchService.runBatch`. A batch failed for good fails
+   * the run with its reason; a lost lease stops the run and takes its batches out of the queue.
+   */
+  private async runBatches(id: string, total: number, variantCount: number): Promise<void> {
+    if (total === 0) {
+      return
+    }
     const lease = this.leases_.get(id)
-    let stop: (() => void) | null = null
-    const onProgress = (done: number, total: number) => {
-      if (lease?.lost) {
-        stop?.() // another instance may run now: this one stops computing
+    const show = (done: number) =>
+      this.progress(id, 0.1 + 0.75 * (done / total), `forecasting: ${done}/${total} batches of ${this.batches_.batchSize} (${variantCount} variants)`)
+    if (!this.batches_.distributed) {
+      for (let i = 0; i < total; i++) {
+        await show(i)
+        await this.batches_.runBatch(id, i)
       }
-      const now = Date.now()
-      if (now - lastWrite > 1000 || done === total) {
-        lastWrite = now
-        this.progress(id, 0.05 + 0.65 * (done / Math.max(1, total)), `forecasting ${done}/${total} variants`).catch(() => undefined)
-      }
+      return
     }
+    await show(0)
+    await this.batches_.dispatch(id)
+    let shown = -1
+    try {
+      for (;;) {
+        lease?.assertHeld()
+        const s = await this.batches_.summary(id)
+        if (s.failure) {
+          throw new Error(`forecast batch ${s.failure.index + 1} of ${total} (${s.failure.variants} variants) ${s.failure.error}`)
+        }
+        if (s.done !== shown) {
+          shown = s.done
+          await show(s.done)
+        }
+        if (s.done === s.total) {
+          return
+        }
+        await new Promise((r) => setTimeout(r, 300))
+      }
+    } catch (e) {
+      await this.batches_.cancel(id).catch(() => undefined)
+      throw e
+    }
+  }
+
+  /** Plans the run (calendar effects, method and prior per demand class) in a worker thread. */
+  private async runPlan(id: string, input: WorkerInput): Promise<PlanResult> {
+    const file = path.join(__dirname, "..", "lib", "forecast-worker.js")
+    const lease = this.leases_.get(id)
     if (!this.options_.useWorker || !fs.existsSync(file)) {
-      return runForecastJob(input, onProgress)
+      return runPlanJob(input)
     }
-    return new Promise<EngineResult>((resolve, reject) => {
+    return new Promise<PlanResult>((resolve, reject) => {
       const worker = new Worker(file, { workerData: { orionForecast: true, input } })
       let settled = false
-      stop = () => {
-        if (!settled) {
+      // another instance may run now when the lease is lost: this one stops computing
+      const watch = setInterval(() => {
+        if (lease?.lost && !settled) {
           settled = true
           worker.terminate().catch(() => undefined)
-          reject(lease?.lost ? new Error("the run lease was lost: the run stopped") : new Error("the run stopped"))
+          reject(new Error("the run lease was lost: the run stopped"))
         }
-      }
-      worker.on("message", (msg: { type: string; done?: number; total?: number; result?: EngineResult; message?: string }) => {
-        if (msg.type === "progress") {
-          onProgress(msg.done as number, msg.total as number)
-        } else if (msg.type === "result") {
-          settled = true
-          resolve(msg.result as EngineResult)
-        } else if (msg.type === "error") {
-          settled = true
+      }, 500)
+      const done = () => clearInterval(watch)
+      worker.on("message", (msg: { type: string; result?: PlanResult; message?: string }) => {
+        done()
+        if (settled) {
+          return
+        }
+        settled = true
+        if (msg.type === "result") {
+          resolve(msg.result as PlanResult)
+        } else {
           reject(new Error(`forecast engine failed: ${msg.message}`))
         }
       })
       worker.on("error", (e) => {
-        settled = true
-        reject(e)
+        done()
+        if (!settled) {
+          settled = true
+          reject(e)
+        }
       })
       worker.on("exit", (code) => {
+        done()
         if (!settled) {
+          settled = true
           reject(new Error(`forecast worker exited with code ${code} before finishing`))
         }
       })
-    })
-  }
-
-  private async storeForecasts(
-    runId: string,
-    ids: string[],
-    variants: Map<string, VariantInfo>,
-    forecasts: CalendarForecast[],
-    periodStarts: string[],
-    metricsBySegment: Map<string, Record<string, number>>,
-    perVariant: { variant_id: string; restock: Record<string, unknown> | null }[],
-    lengths: number[]
-  ): Promise<void> {
-    const CH = 1000
-    await this.manager_.transaction(async (tx) => {
-      for (let i0 = 0; i0 < ids.length; i0 += CH) {
-        const vids: string[] = []
-        const starts: string[] = []
-        const idx: number[] = []
-        const mean: number[] = []
-        const mult: number[] = []
-        const qs: number[][] = QUANTILE_KEYS.map(() => [])
-        for (let i = i0; i < Math.min(ids.length, i0 + CH); i++) {
-          const fc = forecasts[i]
-          periodStarts.forEach((p, k) => {
-            vids.push(ids[i])
-            starts.push(p)
-            idx.push(k)
-            mean.push(fc.mean[k])
-            mult.push(fc.multipliers[k])
-            QUANTILE_KEYS.forEach((key, j) => qs[j].push(fc.quantiles[key][k]))
-          })
-        }
-        await tx.query(
-          `INSERT INTO "orion_forecast" ("id", "run_id", "variant_id", "period_start", "period_index", "mean", "calendar_multiplier",
-             "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90")
-           SELECT 'ofc_' || replace(gen_random_uuid()::text, '-', ''), $1, * FROM unnest($2::varchar[], $3::date[], $4::int[], $5::real[], $6::real[],
-             $7::real[], $8::real[], $9::real[], $10::real[], $11::real[], $12::real[], $13::real[], $14::real[], $15::real[])`,
-          [runId, vids, starts, idx, mean, mult, ...qs]
-        )
-        const slice = ids.slice(i0, i0 + CH)
-        await tx.query(
-          `INSERT INTO "orion_variant_forecast" ("id", "run_id", "variant_id", "sku", "category", "model", "segment", "reason",
-             "history_periods", "metrics", "restock")
-           SELECT 'ovf_' || replace(gen_random_uuid()::text, '-', ''), $1, * FROM unnest($2::varchar[], $3::varchar[], $4::varchar[],
-             $5::varchar[], $6::varchar[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[])`,
-          [
-            runId,
-            slice,
-            slice.map((v) => variants.get(v)?.sku ?? null),
-            slice.map((v) => variants.get(v)?.root_category ?? null),
-            slice.map((_, j) => forecasts[i0 + j].model),
-            slice.map((_, j) => forecasts[i0 + j].segment),
-            slice.map((_, j) => forecasts[i0 + j].reason ?? null),
-            slice.map((_, j) => lengths[i0 + j]),
-            slice.map((_, j) => JSON.stringify(metricsBySegment.get(forecasts[i0 + j].segment) ?? null)),
-            slice.map((_, j) => JSON.stringify(perVariant[i0 + j].restock)),
-          ]
-        )
-      }
     })
   }
 
@@ -591,9 +539,16 @@ export default class OrionForecastService extends TransactionBaseService {
     return out
   }
 
-  /** Keeps the forecasts of the last `keepRuns` succeeded runs; older runs keep their record only. */
+  /**
+   * Keeps the forecasts of the last `keepRuns` succeeded runs; older runs keep their record only. The
+   * forecasts that batches of failed runs wrote go, and so do the inputs of finished runs' batches.
+   */
   private async prune(): Promise<void> {
     const keep = this.options_.keepRuns
+    for (const table of ["orion_forecast", "orion_variant_forecast"]) {
+      await this.manager_.query(`DELETE FROM "${table}" WHERE run_id IN (SELECT id FROM "orion_forecast_run" WHERE status = 'failed')`)
+    }
+    await this.batches_.prune()
     await this.manager_.query(
       `WITH old AS (
          SELECT id FROM "orion_forecast_run" WHERE status = 'succeeded' ORDER BY created_at DESC OFFSET $1

@@ -12,6 +12,9 @@ describe("orion options", () => {
       keepRuns: 3,
       useWorker: true,
       accuracyAlertThreshold: 0.25,
+      batchSize: 500,
+      redisUrl: null,
+      redisPrefix: "shabou:",
     })
     expect(resolveOptions({ frequency: "month" })).toMatchObject({ horizon: 6, maxHistoryPeriods: 60 })
   })
@@ -21,5 +24,7 @@ describe("orion options", () => {
     expect(() => resolveOptions({ defaultLeadTimeDays: 2.5 })).toThrow("defaultLeadTimeDays")
     expect(() => resolveOptions({ accuracyAlertThreshold: 0 })).toThrow("accuracyAlertThreshold must be a positive share")
     expect(() => resolveOptions({ frequency: "day" as "week" })).toThrow('frequency must be "week" or "month"')
+    expect(() => resolveOptions({ batchSize: 0 })).toThrow("batchSize (ORION_FORECAST_BATCH_SIZE) must be a whole number of variants between 1 and 100000, got 0")
+    expect(() => resolveOptions({ batchSize: NaN })).toThrow("batchSize")
   })
 })

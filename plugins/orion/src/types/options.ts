@@ -21,9 +21,18 @@ export type OrionOptions = {
    * by more than this share (0.25 = 25 % worse); default 0.25
    */
   accuracyAlertThreshold?: number
+  /**
+   * variants per batch of a forecast run (ORION_FORECAST_BATCH_SIZE); with Redis each batch is a BullMQ job
+   * that any `worker` or `shared` instance may take; default 500
+   */
+  batchSize?: number
+  /** Redis of the batch queue (REDIS_URL); without it a run's batches run in its own process */
+  redisUrl?: string
+  /** key prefix of the batch queue (REDIS_PREFIX); default "shabou:" */
+  redisPrefix?: string
 }
 
-export type ResolvedOrionOptions = Required<OrionOptions>
+export type ResolvedOrionOptions = Required<Omit<OrionOptions, "redisUrl">> & { redisUrl: string | null }
 
 export function resolveOptions(o: OrionOptions = {}): ResolvedOrionOptions {
   const frequency = o.frequency ?? "week"
@@ -37,6 +46,12 @@ export function resolveOptions(o: OrionOptions = {}): ResolvedOrionOptions {
     keepRuns: o.keepRuns ?? 3,
     useWorker: o.useWorker ?? true,
     accuracyAlertThreshold: o.accuracyAlertThreshold ?? 0.25,
+    batchSize: o.batchSize ?? 500,
+    redisUrl: o.redisUrl || null,
+    redisPrefix: o.redisPrefix ?? "shabou:",
+  }
+  if (!(Number.isInteger(out.batchSize) && out.batchSize >= 1 && out.batchSize <= 100000)) {
+    throw new Error(`orion option batchSize (ORION_FORECAST_BATCH_SIZE) must be a whole number of variants between 1 and 100000, got ${out.batchSize}`)
   }
   if (!(out.accuracyAlertThreshold > 0)) {
     throw new Error(`orion option accuracyAlertThreshold must be a positive share (0.25 = 25 % worse), got ${out.accuracyAlertThreshold}`)

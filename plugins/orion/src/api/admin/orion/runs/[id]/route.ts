@@ -1,8 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type OrionForecastService from "../../../../../services/orion-forecast"
+import type OrionForecastBatchService from "../../../../../services/orion-forecast-batch"
 
-/** GET /admin/orion/runs/:id — status, progress, duration, model wins, backtest metrics, calendar effects. */
+/**
+ * GET /admin/orion/runs/:id — status, progress, duration, model wins, backtest metrics, calendar effects,
+ * and its batches: `{ total, done, failed, pending, workers: { "<host>:<pid>": batches done }, failure }`.
+ */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: OrionForecastService = req.scope.resolve("orionForecastService")
-  res.json({ run: await service.retrieveRun(req.params.id) })
+  const batches: OrionForecastBatchService = req.scope.resolve("orionForecastBatchService")
+  const run = await service.retrieveRun(req.params.id)
+  res.json({ run, batches: await batches.summary(run.id) })
 }
