@@ -122,16 +122,27 @@ describe("VIN to a model", () => {
     expect(ids(res).every((id) => want.includes(id))).toBe(true)
   })
 
-  it("Mon garage: a VIN whose model and engine give one vehicle is enough on its own", async () => {
+  it("Mon garage: a VIN that names one vehicle is enough on its own; one that names several asks which, and takes it with vehicle_id", async () => {
     const res = await decode("VF32CKFVF44123456")
-    if (res.count !== 1) {
-      throw new Error(`the demo base should have one Peugeot 206 1.4i KFV of 2004, got ${res.count}`)
-    }
+    // the demo base has one Peugeot 206 1.4i KFV of 2004; suites run before this one (imports of generated
+    // vehicle files) may add more: the garage's answer is checked for what the base holds now
+    const candidates = ids(res)
+    expect(candidates.length).toBeGreaterThanOrEqual(1)
     const email = `vin-${Date.now().toString(36)}@example.tn`
     await client.customers.create({ first_name: "Sami", last_name: "Ben Ali", email, password: "motdepasse-2026" })
     const { access_token } = await client.auth.getToken({ email, password: "motdepasse-2026" })
     const me = new Medusa({ baseUrl: testEnv().baseUrl, maxRetries: 0, customHeaders: { Authorization: `Bearer ${access_token}` } })
-    const { garage_vehicle } = await me.client.request("POST", "/store/customers/me/garage", { vin: "VF3 2CK FVF 44 123456" })
-    expect(garage_vehicle).toMatchObject({ vehicle_id: res.vehicles[0].id, vin: "VF32CKFVF44123456" })
+    if (candidates.length === 1) {
+      const { garage_vehicle } = await me.client.request("POST", "/store/customers/me/garage", { vin: "VF3 2CK FVF 44 123456" })
+      expect(garage_vehicle).toMatchObject({ vehicle_id: candidates[0], vin: "VF32CKFVF44123456" })
+    } else {
+      const refused = await me.client.request("POST", "/store/customers/me/garage", { vin: "VF3 2CK FVF 44 123456" }).catch((e: any) => e.response)
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toMatch(new RegExp(`^vehicle_id: VIN VF32CKFVF44123456 .* matches ${candidates.length} vehicles`))
+      const { garage_vehicle } = await me.client.request("POST", "/store/customers/me/garage", { vin: "VF32CKFVF44123456", vehicle_id: candidates[1] })
+      expect(garage_vehicle).toMatchObject({ vehicle_id: candidates[1], vin: "VF32CKFVF44123456" })
+    }
+    const { garage_vehicles } = await me.client.request("GET", "/store/customers/me/garage")
+    expect(garage_vehicles).toHaveLength(1)
   })
 })
