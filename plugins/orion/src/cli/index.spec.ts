@@ -125,11 +125,13 @@ describe("orion cli", () => {
   })
 
   it("applies a weather effect with --weather only to the categories whose hold-out it improves", async () => {
+    // the files `orion sample-weather` writes
+    expect(await main(["sample-weather", "--out-dir", dir])).toBe(0)
     const sample = generateWeatherSample()
     const sales = path.join(dir, "sales.csv")
     const weather = path.join(dir, "weather.csv")
-    fs.writeFileSync(sales, salesCsv(sample))
-    fs.writeFileSync(weather, weatherCsv(sample.days))
+    expect(fs.readFileSync(sales, "utf8")).toBe(salesCsv(sample))
+    expect(fs.readFileSync(weather, "utf8")).toBe(weatherCsv(sample.days))
     const plainOut = path.join(dir, "plain.csv")
     const weatherOut = path.join(dir, "weather-forecasts.csv")
     expect(await main(["forecast", "--input", sales, "--horizon", "13", "--frequency", "week", "--out", plainOut])).toBe(0)

@@ -14,6 +14,7 @@ import { forecastMany, SeriesForecast, Tuning } from "../lib/engine"
 import { describeEffects } from "../lib/calendar-effects"
 import { CategoryWeather, describeWeather, forecastWithWeather, WeatherInput } from "../lib/weather-effects"
 import { normalizeGovernorate, parseWeatherCsv } from "../lib/weather-csv"
+import { generateWeatherSample, salesCsv, weatherCsv } from "../lib/weather-sample"
 import { backtest } from "../lib/backtest"
 import { Frequency, QUANTILE_KEYS } from "../lib/types"
 
@@ -21,6 +22,7 @@ const USAGE = `usage:
   orion forecast --input <sales.csv> --horizon <n> --frequency month|week --out <forecasts.csv> [--end-at-last-sale]
                  [--weather <weather.csv> [--governorate Tunis,Ariana]]
   orion backtest --input <sales.csv> --frequency month|week [--horizon n] [--end-at-last-sale]
+  orion sample-weather --out-dir <dir>   (writes a generated weather.csv and sales.csv to try --weather)
 
 input CSV columns: sku,date,qty[,category] (date YYYY-MM-DD; missing periods are zero). Every sku's
 series ends at the last date in the file (as the server's runs do); --end-at-last-sale ends each sku
@@ -290,6 +292,16 @@ export async function runBacktest(flags: Args["flags"], stdout: NodeJS.WritableS
   stdout.write(report.table + "\n")
 }
 
+/** Writes the generated weather sample (3 years of Tunis weather, batteries / cooling / filters sales). */
+export function runSampleWeather(flags: Args["flags"], stderr: NodeJS.WritableStream = process.stderr): void {
+  const dir = str(flags, "out-dir") as string
+  fs.mkdirSync(dir, { recursive: true })
+  const sample = generateWeatherSample()
+  fs.writeFileSync(`${dir}/weather.csv`, weatherCsv(sample.days))
+  fs.writeFileSync(`${dir}/sales.csv`, salesCsv(sample))
+  stderr.write(`wrote ${dir}/weather.csv (${sample.days.length} days, Tunis) and ${dir}/sales.csv (${sample.parts.length} skus, weekly)\n`)
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv)
@@ -297,6 +309,8 @@ export async function main(argv: string[]): Promise<number> {
       await runForecast(args.flags)
     } else if (args.command === "backtest") {
       await runBacktest(args.flags)
+    } else if (args.command === "sample-weather") {
+      runSampleWeather(args.flags)
     } else {
       throw new CliError(args.command ? `unknown command "${args.command}"\n${USAGE}` : USAGE)
     }

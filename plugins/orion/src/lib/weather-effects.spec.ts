@@ -1,4 +1,4 @@
-import { forecastWithCalendar } from "./calendar-forecast"
+import { decodeJson, encodeJson, forecastCalendarBatch, forecastWithCalendar, planCalendarForecast } from "./calendar-forecast"
 import {
   dailyWeather,
   describeWeather,
@@ -117,6 +117,22 @@ describe("weather effects chosen by hold-out", () => {
         expect(ratio).toEqual(new Array(13).fill(1))
       }
     })
+  })
+
+  it("gives the same numbers through the server's plan + batches (plan sent as JSON) as all at once", () => {
+    const { multipliers } = planWeather({ ...base, weather: { days: sample.days } })
+    const whole = forecastWithCalendar({ ...base, weather: multipliers })
+    const { plan } = planCalendarForecast({ ...base, weather: multipliers })
+    const sent = decodeJson<typeof plan>(encodeJson(plan))
+    expect(sent.weather).toEqual(multipliers)
+    const idx = [5, 25, 45, 59]
+    const batch = forecastCalendarBatch(
+      sent,
+      idx.map((i) => ({ series: base.series[i], offset: 0, category: base.categories[i] }))
+    )
+    idx.forEach((i, k) => expect(batch[k]).toEqual(whole.forecasts[i]))
+    // and a plan without weather has no weather key (plans stored before are unchanged)
+    expect("weather" in planCalendarForecast(base).plan).toBe(false)
   })
 
   it("reads the generated sample through the CSV parser unchanged", () => {
