@@ -167,6 +167,8 @@ describe("orion cli", () => {
     expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain("--weather needs a category column")
     expect(await main(["forecast", "--input", sales, "--horizon", "3", "--frequency", "week", "--out", weatherOut, "--weather", weather, "--governorate", "Sfax"])).toBe(1)
     expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain('has no row for "Sfax"')
+    expect(await main(["forecast", "--input", sales, "--horizon", "3", "--frequency", "week", "--out", weatherOut, "--weather", weather, "--governorate"])).toBe(1)
+    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain("--governorate needs a name")
   })
 
   it("reports bad rows with row and column", async () => {

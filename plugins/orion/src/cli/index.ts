@@ -187,8 +187,8 @@ export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableS
   const frequency = frequencyOf(flags)
   const horizon = horizonOf(flags)
   const weatherPath = str(flags, "weather", false)
-  if (flags.weather === true) {
-    throw new CliError(`--weather needs a file\n${USAGE}`)
+  if (flags.weather === true || flags.governorate === true) {
+    throw new CliError(`--${flags.weather === true ? "weather needs a file" : "governorate needs a name (e.g. Tunis,Ariana)"}\n${USAGE}`)
   }
   if (flags.governorate !== undefined && !weatherPath) {
     throw new CliError("--governorate is only used with --weather")
