@@ -12,18 +12,24 @@ import {
 } from "../lib/sales-history"
 import { forecastMany, SeriesForecast, Tuning } from "../lib/engine"
 import { describeEffects } from "../lib/calendar-effects"
-import { forecastWithCalendar } from "../lib/calendar-forecast"
+import { CategoryWeather, describeWeather, forecastWithWeather, WeatherInput } from "../lib/weather-effects"
+import { normalizeGovernorate, parseWeatherCsv } from "../lib/weather-csv"
+import { generateWeatherSample, salesCsv, weatherCsv } from "../lib/weather-sample"
 import { backtest } from "../lib/backtest"
 import { Frequency, QUANTILE_KEYS } from "../lib/types"
 
 const USAGE = `usage:
   orion forecast --input <sales.csv> --horizon <n> --frequency month|week --out <forecasts.csv> [--end-at-last-sale]
+                 [--weather <weather.csv> [--governorate Tunis,Ariana]]
   orion backtest --input <sales.csv> --frequency month|week [--horizon n] [--end-at-last-sale]
+  orion sample-weather --out-dir <dir>   (writes a generated weather.csv and sales.csv to try --weather)
 
 input CSV columns: sku,date,qty[,category] (date YYYY-MM-DD; missing periods are zero). Every sku's
 series ends at the last date in the file (as the server's runs do); --end-at-last-sale ends each sku
 at its own last sale instead. With a category column, calendar effects (Ramadan, Eids, summer, rains)
-are estimated per category and applied, as the server does.`
+are estimated per category and applied, as the server does. --weather (needs the category column):
+daily weather date,governorate,temperature,rain; a cold-snap / heat-wave effect is applied to the
+categories whose hold-out error it lowers (weather averaged over --governorate, default all in the file).`
 
 export class CliError extends Error {}
 
@@ -78,6 +84,32 @@ function horizonOf(flags: Args["flags"], fallback?: number): number {
     throw new CliError(`--horizon must be an integer between 1 and 520, got "${raw}"`)
   }
   return n
+}
+
+/** Reads and validates a weather file completely: every bad row is reported, nothing is used. */
+export function readWeatherFile(path: string, governorates?: string): WeatherInput {
+  if (!fs.existsSync(path)) {
+    throw new CliError(`weather file not found: ${path}`)
+  }
+  const { rows, errors } = parseWeatherCsv(fs.readFileSync(path, "utf8"))
+  if (errors.length) {
+    const list = errors.slice(0, 20).map((e) => `row ${e.row}${e.column ? `, column "${e.column}"` : ""}: ${e.reason}`)
+    throw new CliError(`${path}: ${errors.length} bad row(s), nothing used:\n  ${list.join("\n  ")}${errors.length > 20 ? "\n  …" : ""}`)
+  }
+  let list: string[] | undefined
+  if (governorates) {
+    list = governorates.split(",").map((g) => {
+      const n = normalizeGovernorate(g)
+      if (!n) {
+        throw new CliError(`--governorate: "${g.trim()}" is not a governorate of Tunisia`)
+      }
+      if (!rows.some((r) => r.governorate === n)) {
+        throw new CliError(`--governorate: ${path} has no row for "${g.trim()}"`)
+      }
+      return n
+    })
+  }
+  return { days: rows.map(({ row: _row, ...d }) => d), governorates: list }
 }
 
 /** Reads and validates `sku,date,qty` row by row (the optional `category` column: see readSalesFile). */
@@ -154,7 +186,18 @@ export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableS
   const out = str(flags, "out") as string
   const frequency = frequencyOf(flags)
   const horizon = horizonOf(flags)
+  const weatherPath = str(flags, "weather", false)
+  if (flags.weather === true || flags.governorate === true) {
+    throw new CliError(`--${flags.weather === true ? "weather needs a file" : "governorate needs a name (e.g. Tunis,Ariana)"}\n${USAGE}`)
+  }
+  if (flags.governorate !== undefined && !weatherPath) {
+    throw new CliError("--governorate is only used with --weather")
+  }
+  const weather = weatherPath ? readWeatherFile(weatherPath, str(flags, "governorate", false)) : undefined
   const { rows, categories } = await readSalesFile(input)
+  if (weather && !categories) {
+    throw new CliError(`--weather needs a category column in ${input} (weather effects are chosen per category)`)
+  }
   const series = buildSeries(rows, frequency)
   if (!flags["end-at-last-sale"]) {
     alignEnd(series, frequency)
@@ -168,13 +211,24 @@ export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableS
   const values = series.map((s) => s.values)
   let result: { forecasts: (SeriesForecast & { multipliers?: number[] })[]; tuning: Tuning[] }
   let effectsText: string[] = []
+  let weatherText: string[] = []
   if (categories) {
     // the server's way: calendar effects per category, on series placed on one shared timeline
     const start = new Date(Math.min(...series.map((s) => s.start.getTime())))
     const offsets = series.map((s) => periodsBetween(start, s.start, frequency))
-    const r = forecastWithCalendar({ series: values, offsets, categories: series.map((s) => categories.get(s.sku) ?? null), start, frequency, horizon, onProgress })
+    const r = forecastWithWeather({
+      series: values,
+      offsets,
+      categories: series.map((s) => categories.get(s.sku) ?? null),
+      start,
+      frequency,
+      horizon,
+      onProgress,
+      weatherData: weather,
+    })
     result = r
     effectsText = Object.entries(r.effects).map(([c, e]) => `category ${c}: ${describeEffects(e)}`)
+    weatherText = Object.entries(r.weather as Record<string, CategoryWeather>).map(([c, w]) => `weather, category ${c}: ${describeWeather(w)}`)
   } else {
     result = forecastMany(values, { frequency, horizon, onProgress })
   }
@@ -204,7 +258,7 @@ export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableS
     stderr.write(`segment ${t.segment}: ${t.sampled} series sampled, method ${forecastLabel(t.chosen)}${t.reason ? ` (${t.reason})` : ""}\n`)
   }
   if (categories) {
-    for (const line of effectsText) {
+    for (const line of [...effectsText, ...weatherText]) {
       stderr.write(`${line}\n`)
     }
   } else {
@@ -238,6 +292,16 @@ export async function runBacktest(flags: Args["flags"], stdout: NodeJS.WritableS
   stdout.write(report.table + "\n")
 }
 
+/** Writes the generated weather sample (3 years of Tunis weather, batteries / cooling / filters sales). */
+export function runSampleWeather(flags: Args["flags"], stderr: NodeJS.WritableStream = process.stderr): void {
+  const dir = str(flags, "out-dir") as string
+  fs.mkdirSync(dir, { recursive: true })
+  const sample = generateWeatherSample()
+  fs.writeFileSync(`${dir}/weather.csv`, weatherCsv(sample.days))
+  fs.writeFileSync(`${dir}/sales.csv`, salesCsv(sample))
+  stderr.write(`wrote ${dir}/weather.csv (${sample.days.length} days, Tunis) and ${dir}/sales.csv (${sample.parts.length} skus, weekly)\n`)
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv)
@@ -245,6 +309,8 @@ export async function main(argv: string[]): Promise<number> {
       await runForecast(args.flags)
     } else if (args.command === "backtest") {
       await runBacktest(args.flags)
+    } else if (args.command === "sample-weather") {
+      runSampleWeather(args.flags)
     } else {
       throw new CliError(args.command ? `unknown command "${args.command}"\n${USAGE}` : USAGE)
     }

@@ -28,6 +28,11 @@ export type CalendarForecastInput = ForecastOptions & {
   effectOptions?: EffectOptions
   /** false: skip calendar effects entirely (plain engine) */
   calendar?: boolean
+  /**
+   * Weather multiplier per category and timeline period (0 … periods + horizon − 1), from
+   * `weather-effects.ts`; absent (the default) or a category not in it: no weather effect.
+   */
+  weather?: Record<string, number[]>
 }
 
 export type CalendarForecast = SeriesForecast & {
@@ -50,6 +55,8 @@ export type CalendarPlan = {
   effects: Record<string, CategoryEffects>
   methods: Record<string, SegmentChoice>
   priors: Record<string, GammaPrior | null>
+  /** weather multipliers per category and timeline period (only when some category has one) */
+  weather?: Record<string, number[]>
 }
 
 /** One series of a batch: its history, first period and category, as given to the plan. */
@@ -60,11 +67,19 @@ function exposuresOf(plan: Pick<CalendarPlan, "calendar" | "start" | "periods" |
 }
 
 /** The series with its category's calendar effects divided out (as the engine sees it). */
-function adjust(s: number[], offset: number, eff: CategoryEffects | undefined, ex: Exposure[]): number[] {
-  if (!eff || eff.reason) {
+function adjust(s: number[], offset: number, eff: CategoryEffects | undefined, ex: Exposure[], weather?: number[]): number[] {
+  const cal = !!eff && !eff.reason
+  if (!cal && !weather) {
     return s
   }
-  return s.map((v, t) => (v === 0 ? 0 : v / periodMultiplier(eff, ex[offset + t])))
+  return s.map((v, t) =>
+    v === 0 ? 0 : v / ((cal ? periodMultiplier(eff as CategoryEffects, ex[offset + t]) : 1) * (weather ? weather[offset + t] : 1))
+  )
+}
+
+/** The series with its category's weather effect divided out (none: the series itself). */
+function weatherAdjust(s: number[], offset: number, weather?: number[]): number[] {
+  return weather ? s.map((v, t) => (v === 0 ? 0 : v / weather[offset + t])) : s
 }
 
 /** Learns what needs the whole data set: effects per category, method and prior per demand class. */
@@ -76,6 +91,8 @@ export function planCalendarForecast(input: CalendarForecastInput): { plan: Cale
   const calendar = input.calendar !== false
   const ex: Exposure[] = calendar ? exposures(start, n + horizon, frequency) : []
 
+  const weather = input.weather && Object.keys(input.weather).length ? input.weather : undefined
+  const weatherOf = (i: number) => (weather && categories[i] ? weather[categories[i] as string] : undefined)
   const byCategory = new Map<string, number[]>()
   categories.forEach((c, i) => {
     if (c) {
@@ -92,7 +109,10 @@ export function planCalendarForecast(input: CalendarForecastInput): { plan: Cale
       effects[c] = noEffects(`only ${idx.length} part(s) in the category (< ${minParts}): no calendar effect estimated`, idx.length, n)
     } else {
       effects[c] = estimateCategoryEffects(
-        idx.map((i) => (offsets[i] ? [...new Array(offsets[i]).fill(0), ...series[i]] : series[i])),
+        idx.map((i) => {
+          const s = weatherAdjust(series[i], offsets[i], weatherOf(i))
+          return offsets[i] ? [...new Array(offsets[i]).fill(0), ...s] : s
+        }),
         start,
         frequency,
         input.effectOptions,
@@ -102,7 +122,7 @@ export function planCalendarForecast(input: CalendarForecastInput): { plan: Cale
   }
 
   const integer = series.every((s) => s.every((v) => Number.isInteger(v)))
-  const adjusted = series.map((s, i) => adjust(s, offsets[i], categories[i] ? effects[categories[i] as string] : undefined, ex))
+  const adjusted = series.map((s, i) => adjust(s, offsets[i], categories[i] ? effects[categories[i] as string] : undefined, ex, weatherOf(i)))
   const segments = planSegments(adjusted, input)
   return {
     plan: {
@@ -116,6 +136,7 @@ export function planCalendarForecast(input: CalendarForecastInput): { plan: Cale
       effects,
       methods: segments.methods,
       priors: segments.priors,
+      ...(weather ? { weather } : {}),
     },
     tuning: segments.tuning,
   }
@@ -131,10 +152,13 @@ export function forecastCalendarBatch(
   const opts = { frequency: plan.frequency, horizon: plan.horizon, seasonLength: plan.seasonLength }
   return batch.map((b, i) => {
     const eff = b.category ? plan.effects[b.category] : undefined
-    const f = forecastSeriesWith(plan, adjust(b.series, b.offset, eff, ex), opts)
+    const w = b.category && plan.weather ? plan.weather[b.category] : undefined
+    const f = forecastSeriesWith(plan, adjust(b.series, b.offset, eff, ex, w), opts)
     onProgress?.(i + 1, batch.length)
     const len = b.offset + b.series.length
-    const mult = new Array(plan.horizon).fill(1).map((_, k) => (eff && !eff.reason ? periodMultiplier(eff, ex[len + k]) : 1))
+    const mult = new Array(plan.horizon)
+      .fill(1)
+      .map((_, k) => (eff && !eff.reason ? periodMultiplier(eff, ex[len + k]) : 1) * (w ? w[len + k] : 1))
     if (mult.every((x) => x === 1)) {
       return { ...f, multipliers: mult }
     }
