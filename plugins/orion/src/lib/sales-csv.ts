@@ -12,10 +12,15 @@ export type ParsedSales = { rows: (SalesRow & { row: number })[]; errors: RowErr
 
 export const REQUIRED_COLUMNS = ["sku", "date", "qty"] as const
 
-export function parseSalesCsv(text: string, opts: { maxErrors?: number } = {}): ParsedSales {
-  const maxErrors = opts.maxErrors ?? 200
-  const errors: RowError[] = []
-  let records: { record: Record<string, string>; info: { lines: number } }[]
+export type CsvRecord = { record: Record<string, string>; info: { lines: number } }
+
+/**
+ * The records of a CSV file whose header names at least `required` (lower-cased, trimmed), each with
+ * its line number; or the one error that makes the whole file unreadable (not CSV, a missing column,
+ * no rows).
+ */
+export function readCsvRecords(text: string, required: readonly string[]): { records: CsvRecord[] } | { error: RowError } {
+  let records: CsvRecord[]
   try {
     records = parse(text, {
       bom: true,
@@ -23,23 +28,33 @@ export function parseSalesCsv(text: string, opts: { maxErrors?: number } = {}): 
       skip_empty_lines: true,
       info: true,
       relax_column_count: false,
-    }) as { record: Record<string, string>; info: { lines: number } }[]
+    }) as CsvRecord[]
   } catch (e) {
     const err = e as Error & { lines?: number }
-    return { rows: [], errors: [{ row: err.lines ?? 0, column: null, reason: `not a valid CSV file: ${err.message}` }] }
+    return { error: { row: err.lines ?? 0, column: null, reason: `not a valid CSV file: ${err.message}` } }
   }
   const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? ""
   const columns = header.split(",").map((h) => h.trim().toLowerCase())
-  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c))
+  const missing = required.filter((c) => !columns.includes(c))
   if (missing.length) {
     return {
-      rows: [],
-      errors: [{ row: 1, column: null, reason: `header must name the columns sku,date,qty; missing ${missing.join(", ")} (got "${header}")` }],
+      error: { row: 1, column: null, reason: `header must name the columns ${required.join(",")}; missing ${missing.join(", ")} (got "${header}")` },
     }
   }
   if (records.length === 0) {
-    return { rows: [], errors: [{ row: 2, column: null, reason: "the file has a header but no rows" }] }
+    return { error: { row: 2, column: null, reason: "the file has a header but no rows" } }
   }
+  return { records }
+}
+
+export function parseSalesCsv(text: string, opts: { maxErrors?: number } = {}): ParsedSales {
+  const maxErrors = opts.maxErrors ?? 200
+  const errors: RowError[] = []
+  const read = readCsvRecords(text, REQUIRED_COLUMNS)
+  if ("error" in read) {
+    return { rows: [], errors: [read.error] }
+  }
+  const { records } = read
   const rows: ParsedSales["rows"] = []
   for (const { record, info } of records) {
     try {

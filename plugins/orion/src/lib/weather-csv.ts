@@ -3,8 +3,7 @@
  * row (row = line number in the file, header is row 1): the file is used whole or not at all.
  * temperature = the day's mean in °C, rain = the day's rain in mm.
  */
-import { parse } from "csv-parse/sync"
-import { RowError } from "./sales-csv"
+import { readCsvRecords, RowError } from "./sales-csv"
 
 export type WeatherDay = { date: string; governorate: string; temperature: number; rain: number }
 
@@ -35,31 +34,11 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 
 export function parseWeatherCsv(text: string, opts: { maxErrors?: number } = {}): ParsedWeather {
   const maxErrors = opts.maxErrors ?? 200
-  let records: { record: Record<string, string>; info: { lines: number } }[]
-  try {
-    records = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      info: true,
-      relax_column_count: false,
-    }) as { record: Record<string, string>; info: { lines: number } }[]
-  } catch (e) {
-    const err = e as Error & { lines?: number }
-    return { rows: [], errors: [{ row: err.lines ?? 0, column: null, reason: `not a valid CSV file: ${err.message}` }] }
+  const read = readCsvRecords(text, WEATHER_COLUMNS)
+  if ("error" in read) {
+    return { rows: [], errors: [read.error] }
   }
-  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? ""
-  const columns = header.split(",").map((h) => h.trim().toLowerCase())
-  const missing = WEATHER_COLUMNS.filter((c) => !columns.includes(c))
-  if (missing.length) {
-    return {
-      rows: [],
-      errors: [{ row: 1, column: null, reason: `header must name the columns date,governorate,temperature,rain; missing ${missing.join(", ")} (got "${header}")` }],
-    }
-  }
-  if (records.length === 0) {
-    return { rows: [], errors: [{ row: 2, column: null, reason: "the file has a header but no rows" }] }
-  }
+  const { records } = read
   const errors: RowError[] = []
   const rows: ParsedWeather["rows"] = []
   const seen = new Map<string, number>()
