@@ -1,7 +1,9 @@
 import { BeforeInsert, Column, Entity, Index } from "typeorm"
 import { BaseEntity, generateEntityId } from "@medusajs/medusa"
+import type { BatchAlert } from "../lib/forecast-batch"
 
-export type AlertType = "restock" | "spike" | "decline" | "dead_stock"
+/** what the forecast engine proposes (restock) or notices (the insights) */
+export type AlertType = BatchAlert["type"]
 export type AlertStatus = "open" | "acknowledged" | "resolved"
 
 /**

@@ -1,20 +1,13 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { EntityManager } from "typeorm"
+import type { BatchAlert } from "../lib/forecast-batch"
 import { AlertStatus, AlertType, OrionAlert } from "../models/orion-alert"
 
 type InjectedDependencies = { manager: EntityManager }
 
-export type AlertCandidate = {
-  type: AlertType
-  variant_id: string
-  sku: string | null
-  title: string | null
-  severity: number
-  reason: string
-  suggested_quantity: number | null
-  data: Record<string, unknown>
-}
+/** an alert or insight a run proposes (the forecast engine's `BatchAlert`) */
+export type AlertCandidate = BatchAlert
 
 export const ALERT_TYPES: AlertType[] = ["restock", "spike", "decline", "dead_stock"]
 export const INSIGHT_TYPES: AlertType[] = ["spike", "decline", "dead_stock"]

@@ -8,7 +8,7 @@ import { LeaseBusyError, noLiveLease, RunLease, timeRun } from "@shabou/ops"
 import { EntityManager } from "typeorm"
 import { describeEffects } from "../lib/calendar-effects"
 import { methodName } from "../lib/engine"
-import type { CalendarPlan } from "../lib/calendar-forecast"
+import type { BatchSeries, CalendarPlan } from "../lib/calendar-forecast"
 import { batches, BatchVariant } from "../lib/forecast-batch"
 import { runPlanJob, WorkerInput } from "../lib/forecast-worker"
 import { detectDeadStock } from "../lib/insights"
@@ -43,15 +43,8 @@ export type RunRequest = {
   as_of?: string
 }
 
-type VariantInfo = {
-  id: string
-  sku: string | null
-  title: string
-  inventory_quantity: number
-  manage_inventory: boolean
-  on_order: number
-  /** open purchase order lines, earliest first */
-  on_order_lines: { quantity: number; expected_date: string; supplier: string }[]
+/** a variant as the run reads it: what a forecast batch takes of it (less its series and settings), and where it belongs */
+type VariantInfo = Omit<BatchVariant, keyof BatchSeries | "settings"> & {
   brand: string | null
   leaf_category: string | null
   root_category: string | null
