@@ -247,7 +247,12 @@ describe("prospector pages in the admin", () => {
     expect(reports.json.count).toBeGreaterThan(0)
     const frame = page.frameLocator('iframe[data-testid="report-frame"]')
     await frame.locator("h1").first().waitFor()
-    const html = await api("GET", `/admin/prospector/reports/${reports.json.reports[0].id}?format=html`)
+    // the page opens the report it just built (its row's button reads "Fermer"); other suites may have
+    // built reports of other periods since, so the list's first is not necessarily this one
+    const openRow = page.locator("tr[data-report-id]").filter({ has: page.getByRole("button", { name: "Fermer" }) })
+    const openId = await openRow.getAttribute("data-report-id")
+    expect(reports.json.reports.map((r: { id: string }) => r.id)).toContain(openId)
+    const html = await api("GET", `/admin/prospector/reports/${openId}?format=html`)
     const title = await frame.locator("h1").first().textContent()
     expect(title).toMatch(/^Rapport hebdomadaire du /)
     expect(html.text).toContain(`<h1>${title}</h1>`)
