@@ -331,7 +331,20 @@ describeWithRedis("two servers and two workers on one database and Redis", () =>
   }
 
   it("cuts a forecast run started through a server into batches that both workers take", async () => {
-    const { run, batches, stages } = await forecastRun(serverA)
+    // A batch of the demo's parts is computed in a few milliseconds: on a fast machine the worker that takes the
+    // first batch could run them all before the idle one's next look at the queue (at most 1 s, `drainDelay`).
+    // Each batch's write is held for a quarter of a second here, as a slower disk would, so the run lasts longer
+    // than that look; the stored forecasts are unchanged (the next test compares them).
+    await query(`CREATE FUNCTION test_slow_forecast_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.25); RETURN NULL; END $$`)
+    await query(`CREATE TRIGGER test_slow_forecast_write BEFORE INSERT ON orion_forecast FOR EACH STATEMENT EXECUTE FUNCTION test_slow_forecast_write()`)
+    let outcome: Awaited<ReturnType<typeof forecastRun>>
+    try {
+      outcome = await forecastRun(serverA)
+    } finally {
+      await query(`DROP TRIGGER test_slow_forecast_write ON orion_forecast`)
+      await query(`DROP FUNCTION test_slow_forecast_write()`)
+    }
+    const { run, batches, stages } = outcome
     expect(run.error).toBeNull()
     expect(run.status).toBe("succeeded")
     expect(run.variant_count).toBeGreaterThan(BATCH_SIZE * 20)
