@@ -10,6 +10,7 @@
  *   scheduled jobs of `worker_mode` (a `server` instance leaves scheduled jobs to the worker).
  */
 const crypto = require("crypto")
+const SonicBoom = require("sonic-boom")
 const ops = require("@shabou/ops")
 
 const QUEUE_STATES = ["waiting", "active", "delayed", "failed", "completed"]
@@ -30,11 +31,38 @@ function observabilitySettings(env = process.env) {
   return { json: format === "json", metricsToken: token, workerMode: mode, redisPrefix: env.REDIS_PREFIX || "shabou:" }
 }
 
+let standard = null
+
+/**
+ * stdout and stderr for log lines, written without blocking: Node writes to a file or a pipe
+ * synchronously, one system call per line, so a server logging every request spent a large share
+ * of its time in `write` (a profile of the store bench). sonic-boom (pino's destination) gathers the
+ * lines written while a write is under way into the next one; what is left is written at exit.
+ */
+function standardStreams() {
+  if (!standard) {
+    standard = { out: new SonicBoom({ fd: 1, sync: false }), err: new SonicBoom({ fd: 2, sync: false }) }
+    process.on("exit", () => {
+      for (const stream of [standard.out, standard.err]) {
+        try {
+          stream.flushSync()
+        } catch {
+          // the stream was closed (the reader went away): nothing more can be written
+        }
+      }
+    })
+  }
+  return standard
+}
+
 /**
  * The process's log function: plain text, or one JSON object per line (level, time, msg and fields).
  * Every message and field goes through the redaction of @shabou/ops first.
  */
-function createLog(env = process.env, { prefix = "[shabou]", out = (line) => process.stdout.write(`${line}\n`), err = (line) => process.stderr.write(`${line}\n`) } = {}) {
+function createLog(
+  env = process.env,
+  { prefix = "[shabou]", out = (line) => standardStreams().out.write(`${line}\n`), err = (line) => standardStreams().err.write(`${line}\n`) } = {}
+) {
   const { json } = observabilitySettings(env)
   ops.registerSecrets(ops.secretsFromEnv(env))
   const write = (level, message, fields) => {
