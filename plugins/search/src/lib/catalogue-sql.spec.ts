@@ -43,8 +43,18 @@ describe("catalogue SQL", () => {
   it("counts with the same conditions as the page", () => {
     const r = request({ brand_id: "brand_1", tags: ["ptag_1"] })
     const count = countSql(r, ["sc_1"], {})
-    expect(count.params).toEqual([["sc_1"], ["brand_1"], ["ptag_1"]])
-    expect(count.sql).toContain("d.brand_id = ANY($2::text[])")
+    expect(count.params).toEqual([["sc_1"], "brand_1", ["ptag_1"]])
+    expect(count.sql).toContain("d.brand_id = $2 AND")
+    expect(listSql(r, ["sc_1"], {}, "-").sql).toContain("d.brand_id = $2\n")
+  })
+
+  it("compares one value with = (a brand's index is read in its order) and several with = ANY", () => {
+    const one = countSql(request({ brand_id: "brand_1", collection_id: ["pcol_1"] }), ["sc_1"], {})
+    expect(one.sql).toContain("d.brand_id = $2 AND d.collection_id = $3")
+    expect(one.params).toEqual([["sc_1"], "brand_1", "pcol_1"])
+    const several = countSql(request({ brand_id: ["brand_1", "brand_2"], type_id: ["ptyp_1", "ptyp_2"] }), ["sc_1"], {})
+    expect(several.sql).toContain("d.brand_id = ANY($2::text[]) AND d.type_id = ANY($3::text[])")
+    expect(several.params).toEqual([["sc_1"], ["brand_1", "brand_2"], ["ptyp_1", "ptyp_2"]])
   })
 
   it("assembles a listing answer in core's key order", () => {

@@ -79,6 +79,8 @@ export default class CatalogueService {
   private cursors_ = new Map<string, { generation: string; created: string; id: string }>()
   /** category filters resolved, by generation (see `resolveFilters`) */
   private categories_ = new Map<string, Promise<string[]>>()
+  /** whether a vehicle exists, by lists generation and id (a vehicle's change moves the generation) */
+  private vehicles_ = new Map<string, Promise<boolean>>()
   readonly stats = { model: 0, rendered: 0, core: 0, renderErrors: 0 }
 
   constructor(container: InjectedDependencies) {
@@ -241,10 +243,15 @@ export default class CatalogueService {
   /** A store listing in a resolved context (see `resolve`), or null when core must answer. */
   async list(request: ListRequest, channels: string[], caller: Caller, context: Resolved): Promise<Answer | null> {
     if (request.filters.vehicleIds) {
-      const found: { id: string }[] = await this.manager_.query(`SELECT id FROM vehicle WHERE id = ANY($1::text[])`, [
-        request.filters.vehicleIds,
-      ])
-      const unknown = request.filters.vehicleIds.filter((id) => !found.some((f) => f.id === id))
+      const lists = this.generations_.lists
+      const known = await Promise.all(
+        request.filters.vehicleIds.map((id) =>
+          kept(this.vehicles_, `${lists}|${id}`, () =>
+            this.manager_.query(`SELECT 1 FROM vehicle WHERE id = $1`, [id]).then((r: unknown[]) => r.length > 0)
+          )
+        )
+      )
+      const unknown = request.filters.vehicleIds.filter((_, i) => !known[i])
       if (unknown.length) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `vehicle_id: no vehicle with id ${unknown.join(", ")}`)
       }
