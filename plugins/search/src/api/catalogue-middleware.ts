@@ -217,7 +217,8 @@ async function fromCacheOrModel(
         return null
       }
       const cached = makeAnswer(answer.status, answer.body, answer.expiresAt)
-      await cache.set(key, cached)
+      // in this instance's memory at once; the answer does not wait for Redis to take it
+      void cache.set(key, cached)
       return cached
     })().finally(() => building_.delete(key))
     building_.set(key, building)

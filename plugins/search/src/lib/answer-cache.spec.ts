@@ -14,8 +14,18 @@ describe("answers", () => {
     expect(etagMatches(undefined, a.etag)).toBe(false)
   })
 
-  it("are compressed once, br before gzip, large ones only", () => {
-    expect(pickEncoding("gzip, deflate, br", 5000)).toBe("br")
+  it("hold the UTF-8 bytes of the JSON, Arabic and accents included", () => {
+    const text = '{"title":"Filtre à huile – فلتر زيت"}'
+    const a = makeAnswer(200, text)
+    expect(Buffer.isBuffer(a.body)).toBe(true)
+    expect(a.body.toString("utf8")).toBe(text)
+    expect(makeAnswer(200, Buffer.from(text)).etag).toBe(a.etag)
+  })
+
+  it("are compressed once, gzip before br (cheaper on the miss that builds them), large ones only", () => {
+    expect(pickEncoding("gzip, deflate, br", 5000)).toBe("gzip")
+    expect(pickEncoding("br", 5000)).toBe("br")
+    expect(pickEncoding("gzip;q=0, br", 5000)).toBe("br")
     expect(pickEncoding("gzip", 5000)).toBe("gzip")
     expect(pickEncoding("br;q=0, gzip", 5000)).toBe("gzip")
     expect(pickEncoding("identity", 5000)).toBeNull()
@@ -25,8 +35,11 @@ describe("answers", () => {
     const br = compressed(a, "br")
     expect(compressed(a, "br")).toBe(br)
     expect(brotliDecompressSync(br).toString()).toBe(body)
-    expect(gunzipSync(compressed(a, "gzip")).toString()).toBe(body)
+    const gz = compressed(a, "gzip")
+    expect(compressed(a, "gzip")).toBe(gz)
+    expect(gunzipSync(gz).toString()).toBe(body)
     expect(br.length).toBeLessThan(body.length / 3)
+    expect(gz.length).toBeLessThan(body.length / 3)
   })
 })
 

@@ -56,7 +56,12 @@ export default class CatalogueCacheService {
     }
     if (this.redis_ && this.redis_.status === "ready") {
       try {
-        const [raw, pttl] = await this.redis_.multi().get(this.prefix_ + key).pttl(this.prefix_ + key).exec().then((r) => (r ?? []).map((x) => x[1]) as [string | null, number])
+        const [raw, pttl] = await this.redis_
+          .multi()
+          .getBuffer(this.prefix_ + key)
+          .pttl(this.prefix_ + key)
+          .exec()
+          .then((r) => (r ?? []).map((x) => x[1]) as [Buffer | null, number])
         if (raw !== null) {
           const answer = makeAnswer(200, raw, pttl > 0 ? Date.now() + pttl : undefined)
           this.memory_.set(key, answer)
@@ -72,6 +77,7 @@ export default class CatalogueCacheService {
     return null
   }
 
+  /** Keeps an answer: in memory at once, in Redis when it has taken it (callers need not wait for that). */
   async set(key: string, answer: CachedAnswer): Promise<void> {
     if (answer.status !== 200) {
       return
