@@ -5,7 +5,8 @@
  * "PSA 1609.412.480", "OE: 16 094 124 80", "Bosch 0 986 494 199". Lookups use the normalised form:
  * upper case, no separators, without a leading maker/brand/"OE" prefix.
  */
-import { MAKES, normalizeKey, stripAccents } from "./normalize"
+import { stripAccents } from "@shabou/text"
+import { MAKES, normalizeKey } from "./normalize"
 
 /** Words that introduce a number without being part of it. */
 const REFERENCE_WORDS = ["OEM", "OE", "REF", "REFERENCE", "REFERENCES", "NUM", "NUMERO", "PN", "ART", "ARTICLE"]
