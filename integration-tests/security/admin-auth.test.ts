@@ -63,7 +63,7 @@ describe("custom admin routes require authentication", () => {
   })
 
   it("the admin's credentials are accepted", async () => {
-    for (const url of ["/admin/fitment/coverage", "/admin/prospector/leads", "/admin/orion/forecasts", "/admin/dashboard"]) {
+    for (const url of ["/admin/fitment/coverage", "/admin/prospector/leads", "/admin/orion/runs", "/admin/dashboard"]) {
       const res = await fetch(`${testEnv().baseUrl}${url}`, { headers: await adminHeaders() })
       await res.arrayBuffer()
       expect({ url, status: res.status }).toEqual({ url, status: 200 })
