@@ -4,7 +4,6 @@ import Redis from "ioredis"
 import request from "supertest"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 import { placeOrder } from "../helpers/orders"
-import { describeAdminRoutesRequireAuth } from "../helpers/routes"
 
 jest.setTimeout(300000)
 
@@ -34,8 +33,6 @@ function csvUpload(content: string, name = "sales.csv") {
       .set(await adminHeaders())
       .attach("file", Buffer.from(content, "utf8"), { filename: name, contentType: "text/csv" })
 }
-
-describeAdminRoutesRequireAuth("orion", { expected: ["GET /admin/orion/forecasts", "POST /admin/orion/runs", "POST /admin/orion/alerts/:id/acknowledge"], min: 12 })
 
 describe("orion through the admin API", () => {
   let variant: { id: string; sku: string; product_id: string; brand: string; category: string }

@@ -2,9 +2,8 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConf
 import { requireCustomerAuthentication } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { asValue } from "awilix"
-import multer from "multer"
 import { Raw } from "typeorm"
-import { list } from "@shabou/api-params"
+import { fileUpload, list } from "@shabou/api-params"
 import CartFitmentService from "../services/cart-fitment"
 import FitmentService, { brandOf } from "../services/fitment"
 
@@ -158,18 +157,8 @@ export async function refreshBeforeCheckout(req: MedusaRequest, _res: MedusaResp
   }
 }
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 64 * 1024 * 1024, files: 1 } })
-
-/** multer errors (file too large, wrong field) as 400 with the reason. */
-function uploadFile(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  upload.single("file")(req as any, res as any, (err?: unknown) => {
-    if (err) {
-      const e = err as { message?: string; field?: string }
-      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `file: ${e.message ?? String(err)}${e.field ? ` (field "${e.field}")` : ""}`))
-    }
-    next()
-  })
-}
+/** Multipart upload of an import's CSV, field "file", at most 64 MB (400/413 answers: @shabou/api-params fileUpload). */
+const uploadFile = fileUpload({ maxBytes: 64 * 1024 * 1024 })
 
 export const config: MiddlewaresConfig = {
   routes: [

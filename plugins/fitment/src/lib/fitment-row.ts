@@ -3,8 +3,9 @@
  * (vehicle id, KType, or make + model narrowed by generation, body, years, engine, fuel), with qualifiers.
  */
 import { createHash } from "crypto"
+import { cleanText } from "@shabou/text"
 import { ColumnSpec, RowError } from "./csv-table"
-import { Body, canonicalMake, cleanText, normalizeBody, normalizeKey, parseModel } from "./normalize"
+import { Body, canonicalMake, normalizeBody, normalizeKey, parseModel } from "./normalize"
 import { Fuel, Parsed, parseBoolean, parseFuel, parseNumber, parsePosition, parseYearMonth, Position } from "./values"
 import { VEHICLE_COLUMNS } from "./vehicle-row"
 

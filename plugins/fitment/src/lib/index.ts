@@ -6,7 +6,6 @@ export {
   type Body,
   type CanonicalMake,
   canonicalMake,
-  cleanText,
   type MakeDefinition,
   makeKey,
   MAKES,
@@ -17,7 +16,6 @@ export {
   type ParsedModel,
   parseModel,
   slugify,
-  stripAccents,
   tidyName,
 } from "./normalize"
 export { normalizePartNumber, type ParsedPartNumber, parsePartNumber, parsePartNumberList, type PartNumberOptions, samePartNumber } from "./part-number"

@@ -6,7 +6,6 @@ import {
   normalizeKey,
   parseModel,
   slugify,
-  stripAccents,
   tidyName,
 } from "./normalize"
 
@@ -26,10 +25,6 @@ describe("normalizeKey", () => {
     expect(normalizeKey("206+")).not.toBe(normalizeKey("206"))
     expect(normalizeKey("206+")).toBe(normalizeKey("206 Plus"))
   })
-
-  it("folds letters NFD does not split", () => {
-    expect(stripAccents("Lemförder Straße Œuvre")).toBe("Lemforder Strasse OEuvre")
-  })
 })
 
 describe("slugify", () => {
@@ -37,6 +32,7 @@ describe("slugify", () => {
     expect(slugify("Citroën C4 Picasso")).toBe("citroen-c4-picasso")
     expect(slugify("Mercedes-Benz")).toBe("mercedes-benz")
     expect(slugify("  Alfa   Romeo / 159 ")).toBe("alfa-romeo-159")
+    expect(slugify("Peugeot 206+")).toBe("peugeot-206-plus")
   })
 })
 

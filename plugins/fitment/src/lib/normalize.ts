@@ -3,40 +3,19 @@
  *
  * Two spellings that a person would read as the same name must give the same key:
  * "Mercedes-Benz" = "MERCEDES BENZ" = "mercedes benz" = "Mercedes.Benz".
- * Keys drop case, accents, spaces, dashes, dots and every other separator.
+ * Keys drop case, accents, spaces, dashes, dots and every other separator (the folding of @shabou/text), and
+ * read "+" as the word "plus".
  */
+import { cleanText, foldKey, foldText, slugify as slugifyText } from "@shabou/text"
 
-const SPECIAL_LETTERS: Record<string, string> = {
-  ß: "ss",
-  æ: "ae",
-  Æ: "AE",
-  œ: "oe",
-  Œ: "OE",
-  ø: "o",
-  Ø: "O",
-  đ: "d",
-  Đ: "D",
-  ł: "l",
-  Ł: "L",
-  ı: "i",
+/** "206+" is a model of its own (the 206's facelift), not the 206: the plus is a word of the name. */
+function withPlus(value: string): string {
+  return value.replace(/\+/g, " plus ")
 }
 
-/** Removes accents and folds a few letters that NFD does not split (ß, æ, œ, ø, ł). */
-export function stripAccents(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[ßæÆœŒøØđĐłŁı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
-}
-
-/** Lowercase ASCII words separated by single spaces: "Citroën C4-Picasso" → "citroen c4 picasso". */
+/** Folded words (@shabou/text) separated by single spaces: "Citroën C4-Picasso" → "citroen c4 picasso". */
 export function normalizeWords(value: string): string {
-  return stripAccents(value)
-    .toLowerCase()
-    // "206+" is a model of its own (the 206's facelift), not the 206
-    .replace(/\+/g, " plus ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
+  return foldText(withPlus(value))
 }
 
 /**
@@ -44,17 +23,12 @@ export function normalizeWords(value: string): string {
  * "Mercedes-Benz", "MERCEDES BENZ" and "mercedes.benz" all give "mercedesbenz".
  */
 export function normalizeKey(value: string): string {
-  return normalizeWords(value).replace(/ /g, "")
+  return foldKey(withPlus(value))
 }
 
-/** URL handle: "Citroën C4 Picasso" → "citroen-c4-picasso". */
+/** URL handle: "Citroën C4 Picasso" → "citroen-c4-picasso", "206+" → "206-plus". */
 export function slugify(value: string): string {
-  return normalizeWords(value).replace(/ /g, "-")
-}
-
-/** Collapses inner whitespace and trims. */
-export function cleanText(value: string): string {
-  return value.replace(/\s+/g, " ").trim()
+  return slugifyText(withPlus(value))
 }
 
 /**

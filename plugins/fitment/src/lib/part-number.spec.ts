@@ -1,4 +1,4 @@
-import { compactSku, normalizePartNumber, parsePartNumber, parsePartNumberList, samePartNumber } from "./part-number"
+import { normalizePartNumber, parsePartNumber, parsePartNumberList, samePartNumber } from "./part-number"
 
 describe("normalizePartNumber", () => {
   it.each([
@@ -60,13 +60,5 @@ describe("parsePartNumberList", () => {
 
   it("keeps a slash inside one number", () => {
     expect(parsePartNumberList("HU 716/2 x").map((p) => p.normalized)).toEqual(["HU7162X"])
-  })
-})
-
-describe("compactSku", () => {
-  it("compares the shop's SKUs as letters and digits, whatever the case and separators", () => {
-    expect(compactSku("FER-FDB8920")).toBe("FERFDB8920")
-    expect(compactSku(" fer fdb.8920 ")).toBe("FERFDB8920")
-    expect(compactSku("--")).toBe("")
   })
 })

@@ -3,9 +3,10 @@
  *
  * The same number is written many ways: "000 094 69 04", "A 000 094 69 04", "A0000946904" (Mercedes),
  * "PSA 1609.412.480", "OE: 16 094 124 80", "Bosch 0 986 494 199". Lookups use the normalised form:
- * upper case, no separators, without a leading maker/brand/"OE" prefix.
+ * the letters-and-digits key of @shabou/text (upper case, no separators), without a leading maker/brand/"OE" prefix.
  */
-import { MAKES, normalizeKey, stripAccents } from "./normalize"
+import { referenceTokens } from "@shabou/text"
+import { MAKES, normalizeKey } from "./normalize"
 
 /** Words that introduce a number without being part of it. */
 const REFERENCE_WORDS = ["OEM", "OE", "REF", "REFERENCE", "REFERENCES", "NUM", "NUMERO", "PN", "ART", "ARTICLE"]
@@ -99,7 +100,7 @@ interface Prefix {
 
 const PREFIXES: Prefix[] = [...BRAND_PREFIXES, ...MAKES.flatMap((m) => [m.name, ...m.aliases])]
   .map((name) => {
-    const words = stripAccents(name).toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean)
+    const words = referenceTokens(name)
     return { words, compact: words.join("") }
   })
   .filter((p) => p.compact.length > 0)
@@ -129,10 +130,7 @@ export interface PartNumberOptions {
  */
 export function parsePartNumber(raw: string, options: PartNumberOptions = {}): ParsedPartNumber {
   const trimmed = raw.trim()
-  let tokens = stripAccents(trimmed.replace(NUMBER_SIGN_RE, ""))
-    .toUpperCase()
-    .split(/[^A-Z0-9]+/)
-    .filter(Boolean)
+  let tokens = referenceTokens(trimmed.replace(NUMBER_SIGN_RE, ""))
   let prefix: string | null = null
 
   // leading reference words and brand names, e.g. "OE: PSA 1609 412 480", "Réf. Bosch 0 986 494 199"
@@ -215,11 +213,3 @@ function isMercedes(make: string): boolean {
   return ["mercedesbenz", "mercedes", "mb", "merc", "daimlerbenz"].includes(key)
 }
 
-/**
- * A shop SKU compared as letters and digits, upper case ("fer-fdb 8920" → "FERFDB8920"), the way the expression
- * index IDX_product_variant_sku_compact holds `upper(regexp_replace(sku, '[^A-Za-z0-9]', '', 'g'))`. Accented
- * letters are dropped on both sides alike.
- */
-export function compactSku(text: string): string {
-  return text.toUpperCase().replace(/[^A-Z0-9]/g, "")
-}

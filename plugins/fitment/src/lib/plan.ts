@@ -5,10 +5,11 @@
  *
  * Empty cells never erase stored values: an import adds and corrects, it does not delete.
  */
+import { compactReference } from "@shabou/text"
 import { ParsedFile } from "./csv-import"
 import { InvalidRow, RowError } from "./csv-table"
 import { fitmentLinkKey, FitmentRow } from "./fitment-row"
-import { canonicalMake, normalizeKey, parseModel, slugify } from "./normalize"
+import { canonicalMake, parseModel, slugify } from "./normalize"
 import { buildVehicleIndex, matchVehicles, VehicleRecord } from "./vehicle-match"
 import { VEHICLE_UPDATABLE_FIELDS, vehicleKey, VehicleRow } from "./vehicle-row"
 
@@ -225,7 +226,7 @@ export function planFitmentImport(parsed: ParsedFile<FitmentRow>, snapshot: Fitm
   for (const p of snapshot.products) {
     byId.set(p.id, p)
     if (p.handle) byHandle.set(p.handle.toLowerCase(), p)
-    for (const sku of p.skus ?? []) bySku.set(normalizeKey(sku), p)
+    for (const sku of p.skus ?? []) bySku.set(compactReference(sku), p)
   }
   const vehicles = buildVehicleIndex(snapshot.vehicles)
   const stored = new Map<string, LinkRecord>()
@@ -335,7 +336,7 @@ export function planFitmentImport(parsed: ParsedFile<FitmentRow>, snapshot: Fitm
   return plan
 
   function findProduct(row: FitmentRow): ProductRecord | undefined {
-    if (row.product.sku) return bySku.get(normalizeKey(row.product.sku))
+    if (row.product.sku) return bySku.get(compactReference(row.product.sku))
     if (row.product.handle) return byHandle.get(row.product.handle.toLowerCase())
     return row.product.product_id ? byId.get(row.product.product_id) : undefined
   }

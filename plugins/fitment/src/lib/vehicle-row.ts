@@ -2,8 +2,9 @@
  * One vehicle per CSV row: column names, validation, and the natural key used to dedupe vehicles
  * within a file and against the database.
  */
+import { cleanText } from "@shabou/text"
 import { ColumnSpec, RowError } from "./csv-table"
-import { Body, canonicalMake, cleanText, normalizeBody, normalizeKey, parseModel } from "./normalize"
+import { Body, canonicalMake, normalizeBody, normalizeKey, parseModel } from "./normalize"
 import { Fuel, hpFromKw, kwFromHp, parseFuel, parseMonth, parseNumber, parseYearMonth, powerConsistent } from "./values"
 
 export const VEHICLE_COLUMNS: ColumnSpec[] = [

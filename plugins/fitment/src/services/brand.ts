@@ -1,7 +1,8 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { cleanText, slugify } from "../lib/normalize"
+import { cleanText } from "@shabou/text"
+import { slugify } from "../lib/normalize"
 import { Pagination, Row } from "../types"
 
 type InjectedDependencies = { manager: EntityManager }

@@ -1,10 +1,11 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
+import { compactReference } from "@shabou/text"
 import { ParsedFile, parseFitmentCsv, parseVehicleCsv } from "../lib/csv-import"
 import { CsvFormatError, invalidRowsToCsv, InvalidRow, RowError } from "../lib/csv-table"
 import { FitmentRow } from "../lib/fitment-row"
-import { canonicalMake, normalizeKey } from "../lib/normalize"
+import { canonicalMake } from "../lib/normalize"
 import { FitmentImportPlan, planFitmentImport, planVehicleImport, VehicleImportPlan } from "../lib/plan"
 import { VehicleRecord } from "../lib/vehicle-match"
 import { VehicleRow } from "../lib/vehicle-row"
@@ -207,14 +208,14 @@ export default class FitmentImportService extends TransactionBaseService {
     const handles = new Set<string>()
     const ids = new Set<string>()
     for (const r of parsed.rows) {
-      if (r.product.sku) skus.add(normalizeKey(r.product.sku))
+      if (r.product.sku) skus.add(compactReference(r.product.sku))
       if (r.product.handle) handles.add(r.product.handle.toLowerCase())
       if (r.product.product_id) ids.add(r.product.product_id)
     }
     const products: Row[] = await this.activeManager_.query(
       `WITH wanted AS (
          SELECT pv.product_id AS id FROM product_variant pv
-         WHERE pv.deleted_at IS NULL AND pv.sku IS NOT NULL AND lower(regexp_replace(pv.sku, '[^a-zA-Z0-9]', '', 'g')) = ANY($1)
+         WHERE pv.deleted_at IS NULL AND pv.sku IS NOT NULL AND upper(regexp_replace(pv.sku, '[^A-Za-z0-9]', '', 'g')) = ANY($1)
          UNION SELECT p.id FROM product p WHERE lower(p.handle) = ANY($2) OR p.id = ANY($3)
        )
        SELECT p.id, p.handle, COALESCE(fp.is_universal, false) AS universal,

@@ -1,7 +1,8 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { compactSku, normalizePartNumber } from "../lib/part-number"
+import { compactReference } from "@shabou/text"
+import { normalizePartNumber } from "../lib/part-number"
 import { parsePosition } from "../lib/values"
 import { decideVerdict, VerdictLink } from "../lib/verdict"
 import { LinkInput, Pagination, ProductFilter, Row } from "../types"
@@ -378,7 +379,7 @@ export default class FitmentService extends TransactionBaseService {
     if (!normalized) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `number: "${number}" holds no part number (letters or digits)`)
     }
-    const sku = compactSku(number)
+    const sku = compactReference(number)
     const rows = await this.activeManager_.query(
       `WITH matches AS (${PART_NUMBER_MATCHES})
        SELECT p.id, p.title, p.handle, p.thumbnail, p.status,

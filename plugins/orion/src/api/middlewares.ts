@@ -1,18 +1,10 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
-import multer from "multer"
+import type { MiddlewaresConfig } from "@medusajs/medusa"
+import { fileUpload } from "@shabou/api-params"
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 50 * 1024 * 1024, files: 1 } }).single("file")
-
-/** Multipart upload of the sales file, field "file"; multer errors become 400 with the reason. */
-function salesUpload(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  upload(req as any, res as any, (err: unknown) => {
-    if (err) {
-      res.status(400).json({ type: "invalid_data", message: `upload failed: ${(err as Error).message} (send multipart/form-data with a "file" field)` })
-      return
-    }
-    next()
-  })
-}
+/** Multipart upload of a CSV file, field "file", at most 50 MB (400/413 answers: @shabou/api-params fileUpload). */
+export const csvUpload = fileUpload({ maxBytes: 50 * 1024 * 1024 })
+/** The sales-history import's upload: the same middleware under its former name. */
+export const salesUpload = csvUpload
 
 export const config: MiddlewaresConfig = {
   routes: [
@@ -20,7 +12,7 @@ export const config: MiddlewaresConfig = {
       matcher: "/admin/orion/sales-history/imports",
       method: "POST",
       bodyParser: false,
-      middlewares: [salesUpload],
+      middlewares: [csvUpload],
     },
   ],
 }

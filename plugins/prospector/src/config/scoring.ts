@@ -1,7 +1,7 @@
 /**
  * Lead scoring weights and rules (one place to tune them).
  * Positive weights add up to 100. Keywords are matched on folded text
- * (lower case, no accents, Arabic normalised; see lib/fold.ts).
+ * (lower case, no accents, Arabic normalised; see @shabou/text).
  */
 
 export interface DistanceBand {

@@ -3,18 +3,17 @@
  * any case or accents ("gabes", "Gabès", "قابس").
  */
 
+import { foldText } from "@shabou/text"
 import { SEARCH_AREAS, SearchArea } from "../config/areas"
-import { foldText } from "./fold"
 
 export function findArea(name: string, areas: SearchArea[] = SEARCH_AREAS): SearchArea | null {
-  const wanted = foldText(name ?? "").replace(/[\s-]+/g, " ").trim()
+  const wanted = foldText(name ?? "")
   if (!wanted) {
     return null
   }
-  const key = (s: string) => foldText(s).replace(/[\s-]+/g, " ").trim()
   return (
-    areas.find((a) => key(a.slug) === wanted) ??
-    areas.find((a) => key(a.name) === wanted || key(a.name_ar) === wanted) ??
+    areas.find((a) => foldText(a.slug) === wanted) ??
+    areas.find((a) => foldText(a.name) === wanted || foldText(a.name_ar) === wanted) ??
     null
   )
 }

@@ -6,7 +6,7 @@
  * The index can be updated as a run goes, so one run dedupes itself too.
  */
 
-import { nameKey } from "./fold"
+import { nameKey } from "./name-key"
 import { GeoPoint, haversineMeters } from "./haversine"
 import { normalizeTunisianPhone } from "./phone"
 

@@ -8,6 +8,7 @@
  */
 
 import * as cheerio from "cheerio"
+import { compactReference } from "@shabou/text"
 
 import { Currency, ParsedPrice, PriceParseError, parsePrice } from "./price-parser"
 
@@ -74,7 +75,7 @@ export function parseAvailability(value: unknown): boolean | null {
   return null
 }
 
-const normId = (s: unknown): string => String(s ?? "").trim().toUpperCase().replace(/[\s\-_.\/]/g, "")
+const normId = (s: unknown): string => compactReference(String(s ?? ""))
 const normGtin = (s: unknown): string => normId(s).replace(/^0+/, "")
 
 function asArray<T>(v: T | T[] | null | undefined): T[] {

@@ -3,8 +3,8 @@
  * Weights and keywords: src/config/scoring.ts.
  */
 
+import { foldText } from "@shabou/text"
 import { DEFAULT_SCORING, ScoringConfig } from "../config/scoring"
-import { foldText } from "./fold"
 import { GeoPoint, haversineMeters } from "./haversine"
 import { normalizeTunisianPhone } from "./phone"
 

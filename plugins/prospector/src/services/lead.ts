@@ -3,7 +3,7 @@ import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 
 import { LeadCsvRow, leadsCsvStream } from "../lib/csv"
-import { foldName } from "../lib/fold"
+import { foldName } from "../lib/name-key"
 import { LEAD_STATUSES, LeadFilters, LeadListQuery, LeadQueryError, leadFiltersSql, parseLeadQuery } from "../lib/lead-filters"
 
 type InjectedDependencies = { manager: EntityManager }

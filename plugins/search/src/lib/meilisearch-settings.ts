@@ -8,7 +8,7 @@
  * seed and the fitment import) and the fitment summary from `metadata.fitment_summary` /
  * `metadata.vehicle_ids` when present.
  */
-import { compactReference } from "./query-plan"
+import { compactReference } from "@shabou/text"
 
 type AnyRecord = Record<string, any>
 

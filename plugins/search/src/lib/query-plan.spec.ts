@@ -1,14 +1,4 @@
-import { buildTsQuery, compactReference, fuzzyCandidates, joinGrades, latinTokens, referenceKeys } from "./query-plan"
-
-describe("compactReference", () => {
-  it.each([
-    ["0 986 494 123", "0986494123"],
-    ["0.986.494.123", "0986494123"],
-    ["77 01-208.265", "7701208265"],
-    ["gdb1330", "GDB1330"],
-    ["Réf. ÉA-12", "REFEA12"],
-  ])("%s → %s", (raw, key) => expect(compactReference(raw)).toBe(key))
-})
+import { buildTsQuery, fuzzyCandidates, joinGrades, latinTokens, referenceKeys } from "./query-plan"
 
 describe("referenceKeys", () => {
   it("finds a reference typed in groups after a brand", () => {

@@ -5,23 +5,16 @@
  * - French/Latin words: matched through the text-search index, each word also by prefix and by its
  *   near spellings found in the word dictionary (typos: "plaquete" → "plaquettes");
  * The text normalisation itself (accents, case, Arabic letter variants) is done by the SQL function
- * `shabou_search_norm` so documents and queries share one definition.
+ * `shabou_search_norm` so documents and queries share one definition; references are compared by the key of
+ * @shabou/text `compactReference` (`shabou_ref_norm` in SQL).
  */
+import { compactReference } from "@shabou/text"
 
 /** French words that carry no meaning for part search (they are not required to match). */
 export const STOPWORDS = new Set([
   "a", "au", "aux", "avec", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par",
   "pour", "sur", "un", "une", "the", "for", "of",
 ])
-
-/** Upper-case letters and digits only: how references are compared. */
-export function compactReference(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, "")
-}
 
 const hasDigit = (s: string) => /\d/.test(s)
 

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { generateEntityId, MedusaError } from "@medusajs/utils"
-import { actorId, boolean, pagination } from "@shabou/api-params"
+import { actorId, boolean, pagination, uploadedFile } from "@shabou/api-params"
 import { importJobs } from "../../../../lib/import-jobs"
 import FitmentImportService from "../../../../services/fitment-import"
 
@@ -23,11 +23,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * GET /admin/fitment/imports/:id for the progress and, when `status` is "done", the same result as above.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const file = (req as unknown as { file?: { buffer: Buffer; originalname?: string } }).file
+  const file = uploadedFile(req)
   const body = (req.body ?? {}) as Record<string, unknown>
-  if (!file) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, 'file: a CSV file is required (multipart/form-data field "file")')
-  }
   const type = body.type ?? req.query.type
   if (type !== "vehicles" && type !== "fitments") {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `type: must be "vehicles" or "fitments", got ${type === undefined ? "nothing" : `"${type}"`}`)

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
 import { objectBody, onlyKnown, pagination } from "@shabou/api-params"
-import { MedusaError } from "medusa-core-utils"
 import type OrionForecastService from "../../../../services/orion-forecast"
 
 /** GET /admin/orion/runs — newest first. */

@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { uploadedFile } from "@shabou/api-params"
 import type OrionSalesHistoryService from "../../../../../services/orion-sales-history"
 import { SalesImportError } from "../../../../../services/orion-sales-history"
 
@@ -8,11 +9,7 @@ import { SalesImportError } from "../../../../../services/orion-sales-history"
  * Importing the same file again changes nothing (inserted = updated = 0).
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const file = (req as MedusaRequest & { file?: { buffer: Buffer; originalname: string } }).file
-  if (!file) {
-    res.status(400).json({ type: "invalid_data", message: 'no file: send multipart/form-data with the CSV in a field named "file"' })
-    return
-  }
+  const file = uploadedFile(req)
   const service: OrionSalesHistoryService = req.scope.resolve("orionSalesHistoryService")
   try {
     const summary = await service.importCsv(file.buffer.toString("utf8"))
