@@ -30,7 +30,7 @@ describe("orion options", () => {
 })
 
 describe("weatherGovernorates (ORION_WEATHER_GOVERNORATES)", () => {
-  it("is every stored governorate by default, else the normalized names; a wrong name stops the server with it", () => {
+  it("is every stored governorate by default, else the normalized names; a wrong name is an error naming it", () => {
     expect(weatherGovernorates({})).toEqual([])
     expect(weatherGovernorates({ weatherGovernorates: "" })).toEqual([])
     expect(weatherGovernorates({ weatherGovernorates: "Tunis, Ben-Arous,Béja" })).toEqual(["tunis", "ben arous", "beja"])

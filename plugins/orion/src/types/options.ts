@@ -43,7 +43,8 @@ export type ResolvedOrionOptions = Required<Omit<OrionOptions, "redisUrl" | "wea
 
 /**
  * The governorates of the `weatherGovernorates` option, normalized ("Béja" → "beja"); [] = every governorate
- * with stored weather. A name that is not a governorate of Tunisia stops the server with its name.
+ * with stored weather. A name that is not a governorate of Tunisia is an error naming it (logged at startup
+ * by `loaders/weather-options.ts`; the weather service throws it).
  */
 export function weatherGovernorates(o: Pick<OrionOptions, "weatherGovernorates"> = {}): string[] {
   const { governorates, bad } = parseGovernorateList(o.weatherGovernorates ?? [])
