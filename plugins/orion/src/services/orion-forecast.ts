@@ -66,9 +66,9 @@ export const FORECAST_LEASE = "orion-forecast"
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 
 /**
- * Forecast runs: aggregates the sales history per variant and period, runs the engine
- * (with per-category calendar effects, and weather effects when daily weather is stored) in a worker thread, stores forecasts per variant
- * and period, then computes reorder points, restock alerts and insights.
+ * Forecast runs: aggregates the sales history per variant and period, runs the engine (with
+ * per-category calendar effects, and weather effects when daily weather is stored) in a worker thread,
+ * stores forecasts per variant and period, then computes reorder points, restock alerts and insights.
  */
 export default class OrionForecastService extends TransactionBaseService {
   protected readonly options_: ResolvedOrionOptions
