@@ -81,6 +81,8 @@ const plugins = [
     options: {
       // forecast runs in batches of this many variants; with Redis every `worker`/`shared` instance takes batches
       batchSize: Number(env("ORION_FORECAST_BATCH_SIZE", "500")),
+      // governorates whose stored daily weather forecast runs average (empty: every governorate stored)
+      weatherGovernorates: env("ORION_WEATHER_GOVERNORATES", ""),
       redisUrl: REDIS_URL,
       redisPrefix: REDIS_PREFIX,
     },

@@ -13,7 +13,7 @@ import {
 import { forecastMany, SeriesForecast, Tuning } from "../lib/engine"
 import { describeEffects } from "../lib/calendar-effects"
 import { CategoryWeather, describeWeather, forecastWithWeather, WeatherInput } from "../lib/weather-effects"
-import { normalizeGovernorate, parseWeatherCsv } from "../lib/weather-csv"
+import { normalizeGovernorate, parseGovernorateList, parseWeatherCsv } from "../lib/weather-csv"
 import { generateWeatherSample, salesCsv, weatherCsv } from "../lib/weather-sample"
 import { backtest } from "../lib/backtest"
 import { Frequency, QUANTILE_KEYS } from "../lib/types"
@@ -98,16 +98,16 @@ export function readWeatherFile(path: string, governorates?: string): WeatherInp
   }
   let list: string[] | undefined
   if (governorates) {
-    list = governorates.split(",").map((g) => {
-      const n = normalizeGovernorate(g)
-      if (!n) {
-        throw new CliError(`--governorate: "${g.trim()}" is not a governorate of Tunisia`)
-      }
+    const parsed = parseGovernorateList(governorates)
+    if (parsed.bad.length) {
+      throw new CliError(`--governorate: "${parsed.bad[0]}" is not a governorate of Tunisia`)
+    }
+    for (const n of parsed.governorates) {
       if (!rows.some((r) => r.governorate === n)) {
-        throw new CliError(`--governorate: ${path} has no row for "${g.trim()}"`)
+        throw new CliError(`--governorate: ${path} has no row for "${governorates.split(",").find((g) => normalizeGovernorate(g) === n)?.trim()}"`)
       }
-      return n
-    })
+    }
+    list = parsed.governorates
   }
   return { days: rows.map(({ row: _row, ...d }) => d), governorates: list }
 }

@@ -1,5 +1,6 @@
 import { averageDemandInterval, classifyDemand } from "./intermittent"
 import { Frequency } from "./types"
+import { DEFAULT_THRESHOLDS, WeatherEvent, WeatherThresholds } from "./weather-effects"
 
 /**
  * What the owner reads, in French without jargon. The technical names (method, quantile,
@@ -77,4 +78,32 @@ export function restockReason(r: {
 /** 2026-03-12 → "12 mars 2026". */
 export function frenchDate(iso: string): string {
   return new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
+}
+
+const WEATHER_WORDS: Record<WeatherEvent, { name: string; full: (t: WeatherThresholds, f: Frequency) => string }> = {
+  cold: {
+    name: "temps froid",
+    full: (t, f) => `${f === "week" ? "une semaine" : "un mois"} où chaque jour est à ${num(t.coldC)} °C ou moins en moyenne`,
+  },
+  heat: {
+    name: "forte chaleur",
+    full: (t, f) => `${f === "week" ? "une semaine" : "un mois"} où chaque jour est à ${num(t.hotC)} °C ou plus en moyenne`,
+  },
+}
+
+/**
+ * A kept weather effect as the owner reads it: "temps froid : +12 % sur Batteries (une semaine où chaque
+ * jour est à 8 °C ou moins en moyenne)". The multiplier is the one of a period whose every day is cold
+ * (hot); a period with fewer such days gets a proportionally smaller effect.
+ */
+export function weatherEffectText(
+  event: WeatherEvent,
+  multiplier: number,
+  category: string,
+  f: Frequency,
+  thresholds: WeatherThresholds = DEFAULT_THRESHOLDS
+): string {
+  const pct = Math.round((multiplier - 1) * 100)
+  const w = WEATHER_WORDS[event]
+  return `${w.name} : ${pct >= 0 ? "+" : "−"}${num(Math.abs(pct))} % sur ${category} (${w.full(thresholds, f)})`
 }

@@ -1,4 +1,4 @@
-import { normalizeGovernorate, parseWeatherCsv } from "./weather-csv"
+import { normalizeGovernorate, parseGovernorateList, parseWeatherCsv } from "./weather-csv"
 
 describe("parseWeatherCsv", () => {
   it("reads valid rows, whatever the column order, accents or case of the governorate", () => {
@@ -47,5 +47,13 @@ describe("parseWeatherCsv", () => {
     const broken = parseWeatherCsv('date,governorate,temperature,rain\n2025-01-06,"Tunis,9,0\n')
     expect(broken.rows).toEqual([])
     expect(broken.errors[0].reason).toMatch(/^not a valid CSV file/)
+  })
+})
+
+describe("governorate lists (ORION_WEATHER_GOVERNORATES, --governorate)", () => {
+  it("normalizes the names, drops repeats and blanks, and returns the bad ones as written", () => {
+    expect(parseGovernorateList(" Tunis, ariana ,Béja,,TUNIS, le Kef")).toEqual({ governorates: ["tunis", "ariana", "beja", "kef"], bad: [] })
+    expect(parseGovernorateList(["Sidi-Bouzid", "Lyon", "Paris"])).toEqual({ governorates: ["sidi bouzid"], bad: ["Lyon", "Paris"] })
+    expect(parseGovernorateList("")).toEqual({ governorates: [], bad: [] })
   })
 })

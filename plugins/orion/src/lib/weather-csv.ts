@@ -85,3 +85,22 @@ export function parseWeatherCsv(text: string, opts: { maxErrors?: number } = {})
   }
   return { rows: errors.length ? [] : rows, errors }
 }
+
+/**
+ * "Tunis, Ariana" (or a list) → ["tunis", "ariana"] in the order given, without repeats; the names that are
+ * not governorates of Tunisia in `bad`, as written. Empty text → no governorate.
+ */
+export function parseGovernorateList(value: string | string[]): { governorates: string[]; bad: string[] } {
+  const names = (Array.isArray(value) ? value : value.split(",")).map((g) => g.trim()).filter(Boolean)
+  const governorates: string[] = []
+  const bad: string[] = []
+  for (const g of names) {
+    const n = normalizeGovernorate(g)
+    if (!n) {
+      bad.push(g)
+    } else if (!governorates.includes(n)) {
+      governorates.push(n)
+    }
+  }
+  return { governorates, bad }
+}

@@ -12,7 +12,8 @@
  * The hold-out uses the weather of the held-out periods as recorded: it tests whether the effect is
  * real; the gain on a real forecast also depends on how good the future weather is.
  */
-import { CalendarForecastInput, forecastWithCalendar } from "./calendar-forecast"
+import { CalendarForecastInput, CalendarPlan, forecastCalendarBatch, planCalendarForecast } from "./calendar-forecast"
+import { Tuning } from "./engine"
 import { addPeriods } from "./sales-history"
 import { Frequency } from "./types"
 import { WeatherDay } from "./weather-csv"
@@ -271,12 +272,32 @@ export function planWeather(
   return { categories: out, multipliers }
 }
 
-/** `forecastWithCalendar` with the weather effects the hold-out keeps (none without weather data). */
-export function forecastWithWeather(input: CalendarForecastInput & { weatherData?: WeatherInput }) {
+/**
+ * `planCalendarForecast` with the weather effects the hold-out keeps: the run's plan (weather multipliers
+ * included, so every batch applies them) and, per category, which effects were tested and kept. The
+ * server's run (`forecast-worker.ts`) and the CLI (`forecastWithWeather`) both plan through here.
+ */
+export function planWithWeather(input: CalendarForecastInput & { weatherData?: WeatherInput }): {
+  plan: CalendarPlan
+  tuning: Tuning[]
+  weather: Record<string, CategoryWeather>
+} {
   const { weatherData, ...rest } = input
   const w = planWeather({ ...rest, weather: weatherData })
-  const r = forecastWithCalendar(Object.keys(w.multipliers).length ? { ...rest, weather: w.multipliers } : rest)
-  return { ...r, weather: w.categories }
+  const { plan, tuning } = planCalendarForecast(Object.keys(w.multipliers).length ? { ...rest, weather: w.multipliers } : rest)
+  return { plan, tuning, weather: w.categories }
+}
+
+/** `forecastWithCalendar` with the weather effects the hold-out keeps (none without weather data). */
+export function forecastWithWeather(input: CalendarForecastInput & { weatherData?: WeatherInput }) {
+  const { plan, tuning, weather } = planWithWeather(input)
+  const offsets = input.offsets ?? input.series.map(() => 0)
+  const forecasts = forecastCalendarBatch(
+    plan,
+    input.series.map((series, i) => ({ series, offset: offsets[i], category: input.categories[i] })),
+    input.onProgress
+  )
+  return { forecasts, tuning, effects: plan.effects, weather }
 }
 
 /** "cold ×3.32 at full exposure, hold-out error −6.1 % (kept); heat …" (CLI log, details line). */

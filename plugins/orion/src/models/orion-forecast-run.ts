@@ -57,6 +57,10 @@ export class OrionForecastRun extends BaseEntity {
   @Column({ type: "jsonb", nullable: true })
   calendar_effects: unknown
 
+  /** the weather the run used and, per category, the weather effects it tested and kept (null: no weather) */
+  @Column({ type: "jsonb", nullable: true })
+  weather_effects: unknown
+
   @Column({ type: "text", nullable: true })
   error: string | null
 

@@ -1,5 +1,5 @@
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError } from "medusa-core-utils"
+import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { detectDegradation, maseScale, PartScore, poolAccuracy } from "../lib/accuracy"
 import { seasonLengthFor } from "../lib/engine"

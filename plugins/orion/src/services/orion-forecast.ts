@@ -2,7 +2,7 @@ import fs from "fs"
 import path from "path"
 import { Worker } from "worker_threads"
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError } from "medusa-core-utils"
+import { MedusaError } from "@medusajs/utils"
 import { generateEntityId } from "@medusajs/utils"
 import { LeaseBusyError, noLiveLease, RunLease, timeRun } from "@shabou/ops"
 import { EntityManager } from "typeorm"
@@ -15,6 +15,7 @@ import { detectDeadStock } from "../lib/insights"
 import { demandText } from "../lib/plain-french"
 import { addPeriods, periodStart } from "../lib/sales-history"
 import { Frequency } from "../lib/types"
+import { runWeather } from "../lib/weather-run"
 import { OrionForecastRun } from "../models/orion-forecast-run"
 import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../types/options"
 import type OrionAccuracyService from "./orion-accuracy"
@@ -24,6 +25,7 @@ import type OrionAlertService from "./orion-alert"
 import type OrionPurchaseOrderService from "./orion-purchase-order"
 import type { AlertCandidate } from "./orion-alert"
 import type OrionRestockSettingsService from "./orion-restock-settings"
+import type OrionWeatherService from "./orion-weather"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -33,6 +35,7 @@ type InjectedDependencies = {
   orionAccuracyService: OrionAccuracyService
   orionPurchaseOrderService: OrionPurchaseOrderService
   orionForecastBatchService: OrionForecastBatchService
+  orionWeatherService: OrionWeatherService
 }
 
 export type RunRequest = {
@@ -50,7 +53,12 @@ type VariantInfo = Omit<BatchVariant, keyof BatchSeries | "settings"> & {
   root_category: string | null
 }
 
-type PlanResult = { plan: CalendarPlan | null; tuning: ReturnType<typeof runPlanJob>["tuning"] }
+type PlanResult = {
+  plan: CalendarPlan | null
+  tuning: ReturnType<typeof runPlanJob>["tuning"]
+  /** per category, the weather effects tested and kept (empty without weather) */
+  weather: ReturnType<typeof runPlanJob>["weather"]
+}
 
 const DAY = 86400000
 /** the run lease (@shabou/ops) every forecast run holds, on whichever instance it runs */
@@ -58,9 +66,9 @@ export const FORECAST_LEASE = "orion-forecast"
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 
 /**
- * Forecast runs: aggregates the sales history per variant and period, runs the engine
- * (with per-category calendar effects) in a worker thread, stores forecasts per variant
- * and period, then computes reorder points, restock alerts and insights.
+ * Forecast runs: aggregates the sales history per variant and period, runs the engine (with
+ * per-category calendar effects, and weather effects when daily weather is stored) in a worker thread,
+ * stores forecasts per variant and period, then computes reorder points, restock alerts and insights.
  */
 export default class OrionForecastService extends TransactionBaseService {
   protected readonly options_: ResolvedOrionOptions
@@ -70,6 +78,7 @@ export default class OrionForecastService extends TransactionBaseService {
   protected readonly accuracy_: OrionAccuracyService
   protected readonly purchaseOrders_: OrionPurchaseOrderService
   protected readonly batches_: OrionForecastBatchService
+  protected readonly weather_: OrionWeatherService
   /** leases held by the runs of this process, by run id */
   private readonly leases_ = new Map<string, RunLease>()
 
@@ -83,6 +92,7 @@ export default class OrionForecastService extends TransactionBaseService {
     this.accuracy_ = container.orionAccuracyService
     this.purchaseOrders_ = container.orionPurchaseOrderService
     this.batches_ = container.orionForecastBatchService
+    this.weather_ = container.orionWeatherService
   }
 
   /**
@@ -273,10 +283,14 @@ export default class OrionForecastService extends TransactionBaseService {
     }
     const categories = ids.map((v) => variants.get(v)?.root_category ?? null)
 
-    await this.progress(id, 0.05, `planning ${ids.length} variants (calendar effects, method per demand class)`)
-    const { plan, tuning }: PlanResult =
+    // the stored daily weather over the history and the forecast periods (none stored: the run is as without it);
+    // the effects the hold-out keeps are chosen once here, in the plan, and every batch applies them
+    const weather = ids.length ? await this.weather_.forRun(iso(historyStart), iso(addPeriods(forecastStart, h, f))) : { days: [], governorates: [] }
+    const withWeather = weather.days.length > 0
+    await this.progress(id, 0.05, `planning ${ids.length} variants (calendar effects, ${withWeather ? `weather of ${weather.days.length} day-governorates, ` : ""}method per demand class)`)
+    const { plan, tuning, weather: weatherOfRun }: PlanResult =
       ids.length === 0
-        ? { plan: null, tuning: [] }
+        ? { plan: null, tuning: [], weather: {} }
         : await this.runPlan(id, {
             series,
             offsets,
@@ -284,6 +298,7 @@ export default class OrionForecastService extends TransactionBaseService {
             start: iso(historyStart),
             frequency: f,
             horizon: h,
+            ...(withWeather ? { weatherData: { days: weather.days } } : {}),
           })
     const effectsOfRun = plan?.effects ?? {}
 
@@ -385,10 +400,34 @@ export default class OrionForecastService extends TransactionBaseService {
         .map((c) => ({ model: c.method.model, distribution: c.method.distribution, shape: Number.isFinite(c.method.shape) ? c.method.shape : null, ...clean(c.metrics) }) as Record<string, unknown>)
         .sort((a, b) => ((a.wql as number) ?? Infinity) - ((b.wql as number) ?? Infinity)),
     }))
+    // which weather effects were kept, per category, in plain French with the category's name
+    let weatherEffects: ReturnType<typeof runWeather> | null = null
+    if (plan && withWeather) {
+      const handles = Object.keys(weatherOfRun)
+      const named: { handle: string; name: string }[] = handles.length
+        ? await m.query(`SELECT handle, name FROM "product_category" WHERE handle = ANY($1)`, [handles])
+        : []
+      weatherEffects = runWeather({
+        weather: weatherOfRun,
+        plan,
+        names: Object.fromEntries(named.map((r) => [r.handle, r.name])),
+        governorates: weather.governorates,
+        days: weather.days,
+      })
+    }
     await m.query(
       `UPDATE "orion_forecast_run" SET "variant_count" = $2, "alert_count" = $3, "model_wins" = $4, "backtest" = $5,
-         "calendar_effects" = $6, "forecast_start" = $7, "updated_at" = now() WHERE id = $1`,
-      [id, ids.length, restock.length + insights.length, JSON.stringify(wins), JSON.stringify(backtest), JSON.stringify(effects), iso(forecastStart)]
+         "calendar_effects" = $6, "forecast_start" = $7, "weather_effects" = $8, "updated_at" = now() WHERE id = $1`,
+      [
+        id,
+        ids.length,
+        restock.length + insights.length,
+        JSON.stringify(wins),
+        JSON.stringify(backtest),
+        JSON.stringify(effects),
+        iso(forecastStart),
+        weatherEffects ? JSON.stringify(weatherEffects) : null,
+      ]
     )
   }
 

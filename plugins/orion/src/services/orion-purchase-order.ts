@@ -1,5 +1,5 @@
 import { ProductVariantService, TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError } from "medusa-core-utils"
+import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { OrionPurchaseOrder, PurchaseOrderStatus } from "../models/orion-purchase-order"
 

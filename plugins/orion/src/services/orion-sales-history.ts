@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError } from "medusa-core-utils"
+import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { parseSalesCsv, RowError } from "../lib/sales-csv"
 

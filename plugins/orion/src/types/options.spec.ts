@@ -1,4 +1,4 @@
-import { resolveOptions } from "./options"
+import { resolveOptions, weatherGovernorates } from "./options"
 
 describe("orion options", () => {
   it("has the documented defaults", () => {
@@ -26,5 +26,16 @@ describe("orion options", () => {
     expect(() => resolveOptions({ frequency: "day" as "week" })).toThrow('frequency must be "week" or "month"')
     expect(() => resolveOptions({ batchSize: 0 })).toThrow("batchSize (ORION_FORECAST_BATCH_SIZE) must be a whole number of variants between 1 and 100000, got 0")
     expect(() => resolveOptions({ batchSize: NaN })).toThrow("batchSize")
+  })
+})
+
+describe("weatherGovernorates (ORION_WEATHER_GOVERNORATES)", () => {
+  it("is every stored governorate by default, else the normalized names; a wrong name is an error naming it", () => {
+    expect(weatherGovernorates({})).toEqual([])
+    expect(weatherGovernorates({ weatherGovernorates: "" })).toEqual([])
+    expect(weatherGovernorates({ weatherGovernorates: "Tunis, Ben-Arous,Béja" })).toEqual(["tunis", "ben arous", "beja"])
+    expect(() => weatherGovernorates({ weatherGovernorates: "Tunis,Lyon" })).toThrow(
+      'orion option weatherGovernorates (ORION_WEATHER_GOVERNORATES): "Lyon" is not a governorate of Tunisia'
+    )
   })
 })

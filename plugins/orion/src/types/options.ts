@@ -1,3 +1,5 @@
+import { parseGovernorateList } from "../lib/weather-csv"
+
 /** Options of the orion plugin (medusa-config.js → plugins → ./plugins/orion → options). */
 export type OrionOptions = {
   /** target cycle service level when no category setting applies; default 0.95 */
@@ -30,9 +32,29 @@ export type OrionOptions = {
   redisUrl?: string
   /** key prefix of the batch queue (REDIS_PREFIX); default "shabou:" */
   redisPrefix?: string
+  /**
+   * governorates whose stored daily weather runs average (ORION_WEATHER_GOVERNORATES, e.g. "Tunis,Ariana");
+   * default: every governorate in the stored weather. Read by `weatherGovernorates`.
+   */
+  weatherGovernorates?: string | string[]
 }
 
-export type ResolvedOrionOptions = Required<Omit<OrionOptions, "redisUrl">> & { redisUrl: string | null }
+export type ResolvedOrionOptions = Required<Omit<OrionOptions, "redisUrl" | "weatherGovernorates">> & { redisUrl: string | null }
+
+/**
+ * The governorates of the `weatherGovernorates` option, normalized ("Béja" → "beja"); [] = every governorate
+ * with stored weather. A name that is not a governorate of Tunisia is an error naming it (logged at startup
+ * by `loaders/weather-options.ts`; the weather service throws it).
+ */
+export function weatherGovernorates(o: Pick<OrionOptions, "weatherGovernorates"> = {}): string[] {
+  const { governorates, bad } = parseGovernorateList(o.weatherGovernorates ?? [])
+  if (bad.length) {
+    throw new Error(
+      `orion option weatherGovernorates (ORION_WEATHER_GOVERNORATES): ${bad.map((b) => `"${b}"`).join(", ")} ${bad.length > 1 ? "are not governorates" : "is not a governorate"} of Tunisia (e.g. Tunis,Ariana,Béja)`
+    )
+  }
+  return governorates
+}
 
 export function resolveOptions(o: OrionOptions = {}): ResolvedOrionOptions {
   const frequency = o.frequency ?? "week"

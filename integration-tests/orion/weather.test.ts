@@ -1,0 +1,332 @@
+/**
+ * Optional weather on the server: daily weather imported through the admin API (good file, bad file with
+ * every row and column named and nothing stored, anonymous 401), then forecast runs on a sales history
+ * where batteries really sell more in cold weeks (`generateWeatherSample`: 156 weeks of Tunis weather and
+ * 60 parts in three categories, moved two years back so no other data of the test database falls in the
+ * runs' history). Without weather the run stores none; with it the run keeps the cold effect for the
+ * batteries only, raises their forecast of the winter weeks, and gives the numbers the CLI gives on the
+ * same sales and weather files.
+ */
+import { execFileSync } from "child_process"
+import fs from "fs"
+import os from "os"
+import path from "path"
+import { parse } from "csv-parse/sync"
+import request from "supertest"
+import { generateWeatherSample } from "../../plugins/orion/src/lib/weather-sample"
+import { adminHeaders, sql, testEnv } from "../helpers/env"
+
+jest.setTimeout(900000)
+
+const ROOT = path.resolve(__dirname, "..", "..")
+const api = () => request(testEnv().baseUrl)
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+// the sample (2023-01-02 … 2025-12-28) moved 104 weeks back: 2021-01-04 … 2023-12-31, still Mondays to Sundays
+const SHIFT_DAYS = 728
+const shift = (iso: string) => new Date(new Date(`${iso}T00:00:00Z`).getTime() - SHIFT_DAYS * 86400000).toISOString().slice(0, 10)
+// Sunday night after the last week of the sample: the runs' 156 weeks of history are the sample's 156 weeks
+const AS_OF = "2023-12-31"
+
+const sample = generateWeatherSample()
+const CATEGORIES: Record<string, { handle: string; name: string }> = {
+  batteries: { handle: "wx-batteries", name: "Batteries météo" },
+  cooling: { handle: "wx-cooling", name: "Refroidissement météo" },
+  filters: { handle: "wx-filters", name: "Filtres météo" },
+}
+const sku = (p: { sku: string }) => `WX-${p.sku}`
+const weatherLines = sample.days.map((d) => `${shift(d.date)},Tunis,${d.temperature},${d.rain}`)
+const salesRows: { sku: string; date: string; qty: number; category: string }[] = []
+for (const p of sample.parts) {
+  p.values.forEach((qty, w) => {
+    if (qty > 0) {
+      salesRows.push({ sku: sku(p), date: shift(new Date(sample.start.getTime() + w * 7 * 86400000).toISOString().slice(0, 10)), qty, category: CATEGORIES[p.category].handle })
+    }
+  })
+}
+
+async function admin(method: "get" | "post" | "delete", url: string, body?: unknown) {
+  const r = api()[method](url).set(await adminHeaders())
+  return body === undefined ? r : r.send(body as object)
+}
+
+function upload(url: string, content: string, name: string) {
+  return api().post(url).attach("file", Buffer.from(content, "utf8"), { filename: name, contentType: "text/csv" })
+}
+
+async function uploadAsAdmin(url: string, content: string, name: string) {
+  return upload(url, content, name).set(await adminHeaders())
+}
+
+/** A weekly run as of AS_OF (waiting out a run of another test), awaited until it succeeds. */
+async function runAsOf(): Promise<any> {
+  let started: request.Response
+  for (let i = 0; ; i++) {
+    started = await admin("post", "/admin/orion/runs", { frequency: "week", horizon: 13, as_of: AS_OF })
+    if (started.status !== 409 || i > 240) {
+      break
+    }
+    await sleep(2000)
+  }
+  expect(started.status).toBe(202)
+  const id = started.body.run.id
+  for (;;) {
+    const res = await admin("get", `/admin/orion/runs/${id}`)
+    expect(res.status).toBe(200)
+    if (res.body.run.status !== "running") {
+      expect({ status: res.body.run.status, error: res.body.run.error }).toEqual({ status: "succeeded", error: null })
+      return res.body.run
+    }
+    await sleep(1000)
+  }
+}
+
+type Row = { sku: string; category: string; period_start: string; mean: number; calendar_multiplier: number; p10: number; p50: number; p90: number; model: string; segment: string }
+
+async function forecastRows(runId: string): Promise<Row[]> {
+  return sql<Row>(
+    `SELECT pv.sku, vf.category, to_char(f.period_start, 'YYYY-MM-DD') AS period_start, f.mean, f.calendar_multiplier, f.p10, f.p20, f.p30, f.p40,
+            f.p50, f.p60, f.p70, f.p80, f.p90, vf.model, vf.segment
+     FROM orion_forecast f JOIN orion_variant_forecast vf ON vf.run_id = f.run_id AND vf.variant_id = f.variant_id
+     JOIN product_variant pv ON pv.id = f.variant_id
+     WHERE f.run_id = $1 ORDER BY pv.sku, f.period_index`,
+    [runId]
+  )
+}
+
+describe("orion: weather imported through the admin API and used by server runs", () => {
+  const productIds: string[] = []
+  const runIds: string[] = []
+  let plainRun: any
+  let weatherRun: any
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "orion-weather-"))
+
+  beforeAll(async () => {
+    // three root categories and one product per sample part (no stock management: no restock alert)
+    const byCategory: Record<string, string[]> = {}
+    for (const p of sample.parts) {
+      const res = await admin("post", "/admin/products", {
+        title: `Pièce météo ${p.sku}`,
+        handle: `wx-${p.sku.toLowerCase()}`,
+        status: "published",
+        options: [{ title: "Default" }],
+        variants: [{ title: "Default", sku: sku(p), manage_inventory: false, prices: [{ currency_code: "tnd", amount: 12000 }], options: [{ value: "Default" }] }],
+      })
+      expect(res.status).toBe(200)
+      productIds.push(res.body.product.id)
+      ;(byCategory[p.category] ??= []).push(res.body.product.id)
+    }
+    for (const [key, c] of Object.entries(CATEGORIES)) {
+      const cat = await admin("post", "/admin/product-categories", { name: c.name, handle: c.handle, is_active: true, is_internal: false })
+      expect(cat.status).toBe(200)
+      const batch = await admin("post", `/admin/product-categories/${cat.body.product_category.id}/products/batch`, {
+        product_ids: byCategory[key].map((id) => ({ id })),
+      })
+      expect(batch.status).toBe(200)
+    }
+    const imported = await uploadAsAdmin(
+      "/admin/orion/sales-history/imports",
+      ["sku,date,qty", ...salesRows.map((r) => `${r.sku},${r.date},${r.qty}`)].join("\n"),
+      "sales.csv"
+    )
+    expect(imported.status).toBe(200)
+    expect(imported.body.import.variants).toBe(60)
+    // the runs' history starts on the sample's first Monday: every series starts within it
+    expect(salesRows.reduce((a, r) => (r.date < a ? r.date : a), "9999")).toBe("2021-01-04")
+  })
+
+  afterAll(async () => {
+    // leave the database as the other suites expect it: no weather, no runs in 2023, no sample parts
+    if (runIds.length) {
+      await sql(`DELETE FROM orion_alert WHERE run_id = ANY($1)`, [runIds])
+      await sql(`DELETE FROM orion_forecast_run WHERE id = ANY($1)`, [runIds])
+    }
+    await sql(`DELETE FROM orion_weather_day WHERE date >= '2021-01-04' AND date <= '2023-12-31'`)
+    await sql(`DELETE FROM orion_sales_history WHERE sku LIKE 'WX-%'`)
+    for (const id of productIds) {
+      expect((await admin("delete", `/admin/products/${id}`)).status).toBe(200)
+    }
+    fs.rmSync(tmp, { recursive: true, force: true })
+  })
+
+  it("without stored weather a run forecasts as before and stores no weather", async () => {
+    expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
+    plainRun = await runAsOf()
+    runIds.push(plainRun.id)
+    expect(plainRun.variant_count).toBe(60)
+    expect(plainRun.weather_effects).toBeNull()
+    expect(String(plainRun.forecast_start).slice(0, 10)).toBe("2024-01-01")
+  })
+
+  it("refuses the weather routes anonymously", async () => {
+    expect((await upload("/admin/orion/weather/imports", `date,governorate,temperature,rain\n${weatherLines[0]}\n`, "w.csv")).status).toBe(401)
+    expect((await api().get("/admin/orion/weather")).status).toBe(401)
+    expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
+  })
+
+  it("rejects a bad weather file with every row and column, and stores nothing", async () => {
+    const bad = [
+      "date,governorate,temperature,rain",
+      weatherLines[0],
+      "2023-02-30,Tunis,10,0",
+      "2023-03-01,Lyon,10,0",
+      "2023-03-01,Tunis,hot,0",
+      "2023-03-02,Sfax,12,-3",
+      weatherLines[0].replace("Tunis", "tunis"),
+    ].join("\n")
+    const res = await uploadAsAdmin("/admin/orion/weather/imports", bad, "bad-weather.csv")
+    expect(res.status).toBe(400)
+    expect(res.body.message).toBe("the file has 5 invalid row(s); nothing was imported")
+    expect(res.body.errors).toEqual([
+      { row: 3, column: "date", reason: '"2023-02-30" is not a valid YYYY-MM-DD date' },
+      { row: 4, column: "governorate", reason: '"Lyon" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)' },
+      { row: 5, column: "temperature", reason: '"hot" is not a daily mean temperature in °C between -20 and 55' },
+      { row: 6, column: "rain", reason: '"-3" is not a daily rain in mm between 0 and 500' },
+      { row: 7, column: "date", reason: `${shift(sample.days[0].date)} for tunis is already on row 2` },
+    ])
+    expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
+
+    const header = await uploadAsAdmin("/admin/orion/weather/imports", "day,city,temp\n2023-01-01,Tunis,3\n", "w.csv")
+    expect(header.status).toBe(400)
+    expect(header.body.errors[0]).toMatchObject({ row: 1, reason: expect.stringContaining("date,governorate,temperature,rain") })
+    const noFile = await api().post("/admin/orion/weather/imports").set(await adminHeaders()).field("x", "y")
+    expect(noFile.status).toBe(400)
+    expect(noFile.body.message).toContain('field named "file"')
+    expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
+  })
+
+  it("imports the weather file; importing it again changes nothing, a corrected day replaces the stored one", async () => {
+    const file = ["date,governorate,temperature,rain", ...weatherLines].join("\n")
+    const res = await uploadAsAdmin("/admin/orion/weather/imports", file, "weather.csv")
+    expect(res.status).toBe(200)
+    expect(res.body.import).toEqual({
+      file: "weather.csv",
+      rows: 1092,
+      inserted: 1092,
+      updated: 0,
+      unchanged: 0,
+      governorates: ["tunis"],
+      first_day: "2021-01-04",
+      last_day: "2023-12-31",
+    })
+    const again = await uploadAsAdmin("/admin/orion/weather/imports", file, "weather.csv")
+    expect(again.body.import).toMatchObject({ inserted: 0, updated: 0, unchanged: 1092 })
+    // one day corrected, then put back: stored once per day and governorate, the last import wins
+    const [d, , t, r] = weatherLines[10].split(",")
+    const fixed = await uploadAsAdmin("/admin/orion/weather/imports", `date,governorate,temperature,rain\n${d},TUNIS,${Number(t) + 1},${r}\n`, "fix.csv")
+    expect(fixed.body.import).toMatchObject({ rows: 1, inserted: 0, updated: 1 })
+    expect(await sql(`SELECT temperature FROM orion_weather_day WHERE date = $1 AND governorate = 'tunis'`, [d])).toEqual([{ temperature: Number(t) + 1 }])
+    expect((await uploadAsAdmin("/admin/orion/weather/imports", `date,governorate,temperature,rain\n${weatherLines[10]}\n`, "back.csv")).body.import.updated).toBe(1)
+    const stored = await sql(`SELECT count(*)::int AS n, count(DISTINCT (date, governorate))::int AS d FROM orion_weather_day`)
+    expect(stored).toEqual([{ n: 1092, d: 1092 }])
+
+    // the coverage, and the days of a range
+    const cov = await admin("get", "/admin/orion/weather")
+    expect(cov.status).toBe(200)
+    expect(cov.body).toEqual({ coverage: [{ governorate: "tunis", first_day: "2021-01-04", last_day: "2023-12-31", days: 1092 }], run_governorates: [] })
+    const range = await admin("get", "/admin/orion/weather?from=2023-12-25&to=2023-12-31&governorate=Tunis&limit=3")
+    expect(range.status).toBe(200)
+    expect(range.body).toMatchObject({ count: 7, limit: 3, offset: 0 })
+    expect(range.body.days).toEqual(
+      sample.days.slice(-7, -4).map((x) => ({ date: shift(x.date), governorate: "tunis", temperature: x.temperature, rain: x.rain }))
+    )
+    const badQuery = await admin("get", "/admin/orion/weather?governorate=Lyon")
+    expect(badQuery.status).toBe(400)
+    expect(badQuery.body.message).toBe('governorate: "Lyon" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)')
+    expect((await admin("get", "/admin/orion/weather?from=2023-02-30")).status).toBe(400)
+  })
+
+  it("a run with the stored weather keeps the cold effect for the batteries only and raises their winter forecast", async () => {
+    weatherRun = await runAsOf()
+    runIds.push(weatherRun.id)
+    const w = weatherRun.weather_effects
+    expect(w).toMatchObject({ governorates: ["tunis"], days: 1092, first_day: "2021-01-04", last_day: "2023-12-31" })
+    expect(Object.keys(w.categories).sort()).toEqual(["wx-batteries", "wx-cooling", "wx-filters"])
+    const bat = w.categories["wx-batteries"]
+    expect(bat.kept).toContain("cold")
+    expect(bat.effects.cold.multiplier).toBeGreaterThan(1.5)
+    expect(bat.effects.cold.holdout_gain).toBeGreaterThan(0.03)
+    expect(bat.texts[0]).toMatch(/^temps froid : \+\d+ % sur Batteries météo \(une semaine où chaque jour est à 8 °C ou moins en moyenne\)$/)
+    expect(w.categories["wx-filters"]).toMatchObject({ kept: [], texts: [], forecast_multipliers: null })
+    expect(w.texts).toEqual(expect.arrayContaining(bat.texts))
+    expect(w.texts.join(" ")).not.toContain("Filtres")
+
+    // the forecast weeks (January to March 2024): each week of the batteries carries the weather multiplier of
+    // its expected cold days (from the same weeks of 2021–2023), on top of the calendar multiplier
+    const withW = await forecastRows(weatherRun.id)
+    const without = await forecastRows(plainRun.id)
+    expect(withW).toHaveLength(60 * 13)
+    expect(without).toHaveLength(60 * 13)
+    const mult: number[] = bat.forecast_multipliers
+    expect(mult).toHaveLength(13)
+    expect(Math.max(...mult)).toBeGreaterThan(1.5)
+    expect(Math.min(...mult)).toBeGreaterThanOrEqual(1)
+    const batteries = (rows: Row[]) => rows.filter((r) => r.category === "wx-batteries")
+    // the weeks without a calendar event (no Ramadan, Eid, summer or autumn rains: January to early March)
+    const plainWeeks = batteries(without).slice(0, 13).map((r) => r.calendar_multiplier)
+    const quiet = plainWeeks.map((m, k) => (m === 1 ? k : -1)).filter((k) => k >= 0)
+    expect(quiet.length).toBeGreaterThanOrEqual(8)
+    batteries(withW).forEach((r, i) => {
+      const plain = batteries(without)[i]
+      expect(`${r.sku} ${r.period_start}`).toBe(`${plain.sku} ${plain.period_start}`)
+      if (quiet.includes(i % 13)) {
+        expect(Math.abs(r.calendar_multiplier / mult[i % 13] - 1)).toBeLessThan(0.001)
+      }
+    })
+    // so the batteries' forecast follows the cold: over those weeks the total of a week, against the run without
+    // weather, is the weather multiplier times one level (the history's level with the cold divided out, lower than
+    // the plain one: the last weeks of 2023 were cold)
+    const total = (rows: Row[], k: number) => batteries(rows).filter((_, i) => i % 13 === k).reduce((a, r) => a + r.mean, 0)
+    const level = quiet.map((k) => total(withW, k) / total(without, k) / mult[k])
+    for (const l of level) {
+      expect(Math.abs(l / level[0] - 1)).toBeLessThan(0.01)
+    }
+    expect(level[0]).toBeLessThan(1)
+    // the sample's batteries have no calendar effect: without weather their warm summers passed for one
+    // (fewer sales); with the cold effect taken out, that spurious summer effect shrinks toward none
+    const summer = (run: any) => Math.abs(Math.log(run.calendar_effects["wx-batteries"].multipliers.summer))
+    expect(summer(weatherRun)).toBeLessThan(summer(plainRun) / 2)
+    const coldest = mult.indexOf(Math.max(...mult))
+    const mildest = mult.indexOf(Math.min(...mult))
+    expect(total(withW, coldest) / total(withW, mildest)).toBeGreaterThan(1.3)
+    // the filters keep no weather effect: their calendar multipliers are those of the run without weather
+    const filters = (rows: Row[]) => rows.filter((r) => r.category === "wx-filters").map((r) => r.calendar_multiplier)
+    expect(filters(withW)).toEqual(filters(without))
+
+    // the run's details answer it
+    const details = await admin("get", `/admin/orion/runs/${weatherRun.id}`)
+    expect(details.body.run.weather_effects.texts).toEqual(w.texts)
+  })
+
+  it("forecasts as the CLI does given the same sales and weather files", async () => {
+    const salesFile = path.join(tmp, "sales.csv")
+    const weatherFile = path.join(tmp, "weather.csv")
+    const out = path.join(tmp, "forecasts.csv")
+    fs.writeFileSync(salesFile, ["sku,date,qty,category", ...salesRows.map((r) => `${r.sku},${r.date},${r.qty},${r.category}`)].join("\n") + "\n")
+    fs.writeFileSync(weatherFile, ["date,governorate,temperature,rain", ...weatherLines].join("\n") + "\n")
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, "plugins/orion/dist/cli/index.js"), "forecast", "--input", salesFile, "--horizon", "13", "--frequency", "week", "--out", out, "--weather", weatherFile],
+      { stdio: ["ignore", "ignore", "pipe"] }
+    )
+    const cli = parse(fs.readFileSync(out), { columns: true }) as Record<string, string>[]
+    const server = await forecastRows(weatherRun.id)
+    expect(cli).toHaveLength(server.length)
+    const bySkuDate = new Map(server.map((r) => [`${r.sku}|${r.period_start}`, r]))
+    let raised = 0
+    for (const c of cli) {
+      const s = bySkuDate.get(`${c.sku}|${c.date}`) as Row & Record<string, number>
+      expect(s).toBeDefined()
+      expect({ sku: c.sku, model: c.model, demand_class: c.demand_class }).toEqual({ sku: s.sku, model: s.model, demand_class: s.segment })
+      // the server stores real (4-byte) numbers and the CLI writes 3 decimals
+      expect(Math.abs(Number(c.mean) - s.mean)).toBeLessThan(0.002)
+      expect(Math.abs(Number(c.calendar_multiplier) - s.calendar_multiplier)).toBeLessThan(0.002)
+      for (const q of ["p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90"]) {
+        expect(Number(c[q])).toBe(s[q])
+      }
+      raised += s.category === "wx-batteries" && Number(c.calendar_multiplier) > 1.1 ? 1 : 0
+    }
+    // the parity covers the weather-raised forecasts too
+    expect(raised).toBeGreaterThan(0)
+  })
+})
