@@ -55,6 +55,7 @@ const plugins = [
       redisPrefix: REDIS_PREFIX,
       cacheTtlSeconds: Number(env("CATALOGUE_CACHE_TTL", "600")),
       cacheMemoryBytes: Number(env("CATALOGUE_CACHE_MEMORY_MB", "64")) * 1024 * 1024,
+      keptOrderMax: Number(env("CATALOGUE_KEPT_ORDER_MAX", "1000")),
     },
   },
   {

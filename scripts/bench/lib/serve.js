@@ -8,7 +8,8 @@
 const { startServer } = require("../../lib/app")
 const { defaults } = require("../../lib/defaults")
 
-const log = (m) => console.log(`[bench-server] ${m}`)
+// the log of `npm start` (scripts/start.js): lines written without blocking the server
+const log = require("../../lib/observability").createLog(process.env, { prefix: "[bench-server]" })
 
 async function main() {
   const settings = defaults(process.env)

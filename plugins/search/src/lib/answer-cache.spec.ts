@@ -1,5 +1,5 @@
 import { gunzipSync, brotliDecompressSync } from "zlib"
-import { compressed, etagMatches, makeAnswer, MemoryLru, pickEncoding } from "./answer-cache"
+import { compressed, etagMatches, fromSharedForm, makeAnswer, MemoryLru, pickEncoding, sharedForm } from "./answer-cache"
 
 describe("answers", () => {
   it("have a stable ETag that If-None-Match recognises in every form", () => {
@@ -40,6 +40,27 @@ describe("answers", () => {
     expect(gunzipSync(gz).toString()).toBe(body)
     expect(br.length).toBeLessThan(body.length / 3)
     expect(gz.length).toBeLessThan(body.length / 3)
+  })
+})
+
+describe("the shared form (Redis)", () => {
+  it("keeps the ETag and the gzip form, and gives back the same answer", () => {
+    const body = JSON.stringify({ products: Array.from({ length: 40 }, (_, i) => ({ id: `prod_${i}`, title: "Plaquettes de frein – فحمات" })) })
+    const a = makeAnswer(200, body)
+    const stored = sharedForm(a)
+    expect(stored.length).toBeLessThan(a.body.length / 3)
+    const back = fromSharedForm(stored, 1234)
+    expect(back?.body.toString()).toBe(body)
+    expect(back?.etag).toBe(a.etag)
+    expect(back?.expiresAt).toBe(1234)
+    expect(back?.gzip).toEqual(compressed(a, "gzip"))
+  })
+
+  it("reads anything else as no entry (an entry of an older format, a cut value)", () => {
+    expect(fromSharedForm(Buffer.from('{"products":[]}'))).toBeNull()
+    const stored = sharedForm(makeAnswer(200, "x".repeat(2000)))
+    expect(fromSharedForm(stored.subarray(0, stored.length - 5))).toBeNull()
+    expect(fromSharedForm(Buffer.from(""))).toBeNull()
   })
 })
 

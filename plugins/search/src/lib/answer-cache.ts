@@ -1,11 +1,11 @@
 import { createHash } from "crypto"
-import { brotliCompressSync, constants as zlib, gzipSync } from "zlib"
+import { brotliCompressSync, constants as zlib, gunzipSync, gzipSync } from "zlib"
 
 /**
  * Answers of store reads, kept by their normalised request: the JSON as UTF-8 bytes (encoded once:
  * hashing, compressing and sending a 70 kB text each encoded it again), its ETag, and its
  * compressed forms made once on first demand. `MemoryLru` is the in-process level (every
- * instance), bounded in bytes; a shared level (Redis) stores the bytes alone.
+ * instance), bounded in bytes; a shared level (Redis) stores the ETag and the gzip form (`sharedForm`).
  */
 
 export type CachedAnswer = {
@@ -75,6 +75,28 @@ export function compressed(answer: CachedAnswer, encoding: "br" | "gzip"): Buffe
   }
   answer.gzip ??= gzipSync(answer.body, { level: 3 })
   return answer.gzip
+}
+
+/**
+ * An answer as the shared level (Redis) keeps it: its ETag, a line break, its gzip form. A tenth of
+ * the JSON's bytes to send to Redis on every miss, and the same ETag on every instance.
+ */
+export function sharedForm(answer: CachedAnswer): Buffer {
+  return Buffer.concat([Buffer.from(`${answer.etag}\n`), compressed(answer, "gzip")])
+}
+
+/** The answer kept in its shared form; null for anything else (an entry of another format). */
+export function fromSharedForm(stored: Buffer, expiresAt?: number): CachedAnswer | null {
+  const nl = stored.indexOf(10)
+  if (nl < 2 || stored[0] !== 0x22 || stored[nl - 1] !== 0x22) {
+    return null
+  }
+  const gzip = stored.subarray(nl + 1)
+  try {
+    return { status: 200, body: gunzipSync(gzip), etag: stored.subarray(0, nl).toString(), gzip, expiresAt }
+  } catch {
+    return null
+  }
 }
 
 /** Least-recently-used answers, at most `maxBytes` of JSON text in all. */

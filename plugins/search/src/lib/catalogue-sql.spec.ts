@@ -1,5 +1,5 @@
 import { parseListQuery, type ListRequest } from "./catalogue-request"
-import { countSql, listBody, listSql, orderSql } from "./catalogue-sql"
+import { countSql, KEPT_ORDER_MAX, listBody, listSql, orderedIdsSql, orderSql, pageByIdsSql } from "./catalogue-sql"
 
 function request(query: Record<string, unknown>): ListRequest {
   const parsed = parseListQuery(query)
@@ -55,6 +55,27 @@ describe("catalogue SQL", () => {
     const several = countSql(request({ brand_id: ["brand_1", "brand_2"], type_id: ["ptyp_1", "ptyp_2"] }), ["sc_1"], {})
     expect(several.sql).toContain("d.brand_id = ANY($2::text[]) AND d.type_id = ANY($3::text[])")
     expect(several.params).toEqual([["sc_1"], ["brand_1", "brand_2"], ["ptyp_1", "ptyp_2"]])
+  })
+
+  it("reads a listing's ids in its order with the page's conditions, one more than it keeps", () => {
+    const r = request({ brand_id: "brand_1", order: "-title" })
+    const ids = orderedIdsSql(r, ["sc_1"], {}, KEPT_ORDER_MAX)
+    const page = listSql(r, ["sc_1"], {}, "-")
+    expect(ids.params).toEqual([["sc_1"], "brand_1", KEPT_ORDER_MAX + 1])
+    expect(ids.sql).toContain(`ORDER BY ${orderSql(r.order)}`)
+    expect(ids.sql).toContain("d.brand_id = $2")
+    expect(page.sql).toContain(`ORDER BY ${orderSql(r.order)}`)
+    expect(ids.sql).toMatch(/array_agg\(product_id::text ORDER BY pos\)/)
+    expect(ids.sql).toContain("products_generation || '.' || lists_generation")
+  })
+
+  it("reads a kept listing's page by id in the given order, bodies of the current version only", () => {
+    const { sql, params } = pageByIdsSql(["prod_b", "prod_a"], "r=reg_1")
+    expect(params).toEqual([["prod_b", "prod_a"], "r=reg_1"])
+    expect(sql).toContain("WITH ORDINALITY AS p(id, pos)")
+    expect(sql).toContain("ORDER BY p.pos")
+    expect(sql).toContain("b.version = d.version")
+    expect(sql).toContain("products_generation || '.' || lists_generation")
   })
 
   it("assembles a listing answer in core's key order", () => {

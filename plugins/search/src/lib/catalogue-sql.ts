@@ -133,12 +133,61 @@ WITH page AS (
 ),
 numbered AS (SELECT page.product_id, page.version, row_number() OVER () AS pos FROM page)
 SELECT n.product_id AS id, n.version::text AS version, b.body, b.expires_at AS expires,
-       (SELECT products_generation || '.' || lists_generation FROM catalogue_state WHERE id = 1) AS generation
+       ${GENERATION_SQL} AS generation
   FROM numbered n
   LEFT JOIN catalogue_body b ON b.product_id = n.product_id AND b.context = ${p(context)}
        AND b.version = n.version AND (b.expires_at IS NULL OR b.expires_at > now())
  ORDER BY n.pos`
   return { sql, params }
+}
+
+/**
+ * A listing that matches at most this many products keeps its ids in order (see `orderedIdsSql`):
+ * its next pages and its count need no search at all (a shopper's vehicle, a brand, a small category).
+ */
+export const KEPT_ORDER_MAX = 1000
+
+const GENERATION_SQL = `(SELECT products_generation || '.' || lists_generation FROM catalogue_state WHERE id = 1)`
+
+/**
+ * Every product id a listing's filters match, in the listing's order, at most `max` + 1 (more: the
+ * listing is too large to keep), with the catalogue generations read by the same statement.
+ */
+export function orderedIdsSql(request: ListRequest, channels: string[], resolved: Resolved, max: number): ListSql {
+  const params: unknown[] = []
+  const p = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const where = listWhere(request, channels, resolved, p)
+  const sql = `
+WITH matched AS (
+  SELECT d.product_id
+    FROM search_document d
+   WHERE ${where.join("\n     AND ")}
+   ORDER BY ${orderSql(request.order)}
+   LIMIT ${p(max + 1)}
+),
+numbered AS (SELECT matched.product_id, row_number() OVER () AS pos FROM matched)
+SELECT COALESCE((SELECT array_agg(product_id::text ORDER BY pos) FROM numbered), '{}') AS ids, ${GENERATION_SQL} AS generation`
+  return { sql, params }
+}
+
+/**
+ * A page of a kept listing (`orderedIdsSql`): the products by id in the given order, each with its
+ * current version's body for the context, and the generations read with them.
+ */
+export function pageByIdsSql(ids: string[], context: string): ListSql {
+  return {
+    sql: `
+SELECT d.product_id AS id, d.version::text AS version, b.body, b.expires_at AS expires, ${GENERATION_SQL} AS generation
+  FROM unnest($1::text[]) WITH ORDINALITY AS p(id, pos)
+  JOIN search_document d ON d.product_id = p.id
+  LEFT JOIN catalogue_body b ON b.product_id = d.product_id AND b.context = $2
+       AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now())
+ ORDER BY p.pos`,
+    params: [ids, context],
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Lifetime } from "awilix"
 import Redis from "ioredis"
-import { makeAnswer, MemoryLru, type CachedAnswer } from "../lib/answer-cache"
+import { fromSharedForm, MemoryLru, sharedForm, type CachedAnswer } from "../lib/answer-cache"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
 
@@ -62,8 +62,8 @@ export default class CatalogueCacheService {
           .pttl(this.prefix_ + key)
           .exec()
           .then((r) => (r ?? []).map((x) => x[1]) as [Buffer | null, number])
-        if (raw !== null) {
-          const answer = makeAnswer(200, raw, pttl > 0 ? Date.now() + pttl : undefined)
+        const answer = raw === null ? null : fromSharedForm(raw, pttl > 0 ? Date.now() + pttl : undefined)
+        if (answer) {
           this.memory_.set(key, answer)
           this.counters.hits++
           this.counters.redisHits++
@@ -88,7 +88,7 @@ export default class CatalogueCacheService {
       try {
         const ms = answer.expiresAt === undefined ? this.ttl_ * 1000 : Math.min(this.ttl_ * 1000, answer.expiresAt - Date.now())
         if (ms > 0) {
-          await this.redis_.set(this.prefix_ + key, answer.body, "PX", ms)
+          await this.redis_.set(this.prefix_ + key, sharedForm(answer), "PX", ms)
         }
       } catch (e) {
         this.redisError(e as Error)

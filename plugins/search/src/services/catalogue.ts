@@ -4,7 +4,17 @@ import { randomBytes } from "crypto"
 import http from "http"
 import type { EntityManager } from "typeorm"
 import { contextKey, type ListRequest, type RenderParams } from "../lib/catalogue-request"
-import { CATEGORY_IDS_SQL, countSql, listBody, listSql, retrieveSql, type Resolved as ResolvedFilters } from "../lib/catalogue-sql"
+import {
+  CATEGORY_IDS_SQL,
+  countSql,
+  KEPT_ORDER_MAX,
+  listBody,
+  listSql,
+  orderedIdsSql,
+  pageByIdsSql,
+  retrieveSql,
+  type Resolved as ResolvedFilters,
+} from "../lib/catalogue-sql"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
 
@@ -44,6 +54,8 @@ const WARM_PARALLEL = 2
 const WARM_PER_TICK = 2000
 /** listing counts and resolved category filters kept in memory (a few bytes each; the oldest go first) */
 const KEPT_VALUES = 20000
+/** listings whose ordered ids are kept (each at most `keptOrderMax` ids: 1,000 are about 60 kB; a vehicle's, about 12 kB) */
+const KEPT_ORDERS = 1500
 /** how long a complete set of eager bodies is trusted without a change */
 const WARM_RECHECK_MS = 60000
 
@@ -79,13 +91,23 @@ export default class CatalogueService {
   private cursors_ = new Map<string, { generation: string; created: string; id: string }>()
   /** category filters resolved, by generation (see `resolveFilters`) */
   private categories_ = new Map<string, Promise<string[]>>()
+  /** the ids of the listings that match few products, in order, by generation and filters (see `orderedIds`) */
+  private orders_ = new Map<string, Promise<{ ids: string[] | null; generation: string }>>()
   /** whether a vehicle exists, by lists generation and id (a vehicle's change moves the generation) */
   private vehicles_ = new Map<string, Promise<boolean>>()
   readonly stats = { model: 0, rendered: 0, core: 0, renderErrors: 0 }
 
-  constructor(container: InjectedDependencies) {
+  /** listings matching at most this many products keep their ordered ids (plugin option `keptOrderMax`) */
+  private keptOrderMax_: number
+
+  constructor(container: InjectedDependencies, options: { keptOrderMax?: number } = {}) {
     this.manager_ = container.manager
     this.logger_ = container.logger
+    const max = options.keptOrderMax ?? KEPT_ORDER_MAX
+    if (!Number.isInteger(max) || max < 0 || max > 100000) {
+      throw new Error(`search plugin option keptOrderMax (CATALOGUE_KEPT_ORDER_MAX) must be a whole number from 0 to 100000, got ${options.keptOrderMax}`)
+    }
+    this.keptOrderMax_ = max
     // the store rate limit (scripts/lib/security.js) lets this process's own rendering requests through
     process.env.CATALOGUE_INTERNAL_TOKEN = this.internalToken
   }
@@ -264,9 +286,25 @@ export default class CatalogueService {
       return null
     }
     const filters = await this.resolveFilters(request)
-    const { sql, params } = listSql(request, channels, filters, context.key)
-    const rows: { id: string; version: string; body: string | null; expires: string | null; generation: string }[] =
-      await this.manager_.query(sql, params)
+    type PageRow = { id: string; version: string; body: string | null; expires: string | null; generation: string }
+    let rows: PageRow[] | null = null
+    let total: number | null = null
+    const order = await this.orderedIds(request, channels, filters)
+    if (order) {
+      // a listing of few products: its page by id, its count the length of its ids
+      const ids = order.ids.slice(request.offset, request.offset + request.limit)
+      const page = ids.length ? pageByIdsSql(ids, context.key) : null
+      const read: PageRow[] = page ? await this.manager_.query(page.sql, page.params) : []
+      if (read.length === ids.length && read.every((r) => r.generation === order.generation)) {
+        rows = read
+        total = order.ids.length
+      }
+      // else the catalogue changed between the two statements: read the page as any other
+    }
+    if (!rows) {
+      const { sql, params } = listSql(request, channels, filters, context.key)
+      rows = (await this.manager_.query(sql, params)) as PageRow[]
+    }
     if (coreOnly) {
       if (rows.length) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "order: sorting by variants.prices.amount needs the variants' prices: leave expand out, or include variants.prices in it")
@@ -274,7 +312,7 @@ export default class CatalogueService {
       return null
     }
     // a page shorter than asked is the last one: the count is where it ends (a product page by handle)
-    const total =
+    total ??=
       rows.length && rows.length < request.limit
         ? request.offset + rows.length
         : await this.count(request, channels, filters, rows[0]?.generation)
@@ -339,6 +377,37 @@ export default class CatalogueService {
     return kept(this.counts_, `${generation}|${sql}|${JSON.stringify(params)}`, () =>
       this.manager_.query(sql, params).then((r: { total: number }[]) => r[0].total)
     )
+  }
+
+  /**
+   * The ids a listing's filters match, in its order, when they are few (option `keptOrderMax`): one
+   * statement per filter set, order and generation, kept until the catalogue changes, so the
+   * listing's other pages and its count need no search (the pages of a shopper's vehicle). Null for
+   * a larger listing (its pages walk an index in their order and stop at their last row).
+   */
+  async orderedIds(request: ListRequest, channels: string[], filters: ResolvedFilters): Promise<{ ids: string[]; generation: string } | null> {
+    if (!this.keptOrderMax_) {
+      return null
+    }
+    const known = `${this.generations_.products}.${this.generations_.lists}`
+    const max = this.keptOrderMax_
+    const { sql, params } = orderedIdsSql(request, channels, filters, max)
+    const key = `${known}|${sql}|${JSON.stringify(params)}`
+    const found = await kept(
+      this.orders_,
+      key,
+      () =>
+        this.manager_.query(sql, params).then(([r]: { ids: string[]; generation: string }[]) => ({
+          ids: r.ids.length > max ? null : r.ids,
+          generation: r.generation,
+        })),
+      KEPT_ORDERS
+    )
+    if (found.generation !== known) {
+      // read at a generation this instance has not seen yet: good for this request, not to keep
+      this.orders_.delete(key)
+    }
+    return found.ids ? { ids: found.ids, generation: found.generation } : null
   }
 
   /** `GET /store/products/:id`: a draft or deleted product is a 404; null when core must answer. */
@@ -580,13 +649,13 @@ function internalGet(url: string, headers: Record<string, string>): Promise<{ st
  * The value kept under `key`, else `make()`'s, kept (a promise: concurrent callers share one
  * statement; a failure is not kept). At most KEPT_VALUES per map, the oldest dropped first.
  */
-function kept<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+function kept<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>, limit = KEPT_VALUES): Promise<T> {
   let value = map.get(key)
   if (!value) {
     value = make()
     map.set(key, value)
     value.catch(() => map.delete(key))
-    if (map.size > KEPT_VALUES) {
+    if (map.size > limit) {
       // a Map keeps insertion order
       map.delete(map.keys().next().value as string)
     }
