@@ -2,34 +2,12 @@ import type { Browser, Page } from "playwright-core"
 import request from "supertest"
 import { gotoAdmin, launchBrowser, loginAsOwner, PageWatch, screenshot, watchPage, whenShown } from "../helpers/browser"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { orionRunAsOf as runAsOf } from "../helpers/orion"
 
 jest.setTimeout(900000)
 
 const api = () => request(testEnv().baseUrl)
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** Starts a weekly run as of a past Sunday (waiting out a run of another test) and waits for it to succeed. */
-async function runAsOf(asOf: string, horizon = 4): Promise<any> {
-  const headers = await adminHeaders()
-  let started: request.Response
-  for (let i = 0; ; i++) {
-    started = await api().post("/admin/orion/runs").set(headers).send({ frequency: "week", horizon, as_of: asOf })
-    if (started.status !== 409 || i > 240) {
-      break
-    }
-    await sleep(2000)
-  }
-  expect(started.status).toBe(202)
-  const id = started.body.run.id
-  for (;;) {
-    const res = await api().get(`/admin/orion/runs/${id}`).set(headers)
-    if (res.body.run.status !== "running") {
-      expect({ status: res.body.run.status, error: res.body.run.error }).toEqual({ status: "succeeded", error: null })
-      return res.body.run
-    }
-    await sleep(1000)
-  }
-}
 
 function importCsv(lines: string[]) {
   return async () =>

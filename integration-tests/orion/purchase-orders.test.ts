@@ -1,32 +1,11 @@
 import request from "supertest"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { orionRunAsOf as runAsOf } from "../helpers/orion"
 
 jest.setTimeout(900000)
 
 const api = () => request(testEnv().baseUrl)
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** A weekly run as of a Sunday of the demo history (waiting out another test's run), to success. */
-async function runAsOf(asOf: string): Promise<any> {
-  const headers = await adminHeaders()
-  let started: request.Response
-  for (let i = 0; ; i++) {
-    started = await api().post("/admin/orion/runs").set(headers).send({ frequency: "week", horizon: 4, as_of: asOf })
-    if (started.status !== 409 || i > 240) {
-      break
-    }
-    await sleep(2000)
-  }
-  expect(started.status).toBe(202)
-  for (;;) {
-    const res = await api().get(`/admin/orion/runs/${started.body.run.id}`).set(headers)
-    if (res.body.run.status !== "running") {
-      expect({ status: res.body.run.status, error: res.body.run.error }).toEqual({ status: "succeeded", error: null })
-      return res.body.run
-    }
-    await sleep(1000)
-  }
-}
 
 describe("orion purchase orders", () => {
   let variant: { id: string; product_id: string; sku: string }

@@ -15,12 +15,12 @@ import { parse } from "csv-parse/sync"
 import request from "supertest"
 import { generateWeatherSample } from "../../plugins/orion/src/lib/weather-sample"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { orionRunAsOf } from "../helpers/orion"
 
 jest.setTimeout(900000)
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const api = () => request(testEnv().baseUrl)
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 // the sample (2023-01-02 … 2025-12-28) moved 104 weeks back: 2021-01-04 … 2023-12-31, still Mondays to Sundays
 const SHIFT_DAYS = 728
@@ -58,28 +58,6 @@ async function uploadAsAdmin(url: string, content: string, name: string) {
   return upload(url, content, name).set(await adminHeaders())
 }
 
-/** A weekly run as of AS_OF (waiting out a run of another test), awaited until it succeeds. */
-async function runAsOf(): Promise<any> {
-  let started: request.Response
-  for (let i = 0; ; i++) {
-    started = await admin("post", "/admin/orion/runs", { frequency: "week", horizon: 13, as_of: AS_OF })
-    if (started.status !== 409 || i > 240) {
-      break
-    }
-    await sleep(2000)
-  }
-  expect(started.status).toBe(202)
-  const id = started.body.run.id
-  for (;;) {
-    const res = await admin("get", `/admin/orion/runs/${id}`)
-    expect(res.status).toBe(200)
-    if (res.body.run.status !== "running") {
-      expect({ status: res.body.run.status, error: res.body.run.error }).toEqual({ status: "succeeded", error: null })
-      return res.body.run
-    }
-    await sleep(1000)
-  }
-}
 
 type Row = { sku: string; category: string; period_start: string; mean: number; calendar_multiplier: number; p10: number; p50: number; p90: number; model: string; segment: string }
 
@@ -151,7 +129,7 @@ describe("orion: weather imported through the admin API and used by server runs"
 
   it("without stored weather a run forecasts as before and stores no weather", async () => {
     expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
-    plainRun = await runAsOf()
+    plainRun = await orionRunAsOf(AS_OF, 13)
     runIds.push(plainRun.id)
     expect(plainRun.variant_count).toBe(60)
     expect(plainRun.weather_effects).toBeNull()
@@ -237,7 +215,7 @@ describe("orion: weather imported through the admin API and used by server runs"
   })
 
   it("a run with the stored weather keeps the cold effect for the batteries only and raises their winter forecast", async () => {
-    weatherRun = await runAsOf()
+    weatherRun = await orionRunAsOf(AS_OF, 13)
     runIds.push(weatherRun.id)
     const w = weatherRun.weather_effects
     expect(w).toMatchObject({ governorates: ["tunis"], days: 1092, first_day: "2021-01-04", last_day: "2023-12-31" })
