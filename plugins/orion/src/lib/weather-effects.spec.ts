@@ -8,16 +8,10 @@ import {
   weatherExposures,
 } from "./weather-effects"
 import { parseWeatherCsv } from "./weather-csv"
-import { generateWeatherSample, weatherCsv } from "./weather-sample"
+import { generateWeatherSample, sampleForecastInput, weatherCsv } from "./weather-sample"
 
 const sample = generateWeatherSample()
-const base = {
-  series: sample.parts.map((p) => p.values),
-  categories: sample.parts.map((p) => p.category),
-  start: sample.start,
-  frequency: "week" as const,
-  horizon: 13,
-}
+const base = sampleForecastInput(sample)
 
 describe("weather exposures", () => {
   it("counts the share of cold and hot days of each week, averaged over the governorates given", () => {

@@ -3,16 +3,10 @@ import { runPlanJob } from "./forecast-worker"
 import { weatherEffectText } from "./plain-french"
 import { forecastWithWeather, planWithWeather } from "./weather-effects"
 import { runWeather } from "./weather-run"
-import { generateWeatherSample } from "./weather-sample"
+import { generateWeatherSample, sampleForecastInput } from "./weather-sample"
 
 const sample = generateWeatherSample()
-const base = {
-  series: sample.parts.map((p) => p.values),
-  categories: sample.parts.map((p) => p.category),
-  start: sample.start,
-  frequency: "week" as const,
-  horizon: 13,
-}
+const base = sampleForecastInput(sample)
 
 describe("weather effects in plain French", () => {
   it("says which weather, how much and on which category", () => {

@@ -62,6 +62,17 @@ export function generateWeatherSample(opts: WeatherSampleOptions = {}): WeatherS
 }
 
 /** The sample's weather as a `date,governorate,temperature,rain` file. */
+/** The sample's sales as a weekly forecast input (13 weeks ahead), as the CLI and the server build it. */
+export function sampleForecastInput(sample: WeatherSample) {
+  return {
+    series: sample.parts.map((p) => p.values),
+    categories: sample.parts.map((p) => p.category),
+    start: sample.start,
+    frequency: "week" as const,
+    horizon: 13,
+  }
+}
+
 export function weatherCsv(days: WeatherDay[]): string {
   return ["date,governorate,temperature,rain", ...days.map((d) => `${d.date},${d.governorate},${d.temperature},${d.rain}`)].join("\n") + "\n"
 }
