@@ -14,10 +14,8 @@
  *
  * Progress is printed every few seconds; a bad argument or an unreachable database exits 1 with one line.
  */
-const path = require("path")
 const { Client } = require("pg")
 
-const ROOT = path.resolve(__dirname, "..")
 const LOG = (m) => console.log(`[catalogue-rebuild] ${m}`)
 
 function parseArgs(argv) {

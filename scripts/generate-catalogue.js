@@ -1501,7 +1501,10 @@ for (const [cat, spec] of Object.entries(CAT_SPEC)) {
         else {
           pos = ""
           if (sensorKind === "lambda") vs = vs.filter((v) => v.e.fuel !== "diesel")
-          if (!vs.length) (sensorKind = "pmh"), (vs = slot.vehicles)
+          if (!vs.length) {
+            sensorKind = "pmh"
+            vs = slot.vehicles
+          }
           const fam = vs[0].e.fam
           vs = vs.filter((v) => v.e.fam === fam)
         }
@@ -1592,12 +1595,11 @@ for (const p of products) {
 
 // battery products with several capacities (fit by sku): one Assad and one Varta range
 for (const brand of ["assad", "varta"]) {
-  const spec = CAT_SPEC["batteries-de-demarrage"]
   const caps = [["45E", 45, 400], ["60E", 60, 540], ["70E", 70, 640]]
   const title = brand === "assad" ? "Batterie Assad Pro 12 V" : `Batterie Varta Blue Dynamic 12 V`
   const handle = uniqueHandle(title)
   const mpn = brand === "assad" ? "AS PRO" : "BLUE DYNAMIC"
-  const variants = caps.map(([k, ah, cca]) => variant(`${ah} Ah`, `${BRAND[brand].prefix}-${slugify(mpn).toUpperCase().replace(/-/g, "")}-${ah}AH`, brand, { "Capacité": `${ah} Ah` }, batteryPrice(brand, ah)))
+  const variants = caps.map(([, ah]) => variant(`${ah} Ah`, `${BRAND[brand].prefix}-${slugify(mpn).toUpperCase().replace(/-/g, "")}-${ah}AH`, brand, { "Capacité": `${ah} Ah` }, batteryPrice(brand, ah)))
   products.push({
     handle, title, title_ar: `بطارية ${BRAND[brand].name} 12 فولت`,
     description: `Gamme de batteries 12 V sans entretien, bornes européennes, borne + à droite. Trois capacités : 45 Ah (400 A), 60 Ah (540 A), 70 Ah (640 A) ; choisir la capacité d'origine du véhicule.`,

@@ -151,7 +151,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
     const download = page.waitForEvent("download")
     await page.getByRole("button", { name: "Télécharger les lignes invalides (CSV)" }).click()
     const file = await (await download).path()
-    expect(require("fs").readFileSync(file!, "utf8")).toMatch(/PAS-DE-TELLE-REF/)
+    expect(fs.readFileSync(file!, "utf8")).toMatch(/PAS-DE-TELLE-REF/)
 
     await page.getByRole("button", { name: "Appliquer en ignorant les lignes invalides" }).click()
     await page.getByText("Import appliqué ; 1 ligne(s) invalide(s) ignorée(s).").waitFor({ timeout: 60000 })

@@ -5,7 +5,7 @@
  */
 import type { Fixtures } from "./fixtures"
 import { qs, type StoreRequest } from "./helpers"
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { mulberry32 } = require("../../scripts/lib/prng")
 
 export type GeneratedRequest = StoreRequest & {

@@ -117,9 +117,9 @@ describe("command 1 (npm start): a second start reuses the data", () => {
 
 describe("command 1 (npm start) with no DATABASE_URL: the embedded PostgreSQL", () => {
   it("initialises its cluster in EMBEDDED_POSTGRES_DIR, serves, and stops PostgreSQL on SIGTERM", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fs = require("fs") as typeof import("fs")
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const os = require("os") as typeof import("os")
     const base = fs.mkdtempSync(path.join(os.tmpdir(), "shabou-start-"))
     fs.chmodSync(base, 0o777)

@@ -3,7 +3,7 @@ import fs from "fs"
 import path from "path"
 import { testEnv } from "./env"
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort } = require("../../scripts/lib/database")
 
 const ROOT = path.resolve(__dirname, "..", "..")

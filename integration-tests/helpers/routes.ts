@@ -3,9 +3,7 @@ import path from "path"
 import { testEnv } from "./env"
 
 const ROOT = path.resolve(__dirname, "..", "..")
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
-
-export type Method = (typeof METHODS)[number]
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
 
 /** One custom file route: `path` keeps Medusa's `:param` segments (`/admin/brands/:id`). */
 export type CustomRoute = { method: Method; path: string; params: string[]; file: string; owner: string }

@@ -24,13 +24,12 @@ import { Instance, metricValue, startInstance } from "../helpers/instances"
 import { placeOrder } from "../helpers/orders"
 import { visibleWithin } from "../catalogue/helpers"
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createTestDatabase } = require("../../scripts/lib/database")
 
 const redisUrl = testEnv().redisUrl
 const describeWithRedis = redisUrl ? describe : describe.skip
 if (!redisUrl) {
-  // eslint-disable-next-line no-console
   console.warn("multi-instance test skipped: REDIS_URL is not set or does not answer (instances share events, jobs, cache and throttling through Redis)")
 }
 

@@ -114,6 +114,7 @@ if (!testEnv().redisUrl) {
 
 describeRedis("two instances on one Redis", () => {
   beforeAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { freePort } = require(path.join(ROOT, "scripts", "lib", "database"))
     const env = testEnv()
     const port: number = await freePort()

@@ -171,7 +171,7 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
     }
     instrumentSubscribers(container)
     instrumentScheduledJobs(container)
-    watchQueues(container)
+    watchQueues()
     if (settings.workerMode === "server") {
       // Medusa starts a scheduled-jobs consumer in every instance (notes/medusa-v1.md §10): a `server`
       // instance leaves them to the worker, which also consumes the events
@@ -264,7 +264,7 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
   }
 
   /** BullMQ queues shared by every instance: jobs per state (events, scheduled jobs, forecast batches). */
-  function watchQueues(container) {
+  function watchQueues() {
     const redisUrl = env.REDIS_URL
     if (!redisUrl) {
       return

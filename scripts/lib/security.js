@@ -130,7 +130,7 @@ function jsonBody(limit) {
   }
 }
 
-function limiterFactory(settings, redis, log) {
+function limiterFactory(settings, redis) {
   return (name, points, duration) => {
     const options = { keyPrefix: `${settings.redisPrefix}rl:${name}`, points, duration }
     if (!redis) {
@@ -252,7 +252,7 @@ function createSecurity({ env = process.env, log = console.error } = {}) {
     redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     redis.on("error", (e) => log(`rate-limit Redis: ${e.message}`))
   }
-  const make = limiterFactory(settings, redis, log)
+  const make = limiterFactory(settings, redis)
   return {
     settings,
     before(app) {

@@ -5,12 +5,13 @@
 const fs = require("fs")
 const path = require("path")
 const { spawn } = require("child_process")
+const { stripVTControlCharacters } = require("util")
 
 const ROOT = path.resolve(__dirname, "..", "..", "..")
 
 function tail(file, lines = 15) {
   try {
-    return fs.readFileSync(file, "utf8").replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter(Boolean).slice(-lines).join("\n")
+    return stripVTControlCharacters(fs.readFileSync(file, "utf8")).split("\n").filter(Boolean).slice(-lines).join("\n")
   } catch (e) {
     return ""
   }

@@ -4,10 +4,9 @@
  * vehicle form (creation and edit).
  */
 import { useCallback, useEffect, useRef, useState } from "react"
-import type { FormEvent, ReactNode } from "react"
+import type { FormEvent } from "react"
 
 import { adminFetch } from "../lib/api"
-import { formatNumber } from "../lib/format"
 import { Card, errorMessage, Notice, Pager } from "./ui"
 
 /** GET an admin path with a query; reloads when the path or query changes. `data` stays while reloading. */

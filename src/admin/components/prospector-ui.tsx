@@ -2,9 +2,8 @@
  * Small pieces shared by the prospector screens (Prospects, Veille prix, Rapports): French labels for
  * the API's codes, a pager for server-side paged lists, a notice box, and Medusa-js error messages.
  */
-import type { ReactNode } from "react"
 
-import { formatNumber, isArabic } from "../lib/format"
+import { isArabic } from "../lib/format"
 import { Card, errorMessage, Notice, Pager } from "./ui"
 
 export const LEAD_STATUS_LABELS: Record<string, string> = {

@@ -65,6 +65,8 @@ export const ReassortRunProgress = ({ onFinished }: { onFinished: () => void }) 
         .catch((e) => setMessage((e as Error).message))
     }, 1000)
     return () => clearTimeout(timer)
+    // polls once per run state; the parent's callback is read when the run ends
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [run])
 
   const start = async () => {

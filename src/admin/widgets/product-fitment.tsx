@@ -167,6 +167,8 @@ const VehiclePicker = ({ onPick }: { onPick: (vehicleId: string | null) => void 
         .catch((e) => setError(errorMessage(e)))
     }
   }, [modelId, year])
+  // tells the parent when the picked vehicle changes, not when it re-renders
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => onPick(vehicleId || null), [vehicleId])
 
   return (

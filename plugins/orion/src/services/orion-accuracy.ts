@@ -15,7 +15,6 @@ type InjectedDependencies = {
 type RunRow = { id: string; frequency: Frequency; horizon: number; forecast_start: string; periods_evaluated: number | null }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10)
-const interval = (f: Frequency) => (f === "week" ? "1 week" : "1 month")
 
 /**
  * Forecast against actual: once a run's forecast periods have happened, scores every part's

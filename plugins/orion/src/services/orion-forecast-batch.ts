@@ -80,7 +80,7 @@ export default class OrionForecastBatchService extends TransactionBaseService {
   }
 
   private connection(): Redis {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const IORedis = require("ioredis")
     const c: Redis = new IORedis(this.options_.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: false })
     c.on("error", (e: Error) => this.logger_.warn(`orion: batch queue Redis: ${e.message}`))
@@ -90,7 +90,7 @@ export default class OrionForecastBatchService extends TransactionBaseService {
 
   private queue(): Queue<BatchJob> {
     if (!this.queue_) {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Queue } = require("bullmq")
       this.queue_ = new Queue(BATCH_QUEUE, { connection: this.connection(), prefix: `${this.options_.redisPrefix}bull` }) as Queue<BatchJob>
     }
@@ -278,7 +278,7 @@ export default class OrionForecastBatchService extends TransactionBaseService {
     if (!this.distributed || this.worker_) {
       return false
     }
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Worker } = require("bullmq")
     const worker: Worker<BatchJob> = new Worker(
       BATCH_QUEUE,

@@ -22,9 +22,9 @@ const INSTALLED = Symbol.for("shabou.price-history.actor-context")
 type Handler = (req: any, res: any) => Promise<unknown>
 
 function patchRouteWrapper(): void {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const middlewares = require("@medusajs/medusa/dist/api/middlewares").default
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const awaitModule = require("@medusajs/medusa/dist/api/middlewares/await-middleware")
   const original = awaitModule.default as (fn: Handler) => unknown
   const wrap = (fn: Handler) =>
@@ -39,7 +39,7 @@ function patchRouteWrapper(): void {
 }
 
 function patchImportStrategy(modulePath: string, container: AwilixContainer): void {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Strategy = require(modulePath).default
   const original = Strategy.prototype.processJob
   Strategy.prototype.processJob = async function (batchJobId: string) {

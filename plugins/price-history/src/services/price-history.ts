@@ -18,7 +18,6 @@ export type PriceHistorySummary = {
 /** Reads the price history written by the database triggers (it never writes any). */
 export default class PriceHistoryService extends TransactionBaseService {
   constructor(container: InjectedDependencies) {
-    // eslint-disable-next-line prefer-rest-params
     super(container)
   }
 

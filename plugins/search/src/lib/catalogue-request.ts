@@ -104,9 +104,6 @@ const SORTS: Record<string, SortField> = {
   "variants.prices.amount": "price",
 }
 
-/** Ids and handles as Medusa writes them: letters, digits, `_`, `-`, `.`; anything else is refused. */
-const ID_RE = /^[A-Za-z0-9_.:-]{1,100}$/
-
 function ids(value: unknown, name: string): string[] | undefined {
   if (value === "") {
     throw invalidParam(name, "is empty: leave the parameter out, or give one or more ids")

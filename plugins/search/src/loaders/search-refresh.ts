@@ -49,7 +49,7 @@ export default async function searchRefreshLoader(
   }
 
   if (options.engine !== "meilisearch") {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Indexer = require("@medusajs/medusa/dist/subscribers/search-indexing").default
     Indexer.prototype.retrieveNextProducts = async () => []
   }

@@ -127,6 +127,8 @@ const LeadsTable = () => {
     }
     const t = setTimeout(() => update({ q: text.trim() }), 300)
     return () => clearTimeout(t)
+    // only typing restarts the delay; the filters are read when it fires
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text])
 
   const query = { ...filters, limit: PAGE_SIZE, offset }

@@ -79,6 +79,8 @@ const ReassortPage = () => {
       live = false
       clearTimeout(timer)
     }
+    // `filters` is rebuilt from these values on every render
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [categoryId, brandId, q, offset, version])
 
   const acknowledge = async (id: string) => {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { id, text } from "@shabou/api-params"
+import { id } from "@shabou/api-params"
 import VehicleCatalogService from "../../../../services/vehicle-catalog"
 
 /** GET /store/vehicles/years?model_id= (or make_id) → { years: [2024, 2023, …] }: years covered by one of its vehicles. */
