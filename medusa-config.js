@@ -54,7 +54,8 @@ const plugins = [
       redisUrl: REDIS_URL,
       redisPrefix: REDIS_PREFIX,
       cacheTtlSeconds: Number(env("CATALOGUE_CACHE_TTL", "600")),
-      cacheMemoryBytes: Number(env("CATALOGUE_CACHE_MEMORY_MB", "64")) * 1024 * 1024,
+      cacheMemoryBytes:
+        Number(env("CATALOGUE_CACHE_MEMORY_MB", "64")) * 1024 * 1024,
       keptOrderMax: Number(env("CATALOGUE_KEPT_ORDER_MAX", "1000")),
     },
   },
@@ -95,7 +96,9 @@ if (MEILISEARCH_HOST) {
   // the published/sales-channel filter) and registers nothing as searchService.
   const search = plugins.find((p) => p.resolve === "./plugins/search")
   search.options = { ...search.options, engine: "meilisearch" }
-  const { meilisearchPluginOptions } = require("./plugins/search/dist/lib/meilisearch-settings")
+  const {
+    meilisearchPluginOptions,
+  } = require("./plugins/search/dist/lib/meilisearch-settings")
   plugins.push({
     resolve: "medusa-plugin-meilisearch",
     options: meilisearchPluginOptions({
@@ -128,7 +131,10 @@ if (REDIS_URL) {
 // price for up to 30 s, and the store read model, which stores what core renders, would keep it until the
 // product changes again. The read model and its answer cache (plugins/search) are the store's cache, moved
 // by every change (and shared through Redis), so core's is off: a TTL of 0 means "do not cache".
-modules.cacheService = { resolve: "@medusajs/cache-inmemory", options: { ttl: 0 } }
+modules.cacheService = {
+  resolve: "@medusajs/cache-inmemory",
+  options: { ttl: 0 },
+}
 
 /** @type {import('@medusajs/medusa').ConfigModule["projectConfig"]} */
 const projectConfig = {
@@ -140,7 +146,10 @@ const projectConfig = {
   // Secrets: a development fallback only; in production scripts/lib/secrets.js refuses to start
   // without strong values (no fallback here, so Medusa's own production check also sees them missing).
   jwt_secret: env("JWT_SECRET", IS_PRODUCTION ? undefined : "supersecret"),
-  cookie_secret: env("COOKIE_SECRET", IS_PRODUCTION ? undefined : "supersecret"),
+  cookie_secret: env(
+    "COOKIE_SECRET",
+    IS_PRODUCTION ? undefined : "supersecret"
+  ),
   store_cors: env("STORE_CORS", "http://localhost:8000"),
   admin_cors: env(
     "ADMIN_CORS",

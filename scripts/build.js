@@ -38,7 +38,8 @@ function listFiles(dir, out = []) {
 function fingerprint(paths) {
   const hash = crypto.createHash("sha1")
   for (const p of paths) {
-    const files = fs.existsSync(p) && fs.statSync(p).isDirectory() ? listFiles(p) : [p]
+    const files =
+      fs.existsSync(p) && fs.statSync(p).isDirectory() ? listFiles(p) : [p]
     for (const file of files.sort()) {
       if (!fs.existsSync(file)) {
         continue
@@ -52,7 +53,10 @@ function fingerprint(paths) {
 
 function run(cmd, args, label) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    })
     let output = ""
     child.stdout.on("data", (d) => (output += d))
     child.stderr.on("data", (d) => (output += d))
@@ -81,7 +85,10 @@ function tsProjects(folder) {
 
 /** Build stages, in order: the shared packages, then the project and the plugins that use them. */
 function stages() {
-  return [tsProjects("packages"), [{ name: "project", dir: ROOT }, ...tsProjects("plugins")]]
+  return [
+    tsProjects("packages"),
+    [{ name: "project", dir: ROOT }, ...tsProjects("plugins")],
+  ]
 }
 
 async function buildServer(state, ifChanged, log) {
@@ -111,14 +118,19 @@ async function buildServer(state, ifChanged, log) {
       while (queue.length) {
         const project = queue.shift()
         const started = Date.now()
-        fs.rmSync(path.join(project.dir, "dist"), { recursive: true, force: true })
+        fs.rmSync(path.join(project.dir, "dist"), {
+          recursive: true,
+          force: true,
+        })
         await run(
           process.execPath,
           [tsc, "-p", path.join(project.dir, "tsconfig.json")],
           `tsc ${project.name}`
         )
         state[project.name] = project.key
-        log(`built ${project.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        log(
+          `built ${project.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+        )
       }
     }
     await Promise.all([worker(), worker()])
@@ -137,14 +149,28 @@ async function buildAdmin(state, ifChanged, log) {
     // patch-package patches of the admin UI's sources (applied by npm's postinstall)
     path.join(ROOT, "patches"),
   ])
-  if (ifChanged && state.admin === key && fs.existsSync(path.join(ROOT, "build", "index.html"))) {
+  if (
+    ifChanged &&
+    state.admin === key &&
+    fs.existsSync(path.join(ROOT, "build", "index.html"))
+  ) {
     return 0
   }
   const started = Date.now()
   log("building the admin UI (about a minute)…")
   await run(
     process.execPath,
-    [path.join(ROOT, "node_modules", "@medusajs", "admin", "bin", "medusa-admin.js"), "build"],
+    [
+      path.join(
+        ROOT,
+        "node_modules",
+        "@medusajs",
+        "admin",
+        "bin",
+        "medusa-admin.js"
+      ),
+      "build",
+    ],
     "medusa-admin build"
   )
   state.admin = key
@@ -180,10 +206,11 @@ module.exports = { build }
 
 if (require.main === module) {
   const args = process.argv.slice(2)
-  build({ ifChanged: args.includes("--if-changed"), admin: !args.includes("--no-admin") }).catch(
-    (e) => {
-      console.error(e.message)
-      process.exit(1)
-    }
-  )
+  build({
+    ifChanged: args.includes("--if-changed"),
+    admin: !args.includes("--no-admin"),
+  }).catch((e) => {
+    console.error(e.message)
+    process.exit(1)
+  })
 }

@@ -24,7 +24,14 @@ function parseArgs(argv) {
 
 /** Published products still lacking a current body in an eager context, and the queue length. */
 async function pending(client) {
-  const contexts = ["-", ...(await client.query(`SELECT 'r=' || id AS key FROM region WHERE deleted_at IS NULL`)).rows.map((r) => r.key)]
+  const contexts = [
+    "-",
+    ...(
+      await client.query(
+        `SELECT 'r=' || id AS key FROM region WHERE deleted_at IS NULL`
+      )
+    ).rows.map((r) => r.key),
+  ]
   const { rows } = await client.query(
     `SELECT (SELECT count(*)::int FROM search_dirty) AS queued,
             (SELECT count(*)::int FROM search_document d, unnest($1::text[]) AS c(key)
@@ -52,7 +59,9 @@ async function waitForBodies(client, { log, render }) {
       await new Promise((r) => setTimeout(r, 500))
     }
     const p = await pending(client)
-    log(`  bodies ${p.total - p.bodies}/${p.total}, queue ${p.queued} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+    log(
+      `  bodies ${p.total - p.bodies}/${p.total}, queue ${p.queued} (${((Date.now() - started) / 1000).toFixed(1)} s)`
+    )
     if (!p.bodies && !p.queued) {
       return Date.now() - started
     }
@@ -65,9 +74,13 @@ async function rebuild({ url, chunk = 5000, log = LOG }) {
   const client = new Client({ connectionString: url })
   await client.connect()
   try {
-    await client.query(`UPDATE catalogue_state SET products_generation = products_generation + 1, lists_generation = lists_generation + 1 WHERE id = 1`)
+    await client.query(
+      `UPDATE catalogue_state SET products_generation = products_generation + 1, lists_generation = lists_generation + 1 WHERE id = 1`
+    )
     const [{ live }] = (
-      await client.query(`SELECT renderer_seen_at > now() - interval '15 seconds' AS live FROM catalogue_state WHERE id = 1`)
+      await client.query(
+        `SELECT renderer_seen_at > now() - interval '15 seconds' AS live FROM catalogue_state WHERE id = 1`
+      )
     ).rows
     if (live) {
       log("a running server renders the bodies: following its progress")
@@ -81,13 +94,19 @@ async function rebuild({ url, chunk = 5000, log = LOG }) {
     process.env.MEDUSA_WORKER_MODE = "server"
     const { startServer } = require("./lib/app")
     const { freePort } = require("./lib/database")
-    const app = await startServer({ port: await freePort(), seed: false, log: (m) => log(m) })
+    const app = await startServer({
+      port: await freePort(),
+      seed: false,
+      log: (m) => log(m),
+    })
     try {
       const catalogue = app.container.resolve("catalogueService")
       const ms = await waitForBodies(client, {
         log,
         render: async () => {
-          const drained = await app.container.resolve("postgresSearchService").drainDirty(500)
+          const drained = await app.container
+            .resolve("postgresSearchService")
+            .drainDirty(500)
           return drained + (await catalogue.warm(1000))
         },
       })
@@ -105,5 +124,8 @@ module.exports = { rebuild, parseArgs }
 if (require.main === module) {
   // the shared launch contract (scripts/lib/cli.js): same as `npm run catalogue:rebuild`
   const { TOOLS } = require("./cli")
-  require("./lib/cli").runCommand({ name: "catalogue:rebuild", ...TOOLS["catalogue:rebuild"] }, process.argv.slice(2))
+  require("./lib/cli").runCommand(
+    { name: "catalogue:rebuild", ...TOOLS["catalogue:rebuild"] },
+    process.argv.slice(2)
+  )
 }

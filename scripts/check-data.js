@@ -13,7 +13,9 @@ const path = require("path")
 const { parse } = require("csv-parse/sync")
 
 const i = process.argv.indexOf("--data")
-const DATA = path.resolve(i > 0 ? process.argv[i + 1] : path.join(__dirname, "..", "data"))
+const DATA = path.resolve(
+  i > 0 ? process.argv[i + 1] : path.join(__dirname, "..", "data")
+)
 
 const errors = []
 const err = (where, msg) => errors.push(`${where}: ${msg}`)
@@ -37,18 +39,28 @@ function readCsv(name, expectedHeader, { optional = false } = {}) {
   const text = fs.readFileSync(file, "utf8")
   let records
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false })
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+    })
   } catch (e) {
     err(name, `CSV parse error (${e.message})`)
     return null
   }
   const header = records[0] || []
   if (header.join(",") !== expectedHeader.join(",")) {
-    err(`${name}:1`, `header must be "${expectedHeader.join(",")}", got "${header.join(",")}"`)
+    err(
+      `${name}:1`,
+      `header must be "${expectedHeader.join(",")}", got "${header.join(",")}"`
+    )
     return null
   }
   // row numbers are file line numbers (header = 1); no field here contains a newline
-  return records.slice(1).map((r, k) => ({ row: k + 2, ...Object.fromEntries(header.map((h, j) => [h, r[j]])) }))
+  return records.slice(1).map((r, k) => ({
+    row: k + 2,
+    ...Object.fromEntries(header.map((h, j) => [h, r[j]])),
+  }))
 }
 const isInt = (s) => /^-?\d+$/.test(String(s))
 const nonEmpty = (s) => typeof s === "string" && s.trim().length > 0
@@ -68,14 +80,21 @@ if (!Array.isArray(categories)) err("categories.json", "must be an array")
 else {
   categories.forEach((c, k) => {
     const at = `categories.json[${k}]`
-    for (const f of ["handle", "name", "name_ar", "description"]) if (!nonEmpty(c[f])) err(at, `field "${f}" is missing or empty`)
-    if (c.handle && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(c.handle)) err(at, `handle "${c.handle}" is not a lower-case slug`)
+    for (const f of ["handle", "name", "name_ar", "description"])
+      if (!nonEmpty(c[f])) err(at, `field "${f}" is missing or empty`)
+    if (c.handle && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(c.handle))
+      err(at, `handle "${c.handle}" is not a lower-case slug`)
     if (catByHandle.has(c.handle)) err(at, `duplicate handle "${c.handle}"`)
-    if (c.parent !== null && !catByHandle.has(c.parent)) err(at, `parent "${c.parent}" does not exist or comes after its child`)
+    if (c.parent !== null && !catByHandle.has(c.parent))
+      err(at, `parent "${c.parent}" does not exist or comes after its child`)
     if (c.parent) parents.add(c.parent)
     catByHandle.set(c.handle, c)
   })
-  if (categories.length < 30) err("categories.json", `needs at least 30 categories, has ${categories.length}`)
+  if (categories.length < 30)
+    err(
+      "categories.json",
+      `needs at least 30 categories, has ${categories.length}`
+    )
 }
 
 // ---------------------------------------------------------------- brands
@@ -85,8 +104,10 @@ if (!Array.isArray(brands)) err("brands.json", "must be an array")
 else {
   brands.forEach((b, k) => {
     const at = `brands.json[${k}]`
-    for (const f of ["handle", "name", "country", "description"]) if (!nonEmpty(b[f])) err(at, `field "${f}" is missing or empty`)
-    if (b.country && !/^[A-Z]{2}$/.test(b.country)) err(at, `country "${b.country}" is not an ISO 3166 alpha-2 code`)
+    for (const f of ["handle", "name", "country", "description"])
+      if (!nonEmpty(b[f])) err(at, `field "${f}" is missing or empty`)
+    if (b.country && !/^[A-Z]{2}$/.test(b.country))
+      err(at, `country "${b.country}" is not an ISO 3166 alpha-2 code`)
     if (!("logo_url" in b)) err(at, `field "logo_url" is missing (use null)`)
     if (brandByHandle.has(b.handle)) err(at, `duplicate handle "${b.handle}"`)
     brandByHandle.set(b.handle, b)
@@ -94,30 +115,75 @@ else {
 }
 
 // ---------------------------------------------------------------- vehicles
-const VEHICLE_HEADER = ["make", "model", "year_from", "year_to", "engine", "engine_code", "displacement_cc", "power_hp", "power_kw", "fuel", "body", "ktype"]
+const VEHICLE_HEADER = [
+  "make",
+  "model",
+  "year_from",
+  "year_to",
+  "engine",
+  "engine_code",
+  "displacement_cc",
+  "power_hp",
+  "power_kw",
+  "fuel",
+  "body",
+  "ktype",
+]
 const FUELS = new Set(["essence", "diesel", "hybride", "electrique", "gpl"])
-const BODIES = new Set(["berline", "citadine", "break", "monospace", "suv", "utilitaire", "pick-up", "coupe", "cabriolet"])
+const BODIES = new Set([
+  "berline",
+  "citadine",
+  "break",
+  "monospace",
+  "suv",
+  "utilitaire",
+  "pick-up",
+  "coupe",
+  "cabriolet",
+])
 const vehicles = readCsv("vehicles.csv", VEHICLE_HEADER) || []
-const vehicleKey = (r) => [r.make, r.model, r.year_from, r.engine, r.engine_code].join("|")
+const vehicleKey = (r) =>
+  [r.make, r.model, r.year_from, r.engine, r.engine_code].join("|")
 const vehiclesByKey = new Map()
 const models = new Set()
 for (const v of vehicles) {
   const at = `vehicles.csv:${v.row}`
-  for (const f of ["make", "model", "year_from", "engine", "fuel", "body"]) if (!nonEmpty(v[f])) err(at, `column "${f}" is empty`)
-  if (!isInt(v.year_from) || +v.year_from < 1950 || +v.year_from > 2030) err(at, `column "year_from": "${v.year_from}" is not a year`)
-  if (v.year_to !== "" && (!isInt(v.year_to) || +v.year_to < +v.year_from)) err(at, `column "year_to": "${v.year_to}" is not a year >= year_from`)
-  for (const f of ["displacement_cc", "power_hp", "power_kw"]) if (v[f] !== "" && (!isInt(v[f]) || +v[f] <= 0)) err(at, `column "${f}": "${v[f]}" is not a positive integer`)
-  if (isInt(v.power_hp) && isInt(v.power_kw) && Math.abs(+v.power_hp * 0.7355 - +v.power_kw) > 1.5) err(at, `power_kw ${v.power_kw} does not match power_hp ${v.power_hp}`)
-  if (!FUELS.has(v.fuel)) err(at, `column "fuel": "${v.fuel}" is not one of ${[...FUELS].join(", ")}`)
-  if (!BODIES.has(v.body)) err(at, `column "body": "${v.body}" is not one of ${[...BODIES].join(", ")}`)
-  if (v.ktype !== "" && !isInt(v.ktype)) err(at, `column "ktype": "${v.ktype}" is not an integer`)
+  for (const f of ["make", "model", "year_from", "engine", "fuel", "body"])
+    if (!nonEmpty(v[f])) err(at, `column "${f}" is empty`)
+  if (!isInt(v.year_from) || +v.year_from < 1950 || +v.year_from > 2030)
+    err(at, `column "year_from": "${v.year_from}" is not a year`)
+  if (v.year_to !== "" && (!isInt(v.year_to) || +v.year_to < +v.year_from))
+    err(at, `column "year_to": "${v.year_to}" is not a year >= year_from`)
+  for (const f of ["displacement_cc", "power_hp", "power_kw"])
+    if (v[f] !== "" && (!isInt(v[f]) || +v[f] <= 0))
+      err(at, `column "${f}": "${v[f]}" is not a positive integer`)
+  if (
+    isInt(v.power_hp) &&
+    isInt(v.power_kw) &&
+    Math.abs(+v.power_hp * 0.7355 - +v.power_kw) > 1.5
+  )
+    err(at, `power_kw ${v.power_kw} does not match power_hp ${v.power_hp}`)
+  if (!FUELS.has(v.fuel))
+    err(at, `column "fuel": "${v.fuel}" is not one of ${[...FUELS].join(", ")}`)
+  if (!BODIES.has(v.body))
+    err(
+      at,
+      `column "body": "${v.body}" is not one of ${[...BODIES].join(", ")}`
+    )
+  if (v.ktype !== "" && !isInt(v.ktype))
+    err(at, `column "ktype": "${v.ktype}" is not an integer`)
   const k = vehicleKey(v)
-  if (vehiclesByKey.has(k)) err(at, `duplicate vehicle (same make/model/year_from/engine/engine_code as row ${vehiclesByKey.get(k)[0].row})`)
+  if (vehiclesByKey.has(k))
+    err(
+      at,
+      `duplicate vehicle (same make/model/year_from/engine/engine_code as row ${vehiclesByKey.get(k)[0].row})`
+    )
   if (!vehiclesByKey.has(k)) vehiclesByKey.set(k, [])
   vehiclesByKey.get(k).push(v)
   models.add(`${v.make}|${v.model}`)
 }
-if (vehicles.length && models.size < 150) err("vehicles.csv", `needs at least 150 distinct models, has ${models.size}`)
+if (vehicles.length && models.size < 150)
+  err("vehicles.csv", `needs at least 150 distinct models, has ${models.size}`)
 
 // ---------------------------------------------------------------- products
 const products = readJson("products.json") || []
@@ -128,27 +194,55 @@ if (!Array.isArray(products)) err("products.json", "must be an array")
 else {
   products.forEach((p, k) => {
     const at = `products.json[${k}]${p && p.handle ? ` (${p.handle})` : ""}`
-    for (const f of ["handle", "title", "title_ar", "description", "brand", "mpn"]) if (!nonEmpty(p[f])) err(at, `field "${f}" is missing or empty`)
-    if (p.handle && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(p.handle)) err(at, `handle "${p.handle}" is not a lower-case slug`)
+    for (const f of [
+      "handle",
+      "title",
+      "title_ar",
+      "description",
+      "brand",
+      "mpn",
+    ])
+      if (!nonEmpty(p[f])) err(at, `field "${f}" is missing or empty`)
+    if (p.handle && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(p.handle))
+      err(at, `handle "${p.handle}" is not a lower-case slug`)
     if (productByHandle.has(p.handle)) err(at, `duplicate handle "${p.handle}"`)
     productByHandle.set(p.handle, p)
-    if (p.brand && !brandByHandle.has(p.brand)) err(at, `brand "${p.brand}" is not in brands.json`)
-    if (!Array.isArray(p.categories) || p.categories.length === 0) err(at, `field "categories" must be a non-empty array`)
+    if (p.brand && !brandByHandle.has(p.brand))
+      err(at, `brand "${p.brand}" is not in brands.json`)
+    if (!Array.isArray(p.categories) || p.categories.length === 0)
+      err(at, `field "categories" must be a non-empty array`)
     else
       for (const c of p.categories) {
-        if (!catByHandle.has(c)) err(at, `category "${c}" is not in categories.json`)
-        else if (parents.has(c)) err(at, `category "${c}" is not a leaf category`)
+        if (!catByHandle.has(c))
+          err(at, `category "${c}" is not in categories.json`)
+        else if (parents.has(c))
+          err(at, `category "${c}" is not a leaf category`)
       }
-    if (typeof p.universal !== "boolean") err(at, `field "universal" must be a boolean`)
-    if (!Number.isInteger(p.weight_g) || p.weight_g <= 0) err(at, `field "weight_g" must be a positive integer`)
-    if (!Array.isArray(p.oe_numbers) || p.oe_numbers.some((o) => !nonEmpty(o))) err(at, `field "oe_numbers" must be an array of non-empty strings`)
-    if (!Array.isArray(p.cross_references) || p.cross_references.some((x) => !x || !nonEmpty(x.brand) || !nonEmpty(x.number))) err(at, `field "cross_references" must be an array of { brand, number }`)
+    if (typeof p.universal !== "boolean")
+      err(at, `field "universal" must be a boolean`)
+    if (!Number.isInteger(p.weight_g) || p.weight_g <= 0)
+      err(at, `field "weight_g" must be a positive integer`)
+    if (!Array.isArray(p.oe_numbers) || p.oe_numbers.some((o) => !nonEmpty(o)))
+      err(at, `field "oe_numbers" must be an array of non-empty strings`)
+    if (
+      !Array.isArray(p.cross_references) ||
+      p.cross_references.some(
+        (x) => !x || !nonEmpty(x.brand) || !nonEmpty(x.number)
+      )
+    )
+      err(at, `field "cross_references" must be an array of { brand, number }`)
     if (!Array.isArray(p.tags)) err(at, `field "tags" must be an array`)
     if (!Array.isArray(p.options) || p.options.length === 0) {
       err(at, `field "options" must be a non-empty array`)
       return
     }
-    for (const o of p.options) if (!nonEmpty(o.title) || !Array.isArray(o.values) || o.values.length === 0) err(at, `option ${JSON.stringify(o)} needs a title and values`)
+    for (const o of p.options)
+      if (
+        !nonEmpty(o.title) ||
+        !Array.isArray(o.values) ||
+        o.values.length === 0
+      )
+        err(at, `option ${JSON.stringify(o)} needs a title and values`)
     if (!Array.isArray(p.variants) || p.variants.length === 0) {
       err(at, `field "variants" must be a non-empty array`)
       return
@@ -157,27 +251,65 @@ else {
     p.variants.forEach((v, j) => {
       const vat = `${at} variant[${j}]${v && v.sku ? ` (${v.sku})` : ""}`
       if (!nonEmpty(v.title)) err(vat, `field "title" is missing`)
-      if (!nonEmpty(v.sku) || v.sku !== v.sku.toUpperCase() || /\s/.test(v.sku)) err(vat, `sku "${v.sku}" must be upper-case without spaces`)
-      if (variantBySku.has(v.sku)) err(vat, `duplicate sku "${v.sku}" (also in ${variantBySku.get(v.sku).product.handle})`)
+      if (!nonEmpty(v.sku) || v.sku !== v.sku.toUpperCase() || /\s/.test(v.sku))
+        err(vat, `sku "${v.sku}" must be upper-case without spaces`)
+      if (variantBySku.has(v.sku))
+        err(
+          vat,
+          `duplicate sku "${v.sku}" (also in ${variantBySku.get(v.sku).product.handle})`
+        )
       variantBySku.set(v.sku, { variant: v, product: p })
-      if (!eanValid(String(v.ean))) err(vat, `ean "${v.ean}" is not 13 digits with a valid check digit`)
-      else if (eans.has(v.ean)) err(vat, `duplicate ean "${v.ean}" (also ${eans.get(v.ean)})`)
+      if (!eanValid(String(v.ean)))
+        err(vat, `ean "${v.ean}" is not 13 digits with a valid check digit`)
+      else if (eans.has(v.ean))
+        err(vat, `duplicate ean "${v.ean}" (also ${eans.get(v.ean)})`)
       eans.set(v.ean, v.sku)
-      if (!Number.isInteger(v.price) || v.price <= 0) err(vat, `price must be a positive integer in millimes, got ${v.price}`)
-      if (!Number.isInteger(v.inventory_quantity) || v.inventory_quantity < 0 || v.inventory_quantity > 60) err(vat, `inventory_quantity must be an integer 0..60, got ${v.inventory_quantity}`)
+      if (!Number.isInteger(v.price) || v.price <= 0)
+        err(vat, `price must be a positive integer in millimes, got ${v.price}`)
+      if (
+        !Number.isInteger(v.inventory_quantity) ||
+        v.inventory_quantity < 0 ||
+        v.inventory_quantity > 60
+      )
+        err(
+          vat,
+          `inventory_quantity must be an integer 0..60, got ${v.inventory_quantity}`
+        )
       const vo = v.options || {}
-      for (const o of p.options) if (!o.values.includes(vo[o.title])) err(vat, `option "${o.title}" = "${vo[o.title]}" is not one of the product's values`)
-      for (const key of Object.keys(vo)) if (!p.options.some((o) => o.title === key)) err(vat, `option "${key}" is not declared on the product`)
+      for (const o of p.options)
+        if (!o.values.includes(vo[o.title]))
+          err(
+            vat,
+            `option "${o.title}" = "${vo[o.title]}" is not one of the product's values`
+          )
+      for (const key of Object.keys(vo))
+        if (!p.options.some((o) => o.title === key))
+          err(vat, `option "${key}" is not declared on the product`)
       const combo = p.options.map((o) => vo[o.title]).join("|")
-      if (combos.has(combo)) err(vat, `two variants have the same options (${combo})`)
+      if (combos.has(combo))
+        err(vat, `two variants have the same options (${combo})`)
       combos.add(combo)
     })
   })
-  if (products.length < 300) err("products.json", `needs at least 300 products, has ${products.length}`)
+  if (products.length < 300)
+    err("products.json", `needs at least 300 products, has ${products.length}`)
 }
 
 // ---------------------------------------------------------------- fitments
-const FIT_HEADER = ["sku", "handle", "make", "model", "year_from", "year_to", "engine", "engine_code", "position", "quantity", "note_fr", "note_ar"]
+const FIT_HEADER = [
+  "sku",
+  "handle",
+  "make",
+  "model",
+  "year_from",
+  "year_to",
+  "engine",
+  "engine_code",
+  "position",
+  "quantity",
+  "note_fr",
+  "note_ar",
+]
 const POSITIONS = new Set(["", "avant", "arriere", "gauche", "droite"])
 const fitments = readCsv("fitments.csv", FIT_HEADER) || []
 const fitted = new Set()
@@ -185,30 +317,62 @@ const linkKeys = new Map()
 for (const f of fitments) {
   const at = `fitments.csv:${f.row}`
   let product = null
-  if (nonEmpty(f.sku) && nonEmpty(f.handle)) err(at, `give either "sku" or "handle", not both`)
+  if (nonEmpty(f.sku) && nonEmpty(f.handle))
+    err(at, `give either "sku" or "handle", not both`)
   else if (nonEmpty(f.sku)) {
     const hit = variantBySku.get(f.sku)
-    if (!hit) err(at, `column "sku": "${f.sku}" is not a variant in products.json`)
+    if (!hit)
+      err(at, `column "sku": "${f.sku}" is not a variant in products.json`)
     else product = hit.product
   } else if (nonEmpty(f.handle)) {
     product = productByHandle.get(f.handle)
-    if (!product) err(at, `column "handle": "${f.handle}" is not a product in products.json`)
+    if (!product)
+      err(
+        at,
+        `column "handle": "${f.handle}" is not a product in products.json`
+      )
   } else err(at, `columns "sku" and "handle" are both empty`)
-  if (product && product.universal) err(at, `product "${product.handle}" is universal and must not have fitment rows`)
+  if (product && product.universal)
+    err(
+      at,
+      `product "${product.handle}" is universal and must not have fitment rows`
+    )
   const matches = vehiclesByKey.get(vehicleKey(f)) || []
-  if (matches.length !== 1) err(at, `vehicle ${f.make} / ${f.model} / ${f.year_from} / ${f.engine} / ${f.engine_code} matches ${matches.length} rows of vehicles.csv (needs exactly 1)`)
-  else if (matches[0].year_to !== f.year_to) err(at, `column "year_to": "${f.year_to}" differs from vehicles.csv:${matches[0].row} ("${matches[0].year_to}")`)
-  if (!POSITIONS.has(f.position)) err(at, `column "position": "${f.position}" is not one of avant, arriere, gauche, droite or empty`)
-  if (!isInt(f.quantity) || +f.quantity < 1) err(at, `column "quantity": "${f.quantity}" is not a positive integer`)
-  if (nonEmpty(f.note_ar) && !nonEmpty(f.note_fr)) err(at, `note_ar without note_fr`)
+  if (matches.length !== 1)
+    err(
+      at,
+      `vehicle ${f.make} / ${f.model} / ${f.year_from} / ${f.engine} / ${f.engine_code} matches ${matches.length} rows of vehicles.csv (needs exactly 1)`
+    )
+  else if (matches[0].year_to !== f.year_to)
+    err(
+      at,
+      `column "year_to": "${f.year_to}" differs from vehicles.csv:${matches[0].row} ("${matches[0].year_to}")`
+    )
+  if (!POSITIONS.has(f.position))
+    err(
+      at,
+      `column "position": "${f.position}" is not one of avant, arriere, gauche, droite or empty`
+    )
+  if (!isInt(f.quantity) || +f.quantity < 1)
+    err(at, `column "quantity": "${f.quantity}" is not a positive integer`)
+  if (nonEmpty(f.note_ar) && !nonEmpty(f.note_fr))
+    err(at, `note_ar without note_fr`)
   const lk = `${f.sku || f.handle}|${vehicleKey(f)}|${f.position}`
-  if (linkKeys.has(lk)) err(at, `duplicate link (same product, vehicle and position as row ${linkKeys.get(lk)})`)
+  if (linkKeys.has(lk))
+    err(
+      at,
+      `duplicate link (same product, vehicle and position as row ${linkKeys.get(lk)})`
+    )
   linkKeys.set(lk, f.row)
   if (product) fitted.add(product.handle)
 }
 if (Array.isArray(products))
   products.forEach((p, k) => {
-    if (p && p.universal === false && !fitted.has(p.handle)) err(`products.json[${k}] (${p.handle})`, `non-universal product has no fitment row`)
+    if (p && p.universal === false && !fitted.has(p.handle))
+      err(
+        `products.json[${k}] (${p.handle})`,
+        `non-universal product has no fitment row`
+      )
   })
 
 // ---------------------------------------------------------------- sales history (optional)
@@ -217,7 +381,8 @@ const salesFile = path.join(DATA, "sales-history.csv")
 let salesRows = 0
 if (fs.existsSync(salesFile)) {
   const lines = fs.readFileSync(salesFile, "utf8").split("\n")
-  if (lines[0] !== SALES_HEADER.join(",")) err("sales-history.csv:1", `header must be "${SALES_HEADER.join(",")}"`)
+  if (lines[0] !== SALES_HEADER.join(","))
+    err("sales-history.csv:1", `header must be "${SALES_HEADER.join(",")}"`)
   const seen = new Set()
   for (let k = 1; k < lines.length; k++) {
     if (lines[k] === "") continue
@@ -225,9 +390,16 @@ if (fs.existsSync(salesFile)) {
     const [sku, date, qty, extra] = lines[k].split(",")
     salesRows++
     if (extra !== undefined) err(at, "too many columns")
-    if (!variantBySku.has(sku)) err(at, `column "sku": "${sku}" is not a variant in products.json`)
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date || "") || isNaN(Date.parse(date + "T00:00:00Z")) || new Date(date + "T00:00:00Z").toISOString().slice(0, 10) !== date) err(at, `column "date": "${date}" is not a valid YYYY-MM-DD date`)
-    if (!isInt(qty) || +qty <= 0) err(at, `column "qty": "${qty}" is not a positive integer`)
+    if (!variantBySku.has(sku))
+      err(at, `column "sku": "${sku}" is not a variant in products.json`)
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(date || "") ||
+      isNaN(Date.parse(date + "T00:00:00Z")) ||
+      new Date(date + "T00:00:00Z").toISOString().slice(0, 10) !== date
+    )
+      err(at, `column "date": "${date}" is not a valid YYYY-MM-DD date`)
+    if (!isInt(qty) || +qty <= 0)
+      err(at, `column "qty": "${qty}" is not a positive integer`)
     const key = `${sku}|${date}`
     if (seen.has(key)) err(at, `duplicate row for ${sku} on ${date}`)
     seen.add(key)
@@ -238,7 +410,8 @@ if (fs.existsSync(salesFile)) {
 // ---------------------------------------------------------------- report
 if (errors.length) {
   for (const e of errors.slice(0, MAX_ERRORS_SHOWN)) console.error(e)
-  if (errors.length > MAX_ERRORS_SHOWN) console.error(`... and ${errors.length - MAX_ERRORS_SHOWN} more`)
+  if (errors.length > MAX_ERRORS_SHOWN)
+    console.error(`... and ${errors.length - MAX_ERRORS_SHOWN} more`)
   console.error(`check-data: ${errors.length} problem(s) in ${DATA}`)
   process.exit(1)
 }

@@ -5,7 +5,11 @@ const path = require("path")
 
 const DATA = path.join(__dirname, "..", "data")
 const check = (dir) =>
-  spawnSync(process.execPath, [path.join(__dirname, "check-data.js"), "--data", dir], { encoding: "utf8" })
+  spawnSync(
+    process.execPath,
+    [path.join(__dirname, "check-data.js"), "--data", dir],
+    { encoding: "utf8" }
+  )
 
 describe("demo data (data/)", () => {
   it("passes every check: unique SKUs and EANs, known brands and categories, resolvable fitments, counts", () => {
@@ -20,10 +24,15 @@ describe("demo data (data/)", () => {
       for (const f of fs.readdirSync(DATA)) {
         fs.copyFileSync(path.join(DATA, f), path.join(dir, f))
       }
-      const products = JSON.parse(fs.readFileSync(path.join(dir, "products.json"), "utf8"))
+      const products = JSON.parse(
+        fs.readFileSync(path.join(dir, "products.json"), "utf8")
+      )
       products[1].variants[0].sku = products[0].variants[0].sku
       products[2].brand = "no-such-brand"
-      fs.writeFileSync(path.join(dir, "products.json"), JSON.stringify(products))
+      fs.writeFileSync(
+        path.join(dir, "products.json"),
+        JSON.stringify(products)
+      )
       const r = check(dir)
       expect(r.status).not.toBe(0)
       const out = r.stderr + r.stdout

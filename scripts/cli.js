@@ -8,12 +8,20 @@
  * when none runs, prints progress on stderr and exits non-zero with one clear line on bad input.
  */
 const path = require("path")
-const { runCommand, bootContainer, progressLine, UsageError, ROOT } = require("./lib/cli")
+const {
+  runCommand,
+  bootContainer,
+  progressLine,
+  UsageError,
+  ROOT,
+} = require("./lib/cli")
 
 /** Per-table progress of pg_dump / pg_restore: in a log, a line every 2 s at most. */
-const tableProgress = (name) => progressLine({ prefix: `[${name}] `, everyMs: 2000 })
+const tableProgress = (name) =>
+  progressLine({ prefix: `[${name}] `, everyMs: 2000 })
 
-const pluginCli = (plugin) => require(path.join(ROOT, "plugins", plugin, "dist", "cli", "index.js"))
+const pluginCli = (plugin) =>
+  require(path.join(ROOT, "plugins", plugin, "dist", "cli", "index.js"))
 
 const TOOLS = {
   fitment: {
@@ -27,19 +35,35 @@ const TOOLS = {
       return cli.main(argv, { databaseUrl: db.url })
     },
     async parse(argv) {
-      const [command, type, file, ...rest] = argv.filter((a) => !a.startsWith("--"))
+      const [command, type, file, ...rest] = argv.filter(
+        (a) => !a.startsWith("--")
+      )
       const flags = argv.filter((a) => a.startsWith("--"))
-      const unknown = flags.filter((f) => !["--dry-run", "--skip-invalid", "--help"].includes(f))
+      const unknown = flags.filter(
+        (f) => !["--dry-run", "--skip-invalid", "--help"].includes(f)
+      )
       if (flags.includes("--help")) {
         return { help: true }
       }
       if (unknown.length) {
-        throw new UsageError(`unknown option ${unknown.join(", ")} (${TOOLS.fitment.usage})`)
+        throw new UsageError(
+          `unknown option ${unknown.join(", ")} (${TOOLS.fitment.usage})`
+        )
       }
-      if (command === "export" && ["vehicles", "fitments"].includes(type) && !rest.length && !flags.length) {
+      if (
+        command === "export" &&
+        ["vehicles", "fitments"].includes(type) &&
+        !rest.length &&
+        !flags.length
+      ) {
         return {}
       }
-      if (command !== "import" || !["vehicles", "fitments"].includes(type) || !file || rest.length) {
+      if (
+        command !== "import" ||
+        !["vehicles", "fitments"].includes(type) ||
+        !file ||
+        rest.length
+      ) {
         throw new UsageError(TOOLS.fitment.usage)
       }
       const fs = require("fs")
@@ -92,21 +116,32 @@ const TOOLS = {
   },
 
   "search:reindex": {
-    usage: "usage: npm run search:reindex [-- --chunk N]   rebuilds every search document",
+    usage:
+      "usage: npm run search:reindex [-- --chunk N]   rebuilds every search document",
     tables: ["search_document", "catalogue_state"],
     parse: (argv) => require("./search-reindex").parseArgs(argv),
     async run({ args, db, log }) {
-      await require("./search-reindex").reindex({ url: db.url, chunk: args.chunk, log, summary: (m) => console.log(m) })
+      await require("./search-reindex").reindex({
+        url: db.url,
+        chunk: args.chunk,
+        log,
+        summary: (m) => console.log(m),
+      })
       return 0
     },
   },
 
   "catalogue:rebuild": {
-    usage: "usage: npm run catalogue:rebuild [-- --chunk N]   rebuilds the store read model",
+    usage:
+      "usage: npm run catalogue:rebuild [-- --chunk N]   rebuilds the store read model",
     tables: ["search_document", "catalogue_state"],
     parse: (argv) => require("./catalogue-rebuild").parseArgs(argv),
     async run({ args, db, log }) {
-      await require("./catalogue-rebuild").rebuild({ url: db.url, chunk: args.chunk, log })
+      await require("./catalogue-rebuild").rebuild({
+        url: db.url,
+        chunk: args.chunk,
+        log,
+      })
       return 0
     },
   },
@@ -118,7 +153,13 @@ const TOOLS = {
     parse: (argv) => require("./lib/backup").parseBackupArgs(argv),
     async run({ args, db, log }) {
       const { backup } = require("./lib/backup")
-      const result = await backup({ url: db.url, dir: args.dir, keep: args.keep, log, progress: tableProgress("db:backup") })
+      const result = await backup({
+        url: db.url,
+        dir: args.dir,
+        keep: args.keep,
+        log,
+        progress: tableProgress("db:backup"),
+      })
       console.log(result.file)
       return 0
     },
@@ -131,13 +172,20 @@ const TOOLS = {
     parse: (argv) => require("./lib/backup").parseRestoreArgs(argv),
     async run({ args, db, log }) {
       const { restore } = require("./lib/backup")
-      await restore({ url: db.url, file: args.file, force: args.force, log, progress: tableProgress("db:restore") })
+      await restore({
+        url: db.url,
+        file: args.file,
+        force: args.force,
+        log,
+        progress: tableProgress("db:restore"),
+      })
       return 0
     },
   },
 
   migrate: {
-    usage: "usage: npm run migrate   runs every pending migration (core and plugins)",
+    usage:
+      "usage: npm run migrate   runs every pending migration (core and plugins)",
     migrate: false,
     parse: (argv) => noArguments(argv, "migrate"),
     async run({ log }) {
@@ -148,7 +196,8 @@ const TOOLS = {
   },
 
   seed: {
-    usage: "usage: npm run seed   loads the demo catalogue into an empty database (skipped when it has products)",
+    usage:
+      "usage: npm run seed   loads the demo catalogue into an empty database (skipped when it has products)",
     tables: ["product", "fitment"],
     parse: (argv) => noArguments(argv, "seed"),
     async run({ log }) {
@@ -168,7 +217,9 @@ function noArguments(argv, name) {
     return { help: true }
   }
   if (argv.length) {
-    throw new UsageError(`unknown argument "${argv[0]}" (usage: npm run ${name})`)
+    throw new UsageError(
+      `unknown argument "${argv[0]}" (usage: npm run ${name})`
+    )
   }
   return {}
 }
@@ -177,7 +228,9 @@ if (require.main === module) {
   const [tool, ...argv] = process.argv.slice(2)
   const spec = TOOLS[tool]
   if (!spec) {
-    process.stderr.write(`unknown tool "${tool || ""}": one of ${Object.keys(TOOLS).join(", ")} (usage: node scripts/cli.js <tool> [arguments])\n`)
+    process.stderr.write(
+      `unknown tool "${tool || ""}": one of ${Object.keys(TOOLS).join(", ")} (usage: node scripts/cli.js <tool> [arguments])\n`
+    )
     process.exit(2)
   }
   runCommand({ name: tool, ...spec }, argv)

@@ -20,7 +20,9 @@ const { stringify } = require("csv-stringify/sync")
 
 const OUT = (() => {
   const i = process.argv.indexOf("--out")
-  return i > 0 ? path.resolve(process.argv[i + 1]) : path.join(__dirname, "..", "data")
+  return i > 0
+    ? path.resolve(process.argv[i + 1])
+    : path.join(__dirname, "..", "data")
 })()
 
 // ---------------------------------------------------------------- PRNG
@@ -62,115 +64,613 @@ function slugify(s) {
 // ---------------------------------------------------------------- categories
 // [handle, name, name_ar, parent, description]
 const CATEGORIES = [
-  ["freinage", "Freinage", "الفرامل", null, "Tout le système de freinage : plaquettes, disques, mâchoires."],
-  ["plaquettes-de-frein", "Plaquettes de frein", "وسادات الفرامل", "freinage", "Jeux de plaquettes avant et arrière, avec ou sans témoin d'usure."],
-  ["disques-de-frein", "Disques de frein", "أقراص الفرامل", "freinage", "Disques pleins et ventilés, vendus par paire."],
-  ["machoires-de-frein", "Mâchoires et kits de frein arrière", "فكوك الفرامل الخلفية", "freinage", "Kits de mâchoires et tambours pour freins arrière à tambour."],
-  ["filtration", "Filtration", "الفلاتر", null, "Filtres à huile, à air, habitacle et à carburant."],
-  ["filtres-a-huile", "Filtres à huile", "فلاتر الزيت", "filtration", "Filtres vissés et cartouches, à changer à chaque vidange."],
-  ["filtres-a-air", "Filtres à air", "فلاتر الهواء", "filtration", "Filtres à air moteur, indispensables en climat poussiéreux."],
-  ["filtres-habitacle", "Filtres habitacle", "فلاتر المقصورة", "filtration", "Filtres à pollen et à charbon actif pour l'air de l'habitacle."],
-  ["filtres-a-carburant", "Filtres à carburant", "فلاتر الوقود", "filtration", "Filtres gasoil et essence, avec ou sans décanteur d'eau."],
-  ["allumage-et-prechauffage", "Allumage et préchauffage", "الإشعال والتسخين المسبق", null, "Bougies d'allumage, bougies de préchauffage et bobines."],
-  ["bougies-d-allumage", "Bougies d'allumage", "شمعات الإشعال", "allumage-et-prechauffage", "Bougies nickel, platine et iridium pour moteurs essence."],
-  ["bougies-de-prechauffage", "Bougies de préchauffage", "شمعات التسخين", "allumage-et-prechauffage", "Bougies crayon métalliques et céramiques pour moteurs diesel."],
-  ["bobines-d-allumage", "Bobines d'allumage", "وشائع الإشعال", "allumage-et-prechauffage", "Bobines crayon et blocs bobines."],
-  ["embrayage", "Embrayage", "القابض", null, "Kits d'embrayage et pièces de commande."],
-  ["kits-d-embrayage", "Kits d'embrayage", "أطقم القابض", "embrayage", "Kits 2 ou 3 pièces : mécanisme, disque et butée."],
-  ["distribution", "Distribution", "التوزيع", null, "Kits de distribution, pompes à eau et courroies d'accessoires."],
-  ["kits-de-distribution", "Kits de distribution", "أطقم التوزيع", "distribution", "Kits courroie ou chaîne avec galets, à remplacer selon le plan d'entretien."],
-  ["pompes-a-eau", "Pompes à eau", "مضخات الماء", "distribution", "Pompes à eau mécaniques avec joint."],
-  ["courroies-d-accessoires", "Courroies d'accessoires", "سيور الملحقات", "distribution", "Courroies trapézoïdales à nervures (poly-V) et kits avec galets."],
-  ["suspension-et-direction", "Suspension et direction", "التعليق والتوجيه", null, "Amortisseurs, rotules, roulements et biellettes."],
-  ["amortisseurs", "Amortisseurs", "ممتصات الصدمات", "suspension-et-direction", "Amortisseurs hydrauliques et à gaz, avant et arrière."],
-  ["rotules", "Rotules", "المفاصل الكروية", "suspension-et-direction", "Rotules de direction et de suspension."],
-  ["roulements-de-roue", "Roulements de roue", "محامل العجلات", "suspension-et-direction", "Kits roulement de roue et moyeux."],
-  ["biellettes-de-barre-stabilisatrice", "Biellettes de barre stabilisatrice", "قضبان الموازن", "suspension-et-direction", "Biellettes de liaison de barre antiroulis."],
-  ["eclairage", "Éclairage", "الإنارة", null, "Ampoules, phares et feux arrière."],
-  ["ampoules", "Ampoules", "المصابيح", "eclairage", "Ampoules halogènes, xénon et de signalisation."],
-  ["phares", "Phares", "المصابيح الأمامية", "eclairage", "Blocs optiques avant."],
-  ["feux-arriere", "Feux arrière", "الأضواء الخلفية", "eclairage", "Blocs feux arrière complets."],
+  [
+    "freinage",
+    "Freinage",
+    "الفرامل",
+    null,
+    "Tout le système de freinage : plaquettes, disques, mâchoires.",
+  ],
+  [
+    "plaquettes-de-frein",
+    "Plaquettes de frein",
+    "وسادات الفرامل",
+    "freinage",
+    "Jeux de plaquettes avant et arrière, avec ou sans témoin d'usure.",
+  ],
+  [
+    "disques-de-frein",
+    "Disques de frein",
+    "أقراص الفرامل",
+    "freinage",
+    "Disques pleins et ventilés, vendus par paire.",
+  ],
+  [
+    "machoires-de-frein",
+    "Mâchoires et kits de frein arrière",
+    "فكوك الفرامل الخلفية",
+    "freinage",
+    "Kits de mâchoires et tambours pour freins arrière à tambour.",
+  ],
+  [
+    "filtration",
+    "Filtration",
+    "الفلاتر",
+    null,
+    "Filtres à huile, à air, habitacle et à carburant.",
+  ],
+  [
+    "filtres-a-huile",
+    "Filtres à huile",
+    "فلاتر الزيت",
+    "filtration",
+    "Filtres vissés et cartouches, à changer à chaque vidange.",
+  ],
+  [
+    "filtres-a-air",
+    "Filtres à air",
+    "فلاتر الهواء",
+    "filtration",
+    "Filtres à air moteur, indispensables en climat poussiéreux.",
+  ],
+  [
+    "filtres-habitacle",
+    "Filtres habitacle",
+    "فلاتر المقصورة",
+    "filtration",
+    "Filtres à pollen et à charbon actif pour l'air de l'habitacle.",
+  ],
+  [
+    "filtres-a-carburant",
+    "Filtres à carburant",
+    "فلاتر الوقود",
+    "filtration",
+    "Filtres gasoil et essence, avec ou sans décanteur d'eau.",
+  ],
+  [
+    "allumage-et-prechauffage",
+    "Allumage et préchauffage",
+    "الإشعال والتسخين المسبق",
+    null,
+    "Bougies d'allumage, bougies de préchauffage et bobines.",
+  ],
+  [
+    "bougies-d-allumage",
+    "Bougies d'allumage",
+    "شمعات الإشعال",
+    "allumage-et-prechauffage",
+    "Bougies nickel, platine et iridium pour moteurs essence.",
+  ],
+  [
+    "bougies-de-prechauffage",
+    "Bougies de préchauffage",
+    "شمعات التسخين",
+    "allumage-et-prechauffage",
+    "Bougies crayon métalliques et céramiques pour moteurs diesel.",
+  ],
+  [
+    "bobines-d-allumage",
+    "Bobines d'allumage",
+    "وشائع الإشعال",
+    "allumage-et-prechauffage",
+    "Bobines crayon et blocs bobines.",
+  ],
+  [
+    "embrayage",
+    "Embrayage",
+    "القابض",
+    null,
+    "Kits d'embrayage et pièces de commande.",
+  ],
+  [
+    "kits-d-embrayage",
+    "Kits d'embrayage",
+    "أطقم القابض",
+    "embrayage",
+    "Kits 2 ou 3 pièces : mécanisme, disque et butée.",
+  ],
+  [
+    "distribution",
+    "Distribution",
+    "التوزيع",
+    null,
+    "Kits de distribution, pompes à eau et courroies d'accessoires.",
+  ],
+  [
+    "kits-de-distribution",
+    "Kits de distribution",
+    "أطقم التوزيع",
+    "distribution",
+    "Kits courroie ou chaîne avec galets, à remplacer selon le plan d'entretien.",
+  ],
+  [
+    "pompes-a-eau",
+    "Pompes à eau",
+    "مضخات الماء",
+    "distribution",
+    "Pompes à eau mécaniques avec joint.",
+  ],
+  [
+    "courroies-d-accessoires",
+    "Courroies d'accessoires",
+    "سيور الملحقات",
+    "distribution",
+    "Courroies trapézoïdales à nervures (poly-V) et kits avec galets.",
+  ],
+  [
+    "suspension-et-direction",
+    "Suspension et direction",
+    "التعليق والتوجيه",
+    null,
+    "Amortisseurs, rotules, roulements et biellettes.",
+  ],
+  [
+    "amortisseurs",
+    "Amortisseurs",
+    "ممتصات الصدمات",
+    "suspension-et-direction",
+    "Amortisseurs hydrauliques et à gaz, avant et arrière.",
+  ],
+  [
+    "rotules",
+    "Rotules",
+    "المفاصل الكروية",
+    "suspension-et-direction",
+    "Rotules de direction et de suspension.",
+  ],
+  [
+    "roulements-de-roue",
+    "Roulements de roue",
+    "محامل العجلات",
+    "suspension-et-direction",
+    "Kits roulement de roue et moyeux.",
+  ],
+  [
+    "biellettes-de-barre-stabilisatrice",
+    "Biellettes de barre stabilisatrice",
+    "قضبان الموازن",
+    "suspension-et-direction",
+    "Biellettes de liaison de barre antiroulis.",
+  ],
+  [
+    "eclairage",
+    "Éclairage",
+    "الإنارة",
+    null,
+    "Ampoules, phares et feux arrière.",
+  ],
+  [
+    "ampoules",
+    "Ampoules",
+    "المصابيح",
+    "eclairage",
+    "Ampoules halogènes, xénon et de signalisation.",
+  ],
+  [
+    "phares",
+    "Phares",
+    "المصابيح الأمامية",
+    "eclairage",
+    "Blocs optiques avant.",
+  ],
+  [
+    "feux-arriere",
+    "Feux arrière",
+    "الأضواء الخلفية",
+    "eclairage",
+    "Blocs feux arrière complets.",
+  ],
   ["batteries", "Batteries", "البطاريات", null, "Batteries de démarrage 12 V."],
-  ["batteries-de-demarrage", "Batteries de démarrage", "بطاريات التشغيل", "batteries", "Batteries 12 V plomb-acide, EFB et AGM."],
-  ["huiles-et-liquides", "Huiles et liquides", "الزيوت والسوائل", null, "Huiles moteur, huiles de boîte et liquides techniques."],
-  ["huile-moteur", "Huile moteur", "زيت المحرك", "huiles-et-liquides", "Huiles moteur minérales, semi-synthétiques et synthétiques."],
-  ["huile-de-boite", "Huile de boîte et de pont", "زيت علبة السرعات", "huiles-et-liquides", "Huiles pour boîtes manuelles, automatiques et ponts."],
-  ["liquide-de-refroidissement", "Liquide de refroidissement", "سائل التبريد", "huiles-et-liquides", "Liquides de refroidissement prêts à l'emploi et concentrés."],
-  ["liquide-de-frein", "Liquide de frein", "سائل الفرامل", "huiles-et-liquides", "Liquides de frein DOT 4 et DOT 5.1."],
-  ["refroidissement", "Refroidissement", "التبريد", null, "Radiateurs et thermostats."],
-  ["thermostats", "Thermostats", "منظمات الحرارة", "refroidissement", "Thermostats et boîtiers de thermostat."],
-  ["radiateurs", "Radiateurs", "المبردات", "refroidissement", "Radiateurs de refroidissement moteur."],
-  ["climatisation", "Climatisation", "التكييف", null, "Pièces et produits d'entretien de la climatisation."],
-  ["condenseurs-de-climatisation", "Condenseurs de climatisation", "مكثفات التكييف", "climatisation", "Condenseurs de climatisation."],
-  ["entretien-climatisation", "Entretien climatisation", "صيانة التكييف", "climatisation", "Nettoyants et produits d'entretien du circuit de climatisation."],
-  ["echappement", "Échappement", "العادم", null, "Silencieux et pièces de fixation d'échappement."],
-  ["silencieux", "Silencieux", "كواتم الصوت", "echappement", "Silencieux arrière et intermédiaires."],
-  ["fixations-d-echappement", "Fixations d'échappement", "حوامل العادم", "echappement", "Colliers, silentblocs et joints d'échappement."],
-  ["electricite-moteur", "Électricité moteur", "كهرباء المحرك", null, "Alternateurs, démarreurs et capteurs."],
-  ["alternateurs", "Alternateurs", "المولدات", "electricite-moteur", "Alternateurs neufs et échange standard."],
-  ["demarreurs", "Démarreurs", "محركات بدء التشغيل", "electricite-moteur", "Démarreurs neufs et échange standard."],
-  ["capteurs", "Capteurs", "الحساسات", "electricite-moteur", "Capteurs ABS, sondes lambda et capteurs de position."],
-  ["essuie-glaces", "Essuie-glaces", "المساحات", null, "Balais d'essuie-glace et liquide lave-glace."],
-  ["balais-d-essuie-glace", "Balais d'essuie-glace", "شفرات المساحات", "essuie-glaces", "Balais plats et standard, avant et arrière."],
-  ["liquide-lave-glace", "Liquide lave-glace", "سائل غسل الزجاج", "essuie-glaces", "Liquides lave-glace prêts à l'emploi et concentrés."],
-  ["transmission", "Transmission", "ناقل الحركة", null, "Cardans et soufflets."],
-  ["cardans", "Cardans", "أعمدة نقل الحركة", "transmission", "Arbres de transmission complets."],
-  ["soufflets-de-cardan", "Soufflets de cardan", "أغطية الكاردان", "transmission", "Kits soufflets avec graisse et colliers."],
-  ["carrosserie-et-retroviseurs", "Carrosserie et rétroviseurs", "الهيكل والمرايا", null, "Rétroviseurs et glaces de rétroviseur."],
-  ["retroviseurs", "Rétroviseurs", "المرايا الجانبية", "carrosserie-et-retroviseurs", "Rétroviseurs extérieurs complets."],
-  ["glaces-de-retroviseur", "Glaces de rétroviseur", "زجاج المرايا", "carrosserie-et-retroviseurs", "Glaces de rétroviseur avec support."],
-  ["accessoires", "Accessoires", "الإكسسوارات", null, "Accessoires et équipements pour la route."],
-  ["chargeurs-et-cables-de-demarrage", "Chargeurs et câbles de démarrage", "شواحن وكوابل التشغيل", "accessoires", "Chargeurs de batterie, boosters et câbles."],
-  ["securite-routiere", "Sécurité routière", "السلامة على الطريق", "accessoires", "Triangles, gilets et trousses de secours."],
-  ["tapis-de-sol", "Tapis de sol", "دواسات الأرضية", "accessoires", "Tapis de sol caoutchouc et moquette."],
+  [
+    "batteries-de-demarrage",
+    "Batteries de démarrage",
+    "بطاريات التشغيل",
+    "batteries",
+    "Batteries 12 V plomb-acide, EFB et AGM.",
+  ],
+  [
+    "huiles-et-liquides",
+    "Huiles et liquides",
+    "الزيوت والسوائل",
+    null,
+    "Huiles moteur, huiles de boîte et liquides techniques.",
+  ],
+  [
+    "huile-moteur",
+    "Huile moteur",
+    "زيت المحرك",
+    "huiles-et-liquides",
+    "Huiles moteur minérales, semi-synthétiques et synthétiques.",
+  ],
+  [
+    "huile-de-boite",
+    "Huile de boîte et de pont",
+    "زيت علبة السرعات",
+    "huiles-et-liquides",
+    "Huiles pour boîtes manuelles, automatiques et ponts.",
+  ],
+  [
+    "liquide-de-refroidissement",
+    "Liquide de refroidissement",
+    "سائل التبريد",
+    "huiles-et-liquides",
+    "Liquides de refroidissement prêts à l'emploi et concentrés.",
+  ],
+  [
+    "liquide-de-frein",
+    "Liquide de frein",
+    "سائل الفرامل",
+    "huiles-et-liquides",
+    "Liquides de frein DOT 4 et DOT 5.1.",
+  ],
+  [
+    "refroidissement",
+    "Refroidissement",
+    "التبريد",
+    null,
+    "Radiateurs et thermostats.",
+  ],
+  [
+    "thermostats",
+    "Thermostats",
+    "منظمات الحرارة",
+    "refroidissement",
+    "Thermostats et boîtiers de thermostat.",
+  ],
+  [
+    "radiateurs",
+    "Radiateurs",
+    "المبردات",
+    "refroidissement",
+    "Radiateurs de refroidissement moteur.",
+  ],
+  [
+    "climatisation",
+    "Climatisation",
+    "التكييف",
+    null,
+    "Pièces et produits d'entretien de la climatisation.",
+  ],
+  [
+    "condenseurs-de-climatisation",
+    "Condenseurs de climatisation",
+    "مكثفات التكييف",
+    "climatisation",
+    "Condenseurs de climatisation.",
+  ],
+  [
+    "entretien-climatisation",
+    "Entretien climatisation",
+    "صيانة التكييف",
+    "climatisation",
+    "Nettoyants et produits d'entretien du circuit de climatisation.",
+  ],
+  [
+    "echappement",
+    "Échappement",
+    "العادم",
+    null,
+    "Silencieux et pièces de fixation d'échappement.",
+  ],
+  [
+    "silencieux",
+    "Silencieux",
+    "كواتم الصوت",
+    "echappement",
+    "Silencieux arrière et intermédiaires.",
+  ],
+  [
+    "fixations-d-echappement",
+    "Fixations d'échappement",
+    "حوامل العادم",
+    "echappement",
+    "Colliers, silentblocs et joints d'échappement.",
+  ],
+  [
+    "electricite-moteur",
+    "Électricité moteur",
+    "كهرباء المحرك",
+    null,
+    "Alternateurs, démarreurs et capteurs.",
+  ],
+  [
+    "alternateurs",
+    "Alternateurs",
+    "المولدات",
+    "electricite-moteur",
+    "Alternateurs neufs et échange standard.",
+  ],
+  [
+    "demarreurs",
+    "Démarreurs",
+    "محركات بدء التشغيل",
+    "electricite-moteur",
+    "Démarreurs neufs et échange standard.",
+  ],
+  [
+    "capteurs",
+    "Capteurs",
+    "الحساسات",
+    "electricite-moteur",
+    "Capteurs ABS, sondes lambda et capteurs de position.",
+  ],
+  [
+    "essuie-glaces",
+    "Essuie-glaces",
+    "المساحات",
+    null,
+    "Balais d'essuie-glace et liquide lave-glace.",
+  ],
+  [
+    "balais-d-essuie-glace",
+    "Balais d'essuie-glace",
+    "شفرات المساحات",
+    "essuie-glaces",
+    "Balais plats et standard, avant et arrière.",
+  ],
+  [
+    "liquide-lave-glace",
+    "Liquide lave-glace",
+    "سائل غسل الزجاج",
+    "essuie-glaces",
+    "Liquides lave-glace prêts à l'emploi et concentrés.",
+  ],
+  [
+    "transmission",
+    "Transmission",
+    "ناقل الحركة",
+    null,
+    "Cardans et soufflets.",
+  ],
+  [
+    "cardans",
+    "Cardans",
+    "أعمدة نقل الحركة",
+    "transmission",
+    "Arbres de transmission complets.",
+  ],
+  [
+    "soufflets-de-cardan",
+    "Soufflets de cardan",
+    "أغطية الكاردان",
+    "transmission",
+    "Kits soufflets avec graisse et colliers.",
+  ],
+  [
+    "carrosserie-et-retroviseurs",
+    "Carrosserie et rétroviseurs",
+    "الهيكل والمرايا",
+    null,
+    "Rétroviseurs et glaces de rétroviseur.",
+  ],
+  [
+    "retroviseurs",
+    "Rétroviseurs",
+    "المرايا الجانبية",
+    "carrosserie-et-retroviseurs",
+    "Rétroviseurs extérieurs complets.",
+  ],
+  [
+    "glaces-de-retroviseur",
+    "Glaces de rétroviseur",
+    "زجاج المرايا",
+    "carrosserie-et-retroviseurs",
+    "Glaces de rétroviseur avec support.",
+  ],
+  [
+    "accessoires",
+    "Accessoires",
+    "الإكسسوارات",
+    null,
+    "Accessoires et équipements pour la route.",
+  ],
+  [
+    "chargeurs-et-cables-de-demarrage",
+    "Chargeurs et câbles de démarrage",
+    "شواحن وكوابل التشغيل",
+    "accessoires",
+    "Chargeurs de batterie, boosters et câbles.",
+  ],
+  [
+    "securite-routiere",
+    "Sécurité routière",
+    "السلامة على الطريق",
+    "accessoires",
+    "Triangles, gilets et trousses de secours.",
+  ],
+  [
+    "tapis-de-sol",
+    "Tapis de sol",
+    "دواسات الأرضية",
+    "accessoires",
+    "Tapis de sol caoutchouc et moquette.",
+  ],
 ]
 
 // ---------------------------------------------------------------- brands
 // [handle, name, country, what they make (French), sku prefix, EAN prefix]
 const BRANDS = [
-  ["bosch", "Bosch", "DE", "équipements automobiles : freinage, filtration, allumage, électricité et batteries", "BOS", "40"],
-  ["valeo", "Valeo", "FR", "équipements automobiles : embrayage, électricité, éclairage, essuyage et thermique", "VAL", "33"],
-  ["trw", "TRW", "DE", "pièces de freinage, de direction et de suspension", "TRW", "40"],
+  [
+    "bosch",
+    "Bosch",
+    "DE",
+    "équipements automobiles : freinage, filtration, allumage, électricité et batteries",
+    "BOS",
+    "40",
+  ],
+  [
+    "valeo",
+    "Valeo",
+    "FR",
+    "équipements automobiles : embrayage, électricité, éclairage, essuyage et thermique",
+    "VAL",
+    "33",
+  ],
+  [
+    "trw",
+    "TRW",
+    "DE",
+    "pièces de freinage, de direction et de suspension",
+    "TRW",
+    "40",
+  ],
   ["brembo", "Brembo", "IT", "systèmes de freinage", "BRE", "80"],
   ["ferodo", "Ferodo", "GB", "pièces et liquides de freinage", "FER", "50"],
   ["textar", "Textar", "DE", "plaquettes et disques de frein", "TEX", "40"],
-  ["mann-filter", "Mann-Filter", "DE", "filtres à huile, à air, habitacle et à carburant", "MAN", "40"],
-  ["mahle", "Mahle", "DE", "filtres, thermostats et pièces de refroidissement", "MAH", "40"],
-  ["purflux", "Purflux", "FR", "filtres à huile, à air, habitacle et à carburant", "PUR", "34"],
-  ["ngk", "NGK", "JP", "bougies d'allumage, bougies de préchauffage et capteurs", "NGK", "49"],
-  ["denso", "Denso", "JP", "bougies, composants électriques et thermiques", "DEN", "45"],
-  ["champion", "Champion", "US", "bougies d'allumage et balais d'essuie-glace", "CHA", "50"],
-  ["beru", "Beru", "DE", "bougies de préchauffage et d'allumage, bobines", "BER", "40"],
+  [
+    "mann-filter",
+    "Mann-Filter",
+    "DE",
+    "filtres à huile, à air, habitacle et à carburant",
+    "MAN",
+    "40",
+  ],
+  [
+    "mahle",
+    "Mahle",
+    "DE",
+    "filtres, thermostats et pièces de refroidissement",
+    "MAH",
+    "40",
+  ],
+  [
+    "purflux",
+    "Purflux",
+    "FR",
+    "filtres à huile, à air, habitacle et à carburant",
+    "PUR",
+    "34",
+  ],
+  [
+    "ngk",
+    "NGK",
+    "JP",
+    "bougies d'allumage, bougies de préchauffage et capteurs",
+    "NGK",
+    "49",
+  ],
+  [
+    "denso",
+    "Denso",
+    "JP",
+    "bougies, composants électriques et thermiques",
+    "DEN",
+    "45",
+  ],
+  [
+    "champion",
+    "Champion",
+    "US",
+    "bougies d'allumage et balais d'essuie-glace",
+    "CHA",
+    "50",
+  ],
+  [
+    "beru",
+    "Beru",
+    "DE",
+    "bougies de préchauffage et d'allumage, bobines",
+    "BER",
+    "40",
+  ],
   ["sachs", "Sachs", "DE", "embrayages et amortisseurs", "SAC", "40"],
   ["luk", "LuK", "DE", "embrayages et volants moteur", "LUK", "40"],
-  ["gates", "Gates", "BE", "courroies, kits de distribution et pompes à eau", "GAT", "54"],
+  [
+    "gates",
+    "Gates",
+    "BE",
+    "courroies, kits de distribution et pompes à eau",
+    "GAT",
+    "54",
+  ],
   ["dayco", "Dayco", "IT", "courroies et kits de distribution", "DAY", "80"],
-  ["skf", "SKF", "SE", "roulements, kits de distribution et transmissions", "SKF", "73"],
+  [
+    "skf",
+    "SKF",
+    "SE",
+    "roulements, kits de distribution et transmissions",
+    "SKF",
+    "73",
+  ],
   ["ina", "INA", "DE", "kits de distribution et galets", "INA", "40"],
-  ["monroe", "Monroe", "BE", "amortisseurs et pièces de suspension", "MON", "54"],
+  [
+    "monroe",
+    "Monroe",
+    "BE",
+    "amortisseurs et pièces de suspension",
+    "MON",
+    "54",
+  ],
   ["kyb", "KYB", "JP", "amortisseurs", "KYB", "49"],
   ["moog", "Moog", "US", "pièces de direction et de suspension", "MOO", "50"],
-  ["febi-bilstein", "Febi Bilstein", "DE", "pièces de rechange automobiles", "FEB", "40"],
+  [
+    "febi-bilstein",
+    "Febi Bilstein",
+    "DE",
+    "pièces de rechange automobiles",
+    "FEB",
+    "40",
+  ],
   ["gsp", "GSP", "CN", "cardans et roulements de roue", "GSP", "69"],
-  ["totalenergies", "TotalEnergies", "FR", "lubrifiants et liquides automobiles", "TOT", "31"],
+  [
+    "totalenergies",
+    "TotalEnergies",
+    "FR",
+    "lubrifiants et liquides automobiles",
+    "TOT",
+    "31",
+  ],
   ["castrol", "Castrol", "GB", "lubrifiants automobiles", "CAS", "50"],
   ["mobil", "Mobil", "US", "lubrifiants automobiles", "MOB", "50"],
   ["motul", "Motul", "FR", "lubrifiants et liquides techniques", "MOT", "33"],
   ["varta", "Varta", "DE", "batteries de démarrage", "VAR", "40"],
   ["assad", "Assad", "TN", "batteries de démarrage", "ASS", "619"],
-  ["osram", "Osram", "DE", "ampoules automobiles et accessoires de batterie", "OSR", "40"],
+  [
+    "osram",
+    "Osram",
+    "DE",
+    "ampoules automobiles et accessoires de batterie",
+    "OSR",
+    "40",
+  ],
   ["philips", "Philips", "NL", "ampoules automobiles", "PHI", "87"],
   ["hella", "Hella", "DE", "éclairage et électronique automobile", "HEL", "40"],
-  ["magneti-marelli", "Magneti Marelli", "IT", "éclairage, électricité et freinage", "MAR", "80"],
+  [
+    "magneti-marelli",
+    "Magneti Marelli",
+    "IT",
+    "éclairage, électricité et freinage",
+    "MAR",
+    "80",
+  ],
   ["nissens", "Nissens", "DK", "radiateurs et condenseurs", "NIS", "57"],
   ["nrf", "NRF", "NL", "radiateurs et condenseurs", "NRF", "87"],
   ["bosal", "Bosal", "BE", "échappements et fixations", "BOA", "54"],
   ["walker", "Walker", "US", "systèmes d'échappement", "WAL", "50"],
   ["tyc", "TYC", "TW", "optiques et rétroviseurs", "TYC", "47"],
-  ["van-wezel", "Van Wezel", "BE", "pièces de carrosserie et rétroviseurs", "VWZ", "54"],
+  [
+    "van-wezel",
+    "Van Wezel",
+    "BE",
+    "pièces de carrosserie et rétroviseurs",
+    "VWZ",
+    "54",
+  ],
   ["shabou", "Shabou", "TN", "SHABOU_OWN", "SHA", "619"],
 ]
-const BRAND = Object.fromEntries(BRANDS.map((b) => [b[0], { handle: b[0], name: b[1], country: b[2], what: b[3], prefix: b[4], ean: b[5] }]))
+const BRAND = Object.fromEntries(
+  BRANDS.map((b) => [
+    b[0],
+    {
+      handle: b[0],
+      name: b[1],
+      country: b[2],
+      what: b[3],
+      prefix: b[4],
+      ean: b[5],
+    },
+  ])
+)
 
 // ---------------------------------------------------------------- engines
 // id|label|code|cc|hp|fuel|cyl|family|timing drive
@@ -407,7 +907,18 @@ gw4g15|1.5 T|GW4G15B|1497|150|essence|4|GW4G15|chaîne
 const ENGINE = {}
 for (const line of ENGINES_TXT.trim().split("\n")) {
   const [id, label, code, cc, hp, fuel, cyl, fam, drive] = line.split("|")
-  ENGINE[id] = { id, label, code, cc: +cc, hp: +hp, kw: Math.round(+hp * 0.7355), fuel, cyl: +cyl, fam, drive }
+  ENGINE[id] = {
+    id,
+    label,
+    code,
+    cc: +cc,
+    hp: +hp,
+    kw: Math.round(+hp * 0.7355),
+    fuel,
+    cyl: +cyl,
+    fam,
+    drive,
+  }
 }
 
 // ---------------------------------------------------------------- models
@@ -675,27 +1186,85 @@ Mitsubishi|Attrage|2013||berline|mit_mirage|3a92
 Mitsubishi|Space Star|2013||citadine|mit_mirage|3a92
 `
 // chassis groups whose rear axle uses drums (small cars)
-const DRUM_CHASSIS = new Set("psa_pf1a psa_pf1b psa_pf1c psa_cmp psa_m49 ren_b ren_b0 ren_b0k ren_clio3 ren_cmfb ren_cmfb2 nis_v pq24 pq25 pq26 mqb_a0 nsf hk_a hk_a2 hk_a3 hk_b hk_b2 fiat_small fiat_punto fiat_siena fiat_linea fiat_fiorino toy_aygo toy_yaris toy_vios suz_alto suz_swift3 suz_swift4 suz_swift5 ford_fiesta ford_fiesta7 mit_mirage chery_t2 chery_a5 mg3 geely_ec7 geely_gx3 psa_405 gw_wingle gw_wingle7 gw_poer isuzu_dmax1 isuzu_dmax2 isuzu_dmax3 toy_hilux7 toy_hilux8 nis_d22 nis_d40 mit_l200a mit_l200b ford_ranger amarok hk_truck".split(" "))
-const LEAF_SPRING = new Set("gw_wingle gw_wingle7 gw_poer isuzu_dmax1 isuzu_dmax2 isuzu_dmax3 toy_hilux7 toy_hilux8 nis_d22 nis_d40 nis_d23 mit_l200a mit_l200b ford_ranger amarok hk_truck".split(" "))
+const DRUM_CHASSIS = new Set(
+  "psa_pf1a psa_pf1b psa_pf1c psa_cmp psa_m49 ren_b ren_b0 ren_b0k ren_clio3 ren_cmfb ren_cmfb2 nis_v pq24 pq25 pq26 mqb_a0 nsf hk_a hk_a2 hk_a3 hk_b hk_b2 fiat_small fiat_punto fiat_siena fiat_linea fiat_fiorino toy_aygo toy_yaris toy_vios suz_alto suz_swift3 suz_swift4 suz_swift5 ford_fiesta ford_fiesta7 mit_mirage chery_t2 chery_a5 mg3 geely_ec7 geely_gx3 psa_405 gw_wingle gw_wingle7 gw_poer isuzu_dmax1 isuzu_dmax2 isuzu_dmax3 toy_hilux7 toy_hilux8 nis_d22 nis_d40 mit_l200a mit_l200b ford_ranger amarok hk_truck".split(
+    " "
+  )
+)
+const LEAF_SPRING = new Set(
+  "gw_wingle gw_wingle7 gw_poer isuzu_dmax1 isuzu_dmax2 isuzu_dmax3 toy_hilux7 toy_hilux8 nis_d22 nis_d40 nis_d23 mit_l200a mit_l200b ford_ranger amarok hk_truck".split(
+    " "
+  )
+)
 
-const MAKE_WEIGHT = { Peugeot: 10, Renault: 9, "Citroën": 7, Dacia: 7, Volkswagen: 8, Kia: 7, Hyundai: 7, Fiat: 6, Toyota: 6, Seat: 4, Skoda: 4, Ford: 4, Opel: 4, Nissan: 4, Suzuki: 4, "Mercedes-Benz": 3, Isuzu: 3, Chery: 3, MG: 2, BMW: 2, Audi: 2, Mitsubishi: 3, Geely: 2, "Great Wall": 2, Haval: 1 }
+const MAKE_WEIGHT = {
+  Peugeot: 10,
+  Renault: 9,
+  Citroën: 7,
+  Dacia: 7,
+  Volkswagen: 8,
+  Kia: 7,
+  Hyundai: 7,
+  Fiat: 6,
+  Toyota: 6,
+  Seat: 4,
+  Skoda: 4,
+  Ford: 4,
+  Opel: 4,
+  Nissan: 4,
+  Suzuki: 4,
+  "Mercedes-Benz": 3,
+  Isuzu: 3,
+  Chery: 3,
+  MG: 2,
+  BMW: 2,
+  Audi: 2,
+  Mitsubishi: 3,
+  Geely: 2,
+  "Great Wall": 2,
+  Haval: 1,
+}
 
 const MODELS = []
 const VEHICLES = []
 for (const line of MODELS_TXT.trim().split("\n")) {
   const [make, model, from, to, body, chassis, engs] = line.split("|")
-  const m = { make, model, year_from: +from, year_to: to ? +to : null, body, chassis }
+  const m = {
+    make,
+    model,
+    year_from: +from,
+    year_to: to ? +to : null,
+    body,
+    chassis,
+  }
   MODELS.push(m)
   for (const id of engs.split(",")) {
     const e = ENGINE[id]
     if (!e) throw new Error(`unknown engine ${id} in ${make} ${model}`)
-    VEHICLES.push({ ...m, e, key: `${make}|${model}|${from}|${e.label}|${e.code}` })
+    VEHICLES.push({
+      ...m,
+      e,
+      key: `${make}|${model}|${from}|${e.label}|${e.code}`,
+    })
   }
 }
 
 // battery class of a vehicle: [capacity Ah, cold cranking A, layout]
 function batteryClass(v) {
-  const asian = ["Kia", "Hyundai", "Toyota", "Nissan", "Suzuki", "Mitsubishi", "Isuzu", "Chery", "MG", "Geely", "Great Wall", "Haval"].includes(v.make)
+  const asian = [
+    "Kia",
+    "Hyundai",
+    "Toyota",
+    "Nissan",
+    "Suzuki",
+    "Mitsubishi",
+    "Isuzu",
+    "Chery",
+    "MG",
+    "Geely",
+    "Great Wall",
+    "Haval",
+  ].includes(v.make)
   const big = ["pick-up", "utilitaire"].includes(v.body) && v.e.cc > 1900
   let ah
   if (big) ah = 95
@@ -706,60 +1275,166 @@ function batteryClass(v) {
 }
 
 // ---------------------------------------------------------------- OE number formats
-const MAKE_FAMILY = { Peugeot: "psa", "Citroën": "psa", Renault: "ren", Dacia: "ren", Nissan: "nis", Volkswagen: "vag", Seat: "vag", Skoda: "vag", Audi: "vag", Kia: "hk", Hyundai: "hk", Toyota: "toy", Suzuki: "suz", Fiat: "fiat", Opel: "opel", Ford: "ford", "Mercedes-Benz": "mb", BMW: "bmw", Mitsubishi: "mit", Isuzu: "isu", Chery: "chery", MG: "mg", Geely: "geely", "Great Wall": "gw", Haval: "gw" }
+const MAKE_FAMILY = {
+  Peugeot: "psa",
+  Citroën: "psa",
+  Renault: "ren",
+  Dacia: "ren",
+  Nissan: "nis",
+  Volkswagen: "vag",
+  Seat: "vag",
+  Skoda: "vag",
+  Audi: "vag",
+  Kia: "hk",
+  Hyundai: "hk",
+  Toyota: "toy",
+  Suzuki: "suz",
+  Fiat: "fiat",
+  Opel: "opel",
+  Ford: "ford",
+  "Mercedes-Benz": "mb",
+  BMW: "bmw",
+  Mitsubishi: "mit",
+  Isuzu: "isu",
+  Chery: "chery",
+  MG: "mg",
+  Geely: "geely",
+  "Great Wall": "gw",
+  Haval: "gw",
+}
 // function codes per category: psa (4 digits), ren (5 digits, also Nissan), vag (3+3), asia (5 digits), mb (3), bmw (4)
 const FN = {
   "plaquettes-de-frein": ["4254", "41060", "698 151", "58101", "420", "3411"],
-  "plaquettes-de-frein:arriere": ["4253", "44060", "698 451", "58302", "420", "3421"],
+  "plaquettes-de-frein:arriere": [
+    "4253",
+    "44060",
+    "698 451",
+    "58302",
+    "420",
+    "3421",
+  ],
   "disques-de-frein": ["4249", "40206", "615 301", "51712", "421", "3411"],
-  "disques-de-frein:arriere": ["4246", "43206", "615 601", "58411", "423", "3421"],
+  "disques-de-frein:arriere": [
+    "4246",
+    "43206",
+    "615 601",
+    "58411",
+    "423",
+    "3421",
+  ],
   "machoires-de-frein": ["4241", "44060", "609 525", "58305", "420", "3421"],
   "filtres-a-huile": ["1109", "15208", "115 562", "26300", "180", "1142"],
   "filtres-a-air": ["1444", "16546", "129 620", "28113", "094", "1371"],
   "filtres-habitacle": ["6447", "27277", "819 653", "97133", "830", "6411"],
   "filtres-a-carburant": ["1906", "16400", "127 177", "31922", "092", "1332"],
   "bougies-d-allumage": ["5960", "22401", "905 601", "18855", "159", "1212"],
-  "bougies-de-prechauffage": ["5960", "11065", "963 319", "36710", "159", "1223"],
+  "bougies-de-prechauffage": [
+    "5960",
+    "11065",
+    "963 319",
+    "36710",
+    "159",
+    "1223",
+  ],
   "bobines-d-allumage": ["5970", "22448", "905 110", "27301", "159", "1213"],
   "kits-d-embrayage": ["2052", "30205", "141 015", "41100", "250", "2120"],
   "kits-de-distribution": ["0831", "13C10", "198 119", "24312", "050", "1131"],
   "pompes-a-eau": ["1201", "21010", "121 011", "25100", "200", "1151"],
-  "courroies-d-accessoires": ["5750", "11720", "260 849", "25212", "997", "1128"],
-  "amortisseurs": ["5208", "54302", "413 031", "54651", "323", "3131"],
+  "courroies-d-accessoires": [
+    "5750",
+    "11720",
+    "260 849",
+    "25212",
+    "997",
+    "1128",
+  ],
+  amortisseurs: ["5208", "54302", "413 031", "54651", "323", "3131"],
   "amortisseurs:arriere": ["5206", "56210", "513 029", "55311", "326", "3352"],
-  "rotules": ["3817", "48520", "423 811", "56820", "330", "3210"],
+  rotules: ["3817", "48520", "423 811", "56820", "330", "3210"],
   "roulements-de-roue": ["3350", "40210", "498 621", "51720", "981", "3120"],
-  "biellettes-de-barre-stabilisatrice": ["5087", "54618", "411 315", "54830", "320", "3130"],
-  "phares": ["6208", "26060", "941 005", "92101", "820", "6311"],
+  "biellettes-de-barre-stabilisatrice": [
+    "5087",
+    "54618",
+    "411 315",
+    "54830",
+    "320",
+    "3130",
+  ],
+  phares: ["6208", "26060", "941 005", "92101", "820", "6311"],
   "feux-arriere": ["6350", "26555", "945 095", "92401", "820", "6321"],
-  "batteries-de-demarrage": ["5600", "24410", "915 105", "37110", "982", "6121"],
-  "thermostats": ["1338", "21200", "121 113", "25500", "200", "1153"],
-  "radiateurs": ["1330", "21410", "121 251", "25310", "500", "1711"],
-  "condenseurs-de-climatisation": ["6455", "92100", "820 411", "97606", "830", "6453"],
-  "silencieux": ["1726", "20100", "253 609", "28710", "490", "1830"],
-  "alternateurs": ["5705", "23100", "903 023", "37300", "154", "1231"],
-  "demarreurs": ["5802", "23300", "911 023", "36100", "151", "1241"],
-  "capteurs": ["1920", "47910", "927 807", "95670", "905", "3452"],
+  "batteries-de-demarrage": [
+    "5600",
+    "24410",
+    "915 105",
+    "37110",
+    "982",
+    "6121",
+  ],
+  thermostats: ["1338", "21200", "121 113", "25500", "200", "1153"],
+  radiateurs: ["1330", "21410", "121 251", "25310", "500", "1711"],
+  "condenseurs-de-climatisation": [
+    "6455",
+    "92100",
+    "820 411",
+    "97606",
+    "830",
+    "6453",
+  ],
+  silencieux: ["1726", "20100", "253 609", "28710", "490", "1830"],
+  alternateurs: ["5705", "23100", "903 023", "37300", "154", "1231"],
+  demarreurs: ["5802", "23300", "911 023", "36100", "151", "1241"],
+  capteurs: ["1920", "47910", "927 807", "95670", "905", "3452"],
   "balais-d-essuie-glace": ["6423", "28890", "955 425", "98350", "820", "6161"],
-  "cardans": ["3272", "39100", "407 271", "49500", "360", "3160"],
+  cardans: ["3272", "39100", "407 271", "49500", "360", "3160"],
   "soufflets-de-cardan": ["3293", "39241", "498 203", "49509", "360", "3160"],
-  "retroviseurs": ["8149", "96302", "857 507", "87610", "810", "5116"],
+  retroviseurs: ["8149", "96302", "857 507", "87610", "810", "5116"],
   "glaces-de-retroviseur": ["8151", "96366", "857 521", "87621", "810", "5116"],
 }
-const VAG_PREFIX = { pq24: "6Q0", pq25: "6R0", pq26: "6V0", mqb_a0: "2Q0", pq35: "1K0", pq35c: "2K0", mqb: "5Q0", mqb8: "5WA", pq46: "3C0", golf4: "1J0", t5: "7E0", amarok: "2H0", nsf: "1S0", mlb: "8K0", sprinter906: "2E0" }
+const VAG_PREFIX = {
+  pq24: "6Q0",
+  pq25: "6R0",
+  pq26: "6V0",
+  mqb_a0: "2Q0",
+  pq35: "1K0",
+  pq35c: "2K0",
+  mqb: "5Q0",
+  mqb8: "5WA",
+  pq46: "3C0",
+  golf4: "1J0",
+  t5: "7E0",
+  amarok: "2H0",
+  nsf: "1S0",
+  mlb: "8K0",
+  sprinter906: "2E0",
+}
 function oeNumber(fam, cat, v) {
   const fn = FN[cat] || ["1234", "12345", "123 456", "12345", "123", "1234"]
   switch (fam) {
     case "psa":
-      return chance(0.7) ? `${fn[0]}.${fill(pick(["@#", "@@", "##", "#@"]))}` : fill("98 ### ### 80")
+      return chance(0.7)
+        ? `${fn[0]}.${fill(pick(["@#", "@@", "##", "#@"]))}`
+        : fill("98 ### ### 80")
     case "ren":
-      return chance(0.75) ? `${fn[1].slice(0, 2)} ${fn[1].slice(2, 4)} ${fn[1].slice(4)}${fill("## ###R")}` : fill(pick(["82 00 ### ###", "77 01 ### ###"]))
+      return chance(0.75)
+        ? `${fn[1].slice(0, 2)} ${fn[1].slice(2, 4)} ${fn[1].slice(4)}${fill("## ###R")}`
+        : fill(pick(["82 00 ### ###", "77 01 ### ###"]))
     case "nis":
       return `${fn[1]}-${fill(pick(["@@@0@", "#@@0@", "##@0@", "@@##@"]))}`
     case "vag": {
       const pre = VAG_PREFIX[v.chassis] || "1K0"
-      const isEngine = ["filtres-a-huile", "kits-de-distribution", "pompes-a-eau", "bougies-d-allumage", "bougies-de-prechauffage", "bobines-d-allumage", "thermostats", "courroies-d-accessoires"].includes(cat)
-      const p = isEngine ? pick(["03L", "04E", "04L", "03C", "038", "06A"]) : pre
+      const isEngine = [
+        "filtres-a-huile",
+        "kits-de-distribution",
+        "pompes-a-eau",
+        "bougies-d-allumage",
+        "bougies-de-prechauffage",
+        "bobines-d-allumage",
+        "thermostats",
+        "courroies-d-accessoires",
+      ].includes(cat)
+      const p = isEngine
+        ? pick(["03L", "04E", "04L", "03C", "038", "06A"])
+        : pre
       return `${p} ${fn[2]}${chance(0.5) ? " " + pick(["A", "B", "C", "D", "E", "F", "G", "H", "J", "K"]) : ""}`
     }
     case "hk":
@@ -773,17 +1448,23 @@ function oeNumber(fam, cat, v) {
     case "isu":
       return fill(pick(["8-97######-#", "8-98######-#", "8-94######-#"]))
     case "fiat":
-      return fill(pick(["77######", "71######", "51######", "46######", "55######"]))
+      return fill(
+        pick(["77######", "71######", "51######", "46######", "55######"])
+      )
     case "opel":
       return fill(pick(["## ## ###", "13 ### ###", "93 ### ###", "95 ### ###"]))
     case "ford":
-      return chance(0.6) ? fill("# ### ###") : fill(`@@##-${fn[3].slice(1, 4)}##-@@`)
+      return chance(0.6)
+        ? fill("# ### ###")
+        : fill(`@@##-${fn[3].slice(1, 4)}##-@@`)
     case "mb":
       return `A ${fill("###")} ${fn[4]} ${fill("## ##")}`
     case "bmw":
       return `${fn[5].slice(0, 2)} ${fn[5].slice(2)} ${fill("# ### ###")}`
     case "chery":
-      return fill(pick(["T11-#######", "J69-#######", "A11-#######", "T15-#######"]))
+      return fill(
+        pick(["T11-#######", "J69-#######", "A11-#######", "T15-#######"])
+      )
     case "mg":
       return fill("10######")
     case "geely":
@@ -798,65 +1479,272 @@ function oeNumber(fam, cat, v) {
 // ---------------------------------------------------------------- manufacturer part numbers
 const MPN = {
   bosch: {
-    "plaquettes-de-frein": ["0 986 494 ###", "0 986 495 ###"], "disques-de-frein": ["0 986 479 ###", "0 986 478 ###"], "machoires-de-frein": ["0 986 487 ###"],
-    "filtres-a-huile": ["F 026 407 ###", "0 451 103 ###"], "filtres-a-air": ["F 026 400 ###", "1 457 433 ###"], "filtres-habitacle": ["1 987 432 ###", "1 987 435 ###"],
-    "filtres-a-carburant": ["F 026 402 ###", "0 450 906 ###"], "bougies-d-allumage": ["0 242 235 ###", "0 242 236 ###", "0 242 129 ###"], "bougies-de-prechauffage": ["0 250 403 ###", "0 250 202 ###"],
-    "bobines-d-allumage": ["0 986 221 ###", "0 221 504 ###"], "alternateurs": ["0 986 04# ###", "1 986 A0# ###"], "demarreurs": ["0 986 02# ###", "1 986 S0# ###"],
-    "capteurs": ["0 265 007 ###", "0 258 006 ###", "0 261 210 ###"], "balais-d-essuie-glace": ["3 397 118 ###", "3 397 007 ###", "3 397 008 ###"],
-    "batteries-de-demarrage": ["0 092 S40 0##", "0 092 S50 0##", "0 092 S4E 0##"], "ampoules": ["1 987 302 ###", "1 987 301 ###"],
-    "pompes-a-eau": ["1 987 949 ###"], "liquide-de-frein": ["1 987 479 ###"], "chargeurs-et-cables-de-demarrage": ["0 189 999 ###"],
+    "plaquettes-de-frein": ["0 986 494 ###", "0 986 495 ###"],
+    "disques-de-frein": ["0 986 479 ###", "0 986 478 ###"],
+    "machoires-de-frein": ["0 986 487 ###"],
+    "filtres-a-huile": ["F 026 407 ###", "0 451 103 ###"],
+    "filtres-a-air": ["F 026 400 ###", "1 457 433 ###"],
+    "filtres-habitacle": ["1 987 432 ###", "1 987 435 ###"],
+    "filtres-a-carburant": ["F 026 402 ###", "0 450 906 ###"],
+    "bougies-d-allumage": ["0 242 235 ###", "0 242 236 ###", "0 242 129 ###"],
+    "bougies-de-prechauffage": ["0 250 403 ###", "0 250 202 ###"],
+    "bobines-d-allumage": ["0 986 221 ###", "0 221 504 ###"],
+    alternateurs: ["0 986 04# ###", "1 986 A0# ###"],
+    demarreurs: ["0 986 02# ###", "1 986 S0# ###"],
+    capteurs: ["0 265 007 ###", "0 258 006 ###", "0 261 210 ###"],
+    "balais-d-essuie-glace": [
+      "3 397 118 ###",
+      "3 397 007 ###",
+      "3 397 008 ###",
+    ],
+    "batteries-de-demarrage": [
+      "0 092 S40 0##",
+      "0 092 S50 0##",
+      "0 092 S4E 0##",
+    ],
+    ampoules: ["1 987 302 ###", "1 987 301 ###"],
+    "pompes-a-eau": ["1 987 949 ###"],
+    "liquide-de-frein": ["1 987 479 ###"],
+    "chargeurs-et-cables-de-demarrage": ["0 189 999 ###"],
   },
   valeo: {
-    "plaquettes-de-frein": ["301###", "601###"], "disques-de-frein": ["186###", "197###"], "kits-d-embrayage": ["826###", "828###", "786###"], "filtres-a-huile": ["586###"], "filtres-a-air": ["585###"], "filtres-habitacle": ["715###", "698###"],
-    "alternateurs": ["439###", "440###"], "demarreurs": ["458###", "438###"], "balais-d-essuie-glace": ["574###", "577###", "567###"], "ampoules": ["032###"], "phares": ["043###", "045###"], "feux-arriere": ["044###"],
-    "thermostats": ["820###"], "radiateurs": ["735###", "734###"], "condenseurs-de-climatisation": ["814###", "818###"], "bobines-d-allumage": ["245###"], "kits-de-distribution": ["614###"], "pompes-a-eau": ["506###"],
-    "capteurs": ["366###", "255###"], "retroviseurs": ["043###"],
+    "plaquettes-de-frein": ["301###", "601###"],
+    "disques-de-frein": ["186###", "197###"],
+    "kits-d-embrayage": ["826###", "828###", "786###"],
+    "filtres-a-huile": ["586###"],
+    "filtres-a-air": ["585###"],
+    "filtres-habitacle": ["715###", "698###"],
+    alternateurs: ["439###", "440###"],
+    demarreurs: ["458###", "438###"],
+    "balais-d-essuie-glace": ["574###", "577###", "567###"],
+    ampoules: ["032###"],
+    phares: ["043###", "045###"],
+    "feux-arriere": ["044###"],
+    thermostats: ["820###"],
+    radiateurs: ["735###", "734###"],
+    "condenseurs-de-climatisation": ["814###", "818###"],
+    "bobines-d-allumage": ["245###"],
+    "kits-de-distribution": ["614###"],
+    "pompes-a-eau": ["506###"],
+    capteurs: ["366###", "255###"],
+    retroviseurs: ["043###"],
   },
-  trw: { "plaquettes-de-frein": ["GDB####"], "disques-de-frein": ["DF####", "DF####S"], "machoires-de-frein": ["BK####"], "rotules": ["JTE####", "JBJ####"], "biellettes-de-barre-stabilisatrice": ["JTS####"], "liquide-de-frein": ["PFB4##"], "amortisseurs": ["JGM####T", "JGS####T"] },
-  brembo: { "plaquettes-de-frein": ["P ## ###", "P 61 ###", "P 85 ###"], "disques-de-frein": ["09.@###.##", "08.@###.##", "09.####.##"], "liquide-de-frein": ["L 04 ###"] },
-  ferodo: { "plaquettes-de-frein": ["FDB####", "FVR####"], "disques-de-frein": ["DDF####", "DDF####C"], "machoires-de-frein": ["FSB###"], "liquide-de-frein": ["FBX###", "FBZ###"] },
-  textar: { "plaquettes-de-frein": ["2###01", "2####01"], "disques-de-frein": ["92######"] },
-  "mann-filter": { "filtres-a-huile": ["W ###/##", "HU ###/# x", "W ###", "HU ### x"], "filtres-a-air": ["C ####", "C ####/#", "C ##/###"], "filtres-habitacle": ["CU ####", "CUK ####", "FP ####"], "filtres-a-carburant": ["WK ###/#", "WK ###/# x", "WK ####"] },
-  mahle: { "filtres-a-huile": ["OC ###", "OX ###D", "OX ###/#D"], "filtres-a-air": ["LX ####", "LX ####/#"], "filtres-habitacle": ["LA ###", "LAK ###", "LAO ###"], "filtres-a-carburant": ["KL ###", "KX ###D"], "thermostats": ["TX ## ##D", "TI ## ##"], "radiateurs": ["CR ### 000S", "CR #### 000P"], "condenseurs-de-climatisation": ["AC ### 000S"] },
-  purflux: { "filtres-a-huile": ["LS ###", "L ###", "L ###D"], "filtres-a-air": ["A ####", "A ###"], "filtres-habitacle": ["AH ###", "AHC ###", "AHA ###"], "filtres-a-carburant": ["C ###", "CS ###", "FCS ###"] },
+  trw: {
+    "plaquettes-de-frein": ["GDB####"],
+    "disques-de-frein": ["DF####", "DF####S"],
+    "machoires-de-frein": ["BK####"],
+    rotules: ["JTE####", "JBJ####"],
+    "biellettes-de-barre-stabilisatrice": ["JTS####"],
+    "liquide-de-frein": ["PFB4##"],
+    amortisseurs: ["JGM####T", "JGS####T"],
+  },
+  brembo: {
+    "plaquettes-de-frein": ["P ## ###", "P 61 ###", "P 85 ###"],
+    "disques-de-frein": ["09.@###.##", "08.@###.##", "09.####.##"],
+    "liquide-de-frein": ["L 04 ###"],
+  },
+  ferodo: {
+    "plaquettes-de-frein": ["FDB####", "FVR####"],
+    "disques-de-frein": ["DDF####", "DDF####C"],
+    "machoires-de-frein": ["FSB###"],
+    "liquide-de-frein": ["FBX###", "FBZ###"],
+  },
+  textar: {
+    "plaquettes-de-frein": ["2###01", "2####01"],
+    "disques-de-frein": ["92######"],
+  },
+  "mann-filter": {
+    "filtres-a-huile": ["W ###/##", "HU ###/# x", "W ###", "HU ### x"],
+    "filtres-a-air": ["C ####", "C ####/#", "C ##/###"],
+    "filtres-habitacle": ["CU ####", "CUK ####", "FP ####"],
+    "filtres-a-carburant": ["WK ###/#", "WK ###/# x", "WK ####"],
+  },
+  mahle: {
+    "filtres-a-huile": ["OC ###", "OX ###D", "OX ###/#D"],
+    "filtres-a-air": ["LX ####", "LX ####/#"],
+    "filtres-habitacle": ["LA ###", "LAK ###", "LAO ###"],
+    "filtres-a-carburant": ["KL ###", "KX ###D"],
+    thermostats: ["TX ## ##D", "TI ## ##"],
+    radiateurs: ["CR ### 000S", "CR #### 000P"],
+    "condenseurs-de-climatisation": ["AC ### 000S"],
+  },
+  purflux: {
+    "filtres-a-huile": ["LS ###", "L ###", "L ###D"],
+    "filtres-a-air": ["A ####", "A ###"],
+    "filtres-habitacle": ["AH ###", "AHC ###", "AHA ###"],
+    "filtres-a-carburant": ["C ###", "CS ###", "FCS ###"],
+  },
   ngk: {
-    "bougies-d-allumage": [() => pick(["BKR", "BCPR", "ZFR", "PFR", "LKR", "DCPR", "ILKAR", "ILZKR", "LFR", "BPR", "IFR"]) + ri(5, 8) + pick(["E", "EK", "EIX", "E-11", "EY", "F-11", "Q", "B8", "A-11", "C-11", "D-8", "E-N"])],
-    "bougies-de-prechauffage": ["Y-###J", "Y-###AS", "CZ###"], "capteurs": ["OZA###-@##", "LZA##-@#"], "bobines-d-allumage": ["U####", "U5###"],
+    "bougies-d-allumage": [
+      () =>
+        pick([
+          "BKR",
+          "BCPR",
+          "ZFR",
+          "PFR",
+          "LKR",
+          "DCPR",
+          "ILKAR",
+          "ILZKR",
+          "LFR",
+          "BPR",
+          "IFR",
+        ]) +
+        ri(5, 8) +
+        pick([
+          "E",
+          "EK",
+          "EIX",
+          "E-11",
+          "EY",
+          "F-11",
+          "Q",
+          "B8",
+          "A-11",
+          "C-11",
+          "D-8",
+          "E-N",
+        ]),
+    ],
+    "bougies-de-prechauffage": ["Y-###J", "Y-###AS", "CZ###"],
+    capteurs: ["OZA###-@##", "LZA##-@#"],
+    "bobines-d-allumage": ["U####", "U5###"],
   },
   denso: {
-    "bougies-d-allumage": [() => pick(["K", "IK", "XU", "VXUH", "SXU", "PK", "KJ", "IKH"]) + pick(["16", "20", "22", "24"]) + pick(["TT", "PR-L11", "R-U", "TR11", "", "-U"])],
-    "bougies-de-prechauffage": ["DG-###"], "alternateurs": ["DAN####"], "demarreurs": ["DSN####"], "filtres-habitacle": ["DCF###P", "DCF###K"], "capteurs": ["DOX-####"], "bobines-d-allumage": ["DIC-####"], "condenseurs-de-climatisation": ["DCN#####"],
+    "bougies-d-allumage": [
+      () =>
+        pick(["K", "IK", "XU", "VXUH", "SXU", "PK", "KJ", "IKH"]) +
+        pick(["16", "20", "22", "24"]) +
+        pick(["TT", "PR-L11", "R-U", "TR11", "", "-U"]),
+    ],
+    "bougies-de-prechauffage": ["DG-###"],
+    alternateurs: ["DAN####"],
+    demarreurs: ["DSN####"],
+    "filtres-habitacle": ["DCF###P", "DCF###K"],
+    capteurs: ["DOX-####"],
+    "bobines-d-allumage": ["DIC-####"],
+    "condenseurs-de-climatisation": ["DCN#####"],
   },
-  champion: { "bougies-d-allumage": [() => pick(["RC", "OE", "RN", "RE", "RA"]) + ri(7, 14) + pick(["YC", "MC", "ECC", "YCC", "ZYC"]) + (chance(0.4) ? ri(4, 5) : "")], "balais-d-essuie-glace": ["AFL##/B01", "EF##/B01", "X##/B01"] },
-  beru: { "bougies-de-prechauffage": ["0 100 226 ###", "0 100 277 ###", "GN###"], "bobines-d-allumage": ["ZSE ###", "0 040 10# ###"], "bougies-d-allumage": ["Z ###", "UXF##"] },
-  sachs: { "kits-d-embrayage": ["3000 950 ###", "3000 951 ###", "3000 970 ###"], amortisseurs: ["31# ###", "55# ###", "29# ###"] },
+  champion: {
+    "bougies-d-allumage": [
+      () =>
+        pick(["RC", "OE", "RN", "RE", "RA"]) +
+        ri(7, 14) +
+        pick(["YC", "MC", "ECC", "YCC", "ZYC"]) +
+        (chance(0.4) ? ri(4, 5) : ""),
+    ],
+    "balais-d-essuie-glace": ["AFL##/B01", "EF##/B01", "X##/B01"],
+  },
+  beru: {
+    "bougies-de-prechauffage": ["0 100 226 ###", "0 100 277 ###", "GN###"],
+    "bobines-d-allumage": ["ZSE ###", "0 040 10# ###"],
+    "bougies-d-allumage": ["Z ###", "UXF##"],
+  },
+  sachs: {
+    "kits-d-embrayage": ["3000 950 ###", "3000 951 ###", "3000 970 ###"],
+    amortisseurs: ["31# ###", "55# ###", "29# ###"],
+  },
   luk: { "kits-d-embrayage": ["6## ####  ##", "62# ####  00"] },
-  gates: { "kits-de-distribution": ["K015###", "K025###", "KP15###", "KP25###-#", "TCK####"], "pompes-a-eau": ["WP0###"], "courroies-d-accessoires": ["#PK####", "K0#PK####"], thermostats: ["TH#####G#"] },
-  dayco: { "kits-de-distribution": ["KTB###", "KTBWP####", "KTC####"], "courroies-d-accessoires": ["#PK####", "#PK####EE"], "pompes-a-eau": ["DP###"] },
-  skf: { "kits-de-distribution": ["VKMA 0####", "VKMC 0####-#", "VKML 8####"], "pompes-a-eau": ["VKPC 8####", "VKPC 9####"], "roulements-de-roue": ["VKBA ####", "VKBA #####"], cardans: ["VKJC ####"], "soufflets-de-cardan": ["VKJP ####"], "courroies-d-accessoires": ["VKMV #PK####"] },
-  ina: { "kits-de-distribution": ["530 0### 10", "530 0### 30", "559 0### 10"], "pompes-a-eau": ["538 0### 10"], "roulements-de-roue": ["713 6## ###"] },
-  monroe: { amortisseurs: ["G####", "E####", "#####", "G####R", "742###SP"], "biellettes-de-barre-stabilisatrice": ["L#####"] },
+  gates: {
+    "kits-de-distribution": [
+      "K015###",
+      "K025###",
+      "KP15###",
+      "KP25###-#",
+      "TCK####",
+    ],
+    "pompes-a-eau": ["WP0###"],
+    "courroies-d-accessoires": ["#PK####", "K0#PK####"],
+    thermostats: ["TH#####G#"],
+  },
+  dayco: {
+    "kits-de-distribution": ["KTB###", "KTBWP####", "KTC####"],
+    "courroies-d-accessoires": ["#PK####", "#PK####EE"],
+    "pompes-a-eau": ["DP###"],
+  },
+  skf: {
+    "kits-de-distribution": ["VKMA 0####", "VKMC 0####-#", "VKML 8####"],
+    "pompes-a-eau": ["VKPC 8####", "VKPC 9####"],
+    "roulements-de-roue": ["VKBA ####", "VKBA #####"],
+    cardans: ["VKJC ####"],
+    "soufflets-de-cardan": ["VKJP ####"],
+    "courroies-d-accessoires": ["VKMV #PK####"],
+  },
+  ina: {
+    "kits-de-distribution": ["530 0### 10", "530 0### 30", "559 0### 10"],
+    "pompes-a-eau": ["538 0### 10"],
+    "roulements-de-roue": ["713 6## ###"],
+  },
+  monroe: {
+    amortisseurs: ["G####", "E####", "#####", "G####R", "742###SP"],
+    "biellettes-de-barre-stabilisatrice": ["L#####"],
+  },
   kyb: { amortisseurs: ["33####", "34####", "35####", "34####"] },
-  moog: { rotules: ["@@-BJ-#####", "@@-ES-#####"], "biellettes-de-barre-stabilisatrice": ["@@-LS-#####"] },
+  moog: {
+    rotules: ["@@-BJ-#####", "@@-ES-#####"],
+    "biellettes-de-barre-stabilisatrice": ["@@-LS-#####"],
+  },
   "febi-bilstein": { _: ["#####", "1#####"] },
-  gsp: { cardans: ["2#####", "25####", "21####"], "roulements-de-roue": ["9#####", "9####"], "soufflets-de-cardan": ["7#####"] },
+  gsp: {
+    cardans: ["2#####", "25####", "21####"],
+    "roulements-de-roue": ["9#####", "9####"],
+    "soufflets-de-cardan": ["7#####"],
+  },
   totalenergies: { _: ["21####", "21####", "18####"] },
   castrol: { _: ["15@@##", "15###@"] },
   mobil: { _: ["15####"] },
   motul: { _: ["10####", "11####"] },
   varta: { "batteries-de-demarrage": ["5## ### ###"] },
   assad: { "batteries-de-demarrage": ["AS ##@-###"] },
-  osram: { ampoules: ["64###", "64###NBS", "64###CBN", "2825", "75##"], "chargeurs-et-cables-de-demarrage": ["OEBCS###", "OBSL###"], "securite-routiere": ["LEDSL###"] },
+  osram: {
+    ampoules: ["64###", "64###NBS", "64###CBN", "2825", "75##"],
+    "chargeurs-et-cables-de-demarrage": ["OEBCS###", "OBSL###"],
+    "securite-routiere": ["LEDSL###"],
+  },
   philips: { ampoules: ["12###PRC1", "12###B1", "12###WVUB1", "12###CP"] },
-  hella: { phares: ["1EG ### ###-###", "1EJ ### ###-###"], "feux-arriere": ["2SD ### ###-###", "2VP ### ###-###"], ampoules: ["8GH ### ###-###"], capteurs: ["6PU ### ###-###"], "securite-routiere": ["8XS ### ###-###"] },
-  "magneti-marelli": { phares: ["71#######", "71##########"], "feux-arriere": ["71##########"], "plaquettes-de-frein": ["36370####"], "disques-de-frein": ["3609####"], amortisseurs: ["35####"], "alternateurs": ["9440####"], "demarreurs": ["9440####"] },
-  nissens: { radiateurs: ["6####", "6###"], "condenseurs-de-climatisation": ["94###", "940###"] },
-  nrf: { radiateurs: ["5####", "58###"], "condenseurs-de-climatisation": ["35###", "350###"] },
-  bosal: { silencieux: ["###-###", "2##-###"], "fixations-d-echappement": ["###-###", "25#-###"] },
-  walker: { silencieux: ["2####", "7####"], "fixations-d-echappement": ["8####"] },
-  tyc: { retroviseurs: ["3##-####", "3##-####-1"], "glaces-de-retroviseur": ["3##-####-1"], phares: ["20-####-##-2"], "feux-arriere": ["11-####-##-2"] },
+  hella: {
+    phares: ["1EG ### ###-###", "1EJ ### ###-###"],
+    "feux-arriere": ["2SD ### ###-###", "2VP ### ###-###"],
+    ampoules: ["8GH ### ###-###"],
+    capteurs: ["6PU ### ###-###"],
+    "securite-routiere": ["8XS ### ###-###"],
+  },
+  "magneti-marelli": {
+    phares: ["71#######", "71##########"],
+    "feux-arriere": ["71##########"],
+    "plaquettes-de-frein": ["36370####"],
+    "disques-de-frein": ["3609####"],
+    amortisseurs: ["35####"],
+    alternateurs: ["9440####"],
+    demarreurs: ["9440####"],
+  },
+  nissens: {
+    radiateurs: ["6####", "6###"],
+    "condenseurs-de-climatisation": ["94###", "940###"],
+  },
+  nrf: {
+    radiateurs: ["5####", "58###"],
+    "condenseurs-de-climatisation": ["35###", "350###"],
+  },
+  bosal: {
+    silencieux: ["###-###", "2##-###"],
+    "fixations-d-echappement": ["###-###", "25#-###"],
+  },
+  walker: {
+    silencieux: ["2####", "7####"],
+    "fixations-d-echappement": ["8####"],
+  },
+  tyc: {
+    retroviseurs: ["3##-####", "3##-####-1"],
+    "glaces-de-retroviseur": ["3##-####-1"],
+    phares: ["20-####-##-2"],
+    "feux-arriere": ["11-####-##-2"],
+  },
   shabou: { _: ["SH-####"] },
-  "van-wezel": { retroviseurs: ["####8##", "####807", "####808"], "glaces-de-retroviseur": ["####8##"] },
+  "van-wezel": {
+    retroviseurs: ["####8##", "####807", "####808"],
+    "glaces-de-retroviseur": ["####8##"],
+  },
 }
 const usedMpn = new Set()
 function makeMpn(brand, cat) {
@@ -875,7 +1763,10 @@ function makeMpn(brand, cat) {
 
 function batteryMpn(brand, ah) {
   for (;;) {
-    const s = brand === "varta" ? `5${ah}${fill(" ### ###")}` : `AS ${ah}${pick(["D", "G", "DH"])}-${fill("###")}`
+    const s =
+      brand === "varta"
+        ? `5${ah}${fill(" ### ###")}`
+        : `AS ${ah}${pick(["D", "G", "DH"])}-${fill("###")}`
     if (!usedMpn.has(brand + "|" + s)) {
       usedMpn.add(brand + "|" + s)
       return s
@@ -885,74 +1776,490 @@ function batteryMpn(brand, ah) {
 
 // external cross-reference brands (not necessarily sold by the shop)
 const XREF = {
-  "plaquettes-de-frein": [["ATE", "13.0460-####.2"], ["Mintex", "MDB####"], ["Jurid", "57####J"], ["Delphi", "LP####"]],
-  "disques-de-frein": [["ATE", "24.01##-####.1"], ["Mintex", "MDC####"], ["Delphi", "BG####"]],
-  "machoires-de-frein": [["ATE", "03.0137-####.2"], ["Delphi", "LS####"]],
-  "filtres-a-huile": [["Fram", "PH####"], ["UFI", "23.###.00"], ["Hengst", "H##W##"], ["Champion", "COF100###"]],
-  "filtres-a-air": [["Fram", "CA#####"], ["UFI", "30.###.00"], ["Hengst", "E###L"]],
-  "filtres-habitacle": [["Fram", "CF#####"], ["UFI", "53.###.00"], ["Hengst", "E####LI"]],
-  "filtres-a-carburant": [["Fram", "PS#####"], ["UFI", "24.###.00"], ["Delphi", "HDF###"]],
-  "bougies-d-allumage": [["Eyquem", "RFC##LZ"], ["Brisk", "DR##YS"]],
-  "bougies-de-prechauffage": [["Eyquem", "###"], ["Delphi", "HDS###"]],
-  "kits-d-embrayage": [["Aisin", "K@-###"], ["Exedy", "@@@K###"], ["Kawe", "9##0#"]],
-  "kits-de-distribution": [["Contitech", "CT####K#"], ["Aisin", "TKT-###"]],
-  "pompes-a-eau": [["Aisin", "WP@-###"], ["Hepu", "P###"], ["Metelli", "24-####"]],
-  amortisseurs: [["Bilstein", "22-######"], ["Record", "######"]],
-  rotules: [["Lemförder", "##### 01"], ["Meyle", "###6 020 ####"]],
-  "roulements-de-roue": [["FAG", "713 6## ###"], ["SNR", "R15#.##"]],
-  "courroies-d-accessoires": [["Contitech", "#PK####"], ["Bando", "#PK####"]],
+  "plaquettes-de-frein": [
+    ["ATE", "13.0460-####.2"],
+    ["Mintex", "MDB####"],
+    ["Jurid", "57####J"],
+    ["Delphi", "LP####"],
+  ],
+  "disques-de-frein": [
+    ["ATE", "24.01##-####.1"],
+    ["Mintex", "MDC####"],
+    ["Delphi", "BG####"],
+  ],
+  "machoires-de-frein": [
+    ["ATE", "03.0137-####.2"],
+    ["Delphi", "LS####"],
+  ],
+  "filtres-a-huile": [
+    ["Fram", "PH####"],
+    ["UFI", "23.###.00"],
+    ["Hengst", "H##W##"],
+    ["Champion", "COF100###"],
+  ],
+  "filtres-a-air": [
+    ["Fram", "CA#####"],
+    ["UFI", "30.###.00"],
+    ["Hengst", "E###L"],
+  ],
+  "filtres-habitacle": [
+    ["Fram", "CF#####"],
+    ["UFI", "53.###.00"],
+    ["Hengst", "E####LI"],
+  ],
+  "filtres-a-carburant": [
+    ["Fram", "PS#####"],
+    ["UFI", "24.###.00"],
+    ["Delphi", "HDF###"],
+  ],
+  "bougies-d-allumage": [
+    ["Eyquem", "RFC##LZ"],
+    ["Brisk", "DR##YS"],
+  ],
+  "bougies-de-prechauffage": [
+    ["Eyquem", "###"],
+    ["Delphi", "HDS###"],
+  ],
+  "kits-d-embrayage": [
+    ["Aisin", "K@-###"],
+    ["Exedy", "@@@K###"],
+    ["Kawe", "9##0#"],
+  ],
+  "kits-de-distribution": [
+    ["Contitech", "CT####K#"],
+    ["Aisin", "TKT-###"],
+  ],
+  "pompes-a-eau": [
+    ["Aisin", "WP@-###"],
+    ["Hepu", "P###"],
+    ["Metelli", "24-####"],
+  ],
+  amortisseurs: [
+    ["Bilstein", "22-######"],
+    ["Record", "######"],
+  ],
+  rotules: [
+    ["Lemförder", "##### 01"],
+    ["Meyle", "###6 020 ####"],
+  ],
+  "roulements-de-roue": [
+    ["FAG", "713 6## ###"],
+    ["SNR", "R15#.##"],
+  ],
+  "courroies-d-accessoires": [
+    ["Contitech", "#PK####"],
+    ["Bando", "#PK####"],
+  ],
 }
-const XREF_DEFAULT = [["Blue Print", "ADG0####"], ["Meyle", "###-### ####"], ["Japanparts", "@@-###"], ["Herth+Buss", "J########"], ["Kamoka", "#####"]]
+const XREF_DEFAULT = [
+  ["Blue Print", "ADG0####"],
+  ["Meyle", "###-### ####"],
+  ["Japanparts", "@@-###"],
+  ["Herth+Buss", "J########"],
+  ["Kamoka", "#####"],
+]
 
 // ---------------------------------------------------------------- category product specs
 // slot: chassis | fam | fam_petrol | fam_diesel | fam_chassis | battery | universal
 const CAT_SPEC = {
-  "plaquettes-de-frein": { n: 26, slot: "chassis", axle: true, brands: ["bosch", "trw", "brembo", "ferodo", "textar", "valeo", "magneti-marelli"], price: [45, 140], w: [900, 2200], qty: 1 },
-  "disques-de-frein": { n: 16, slot: "chassis", axle: true, brands: ["bosch", "trw", "brembo", "ferodo", "textar", "valeo"], price: [75, 260], w: [6000, 16000], qty: 2 },
-  "machoires-de-frein": { n: 6, slot: "chassis", drumOnly: true, brands: ["bosch", "trw", "ferodo"], price: [60, 160], w: [1800, 3500], qty: 1, pos: "arriere" },
-  "filtres-a-huile": { n: 22, slot: "fam", brands: ["mann-filter", "purflux", "mahle", "bosch", "valeo"], price: [12, 35], w: [180, 650], qty: 1 },
-  "filtres-a-air": { n: 16, slot: "fam_chassis", brands: ["mann-filter", "purflux", "mahle", "bosch", "valeo"], price: [18, 55], w: [200, 700], qty: 1 },
-  "filtres-habitacle": { n: 14, slot: "chassis", brands: ["mann-filter", "purflux", "mahle", "bosch", "valeo", "denso"], price: [15, 60], w: [150, 450], qty: 1 },
-  "filtres-a-carburant": { n: 12, slot: "fam", brands: ["mann-filter", "purflux", "mahle", "bosch"], price: [18, 95], w: [200, 900], qty: 1 },
-  "bougies-d-allumage": { n: 14, slot: "fam_petrol", brands: ["ngk", "bosch", "denso", "champion", "beru"], price: [7, 45], w: [40, 70], qty: "cyl", variants: "plugs" },
-  "bougies-de-prechauffage": { n: 10, slot: "fam_diesel", brands: ["bosch", "ngk", "beru", "denso"], price: [18, 70], w: [30, 60], qty: "cyl" },
-  "bobines-d-allumage": { n: 8, slot: "fam_petrol", brands: ["bosch", "valeo", "beru", "ngk", "denso"], price: [70, 260], w: [250, 1200], qty: 1 },
-  "kits-d-embrayage": { n: 14, slot: "fam", brands: ["valeo", "luk", "sachs"], price: [250, 900], w: [4500, 9000], qty: 1 },
-  "kits-de-distribution": { n: 14, slot: "fam", brands: ["gates", "dayco", "skf", "ina", "valeo"], price: [150, 600], w: [900, 3500], qty: 1 },
-  "pompes-a-eau": { n: 10, slot: "fam", brands: ["skf", "gates", "dayco", "valeo", "ina", "bosch"], price: [70, 260], w: [700, 2200], qty: 1 },
-  "courroies-d-accessoires": { n: 10, slot: "fam", brands: ["gates", "dayco", "skf"], price: [20, 70], w: [100, 300], qty: 1 },
-  amortisseurs: { n: 14, slot: "chassis", axle: true, brands: ["monroe", "kyb", "sachs", "magneti-marelli", "trw"], price: [90, 320], w: [2200, 4800], qty: 2 },
-  rotules: { n: 10, slot: "chassis", brands: ["trw", "moog", "febi-bilstein"], price: [30, 95], w: [300, 900], qty: 1, pos: "avant", variants: "side" },
-  "roulements-de-roue": { n: 8, slot: "chassis", axle: true, brands: ["skf", "ina", "gsp", "febi-bilstein"], price: [60, 220], w: [700, 2500], qty: 2 },
-  "biellettes-de-barre-stabilisatrice": { n: 6, slot: "chassis", brands: ["trw", "moog", "febi-bilstein", "monroe"], price: [25, 75], w: [250, 600], qty: 2, pos: "avant" },
-  ampoules: { n: 12, slot: "universal", brands: ["osram", "philips", "bosch", "valeo", "hella"], price: [4, 60], w: [15, 60] },
-  phares: { n: 6, slot: "chassis", brands: ["valeo", "hella", "tyc", "magneti-marelli"], price: [220, 750], w: [2500, 5000], qty: 1, variants: "side" },
-  "feux-arriere": { n: 4, slot: "chassis", brands: ["valeo", "hella", "tyc", "magneti-marelli"], price: [120, 420], w: [900, 2500], qty: 1, variants: "side" },
-  "batteries-de-demarrage": { n: 12, slot: "battery", brands: ["varta", "bosch", "assad"], price: [180, 450], w: [11000, 24000], qty: 1 },
-  "huile-moteur": { n: 16, slot: "universal", brands: ["totalenergies", "castrol", "mobil", "motul"], price: [60, 160], w: [4500, 4600] },
-  "huile-de-boite": { n: 4, slot: "universal", brands: ["totalenergies", "castrol", "motul"], price: [25, 60], w: [900, 950] },
-  "liquide-de-refroidissement": { n: 5, slot: "universal", brands: ["totalenergies", "motul", "castrol"], price: [14, 40], w: [1050, 1100] },
-  "liquide-de-frein": { n: 4, slot: "universal", brands: ["bosch", "ferodo", "trw", "brembo"], price: [12, 32], w: [520, 560] },
-  thermostats: { n: 8, slot: "fam", brands: ["mahle", "valeo", "gates", "febi-bilstein"], price: [35, 180], w: [150, 700], qty: 1 },
-  radiateurs: { n: 8, slot: "chassis_fuel", brands: ["valeo", "nissens", "nrf", "mahle"], price: [180, 520], w: [3000, 7000], qty: 1 },
-  "condenseurs-de-climatisation": { n: 5, slot: "chassis", brands: ["valeo", "nissens", "nrf", "mahle", "denso"], price: [200, 480], w: [2500, 5000], qty: 1 },
-  "entretien-climatisation": { n: 3, slot: "universal", brands: ["valeo", "bosch", "motul"], price: [18, 45], w: [150, 450] },
-  silencieux: { n: 6, slot: "chassis_fuel", brands: ["bosal", "walker"], price: [110, 380], w: [5000, 11000], qty: 1, pos: "arriere" },
-  "fixations-d-echappement": { n: 4, slot: "universal", brands: ["bosal", "walker"], price: [6, 30], w: [40, 300] },
-  alternateurs: { n: 8, slot: "fam", brands: ["valeo", "bosch", "denso", "magneti-marelli"], price: [380, 1100], w: [4500, 7500], qty: 1 },
-  demarreurs: { n: 8, slot: "fam", brands: ["valeo", "bosch", "denso", "magneti-marelli"], price: [320, 900], w: [3000, 5500], qty: 1 },
-  capteurs: { n: 8, slot: "sensor", brands: ["bosch", "ngk", "hella", "denso", "valeo"], price: [45, 320], w: [60, 300], qty: 1 },
-  "balais-d-essuie-glace": { n: 12, slot: "wiper", brands: ["bosch", "valeo", "champion"], price: [18, 90], w: [150, 450], qty: 1 },
-  "liquide-lave-glace": { n: 3, slot: "universal", brands: ["totalenergies", "motul", "shabou"], price: [6, 18], w: [2000, 5200] },
-  cardans: { n: 6, slot: "chassis_fuel", brands: ["gsp", "skf", "febi-bilstein"], price: [240, 650], w: [5000, 9000], qty: 1, pos: "avant", variants: "side" },
-  "soufflets-de-cardan": { n: 5, slot: "chassis", brands: ["skf", "gsp", "febi-bilstein"], price: [25, 65], w: [250, 500], qty: 2, pos: "avant" },
-  retroviseurs: { n: 6, slot: "chassis", brands: ["tyc", "van-wezel", "valeo"], price: [120, 420], w: [900, 1800], qty: 1, variants: "side" },
-  "glaces-de-retroviseur": { n: 4, slot: "chassis", brands: ["tyc", "van-wezel"], price: [25, 70], w: [120, 260], qty: 1, variants: "side" },
-  "chargeurs-et-cables-de-demarrage": { n: 4, slot: "universal", brands: ["bosch", "osram"], price: [45, 420], w: [400, 2500] },
-  "securite-routiere": { n: 3, slot: "universal", brands: ["shabou", "shabou", "osram"], price: [15, 90], w: [200, 1200] },
-  "tapis-de-sol": { n: 4, slot: "universal", brands: ["shabou"], price: [35, 120], w: [1500, 4000] },
+  "plaquettes-de-frein": {
+    n: 26,
+    slot: "chassis",
+    axle: true,
+    brands: [
+      "bosch",
+      "trw",
+      "brembo",
+      "ferodo",
+      "textar",
+      "valeo",
+      "magneti-marelli",
+    ],
+    price: [45, 140],
+    w: [900, 2200],
+    qty: 1,
+  },
+  "disques-de-frein": {
+    n: 16,
+    slot: "chassis",
+    axle: true,
+    brands: ["bosch", "trw", "brembo", "ferodo", "textar", "valeo"],
+    price: [75, 260],
+    w: [6000, 16000],
+    qty: 2,
+  },
+  "machoires-de-frein": {
+    n: 6,
+    slot: "chassis",
+    drumOnly: true,
+    brands: ["bosch", "trw", "ferodo"],
+    price: [60, 160],
+    w: [1800, 3500],
+    qty: 1,
+    pos: "arriere",
+  },
+  "filtres-a-huile": {
+    n: 22,
+    slot: "fam",
+    brands: ["mann-filter", "purflux", "mahle", "bosch", "valeo"],
+    price: [12, 35],
+    w: [180, 650],
+    qty: 1,
+  },
+  "filtres-a-air": {
+    n: 16,
+    slot: "fam_chassis",
+    brands: ["mann-filter", "purflux", "mahle", "bosch", "valeo"],
+    price: [18, 55],
+    w: [200, 700],
+    qty: 1,
+  },
+  "filtres-habitacle": {
+    n: 14,
+    slot: "chassis",
+    brands: ["mann-filter", "purflux", "mahle", "bosch", "valeo", "denso"],
+    price: [15, 60],
+    w: [150, 450],
+    qty: 1,
+  },
+  "filtres-a-carburant": {
+    n: 12,
+    slot: "fam",
+    brands: ["mann-filter", "purflux", "mahle", "bosch"],
+    price: [18, 95],
+    w: [200, 900],
+    qty: 1,
+  },
+  "bougies-d-allumage": {
+    n: 14,
+    slot: "fam_petrol",
+    brands: ["ngk", "bosch", "denso", "champion", "beru"],
+    price: [7, 45],
+    w: [40, 70],
+    qty: "cyl",
+    variants: "plugs",
+  },
+  "bougies-de-prechauffage": {
+    n: 10,
+    slot: "fam_diesel",
+    brands: ["bosch", "ngk", "beru", "denso"],
+    price: [18, 70],
+    w: [30, 60],
+    qty: "cyl",
+  },
+  "bobines-d-allumage": {
+    n: 8,
+    slot: "fam_petrol",
+    brands: ["bosch", "valeo", "beru", "ngk", "denso"],
+    price: [70, 260],
+    w: [250, 1200],
+    qty: 1,
+  },
+  "kits-d-embrayage": {
+    n: 14,
+    slot: "fam",
+    brands: ["valeo", "luk", "sachs"],
+    price: [250, 900],
+    w: [4500, 9000],
+    qty: 1,
+  },
+  "kits-de-distribution": {
+    n: 14,
+    slot: "fam",
+    brands: ["gates", "dayco", "skf", "ina", "valeo"],
+    price: [150, 600],
+    w: [900, 3500],
+    qty: 1,
+  },
+  "pompes-a-eau": {
+    n: 10,
+    slot: "fam",
+    brands: ["skf", "gates", "dayco", "valeo", "ina", "bosch"],
+    price: [70, 260],
+    w: [700, 2200],
+    qty: 1,
+  },
+  "courroies-d-accessoires": {
+    n: 10,
+    slot: "fam",
+    brands: ["gates", "dayco", "skf"],
+    price: [20, 70],
+    w: [100, 300],
+    qty: 1,
+  },
+  amortisseurs: {
+    n: 14,
+    slot: "chassis",
+    axle: true,
+    brands: ["monroe", "kyb", "sachs", "magneti-marelli", "trw"],
+    price: [90, 320],
+    w: [2200, 4800],
+    qty: 2,
+  },
+  rotules: {
+    n: 10,
+    slot: "chassis",
+    brands: ["trw", "moog", "febi-bilstein"],
+    price: [30, 95],
+    w: [300, 900],
+    qty: 1,
+    pos: "avant",
+    variants: "side",
+  },
+  "roulements-de-roue": {
+    n: 8,
+    slot: "chassis",
+    axle: true,
+    brands: ["skf", "ina", "gsp", "febi-bilstein"],
+    price: [60, 220],
+    w: [700, 2500],
+    qty: 2,
+  },
+  "biellettes-de-barre-stabilisatrice": {
+    n: 6,
+    slot: "chassis",
+    brands: ["trw", "moog", "febi-bilstein", "monroe"],
+    price: [25, 75],
+    w: [250, 600],
+    qty: 2,
+    pos: "avant",
+  },
+  ampoules: {
+    n: 12,
+    slot: "universal",
+    brands: ["osram", "philips", "bosch", "valeo", "hella"],
+    price: [4, 60],
+    w: [15, 60],
+  },
+  phares: {
+    n: 6,
+    slot: "chassis",
+    brands: ["valeo", "hella", "tyc", "magneti-marelli"],
+    price: [220, 750],
+    w: [2500, 5000],
+    qty: 1,
+    variants: "side",
+  },
+  "feux-arriere": {
+    n: 4,
+    slot: "chassis",
+    brands: ["valeo", "hella", "tyc", "magneti-marelli"],
+    price: [120, 420],
+    w: [900, 2500],
+    qty: 1,
+    variants: "side",
+  },
+  "batteries-de-demarrage": {
+    n: 12,
+    slot: "battery",
+    brands: ["varta", "bosch", "assad"],
+    price: [180, 450],
+    w: [11000, 24000],
+    qty: 1,
+  },
+  "huile-moteur": {
+    n: 16,
+    slot: "universal",
+    brands: ["totalenergies", "castrol", "mobil", "motul"],
+    price: [60, 160],
+    w: [4500, 4600],
+  },
+  "huile-de-boite": {
+    n: 4,
+    slot: "universal",
+    brands: ["totalenergies", "castrol", "motul"],
+    price: [25, 60],
+    w: [900, 950],
+  },
+  "liquide-de-refroidissement": {
+    n: 5,
+    slot: "universal",
+    brands: ["totalenergies", "motul", "castrol"],
+    price: [14, 40],
+    w: [1050, 1100],
+  },
+  "liquide-de-frein": {
+    n: 4,
+    slot: "universal",
+    brands: ["bosch", "ferodo", "trw", "brembo"],
+    price: [12, 32],
+    w: [520, 560],
+  },
+  thermostats: {
+    n: 8,
+    slot: "fam",
+    brands: ["mahle", "valeo", "gates", "febi-bilstein"],
+    price: [35, 180],
+    w: [150, 700],
+    qty: 1,
+  },
+  radiateurs: {
+    n: 8,
+    slot: "chassis_fuel",
+    brands: ["valeo", "nissens", "nrf", "mahle"],
+    price: [180, 520],
+    w: [3000, 7000],
+    qty: 1,
+  },
+  "condenseurs-de-climatisation": {
+    n: 5,
+    slot: "chassis",
+    brands: ["valeo", "nissens", "nrf", "mahle", "denso"],
+    price: [200, 480],
+    w: [2500, 5000],
+    qty: 1,
+  },
+  "entretien-climatisation": {
+    n: 3,
+    slot: "universal",
+    brands: ["valeo", "bosch", "motul"],
+    price: [18, 45],
+    w: [150, 450],
+  },
+  silencieux: {
+    n: 6,
+    slot: "chassis_fuel",
+    brands: ["bosal", "walker"],
+    price: [110, 380],
+    w: [5000, 11000],
+    qty: 1,
+    pos: "arriere",
+  },
+  "fixations-d-echappement": {
+    n: 4,
+    slot: "universal",
+    brands: ["bosal", "walker"],
+    price: [6, 30],
+    w: [40, 300],
+  },
+  alternateurs: {
+    n: 8,
+    slot: "fam",
+    brands: ["valeo", "bosch", "denso", "magneti-marelli"],
+    price: [380, 1100],
+    w: [4500, 7500],
+    qty: 1,
+  },
+  demarreurs: {
+    n: 8,
+    slot: "fam",
+    brands: ["valeo", "bosch", "denso", "magneti-marelli"],
+    price: [320, 900],
+    w: [3000, 5500],
+    qty: 1,
+  },
+  capteurs: {
+    n: 8,
+    slot: "sensor",
+    brands: ["bosch", "ngk", "hella", "denso", "valeo"],
+    price: [45, 320],
+    w: [60, 300],
+    qty: 1,
+  },
+  "balais-d-essuie-glace": {
+    n: 12,
+    slot: "wiper",
+    brands: ["bosch", "valeo", "champion"],
+    price: [18, 90],
+    w: [150, 450],
+    qty: 1,
+  },
+  "liquide-lave-glace": {
+    n: 3,
+    slot: "universal",
+    brands: ["totalenergies", "motul", "shabou"],
+    price: [6, 18],
+    w: [2000, 5200],
+  },
+  cardans: {
+    n: 6,
+    slot: "chassis_fuel",
+    brands: ["gsp", "skf", "febi-bilstein"],
+    price: [240, 650],
+    w: [5000, 9000],
+    qty: 1,
+    pos: "avant",
+    variants: "side",
+  },
+  "soufflets-de-cardan": {
+    n: 5,
+    slot: "chassis",
+    brands: ["skf", "gsp", "febi-bilstein"],
+    price: [25, 65],
+    w: [250, 500],
+    qty: 2,
+    pos: "avant",
+  },
+  retroviseurs: {
+    n: 6,
+    slot: "chassis",
+    brands: ["tyc", "van-wezel", "valeo"],
+    price: [120, 420],
+    w: [900, 1800],
+    qty: 1,
+    variants: "side",
+  },
+  "glaces-de-retroviseur": {
+    n: 4,
+    slot: "chassis",
+    brands: ["tyc", "van-wezel"],
+    price: [25, 70],
+    w: [120, 260],
+    qty: 1,
+    variants: "side",
+  },
+  "chargeurs-et-cables-de-demarrage": {
+    n: 4,
+    slot: "universal",
+    brands: ["bosch", "osram"],
+    price: [45, 420],
+    w: [400, 2500],
+  },
+  "securite-routiere": {
+    n: 3,
+    slot: "universal",
+    brands: ["shabou", "shabou", "osram"],
+    price: [15, 90],
+    w: [200, 1200],
+  },
+  "tapis-de-sol": {
+    n: 4,
+    slot: "universal",
+    brands: ["shabou"],
+    price: [35, 120],
+    w: [1500, 4000],
+  },
 }
-const BRAND_FACTOR = { brembo: 1.2, bosch: 1.1, textar: 1.1, luk: 1.1, sachs: 1.05, skf: 1.1, ina: 1.05, mahle: 1.05, "mann-filter": 1.05, denso: 1.05, ngk: 1.05, castrol: 1.1, motul: 1.15, mobil: 1.05, varta: 1.15, assad: 0.8, gsp: 0.75, tyc: 0.75, "van-wezel": 0.85, "febi-bilstein": 0.85, purflux: 0.95, trw: 1.0, ferodo: 0.95, kyb: 1.0, monroe: 1.05, nrf: 0.9, nissens: 1.0, "magneti-marelli": 0.9 }
+const BRAND_FACTOR = {
+  brembo: 1.2,
+  bosch: 1.1,
+  textar: 1.1,
+  luk: 1.1,
+  sachs: 1.05,
+  skf: 1.1,
+  ina: 1.05,
+  mahle: 1.05,
+  "mann-filter": 1.05,
+  denso: 1.05,
+  ngk: 1.05,
+  castrol: 1.1,
+  motul: 1.15,
+  mobil: 1.05,
+  varta: 1.15,
+  assad: 0.8,
+  gsp: 0.75,
+  tyc: 0.75,
+  "van-wezel": 0.85,
+  "febi-bilstein": 0.85,
+  purflux: 0.95,
+  trw: 1.0,
+  ferodo: 0.95,
+  kyb: 1.0,
+  monroe: 1.05,
+  nrf: 0.9,
+  nissens: 1.0,
+  "magneti-marelli": 0.9,
+}
 
 // ---------------------------------------------------------------- slots (groups of vehicles one part fits)
 const byKey = (f) => {
@@ -967,11 +2274,18 @@ const byKey = (f) => {
 }
 function chunk(vs, max) {
   if (vs.length <= max) return [vs]
-  const sorted = vs.slice().sort((a, b) => (a.make + a.model + a.year_from).localeCompare(b.make + b.model + b.year_from))
+  const sorted = vs
+    .slice()
+    .sort((a, b) =>
+      (a.make + a.model + a.year_from).localeCompare(
+        b.make + b.model + b.year_from
+      )
+    )
   const parts = Math.ceil(vs.length / max)
   const size = Math.ceil(vs.length / parts)
   const out = []
-  for (let i = 0; i < sorted.length; i += size) out.push(sorted.slice(i, i + size))
+  for (let i = 0; i < sorted.length; i += size)
+    out.push(sorted.slice(i, i + size))
   return out
 }
 function slotsFor(cat, spec) {
@@ -979,7 +2293,9 @@ function slotsFor(cat, spec) {
   const era = (v) => (v.year_from < 2010 ? "a" : "b")
   switch (spec.slot) {
     case "chassis":
-      groups = byKey((v) => (spec.drumOnly && !DRUM_CHASSIS.has(v.chassis) ? null : v.chassis))
+      groups = byKey((v) =>
+        spec.drumOnly && !DRUM_CHASSIS.has(v.chassis) ? null : v.chassis
+      )
       break
     case "chassis_fuel":
       groups = byKey((v) => `${v.chassis}/${v.e.fuel === "diesel" ? "d" : "e"}`)
@@ -1011,7 +2327,8 @@ function slotsFor(cat, spec) {
   const slots = []
   for (const [key, vs] of groups) {
     for (const part of chunk(vs, spec.slot === "battery" ? 30 : 24)) {
-      const weight = part.reduce((s, v) => s + (MAKE_WEIGHT[v.make] || 1), 0) * (0.5 + rnd())
+      const weight =
+        part.reduce((s, v) => s + (MAKE_WEIGHT[v.make] || 1), 0) * (0.5 + rnd())
       slots.push({ key, vehicles: part, weight })
     }
   }
@@ -1027,7 +2344,9 @@ function modelsSummary(vs, max = 3) {
     const n = `${v.make} ${v.model}`
     if (!names.includes(n)) names.push(n)
   }
-  return names.length > max ? names.slice(0, max).join(", ") + " et autres" : names.join(", ")
+  return names.length > max
+    ? names.slice(0, max).join(", ") + " et autres"
+    : names.join(", ")
 }
 function enginesSummary(vs) {
   const labels = []
@@ -1048,26 +2367,35 @@ function describe(cat, ctx) {
   const eng = vs ? enginesSummary(vs) : ""
   switch (cat) {
     case "plaquettes-de-frein": {
-      const w = ri(100, 156), h = ri(45, 66), t = fmtNum(ri(160, 200) / 10)
+      const w = ri(100, 156),
+        h = ri(45, 66),
+        t = fmtNum(ri(160, 200) / 10)
       return {
-        fr: `Plaquettes de frein ${POS_FR[pos]} ${B} ${mpn}`, ar: `وسادات فرامل ${POS_AR[pos]} ${B} ${mpn}`,
+        fr: `Plaquettes de frein ${POS_FR[pos]} ${B} ${mpn}`,
+        ar: `وسادات فرامل ${POS_AR[pos]} ${B} ${mpn}`,
         desc: `Jeu de 4 plaquettes de frein ${POS_FR[pos]} ${chance(0.5) ? "avec témoin d'usure" : "sans témoin d'usure"}, ${w} × ${h} mm, épaisseur ${t} mm. Convient à : ${who}.`,
         tags: ["freinage", pos, "jeu de 4"],
       }
     }
     case "disques-de-frein": {
-      const d = pos === "avant" ? pick([238, 247, 256, 260, 266, 280, 283, 288, 302, 312]) : pick([249, 253, 262, 268, 272, 290])
+      const d =
+        pos === "avant"
+          ? pick([238, 247, 256, 260, 266, 280, 283, 288, 302, 312])
+          : pick([249, 253, 262, 268, 272, 290])
       const vent = pos === "avant" && d > 250
       return {
-        fr: `Disques de frein ${POS_FR[pos]} ${B} ${mpn}`, ar: `أقراص فرامل ${POS_AR[pos]} ${B} ${mpn}`,
+        fr: `Disques de frein ${POS_FR[pos]} ${B} ${mpn}`,
+        ar: `أقراص فرامل ${POS_AR[pos]} ${B} ${mpn}`,
         desc: `Paire de disques ${vent ? "ventilés" : "pleins"} ${POS_FR[pos]}, diamètre ${d} mm, épaisseur ${vent ? ri(20, 26) : ri(9, 12)} mm, ${pick([4, 4, 5])} trous. Convient à : ${who}.`,
-        tags: ["freinage", pos, vent ? "ventilé" : "plein", `${d} mm`], diam: d,
+        tags: ["freinage", pos, vent ? "ventilé" : "plein", `${d} mm`],
+        diam: d,
       }
     }
     case "machoires-de-frein": {
       const d = pick([180, 203, 228, 254])
       return {
-        fr: `Kit de freins arrière ${B} ${mpn}`, ar: `طقم فرامل خلفية ${B} ${mpn}`,
+        fr: `Kit de freins arrière ${B} ${mpn}`,
+        ar: `طقم فرامل خلفية ${B} ${mpn}`,
         desc: `Kit prémonté de mâchoires arrière pour tambour de ${d} mm, avec ressorts et régleur. Convient à : ${who}.`,
         tags: ["freinage", "tambour", `${d} mm`],
       }
@@ -1075,7 +2403,8 @@ function describe(cat, ctx) {
     case "filtres-a-huile": {
       const cart = /HU|OX|L \d+D|LS 9/.test(mpn) || chance(0.3)
       return {
-        fr: `Filtre à huile ${B} ${mpn}`, ar: `فلتر زيت ${B} ${mpn}`,
+        fr: `Filtre à huile ${B} ${mpn}`,
+        ar: `فلتر زيت ${B} ${mpn}`,
         desc: cart
           ? `Cartouche filtrante avec joints, hauteur ${ri(60, 150)} mm, diamètre ${ri(55, 85)} mm. Pour moteurs ${eng}.`
           : `Filtre vissé M${pick(["20x1,5", "22x1,5", "3/4-16 UNF"])}, hauteur ${ri(65, 120)} mm, avec clapet anti-retour. Pour moteurs ${eng}.`,
@@ -1084,22 +2413,29 @@ function describe(cat, ctx) {
     }
     case "filtres-a-air":
       return {
-        fr: `Filtre à air ${B} ${mpn}`, ar: `فلتر هواء ${B} ${mpn}`,
+        fr: `Filtre à air ${B} ${mpn}`,
+        ar: `فلتر هواء ${B} ${mpn}`,
         desc: `Élément filtrant ${pick(["rectangulaire", "rectangulaire", "rond", "trapézoïdal"])} ${ri(180, 340)} × ${ri(120, 240)} mm, média haute capacité adapté aux routes poussiéreuses. Convient à : ${who} (${eng}).`,
         tags: ["filtration", "entretien"],
       }
     case "filtres-habitacle": {
       const charbon = /K|AHC|LAK|CUK/.test(mpn) || chance(0.3)
       return {
-        fr: `Filtre habitacle ${charbon ? "à charbon actif " : ""}${B} ${mpn}`, ar: `فلتر مقصورة ${charbon ? "بالكربون النشط " : ""}${B} ${mpn}`,
+        fr: `Filtre habitacle ${charbon ? "à charbon actif " : ""}${B} ${mpn}`,
+        ar: `فلتر مقصورة ${charbon ? "بالكربون النشط " : ""}${B} ${mpn}`,
         desc: `Filtre ${charbon ? "à charbon actif contre odeurs et gaz" : "à particules et pollen"}, ${ri(180, 280)} × ${ri(180, 240)} × ${ri(25, 35)} mm. À remplacer chaque année avant l'été. Convient à : ${who}.`,
-        tags: ["filtration", "climatisation", charbon ? "charbon actif" : "pollen"],
+        tags: [
+          "filtration",
+          "climatisation",
+          charbon ? "charbon actif" : "pollen",
+        ],
       }
     }
     case "filtres-a-carburant": {
       const diesel = vs[0].e.fuel === "diesel"
       return {
-        fr: `Filtre à ${diesel ? "gasoil" : "essence"} ${B} ${mpn}`, ar: `فلتر ${diesel ? "مازوت" : "بنزين"} ${B} ${mpn}`,
+        fr: `Filtre à ${diesel ? "gasoil" : "essence"} ${B} ${mpn}`,
+        ar: `فلتر ${diesel ? "مازوت" : "بنزين"} ${B} ${mpn}`,
         desc: diesel
           ? `Filtre gasoil ${chance(0.5) ? "avec séparateur d'eau" : "cartouche"}, indispensable avec un carburant de qualité variable. Pour moteurs ${eng}.`
           : `Filtre à essence en ligne, raccords ${pick(["8 mm", "8 mm", "10 mm"])}. Pour moteurs ${eng}.`,
@@ -1107,22 +2443,29 @@ function describe(cat, ctx) {
       }
     }
     case "bougies-d-allumage": {
-      const tech = /IK|IL|IFR|VX|IZ/.test(mpn) ? "iridium" : /PFR|PK|ZFR|PR/.test(mpn) ? "platine" : "nickel"
+      const tech = /IK|IL|IFR|VX|IZ/.test(mpn)
+        ? "iridium"
+        : /PFR|PK|ZFR|PR/.test(mpn)
+          ? "platine"
+          : "nickel"
       return {
-        fr: `Bougie d'allumage ${B} ${mpn}`, ar: `شمعة إشعال ${B} ${mpn}`,
+        fr: `Bougie d'allumage ${B} ${mpn}`,
+        ar: `شمعة إشعال ${B} ${mpn}`,
         desc: `Bougie ${tech}, filetage M${pick([12, 14, 14])}, écartement ${fmtNum(ri(7, 11) / 10)} mm. Pour moteurs ${eng}.`,
         tags: ["allumage", tech],
       }
     }
     case "bougies-de-prechauffage":
       return {
-        fr: `Bougie de préchauffage ${B} ${mpn}`, ar: `شمعة تسخين ${B} ${mpn}`,
+        fr: `Bougie de préchauffage ${B} ${mpn}`,
+        ar: `شمعة تسخين ${B} ${mpn}`,
         desc: `Bougie crayon ${pick(["métallique", "métallique", "céramique"])} ${pick(["4,4 V", "5 V", "11 V"])}, M${pick([8, 10])}, montée en température rapide. Pour moteurs ${eng}.`,
         tags: ["préchauffage", "diesel"],
       }
     case "bobines-d-allumage":
       return {
-        fr: `Bobine d'allumage ${B} ${mpn}`, ar: `وشيعة إشعال ${B} ${mpn}`,
+        fr: `Bobine d'allumage ${B} ${mpn}`,
+        ar: `وشيعة إشعال ${B} ${mpn}`,
         desc: `${chance(0.5) ? "Bobine crayon, une par cylindre" : "Bloc bobines"}, connecteur ${ri(3, 4)} broches. Pour moteurs ${eng}.`,
         tags: ["allumage", "électricité"],
       }
@@ -1130,7 +2473,8 @@ function describe(cat, ctx) {
       const d = pick([180, 190, 200, 215, 220, 228, 235, 240, 250])
       const three = chance(0.7)
       return {
-        fr: `Kit d'embrayage ${B} ${mpn}`, ar: `طقم قابض ${B} ${mpn}`,
+        fr: `Kit d'embrayage ${B} ${mpn}`,
+        ar: `طقم قابض ${B} ${mpn}`,
         desc: `Kit ${three ? "3 pièces (mécanisme, disque, butée)" : "2 pièces (mécanisme et disque)"}, diamètre ${d} mm, ${pick([20, 22, 24, 26, 28])} cannelures. Pour ${who} (${eng}).`,
         tags: ["embrayage", `${d} mm`, three ? "3 pièces" : "2 pièces"],
       }
@@ -1144,59 +2488,70 @@ function describe(cat, ctx) {
         desc: chain
           ? `Kit chaîne avec tendeur, patins et pignons. Pour moteurs ${eng}.`
           : `Courroie ${ri(100, 150)} dents, largeur ${pick([17, 20, 22, 25])} mm, galet tendeur et enrouleur${wp ? ", pompe à eau" : ""}. Pour moteurs ${eng}.`,
-        tags: ["distribution", chain ? "chaîne" : "courroie"].concat(wp ? ["pompe à eau"] : []),
+        tags: ["distribution", chain ? "chaîne" : "courroie"].concat(
+          wp ? ["pompe à eau"] : []
+        ),
       }
     }
     case "pompes-a-eau":
       return {
-        fr: `Pompe à eau ${B} ${mpn}`, ar: `مضخة ماء ${B} ${mpn}`,
+        fr: `Pompe à eau ${B} ${mpn}`,
+        ar: `مضخة ماء ${B} ${mpn}`,
         desc: `Pompe à eau avec joint, turbine ${pick(["métallique", "plastique"])} ${ri(5, 8)} pales. À remplacer avec le kit de distribution. Pour moteurs ${eng}.`,
         tags: ["refroidissement", "distribution"],
       }
     case "courroies-d-accessoires": {
       const ribs = pick([4, 5, 6, 6, 7])
       return {
-        fr: `Courroie d'accessoires ${B} ${mpn}`, ar: `سير الملحقات ${B} ${mpn}`,
+        fr: `Courroie d'accessoires ${B} ${mpn}`,
+        ar: `سير الملحقات ${B} ${mpn}`,
         desc: `Courroie poly-V ${ribs} nervures, longueur ${ri(8, 22) * 100 + ri(0, 9) * 10} mm. Pour moteurs ${eng}.`,
         tags: ["distribution", "courroie", `${ribs}PK`],
       }
     }
     case "amortisseurs": {
       const gas = chance(0.7)
-      const leaf = vs.some((v) => LEAF_SPRING.has(v.chassis)) && pos === "arriere"
+      const leaf =
+        vs.some((v) => LEAF_SPRING.has(v.chassis)) && pos === "arriere"
       return {
-        fr: `Amortisseur ${POS_FR[pos]} ${B} ${mpn}`, ar: `ممتص صدمات ${POS_AR[pos]} ${B} ${mpn}`,
+        fr: `Amortisseur ${POS_FR[pos]} ${B} ${mpn}`,
+        ar: `ممتص صدمات ${POS_AR[pos]} ${B} ${mpn}`,
         desc: `Amortisseur ${POS_FR[pos]} ${gas ? "bitube à gaz" : "hydraulique"}${leaf ? " pour essieu à lames" : ""}, vendu à l'unité ; remplacer par paire. Convient à : ${who}.`,
         tags: ["suspension", pos, gas ? "gaz" : "huile"],
       }
     }
     case "rotules":
       return {
-        fr: `Rotule de direction ${B} ${mpn}`, ar: `رأس مقود (مفصل توجيه) ${B} ${mpn}`,
+        fr: `Rotule de direction ${B} ${mpn}`,
+        ar: `رأس مقود (مفصل توجيه) ${B} ${mpn}`,
         desc: `Rotule de barre de direction, filetage M${pick([12, 14, 16])}x1,5, avec écrou autofreiné. Convient à : ${who}.`,
         tags: ["direction", "rotule"],
       }
     case "roulements-de-roue":
       return {
-        fr: `Kit roulement de roue ${POS_FR[pos]} ${B} ${mpn}`, ar: `طقم محمل عجلة ${POS_AR[pos]} ${B} ${mpn}`,
+        fr: `Kit roulement de roue ${POS_FR[pos]} ${B} ${mpn}`,
+        ar: `طقم محمل عجلة ${POS_AR[pos]} ${B} ${mpn}`,
         desc: `Kit roulement ${POS_FR[pos]} ${ri(30, 45)} × ${ri(60, 84)} × ${ri(30, 45)} mm${chance(0.4) ? ", avec anneau ABS magnétique" : ""}. Convient à : ${who}.`,
         tags: ["suspension", "roulement", pos],
       }
     case "biellettes-de-barre-stabilisatrice":
       return {
-        fr: `Biellette de barre stabilisatrice avant ${B} ${mpn}`, ar: `قضيب موازن أمامي ${B} ${mpn}`,
+        fr: `Biellette de barre stabilisatrice avant ${B} ${mpn}`,
+        ar: `قضيب موازن أمامي ${B} ${mpn}`,
         desc: `Biellette avant longueur ${ri(200, 320)} mm, rotules M10. Convient à : ${who}.`,
         tags: ["suspension", "biellette"],
       }
     case "phares":
       return {
-        fr: `Phare avant ${B} ${mpn}`, ar: `مصباح أمامي ${B} ${mpn}`,
+        fr: `Phare avant ${B} ${mpn}`,
+        ar: `مصباح أمامي ${B} ${mpn}`,
         desc: `Bloc optique avant ${pick(["H4", "H7/H1", "H7", "H4 avec feu diurne"])} à réglage électrique, livré sans ampoule. Convient à : ${who}.`,
         tags: ["éclairage", "phare"],
       }
     case "feux-arriere":
       return {
-        fr: `Feu arrière ${B} ${mpn}`, ar: `ضوء خلفي ${B} ${mpn}`,
+        fr: `Feu arrière ${B} ${mpn}`,
+        ar: `ضوء خلفي ${B} ${mpn}`,
         desc: `Bloc feu arrière complet avec porte-lampes, homologué E. Convient à : ${who}.`,
         tags: ["éclairage", "feu arrière"],
       }
@@ -1206,15 +2561,18 @@ function describe(cat, ctx) {
       const cca = { 45: 400, 60: 540, 70: 640, 80: 740, 95: 800 }[ah]
       const tech = ah >= 70 && chance(0.3) ? "EFB" : "plomb-calcium"
       return {
-        fr: `Batterie ${B} ${ah} Ah ${cca} A ${mpn}`, ar: `بطارية ${B} ${ah} أمبير ساعة ${mpn}`,
+        fr: `Batterie ${B} ${ah} Ah ${cca} A ${mpn}`,
+        ar: `بطارية ${B} ${ah} أمبير ساعة ${mpn}`,
         desc: `Batterie 12 V ${ah} Ah, ${cca} A (EN), technologie ${tech}, ${jis ? "bornes type asiatique (JIS)" : "bornes européennes"}, borne + à droite. Sans entretien, consigne de l'ancienne batterie en magasin. Convient à : ${who}.`,
-        tags: ["batterie", `${ah} Ah`, tech], ah,
+        tags: ["batterie", `${ah} Ah`, tech],
+        ah,
       }
     }
     case "thermostats": {
       const t = pick([82, 83, 87, 88, 89, 92, 95, 105])
       return {
-        fr: `Thermostat ${t} °C ${B} ${mpn}`, ar: `منظم حرارة ${t} درجة ${B} ${mpn}`,
+        fr: `Thermostat ${t} °C ${B} ${mpn}`,
+        ar: `منظم حرارة ${t} درجة ${B} ${mpn}`,
         desc: `Thermostat d'eau ouvrant à ${t} °C${chance(0.5) ? ", livré avec boîtier et joint" : ", avec joint"}. Pour moteurs ${eng}.`,
         tags: ["refroidissement", `${t} °C`],
       }
@@ -1222,27 +2580,31 @@ function describe(cat, ctx) {
     case "radiateurs": {
       const ac = chance(0.6)
       return {
-        fr: `Radiateur de refroidissement ${B} ${mpn}`, ar: `مبرد المحرك (رادياتور) ${B} ${mpn}`,
+        fr: `Radiateur de refroidissement ${B} ${mpn}`,
+        ar: `مبرد المحرك (رادياتور) ${B} ${mpn}`,
         desc: `Radiateur aluminium brasé ${ri(48, 71) * 10} × ${ri(32, 45) * 10} mm, boîte manuelle${ac ? ", véhicules avec climatisation" : ""}. Convient à : ${who} (${eng}).`,
         tags: ["refroidissement", "radiateur", "été"],
       }
     }
     case "condenseurs-de-climatisation":
       return {
-        fr: `Condenseur de climatisation ${B} ${mpn}`, ar: `مكثف التكييف ${B} ${mpn}`,
+        fr: `Condenseur de climatisation ${B} ${mpn}`,
+        ar: `مكثف التكييف ${B} ${mpn}`,
         desc: `Condenseur aluminium avec déshydrateur intégré, réfrigérant R134a. Convient à : ${who}.`,
         tags: ["climatisation", "été"],
       }
     case "silencieux":
       return {
-        fr: `Silencieux arrière ${B} ${mpn}`, ar: `كاتم صوت خلفي ${B} ${mpn}`,
+        fr: `Silencieux arrière ${B} ${mpn}`,
+        ar: `كاتم صوت خلفي ${B} ${mpn}`,
         desc: `Silencieux arrière acier aluminisé, livré sans colliers. Convient à : ${who} (${eng}).`,
         tags: ["échappement", "silencieux"],
       }
     case "alternateurs": {
       const a = pick([70, 90, 110, 120, 150, 180])
       return {
-        fr: `Alternateur ${a} A ${B} ${mpn}`, ar: `مولد كهربائي (دينامو) ${a} أمبير ${B} ${mpn}`,
+        fr: `Alternateur ${a} A ${B} ${mpn}`,
+        ar: `مولد كهربائي (دينامو) ${a} أمبير ${B} ${mpn}`,
         desc: `Alternateur 14 V ${a} A, poulie ${pick(["6 gorges", "5 gorges", "débrayable 6 gorges"])}. Pièce neuve. Pour moteurs ${eng}.`,
         tags: ["électricité", "alternateur", `${a} A`],
       }
@@ -1250,7 +2612,8 @@ function describe(cat, ctx) {
     case "demarreurs": {
       const kw = pick(["0,9", "1,1", "1,4", "1,8", "2,2"])
       return {
-        fr: `Démarreur ${kw} kW ${B} ${mpn}`, ar: `محرك بدء التشغيل ${kw} كيلوواط ${B} ${mpn}`,
+        fr: `Démarreur ${kw} kW ${B} ${mpn}`,
+        ar: `محرك بدء التشغيل ${kw} كيلوواط ${B} ${mpn}`,
         desc: `Démarreur 12 V ${kw} kW, pignon ${ri(9, 13)} dents. Pièce neuve. Pour moteurs ${eng}.`,
         tags: ["électricité", "démarreur"],
       }
@@ -1258,41 +2621,64 @@ function describe(cat, ctx) {
     case "capteurs": {
       const kind = ctx.sensorKind
       const T = {
-        abs: [`Capteur ABS ${POS_FR[pos]} ${B} ${mpn}`, `حساس ABS ${POS_AR[pos]} ${B} ${mpn}`, `Capteur de vitesse de roue ${POS_FR[pos]}, longueur de câble ${ri(30, 95)} cm. Convient à : ${who}.`],
-        lambda: [`Sonde lambda ${B} ${mpn}`, `حساس الأكسجين ${B} ${mpn}`, `Sonde lambda amont ${ri(4, 5)} fils, chauffée. Convient à : ${who} (${eng}).`],
-        pmh: [`Capteur de position vilebrequin ${B} ${mpn}`, `حساس عمود المرفق ${B} ${mpn}`, `Capteur inductif de régime et position vilebrequin. Convient à : ${who} (${eng}).`],
+        abs: [
+          `Capteur ABS ${POS_FR[pos]} ${B} ${mpn}`,
+          `حساس ABS ${POS_AR[pos]} ${B} ${mpn}`,
+          `Capteur de vitesse de roue ${POS_FR[pos]}, longueur de câble ${ri(30, 95)} cm. Convient à : ${who}.`,
+        ],
+        lambda: [
+          `Sonde lambda ${B} ${mpn}`,
+          `حساس الأكسجين ${B} ${mpn}`,
+          `Sonde lambda amont ${ri(4, 5)} fils, chauffée. Convient à : ${who} (${eng}).`,
+        ],
+        pmh: [
+          `Capteur de position vilebrequin ${B} ${mpn}`,
+          `حساس عمود المرفق ${B} ${mpn}`,
+          `Capteur inductif de régime et position vilebrequin. Convient à : ${who} (${eng}).`,
+        ],
       }[kind]
-      return { fr: T[0], ar: T[1], desc: T[2], tags: ["électricité", "capteur", kind] }
+      return {
+        fr: T[0],
+        ar: T[1],
+        desc: T[2],
+        tags: ["électricité", "capteur", kind],
+      }
     }
     case "balais-d-essuie-glace": {
-      const a = pick([530, 550, 600, 650, 700]), b = pick([340, 380, 400, 450, 475])
+      const a = pick([530, 550, 600, 650, 700]),
+        b = pick([340, 380, 400, 450, 475])
       return {
-        fr: `Kit balais d'essuie-glace avant ${a}/${b} mm ${B} ${mpn}`, ar: `طقم شفرات مساحات أمامية ${a}/${b} مم ${B} ${mpn}`,
+        fr: `Kit balais d'essuie-glace avant ${a}/${b} mm ${B} ${mpn}`,
+        ar: `طقم شفرات مساحات أمامية ${a}/${b} مم ${B} ${mpn}`,
         desc: `Paire de balais plats ${a} mm + ${b} mm avec adaptateur d'origine. À changer avant les premières pluies d'automne. Convient à : ${who}.`,
         tags: ["essuie-glace", "hiver", "kit"],
       }
     }
     case "cardans":
       return {
-        fr: `Cardan avant ${B} ${mpn}`, ar: `كاردان أمامي ${B} ${mpn}`,
+        fr: `Cardan avant ${B} ${mpn}`,
+        ar: `كاردان أمامي ${B} ${mpn}`,
         desc: `Arbre de transmission avant complet avec joints homocinétiques${chance(0.4) ? " et couronne ABS" : ""}, boîte manuelle. Convient à : ${who} (${eng}).`,
         tags: ["transmission", "cardan"],
       }
     case "soufflets-de-cardan":
       return {
-        fr: `Kit soufflet de cardan côté roue ${B} ${mpn}`, ar: `طقم غطاء كاردان جهة العجلة ${B} ${mpn}`,
+        fr: `Kit soufflet de cardan côté roue ${B} ${mpn}`,
+        ar: `طقم غطاء كاردان جهة العجلة ${B} ${mpn}`,
         desc: `Soufflet thermoplastique avec graisse et colliers, ${ri(80, 100)} × ${ri(20, 28)} mm. Convient à : ${who}.`,
         tags: ["transmission", "soufflet"],
       }
     case "retroviseurs":
       return {
-        fr: `Rétroviseur extérieur ${B} ${mpn}`, ar: `مرآة جانبية ${B} ${mpn}`,
+        fr: `Rétroviseur extérieur ${B} ${mpn}`,
+        ar: `مرآة جانبية ${B} ${mpn}`,
         desc: `Rétroviseur ${pick(["électrique chauffant", "électrique", "à réglage manuel"])}, coque ${pick(["noire", "à peindre"])}. Convient à : ${who}.`,
         tags: ["carrosserie", "rétroviseur"],
       }
     case "glaces-de-retroviseur":
       return {
-        fr: `Glace de rétroviseur ${B} ${mpn}`, ar: `زجاج مرآة جانبية ${B} ${mpn}`,
+        fr: `Glace de rétroviseur ${B} ${mpn}`,
+        ar: `زجاج مرآة جانبية ${B} ${mpn}`,
         desc: `Glace ${pick(["convexe", "asphérique"])} ${pick(["chauffante", "non chauffante"])} avec support à clipser. Convient à : ${who}.`,
         tags: ["carrosserie", "rétroviseur"],
       }
@@ -1303,66 +2689,214 @@ function describe(cat, ctx) {
 
 // universal products: fixed templates (written by us)
 const OILS_BY_BRAND = {
-  totalenergies: [["Quartz 9000 Energy", "5W-40", "synthétique", "ACEA A3/B4, API SN"], ["Quartz INEO ECS", "5W-30", "synthétique", "ACEA C2, PSA B71 2290"], ["Quartz 7000", "10W-40", "semi-synthétique", "ACEA A3/B4, API SL/CF"], ["Rubia TIR 7400", "15W-40", "minérale", "API CI-4, ACEA E7"]],
-  castrol: [["EDGE", "5W-30", "synthétique", "ACEA C3, VW 504.00/507.00"], ["Magnatec", "10W-40", "semi-synthétique", "ACEA A3/B4"], ["GTX", "20W-50", "minérale", "API SL/CF"], ["Magnatec", "5W-40", "synthétique", "ACEA A3/B4, MB 229.3"]],
-  mobil: [["Mobil 1 ESP", "5W-30", "synthétique", "ACEA C2/C3"], ["Super 3000 X1", "5W-40", "synthétique", "ACEA A3/B4"], ["Super 2000 X1", "10W-40", "semi-synthétique", "API SN, ACEA A3/B4"], ["Delvac MX", "15W-40", "minérale", "API CI-4, moteurs diesel de pick-up et utilitaires"]],
-  motul: [["8100 X-clean", "5W-30", "synthétique", "ACEA C3"], ["8100 Eco-clean", "0W-20", "synthétique", "API SP, ILSAC GF-6"], ["6100 Synergie+", "10W-40", "semi-synthétique", "ACEA A3/B4"], ["Tekma Mega X", "15W-40", "minérale", "API CI-4, ACEA E7"]],
+  totalenergies: [
+    ["Quartz 9000 Energy", "5W-40", "synthétique", "ACEA A3/B4, API SN"],
+    ["Quartz INEO ECS", "5W-30", "synthétique", "ACEA C2, PSA B71 2290"],
+    ["Quartz 7000", "10W-40", "semi-synthétique", "ACEA A3/B4, API SL/CF"],
+    ["Rubia TIR 7400", "15W-40", "minérale", "API CI-4, ACEA E7"],
+  ],
+  castrol: [
+    ["EDGE", "5W-30", "synthétique", "ACEA C3, VW 504.00/507.00"],
+    ["Magnatec", "10W-40", "semi-synthétique", "ACEA A3/B4"],
+    ["GTX", "20W-50", "minérale", "API SL/CF"],
+    ["Magnatec", "5W-40", "synthétique", "ACEA A3/B4, MB 229.3"],
+  ],
+  mobil: [
+    ["Mobil 1 ESP", "5W-30", "synthétique", "ACEA C2/C3"],
+    ["Super 3000 X1", "5W-40", "synthétique", "ACEA A3/B4"],
+    ["Super 2000 X1", "10W-40", "semi-synthétique", "API SN, ACEA A3/B4"],
+    [
+      "Delvac MX",
+      "15W-40",
+      "minérale",
+      "API CI-4, moteurs diesel de pick-up et utilitaires",
+    ],
+  ],
+  motul: [
+    ["8100 X-clean", "5W-30", "synthétique", "ACEA C3"],
+    ["8100 Eco-clean", "0W-20", "synthétique", "API SP, ILSAC GF-6"],
+    ["6100 Synergie+", "10W-40", "semi-synthétique", "ACEA A3/B4"],
+    ["Tekma Mega X", "15W-40", "minérale", "API CI-4, ACEA E7"],
+  ],
 }
 function universalProduct(cat, brand, i) {
   const B = BRAND[brand].name
   switch (cat) {
     case "huile-moteur": {
-      const [line, grade, base, norms] = OILS_BY_BRAND[brand][Math.floor(i / 4) % 4]
-      const packs = base === "minérale" ? ["5 L", "20 L"] : chance(0.5) ? ["1 L", "4 L", "5 L"] : ["1 L", "5 L"]
+      const [line, grade, base, norms] =
+        OILS_BY_BRAND[brand][Math.floor(i / 4) % 4]
+      const packs =
+        base === "minérale"
+          ? ["5 L", "20 L"]
+          : chance(0.5)
+            ? ["1 L", "4 L", "5 L"]
+            : ["1 L", "5 L"]
       return {
-        fr: `Huile moteur ${line.startsWith(B) ? line : B + " " + line} ${grade}`, ar: `زيت محرك ${line.startsWith(B) ? line : B + " " + line} ${grade}`,
+        fr: `Huile moteur ${line.startsWith(B) ? line : B + " " + line} ${grade}`,
+        ar: `زيت محرك ${line.startsWith(B) ? line : B + " " + line} ${grade}`,
         desc: `Huile moteur ${base} ${grade}, normes ${norms}. ${base === "minérale" ? "Adaptée aux moteurs anciens et aux climats chauds." : "Protège le moteur aux démarrages à froid comme par forte chaleur."}`,
-        tags: ["huile moteur", grade, base], option: "Conditionnement", values: packs, unit: "L", priceFactor: base === "minérale" ? 0.7 : 1,
+        tags: ["huile moteur", grade, base],
+        option: "Conditionnement",
+        values: packs,
+        unit: "L",
+        priceFactor: base === "minérale" ? 0.7 : 1,
       }
     }
     case "huile-de-boite": {
       const g = ["75W-80", "75W-90", "80W-90", "ATF Dexron III"][i % 4]
-      return { fr: `Huile de boîte ${B} ${g}`, ar: `زيت علبة السرعات ${B} ${g}`, desc: `Huile de transmission ${g} pour boîtes manuelles${g.startsWith("ATF") ? ", automatiques et directions assistées" : " et ponts"}, API GL-4/GL-5.`, tags: ["huile de boîte", g], option: "Conditionnement", values: ["1 L", "2 L"], unit: "L" }
+      return {
+        fr: `Huile de boîte ${B} ${g}`,
+        ar: `زيت علبة السرعات ${B} ${g}`,
+        desc: `Huile de transmission ${g} pour boîtes manuelles${g.startsWith("ATF") ? ", automatiques et directions assistées" : " et ponts"}, API GL-4/GL-5.`,
+        tags: ["huile de boîte", g],
+        option: "Conditionnement",
+        values: ["1 L", "2 L"],
+        unit: "L",
+      }
     }
     case "liquide-de-refroidissement": {
       const c = pick(["-26 °C", "-37 °C", "-25 °C"])
       const col = pick(["rose", "vert", "jaune", "bleu"])
-      return { fr: `Liquide de refroidissement ${B} ${c} ${col}`, ar: `سائل تبريد ${B} ${c}`, desc: `Liquide de refroidissement prêt à l'emploi ${col}, protection ${c}, point d'ébullition élevé pour l'été tunisien. Technologie organique, sans nitrites.`, tags: ["refroidissement", "été", col], option: "Conditionnement", values: ["1 L", "2 L", "5 L"], unit: "L" }
+      return {
+        fr: `Liquide de refroidissement ${B} ${c} ${col}`,
+        ar: `سائل تبريد ${B} ${c}`,
+        desc: `Liquide de refroidissement prêt à l'emploi ${col}, protection ${c}, point d'ébullition élevé pour l'été tunisien. Technologie organique, sans nitrites.`,
+        tags: ["refroidissement", "été", col],
+        option: "Conditionnement",
+        values: ["1 L", "2 L", "5 L"],
+        unit: "L",
+      }
     }
     case "liquide-de-frein": {
       const d = pick(["DOT 4", "DOT 4", "DOT 5.1"])
-      return { fr: `Liquide de frein ${B} ${d}`, ar: `سائل فرامل ${B} ${d}`, desc: `Liquide de frein synthétique ${d}, point d'ébullition sec ${d === "DOT 4" ? "≥ 250 °C" : "≥ 260 °C"}. À remplacer tous les deux ans.`, tags: ["freinage", d], option: "Conditionnement", values: ["500 ml", "1 L"], unit: "ml" }
+      return {
+        fr: `Liquide de frein ${B} ${d}`,
+        ar: `سائل فرامل ${B} ${d}`,
+        desc: `Liquide de frein synthétique ${d}, point d'ébullition sec ${d === "DOT 4" ? "≥ 250 °C" : "≥ 260 °C"}. À remplacer tous les deux ans.`,
+        tags: ["freinage", d],
+        option: "Conditionnement",
+        values: ["500 ml", "1 L"],
+        unit: "ml",
+      }
     }
     case "ampoules": {
-      const types = [["H7", "55 W"], ["H4", "60/55 W"], ["H1", "55 W"], ["H11", "55 W"], ["W5W", "5 W"], ["P21W", "21 W"], ["PY21W", "21 W"], ["P21/5W", "21/5 W"], ["H3", "55 W"], ["D1S", "35 W"]]
+      const types = [
+        ["H7", "55 W"],
+        ["H4", "60/55 W"],
+        ["H1", "55 W"],
+        ["H11", "55 W"],
+        ["W5W", "5 W"],
+        ["P21W", "21 W"],
+        ["PY21W", "21 W"],
+        ["P21/5W", "21/5 W"],
+        ["H3", "55 W"],
+        ["D1S", "35 W"],
+      ]
       const [t, w] = types[i % types.length]
-      const gamme = pick(["Standard", "+100 %", "+150 %", "Longue durée", "Blanc intense"])
+      const gamme = pick([
+        "Standard",
+        "+100 %",
+        "+150 %",
+        "Longue durée",
+        "Blanc intense",
+      ])
       const small = ["W5W", "P21W", "PY21W", "P21/5W"].includes(t)
-      return { fr: `Ampoule ${t} ${gamme} ${B}`, ar: `مصباح ${t} ${B}`, desc: `Ampoule ${t.startsWith("D") ? "xénon" : "halogène"} ${t} 12 V ${w}, gamme ${gamme}. ${small ? "Pour feux de position, clignotants ou stop selon le type." : "Changer les deux côtés en même temps."}`, tags: ["éclairage", t], option: "Conditionnement", values: small ? ["Boîte de 2", "Boîte de 10"] : t.startsWith("D") ? ["À l'unité"] : ["À l'unité", "Boîte de 2"], unit: "pack", bulb: t }
+      return {
+        fr: `Ampoule ${t} ${gamme} ${B}`,
+        ar: `مصباح ${t} ${B}`,
+        desc: `Ampoule ${t.startsWith("D") ? "xénon" : "halogène"} ${t} 12 V ${w}, gamme ${gamme}. ${small ? "Pour feux de position, clignotants ou stop selon le type." : "Changer les deux côtés en même temps."}`,
+        tags: ["éclairage", t],
+        option: "Conditionnement",
+        values: small
+          ? ["Boîte de 2", "Boîte de 10"]
+          : t.startsWith("D")
+            ? ["À l'unité"]
+            : ["À l'unité", "Boîte de 2"],
+        unit: "pack",
+        bulb: t,
+      }
     }
     case "entretien-climatisation": {
-      const k = ["Nettoyant désinfectant climatisation", "Bombe nettoyante évaporateur", "Détecteur de fuite climatisation"][i % 3]
-      return { fr: `${k} ${B}`, ar: `منظف ومعقم التكييف ${B}`, desc: `${k} en aérosol, élimine bactéries et mauvaises odeurs. À utiliser avant l'été, avec le remplacement du filtre habitacle.`, tags: ["climatisation", "été", "entretien"] }
+      const k = [
+        "Nettoyant désinfectant climatisation",
+        "Bombe nettoyante évaporateur",
+        "Détecteur de fuite climatisation",
+      ][i % 3]
+      return {
+        fr: `${k} ${B}`,
+        ar: `منظف ومعقم التكييف ${B}`,
+        desc: `${k} en aérosol, élimine bactéries et mauvaises odeurs. À utiliser avant l'été, avec le remplacement du filtre habitacle.`,
+        tags: ["climatisation", "été", "entretien"],
+      }
     }
     case "fixations-d-echappement": {
-      const k = [["Collier d'échappement", "42-48 mm"], ["Silentbloc d'échappement", "universel"], ["Joint d'échappement", "Ø 45 mm"], ["Collier à étrier", "50 mm"]][i % 4]
-      return { fr: `${k[0]} ${k[1]} ${B}`, ar: `حامل / مشبك عادم ${B}`, desc: `${k[0]} ${k[1]}, acier ou caoutchouc EPDM résistant à la chaleur. Montage universel.`, tags: ["échappement", "fixation"] }
+      const k = [
+        ["Collier d'échappement", "42-48 mm"],
+        ["Silentbloc d'échappement", "universel"],
+        ["Joint d'échappement", "Ø 45 mm"],
+        ["Collier à étrier", "50 mm"],
+      ][i % 4]
+      return {
+        fr: `${k[0]} ${k[1]} ${B}`,
+        ar: `حامل / مشبك عادم ${B}`,
+        desc: `${k[0]} ${k[1]}, acier ou caoutchouc EPDM résistant à la chaleur. Montage universel.`,
+        tags: ["échappement", "fixation"],
+      }
     }
     case "liquide-lave-glace": {
-      const k = pick(["prêt à l'emploi", "concentré anti-insectes", "été prêt à l'emploi"])
-      return { fr: `Liquide lave-glace ${k} ${B}`, ar: `سائل غسل الزجاج ${B}`, desc: `Liquide lave-glace ${k}, élimine poussière, insectes et traces de sel marin.`, tags: ["essuie-glace", "entretien"], option: "Conditionnement", values: ["2 L", "5 L"], unit: "L" }
+      const k = pick([
+        "prêt à l'emploi",
+        "concentré anti-insectes",
+        "été prêt à l'emploi",
+      ])
+      return {
+        fr: `Liquide lave-glace ${k} ${B}`,
+        ar: `سائل غسل الزجاج ${B}`,
+        desc: `Liquide lave-glace ${k}, élimine poussière, insectes et traces de sel marin.`,
+        tags: ["essuie-glace", "entretien"],
+        option: "Conditionnement",
+        values: ["2 L", "5 L"],
+        unit: "L",
+      }
     }
     case "chargeurs-et-cables-de-demarrage": {
-      const k = [["Chargeur de batterie 6/12 V 3,8 A", "شاحن بطارية"], ["Chargeur intelligent 12/24 V 7 A", "شاحن بطارية ذكي"], ["Câbles de démarrage 25 mm² 3,5 m", "كوابل تشغيل"], ["Booster de démarrage lithium 12 V", "معزز تشغيل"]][i % 4]
-      return { fr: `${k[0]} ${B}`, ar: `${k[1]} ${B}`, desc: `${k[0]}, protection contre l'inversion de polarité. Pour batteries plomb, EFB et AGM.`, tags: ["batterie", "accessoire"] }
+      const k = [
+        ["Chargeur de batterie 6/12 V 3,8 A", "شاحن بطارية"],
+        ["Chargeur intelligent 12/24 V 7 A", "شاحن بطارية ذكي"],
+        ["Câbles de démarrage 25 mm² 3,5 m", "كوابل تشغيل"],
+        ["Booster de démarrage lithium 12 V", "معزز تشغيل"],
+      ][i % 4]
+      return {
+        fr: `${k[0]} ${B}`,
+        ar: `${k[1]} ${B}`,
+        desc: `${k[0]}, protection contre l'inversion de polarité. Pour batteries plomb, EFB et AGM.`,
+        tags: ["batterie", "accessoire"],
+      }
     }
     case "securite-routiere": {
-      const k = [["Triangle de signalisation homologué", "مثلث الإشارة"], ["Gilet de sécurité haute visibilité", "سترة عاكسة"], ["Lampe de secours LED rechargeable", "مصباح طوارئ"]][i % 3]
-      return { fr: `${k[0]} ${B}`, ar: `${k[1]} ${B}`, desc: `${k[0]}, à garder dans le véhicule pour chaque trajet.`, tags: ["sécurité", "accessoire"] }
+      const k = [
+        ["Triangle de signalisation homologué", "مثلث الإشارة"],
+        ["Gilet de sécurité haute visibilité", "سترة عاكسة"],
+        ["Lampe de secours LED rechargeable", "مصباح طوارئ"],
+      ][i % 3]
+      return {
+        fr: `${k[0]} ${B}`,
+        ar: `${k[1]} ${B}`,
+        desc: `${k[0]}, à garder dans le véhicule pour chaque trajet.`,
+        tags: ["sécurité", "accessoire"],
+      }
     }
     case "tapis-de-sol": {
       const k = pick(["caoutchouc", "moquette", "caoutchouc à bords relevés"])
-      return { fr: `Jeu de tapis de sol ${k} universels ${B} ${String.fromCharCode(65 + i)}`, ar: `طقم دواسات أرضية ${B}`, desc: `Jeu de 4 tapis ${k} à découper, antidérapants, faciles à laver.`, tags: ["accessoire", "intérieur"], option: "Couleur", values: ["Noir", "Gris"], unit: "color" }
+      return {
+        fr: `Jeu de tapis de sol ${k} universels ${B} ${String.fromCharCode(65 + i)}`,
+        ar: `طقم دواسات أرضية ${B}`,
+        desc: `Jeu de 4 tapis ${k} à découper, antidérapants, faciles à laver.`,
+        tags: ["accessoire", "intérieur"],
+        option: "Couleur",
+        values: ["Noir", "Gris"],
+        unit: "color",
+      }
     }
   }
   throw new Error("no universal template for " + cat)
@@ -1371,7 +2905,7 @@ function universalProduct(cat, brand, i) {
 // ---------------------------------------------------------------- EAN-13
 function eanCheck(d12) {
   let s = 0
-  for (let i = 0; i < 12; i++) s += (+d12[i]) * (i % 2 === 0 ? 1 : 3)
+  for (let i = 0; i < 12; i++) s += +d12[i] * (i % 2 === 0 ? 1 : 3)
   return String((10 - (s % 10)) % 10)
 }
 const usedEan = new Set()
@@ -1390,16 +2924,53 @@ function makeEan(brand) {
 
 // ---------------------------------------------------------------- notes for fitment rows
 const NOTES = {
-  "plaquettes-de-frein": [["Sauf véhicules avec étrier ATE", "باستثناء السيارات المزودة بملقط ATE"], ["Avec témoin d'usure à brancher", "مع مؤشر تآكل"], ["Vérifier le système de freinage (Bosch ou TRW)", "تحقق من نوع نظام الفرامل"]],
-  "disques-de-frein": [["Vérifier le diamètre du disque d'origine", "تحقق من قطر القرص الأصلي"], ["Sauf versions sport", "باستثناء النسخ الرياضية"]],
-  "kits-d-embrayage": [["Sauf volant bimasse", "باستثناء الحدافة ثنائية الكتلة"], ["Boîte manuelle 5 vitesses", "علبة سرعات يدوية 5 سرعات"]],
-  "filtres-habitacle": [["Véhicules avec climatisation", "للسيارات المزودة بالتكييف"]],
-  amortisseurs: [["Sauf suspension sport", "باستثناء التعليق الرياضي"], ["Vérifier la fixation inférieure (œil ou tige)", "تحقق من نوع التثبيت السفلي"]],
-  radiateurs: [["Véhicules avec climatisation", "للسيارات المزودة بالتكييف"], ["Boîte manuelle uniquement", "علبة سرعات يدوية فقط"]],
-  alternateurs: [["Véhicules avec climatisation", "للسيارات المزودة بالتكييف"], ["Sauf Stop & Start", "باستثناء نظام التوقف والتشغيل"]],
-  "batteries-de-demarrage": [["Sauf Stop & Start", "باستثناء نظام التوقف والتشغيل"]],
-  "kits-de-distribution": [["Vérifier le nombre de dents de la courroie d'origine", "تحقق من عدد أسنان السير الأصلي"]],
-  cardans: [["Sauf ABS", "باستثناء ABS"], ["Boîte manuelle uniquement", "علبة سرعات يدوية فقط"]],
+  "plaquettes-de-frein": [
+    ["Sauf véhicules avec étrier ATE", "باستثناء السيارات المزودة بملقط ATE"],
+    ["Avec témoin d'usure à brancher", "مع مؤشر تآكل"],
+    [
+      "Vérifier le système de freinage (Bosch ou TRW)",
+      "تحقق من نوع نظام الفرامل",
+    ],
+  ],
+  "disques-de-frein": [
+    ["Vérifier le diamètre du disque d'origine", "تحقق من قطر القرص الأصلي"],
+    ["Sauf versions sport", "باستثناء النسخ الرياضية"],
+  ],
+  "kits-d-embrayage": [
+    ["Sauf volant bimasse", "باستثناء الحدافة ثنائية الكتلة"],
+    ["Boîte manuelle 5 vitesses", "علبة سرعات يدوية 5 سرعات"],
+  ],
+  "filtres-habitacle": [
+    ["Véhicules avec climatisation", "للسيارات المزودة بالتكييف"],
+  ],
+  amortisseurs: [
+    ["Sauf suspension sport", "باستثناء التعليق الرياضي"],
+    [
+      "Vérifier la fixation inférieure (œil ou tige)",
+      "تحقق من نوع التثبيت السفلي",
+    ],
+  ],
+  radiateurs: [
+    ["Véhicules avec climatisation", "للسيارات المزودة بالتكييف"],
+    ["Boîte manuelle uniquement", "علبة سرعات يدوية فقط"],
+  ],
+  alternateurs: [
+    ["Véhicules avec climatisation", "للسيارات المزودة بالتكييف"],
+    ["Sauf Stop & Start", "باستثناء نظام التوقف والتشغيل"],
+  ],
+  "batteries-de-demarrage": [
+    ["Sauf Stop & Start", "باستثناء نظام التوقف والتشغيل"],
+  ],
+  "kits-de-distribution": [
+    [
+      "Vérifier le nombre de dents de la courroie d'origine",
+      "تحقق من عدد أسنان السير الأصلي",
+    ],
+  ],
+  cardans: [
+    ["Sauf ABS", "باستثناء ABS"],
+    ["Boîte manuelle uniquement", "علبة سرعات يدوية فقط"],
+  ],
 }
 
 // ---------------------------------------------------------------- build products
@@ -1428,7 +2999,10 @@ function uniqueSku(s) {
 }
 const BATTERY_TND = { 45: 190, 60: 245, 70: 290, 80: 340, 95: 410 }
 function batteryPrice(brand, ah) {
-  const p = BATTERY_TND[ah] * (brand === "varta" ? 1.08 : brand === "assad" ? 0.9 : 1) * (0.96 + rnd() * 0.08)
+  const p =
+    BATTERY_TND[ah] *
+    (brand === "varta" ? 1.08 : brand === "assad" ? 0.9 : 1) *
+    (0.96 + rnd() * 0.08)
   return Math.round(p * 10) * 100
 }
 function priceFor(spec, brand, f = 1) {
@@ -1437,9 +3011,19 @@ function priceFor(spec, brand, f = 1) {
   const p = base * (BRAND_FACTOR[brand] || 1) * f
   return Math.max(500, Math.round((p * 1000) / 100) * 100)
 }
-const stock = () => (chance(0.12) ? 0 : Math.min(60, Math.round(Math.pow(rnd(), 2) * 45) + ri(0, 6)))
+const stock = () =>
+  chance(0.12)
+    ? 0
+    : Math.min(60, Math.round(Math.pow(rnd(), 2) * 45) + ri(0, 6))
 function variant(title, sku, brand, options, price) {
-  return { title, sku: uniqueSku(sku), ean: makeEan(brand), options, price, inventory_quantity: stock() }
+  return {
+    title,
+    sku: uniqueSku(sku),
+    ean: makeEan(brand),
+    options,
+    price,
+    inventory_quantity: stock(),
+  }
 }
 
 const slotProducts = new Map()
@@ -1459,21 +3043,50 @@ for (const [cat, spec] of Object.entries(CAT_SPEC)) {
         variants = t.values.map((val) => {
           let f = 1
           if (t.unit === "L" || t.unit === "ml") {
-            const litres = val.endsWith("ml") ? parseFloat(val) / 1000 : parseFloat(val.replace(",", "."))
+            const litres = val.endsWith("ml")
+              ? parseFloat(val) / 1000
+              : parseFloat(val.replace(",", "."))
             const ref = cat === "huile-moteur" ? 5 : 1
             f = Math.pow(litres / ref, 0.88)
-          } else if (t.unit === "pack") f = val === "Boîte de 2" ? 1.85 : val === "Boîte de 10" ? 4.2 : 1
+          } else if (t.unit === "pack")
+            f = val === "Boîte de 2" ? 1.85 : val === "Boîte de 10" ? 4.2 : 1
           const suffix = slugify(val).toUpperCase().replace(/-/g, "")
-          return variant(`${val}`, `${base}-${suffix}`, brand, { [t.option]: val }, Math.max(500, Math.round((p0 * f) / 100) * 100))
+          return variant(
+            `${val}`,
+            `${base}-${suffix}`,
+            brand,
+            { [t.option]: val },
+            Math.max(500, Math.round((p0 * f) / 100) * 100)
+          )
         })
       } else {
         options = [{ title: "Version", values: ["Standard"] }]
-        variants = [variant("Standard", base, brand, { Version: "Standard" }, priceFor(spec, brand))]
+        variants = [
+          variant(
+            "Standard",
+            base,
+            brand,
+            { Version: "Standard" },
+            priceFor(spec, brand)
+          ),
+        ]
       }
       const w = ri(spec.w[0], spec.w[1])
       products.push({
-        handle, title: `${title}${t.option === "Conditionnement" && cat === "huile-moteur" ? "" : ""}`, title_ar: t.ar, description: t.desc, brand, categories: [cat], mpn,
-        oe_numbers: [], cross_references: [], weight_g: w, universal: true, tags: t.tags, options, variants,
+        handle,
+        title: `${title}${t.option === "Conditionnement" && cat === "huile-moteur" ? "" : ""}`,
+        title_ar: t.ar,
+        description: t.desc,
+        brand,
+        categories: [cat],
+        mpn,
+        oe_numbers: [],
+        cross_references: [],
+        weight_g: w,
+        universal: true,
+        tags: t.tags,
+        options,
+        variants,
         _cat: cat,
       })
     }
@@ -1491,8 +3104,10 @@ for (const [cat, spec] of Object.entries(CAT_SPEC)) {
     for (const slot of slots) {
       if (made >= spec.n) break
       if (pass > 0 && !chance(0.45)) continue
-      let pos = axles.length > 1 ? (chance(0.65) ? "avant" : "arriere") : axles[0]
-      if (cat === "amortisseurs" || cat === "roulements-de-roue") pos = chance(0.55) ? "avant" : "arriere"
+      let pos =
+        axles.length > 1 ? (chance(0.65) ? "avant" : "arriere") : axles[0]
+      if (cat === "amortisseurs" || cat === "roulements-de-roue")
+        pos = chance(0.55) ? "avant" : "arriere"
       let vs = slot.vehicles
       let sensorKind
       if (cat === "capteurs") {
@@ -1500,7 +3115,8 @@ for (const [cat, spec] of Object.entries(CAT_SPEC)) {
         if (sensorKind === "abs") pos = chance(0.6) ? "avant" : "arriere"
         else {
           pos = ""
-          if (sensorKind === "lambda") vs = vs.filter((v) => v.e.fuel !== "diesel")
+          if (sensorKind === "lambda")
+            vs = vs.filter((v) => v.e.fuel !== "diesel")
           if (!vs.length) {
             sensorKind = "pmh"
             vs = slot.vehicles
@@ -1511,7 +3127,12 @@ for (const [cat, spec] of Object.entries(CAT_SPEC)) {
       }
       if (cat === "kits-de-distribution" || cat === "pompes-a-eau") {
         // chain engines: the water pump is separate, a chain kit only for some
-        if (vs[0].e.drive === "chaîne" && cat === "kits-de-distribution" && chance(0.5)) continue
+        if (
+          vs[0].e.drive === "chaîne" &&
+          cat === "kits-de-distribution" &&
+          chance(0.5)
+        )
+          continue
       }
       const used = counts.get(slot.key + pos + (sensorKind || "")) || new Set()
       const avail = spec.brands.filter((b) => !used.has(b))
@@ -1520,22 +3141,58 @@ for (const [cat, spec] of Object.entries(CAT_SPEC)) {
       used.add(brand)
       counts.set(slot.key + pos + (sensorKind || ""), used)
       const slotKey = slot.key
-      const mpn = cat === "batteries-de-demarrage" && brand !== "bosch" ? batteryMpn(brand, parseInt(slotKey, 10)) : makeMpn(brand, cat)
+      const mpn =
+        cat === "batteries-de-demarrage" && brand !== "bosch"
+          ? batteryMpn(brand, parseInt(slotKey, 10))
+          : makeMpn(brand, cat)
       const d = describe(cat, { brand, mpn, vs, pos, slotKey, sensorKind })
       const handle = uniqueHandle(d.fr)
       const base = baseSku(brand, mpn)
       let options, variants
-      const p0 = cat === "batteries-de-demarrage" ? batteryPrice(brand, d.ah) : priceFor(spec, brand)
+      const p0 =
+        cat === "batteries-de-demarrage"
+          ? batteryPrice(brand, d.ah)
+          : priceFor(spec, brand)
       if (spec.variants === "side") {
         options = [{ title: "Côté", values: ["Gauche", "Droite"] }]
-        variants = ["Gauche", "Droite"].map((s) => variant(s, `${base}-${s === "Gauche" ? "G" : "D"}`, brand, { "Côté": s }, p0))
-      } else if (spec.variants === "plugs" && vs.every((v) => v.e.cyl === vs[0].e.cyl)) {
+        variants = ["Gauche", "Droite"].map((s) =>
+          variant(
+            s,
+            `${base}-${s === "Gauche" ? "G" : "D"}`,
+            brand,
+            { Côté: s },
+            p0
+          )
+        )
+      } else if (
+        spec.variants === "plugs" &&
+        vs.every((v) => v.e.cyl === vs[0].e.cyl)
+      ) {
         const n = vs[0].e.cyl
-        options = [{ title: "Conditionnement", values: ["À l'unité", `Jeu de ${n}`] }]
-        variants = [variant("À l'unité", `${base}-U`, brand, { Conditionnement: "À l'unité" }, p0), variant(`Jeu de ${n}`, `${base}-J${n}`, brand, { Conditionnement: `Jeu de ${n}` }, Math.round((p0 * n * 0.95) / 100) * 100)]
+        options = [
+          { title: "Conditionnement", values: ["À l'unité", `Jeu de ${n}`] },
+        ]
+        variants = [
+          variant(
+            "À l'unité",
+            `${base}-U`,
+            brand,
+            { Conditionnement: "À l'unité" },
+            p0
+          ),
+          variant(
+            `Jeu de ${n}`,
+            `${base}-J${n}`,
+            brand,
+            { Conditionnement: `Jeu de ${n}` },
+            Math.round((p0 * n * 0.95) / 100) * 100
+          ),
+        ]
       } else {
         options = [{ title: "Version", values: ["Standard"] }]
-        variants = [variant("Standard", base, brand, { Version: "Standard" }, p0)]
+        variants = [
+          variant("Standard", base, brand, { Version: "Standard" }, p0),
+        ]
       }
       const fams = {}
       for (const v of vs) fams[MAKE_FAMILY[v.make]] = v
@@ -1544,16 +3201,32 @@ for (const [cat, spec] of Object.entries(CAT_SPEC)) {
         const oe = []
         for (const [fam, v] of Object.entries(fams).slice(0, 3)) {
           const n = chance(0.4) ? 2 : 1
-          for (let k = 0; k < n; k++) oe.push(oeNumber(fam, FN[`${cat}:${pos}`] ? `${cat}:${pos}` : cat, v))
+          for (let k = 0; k < n; k++)
+            oe.push(
+              oeNumber(fam, FN[`${cat}:${pos}`] ? `${cat}:${pos}` : cat, v)
+            )
         }
         slotProducts.set(slotId, { oe: [...new Set(oe)], products: [] })
       }
       const sp = slotProducts.get(slotId)
       const tags = d.tags.filter(Boolean)
       const product = {
-        handle, title: d.fr, title_ar: d.ar, description: d.desc, brand, categories: [cat], mpn,
-        oe_numbers: sp.oe, cross_references: [], weight_g: ri(spec.w[0], spec.w[1]), universal: false,
-        tags, options, variants, _cat: cat, _slot: slotId,
+        handle,
+        title: d.fr,
+        title_ar: d.ar,
+        description: d.desc,
+        brand,
+        categories: [cat],
+        mpn,
+        oe_numbers: sp.oe,
+        cross_references: [],
+        weight_g: ri(spec.w[0], spec.w[1]),
+        universal: false,
+        tags,
+        options,
+        variants,
+        _cat: cat,
+        _slot: slotId,
       }
       sp.products.push(product)
       products.push(product)
@@ -1571,45 +3244,117 @@ for (const [cat, spec] of Object.entries(CAT_SPEC)) {
           note = [`Pour disques de ${dd} mm`, `لأقراص قطرها ${dd} مم`]
         }
         fitmentRows.push({
-          sku: useHandle ? "" : variants[0].sku, handle: useHandle ? handle : "", make: v.make, model: v.model, year_from: v.year_from, year_to: v.year_to ?? "",
-          engine: v.e.label, engine_code: v.e.code, position: pos, quantity: qty, note_fr: note[0], note_ar: note[1],
+          sku: useHandle ? "" : variants[0].sku,
+          handle: useHandle ? handle : "",
+          make: v.make,
+          model: v.model,
+          year_from: v.year_from,
+          year_to: v.year_to ?? "",
+          engine: v.e.label,
+          engine_code: v.e.code,
+          position: pos,
+          quantity: qty,
+          note_fr: note[0],
+          note_ar: note[1],
         })
       }
     }
     pass++
-    if (!progressed && pass > 20) throw new Error(`cannot make ${spec.n} products for ${cat} (made ${made})`)
+    if (!progressed && pass > 20)
+      throw new Error(
+        `cannot make ${spec.n} products for ${cat} (made ${made})`
+      )
   }
 }
 
 // cross references: siblings in the same slot + external equivalents
 for (const p of products) {
   if (p.universal) {
-    if (p._cat === "ampoules" && chance(0.6)) p.cross_references.push({ brand: pick(["Narva", "Neolux", "Tungsram"]), number: fill("4####") })
+    if (p._cat === "ampoules" && chance(0.6))
+      p.cross_references.push({
+        brand: pick(["Narva", "Neolux", "Tungsram"]),
+        number: fill("4####"),
+      })
     continue
   }
   const sp = slotProducts.get(p._slot)
-  for (const s of sp.products) if (s !== p) p.cross_references.push({ brand: BRAND[s.brand].name, number: s.mpn })
+  for (const s of sp.products)
+    if (s !== p)
+      p.cross_references.push({ brand: BRAND[s.brand].name, number: s.mpn })
   const ext = XREF[p._cat] || XREF_DEFAULT
-  for (const [b, pat] of pickN(ext, ri(1, 2))) p.cross_references.push({ brand: b, number: fill(pat) })
+  for (const [b, pat] of pickN(ext, ri(1, 2)))
+    p.cross_references.push({ brand: b, number: fill(pat) })
 }
 
 // battery products with several capacities (fit by sku): one Assad and one Varta range
 for (const brand of ["assad", "varta"]) {
-  const caps = [["45E", 45, 400], ["60E", 60, 540], ["70E", 70, 640]]
-  const title = brand === "assad" ? "Batterie Assad Pro 12 V" : `Batterie Varta Blue Dynamic 12 V`
+  const caps = [
+    ["45E", 45, 400],
+    ["60E", 60, 540],
+    ["70E", 70, 640],
+  ]
+  const title =
+    brand === "assad"
+      ? "Batterie Assad Pro 12 V"
+      : `Batterie Varta Blue Dynamic 12 V`
   const handle = uniqueHandle(title)
   const mpn = brand === "assad" ? "AS PRO" : "BLUE DYNAMIC"
-  const variants = caps.map(([, ah]) => variant(`${ah} Ah`, `${BRAND[brand].prefix}-${slugify(mpn).toUpperCase().replace(/-/g, "")}-${ah}AH`, brand, { "Capacité": `${ah} Ah` }, batteryPrice(brand, ah)))
+  const variants = caps.map(([, ah]) =>
+    variant(
+      `${ah} Ah`,
+      `${BRAND[brand].prefix}-${slugify(mpn).toUpperCase().replace(/-/g, "")}-${ah}AH`,
+      brand,
+      { Capacité: `${ah} Ah` },
+      batteryPrice(brand, ah)
+    )
+  )
   products.push({
-    handle, title, title_ar: `بطارية ${BRAND[brand].name} 12 فولت`,
+    handle,
+    title,
+    title_ar: `بطارية ${BRAND[brand].name} 12 فولت`,
     description: `Gamme de batteries 12 V sans entretien, bornes européennes, borne + à droite. Trois capacités : 45 Ah (400 A), 60 Ah (540 A), 70 Ah (640 A) ; choisir la capacité d'origine du véhicule.`,
-    brand, categories: ["batteries-de-demarrage"], mpn, oe_numbers: [], cross_references: [], weight_g: ri(12000, 18000), universal: false,
-    tags: ["batterie", "gamme"], options: [{ title: "Capacité", values: caps.map((c) => `${c[1]} Ah`) }], variants, _cat: "batteries-de-demarrage",
+    brand,
+    categories: ["batteries-de-demarrage"],
+    mpn,
+    oe_numbers: [],
+    cross_references: [],
+    weight_g: ri(12000, 18000),
+    universal: false,
+    tags: ["batterie", "gamme"],
+    options: [{ title: "Capacité", values: caps.map((c) => `${c[1]} Ah`) }],
+    variants,
+    _cat: "batteries-de-demarrage",
   })
   caps.forEach(([k], idx) => {
-    const vs = VEHICLES.filter((v) => batteryClass(v) === k && ["Peugeot", "Citroën", "Renault", "Dacia", "Fiat", "Volkswagen", "Seat", "Skoda"].includes(v.make))
+    const vs = VEHICLES.filter(
+      (v) =>
+        batteryClass(v) === k &&
+        [
+          "Peugeot",
+          "Citroën",
+          "Renault",
+          "Dacia",
+          "Fiat",
+          "Volkswagen",
+          "Seat",
+          "Skoda",
+        ].includes(v.make)
+    )
     for (const v of pickN(vs, 14)) {
-      fitmentRows.push({ sku: variants[idx].sku, handle: "", make: v.make, model: v.model, year_from: v.year_from, year_to: v.year_to ?? "", engine: v.e.label, engine_code: v.e.code, position: "", quantity: 1, note_fr: "", note_ar: "" })
+      fitmentRows.push({
+        sku: variants[idx].sku,
+        handle: "",
+        make: v.make,
+        model: v.model,
+        year_from: v.year_from,
+        year_to: v.year_to ?? "",
+        engine: v.e.label,
+        engine_code: v.e.code,
+        position: "",
+        quantity: 1,
+        note_fr: "",
+        note_ar: "",
+      })
     }
   })
 }
@@ -1618,42 +3363,133 @@ for (const brand of ["assad", "varta"]) {
 for (const brand of ["bosch", "valeo", "champion", "bosch"]) {
   const mpn = makeMpn(brand, "balais-d-essuie-glace")
   const title = `Balai d'essuie-glace plat universel ${BRAND[brand].name} ${mpn}`
-  const lengths = ["350 mm", "400 mm", "450 mm", "475 mm", "500 mm", "530 mm", "550 mm", "600 mm", "650 mm", "700 mm"]
+  const lengths = [
+    "350 mm",
+    "400 mm",
+    "450 mm",
+    "475 mm",
+    "500 mm",
+    "530 mm",
+    "550 mm",
+    "600 mm",
+    "650 mm",
+    "700 mm",
+  ]
   const p0 = ri(14, 28) * 1000
   products.push({
-    handle: uniqueHandle(title), title, title_ar: `شفرة مساحة مسطحة عالمية ${BRAND[brand].name} ${mpn}`,
+    handle: uniqueHandle(title),
+    title,
+    title_ar: `شفرة مساحة مسطحة عالمية ${BRAND[brand].name} ${mpn}`,
     description: `Balai plat universel avec adaptateurs multi-fixations (crochet, bouton-poussoir, pince). Choisir la longueur d'origine côté conducteur et côté passager.`,
-    brand, categories: ["balais-d-essuie-glace"], mpn, oe_numbers: [], cross_references: [], weight_g: ri(120, 260), universal: true, tags: ["essuie-glace", "universel"],
+    brand,
+    categories: ["balais-d-essuie-glace"],
+    mpn,
+    oe_numbers: [],
+    cross_references: [],
+    weight_g: ri(120, 260),
+    universal: true,
+    tags: ["essuie-glace", "universel"],
     options: [{ title: "Longueur", values: lengths }],
-    variants: lengths.map((l) => variant(l, `${baseSku(brand, mpn)}-${parseInt(l, 10)}`, brand, { Longueur: l }, Math.round((p0 * (0.8 + parseInt(l, 10) / 1000)) / 100) * 100)),
+    variants: lengths.map((l) =>
+      variant(
+        l,
+        `${baseSku(brand, mpn)}-${parseInt(l, 10)}`,
+        brand,
+        { Longueur: l },
+        Math.round((p0 * (0.8 + parseInt(l, 10) / 1000)) / 100) * 100
+      )
+    ),
     _cat: "balais-d-essuie-glace",
   })
 }
 
 // ---------------------------------------------------------------- write files
 fs.mkdirSync(OUT, { recursive: true })
-const categories = CATEGORIES.map(([handle, name, name_ar, parent, description]) => ({ handle, name, name_ar, parent, description }))
+const categories = CATEGORIES.map(
+  ([handle, name, name_ar, parent, description]) => ({
+    handle,
+    name,
+    name_ar,
+    parent,
+    description,
+  })
+)
 const brands = BRANDS.map(([handle, name, country, what]) => ({
-  handle, name, country, logo_url: null,
-  description: what === "SHABOU_OWN"
-    ? "Marque propre de Shabou Auto Pièces pour les accessoires et équipements de sécurité courants."
-    : `${country === "TN" ? "Fabricant tunisien" : "Fabricant"} de ${what}.`,
+  handle,
+  name,
+  country,
+  logo_url: null,
+  description:
+    what === "SHABOU_OWN"
+      ? "Marque propre de Shabou Auto Pièces pour les accessoires et équipements de sécurité courants."
+      : `${country === "TN" ? "Fabricant tunisien" : "Fabricant"} de ${what}.`,
 }))
 const outProducts = products.map(({ _cat, _slot, ...p }) => p)
 
-fs.writeFileSync(path.join(OUT, "categories.json"), JSON.stringify(categories, null, 2) + "\n")
-fs.writeFileSync(path.join(OUT, "brands.json"), JSON.stringify(brands, null, 2) + "\n")
-fs.writeFileSync(path.join(OUT, "products.json"), JSON.stringify(outProducts, null, 2) + "\n")
-const vehicleCols = ["make", "model", "year_from", "year_to", "engine", "engine_code", "displacement_cc", "power_hp", "power_kw", "fuel", "body", "ktype"]
+fs.writeFileSync(
+  path.join(OUT, "categories.json"),
+  JSON.stringify(categories, null, 2) + "\n"
+)
+fs.writeFileSync(
+  path.join(OUT, "brands.json"),
+  JSON.stringify(brands, null, 2) + "\n"
+)
+fs.writeFileSync(
+  path.join(OUT, "products.json"),
+  JSON.stringify(outProducts, null, 2) + "\n"
+)
+const vehicleCols = [
+  "make",
+  "model",
+  "year_from",
+  "year_to",
+  "engine",
+  "engine_code",
+  "displacement_cc",
+  "power_hp",
+  "power_kw",
+  "fuel",
+  "body",
+  "ktype",
+]
 fs.writeFileSync(
   path.join(OUT, "vehicles.csv"),
   stringify(
-    VEHICLES.map((v) => ({ make: v.make, model: v.model, year_from: v.year_from, year_to: v.year_to ?? "", engine: v.e.label, engine_code: v.e.code, displacement_cc: v.e.cc, power_hp: v.e.hp, power_kw: v.e.kw, fuel: v.e.fuel, body: v.body, ktype: "" })),
+    VEHICLES.map((v) => ({
+      make: v.make,
+      model: v.model,
+      year_from: v.year_from,
+      year_to: v.year_to ?? "",
+      engine: v.e.label,
+      engine_code: v.e.code,
+      displacement_cc: v.e.cc,
+      power_hp: v.e.hp,
+      power_kw: v.e.kw,
+      fuel: v.e.fuel,
+      body: v.body,
+      ktype: "",
+    })),
     { header: true, columns: vehicleCols }
   )
 )
-const fitCols = ["sku", "handle", "make", "model", "year_from", "year_to", "engine", "engine_code", "position", "quantity", "note_fr", "note_ar"]
-fs.writeFileSync(path.join(OUT, "fitments.csv"), stringify(fitmentRows, { header: true, columns: fitCols }))
+const fitCols = [
+  "sku",
+  "handle",
+  "make",
+  "model",
+  "year_from",
+  "year_to",
+  "engine",
+  "engine_code",
+  "position",
+  "quantity",
+  "note_fr",
+  "note_ar",
+]
+fs.writeFileSync(
+  path.join(OUT, "fitments.csv"),
+  stringify(fitmentRows, { header: true, columns: fitCols })
+)
 
 const nVariants = outProducts.reduce((s, p) => s + p.variants.length, 0)
 console.log(

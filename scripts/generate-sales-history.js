@@ -50,7 +50,8 @@ function hash(str) {
 }
 function poisson(rnd, lambda) {
   if (lambda <= 0) return 0
-  if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal(rnd)))
+  if (lambda > 30)
+    return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal(rnd)))
   const L = Math.exp(-lambda)
   let k = 0
   let p = 1
@@ -69,14 +70,31 @@ function normal(rnd) {
 // ---------------------------------------------------------------- calendar
 const iso = (d) => d.toISOString().slice(0, 10)
 const days = []
-for (let i = DAYS - 1; i >= 0; i--) days.push(new Date(END.getTime() - i * 86400000))
+for (let i = DAYS - 1; i >= 0; i--)
+  days.push(new Date(END.getTime() - i * 86400000))
 
-const hijriFmt = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura", { day: "numeric", month: "numeric", year: "numeric", timeZone: "UTC" })
+const hijriFmt = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura", {
+  day: "numeric",
+  month: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+})
 function hijri(d) {
-  const parts = Object.fromEntries(hijriFmt.formatToParts(d).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    hijriFmt.formatToParts(d).map((p) => [p.type, p.value])
+  )
   return { month: +parts.month, day: +parts.day }
 }
-const CIVIL_HOLIDAYS = new Set(["01-01", "03-20", "04-09", "05-01", "07-25", "08-13", "10-15", "12-17"])
+const CIVIL_HOLIDAYS = new Set([
+  "01-01",
+  "03-20",
+  "04-09",
+  "05-01",
+  "07-25",
+  "08-13",
+  "10-15",
+  "12-17",
+])
 
 // per-day calendar info, computed once
 const cal = days.map((d, idx) => {
@@ -93,21 +111,57 @@ const cal = days.map((d, idx) => {
   if (h.month === 12 && h.day >= 3 && h.day <= 9) event = 1.3 // week before Eid al-Adha
   const dow = d.getUTCDay()
   const weekday = dow === 6 ? 1.2 : dow === 1 ? 1.1 : 1
-  return { date: iso(d), month: d.getUTCMonth() + 1, closed, factor: event * weekday, t: idx / (DAYS - 1) }
+  return {
+    date: iso(d),
+    month: d.getUTCMonth() + 1,
+    closed,
+    factor: event * weekday,
+    t: idx / (DAYS - 1),
+  }
 })
 
 // ---------------------------------------------------------------- demand model
 // mean units per product per open day for a "typical" product of the category
 const BASE = {
-  "huile-moteur": 0.9, "filtres-a-huile": 0.3, "plaquettes-de-frein": 0.18, "filtres-a-air": 0.14, "filtres-habitacle": 0.1, "filtres-a-carburant": 0.09,
-  ampoules: 0.3, "bougies-d-allumage": 0.12, "balais-d-essuie-glace": 0.1, "liquide-de-refroidissement": 0.25, "liquide-de-frein": 0.12, "liquide-lave-glace": 0.15,
-  "batteries-de-demarrage": 0.06, "disques-de-frein": 0.05, amortisseurs: 0.04, "bougies-de-prechauffage": 0.05, "courroies-d-accessoires": 0.04,
-  "kits-de-distribution": 0.025, "kits-d-embrayage": 0.015, "pompes-a-eau": 0.02, thermostats: 0.02, radiateurs: 0.012, "condenseurs-de-climatisation": 0.01,
-  alternateurs: 0.008, demarreurs: 0.008, "entretien-climatisation": 0.06, "fixations-d-echappement": 0.06, "huile-de-boite": 0.06,
+  "huile-moteur": 0.9,
+  "filtres-a-huile": 0.3,
+  "plaquettes-de-frein": 0.18,
+  "filtres-a-air": 0.14,
+  "filtres-habitacle": 0.1,
+  "filtres-a-carburant": 0.09,
+  ampoules: 0.3,
+  "bougies-d-allumage": 0.12,
+  "balais-d-essuie-glace": 0.1,
+  "liquide-de-refroidissement": 0.25,
+  "liquide-de-frein": 0.12,
+  "liquide-lave-glace": 0.15,
+  "batteries-de-demarrage": 0.06,
+  "disques-de-frein": 0.05,
+  amortisseurs: 0.04,
+  "bougies-de-prechauffage": 0.05,
+  "courroies-d-accessoires": 0.04,
+  "kits-de-distribution": 0.025,
+  "kits-d-embrayage": 0.015,
+  "pompes-a-eau": 0.02,
+  thermostats: 0.02,
+  radiateurs: 0.012,
+  "condenseurs-de-climatisation": 0.01,
+  alternateurs: 0.008,
+  demarreurs: 0.008,
+  "entretien-climatisation": 0.06,
+  "fixations-d-echappement": 0.06,
+  "huile-de-boite": 0.06,
 }
 const DEFAULT_BASE = 0.025
 // mean size of one sale (units) per category
-const SIZE = { "huile-moteur": 1.5, "filtres-a-huile": 1.3, ampoules: 1.4, "liquide-de-refroidissement": 1.4, "fixations-d-echappement": 1.5, "bougies-d-allumage": 1.2 }
+const SIZE = {
+  "huile-moteur": 1.5,
+  "filtres-a-huile": 1.3,
+  ampoules: 1.4,
+  "liquide-de-refroidissement": 1.4,
+  "fixations-d-echappement": 1.5,
+  "bougies-d-allumage": 1.2,
+}
 
 // month multipliers (index 0 = January)
 const SEASON = {
@@ -119,11 +173,36 @@ const SEASON = {
   flat: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 }
 function seasonOf(cat) {
-  if (["liquide-de-refroidissement", "radiateurs", "thermostats", "pompes-a-eau", "condenseurs-de-climatisation", "entretien-climatisation", "filtres-habitacle"].includes(cat)) return SEASON.summer
-  if (cat === "batteries-de-demarrage" || cat === "chargeurs-et-cables-de-demarrage") return SEASON.battery
-  if (cat === "balais-d-essuie-glace" || cat === "liquide-lave-glace") return SEASON.rain
+  if (
+    [
+      "liquide-de-refroidissement",
+      "radiateurs",
+      "thermostats",
+      "pompes-a-eau",
+      "condenseurs-de-climatisation",
+      "entretien-climatisation",
+      "filtres-habitacle",
+    ].includes(cat)
+  )
+    return SEASON.summer
+  if (
+    cat === "batteries-de-demarrage" ||
+    cat === "chargeurs-et-cables-de-demarrage"
+  )
+    return SEASON.battery
+  if (cat === "balais-d-essuie-glace" || cat === "liquide-lave-glace")
+    return SEASON.rain
   if (cat === "ampoules" || cat === "phares") return SEASON.dark
-  if (["huile-moteur", "filtres-a-huile", "filtres-a-air", "filtres-a-carburant", "plaquettes-de-frein"].includes(cat)) return SEASON.service
+  if (
+    [
+      "huile-moteur",
+      "filtres-a-huile",
+      "filtres-a-air",
+      "filtres-a-carburant",
+      "plaquettes-de-frein",
+    ].includes(cat)
+  )
+    return SEASON.service
   return SEASON.flat
 }
 // share of a product's demand going to each variant
@@ -136,7 +215,8 @@ function variantShares(p) {
     if (opt === "Conditionnement") {
       if (/^5 L$/.test(val)) return 0.55
       if (/^4 L$/.test(val)) return 0.2
-      if (/^1 L$/.test(val)) return p.categories[0] === "huile-moteur" ? 0.3 : 0.6
+      if (/^1 L$/.test(val))
+        return p.categories[0] === "huile-moteur" ? 0.3 : 0.6
       if (/^20 L$/.test(val)) return 0.12
       if (/^2 L$/.test(val)) return 0.4
       if (/^500 ml$/.test(val)) return 0.7
@@ -145,7 +225,8 @@ function variantShares(p) {
       if (/Boîte de 10/.test(val)) return 0.15
       return 0.5
     }
-    if (opt === "Longueur") return Math.exp(-Math.pow((parseInt(val, 10) - 520) / 110, 2))
+    if (opt === "Longueur")
+      return Math.exp(-Math.pow((parseInt(val, 10) - 520) / 110, 2))
     return 1
   })
   const s = w.reduce((a, b) => a + b, 0)
@@ -153,11 +234,18 @@ function variantShares(p) {
 }
 
 // ---------------------------------------------------------------- run
-const products = JSON.parse(fs.readFileSync(path.join(DATA, "products.json"), "utf8"))
+const products = JSON.parse(
+  fs.readFileSync(path.join(DATA, "products.json"), "utf8")
+)
 // number of fitting vehicles per product (more vehicles => more demand)
 const fitCount = new Map()
-const fitText = fs.readFileSync(path.join(DATA, "fitments.csv"), "utf8").split("\n").slice(1)
-const skuToHandle = new Map(products.flatMap((p) => p.variants.map((v) => [v.sku, p.handle])))
+const fitText = fs
+  .readFileSync(path.join(DATA, "fitments.csv"), "utf8")
+  .split("\n")
+  .slice(1)
+const skuToHandle = new Map(
+  products.flatMap((p) => p.variants.map((v) => [v.sku, p.handle]))
+)
 for (const line of fitText) {
   if (!line) continue
   const [sku, handle] = line.split(",")
@@ -173,7 +261,9 @@ for (const p of products) {
   const rnd = mulberry32(hash(p.handle) ^ SEED)
   const season = seasonOf(cat)
   const popularity = Math.exp(normal(rnd) * 0.8 - 0.3)
-  const reach = p.universal ? 1.2 : Math.sqrt(Math.max(1, fitCount.get(p.handle) || 1) / 12)
+  const reach = p.universal
+    ? 1.2
+    : Math.sqrt(Math.max(1, fitCount.get(p.handle) || 1) / 12)
   const lambdaProduct = (BASE[cat] ?? DEFAULT_BASE) * popularity * reach
   const trend = normal(rnd) * 0.35 // log-change over the two years
   // lifecycle: ~4 % dead (stopped selling 12-20 months before the end), ~5 % launched late
@@ -190,11 +280,20 @@ for (const p of products) {
     for (let i = startIdx; i < Math.min(stopIdx, DAYS); i++) {
       const c = cal[i]
       if (c.closed) continue
-      const mean = lam * season[c.month - 1] * c.factor * Math.exp(trend * (c.t - 0.5)) * (i - startIdx < 60 && startIdx > 0 ? (i - startIdx) / 60 : 1)
+      const mean =
+        lam *
+        season[c.month - 1] *
+        c.factor *
+        Math.exp(trend * (c.t - 0.5)) *
+        (i - startIdx < 60 && startIdx > 0 ? (i - startIdx) / 60 : 1)
       // compound Poisson: occurrences, each with a size >= 1 (garages sometimes buy in bulk)
       const occ = poisson(vr, mean / meanSize)
       let qty = 0
-      for (let k = 0; k < occ; k++) qty += 1 + poisson(vr, meanSize - 1) + (vr() < 0.01 ? Math.floor(vr() * 6) : 0)
+      for (let k = 0; k < occ; k++)
+        qty +=
+          1 +
+          poisson(vr, meanSize - 1) +
+          (vr() < 0.01 ? Math.floor(vr() * 6) : 0)
       if (qty > 0) out.push(`${v.sku},${c.date},${qty}`)
     }
   })

@@ -15,12 +15,29 @@ const path = require("path")
 const { Client } = require("pg")
 
 const ROOT = path.resolve(__dirname, "..")
-const DIST = path.join(ROOT, "plugins", "search", "dist", "lib", "document-sql.js")
+const DIST = path.join(
+  ROOT,
+  "plugins",
+  "search",
+  "dist",
+  "lib",
+  "document-sql.js"
+)
 
 /** Tables the documents are read from: fresh statistics keep the set-based SQL on hash joins. */
 const SOURCE_TABLES = [
-  "product", "product_variant", "product_category", "product_category_product", "product_sales_channel",
-  "product_tags", "product_tag", "fitment_product", "part_number", "fitment", "brand", "vehicle",
+  "product",
+  "product_variant",
+  "product_category",
+  "product_category_product",
+  "product_sales_channel",
+  "product_tags",
+  "product_tag",
+  "fitment_product",
+  "part_number",
+  "fitment",
+  "brand",
+  "vehicle",
 ]
 
 const REBUILD_WORDS_SQL = `
@@ -41,7 +58,12 @@ async function loadSql() {
  * `log` gets the progress, `summary` the last line (the launcher prints it on stdout).
  * @returns {{ products: number, removed: number, words: number, ms: number }}
  */
-async function reindex({ url, chunk = 5000, log = console.log, summary = log } = {}) {
+async function reindex({
+  url,
+  chunk = 5000,
+  log = console.log,
+  summary = log,
+} = {}) {
   if (!Number.isInteger(chunk) || chunk < 1) {
     throw new Error(`--chunk must be a positive whole number, got ${chunk}`)
   }
@@ -50,16 +72,34 @@ async function reindex({ url, chunk = 5000, log = console.log, summary = log } =
   await client.connect()
   const started = Date.now()
   try {
-    const [{ ready }] = (await client.query(`SELECT to_regclass('public.search_document') IS NOT NULL AS ready`)).rows
+    const [{ ready }] = (
+      await client.query(
+        `SELECT to_regclass('public.search_document') IS NOT NULL AS ready`
+      )
+    ).rows
     if (!ready) {
-      throw new Error("table search_document is missing: run the migrations first (npm run migrate)")
+      throw new Error(
+        "table search_document is missing: run the migrations first (npm run migrate)"
+      )
     }
-    const present = (await client.query(`SELECT t FROM unnest($1::text[]) t WHERE to_regclass('public.' || t) IS NOT NULL`, [SOURCE_TABLES])).rows.map((r) => r.t)
+    const present = (
+      await client.query(
+        `SELECT t FROM unnest($1::text[]) t WHERE to_regclass('public.' || t) IS NOT NULL`,
+        [SOURCE_TABLES]
+      )
+    ).rows.map((r) => r.t)
     await client.query(`ANALYZE ${present.map((t) => `"${t}"`).join(", ")}`)
-    const [{ present: fitment }] = (await client.query(FITMENT_PRESENT_SQL)).rows
+    const [{ present: fitment }] = (await client.query(FITMENT_PRESENT_SQL))
+      .rows
     const sql = upsertDocumentsSql({ fitment: Boolean(fitment) })
-    const ids = (await client.query(`SELECT id FROM product WHERE deleted_at IS NULL ORDER BY id`)).rows.map((r) => r.id)
-    log(`reindexing ${ids.length} products${fitment ? " (with fitment data)" : ""} in chunks of ${chunk}`)
+    const ids = (
+      await client.query(
+        `SELECT id FROM product WHERE deleted_at IS NULL ORDER BY id`
+      )
+    ).rows.map((r) => r.id)
+    log(
+      `reindexing ${ids.length} products${fitment ? " (with fitment data)" : ""} in chunks of ${chunk}`
+    )
     let done = 0
     let lastLog = Date.now()
     for (let i = 0; i < ids.length; i += chunk) {
@@ -72,12 +112,16 @@ async function reindex({ url, chunk = 5000, log = console.log, summary = log } =
         await client.query("COMMIT")
       } catch (e) {
         await client.query("ROLLBACK").catch(() => undefined)
-        throw new Error(`reindex failed on products ${part[0]} … ${part[part.length - 1]}: ${e.message}`)
+        throw new Error(
+          `reindex failed on products ${part[0]} … ${part[part.length - 1]}: ${e.message}`
+        )
       }
       done += part.length
       if (Date.now() - lastLog > 5000 || done === ids.length) {
         lastLog = Date.now()
-        log(`  ${done}/${ids.length} documents (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+        log(
+          `  ${done}/${ids.length} documents (${((Date.now() - started) / 1000).toFixed(1)} s)`
+        )
       }
     }
     await client.query("BEGIN")
@@ -90,12 +134,18 @@ async function reindex({ url, chunk = 5000, log = console.log, summary = log } =
     await client.query(`DELETE FROM search_word`)
     await client.query(REBUILD_WORDS_SQL)
     // rebuilt documents have new versions: the catalogue's rendered bodies and cached answers are stale
-    await client.query(`UPDATE catalogue_state SET products_generation = products_generation + 1 WHERE id = 1`)
+    await client.query(
+      `UPDATE catalogue_state SET products_generation = products_generation + 1 WHERE id = 1`
+    )
     await client.query("COMMIT")
-    const [{ words }] = (await client.query(`SELECT count(*)::int AS words FROM search_word`)).rows
+    const [{ words }] = (
+      await client.query(`SELECT count(*)::int AS words FROM search_word`)
+    ).rows
     await client.query(`ANALYZE search_document, search_word`)
     const ms = Date.now() - started
-    summary(`reindexed ${ids.length} products in ${(ms / 1000).toFixed(1)} s (${removed} stale documents removed, ${words} dictionary words)`)
+    summary(
+      `reindexed ${ids.length} products in ${(ms / 1000).toFixed(1)} s (${removed} stale documents removed, ${words} dictionary words)`
+    )
     return { products: ids.length, removed, words, ms }
   } finally {
     await client.end().catch(() => undefined)
@@ -111,5 +161,8 @@ module.exports = { reindex, parseArgs }
 if (require.main === module) {
   // the shared launch contract (scripts/lib/cli.js): same as `npm run search:reindex`
   const { TOOLS } = require("./cli")
-  require("./lib/cli").runCommand({ name: "search:reindex", ...TOOLS["search:reindex"] }, process.argv.slice(2))
+  require("./lib/cli").runCommand(
+    { name: "search:reindex", ...TOOLS["search:reindex"] },
+    process.argv.slice(2)
+  )
 }

@@ -13,7 +13,12 @@ const path = require("path")
 const ROOT = path.resolve(__dirname, "..")
 require("dotenv").config({ path: path.join(ROOT, ".env") })
 
-const { ConfigError, ensureDatabase, portInUse, redact } = require("./lib/database")
+const {
+  ConfigError,
+  ensureDatabase,
+  portInUse,
+  redact,
+} = require("./lib/database")
 const { checkRedis } = require("./lib/redis")
 const { defaults } = require("./lib/defaults")
 const { assertProductionSecrets } = require("./lib/secrets")
@@ -26,13 +31,19 @@ const CLOSE_LIMIT_MS = 15000
 async function main() {
   const settings = defaults(process.env)
   Object.assign(process.env, settings)
-  if (!["", "text", "json"].includes((process.env.LOG_FORMAT || "").toLowerCase())) {
-    throw new ConfigError(`LOG_FORMAT must be "text" or "json", got "${process.env.LOG_FORMAT}"`)
+  if (
+    !["", "text", "json"].includes((process.env.LOG_FORMAT || "").toLowerCase())
+  ) {
+    throw new ConfigError(
+      `LOG_FORMAT must be "text" or "json", got "${process.env.LOG_FORMAT}"`
+    )
   }
   assertProductionSecrets(process.env)
   const port = Number(settings.PORT)
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new ConfigError(`PORT must be a number between 1 and 65535, got "${settings.PORT}"`)
+    throw new ConfigError(
+      `PORT must be a number between 1 and 65535, got "${settings.PORT}"`
+    )
   }
   if (await portInUse(port)) {
     throw new ConfigError(
@@ -42,7 +53,9 @@ async function main() {
 
   if (process.env.REDIS_URL) {
     await checkRedis(process.env.REDIS_URL)
-    log(`Redis: ${redact(process.env.REDIS_URL)} (event bus, cache, sessions, scheduled jobs ON)`)
+    log(
+      `Redis: ${redact(process.env.REDIS_URL)} (event bus, cache, sessions, scheduled jobs ON)`
+    )
   } else {
     log(
       "Redis: not configured, so the local event bus and in-memory cache are used and scheduled jobs are OFF. " +
@@ -64,7 +77,11 @@ async function main() {
   // start.js stops the server first and the database after it, on Ctrl-C / SIGTERM (below)
   const db = await ensureDatabase({ log, handleSignals: false })
   process.env.DATABASE_URL = db.url
-  log(db.embedded ? `database: embedded PostgreSQL on 127.0.0.1:${db.port} (data in ${process.env.EMBEDDED_POSTGRES_DIR || ".data/postgres"})` : `database: ${redact(db.url)}`)
+  log(
+    db.embedded
+      ? `database: embedded PostgreSQL on 127.0.0.1:${db.port} (data in ${process.env.EMBEDDED_POSTGRES_DIR || ".data/postgres"})`
+      : `database: ${redact(db.url)}`
+  )
 
   let app
   const stop = async (code) => {
@@ -72,13 +89,21 @@ async function main() {
       if (app) {
         // the server closes within the grace time of its requests; past CLOSE_LIMIT_MS the
         // database is stopped and the process exits anyway
-        const limit = new Promise((resolve) => setTimeout(() => resolve("timeout"), CLOSE_LIMIT_MS).unref())
+        const limit = new Promise((resolve) =>
+          setTimeout(() => resolve("timeout"), CLOSE_LIMIT_MS).unref()
+        )
         if ((await Promise.race([app.close(), limit])) === "timeout") {
-          console.error(`[shabou] the server did not close within ${CLOSE_LIMIT_MS / 1000} s: stopping anyway`)
+          console.error(
+            `[shabou] the server did not close within ${CLOSE_LIMIT_MS / 1000} s: stopping anyway`
+          )
         }
       }
     } finally {
-      await db.stop().catch((e) => console.error(`could not stop PostgreSQL cleanly: ${e.message}`))
+      await db
+        .stop()
+        .catch((e) =>
+          console.error(`could not stop PostgreSQL cleanly: ${e.message}`)
+        )
       if (db.embedded) {
         log("embedded PostgreSQL stopped")
       }

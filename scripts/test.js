@@ -13,7 +13,9 @@ const { build } = require("./build")
 async function main() {
   const started = Date.now()
   await build({ ifChanged: true, admin: true })
-  console.log(`[test] build ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  console.log(
+    `[test] build ready in ${((Date.now() - started) / 1000).toFixed(1)} s`
+  )
   const jest = path.join(ROOT, "node_modules", "jest", "bin", "jest.js")
   const args = ["--runInBand", "--forceExit", ...process.argv.slice(2)]
   const result = spawnSync(process.execPath, [jest, ...args], {

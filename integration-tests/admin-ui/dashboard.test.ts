@@ -1,14 +1,24 @@
 import type { Browser, Page } from "playwright-core"
 import request from "supertest"
 import { formatAmount, formatNumber } from "../../src/admin/lib/format"
-import { launchBrowser, loginAsOwner, PageWatch, screenshot, watchPage } from "../helpers/browser"
+import {
+  launchBrowser,
+  loginAsOwner,
+  PageWatch,
+  screenshot,
+  watchPage,
+} from "../helpers/browser"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 import { placeOrder } from "../helpers/orders"
 
 jest.setTimeout(300000)
 
 const api = () => request(testEnv().baseUrl)
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? "").replace(/[\u00a0\u202f]/g, " ")
+const text = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).textContent()) ?? "").replace(
+    /[\u00a0\u202f]/g,
+    " "
+  )
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, " ")
 
 describe("Tableau de bord (the admin's first screen)", () => {
@@ -33,13 +43,19 @@ describe("Tableau de bord (the admin's first screen)", () => {
   })
 
   it("shows the shop's name and logo on the login page, with no data-sharing prompt after login", async () => {
-    await page.goto(`${testEnv().baseUrl}/app/login`, { waitUntil: "networkidle" })
+    await page.goto(`${testEnv().baseUrl}/app/login`, {
+      waitUntil: "networkidle",
+    })
     const brand = page.getByTestId("shop-login-brand")
     await brand.waitFor({ timeout: 60000 })
     expect(await brand.textContent()).toContain("Shabou Auto Pièces")
     const logo = brand.locator("img")
     expect(await logo.getAttribute("src")).toBe("/logo.svg")
-    expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    expect(
+      await logo.evaluate(
+        (img: HTMLImageElement) => img.complete && img.naturalWidth > 0
+      )
+    ).toBe(true)
     const svg = await api().get("/logo.svg")
     expect(svg.status).toBe(200)
     expect(svg.headers["content-type"]).toContain("image/svg+xml")
@@ -51,42 +67,90 @@ describe("Tableau de bord (the admin's first screen)", () => {
     await page.getByTestId("dashboard").waitFor({ timeout: 60000 })
     // Medusa's "help us improve" (analytics) prompt would cover the page: it must not be there
     await page.waitForTimeout(1500)
-    expect(await page.getByText(/Help us improve|Aidez-nous à nous améliorer/i).count()).toBe(0)
+    expect(
+      await page
+        .getByText(/Help us improve|Aidez-nous à nous améliorer/i)
+        .count()
+    ).toBe(0)
   })
 
   it("shows the same figures as GET /admin/dashboard and the orders API, each linking to its screen", async () => {
     const headers = await adminHeaders()
-    const { dashboard: d } = (await api().get("/admin/dashboard").set(headers)).body
-    expect(norm(await text(page, "sales-today-value"))).toBe(norm(formatAmount(d.sales.today.amount, "tnd")))
-    expect(norm(await text(page, "sales-7-days-value"))).toBe(norm(formatAmount(d.sales.last_7_days.amount, "tnd")))
-    expect(norm(await text(page, "sales-30-days-value"))).toBe(norm(formatAmount(d.sales.last_30_days.amount, "tnd")))
-    expect(norm(await text(page, "orders-to-ship-value"))).toBe(norm(formatNumber(d.orders_to_ship)))
-    expect(norm(await text(page, "out-of-stock-value"))).toBe(norm(formatNumber(d.out_of_stock_variants)))
-    expect(norm(await text(page, "new-leads-value"))).toBe(norm(formatNumber(d.leads.new_this_week)))
-    expect(norm(await text(page, "price-alerts-value"))).toBe(norm(formatNumber(d.price_alerts.unacknowledged)))
+    const { dashboard: d } = (await api().get("/admin/dashboard").set(headers))
+      .body
+    expect(norm(await text(page, "sales-today-value"))).toBe(
+      norm(formatAmount(d.sales.today.amount, "tnd"))
+    )
+    expect(norm(await text(page, "sales-7-days-value"))).toBe(
+      norm(formatAmount(d.sales.last_7_days.amount, "tnd"))
+    )
+    expect(norm(await text(page, "sales-30-days-value"))).toBe(
+      norm(formatAmount(d.sales.last_30_days.amount, "tnd"))
+    )
+    expect(norm(await text(page, "orders-to-ship-value"))).toBe(
+      norm(formatNumber(d.orders_to_ship))
+    )
+    expect(norm(await text(page, "out-of-stock-value"))).toBe(
+      norm(formatNumber(d.out_of_stock_variants))
+    )
+    expect(norm(await text(page, "new-leads-value"))).toBe(
+      norm(formatNumber(d.leads.new_this_week))
+    )
+    expect(norm(await text(page, "price-alerts-value"))).toBe(
+      norm(formatNumber(d.price_alerts.unacknowledged))
+    )
 
     // today's sales as the orders API gives them: Σ subtotal of today's non-canceled orders
-    const orders = await api().get(`/admin/orders?created_at[gte]=${encodeURIComponent(d.sales.today.from)}&fields=id,status,currency_code,created_at,subtotal&limit=500`).set(headers)
-    const today = orders.body.orders.filter((o: any) => o.status !== "canceled" && o.currency_code === "tnd")
+    const orders = await api()
+      .get(
+        `/admin/orders?created_at[gte]=${encodeURIComponent(d.sales.today.from)}&fields=id,status,currency_code,created_at,subtotal&limit=500`
+      )
+      .set(headers)
+    const today = orders.body.orders.filter(
+      (o: any) => o.status !== "canceled" && o.currency_code === "tnd"
+    )
     expect(today.length).toBeGreaterThanOrEqual(1)
-    expect(norm(await text(page, "sales-today-value"))).toBe(norm(formatAmount(today.reduce((a: number, o: any) => a + o.subtotal, 0), "tnd")))
+    expect(norm(await text(page, "sales-today-value"))).toBe(
+      norm(
+        formatAmount(
+          today.reduce((a: number, o: any) => a + o.subtotal, 0),
+          "tnd"
+        )
+      )
+    )
     expect(await text(page, "sales-today-value")).toMatch(/^\d[\d ]*,\d{3} DT$/)
 
-    const href = async (testId: string) => page.getByTestId(testId).locator("a").last().getAttribute("href")
+    const href = async (testId: string) =>
+      page.getByTestId(testId).locator("a").last().getAttribute("href")
     expect(await href("sales-today")).toBe("/app/a/orders")
     expect(await href("orders-to-ship")).toBe("/app/a/orders")
     expect(await href("out-of-stock")).toBe("/app/a/products")
     expect(await href("new-leads")).toBe("/app/a/prospects")
     expect(await href("price-alerts")).toBe("/app/a/veille-prix")
-    expect(await page.getByTestId("restock-panel").locator('a[href="/app/a/reassort"]').count()).toBe(1)
+    expect(
+      await page
+        .getByTestId("restock-panel")
+        .locator('a[href="/app/a/reassort"]')
+        .count()
+    ).toBe(1)
     // recent activity: our order, linked to its page
     const latest = d.activity.find((a: any) => a.kind === "order")
-    expect(await page.getByTestId("activity-panel").locator(`a[href="/app/a/orders/${latest.id}"]`).count()).toBe(1)
-    expect(await page.getByRole("link", { name: "Tableau de bord" }).count()).toBeGreaterThanOrEqual(1)
+    expect(
+      await page
+        .getByTestId("activity-panel")
+        .locator(`a[href="/app/a/orders/${latest.id}"]`)
+        .count()
+    ).toBe(1)
+    expect(
+      await page.getByRole("link", { name: "Tableau de bord" }).count()
+    ).toBeGreaterThanOrEqual(1)
     await screenshot(page, "dashboard-main")
 
     // a link opens its screen
-    await page.getByTestId("activity-panel").locator(`a[href="/app/a/orders/${latest.id}"]`).click()
+    await page
+      .getByTestId("activity-panel")
+      .locator(`a[href="/app/a/orders/${latest.id}"]`)
+      .click()
     await page.waitForURL(new RegExp(`/app/a/orders/${latest.id}$`))
     expect(watch.outside).toEqual([])
     expect(watch.errors).toEqual([])

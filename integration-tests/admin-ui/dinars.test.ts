@@ -1,6 +1,13 @@
 import type { Browser, Page } from "playwright-core"
 import request from "supertest"
-import { launchBrowser, loginAsOwner, PageWatch, screenshot, watchPage, gotoAdmin } from "../helpers/browser"
+import {
+  launchBrowser,
+  loginAsOwner,
+  PageWatch,
+  screenshot,
+  watchPage,
+  gotoAdmin,
+} from "../helpers/browser"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 import { placeOrder } from "../helpers/orders"
 
@@ -8,7 +15,11 @@ jest.setTimeout(300000)
 
 const api = () => request(testEnv().baseUrl)
 /** 124950 → "124.950": the admin's own (en-US) amount text with the currency's 3 decimals */
-const threeDecimals = (millimes: number) => (millimes / 1000).toLocaleString("en-US", { minimumFractionDigits: 3, maximumFractionDigits: 3 })
+const threeDecimals = (millimes: number) =>
+  (millimes / 1000).toLocaleString("en-US", {
+    minimumFractionDigits: 3,
+    maximumFractionDigits: 3,
+  })
 
 describe("dinars to the millime in Medusa's admin screens (patched admin UI)", () => {
   let browser: Browser
@@ -36,27 +47,42 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
   })
 
   afterEach(() => {
-    const found = { outside: watch.outside.splice(0), errors: watch.errors.splice(0) }
+    const found = {
+      outside: watch.outside.splice(0),
+      errors: watch.errors.splice(0),
+    }
     expect(found).toEqual({ outside: [], errors: [] })
   })
 
   const tndPrice = async () => {
-    const res = await api().get(`/admin/products/${product.id}`).set(await adminHeaders())
-    const variant = res.body.product.variants.find((v: any) => v.id === product.variant_id)
-    return variant.prices.find((p: any) => p.currency_code === "tnd" && !p.region_id && !p.price_list_id)?.amount
+    const res = await api()
+      .get(`/admin/products/${product.id}`)
+      .set(await adminHeaders())
+    const variant = res.body.product.variants.find(
+      (v: any) => v.id === product.variant_id
+    )
+    return variant.prices.find(
+      (p: any) => p.currency_code === "tnd" && !p.region_id && !p.price_list_id
+    )?.amount
   }
 
   async function editTndPrice(typed: string) {
     await gotoAdmin(page, `${testEnv().baseUrl}/app/a/products/${product.id}`)
     await page.getByText(product.title).first().waitFor({ timeout: 60000 })
     // the variants section's "…" menu → Edit Prices: the spreadsheet-like price grid
-    const section = page.locator("div", { has: page.getByRole("heading", { name: "Variants", exact: true }) }).last()
+    const section = page
+      .locator("div", {
+        has: page.getByRole("heading", { name: "Variants", exact: true }),
+      })
+      .last()
     await section.getByRole("button").first().click()
     await page.getByText("Edit Prices", { exact: true }).click()
     await page.getByText("Save and close").waitFor()
     const header = page.locator('th:has(span:text-is("Price TND"))').first()
     await header.waitFor()
-    const col = await header.evaluate((th) => Array.from(th.parentElement!.children).indexOf(th))
+    const col = await header.evaluate((th) =>
+      Array.from(th.parentElement!.children).indexOf(th)
+    )
     // the grid's table (the product page behind it has tables too): the first body row is the
     // product, then one row per variant
     const grid = page.locator('table:has(th:has(span:text-is("Price TND")))')
@@ -71,8 +97,12 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
     await page.getByText("Save and close").click()
     // "Saving changes" prompt: its Save button
     await page.getByText("Saving changes").waitFor()
-    await page.getByRole("button", { name: "Save changes", exact: true }).click()
-    await page.getByText("Successfully updated variant prices").waitFor({ timeout: 30000 })
+    await page
+      .getByRole("button", { name: "Save changes", exact: true })
+      .click()
+    await page
+      .getByText("Successfully updated variant prices")
+      .waitFor({ timeout: 30000 })
   }
 
   it("stores 12,345 DT typed with a decimal comma as 12345 millimes", async () => {
@@ -86,20 +116,35 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
   })
 
   it("shows 3 decimals in the orders list and on the order's lines", async () => {
-    const orderId = await placeOrder(product.variant_id, 3, "millimes@example.tn")
-    const { order } = (await api().get(`/admin/orders/${orderId}`).set(await adminHeaders())).body
+    const orderId = await placeOrder(
+      product.variant_id,
+      3,
+      "millimes@example.tn"
+    )
+    const { order } = (
+      await api()
+        .get(`/admin/orders/${orderId}`)
+        .set(await adminHeaders())
+    ).body
     await gotoAdmin(page, `${testEnv().baseUrl}/app/a/orders`)
     const row = page.locator("tr", { hasText: `#${order.display_id}` }).first()
     await row.waitFor({ timeout: 60000 })
-    await expect(row.textContent()).resolves.toContain(threeDecimals(order.total))
+    await expect(row.textContent()).resolves.toContain(
+      threeDecimals(order.total)
+    )
     await screenshot(page, "dinars-orders-list")
 
     await gotoAdmin(page, `${testEnv().baseUrl}/app/a/orders/${orderId}`)
     const item = order.items[0]
-    await page.getByText(`x ${item.quantity}`).first().waitFor({ timeout: 60000 })
+    await page
+      .getByText(`x ${item.quantity}`)
+      .first()
+      .waitFor({ timeout: 60000 })
     const body = await page.locator("body").textContent()
     // the admin floors the unit amount to whole millimes before showing it
-    expect(body).toContain(threeDecimals(Math.floor(item.total / item.quantity)))
+    expect(body).toContain(
+      threeDecimals(Math.floor(item.total / item.quantity))
+    )
     expect(body).toContain(threeDecimals(item.total))
     await screenshot(page, "dinars-order-detail")
   })

@@ -4,7 +4,15 @@
  * GET /admin/orders/:id/fitment answers.
  */
 import type { Browser, Page } from "playwright-core"
-import { gotoAdmin, launchBrowser, loginAsOwner, PageWatch, screenshot, watchPage, whenShown } from "../helpers/browser"
+import {
+  gotoAdmin,
+  launchBrowser,
+  loginAsOwner,
+  PageWatch,
+  screenshot,
+  watchPage,
+  whenShown,
+} from "../helpers/browser"
 import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
 import { checkoutCart, tunisiaRegionId } from "../helpers/orders"
 
@@ -34,7 +42,10 @@ describe("order page: the customer's vehicle and the fit of each line", () => {
   })
 
   afterEach(() => {
-    const found = { outside: watch.outside.splice(0), errors: watch.errors.splice(0) }
+    const found = {
+      outside: watch.outside.splice(0),
+      errors: watch.errors.splice(0),
+    }
     expect(found).toEqual({ outside: [], errors: [] })
   })
 
@@ -57,32 +68,59 @@ describe("order page: the customer's vehicle and the fit of each line", () => {
       [fit.vehicle_id]
     )
     const client = storeClient()
-    let { cart } = await client.carts.create({ region_id: await tunisiaRegionId(client) })
-    ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: fit.variant_id, quantity: 1 }))
-    ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: other.variant_id, quantity: 2 }))
-    const { vehicle } = await client.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: fit.vehicle_id, vin: "VF3CA9HP0CW123456" })
+    let { cart } = await client.carts.create({
+      region_id: await tunisiaRegionId(client),
+    })
+    ;({ cart } = await client.carts.lineItems.create(cart.id, {
+      variant_id: fit.variant_id,
+      quantity: 1,
+    }))
+    ;({ cart } = await client.carts.lineItems.create(cart.id, {
+      variant_id: other.variant_id,
+      quantity: 2,
+    }))
+    const { vehicle } = await client.client.request(
+      "POST",
+      `/store/carts/${cart.id}/vehicle`,
+      { vehicle_id: fit.vehicle_id, vin: "VF3CA9HP0CW123456" }
+    )
     const orderId = await checkoutCart(client, cart.id, "vehicule@example.tn")
 
-    const api = await (await fetch(`${testEnv().baseUrl}/admin/orders/${orderId}/fitment`, { headers: await adminHeaders() })).json()
-    const lineId = (verdict: string) => api.lines.find((l: any) => l.verdict === verdict).line_item_id
+    const api = await (
+      await fetch(`${testEnv().baseUrl}/admin/orders/${orderId}/fitment`, {
+        headers: await adminHeaders(),
+      })
+    ).json()
+    const lineId = (verdict: string) =>
+      api.lines.find((l: any) => l.verdict === verdict).line_item_id
 
     await gotoAdmin(page, `${testEnv().baseUrl}/app/a/orders/${orderId}`)
     const widget = page.getByTestId("order-vehicle-fitment")
     await whenShown(page, widget.getByTestId("order-vehicle-label"), 60000)
     await widget.scrollIntoViewIfNeeded()
-    expect(await widget.getByTestId("order-vehicle-label").textContent()).toBe(vehicle.label)
+    expect(await widget.getByTestId("order-vehicle-label").textContent()).toBe(
+      vehicle.label
+    )
     expect(await widget.textContent()).toContain("VIN VF3CA9HP0CW123456")
-    expect(await widget.getByRole("status").textContent()).toContain("1 article ne correspond pas à ce véhicule")
+    expect(await widget.getByRole("status").textContent()).toContain(
+      "1 article ne correspond pas à ce véhicule"
+    )
 
     const rows = widget.locator("tbody tr")
     expect(await rows.count()).toBe(2)
     // the line that does not fit comes first
-    expect(await rows.nth(0).getAttribute("data-testid")).toBe(`order-line-fitment-${lineId("does_not_fit")}`)
+    expect(await rows.nth(0).getAttribute("data-testid")).toBe(
+      `order-line-fitment-${lineId("does_not_fit")}`
+    )
     const bad = await rows.nth(0).textContent()
     expect(bad).toContain(other.title)
     expect(bad).toContain("Non compatible")
-    expect(bad).toContain("la pièce a des données de compatibilité et ce véhicule n'y figure pas")
-    const good = await widget.getByTestId(`order-line-fitment-${lineId("fits")}`).textContent()
+    expect(bad).toContain(
+      "la pièce a des données de compatibilité et ce véhicule n'y figure pas"
+    )
+    const good = await widget
+      .getByTestId(`order-line-fitment-${lineId("fits")}`)
+      .textContent()
     expect(good).toContain(fit.title)
     expect(good).toContain("Compatible")
     await screenshot(page, "order-vehicle-fitment")
@@ -94,12 +132,23 @@ describe("order page: the customer's vehicle and the fit of each line", () => {
         WHERE p.status = 'published' AND p.deleted_at IS NULL AND ${inStock} ORDER BY p.handle LIMIT 1`
     )
     const client = storeClient()
-    let { cart } = await client.carts.create({ region_id: await tunisiaRegionId(client) })
-    ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id, quantity: 1 }))
-    const orderId = await checkoutCart(client, cart.id, "sans-vehicule@example.tn")
+    let { cart } = await client.carts.create({
+      region_id: await tunisiaRegionId(client),
+    })
+    ;({ cart } = await client.carts.lineItems.create(cart.id, {
+      variant_id,
+      quantity: 1,
+    }))
+    const orderId = await checkoutCart(
+      client,
+      cart.id,
+      "sans-vehicule@example.tn"
+    )
     await gotoAdmin(page, `${testEnv().baseUrl}/app/a/orders/${orderId}`)
     const none = page.getByTestId("order-vehicle-none")
     await whenShown(page, none, 60000)
-    expect(await none.textContent()).toContain("Le client n'a pas indiqué de véhicule pour cette commande.")
+    expect(await none.textContent()).toContain(
+      "Le client n'a pas indiqué de véhicule pour cette commande."
+    )
   })
 })

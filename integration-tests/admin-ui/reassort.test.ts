@@ -1,7 +1,14 @@
 import fs from "fs"
 import type { Browser, Page } from "playwright-core"
 import request from "supertest"
-import { launchBrowser, loginAsOwner, PageWatch, screenshot, watchPage, gotoAdmin } from "../helpers/browser"
+import {
+  launchBrowser,
+  loginAsOwner,
+  PageWatch,
+  screenshot,
+  watchPage,
+  gotoAdmin,
+} from "../helpers/browser"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 
 jest.setTimeout(600000)
@@ -26,7 +33,10 @@ describe("Réassort and the demand forecast widget", () => {
       .send({ inventory_quantity: 0 })
     expect(upd.status).toBe(200)
     browser = await launchBrowser()
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, acceptDownloads: true })
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 1100 },
+      acceptDownloads: true,
+    })
     page = await context.newPage()
     watch = await watchPage(page)
     await loginAsOwner(page)
@@ -37,31 +47,53 @@ describe("Réassort and the demand forecast widget", () => {
   })
 
   afterEach(() => {
-    const found = { outside: watch.outside.splice(0), errors: watch.errors.splice(0) }
+    const found = {
+      outside: watch.outside.splice(0),
+      errors: watch.errors.splice(0),
+    }
     expect(found).toEqual({ outside: [], errors: [] })
   })
 
   it("runs a forecast from the page and shows its progress, then the parts to order", async () => {
     const headers = await adminHeaders()
-    const before = (await api().get("/admin/orion/runs?limit=1").set(headers)).body.runs[0]?.id ?? null
+    const before =
+      (await api().get("/admin/orion/runs?limit=1").set(headers)).body.runs[0]
+        ?.id ?? null
     await gotoAdmin(page, `${testEnv().baseUrl}/app/a/reassort`)
-    await page.getByRole("heading", { name: "Réassort" }).waitFor({ timeout: 60000 })
+    await page
+      .getByRole("heading", { name: "Réassort" })
+      .waitFor({ timeout: 60000 })
     await page.getByRole("button", { name: "Lancer une prévision" }).click()
     await page.getByText(/Prévision en cours/).waitFor({ timeout: 30000 })
     await screenshot(page, "reassort-run-progress")
-    await page.getByText(/Dernière prévision terminée le/).waitFor({ timeout: 480000 })
-    const runs = (await api().get("/admin/orion/runs?limit=1").set(headers)).body.runs
+    await page
+      .getByText(/Dernière prévision terminée le/)
+      .waitFor({ timeout: 480000 })
+    const runs = (await api().get("/admin/orion/runs?limit=1").set(headers))
+      .body.runs
     expect(runs[0].id).not.toBe(before)
-    expect(runs[0]).toMatchObject({ status: "succeeded", trigger: "manual", progress: 1 })
+    expect(runs[0]).toMatchObject({
+      status: "succeeded",
+      trigger: "manual",
+      progress: 1,
+    })
 
     // the run is shown as finished before its older forecasts are pruned and its accuracy work settles: the
     // list is read once it no longer changes, and the page is opened again to show that list
-    const restock = async () => (await api().get("/admin/orion/restock?limit=25").set(headers)).body
+    const restock = async () =>
+      (await api().get("/admin/orion/restock?limit=25").set(headers)).body
     let list = await restock()
     for (let i = 0; i < 10; i++) {
       await new Promise((r) => setTimeout(r, 1000))
       const again = await restock()
-      const key = (l: any) => JSON.stringify(l.suggestions.map((x: any) => [x.product_id, x.sku, x.stockout_date ?? null]))
+      const key = (l: any) =>
+        JSON.stringify(
+          l.suggestions.map((x: any) => [
+            x.product_id,
+            x.sku,
+            x.stockout_date ?? null,
+          ])
+        )
       const same = key(again) === key(list)
       list = again
       if (same) break
@@ -75,13 +107,27 @@ describe("Réassort and the demand forecast widget", () => {
     for (let i = 0; i < Math.min(5, list.suggestions.length); i++) {
       const s = list.suggestions[i]
       const link = rows.nth(i).locator("a").first()
-      expect(await link.getAttribute("href")).toBe(`/app/a/products/${s.product_id}`)
+      expect(await link.getAttribute("href")).toBe(
+        `/app/a/products/${s.product_id}`
+      )
       expect(await rows.nth(i).textContent()).toContain(s.sku)
     }
     // the accuracy widget's figures (WQL, MASE…) are allowed in its details line only
-    const details = (await page.getByTestId("accuracy-details").allTextContents()).join("")
-    const pageText = ((await page.locator("body").textContent()) ?? "").replace(details, "")
-    for (const jargon of ["quantile", "WQL", "MASE", "nb(k", "p90", "reorder point"]) {
+    const details = (
+      await page.getByTestId("accuracy-details").allTextContents()
+    ).join("")
+    const pageText = ((await page.locator("body").textContent()) ?? "").replace(
+      details,
+      ""
+    )
+    for (const jargon of [
+      "quantile",
+      "WQL",
+      "MASE",
+      "nb(k",
+      "p90",
+      "reorder point",
+    ]) {
       expect(pageText).not.toContain(jargon)
     }
     expect(pageText).toContain("à commander")
@@ -90,48 +136,102 @@ describe("Réassort and the demand forecast widget", () => {
 
   it("filters by brand and exports the order suggestions as CSV", async () => {
     const headers = await adminHeaders()
-    const [fp] = await sql(`SELECT fp.brand_id, b.name FROM fitment_product fp JOIN brand b ON b.id = fp.brand_id WHERE fp.product_id = $1`, [variant.product_id])
+    const [fp] = await sql(
+      `SELECT fp.brand_id, b.name FROM fitment_product fp JOIN brand b ON b.id = fp.brand_id WHERE fp.product_id = $1`,
+      [variant.product_id]
+    )
     if (fp) {
       await page.getByTestId("filter-brand").click()
       await page.getByRole("option", { name: fp.name, exact: true }).click()
-      const api1 = (await api().get(`/admin/orion/restock?brand_id=${fp.brand_id}&limit=25`).set(headers)).body
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="reassort-row"]').length === n, api1.suggestions.length, { timeout: 30000 })
-      expect(await page.getByTestId("reassort-row").first().textContent()).toContain(fp.name)
+      const api1 = (
+        await api()
+          .get(`/admin/orion/restock?brand_id=${fp.brand_id}&limit=25`)
+          .set(headers)
+      ).body
+      await page.waitForFunction(
+        (n) =>
+          document.querySelectorAll('[data-testid="reassort-row"]').length ===
+          n,
+        api1.suggestions.length,
+        { timeout: 30000 }
+      )
+      expect(
+        await page.getByTestId("reassort-row").first().textContent()
+      ).toContain(fp.name)
     }
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Exporter CSV/ }).click()])
-    expect(download.suggestedFilename()).toMatch(/^reassort-\d{4}-\d{2}-\d{2}\.csv$/)
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /Exporter CSV/ }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(
+      /^reassort-\d{4}-\d{2}-\d{2}\.csv$/
+    )
     const file = await download.path()
     const csv = fs.readFileSync(file as string, "utf8")
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     const lines = csv.slice(1).trim().split("\r\n")
     expect(lines[0].split(";")[0]).toBe("Référence")
-    const expected = (await api().get(`/admin/orion/restock?limit=1${fp ? `&brand_id=${fp.brand_id}` : ""}`).set(headers)).body.count
+    const expected = (
+      await api()
+        .get(
+          `/admin/orion/restock?limit=1${fp ? `&brand_id=${fp.brand_id}` : ""}`
+        )
+        .set(headers)
+    ).body.count
     expect(lines.length - 1).toBe(expected)
     expect(lines.some((l) => l.startsWith(`${variant.sku};`))).toBe(true)
   })
 
   it("explains the forecast on the product page in plain French with a fan chart", async () => {
     const headers = await adminHeaders()
-    const fc = (await api().get(`/admin/orion/forecasts?variant_id=${variant.id}`).set(headers)).body
-    const alert = (await api().get(`/admin/orion/alerts?variant_id=${variant.id}&type=restock`).set(headers)).body.alerts[0]
+    const fc = (
+      await api()
+        .get(`/admin/orion/forecasts?variant_id=${variant.id}`)
+        .set(headers)
+    ).body
+    const alert = (
+      await api()
+        .get(`/admin/orion/alerts?variant_id=${variant.id}&type=restock`)
+        .set(headers)
+    ).body.alerts[0]
     expect(alert.suggested_quantity).toBeGreaterThan(0)
-    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/products/${variant.product_id}`)
-    const widget = page.locator('[data-testid="orion-variant-forecast"]', { hasText: variant.sku }).first()
+    await gotoAdmin(
+      page,
+      `${testEnv().baseUrl}/app/a/products/${variant.product_id}`
+    )
+    const widget = page
+      .locator('[data-testid="orion-variant-forecast"]', {
+        hasText: variant.sku,
+      })
+      .first()
     await widget.waitFor({ timeout: 60000 })
-    const advice = (await widget.getByTestId("orion-advice").textContent()) ?? ""
+    const advice =
+      (await widget.getByTestId("orion-advice").textContent()) ?? ""
     const level = Math.round(fc.forecast.restock.service_level * 100)
-    expect(advice.replace(/[\u00a0\u202f]/g, " ")).toMatch(new RegExp(`^À commander : ${alert.suggested_quantity} (avant le \\d{1,2} \\S+|dès maintenant) pour garder ${level} % de chances de ne pas être en rupture\\.$`))
+    expect(advice.replace(/[\u00a0\u202f]/g, " ")).toMatch(
+      new RegExp(
+        `^À commander : ${alert.suggested_quantity} (avant le \\d{1,2} \\S+|dès maintenant) pour garder ${level} % de chances de ne pas être en rupture\\.$`
+      )
+    )
     expect(await widget.getByTestId("orion-stock").textContent()).toBe("0")
-    expect(await widget.getByTestId("orion-reorder-point").textContent()).toBe(String(fc.forecast.restock.reorder_point))
+    expect(await widget.getByTestId("orion-reorder-point").textContent()).toBe(
+      String(fc.forecast.restock.reorder_point)
+    )
     // fan chart: sales history, mean line and the p10–p90 band
     const chart = widget.getByTestId("orion-fan-chart")
-    await chart.locator(".recharts-wrapper > svg.recharts-surface").waitFor({ timeout: 30000 })
+    await chart
+      .locator(".recharts-wrapper > svg.recharts-surface")
+      .waitFor({ timeout: 30000 })
     expect(await chart.locator(".recharts-area").count()).toBe(1)
     expect(await chart.locator(".recharts-line").count()).toBe(2)
     // model names only in the details line
-    const details = (await widget.getByTestId("orion-details").textContent()) ?? ""
+    const details =
+      (await widget.getByTestId("orion-details").textContent()) ?? ""
     expect(details).toContain(fc.forecast.model)
-    const withoutDetails = ((await widget.textContent()) ?? "").replace(details, "")
+    const withoutDetails = ((await widget.textContent()) ?? "").replace(
+      details,
+      ""
+    )
     expect(withoutDetails).not.toContain(fc.forecast.model)
     await widget.scrollIntoViewIfNeeded()
     await screenshot(page, "reassort-product-forecast")

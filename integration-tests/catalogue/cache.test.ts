@@ -15,13 +15,26 @@ let regionId: string
 const products: Array<{ id: string; variantId: string; handle: string }> = []
 
 /** GET over plain node:http: no automatic decompression, so the bytes and headers are what the server sent. */
-function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string> = {}
+): Promise<{
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+}> {
   const url = new URL(path, testEnv().baseUrl)
   return new Promise((resolve, reject) => {
     const req = http.get(url, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = []
       res.on("data", (c) => chunks.push(c))
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+        })
+      )
       res.on("error", reject)
     })
     req.on("error", reject)
@@ -29,20 +42,39 @@ function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ s
 }
 
 beforeAll(async () => {
-  ;[{ id: regionId }] = await sql(`SELECT id FROM region WHERE currency_code = 'tnd' LIMIT 1`)
+  ;[{ id: regionId }] = await sql(
+    `SELECT id FROM region WHERE currency_code = 'tnd' LIMIT 1`
+  )
   for (const n of [1, 2]) {
     const res = await admin("POST", "/admin/products", {
       title: `Cache ${n} ${tag}`,
       handle: `cache-${n}-${tag}`,
       status: "published",
       options: [{ title: "Version" }],
-      variants: [{ title: "Standard", sku: `CACHE-${n}-${tag}`, inventory_quantity: 3, prices: [{ currency_code: "tnd", amount: 10000 * n }], options: [{ value: "Standard" }] }],
+      variants: [
+        {
+          title: "Standard",
+          sku: `CACHE-${n}-${tag}`,
+          inventory_quantity: 3,
+          prices: [{ currency_code: "tnd", amount: 10000 * n }],
+          options: [{ value: "Standard" }],
+        },
+      ],
     })
     expect(res.status).toBe(200)
-    products.push({ id: res.body.product.id, variantId: res.body.product.variants[0].id, handle: res.body.product.handle })
+    products.push({
+      id: res.body.product.id,
+      variantId: res.body.product.variants[0].id,
+      handle: res.body.product.handle,
+    })
   }
   for (const p of products) {
-    await visibleWithin(`product ${p.id}`, Date.now(), async () => (await storeGet(`/store/products/${p.id}`)).status === 200, { deadline: 5000 })
+    await visibleWithin(
+      `product ${p.id}`,
+      Date.now(),
+      async () => (await storeGet(`/store/products/${p.id}`)).status === 200,
+      { deadline: 5000 }
+    )
   }
 })
 
@@ -58,19 +90,30 @@ describe("repeated reads come from the cache (needs the read model)", () => {
     "/store/product-categories?limit=100",
   ]
 
-  it.each(reads)("%s: the second answer is x-catalogue: cache with the same body", async (template) => {
-    const path = template.replace("REGION", regionId).replace("PRODUCT", products[0].id).replace("HANDLE", products[1].handle)
-    const first = await storeGet(path)
-    expect(first.status).toBe(200)
-    expect(["model", "cache"]).toContain(first.catalogue)
-    const second = await storeGet(path)
-    expect(second.status).toBe(200)
-    expect(second.catalogue).toBe("cache")
-    expect(second.text).toBe(first.text)
-  })
+  it.each(reads)(
+    "%s: the second answer is x-catalogue: cache with the same body",
+    async (template) => {
+      const path = template
+        .replace("REGION", regionId)
+        .replace("PRODUCT", products[0].id)
+        .replace("HANDLE", products[1].handle)
+      const first = await storeGet(path)
+      expect(first.status).toBe(200)
+      expect(["model", "cache"]).toContain(first.catalogue)
+      const second = await storeGet(path)
+      expect(second.status).toBe(200)
+      expect(second.catalogue).toBe("cache")
+      expect(second.text).toBe(first.text)
+    }
+  )
 
   it("the search route too", async () => {
-    const req = { name: "search", method: "POST" as const, path: "/store/products/search", body: { q: "plaquettes", limit: 20 } }
+    const req = {
+      name: "search",
+      method: "POST" as const,
+      path: "/store/products/search",
+      body: { q: "plaquettes", limit: 20 },
+    }
     const first = await send(req)
     const second = await send(req)
     expect(second.status).toBe(200)
@@ -81,9 +124,13 @@ describe("repeated reads come from the cache (needs the read model)", () => {
   it("keys on the customer context: a cached anonymous answer is not served to another region or currency", async () => {
     const anonymous = await storeGet(`/store/products/${products[0].id}`)
     await storeGet(`/store/products/${products[0].id}`)
-    const regional = await storeGet(`/store/products/${products[0].id}?region_id=${regionId}`)
+    const regional = await storeGet(
+      `/store/products/${products[0].id}?region_id=${regionId}`
+    )
     expect(regional.text).not.toBe(anonymous.text)
-    expect(regional.json.product.variants[0].calculated_price_incl_tax).toBe(Math.round(10000 * 1.19))
+    expect(regional.json.product.variants[0].calculated_price_incl_tax).toBe(
+      Math.round(10000 * 1.19)
+    )
     expect(anonymous.json.product.variants[0].calculated_price).toBeNull()
   })
 })
@@ -100,14 +147,23 @@ describe("conditional requests", () => {
     expect(again.body.length).toBe(0)
     const other = await rawGet(path, { "if-none-match": '"not-this-one"' })
     expect(other.status).toBe(200)
-    expect(JSON.parse(other.body.toString("utf8"))).toEqual(JSON.parse(first.body.toString("utf8")))
+    expect(JSON.parse(other.body.toString("utf8"))).toEqual(
+      JSON.parse(first.body.toString("utf8"))
+    )
   })
 
   it("the product page and the storefront lists have ETags too", async () => {
-    for (const path of [`/store/products/${products[0].id}`, "/store/vehicles/makes", "/store/product-categories?limit=100"]) {
+    for (const path of [
+      `/store/products/${products[0].id}`,
+      "/store/vehicles/makes",
+      "/store/product-categories?limit=100",
+    ]) {
       const first = await rawGet(path)
       expect(first.headers.etag).toBeDefined()
-      expect((await rawGet(path, { "if-none-match": first.headers.etag as string })).status).toBe(304)
+      expect(
+        (await rawGet(path, { "if-none-match": first.headers.etag as string }))
+          .status
+      ).toBe(304)
     }
   })
 })
@@ -132,7 +188,9 @@ describe("compression", () => {
     const br = await rawGet(path(), { "accept-encoding": "br" })
     expect(br.status).toBe(200)
     expect(br.headers["content-encoding"]).toBe("br")
-    expect(JSON.parse(zlib.brotliDecompressSync(br.body).toString("utf8")).products).toHaveLength(50)
+    expect(
+      JSON.parse(zlib.brotliDecompressSync(br.body).toString("utf8")).products
+    ).toHaveLength(50)
   })
 })
 
@@ -145,36 +203,64 @@ describe("a change invalidates exactly the affected entries", () => {
     for (const p of [changedPage, changedList, otherPage]) {
       await storeGet(p)
     }
-    const before = { page: await storeGet(changedPage), list: await storeGet(changedList), other: await storeGet(otherPage) }
+    const before = {
+      page: await storeGet(changedPage),
+      list: await storeGet(changedList),
+      other: await storeGet(otherPage),
+    }
     expect(before.page.json.product.variants[0].calculated_price).toBe(10000)
 
-    const res = await admin("POST", `/admin/products/${changed.id}/variants/${changed.variantId}`, { prices: [{ currency_code: "tnd", amount: 11110 }] })
+    const res = await admin(
+      "POST",
+      `/admin/products/${changed.id}/variants/${changed.variantId}`,
+      { prices: [{ currency_code: "tnd", amount: 11110 }] }
+    )
     expect(res.status).toBe(200)
     const since = Date.now()
-    const delay = await visibleWithin("changed product page", since, async () => {
-      const page = await storeGet(changedPage)
-      return page.json?.product?.variants?.[0]?.calculated_price === 11110
-    })
+    const delay = await visibleWithin(
+      "changed product page",
+      since,
+      async () => {
+        const page = await storeGet(changedPage)
+        return page.json?.product?.variants?.[0]?.calculated_price === 11110
+      }
+    )
     const list = await storeGet(changedList)
     expect(list.json.products[0].variants[0].calculated_price).toBe(11110)
     // the old ETag no longer matches
-    const conditional = await rawGet(changedPage, { "if-none-match": before.page.etag ?? '"none"' })
+    const conditional = await rawGet(changedPage, {
+      "if-none-match": before.page.etag ?? '"none"',
+    })
     expect(conditional.status).toBe(200)
     // the unrelated entry was not dropped: still the cached answer, same ETag, same body
     const after = await storeGet(otherPage)
     expect(after.etag).toBe(before.other.etag)
     expect(after.text).toBe(before.other.text)
-    expect([before.other.catalogue, after.catalogue]).toEqual(["cache", "cache"])
-    process.stdout.write(`[catalogue] cached page fresh ${delay} ms after the price change\n`)
+    expect([before.other.catalogue, after.catalogue]).toEqual([
+      "cache",
+      "cache",
+    ])
+    process.stdout.write(
+      `[catalogue] cached page fresh ${delay} ms after the price change\n`
+    )
   })
 
   it("unpublishing drops the product's cached page (404 at once) and leaves the other's", async () => {
     const [changed, other] = products
     await storeGet(`/store/products/${changed.id}`)
     await storeGet(`/store/products/${other.id}`)
-    const res = await admin("POST", `/admin/products/${changed.id}`, { status: "draft" })
+    const res = await admin("POST", `/admin/products/${changed.id}`, {
+      status: "draft",
+    })
     expect(res.status).toBe(200)
-    await visibleWithin("unpublished", Date.now(), async () => (await storeGet(`/store/products/${changed.id}`)).status === 404)
-    expect((await storeGet(`/store/products/${other.id}`)).catalogue).toBe("cache")
+    await visibleWithin(
+      "unpublished",
+      Date.now(),
+      async () =>
+        (await storeGet(`/store/products/${changed.id}`)).status === 404
+    )
+    expect((await storeGet(`/store/products/${other.id}`)).catalogue).toBe(
+      "cache"
+    )
   })
 })

@@ -3,7 +3,13 @@
  * the only normalisations core itself makes necessary, each explained where it is done.
  */
 import { sql } from "../helpers/env"
-import { jsonDiff, send, type Difference, type StoreAnswer, type StoreRequest } from "./helpers"
+import {
+  jsonDiff,
+  send,
+  type Difference,
+  type StoreAnswer,
+  type StoreRequest,
+} from "./helpers"
 
 /**
  * Relations core loads with no ORDER BY (one query per relation, `queryEntityWithIds` in
@@ -12,7 +18,13 @@ import { jsonDiff, send, type Difference, type StoreAnswer, type StoreRequest } 
  * arrays are compared sorted by id. Variants are NOT in this list: core orders them by variant_rank, except
  * in a listing ordered by price (`order=variants.prices.amount`), where it leaves that order out.
  */
-const UNSORTED_PRODUCT_RELATIONS = ["images", "tags", "options", "categories", "sales_channels"]
+const UNSORTED_PRODUCT_RELATIONS = [
+  "images",
+  "tags",
+  "options",
+  "categories",
+  "sales_channels",
+]
 const UNSORTED_VARIANT_RELATIONS = ["prices", "options"]
 
 const byId = (a: any, b: any) => String(a?.id).localeCompare(String(b?.id))
@@ -53,8 +65,11 @@ export function normalise(json: any, path = ""): any {
   if (Array.isArray(copy.hits) && "processingTimeMs" in copy) {
     copy.processingTimeMs = "(elapsed time)"
   }
-  const variantsUnordered = /[?&]order=-?variants\.prices\.amount(&|$)/.test(path)
-  if (Array.isArray(copy.products)) copy.products.forEach((p: any) => normaliseProduct(p, variantsUnordered))
+  const variantsUnordered = /[?&]order=-?variants\.prices\.amount(&|$)/.test(
+    path
+  )
+  if (Array.isArray(copy.products))
+    copy.products.forEach((p: any) => normaliseProduct(p, variantsUnordered))
   if (copy.product) normaliseProduct(copy.product, false)
   return copy
 }
@@ -68,7 +83,10 @@ export type SortKey = { field: string; of: (p: any) => unknown }
  * rows and keeps each product's first, so ascending the lowest amount, descending the highest, or null
  * (first) when a variant has no price. Null when the answer is not such a listing.
  */
-export async function sortKey(path: string, ids: string[]): Promise<SortKey | null> {
+export async function sortKey(
+  path: string,
+  ids: string[]
+): Promise<SortKey | null> {
   const url = new URL(path, "http://x")
   if (url.pathname !== "/store/products" || url.searchParams.has("handle")) {
     return null
@@ -87,7 +105,11 @@ export async function sortKey(path: string, ids: string[]): Promise<SortKey | nu
     return { field, of: (p) => keys.get(p?.id) }
   }
   if (field === "variants.prices.amount") {
-    const rows = await sql<{ id: string; lo: number | null; hi: number | null }>(
+    const rows = await sql<{
+      id: string
+      lo: number | null
+      hi: number | null
+    }>(
       `SELECT v.product_id AS id, min(ma.amount)::int AS lo,
               CASE WHEN bool_or(ma.id IS NULL) THEN NULL ELSE max(ma.amount)::int END AS hi
          FROM product_variant v
@@ -97,7 +119,9 @@ export async function sortKey(path: string, ids: string[]): Promise<SortKey | nu
         GROUP BY v.product_id`,
       [ids]
     )
-    const keys = new Map(rows.map((r) => [r.id, order.startsWith("-") ? r.hi : r.lo]))
+    const keys = new Map(
+      rows.map((r) => [r.id, order.startsWith("-") ? r.hi : r.lo])
+    )
     return { field, of: (p) => keys.get(p?.id) ?? null }
   }
   return null
@@ -116,16 +140,33 @@ export async function sortKey(path: string, ids: string[]): Promise<SortKey | nu
  *   for that product alone (same request, `id=<product>`, no filter, order or page).
  * Every product present in both is compared field for field. Everything else in the answer is compared as is.
  */
-export async function compareListing(req: StoreRequest, key: SortKey, core: any, model: any): Promise<Difference[]> {
+export async function compareListing(
+  req: StoreRequest,
+  key: SortKey,
+  core: any,
+  model: any
+): Promise<Difference[]> {
   const field = key.field
-  const diffs = jsonDiff({ ...core, products: undefined }, { ...model, products: undefined })
+  const diffs = jsonDiff(
+    { ...core, products: undefined },
+    { ...model, products: undefined }
+  )
   const a: any[] = core.products
   const b: any[] = model.products
   const values = (list: any[]) => list.map(key.of)
   // the key must be in the answer and core's page must really be in that order (fields= may leave the key out)
   const va = values(a)
-  const ordered = va.every((v, i) => v !== undefined && (i === 0 || compareValues(va[i - 1], v) * (descending(req.path) ? -1 : 1) <= 0))
-  if (a.length !== b.length || !ordered || values(b).some((v) => v === undefined)) {
+  const ordered = va.every(
+    (v, i) =>
+      v !== undefined &&
+      (i === 0 ||
+        compareValues(va[i - 1], v) * (descending(req.path) ? -1 : 1) <= 0)
+  )
+  if (
+    a.length !== b.length ||
+    !ordered ||
+    values(b).some((v) => v === undefined)
+  ) {
     return jsonDiff(core, model, "$", diffs)
   }
   const keyDiffs = jsonDiff(va, values(b), `$.products[*].${field}`)
@@ -144,9 +185,15 @@ export async function compareListing(req: StoreRequest, key: SortKey, core: any,
   for (const run of runs) {
     const idsA = a.slice(run.start, run.end + 1).map((p) => p.id)
     const idsB = b.slice(run.start, run.end + 1).map((p) => p.id)
-    const open = (run.start === 0 && core.offset > 0) || (run.end === a.length - 1 && more)
+    const open =
+      (run.start === 0 && core.offset > 0) || (run.end === a.length - 1 && more)
     if (!open) {
-      jsonDiff([...idsA].sort(), [...idsB].sort(), `$.products[${run.start}..${run.end}].id (products with ${field}=${va[run.start]})`, diffs)
+      jsonDiff(
+        [...idsA].sort(),
+        [...idsB].sort(),
+        `$.products[${run.start}..${run.end}].id (products with ${field}=${va[run.start]})`,
+        diffs
+      )
     }
     for (const id of idsA) {
       const other = byIdB.get(id)
@@ -157,23 +204,39 @@ export async function compareListing(req: StoreRequest, key: SortKey, core: any,
     }
     if (open) {
       const setA = new Set(idsA)
-      onlyModel.push(...b.slice(run.start, run.end + 1).filter((p) => !setA.has(p.id)))
+      onlyModel.push(
+        ...b.slice(run.start, run.end + 1).filter((p) => !setA.has(p.id))
+      )
     }
   }
   for (const p of onlyModel) {
     const alone = await send({ ...req, path: aloneQuery(req.path, p.id) }, true)
     const reference = normalise(alone.json, req.path)?.products?.[0]
-    jsonDiff(reference ?? "(core does not return this product alone)", p, `$.products(${p.id}, tied on ${field})`, diffs)
+    jsonDiff(
+      reference ?? "(core does not return this product alone)",
+      p,
+      `$.products(${p.id}, tied on ${field})`,
+      diffs
+    )
   }
   return diffs
 }
 
-const descending = (path: string) => (new URL(path, "http://x").searchParams.get("order") ?? "-created_at").startsWith("-")
+const descending = (path: string) =>
+  (
+    new URL(path, "http://x").searchParams.get("order") ?? "-created_at"
+  ).startsWith("-")
 
 /** Order of two key values as PostgreSQL sorts them for these columns (numbers, ISO dates); text is not checked. */
 function compareValues(a: unknown, b: unknown): number {
   if (typeof a === "number" && typeof b === "number") return a - b
-  if (typeof a === "string" && typeof b === "string" && /^\d{4}-\d\d-\d\dT/.test(a) && /^\d{4}-\d\d-\d\dT/.test(b)) return Date.parse(a) - Date.parse(b)
+  if (
+    typeof a === "string" &&
+    typeof b === "string" &&
+    /^\d{4}-\d\d-\d\dT/.test(a) &&
+    /^\d{4}-\d\d-\d\dT/.test(b)
+  )
+    return Date.parse(a) - Date.parse(b)
   return 0
 }
 
@@ -185,7 +248,10 @@ function aloneQuery(path: string, id: string): string {
   url.searchParams.forEach((v, k) => {
     if (keep.includes(k)) out.append(k, v)
   })
-  if (url.searchParams.getAll("sales_channel_id[]").length || [...url.searchParams.keys()].some((k) => k.startsWith("sales_channel_id"))) {
+  if (
+    url.searchParams.getAll("sales_channel_id[]").length ||
+    [...url.searchParams.keys()].some((k) => k.startsWith("sales_channel_id"))
+  ) {
     url.searchParams.forEach((v, k) => {
       if (k.startsWith("sales_channel_id")) out.append(k, v)
     })
@@ -195,17 +261,36 @@ function aloneQuery(path: string, id: string): string {
 }
 
 /** Every difference between core's answer and the model's for one request (status first, then the JSON). */
-export async function compareAnswers(req: StoreRequest, core: StoreAnswer, model: StoreAnswer): Promise<Difference[]> {
+export async function compareAnswers(
+  req: StoreRequest,
+  core: StoreAnswer,
+  model: StoreAnswer
+): Promise<Difference[]> {
   if (core.status !== model.status) {
     return [{ path: "(HTTP status)", core: core.status, model: model.status }]
   }
   if (core.json === undefined || model.json === undefined) {
-    return core.text === model.text ? [] : [{ path: "(body, not JSON)", core: core.text.slice(0, 200), model: model.text.slice(0, 200) }]
+    return core.text === model.text
+      ? []
+      : [
+          {
+            path: "(body, not JSON)",
+            core: core.text.slice(0, 200),
+            model: model.text.slice(0, 200),
+          },
+        ]
   }
   const a = normalise(core.json, req.path)
   const b = normalise(model.json, req.path)
-  if (core.status === 200 && Array.isArray(a.products) && Array.isArray(b.products)) {
-    const key = await sortKey(req.path, [...a.products, ...b.products].map((p: any) => p?.id).filter(Boolean))
+  if (
+    core.status === 200 &&
+    Array.isArray(a.products) &&
+    Array.isArray(b.products)
+  ) {
+    const key = await sortKey(
+      req.path,
+      [...a.products, ...b.products].map((p: any) => p?.id).filter(Boolean)
+    )
     if (key) {
       return compareListing(req, key, a, b)
     }

@@ -45,13 +45,16 @@ export type Fixtures = {
   groupVariantIds: string[]
 }
 
-
 const DAY = 24 * 3600 * 1000
 
 export async function createFixtures(): Promise<Fixtures> {
   const tag = `cat${Date.now().toString(36)}`
-  const [{ id: regionId }] = await sql(`SELECT id FROM region WHERE currency_code = 'tnd' AND deleted_at IS NULL LIMIT 1`)
-  const [{ default_sales_channel_id: defaultChannelId }] = await sql(`SELECT default_sales_channel_id FROM store LIMIT 1`)
+  const [{ id: regionId }] = await sql(
+    `SELECT id FROM region WHERE currency_code = 'tnd' AND deleted_at IS NULL LIMIT 1`
+  )
+  const [{ default_sales_channel_id: defaultChannelId }] = await sql(
+    `SELECT default_sales_channel_id FROM store LIMIT 1`
+  )
 
   const products = await sql<{ id: string; handle: string }>(
     `SELECT p.id, p.handle FROM product p
@@ -71,7 +74,13 @@ export async function createFixtures(): Promise<Fixtures> {
   const sale = spread.filter((_, i) => i % 2 === 0)
   const group = spread.filter((_, i) => i % 3 === 0)
 
-  const collection = ok(await admin("POST", "/admin/collections", { title: `Kits ${tag}`, handle: `kits-${tag}` }), "collection")
+  const collection = ok(
+    await admin("POST", "/admin/collections", {
+      title: `Kits ${tag}`,
+      handle: `kits-${tag}`,
+    }),
+    "collection"
+  )
   const collectionId = collection.collection.id
 
   // the product with several options, variants and images, in the collection, with a type and tags
@@ -86,7 +95,9 @@ export async function createFixtures(): Promise<Fixtures> {
       allow_backorder: si === 2,
       prices: [
         { currency_code: "tnd", amount: 45000 + ci * 5000 + si * 1250 },
-        ...(si === 1 ? [{ region_id: regionId, amount: 43500 + ci * 5000 }] : []),
+        ...(si === 1
+          ? [{ region_id: regionId, amount: 43500 + ci * 5000 }]
+          : []),
       ],
       options: [{ value: c }, { value: s }],
     }))
@@ -137,7 +148,14 @@ export async function createFixtures(): Promise<Fixtures> {
       starts_at: new Date(Date.now() - DAY).toISOString(),
       ends_at: new Date(Date.now() + 30 * DAY).toISOString(),
       prices: [
-        ...sale.map((v, i) => ({ variant_id: v.id, currency_code: "tnd", amount: Math.max(1000, Math.round((v.amount * (i % 2 ? 0.8 : 0.9)) / 10) * 10) })),
+        ...sale.map((v, i) => ({
+          variant_id: v.id,
+          currency_code: "tnd",
+          amount: Math.max(
+            1000,
+            Math.round((v.amount * (i % 2 ? 0.8 : 0.9)) / 10) * 10
+          ),
+        })),
         { variant_id: rich.variantIds[1], currency_code: "tnd", amount: 39900 },
         { variant_id: rich.variantIds[4], region_id: regionId, amount: 41000 },
       ],
@@ -153,17 +171,36 @@ export async function createFixtures(): Promise<Fixtures> {
       status: "active",
       starts_at: new Date(Date.now() - 30 * DAY).toISOString(),
       ends_at: new Date(Date.now() - DAY).toISOString(),
-      prices: sale.slice(0, 5).map((v) => ({ variant_id: v.id, currency_code: "tnd", amount: 1000 })),
+      prices: sale
+        .slice(0, 5)
+        .map((v) => ({ variant_id: v.id, currency_code: "tnd", amount: 1000 })),
     }),
     "expired price list"
   )
 
-  const groupBody = ok(await admin("POST", "/admin/customer-groups", { name: `Garages ${tag}` }), "customer group")
+  const groupBody = ok(
+    await admin("POST", "/admin/customer-groups", { name: `Garages ${tag}` }),
+    "customer group"
+  )
   const groupId = groupBody.customer_group.id
   const email = `garage-${tag}@test.shabou.tn`
   const password = `pw-${tag}`
-  const customer = ok(await admin("POST", "/admin/customers", { email, first_name: "Garage", last_name: "Ben Salah", password }), "customer", 201)
-  ok(await admin("POST", `/admin/customer-groups/${groupId}/customers/batch`, { customer_ids: [{ id: customer.customer.id }] }), "group member")
+  const customer = ok(
+    await admin("POST", "/admin/customers", {
+      email,
+      first_name: "Garage",
+      last_name: "Ben Salah",
+      password,
+    }),
+    "customer",
+    201
+  )
+  ok(
+    await admin("POST", `/admin/customer-groups/${groupId}/customers/batch`, {
+      customer_ids: [{ id: customer.customer.id }],
+    }),
+    "group member"
+  )
   const groupList = ok(
     await admin("POST", "/admin/price-lists", {
       name: `Tarif garages ${tag}`,
@@ -172,9 +209,18 @@ export async function createFixtures(): Promise<Fixtures> {
       status: "active",
       customer_groups: [{ id: groupId }],
       prices: [
-        ...group.map((v) => ({ variant_id: v.id, currency_code: "tnd", amount: Math.max(1000, Math.round((v.amount * 0.75) / 10) * 10) })),
+        ...group.map((v) => ({
+          variant_id: v.id,
+          currency_code: "tnd",
+          amount: Math.max(1000, Math.round((v.amount * 0.75) / 10) * 10),
+        })),
         { variant_id: rich.variantIds[1], currency_code: "tnd", amount: 35000 },
-        { variant_id: rich.variantIds[2], currency_code: "tnd", amount: 36000, min_quantity: 2 },
+        {
+          variant_id: rich.variantIds[2],
+          currency_code: "tnd",
+          amount: 36000,
+          min_quantity: 2,
+        },
       ],
     }),
     "customer group price list"
@@ -197,13 +243,30 @@ export async function createFixtures(): Promise<Fixtures> {
       handle: `brouillon-${tag}`,
       status: "draft",
       options: [{ title: "Version" }],
-      variants: [{ title: "Standard", sku: `DRAFT-${tag}`, inventory_quantity: 5, prices: [{ currency_code: "tnd", amount: 25000 }], options: [{ value: "Standard" }] }],
+      variants: [
+        {
+          title: "Standard",
+          sku: `DRAFT-${tag}`,
+          inventory_quantity: 5,
+          prices: [{ currency_code: "tnd", amount: 25000 }],
+          options: [{ value: "Standard" }],
+        },
+      ],
     }),
     "draft product"
   )
-  const draft = { id: draftBody.product.id as string, handle: draftBody.product.handle as string }
+  const draft = {
+    id: draftBody.product.id as string,
+    handle: draftBody.product.handle as string,
+  }
 
-  const channel = ok(await admin("POST", "/admin/sales-channels", { name: `Comptoir ${tag}`, description: "Vente au comptoir" }), "sales channel")
+  const channel = ok(
+    await admin("POST", "/admin/sales-channels", {
+      name: `Comptoir ${tag}`,
+      description: "Vente au comptoir",
+    }),
+    "sales channel"
+  )
   const otherChannelId = channel.sales_channel.id as string
   const elsewhereBody = ok(
     await admin("POST", "/admin/products", {
@@ -212,23 +275,54 @@ export async function createFixtures(): Promise<Fixtures> {
       status: "published",
       sales_channels: [{ id: otherChannelId }],
       options: [{ title: "Version" }],
-      variants: [{ title: "Standard", sku: `COMPTOIR-${tag}`, inventory_quantity: 2, prices: [{ currency_code: "tnd", amount: 31000 }], options: [{ value: "Standard" }] }],
+      variants: [
+        {
+          title: "Standard",
+          sku: `COMPTOIR-${tag}`,
+          inventory_quantity: 2,
+          prices: [{ currency_code: "tnd", amount: 31000 }],
+          options: [{ value: "Standard" }],
+        },
+      ],
     }),
     "product outside the default channel"
   )
-  const elsewhere = { id: elsewhereBody.product.id as string, handle: elsewhereBody.product.handle as string }
+  const elsewhere = {
+    id: elsewhereBody.product.id as string,
+    handle: elsewhereBody.product.handle as string,
+  }
   // the second channel also sells a few demo products and the rich one
   ok(
-    await admin("POST", `/admin/sales-channels/${otherChannelId}/products/batch`, {
-      product_ids: [rich.id, ...products.filter((_, i) => i % 50 === 3).map((p) => p.id)].map((id) => ({ id })),
-    }),
+    await admin(
+      "POST",
+      `/admin/sales-channels/${otherChannelId}/products/batch`,
+      {
+        product_ids: [
+          rich.id,
+          ...products.filter((_, i) => i % 50 === 3).map((p) => p.id),
+        ].map((id) => ({ id })),
+      }
+    ),
     "second channel products"
   )
   const keys: string[] = []
-  for (const [title, channelId] of [[`Comptoir ${tag}`, otherChannelId], [`Boutique ${tag}`, defaultChannelId]]) {
-    const key = ok(await admin("POST", "/admin/publishable-api-keys", { title }), "publishable key")
+  for (const [title, channelId] of [
+    [`Comptoir ${tag}`, otherChannelId],
+    [`Boutique ${tag}`, defaultChannelId],
+  ]) {
+    const key = ok(
+      await admin("POST", "/admin/publishable-api-keys", { title }),
+      "publishable key"
+    )
     const keyId = key.publishable_api_key.id as string
-    ok(await admin("POST", `/admin/publishable-api-keys/${keyId}/sales-channels/batch`, { sales_channel_ids: [{ id: channelId }] }), "key channel")
+    ok(
+      await admin(
+        "POST",
+        `/admin/publishable-api-keys/${keyId}/sales-channels/batch`,
+        { sales_channel_ids: [{ id: channelId }] }
+      ),
+      "key channel"
+    )
     keys.push(keyId)
   }
 
@@ -243,14 +337,20 @@ export async function createFixtures(): Promise<Fixtures> {
     `SELECT c.id FROM product_category c WHERE EXISTS (SELECT 1 FROM product_category_product x WHERE x.product_category_id = c.id)
       ORDER BY c.id`
   )
-  const tags = await sql<{ id: string }>(`SELECT DISTINCT t.id FROM product_tag t JOIN product_tags pt ON pt.product_tag_id = t.id ORDER BY t.id`)
+  const tags = await sql<{ id: string }>(
+    `SELECT DISTINCT t.id FROM product_tag t JOIN product_tags pt ON pt.product_tag_id = t.id ORDER BY t.id`
+  )
   const brands = await sql<{ id: string }>(`SELECT id FROM brand ORDER BY id`)
   const vehicles = await sql<{ vehicle_id: string }>(
     `(SELECT vehicle_id FROM fitment GROUP BY 1 ORDER BY count(*) DESC, vehicle_id LIMIT 6)
      UNION ALL (SELECT vehicle_id FROM fitment GROUP BY 1 ORDER BY count(*), vehicle_id LIMIT 3)`
   )
-  const makes = await sql<{ id: string }>(`SELECT id FROM vehicle_make ORDER BY id LIMIT 6`)
-  const models = await sql<{ id: string }>(`SELECT id FROM vehicle_model ORDER BY id LIMIT 8`)
+  const makes = await sql<{ id: string }>(
+    `SELECT id FROM vehicle_make ORDER BY id LIMIT 6`
+  )
+  const models = await sql<{ id: string }>(
+    `SELECT id FROM vehicle_model ORDER BY id LIMIT 8`
+  )
 
   return {
     tag,

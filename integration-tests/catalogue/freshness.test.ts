@@ -10,7 +10,8 @@ import { admin, upload } from "../fitment/helpers"
 import { ok, send, storeGet, visibleWithin, type StoreAnswer } from "./helpers"
 
 const tag = `fr${Date.now().toString(36)}`
-const seen: Array<{ what: string; catalogue: string | null; status: number }> = []
+const seen: Array<{ what: string; catalogue: string | null; status: number }> =
+  []
 const delays: Record<string, number> = {}
 
 async function read(path: string, what = path): Promise<StoreAnswer> {
@@ -19,9 +20,21 @@ async function read(path: string, what = path): Promise<StoreAnswer> {
   return res
 }
 
-async function searchIds(q: string, extra: Record<string, unknown> = {}): Promise<string[]> {
-  const res = await send({ name: "search", method: "POST", path: "/store/products/search", body: { q, limit: 50, ...extra } })
-  seen.push({ what: `search ${q}`, catalogue: res.catalogue, status: res.status })
+async function searchIds(
+  q: string,
+  extra: Record<string, unknown> = {}
+): Promise<string[]> {
+  const res = await send({
+    name: "search",
+    method: "POST",
+    path: "/store/products/search",
+    body: { q, limit: 50, ...extra },
+  })
+  seen.push({
+    what: `search ${q}`,
+    catalogue: res.catalogue,
+    status: res.status,
+  })
   expect(res.status).toBe(200)
   return res.json.hits.map((h: any) => h.id)
 }
@@ -32,8 +45,11 @@ async function listIds(query: string): Promise<string[]> {
   return res.json.products.map((p: any) => p.id)
 }
 
-
-async function measured(what: string, change: () => Promise<unknown>, check: () => Promise<boolean | string>) {
+async function measured(
+  what: string,
+  change: () => Promise<unknown>,
+  check: () => Promise<boolean | string>
+) {
   await change()
   const since = Date.now()
   delays[what] = await visibleWithin(what, since, check)
@@ -44,7 +60,13 @@ let productId: string
 let variantId: string
 let sku: string
 let handle: string
-let vehicleA: { id: string; make: string; model: string; year_from: number; year_to: number | null }
+let vehicleA: {
+  id: string
+  make: string
+  model: string
+  year_from: number
+  year_to: number | null
+}
 let vehicleB: string
 let categoryA: string
 let categoryB: string
@@ -53,7 +75,9 @@ let brandA: string
 let brandB: string
 
 beforeAll(async () => {
-  ;[{ id: regionId }] = await sql(`SELECT id FROM region WHERE currency_code = 'tnd' LIMIT 1`)
+  ;[{ id: regionId }] = await sql(
+    `SELECT id FROM region WHERE currency_code = 'tnd' LIMIT 1`
+  )
   // two vehicles the new product does not fit yet, one of them with make/model/years for the CSV import
   const vehicles = await sql(
     `SELECT v.id, mk.name AS make, md.name AS model, v.year_from, v.year_to FROM vehicle v
@@ -64,7 +88,8 @@ beforeAll(async () => {
   vehicleA = vehicles[0]
   vehicleB = vehicles[1].id
   // two leaf categories under different parents
-  const cats = await sql(`SELECT DISTINCT ON (c.parent_category_id) c.id, c.parent_category_id AS parent FROM product_category c
+  const cats =
+    await sql(`SELECT DISTINCT ON (c.parent_category_id) c.id, c.parent_category_id AS parent FROM product_category c
       WHERE c.is_active AND NOT c.is_internal AND c.parent_category_id IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM product_category k WHERE k.parent_category_id = c.id)
       ORDER BY c.parent_category_id, c.id LIMIT 2`)
@@ -82,24 +107,53 @@ beforeAll(async () => {
       handle: `rotule-${tag}`,
       status: "published",
       options: [{ title: "Version" }],
-      variants: [{ title: "Standard", sku, inventory_quantity: 7, manage_inventory: true, prices: [{ currency_code: "tnd", amount: 20000 }], options: [{ value: "Standard" }] }],
+      variants: [
+        {
+          title: "Standard",
+          sku,
+          inventory_quantity: 7,
+          manage_inventory: true,
+          prices: [{ currency_code: "tnd", amount: 20000 }],
+          options: [{ value: "Standard" }],
+        },
+      ],
     }),
     "product"
   )
   productId = created.product.id
   variantId = created.product.variants[0].id
   handle = created.product.handle
-  ok(await admin("POST", `/admin/product-categories/${categoryA}/products/batch`, { product_ids: [{ id: productId }] }), "category")
-  ok(await admin("POST", `/admin/products/${productId}/brand`, { brand_id: brandA }), "brand")
+  ok(
+    await admin(
+      "POST",
+      `/admin/product-categories/${categoryA}/products/batch`,
+      { product_ids: [{ id: productId }] }
+    ),
+    "category"
+  )
+  ok(
+    await admin("POST", `/admin/products/${productId}/brand`, {
+      brand_id: brandA,
+    }),
+    "brand"
+  )
   // a published product must be readable before the changes start (the model took the creation in)
-  await visibleWithin("new product", Date.now(), async () => (await read(`/store/products/${productId}`)).status === 200, { deadline: 5000 })
+  await visibleWithin(
+    "new product",
+    Date.now(),
+    async () => (await read(`/store/products/${productId}`)).status === 200,
+    { deadline: 5000 }
+  )
 }, 60000)
 
 afterAll(() => {
-  process.stdout.write(`[catalogue] freshness delays (ms): ${JSON.stringify(delays)}\n`)
+  process.stdout.write(
+    `[catalogue] freshness delays (ms): ${JSON.stringify(delays)}\n`
+  )
 })
 
-const variantOf = (res: StoreAnswer) => res.json?.product?.variants?.find((v: any) => v.id === variantId)
+const variantOf = (res: StoreAnswer) =>
+  res.json?.product?.variants?.find((v: any) => v.id === variantId)
 
 describe("a change is in the next store read within 1 s", () => {
   it("a price change (admin API): product page, listing by handle, with the region's calculated price and VAT", async () => {
@@ -108,13 +162,27 @@ describe("a change is in the next store read within 1 s", () => {
     await read(page)
     await measured(
       "price",
-      async () => ok(await admin("POST", `/admin/products/${productId}/variants/${variantId}`, { prices: [{ currency_code: "tnd", amount: 23450 }] }), "price"),
+      async () =>
+        ok(
+          await admin(
+            "POST",
+            `/admin/products/${productId}/variants/${variantId}`,
+            { prices: [{ currency_code: "tnd", amount: 23450 }] }
+          ),
+          "price"
+        ),
       async () => {
         const v = variantOf(await read(page))
-        return v?.calculated_price === 23450 && v?.original_price === 23450 && v?.calculated_price_incl_tax === Math.round(23450 * 1.19)
+        return (
+          v?.calculated_price === 23450 &&
+          v?.original_price === 23450 &&
+          v?.calculated_price_incl_tax === Math.round(23450 * 1.19)
+        )
       }
     )
-    const byHandle = await read(`/store/products?handle=${handle}&region_id=${regionId}`)
+    const byHandle = await read(
+      `/store/products?handle=${handle}&region_id=${regionId}`
+    )
     expect(byHandle.json.products[0].variants[0].calculated_price).toBe(23450)
   })
 
@@ -123,7 +191,15 @@ describe("a change is in the next store read within 1 s", () => {
     expect(variantOf(await read(page)).inventory_quantity).toBe(7)
     await measured(
       "stock",
-      async () => ok(await admin("POST", `/admin/products/${productId}/variants/${variantId}`, { inventory_quantity: 0 }), "stock"),
+      async () =>
+        ok(
+          await admin(
+            "POST",
+            `/admin/products/${productId}/variants/${variantId}`,
+            { inventory_quantity: 0 }
+          ),
+          "stock"
+        ),
       async () => variantOf(await read(page))?.inventory_quantity === 0
     )
     const listed = await read(`/store/products?handle=${handle}`)
@@ -136,14 +212,30 @@ describe("a change is in the next store read within 1 s", () => {
     await measured(
       "fitment added",
       async () => {
-        linkId = ok(await admin("POST", `/admin/products/${productId}/fitment`, { vehicle_id: vehicleA.id, note_fr: "Essai" }), "link", 201).link.id
+        linkId = ok(
+          await admin("POST", `/admin/products/${productId}/fitment`, {
+            vehicle_id: vehicleA.id,
+            note_fr: "Essai",
+          }),
+          "link",
+          201
+        ).link.id
       },
-      async () => (await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
+      async () =>
+        (await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
     )
     await measured(
       "fitment removed",
-      async () => ok(await admin("DELETE", `/admin/products/${productId}/fitment/${linkId}`), "unlink"),
-      async () => !(await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
+      async () =>
+        ok(
+          await admin(
+            "DELETE",
+            `/admin/products/${productId}/fitment/${linkId}`
+          ),
+          "unlink"
+        ),
+      async () =>
+        !(await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
     )
   })
 
@@ -160,18 +252,28 @@ describe("a change is in the next store read within 1 s", () => {
         expect(res.status).toBe(200)
         expect(res.body.import.invalid_rows).toEqual([])
       },
-      async () => (await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
+      async () =>
+        (await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
     )
   })
 
   it("a brand change (admin API): the product's brand and the brand filter", async () => {
-    expect((await read(`/store/products/${productId}`)).json.product.brand.id).toBe(brandA)
+    expect(
+      (await read(`/store/products/${productId}`)).json.product.brand.id
+    ).toBe(brandA)
     expect(await listIds(`brand_id=${brandA}`)).toContain(productId)
     await measured(
       "brand",
-      async () => ok(await admin("POST", `/admin/products/${productId}/brand`, { brand_id: brandB }), "brand"),
       async () =>
-        (await read(`/store/products/${productId}`)).json.product.brand?.id === brandB &&
+        ok(
+          await admin("POST", `/admin/products/${productId}/brand`, {
+            brand_id: brandB,
+          }),
+          "brand"
+        ),
+      async () =>
+        (await read(`/store/products/${productId}`)).json.product.brand?.id ===
+          brandB &&
         (await listIds(`brand_id=${brandB}`)).includes(productId) &&
         !(await listIds(`brand_id=${brandA}`)).includes(productId)
     )
@@ -182,34 +284,77 @@ describe("a change is in the next store read within 1 s", () => {
     await measured(
       "category",
       async () => {
-        ok(await admin("POST", `/admin/product-categories/${categoryB}/products/batch`, { product_ids: [{ id: productId }] }), "add")
-        ok(await admin("DELETE", `/admin/product-categories/${categoryA}/products/batch`, { product_ids: [{ id: productId }] }), "remove")
+        ok(
+          await admin(
+            "POST",
+            `/admin/product-categories/${categoryB}/products/batch`,
+            { product_ids: [{ id: productId }] }
+          ),
+          "add"
+        )
+        ok(
+          await admin(
+            "DELETE",
+            `/admin/product-categories/${categoryA}/products/batch`,
+            { product_ids: [{ id: productId }] }
+          ),
+          "remove"
+        )
       },
-      async () => (await listIds(`category_id[]=${categoryB}`)).includes(productId) && !(await listIds(`category_id[]=${categoryA}`)).includes(productId)
+      async () =>
+        (await listIds(`category_id[]=${categoryB}`)).includes(productId) &&
+        !(await listIds(`category_id[]=${categoryA}`)).includes(productId)
     )
-    expect(await listIds(`category_id[]=${parentB}&include_category_children=true`)).toContain(productId)
+    expect(
+      await listIds(`category_id[]=${parentB}&include_category_children=true`)
+    ).toContain(productId)
     expect(await listIds(`category_id[]=${parentB}`)).not.toContain(productId)
   })
 
   it("a price changed by a batch job (CSV product import through POST /admin/uploads and /admin/batch-jobs)", async () => {
     const page = `/store/products/${productId}?region_id=${regionId}`
     expect(variantOf(await read(page)).calculated_price).toBe(23450)
-    const csv = ["Product Id;Product Handle;Variant Id;Price TND", `${productId};${handle};${variantId};27.650`].join("\n")
+    const csv = [
+      "Product Id;Product Handle;Variant Id;Price TND",
+      `${productId};${handle};${variantId};27.650`,
+    ].join("\n")
     const form = new FormData()
-    form.append("files", new Blob([csv], { type: "text/csv" }), `fresh-${tag}.csv`)
-    const up = await fetch(`${testEnv().baseUrl}/admin/uploads`, { method: "POST", headers: await adminHeaders(), body: form })
+    form.append(
+      "files",
+      new Blob([csv], { type: "text/csv" }),
+      `fresh-${tag}.csv`
+    )
+    const up = await fetch(`${testEnv().baseUrl}/admin/uploads`, {
+      method: "POST",
+      headers: await adminHeaders(),
+      body: form,
+    })
     expect(up.status).toBe(200)
     const fileKey = ((await up.json()) as any).uploads[0].key
-    const job = ok(await admin("POST", "/admin/batch-jobs", { type: "product-import", context: { fileKey }, dry_run: false }), "job", 201)
+    const job = ok(
+      await admin("POST", "/admin/batch-jobs", {
+        type: "product-import",
+        context: { fileKey },
+        dry_run: false,
+      }),
+      "job",
+      201
+    )
     await measured(
       "batch job",
       async () => {
         // the job runs in the background: the clock starts when it is seen completed (polled every 50 ms)
         const until = Date.now() + 90000
         while (Date.now() < until) {
-          const res = await admin("GET", `/admin/batch-jobs/${job.batch_job.id}`)
+          const res = await admin(
+            "GET",
+            `/admin/batch-jobs/${job.batch_job.id}`
+          )
           if (res.body.batch_job.status === "completed") return
-          if (["failed", "canceled"].includes(res.body.batch_job.status)) throw new Error(`job ${res.body.batch_job.status}: ${JSON.stringify(res.body.batch_job.result)}`)
+          if (["failed", "canceled"].includes(res.body.batch_job.status))
+            throw new Error(
+              `job ${res.body.batch_job.status}: ${JSON.stringify(res.body.batch_job.result)}`
+            )
           await new Promise((r) => setTimeout(r, 50))
         }
         throw new Error("the product-import job did not complete within 90 s")
@@ -219,24 +364,42 @@ describe("a change is in the next store read within 1 s", () => {
   }, 150000)
 
   it("unpublish hides the product everywhere, publish shows it again (admin API)", async () => {
-    const link = await admin("POST", `/admin/products/${productId}/fitment`, { vehicle_id: vehicleB })
+    const link = await admin("POST", `/admin/products/${productId}/fitment`, {
+      vehicle_id: vehicleB,
+    })
     expect([200, 201]).toContain(link.status) // 200: the CSV import above may have linked it already
-    await visibleWithin("fitment", Date.now(), async () => (await listIds(`vehicle_id=${vehicleB}`)).includes(productId))
+    await visibleWithin("fitment", Date.now(), async () =>
+      (await listIds(`vehicle_id=${vehicleB}`)).includes(productId)
+    )
     const everywhere = async () => ({
       byId: (await read(`/store/products/${productId}`)).status === 200,
-      byHandle: (await read(`/store/products?handle=${handle}`)).json.count === 1,
-      listed: (await listIds(`q=${encodeURIComponent(tag)}`)).includes(productId),
+      byHandle:
+        (await read(`/store/products?handle=${handle}`)).json.count === 1,
+      listed: (await listIds(`q=${encodeURIComponent(tag)}`)).includes(
+        productId
+      ),
       vehicle: (await listIds(`vehicle_id=${vehicleB}`)).includes(productId),
       search: (await searchIds(sku)).includes(productId),
     })
     /** true when every place shows the product (`shown`) or none does; else names the places that disagree */
     const all = (shown: boolean) => async () => {
       const where = await everywhere()
-      const wrong = Object.entries(where).filter(([, v]) => v !== shown).map(([k]) => k)
-      return wrong.length ? `${shown ? "missing from" : "still shown by"} ${wrong.join(", ")}` : true
+      const wrong = Object.entries(where)
+        .filter(([, v]) => v !== shown)
+        .map(([k]) => k)
+      return wrong.length
+        ? `${shown ? "missing from" : "still shown by"} ${wrong.join(", ")}`
+        : true
     }
-    expect(await everywhere()).toEqual({ byId: true, byHandle: true, listed: true, vehicle: true, search: true })
-    const status = async (s: string) => ok(await admin("POST", `/admin/products/${productId}`, { status: s }), s)
+    expect(await everywhere()).toEqual({
+      byId: true,
+      byHandle: true,
+      listed: true,
+      vehicle: true,
+      search: true,
+    })
+    const status = async (s: string) =>
+      ok(await admin("POST", `/admin/products/${productId}`, { status: s }), s)
     try {
       await measured("unpublish", () => status("draft"), all(false))
       expect((await read(`/store/products/${productId}`)).status).toBe(404)
@@ -251,7 +414,12 @@ describe("a change is in the next store read within 1 s", () => {
 
 describe("deleted and draft products are never visible", () => {
   /** where a storefront could meet the product: by id, by handle, in a text listing, a vehicle's listing, search */
-  const nowhere = async (id: string, h: string, word: string, vehicle: string) => {
+  const nowhere = async (
+    id: string,
+    h: string,
+    word: string,
+    vehicle: string
+  ) => {
     const byId = await read(`/store/products/${id}`)
     const byHandle = await read(`/store/products?handle=${h}`)
     return {
@@ -262,7 +430,13 @@ describe("deleted and draft products are never visible", () => {
       search: (await searchIds(word)).includes(id),
     }
   }
-  const absent = { byId: 404, byHandle: 0, listed: false, vehicle: false, search: false }
+  const absent = {
+    byId: 404,
+    byHandle: 0,
+    listed: false,
+    vehicle: false,
+    search: false,
+  }
 
   it("a product created as a draft (with a fitment link) is never shown", async () => {
     const draftSku = `DRAFT-${tag}`.toUpperCase()
@@ -272,26 +446,62 @@ describe("deleted and draft products are never visible", () => {
         handle: `brouillon-${tag}`,
         status: "draft",
         options: [{ title: "Version" }],
-        variants: [{ title: "Standard", sku: draftSku, prices: [{ currency_code: "tnd", amount: 9000 }], options: [{ value: "Standard" }] }],
+        variants: [
+          {
+            title: "Standard",
+            sku: draftSku,
+            prices: [{ currency_code: "tnd", amount: 9000 }],
+            options: [{ value: "Standard" }],
+          },
+        ],
       }),
       "draft"
     )
-    ok(await admin("POST", `/admin/products/${d.product.id}/fitment`, { vehicle_id: vehicleB }), "draft fitment", 201)
-    ok(await admin("POST", `/admin/products/${d.product.id}`, { title: `Brouillon ${tag} modifié` }), "draft edit")
+    ok(
+      await admin("POST", `/admin/products/${d.product.id}/fitment`, {
+        vehicle_id: vehicleB,
+      }),
+      "draft fitment",
+      201
+    )
+    ok(
+      await admin("POST", `/admin/products/${d.product.id}`, {
+        title: `Brouillon ${tag} modifié`,
+      }),
+      "draft edit"
+    )
     const until = Date.now() + 1200
     do {
-      expect(await nowhere(d.product.id, d.product.handle, draftSku, vehicleB)).toEqual(absent)
-      expect(await nowhere(d.product.id, d.product.handle, `Brouillon ${tag}`, vehicleB)).toEqual(absent)
+      expect(
+        await nowhere(d.product.id, d.product.handle, draftSku, vehicleB)
+      ).toEqual(absent)
+      expect(
+        await nowhere(
+          d.product.id,
+          d.product.handle,
+          `Brouillon ${tag}`,
+          vehicleB
+        )
+      ).toEqual(absent)
     } while (Date.now() < until)
   })
 
   it("a deleted product disappears within 1 s and stays away", async () => {
     const word = `Rotule fraîcheur ${tag}`
-    expect(await nowhere(productId, handle, sku, vehicleB)).toEqual({ byId: 200, byHandle: 1, listed: true, vehicle: true, search: true })
+    expect(await nowhere(productId, handle, sku, vehicleB)).toEqual({
+      byId: 200,
+      byHandle: 1,
+      listed: true,
+      vehicle: true,
+      search: true,
+    })
     await measured(
       "delete",
-      async () => ok(await admin("DELETE", `/admin/products/${productId}`), "delete"),
-      async () => JSON.stringify(await nowhere(productId, handle, sku, vehicleB)) === JSON.stringify(absent)
+      async () =>
+        ok(await admin("DELETE", `/admin/products/${productId}`), "delete"),
+      async () =>
+        JSON.stringify(await nowhere(productId, handle, sku, vehicleB)) ===
+        JSON.stringify(absent)
     )
     const until = Date.now() + 600
     do {
@@ -304,6 +514,10 @@ describe("who answered", () => {
   it("the store reads above came from the read model or its cache (needs the read model)", () => {
     const ok200 = seen.filter((s) => s.status === 200)
     expect(ok200.length).toBeGreaterThan(30)
-    expect(ok200.filter((s) => s.catalogue !== "model" && s.catalogue !== "cache").slice(0, 5)).toEqual([])
+    expect(
+      ok200
+        .filter((s) => s.catalogue !== "model" && s.catalogue !== "cache")
+        .slice(0, 5)
+    ).toEqual([])
   })
 })

@@ -30,7 +30,11 @@ export type StoreAnswer = {
  * Sends one store request; `bypass` adds `x-catalogue-bypass: 1` (stock Medusa's answer, the reference).
  * A keep-alive socket the server closed while idle fails before reaching the server: that one is sent again.
  */
-export async function send(req: StoreRequest, bypass = false, extra: Record<string, string> = {}): Promise<StoreAnswer> {
+export async function send(
+  req: StoreRequest,
+  bypass = false,
+  extra: Record<string, string> = {}
+): Promise<StoreAnswer> {
   const headers: Record<string, string> = { ...(req.headers ?? {}), ...extra }
   if (req.body !== undefined) {
     headers["content-type"] = "application/json"
@@ -38,7 +42,11 @@ export async function send(req: StoreRequest, bypass = false, extra: Record<stri
   if (bypass) {
     headers["x-catalogue-bypass"] = "1"
   }
-  const init: RequestInit = { method: req.method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) }
+  const init: RequestInit = {
+    method: req.method,
+    headers,
+    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+  }
   const url = `${testEnv().baseUrl}${req.path}`
   let res: Response
   try {
@@ -57,32 +65,55 @@ export async function send(req: StoreRequest, bypass = false, extra: Record<stri
   } catch {
     json = undefined
   }
-  return { status: res.status, catalogue: res.headers.get("x-catalogue"), etag: res.headers.get("etag"), headers: res.headers, text, json }
+  return {
+    status: res.status,
+    catalogue: res.headers.get("x-catalogue"),
+    etag: res.headers.get("etag"),
+    headers: res.headers,
+    text,
+    json,
+  }
 }
 
 /** The body of an admin API answer with the expected status; throws with the status and body otherwise. */
-export function ok(res: { status: number; body: any }, what: string, status = 200): any {
+export function ok(
+  res: { status: number; body: any },
+  what: string,
+  status = 200
+): any {
   if (res.status !== status) {
-    throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`)
+    throw new Error(
+      `${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`
+    )
   }
   return res.body
 }
 
 /** GET through the read model (no bypass header). */
-export function storeGet(path: string, headers: Record<string, string> = {}): Promise<StoreAnswer> {
+export function storeGet(
+  path: string,
+  headers: Record<string, string> = {}
+): Promise<StoreAnswer> {
   return send({ name: path, method: "GET", path, headers })
 }
 
 export type Difference = { path: string; core: unknown; model: unknown }
 
-const kind = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v)
+const kind = (v: unknown) =>
+  v === null ? "null" : Array.isArray(v) ? "array" : typeof v
 
 /**
  * Every difference between two JSON values, field for field: a key present on one side only, a different type,
  * a different array length or a different scalar (strict equality: 1 ≠ "1", null ≠ missing). Paths are written
  * `$.products[3].variants[0].prices[1].amount`. Stops after `max` differences.
  */
-export function jsonDiff(core: unknown, model: unknown, path = "$", out: Difference[] = [], max = 50): Difference[] {
+export function jsonDiff(
+  core: unknown,
+  model: unknown,
+  path = "$",
+  out: Difference[] = [],
+  max = 50
+): Difference[] {
   if (out.length >= max) {
     return out
   }
@@ -108,7 +139,9 @@ export function jsonDiff(core: unknown, model: unknown, path = "$", out: Differe
     const b = model as Record<string, unknown>
     const keys = new Set([...Object.keys(a), ...Object.keys(b)])
     for (const k of Array.from(keys).sort()) {
-      const p = /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`
+      const p = /^[A-Za-z_$][\w$]*$/.test(k)
+        ? `${path}.${k}`
+        : `${path}[${JSON.stringify(k)}]`
       if (!(k in a)) {
         out.push({ path: p, core: "(missing)", model: b[k] })
       } else if (!(k in b)) {
@@ -135,7 +168,9 @@ const short = (v: unknown) => {
 
 /** One line per difference: `path: core=… model=…`. */
 export function formatDiffs(diffs: Difference[]): string {
-  return diffs.map((d) => `  ${d.path}: core=${short(d.core)} model=${short(d.model)}`).join("\n")
+  return diffs
+    .map((d) => `  ${d.path}: core=${short(d.core)} model=${short(d.model)}`)
+    .join("\n")
 }
 
 /**
@@ -154,7 +189,9 @@ export async function visibleWithin(
   for (;;) {
     const started = Date.now()
     if (started - since > deadline) {
-      throw new Error(`${what}: not visible in the store ${started - since} ms after the change (deadline ${deadline} ms)${typeof last === "string" ? `; still: ${last}` : ""}`)
+      throw new Error(
+        `${what}: not visible in the store ${started - since} ms after the change (deadline ${deadline} ms)${typeof last === "string" ? `; still: ${last}` : ""}`
+      )
     }
     last = await check()
     if (last === true) {
@@ -165,7 +202,11 @@ export async function visibleWithin(
 }
 
 /** Runs `fn` over `items` with at most `concurrency` at a time, keeping the order of the results. */
-export async function mapLimit<T, R>(items: T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>
+): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
   const worker = async () => {
@@ -174,7 +215,9 @@ export async function mapLimit<T, R>(items: T[], concurrency: number, fn: (item:
       results[i] = await fn(items[i], i)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, worker)
+  )
   return results
 }
 
@@ -183,5 +226,12 @@ export function qs(pairs: Array<[string, string | number | boolean]>): string {
   if (!pairs.length) {
     return ""
   }
-  return "?" + pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join("&")
+  return (
+    "?" +
+    pairs
+      .map(
+        ([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`
+      )
+      .join("&")
+  )
 }

@@ -15,7 +15,8 @@ export type GeneratedRequest = StoreRequest & {
 
 type Rng = () => number
 
-const pick = <T>(r: Rng, items: readonly T[]): T => items[Math.floor(r() * items.length)]
+const pick = <T>(r: Rng, items: readonly T[]): T =>
+  items[Math.floor(r() * items.length)]
 const chance = (r: Rng, p: number) => r() < p
 const some = <T>(r: Rng, items: readonly T[], n: number): T[] => {
   const out = new Set<T>()
@@ -23,43 +24,122 @@ const some = <T>(r: Rng, items: readonly T[], n: number): T[] => {
   return Array.from(out)
 }
 
-const QUERIES = ["plaquettes", "frein", "huile", "filtre à huile", "bosch", "Plaquettes de frein avant", "5W-30", "zzz-introuvable", "disque", "batterie", "d'embrayage"]
+const QUERIES = [
+  "plaquettes",
+  "frein",
+  "huile",
+  "filtre à huile",
+  "bosch",
+  "Plaquettes de frein avant",
+  "5W-30",
+  "zzz-introuvable",
+  "disque",
+  "batterie",
+  "d'embrayage",
+]
 // "price" is not an order core knows (400 "Order field price is not valid"): kept, rarely, for the error answer
-const ORDERS = ["created_at", "-created_at", "title", "-title", "title", "updated_at", "-updated_at", "variants.prices.amount", "-variants.prices.amount", "-variants.prices.amount", "price"]
+const ORDERS = [
+  "created_at",
+  "-created_at",
+  "title",
+  "-title",
+  "title",
+  "updated_at",
+  "-updated_at",
+  "variants.prices.amount",
+  "-variants.prices.amount",
+  "-variants.prices.amount",
+  "price",
+]
 // small pages: core takes about 10 ms per product of a page on the test machine; the default (100) is asked a few times
 const LIMITS = [1, 2, 3, 5, 12, 12, 12, 20]
 const OFFSETS = [0, 0, 0, 1, 12, 24, 100, 390, 5000]
 
 /** An array parameter in one of the forms clients send: medusa-js' `x[0]=`, `x[]=`, or repeated `x=`. */
-function arrayPairs(r: Rng, name: string, values: string[]): Array<[string, string]> {
+function arrayPairs(
+  r: Rng,
+  name: string,
+  values: string[]
+): Array<[string, string]> {
   // `x=a` alone is not an array for core (400 "x must be an array"): kept, rarely, for that error answer
-  const form = pick(r, ["index", "index", "index", "brackets", "brackets", "brackets", "repeat"] as const)
+  const form = pick(r, [
+    "index",
+    "index",
+    "index",
+    "brackets",
+    "brackets",
+    "brackets",
+    "repeat",
+  ] as const)
   if (form === "index") return values.map((v, i) => [`${name}[${i}]`, v])
   if (form === "brackets") return values.map((v) => [`${name}[]`, v])
   return values.map((v) => [name, v])
 }
 
 /** Pricing context, customer session and sales channel: the headers and parameters that change prices or visibility. */
-function context(r: Rng, f: Fixtures, pairs: Array<[string, string | number | boolean]>, headers: Record<string, string>) {
-  const pricing = pick(r, ["none", "region", "currency", "cart", "region+currency", "region"] as const)
-  if (pricing === "region" || pricing === "region+currency") pairs.push(["region_id", f.regionId])
-  if (pricing === "currency" || pricing === "region+currency") pairs.push(["currency_code", "tnd"])
+function context(
+  r: Rng,
+  f: Fixtures,
+  pairs: Array<[string, string | number | boolean]>,
+  headers: Record<string, string>
+) {
+  const pricing = pick(r, [
+    "none",
+    "region",
+    "currency",
+    "cart",
+    "region+currency",
+    "region",
+  ] as const)
+  if (pricing === "region" || pricing === "region+currency")
+    pairs.push(["region_id", f.regionId])
+  if (pricing === "currency" || pricing === "region+currency")
+    pairs.push(["currency_code", "tnd"])
   if (pricing === "cart") pairs.push(["cart_id", f.cartId])
   const session = pick(r, ["none", "none", "cookie", "bearer"] as const)
   if (session === "cookie") headers.cookie = f.customerCookie
   if (session === "bearer") headers.authorization = `Bearer ${f.customerToken}`
-  const channel = pick(r, ["none", "none", "none", "otherKey", "defaultKey"] as const)
+  const channel = pick(r, [
+    "none",
+    "none",
+    "none",
+    "otherKey",
+    "defaultKey",
+  ] as const)
   if (channel === "otherKey") headers["x-publishable-api-key"] = f.otherKey
   if (channel === "defaultKey") headers["x-publishable-api-key"] = f.defaultKey
 }
 
-function expandFields(r: Rng, pairs: Array<[string, string | number | boolean]>) {
-  const choice = pick(r, ["none", "none", "none", "none", "expand-some", "expand-none", "fields", "fields+expand", "categories", "fields-title"] as const)
-  if (choice === "expand-some") pairs.push(["expand", "variants,variants.prices,images"])
+function expandFields(
+  r: Rng,
+  pairs: Array<[string, string | number | boolean]>
+) {
+  const choice = pick(r, [
+    "none",
+    "none",
+    "none",
+    "none",
+    "expand-some",
+    "expand-none",
+    "fields",
+    "fields+expand",
+    "categories",
+    "fields-title",
+  ] as const)
+  if (choice === "expand-some")
+    pairs.push(["expand", "variants,variants.prices,images"])
   if (choice === "expand-none") pairs.push(["expand", ""])
   if (choice === "fields") pairs.push(["fields", "id,title,handle,thumbnail"])
-  if (choice === "fields+expand") pairs.push(["fields", "title,handle"], ["expand", "variants,variants.prices,options"])
-  if (choice === "categories") pairs.push(["expand", "variants,variants.prices,categories,tags,collection,type,images,options,options.values,variants.options"])
+  if (choice === "fields+expand")
+    pairs.push(
+      ["fields", "title,handle"],
+      ["expand", "variants,variants.prices,options"]
+    )
+  if (choice === "categories")
+    pairs.push([
+      "expand",
+      "variants,variants.prices,categories,tags,collection,type,images,options,options.values,variants.options",
+    ])
   if (choice === "fields-title") pairs.push(["fields", "title"])
 }
 
@@ -67,55 +147,119 @@ function listProducts(r: Rng, f: Fixtures): GeneratedRequest {
   const pairs: Array<[string, string | number | boolean]> = []
   const headers: Record<string, string> = {}
   let covered = true
-  const filters = some(r, ["vehicle", "brand", "category", "collection", "tags", "type", "q", "sales_channel"] as const, Math.floor(r() * 3))
+  const filters = some(
+    r,
+    [
+      "vehicle",
+      "brand",
+      "category",
+      "collection",
+      "tags",
+      "type",
+      "q",
+      "sales_channel",
+    ] as const,
+    Math.floor(r() * 3)
+  )
   for (const filter of filters) {
     if (filter === "vehicle") {
       const ids = some(r, f.vehicleIds, chance(r, 0.2) ? 2 : 1)
-      pairs.push(...(chance(r, 0.5) ? arrayPairs(r, "vehicle_id", ids) : [["vehicle_id", ids.join(",")] as [string, string]]))
+      pairs.push(
+        ...(chance(r, 0.5)
+          ? arrayPairs(r, "vehicle_id", ids)
+          : [["vehicle_id", ids.join(",")] as [string, string]])
+      )
     }
     if (filter === "brand") pairs.push(["brand_id", pick(r, f.brandIds)])
     if (filter === "category") {
       const parent = chance(r, 0.4)
-      const ids = parent ? [pick(r, f.parentCategoryIds)] : some(r, f.leafCategoryIds, chance(r, 0.3) ? 2 : 1)
+      const ids = parent
+        ? [pick(r, f.parentCategoryIds)]
+        : some(r, f.leafCategoryIds, chance(r, 0.3) ? 2 : 1)
       pairs.push(...arrayPairs(r, "category_id", ids))
-      if (parent || chance(r, 0.3)) pairs.push(["include_category_children", chance(r, 0.8) ? "true" : "false"])
+      if (parent || chance(r, 0.3))
+        pairs.push([
+          "include_category_children",
+          chance(r, 0.8) ? "true" : "false",
+        ])
     }
-    if (filter === "collection") pairs.push(...arrayPairs(r, "collection_id", [f.collectionId]))
-    if (filter === "tags") pairs.push(...arrayPairs(r, "tags", some(r, f.tagIds, chance(r, 0.3) ? 2 : 1)))
+    if (filter === "collection")
+      pairs.push(...arrayPairs(r, "collection_id", [f.collectionId]))
+    if (filter === "tags")
+      pairs.push(
+        ...arrayPairs(r, "tags", some(r, f.tagIds, chance(r, 0.3) ? 2 : 1))
+      )
     if (filter === "type") pairs.push(...arrayPairs(r, "type_id", [f.typeId]))
     if (filter === "q") pairs.push(["q", pick(r, QUERIES)])
-    if (filter === "sales_channel") pairs.push(...arrayPairs(r, "sales_channel_id", [pick(r, [f.otherChannelId, f.defaultChannelId])]))
+    if (filter === "sales_channel")
+      pairs.push(
+        ...arrayPairs(r, "sales_channel_id", [
+          pick(r, [f.otherChannelId, f.defaultChannelId]),
+        ])
+      )
   }
   // a few options the read model need not cover: they must fall through to core unchanged
   if (chance(r, 0.06)) {
     covered = false
-    pairs.push(pick(r, [["title", `Housse de siège ${f.tag}`], ["is_giftcard", "false"], ["created_at[gt]", "2020-01-01T00:00:00.000Z"]] as Array<[string, string]>))
+    pairs.push(
+      pick(r, [
+        ["title", `Housse de siège ${f.tag}`],
+        ["is_giftcard", "false"],
+        ["created_at[gt]", "2020-01-01T00:00:00.000Z"],
+      ] as Array<[string, string]>)
+    )
   }
   if (chance(r, 0.7)) pairs.push(["order", pick(r, ORDERS)])
   // combinations the read model leaves to core (see plugins/search/README.md): a free-text query with tags
   // or with a price order (core pages those on joined rows of its own)
-  const has = (name: string) => pairs.some(([k]) => k === name || k.startsWith(`${name}[`))
-  if (has("q") && (has("tags") || pairs.some(([k, v]) => k === "order" && String(v).includes("variants.prices.amount")))) covered = false
+  const has = (name: string) =>
+    pairs.some(([k]) => k === name || k.startsWith(`${name}[`))
+  if (
+    has("q") &&
+    (has("tags") ||
+      pairs.some(
+        ([k, v]) =>
+          k === "order" && String(v).includes("variants.prices.amount")
+      ))
+  )
+    covered = false
   pairs.push(["limit", chance(r, 0.02) ? 100 : pick(r, LIMITS)])
   if (chance(r, 0.6)) pairs.push(["offset", pick(r, OFFSETS)])
   context(r, f, pairs, headers)
   expandFields(r, pairs)
   if (leftToCore(pairs, headers)) covered = false
   const path = `/store/products${qs(pairs)}`
-  return { name: `GET ${decodeURIComponent(path)}${describeHeaders(headers)}`, method: "GET", path, headers, covered }
+  return {
+    name: `GET ${decodeURIComponent(path)}${describeHeaders(headers)}`,
+    method: "GET",
+    path,
+    headers,
+    covered,
+  }
 }
 
 /**
  * `expand=` (no relation at all) without a publishable key nor `q`: core answers through another query path (its
  * count is the page's length), and the read model leaves it to core.
  */
-function leftToCore(pairs: Array<[string, string | number | boolean]>, headers: Record<string, string>): boolean {
-  return pairs.some(([k, v]) => k === "expand" && v === "") && !headers["x-publishable-api-key"] && !pairs.some(([k]) => k === "q")
+function leftToCore(
+  pairs: Array<[string, string | number | boolean]>,
+  headers: Record<string, string>
+): boolean {
+  return (
+    pairs.some(([k, v]) => k === "expand" && v === "") &&
+    !headers["x-publishable-api-key"] &&
+    !pairs.some(([k]) => k === "q")
+  )
 }
 
 function productById(r: Rng, f: Fixtures): GeneratedRequest {
   const id = pick(r, [
-    f.rich.id, f.rich.id, f.draft.id, f.elsewhere.id, "prod_01NOTAPRODUCT000000000000",
+    f.rich.id,
+    f.rich.id,
+    f.draft.id,
+    f.elsewhere.id,
+    "prod_01NOTAPRODUCT000000000000",
     ...f.products.filter((_, i) => i % 9 === 0).map((p) => p.id),
   ])
   const pairs: Array<[string, string | number | boolean]> = []
@@ -125,57 +269,131 @@ function productById(r: Rng, f: Fixtures): GeneratedRequest {
   const path = `/store/products/${id}${qs(pairs)}`
   // `fields` on a product page is left to core (it selects other columns than its listing does)
   const covered = !pairs.some(([k]) => k === "fields")
-  return { name: `GET ${decodeURIComponent(path)}${describeHeaders(headers)}`, method: "GET", path, headers, covered }
+  return {
+    name: `GET ${decodeURIComponent(path)}${describeHeaders(headers)}`,
+    method: "GET",
+    path,
+    headers,
+    covered,
+  }
 }
 
 function productByHandle(r: Rng, f: Fixtures): GeneratedRequest {
-  const handle = pick(r, [f.rich.handle, f.draft.handle, f.elsewhere.handle, "poignee-introuvable", ...f.products.filter((_, i) => i % 11 === 0).map((p) => p.handle)])
+  const handle = pick(r, [
+    f.rich.handle,
+    f.draft.handle,
+    f.elsewhere.handle,
+    "poignee-introuvable",
+    ...f.products.filter((_, i) => i % 11 === 0).map((p) => p.handle),
+  ])
   const pairs: Array<[string, string | number | boolean]> = [["handle", handle]]
   const headers: Record<string, string> = {}
   context(r, f, pairs, headers)
   expandFields(r, pairs)
   const path = `/store/products${qs(pairs)}`
-  return { name: `GET ${decodeURIComponent(path)}${describeHeaders(headers)}`, method: "GET", path, headers, covered: !leftToCore(pairs, headers) }
+  return {
+    name: `GET ${decodeURIComponent(path)}${describeHeaders(headers)}`,
+    method: "GET",
+    path,
+    headers,
+    covered: !leftToCore(pairs, headers),
+  }
 }
 
 function search(r: Rng, f: Fixtures): GeneratedRequest {
-  const body: Record<string, unknown> = { q: pick(r, [...QUERIES, "", "plaquete frein avan", "huile 5w30", `housse ${f.tag}`, "comptoir seulement", "brouillon"]) }
+  const body: Record<string, unknown> = {
+    q: pick(r, [
+      ...QUERIES,
+      "",
+      "plaquete frein avan",
+      "huile 5w30",
+      `housse ${f.tag}`,
+      "comptoir seulement",
+      "brouillon",
+    ]),
+  }
   if (chance(r, 0.6)) body.limit = pick(r, [1, 5, 20, 50])
   if (chance(r, 0.4)) body.offset = pick(r, [0, 5, 40, 1000])
   if (chance(r, 0.25)) body.vehicle_id = pick(r, f.vehicleIds)
   if (chance(r, 0.2)) body.category_id = pick(r, f.leafCategoryIds)
   const headers: Record<string, string> = {}
-  if (chance(r, 0.2)) headers["x-publishable-api-key"] = pick(r, [f.otherKey, f.defaultKey])
-  return { name: `POST /store/products/search ${JSON.stringify(body)}${describeHeaders(headers)}`, method: "POST", path: "/store/products/search", body, headers, covered: true }
+  if (chance(r, 0.2))
+    headers["x-publishable-api-key"] = pick(r, [f.otherKey, f.defaultKey])
+  return {
+    name: `POST /store/products/search ${JSON.stringify(body)}${describeHeaders(headers)}`,
+    method: "POST",
+    path: "/store/products/search",
+    body,
+    headers,
+    covered: true,
+  }
 }
 
 function lists(r: Rng, f: Fixtures): GeneratedRequest {
   const pairs: Array<[string, string | number | boolean]> = []
-  const which = pick(r, ["makes", "models", "years", "vehicles", "vehicle", "brands", "brand", "categories", "category"] as const)
+  const which = pick(r, [
+    "makes",
+    "models",
+    "years",
+    "vehicles",
+    "vehicle",
+    "brands",
+    "brand",
+    "categories",
+    "category",
+  ] as const)
   let path: string
   if (which === "makes") path = "/store/vehicles/makes"
-  else if (which === "models") path = `/store/vehicles/models${qs([["make_id", pick(r, f.makeIds)]])}`
-  else if (which === "years") path = `/store/vehicles/years${qs([["model_id", pick(r, f.modelIds)]])}`
+  else if (which === "models")
+    path = `/store/vehicles/models${qs([["make_id", pick(r, f.makeIds)]])}`
+  else if (which === "years")
+    path = `/store/vehicles/years${qs([["model_id", pick(r, f.modelIds)]])}`
   else if (which === "vehicles") {
-    pairs.push(chance(r, 0.5) ? ["make_id", pick(r, f.makeIds)] : ["model_id", pick(r, f.modelIds)])
+    pairs.push(
+      chance(r, 0.5)
+        ? ["make_id", pick(r, f.makeIds)]
+        : ["model_id", pick(r, f.modelIds)]
+    )
     if (chance(r, 0.4)) pairs.push(["year", pick(r, [2008, 2012, 2016, 2020])])
     if (chance(r, 0.3)) pairs.push(["fuel", pick(r, ["diesel", "essence"])])
-    if (chance(r, 0.4)) pairs.push(["limit", pick(r, [5, 20])], ["offset", pick(r, [0, 5, 1000])])
+    if (chance(r, 0.4))
+      pairs.push(["limit", pick(r, [5, 20])], ["offset", pick(r, [0, 5, 1000])])
     path = `/store/vehicles${qs(pairs)}`
-  } else if (which === "vehicle") path = `/store/vehicles/${pick(r, f.vehicleIds)}`
+  } else if (which === "vehicle")
+    path = `/store/vehicles/${pick(r, f.vehicleIds)}`
   else if (which === "brands") {
     if (chance(r, 0.4)) pairs.push(["q", pick(r, ["bo", "valeo", "zz"])])
-    if (chance(r, 0.5)) pairs.push(["limit", pick(r, [5, 50, 200])], ["offset", pick(r, [0, 5, 500])])
+    if (chance(r, 0.5))
+      pairs.push(
+        ["limit", pick(r, [5, 50, 200])],
+        ["offset", pick(r, [0, 5, 500])]
+      )
     path = `/store/brands${qs(pairs)}`
-  } else if (which === "brand") path = `/store/brands/${pick(r, ["bosch", "valeo", "shabou", "introuvable"])}`
+  } else if (which === "brand")
+    path = `/store/brands/${pick(r, ["bosch", "valeo", "shabou", "introuvable"])}`
   else if (which === "categories") {
-    if (chance(r, 0.3)) pairs.push(["parent_category_id", chance(r, 0.5) ? "null" : pick(r, f.parentCategoryIds)])
+    if (chance(r, 0.3))
+      pairs.push([
+        "parent_category_id",
+        chance(r, 0.5) ? "null" : pick(r, f.parentCategoryIds),
+      ])
     if (chance(r, 0.3)) pairs.push(["include_descendants_tree", "true"])
     if (chance(r, 0.3)) pairs.push(["q", pick(r, ["frein", "huile", "zz"])])
-    if (chance(r, 0.5)) pairs.push(["limit", pick(r, [10, 100])], ["offset", pick(r, [0, 10, 500])])
+    if (chance(r, 0.5))
+      pairs.push(
+        ["limit", pick(r, [10, 100])],
+        ["offset", pick(r, [0, 10, 500])]
+      )
     path = `/store/product-categories${qs(pairs)}`
-  } else path = `/store/product-categories/${pick(r, [...f.parentCategoryIds, ...f.leafCategoryIds])}`
-  return { name: `GET ${decodeURIComponent(path)}`, method: "GET", path, headers: {}, covered: true }
+  } else
+    path = `/store/product-categories/${pick(r, [...f.parentCategoryIds, ...f.leafCategoryIds])}`
+  return {
+    name: `GET ${decodeURIComponent(path)}`,
+    method: "GET",
+    path,
+    headers: {},
+    covered: true,
+  }
 }
 
 function describeHeaders(headers: Record<string, string>): string {
@@ -187,13 +405,26 @@ function describeHeaders(headers: Record<string, string>): string {
 }
 
 /** `n` requests from `seed`: listings, product pages by id and by handle, search bodies and the storefront lists. */
-export function generateRequests(f: Fixtures, n: number, seed: number): GeneratedRequest[] {
+export function generateRequests(
+  f: Fixtures,
+  n: number,
+  seed: number
+): GeneratedRequest[] {
   const r: Rng = mulberry32(seed)
   const out: GeneratedRequest[] = []
   const seen = new Set<string>()
   while (out.length < n) {
     const kind = r()
-    const req = kind < 0.5 ? listProducts(r, f) : kind < 0.66 ? productById(r, f) : kind < 0.74 ? productByHandle(r, f) : kind < 0.86 ? search(r, f) : lists(r, f)
+    const req =
+      kind < 0.5
+        ? listProducts(r, f)
+        : kind < 0.66
+          ? productById(r, f)
+          : kind < 0.74
+            ? productByHandle(r, f)
+            : kind < 0.86
+              ? search(r, f)
+              : lists(r, f)
     if (!seen.has(req.name)) {
       seen.add(req.name)
       out.push(req)

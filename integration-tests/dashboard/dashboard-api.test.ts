@@ -7,12 +7,18 @@ jest.setTimeout(300000)
 const api = () => request(testEnv().baseUrl)
 
 /** Σ subtotal and count of the non-canceled TND orders created since `from`, read from GET /admin/orders. */
-async function fromOrdersApi(from: string): Promise<{ amount: number; orders: number }> {
+async function fromOrdersApi(
+  from: string
+): Promise<{ amount: number; orders: number }> {
   const headers = await adminHeaders()
   let amount = 0
   let orders = 0
   for (let offset = 0; ; offset += 100) {
-    const res = await api().get(`/admin/orders?created_at[gte]=${encodeURIComponent(from)}&fields=id,status,currency_code,created_at,subtotal&limit=100&offset=${offset}`).set(headers)
+    const res = await api()
+      .get(
+        `/admin/orders?created_at[gte]=${encodeURIComponent(from)}&fields=id,status,currency_code,created_at,subtotal&limit=100&offset=${offset}`
+      )
+      .set(headers)
     expect(res.status).toBe(200)
     for (const o of res.body.orders) {
       if (o.status !== "canceled" && o.currency_code === "tnd") {
@@ -36,7 +42,10 @@ describe("GET /admin/dashboard", () => {
        WHERE p.status = 'published' AND p.deleted_at IS NULL AND pv.deleted_at IS NULL AND pv.inventory_quantity > 10
        ORDER BY pv.sku LIMIT 1`
     )
-    orderIds = [await placeOrder(variant.id, 2, "tableau@example.tn"), await placeOrder(variant.id, 1, "tableau@example.tn")]
+    orderIds = [
+      await placeOrder(variant.id, 2, "tableau@example.tn"),
+      await placeOrder(variant.id, 1, "tableau@example.tn"),
+    ]
   })
 
   it("requires admin authentication", async () => {
@@ -45,40 +54,74 @@ describe("GET /admin/dashboard", () => {
   })
 
   it("gives the same sales as the orders API and the line items, for today, 7 and 30 days", async () => {
-    const res = await api().get("/admin/dashboard").set(await adminHeaders())
+    const res = await api()
+      .get("/admin/dashboard")
+      .set(await adminHeaders())
     expect(res.status).toBe(200)
     const d = res.body.dashboard
     expect(d.currency_code).toBe("tnd")
     for (const key of ["today", "last_7_days", "last_30_days"]) {
       const w = d.sales[key]
-      expect({ key, ...(await fromOrdersApi(w.from)) }).toEqual({ key, amount: w.amount, orders: w.orders })
+      expect({ key, ...(await fromOrdersApi(w.from)) }).toEqual({
+        key,
+        amount: w.amount,
+        orders: w.orders,
+      })
       const [row] = await sql(
         `SELECT COALESCE(sum(li.unit_price::bigint * li.quantity), 0)::bigint AS amount, count(DISTINCT o.id)::int AS orders
          FROM "order" o LEFT JOIN line_item li ON li.order_id = o.id
          WHERE o.created_at >= $1 AND o.status <> 'canceled' AND o.currency_code = 'tnd'`,
         [w.from]
       )
-      expect({ key, amount: Number(row.amount), orders: row.orders }).toEqual({ key, amount: w.amount, orders: w.orders })
+      expect({ key, amount: Number(row.amount), orders: row.orders }).toEqual({
+        key,
+        amount: w.amount,
+        orders: w.orders,
+      })
     }
     // the windows start at midnight Africa/Tunis (UTC+1): today, 6 and 29 days before
     const today = new Date(d.sales.today.from)
-    expect(new Intl.DateTimeFormat("en-GB", { timeZone: "Africa/Tunis", hour: "2-digit", minute: "2-digit" }).format(today)).toBe("00:00")
+    expect(
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Africa/Tunis",
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(today)
+    ).toBe("00:00")
     expect(Date.now() - today.getTime()).toBeLessThan(86400000)
-    expect(today.getTime() - new Date(d.sales.last_7_days.from).getTime()).toBe(6 * 86400000)
-    expect(today.getTime() - new Date(d.sales.last_30_days.from).getTime()).toBe(29 * 86400000)
+    expect(today.getTime() - new Date(d.sales.last_7_days.from).getTime()).toBe(
+      6 * 86400000
+    )
+    expect(
+      today.getTime() - new Date(d.sales.last_30_days.from).getTime()
+    ).toBe(29 * 86400000)
     // our two orders are in today's figures
     expect(d.sales.today.orders).toBeGreaterThanOrEqual(2)
-    const [mine] = await sql(`SELECT sum(unit_price::bigint * quantity)::bigint AS amount FROM line_item WHERE order_id = ANY($1)`, [orderIds])
+    const [mine] = await sql(
+      `SELECT sum(unit_price::bigint * quantity)::bigint AS amount FROM line_item WHERE order_id = ANY($1)`,
+      [orderIds]
+    )
     expect(d.sales.today.amount).toBeGreaterThanOrEqual(Number(mine.amount))
-    expect(d.activity.filter((a: any) => a.kind === "order").map((a: any) => a.id)).toEqual(expect.arrayContaining(orderIds))
+    expect(
+      d.activity.filter((a: any) => a.kind === "order").map((a: any) => a.id)
+    ).toEqual(expect.arrayContaining(orderIds))
   })
 
   it("counts orders to ship, stock-outs, restock alerts, leads, price alerts and the last run like the data", async () => {
     const headers = await adminHeaders()
     const { body } = await api().get("/admin/dashboard").set(headers)
     const d = body.dashboard
-    const statuses = ["not_fulfilled", "partially_fulfilled", "fulfilled", "partially_shipped"].map((s) => `fulfillment_status[]=${s}`).join("&")
-    const toShip = await api().get(`/admin/orders?status[]=pending&${statuses}&limit=1`).set(headers)
+    const statuses = [
+      "not_fulfilled",
+      "partially_fulfilled",
+      "fulfilled",
+      "partially_shipped",
+    ]
+      .map((s) => `fulfillment_status[]=${s}`)
+      .join("&")
+    const toShip = await api()
+      .get(`/admin/orders?status[]=pending&${statuses}&limit=1`)
+      .set(headers)
     expect(toShip.status).toBe(200)
     expect(d.orders_to_ship).toBe(toShip.body.count)
     expect(d.orders_to_ship).toBeGreaterThanOrEqual(2)
@@ -88,7 +131,9 @@ describe("GET /admin/dashboard", () => {
        WHERE p.deleted_at IS NULL AND pv.deleted_at IS NULL AND pv.manage_inventory AND pv.inventory_quantity <= 0`
     )
     expect(d.out_of_stock_variants).toBe(oos.n)
-    const [restock] = await sql(`SELECT count(*)::int AS n FROM orion_alert WHERE type = 'restock' AND status <> 'resolved'`)
+    const [restock] = await sql(
+      `SELECT count(*)::int AS n FROM orion_alert WHERE type = 'restock' AND status <> 'resolved'`
+    )
     expect(d.restock.open).toBe(restock.n)
     expect(d.restock.top.length).toBe(Math.min(5, restock.n))
     const [leads] = await sql(
@@ -96,7 +141,9 @@ describe("GET /admin/dashboard", () => {
          AND first_seen_at >= date_trunc('week', now() AT TIME ZONE 'Africa/Tunis') AT TIME ZONE 'Africa/Tunis'`
     )
     expect(d.leads.new_this_week).toBe(leads.n)
-    const [alerts] = await sql(`SELECT count(*)::int AS n FROM prospector_price_alert WHERE acknowledged_at IS NULL`)
+    const [alerts] = await sql(
+      `SELECT count(*)::int AS n FROM prospector_price_alert WHERE acknowledged_at IS NULL`
+    )
     expect(d.price_alerts.unacknowledged).toBe(alerts.n)
     const runs = await api().get("/admin/orion/runs?limit=1").set(headers)
     expect(d.last_forecast_run?.id ?? null).toBe(runs.body.runs[0]?.id ?? null)
@@ -104,12 +151,19 @@ describe("GET /admin/dashboard", () => {
 
   it("a canceled order leaves the sales and the orders to ship", async () => {
     const headers = await adminHeaders()
-    const before = (await api().get("/admin/dashboard").set(headers)).body.dashboard
-    const order = (await api().get(`/admin/orders/${orderIds[1]}`).set(headers)).body.order
-    const canceled = await api().post(`/admin/orders/${orderIds[1]}/cancel`).set(headers)
+    const before = (await api().get("/admin/dashboard").set(headers)).body
+      .dashboard
+    const order = (await api().get(`/admin/orders/${orderIds[1]}`).set(headers))
+      .body.order
+    const canceled = await api()
+      .post(`/admin/orders/${orderIds[1]}/cancel`)
+      .set(headers)
     expect(canceled.status).toBe(200)
-    const after = (await api().get("/admin/dashboard").set(headers)).body.dashboard
-    expect(after.sales.today.amount).toBe(before.sales.today.amount - order.subtotal)
+    const after = (await api().get("/admin/dashboard").set(headers)).body
+      .dashboard
+    expect(after.sales.today.amount).toBe(
+      before.sales.today.amount - order.subtotal
+    )
     expect(after.sales.today.orders).toBe(before.sales.today.orders - 1)
     expect(after.orders_to_ship).toBe(before.orders_to_ship - 1)
   })

@@ -26,7 +26,13 @@ function npmFitment(args: string[]) {
 }
 
 const ours = async () =>
-  Number((await sql(`SELECT count(*)::int AS n FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.key = 'clidrymake'`))[0].n)
+  Number(
+    (
+      await sql(
+        `SELECT count(*)::int AS n FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.key = 'clidrymake'`
+      )
+    )[0].n
+  )
 
 describe("npm run fitment -- import vehicles", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fitment-npm-"))
@@ -39,10 +45,15 @@ describe("npm run fitment -- import vehicles", () => {
       "CLIDRYMAKE;Rho SW;2012;2016;1.5 dCi;K9K;1461;90;Gazole\r\n" +
       "clidrymake;Sigma;2019;;1.0 TCe;H4D;999;100;Essence\r\n"
   )
-  fs.writeFileSync(bad, "make;model;year_from;year_to\nClidrymake;Tau;2010;\n;Tau;2011;\nClidrymake;Tau;2015;2009\n")
+  fs.writeFileSync(
+    bad,
+    "make;model;year_from;year_to\nClidrymake;Tau;2010;\n;Tau;2011;\nClidrymake;Tau;2015;2009\n"
+  )
 
   it("--dry-run reports what would be created and writes nothing", async () => {
-    const importsBefore = Number((await sql(`SELECT count(*)::int AS n FROM fitment_import`))[0].n)
+    const importsBefore = Number(
+      (await sql(`SELECT count(*)::int AS n FROM fitment_import`))[0].n
+    )
     const res = npmFitment(["import", "vehicles", good, "--dry-run"])
     expect(res.stderr).not.toMatch(/Error:/)
     expect(res.status).toBe(0)
@@ -52,7 +63,9 @@ describe("npm run fitment -- import vehicles", () => {
     expect(res.stdout).toMatch(/dry run/i)
     expect(await ours()).toBe(0)
     // the dry run is logged in the same database the server reads
-    expect(Number((await sql(`SELECT count(*)::int AS n FROM fitment_import`))[0].n)).toBeGreaterThanOrEqual(importsBefore)
+    expect(
+      Number((await sql(`SELECT count(*)::int AS n FROM fitment_import`))[0].n)
+    ).toBeGreaterThanOrEqual(importsBefore)
   })
 
   it("--dry-run with invalid rows lists each with its row number and reason, exits 1, writes nothing", async () => {
@@ -69,10 +82,16 @@ describe("npm run fitment -- import vehicles", () => {
     expect(real.status).toBe(0)
     expect(real.stdout).toMatch(/created:\s+3/)
     expect(await ours()).toBe(3)
-    const makeId = (await sql(`SELECT id FROM vehicle_make WHERE key = 'clidrymake'`))[0].id
+    const makeId = (
+      await sql(`SELECT id FROM vehicle_make WHERE key = 'clidrymake'`)
+    )[0].id
     const listed = await admin("GET", `/admin/vehicles?make_id=${makeId}`)
     expect(listed.body.count).toBe(3)
-    expect(listed.body.vehicles.find((v: any) => v.model.name === "Rho" && v.body === "estate")).toBeDefined()
+    expect(
+      listed.body.vehicles.find(
+        (v: any) => v.model.name === "Rho" && v.body === "estate"
+      )
+    ).toBeDefined()
     const dry = npmFitment(["import", "vehicles", good, "--dry-run"])
     expect(dry.status).toBe(0)
     expect(dry.stdout).toMatch(/created:\s+0/)
@@ -81,7 +100,12 @@ describe("npm run fitment -- import vehicles", () => {
   })
 
   it("answers 2 with a usage message for a missing file", () => {
-    const res = npmFitment(["import", "vehicles", path.join(dir, "absent.csv"), "--dry-run"])
+    const res = npmFitment([
+      "import",
+      "vehicles",
+      path.join(dir, "absent.csv"),
+      "--dry-run",
+    ])
     expect(res.status).toBe(2)
     expect(res.stdout + res.stderr).toMatch(/absent\.csv/)
   })

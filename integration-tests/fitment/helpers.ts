@@ -5,7 +5,10 @@ import { adminHeaders, testEnv } from "../helpers/env"
  * have closed one just as it is reused, and the request fails with EPIPE/ECONNRESET before reaching the
  * server. Such a request is sent again once; any answer from the server (errors included) is returned as is.
  */
-export async function fetchOnce(url: string, init?: RequestInit): Promise<Response> {
+export async function fetchOnce(
+  url: string,
+  init?: RequestInit
+): Promise<Response> {
   try {
     return await fetch(url, init)
   } catch (e) {
@@ -21,7 +24,11 @@ async function headers(): Promise<Record<string, string>> {
   try {
     return await adminHeaders()
   } catch (e) {
-    if (/EPIPE|ECONNRESET|UND_ERR_SOCKET/.test(String((e as { cause?: { code?: string } }).cause?.code))) {
+    if (
+      /EPIPE|ECONNRESET|UND_ERR_SOCKET/.test(
+        String((e as { cause?: { code?: string } }).cause?.code)
+      )
+    ) {
       return await adminHeaders()
     }
     throw e
@@ -29,10 +36,17 @@ async function headers(): Promise<Record<string, string>> {
 }
 
 /** JSON request to the admin API as the seeded admin user. */
-export async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+export async function admin(
+  method: string,
+  path: string,
+  body?: unknown
+): Promise<{ status: number; body: any }> {
   const res = await fetchOnce(`${testEnv().baseUrl}${path}`, {
     method,
-    headers: { ...(await headers()), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      ...(await headers()),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await res.text()
@@ -55,19 +69,38 @@ export async function upload(
   form.append("type", type)
   if (flags.dry_run) form.append("dry_run", "true")
   if (flags.skip_invalid) form.append("skip_invalid", "true")
-  form.append("file", new Blob([csv], { type: "text/csv" }), flags.fileName ?? `${type}.csv`)
-  const res = await fetchOnce(`${testEnv().baseUrl}/admin/fitment/imports`, { method: "POST", headers: await headers(), body: form })
+  form.append(
+    "file",
+    new Blob([csv], { type: "text/csv" }),
+    flags.fileName ?? `${type}.csv`
+  )
+  const res = await fetchOnce(`${testEnv().baseUrl}/admin/fitment/imports`, {
+    method: "POST",
+    headers: await headers(),
+    body: form,
+  })
   return { status: res.status, body: await res.json() }
 }
 
 /** Creates a published product with one variant through the admin API; returns its id. */
-export async function createProduct(title: string, handle: string, sku: string): Promise<string> {
+export async function createProduct(
+  title: string,
+  handle: string,
+  sku: string
+): Promise<string> {
   const { status, body } = await admin("POST", "/admin/products", {
     title,
     handle,
     status: "published",
     options: [{ title: "Default" }],
-    variants: [{ title: "Default", sku, prices: [{ currency_code: "tnd", amount: 12000 }], options: [{ value: "Default" }] }],
+    variants: [
+      {
+        title: "Default",
+        sku,
+        prices: [{ currency_code: "tnd", amount: 12000 }],
+        options: [{ value: "Default" }],
+      },
+    ],
   })
   if (status !== 200) {
     throw new Error(`product ${handle}: ${status} ${JSON.stringify(body)}`)

@@ -10,12 +10,16 @@ describe("the admin UI at /app in a real browser", () => {
     const browser = await launchBrowser()
     try {
       const page = await browser.newPage()
-      await page.goto(`${env.baseUrl}/app/login`, { waitUntil: "domcontentloaded" })
+      await page.goto(`${env.baseUrl}/app/login`, {
+        waitUntil: "domcontentloaded",
+      })
       await page.fill('input[name="email"]', env.adminEmail)
       await page.fill('input[name="password"]', env.adminPassword)
       await page.click('button[type="submit"]')
       await page.waitForURL(/\/app\/a\//, { timeout: 60000 })
-      await page.goto(`${env.baseUrl}/app/a/products/${product.id}`, { waitUntil: "domcontentloaded" })
+      await page.goto(`${env.baseUrl}/app/a/products/${product.id}`, {
+        waitUntil: "domcontentloaded",
+      })
       await page.getByText(product.title).first().waitFor({ timeout: 60000 })
       expect(await page.title()).toMatch(/Admin/)
     } finally {

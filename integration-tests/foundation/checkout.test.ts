@@ -18,15 +18,22 @@ describe("checkout readiness: a cash-on-delivery order through medusa-js", () =>
         ORDER BY v.sku LIMIT 1`
     )
     expect(picked).toBeDefined()
-    const { products } = await client.products.list({ id: picked.product_id, region_id: tunisia.id })
+    const { products } = await client.products.list({
+      id: picked.product_id,
+      region_id: tunisia.id,
+    })
     const variant = products[0].variants.find((v) => v.id === picked.id)!
-    const [{ inventory_quantity: before }] = await sql<{ inventory_quantity: number }>(
-      "SELECT inventory_quantity FROM product_variant WHERE id = $1",
-      [variant.id]
-    )
+    const [{ inventory_quantity: before }] = await sql<{
+      inventory_quantity: number
+    }>("SELECT inventory_quantity FROM product_variant WHERE id = $1", [
+      variant.id,
+    ])
 
     let { cart } = await client.carts.create({ region_id: tunisia.id })
-    ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: variant.id, quantity: 2 }))
+    ;({ cart } = await client.carts.lineItems.create(cart.id, {
+      variant_id: variant.id,
+      quantity: 2,
+    }))
     expect(cart.items).toHaveLength(1)
     expect(cart.items[0].unit_price).toBe(variant.calculated_price)
 
@@ -43,17 +50,27 @@ describe("checkout readiness: a cash-on-delivery order through medusa-js", () =>
       },
     }))
 
-    const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
-    const delivery = shipping_options.find((o) => /Grand Tunis \(/.test(o.name!))!
+    const { shipping_options } = await client.shippingOptions.listCartOptions(
+      cart.id
+    )
+    const delivery = shipping_options.find((o) =>
+      /Grand Tunis \(/.test(o.name!)
+    )!
     expect(delivery).toBeDefined()
-    ;({ cart } = await client.carts.addShippingMethod(cart.id, { option_id: delivery.id }))
+    ;({ cart } = await client.carts.addShippingMethod(cart.id, {
+      option_id: delivery.id,
+    }))
     expect(cart.shipping_total).toBe(7000)
     // 19 % VAT on items and shipping
-    expect(cart.tax_total).toBe(Math.round((cart.subtotal! + cart.shipping_total!) * 0.19))
+    expect(cart.tax_total).toBe(
+      Math.round((cart.subtotal! + cart.shipping_total!) * 0.19)
+    )
 
     ;({ cart } = await client.carts.createPaymentSessions(cart.id))
     expect(cart.payment_sessions.map((s) => s.provider_id)).toContain("manual")
-    ;({ cart } = await client.carts.setPaymentSession(cart.id, { provider_id: "manual" }))
+    ;({ cart } = await client.carts.setPaymentSession(cart.id, {
+      provider_id: "manual",
+    }))
 
     const completed = await client.carts.complete(cart.id)
     expect(completed.type).toBe("order")
@@ -61,10 +78,11 @@ describe("checkout readiness: a cash-on-delivery order through medusa-js", () =>
     expect(order.currency_code).toBe("tnd")
     expect(order.items[0].quantity).toBe(2)
 
-    const [{ inventory_quantity: after }] = await sql<{ inventory_quantity: number }>(
-      "SELECT inventory_quantity FROM product_variant WHERE id = $1",
-      [variant.id]
-    )
+    const [{ inventory_quantity: after }] = await sql<{
+      inventory_quantity: number
+    }>("SELECT inventory_quantity FROM product_variant WHERE id = $1", [
+      variant.id,
+    ])
     expect(after).toBe(before - 2)
   })
 })

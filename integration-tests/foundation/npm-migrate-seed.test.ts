@@ -20,12 +20,16 @@ function withoutRedis(): NodeJS.ProcessEnv {
 }
 
 function npmRun(script: string, args: string[], databaseUrl: string) {
-  const res = spawnSync("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], {
-    cwd: ROOT,
-    env: { ...withoutRedis(), DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-    timeout: 600000,
-  })
+  const res = spawnSync(
+    "npm",
+    ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])],
+    {
+      cwd: ROOT,
+      env: { ...withoutRedis(), DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+      timeout: 600000,
+    }
+  )
   if (res.error) {
     throw res.error
   }
@@ -52,7 +56,10 @@ async function onServer(statement: string) {
 jest.setTimeout(900000)
 
 describe("npm run migrate, npm run seed", () => {
-  const name = `${new URL(testEnv().databaseUrl).pathname.slice(1)}_cli`.slice(0, 63)
+  const name = `${new URL(testEnv().databaseUrl).pathname.slice(1)}_cli`.slice(
+    0,
+    63
+  )
   const url = () => otherDatabase(name)
   let client: Client
 
@@ -66,18 +73,35 @@ describe("npm run migrate, npm run seed", () => {
     await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
   })
 
-  const count = async (table: string) => (await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number
+  const count = async (table: string) =>
+    (await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]
+      .n as number
 
   it("migrate creates the tables of the core and of every plugin in an empty database, then has nothing left to run", async () => {
     const first = npmRun("migrate", [], url())
-    expect({ status: first.status, stderr: first.stderr }).toMatchObject({ status: 0 })
+    expect({ status: first.status, stderr: first.stderr }).toMatchObject({
+      status: 0,
+    })
     client = new Client({ connectionString: url() })
     await client.connect()
-    const tables = ["product", "fitment", "part_number", "search_document", "price_history", "prospector_lead", "orion_sales_history"]
-    const { rows } = await client.query(`SELECT t, to_regclass('public.' || t) IS NOT NULL AS present FROM unnest($1::text[]) t`, [tables])
+    const tables = [
+      "product",
+      "fitment",
+      "part_number",
+      "search_document",
+      "price_history",
+      "prospector_lead",
+      "orion_sales_history",
+    ]
+    const { rows } = await client.query(
+      `SELECT t, to_regclass('public.' || t) IS NOT NULL AS present FROM unnest($1::text[]) t`,
+      [tables]
+    )
     expect(rows.filter((r) => !r.present).map((r) => r.t)).toEqual([])
     const ran = await count("migrations")
-    const [{ n: expected }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM migrations`)
+    const [{ n: expected }] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM migrations`
+    )
     expect(ran).toBe(expected)
 
     const again = npmRun("migrate", [], url())
@@ -86,17 +110,23 @@ describe("npm run migrate, npm run seed", () => {
   })
 
   it("seed loads the demo catalogue of data/, and leaves it as it is the second time", async () => {
-    const products = JSON.parse(fs.readFileSync(path.join(ROOT, "data", "products.json"), "utf8"))
+    const products = JSON.parse(
+      fs.readFileSync(path.join(ROOT, "data", "products.json"), "utf8")
+    )
     expect(await count("product")).toBe(0)
     const first = npmRun("seed", [], url())
-    expect({ status: first.status, stderr: first.stderr }).toMatchObject({ status: 0 })
+    expect({ status: first.status, stderr: first.stderr }).toMatchObject({
+      status: 0,
+    })
     expect(await count("product")).toBe(products.length)
     expect(await count("fitment")).toBeGreaterThan(0)
     const variants = await count("product_variant")
 
     const again = npmRun("seed", [], url())
     expect(again.status).toBe(0)
-    expect(`${again.stdout}${again.stderr}`).toContain("demo catalogue already present: seed skipped")
+    expect(`${again.stdout}${again.stderr}`).toContain(
+      "demo catalogue already present: seed skipped"
+    )
     expect(await count("product")).toBe(products.length)
     expect(await count("product_variant")).toBe(variants)
   })
@@ -107,6 +137,8 @@ describe("npm run migrate, npm run seed", () => {
   ])("%s refuses arguments (exit 2, the usage)", (script, arg) => {
     const res = npmRun(script, [arg], url())
     expect(res.status).toBe(2)
-    expect(res.stderr).toContain(`unknown argument "${arg}" (usage: npm run ${script})`)
+    expect(res.stderr).toContain(
+      `unknown argument "${arg}" (usage: npm run ${script})`
+    )
   })
 })

@@ -8,24 +8,41 @@ const ROOT = path.resolve(__dirname, "..", "..")
 type Run = { code: number | null; output: string }
 
 /** Runs `npm start`'s script with `env` until `until` appears (then SIGTERM) or it exits. */
-function runStart(env: Record<string, string | undefined>, until?: RegExp, timeoutMs = 240000): Promise<Run> {
+function runStart(
+  env: Record<string, string | undefined>,
+  until?: RegExp,
+  timeoutMs = 240000
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const childEnv: Record<string, string> = {}
-    for (const [k, v] of Object.entries({ ...process.env, NODE_ENV: "development", ADMIN_SERVE: "false", ...env })) {
+    for (const [k, v] of Object.entries({
+      ...process.env,
+      NODE_ENV: "development",
+      ADMIN_SERVE: "false",
+      ...env,
+    })) {
       if (v !== undefined) {
         childEnv[k] = v
       }
     }
-    const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
-      cwd: ROOT,
-      env: childEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-    })
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "scripts", "start.js")],
+      {
+        cwd: ROOT,
+        env: childEnv,
+        stdio: ["ignore", "pipe", "pipe"],
+      }
+    )
     let output = ""
     let signalled = false
     const timer = setTimeout(() => {
       child.kill("SIGKILL")
-      reject(new Error(`start.js did not finish in ${timeoutMs} ms:\n${output.slice(-3000)}`))
+      reject(
+        new Error(
+          `start.js did not finish in ${timeoutMs} ms:\n${output.slice(-3000)}`
+        )
+      )
     }, timeoutMs)
     const onData = (d: Buffer) => {
       output += d.toString()
@@ -54,9 +71,14 @@ function freePort(): Promise<number> {
 
 describe("command 1 (npm start): configuration errors fail fast with one clear message", () => {
   it("names an unreachable DATABASE_URL", async () => {
-    const run = await runStart({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/shabou", PORT: String(await freePort()) })
+    const run = await runStart({
+      DATABASE_URL: "postgres://postgres@127.0.0.1:1/shabou",
+      PORT: String(await freePort()),
+    })
     expect(run.code).toBe(1)
-    expect(run.output).toMatch(/configuration error: Cannot connect to the database at DATABASE_URL=postgres:\/\/postgres@127\.0\.0\.1:1\/shabou/)
+    expect(run.output).toMatch(
+      /configuration error: Cannot connect to the database at DATABASE_URL=postgres:\/\/postgres@127\.0\.0\.1:1\/shabou/
+    )
   })
 
   it("names a port already in use", async () => {
@@ -64,7 +86,10 @@ describe("command 1 (npm start): configuration errors fail fast with one clear m
     await new Promise((r) => blocker.once("listening", r))
     const port = (blocker.address() as net.AddressInfo).port
     try {
-      const run = await runStart({ PORT: String(port), DATABASE_URL: testEnv().databaseUrl })
+      const run = await runStart({
+        PORT: String(port),
+        DATABASE_URL: testEnv().databaseUrl,
+      })
       expect(run.code).toBe(1)
       expect(run.output).toContain(`Port ${port} is already in use`)
     } finally {
@@ -79,23 +104,38 @@ describe("command 1 (npm start): configuration errors fail fast with one clear m
       PORT: String(await freePort()),
     })
     expect(run.code).toBe(1)
-    expect(run.output).toMatch(/configuration error: The embedded PostgreSQL data folder \/proc\/shabou-cannot-write-here\/postgres is not writable/)
+    expect(run.output).toMatch(
+      /configuration error: The embedded PostgreSQL data folder \/proc\/shabou-cannot-write-here\/postgres is not writable/
+    )
   })
 
   it("names an unreachable REDIS_URL", async () => {
-    const run = await runStart({ REDIS_URL: "redis://127.0.0.1:1", DATABASE_URL: testEnv().databaseUrl, PORT: String(await freePort()) })
+    const run = await runStart({
+      REDIS_URL: "redis://127.0.0.1:1",
+      DATABASE_URL: testEnv().databaseUrl,
+      PORT: String(await freePort()),
+    })
     expect(run.code).toBe(1)
-    expect(run.output).toMatch(/configuration error: Cannot reach Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:1/)
+    expect(run.output).toMatch(
+      /configuration error: Cannot reach Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:1/
+    )
   })
 })
 
 describe("command 1 (npm start): a second start reuses the data", () => {
   it("skips the seed on a seeded database, keeps every row, and stops cleanly on SIGTERM", async () => {
     const count = async () =>
-      (await sql<{ products: number; variants: number; regions: number; users: number }>(
-        `SELECT (SELECT count(*) FROM product)::int AS products, (SELECT count(*) FROM product_variant)::int AS variants,
+      (
+        await sql<{
+          products: number
+          variants: number
+          regions: number
+          users: number
+        }>(
+          `SELECT (SELECT count(*) FROM product)::int AS products, (SELECT count(*) FROM product_variant)::int AS variants,
                 (SELECT count(*) FROM region)::int AS regions, (SELECT count(*) FROM "user")::int AS users`
-      ))[0]
+        )
+      )[0]
     const before = await count()
     const env = testEnv()
     const run = await runStart(
@@ -137,8 +177,12 @@ describe("command 1 (npm start) with no DATABASE_URL: the embedded PostgreSQL", 
         /backend is ready/
       )
       expect(run.output).toMatch(/initialising an embedded PostgreSQL cluster/)
-      expect(run.output).toMatch(/database: embedded PostgreSQL on 127\.0\.0\.1:(\d+)/)
-      const port = Number(/embedded PostgreSQL on 127\.0\.0\.1:(\d+)/.exec(run.output)![1])
+      expect(run.output).toMatch(
+        /database: embedded PostgreSQL on 127\.0\.0\.1:(\d+)/
+      )
+      const port = Number(
+        /embedded PostgreSQL on 127\.0\.0\.1:(\d+)/.exec(run.output)![1]
+      )
       expect(port).not.toBe(5432)
       expect(run.output).toContain("embedded PostgreSQL stopped")
       expect(run.code).toBe(0)

@@ -36,7 +36,8 @@ describe("foundation: the real server over HTTP", () => {
   })
 
   it("serves the French category tree with Arabic names", async () => {
-    const { product_categories, count } = await storeClient().productCategories.list({ limit: 100 })
+    const { product_categories, count } =
+      await storeClient().productCategories.list({ limit: 100 })
     expect(count).toBeGreaterThanOrEqual(30)
     const freinage = product_categories.find((c) => /freinage/i.test(c.name))
     expect(freinage).toBeDefined()
@@ -44,10 +45,16 @@ describe("foundation: the real server over HTTP", () => {
   })
 
   it("filters products by category and text with the core filters", async () => {
-    const { product_categories } = await storeClient().productCategories.list({ q: "plaquettes", limit: 5 })
+    const { product_categories } = await storeClient().productCategories.list({
+      q: "plaquettes",
+      limit: 5,
+    })
     expect(product_categories.length).toBeGreaterThan(0)
     const categoryId = product_categories[0].id
-    const { products, count } = await storeClient().products.list({ category_id: [categoryId], limit: 100 })
+    const { products, count } = await storeClient().products.list({
+      category_id: [categoryId],
+      limit: 100,
+    })
     expect(count).toBeGreaterThan(0)
     const rows = await sql<{ n: number }>(
       `SELECT count(DISTINCT p.id)::int AS n FROM product p
@@ -62,17 +69,26 @@ describe("foundation: the real server over HTTP", () => {
   it("exposes the shop identity on /store/shop", async () => {
     const res = await api().get("/store/shop")
     expect(res.status).toBe(200)
-    expect(res.body.shop).toMatchObject({ name: "Shabou Auto Pièces", currency_code: "tnd" })
+    expect(res.body.shop).toMatchObject({
+      name: "Shabou Auto Pièces",
+      currency_code: "tnd",
+    })
   })
 
   it("logs the admin in with the configured credentials, and refuses a wrong password", async () => {
     const env = testEnv()
-    const ok = await api().post("/admin/auth/token").send({ email: env.adminEmail, password: env.adminPassword })
+    const ok = await api()
+      .post("/admin/auth/token")
+      .send({ email: env.adminEmail, password: env.adminPassword })
     expect(ok.status).toBe(200)
     expect(ok.body.access_token).toEqual(expect.any(String))
-    const bad = await api().post("/admin/auth/token").send({ email: env.adminEmail, password: "wrong" })
+    const bad = await api()
+      .post("/admin/auth/token")
+      .send({ email: env.adminEmail, password: "wrong" })
     expect(bad.status).toBe(401)
-    const me = await api().get("/admin/auth").set(await adminHeaders())
+    const me = await api()
+      .get("/admin/auth")
+      .set(await adminHeaders())
     expect(me.body.user.email).toBe(env.adminEmail)
   })
 
@@ -81,7 +97,9 @@ describe("foundation: the real server over HTTP", () => {
     async (plugin) => {
       const anonymous = await api().get(`/admin/${plugin}/health`)
       expect(anonymous.status).toBe(401)
-      const authed = await api().get(`/admin/${plugin}/health`).set(await adminHeaders())
+      const authed = await api()
+        .get(`/admin/${plugin}/health`)
+        .set(await adminHeaders())
       expect(authed.status).toBe(200)
       expect(authed.body).toEqual({ plugin, status: "ok" })
     }

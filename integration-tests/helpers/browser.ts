@@ -1,18 +1,31 @@
 import fs from "fs"
 import path from "path"
-import { chromium, type Browser, type Locator, type Page } from "playwright-core"
+import {
+  chromium,
+  type Browser,
+  type Locator,
+  type Page,
+} from "playwright-core"
 import { adminHeaders, testEnv } from "./env"
 
 /** Debian's Chromium driven by playwright-core (no downloaded browser). */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
   if (!fs.existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`)
+    throw new Error(
+      `Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`
+    )
   }
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   })
 }
 
@@ -32,7 +45,12 @@ export async function loginAsOwner(page: Page): Promise<void> {
   await page.fill('input[name="email"]', env.adminEmail)
   await page.fill('input[name="password"]', env.adminPassword)
   await page.click('button[type="submit"]')
-  await page.waitForURL((url) => url.pathname.startsWith("/app/") && !url.pathname.startsWith("/app/login"), { timeout: 60000 })
+  await page.waitForURL(
+    (url) =>
+      url.pathname.startsWith("/app/") &&
+      !url.pathname.startsWith("/app/login"),
+    { timeout: 60000 }
+  )
 }
 
 /** Console errors and uncaught page errors, collected from now on (assert the list is empty). */
@@ -40,7 +58,8 @@ export function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = []
   page.on("console", (m) => {
     // the only error allowed: the login page asks for the session (GET /admin/auth) and gets 401
-    const sessionCheck = /\/app\/login/.test(page.url()) && /status of 401/.test(m.text())
+    const sessionCheck =
+      /\/app\/login/.test(page.url()) && /status of 401/.test(m.text())
     if (m.type() === "error" && !sessionCheck) {
       errors.push(`${m.text()} (${m.location().url})`)
     }
@@ -59,7 +78,9 @@ export async function watchConsole(page: Page): Promise<PageWatch> {
   const env = testEnv()
   const seen = { errors: collectConsoleErrors(page), outside: [] as string[] }
   await page.route(
-    (url) => url.origin !== new URL(env.baseUrl).origin && url.protocol.startsWith("http"),
+    (url) =>
+      url.origin !== new URL(env.baseUrl).origin &&
+      url.protocol.startsWith("http"),
     (route) => {
       seen.outside.push(route.request().url())
       return route.fulfill({ status: 204, body: "" })
@@ -69,7 +90,11 @@ export async function watchConsole(page: Page): Promise<PageWatch> {
 }
 
 /** Saves a full-page screenshot as .tmp/screenshots/<area>-<step>.png (or <area>.png; git-ignored). */
-export async function screenshot(page: Page, area: string, step?: string): Promise<string> {
+export async function screenshot(
+  page: Page,
+  area: string,
+  step?: string
+): Promise<string> {
   const dir = path.join(__dirname, "..", "..", ".tmp", "screenshots")
   fs.mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `${step ? `${area}-${step}` : area}.png`)
@@ -85,7 +110,11 @@ export const watchPage = watchConsole
  * then stays on its loading spinner (seen in 2 of ~30 direct loads here, cause not found yet): then the
  * page is reloaded once before failing.
  */
-export async function whenShown(page: Page, locator: Locator, timeout = 30000): Promise<void> {
+export async function whenShown(
+  page: Page,
+  locator: Locator,
+  timeout = 30000
+): Promise<void> {
   try {
     await locator.waitFor({ timeout: timeout / 2 })
   } catch {
@@ -100,11 +129,20 @@ export async function whenShown(page: Page, locator: Locator, timeout = 30000): 
  */
 export async function gotoAdmin(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: "domcontentloaded" })
-  const shell = () => page.waitForFunction(() => document.querySelectorAll("a[href*='/a/']").length > 0, undefined, { timeout: 20000 })
+  const shell = () =>
+    page.waitForFunction(
+      () => document.querySelectorAll("a[href*='/a/']").length > 0,
+      undefined,
+      { timeout: 20000 }
+    )
   try {
     await shell()
   } catch {
     await page.reload({ waitUntil: "domcontentloaded" })
-    await page.waitForFunction(() => document.querySelectorAll("a[href*='/a/']").length > 0, undefined, { timeout: 40000 })
+    await page.waitForFunction(
+      () => document.querySelectorAll("a[href*='/a/']").length > 0,
+      undefined,
+      { timeout: 40000 }
+    )
   }
 }

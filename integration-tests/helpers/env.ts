@@ -17,7 +17,9 @@ export type TestEnv = {
 export function testEnv(): TestEnv {
   const raw = process.env.SHABOU_TEST_ENV
   if (!raw) {
-    throw new Error("SHABOU_TEST_ENV is not set: run the integration tests through jest's integration project")
+    throw new Error(
+      "SHABOU_TEST_ENV is not set: run the integration tests through jest's integration project"
+    )
   }
   return JSON.parse(raw)
 }
@@ -31,7 +33,10 @@ export async function adminHeaders(): Promise<Record<string, string>> {
     const res = await fetch(`${env.baseUrl}/admin/auth/token`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: env.adminEmail, password: env.adminPassword }),
+      body: JSON.stringify({
+        email: env.adminEmail,
+        password: env.adminPassword,
+      }),
     })
     if (res.status !== 200) {
       throw new Error(`admin login failed: ${res.status} ${await res.text()}`)
@@ -47,7 +52,10 @@ export function storeClient(baseUrl = testEnv().baseUrl): Medusa {
 }
 
 /** Runs one SQL statement on the test database (for assertions only). */
-export async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = any>(
+  text: string,
+  params: unknown[] = []
+): Promise<T[]> {
   const client = new Client({ connectionString: testEnv().databaseUrl })
   await client.connect()
   try {

@@ -26,8 +26,13 @@ export type Instance = {
  * `{ MEDUSA_WORKER_MODE: "worker", METRICS_TOKEN: "…" }`; a value `undefined` removes a variable.
  * Resolves when it answers (at most 10 min: a first boot seeds the demo shop).
  */
-export async function startInstance(label: string, extra: Record<string, string | undefined> = {}): Promise<Instance> {
-  const env: Record<string, string> = JSON.parse(fs.readFileSync(testEnv().serverEnvFile, "utf8"))
+export async function startInstance(
+  label: string,
+  extra: Record<string, string | undefined> = {}
+): Promise<Instance> {
+  const env: Record<string, string> = JSON.parse(
+    fs.readFileSync(testEnv().serverEnvFile, "utf8")
+  )
   const port = await freePort()
   Object.assign(env, { PORT: String(port) })
   for (const [k, v] of Object.entries(extra)) {
@@ -40,20 +45,30 @@ export async function startInstance(label: string, extra: Record<string, string 
   const logFile = path.join(ROOT, ".tmp", `integration-${label}-${port}.log`)
   const file = fs.createWriteStream(logFile)
   let text = ""
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "integration-tests", "setup", "server.js")], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, "integration-tests", "setup", "server.js")],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    }
+  )
   const record = (chunk: Buffer) => {
     text += chunk.toString()
     file.write(chunk)
   }
   child.stdout!.on("data", record)
   child.stderr!.on("data", record)
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => resolve())
+  )
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${label} not ready after 10 min, see ${logFile}`)), 600000)
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`${label} not ready after 10 min, see ${logFile}`)),
+      600000
+    )
     const check = () => {
       if (text.includes("SHABOU_TEST_SERVER_READY")) {
         clearTimeout(timer)
@@ -64,7 +79,11 @@ export async function startInstance(label: string, extra: Record<string, string 
     child.stdout!.on("data", check)
     child.once("exit", (code) => {
       clearTimeout(timer)
-      reject(new Error(`${label} exited with ${code} before it was ready:\n${text.slice(-3000)}`))
+      reject(
+        new Error(
+          `${label} exited with ${code} before it was ready:\n${text.slice(-3000)}`
+        )
+      )
     })
   })
   const end = async (signal: NodeJS.Signals) => {
@@ -88,10 +107,17 @@ export async function startInstance(label: string, extra: Record<string, string 
 }
 
 /** Reads one value of a Prometheus text exposition (sum over the series matching every given label). */
-export function metricValue(text: string, name: string, labels: Record<string, string> = {}): number {
+export function metricValue(
+  text: string,
+  name: string,
+  labels: Record<string, string> = {}
+): number {
   let sum = 0
   for (const line of text.split("\n")) {
-    if (line.startsWith("#") || !(line.startsWith(`${name}{`) || line.startsWith(`${name} `))) {
+    if (
+      line.startsWith("#") ||
+      !(line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    ) {
       continue
     }
     const m = /^([^{\s]+)(\{(.*)\})?\s+(\S+)/.exec(line)

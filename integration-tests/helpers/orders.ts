@@ -2,7 +2,9 @@ import type Medusa from "@medusajs/medusa-js"
 import { storeClient } from "./env"
 
 /** The id of the demo's Tunisia (TND) region. */
-export async function tunisiaRegionId(client: Medusa = storeClient()): Promise<string> {
+export async function tunisiaRegionId(
+  client: Medusa = storeClient()
+): Promise<string> {
   const { regions } = await client.regions.list()
   const tunisia = regions.find((r) => r.currency_code === "tnd")
   if (!tunisia) {
@@ -15,7 +17,12 @@ export async function tunisiaRegionId(client: Medusa = storeClient()): Promise<s
  * Checks a cart out as a storefront would (medusa-js: address, the shipping option whose name matches
  * `shipping` or the first one, manual payment, complete) and returns the order id.
  */
-export async function checkoutCart(client: Medusa, cartId: string, email = "client@example.tn", shipping?: RegExp): Promise<string> {
+export async function checkoutCart(
+  client: Medusa,
+  cartId: string,
+  email = "client@example.tn",
+  shipping?: RegExp
+): Promise<string> {
   let { cart } = await client.carts.update(cartId, {
     email,
     shipping_address: {
@@ -28,17 +35,29 @@ export async function checkoutCart(client: Medusa, cartId: string, email = "clie
       phone: "+21698123456",
     },
   })
-  const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
-  const option = shipping ? shipping_options.find((o) => shipping.test(o.name!)) : shipping_options[0]
+  const { shipping_options } = await client.shippingOptions.listCartOptions(
+    cart.id
+  )
+  const option = shipping
+    ? shipping_options.find((o) => shipping.test(o.name!))
+    : shipping_options[0]
   if (!option) {
-    throw new Error(`no shipping option matches ${shipping} among ${shipping_options.map((o) => o.name).join(", ")}`)
+    throw new Error(
+      `no shipping option matches ${shipping} among ${shipping_options.map((o) => o.name).join(", ")}`
+    )
   }
-  ;({ cart } = await client.carts.addShippingMethod(cart.id, { option_id: option.id! }))
+  ;({ cart } = await client.carts.addShippingMethod(cart.id, {
+    option_id: option.id!,
+  }))
   ;({ cart } = await client.carts.createPaymentSessions(cart.id))
-  ;({ cart } = await client.carts.setPaymentSession(cart.id, { provider_id: "manual" }))
+  ;({ cart } = await client.carts.setPaymentSession(cart.id, {
+    provider_id: "manual",
+  }))
   const completed = await client.carts.complete(cart.id)
   if (completed.type !== "order") {
-    throw new Error(`cart ${cart.id} did not become an order: ${completed.type}`)
+    throw new Error(
+      `cart ${cart.id} did not become an order: ${completed.type}`
+    )
   }
   return (completed.data as { id: string }).id
 }
@@ -47,9 +66,19 @@ export async function checkoutCart(client: Medusa, cartId: string, email = "clie
  * Places an order as a storefront would (medusa-js: cart in the Tunisia region, address, first
  * shipping option, manual payment, complete) and returns the order id; `baseUrl`: another server instance.
  */
-export async function placeOrder(variantId: string, quantity: number, email = "client@example.tn", baseUrl?: string): Promise<string> {
+export async function placeOrder(
+  variantId: string,
+  quantity: number,
+  email = "client@example.tn",
+  baseUrl?: string
+): Promise<string> {
   const client = storeClient(baseUrl)
-  let { cart } = await client.carts.create({ region_id: await tunisiaRegionId(client) })
-  ;({ cart } = await client.carts.lineItems.create(cart.id, { variant_id: variantId, quantity }))
+  let { cart } = await client.carts.create({
+    region_id: await tunisiaRegionId(client),
+  })
+  ;({ cart } = await client.carts.lineItems.create(cart.id, {
+    variant_id: variantId,
+    quantity,
+  }))
   return await checkoutCart(client, cart.id, email)
 }

@@ -12,7 +12,10 @@ export async function orionRunAsOf(asOf: string, horizon = 4): Promise<any> {
   const headers = await adminHeaders()
   let started: request.Response
   for (let i = 0; ; i++) {
-    started = await api().post("/admin/orion/runs").set(headers).send({ frequency: "week", horizon, as_of: asOf })
+    started = await api()
+      .post("/admin/orion/runs")
+      .set(headers)
+      .send({ frequency: "week", horizon, as_of: asOf })
     if (started.status !== 409 || i > 240) {
       break
     }
@@ -20,10 +23,15 @@ export async function orionRunAsOf(asOf: string, horizon = 4): Promise<any> {
   }
   expect(started.status).toBe(202)
   for (;;) {
-    const res = await api().get(`/admin/orion/runs/${started.body.run.id}`).set(headers)
+    const res = await api()
+      .get(`/admin/orion/runs/${started.body.run.id}`)
+      .set(headers)
     expect(res.status).toBe(200)
     if (res.body.run.status !== "running") {
-      expect({ status: res.body.run.status, error: res.body.run.error }).toEqual({ status: "succeeded", error: null })
+      expect({
+        status: res.body.run.status,
+        error: res.body.run.error,
+      }).toEqual({ status: "succeeded", error: null })
       return res.body.run
     }
     await sleep(1000)

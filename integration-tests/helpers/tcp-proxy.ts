@@ -12,7 +12,10 @@ export interface TcpProxy {
   open(): Promise<void>
 }
 
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+export async function startTcpProxy(target: {
+  host: string
+  port: number
+}): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>()
   let server: net.Server | null = null
   let port = 0

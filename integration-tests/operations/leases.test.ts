@@ -19,13 +19,22 @@ import { startInstance } from "../helpers/instances"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const TTL_SECONDS = 5
-const settings = { ttlMs: TTL_SECONDS * 1000, renewMs: Math.floor((TTL_SECONDS * 1000) / 3) }
+const settings = {
+  ttlMs: TTL_SECONDS * 1000,
+  renewMs: Math.floor((TTL_SECONDS * 1000) / 3),
+}
 
 let pool: Pool
-const query = (text: string, params?: unknown[]) => pool.query(text, params as any[]).then((r) => r.rows)
+const query = (text: string, params?: unknown[]) =>
+  pool.query(text, params as any[]).then((r) => r.rows)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function api(method: string, url: string, body?: unknown, base = testEnv().baseUrl) {
+async function api(
+  method: string,
+  url: string,
+  body?: unknown,
+  base = testEnv().baseUrl
+) {
   const res = await fetch(`${base}${url}`, {
     method,
     headers: { ...(await adminHeaders()), "content-type": "application/json" },
@@ -36,7 +45,10 @@ async function api(method: string, url: string, body?: unknown, base = testEnv()
 }
 
 /** A separate node process that takes `name` (with `runId`) and keeps renewing it until killed. */
-async function holder(name: string, runId: string | null): Promise<{ child: ChildProcess; holder: string }> {
+async function holder(
+  name: string,
+  runId: string | null
+): Promise<{ child: ChildProcess; holder: string }> {
   const script = `
     const { Pool } = require("pg")
     const { RunLease } = require("@shabou/ops")
@@ -48,7 +60,13 @@ async function holder(name: string, runId: string | null): Promise<{ child: Chil
   `
   const child = spawn(process.execPath, ["-e", script], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: testEnv().databaseUrl, LEASE_NAME: name, LEASE_RUN: runId ?? "", RUN_LEASE_TTL_SECONDS: String(TTL_SECONDS) },
+    env: {
+      ...process.env,
+      DATABASE_URL: testEnv().databaseUrl,
+      LEASE_NAME: name,
+      LEASE_RUN: runId ?? "",
+      RUN_LEASE_TTL_SECONDS: String(TTL_SECONDS),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   })
   let out = ""
@@ -61,7 +79,9 @@ async function holder(name: string, runId: string | null): Promise<{ child: Chil
         resolve(m[1])
       }
     })
-    child.once("exit", (code) => reject(new Error(`lease holder exited with ${code}: ${out}`)))
+    child.once("exit", (code) =>
+      reject(new Error(`lease holder exited with ${code}: ${out}`))
+    )
   })
   child.removeAllListeners("exit")
   return { child, holder: id }
@@ -75,7 +95,11 @@ function kill9(child: ChildProcess): Promise<number> {
 }
 
 /** Polls `check` every 200 ms until it returns true; the time it took (ms), or throws after `maxMs`. */
-async function within(maxMs: number, what: string, check: () => Promise<boolean>): Promise<number> {
+async function within(
+  maxMs: number,
+  what: string,
+  check: () => Promise<boolean>
+): Promise<number> {
   const since = Date.now()
   while (Date.now() - since < maxMs) {
     if (await check()) {
@@ -98,22 +122,42 @@ describe("RunLease on PostgreSQL", () => {
   const name = `test-lease-${crypto.randomBytes(4).toString("hex")}`
 
   it("is taken by one holder at a time, renewed, and released", async () => {
-    const a = await RunLease.acquire(query, name, "A test run", { runId: "run_a", settings })
-    await expect(RunLease.acquire(query, name, "A test run", { settings })).rejects.toThrow(LeaseBusyError)
-    await expect(RunLease.acquire(query, name, "A test run", { settings })).rejects.toThrow(/A test run is already running \(run_a\)/)
-    const [before] = await query(`SELECT expires_at FROM run_lease WHERE name = $1`, [name])
+    const a = await RunLease.acquire(query, name, "A test run", {
+      runId: "run_a",
+      settings,
+    })
+    await expect(
+      RunLease.acquire(query, name, "A test run", { settings })
+    ).rejects.toThrow(LeaseBusyError)
+    await expect(
+      RunLease.acquire(query, name, "A test run", { settings })
+    ).rejects.toThrow(/A test run is already running \(run_a\)/)
+    const [before] = await query(
+      `SELECT expires_at FROM run_lease WHERE name = $1`,
+      [name]
+    )
     await sleep(50)
     expect(await a.renew()).toBe("renewed")
-    const [after] = await query(`SELECT expires_at FROM run_lease WHERE name = $1`, [name])
-    expect(new Date(after.expires_at).getTime()).toBeGreaterThan(new Date(before.expires_at).getTime())
+    const [after] = await query(
+      `SELECT expires_at FROM run_lease WHERE name = $1`,
+      [name]
+    )
+    expect(new Date(after.expires_at).getTime()).toBeGreaterThan(
+      new Date(before.expires_at).getTime()
+    )
     await a.release()
     const b = await RunLease.acquire(query, name, "A test run", { settings })
     // a holder whose lease someone else took learns it at its next renewal and stops
-    await query(`UPDATE run_lease SET holder = 'someone-else', expires_at = now() + interval '1 minute' WHERE name = $1`, [name])
+    await query(
+      `UPDATE run_lease SET holder = 'someone-else', expires_at = now() + interval '1 minute' WHERE name = $1`,
+      [name]
+    )
     expect(await b.renew()).toBe("lost")
     expect(() => b.assertHeld()).toThrow(/was lost/)
     await b.release() // never deletes someone else's lease
-    expect(await query(`SELECT holder FROM run_lease WHERE name = $1`, [name])).toEqual([{ holder: "someone-else" }])
+    expect(
+      await query(`SELECT holder FROM run_lease WHERE name = $1`, [name])
+    ).toEqual([{ holder: "someone-else" }])
     await query(`DELETE FROM run_lease WHERE name = $1`, [name])
   })
 
@@ -121,16 +165,24 @@ describe("RunLease on PostgreSQL", () => {
     const lease = `test-kill-${crypto.randomBytes(4).toString("hex")}`
     const { child, holder: id } = await holder(lease, null)
     await sleep(TTL_SECONDS * 1000 + 1500) // longer than the lease lives: renewals keep it
-    await expect(RunLease.acquire(query, lease, "A test run", { settings })).rejects.toThrow(LeaseBusyError)
-    const [row] = await query(`SELECT holder FROM run_lease WHERE name = $1`, [lease])
+    await expect(
+      RunLease.acquire(query, lease, "A test run", { settings })
+    ).rejects.toThrow(LeaseBusyError)
+    const [row] = await query(`SELECT holder FROM run_lease WHERE name = $1`, [
+      lease,
+    ])
     expect(row.holder).toBe(id)
 
     const killedAt = await kill9(child)
     let taken: RunLease | null = null
-    const waited = await within(TTL_SECONDS * 1000 + 3000, "lease free after kill -9", async () => {
-      taken = await RunLease.tryAcquire(query, lease, { settings })
-      return taken !== null
-    })
+    const waited = await within(
+      TTL_SECONDS * 1000 + 3000,
+      "lease free after kill -9",
+      async () => {
+        taken = await RunLease.tryAcquire(query, lease, { settings })
+        return taken !== null
+      }
+    )
     expect(Date.now() - killedAt).toBeLessThanOrEqual(TTL_SECONDS * 1000 + 3000)
     expect(waited).toBeGreaterThan(0)
     await taken!.release()
@@ -141,7 +193,9 @@ describe("forecast runs: a killed holder's run is failed and a new run starts", 
   it("answers 409 naming the run while its holder lives, then releases it within the lease's lifetime after kill -9", async () => {
     // a forecast run "in progress" in a process of its own: the lease orion's runs hold, and the run row
     const runId = `orun_killtest${crypto.randomBytes(6).toString("hex")}`
-    await sql(`UPDATE orion_forecast_run SET status = 'failed', error = 'left by an earlier test' WHERE status = 'running'`)
+    await sql(
+      `UPDATE orion_forecast_run SET status = 'failed', error = 'left by an earlier test' WHERE status = 'running'`
+    )
     const { child } = await holder("orion-forecast", runId)
     await sql(
       `INSERT INTO orion_forecast_run (id, status, trigger, frequency, horizon, progress, stage, started_at)
@@ -151,13 +205,19 @@ describe("forecast runs: a killed holder's run is failed and a new run starts", 
     const refused = await api("POST", "/admin/orion/runs", {})
     expect(refused.status).toBe(409)
     expect(refused.body.message).toContain(runId)
-    expect((await api("GET", `/admin/orion/runs/${runId}`)).body.run.status).toBe("running")
+    expect(
+      (await api("GET", `/admin/orion/runs/${runId}`)).body.run.status
+    ).toBe("running")
 
     const killedAt = await kill9(child)
-    await within(TTL_SECONDS * 1000 + 5000, "the killed run shown failed", async () => {
-      const { body } = await api("GET", `/admin/orion/runs/${runId}`)
-      return body.run.status === "failed"
-    })
+    await within(
+      TTL_SECONDS * 1000 + 5000,
+      "the killed run shown failed",
+      async () => {
+        const { body } = await api("GET", `/admin/orion/runs/${runId}`)
+        return body.run.status === "failed"
+      }
+    )
     expect(Date.now() - killedAt).toBeLessThan(60000)
     const { body } = await api("GET", `/admin/orion/runs/${runId}`)
     expect(body.run.error).toMatch(/process running it stopped/)
@@ -166,7 +226,10 @@ describe("forecast runs: a killed holder's run is failed and a new run starts", 
     expect(started.status).toBe(202)
     // let it finish so that the other orion tests find no run in progress
     await within(240000, "the new forecast run finished", async () => {
-      const { body: b } = await api("GET", `/admin/orion/runs/${started.body.run.id}`)
+      const { body: b } = await api(
+        "GET",
+        `/admin/orion/runs/${started.body.run.id}`
+      )
       return b.run.status !== "running"
     })
   }, 300000)
@@ -196,7 +259,9 @@ describe("price-watch passes: an instance killed in the middle of a pass", () =>
   })
 
   it("is interrupted within the lease's lifetime on the other instance, which then runs passes again", async () => {
-    const [{ id: variantId }] = await sql(`SELECT id FROM product_variant WHERE deleted_at IS NULL ORDER BY id LIMIT 1`)
+    const [{ id: variantId }] = await sql(
+      `SELECT id FROM product_variant WHERE deleted_at IS NULL ORDER BY id LIMIT 1`
+    )
     const port = (hang.address() as AddressInfo).port
     const page = await api("POST", "/admin/prospector/watched-pages", {
       url: `http://127.0.0.1:${port}/p/slow-${crypto.randomBytes(3).toString("hex")}`,
@@ -206,32 +271,56 @@ describe("price-watch passes: an instance killed in the middle of a pass", () =>
     expect(page.status).toBe(201)
     const pageId = page.body.watched_page.id
 
-    const other = await startInstance("lease-watch", { RUN_LEASE_TTL_SECONDS: String(TTL_SECONDS), SEED_DEMO: "false" })
+    const other = await startInstance("lease-watch", {
+      RUN_LEASE_TTL_SECONDS: String(TTL_SECONDS),
+      SEED_DEMO: "false",
+    })
     try {
       // the pass starts on the other instance and hangs on the silent site
-      void api("POST", "/admin/prospector/watch-runs", { page_ids: [pageId] }, other.baseUrl).catch(() => undefined)
-      await within(60000, "the pass running on the other instance", async () => hanging > 0)
-      const [run] = await sql(`SELECT id, status FROM prospector_run WHERE kind = 'watch' AND status = 'running' ORDER BY started_at DESC LIMIT 1`)
+      void api(
+        "POST",
+        "/admin/prospector/watch-runs",
+        { page_ids: [pageId] },
+        other.baseUrl
+      ).catch(() => undefined)
+      await within(
+        60000,
+        "the pass running on the other instance",
+        async () => hanging > 0
+      )
+      const [run] = await sql(
+        `SELECT id, status FROM prospector_run WHERE kind = 'watch' AND status = 'running' ORDER BY started_at DESC LIMIT 1`
+      )
       expect(run).toBeTruthy()
 
       const killedAt = Date.now()
       await other.kill9()
-      const refused = await api("POST", "/admin/prospector/watch-runs", { page_ids: [pageId] })
+      const refused = await api("POST", "/admin/prospector/watch-runs", {
+        page_ids: [pageId],
+      })
       if (Date.now() - killedAt < (TTL_SECONDS - 1) * 1000) {
         expect(refused.status).toBe(400)
-        expect(refused.body.message).toMatch(/A price-watch pass is already running .*released at the latest/)
+        expect(refused.body.message).toMatch(
+          /A price-watch pass is already running .*released at the latest/
+        )
       }
-      await within(TTL_SECONDS * 1000 + 5000, "the killed pass shown interrupted", async () => {
-        const { body } = await api("GET", `/admin/prospector/runs/${run.id}`)
-        return body.run.status === "interrupted"
-      })
+      await within(
+        TTL_SECONDS * 1000 + 5000,
+        "the killed pass shown interrupted",
+        async () => {
+          const { body } = await api("GET", `/admin/prospector/runs/${run.id}`)
+          return body.run.status === "interrupted"
+        }
+      )
       expect(Date.now() - killedAt).toBeLessThan(60000)
     } finally {
       await other.stop()
     }
     // a new pass of the same page runs on this instance (the site answers now)
     silent = false
-    const again = await api("POST", "/admin/prospector/watch-runs", { page_ids: [pageId] })
+    const again = await api("POST", "/admin/prospector/watch-runs", {
+      page_ids: [pageId],
+    })
     expect(again.status).toBe(201)
     expect(again.body.run.status).not.toBe("running")
     await api("DELETE", `/admin/prospector/watched-pages/${pageId}`)

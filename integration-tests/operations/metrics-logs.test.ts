@@ -18,9 +18,18 @@ const QUERY_TOKEN = `qt${crypto.randomBytes(12).toString("hex")}`
 let server: Instance
 let adminToken: string
 
-async function scrape(instance: Instance, token = METRICS_TOKEN): Promise<{ status: number; type: string | null; text: string }> {
-  const res = await fetch(`${instance.baseUrl}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
-  return { status: res.status, type: res.headers.get("content-type"), text: await res.text() }
+async function scrape(
+  instance: Instance,
+  token = METRICS_TOKEN
+): Promise<{ status: number; type: string | null; text: string }> {
+  const res = await fetch(`${instance.baseUrl}/metrics`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  })
+  return {
+    status: res.status,
+    type: res.headers.get("content-type"),
+    text: await res.text(),
+  }
 }
 
 /** The JSON request lines the instance wrote, by request id. */
@@ -48,7 +57,10 @@ beforeAll(async () => {
   const res = await fetch(`${server.baseUrl}/admin/auth/token`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: testEnv().adminEmail, password: testEnv().adminPassword }),
+    body: JSON.stringify({
+      email: testEnv().adminEmail,
+      password: testEnv().adminPassword,
+    }),
   })
   expect(res.status).toBe(200)
   adminToken = ((await res.json()) as { access_token: string }).access_token
@@ -66,7 +78,9 @@ describe("GET /metrics", () => {
     expect((await scrape(server, `${METRICS_TOKEN}x`)).status).toBe(401)
     expect((await scrape(server, METRICS_TOKEN.slice(0, -1))).status).toBe(401)
     // the shared test server runs without METRICS_TOKEN: the endpoint does not exist there
-    const shared = await fetch(`${testEnv().baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    const shared = await fetch(`${testEnv().baseUrl}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    })
     expect(shared.status).toBe(404)
   })
 
@@ -76,24 +90,70 @@ describe("GET /metrics", () => {
     const { products } = (await list.json()) as { products: { id: string }[] }
     const id = products[0].id
     for (let i = 0; i < 3; i++) {
-      expect((await fetch(`${server.baseUrl}/store/products/${id}`)).status).toBe(200)
+      expect(
+        (await fetch(`${server.baseUrl}/store/products/${id}`)).status
+      ).toBe(200)
     }
-    expect((await fetch(`${server.baseUrl}/store/products/prod_doesnotexist0000000000`)).status).toBe(404)
-    expect((await fetch(`${server.baseUrl}/no/such/route/${crypto.randomUUID()}`)).status).toBe(404)
+    expect(
+      (
+        await fetch(
+          `${server.baseUrl}/store/products/prod_doesnotexist0000000000`
+        )
+      ).status
+    ).toBe(404)
+    expect(
+      (await fetch(`${server.baseUrl}/no/such/route/${crypto.randomUUID()}`))
+        .status
+    ).toBe(404)
 
     const { status, type, text } = await scrape(server)
     expect(status).toBe(200)
     expect(type).toMatch(/^text\/plain;.*version=0\.0\.4/)
     expect(text).not.toContain(id)
     expect(text).not.toContain("doesnotexist")
-    const byId = metricValue(text, "http_requests_total", { method: "GET", route: "/store/products/:id", status: "200" })
+    const byId = metricValue(text, "http_requests_total", {
+      method: "GET",
+      route: "/store/products/:id",
+      status: "200",
+    })
     expect(byId).toBe(3)
-    expect(metricValue(text, "http_requests_total", { method: "GET", route: "/store/products/:id", status: "404" })).toBe(1)
-    expect(metricValue(text, "http_requests_total", { method: "GET", route: "/store/products", status: "200" })).toBeGreaterThanOrEqual(1)
-    expect(metricValue(text, "http_requests_total", { method: "GET", route: "unmatched", status: "404" })).toBeGreaterThanOrEqual(1)
+    expect(
+      metricValue(text, "http_requests_total", {
+        method: "GET",
+        route: "/store/products/:id",
+        status: "404",
+      })
+    ).toBe(1)
+    expect(
+      metricValue(text, "http_requests_total", {
+        method: "GET",
+        route: "/store/products",
+        status: "200",
+      })
+    ).toBeGreaterThanOrEqual(1)
+    expect(
+      metricValue(text, "http_requests_total", {
+        method: "GET",
+        route: "unmatched",
+        status: "404",
+      })
+    ).toBeGreaterThanOrEqual(1)
     // the histogram's count agrees with the counter, and its +Inf bucket with its count
-    expect(metricValue(text, "http_request_duration_seconds_count", { method: "GET", route: "/store/products/:id", status: "200" })).toBe(3)
-    expect(metricValue(text, "http_request_duration_seconds_bucket", { method: "GET", route: "/store/products/:id", status: "200", le: "+Inf" })).toBe(3)
+    expect(
+      metricValue(text, "http_request_duration_seconds_count", {
+        method: "GET",
+        route: "/store/products/:id",
+        status: "200",
+      })
+    ).toBe(3)
+    expect(
+      metricValue(text, "http_request_duration_seconds_bucket", {
+        method: "GET",
+        route: "/store/products/:id",
+        status: "200",
+        le: "+Inf",
+      })
+    ).toBe(3)
     // /metrics itself is not counted
     expect(text).not.toMatch(/route="\/metrics"/)
   })
@@ -104,9 +164,12 @@ describe("GET /metrics", () => {
     await fetch(`${server.baseUrl}${path}`)
     await fetch(`${server.baseUrl}${path}`)
     const cacheStatus = async () => {
-      const res = await fetch(`${server.baseUrl}/admin/catalogue/status`, { headers: { authorization: `Bearer ${adminToken}` } })
+      const res = await fetch(`${server.baseUrl}/admin/catalogue/status`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      })
       expect(res.status).toBe(200)
-      return ((await res.json()) as { cache: { hits: number; misses: number } }).cache
+      return ((await res.json()) as { cache: { hits: number; misses: number } })
+        .cache
     }
     // the counters only grow: read before and after the scrape (the read model may render meanwhile)
     const before = await cacheStatus()
@@ -120,32 +183,60 @@ describe("GET /metrics", () => {
     expect(misses).toBeLessThanOrEqual(after.misses)
     expect(before.hits + before.misses).toBeGreaterThan(0)
 
-    expect(metricValue(text, "shabou_db_pool_connections", { state: "total" })).toBeGreaterThanOrEqual(1)
+    expect(
+      metricValue(text, "shabou_db_pool_connections", { state: "total" })
+    ).toBeGreaterThanOrEqual(1)
     expect(text).toMatch(/^shabou_db_pool_connections\{state="waiting"\} \d+$/m)
     expect(metricValue(text, "shabou_db_pool_max")).toBeGreaterThanOrEqual(1)
 
-    const places = JSON.parse(process.env.PROSPECTOR_TEST_PLACES ?? "{}") as { budgetPerMonth?: number }
+    const places = JSON.parse(process.env.PROSPECTOR_TEST_PLACES ?? "{}") as {
+      budgetPerMonth?: number
+    }
     const used = metricValue(text, "shabou_places_requests_month")
-    expect(metricValue(text, "shabou_places_budget_month")).toBe(places.budgetPerMonth ?? 500)
-    expect(metricValue(text, "shabou_places_budget_left")).toBe(Math.max(0, (places.budgetPerMonth ?? 500) - used))
+    expect(metricValue(text, "shabou_places_budget_month")).toBe(
+      places.budgetPerMonth ?? 500
+    )
+    expect(metricValue(text, "shabou_places_budget_left")).toBe(
+      Math.max(0, (places.budgetPerMonth ?? 500) - used)
+    )
     // Node's own process metrics
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m)
     if (testEnv().redisUrl) {
-      expect(text).toMatch(/^shabou_queue_jobs\{queue="events",state="waiting"\} \d+/m)
+      expect(text).toMatch(
+        /^shabou_queue_jobs\{queue="events",state="waiting"\} \d+/m
+      )
     }
   })
 
   it("counts runs by kind and outcome: a weekly report built through the admin API", async () => {
-    const before = metricValue((await scrape(server)).text, "shabou_runs_total", { kind: "report", trigger: "api", outcome: "succeeded" })
+    const before = metricValue(
+      (await scrape(server)).text,
+      "shabou_runs_total",
+      { kind: "report", trigger: "api", outcome: "succeeded" }
+    )
     const res = await fetch(`${server.baseUrl}/admin/prospector/reports`, {
       method: "POST",
-      headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${adminToken}`,
+        "content-type": "application/json",
+      },
       body: JSON.stringify({}),
     })
     expect([200, 201]).toContain(res.status)
     const { text } = await scrape(server)
-    expect(metricValue(text, "shabou_runs_total", { kind: "report", trigger: "api", outcome: "succeeded" })).toBe(before + 1)
-    expect(metricValue(text, "shabou_run_duration_seconds_count", { kind: "report", outcome: "succeeded" })).toBeGreaterThanOrEqual(1)
+    expect(
+      metricValue(text, "shabou_runs_total", {
+        kind: "report",
+        trigger: "api",
+        outcome: "succeeded",
+      })
+    ).toBe(before + 1)
+    expect(
+      metricValue(text, "shabou_run_duration_seconds_count", {
+        kind: "report",
+        outcome: "succeeded",
+      })
+    ).toBeGreaterThanOrEqual(1)
   })
 })
 
@@ -164,31 +255,54 @@ describe("JSON request logs", () => {
     await call("/admin/auth/token", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: testEnv().adminEmail, password: SECRET_PASSWORD }),
+      body: JSON.stringify({
+        email: testEnv().adminEmail,
+        password: SECRET_PASSWORD,
+      }),
     })
     await call("/admin/auth", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "nobody@example.tn", password: SECRET_PASSWORD }),
+      body: JSON.stringify({
+        email: "nobody@example.tn",
+        password: SECRET_PASSWORD,
+      }),
     })
     await call("/store/auth", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "client@example.tn", password: SECRET_PASSWORD }),
+      body: JSON.stringify({
+        email: "client@example.tn",
+        password: SECRET_PASSWORD,
+      }),
     })
     // a bearer token, a session cookie, a token in the query string
-    await call("/admin/auth", { headers: { authorization: `Bearer ${adminToken}`, cookie: `connect.sid=${COOKIE_VALUE}` } })
+    await call("/admin/auth", {
+      headers: {
+        authorization: `Bearer ${adminToken}`,
+        cookie: `connect.sid=${COOKIE_VALUE}`,
+      },
+    })
     await call(`/store/products?limit=1&token=${QUERY_TOKEN}&key=${PLACES_KEY}`)
     // a request id chosen by the caller (a proxy's) is kept
     const chosen = `edge-${crypto.randomBytes(6).toString("hex")}`
-    const res = await fetch(`${server.baseUrl}/store/regions`, { headers: { "x-request-id": chosen } })
+    const res = await fetch(`${server.baseUrl}/store/regions`, {
+      headers: { "x-request-id": chosen },
+    })
     expect(res.headers.get("x-request-id")).toBe(chosen)
     ids.push(chosen)
     // a lead search: the Places API key travels in a header to the (fake) Places server
     await call("/admin/prospector/runs", {
       method: "POST",
-      headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
-      body: JSON.stringify({ query: "garage", cities: ["sfax"], max_requests: 1 }),
+      headers: {
+        authorization: `Bearer ${adminToken}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        query: "garage",
+        cities: ["sfax"],
+        max_requests: 1,
+      }),
     })
 
     // the lines are written when each answer finishes
@@ -199,19 +313,36 @@ describe("JSON request logs", () => {
       expect(entries).toHaveLength(1)
       const [entry] = entries!
       expect(entry).toEqual(
-        expect.objectContaining({ level: "info", type: "request", request_id: id, method: expect.any(String), route: expect.any(String), status: expect.any(Number) })
+        expect.objectContaining({
+          level: "info",
+          type: "request",
+          request_id: id,
+          method: expect.any(String),
+          route: expect.any(String),
+          status: expect.any(Number),
+        })
       )
       expect(typeof entry.duration_ms).toBe("number")
       expect(entry.time).toMatch(/^\d{4}-\d\d-\d\dT/)
     }
-    expect(lines.get(chosen)![0]).toEqual(expect.objectContaining({ route: "/store/regions", status: 200 }))
+    expect(lines.get(chosen)![0]).toEqual(
+      expect.objectContaining({ route: "/store/regions", status: 200 })
+    )
 
     const output = server.output()
     // every line from the server's own log is JSON (Medusa's own logger aside, which prints its own format)
     for (const line of output.split("\n").filter((l) => l.startsWith("{"))) {
       expect(() => JSON.parse(line)).not.toThrow()
     }
-    for (const secret of [SECRET_PASSWORD, adminToken, COOKIE_VALUE, QUERY_TOKEN, PLACES_KEY, METRICS_TOKEN, testEnv().adminPassword]) {
+    for (const secret of [
+      SECRET_PASSWORD,
+      adminToken,
+      COOKIE_VALUE,
+      QUERY_TOKEN,
+      PLACES_KEY,
+      METRICS_TOKEN,
+      testEnv().adminPassword,
+    ]) {
       expect(output.includes(secret)).toBe(false)
     }
     expect(output).not.toMatch(/authorization"?\s*:\s*"?Bearer\s+ey/i)
@@ -220,6 +351,8 @@ describe("JSON request logs", () => {
 
 // the admin API of this extra instance answers like the shared one (smoke check that it is the same shop)
 it("serves the same shop as the shared test server", async () => {
-  const a = await fetch(`${server.baseUrl}/admin/auth`, { headers: await adminHeaders() })
+  const a = await fetch(`${server.baseUrl}/admin/auth`, {
+    headers: await adminHeaders(),
+  })
   expect(a.status).toBe(200)
 })

@@ -6,7 +6,6 @@ jest.setTimeout(900000)
 
 const api = () => request(testEnv().baseUrl)
 
-
 describe("orion purchase orders", () => {
   let variant: { id: string; product_id: string; sku: string }
   let late: any
@@ -27,48 +26,107 @@ describe("orion purchase orders", () => {
 
   it("refuses bad purchase orders, naming the field", async () => {
     const headers = await adminHeaders()
-    const good = { supplier: "Bosch Tunisie", variant_id: variant.id, quantity: 2, expected_date: "2026-11-20" }
+    const good = {
+      supplier: "Bosch Tunisie",
+      variant_id: variant.id,
+      quantity: 2,
+      expected_date: "2026-11-20",
+    }
     const cases: [Record<string, unknown>, string][] = [
       [{ ...good, supplier: " " }, "supplier: is required"],
-      [{ ...good, quantity: 0 }, "quantity: must be a whole number of units between 1 and 1000000, got 0"],
+      [
+        { ...good, quantity: 0 },
+        "quantity: must be a whole number of units between 1 and 1000000, got 0",
+      ],
       [{ ...good, quantity: 1.5 }, "quantity"],
       [{ ...good, quantity: "3" }, "quantity"],
-      [{ ...good, expected_date: "2026-02-30" }, 'expected_date: must be a date like 2026-03-12, got "2026-02-30"'],
-      [{ ...good, variant_id: "variant_nope" }, 'variant_id: no product variant "variant_nope"'],
+      [
+        { ...good, expected_date: "2026-02-30" },
+        'expected_date: must be a date like 2026-03-12, got "2026-02-30"',
+      ],
+      [
+        { ...good, variant_id: "variant_nope" },
+        'variant_id: no product variant "variant_nope"',
+      ],
       [{ ...good, price: 3 }, "price"],
     ]
     for (const [body, message] of cases) {
-      const res = await api().post("/admin/orion/purchase-orders").set(headers).send(body)
-      expect({ status: res.status, message: res.body.message }).toEqual({ status: 400, message: expect.stringContaining(message) })
+      const res = await api()
+        .post("/admin/orion/purchase-orders")
+        .set(headers)
+        .send(body)
+      expect({ status: res.status, message: res.body.message }).toEqual({
+        status: 400,
+        message: expect.stringContaining(message),
+      })
     }
-    const [{ count }] = await sql(`SELECT count(*)::int AS count FROM orion_purchase_order WHERE variant_id = $1`, [variant.id])
+    const [{ count }] = await sql(
+      `SELECT count(*)::int AS count FROM orion_purchase_order WHERE variant_id = $1`,
+      [variant.id]
+    )
     expect(count).toBe(0)
   })
 
   it("feeds the open orders' quantities and dates into the restock alert", async () => {
     const headers = await adminHeaders()
-    const create = (quantity: number, expected_date: string, supplier: string) =>
-      api().post("/admin/orion/purchase-orders").set(headers).send({ supplier, variant_id: variant.id, quantity, expected_date, note: "confirmé par téléphone" })
+    const create = (
+      quantity: number,
+      expected_date: string,
+      supplier: string
+    ) =>
+      api().post("/admin/orion/purchase-orders").set(headers).send({
+        supplier,
+        variant_id: variant.id,
+        quantity,
+        expected_date,
+        note: "confirmé par téléphone",
+      })
     const a = await create(1, "2026-11-20", "Bosch Tunisie")
     expect(a.status).toBe(201)
-    expect(a.body.purchase_order).toMatchObject({ status: "open", sku: variant.sku, quantity: 1, expected_date: "2026-11-20", created_by: expect.stringMatching(/^usr_/) })
+    expect(a.body.purchase_order).toMatchObject({
+      status: "open",
+      sku: variant.sku,
+      quantity: 1,
+      expected_date: "2026-11-20",
+      created_by: expect.stringMatching(/^usr_/),
+    })
     late = a.body.purchase_order
-    soon = (await create(1, "2026-10-29", "Auto Distribution Sfax")).body.purchase_order
-    const gone = (await create(5, "2026-10-28", "Auto Distribution Sfax")).body.purchase_order
-    const cancelled = await api().post(`/admin/orion/purchase-orders/${gone.id}/cancel`).set(headers)
-    expect(cancelled.body.purchase_order).toMatchObject({ status: "cancelled", cancelled_at: expect.any(String) })
-    const again = await api().post(`/admin/orion/purchase-orders/${gone.id}/cancel`).set(headers)
+    soon = (await create(1, "2026-10-29", "Auto Distribution Sfax")).body
+      .purchase_order
+    const gone = (await create(5, "2026-10-28", "Auto Distribution Sfax")).body
+      .purchase_order
+    const cancelled = await api()
+      .post(`/admin/orion/purchase-orders/${gone.id}/cancel`)
+      .set(headers)
+    expect(cancelled.body.purchase_order).toMatchObject({
+      status: "cancelled",
+      cancelled_at: expect.any(String),
+    })
+    const again = await api()
+      .post(`/admin/orion/purchase-orders/${gone.id}/cancel`)
+      .set(headers)
     expect(again.status).toBe(400)
     expect(again.body.message).toContain("is cancelled")
 
-    const open = await api().get(`/admin/orion/purchase-orders?status=open&variant_id=${variant.id}`).set(headers)
-    expect(open.body.purchase_orders.map((p: any) => p.id)).toEqual([soon.id, late.id]) // earliest expected first
-    const bad = await api().get("/admin/orion/purchase-orders?status=lost").set(headers)
+    const open = await api()
+      .get(`/admin/orion/purchase-orders?status=open&variant_id=${variant.id}`)
+      .set(headers)
+    expect(open.body.purchase_orders.map((p: any) => p.id)).toEqual([
+      soon.id,
+      late.id,
+    ]) // earliest expected first
+    const bad = await api()
+      .get("/admin/orion/purchase-orders?status=lost")
+      .set(headers)
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain("status")
 
     await runAsOf("2026-10-25")
-    const alerts = (await api().get(`/admin/orion/alerts?type=restock&variant_id=${variant.id}`).set(headers)).body.alerts
+    const alerts = (
+      await api()
+        .get(`/admin/orion/alerts?type=restock&variant_id=${variant.id}`)
+        .set(headers)
+    ).body.alerts
     expect(alerts).toHaveLength(1)
     const alert = alerts[0]
     // 2 on order (the cancelled 5 do not count), the first expected on 29 October
@@ -78,37 +136,79 @@ describe("orion purchase orders", () => {
       position: 2,
       next_arrival: "2026-10-29",
       on_order_lines: [
-        { quantity: 1, expected_date: "2026-10-29", supplier: "Auto Distribution Sfax" },
+        {
+          quantity: 1,
+          expected_date: "2026-10-29",
+          supplier: "Auto Distribution Sfax",
+        },
         { quantity: 1, expected_date: "2026-11-20", supplier: "Bosch Tunisie" },
       ],
     })
-    expect(alert.reason).toMatch(/^stock actuel 0 \+ 2 en commande \(attendu le 29 octobre 2026\)( ; la commande arrivera après la rupture prévue le \d+ \S+ 2026)? ; il en faut \d+ pour tenir/)
-    expect(alert.data.arrives_after_stockout).toBe(alert.data.stockout_date !== null && "2026-10-29" > alert.data.stockout_date)
+    expect(alert.reason).toMatch(
+      /^stock actuel 0 \+ 2 en commande \(attendu le 29 octobre 2026\)( ; la commande arrivera après la rupture prévue le \d+ \S+ 2026)? ; il en faut \d+ pour tenir/
+    )
+    expect(alert.data.arrives_after_stockout).toBe(
+      alert.data.stockout_date !== null &&
+        "2026-10-29" > alert.data.stockout_date
+    )
     expect(alert.suggested_quantity).toBe(alert.data.order_up_to - 2)
     // the Réassort list shows what is on order
-    const list = (await api().get(`/admin/orion/restock?q=${encodeURIComponent(variant.sku)}`).set(headers)).body.suggestions
-    expect(list.find((s: any) => s.variant_id === variant.id)).toMatchObject({ on_order: 2 })
+    const list = (
+      await api()
+        .get(`/admin/orion/restock?q=${encodeURIComponent(variant.sku)}`)
+        .set(headers)
+    ).body.suggestions
+    expect(list.find((s: any) => s.variant_id === variant.id)).toMatchObject({
+      on_order: 2,
+    })
   })
 
   it("receiving an order adds it to the stock and takes it out of what is on order", async () => {
     const headers = await adminHeaders()
-    const changed = await api().post(`/admin/orion/purchase-orders/${soon.id}`).set(headers).send({ quantity: 3 })
+    const changed = await api()
+      .post(`/admin/orion/purchase-orders/${soon.id}`)
+      .set(headers)
+      .send({ quantity: 3 })
     expect(changed.body.purchase_order.quantity).toBe(3)
-    const received = await api().post(`/admin/orion/purchase-orders/${soon.id}/receive`).set(headers).send({})
+    const received = await api()
+      .post(`/admin/orion/purchase-orders/${soon.id}/receive`)
+      .set(headers)
+      .send({})
     expect(received.status).toBe(200)
-    expect(received.body.purchase_order).toMatchObject({ status: "received", received_quantity: 3, received_at: expect.any(String) })
+    expect(received.body.purchase_order).toMatchObject({
+      status: "received",
+      received_quantity: 3,
+      received_at: expect.any(String),
+    })
     const v = await api().get(`/admin/variants/${variant.id}`).set(headers)
     expect(v.body.variant.inventory_quantity).toBe(3)
-    const twice = await api().post(`/admin/orion/purchase-orders/${soon.id}/receive`).set(headers).send({})
+    const twice = await api()
+      .post(`/admin/orion/purchase-orders/${soon.id}/receive`)
+      .set(headers)
+      .send({})
     expect(twice.status).toBe(400)
     expect(twice.body.message).toContain("already received")
-    const noChange = await api().post(`/admin/orion/purchase-orders/${soon.id}`).set(headers).send({ quantity: 9 })
+    const noChange = await api()
+      .post(`/admin/orion/purchase-orders/${soon.id}`)
+      .set(headers)
+      .send({ quantity: 9 })
     expect(noChange.status).toBe(400)
-    const missing = await api().post("/admin/orion/purchase-orders/opo_nope/receive").set(headers).send({})
+    const missing = await api()
+      .post("/admin/orion/purchase-orders/opo_nope/receive")
+      .set(headers)
+      .send({})
     expect(missing.status).toBe(404)
 
     await runAsOf("2026-10-25")
-    const fc = (await api().get(`/admin/orion/forecasts?variant_id=${variant.id}`).set(headers)).body.forecast
-    expect(fc.restock).toMatchObject({ stock: 3, on_order: 1, next_arrival: "2026-11-20" })
+    const fc = (
+      await api()
+        .get(`/admin/orion/forecasts?variant_id=${variant.id}`)
+        .set(headers)
+    ).body.forecast
+    expect(fc.restock).toMatchObject({
+      stock: 3,
+      on_order: 1,
+      next_arrival: "2026-11-20",
+    })
   })
 })

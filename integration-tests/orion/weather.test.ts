@@ -24,7 +24,10 @@ const api = () => request(testEnv().baseUrl)
 
 // the sample (2023-01-02 … 2025-12-28) moved 104 weeks back: 2021-01-04 … 2023-12-31, still Mondays to Sundays
 const SHIFT_DAYS = 728
-const shift = (iso: string) => new Date(new Date(`${iso}T00:00:00Z`).getTime() - SHIFT_DAYS * 86400000).toISOString().slice(0, 10)
+const shift = (iso: string) =>
+  new Date(new Date(`${iso}T00:00:00Z`).getTime() - SHIFT_DAYS * 86400000)
+    .toISOString()
+    .slice(0, 10)
 // Sunday night after the last week of the sample: the runs' 156 weeks of history are the sample's 156 weeks
 const AS_OF = "2023-12-31"
 
@@ -35,31 +38,66 @@ const CATEGORIES: Record<string, { handle: string; name: string }> = {
   filters: { handle: "wx-filters", name: "Filtres météo" },
 }
 const sku = (p: { sku: string }) => `WX-${p.sku}`
-const weatherLines = sample.days.map((d) => `${shift(d.date)},Tunis,${d.temperature},${d.rain}`)
-const salesRows: { sku: string; date: string; qty: number; category: string }[] = []
+const weatherLines = sample.days.map(
+  (d) => `${shift(d.date)},Tunis,${d.temperature},${d.rain}`
+)
+const salesRows: {
+  sku: string
+  date: string
+  qty: number
+  category: string
+}[] = []
 for (const p of sample.parts) {
   p.values.forEach((qty, w) => {
     if (qty > 0) {
-      salesRows.push({ sku: sku(p), date: shift(new Date(sample.start.getTime() + w * 7 * 86400000).toISOString().slice(0, 10)), qty, category: CATEGORIES[p.category].handle })
+      salesRows.push({
+        sku: sku(p),
+        date: shift(
+          new Date(sample.start.getTime() + w * 7 * 86400000)
+            .toISOString()
+            .slice(0, 10)
+        ),
+        qty,
+        category: CATEGORIES[p.category].handle,
+      })
     }
   })
 }
 
-async function admin(method: "get" | "post" | "delete", url: string, body?: unknown) {
-  const r = api()[method](url).set(await adminHeaders())
+async function admin(
+  method: "get" | "post" | "delete",
+  url: string,
+  body?: unknown
+) {
+  const r = api()
+    [method](url)
+    .set(await adminHeaders())
   return body === undefined ? r : r.send(body as object)
 }
 
 function upload(url: string, content: string, name: string) {
-  return api().post(url).attach("file", Buffer.from(content, "utf8"), { filename: name, contentType: "text/csv" })
+  return api().post(url).attach("file", Buffer.from(content, "utf8"), {
+    filename: name,
+    contentType: "text/csv",
+  })
 }
 
 async function uploadAsAdmin(url: string, content: string, name: string) {
   return upload(url, content, name).set(await adminHeaders())
 }
 
-
-type Row = { sku: string; category: string; period_start: string; mean: number; calendar_multiplier: number; p10: number; p50: number; p90: number; model: string; segment: string }
+type Row = {
+  sku: string
+  category: string
+  period_start: string
+  mean: number
+  calendar_multiplier: number
+  p10: number
+  p50: number
+  p90: number
+  model: string
+  segment: string
+}
 
 async function forecastRows(runId: string): Promise<Row[]> {
   return sql<Row>(
@@ -88,29 +126,51 @@ describe("orion: weather imported through the admin API and used by server runs"
         handle: `wx-${p.sku.toLowerCase()}`,
         status: "published",
         options: [{ title: "Default" }],
-        variants: [{ title: "Default", sku: sku(p), manage_inventory: false, prices: [{ currency_code: "tnd", amount: 12000 }], options: [{ value: "Default" }] }],
+        variants: [
+          {
+            title: "Default",
+            sku: sku(p),
+            manage_inventory: false,
+            prices: [{ currency_code: "tnd", amount: 12000 }],
+            options: [{ value: "Default" }],
+          },
+        ],
       })
       expect(res.status).toBe(200)
       productIds.push(res.body.product.id)
       ;(byCategory[p.category] ??= []).push(res.body.product.id)
     }
     for (const [key, c] of Object.entries(CATEGORIES)) {
-      const cat = await admin("post", "/admin/product-categories", { name: c.name, handle: c.handle, is_active: true, is_internal: false })
-      expect(cat.status).toBe(200)
-      const batch = await admin("post", `/admin/product-categories/${cat.body.product_category.id}/products/batch`, {
-        product_ids: byCategory[key].map((id) => ({ id })),
+      const cat = await admin("post", "/admin/product-categories", {
+        name: c.name,
+        handle: c.handle,
+        is_active: true,
+        is_internal: false,
       })
+      expect(cat.status).toBe(200)
+      const batch = await admin(
+        "post",
+        `/admin/product-categories/${cat.body.product_category.id}/products/batch`,
+        {
+          product_ids: byCategory[key].map((id) => ({ id })),
+        }
+      )
       expect(batch.status).toBe(200)
     }
     const imported = await uploadAsAdmin(
       "/admin/orion/sales-history/imports",
-      ["sku,date,qty", ...salesRows.map((r) => `${r.sku},${r.date},${r.qty}`)].join("\n"),
+      [
+        "sku,date,qty",
+        ...salesRows.map((r) => `${r.sku},${r.date},${r.qty}`),
+      ].join("\n"),
       "sales.csv"
     )
     expect(imported.status).toBe(200)
     expect(imported.body.import.variants).toBe(60)
     // the runs' history starts on the sample's first Monday: every series starts within it
-    expect(salesRows.reduce((a, r) => (r.date < a ? r.date : a), "9999")).toBe("2021-01-04")
+    expect(salesRows.reduce((a, r) => (r.date < a ? r.date : a), "9999")).toBe(
+      "2021-01-04"
+    )
   })
 
   afterAll(async () => {
@@ -119,7 +179,9 @@ describe("orion: weather imported through the admin API and used by server runs"
       await sql(`DELETE FROM orion_alert WHERE run_id = ANY($1)`, [runIds])
       await sql(`DELETE FROM orion_forecast_run WHERE id = ANY($1)`, [runIds])
     }
-    await sql(`DELETE FROM orion_weather_day WHERE date >= '2021-01-04' AND date <= '2023-12-31'`)
+    await sql(
+      `DELETE FROM orion_weather_day WHERE date >= '2021-01-04' AND date <= '2023-12-31'`
+    )
     await sql(`DELETE FROM orion_sales_history WHERE sku LIKE 'WX-%'`)
     for (const id of productIds) {
       expect((await admin("delete", `/admin/products/${id}`)).status).toBe(200)
@@ -137,7 +199,15 @@ describe("orion: weather imported through the admin API and used by server runs"
   })
 
   it("refuses the weather routes anonymously", async () => {
-    expect((await upload("/admin/orion/weather/imports", `date,governorate,temperature,rain\n${weatherLines[0]}\n`, "w.csv")).status).toBe(401)
+    expect(
+      (
+        await upload(
+          "/admin/orion/weather/imports",
+          `date,governorate,temperature,rain\n${weatherLines[0]}\n`,
+          "w.csv"
+        )
+      ).status
+    ).toBe(401)
     expect((await api().get("/admin/orion/weather")).status).toBe(401)
     expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
   })
@@ -152,30 +222,74 @@ describe("orion: weather imported through the admin API and used by server runs"
       "2023-03-02,Sfax,12,-3",
       weatherLines[0].replace("Tunis", "tunis"),
     ].join("\n")
-    const res = await uploadAsAdmin("/admin/orion/weather/imports", bad, "bad-weather.csv")
+    const res = await uploadAsAdmin(
+      "/admin/orion/weather/imports",
+      bad,
+      "bad-weather.csv"
+    )
     expect(res.status).toBe(400)
-    expect(res.body.message).toBe("the file has 5 invalid row(s); nothing was imported")
+    expect(res.body.message).toBe(
+      "the file has 5 invalid row(s); nothing was imported"
+    )
     expect(res.body.errors).toEqual([
-      { row: 3, column: "date", reason: '"2023-02-30" is not a valid YYYY-MM-DD date' },
-      { row: 4, column: "governorate", reason: '"Lyon" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)' },
-      { row: 5, column: "temperature", reason: '"hot" is not a daily mean temperature in °C between -20 and 55' },
-      { row: 6, column: "rain", reason: '"-3" is not a daily rain in mm between 0 and 500' },
-      { row: 7, column: "date", reason: `${shift(sample.days[0].date)} for tunis is already on row 2` },
+      {
+        row: 3,
+        column: "date",
+        reason: '"2023-02-30" is not a valid YYYY-MM-DD date',
+      },
+      {
+        row: 4,
+        column: "governorate",
+        reason:
+          '"Lyon" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)',
+      },
+      {
+        row: 5,
+        column: "temperature",
+        reason:
+          '"hot" is not a daily mean temperature in °C between -20 and 55',
+      },
+      {
+        row: 6,
+        column: "rain",
+        reason: '"-3" is not a daily rain in mm between 0 and 500',
+      },
+      {
+        row: 7,
+        column: "date",
+        reason: `${shift(sample.days[0].date)} for tunis is already on row 2`,
+      },
     ])
     expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
 
-    const header = await uploadAsAdmin("/admin/orion/weather/imports", "day,city,temp\n2023-01-01,Tunis,3\n", "w.csv")
+    const header = await uploadAsAdmin(
+      "/admin/orion/weather/imports",
+      "day,city,temp\n2023-01-01,Tunis,3\n",
+      "w.csv"
+    )
     expect(header.status).toBe(400)
-    expect(header.body.errors[0]).toMatchObject({ row: 1, reason: expect.stringContaining("date,governorate,temperature,rain") })
-    const noFile = await api().post("/admin/orion/weather/imports").set(await adminHeaders()).field("x", "y")
+    expect(header.body.errors[0]).toMatchObject({
+      row: 1,
+      reason: expect.stringContaining("date,governorate,temperature,rain"),
+    })
+    const noFile = await api()
+      .post("/admin/orion/weather/imports")
+      .set(await adminHeaders())
+      .field("x", "y")
     expect(noFile.status).toBe(400)
     expect(noFile.body.message).toContain('field named "file"')
     expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
   })
 
   it("imports the weather file; importing it again changes nothing, a corrected day replaces the stored one", async () => {
-    const file = ["date,governorate,temperature,rain", ...weatherLines].join("\n")
-    const res = await uploadAsAdmin("/admin/orion/weather/imports", file, "weather.csv")
+    const file = ["date,governorate,temperature,rain", ...weatherLines].join(
+      "\n"
+    )
+    const res = await uploadAsAdmin(
+      "/admin/orion/weather/imports",
+      file,
+      "weather.csv"
+    )
     expect(res.status).toBe(200)
     expect(res.body.import).toEqual({
       file: "weather.csv",
@@ -187,45 +301,113 @@ describe("orion: weather imported through the admin API and used by server runs"
       first_day: "2021-01-04",
       last_day: "2023-12-31",
     })
-    const again = await uploadAsAdmin("/admin/orion/weather/imports", file, "weather.csv")
-    expect(again.body.import).toMatchObject({ inserted: 0, updated: 0, unchanged: 1092 })
+    const again = await uploadAsAdmin(
+      "/admin/orion/weather/imports",
+      file,
+      "weather.csv"
+    )
+    expect(again.body.import).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1092,
+    })
     // one day corrected, then put back: stored once per day and governorate, the last import wins
     const [d, , t, r] = weatherLines[10].split(",")
-    const fixed = await uploadAsAdmin("/admin/orion/weather/imports", `date,governorate,temperature,rain\n${d},TUNIS,${Number(t) + 1},${r}\n`, "fix.csv")
-    expect(fixed.body.import).toMatchObject({ rows: 1, inserted: 0, updated: 1 })
-    expect(await sql(`SELECT temperature FROM orion_weather_day WHERE date = $1 AND governorate = 'tunis'`, [d])).toEqual([{ temperature: Number(t) + 1 }])
-    expect((await uploadAsAdmin("/admin/orion/weather/imports", `date,governorate,temperature,rain\n${weatherLines[10]}\n`, "back.csv")).body.import.updated).toBe(1)
-    const stored = await sql(`SELECT count(*)::int AS n, count(DISTINCT (date, governorate))::int AS d FROM orion_weather_day`)
+    const fixed = await uploadAsAdmin(
+      "/admin/orion/weather/imports",
+      `date,governorate,temperature,rain\n${d},TUNIS,${Number(t) + 1},${r}\n`,
+      "fix.csv"
+    )
+    expect(fixed.body.import).toMatchObject({
+      rows: 1,
+      inserted: 0,
+      updated: 1,
+    })
+    expect(
+      await sql(
+        `SELECT temperature FROM orion_weather_day WHERE date = $1 AND governorate = 'tunis'`,
+        [d]
+      )
+    ).toEqual([{ temperature: Number(t) + 1 }])
+    expect(
+      (
+        await uploadAsAdmin(
+          "/admin/orion/weather/imports",
+          `date,governorate,temperature,rain\n${weatherLines[10]}\n`,
+          "back.csv"
+        )
+      ).body.import.updated
+    ).toBe(1)
+    const stored = await sql(
+      `SELECT count(*)::int AS n, count(DISTINCT (date, governorate))::int AS d FROM orion_weather_day`
+    )
     expect(stored).toEqual([{ n: 1092, d: 1092 }])
 
     // the coverage, and the days of a range
     const cov = await admin("get", "/admin/orion/weather")
     expect(cov.status).toBe(200)
-    expect(cov.body).toEqual({ coverage: [{ governorate: "tunis", first_day: "2021-01-04", last_day: "2023-12-31", days: 1092 }], run_governorates: [] })
-    const range = await admin("get", "/admin/orion/weather?from=2023-12-25&to=2023-12-31&governorate=Tunis&limit=3")
+    expect(cov.body).toEqual({
+      coverage: [
+        {
+          governorate: "tunis",
+          first_day: "2021-01-04",
+          last_day: "2023-12-31",
+          days: 1092,
+        },
+      ],
+      run_governorates: [],
+    })
+    const range = await admin(
+      "get",
+      "/admin/orion/weather?from=2023-12-25&to=2023-12-31&governorate=Tunis&limit=3"
+    )
     expect(range.status).toBe(200)
     expect(range.body).toMatchObject({ count: 7, limit: 3, offset: 0 })
     expect(range.body.days).toEqual(
-      sample.days.slice(-7, -4).map((x) => ({ date: shift(x.date), governorate: "tunis", temperature: x.temperature, rain: x.rain }))
+      sample.days.slice(-7, -4).map((x) => ({
+        date: shift(x.date),
+        governorate: "tunis",
+        temperature: x.temperature,
+        rain: x.rain,
+      }))
     )
     const badQuery = await admin("get", "/admin/orion/weather?governorate=Lyon")
     expect(badQuery.status).toBe(400)
-    expect(badQuery.body.message).toBe('governorate: "Lyon" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)')
-    expect((await admin("get", "/admin/orion/weather?from=2023-02-30")).status).toBe(400)
+    expect(badQuery.body.message).toBe(
+      'governorate: "Lyon" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)'
+    )
+    expect(
+      (await admin("get", "/admin/orion/weather?from=2023-02-30")).status
+    ).toBe(400)
   })
 
   it("a run with the stored weather keeps the cold effect for the batteries only and raises their winter forecast", async () => {
     weatherRun = await orionRunAsOf(AS_OF, 13)
     runIds.push(weatherRun.id)
     const w = weatherRun.weather_effects
-    expect(w).toMatchObject({ governorates: ["tunis"], days: 1092, first_day: "2021-01-04", last_day: "2023-12-31" })
-    expect(Object.keys(w.categories).sort()).toEqual(["wx-batteries", "wx-cooling", "wx-filters"])
+    expect(w).toMatchObject({
+      governorates: ["tunis"],
+      days: 1092,
+      first_day: "2021-01-04",
+      last_day: "2023-12-31",
+    })
+    expect(Object.keys(w.categories).sort()).toEqual([
+      "wx-batteries",
+      "wx-cooling",
+      "wx-filters",
+    ])
     const bat = w.categories["wx-batteries"]
     expect(bat.kept).toContain("cold")
     expect(bat.effects.cold.multiplier).toBeGreaterThan(1.5)
     expect(bat.effects.cold.holdout_gain).toBeGreaterThan(0.03)
-    expect(bat.texts[0]).toMatch(/^temps froid : \+\d+ % sur Batteries météo \(une semaine où chaque jour est à 8 °C ou moins en moyenne\)$/)
-    expect(w.categories["wx-filters"]).toMatchObject({ kept: [], texts: [], forecast_multipliers: null })
+    expect(bat.texts[0]).toMatch(
+      /^temps froid : \+\d+ % sur Batteries météo \(une semaine où chaque jour est à 8 °C ou moins en moyenne\)$/
+    )
+    expect(w.categories["wx-filters"]).toMatchObject({
+      kept: [],
+      texts: [],
+      forecast_multipliers: null,
+    })
     expect(w.texts).toEqual(expect.arrayContaining(bat.texts))
     expect(w.texts.join(" ")).not.toContain("Filtres")
 
@@ -239,36 +421,56 @@ describe("orion: weather imported through the admin API and used by server runs"
     expect(mult).toHaveLength(13)
     expect(Math.max(...mult)).toBeGreaterThan(1.5)
     expect(Math.min(...mult)).toBeGreaterThanOrEqual(1)
-    const batteries = (rows: Row[]) => rows.filter((r) => r.category === "wx-batteries")
+    const batteries = (rows: Row[]) =>
+      rows.filter((r) => r.category === "wx-batteries")
     // the weeks without a calendar event (no Ramadan, Eid, summer or autumn rains: January to early March)
-    const plainWeeks = batteries(without).slice(0, 13).map((r) => r.calendar_multiplier)
-    const quiet = plainWeeks.map((m, k) => (m === 1 ? k : -1)).filter((k) => k >= 0)
+    const plainWeeks = batteries(without)
+      .slice(0, 13)
+      .map((r) => r.calendar_multiplier)
+    const quiet = plainWeeks
+      .map((m, k) => (m === 1 ? k : -1))
+      .filter((k) => k >= 0)
     expect(quiet.length).toBeGreaterThanOrEqual(8)
     batteries(withW).forEach((r, i) => {
       const plain = batteries(without)[i]
-      expect(`${r.sku} ${r.period_start}`).toBe(`${plain.sku} ${plain.period_start}`)
+      expect(`${r.sku} ${r.period_start}`).toBe(
+        `${plain.sku} ${plain.period_start}`
+      )
       if (quiet.includes(i % 13)) {
-        expect(Math.abs(r.calendar_multiplier / mult[i % 13] - 1)).toBeLessThan(0.001)
+        expect(Math.abs(r.calendar_multiplier / mult[i % 13] - 1)).toBeLessThan(
+          0.001
+        )
       }
     })
     // so the batteries' forecast follows the cold: over those weeks the total of a week, against the run without
     // weather, is the weather multiplier times one level (the history's level with the cold divided out, lower than
     // the plain one: the last weeks of 2023 were cold)
-    const total = (rows: Row[], k: number) => batteries(rows).filter((_, i) => i % 13 === k).reduce((a, r) => a + r.mean, 0)
-    const level = quiet.map((k) => total(withW, k) / total(without, k) / mult[k])
+    const total = (rows: Row[], k: number) =>
+      batteries(rows)
+        .filter((_, i) => i % 13 === k)
+        .reduce((a, r) => a + r.mean, 0)
+    const level = quiet.map(
+      (k) => total(withW, k) / total(without, k) / mult[k]
+    )
     for (const l of level) {
       expect(Math.abs(l / level[0] - 1)).toBeLessThan(0.01)
     }
     expect(level[0]).toBeLessThan(1)
     // the sample's batteries have no calendar effect: without weather their warm summers passed for one
     // (fewer sales); with the cold effect taken out, that spurious summer effect shrinks toward none
-    const summer = (run: any) => Math.abs(Math.log(run.calendar_effects["wx-batteries"].multipliers.summer))
+    const summer = (run: any) =>
+      Math.abs(
+        Math.log(run.calendar_effects["wx-batteries"].multipliers.summer)
+      )
     expect(summer(weatherRun)).toBeLessThan(summer(plainRun) / 2)
     const coldest = mult.indexOf(Math.max(...mult))
     const mildest = mult.indexOf(Math.min(...mult))
     expect(total(withW, coldest) / total(withW, mildest)).toBeGreaterThan(1.3)
     // the filters keep no weather effect: their calendar multipliers are those of the run without weather
-    const filters = (rows: Row[]) => rows.filter((r) => r.category === "wx-filters").map((r) => r.calendar_multiplier)
+    const filters = (rows: Row[]) =>
+      rows
+        .filter((r) => r.category === "wx-filters")
+        .map((r) => r.calendar_multiplier)
     expect(filters(withW)).toEqual(filters(without))
 
     // the run's details answer it
@@ -280,29 +482,76 @@ describe("orion: weather imported through the admin API and used by server runs"
     const salesFile = path.join(tmp, "sales.csv")
     const weatherFile = path.join(tmp, "weather.csv")
     const out = path.join(tmp, "forecasts.csv")
-    fs.writeFileSync(salesFile, ["sku,date,qty,category", ...salesRows.map((r) => `${r.sku},${r.date},${r.qty},${r.category}`)].join("\n") + "\n")
-    fs.writeFileSync(weatherFile, ["date,governorate,temperature,rain", ...weatherLines].join("\n") + "\n")
+    fs.writeFileSync(
+      salesFile,
+      [
+        "sku,date,qty,category",
+        ...salesRows.map((r) => `${r.sku},${r.date},${r.qty},${r.category}`),
+      ].join("\n") + "\n"
+    )
+    fs.writeFileSync(
+      weatherFile,
+      ["date,governorate,temperature,rain", ...weatherLines].join("\n") + "\n"
+    )
     execFileSync(
       process.execPath,
-      [path.join(ROOT, "plugins/orion/dist/cli/index.js"), "forecast", "--input", salesFile, "--horizon", "13", "--frequency", "week", "--out", out, "--weather", weatherFile],
+      [
+        path.join(ROOT, "plugins/orion/dist/cli/index.js"),
+        "forecast",
+        "--input",
+        salesFile,
+        "--horizon",
+        "13",
+        "--frequency",
+        "week",
+        "--out",
+        out,
+        "--weather",
+        weatherFile,
+      ],
       { stdio: ["ignore", "ignore", "pipe"] }
     )
-    const cli = parse(fs.readFileSync(out), { columns: true }) as Record<string, string>[]
+    const cli = parse(fs.readFileSync(out), { columns: true }) as Record<
+      string,
+      string
+    >[]
     const server = await forecastRows(weatherRun.id)
     expect(cli).toHaveLength(server.length)
-    const bySkuDate = new Map(server.map((r) => [`${r.sku}|${r.period_start}`, r]))
+    const bySkuDate = new Map(
+      server.map((r) => [`${r.sku}|${r.period_start}`, r])
+    )
     let raised = 0
     for (const c of cli) {
-      const s = bySkuDate.get(`${c.sku}|${c.date}`) as Row & Record<string, number>
+      const s = bySkuDate.get(`${c.sku}|${c.date}`) as Row &
+        Record<string, number>
       expect(s).toBeDefined()
-      expect({ sku: c.sku, model: c.model, demand_class: c.demand_class }).toEqual({ sku: s.sku, model: s.model, demand_class: s.segment })
+      expect({
+        sku: c.sku,
+        model: c.model,
+        demand_class: c.demand_class,
+      }).toEqual({ sku: s.sku, model: s.model, demand_class: s.segment })
       // the server stores real (4-byte) numbers and the CLI writes 3 decimals
       expect(Math.abs(Number(c.mean) - s.mean)).toBeLessThan(0.002)
-      expect(Math.abs(Number(c.calendar_multiplier) - s.calendar_multiplier)).toBeLessThan(0.002)
-      for (const q of ["p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90"]) {
+      expect(
+        Math.abs(Number(c.calendar_multiplier) - s.calendar_multiplier)
+      ).toBeLessThan(0.002)
+      for (const q of [
+        "p10",
+        "p20",
+        "p30",
+        "p40",
+        "p50",
+        "p60",
+        "p70",
+        "p80",
+        "p90",
+      ]) {
         expect(Number(c[q])).toBe(s[q])
       }
-      raised += s.category === "wx-batteries" && Number(c.calendar_multiplier) > 1.1 ? 1 : 0
+      raised +=
+        s.category === "wx-batteries" && Number(c.calendar_multiplier) > 1.1
+          ? 1
+          : 0
     }
     // the parity covers the weather-raised forecasts too
     expect(raised).toBeGreaterThan(0)

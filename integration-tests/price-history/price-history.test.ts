@@ -34,8 +34,14 @@ async function admin(method: string, path: string, body?: unknown) {
   return { status: res.status, json, text, headers: res.headers }
 }
 
-async function history(productId: string, query = ""): Promise<{ price_history: Row[]; count: number }> {
-  const res = await admin("GET", `/admin/products/${productId}/price-history${query}`)
+async function history(
+  productId: string,
+  query = ""
+): Promise<{ price_history: Row[]; count: number }> {
+  const res = await admin(
+    "GET",
+    `/admin/products/${productId}/price-history${query}`
+  )
   expect(res.status).toBe(200)
   return res.json
 }
@@ -44,19 +50,32 @@ async function history(productId: string, query = ""): Promise<{ price_history: 
 async function upload(csv: string, name: string): Promise<string> {
   const form = new FormData()
   form.append("files", new Blob([csv], { type: "text/csv" }), name)
-  const up = await fetch(`${base()}/admin/uploads`, { method: "POST", headers: await adminHeaders(), body: form })
+  const up = await fetch(`${base()}/admin/uploads`, {
+    method: "POST",
+    headers: await adminHeaders(),
+    body: form,
+  })
   expect(up.status).toBe(200)
   return ((await up.json()) as any).uploads[0].key
 }
 
 /** Creates a batch job (dry_run false: Medusa confirms it itself) and waits for a final status. */
-async function runBatchJob(type: string, context: Record<string, unknown>): Promise<any> {
-  const job = await admin("POST", "/admin/batch-jobs", { type, context, dry_run: false })
+async function runBatchJob(
+  type: string,
+  context: Record<string, unknown>
+): Promise<any> {
+  const job = await admin("POST", "/admin/batch-jobs", {
+    type,
+    context,
+    dry_run: false,
+  })
   expect(job.status).toBe(201)
   const id = job.json.batch_job.id
   for (let i = 0; i < 450; i++) {
     const res = await admin("GET", `/admin/batch-jobs/${id}`)
-    if (["completed", "failed", "canceled"].includes(res.json.batch_job.status)) {
+    if (
+      ["completed", "failed", "canceled"].includes(res.json.batch_job.status)
+    ) {
       return res.json.batch_job
     }
     await new Promise((r) => setTimeout(r, 200))
@@ -65,7 +84,9 @@ async function runBatchJob(type: string, context: Record<string, unknown>): Prom
 }
 
 /** The current TND base price (minor units) of each variant. */
-async function tndPrices(variantIds: string[]): Promise<Record<string, number>> {
+async function tndPrices(
+  variantIds: string[]
+): Promise<Record<string, number>> {
   const rows = await sql(
     `SELECT pvma.variant_id, ma.amount FROM product_variant_money_amount pvma
        JOIN money_amount ma ON ma.id = pvma.money_amount_id
@@ -86,10 +107,18 @@ async function pickVariant(offset: number) {
       ORDER BY pv.id OFFSET $1 LIMIT 1`,
     [offset]
   )
-  return row as { product_id: string; variant_id: string; money_amount_id: string; amount: number }
+  return row as {
+    product_id: string
+    variant_id: string
+    money_amount_id: string
+    amount: number
+  }
 }
 
-const setPrice = (v: { product_id: string; variant_id: string }, amount: number) =>
+const setPrice = (
+  v: { product_id: string; variant_id: string },
+  amount: number
+) =>
   admin("POST", `/admin/products/${v.product_id}/variants/${v.variant_id}`, {
     prices: [{ currency_code: "tnd", amount }],
   })
@@ -98,22 +127,36 @@ describe("price history", () => {
   let adminUserId: string
 
   beforeAll(async () => {
-    const [u] = await sql(`SELECT id FROM "user" WHERE email = $1`, [testEnv().adminEmail])
+    const [u] = await sql(`SELECT id FROM "user" WHERE email = $1`, [
+      testEnv().adminEmail,
+    ])
     adminUserId = u.id
   })
 
   it("refuses anonymous admin calls (401)", async () => {
     const v = await pickVariant(0)
-    const res = await fetch(`${base()}/admin/products/${v.product_id}/price-history`)
+    const res = await fetch(
+      `${base()}/admin/products/${v.product_id}/price-history`
+    )
     expect(res.status).toBe(401)
   })
 
   it("records the first price of every seeded variant", async () => {
     const v = await pickVariant(1)
-    const { price_history } = await history(v.product_id, `?variant_id=${v.variant_id}`)
-    const created = price_history.filter((r) => r.change === "created" && r.money_amount_id === v.money_amount_id)
+    const { price_history } = await history(
+      v.product_id,
+      `?variant_id=${v.variant_id}`
+    )
+    const created = price_history.filter(
+      (r) => r.change === "created" && r.money_amount_id === v.money_amount_id
+    )
     expect(created).toHaveLength(1)
-    expect(created[0]).toMatchObject({ old_amount: null, new_amount: v.amount, currency_code: "tnd", source: "system" })
+    expect(created[0]).toMatchObject({
+      old_amount: null,
+      new_amount: v.amount,
+      currency_code: "tnd",
+      source: "system",
+    })
   })
 
   it("records a single admin edit with old → new amount and the admin as actor", async () => {
@@ -139,8 +182,13 @@ describe("price history", () => {
 
   it("keeps 20 rows with a consistent old → new chain for 20 concurrent edits of one price", async () => {
     const v = await pickVariant(3)
-    const [{ max }] = await sql(`SELECT COALESCE(max(id), 0)::bigint AS max FROM price_history`)
-    const amounts = Array.from({ length: 20 }, (_, i) => v.amount + 100 * (i + 1))
+    const [{ max }] = await sql(
+      `SELECT COALESCE(max(id), 0)::bigint AS max FROM price_history`
+    )
+    const amounts = Array.from(
+      { length: 20 },
+      (_, i) => v.amount + 100 * (i + 1)
+    )
     const results = await Promise.all(amounts.map((a) => setPrice(v, a)))
     expect(results.map((r) => r.status)).toEqual(amounts.map(() => 200))
     const rows = await sql<Row>(
@@ -153,7 +201,10 @@ describe("price history", () => {
       expect(rows[i].old_amount).toBe(rows[i - 1].new_amount)
     }
     expect(rows.map((r) => r.new_amount).sort()).toEqual([...amounts].sort())
-    const [{ amount }] = await sql(`SELECT amount FROM money_amount WHERE id = $1`, [v.money_amount_id])
+    const [{ amount }] = await sql(
+      `SELECT amount FROM money_amount WHERE id = $1`,
+      [v.money_amount_id]
+    )
     expect(rows[rows.length - 1].new_amount).toBe(amount)
   })
 
@@ -164,42 +215,74 @@ describe("price history", () => {
       description: "test",
       type: "sale",
       status: "active",
-      prices: [{ amount: v.amount - 5000, variant_id: v.variant_id, currency_code: "tnd" }],
+      prices: [
+        {
+          amount: v.amount - 5000,
+          variant_id: v.variant_id,
+          currency_code: "tnd",
+        },
+      ],
     })
     expect(created.status).toBe(200)
     const priceList = created.json.price_list
     const plPrice = priceList.prices[0]
-    const batch = await admin("POST", `/admin/price-lists/${priceList.id}/prices/batch`, {
-      prices: [{ id: plPrice.id, amount: v.amount - 7000, variant_id: v.variant_id, currency_code: "tnd" }],
-    })
+    const batch = await admin(
+      "POST",
+      `/admin/price-lists/${priceList.id}/prices/batch`,
+      {
+        prices: [
+          {
+            id: plPrice.id,
+            amount: v.amount - 7000,
+            variant_id: v.variant_id,
+            currency_code: "tnd",
+          },
+        ],
+      }
+    )
     expect(batch.status).toBe(200)
     const del = await admin("DELETE", `/admin/price-lists/${priceList.id}`)
     expect(del.status).toBe(200)
 
-    const rows = (await history(v.product_id, `?variant_id=${v.variant_id}`)).price_history
+    const rows = (
+      await history(v.product_id, `?variant_id=${v.variant_id}`)
+    ).price_history
       .filter((r) => r.price_list_id === priceList.id)
       .reverse()
     // Medusa's batch endpoint replaces the money_amount row (insert new, delete old, one transaction),
     // then deleting the list deletes the new one; the two deletions can share a timestamp, so they are
     // compared as a set
-    const tuples = rows.map((r) => [r.change, r.old_amount, r.new_amount, r.source])
+    const tuples = rows.map((r) => [
+      r.change,
+      r.old_amount,
+      r.new_amount,
+      r.source,
+    ])
     expect(tuples.slice(0, 2)).toEqual([
       ["created", null, v.amount - 5000, "price_list"],
       ["created", null, v.amount - 7000, "price_list"],
     ])
-    expect(tuples.slice(2).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
-      ["deleted", v.amount - 7000, null, "price_list"],
-      ["deleted", v.amount - 5000, null, "price_list"],
-    ])
+    expect(tuples.slice(2).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual(
+      [
+        ["deleted", v.amount - 7000, null, "price_list"],
+        ["deleted", v.amount - 5000, null, "price_list"],
+      ]
+    )
     expect(rows.every((r) => r.actor === adminUserId)).toBe(true)
   })
 
   it("records prices changed by a CSV product import (POST /admin/uploads, then a product-import batch job) as source import", async () => {
     const a = await pickVariant(6)
     const b = await pickVariant(7)
-    const [pa] = await sql(`SELECT handle FROM product WHERE id = $1`, [a.product_id])
-    const [pb] = await sql(`SELECT handle FROM product WHERE id = $1`, [b.product_id])
-    const [{ max }] = await sql(`SELECT COALESCE(max(id), 0)::bigint AS max FROM price_history`)
+    const [pa] = await sql(`SELECT handle FROM product WHERE id = $1`, [
+      a.product_id,
+    ])
+    const [pb] = await sql(`SELECT handle FROM product WHERE id = $1`, [
+      b.product_id,
+    ])
+    const [{ max }] = await sql(
+      `SELECT COALESCE(max(id), 0)::bigint AS max FROM price_history`
+    )
     // Medusa's import format: ";"-separated, prices in major units ("Price TND" column), TND with 3
     // decimals (the plugin's product-import strategy scales by 1000, not Medusa's 100)
     const csv = [
@@ -207,43 +290,77 @@ describe("price history", () => {
       `${a.product_id};${pa.handle};${a.variant_id};${(a.amount + 4400) / 1000}`,
       `${b.product_id};${pb.handle};${b.variant_id};${(b.amount + 3300) / 1000}`,
     ].join("\n")
-    const done = await runBatchJob("product-import", { fileKey: await upload(csv, "price-import.csv") })
+    const done = await runBatchJob("product-import", {
+      fileKey: await upload(csv, "price-import.csv"),
+    })
     expect(done.status).toBe("completed")
     expect(done.result.count).toBe(4) // 2 products + 2 variants updated
 
     // Medusa's importer matches currency prices case-sensitively ("TND" ≠ "tnd"), so it replaces each
     // price: the history shows the new price created and the old one deleted, both by the import
-    const rows = await sql<Row>(`SELECT * FROM price_history WHERE id > $1 AND variant_id = ANY($2) ORDER BY id`, [
-      max,
-      [a.variant_id, b.variant_id],
-    ])
-    expect(await tndPrices([a.variant_id, b.variant_id])).toEqual({ [a.variant_id]: a.amount + 4400, [b.variant_id]: b.amount + 3300 })
-    const byKey = (x: unknown[], y: unknown[]) => `${x[0]} ${x[1]}`.localeCompare(`${y[0]} ${y[1]}`)
+    const rows = await sql<Row>(
+      `SELECT * FROM price_history WHERE id > $1 AND variant_id = ANY($2) ORDER BY id`,
+      [max, [a.variant_id, b.variant_id]]
+    )
+    expect(await tndPrices([a.variant_id, b.variant_id])).toEqual({
+      [a.variant_id]: a.amount + 4400,
+      [b.variant_id]: b.amount + 3300,
+    })
+    const byKey = (x: unknown[], y: unknown[]) =>
+      `${x[0]} ${x[1]}`.localeCompare(`${y[0]} ${y[1]}`)
     const expected = [
       [a.variant_id, "created", null, a.amount + 4400, "import", adminUserId],
       [a.variant_id, "deleted", a.amount, null, "import", adminUserId],
       [b.variant_id, "created", null, b.amount + 3300, "import", adminUserId],
       [b.variant_id, "deleted", b.amount, null, "import", adminUserId],
     ].sort(byKey)
-    expect(rows.map((r) => [r.variant_id, r.change, r.old_amount, r.new_amount, r.source, r.actor]).sort(byKey)).toEqual(expected)
+    expect(
+      rows
+        .map((r) => [
+          r.variant_id,
+          r.change,
+          r.old_amount,
+          r.new_amount,
+          r.source,
+          r.actor,
+        ])
+        .sort(byKey)
+    ).toEqual(expected)
   })
 
   it("imports and exports TND prices with 3 decimals (12.5 in the CSV = 12500 millimes = 12.500)", async () => {
     const c = await pickVariant(8)
-    const [pc] = await sql(`SELECT handle FROM product WHERE id = $1`, [c.product_id])
-    const csv = ["Product Id;Product Handle;Variant Id;Price TND", `${c.product_id};${pc.handle};${c.variant_id};12.5`].join("\n")
-    const imported = await runBatchJob("product-import", { fileKey: await upload(csv, "tnd-import.csv") })
+    const [pc] = await sql(`SELECT handle FROM product WHERE id = $1`, [
+      c.product_id,
+    ])
+    const csv = [
+      "Product Id;Product Handle;Variant Id;Price TND",
+      `${c.product_id};${pc.handle};${c.variant_id};12.5`,
+    ].join("\n")
+    const imported = await runBatchJob("product-import", {
+      fileKey: await upload(csv, "tnd-import.csv"),
+    })
     expect(imported.status).toBe("completed")
     expect(await tndPrices([c.variant_id])).toEqual({ [c.variant_id]: 12500 }) // Medusa alone: 1250
 
-    const exported = await runBatchJob("product-export", { filterable_fields: { id: c.product_id } })
+    const exported = await runBatchJob("product-export", {
+      filterable_fields: { id: c.product_id },
+    })
     expect(exported.status).toBe("completed")
-    const link = await admin("POST", "/admin/uploads/download-url", { file_key: exported.result.file_key })
+    const link = await admin("POST", "/admin/uploads/download-url", {
+      file_key: exported.result.file_key,
+    })
     expect(link.status).toBe(200)
-    const file = await fetch(`${base()}${new URL(link.json.download_url).pathname}`)
+    const file = await fetch(
+      `${base()}${new URL(link.json.download_url).pathname}`
+    )
     expect(file.status).toBe(200)
     const text = await file.text()
-    const records = parse(text, { columns: true, delimiter: ";", bom: true }) as Record<string, string>[]
+    const records = parse(text, {
+      columns: true,
+      delimiter: ";",
+      bom: true,
+    }) as Record<string, string>[]
     const line = records.find((r) => r["Variant Id"] === c.variant_id)
     expect(line?.["Price TND"]).toBe("12.500") // Medusa alone: 125
 
@@ -252,33 +369,62 @@ describe("price history", () => {
     expect((await setPrice(c, 1)).status).toBe(200)
     const back = [
       "Product Id;Product Handle;Variant Id;Price TND",
-      [line!["Product Id"], line!["Product Handle"], line!["Variant Id"], line!["Price TND"]].join(";"),
+      [
+        line!["Product Id"],
+        line!["Product Handle"],
+        line!["Variant Id"],
+        line!["Price TND"],
+      ].join(";"),
     ].join("\n")
-    const again = await runBatchJob("product-import", { fileKey: await upload(back, "tnd-roundtrip.csv") })
+    const again = await runBatchJob("product-import", {
+      fileKey: await upload(back, "tnd-roundtrip.csv"),
+    })
     expect(again.status).toBe("completed")
     expect(await tndPrices([c.variant_id])).toEqual({ [c.variant_id]: 12500 })
   })
 
   it("fails an import whose price is not a number, naming the column", async () => {
     const d = await pickVariant(9)
-    const [pd] = await sql(`SELECT handle FROM product WHERE id = $1`, [d.product_id])
-    const csv = ["Product Id;Product Handle;Variant Id;Price TND", `${d.product_id};${pd.handle};${d.variant_id};douze`].join("\n")
-    const job = await runBatchJob("product-import", { fileKey: await upload(csv, "bad-price.csv") })
+    const [pd] = await sql(`SELECT handle FROM product WHERE id = $1`, [
+      d.product_id,
+    ])
+    const csv = [
+      "Product Id;Product Handle;Variant Id;Price TND",
+      `${d.product_id};${pd.handle};${d.variant_id};douze`,
+    ].join("\n")
+    const job = await runBatchJob("product-import", {
+      fileKey: await upload(csv, "bad-price.csv"),
+    })
     expect(job.status).toBe("failed")
-    expect(JSON.stringify(job.result)).toContain(`variant ${d.variant_id}, column \\"Price TND\\": is not a number`)
-    expect(await tndPrices([d.variant_id])).toEqual({ [d.variant_id]: d.amount })
+    expect(JSON.stringify(job.result)).toContain(
+      `variant ${d.variant_id}, column \\"Price TND\\": is not a number`
+    )
+    expect(await tndPrices([d.variant_id])).toEqual({
+      [d.variant_id]: d.amount,
+    })
   })
 
   it("exports the same rows as CSV, with filters", async () => {
     const v = await pickVariant(2)
-    const json = await history(v.product_id, `?variant_id=${v.variant_id}&currency_code=TND&limit=1000`)
-    const res = await admin("GET", `/admin/products/${v.product_id}/price-history?variant_id=${v.variant_id}&currency_code=tnd&format=csv`)
+    const json = await history(
+      v.product_id,
+      `?variant_id=${v.variant_id}&currency_code=TND&limit=1000`
+    )
+    const res = await admin(
+      "GET",
+      `/admin/products/${v.product_id}/price-history?variant_id=${v.variant_id}&currency_code=tnd&format=csv`
+    )
     expect(res.status).toBe(200)
     expect(res.headers.get("content-type")).toContain("text/csv")
     expect(res.headers.get("content-disposition")).toContain("attachment")
-    const records = parse(res.text, { columns: true }) as Record<string, string>[]
+    const records = parse(res.text, { columns: true }) as Record<
+      string,
+      string
+    >[]
     expect(records).toHaveLength(json.count)
-    expect(records.map((r) => r.id)).toEqual(json.price_history.map((r) => r.id))
+    expect(records.map((r) => r.id)).toEqual(
+      json.price_history.map((r) => r.id)
+    )
     expect(records[0].new_amount).toBe(String(json.price_history[0].new_amount))
     // a window in the future holds nothing
     const future = await history(v.product_id, `?from=2999-01-01`)
@@ -287,10 +433,16 @@ describe("price history", () => {
 
   it("rejects bad filters with the parameter named (400)", async () => {
     const v = await pickVariant(0)
-    const res = await admin("GET", `/admin/products/${v.product_id}/price-history?limit=lots`)
+    const res = await admin(
+      "GET",
+      `/admin/products/${v.product_id}/price-history?limit=lots`
+    )
     expect(res.status).toBe(400)
     expect(res.json.message).toContain('"limit"')
-    const missing = await admin("GET", `/admin/products/prod_does_not_exist/price-history`)
+    const missing = await admin(
+      "GET",
+      `/admin/products/prod_does_not_exist/price-history`
+    )
     expect(missing.status).toBe(404)
   })
 
@@ -300,14 +452,23 @@ describe("price history", () => {
     expect((await setPrice(v, low)).status).toBe(200)
     expect((await setPrice(v, v.amount + 10000)).status).toBe(200)
     expect((await setPrice(v, v.amount + 5000)).status).toBe(200) // the "discount"
-    const res = await fetch(`${base()}/store/products/${v.product_id}/price-history/summary`)
+    const res = await fetch(
+      `${base()}/store/products/${v.product_id}/price-history/summary`
+    )
     expect(res.status).toBe(200)
     const { price_history_summary: s } = await res.json()
     expect(s.window_days).toBe(30)
-    const entry = s.prices.find((p: any) => p.variant_id === v.variant_id && p.currency_code === "tnd")
-    expect(entry).toMatchObject({ current_amount: v.amount + 5000, lowest_amount: low })
+    const entry = s.prices.find(
+      (p: any) => p.variant_id === v.variant_id && p.currency_code === "tnd"
+    )
+    expect(entry).toMatchObject({
+      current_amount: v.amount + 5000,
+      lowest_amount: low,
+    })
     expect(entry.changes).toBeGreaterThanOrEqual(3)
-    const none = await fetch(`${base()}/store/products/prod_does_not_exist/price-history/summary`)
+    const none = await fetch(
+      `${base()}/store/products/prod_does_not_exist/price-history/summary`
+    )
     expect(none.status).toBe(404)
   })
 })

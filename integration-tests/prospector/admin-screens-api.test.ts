@@ -7,26 +7,57 @@
  */
 import { parse } from "csv-parse/sync"
 
-import { FakePlace, PlacesServer, startPlacesServer } from "../../plugins/prospector/test-fixtures/places-server"
-import { SupplierSite, startSupplierSite } from "../../plugins/prospector/test-fixtures/supplier-site"
+import {
+  FakePlace,
+  PlacesServer,
+  startPlacesServer,
+} from "../../plugins/prospector/test-fixtures/places-server"
+import {
+  SupplierSite,
+  startSupplierSite,
+} from "../../plugins/prospector/test-fixtures/supplier-site"
 import { sql } from "../helpers/env"
 import { api, placesFixture, usePlaces } from "./helpers"
 
 // inside the Monastir rectangle (35.73..35.79, 10.78..10.85)
 const MONASTIR: FakePlace[] = [
-  { id: "as-high", displayName: { text: "Garage Monastir Pro" }, location: { latitude: 35.76, longitude: 10.8 }, types: ["car_repair"], primaryType: "car_repair", businessStatus: "OPERATIONAL", rating: 4.8, userRatingCount: 400, internationalPhoneNumber: "+216 73 111 000" },
-  { id: "as-low", displayName: { text: "محل قطع الغيار المنستير" }, location: { latitude: 35.761, longitude: 10.801 }, types: ["store"], primaryType: "store" },
+  {
+    id: "as-high",
+    displayName: { text: "Garage Monastir Pro" },
+    location: { latitude: 35.76, longitude: 10.8 },
+    types: ["car_repair"],
+    primaryType: "car_repair",
+    businessStatus: "OPERATIONAL",
+    rating: 4.8,
+    userRatingCount: 400,
+    internationalPhoneNumber: "+216 73 111 000",
+  },
+  {
+    id: "as-low",
+    displayName: { text: "محل قطع الغيار المنستير" },
+    location: { latitude: 35.761, longitude: 10.801 },
+    types: ["store"],
+    primaryType: "store",
+  },
 ]
 
 let places: PlacesServer
 let site: SupplierSite
 
 beforeAll(async () => {
-  places = await startPlacesServer({ apiKey: placesFixture().apiKey, places: MONASTIR })
+  places = await startPlacesServer({
+    apiKey: placesFixture().apiKey,
+    places: MONASTIR,
+  })
   await usePlaces(places.baseUrl)
-  const res = await api("POST", "/admin/prospector/runs", { query: "garage", city: "Monastir" })
+  const res = await api("POST", "/admin/prospector/runs", {
+    query: "garage",
+    city: "Monastir",
+  })
   if (res.status !== 201 || res.json.run.summary.new !== MONASTIR.length) {
-    throw new Error(`search for the admin-screens test failed: ${res.status} ${res.text}`)
+    throw new Error(
+      `search for the admin-screens test failed: ${res.status} ${res.text}`
+    )
   }
   site = await startSupplierSite({ robots: "allow" })
 })
@@ -40,39 +71,76 @@ afterAll(async () => {
 describe("prospector admin API for the admin screens", () => {
   it("filters leads by score band, in the list and in the CSV export", async () => {
     // other test files may have found places in Monastir too: the database is the reference
-    const all = await api("GET", "/admin/prospector/leads?city=Monastir&limit=200")
-    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM prospector_lead WHERE city = 'Monastir'`)
+    const all = await api(
+      "GET",
+      "/admin/prospector/leads?city=Monastir&limit=200"
+    )
+    const [{ n }] = await sql(
+      `SELECT count(*)::int AS n FROM prospector_lead WHERE city = 'Monastir'`
+    )
     expect(all.json.count).toBe(n)
-    const bands = Object.fromEntries(all.json.leads.map((l: any) => [l.place_id, l.score_band]))
+    const bands = Object.fromEntries(
+      all.json.leads.map((l: any) => [l.place_id, l.score_band])
+    )
     expect(bands["as-high"]).not.toBe(bands["as-low"])
     const band = bands["as-high"]
-    const expected = (await sql(`SELECT name FROM prospector_lead WHERE city = 'Monastir' AND score_band = $1 ORDER BY score DESC, id`, [band])).map((r) => r.name)
-    const one = await api("GET", `/admin/prospector/leads?city=Monastir&band=${band}&limit=200`)
+    const expected = (
+      await sql(
+        `SELECT name FROM prospector_lead WHERE city = 'Monastir' AND score_band = $1 ORDER BY score DESC, id`,
+        [band]
+      )
+    ).map((r) => r.name)
+    const one = await api(
+      "GET",
+      `/admin/prospector/leads?city=Monastir&band=${band}&limit=200`
+    )
     expect(one.json.leads.map((l: any) => l.name)).toEqual(expected)
     expect(one.json.leads.map((l: any) => l.place_id)).toContain("as-high")
     expect(one.json.leads.map((l: any) => l.place_id)).not.toContain("as-low")
-    const csv = await api("GET", `/admin/prospector/leads/export?format=csv&city=Monastir&band=${band}`)
+    const csv = await api(
+      "GET",
+      `/admin/prospector/leads/export?format=csv&city=Monastir&band=${band}`
+    )
     expect(csv.status).toBe(200)
     const rows = parse(csv.text.replace(/^\uFEFF/, ""), { columns: true })
     expect(rows.map((r: any) => r["Nom"])).toEqual(expected)
 
     const bad = await api("GET", "/admin/prospector/leads?band=top")
     expect(bad.status).toBe(400)
-    expect(bad.json.message).toMatch(/^band: "top" is not one of high, medium, low/)
+    expect(bad.json.message).toMatch(
+      /^band: "top" is not one of high, medium, low/
+    )
   })
 
   it("gives the filters' values with counts", async () => {
-    await api("POST", `/admin/prospector/leads/${(await sql(`SELECT id FROM prospector_lead WHERE place_id = 'as-high'`))[0].id}`, { assignee: "Leïla" })
+    await api(
+      "POST",
+      `/admin/prospector/leads/${(await sql(`SELECT id FROM prospector_lead WHERE place_id = 'as-high'`))[0].id}`,
+      { assignee: "Leïla" }
+    )
     const res = await api("GET", "/admin/prospector/leads/facets")
     expect(res.status).toBe(200)
     const { facets } = res.json
-    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM prospector_lead WHERE city = 'Monastir'`)
+    const [{ n }] = await sql(
+      `SELECT count(*)::int AS n FROM prospector_lead WHERE city = 'Monastir'`
+    )
     expect(n).toBeGreaterThanOrEqual(2)
     expect(facets.city).toContainEqual({ value: "Monastir", count: n })
-    expect(facets.assignee).toContainEqual({ value: "Leïla", count: expect.any(Number) })
-    const [{ count: total }] = await sql(`SELECT count(*)::int AS count FROM prospector_lead`)
-    expect(facets.status.reduce((s: number, f: any) => s + f.count, 0)).toBe(total)
-    expect(facets.band.map((f: any) => f.value).every((v: string) => ["high", "medium", "low"].includes(v))).toBe(true)
+    expect(facets.assignee).toContainEqual({
+      value: "Leïla",
+      count: expect.any(Number),
+    })
+    const [{ count: total }] = await sql(
+      `SELECT count(*)::int AS count FROM prospector_lead`
+    )
+    expect(facets.status.reduce((s: number, f: any) => s + f.count, 0)).toBe(
+      total
+    )
+    expect(
+      facets.band
+        .map((f: any) => f.value)
+        .every((v: string) => ["high", "medium", "low"].includes(v))
+    ).toBe(true)
 
     const bad = await api("GET", "/admin/prospector/leads/facets?city=x")
     expect(bad.status).toBe(400)
@@ -89,9 +157,20 @@ describe("prospector admin API for the admin screens", () => {
     expect(res.json.settings).toMatchObject({
       places_key_configured: true,
       message: null,
-      budget: { per_run: budgetPerRun, per_month: budgetPerMonth, used_this_month: used, remaining_this_month: budgetPerMonth - used },
+      budget: {
+        per_run: budgetPerRun,
+        per_month: budgetPerMonth,
+        used_this_month: used,
+        remaining_this_month: budgetPerMonth - used,
+      },
     })
-    expect(res.json.settings.areas).toContainEqual(expect.objectContaining({ slug: "monastir", name: "Monastir", name_ar: "المنستير" }))
+    expect(res.json.settings.areas).toContainEqual(
+      expect.objectContaining({
+        slug: "monastir",
+        name: "Monastir",
+        name_ar: "المنستير",
+      })
+    )
     expect(res.json.settings.queries.length).toBeGreaterThan(0)
     expect(res.text).not.toContain(apiKey)
     const bad = await api("GET", "/admin/prospector/search-settings?key=1")
@@ -103,32 +182,72 @@ describe("prospector admin API for the admin screens", () => {
     const product = await api("POST", "/admin/products", {
       title: "Disque de frein Monastir (test écrans)",
       options: [{ title: "Modèle" }],
-      variants: [{ title: "Avant", sku: "AS-DISC-1", prices: [{ currency_code: "tnd", amount: 95000 }], options: [{ value: "Avant" }] }],
+      variants: [
+        {
+          title: "Avant",
+          sku: "AS-DISC-1",
+          prices: [{ currency_code: "tnd", amount: 95000 }],
+          options: [{ value: "Avant" }],
+        },
+      ],
     })
     expect(product.status).toBe(200)
     const variantId = product.json.product.variants[0].id
-    const created = await api("POST", "/admin/prospector/watched-pages", { url: `${site.baseUrl}/p/jsonLd`, supplier: "Fournisseur Monastir", variant_id: variantId })
+    const created = await api("POST", "/admin/prospector/watched-pages", {
+      url: `${site.baseUrl}/p/jsonLd`,
+      supplier: "Fournisseur Monastir",
+      variant_id: variantId,
+    })
     expect(created.status).toBe(201)
     const id = created.json.watched_page.id
-    expect(created.json.watched_page).toMatchObject({ product_title: "Disque de frein Monastir (test écrans)", variant_title: "Avant", last_observation: null, open_alerts: 0 })
+    expect(created.json.watched_page).toMatchObject({
+      product_title: "Disque de frein Monastir (test écrans)",
+      variant_title: "Avant",
+      last_observation: null,
+      open_alerts: 0,
+    })
 
-    const run = await api("POST", "/admin/prospector/watch-runs", { page_ids: [id] })
+    const run = await api("POST", "/admin/prospector/watch-runs", {
+      page_ids: [id],
+    })
     expect(run.json.run.summary).toMatchObject({ ok: 1 })
-    const list = await api("GET", `/admin/prospector/watched-pages?variant_id=${variantId}`)
+    const list = await api(
+      "GET",
+      `/admin/prospector/watched-pages?variant_id=${variantId}`
+    )
     expect(list.json.count).toBe(1)
     expect(list.json.watched_pages[0]).toMatchObject({
       id,
       product_id: product.json.product.id,
       product_title: "Disque de frein Monastir (test écrans)",
-      last_observation: { amount: 89900, currency: "TND", in_stock: true, method: "json-ld" },
+      last_observation: {
+        amount: 89900,
+        currency: "TND",
+        in_stock: true,
+        method: "json-ld",
+      },
       open_alerts: 1,
     })
-    const byText = await api("GET", "/admin/prospector/watched-pages?q=disque de frein monastir")
+    const byText = await api(
+      "GET",
+      "/admin/prospector/watched-pages?q=disque de frein monastir"
+    )
     expect(byText.json.watched_pages.map((p: any) => p.id)).toEqual([id])
 
-    const alerts = await api("GET", `/admin/prospector/alerts?watched_page_id=${id}`)
-    expect(alerts.json.alerts[0]).toMatchObject({ kind: "below_our_price", product_title: "Disque de frein Monastir (test écrans)", variant_title: "Avant" })
-    await api("POST", `/admin/prospector/alerts/${alerts.json.alerts[0].id}`, {})
+    const alerts = await api(
+      "GET",
+      `/admin/prospector/alerts?watched_page_id=${id}`
+    )
+    expect(alerts.json.alerts[0]).toMatchObject({
+      kind: "below_our_price",
+      product_title: "Disque de frein Monastir (test écrans)",
+      variant_title: "Avant",
+    })
+    await api(
+      "POST",
+      `/admin/prospector/alerts/${alerts.json.alerts[0].id}`,
+      {}
+    )
     const after = await api("GET", `/admin/prospector/watched-pages/${id}`)
     expect(after.json.watched_page.open_alerts).toBe(0)
 

@@ -9,31 +9,46 @@ import fs from "fs"
 import os from "os"
 import path from "path"
 
-import { PlacesServer, startPlacesServer } from "../../plugins/prospector/test-fixtures/places-server"
-import { SupplierSite, startSupplierSite } from "../../plugins/prospector/test-fixtures/supplier-site"
+import {
+  PlacesServer,
+  startPlacesServer,
+} from "../../plugins/prospector/test-fixtures/places-server"
+import {
+  SupplierSite,
+  startSupplierSite,
+} from "../../plugins/prospector/test-fixtures/supplier-site"
 import { sql, testEnv } from "../helpers/env"
 import { api, placesFixture, usePlaces } from "./helpers"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 let places: PlacesServer
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { front, apiKey } = placesFixture()
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "scripts", "cli.js"), "prospector", ...args], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: "development",
-        DATABASE_URL: testEnv().databaseUrl,
-        GOOGLE_PLACES_BASE_URL: front,
-        GOOGLE_PLACES_API_KEY: apiKey,
-        PROSPECTOR_PLACES_BUDGET_PER_MONTH: String(placesFixture().budgetPerMonth),
-        PROSPECTOR_MIN_GAP_MS: "150",
-        PROSPECTOR_JITTER_MS: "50",
-        ...env,
-      },
-    })
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "scripts", "cli.js"), "prospector", ...args],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: "development",
+          DATABASE_URL: testEnv().databaseUrl,
+          GOOGLE_PLACES_BASE_URL: front,
+          GOOGLE_PLACES_API_KEY: apiKey,
+          PROSPECTOR_PLACES_BUDGET_PER_MONTH: String(
+            placesFixture().budgetPerMonth
+          ),
+          PROSPECTOR_MIN_GAP_MS: "150",
+          PROSPECTOR_JITTER_MS: "50",
+          ...env,
+        },
+      }
+    )
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (d) => (stdout += d))
@@ -46,8 +61,21 @@ beforeAll(async () => {
   places = await startPlacesServer({
     apiKey: placesFixture().apiKey,
     places: [
-      { id: "cli-1", displayName: { text: "Garage Gabès Centre" }, location: { latitude: 33.88, longitude: 10.09 }, types: ["car_repair"], primaryType: "car_repair", internationalPhoneNumber: "+216 75 100 200" },
-      { id: "cli-2", displayName: { text: "ميكانيك قابس" }, location: { latitude: 33.885, longitude: 10.1 }, types: ["car_repair"], primaryType: "car_repair" },
+      {
+        id: "cli-1",
+        displayName: { text: "Garage Gabès Centre" },
+        location: { latitude: 33.88, longitude: 10.09 },
+        types: ["car_repair"],
+        primaryType: "car_repair",
+        internationalPhoneNumber: "+216 75 100 200",
+      },
+      {
+        id: "cli-2",
+        displayName: { text: "ميكانيك قابس" },
+        location: { latitude: 33.885, longitude: 10.1 },
+        types: ["car_repair"],
+        primaryType: "car_repair",
+      },
     ],
   })
   await usePlaces(places.baseUrl)
@@ -66,18 +94,39 @@ describe("prospector CLI", () => {
   })
 
   it("search shows progress and a summary; a re-run creates no duplicates; export writes the CSV", async () => {
-    const first = await cli(["search", "--query", "garage mécanique", "--city", "gabes"])
-    expect(first.stderr + first.stdout).toMatch(/\[1\/1\] Gabès · "garage mécanique": 1 requests, 2 new/)
+    const first = await cli([
+      "search",
+      "--query",
+      "garage mécanique",
+      "--city",
+      "gabes",
+    ])
+    expect(first.stderr + first.stdout).toMatch(
+      /\[1\/1\] Gabès · "garage mécanique": 1 requests, 2 new/
+    )
     expect(first.stdout).toMatch(/places: 2, new: 2, updated: 0, merged: 0/)
     expect(first.code).toBe(0)
-    const second = await cli(["search", "--query", "garage mécanique", "--city", "Gabès"])
+    const second = await cli([
+      "search",
+      "--query",
+      "garage mécanique",
+      "--city",
+      "Gabès",
+    ])
     expect(second.stdout).toMatch(/new: 0, updated: 2, merged: 0/)
-    const [{ count }] = await sql(`SELECT count(*)::int AS count FROM prospector_lead WHERE place_id LIKE 'cli-%'`)
+    const [{ count }] = await sql(
+      `SELECT count(*)::int AS count FROM prospector_lead WHERE place_id LIKE 'cli-%'`
+    )
     expect(count).toBe(2)
-    const runs = await sql(`SELECT trigger FROM prospector_run WHERE kind = 'search' ORDER BY started_at DESC LIMIT 2`)
+    const runs = await sql(
+      `SELECT trigger FROM prospector_run WHERE kind = 'search' ORDER BY started_at DESC LIMIT 2`
+    )
     expect(runs.map((r) => r.trigger)).toEqual(["cli", "cli"])
 
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prospector-cli-")), "leads.csv")
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), "prospector-cli-")),
+      "leads.csv"
+    )
     const exp = await cli(["export", "--out", file, "--city", "Gabès"])
     expect(exp.code).toBe(0)
     expect(exp.stdout).toMatch(/2 leads written to/)
@@ -90,7 +139,13 @@ describe("prospector CLI", () => {
     const half = await cli(["report", "--start", "2026-01-05T00:00:00Z"])
     expect(half.code).toBe(2)
     expect(half.stderr).toMatch(/report: give both --start and --end/)
-    const bad = await cli(["report", "--start", "lundi", "--end", "2026-01-12T00:00:00Z"])
+    const bad = await cli([
+      "report",
+      "--start",
+      "lundi",
+      "--end",
+      "2026-01-12T00:00:00Z",
+    ])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/--start: "lundi" is not an ISO date/)
 
@@ -98,19 +153,32 @@ describe("prospector CLI", () => {
     const start = new Date(Date.now() - 3 * 3600000)
     start.setUTCMinutes(17, 0, 0)
     const end = new Date(start.getTime() + 6 * 3600000)
-    const r = await cli(["report", "--start", start.toISOString(), "--end", end.toISOString()])
+    const r = await cli([
+      "report",
+      "--start",
+      start.toISOString(),
+      "--end",
+      end.toISOString(),
+    ])
     expect(r.stderr).not.toMatch(/Error/)
     expect(r.code).toBe(0)
     const m = r.stdout.match(/report (\S+) for (\S+) \.\. (\S+)/)
     expect(m).not.toBeNull()
     const [, id, from, to] = m as RegExpMatchArray
     expect([from, to]).toEqual([start.toISOString(), end.toISOString()])
-    const [row] = await sql(`SELECT period_start, period_end, summary, html FROM prospector_report WHERE id = $1`, [id])
+    const [row] = await sql(
+      `SELECT period_start, period_end, summary, html FROM prospector_report WHERE id = $1`,
+      [id]
+    )
     expect(row.period_start.toISOString()).toBe(start.toISOString())
     expect(row.summary.new_leads).toBeGreaterThanOrEqual(2)
     expect(row.html).toContain("Gabès")
-    expect(r.stdout).toContain(`GET /admin/prospector/reports/${id}?format=html`)
-    const [run] = await sql(`SELECT trigger, status, summary FROM prospector_run WHERE kind = 'report' ORDER BY started_at DESC LIMIT 1`)
+    expect(r.stdout).toContain(
+      `GET /admin/prospector/reports/${id}?format=html`
+    )
+    const [run] = await sql(
+      `SELECT trigger, status, summary FROM prospector_run WHERE kind = 'report' ORDER BY started_at DESC LIMIT 1`
+    )
     expect(run).toMatchObject({ trigger: "cli", status: "completed" })
     expect(run.summary.report_id).toBe(id)
     // the server serves the report the CLI stored
@@ -133,25 +201,47 @@ describe("prospector CLI", () => {
       }
       const r = await cli(["watch"])
       const out = r.stdout + r.stderr
-      expect(out).toMatch(new RegExp(`\\[\\d+/\\d+\\] ok ${site.baseUrl}/p/microdata`))
-      expect(out).toMatch(new RegExp(`\\[\\d+/\\d+\\] disallowed ${site.baseUrl}/p/secret`))
+      expect(out).toMatch(
+        new RegExp(`\\[\\d+/\\d+\\] ok ${site.baseUrl}/p/microdata`)
+      )
+      expect(out).toMatch(
+        new RegExp(`\\[\\d+/\\d+\\] disallowed ${site.baseUrl}/p/secret`)
+      )
       const runLine = r.stdout.match(/run (\S+): (\w+) (\{.*\})/)
       expect(runLine).not.toBeNull()
       const [, runId, status, summary] = runLine as RegExpMatchArray
       expect(status).toBe("completed")
       expect(r.code).toBe(0)
-      expect(JSON.parse(summary)).toMatchObject({ ok: expect.any(Number), disallowed: expect.any(Number) })
+      expect(JSON.parse(summary)).toMatchObject({
+        ok: expect.any(Number),
+        disallowed: expect.any(Number),
+      })
       expect(JSON.parse(summary).ok).toBeGreaterThanOrEqual(1)
 
-      const [obs] = await sql(`SELECT amount, currency, in_stock, method FROM prospector_price_observation WHERE watched_page_id = $1`, [ids[0]])
-      expect(obs).toMatchObject({ currency: "TND", in_stock: true, method: "microdata" })
+      const [obs] = await sql(
+        `SELECT amount, currency, in_stock, method FROM prospector_price_observation WHERE watched_page_id = $1`,
+        [ids[0]]
+      )
+      expect(obs).toMatchObject({
+        currency: "TND",
+        in_stock: true,
+        method: "microdata",
+      })
       expect(Number(obs.amount)).toBe(135500)
-      const [{ count }] = await sql(`SELECT count(*)::int AS count FROM prospector_price_observation WHERE watched_page_id = $1`, [ids[1]])
+      const [{ count }] = await sql(
+        `SELECT count(*)::int AS count FROM prospector_price_observation WHERE watched_page_id = $1`,
+        [ids[1]]
+      )
       expect(count).toBe(0)
       expect(site.hits("/p/secret")).toBe(0)
       // honest User-Agent with the robots product token
-      expect(site.requests.find((q) => q.path === "/p/microdata")?.userAgent).toMatch(/ShabouPriceBot/)
-      const [run] = await sql(`SELECT kind, trigger FROM prospector_run WHERE id = $1`, [runId])
+      expect(
+        site.requests.find((q) => q.path === "/p/microdata")?.userAgent
+      ).toMatch(/ShabouPriceBot/)
+      const [run] = await sql(
+        `SELECT kind, trigger FROM prospector_run WHERE id = $1`,
+        [runId]
+      )
       expect(run).toEqual({ kind: "watch", trigger: "cli" })
     } finally {
       await site?.close()
@@ -161,7 +251,20 @@ describe("prospector CLI", () => {
   it("search with a key Google refuses stops at the first request, exits 1, never prints the key", async () => {
     const badKey = "AIzaSy-cli-wrong-key-0123456789"
     const before = places.requests.length
-    const r = await cli(["search", "--query", "garage", "--city", "Tunis", "--city", "Sfax", "--city", "Sousse"], { GOOGLE_PLACES_API_KEY: badKey })
+    const r = await cli(
+      [
+        "search",
+        "--query",
+        "garage",
+        "--city",
+        "Tunis",
+        "--city",
+        "Sfax",
+        "--city",
+        "Sousse",
+      ],
+      { GOOGLE_PLACES_API_KEY: badKey }
+    )
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/run \S+: failed/)
     expect(r.stdout).toMatch(/error: .*403.*PERMISSION_DENIED/)

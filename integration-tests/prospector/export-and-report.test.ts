@@ -5,10 +5,20 @@
  */
 import { parse } from "csv-parse/sync"
 
-import { FakePlace, PlacesServer, startPlacesServer } from "../../plugins/prospector/test-fixtures/places-server"
+import {
+  FakePlace,
+  PlacesServer,
+  startPlacesServer,
+} from "../../plugins/prospector/test-fixtures/places-server"
 import { api, placesFixture, usePlaces } from "./helpers"
 
-const place = (id: string, name: string, lat: number, lng: number, extra: Partial<FakePlace> = {}): FakePlace => ({
+const place = (
+  id: string,
+  name: string,
+  lat: number,
+  lng: number,
+  extra: Partial<FakePlace> = {}
+): FakePlace => ({
   id,
   displayName: { text: name },
   location: { latitude: lat, longitude: lng },
@@ -22,22 +32,42 @@ const place = (id: string, name: string, lat: number, lng: number, extra: Partia
 
 // inside the Sfax rectangle (34.69..34.80, 10.68..10.80)
 const SFAX: FakePlace[] = [
-  place("ex-arabic", "ورشة الميكانيك الحديثة", 34.74, 10.75, { formattedAddress: "شارع الحبيب بورقيبة، صفاقس", internationalPhoneNumber: "+216 74 111 222" }),
-  place("ex-formula", '=HYPERLINK("http://evil.example","Cliquez")', 34.741, 10.751),
+  place("ex-arabic", "ورشة الميكانيك الحديثة", 34.74, 10.75, {
+    formattedAddress: "شارع الحبيب بورقيبة، صفاقس",
+    internationalPhoneNumber: "+216 74 111 222",
+  }),
+  place(
+    "ex-formula",
+    '=HYPERLINK("http://evil.example","Cliquez")',
+    34.741,
+    10.751
+  ),
   place("ex-plus", "+216 Garage Plus", 34.742, 10.752),
   place("ex-at", "@Garage Arobase", 34.743, 10.753),
-  place("ex-minus", "-2+3 Mécanique", 34.744, 10.754, { formattedAddress: "Route de Gabès km 4, Sfax" }),
-  place("ex-accent", "Garage Élégance Crème", 34.745, 10.755, { internationalPhoneNumber: "+216 74 333 444" }),
+  place("ex-minus", "-2+3 Mécanique", 34.744, 10.754, {
+    formattedAddress: "Route de Gabès km 4, Sfax",
+  }),
+  place("ex-accent", "Garage Élégance Crème", 34.745, 10.755, {
+    internationalPhoneNumber: "+216 74 333 444",
+  }),
 ]
 
 let places: PlacesServer
 
 beforeAll(async () => {
-  places = await startPlacesServer({ apiKey: placesFixture().apiKey, places: SFAX })
+  places = await startPlacesServer({
+    apiKey: placesFixture().apiKey,
+    places: SFAX,
+  })
   await usePlaces(places.baseUrl)
-  const res = await api("POST", "/admin/prospector/runs", { query: "garage", city: "Sfax" })
+  const res = await api("POST", "/admin/prospector/runs", {
+    query: "garage",
+    city: "Sfax",
+  })
   if (res.status !== 201 || res.json.run.summary.new !== SFAX.length) {
-    throw new Error(`search for the export test failed: ${res.status} ${res.text}`)
+    throw new Error(
+      `search for the export test failed: ${res.status} ${res.text}`
+    )
   }
 })
 
@@ -53,32 +83,61 @@ describe("lead workflow, CSV export and weekly report", () => {
     const list = await api("GET", "/admin/prospector/leads?city=Sfax&limit=50")
     expect(list.json.count).toBe(SFAX.length)
     arabicId = list.json.leads.find((l: any) => l.place_id === "ex-arabic").id
-    const up = await api("POST", `/admin/prospector/leads/${arabicId}`, { status: "contacted", notes: "Appelé le lundi", assignee: "Sami", status_note: "premier appel" })
+    const up = await api("POST", `/admin/prospector/leads/${arabicId}`, {
+      status: "contacted",
+      notes: "Appelé le lundi",
+      assignee: "Sami",
+      status_note: "premier appel",
+    })
     expect(up.status).toBe(200)
-    expect(up.json.lead).toMatchObject({ status: "contacted", notes: "Appelé le lundi", assignee: "Sami" })
-    const up2 = await api("POST", `/admin/prospector/leads/${arabicId}`, { status: "qualified" })
-    expect(up2.json.lead.status_history.map((h: any) => [h.from_status, h.to_status])).toEqual([
+    expect(up.json.lead).toMatchObject({
+      status: "contacted",
+      notes: "Appelé le lundi",
+      assignee: "Sami",
+    })
+    const up2 = await api("POST", `/admin/prospector/leads/${arabicId}`, {
+      status: "qualified",
+    })
+    expect(
+      up2.json.lead.status_history.map((h: any) => [h.from_status, h.to_status])
+    ).toEqual([
       ["new", "contacted"],
       ["contacted", "qualified"],
     ])
     expect(up2.json.lead.status_history[0].changed_by).toMatch(/^usr_/)
-    const filtered = await api("GET", "/admin/prospector/leads?status=qualified&city=Sfax")
-    expect(filtered.json.leads.map((l: any) => l.place_id)).toEqual(["ex-arabic"])
+    const filtered = await api(
+      "GET",
+      "/admin/prospector/leads?status=qualified&city=Sfax"
+    )
+    expect(filtered.json.leads.map((l: any) => l.place_id)).toEqual([
+      "ex-arabic",
+    ])
 
-    const bad = await api("POST", `/admin/prospector/leads/${arabicId}`, { status: "done" })
+    const bad = await api("POST", `/admin/prospector/leads/${arabicId}`, {
+      status: "done",
+    })
     expect(bad.status).toBe(400)
-    expect(bad.json.message).toMatch(/^status: "done" is not one of new, contacted/)
+    expect(bad.json.message).toMatch(
+      /^status: "done" is not one of new, contacted/
+    )
     const badFilter = await api("GET", "/admin/prospector/leads?min_score=abc")
     expect(badFilter.status).toBe(400)
     expect(badFilter.json.message).toMatch(/^min_score:/)
-    expect((await api("GET", "/admin/prospector/leads/plead_missing")).status).toBe(404)
+    expect(
+      (await api("GET", "/admin/prospector/leads/plead_missing")).status
+    ).toBe(404)
   })
 
   it("exports CSV: BOM, French headers, Arabic intact, formula cells neutralised, same filters as the list", async () => {
-    const res = await api("GET", "/admin/prospector/leads/export?format=csv&city=Sfax&order=name")
+    const res = await api(
+      "GET",
+      "/admin/prospector/leads/export?format=csv&city=Sfax&order=name"
+    )
     expect(res.status).toBe(200)
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8")
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="prospects-\d{4}-\d{2}-\d{2}\.csv"$/)
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="prospects-\d{4}-\d{2}-\d{2}\.csv"$/
+    )
     expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = res.bytes.subarray(3).toString("utf8")
     expect(text).toContain("\r\n")
@@ -98,14 +157,29 @@ describe("lead workflow, CSV export and weekly report", () => {
         expect(cell).not.toMatch(/^[=+\-@]/)
       }
     }
-    const arabicRow = rows.find((r) => r[0] === "ورشة الميكانيك الحديثة") as string[]
+    const arabicRow = rows.find(
+      (r) => r[0] === "ورشة الميكانيك الحديثة"
+    ) as string[]
     // a phone starts with "+": neutralised like any formula cell, so Excel shows it as text, not a number
-    expect(arabicRow.slice(1, 5)).toEqual(["'+21674111222", "Sfax", "Sfax", "شارع الحبيب بورقيبة، صفاقس"])
+    expect(arabicRow.slice(1, 5)).toEqual([
+      "'+21674111222",
+      "Sfax",
+      "Sfax",
+      "شارع الحبيب بورقيبة، صفاقس",
+    ])
 
-    const qualified = await api("GET", "/admin/prospector/leads/export?format=csv&city=Sfax&status=qualified&delimiter=;")
-    const qRows: string[][] = parse(qualified.bytes.subarray(3).toString("utf8"), { delimiter: ";" })
+    const qualified = await api(
+      "GET",
+      "/admin/prospector/leads/export?format=csv&city=Sfax&status=qualified&delimiter=;"
+    )
+    const qRows: string[][] = parse(
+      qualified.bytes.subarray(3).toString("utf8"),
+      { delimiter: ";" }
+    )
     expect(qRows.slice(1).map((r) => r[0])).toEqual(["ورشة الميكانيك الحديثة"])
-    expect((await api("GET", "/admin/prospector/leads/export?format=xlsx")).status).toBe(400)
+    expect(
+      (await api("GET", "/admin/prospector/leads/export?format=xlsx")).status
+    ).toBe(400)
   })
 
   it("builds the weekly report and serves it as HTML and CSV", async () => {
@@ -122,20 +196,37 @@ describe("lead workflow, CSV export and weekly report", () => {
     const list = await api("GET", "/admin/prospector/reports")
     expect(list.json.reports.map((r: any) => r.id)).toContain(report.id)
 
-    const html = await api("GET", `/admin/prospector/reports/${report.id}?format=html`)
+    const html = await api(
+      "GET",
+      `/admin/prospector/reports/${report.id}?format=html`
+    )
     expect(html.headers.get("content-type")).toBe("text/html; charset=utf-8")
     expect(html.text).toContain("ورشة الميكانيك الحديثة")
-    expect(html.text).toMatch(/<tr><td>Sfax<\/td>(<td>\d+<\/td>){3}<td>6<\/td><\/tr>/)
+    expect(html.text).toMatch(
+      /<tr><td>Sfax<\/td>(<td>\d+<\/td>){3}<td>6<\/td><\/tr>/
+    )
     expect(html.text).toContain("<td>contacted</td><td>qualified</td>")
 
-    const csv = await api("GET", `/admin/prospector/reports/${report.id}?format=csv`)
+    const csv = await api(
+      "GET",
+      `/admin/prospector/reports/${report.id}?format=csv`
+    )
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8")
-    expect(csv.headers.get("content-disposition")).toMatch(/rapport-prospection-\d{4}-\d{2}-\d{2}\.csv/)
+    expect(csv.headers.get("content-disposition")).toMatch(
+      /rapport-prospection-\d{4}-\d{2}-\d{2}\.csv/
+    )
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(csv.text).toContain("Sfax")
 
     const runs = await api("GET", "/admin/prospector/runs?kind=report")
-    expect(runs.json.runs[0]).toMatchObject({ kind: "report", trigger: "api", status: "completed" })
-    expect((await api("GET", `/admin/prospector/reports/${report.id}?format=pdf`)).status).toBe(400)
+    expect(runs.json.runs[0]).toMatchObject({
+      kind: "report",
+      trigger: "api",
+      status: "completed",
+    })
+    expect(
+      (await api("GET", `/admin/prospector/reports/${report.id}?format=pdf`))
+        .status
+    ).toBe(400)
   })
 })

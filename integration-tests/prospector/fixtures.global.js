@@ -43,7 +43,11 @@ async function handle(req, res) {
     }
     if (req.method === "POST" && req.url === "/__control/inject") {
       for (let i = 0; i < (data.count || 1); i++) {
-        state.inject.push({ status: data.status, googleStatus: data.googleStatus, message: data.message })
+        state.inject.push({
+          status: data.status,
+          googleStatus: data.googleStatus,
+          message: data.message,
+        })
       }
       return send(res, 200, { pending: state.inject.length })
     }
@@ -51,28 +55,55 @@ async function handle(req, res) {
   }
   if (state.inject.length) {
     const e = state.inject.shift()
-    return send(res, e.status, { error: { code: e.status, message: e.message, status: e.googleStatus } })
+    return send(res, e.status, {
+      error: { code: e.status, message: e.message, status: e.googleStatus },
+    })
   }
   if (!state.target) {
-    return send(res, 503, { error: { code: 503, message: "No Places stand-in registered by the test.", status: "UNAVAILABLE" } })
+    return send(res, 503, {
+      error: {
+        code: 503,
+        message: "No Places stand-in registered by the test.",
+        status: "UNAVAILABLE",
+      },
+    })
   }
   const target = new URL(req.url, state.target)
   const upstream = http.request(
     target,
-    { method: req.method, headers: { ...req.headers, host: target.host, "content-length": body.length } },
+    {
+      method: req.method,
+      headers: {
+        ...req.headers,
+        host: target.host,
+        "content-length": body.length,
+      },
+    },
     (up) => {
       res.writeHead(up.statusCode, up.headers)
       up.pipe(res)
     }
   )
-  upstream.on("error", (e) => send(res, 502, { error: { code: 502, message: `front: ${e.message}`, status: "UNAVAILABLE" } }))
+  upstream.on("error", (e) =>
+    send(res, 502, {
+      error: {
+        code: 502,
+        message: `front: ${e.message}`,
+        status: "UNAVAILABLE",
+      },
+    })
+  )
   upstream.end(body)
 }
 
 async function setup(env) {
   const apiKey = `test-places-key-${crypto.randomBytes(8).toString("hex")}`
   server = http.createServer((req, res) => {
-    handle(req, res).catch((e) => send(res, 500, { error: { code: 500, message: e.message, status: "INTERNAL" } }))
+    handle(req, res).catch((e) =>
+      send(res, 500, {
+        error: { code: 500, message: e.message, status: "INTERNAL" },
+      })
+    )
   })
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve))
   server.unref()
@@ -87,7 +118,12 @@ async function setup(env) {
     PROSPECTOR_ALERT_THRESHOLD_PERCENT: "5",
   })
   // for the test files (same process with --runInBand; inherited by workers otherwise)
-  process.env.PROSPECTOR_TEST_PLACES = JSON.stringify({ front, apiKey, budgetPerRun: 80, budgetPerMonth: 500 })
+  process.env.PROSPECTOR_TEST_PLACES = JSON.stringify({
+    front,
+    apiKey,
+    budgetPerRun: 80,
+    budgetPerMonth: 500,
+  })
 }
 
 async function teardown() {

@@ -1,11 +1,24 @@
 import { adminHeaders, testEnv } from "../helpers/env"
 
-export type Reply = { status: number; json: any; text: string; headers: Headers; bytes: Buffer }
+export type Reply = {
+  status: number
+  json: any
+  text: string
+  headers: Headers
+  bytes: Buffer
+}
 
-export function placesFixture(): { front: string; apiKey: string; budgetPerRun: number; budgetPerMonth: number } {
+export function placesFixture(): {
+  front: string
+  apiKey: string
+  budgetPerRun: number
+  budgetPerMonth: number
+} {
   const raw = process.env.PROSPECTOR_TEST_PLACES
   if (!raw) {
-    throw new Error("PROSPECTOR_TEST_PLACES is not set: integration-tests/prospector/fixtures.global.js did not run")
+    throw new Error(
+      "PROSPECTOR_TEST_PLACES is not set: integration-tests/prospector/fixtures.global.js did not run"
+    )
   }
   return JSON.parse(raw)
 }
@@ -14,7 +27,11 @@ export function placesFixture(): { front: string; apiKey: string; budgetPerRun: 
  * A call to the Places front's control API. Retried once on a network error: Node's fetch may reuse a
  * keep-alive socket the front has just closed (ECONNRESET between two test files).
  */
-async function control(method: string, path: string, body: unknown): Promise<Response> {
+async function control(
+  method: string,
+  path: string,
+  body: unknown
+): Promise<Response> {
   const send = () =>
     fetch(`${placesFixture().front}${path}`, {
       method,
@@ -37,11 +54,26 @@ export async function usePlaces(baseUrl: string | null): Promise<void> {
 }
 
 /** The next `count` Places requests get this Google error. */
-export async function injectPlacesError(count: number, status: number, googleStatus: string, message: string): Promise<void> {
-  await control("POST", "/__control/inject", { count, status, googleStatus, message })
+export async function injectPlacesError(
+  count: number,
+  status: number,
+  googleStatus: string,
+  message: string
+): Promise<void> {
+  await control("POST", "/__control/inject", {
+    count,
+    status,
+    googleStatus,
+    message,
+  })
 }
 
-export async function api(method: string, path: string, body?: unknown, auth = true): Promise<Reply> {
+export async function api(
+  method: string,
+  path: string,
+  body?: unknown,
+  auth = true
+): Promise<Reply> {
   const headers: Record<string, string> = auth ? await adminHeaders() : {}
   if (body !== undefined) {
     headers["content-type"] = "application/json"

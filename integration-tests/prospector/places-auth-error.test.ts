@@ -6,20 +6,34 @@
  */
 import fs from "fs"
 
-import { PlacesServer, startPlacesServer } from "../../plugins/prospector/test-fixtures/places-server"
+import {
+  PlacesServer,
+  startPlacesServer,
+} from "../../plugins/prospector/test-fixtures/places-server"
 import { sql, testEnv } from "../helpers/env"
 import { api, injectPlacesError, placesFixture, usePlaces } from "./helpers"
 
 let places: PlacesServer
 
 async function ledger(runId: string) {
-  return sql(`SELECT area, attempt, status FROM prospector_places_request WHERE run_id = $1 ORDER BY created_at, id`, [runId])
+  return sql(
+    `SELECT area, attempt, status FROM prospector_places_request WHERE run_id = $1 ORDER BY created_at, id`,
+    [runId]
+  )
 }
 
 beforeAll(async () => {
   places = await startPlacesServer({
     apiKey: placesFixture().apiKey,
-    places: [{ id: "auth-1", displayName: { text: "Garage Monastir" }, location: { latitude: 35.77, longitude: 10.82 }, types: ["car_repair"], primaryType: "car_repair" }],
+    places: [
+      {
+        id: "auth-1",
+        displayName: { text: "Garage Monastir" },
+        location: { latitude: 35.77, longitude: 10.82 },
+        types: ["car_repair"],
+        primaryType: "car_repair",
+      },
+    ],
   })
   await usePlaces(places.baseUrl)
 })
@@ -31,43 +45,89 @@ afterAll(async () => {
 
 describe("Google refuses the key", () => {
   it.each([
-    [403, "PERMISSION_DENIED", "Places API (New) has not been used in project 123 before or it is disabled."],
+    [
+      403,
+      "PERMISSION_DENIED",
+      "Places API (New) has not been used in project 123 before or it is disabled.",
+    ],
     [401, "UNAUTHENTICATED", "Request had invalid authentication credentials."],
-  ])("%i %s stops the run after a 400 on the first pair: no further request, run failed", async (status, googleStatus, message) => {
-    const { apiKey } = placesFixture()
-    // Google echoes the key in some messages: it must be redacted from what we store and log
-    await injectPlacesError(1, 400, "INVALID_ARGUMENT", "Invalid page_token.")
-    await injectPlacesError(1, status, googleStatus, `${message} key=${apiKey}`)
-    const before = places.requests.length
-    const res = await api("POST", "/admin/prospector/runs", { query: "garage", cities: ["Monastir", "Sousse", "Sfax", "Tunis"] })
-    expect(res.status).toBe(201)
-    const run = res.json.run
-    expect(run.status).toBe("failed")
-    // the two refused requests never reached the stand-in; nothing after the 401/403 was sent
-    expect(places.requests.length - before).toBe(0)
-    expect((await ledger(run.id)).map((r) => [r.area, r.attempt, r.status])).toEqual([
-      ["monastir", 1, "400"],
-      ["sousse", 1, String(status)],
-    ])
-    expect(run.summary).toMatchObject({ requests: 2, pairs_total: 4, pairs_done: 1, new: 0, updated: 0 })
-    expect(run.errors).toEqual([
-      expect.objectContaining({ area: "monastir", http_status: 400, google_status: "INVALID_ARGUMENT" }),
-      expect.objectContaining({ area: "sousse", http_status: status, google_status: googleStatus, message: expect.stringContaining(message) }),
-    ])
-    expect(run.errors[1].message).toMatch(new RegExp(`^Places API ${status} ${googleStatus}: `))
-    expect(run.errors[1].message).toContain("[REDACTED]")
+  ])(
+    "%i %s stops the run after a 400 on the first pair: no further request, run failed",
+    async (status, googleStatus, message) => {
+      const { apiKey } = placesFixture()
+      // Google echoes the key in some messages: it must be redacted from what we store and log
+      await injectPlacesError(1, 400, "INVALID_ARGUMENT", "Invalid page_token.")
+      await injectPlacesError(
+        1,
+        status,
+        googleStatus,
+        `${message} key=${apiKey}`
+      )
+      const before = places.requests.length
+      const res = await api("POST", "/admin/prospector/runs", {
+        query: "garage",
+        cities: ["Monastir", "Sousse", "Sfax", "Tunis"],
+      })
+      expect(res.status).toBe(201)
+      const run = res.json.run
+      expect(run.status).toBe("failed")
+      // the two refused requests never reached the stand-in; nothing after the 401/403 was sent
+      expect(places.requests.length - before).toBe(0)
+      expect(
+        (await ledger(run.id)).map((r) => [r.area, r.attempt, r.status])
+      ).toEqual([
+        ["monastir", 1, "400"],
+        ["sousse", 1, String(status)],
+      ])
+      expect(run.summary).toMatchObject({
+        requests: 2,
+        pairs_total: 4,
+        pairs_done: 1,
+        new: 0,
+        updated: 0,
+      })
+      expect(run.errors).toEqual([
+        expect.objectContaining({
+          area: "monastir",
+          http_status: 400,
+          google_status: "INVALID_ARGUMENT",
+        }),
+        expect.objectContaining({
+          area: "sousse",
+          http_status: status,
+          google_status: googleStatus,
+          message: expect.stringContaining(message),
+        }),
+      ])
+      expect(run.errors[1].message).toMatch(
+        new RegExp(`^Places API ${status} ${googleStatus}: `)
+      )
+      expect(run.errors[1].message).toContain("[REDACTED]")
 
-    const stored = await api("GET", `/admin/prospector/runs/${run.id}`)
-    expect(stored.json.run).toMatchObject({ status: "failed", finished_at: expect.any(String) })
-    const [row] = await sql(`SELECT errors::text || summary::text || params::text AS all FROM prospector_run WHERE id = $1`, [run.id])
-    expect(row.all).not.toContain(apiKey)
-    expect(fs.readFileSync(testEnv().serverLog, "utf8")).not.toContain(apiKey)
-  })
+      const stored = await api("GET", `/admin/prospector/runs/${run.id}`)
+      expect(stored.json.run).toMatchObject({
+        status: "failed",
+        finished_at: expect.any(String),
+      })
+      const [row] = await sql(
+        `SELECT errors::text || summary::text || params::text AS all FROM prospector_run WHERE id = $1`,
+        [run.id]
+      )
+      expect(row.all).not.toContain(apiKey)
+      expect(fs.readFileSync(testEnv().serverLog, "utf8")).not.toContain(apiKey)
+    }
+  )
 
   it("the next run with the key accepted works again", async () => {
-    const res = await api("POST", "/admin/prospector/runs", { query: "garage", city: "Monastir" })
+    const res = await api("POST", "/admin/prospector/runs", {
+      query: "garage",
+      city: "Monastir",
+    })
     expect(res.json.run.status).toBe("completed")
     expect(res.json.run.errors).toEqual([])
-    expect(places.requests.at(-1)).toMatchObject({ keyValid: true, status: 200 })
+    expect(places.requests.at(-1)).toMatchObject({
+      keyValid: true,
+      status: 200,
+    })
   })
 })

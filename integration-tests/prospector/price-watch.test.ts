@@ -8,10 +8,15 @@
 import fs from "fs"
 
 import { PAGES } from "../../plugins/prospector/test-fixtures/supplier-pages"
-import { SupplierSite, startSupplierSite } from "../../plugins/prospector/test-fixtures/supplier-site"
+import {
+  SupplierSite,
+  startSupplierSite,
+} from "../../plugins/prospector/test-fixtures/supplier-site"
 import { api } from "./helpers"
 
-const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || "/usr/bin/chromium")
+const hasChromium = fs.existsSync(
+  process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+)
 
 let site: SupplierSite
 let variantId: string
@@ -19,7 +24,11 @@ let productId: string
 const pageIds: Record<string, string> = {}
 
 async function watch(pageIdsToCheck?: string[]) {
-  const res = await api("POST", "/admin/prospector/watch-runs", pageIdsToCheck ? { page_ids: pageIdsToCheck } : {})
+  const res = await api(
+    "POST",
+    "/admin/prospector/watch-runs",
+    pageIdsToCheck ? { page_ids: pageIdsToCheck } : {}
+  )
   if (res.status !== 201) {
     throw new Error(`watch-runs answered ${res.status}: ${res.text}`)
   }
@@ -27,7 +36,10 @@ async function watch(pageIdsToCheck?: string[]) {
 }
 
 async function lastObservation(id: string) {
-  const res = await api("GET", `/admin/prospector/observations?watched_page_id=${id}&limit=1`)
+  const res = await api(
+    "GET",
+    `/admin/prospector/observations?watched_page_id=${id}&limit=1`
+  )
   return res.json.observations[0]
 }
 
@@ -36,28 +48,81 @@ beforeAll(async () => {
   const product = await api("POST", "/admin/products", {
     title: "Plaquettes de frein avant Peugeot 208 (test veille)",
     options: [{ title: "Modèle" }],
-    variants: [{ title: "Standard", sku: "PW-BRK-208", prices: [{ currency_code: "tnd", amount: 95000 }], options: [{ value: "Standard" }] }],
+    variants: [
+      {
+        title: "Standard",
+        sku: "PW-BRK-208",
+        prices: [{ currency_code: "tnd", amount: 95000 }],
+        options: [{ value: "Standard" }],
+      },
+    ],
   })
   if (product.status !== 200) {
-    throw new Error(`cannot create the test product: ${product.status} ${product.text}`)
+    throw new Error(
+      `cannot create the test product: ${product.status} ${product.text}`
+    )
   }
   variantId = product.json.product.variants[0].id
   productId = product.json.product.id
   const pages: Array<[string, Record<string, unknown>]> = [
-    ["jsonLd", { url: `${site.baseUrl}/p/jsonLd`, supplier: "Fournisseur JSON-LD", sku: "PW-BRK-208", offer_sku: "BRK-208-AV" }],
-    ["severalOffers", { url: `${site.baseUrl}/p/severalOffers`, supplier: "Filtres SA", offer_mpn: "W 719/30" }],
-    ["openGraph", { url: `${site.baseUrl}/p/openGraph`, supplier: "Euro Pièces", currency: "EUR", kind: "competitor" }],
-    ["microdata", { url: `${site.baseUrl}/p/microdata`, supplier: "Amortisseurs SARL" }],
-    ["plain", { url: `${site.baseUrl}/p/plain`, supplier: "Courroies", selector: ".prix", stock_selector: ".stock" }],
+    [
+      "jsonLd",
+      {
+        url: `${site.baseUrl}/p/jsonLd`,
+        supplier: "Fournisseur JSON-LD",
+        sku: "PW-BRK-208",
+        offer_sku: "BRK-208-AV",
+      },
+    ],
+    [
+      "severalOffers",
+      {
+        url: `${site.baseUrl}/p/severalOffers`,
+        supplier: "Filtres SA",
+        offer_mpn: "W 719/30",
+      },
+    ],
+    [
+      "openGraph",
+      {
+        url: `${site.baseUrl}/p/openGraph`,
+        supplier: "Euro Pièces",
+        currency: "EUR",
+        kind: "competitor",
+      },
+    ],
+    [
+      "microdata",
+      { url: `${site.baseUrl}/p/microdata`, supplier: "Amortisseurs SARL" },
+    ],
+    [
+      "plain",
+      {
+        url: `${site.baseUrl}/p/plain`,
+        supplier: "Courroies",
+        selector: ".prix",
+        stock_selector: ".stock",
+      },
+    ],
     ["secret", { url: `${site.baseUrl}/p/secret`, supplier: "Caché" }],
   ]
   if (hasChromium) {
-    pages.push(["jsRendered", { url: `${site.baseUrl}/p/jsRendered`, supplier: "Radiateurs JS", needs_js: true, offer_sku: "RAD-301" }])
+    pages.push([
+      "jsRendered",
+      {
+        url: `${site.baseUrl}/p/jsRendered`,
+        supplier: "Radiateurs JS",
+        needs_js: true,
+        offer_sku: "RAD-301",
+      },
+    ])
   }
   for (const [name, body] of pages) {
     const res = await api("POST", "/admin/prospector/watched-pages", body)
     if (res.status !== 201) {
-      throw new Error(`cannot create watched page ${name}: ${res.status} ${res.text}`)
+      throw new Error(
+        `cannot create watched page ${name}: ${res.status} ${res.text}`
+      )
     }
     pageIds[name] = res.json.watched_page.id
   }
@@ -69,82 +134,213 @@ afterAll(async () => {
 
 describe("price watch", () => {
   it("validates watched pages with clear errors", async () => {
-    const bad = await api("POST", "/admin/prospector/watched-pages", { url: "ftp://x/y", supplier: "X" })
+    const bad = await api("POST", "/admin/prospector/watched-pages", {
+      url: "ftp://x/y",
+      supplier: "X",
+    })
     expect(bad.status).toBe(400)
     expect(bad.json.message).toMatch(/^url: only http and https/)
-    const noSku = await api("POST", "/admin/prospector/watched-pages", { url: `${site.baseUrl}/p/x`, supplier: "X", sku: "NOPE-404" })
+    const noSku = await api("POST", "/admin/prospector/watched-pages", {
+      url: `${site.baseUrl}/p/x`,
+      supplier: "X",
+      sku: "NOPE-404",
+    })
     expect(noSku.status).toBe(400)
     expect(noSku.json.message).toMatch(/sku: no variant with SKU "NOPE-404"/)
-    const detail = await api("GET", `/admin/prospector/watched-pages/${pageIds.jsonLd}`)
-    expect(detail.json.watched_page).toMatchObject({ variant_id: variantId, sku: "PW-BRK-208", currency: "TND" })
+    const detail = await api(
+      "GET",
+      `/admin/prospector/watched-pages/${pageIds.jsonLd}`
+    )
+    expect(detail.json.watched_page).toMatchObject({
+      variant_id: variantId,
+      sku: "PW-BRK-208",
+      currency: "TND",
+    })
   })
 
   it("one pass: every extraction method, robots obeyed, alerts against our price", async () => {
     const ids = Object.values(pageIds)
     const run = await watch(ids)
     expect(run.status).toBe("completed")
-    expect(run.summary).toMatchObject({ pages: ids.length, ok: ids.length - 1, disallowed: 1, errors: 0, no_price: 0 })
+    expect(run.summary).toMatchObject({
+      pages: ids.length,
+      ok: ids.length - 1,
+      disallowed: 1,
+      errors: 0,
+      no_price: 0,
+    })
 
-    expect(await lastObservation(pageIds.jsonLd)).toMatchObject({ amount: "89900", currency: "TND", in_stock: true, method: "json-ld" })
-    expect(await lastObservation(pageIds.severalOffers)).toMatchObject({ amount: "21750", in_stock: false, method: "json-ld", matched_by: "mpn" })
-    expect(await lastObservation(pageIds.openGraph)).toMatchObject({ amount: "4590", currency: "EUR", in_stock: false, method: "opengraph" })
-    expect(await lastObservation(pageIds.microdata)).toMatchObject({ amount: "135500", currency: "TND", method: "microdata" })
-    expect(await lastObservation(pageIds.plain)).toMatchObject({ amount: "1250000", currency: "TND", in_stock: false, method: "selector" })
+    expect(await lastObservation(pageIds.jsonLd)).toMatchObject({
+      amount: "89900",
+      currency: "TND",
+      in_stock: true,
+      method: "json-ld",
+    })
+    expect(await lastObservation(pageIds.severalOffers)).toMatchObject({
+      amount: "21750",
+      in_stock: false,
+      method: "json-ld",
+      matched_by: "mpn",
+    })
+    expect(await lastObservation(pageIds.openGraph)).toMatchObject({
+      amount: "4590",
+      currency: "EUR",
+      in_stock: false,
+      method: "opengraph",
+    })
+    expect(await lastObservation(pageIds.microdata)).toMatchObject({
+      amount: "135500",
+      currency: "TND",
+      method: "microdata",
+    })
+    expect(await lastObservation(pageIds.plain)).toMatchObject({
+      amount: "1250000",
+      currency: "TND",
+      in_stock: false,
+      method: "selector",
+    })
     if (hasChromium) {
-      expect(await lastObservation(pageIds.jsRendered)).toMatchObject({ amount: "389000", method: "json-ld", via: "browser" })
+      expect(await lastObservation(pageIds.jsRendered)).toMatchObject({
+        amount: "389000",
+        method: "json-ld",
+        via: "browser",
+      })
     }
 
     // robots.txt disallows /p/secret: never requested
     expect(site.hits("/p/secret")).toBe(0)
-    const secret = await api("GET", `/admin/prospector/watched-pages/${pageIds.secret}`)
-    expect(secret.json.watched_page).toMatchObject({ last_status: "disallowed" })
+    const secret = await api(
+      "GET",
+      `/admin/prospector/watched-pages/${pageIds.secret}`
+    )
+    expect(secret.json.watched_page).toMatchObject({
+      last_status: "disallowed",
+    })
     expect(secret.json.watched_page.last_error).toMatch(/robots\.txt/)
     // an honest User-Agent on every request
-    expect(site.requests.every((r) => /ShabouPriceBot\/[\d.]+ \(\+https?:\/\//.test(r.userAgent ?? ""))).toBe(true)
+    expect(
+      site.requests.every((r) =>
+        /ShabouPriceBot\/[\d.]+ \(\+https?:\/\//.test(r.userAgent ?? "")
+      )
+    ).toBe(true)
 
     // 89.900 DT < our 95.000 DT: alert
-    const alerts = await api("GET", `/admin/prospector/alerts?watched_page_id=${pageIds.jsonLd}`)
-    expect(alerts.json.alerts.map((a: any) => a.kind)).toEqual(["below_our_price"])
-    expect(alerts.json.alerts[0].details).toMatchObject({ our_price: { amount: 95000, currency: "TND" }, current: { amount: 89900, currency: "TND" } })
+    const alerts = await api(
+      "GET",
+      `/admin/prospector/alerts?watched_page_id=${pageIds.jsonLd}`
+    )
+    expect(alerts.json.alerts.map((a: any) => a.kind)).toEqual([
+      "below_our_price",
+    ])
+    expect(alerts.json.alerts[0].details).toMatchObject({
+      our_price: { amount: 95000, currency: "TND" },
+      current: { amount: 89900, currency: "TND" },
+    })
   })
 
   it("uses conditional GET, then alerts on a price move above the threshold", async () => {
-    const httpIds = ["jsonLd", "severalOffers", "openGraph", "microdata", "plain"].map((n) => pageIds[n])
+    const httpIds = [
+      "jsonLd",
+      "severalOffers",
+      "openGraph",
+      "microdata",
+      "plain",
+    ].map((n) => pageIds[n])
     const second = await watch(httpIds)
     expect(second.summary).toMatchObject({ not_modified: 5, ok: 0 })
     const conditional = site.requests.filter((r) => r.path === "/p/jsonLd")
-    expect(conditional[conditional.length - 1]).toMatchObject({ status: 304, ifNoneMatch: expect.stringMatching(/^"/) })
+    expect(conditional[conditional.length - 1]).toMatchObject({
+      status: 304,
+      ifNoneMatch: expect.stringMatching(/^"/),
+    })
 
     site.setPage("/p/jsonLd", PAGES.jsonLd.replace('"89.900"', '"99.900"'))
     const third = await watch([pageIds.jsonLd])
     expect(third.summary).toMatchObject({ ok: 1, alerts: 1 })
-    expect(await lastObservation(pageIds.jsonLd)).toMatchObject({ amount: "99900" })
-    const alerts = await api("GET", `/admin/prospector/alerts?watched_page_id=${pageIds.jsonLd}&kind=price_move`)
+    expect(await lastObservation(pageIds.jsonLd)).toMatchObject({
+      amount: "99900",
+    })
+    const alerts = await api(
+      "GET",
+      `/admin/prospector/alerts?watched_page_id=${pageIds.jsonLd}&kind=price_move`
+    )
     expect(alerts.json.alerts).toHaveLength(1)
-    expect(alerts.json.alerts[0]).toMatchObject({ kind: "price_move", details: { direction: "up", change_percent: 11.1 } })
-    const ack = await api("POST", `/admin/prospector/alerts/${alerts.json.alerts[0].id}`, {})
+    expect(alerts.json.alerts[0]).toMatchObject({
+      kind: "price_move",
+      details: { direction: "up", change_percent: 11.1 },
+    })
+    const ack = await api(
+      "POST",
+      `/admin/prospector/alerts/${alerts.json.alerts[0].id}`,
+      {}
+    )
     expect(ack.json.alert.acknowledged_at).toBeTruthy()
   })
 
   it("reads the supplier prices of one of our products (the product page's price chart)", async () => {
-    const pages = await api("GET", `/admin/prospector/watched-pages?product_id=${productId}`)
+    const pages = await api(
+      "GET",
+      `/admin/prospector/watched-pages?product_id=${productId}`
+    )
     expect(pages.status).toBe(200)
-    expect(pages.json.watched_pages.map((p: any) => p.id)).toEqual([pageIds.jsonLd])
-    expect((await api("GET", `/admin/prospector/watched-pages?variant_id=${variantId}`)).json.count).toBe(1)
+    expect(pages.json.watched_pages.map((p: any) => p.id)).toEqual([
+      pageIds.jsonLd,
+    ])
+    expect(
+      (
+        await api(
+          "GET",
+          `/admin/prospector/watched-pages?variant_id=${variantId}`
+        )
+      ).json.count
+    ).toBe(1)
 
-    const all = await api("GET", `/admin/prospector/observations?watched_page_id=${pageIds.jsonLd}&limit=200`)
-    const byProduct = await api("GET", `/admin/prospector/observations?product_id=${productId}&limit=200`)
+    const all = await api(
+      "GET",
+      `/admin/prospector/observations?watched_page_id=${pageIds.jsonLd}&limit=200`
+    )
+    const byProduct = await api(
+      "GET",
+      `/admin/prospector/observations?product_id=${productId}&limit=200`
+    )
     expect(byProduct.status).toBe(200)
     expect(byProduct.json.count).toBe(all.json.count)
     expect(byProduct.json.count).toBeGreaterThanOrEqual(3)
     for (const o of byProduct.json.observations) {
-      expect(o).toMatchObject({ watched_page_id: pageIds.jsonLd, variant_id: variantId, supplier: "Fournisseur JSON-LD" })
+      expect(o).toMatchObject({
+        watched_page_id: pageIds.jsonLd,
+        variant_id: variantId,
+        supplier: "Fournisseur JSON-LD",
+      })
     }
-    expect(byProduct.json.observations[0]).toMatchObject({ amount: "99900", currency: "TND" })
-    expect((await api("GET", `/admin/prospector/observations?variant_id=${variantId}`)).json.count).toBe(all.json.count)
-    expect((await api("GET", `/admin/prospector/observations?product_id=${productId}&since=2999-01-01`)).json.count).toBe(0)
-    expect((await api("GET", `/admin/prospector/observations?product_id=prod_nope`)).json.count).toBe(0)
-    const bad = await api("GET", `/admin/prospector/observations?product_id=${productId}&since=hier`)
+    expect(byProduct.json.observations[0]).toMatchObject({
+      amount: "99900",
+      currency: "TND",
+    })
+    expect(
+      (
+        await api(
+          "GET",
+          `/admin/prospector/observations?variant_id=${variantId}`
+        )
+      ).json.count
+    ).toBe(all.json.count)
+    expect(
+      (
+        await api(
+          "GET",
+          `/admin/prospector/observations?product_id=${productId}&since=2999-01-01`
+        )
+      ).json.count
+    ).toBe(0)
+    expect(
+      (await api("GET", `/admin/prospector/observations?product_id=prod_nope`))
+        .json.count
+    ).toBe(0)
+    const bad = await api(
+      "GET",
+      `/admin/prospector/observations?product_id=${productId}&since=hier`
+    )
     expect(bad.status).toBe(400)
     expect(bad.json.message).toMatch(/since/)
   })
@@ -152,14 +348,27 @@ describe("price watch", () => {
   it("robots.txt answering 500 means disallow all: the page is never fetched", async () => {
     const broken = await startSupplierSite({ robots: { status: 500 } })
     try {
-      const created = await api("POST", "/admin/prospector/watched-pages", { url: `${broken.baseUrl}/p/jsonLd`, supplier: "Robots 500" })
+      const created = await api("POST", "/admin/prospector/watched-pages", {
+        url: `${broken.baseUrl}/p/jsonLd`,
+        supplier: "Robots 500",
+      })
       const run = await watch([created.json.watched_page.id])
       expect(run.summary).toMatchObject({ disallowed: 1, ok: 0 })
       expect(broken.hits("/robots.txt")).toBe(1)
       expect(broken.hits("/p/jsonLd")).toBe(0)
-      const del = await api("DELETE", `/admin/prospector/watched-pages/${created.json.watched_page.id}`)
+      const del = await api(
+        "DELETE",
+        `/admin/prospector/watched-pages/${created.json.watched_page.id}`
+      )
       expect(del.json).toMatchObject({ deleted: true })
-      expect((await api("GET", `/admin/prospector/watched-pages/${created.json.watched_page.id}`)).status).toBe(404)
+      expect(
+        (
+          await api(
+            "GET",
+            `/admin/prospector/watched-pages/${created.json.watched_page.id}`
+          )
+        ).status
+      ).toBe(404)
     } finally {
       await broken.close()
     }

@@ -9,7 +9,10 @@
 const path = require("path")
 const ROOT = path.resolve(__dirname, "..", "..")
 
-const SERVICES = { scheduledSearch: "prospectorRunService", scheduledReport: "prospectorReportService" }
+const SERVICES = {
+  scheduledSearch: "prospectorRunService",
+  scheduledReport: "prospectorReportService",
+}
 
 async function main() {
   const steps = JSON.parse(process.argv[2] || "[]")
@@ -17,15 +20,35 @@ async function main() {
   delete process.env.REDIS_URL
   const express = require("express")
   const loaders = require("@medusajs/medusa/dist/loaders").default
-  const booted = await loaders({ directory: ROOT, expressApp: express(), isTest: false })
+  const booted = await loaders({
+    directory: ROOT,
+    expressApp: express(),
+    isTest: false,
+  })
   try {
     for (const step of steps) {
       let result = null
       if (step.job) {
-        const job = require(path.join(ROOT, "plugins", "prospector", "dist", "jobs", `${step.job}.js`))
-        await job.default({ container: booted.container, data: {}, pluginOptions: {} })
+        const job = require(
+          path.join(
+            ROOT,
+            "plugins",
+            "prospector",
+            "dist",
+            "jobs",
+            `${step.job}.js`
+          )
+        )
+        await job.default({
+          container: booted.container,
+          data: {},
+          pluginOptions: {},
+        })
       } else if (SERVICES[step.call]) {
-        result = (await booted.container.resolve(SERVICES[step.call])[step.call](new Date(step.now))) ?? null
+        result =
+          (await booted.container
+            .resolve(SERVICES[step.call])
+            [step.call](new Date(step.now))) ?? null
       } else {
         throw new Error(`unknown step ${JSON.stringify(step)}`)
       }

@@ -9,35 +9,50 @@ import { spawn } from "child_process"
 import path from "path"
 import Redis from "ioredis"
 
-import { zonedMidnight, zonedParts, dueReportPeriod } from "../../plugins/prospector/src/lib/schedule"
-import { PlacesServer, startPlacesServer } from "../../plugins/prospector/test-fixtures/places-server"
-import { SupplierSite, startSupplierSite } from "../../plugins/prospector/test-fixtures/supplier-site"
+import {
+  zonedMidnight,
+  zonedParts,
+  dueReportPeriod,
+} from "../../plugins/prospector/src/lib/schedule"
+import {
+  PlacesServer,
+  startPlacesServer,
+} from "../../plugins/prospector/test-fixtures/places-server"
+import {
+  SupplierSite,
+  startSupplierSite,
+} from "../../plugins/prospector/test-fixtures/supplier-site"
 import { sql, testEnv } from "../helpers/env"
 import { api, injectPlacesError, placesFixture, usePlaces } from "./helpers"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const TZ = "Africa/Tunis"
 
-type Step = { job: string } | { call: "scheduledSearch" | "scheduledReport"; now: string }
+type Step =
+  { job: string } | { call: "scheduledSearch" | "scheduledReport"; now: string }
 
 function runJobs(steps: Step[]): Promise<any[]> {
   const { front, apiKey, budgetPerRun, budgetPerMonth } = placesFixture()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, "run-jobs.js"), JSON.stringify(steps)], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: "development",
-        MEDUSA_DISABLE_TELEMETRY: "true",
-        DATABASE_URL: testEnv().databaseUrl,
-        GOOGLE_PLACES_BASE_URL: front,
-        GOOGLE_PLACES_API_KEY: apiKey,
-        PROSPECTOR_PLACES_BUDGET_PER_RUN: String(budgetPerRun),
-        PROSPECTOR_PLACES_BUDGET_PER_MONTH: String(budgetPerMonth),
-        PROSPECTOR_MIN_GAP_MS: "150",
-        PROSPECTOR_JITTER_MS: "50",
-      },
-    })
+    const child = spawn(
+      process.execPath,
+      [path.join(__dirname, "run-jobs.js"), JSON.stringify(steps)],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: "development",
+          MEDUSA_DISABLE_TELEMETRY: "true",
+          DATABASE_URL: testEnv().databaseUrl,
+          GOOGLE_PLACES_BASE_URL: front,
+          GOOGLE_PLACES_API_KEY: apiKey,
+          PROSPECTOR_PLACES_BUDGET_PER_RUN: String(budgetPerRun),
+          PROSPECTOR_PLACES_BUDGET_PER_MONTH: String(budgetPerMonth),
+          PROSPECTOR_MIN_GAP_MS: "150",
+          PROSPECTOR_JITTER_MS: "50",
+        },
+      }
+    )
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (d) => (stdout += d))
@@ -48,7 +63,11 @@ function runJobs(steps: Step[]): Promise<any[]> {
         .filter((l) => l.startsWith("RESULT "))
         .map((l) => JSON.parse(l.slice(7)))
       if (code !== 0 || results.length !== steps.length) {
-        reject(new Error(`run-jobs.js exited ${code} after ${results.length}/${steps.length} steps\n${stderr}\n${stdout.slice(-3000)}`))
+        reject(
+          new Error(
+            `run-jobs.js exited ${code} after ${results.length}/${steps.length} steps\n${stderr}\n${stdout.slice(-3000)}`
+          )
+        )
       } else {
         resolve(results)
       }
@@ -58,7 +77,9 @@ function runJobs(steps: Step[]): Promise<any[]> {
 
 /** A Tunis-local instant on `date` (YYYY-MM-DD) at hh:mm. */
 function tunis(date: string, hh: number, mm: number): string {
-  return new Date(zonedMidnight(date, TZ).getTime() + (hh * 60 + mm) * 60000).toISOString()
+  return new Date(
+    zonedMidnight(date, TZ).getTime() + (hh * 60 + mm) * 60000
+  ).toISOString()
 }
 
 async function usedThisMonth(): Promise<number> {
@@ -73,7 +94,15 @@ let places: PlacesServer
 beforeAll(async () => {
   places = await startPlacesServer({
     apiKey: placesFixture().apiKey,
-    places: [{ id: "job-1", displayName: { text: "Garage du Cap Bon" }, location: { latitude: 36.45, longitude: 10.73 }, types: ["car_repair"], primaryType: "car_repair" }],
+    places: [
+      {
+        id: "job-1",
+        displayName: { text: "Garage du Cap Bon" },
+        location: { latitude: 36.45, longitude: 10.73 },
+        types: ["car_repair"],
+        primaryType: "car_repair",
+      },
+    ],
   })
   await usePlaces(places.baseUrl)
 })
@@ -84,40 +113,54 @@ afterAll(async () => {
 })
 
 describe("scheduled jobs", () => {
-  const redisIt = process.env.SHABOU_TEST_ENV && JSON.parse(process.env.SHABOU_TEST_ENV).redisUrl ? it : it.skip
-  redisIt("the server registers the three jobs in BullMQ with the documented patterns", async () => {
-    const env = testEnv()
-    const redis = new Redis(env.redisUrl as string)
-    try {
-      const key = `${env.redisPrefix}JobSchedulerService:scheduled-jobs-queue:repeat`
-      const entries = await redis.zrange(key, 0, -1, "WITHSCORES")
-      const next: Record<string, Date> = {}
-      const patterns: Record<string, string> = {}
-      for (let i = 0; i < entries.length; i += 2) {
-        const [name] = entries[i].split(":")
-        if (name.startsWith("prospector-")) {
-          patterns[name] = entries[i]
-          next[name] = new Date(Number(entries[i + 1]))
+  const redisIt =
+    process.env.SHABOU_TEST_ENV &&
+    JSON.parse(process.env.SHABOU_TEST_ENV).redisUrl
+      ? it
+      : it.skip
+  redisIt(
+    "the server registers the three jobs in BullMQ with the documented patterns",
+    async () => {
+      const env = testEnv()
+      const redis = new Redis(env.redisUrl as string)
+      try {
+        const key = `${env.redisPrefix}JobSchedulerService:scheduled-jobs-queue:repeat`
+        const entries = await redis.zrange(key, 0, -1, "WITHSCORES")
+        const next: Record<string, Date> = {}
+        const patterns: Record<string, string> = {}
+        for (let i = 0; i < entries.length; i += 2) {
+          const [name] = entries[i].split(":")
+          if (name.startsWith("prospector-")) {
+            patterns[name] = entries[i]
+            next[name] = new Date(Number(entries[i + 1]))
+          }
         }
+        expect(patterns).toEqual({
+          "prospector-daily-lead-search":
+            "prospector-daily-lead-search::::0 * * * *",
+          "prospector-price-watch": "prospector-price-watch::::0 */6 * * *",
+          "prospector-weekly-report": "prospector-weekly-report::::5 * * * *",
+        })
+        const now = Date.now()
+        // hourly ticks at :00 and :05, the price watch at a multiple of 6 hours (server time)
+        expect(next["prospector-daily-lead-search"].getUTCMinutes()).toBe(0)
+        expect(
+          next["prospector-daily-lead-search"].getTime() - now
+        ).toBeLessThanOrEqual(3600000)
+        expect(next["prospector-weekly-report"].getUTCMinutes()).toBe(5)
+        expect(
+          next["prospector-weekly-report"].getTime() - now
+        ).toBeLessThanOrEqual(3600000 + 5 * 60000)
+        expect(next["prospector-price-watch"].getMinutes()).toBe(0)
+        expect(next["prospector-price-watch"].getHours() % 6).toBe(0)
+        expect(
+          next["prospector-price-watch"].getTime() - now
+        ).toBeLessThanOrEqual(6 * 3600000)
+      } finally {
+        redis.disconnect()
       }
-      expect(patterns).toEqual({
-        "prospector-daily-lead-search": "prospector-daily-lead-search::::0 * * * *",
-        "prospector-price-watch": "prospector-price-watch::::0 */6 * * *",
-        "prospector-weekly-report": "prospector-weekly-report::::5 * * * *",
-      })
-      const now = Date.now()
-      // hourly ticks at :00 and :05, the price watch at a multiple of 6 hours (server time)
-      expect(next["prospector-daily-lead-search"].getUTCMinutes()).toBe(0)
-      expect(next["prospector-daily-lead-search"].getTime() - now).toBeLessThanOrEqual(3600000)
-      expect(next["prospector-weekly-report"].getUTCMinutes()).toBe(5)
-      expect(next["prospector-weekly-report"].getTime() - now).toBeLessThanOrEqual(3600000 + 5 * 60000)
-      expect(next["prospector-price-watch"].getMinutes()).toBe(0)
-      expect(next["prospector-price-watch"].getHours() % 6).toBe(0)
-      expect(next["prospector-price-watch"].getTime() - now).toBeLessThanOrEqual(6 * 3600000)
-    } finally {
-      redis.disconnect()
     }
-  })
+  )
 
   it("daily search: not before 02:00 Tunis, once that day with the month's budget spread, a failed run not retried the same day", async () => {
     // two days of the current month other than today (the server's own hourly job may run for today)
@@ -126,9 +169,17 @@ describe("scheduled jobs", () => {
     const day = today.day <= 14 ? 20 : 5
     const d1 = `${month}-${String(day).padStart(2, "0")}`
     const d2 = `${month}-${String(day + 1).padStart(2, "0")}`
-    const daysInMonth = new Date(Date.UTC(today.year, today.month, 0)).getUTCDate()
+    const daysInMonth = new Date(
+      Date.UTC(today.year, today.month, 0)
+    ).getUTCDate()
     const { budgetPerRun, budgetPerMonth } = placesFixture()
-    const expected = Math.min(budgetPerRun, Math.ceil(Math.max(0, budgetPerMonth - (await usedThisMonth())) / (daysInMonth - day + 1)))
+    const expected = Math.min(
+      budgetPerRun,
+      Math.ceil(
+        Math.max(0, budgetPerMonth - (await usedThisMonth())) /
+          (daysInMonth - day + 1)
+      )
+    )
     expect(expected).toBeGreaterThan(0)
 
     const sentBefore = places.requests.length
@@ -139,24 +190,45 @@ describe("scheduled jobs", () => {
     ])
     expect(early).toBeNull()
     expect(later).toBeNull()
-    expect(due).toMatchObject({ kind: "search", trigger: "job", status: "completed", run_date: d1 })
+    expect(due).toMatchObject({
+      kind: "search",
+      trigger: "job",
+      status: "completed",
+      run_date: d1,
+    })
     expect(due.params.max_requests).toBe(expected)
     // every configured query over every area, least recently searched first, cut by the budget
     expect(due.summary.pairs_total).toBeGreaterThan(expected)
     expect(due.summary.requests).toBe(expected)
     expect(due.summary.budget_exhausted).toBe("run")
     expect(places.requests.length - sentBefore).toBe(expected)
-    const searched = await sql(`SELECT DISTINCT area, query FROM prospector_places_request WHERE run_id = $1`, [due.id])
+    const searched = await sql(
+      `SELECT DISTINCT area, query FROM prospector_places_request WHERE run_id = $1`,
+      [due.id]
+    )
     expect(searched).toHaveLength(expected)
 
     // the next day Google refuses the key: the run fails and is not retried every hour that day
-    await injectPlacesError(1, 403, "PERMISSION_DENIED", "API key not valid. Please pass a valid API key.")
+    await injectPlacesError(
+      1,
+      403,
+      "PERMISSION_DENIED",
+      "API key not valid. Please pass a valid API key."
+    )
     const [failed, retried] = await runJobs([
       { call: "scheduledSearch", now: tunis(d2, 2, 5) },
       { call: "scheduledSearch", now: tunis(d2, 3, 0) },
     ])
-    expect(failed).toMatchObject({ trigger: "job", status: "failed", run_date: d2, summary: { requests: 1 } })
-    expect(failed.errors[0]).toMatchObject({ http_status: 403, google_status: "PERMISSION_DENIED" })
+    expect(failed).toMatchObject({
+      trigger: "job",
+      status: "failed",
+      run_date: d2,
+      summary: { requests: 1 },
+    })
+    expect(failed.errors[0]).toMatchObject({
+      http_status: 403,
+      google_status: "PERMISSION_DENIED",
+    })
     expect(retried).toBeNull()
     expect(places.requests.length - sentBefore).toBe(expected)
   })
@@ -165,31 +237,61 @@ describe("scheduled jobs", () => {
     let site: SupplierSite | null = null
     try {
       site = await startSupplierSite({ robots: "allow" })
-      const page = await api("POST", "/admin/prospector/watched-pages", { url: `${site.baseUrl}/p/jsonLd`, supplier: "Fournisseur (job)", offer_sku: "BRK-208-AV" })
+      const page = await api("POST", "/admin/prospector/watched-pages", {
+        url: `${site.baseUrl}/p/jsonLd`,
+        supplier: "Fournisseur (job)",
+        offer_sku: "BRK-208-AV",
+      })
       expect(page.status).toBe(201)
       const pageId = page.json.watched_page.id
       const period = dueReportPeriod(new Date(), TZ, 7)
-      await sql(`DELETE FROM prospector_report WHERE period_start = $1`, [period.start])
+      await sql(`DELETE FROM prospector_report WHERE period_start = $1`, [
+        period.start,
+      ])
       const startedAt = new Date()
 
-      await runJobs([{ job: "prospector-price-watch" }, { job: "prospector-weekly-report" }, { job: "prospector-weekly-report" }])
+      await runJobs([
+        { job: "prospector-price-watch" },
+        { job: "prospector-weekly-report" },
+        { job: "prospector-weekly-report" },
+      ])
 
-      const [obs] = await sql(`SELECT amount, currency, method FROM prospector_price_observation WHERE watched_page_id = $1`, [pageId])
+      const [obs] = await sql(
+        `SELECT amount, currency, method FROM prospector_price_observation WHERE watched_page_id = $1`,
+        [pageId]
+      )
       expect(obs).toMatchObject({ currency: "TND", method: "json-ld" })
       expect(Number(obs.amount)).toBe(89900)
       expect(site.hits("/p/jsonLd")).toBe(1)
-      const watchRuns = await sql(`SELECT status, summary FROM prospector_run WHERE kind = 'watch' AND trigger = 'job' AND started_at >= $1`, [startedAt])
+      const watchRuns = await sql(
+        `SELECT status, summary FROM prospector_run WHERE kind = 'watch' AND trigger = 'job' AND started_at >= $1`,
+        [startedAt]
+      )
       expect(watchRuns).toHaveLength(1)
       expect(watchRuns[0].status).toBe("completed")
       expect(watchRuns[0].summary.ok).toBeGreaterThanOrEqual(1)
 
       // the last complete Monday-to-Monday week (Tunis), built once although the handler ran twice
-      const reports = await sql(`SELECT id, period_end FROM prospector_report WHERE period_start = $1`, [period.start])
+      const reports = await sql(
+        `SELECT id, period_end FROM prospector_report WHERE period_start = $1`,
+        [period.start]
+      )
       expect(reports).toHaveLength(1)
-      expect(new Date(reports[0].period_end).toISOString()).toBe(period.end.toISOString())
-      expect(zonedParts(period.start, TZ)).toMatchObject({ weekday: 1, hour: 0, minute: 0 })
-      const reportRuns = await sql(`SELECT summary FROM prospector_run WHERE kind = 'report' AND trigger = 'job' AND status = 'completed' AND started_at >= $1`, [startedAt])
-      expect(reportRuns.map((r) => r.summary.report_id)).toEqual([reports[0].id])
+      expect(new Date(reports[0].period_end).toISOString()).toBe(
+        period.end.toISOString()
+      )
+      expect(zonedParts(period.start, TZ)).toMatchObject({
+        weekday: 1,
+        hour: 0,
+        minute: 0,
+      })
+      const reportRuns = await sql(
+        `SELECT summary FROM prospector_run WHERE kind = 'report' AND trigger = 'job' AND status = 'completed' AND started_at >= $1`,
+        [startedAt]
+      )
+      expect(reportRuns.map((r) => r.summary.report_id)).toEqual([
+        reports[0].id,
+      ])
     } finally {
       await site?.close()
     }

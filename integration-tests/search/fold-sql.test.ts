@@ -12,13 +12,35 @@ import { sql } from "../helpers/env"
  */
 const TRICKY = [
   // case and Latin accents
-  "ÉLÉGANCE", "Citroën", "Škoda", "Lemförder", "Mégane İstanbul", "ÀÂÄÇÈÊËÎÏÔÖÙÛÜŸ àâäçèêëîïôöùûüÿ",
+  "ÉLÉGANCE",
+  "Citroën",
+  "Škoda",
+  "Lemförder",
+  "Mégane İstanbul",
+  "ÀÂÄÇÈÊËÎÏÔÖÙÛÜŸ àâäçèêëîïôöùûüÿ",
   // ligatures and letters NFD does not split
-  "ŒUVRE cœur", "Æsop", "Straße", "ﬁltre ﬂexible", "Łódź Ørsted Đuro",
+  "ŒUVRE cœur",
+  "Æsop",
+  "Straße",
+  "ﬁltre ﬂexible",
+  "Łódź Ørsted Đuro",
   // hyphens, dashes, apostrophes and other separators
-  "Mercedes-Benz", "5W-30", "l'huile d’origine", "hyphen‐dash–en—em", "C4  Picasso\tII", "Réf. 0 986.494-123", "a/b_c",
+  "Mercedes-Benz",
+  "5W-30",
+  "l'huile d’origine",
+  "hyphen‐dash–en—em",
+  "C4  Picasso\tII",
+  "Réf. 0 986.494-123",
+  "a/b_c",
   // Arabic: alef variants, hamza carriers, ta marbuta, alef maksura, diacritics, tatweel, article
-  "أحمد إسماعيل آمنة", "ٱلله", "مؤسسة بئر", "مصطفى", "مِيكَانِيك", "ورشــــة الأمانة", "هٰذا", "فرامل Bosch",
+  "أحمد إسماعيل آمنة",
+  "ٱلله",
+  "مؤسسة بئر",
+  "مصطفى",
+  "مِيكَانِيك",
+  "ورشــــة الأمانة",
+  "هٰذا",
+  "فرامل Bosch",
   // full-width letters
   "ＡＢＣ ｄｅｆ",
 ]
@@ -30,14 +52,24 @@ async function sqlFold(texts: string[]) {
   )
 }
 
-const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ")
+const words = (text: string) =>
+  text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(" ")
 
 describe("text folding: TypeScript (@shabou/text) and SQL (search migrations) agree", () => {
   it.each(TRICKY)("%s", async (text) => {
     const [row] = await sqlFold([text])
     expect(foldText(text)).not.toBe("")
-    expect({ text, words: words(row.norm) }).toEqual({ text, words: foldText(text) })
-    expect({ text, ref: row.ref }).toEqual({ text, ref: compactReference(text) })
+    expect({ text, words: words(row.norm) }).toEqual({
+      text,
+      words: foldText(text),
+    })
+    expect({ text, ref: row.ref }).toEqual({
+      text,
+      ref: compactReference(text),
+    })
   })
 
   // Known differences, pinned so that a change on either side is seen: the TypeScript fold also reads Persian letter

@@ -26,7 +26,10 @@ async function settled() {
 }
 
 /** Polls `check` until it holds; returns the elapsed ms, throws after `ms`. */
-async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
+async function within(
+  ms: number,
+  check: () => Promise<boolean>
+): Promise<number> {
   const started = Date.now()
   while (!(await check())) {
     if (Date.now() - started > ms) {
@@ -54,7 +57,9 @@ describe("product search (PostgreSQL)", () => {
     expect(json).toMatchObject({ offset: 0, limit: 5 })
     expect(json.estimatedTotalHits).toBeGreaterThan(0)
     expect(json.hits.length).toBeLessThanOrEqual(5)
-    expect(Object.keys(json.hits[0])).toEqual(expect.arrayContaining(["id", "title", "handle", "thumbnail", "brand"]))
+    expect(Object.keys(json.hits[0])).toEqual(
+      expect.arrayContaining(["id", "title", "handle", "thumbnail", "brand"])
+    )
   })
 
   it("finds French words with typos and without accents", async () => {
@@ -72,7 +77,10 @@ describe("product search (PostgreSQL)", () => {
   })
 
   it("finds Arabic names", async () => {
-    const words = String(product.metadata.title_ar).split(/\s+/).slice(0, 2).join(" ")
+    const words = String(product.metadata.title_ar)
+      .split(/\s+/)
+      .slice(0, 2)
+      .join(" ")
     const { json } = await search({ q: words, limit: 100 })
     expect(json.hits.map((h: any) => h.id)).toContain(product.id)
   })
@@ -92,10 +100,21 @@ describe("product search (PostgreSQL)", () => {
 
   it("finds SKU, manufacturer and OE numbers with or without spaces, dots, dashes — exact references first", async () => {
     const mpn = String(product.metadata.mpn)
-    const spaced = mpn.replace(/[^A-Za-z0-9]/g, "").split("").join(" ")
-    for (const q of [product.sku, product.sku.replace(/-/g, " ").toLowerCase(), mpn, spaced]) {
+    const spaced = mpn
+      .replace(/[^A-Za-z0-9]/g, "")
+      .split("")
+      .join(" ")
+    for (const q of [
+      product.sku,
+      product.sku.replace(/-/g, " ").toLowerCase(),
+      mpn,
+      spaced,
+    ]) {
       const { json } = await search({ q })
-      expect(json.hits[0]).toMatchObject({ id: product.id, _match: "reference" })
+      expect(json.hits[0]).toMatchObject({
+        id: product.id,
+        _match: "reference",
+      })
     }
     const oe = String(product.metadata.oe_numbers[0])
     const { json } = await search({ q: oe.replace(/[^A-Za-z0-9]/g, "-") })
@@ -104,10 +123,16 @@ describe("product search (PostgreSQL)", () => {
   })
 
   it("finds by category name and narrows to categories", async () => {
-    const [cat] = await sql(`SELECT id, name FROM product_category WHERE handle = 'disques-de-frein'`)
+    const [cat] = await sql(
+      `SELECT id, name FROM product_category WHERE handle = 'disques-de-frein'`
+    )
     const { json } = await search({ q: cat.name, limit: 100 })
     expect(json.hits.length).toBeGreaterThan(0)
-    const narrowed = await search({ q: "frein", category_id: cat.id, limit: 100 })
+    const narrowed = await search({
+      q: "frein",
+      category_id: cat.id,
+      limit: 100,
+    })
     expect(narrowed.json.hits.length).toBeGreaterThan(0)
     for (const h of narrowed.json.hits) {
       expect(h.categories).toContain(cat.name)
@@ -115,13 +140,21 @@ describe("product search (PostgreSQL)", () => {
   })
 
   it("narrows to one vehicle (fitting or universal parts only)", async () => {
-    const [veh] = await sql(`SELECT vehicle_id, count(*)::int AS n FROM fitment GROUP BY 1 ORDER BY 2 DESC LIMIT 1`)
+    const [veh] = await sql(
+      `SELECT vehicle_id, count(*)::int AS n FROM fitment GROUP BY 1 ORDER BY 2 DESC LIMIT 1`
+    )
     expect(veh).toBeDefined()
     const all = await search({ q: "", limit: 100 })
-    const narrowed = await search({ q: "", vehicle_id: veh.vehicle_id, limit: 100 })
+    const narrowed = await search({
+      q: "",
+      vehicle_id: veh.vehicle_id,
+      limit: 100,
+    })
     expect(narrowed.status).toBe(200)
     expect(narrowed.json.estimatedTotalHits).toBeGreaterThan(0)
-    expect(narrowed.json.estimatedTotalHits).toBeLessThan(all.json.estimatedTotalHits)
+    expect(narrowed.json.estimatedTotalHits).toBeLessThan(
+      all.json.estimatedTotalHits
+    )
     const ids = narrowed.json.hits.map((h: any) => h.id)
     const ok = await sql(
       `SELECT p.id FROM unnest($1::text[]) p(id)
@@ -135,31 +168,49 @@ describe("product search (PostgreSQL)", () => {
   })
 
   it("hides unpublished products and finds a renamed product within seconds of the admin edit", async () => {
-    const headers = { ...(await adminHeaders()), "content-type": "application/json" }
+    const headers = {
+      ...(await adminHeaders()),
+      "content-type": "application/json",
+    }
     const edit = async (body: unknown) => {
-      const res = await fetch(`${base()}/admin/products/${product.id}`, { method: "POST", headers, body: JSON.stringify(body) })
+      const res = await fetch(`${base()}/admin/products/${product.id}`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(body),
+      })
       expect(res.status).toBe(200)
     }
-    const ids = async (q: string) => (await search({ q, limit: 100 })).json.hits.map((h: any) => h.id)
+    const ids = async (q: string) =>
+      (await search({ q, limit: 100 })).json.hits.map((h: any) => h.id)
     expect(await ids(product.sku)).toContain(product.id)
 
     await edit({ status: "draft" })
-    const hiddenAfter = await within(5000, async () => !(await ids(product.sku)).includes(product.id))
+    const hiddenAfter = await within(
+      5000,
+      async () => !(await ids(product.sku)).includes(product.id)
+    )
     expect(await ids(product.sku)).not.toContain(product.id)
     expect(await ids("")).not.toContain(product.id)
 
     const word = `zorglub${Date.now().toString(36)}`
     expect(await ids(word)).toEqual([])
     await edit({ status: "published", title: `${product.title} ${word}` })
-    const foundAfter = await within(5000, async () => (await ids(word)).includes(product.id))
+    const foundAfter = await within(5000, async () =>
+      (await ids(word)).includes(product.id)
+    )
     expect(await ids(word)).toEqual([product.id])
     // a small typo in the new word finds it too (the word dictionary was updated)
     expect(await ids(word.replace("zorglub", "zorgleb"))).toContain(product.id)
-    process.stdout.write(`[search] unpublish visible after ${hiddenAfter} ms, rename after ${foundAfter} ms\n`)
+    process.stdout.write(
+      `[search] unpublish visible after ${hiddenAfter} ms, rename after ${foundAfter} ms\n`
+    )
   })
 
   it("returns only products of the store's sales channel", async () => {
-    const headers = { ...(await adminHeaders()), "content-type": "application/json" }
+    const headers = {
+      ...(await adminHeaders()),
+      "content-type": "application/json",
+    }
     const [other] = await sql(
       `SELECT p.id, (SELECT sku FROM product_variant WHERE product_id = p.id AND sku IS NOT NULL LIMIT 1) AS sku
          FROM product p WHERE p.status = 'published' AND p.id <> $1 AND p.deleted_at IS NULL
@@ -168,8 +219,11 @@ describe("product search (PostgreSQL)", () => {
         ORDER BY p.id DESC LIMIT 1`,
       [product.id]
     )
-    const [{ channel }] = await sql(`SELECT default_sales_channel_id AS channel FROM store LIMIT 1`)
-    const ids = async () => (await search({ q: other.sku })).json.hits.map((h: any) => h.id)
+    const [{ channel }] = await sql(
+      `SELECT default_sales_channel_id AS channel FROM store LIMIT 1`
+    )
+    const ids = async () =>
+      (await search({ q: other.sku })).json.hits.map((h: any) => h.id)
     expect(await ids()).toContain(other.id)
     const batch = (method: string) =>
       fetch(`${base()}/admin/sales-channels/${channel}/products/batch`, {
@@ -195,13 +249,22 @@ describe("product search (PostgreSQL)", () => {
         ORDER BY p.id DESC OFFSET 3 LIMIT 1`,
       [product.id]
     )
-    const ids = async () => (await search({ q: doomed.sku })).json.hits.map((h: any) => h.id)
+    const ids = async () =>
+      (await search({ q: doomed.sku })).json.hits.map((h: any) => h.id)
     expect(await ids()).toContain(doomed.id)
-    const res = await fetch(`${base()}/admin/products/${doomed.id}`, { method: "DELETE", headers })
+    const res = await fetch(`${base()}/admin/products/${doomed.id}`, {
+      method: "DELETE",
+      headers,
+    })
     expect(res.status).toBe(200)
     await within(5000, async () => !(await ids()).includes(doomed.id))
     // its document is a tombstone (status "deleted", so that every server instance sees the change)
-    expect(await sql(`SELECT 1 FROM search_document WHERE product_id = $1 AND status <> 'deleted'`, [doomed.id])).toHaveLength(0)
+    expect(
+      await sql(
+        `SELECT 1 FROM search_document WHERE product_id = $1 AND status <> 'deleted'`,
+        [doomed.id]
+      )
+    ).toHaveLength(0)
   })
 
   it("rebuilds lost documents and drops stale ones with npm run search:reindex", async () => {
@@ -217,20 +280,42 @@ describe("product search (PostgreSQL)", () => {
          FROM search_document d WHERE d.product_id <> $1 LIMIT 1`,
       [victim.id]
     )
-    expect((await search({ q: victim.sku })).json.hits.map((h: any) => h.id)).not.toContain(victim.id)
-    const ghost = () => sql(`SELECT product_id FROM search_document WHERE product_id = 'prod_ghost'`)
+    expect(
+      (await search({ q: victim.sku })).json.hits.map((h: any) => h.id)
+    ).not.toContain(victim.id)
+    const ghost = () =>
+      sql(
+        `SELECT product_id FROM search_document WHERE product_id = 'prod_ghost'`
+      )
     expect(await ghost()).toHaveLength(1)
 
-    const out = execFileSync(process.execPath, [path.join(__dirname, "..", "..", "scripts", "search-reindex.js"), "--chunk", "100"], {
-      env: { ...process.env, DATABASE_URL: testEnv().databaseUrl },
-      encoding: "utf8",
-    })
-    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM product WHERE deleted_at IS NULL`)
+    const out = execFileSync(
+      process.execPath,
+      [
+        path.join(__dirname, "..", "..", "scripts", "search-reindex.js"),
+        "--chunk",
+        "100",
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: testEnv().databaseUrl },
+        encoding: "utf8",
+      }
+    )
+    const [{ n }] = await sql(
+      `SELECT count(*)::int AS n FROM product WHERE deleted_at IS NULL`
+    )
     expect(out).toContain(`reindexed ${n} products`)
     expect(out).toMatch(/[1-9]\d* stale documents removed/)
     // the reindex ran in another process: this server sees its new generation at its next tick (200 ms)
-    await within(2000, async () => (await search({ q: victim.sku })).json.hits[0]?.id === victim.id)
-    expect((await search({ q: victim.sku })).json.hits[0]).toMatchObject({ id: victim.id, _match: "reference" })
+    await within(
+      2000,
+      async () =>
+        (await search({ q: victim.sku })).json.hits[0]?.id === victim.id
+    )
+    expect((await search({ q: victim.sku })).json.hits[0]).toMatchObject({
+      id: victim.id,
+      _match: "reference",
+    })
     expect(await ghost()).toHaveLength(0)
   })
 

@@ -37,10 +37,18 @@ const FOUND: Record<string, { expected: string[]; min: number }> = {
     min: 18,
   },
   orion: {
-    expected: ["GET /admin/orion/forecasts", "POST /admin/orion/runs", "POST /admin/orion/alerts/:id/acknowledge", "POST /admin/orion/sales-history/imports"],
+    expected: [
+      "GET /admin/orion/forecasts",
+      "POST /admin/orion/runs",
+      "POST /admin/orion/alerts/:id/acknowledge",
+      "POST /admin/orion/sales-history/imports",
+    ],
     min: 12,
   },
-  "price-history": { expected: ["GET /admin/products/:id/price-history"], min: 2 },
+  "price-history": {
+    expected: ["GET /admin/products/:id/price-history"],
+    min: 2,
+  },
   search: { expected: ["GET /admin/catalogue/status"], min: 1 },
   project: { expected: ["GET /admin/dashboard"], min: 1 },
 }
@@ -48,23 +56,39 @@ const FOUND: Record<string, { expected: string[]; min: number }> = {
 describe("custom admin routes require authentication", () => {
   const routes = customRoutes({ scope: "admin" })
 
-  it.each(Object.entries(FOUND))("the routes of %s are found from the route files", (owner, { expected, min }) => {
-    const own = routes.filter((r) => r.owner === owner).map((r) => `${r.method} ${r.path}`)
-    expect(own).toEqual(expect.arrayContaining(expected))
-    expect(own.length).toBeGreaterThanOrEqual(min)
-  })
+  it.each(Object.entries(FOUND))(
+    "the routes of %s are found from the route files",
+    (owner, { expected, min }) => {
+      const own = routes
+        .filter((r) => r.owner === owner)
+        .map((r) => `${r.method} ${r.path}`)
+      expect(own).toEqual(expect.arrayContaining(expected))
+      expect(own.length).toBeGreaterThanOrEqual(min)
+    }
+  )
 
   it("each answers 401 without credentials", async () => {
     expect(await routesAnsweringWithout(routes, {})).toEqual([])
   })
 
   it("each answers 401 with a wrong bearer token", async () => {
-    expect(await routesAnsweringWithout(routes, { authorization: "Bearer not-a-token" })).toEqual([])
+    expect(
+      await routesAnsweringWithout(routes, {
+        authorization: "Bearer not-a-token",
+      })
+    ).toEqual([])
   })
 
   it("the admin's credentials are accepted", async () => {
-    for (const url of ["/admin/fitment/coverage", "/admin/prospector/leads", "/admin/orion/runs", "/admin/dashboard"]) {
-      const res = await fetch(`${testEnv().baseUrl}${url}`, { headers: await adminHeaders() })
+    for (const url of [
+      "/admin/fitment/coverage",
+      "/admin/prospector/leads",
+      "/admin/orion/runs",
+      "/admin/dashboard",
+    ]) {
+      const res = await fetch(`${testEnv().baseUrl}${url}`, {
+        headers: await adminHeaders(),
+      })
       await res.arrayBuffer()
       expect({ url, status: res.status }).toEqual({ url, status: 200 })
     }

@@ -41,19 +41,99 @@ const LONG_JOBS = new Set([
 // ------------------------------------------------------------------ generators
 
 const FIELD_NAMES = [
-  "id", "name", "handle", "title", "q", "limit", "offset", "order", "sort", "expand", "fields", "status", "type",
-  "vehicle_id", "vehicle_ids", "make_id", "model_id", "brand_id", "product_id", "variant_id", "page_ids", "year",
-  "year_from", "year_to", "engine_code", "fuel", "ktype", "number", "vin", "url", "price", "amount", "metadata",
-  "is_universal", "dry_run", "from", "to", "horizon", "period", "email", "note", "position", "quantity",
-  "source", "target", "keep_id", "merge_ids", "selector", "active", "category", "sku", "trigger", "$gt", "__proto__",
+  "id",
+  "name",
+  "handle",
+  "title",
+  "q",
+  "limit",
+  "offset",
+  "order",
+  "sort",
+  "expand",
+  "fields",
+  "status",
+  "type",
+  "vehicle_id",
+  "vehicle_ids",
+  "make_id",
+  "model_id",
+  "brand_id",
+  "product_id",
+  "variant_id",
+  "page_ids",
+  "year",
+  "year_from",
+  "year_to",
+  "engine_code",
+  "fuel",
+  "ktype",
+  "number",
+  "vin",
+  "url",
+  "price",
+  "amount",
+  "metadata",
+  "is_universal",
+  "dry_run",
+  "from",
+  "to",
+  "horizon",
+  "period",
+  "email",
+  "note",
+  "position",
+  "quantity",
+  "source",
+  "target",
+  "keep_id",
+  "merge_ids",
+  "selector",
+  "active",
+  "category",
+  "sku",
+  "trigger",
+  "$gt",
+  "__proto__",
 ]
 
 const nasty = fc.constantFrom(
-  "", " ", "-1", "0", "1e309", "NaN", "Infinity", "null", "undefined", "true", "[object Object]", "' OR '1'='1",
-  "--", "%", "%00", "\u0000", "../../etc/passwd", "😀", "مرحبا", "é".repeat(3), "x".repeat(3000), "2024-02-30",
-  "9999999999999999999999", "0x10", "1.5", "prod_", "veh_nope", "<script>alert(1)</script>", "a,b,,c", "{\"a\":1}"
+  "",
+  " ",
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "null",
+  "undefined",
+  "true",
+  "[object Object]",
+  "' OR '1'='1",
+  "--",
+  "%",
+  "%00",
+  "\u0000",
+  "../../etc/passwd",
+  "😀",
+  "مرحبا",
+  "é".repeat(3),
+  "x".repeat(3000),
+  "2024-02-30",
+  "9999999999999999999999",
+  "0x10",
+  "1.5",
+  "prod_",
+  "veh_nope",
+  "<script>alert(1)</script>",
+  "a,b,,c",
+  '{"a":1}'
 )
-const textValue = fc.oneof(nasty, fc.string({ maxLength: 40 }), fc.integer().map(String))
+const textValue = fc.oneof(
+  nasty,
+  fc.string({ maxLength: 40 }),
+  fc.integer().map(String)
+)
 
 const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -74,27 +154,64 @@ const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 const queryString = fc
   .array(
     fc.tuple(
-      fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.stringMatching(/^[a-z_]{1,12}$/)),
+      fc.oneof(
+        fc.constantFrom(...FIELD_NAMES),
+        fc.stringMatching(/^[a-z_]{1,12}$/)
+      ),
       fc.constantFrom("", "[]", "[0]", "[1]", "[k]", "[0][k]"),
       textValue
     ),
     { maxLength: 5 }
   )
-  .map((pairs) => pairs.map(([k, suffix, v]) => `${encodeURIComponent(k)}${suffix}=${encodeURIComponent(v)}`).join("&"))
+  .map((pairs) =>
+    pairs
+      .map(
+        ([k, suffix, v]) =>
+          `${encodeURIComponent(k)}${suffix}=${encodeURIComponent(v)}`
+      )
+      .join("&")
+  )
 
 /** A request body as sent on the wire: malformed JSON, JSON that is not an object, or an object of bad fields. */
 const refusedBody = fc.oneof(
-  fc.constantFrom('{"name": "Bosch",', "{", "[", "nul", '{"a":1}}', "'single'", "{name: 1}", '"text"', "123", "[]", "null", "true", "[1,2]"),
+  fc.constantFrom(
+    '{"name": "Bosch",',
+    "{",
+    "[",
+    "nul",
+    '{"a":1}}',
+    "'single'",
+    "{name: 1}",
+    '"text"',
+    "123",
+    "[]",
+    "null",
+    "true",
+    "[1,2]"
+  ),
   fc.array(jsonValue, { maxLength: 3 }).map((a) => JSON.stringify(a))
 )
 const anyBody = fc.oneof(
   { weight: 1, arbitrary: refusedBody },
-  { weight: 4, arbitrary: fc.dictionary(fc.constantFrom(...FIELD_NAMES), jsonValue, { maxKeys: 5 }).map((o) => JSON.stringify(o)) }
+  {
+    weight: 4,
+    arbitrary: fc
+      .dictionary(fc.constantFrom(...FIELD_NAMES), jsonValue, { maxKeys: 5 })
+      .map((o) => JSON.stringify(o)),
+  }
 )
 
 // ------------------------------------------------------------------ stored data fingerprint
 
-const CORE_TABLES = ["product", "product_variant", "money_amount", "product_category_product", "price_list", "customer", "\"user\""]
+const CORE_TABLES = [
+  "product",
+  "product_variant",
+  "money_amount",
+  "product_category_product",
+  "price_list",
+  "customer",
+  '"user"',
+]
 let watchedTables: Array<{ table: string; columns: string[] }> = []
 let db: Client | undefined
 /** The fingerprint after the last accepted request: a refused one must leave it as it is. */
@@ -102,42 +219,102 @@ let baseline = ""
 
 async function fingerprint(): Promise<string> {
   const parts = watchedTables.map(({ table, columns }) => {
-    const extra = ["updated_at", "deleted_at"].filter((c) => columns.includes(c)).map((c) => `, coalesce(max(${c})::text, '')`).join("")
+    const extra = ["updated_at", "deleted_at"]
+      .filter((c) => columns.includes(c))
+      .map((c) => `, coalesce(max(${c})::text, '')`)
+      .join("")
     return `SELECT '${table.replace(/"/g, "")}' || ':' || count(*)${extra.replace(/, /g, " || ':' || ")} AS f FROM ${table}`
   })
   const { rows } = await db!.query<{ f: string }>(parts.join(" UNION ALL "))
-  return rows.map((r) => r.f).sort().join("\n")
+  return rows
+    .map((r) => r.f)
+    .sort()
+    .join("\n")
 }
 
 // ------------------------------------------------------------------ the ids to put in :param segments
 
 /** Real ids for GET routes (demo data), by route path. */
 const REAL_IDS: Array<[RegExp, string]> = [
-  [/^\/admin\/products\/:id\/fitment\/:link_id$/, `SELECT product_id AS id, id AS link_id FROM fitment ORDER BY id LIMIT 1`],
-  [/^\/admin\/products\/:id\/part-numbers\/:number_id$/, `SELECT product_id AS id, id AS number_id FROM part_number ORDER BY id LIMIT 1`],
-  [/^\/(admin|store)\/products\/:id\//, `SELECT id FROM product WHERE status = 'published' AND deleted_at IS NULL ORDER BY id LIMIT 1`],
+  [
+    /^\/admin\/products\/:id\/fitment\/:link_id$/,
+    `SELECT product_id AS id, id AS link_id FROM fitment ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/products\/:id\/part-numbers\/:number_id$/,
+    `SELECT product_id AS id, id AS number_id FROM part_number ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/(admin|store)\/products\/:id\//,
+    `SELECT id FROM product WHERE status = 'published' AND deleted_at IS NULL ORDER BY id LIMIT 1`,
+  ],
   [/^\/admin\/brands\/:id$/, `SELECT id FROM brand ORDER BY id LIMIT 1`],
-  [/^\/store\/brands\/:handle$/, `SELECT handle FROM brand ORDER BY id LIMIT 1`],
-  [/^\/admin\/vehicles\/makes\/:id$/, `SELECT id FROM vehicle_make ORDER BY id LIMIT 1`],
-  [/^\/admin\/vehicles\/models\/:id$/, `SELECT id FROM vehicle_model ORDER BY id LIMIT 1`],
-  [/^\/(admin|store)\/vehicles\/:id$/, `SELECT id FROM vehicle ORDER BY id LIMIT 1`],
-  [/^\/admin\/fitment\/imports\/:id/, `SELECT id FROM fitment_import ORDER BY id LIMIT 1`],
-  [/^\/admin\/prospector\/leads\/:id$/, `SELECT id FROM prospector_lead ORDER BY id LIMIT 1`],
-  [/^\/admin\/prospector\/watched-pages\/:id$/, `SELECT id FROM prospector_watched_page ORDER BY id LIMIT 1`],
-  [/^\/admin\/prospector\/reports\/:id$/, `SELECT id FROM prospector_report ORDER BY id LIMIT 1`],
-  [/^\/admin\/prospector\/runs\/:id$/, `SELECT id FROM prospector_run ORDER BY id LIMIT 1`],
-  [/^\/admin\/prospector\/alerts\/:id$/, `SELECT id FROM prospector_price_alert ORDER BY id LIMIT 1`],
-  [/^\/admin\/orion\/runs\/:id$/, `SELECT id FROM orion_forecast_run ORDER BY id LIMIT 1`],
-  [/^\/admin\/orion\/alerts\/:id\//, `SELECT id FROM orion_alert ORDER BY id LIMIT 1`],
-  [/^\/admin\/orion\/settings\/:id$/, `SELECT id FROM orion_restock_setting ORDER BY id LIMIT 1`],
+  [
+    /^\/store\/brands\/:handle$/,
+    `SELECT handle FROM brand ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/vehicles\/makes\/:id$/,
+    `SELECT id FROM vehicle_make ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/vehicles\/models\/:id$/,
+    `SELECT id FROM vehicle_model ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/(admin|store)\/vehicles\/:id$/,
+    `SELECT id FROM vehicle ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/fitment\/imports\/:id/,
+    `SELECT id FROM fitment_import ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/prospector\/leads\/:id$/,
+    `SELECT id FROM prospector_lead ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/prospector\/watched-pages\/:id$/,
+    `SELECT id FROM prospector_watched_page ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/prospector\/reports\/:id$/,
+    `SELECT id FROM prospector_report ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/prospector\/runs\/:id$/,
+    `SELECT id FROM prospector_run ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/prospector\/alerts\/:id$/,
+    `SELECT id FROM prospector_price_alert ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/orion\/runs\/:id$/,
+    `SELECT id FROM orion_forecast_run ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/orion\/alerts\/:id\//,
+    `SELECT id FROM orion_alert ORDER BY id LIMIT 1`,
+  ],
+  [
+    /^\/admin\/orion\/settings\/:id$/,
+    `SELECT id FROM orion_restock_setting ORDER BY id LIMIT 1`,
+  ],
 ]
 
 /** Ids of rows this test created, for writes (POST, DELETE) with a real id. */
 let ownIds: Record<string, Record<string, string>> = {}
 
-async function realIds(route: CustomRoute): Promise<Record<string, string> | null> {
+async function realIds(
+  route: CustomRoute
+): Promise<Record<string, string> | null> {
   if (route.method !== "GET") {
-    return Object.entries(ownIds).find(([p]) => new RegExp(p).test(route.path))?.[1] ?? null
+    return (
+      Object.entries(ownIds).find(([p]) =>
+        new RegExp(p).test(route.path)
+      )?.[1] ?? null
+    )
   }
   const found = REAL_IDS.find(([re]) => re.test(route.path))
   if (!found) {
@@ -158,16 +335,37 @@ const LEAK = [
   /\bSELECT\b[\s\S]{1,200}\bFROM\b|\bINSERT INTO\b|\bUPDATE\s+"?\w+"?\s+SET\b|\bsyntax error at or near\b|\bviolates\b.*\bconstraint\b/i,
 ]
 
-type Stats = { routes: Set<string>; requests: number; serverErrors: number; refused: number; accepted: number }
-const stats: Stats = { routes: new Set(), requests: 0, serverErrors: 0, refused: 0, accepted: 0 }
+type Stats = {
+  routes: Set<string>
+  requests: number
+  serverErrors: number
+  refused: number
+  accepted: number
+}
+const stats: Stats = {
+  routes: new Set(),
+  requests: 0,
+  serverErrors: 0,
+  refused: 0,
+  accepted: 0,
+}
 const failures: string[] = []
 
-async function send(route: CustomRoute, url: string, body: string | undefined, auth: boolean): Promise<void> {
+async function send(
+  route: CustomRoute,
+  url: string,
+  body: string | undefined,
+  auth: boolean
+): Promise<void> {
   const headers: Record<string, string> = auth ? await adminHeaders() : {}
   if (body !== undefined) {
     headers["content-type"] = "application/json"
   }
-  const res = await fetch(`${testEnv().baseUrl}${url}`, { method: route.method, headers, body })
+  const res = await fetch(`${testEnv().baseUrl}${url}`, {
+    method: route.method,
+    headers,
+    body,
+  })
   const text = await res.text()
   stats.requests++
   const what = `${route.method} ${url}${body !== undefined ? ` body ${body.slice(0, 200)}` : ""}${auth ? "" : " (anonymous)"}`
@@ -187,16 +385,27 @@ async function send(route: CustomRoute, url: string, body: string | undefined, a
       // the server's own background work (a forecast run finishing, its accuracy scoring, a scheduled job) may
       // have written meanwhile: the same request is sent once more from the new state, and must change nothing
       const before = after
-      const again = await fetch(`${testEnv().baseUrl}${url}`, { method: route.method, headers, body })
+      const again = await fetch(`${testEnv().baseUrl}${url}`, {
+        method: route.method,
+        headers,
+        body,
+      })
       await again.text()
       after = await fingerprint()
       if (again.status >= 400 && after !== before) {
-        failures.push(`${what} → ${res.status} but stored data changed (again when sent a second time: ${again.status})`)
+        failures.push(
+          `${what} → ${res.status} but stored data changed (again when sent a second time: ${again.status})`
+        )
       }
     }
     // Medusa's own authentication answers a bare "Unauthorized"; every other refusal is JSON
-    if (res.status !== 401 && !res.headers.get("content-type")?.includes("application/json")) {
-      failures.push(`${what} → ${res.status} answered ${res.headers.get("content-type")} instead of JSON`)
+    if (
+      res.status !== 401 &&
+      !res.headers.get("content-type")?.includes("application/json")
+    ) {
+      failures.push(
+        `${what} → ${res.status} answered ${res.headers.get("content-type")} instead of JSON`
+      )
     }
   } else {
     stats.accepted++
@@ -211,18 +420,38 @@ async function fuzzRoute(route: CustomRoute): Promise<void> {
   const ids = route.params.length
     ? fc.oneof(
         fc.constant((p: string) => (real ? real[p] : undefined) ?? "bogus_000"),
-        nasty.filter((s) => s.trim() !== "" && s !== "." && s !== "..").map((bad) => () => bad),
-        fc.constantFrom("prod_00000000000000000000000000", "brand_nope", "veh_nope", "1").map((bad) => () => bad)
+        nasty
+          .filter((s) => s.trim() !== "" && s !== "." && s !== "..")
+          .map((bad) => () => bad),
+        fc
+          .constantFrom(
+            "prod_00000000000000000000000000",
+            "brand_nope",
+            "veh_nope",
+            "1"
+          )
+          .map((bad) => () => bad)
       )
     : fc.constant(() => "")
-  const write = route.method === "POST" || route.method === "PUT" || route.method === "PATCH"
-  const body = write ? (LONG_JOBS.has(key) ? refusedBody : anyBody) : fc.constant(undefined)
+  const write =
+    route.method === "POST" ||
+    route.method === "PUT" ||
+    route.method === "PATCH"
+  const body = write
+    ? LONG_JOBS.has(key)
+      ? refusedBody
+      : anyBody
+    : fc.constant(undefined)
   let runIndex = 0
   baseline = await fingerprint()
   await fc.assert(
     fc.asyncProperty(ids, queryString, body, async (fill, query, payload) => {
       const url = routeUrl(route, fill) + (query ? `?${query}` : "")
-      if (route.method === "DELETE" && real && route.params.every((p) => fill(p) === real[p])) {
+      if (
+        route.method === "DELETE" &&
+        real &&
+        route.params.every((p) => fill(p) === real[p])
+      ) {
         return // a DELETE that may legitimately succeed on our own rows is not a bad request
       }
       const known = failures.length
@@ -249,16 +478,30 @@ describe("fuzzing every custom route", () => {
        GROUP BY table_name ORDER BY table_name`,
       [CORE_TABLES.map((t) => t.replace(/"/g, ""))]
     )
-    watchedTables = tables.map((t) => ({ table: t.table_name === "user" ? "\"user\"" : `"${t.table_name}"`, columns: t.columns }))
+    watchedTables = tables.map((t) => ({
+      table: t.table_name === "user" ? '"user"' : `"${t.table_name}"`,
+      columns: t.columns,
+    }))
     // rows of our own for writes with a real id
-    const admin = { ...(await adminHeaders()), "content-type": "application/json" }
+    const admin = {
+      ...(await adminHeaders()),
+      "content-type": "application/json",
+    }
     const post = async (url: string, body: unknown) => {
-      const res = await fetch(`${testEnv().baseUrl}${url}`, { method: "POST", headers: admin, body: JSON.stringify(body) })
+      const res = await fetch(`${testEnv().baseUrl}${url}`, {
+        method: "POST",
+        headers: admin,
+        body: JSON.stringify(body),
+      })
       expect(res.status).toBeLessThan(300)
       return res.json()
     }
-    const { brand } = await post("/admin/brands", { name: `Fuzz ${startedAt.getTime()}` })
-    const { make } = await post("/admin/vehicles/makes", { name: `Fuzzmake ${startedAt.getTime()}` })
+    const { brand } = await post("/admin/brands", {
+      name: `Fuzz ${startedAt.getTime()}`,
+    })
+    const { make } = await post("/admin/vehicles/makes", {
+      name: `Fuzzmake ${startedAt.getTime()}`,
+    })
     ownIds = {
       "^/admin/brands/:id$": { id: brand.id },
       "^/admin/vehicles/makes/:id$": { id: make.id },
@@ -268,9 +511,19 @@ describe("fuzzing every custom route", () => {
   afterAll(async () => {
     await db?.end()
     // what accepted fuzz requests created (newest first for foreign keys), the rows made above included
-    for (const { table, columns } of [...watchedTables, ...watchedTables].reverse()) {
-      if (columns.includes("created_at") && /^"(brand|vehicle|fitment|part_number|prospector_watched_page|prospector_lead|orion_restock_setting)/.test(table)) {
-        await sql(`DELETE FROM ${table} WHERE created_at >= $1`, [startedAt]).catch(() => undefined)
+    for (const { table, columns } of [
+      ...watchedTables,
+      ...watchedTables,
+    ].reverse()) {
+      if (
+        columns.includes("created_at") &&
+        /^"(brand|vehicle|fitment|part_number|prospector_watched_page|prospector_lead|orion_restock_setting)/.test(
+          table
+        )
+      ) {
+        await sql(`DELETE FROM ${table} WHERE created_at >= $1`, [
+          startedAt,
+        ]).catch(() => undefined)
       }
     }
   })
@@ -278,12 +531,23 @@ describe("fuzzing every custom route", () => {
   it("never answers 5xx, never leaks, never changes data on a refused request", async () => {
     const routes = customRoutes()
     expect(routes.length).toBeGreaterThan(60)
-    expect([...new Set(routes.map((r) => r.owner))]).toEqual(expect.arrayContaining(["fitment", "orion", "price-history", "prospector", "search", "project"]))
+    expect([...new Set(routes.map((r) => r.owner))]).toEqual(
+      expect.arrayContaining([
+        "fitment",
+        "orion",
+        "price-history",
+        "prospector",
+        "search",
+        "project",
+      ])
+    )
     for (const route of routes) {
       try {
         await fuzzRoute(route)
       } catch (e) {
-        failures.push(`${route.method} ${route.path}: ${(e as Error).message.split("\n").slice(0, 3).join(" ")}`)
+        failures.push(
+          `${route.method} ${route.path}: ${(e as Error).message.split("\n").slice(0, 3).join(" ")}`
+        )
       }
     }
     // the figures of the run (reported in the issue's note)

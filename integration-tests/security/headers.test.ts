@@ -4,10 +4,17 @@
  */
 import { testEnv } from "../helpers/env"
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${testEnv().baseUrl}${path}`, { headers, redirect: "manual" })
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${testEnv().baseUrl}${path}`, { headers, redirect: "manual" })
 
 describe("security headers", () => {
-  it.each(["/store/regions", "/health", "/admin/auth", "/app/login", "/no/such/route"])("%s carries them", async (path) => {
+  it.each([
+    "/store/regions",
+    "/health",
+    "/admin/auth",
+    "/app/login",
+    "/no/such/route",
+  ])("%s carries them", async (path) => {
     const res = await get(path)
     await res.arrayBuffer()
     expect(res.headers.get("x-powered-by")).toBeNull()
@@ -26,20 +33,27 @@ describe("security headers", () => {
   it("HSTS is sent when the request came over TLS through the proxy", async () => {
     const res = await get("/store/regions", { "x-forwarded-proto": "https" })
     expect(res.status).toBe(200)
-    expect(res.headers.get("strict-transport-security")).toMatch(/max-age=31536000; includeSubDomains/)
+    expect(res.headers.get("strict-transport-security")).toMatch(
+      /max-age=31536000; includeSubDomains/
+    )
   })
 
   it("an unknown route is a JSON 404 in Medusa's error shape", async () => {
     const res = await get("/no/such/route")
     expect(res.status).toBe(404)
     expect(res.headers.get("content-type")).toMatch(/application\/json/)
-    expect(await res.json()).toEqual({ type: "not_found", message: "GET /no/such/route is not a route of this server" })
+    expect(await res.json()).toEqual({
+      type: "not_found",
+      message: "GET /no/such/route is not a route of this server",
+    })
   })
 
   it("keeps a sane incoming x-request-id and replaces a bad one", async () => {
     const kept = await get("/store/regions", { "x-request-id": "lb-1234.abcd" })
     expect(kept.headers.get("x-request-id")).toBe("lb-1234.abcd")
-    const replaced = await get("/store/regions", { "x-request-id": "<script>" + "x".repeat(200) })
+    const replaced = await get("/store/regions", {
+      "x-request-id": "<script>" + "x".repeat(200),
+    })
     expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/)
   })
 })

@@ -17,11 +17,18 @@ const ROOT = path.resolve(__dirname, "..", "..")
 const run = crypto.randomBytes(3).toString("hex")
 let ipCounter = 0
 /** A fresh client address for each case (IPv6 documentation prefix, unique to this run). */
-const freshIp = () => `2001:db8::${run.slice(0, 4)}:${run.slice(4)}:${++ipCounter}`
+const freshIp = () =>
+  `2001:db8::${run.slice(0, 4)}:${run.slice(4)}:${++ipCounter}`
 
 type Reply = { status: number; body: any; retryAfter: string | null }
 
-async function login(base: string, route: string, email: string, password: string, ip: string): Promise<Reply> {
+async function login(
+  base: string,
+  route: string,
+  email: string,
+  password: string,
+  ip: string
+): Promise<Reply> {
   const res = await fetch(`${base}${route}`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": ip },
@@ -29,14 +36,23 @@ async function login(base: string, route: string, email: string, password: strin
   })
   const text = await res.text()
   // a refused password is Medusa's bare "Unauthorized"
-  return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text, retryAfter: res.headers.get("retry-after") }
+  return {
+    status: res.status,
+    body: res.headers.get("content-type")?.includes("json")
+      ? JSON.parse(text)
+      : text,
+    retryAfter: res.headers.get("retry-after"),
+  }
 }
 
 function expect429(reply: Reply) {
   expect(reply.status).toBe(429)
   expect(Number(reply.retryAfter)).toBeGreaterThanOrEqual(1)
   expect(Number(reply.retryAfter)).toBeLessThanOrEqual(60)
-  expect(reply.body).toEqual({ type: "not_allowed", message: expect.stringMatching(/^Too many login attempts; retry in \d+ s$/) })
+  expect(reply.body).toEqual({
+    type: "not_allowed",
+    message: expect.stringMatching(/^Too many login attempts; retry in \d+ s$/),
+  })
 }
 
 /** An admin user of our own (locking the seeded admin would lock the other suites out). */
@@ -46,7 +62,12 @@ async function createAdmin(): Promise<{ email: string; password: string }> {
   const res = await fetch(`${testEnv().baseUrl}/admin/users`, {
     method: "POST",
     headers: { ...(await adminHeaders()), "content-type": "application/json" },
-    body: JSON.stringify({ email, password, role: "member", first_name: "Throttle" }),
+    body: JSON.stringify({
+      email,
+      password,
+      role: "member",
+      first_name: "Throttle",
+    }),
   })
   expect(res.status).toBe(200)
   return { email, password }
@@ -58,22 +79,75 @@ describe("login throttling on one server", () => {
   it("the 6th bad admin login from one IP within a minute is a 429 with Retry-After", async () => {
     const ip = freshIp()
     for (let i = 1; i <= 5; i++) {
-      const r = await login(base(), "/admin/auth/token", `nobody-${i}-${run}@test.shabou.tn`, "wrong", ip)
-      expect({ attempt: i, status: r.status }).toEqual({ attempt: i, status: 401 })
+      const r = await login(
+        base(),
+        "/admin/auth/token",
+        `nobody-${i}-${run}@test.shabou.tn`,
+        "wrong",
+        ip
+      )
+      expect({ attempt: i, status: r.status }).toEqual({
+        attempt: i,
+        status: 401,
+      })
     }
-    expect429(await login(base(), "/admin/auth/token", `nobody-6-${run}@test.shabou.tn`, "wrong", ip))
+    expect429(
+      await login(
+        base(),
+        "/admin/auth/token",
+        `nobody-6-${run}@test.shabou.tn`,
+        "wrong",
+        ip
+      )
+    )
     // the session login route shares the counter
-    expect429(await login(base(), "/admin/auth", `nobody-7-${run}@test.shabou.tn`, "wrong", ip))
+    expect429(
+      await login(
+        base(),
+        "/admin/auth",
+        `nobody-7-${run}@test.shabou.tn`,
+        "wrong",
+        ip
+      )
+    )
     // another address is not affected
-    expect((await login(base(), "/admin/auth/token", `nobody-8-${run}@test.shabou.tn`, "wrong", freshIp())).status).toBe(401)
+    expect(
+      (
+        await login(
+          base(),
+          "/admin/auth/token",
+          `nobody-8-${run}@test.shabou.tn`,
+          "wrong",
+          freshIp()
+        )
+      ).status
+    ).toBe(401)
   })
 
   it("an account is locked after 5 bad passwords from 5 addresses, even for the right password", async () => {
     const user = await createAdmin()
     for (let i = 1; i <= 5; i++) {
-      expect((await login(base(), "/admin/auth/token", user.email, "wrong", freshIp())).status).toBe(401)
+      expect(
+        (
+          await login(
+            base(),
+            "/admin/auth/token",
+            user.email,
+            "wrong",
+            freshIp()
+          )
+        ).status
+      ).toBe(401)
     }
-    expect429(await login(base(), "/admin/auth/token", user.email.toUpperCase(), user.password, freshIp()))
+    expect429(
+      await login(
+        base(),
+        "/admin/auth/token",
+        user.email.toUpperCase(),
+        user.password,
+        freshIp()
+      )
+    )
   })
 
   it("successful logins do not count, and reset the account's failures", async () => {
@@ -82,14 +156,37 @@ describe("login throttling on one server", () => {
     for (let round = 0; round < 3; round++) {
       const ip = freshIp()
       for (let i = 0; i < 4; i++) {
-        expect((await login(base(), "/admin/auth/token", user.email, "wrong", ip)).status).toBe(401)
+        expect(
+          (await login(base(), "/admin/auth/token", user.email, "wrong", ip))
+            .status
+        ).toBe(401)
       }
-      expect((await login(base(), "/admin/auth/token", user.email, user.password, ip)).status).toBe(200)
+      expect(
+        (
+          await login(
+            base(),
+            "/admin/auth/token",
+            user.email,
+            user.password,
+            ip
+          )
+        ).status
+      ).toBe(200)
     }
     // successes from one address are never counted
     const ip = freshIp()
     for (let i = 0; i < 8; i++) {
-      expect((await login(base(), i % 2 ? "/admin/auth" : "/admin/auth/token", user.email, user.password, ip)).status).toBe(200)
+      expect(
+        (
+          await login(
+            base(),
+            i % 2 ? "/admin/auth" : "/admin/auth/token",
+            user.email,
+            user.password,
+            ip
+          )
+        ).status
+      ).toBe(200)
     }
   })
 
@@ -109,7 +206,9 @@ const STORE_SECRET = `ssr-${run}-${crypto.randomBytes(12).toString("hex")}`
 const describeRedis = testEnv().redisUrl ? describe : describe.skip
 if (!testEnv().redisUrl) {
   // the shared counters need Redis: without REDIS_URL each instance counts alone (documented)
-  console.warn("rate-limit: REDIS_URL is not set, the two-instance tests are skipped")
+  console.warn(
+    "rate-limit: REDIS_URL is not set, the two-instance tests are skipped"
+  )
 }
 
 describeRedis("two instances on one Redis", () => {
@@ -118,31 +217,44 @@ describeRedis("two instances on one Redis", () => {
     const { freePort } = require(path.join(ROOT, "scripts", "lib", "database"))
     const env = testEnv()
     const port: number = await freePort()
-    const child = spawn(process.execPath, [path.join(ROOT, "integration-tests", "setup", "server.js")], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        NODE_ENV: "development",
-        PORT: String(port),
-        DATABASE_URL: env.databaseUrl,
-        REDIS_URL: env.redisUrl!,
-        REDIS_PREFIX: env.redisPrefix,
-        MEDUSA_ADMIN_EMAIL: env.adminEmail,
-        MEDUSA_ADMIN_PASSWORD: env.adminPassword,
-        ADMIN_SERVE: "false",
-        JWT_SECRET: crypto.randomBytes(24).toString("hex"),
-        COOKIE_SECRET: crypto.randomBytes(24).toString("hex"),
-        // a small store limit on this instance, to reach it quickly
-        RATE_LIMIT_STORE_PER_MINUTE: "30",
-        RATE_LIMIT_STORE_SECRET: STORE_SECRET,
-        RATE_LIMIT_STORE_TRUSTED_IPS: "127.0.0.1,::1,::ffff:127.0.0.1,198.51.100.77",
-      },
-    })
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "integration-tests", "setup", "server.js")],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          ...process.env,
+          NODE_ENV: "development",
+          PORT: String(port),
+          DATABASE_URL: env.databaseUrl,
+          REDIS_URL: env.redisUrl!,
+          REDIS_PREFIX: env.redisPrefix,
+          MEDUSA_ADMIN_EMAIL: env.adminEmail,
+          MEDUSA_ADMIN_PASSWORD: env.adminPassword,
+          ADMIN_SERVE: "false",
+          JWT_SECRET: crypto.randomBytes(24).toString("hex"),
+          COOKIE_SECRET: crypto.randomBytes(24).toString("hex"),
+          // a small store limit on this instance, to reach it quickly
+          RATE_LIMIT_STORE_PER_MINUTE: "30",
+          RATE_LIMIT_STORE_SECRET: STORE_SECRET,
+          RATE_LIMIT_STORE_TRUSTED_IPS:
+            "127.0.0.1,::1,::ffff:127.0.0.1,198.51.100.77",
+        },
+      }
+    )
     second.child = child
     let output = ""
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`second server not ready after 8 min:\n${output.slice(-2000)}`)), 480000)
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `second server not ready after 8 min:\n${output.slice(-2000)}`
+            )
+          ),
+        480000
+      )
       child.stdout!.on("data", (d) => {
         output += d
         if (output.includes("SHABOU_TEST_SERVER_READY")) {
@@ -153,7 +265,11 @@ describeRedis("two instances on one Redis", () => {
       child.stderr!.on("data", (d) => (output += d))
       child.on("exit", (code) => {
         clearTimeout(timer)
-        reject(new Error(`second server exited with ${code}:\n${output.slice(-2000)}`))
+        reject(
+          new Error(
+            `second server exited with ${code}:\n${output.slice(-2000)}`
+          )
+        )
       })
     })
     child.removeAllListeners("exit")
@@ -176,21 +292,52 @@ describeRedis("two instances on one Redis", () => {
     const a = testEnv().baseUrl
     const b = second.base!
     for (const [i, server] of [a, b, a, b, a].entries()) {
-      expect((await login(server, "/admin/auth/token", `spread-${i}-${run}@test.shabou.tn`, "wrong", ip)).status).toBe(401)
+      expect(
+        (
+          await login(
+            server,
+            "/admin/auth/token",
+            `spread-${i}-${run}@test.shabou.tn`,
+            "wrong",
+            ip
+          )
+        ).status
+      ).toBe(401)
     }
-    expect429(await login(b, "/admin/auth/token", `spread-6-${run}@test.shabou.tn`, "wrong", ip))
+    expect429(
+      await login(
+        b,
+        "/admin/auth/token",
+        `spread-6-${run}@test.shabou.tn`,
+        "wrong",
+        ip
+      )
+    )
 
     const user = await createAdmin()
     for (const server of [b, a, b, a, b]) {
-      expect((await login(server, "/admin/auth/token", user.email, "wrong", freshIp())).status).toBe(401)
+      expect(
+        (
+          await login(
+            server,
+            "/admin/auth/token",
+            user.email,
+            "wrong",
+            freshIp()
+          )
+        ).status
+      ).toBe(401)
     }
-    expect429(await login(a, "/admin/auth/token", user.email, user.password, freshIp()))
+    expect429(
+      await login(a, "/admin/auth/token", user.email, user.password, freshIp())
+    )
   })
 
   it("the Store API limit per IP (30 a minute here) answers 429; the storefront secret and trusted IPs are exempt", async () => {
     const b = second.base!
     const ip = "198.51.100.10"
-    const get = (headers: Record<string, string>) => fetch(`${b}/store/regions`, { headers })
+    const get = (headers: Record<string, string>) =>
+      fetch(`${b}/store/regions`, { headers })
     for (let i = 1; i <= 30; i++) {
       const res = await get({ "x-forwarded-for": ip })
       await res.arrayBuffer()
@@ -199,16 +346,34 @@ describeRedis("two instances on one Redis", () => {
     const limited = await get({ "x-forwarded-for": ip })
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1)
-    expect(await limited.json()).toEqual({ type: "not_allowed", message: expect.stringMatching(/^Too many requests; retry in \d+ s$/) })
+    expect(await limited.json()).toEqual({
+      type: "not_allowed",
+      message: expect.stringMatching(/^Too many requests; retry in \d+ s$/),
+    })
     // the SSR storefront behind the same address, with its secret
-    expect((await get({ "x-forwarded-for": ip, "x-storefront-secret": STORE_SECRET })).status).toBe(200)
-    expect((await get({ "x-forwarded-for": ip, "x-storefront-secret": "wrong" })).status).toBe(429)
+    expect(
+      (
+        await get({
+          "x-forwarded-for": ip,
+          "x-storefront-secret": STORE_SECRET,
+        })
+      ).status
+    ).toBe(200)
+    expect(
+      (await get({ "x-forwarded-for": ip, "x-storefront-secret": "wrong" }))
+        .status
+    ).toBe(429)
     // a trusted address, and loopback (benchmarks, tests) outside production
     for (let i = 0; i < 35; i++) {
-      expect((await get({ "x-forwarded-for": "198.51.100.77" })).status).toBe(200)
+      expect((await get({ "x-forwarded-for": "198.51.100.77" })).status).toBe(
+        200
+      )
     }
     expect((await get({})).status).toBe(200)
     // the admin API is not under the store limit
-    expect((await fetch(`${b}/admin/auth`, { headers: { "x-forwarded-for": ip } })).status).toBe(401)
+    expect(
+      (await fetch(`${b}/admin/auth`, { headers: { "x-forwarded-for": ip } }))
+        .status
+    ).toBe(401)
   })
 })

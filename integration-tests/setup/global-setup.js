@@ -38,7 +38,9 @@ module.exports = async function globalSetup() {
     MEDUSA_ADMIN_EMAIL: "admin@test.shabou.tn",
     MEDUSA_ADMIN_PASSWORD: `pw-${runId}`,
     MEDUSA_DISABLE_TELEMETRY: "true",
-    ADMIN_SERVE: fs.existsSync(path.join(ROOT, "build", "index.html")) ? "true" : "false",
+    ADMIN_SERVE: fs.existsSync(path.join(ROOT, "build", "index.html"))
+      ? "true"
+      : "false",
     JWT_SECRET: `jwt-${runId}`,
     COOKIE_SECRET: `cookie-${runId}`,
     // the catalogue tests compare the read model with core: `x-catalogue-bypass: 1` answers through core
@@ -76,7 +78,15 @@ module.exports = async function globalSetup() {
     let buffer = ""
     // the demo seed of a fresh database takes minutes; more on a busy machine (SHABOU_TEST_SERVER_TIMEOUT_MS)
     const readyMs = Number(process.env.SHABOU_TEST_SERVER_TIMEOUT_MS) || 600000
-    const timer = setTimeout(() => reject(new Error(`test server not ready after ${Math.round(readyMs / 60000)} min, see ${logFile}`)), readyMs)
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `test server not ready after ${Math.round(readyMs / 60000)} min, see ${logFile}`
+          )
+        ),
+      readyMs
+    )
     child.stdout.on("data", (chunk) => {
       out.write(chunk)
       buffer += chunk.toString()
@@ -87,7 +97,11 @@ module.exports = async function globalSetup() {
     })
     child.on("exit", (code) => {
       clearTimeout(timer)
-      reject(new Error(`test server exited with ${code} before it was ready:\n${buffer.slice(-3000)}\n(see ${logFile})`))
+      reject(
+        new Error(
+          `test server exited with ${code} before it was ready:\n${buffer.slice(-3000)}\n(see ${logFile})`
+        )
+      )
     })
   }).catch(async (e) => {
     child.kill("SIGKILL")
@@ -98,7 +112,10 @@ module.exports = async function globalSetup() {
   child.removeAllListeners("exit")
 
   // the server's whole environment, for tests that start more instances of it (integration-tests/helpers/instances.ts)
-  const serverEnvFile = path.join(logDir, `integration-server-env-${runId}.json`)
+  const serverEnvFile = path.join(
+    logDir,
+    `integration-server-env-${runId}.json`
+  )
   fs.writeFileSync(serverEnvFile, JSON.stringify(env), { mode: 0o600 })
   const testEnv = {
     baseUrl: `http://127.0.0.1:${port}`,
@@ -112,5 +129,7 @@ module.exports = async function globalSetup() {
   }
   process.env.SHABOU_TEST_ENV = JSON.stringify(testEnv)
   globalThis.__SHABOU_TEST__ = { child, db, fixtures, serverEnvFile }
-  log(`server ready on ${testEnv.baseUrl} (${db.embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}, ${redisUrl ? "Redis" : "no Redis"}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  log(
+    `server ready on ${testEnv.baseUrl} (${db.embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}, ${redisUrl ? "Redis" : "no Redis"}) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+  )
 }

@@ -19,12 +19,17 @@ jest.setTimeout(180000)
 const guest = storeClient()
 
 /** The status and message of a refused medusa-js call. */
-async function refused(call: Promise<unknown>): Promise<{ status: number; message: string }> {
+async function refused(
+  call: Promise<unknown>
+): Promise<{ status: number; message: string }> {
   try {
     await call
   } catch (e) {
-    const res = (e as { response?: { status: number; data?: { message?: string } } }).response
-    if (res) return { status: res.status, message: String(res.data?.message ?? "") }
+    const res = (
+      e as { response?: { status: number; data?: { message?: string } } }
+    ).response
+    if (res)
+      return { status: res.status, message: String(res.data?.message ?? "") }
     throw e
   }
   throw new Error("the call was accepted")
@@ -35,13 +40,27 @@ const RUN = Date.now().toString(36)
 
 async function signedIn(name: string): Promise<Medusa> {
   const email = `${name}-${RUN}@example.tn`
-  await guest.customers.create({ first_name: "Amel", last_name: "Trabelsi", email, password: "motdepasse-2026" })
-  const { access_token } = await guest.auth.getToken({ email, password: "motdepasse-2026" })
-  return new Medusa({ baseUrl: testEnv().baseUrl, maxRetries: 0, customHeaders: { Authorization: `Bearer ${access_token}` } })
+  await guest.customers.create({
+    first_name: "Amel",
+    last_name: "Trabelsi",
+    email,
+    password: "motdepasse-2026",
+  })
+  const { access_token } = await guest.auth.getToken({
+    email,
+    password: "motdepasse-2026",
+  })
+  return new Medusa({
+    baseUrl: testEnv().baseUrl,
+    maxRetries: 0,
+    customHeaders: { Authorization: `Bearer ${access_token}` },
+  })
 }
 
 async function adminGet(path: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${testEnv().baseUrl}${path}`, { headers: await adminHeaders() })
+  const res = await fetch(`${testEnv().baseUrl}${path}`, {
+    headers: await adminHeaders(),
+  })
   return { status: res.status, body: await res.json() }
 }
 
@@ -83,32 +102,87 @@ beforeAll(async () => {
     `SELECT v.id FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id
       WHERE mk.name = 'Renault' AND v.year_from <= 2016 AND (v.year_to IS NULL OR v.year_to >= 2016) ORDER BY v.id LIMIT 1`
   )
-  ;[{ id: peugeot }] = await sql(`SELECT v.id FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.name = 'Peugeot' ORDER BY v.id LIMIT 1`)
+  ;[{ id: peugeot }] = await sql(
+    `SELECT v.id FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.name = 'Peugeot' ORDER BY v.id LIMIT 1`
+  )
 })
 
 describe("Mon garage (signed-in customer)", () => {
   it("needs a signed-in customer", async () => {
-    expect(await refused(guest.client.request("GET", "/store/customers/me/garage"))).toMatchObject({ status: 401 })
-    expect(await refused(guest.client.request("POST", "/store/customers/me/garage", { vehicle_id: fitVehicle }))).toMatchObject({ status: 401 })
+    expect(
+      await refused(guest.client.request("GET", "/store/customers/me/garage"))
+    ).toMatchObject({ status: 401 })
+    expect(
+      await refused(
+        guest.client.request("POST", "/store/customers/me/garage", {
+          vehicle_id: fitVehicle,
+        })
+      )
+    ).toMatchObject({ status: 401 })
   })
 
   it("adds by selector and by VIN, names, picks the current one, removes", async () => {
     const me = await signedIn("garage-amel")
-    const first = (await me.client.request("POST", "/store/customers/me/garage", { vehicle_id: fitVehicle, name: "  La voiture de  Amel " })).garage_vehicle
-    expect(first).toMatchObject({ object: "garage_vehicle", vehicle_id: fitVehicle, name: "La voiture de Amel", is_current: true, vin: null })
+    const first = (
+      await me.client.request("POST", "/store/customers/me/garage", {
+        vehicle_id: fitVehicle,
+        name: "  La voiture de  Amel ",
+      })
+    ).garage_vehicle
+    expect(first).toMatchObject({
+      object: "garage_vehicle",
+      vehicle_id: fitVehicle,
+      name: "La voiture de Amel",
+      is_current: true,
+      vin: null,
+    })
     expect(first.label).toMatch(/^La voiture de Amel \(.+ · \d{4} – /)
-    expect(first.vehicle).toMatchObject({ id: fitVehicle, make: { name: expect.any(String) }, model: { name: expect.any(String) } })
+    expect(first.vehicle).toMatchObject({
+      id: fitVehicle,
+      make: { name: expect.any(String) },
+      model: { name: expect.any(String) },
+    })
 
     // by VIN: a Renault VIN whose model year letter G is 1986 or 2016 stands for several vehicles of the base → the customer picks one
     const vin = "VF1RFB000G1234567"
-    const many = await refused(me.client.request("POST", "/store/customers/me/garage", { vin }))
+    const many = await refused(
+      me.client.request("POST", "/store/customers/me/garage", { vin })
+    )
     expect(many.status).toBe(400)
-    expect(many.message).toMatch(/^vehicle_id: VIN VF1RFB000G1234567 \(Renault, model year 1986 or 2016\) matches \d+\+? vehicles; pick yours/)
-    const wrongMake = await refused(me.client.request("POST", "/store/customers/me/garage", { vin, vehicle_id: peugeot }))
-    expect(wrongMake).toEqual({ status: 400, message: `vin: VIN VF1RFB000G1234567 (Renault, model year 1986 or 2016) is not a Peugeot (vehicle ${peugeot})` })
-    expect((await refused(me.client.request("POST", "/store/customers/me/garage", { vin: "VF1RFB000G123456" }))).message).toMatch(/^vin: /)
-    const second = (await me.client.request("POST", "/store/customers/me/garage", { vin: "vf1-rfb000g1234567", vehicle_id: renault2016 })).garage_vehicle
-    expect(second).toMatchObject({ vehicle_id: renault2016, vin, is_current: false, name: null })
+    expect(many.message).toMatch(
+      /^vehicle_id: VIN VF1RFB000G1234567 \(Renault, model year 1986 or 2016\) matches \d+\+? vehicles; pick yours/
+    )
+    const wrongMake = await refused(
+      me.client.request("POST", "/store/customers/me/garage", {
+        vin,
+        vehicle_id: peugeot,
+      })
+    )
+    expect(wrongMake).toEqual({
+      status: 400,
+      message: `vin: VIN VF1RFB000G1234567 (Renault, model year 1986 or 2016) is not a Peugeot (vehicle ${peugeot})`,
+    })
+    expect(
+      (
+        await refused(
+          me.client.request("POST", "/store/customers/me/garage", {
+            vin: "VF1RFB000G123456",
+          })
+        )
+      ).message
+    ).toMatch(/^vin: /)
+    const second = (
+      await me.client.request("POST", "/store/customers/me/garage", {
+        vin: "vf1-rfb000g1234567",
+        vehicle_id: renault2016,
+      })
+    ).garage_vehicle
+    expect(second).toMatchObject({
+      vehicle_id: renault2016,
+      vin,
+      is_current: false,
+      name: null,
+    })
 
     let list = await me.client.request("GET", "/store/customers/me/garage")
     expect(list.count).toBe(2)
@@ -118,90 +192,234 @@ describe("Mon garage (signed-in customer)", () => {
     ])
 
     // pick the Renault as the current one, rename it
-    const picked = (await me.client.request("POST", `/store/customers/me/garage/${second.id}`, { is_current: true, name: "Clio du travail" })).garage_vehicle
-    expect(picked).toMatchObject({ is_current: true, name: "Clio du travail", vin })
+    const picked = (
+      await me.client.request(
+        "POST",
+        `/store/customers/me/garage/${second.id}`,
+        { is_current: true, name: "Clio du travail" }
+      )
+    ).garage_vehicle
+    expect(picked).toMatchObject({
+      is_current: true,
+      name: "Clio du travail",
+      vin,
+    })
     list = await me.client.request("GET", "/store/customers/me/garage")
     expect(list.garage_vehicles.map((g: any) => [g.id, g.is_current])).toEqual([
       [second.id, true],
       [first.id, false],
     ])
-    expect(await refused(me.client.request("POST", `/store/customers/me/garage/${second.id}`, { is_current: false }))).toMatchObject({
+    expect(
+      await refused(
+        me.client.request("POST", `/store/customers/me/garage/${second.id}`, {
+          is_current: false,
+        })
+      )
+    ).toMatchObject({
       status: 400,
       message: expect.stringMatching(/^is_current: pick another vehicle/),
     })
-    expect(await refused(me.client.request("POST", `/store/customers/me/garage/${second.id}`, { colour: "rouge" }))).toMatchObject({
+    expect(
+      await refused(
+        me.client.request("POST", `/store/customers/me/garage/${second.id}`, {
+          colour: "rouge",
+        })
+      )
+    ).toMatchObject({
       status: 400,
       message: expect.stringMatching(/^colour: unknown field/),
     })
-    expect(await refused(me.client.request("POST", "/store/customers/me/garage", { vehicle_id: "veh_nope" }))).toMatchObject({ status: 404 })
+    expect(
+      await refused(
+        me.client.request("POST", "/store/customers/me/garage", {
+          vehicle_id: "veh_nope",
+        })
+      )
+    ).toMatchObject({ status: 404 })
 
     // another customer sees none of it and cannot touch it
     const other = await signedIn("garage-other")
-    expect((await other.client.request("GET", "/store/customers/me/garage")).count).toBe(0)
-    expect((await refused(other.client.request("DELETE", `/store/customers/me/garage/${first.id}`))).status).toBe(404)
-    expect((await refused(other.client.request("POST", `/store/customers/me/garage/${first.id}`, { name: "x" }))).status).toBe(404)
+    expect(
+      (await other.client.request("GET", "/store/customers/me/garage")).count
+    ).toBe(0)
+    expect(
+      (
+        await refused(
+          other.client.request(
+            "DELETE",
+            `/store/customers/me/garage/${first.id}`
+          )
+        )
+      ).status
+    ).toBe(404)
+    expect(
+      (
+        await refused(
+          other.client.request(
+            "POST",
+            `/store/customers/me/garage/${first.id}`,
+            { name: "x" }
+          )
+        )
+      ).status
+    ).toBe(404)
 
     // removing the current vehicle makes the other one current
-    expect(await me.client.request("DELETE", `/store/customers/me/garage/${second.id}`)).toMatchObject({ id: second.id, object: "garage_vehicle", deleted: true })
+    expect(
+      await me.client.request(
+        "DELETE",
+        `/store/customers/me/garage/${second.id}`
+      )
+    ).toMatchObject({ id: second.id, object: "garage_vehicle", deleted: true })
     list = await me.client.request("GET", "/store/customers/me/garage")
-    expect(list.garage_vehicles.map((g: any) => [g.id, g.is_current])).toEqual([[first.id, true]])
-    expect((await sql(`SELECT count(*)::int AS n FROM garage_vehicle WHERE id = $1`, [second.id]))[0].n).toBe(0)
+    expect(list.garage_vehicles.map((g: any) => [g.id, g.is_current])).toEqual([
+      [first.id, true],
+    ])
+    expect(
+      (
+        await sql(
+          `SELECT count(*)::int AS n FROM garage_vehicle WHERE id = $1`,
+          [second.id]
+        )
+      )[0].n
+    ).toBe(0)
   })
 })
 
 describe("the cart's vehicle, the verdict of each line, the order", () => {
-  const lineOf = (cart: any, variantId: string) => cart.items.find((i: any) => i.variant_id === variantId)
+  const lineOf = (cart: any, variantId: string) =>
+    cart.items.find((i: any) => i.variant_id === variantId)
 
   it("core refuses cart metadata; the vehicle route stores it and checks every line", async () => {
-    let { cart } = await guest.carts.create({ region_id: await tunisiaRegionId(guest) })
-    expect((await refused(guest.carts.update(cart.id, { metadata: { vehicle: fitVehicle } } as any))).status).toBe(400)
-    ;({ cart } = await guest.carts.lineItems.create(cart.id, { variant_id: fitVariant, quantity: 1 }))
+    let { cart } = await guest.carts.create({
+      region_id: await tunisiaRegionId(guest),
+    })
+    expect(
+      (
+        await refused(
+          guest.carts.update(cart.id, {
+            metadata: { vehicle: fitVehicle },
+          } as any)
+        )
+      ).status
+    ).toBe(400)
+    ;({ cart } = await guest.carts.lineItems.create(cart.id, {
+      variant_id: fitVariant,
+      quantity: 1,
+    }))
     expect(lineOf(cart, fitVariant).fitment).toBeNull()
 
-    const set = await guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: fitVehicle })
-    expect(set.vehicle).toMatchObject({ id: fitVehicle, label: expect.stringContaining(" · "), vin: null, garage_vehicle_id: null })
-    expect(lineOf(set.cart, fitVariant).fitment).toMatchObject({ vehicle_id: fitVehicle, verdict: "fits" })
-    expect((await guest.client.request("GET", `/store/carts/${cart.id}/vehicle`)).vehicle).toMatchObject({ id: fitVehicle })
+    const set = await guest.client.request(
+      "POST",
+      `/store/carts/${cart.id}/vehicle`,
+      { vehicle_id: fitVehicle }
+    )
+    expect(set.vehicle).toMatchObject({
+      id: fitVehicle,
+      label: expect.stringContaining(" · "),
+      vin: null,
+      garage_vehicle_id: null,
+    })
+    expect(lineOf(set.cart, fitVariant).fitment).toMatchObject({
+      vehicle_id: fitVehicle,
+      verdict: "fits",
+    })
+    expect(
+      (await guest.client.request("GET", `/store/carts/${cart.id}/vehicle`))
+        .vehicle
+    ).toMatchObject({ id: fitVehicle })
 
     // a part that does not fit is added, and flagged with the reason
-    ;({ cart } = await guest.carts.lineItems.create(cart.id, { variant_id: otherVariant, quantity: 1 }))
+    ;({ cart } = await guest.carts.lineItems.create(cart.id, {
+      variant_id: otherVariant,
+      quantity: 1,
+    }))
     expect(lineOf(cart, otherVariant).fitment).toMatchObject({
       verdict: "does_not_fit",
       reason: "the part has fitment data and this vehicle is not in it",
     })
     // a second add of the same variant still merges into its line (the verdict is not in the line's metadata)
-    ;({ cart } = await guest.carts.lineItems.create(cart.id, { variant_id: fitVariant, quantity: 1 }))
+    ;({ cart } = await guest.carts.lineItems.create(cart.id, {
+      variant_id: fitVariant,
+      quantity: 1,
+    }))
     expect(cart.items).toHaveLength(2)
-    expect(lineOf(cart, fitVariant)).toMatchObject({ quantity: 2, fitment: { verdict: "fits" } })
+    expect(lineOf(cart, fitVariant)).toMatchObject({
+      quantity: 2,
+      fitment: { verdict: "fits" },
+    })
     // GET /store/carts/:id shows the verdicts too
-    expect(lineOf((await guest.carts.retrieve(cart.id)).cart, otherVariant).fitment.verdict).toBe("does_not_fit")
+    expect(
+      lineOf((await guest.carts.retrieve(cart.id)).cart, otherVariant).fitment
+        .verdict
+    ).toBe("does_not_fit")
 
     // a vehicle without any fitment data: unknown, with the reason, for every line
-    const unknown = await guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: noDataVehicle })
+    const unknown = await guest.client.request(
+      "POST",
+      `/store/carts/${cart.id}/vehicle`,
+      { vehicle_id: noDataVehicle }
+    )
     for (const item of unknown.cart.items) {
-      expect(item.fitment).toMatchObject({ vehicle_id: noDataVehicle, verdict: "unknown", reason: "no fitment data for this vehicle yet: no part is linked to it" })
+      expect(item.fitment).toMatchObject({
+        vehicle_id: noDataVehicle,
+        verdict: "unknown",
+        reason: "no fitment data for this vehicle yet: no part is linked to it",
+      })
     }
     expect(unknown.vehicle.vin).toBeNull()
-    const product = (await sql(`SELECT product_id FROM product_variant WHERE id = $1`, [otherVariant]))[0].product_id
-    expect(await guest.client.request("GET", `/store/products/${product}/fitment?vehicle_id=${noDataVehicle}`)).toMatchObject({
+    const product = (
+      await sql(`SELECT product_id FROM product_variant WHERE id = $1`, [
+        otherVariant,
+      ])
+    )[0].product_id
+    expect(
+      await guest.client.request(
+        "GET",
+        `/store/products/${product}/fitment?vehicle_id=${noDataVehicle}`
+      )
+    ).toMatchObject({
       verdict: "unknown",
       reason: "no fitment data for this vehicle yet: no part is linked to it",
     })
 
     // taking the vehicle off takes the verdicts off
-    const cleared = await guest.client.request("DELETE", `/store/carts/${cart.id}/vehicle`)
+    const cleared = await guest.client.request(
+      "DELETE",
+      `/store/carts/${cart.id}/vehicle`
+    )
     expect(cleared.vehicle).toBeNull()
     expect(cleared.cart.items.map((i: any) => i.fitment)).toEqual([null, null])
 
-    expect(await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {}))).toEqual({ status: 400, message: "vehicle_id: is required (or garage_vehicle_id)" })
+    expect(
+      await refused(
+        guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {})
+      )
+    ).toEqual({
+      status: 400,
+      message: "vehicle_id: is required (or garage_vehicle_id)",
+    })
   })
 
   it("a VIN given with the cart's vehicle must agree with it: same make, a model year it was built in", async () => {
-    const { cart } = await guest.carts.create({ region_id: await tunisiaRegionId(guest) })
+    const { cart } = await guest.carts.create({
+      region_id: await tunisiaRegionId(guest),
+    })
     const vin = "VF1RFB000G1234567" // Renault, model year 1986 or 2016
-    const set = await guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: renault2016, vin: "vf1-rfb000g1234567" })
+    const set = await guest.client.request(
+      "POST",
+      `/store/carts/${cart.id}/vehicle`,
+      { vehicle_id: renault2016, vin: "vf1-rfb000g1234567" }
+    )
     expect(set.vehicle).toMatchObject({ id: renault2016, vin })
-    expect(await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: peugeot, vin }))).toEqual({
+    expect(
+      await refused(
+        guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
+          vehicle_id: peugeot,
+          vin,
+        })
+      )
+    ).toEqual({
       status: 400,
       message: `vin: VIN ${vin} (Renault, model year 1986 or 2016) is not a Peugeot (vehicle ${peugeot})`,
     })
@@ -209,48 +427,151 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
       `SELECT v.id, v.year_from FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.name = 'Renault' AND v.year_from >= 2019 AND v.year_to IS NULL ORDER BY v.id LIMIT 1`
     )
     const old = "VF1RFB000A1234567" // model year 1980 or 2010
-    expect(await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: recentRenault, vin: old }))).toEqual({
+    expect(
+      await refused(
+        guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
+          vehicle_id: recentRenault,
+          vin: old,
+        })
+      )
+    ).toEqual({
       status: 400,
       message: `vin: VIN ${old} (Renault, model year 1980 or 2010) does not match vehicle ${recentRenault}, built ${year_from}–today`,
     })
-    expect((await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: renault2016, vin: "VF1RFB000G123456" }))).message).toMatch(/^vin: VIN must have 17 characters/)
-    expect(await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: renault2016, vin: 17 }))).toEqual({ status: 400, message: "vin: must be a text of 17 characters" })
+    expect(
+      (
+        await refused(
+          guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
+            vehicle_id: renault2016,
+            vin: "VF1RFB000G123456",
+          })
+        )
+      ).message
+    ).toMatch(/^vin: VIN must have 17 characters/)
+    expect(
+      await refused(
+        guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
+          vehicle_id: renault2016,
+          vin: 17,
+        })
+      )
+    ).toEqual({ status: 400, message: "vin: must be a text of 17 characters" })
     // the refused calls left the accepted vehicle in place
-    expect((await guest.client.request("GET", `/store/carts/${cart.id}/vehicle`)).vehicle).toMatchObject({ id: renault2016, vin })
-    expect((await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: "veh_nope" }))).status).toBe(404)
-    expect((await refused(guest.client.request("POST", `/store/carts/cart_nope/vehicle`, { vehicle_id: fitVehicle }))).status).toBe(404)
-    expect(await refused(guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, { garage_vehicle_id: "gveh_x" }))).toMatchObject({ status: 401 })
+    expect(
+      (await guest.client.request("GET", `/store/carts/${cart.id}/vehicle`))
+        .vehicle
+    ).toMatchObject({ id: renault2016, vin })
+    expect(
+      (
+        await refused(
+          guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
+            vehicle_id: "veh_nope",
+          })
+        )
+      ).status
+    ).toBe(404)
+    expect(
+      (
+        await refused(
+          guest.client.request("POST", `/store/carts/cart_nope/vehicle`, {
+            vehicle_id: fitVehicle,
+          })
+        )
+      ).status
+    ).toBe(404)
+    expect(
+      await refused(
+        guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
+          garage_vehicle_id: "gveh_x",
+        })
+      )
+    ).toMatchObject({ status: 401 })
   })
 
   it("the order keeps the vehicle and each line's verdict; the admin reads them", async () => {
     const me = await signedIn("garage-order")
-    const own = (await me.client.request("POST", "/store/customers/me/garage", { vehicle_id: fitVehicle, name: "Ma 208" })).garage_vehicle
-    let { cart } = await me.carts.create({ region_id: await tunisiaRegionId(me) })
-    ;({ cart } = await me.carts.lineItems.create(cart.id, { variant_id: fitVariant, quantity: 1 }))
-    ;({ cart } = await me.carts.lineItems.create(cart.id, { variant_id: otherVariant, quantity: 3 }))
+    const own = (
+      await me.client.request("POST", "/store/customers/me/garage", {
+        vehicle_id: fitVehicle,
+        name: "Ma 208",
+      })
+    ).garage_vehicle
+    let { cart } = await me.carts.create({
+      region_id: await tunisiaRegionId(me),
+    })
+    ;({ cart } = await me.carts.lineItems.create(cart.id, {
+      variant_id: fitVariant,
+      quantity: 1,
+    }))
+    ;({ cart } = await me.carts.lineItems.create(cart.id, {
+      variant_id: otherVariant,
+      quantity: 3,
+    }))
     // another customer's garage vehicle is not this customer's
     const stranger = await signedIn("garage-stranger")
-    const theirs = (await stranger.client.request("POST", "/store/customers/me/garage", { vehicle_id: noDataVehicle })).garage_vehicle
-    expect((await refused(me.client.request("POST", `/store/carts/${cart.id}/vehicle`, { garage_vehicle_id: theirs.id }))).status).toBe(404)
+    const theirs = (
+      await stranger.client.request("POST", "/store/customers/me/garage", {
+        vehicle_id: noDataVehicle,
+      })
+    ).garage_vehicle
+    expect(
+      (
+        await refused(
+          me.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
+            garage_vehicle_id: theirs.id,
+          })
+        )
+      ).status
+    ).toBe(404)
 
-    const set = await me.client.request("POST", `/store/carts/${cart.id}/vehicle`, { garage_vehicle_id: own.id })
-    expect(set.vehicle).toMatchObject({ id: fitVehicle, garage_vehicle_id: own.id })
+    const set = await me.client.request(
+      "POST",
+      `/store/carts/${cart.id}/vehicle`,
+      { garage_vehicle_id: own.id }
+    )
+    expect(set.vehicle).toMatchObject({
+      id: fitVehicle,
+      garage_vehicle_id: own.id,
+    })
     const { customer } = await me.customers.retrieve()
     const orderId = await checkoutCart(me, cart.id, customer.email)
 
     const { order } = (await adminGet(`/admin/orders/${orderId}`)).body
-    expect(order.metadata.vehicle).toMatchObject({ id: fitVehicle, label: set.vehicle.label, garage_vehicle_id: own.id })
+    expect(order.metadata.vehicle).toMatchObject({
+      id: fitVehicle,
+      label: set.vehicle.label,
+      garage_vehicle_id: own.id,
+    })
     const fitment = await adminGet(`/admin/orders/${orderId}/fitment`)
     expect(fitment.status).toBe(200)
-    expect(fitment.body.vehicle).toMatchObject({ id: fitVehicle, label: set.vehicle.label })
-    const verdicts = Object.fromEntries(fitment.body.lines.map((l: any) => [l.quantity, l.verdict]))
+    expect(fitment.body.vehicle).toMatchObject({
+      id: fitVehicle,
+      label: set.vehicle.label,
+    })
+    const verdicts = Object.fromEntries(
+      fitment.body.lines.map((l: any) => [l.quantity, l.verdict])
+    )
     expect(verdicts).toEqual({ 1: "fits", 3: "does_not_fit" })
-    expect(fitment.body.lines.find((l: any) => l.quantity === 3).reason).toBe("the part has fitment data and this vehicle is not in it")
+    expect(fitment.body.lines.find((l: any) => l.quantity === 3).reason).toBe(
+      "the part has fitment data and this vehicle is not in it"
+    )
 
     // the completed cart's vehicle cannot change any more; the order keeps what it had
-    expect((await refused(me.client.request("POST", `/store/carts/${cart.id}/vehicle`, { vehicle_id: noDataVehicle }))).status).toBe(400)
-    expect((await adminGet(`/admin/orders/order_nope/fitment`)).status).toBe(404)
-    const anonymous = await fetch(`${testEnv().baseUrl}/admin/orders/${orderId}/fitment`)
+    expect(
+      (
+        await refused(
+          me.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
+            vehicle_id: noDataVehicle,
+          })
+        )
+      ).status
+    ).toBe(400)
+    expect((await adminGet(`/admin/orders/order_nope/fitment`)).status).toBe(
+      404
+    )
+    const anonymous = await fetch(
+      `${testEnv().baseUrl}/admin/orders/${orderId}/fitment`
+    )
     expect(anonymous.status).toBe(401)
   })
 })

@@ -18,7 +18,12 @@
  */
 const path = require("path")
 const { Client } = require("pg")
-const { insertProducts, insertVehicles, insertUniversal, insertLinks } = require("./lib/catalogue-data")
+const {
+  insertProducts,
+  insertVehicles,
+  insertUniversal,
+  insertLinks,
+} = require("./lib/catalogue-data")
 const ROOT = path.resolve(__dirname, "..", "..")
 
 const N_PRODUCTS = Number(process.env.BENCH_PRODUCTS || 100000)
@@ -48,7 +53,9 @@ async function timed(label, n, fn) {
 }
 
 async function main() {
-  const base = new URL(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres")
+  const base = new URL(
+    process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres"
+  )
   const adminUrl = new URL(base.toString())
   adminUrl.pathname = "/postgres"
   const benchUrl = new URL(base.toString())
@@ -61,23 +68,38 @@ async function main() {
   log(`database fitment_bench created on ${base.host}`)
 
   if (!process.env.BENCH_NO_BUILD) {
-    await require(path.join(ROOT, "scripts", "build")).build({ ifChanged: true, admin: false })
+    await require(path.join(ROOT, "scripts", "build")).build({
+      ifChanged: true,
+      admin: false,
+    })
   }
-  const env = { ...process.env, DATABASE_URL: benchUrl.toString(), NODE_ENV: "development", ADMIN_SERVE: "false", MEDUSA_DISABLE_TELEMETRY: "true" }
+  const env = {
+    ...process.env,
+    DATABASE_URL: benchUrl.toString(),
+    NODE_ENV: "development",
+    ADMIN_SERVE: "false",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+  }
   Object.assign(process.env, env)
-  const { runMigrations, startServer } = require(path.join(ROOT, "scripts", "lib", "app"))
+  const { runMigrations, startServer } = require(
+    path.join(ROOT, "scripts", "lib", "app")
+  )
   await runMigrations({ env, log })
 
   const db = new Client({ connectionString: benchUrl.toString() })
   await db.connect()
   let t = Date.now()
   // the default sales channel is created on first boot; make one now so products can join it
-  await db.query(`INSERT INTO sales_channel (id, name, is_disabled) VALUES ('sc_bench', 'Default Sales Channel', false) ON CONFLICT DO NOTHING`)
+  await db.query(
+    `INSERT INTO sales_channel (id, name, is_disabled) VALUES ('sc_bench', 'Default Sales Channel', false) ON CONFLICT DO NOTHING`
+  )
   await insertProducts(db, { count: N_PRODUCTS, channelId: "sc_bench" })
   await insertVehicles(db, { count: N_VEHICLES })
   await insertUniversal(db, { universal: 50 })
   await db.query("ANALYZE")
-  log(`${N_PRODUCTS} products, ${N_VEHICLES} vehicles inserted in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+  log(
+    `${N_PRODUCTS} products, ${N_VEHICLES} vehicles inserted in ${((Date.now() - t) / 1000).toFixed(1)} s`
+  )
 
   // ---- the real app (booted before any Medusa module is required here: its models read feature flags at load)
   const net = require("net")
@@ -87,20 +109,33 @@ async function main() {
       s.close(() => resolve(p))
     })
   })
-  const app = await startServer({ port, seed: false, adminEmail: "bench@shabou.tn", adminPassword: "bench-password", log: () => undefined })
+  const app = await startServer({
+    port,
+    seed: false,
+    adminEmail: "bench@shabou.tn",
+    adminPassword: "bench-password",
+    log: () => undefined,
+  })
   // the store list filters on the store's default sales channel, created at first boot
-  await db.query(`UPDATE product_sales_channel SET sales_channel_id = (SELECT default_sales_channel_id FROM store LIMIT 1)`)
+  await db.query(
+    `UPDATE product_sales_channel SET sales_channel_id = (SELECT default_sales_channel_id FROM store LIMIT 1)`
+  )
   // ---- 2. import of N_IMPORT fitment rows through the import service
   const lines = ["sku,vehicle_id,position,quantity,note_fr"]
   for (let i = 0; i < N_IMPORT; i++) {
     const product = 1 + (i % N_PRODUCTS)
     const vehicle = 1 + ((i * 7919) % N_VEHICLES)
-    lines.push(`sku-${product},veh_b${String(vehicle).padStart(6, "0")},${i % 3 === 0 ? "avant" : i % 3 === 1 ? "arrière" : ""},${1 + (i % 4)},${i % 10 === 0 ? "Vérifier le diamètre" : ""}`)
+    lines.push(
+      `sku-${product},veh_b${String(vehicle).padStart(6, "0")},${i % 3 === 0 ? "avant" : i % 3 === 1 ? "arrière" : ""},${1 + (i % 4)},${i % 10 === 0 ? "Vérifier le diamètre" : ""}`
+    )
   }
   const csv = lines.join("\n")
   const service = app.container.resolve("fitmentImportService")
   t = Date.now()
-  const dry = await service.import("fitments", csv, { dryRun: true, detailsLimit: 0 })
+  const dry = await service.import("fitments", csv, {
+    dryRun: true,
+    detailsLimit: 0,
+  })
   const dryMs = Date.now() - t
   t = Date.now()
   const real = await service.import("fitments", csv, { detailsLimit: 0 })
@@ -108,58 +143,137 @@ async function main() {
   t = Date.now()
   const again = await service.import("fitments", csv, { detailsLimit: 0 })
   const reimportMs = Date.now() - t
-  log(`import ${N_IMPORT} fitment rows: dry run ${(dryMs / 1000).toFixed(1)} s, real ${(importMs / 1000).toFixed(1)} s (created ${real.summary.created}, invalid ${real.summary.invalid}), re-import ${(reimportMs / 1000).toFixed(1)} s (unchanged ${again.summary.unchanged}, created ${again.summary.created})`)
+  log(
+    `import ${N_IMPORT} fitment rows: dry run ${(dryMs / 1000).toFixed(1)} s, real ${(importMs / 1000).toFixed(1)} s (created ${real.summary.created}, invalid ${real.summary.invalid}), re-import ${(reimportMs / 1000).toFixed(1)} s (unchanged ${again.summary.unchanged}, created ${again.summary.created})`
+  )
   if (dry.summary.invalid || real.summary.invalid) {
-    throw new Error(`bench import had invalid rows: ${JSON.stringify(real.invalid_rows.slice(0, 3))}`)
+    throw new Error(
+      `bench import had invalid rows: ${JSON.stringify(real.invalid_rows.slice(0, 3))}`
+    )
   }
 
   // ---- 3. links up to N_LINKS: the popular vehicle, then spread
   t = Date.now()
-  const { links, popular } = await insertLinks(db, { products: N_PRODUCTS, vehicles: N_VEHICLES, total: N_LINKS, popular: N_POPULAR })
+  const { links, popular } = await insertLinks(db, {
+    products: N_PRODUCTS,
+    vehicles: N_VEHICLES,
+    total: N_LINKS,
+    popular: N_POPULAR,
+  })
   await db.query("ANALYZE")
-  log(`links: ${links} in total, ${popular} for the popular vehicle (SQL top-up ${((Date.now() - t) / 1000).toFixed(1)} s)`)
+  log(
+    `links: ${links} in total, ${popular} for the popular vehicle (SQL top-up ${((Date.now() - t) / 1000).toFixed(1)} s)`
+  )
   await db.end()
 
   const url = `http://127.0.0.1:${port}`
   const get = async (p) => {
     const res = await fetch(`${url}${p}`)
     const body = await res.json()
-    if (res.status !== 200) throw new Error(`${p}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`)
+    if (res.status !== 200)
+      throw new Error(
+        `${p}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`
+      )
     return body
   }
   const filtered = await get(`/store/products?vehicle_id=veh_b000001&limit=12`)
-  log(`vehicle-filtered list: count ${filtered.count} (popular vehicle links + 50 universal)`)
+  log(
+    `vehicle-filtered list: count ${filtered.count} (popular vehicle links + 50 universal)`
+  )
   if (!filtered.count) {
-    throw new Error("the filtered list is empty: the products are not in the store's default sales channel")
+    throw new Error(
+      "the filtered list is empty: the products are not in the store's default sales channel"
+    )
   }
   const results = []
-  results.push(await timed("GET /store/products?limit=12 (no filter)", REQUESTS, () => get(`/store/products?limit=12`)))
-  results.push(await timed("GET /store/products?vehicle_id=<popular>&limit=12 (plugin)", REQUESTS, () => get(`/store/products?vehicle_id=veh_b000001&limit=12`)))
-  results.push(await timed("  same, page 100 (offset 1188)", REQUESTS, () => get(`/store/products?vehicle_id=veh_b000001&limit=12&offset=1188`)))
-  results.push(await timed("GET /store/products?vehicle_id=<average>&limit=12 (plugin)", REQUESTS, (i) => get(`/store/products?vehicle_id=veh_b${String(2 + (i ?? 0) * 37).padStart(6, "0")}&limit=12`)))
+  results.push(
+    await timed("GET /store/products?limit=12 (no filter)", REQUESTS, () =>
+      get(`/store/products?limit=12`)
+    )
+  )
+  results.push(
+    await timed(
+      "GET /store/products?vehicle_id=<popular>&limit=12 (plugin)",
+      REQUESTS,
+      () => get(`/store/products?vehicle_id=veh_b000001&limit=12`)
+    )
+  )
+  results.push(
+    await timed("  same, page 100 (offset 1188)", REQUESTS, () =>
+      get(`/store/products?vehicle_id=veh_b000001&limit=12&offset=1188`)
+    )
+  )
+  results.push(
+    await timed(
+      "GET /store/products?vehicle_id=<average>&limit=12 (plugin)",
+      REQUESTS,
+      (i) =>
+        get(
+          `/store/products?vehicle_id=veh_b${String(2 + (i ?? 0) * 37).padStart(6, "0")}&limit=12`
+        )
+    )
+  )
 
   // the demo approach, as its middleware does it: resolve the vehicle's product ids, pass them as `id`
   const container = app.container || (app.app && app.app.container)
   if (container) {
     const productService = container.resolve("productService")
     const manager = container.resolve("manager")
-    const relations = ["variants", "variants.prices", "variants.options", "options", "options.values", "images", "tags", "collection", "type", "profiles"]
+    const relations = [
+      "variants",
+      "variants.prices",
+      "variants.options",
+      "options",
+      "options.values",
+      "images",
+      "tags",
+      "collection",
+      "type",
+      "profiles",
+    ]
     const demo = async () => {
-      const rows = await manager.query(`SELECT fitment_products_for_vehicles(ARRAY[$1]::text[]) AS product_id`, ["veh_b000001"])
-      return productService.listAndCount({ id: rows.map((r) => r.product_id), status: ["published"] }, { skip: 0, take: 12, relations, order: { created_at: "DESC" } })
+      const rows = await manager.query(
+        `SELECT fitment_products_for_vehicles(ARRAY[$1]::text[]) AS product_id`,
+        ["veh_b000001"]
+      )
+      return productService.listAndCount(
+        { id: rows.map((r) => r.product_id), status: ["published"] },
+        { skip: 0, take: 12, relations, order: { created_at: "DESC" } }
+      )
     }
     const [, demoCount] = await demo()
     log(`demo approach: ${demoCount} products`)
-    results.push(await timed("demo approach: id IN (<ids of the popular vehicle>) (in-process)", Math.min(REQUESTS, 20), demo))
+    results.push(
+      await timed(
+        "demo approach: id IN (<ids of the popular vehicle>) (in-process)",
+        Math.min(REQUESTS, 20),
+        demo
+      )
+    )
     const { Raw } = require("typeorm")
     const plugin = () =>
       productService.listAndCount(
-        { id: Raw((a) => `${a} IN (SELECT fitment_products_for_vehicles(CAST(:v AS text[])))`, { v: ["veh_b000001"] }), status: ["published"] },
+        {
+          id: Raw(
+            (a) =>
+              `${a} IN (SELECT fitment_products_for_vehicles(CAST(:v AS text[])))`,
+            { v: ["veh_b000001"] }
+          ),
+          status: ["published"],
+        },
         { skip: 0, take: 12, relations, order: { created_at: "DESC" } }
       )
-    results.push(await timed("plugin sub-select, same call (in-process)", Math.min(REQUESTS, 20), plugin))
+    results.push(
+      await timed(
+        "plugin sub-select, same call (in-process)",
+        Math.min(REQUESTS, 20),
+        plugin
+      )
+    )
   } else {
-    log("startServer did not expose the container: demo-approach timing skipped")
+    log(
+      "startServer did not expose the container: demo-approach timing skipped"
+    )
   }
   await app.close()
   if (!process.env.BENCH_KEEP) {

@@ -6,7 +6,9 @@
  * 2. hold-out backtest metrics of every model on a generated data set with known structure.
  */
 const path = require("path")
-const lib = require(path.join(__dirname, "../../plugins/orion/dist/lib/index.js"))
+const lib = require(
+  path.join(__dirname, "../../plugins/orion/dist/lib/index.js")
+)
 
 const parts = Number(process.argv[2] || 100000)
 const weeks = Number(process.argv[3] || 104)
@@ -22,7 +24,12 @@ function genSeries(n, periods) {
   const out = []
   const block = 5000
   for (let s = 0; s < n; s += block) {
-    const g = lib.generateDemand({ parts: Math.min(block, n - s), periods, frequency: "week", seed: 100 + s })
+    const g = lib.generateDemand({
+      parts: Math.min(block, n - s),
+      periods,
+      frequency: "week",
+      seed: 100 + s,
+    })
     for (const p of g) out.push(p.values)
   }
   return out
@@ -46,8 +53,13 @@ const ms = Date.now() - t0
 sample()
 clearInterval(timer)
 console.log(`forecast: ${done} parts × ${weeks} weeks, horizon 13, one core`)
-console.log(`  generation ${(genMs / 1000).toFixed(1)} s (not counted), forecasting ${(ms / 1000).toFixed(1)} s, peak RSS ${(peak / 1048576).toFixed(0)} MB`)
-for (const t of tuning) console.log(`  class ${t.segment}: ${lib.methodName(t.chosen)} (sample ${t.sampled}, ${t.windows} windows)`)
+console.log(
+  `  generation ${(genMs / 1000).toFixed(1)} s (not counted), forecasting ${(ms / 1000).toFixed(1)} s, peak RSS ${(peak / 1048576).toFixed(0)} MB`
+)
+for (const t of tuning)
+  console.log(
+    `  class ${t.segment}: ${lib.methodName(t.chosen)} (sample ${t.sampled}, ${t.windows} windows)`
+  )
 
 for (const [frequency, periods, horizon, n] of [
   ["month", 51, 12, 2500],
@@ -58,6 +70,8 @@ for (const [frequency, periods, horizon, n] of [
     data.map((p) => p.values),
     { frequency, horizon }
   )
-  console.log(`\nbacktest on generated ${frequency}ly data (${n} parts, ${periods} periods, known structure: log-normal rates, NB order counts, lumpy packs, lifecycles, Tunisian seasons)`)
+  console.log(
+    `\nbacktest on generated ${frequency}ly data (${n} parts, ${periods} periods, known structure: log-normal rates, NB order counts, lumpy packs, lifecycles, Tunisian seasons)`
+  )
   console.log(report.table)
 }

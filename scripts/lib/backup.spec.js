@@ -1,23 +1,44 @@
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const { parseBackupArgs, parseRestoreArgs, listBackups, timestamp, findBinary } = require("./backup")
+const {
+  parseBackupArgs,
+  parseRestoreArgs,
+  listBackups,
+  timestamp,
+  findBinary,
+} = require("./backup")
 
 describe("db:backup arguments", () => {
   it("defaults to BACKUP_DIR / BACKUP_KEEP, overridden by --dir / --keep", () => {
-    expect(parseBackupArgs([], { BACKUP_DIR: "/srv/backups", BACKUP_KEEP: "7" })).toEqual({ dir: "/srv/backups", keep: 7 })
+    expect(
+      parseBackupArgs([], { BACKUP_DIR: "/srv/backups", BACKUP_KEEP: "7" })
+    ).toEqual({ dir: "/srv/backups", keep: 7 })
     const d = parseBackupArgs([], {})
     expect(d.keep).toBe(14)
     expect(d.dir).toMatch(/\.data\/backups$/)
-    expect(parseBackupArgs(["--dir", "/tmp/b", "--keep", "3"], {})).toEqual({ dir: "/tmp/b", keep: 3 })
+    expect(parseBackupArgs(["--dir", "/tmp/b", "--keep", "3"], {})).toEqual({
+      dir: "/tmp/b",
+      keep: 3,
+    })
   })
 
   it("refuses a bad count or an unknown argument with one line naming it", () => {
-    expect(() => parseBackupArgs(["--keep", "0"], {})).toThrow('--keep expects a positive whole number, got "0"')
-    expect(() => parseBackupArgs(["--keep"], {})).toThrow('--keep expects a positive whole number, got ""')
-    expect(() => parseBackupArgs([], { BACKUP_KEEP: "all" })).toThrow('BACKUP_KEEP expects a positive whole number, got "all"')
-    expect(() => parseBackupArgs(["--fast"], {})).toThrow(/unknown argument "--fast"/)
-    expect(() => parseBackupArgs(["--fast"], {})).toThrow(expect.objectContaining({ name: "UsageError" }))
+    expect(() => parseBackupArgs(["--keep", "0"], {})).toThrow(
+      '--keep expects a positive whole number, got "0"'
+    )
+    expect(() => parseBackupArgs(["--keep"], {})).toThrow(
+      '--keep expects a positive whole number, got ""'
+    )
+    expect(() => parseBackupArgs([], { BACKUP_KEEP: "all" })).toThrow(
+      'BACKUP_KEEP expects a positive whole number, got "all"'
+    )
+    expect(() => parseBackupArgs(["--fast"], {})).toThrow(
+      /unknown argument "--fast"/
+    )
+    expect(() => parseBackupArgs(["--fast"], {})).toThrow(
+      expect.objectContaining({ name: "UsageError" })
+    )
   })
 })
 
@@ -33,10 +54,16 @@ describe("db:restore arguments", () => {
   })
 
   it("names a missing file, a second file, an unknown option, no file", () => {
-    expect(() => parseRestoreArgs([path.join(dir, "nope.dump")])).toThrow(`backup file not found: ${path.join(dir, "nope.dump")}`)
+    expect(() => parseRestoreArgs([path.join(dir, "nope.dump")])).toThrow(
+      `backup file not found: ${path.join(dir, "nope.dump")}`
+    )
     expect(() => parseRestoreArgs([file, file])).toThrow(/one file only/)
-    expect(() => parseRestoreArgs([file, "--yes"])).toThrow(/unknown option "--yes"/)
-    expect(() => parseRestoreArgs([])).toThrow(/usage: npm run db:restore -- <file.dump>/)
+    expect(() => parseRestoreArgs([file, "--yes"])).toThrow(
+      /unknown option "--yes"/
+    )
+    expect(() => parseRestoreArgs([])).toThrow(
+      /usage: npm run db:restore -- <file.dump>/
+    )
     expect(() => parseRestoreArgs([dir])).toThrow(/backup file not found/)
   })
 })
@@ -73,6 +100,8 @@ describe("backup files", () => {
   })
 
   it("explains which client to install when no pg_dump serves the server's version", () => {
-    expect(() => findBinary("pg_dump", 99)).toThrow(/no pg_dump of PostgreSQL 99 or newer found.*postgresql-client-99/)
+    expect(() => findBinary("pg_dump", 99)).toThrow(
+      /no pg_dump of PostgreSQL 99 or newer found.*postgresql-client-99/
+    )
   })
 })

@@ -37,7 +37,11 @@ class CommandError extends Error {
  * Progress output on stderr: on a terminal one line rewritten in place; otherwise (a log) each line,
  * or with `everyMs` a line at most that often (and always the last one, through done()).
  */
-function progressLine({ stream = process.stderr, everyMs = 0, prefix = "" } = {}) {
+function progressLine({
+  stream = process.stderr,
+  everyMs = 0,
+  prefix = "",
+} = {}) {
   const tty = Boolean(stream.isTTY)
   let last = 0
   let pending = null
@@ -90,7 +94,8 @@ async function runCommand(spec, argv = process.argv.slice(2)) {
   require("dotenv").config({ path: path.join(ROOT, ".env") })
   const { defaults } = require("./defaults")
   Object.assign(process.env, defaults(process.env))
-  process.env.MEDUSA_DISABLE_TELEMETRY = process.env.MEDUSA_DISABLE_TELEMETRY || "true"
+  process.env.MEDUSA_DISABLE_TELEMETRY =
+    process.env.MEDUSA_DISABLE_TELEMETRY || "true"
   const name = spec.name
   const log = (m) => process.stderr.write(`[${name}] ${m}\n`)
 
@@ -98,13 +103,21 @@ async function runCommand(spec, argv = process.argv.slice(2)) {
   let stopping = null
   const cleanUp = () => {
     if (!stopping) {
-      stopping = db ? db.stop().catch((e) => log(`could not stop PostgreSQL cleanly: ${e.message}`)) : Promise.resolve()
+      stopping = db
+        ? db
+            .stop()
+            .catch((e) =>
+              log(`could not stop PostgreSQL cleanly: ${e.message}`)
+            )
+        : Promise.resolve()
     }
     return stopping
   }
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.once(signal, () => {
-      log(`${signal} received: stopping${db && db.owned ? " (and the PostgreSQL this command started)" : ""}`)
+      log(
+        `${signal} received: stopping${db && db.owned ? " (and the PostgreSQL this command started)" : ""}`
+      )
       cleanUp().finally(() => process.exit(130))
     })
   }
@@ -129,7 +142,9 @@ async function runCommand(spec, argv = process.argv.slice(2)) {
     }
     const args = spec.parse ? await spec.parse(argv) : argv
     if (args && args.help) {
-      process.stdout.write(`${typeof spec.usage === "function" ? spec.usage() : spec.usage}\n`)
+      process.stdout.write(
+        `${typeof spec.usage === "function" ? spec.usage() : spec.usage}\n`
+      )
       return exit(0)
     }
     if (!spec.parseAfterBuild) {
@@ -140,12 +155,25 @@ async function runCommand(spec, argv = process.argv.slice(2)) {
       // this process stops the database itself, after its work, on SIGINT / SIGTERM too
       db = await openDatabase({ log, handleSignals: false })
       process.env.DATABASE_URL = db.url
-      if (spec.migrate !== false && (db.owned || (await missingTables(db.url, spec.tables || [])).length)) {
+      if (
+        spec.migrate !== false &&
+        (db.owned || (await missingTables(db.url, spec.tables || [])).length)
+      ) {
         const { runMigrations } = require("./app")
-        await runMigrations({ env: { ...process.env, DATABASE_URL: db.url }, log })
+        await runMigrations({
+          env: { ...process.env, DATABASE_URL: db.url },
+          log,
+        })
       }
     }
-    const result = await spec.run({ args, argv, db, log, progress: progressLine({ prefix: `[${name}] ` }), root: ROOT })
+    const result = await spec.run({
+      args,
+      argv,
+      db,
+      log,
+      progress: progressLine({ prefix: `[${name}] ` }),
+      root: ROOT,
+    })
     code = typeof result === "number" ? result : 0
   } catch (e) {
     code = report(e, name)
@@ -168,12 +196,17 @@ async function missingTables(url, tables) {
 
 function report(e, name) {
   const kinds = ["UsageError", "CommandError", "ConfigError", "CliError"]
-  const known = e && (kinds.includes(e.name) || (e.constructor && kinds.includes(e.constructor.name)))
+  const known =
+    e &&
+    (kinds.includes(e.name) ||
+      (e.constructor && kinds.includes(e.constructor.name)))
   const message = (e && e.message) || String(e)
   if (process.env.DEBUG && e && e.stack) {
     process.stderr.write(`${e.stack}\n`)
   }
-  process.stderr.write(`[${name}] ${known ? message : `failed: ${message.split("\n")[0]}`}\n`)
+  process.stderr.write(
+    `[${name}] ${known ? message : `failed: ${message.split("\n")[0]}`}\n`
+  )
   return e && e.name === "UsageError" ? 2 : 1
 }
 
@@ -191,8 +224,15 @@ async function bootContainer() {
   delete process.env.REDIS_URL
   const express = require("express")
   const loaders = require("@medusajs/medusa/dist/loaders").default
-  const booted = await loaders({ directory: ROOT, expressApp: express(), isTest: false })
-  return { container: booted.container, shutdown: () => booted.shutdown().catch(() => undefined) }
+  const booted = await loaders({
+    directory: ROOT,
+    expressApp: express(),
+    isTest: false,
+  })
+  return {
+    container: booted.container,
+    shutdown: () => booted.shutdown().catch(() => undefined),
+  }
 }
 
 /**
@@ -206,16 +246,28 @@ function parseChunkArgs(argv, name) {
     if (a === "--chunk" || a.startsWith("--chunk=")) {
       const raw = a === "--chunk" ? argv[++i] : a.slice("--chunk=".length)
       if (!/^[1-9][0-9]*$/.test(String(raw))) {
-        throw new UsageError(`--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`)
+        throw new UsageError(
+          `--chunk expects a positive whole number (products per transaction), got ${JSON.stringify(raw ?? "")}`
+        )
       }
       out.chunk = Number(raw)
     } else if (a === "--help" || a === "-h") {
       out.help = true
     } else {
-      throw new UsageError(`unknown argument "${a}" (usage: ${name} [--chunk N])`)
+      throw new UsageError(
+        `unknown argument "${a}" (usage: ${name} [--chunk N])`
+      )
     }
   }
   return out
 }
 
-module.exports = { runCommand, bootContainer, progressLine, parseChunkArgs, UsageError, CommandError, ROOT }
+module.exports = {
+  runCommand,
+  bootContainer,
+  progressLine,
+  parseChunkArgs,
+  UsageError,
+  CommandError,
+  ROOT,
+}

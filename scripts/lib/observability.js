@@ -18,17 +18,28 @@ const QUEUE_STATES = ["waiting", "active", "delayed", "failed", "completed"]
 function observabilitySettings(env = process.env) {
   const format = (env.LOG_FORMAT || "text").toLowerCase()
   if (!["text", "json"].includes(format)) {
-    throw new Error(`LOG_FORMAT must be "text" or "json", got "${env.LOG_FORMAT}"`)
+    throw new Error(
+      `LOG_FORMAT must be "text" or "json", got "${env.LOG_FORMAT}"`
+    )
   }
   const token = env.METRICS_TOKEN || ""
   if (token && token.length < 16) {
-    throw new Error("METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)")
+    throw new Error(
+      "METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)"
+    )
   }
   const mode = env.MEDUSA_WORKER_MODE || "shared"
   if (!["shared", "server", "worker"].includes(mode)) {
-    throw new Error(`MEDUSA_WORKER_MODE must be shared, server or worker, got "${mode}"`)
+    throw new Error(
+      `MEDUSA_WORKER_MODE must be shared, server or worker, got "${mode}"`
+    )
   }
-  return { json: format === "json", metricsToken: token, workerMode: mode, redisPrefix: env.REDIS_PREFIX || "shabou:" }
+  return {
+    json: format === "json",
+    metricsToken: token,
+    workerMode: mode,
+    redisPrefix: env.REDIS_PREFIX || "shabou:",
+  }
 }
 
 let standard = null
@@ -41,7 +52,10 @@ let standard = null
  */
 function standardStreams() {
   if (!standard) {
-    standard = { out: new SonicBoom({ fd: 1, sync: false }), err: new SonicBoom({ fd: 2, sync: false }) }
+    standard = {
+      out: new SonicBoom({ fd: 1, sync: false }),
+      err: new SonicBoom({ fd: 2, sync: false }),
+    }
     process.on("exit", () => {
       for (const stream of [standard.out, standard.err]) {
         try {
@@ -61,15 +75,28 @@ function standardStreams() {
  */
 function createLog(
   env = process.env,
-  { prefix = "[shabou]", out = (line) => standardStreams().out.write(`${line}\n`), err = (line) => standardStreams().err.write(`${line}\n`) } = {}
+  {
+    prefix = "[shabou]",
+    out = (line) => standardStreams().out.write(`${line}\n`),
+    err = (line) => standardStreams().err.write(`${line}\n`),
+  } = {}
 ) {
   const { json } = observabilitySettings(env)
   ops.registerSecrets(ops.secretsFromEnv(env))
   const write = (level, message, fields) => {
-    const msg = ops.redact(typeof message === "string" ? message : String(message))
+    const msg = ops.redact(
+      typeof message === "string" ? message : String(message)
+    )
     const sink = level === "error" || level === "warn" ? err : out
     if (json) {
-      sink(JSON.stringify({ level, time: new Date().toISOString(), msg, ...(fields ? ops.redactValue(fields) : {}) }))
+      sink(
+        JSON.stringify({
+          level,
+          time: new Date().toISOString(),
+          msg,
+          ...(fields ? ops.redactValue(fields) : {}),
+        })
+      )
     } else {
       sink(`${prefix} ${msg}`)
     }
@@ -108,14 +135,18 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
         return
       }
       const status = res.statusCode
-      const route = ops.routePattern(req, { unmatched: Boolean(res.locals && res.locals.unmatchedRoute) })
+      const route = ops.routePattern(req, {
+        unmatched: Boolean(res.locals && res.locals.unmatchedRoute),
+      })
       const labels = { method: req.method, route, status: String(status) }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       ops.metrics.httpRequests.inc(labels)
       ops.metrics.httpDuration.observe(labels, seconds)
       if (!settings.json) {
         // the access log (Medusa's own, which printed query strings, is off: patches/@medusajs+medusa…)
-        log(`${req.method} ${route} ${status} ${Math.round(seconds * 10000) / 10} ms id=${res.getHeader("x-request-id") || "-"}`)
+        log(
+          `${req.method} ${route} ${status} ${Math.round(seconds * 10000) / 10} ms id=${res.getHeader("x-request-id") || "-"}`
+        )
       } else {
         // never the query string, headers, cookies or body: they carry tokens, emails and passwords
         log(`${req.method} ${route} ${status}`, {
@@ -142,7 +173,10 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
     }
     if (!bearerMatches(req.get("authorization"), settings.metricsToken)) {
       res.setHeader("WWW-Authenticate", 'Bearer realm="metrics"')
-      return res.status(401).json({ type: "unauthorized", message: "GET /metrics needs Authorization: Bearer <METRICS_TOKEN>" })
+      return res.status(401).json({
+        type: "unauthorized",
+        message: "GET /metrics needs Authorization: Bearer <METRICS_TOKEN>",
+      })
     }
     try {
       const { contentType, body } = await ops.scrape()
@@ -159,8 +193,15 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
     const manager = container.resolve("manager")
     const pool = manager?.connection?.driver?.master
     if (pool && typeof pool.totalCount === "number") {
-      const g = ops.gauge("shabou_db_pool_connections", "PostgreSQL connections of this process' pool, by state (total, idle, busy, waiting clients)", ["state"])
-      const max = ops.gauge("shabou_db_pool_max", "Size limit of this process' PostgreSQL pool")
+      const g = ops.gauge(
+        "shabou_db_pool_connections",
+        "PostgreSQL connections of this process' pool, by state (total, idle, busy, waiting clients)",
+        ["state"]
+      )
+      const max = ops.gauge(
+        "shabou_db_pool_max",
+        "Size limit of this process' PostgreSQL pool"
+      )
       ops.onScrape("db-pool", () => {
         g.set({ state: "total" }, pool.totalCount)
         g.set({ state: "idle" }, pool.idleCount)
@@ -176,16 +217,26 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
       // Medusa starts a scheduled-jobs consumer in every instance (notes/medusa-v1.md §10): a `server`
       // instance leaves them to the worker, which also consumes the events
       if (container.hasRegistration("jobSchedulerService")) {
-        container.resolve("jobSchedulerService").worker_?.close().catch(() => undefined)
+        container
+          .resolve("jobSchedulerService")
+          .worker_?.close()
+          .catch(() => undefined)
       }
       // and every instance moves the events staged in the database (staged_job) to the Redis queue every
       // 3 s, with no lock: two instances can emit one event twice. Only the worker moves them.
       if (container.hasRegistration("eventBusService")) {
-        container.resolve("eventBusService").stopEnqueuer?.().catch(() => undefined)
+        container
+          .resolve("eventBusService")
+          .stopEnqueuer?.()
+          .catch(() => undefined)
       }
-      log("worker mode server: HTTP only (events and scheduled jobs run on the worker)")
+      log(
+        "worker mode server: HTTP only (events and scheduled jobs run on the worker)"
+      )
     } else if (settings.workerMode === "worker") {
-      log("worker mode worker: events and scheduled jobs; no project API routes")
+      log(
+        "worker mode worker: events and scheduled jobs; no project API routes"
+      )
     }
   }
 
@@ -206,15 +257,28 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
           if (s.subscriber.__instrumented) {
             return s
           }
-          const name = String(s.id || s.subscriber.name || "anonymous").slice(0, 80)
+          const name = String(s.id || s.subscriber.name || "anonymous").slice(
+            0,
+            80
+          )
           const wrapped = async (data, eventName) => {
-            const end = ops.metrics.eventDuration.startTimer({ event: eventName || event })
+            const end = ops.metrics.eventDuration.startTimer({
+              event: eventName || event,
+            })
             try {
               const out = await s.subscriber(data, eventName)
-              ops.metrics.events.inc({ event: eventName || event, subscriber: name, outcome: "succeeded" })
+              ops.metrics.events.inc({
+                event: eventName || event,
+                subscriber: name,
+                outcome: "succeeded",
+              })
               return out
             } catch (e) {
-              ops.metrics.events.inc({ event: eventName || event, subscriber: name, outcome: "failed" })
+              ops.metrics.events.inc({
+                event: eventName || event,
+                subscriber: name,
+                outcome: "failed",
+              })
               throw e
             } finally {
               end()
@@ -271,17 +335,37 @@ function createObservability({ env = process.env, log = createLog(env) } = {}) {
     }
     const { Queue } = require("bullmq")
     const Redis = require("ioredis")
-    const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: false, lazyConnect: true })
+    const connection = new Redis(redisUrl, {
+      maxRetriesPerRequest: null,
+      enableReadyCheck: false,
+      lazyConnect: true,
+    })
     connection.on("error", () => undefined)
     const queues = [
       // event-bus-redis: queueName with the module's prefix (its class name)
-      new Queue(`${settings.redisPrefix}events-queue`, { connection, prefix: "RedisEventBusService" }),
-      new Queue("scheduled-jobs-queue", { connection, prefix: `${env.REDIS_PREFIX || "shabou:"}JobSchedulerService` }),
+      new Queue(`${settings.redisPrefix}events-queue`, {
+        connection,
+        prefix: "RedisEventBusService",
+      }),
+      new Queue("scheduled-jobs-queue", {
+        connection,
+        prefix: `${env.REDIS_PREFIX || "shabou:"}JobSchedulerService`,
+      }),
       // forecast runs' batches (plugins/orion, orionForecastBatchService)
-      new Queue("orion-forecast-batches", { connection, prefix: `${settings.redisPrefix}bull` }),
+      new Queue("orion-forecast-batches", {
+        connection,
+        prefix: `${settings.redisPrefix}bull`,
+      }),
     ]
-    const names = { "scheduled-jobs-queue": "scheduled-jobs", "orion-forecast-batches": "forecast-batches" }
-    const g = ops.gauge("shabou_queue_jobs", "BullMQ jobs per queue and state (shared by every instance)", ["queue", "state"])
+    const names = {
+      "scheduled-jobs-queue": "scheduled-jobs",
+      "orion-forecast-batches": "forecast-batches",
+    }
+    const g = ops.gauge(
+      "shabou_queue_jobs",
+      "BullMQ jobs per queue and state (shared by every instance)",
+      ["queue", "state"]
+    )
     ops.onScrape("queues", async () => {
       for (const q of queues) {
         const counts = await q.getJobCounts(...QUEUE_STATES)

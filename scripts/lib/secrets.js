@@ -7,7 +7,15 @@ const { ConfigError } = require("./database")
 const SECRET_NAMES = ["JWT_SECRET", "COOKIE_SECRET"]
 const MIN_LENGTH = 32
 // Values printed in Medusa's docs and starters, this project's .env.example and old docker-compose.
-const KNOWN_DEFAULTS = ["supersecret", "something", "secret", "change-me", "change-me-jwt", "change-me-cookie", "changeme"]
+const KNOWN_DEFAULTS = [
+  "supersecret",
+  "something",
+  "secret",
+  "change-me",
+  "change-me-jwt",
+  "change-me-cookie",
+  "changeme",
+]
 
 /** The development fallback of medusa-config.js (never accepted in production). */
 const DEVELOPMENT_SECRET = "supersecret"
@@ -34,7 +42,9 @@ function assertProductionSecrets(env = process.env) {
   if (env.NODE_ENV !== "production") {
     return
   }
-  const problems = SECRET_NAMES.map((name) => secretProblem(name, env[name])).filter(Boolean)
+  const problems = SECRET_NAMES.map((name) =>
+    secretProblem(name, env[name])
+  ).filter(Boolean)
   if (problems.length) {
     throw new ConfigError(
       `refusing to start in production: ${problems.join("; ")}. ` +
@@ -44,4 +54,10 @@ function assertProductionSecrets(env = process.env) {
   }
 }
 
-module.exports = { assertProductionSecrets, secretProblem, DEVELOPMENT_SECRET, MIN_LENGTH, KNOWN_DEFAULTS }
+module.exports = {
+  assertProductionSecrets,
+  secretProblem,
+  DEVELOPMENT_SECRET,
+  MIN_LENGTH,
+  KNOWN_DEFAULTS,
+}

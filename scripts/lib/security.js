@@ -12,9 +12,18 @@
 const crypto = require("crypto")
 const express = require("express")
 const helmet = require("helmet")
-const { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } = require("rate-limiter-flexible")
+const {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} = require("rate-limiter-flexible")
 
-const LOGIN_ROUTES = ["/admin/auth", "/admin/auth/token", "/store/auth", "/store/auth/token"]
+const LOGIN_ROUTES = [
+  "/admin/auth",
+  "/admin/auth/token",
+  "/store/auth",
+  "/store/auth/token",
+]
 const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,128}$/
 const LOOPBACK = ["127.0.0.1", "::1", "::ffff:127.0.0.1"]
 
@@ -25,7 +34,9 @@ const positiveInt = (env, name, fallback) => {
   }
   const n = Number(raw)
   if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`)
+    throw new Error(
+      `${name} must be a whole number of at least 1, got "${raw}"`
+    )
   }
   return n
 }
@@ -39,9 +50,18 @@ const csv = (value) =>
 /** Every limit and exemption, read once from the environment (documented in README "Security"). */
 function securitySettings(env = process.env) {
   const production = env.NODE_ENV === "production"
-  const trustProxy = env.TRUST_PROXY === undefined || env.TRUST_PROXY === "" ? "loopback" : env.TRUST_PROXY
+  const trustProxy =
+    env.TRUST_PROXY === undefined || env.TRUST_PROXY === ""
+      ? "loopback"
+      : env.TRUST_PROXY
   return {
-    trustProxy: /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy === "true" ? true : trustProxy === "false" ? false : trustProxy,
+    trustProxy: /^\d+$/.test(trustProxy)
+      ? Number(trustProxy)
+      : trustProxy === "true"
+        ? true
+        : trustProxy === "false"
+          ? false
+          : trustProxy,
     jsonLimit: env.JSON_BODY_LIMIT || "1mb",
     login: {
       perIp: positiveInt(env, "RATE_LIMIT_LOGIN_PER_IP", 5),
@@ -52,7 +72,12 @@ function securitySettings(env = process.env) {
       points: positiveInt(env, "RATE_LIMIT_STORE_PER_MINUTE", 1200),
       windowSeconds: 60,
       // the SSR storefront behind one IP; loopback (benchmarks, tests, a local storefront) outside production
-      trustedIps: env.RATE_LIMIT_STORE_TRUSTED_IPS !== undefined ? csv(env.RATE_LIMIT_STORE_TRUSTED_IPS) : production ? [] : LOOPBACK,
+      trustedIps:
+        env.RATE_LIMIT_STORE_TRUSTED_IPS !== undefined
+          ? csv(env.RATE_LIMIT_STORE_TRUSTED_IPS)
+          : production
+            ? []
+            : LOOPBACK,
       secret: env.RATE_LIMIT_STORE_SECRET || "",
     },
     redisUrl: env.REDIS_URL || "",
@@ -68,12 +93,15 @@ function sendError(res, status, type, message, extra = {}) {
 function requestId(log) {
   return (req, res, next) => {
     const incoming = req.get("x-request-id")
-    const id = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
+    const id =
+      incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
     req.requestId = id
     res.setHeader("x-request-id", id)
     res.on("finish", () => {
       if (res.statusCode >= 500) {
-        log(`request ${id}: ${req.method} ${req.originalUrl.split("?")[0]} answered ${res.statusCode}`)
+        log(
+          `request ${id}: ${req.method} ${req.originalUrl.split("?")[0]} answered ${res.statusCode}`
+        )
       }
     })
     next()
@@ -93,7 +121,11 @@ function headers() {
         "default-src": ["'self'"],
         "base-uri": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'", "https://fonts.googleapis.com"],
+        "style-src": [
+          "'self'",
+          "'unsafe-inline'",
+          "https://fonts.googleapis.com",
+        ],
         "font-src": ["'self'", "data:", "https://fonts.gstatic.com"],
         "img-src": ["'self'", "data:", "blob:", "https:"],
         "connect-src": ["'self'"],
@@ -107,8 +139,14 @@ function headers() {
     crossOriginResourcePolicy: { policy: "cross-origin" },
     strictTransportSecurity: false,
   })
-  const hsts = helmet.strictTransportSecurity({ maxAge: 31536000, includeSubDomains: true })
-  return [base, (req, res, next) => (req.secure ? hsts(req, res, next) : next())]
+  const hsts = helmet.strictTransportSecurity({
+    maxAge: 31536000,
+    includeSubDomains: true,
+  })
+  return [
+    base,
+    (req, res, next) => (req.secure ? hsts(req, res, next) : next()),
+  ]
 }
 
 /** One JSON parser for every route (later parsers see the body parsed): malformed JSON is a 400, not a 500. */
@@ -123,26 +161,47 @@ function jsonBody(limit) {
         return sendError(res, 413, "invalid_data", `body: larger than ${limit}`)
       }
       if (err.type === "entity.parse.failed") {
-        return sendError(res, 400, "invalid_data", "body: malformed JSON (send one JSON object with content-type: application/json)")
+        return sendError(
+          res,
+          400,
+          "invalid_data",
+          "body: malformed JSON (send one JSON object with content-type: application/json)"
+        )
       }
-      return sendError(res, err.status && err.status < 500 ? err.status : 400, "invalid_data", `body: ${err.expose ? err.message : "unreadable"}`)
+      return sendError(
+        res,
+        err.status && err.status < 500 ? err.status : 400,
+        "invalid_data",
+        `body: ${err.expose ? err.message : "unreadable"}`
+      )
     })
   }
 }
 
 function limiterFactory(settings, redis) {
   return (name, points, duration) => {
-    const options = { keyPrefix: `${settings.redisPrefix}rl:${name}`, points, duration }
+    const options = {
+      keyPrefix: `${settings.redisPrefix}rl:${name}`,
+      points,
+      duration,
+    }
     if (!redis) {
       return new RateLimiterMemory(options)
     }
     // if Redis fails the counters fall back to this process' memory rather than refusing everyone
-    return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) })
+    return new RateLimiterRedis({
+      ...options,
+      storeClient: redis,
+      insuranceLimiter: new RateLimiterMemory(options),
+    })
   }
 }
 
 function tooMany(res, rejection, message) {
-  const seconds = Math.max(1, Math.ceil((rejection.msBeforeNext || 1000) / 1000))
+  const seconds = Math.max(
+    1,
+    Math.ceil((rejection.msBeforeNext || 1000) / 1000)
+  )
   res.setHeader("Retry-After", String(seconds))
   sendError(res, 429, "not_allowed", `${message}; retry in ${seconds} s`)
 }
@@ -156,11 +215,17 @@ function loginThrottle(settings, make, log) {
   const byIp = make("login-ip", perIp, windowSeconds)
   const byAccount = make("login-account", perAccount, windowSeconds)
   return async (req, res, next) => {
-    if (req.method !== "POST" || !LOGIN_ROUTES.includes(req.path.replace(/\/+$/, ""))) {
+    if (
+      req.method !== "POST" ||
+      !LOGIN_ROUTES.includes(req.path.replace(/\/+$/, ""))
+    ) {
       return next()
     }
     const ip = req.ip || "unknown"
-    const email = req.body && typeof req.body.email === "string" ? req.body.email.trim().toLowerCase().slice(0, 320) : ""
+    const email =
+      req.body && typeof req.body.email === "string"
+        ? req.body.email.trim().toLowerCase().slice(0, 320)
+        : ""
     try {
       await byIp.consume(ip)
       if (email) {
@@ -192,7 +257,12 @@ function loginThrottle(settings, make, log) {
 function internalRender(req) {
   const token = process.env.CATALOGUE_INTERNAL_TOKEN
   const given = req.get("x-catalogue-bypass")
-  return Boolean(token && given && given.length === token.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token)))
+  return Boolean(
+    token &&
+    given &&
+    given.length === token.length &&
+    crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token))
+  )
 }
 
 /** A generous per-IP limit on /store; trusted IPs and callers with the storefront secret are exempt. */
@@ -206,7 +276,10 @@ function storeLimit(settings, make, log) {
       return false
     }
     const buffer = Buffer.from(given)
-    return buffer.length === secretBuffer.length && crypto.timingSafeEqual(buffer, secretBuffer)
+    return (
+      buffer.length === secretBuffer.length &&
+      crypto.timingSafeEqual(buffer, secretBuffer)
+    )
   }
   return async (req, res, next) => {
     const ip = req.ip || "unknown"
@@ -233,10 +306,19 @@ function finalErrorHandler(log) {
     }
     const status = Number(err && (err.status || err.statusCode))
     if (status >= 400 && status < 500) {
-      return sendError(res, status, "invalid_data", err.expose && err.message ? err.message : "The request is invalid")
+      return sendError(
+        res,
+        status,
+        "invalid_data",
+        err.expose && err.message ? err.message : "The request is invalid"
+      )
     }
-    log(`request ${req.requestId}: ${req.method} ${req.originalUrl.split("?")[0]} failed: ${(err && err.stack) || err}`)
-    sendError(res, 500, "unknown_error", "An unknown error occurred.", { code: "unknown_error" })
+    log(
+      `request ${req.requestId}: ${req.method} ${req.originalUrl.split("?")[0]} failed: ${(err && err.stack) || err}`
+    )
+    sendError(res, 500, "unknown_error", "An unknown error occurred.", {
+      code: "unknown_error",
+    })
   }
 }
 
@@ -249,7 +331,10 @@ function createSecurity({ env = process.env, log = console.error } = {}) {
   let redis = null
   if (settings.redisUrl) {
     const Redis = require("ioredis")
-    redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    redis = new Redis(settings.redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    })
     redis.on("error", (e) => log(`rate-limit Redis: ${e.message}`))
   }
   const make = limiterFactory(settings, redis)
@@ -269,7 +354,12 @@ function createSecurity({ env = process.env, log = console.error } = {}) {
       app.set("trust proxy", settings.trustProxy)
       app.use((req, res) => {
         res.locals.unmatchedRoute = true // one metrics label for every unknown path (scripts/lib/observability.js)
-        sendError(res, 404, "not_found", `${req.method} ${req.path} is not a route of this server`)
+        sendError(
+          res,
+          404,
+          "not_found",
+          `${req.method} ${req.path} is not a route of this server`
+        )
       })
       app.use(finalErrorHandler(log))
     },

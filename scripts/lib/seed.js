@@ -18,14 +18,20 @@ function readJson(name) {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"))
   } catch (e) {
-    throw new Error(`Cannot read demo data ${path.relative(process.cwd(), file)}: ${e.message}`)
+    throw new Error(
+      `Cannot read demo data ${path.relative(process.cwd(), file)}: ${e.message}`
+    )
   }
 }
 
 async function isEmpty(container) {
   const manager = container.resolve("manager")
-  const [{ regions }] = await manager.query("SELECT count(*)::int AS regions FROM region WHERE deleted_at IS NULL")
-  const [{ products }] = await manager.query("SELECT count(*)::int AS products FROM product WHERE deleted_at IS NULL")
+  const [{ regions }] = await manager.query(
+    "SELECT count(*)::int AS regions FROM region WHERE deleted_at IS NULL"
+  )
+  const [{ products }] = await manager.query(
+    "SELECT count(*)::int AS products FROM product WHERE deleted_at IS NULL"
+  )
   return regions === 0 && products === 0
 }
 
@@ -63,7 +69,9 @@ async function seedDemo(container, { log = console.log, force = false } = {}) {
       metadata: storeData.store.metadata,
     })
     const store = await storeService.withTransaction(tx).retrieve()
-    const defaultProfile = await shippingProfileService.withTransaction(tx).retrieveDefault()
+    const defaultProfile = await shippingProfileService
+      .withTransaction(tx)
+      .retrieveDefault()
 
     const regionIds = {}
     for (const r of storeData.regions) {
@@ -75,7 +83,9 @@ async function seedDemo(container, { log = console.log, force = false } = {}) {
     for (const so of storeData.shipping_options) {
       const { region, ...input } = so
       if (!regionIds[region]) {
-        throw new Error(`data/store.json: shipping option "${so.name}" names unknown region "${region}"`)
+        throw new Error(
+          `data/store.json: shipping option "${so.name}" names unknown region "${region}"`
+        )
       }
       await shippingOptionService.withTransaction(tx).create({
         ...input,
@@ -86,8 +96,13 @@ async function seedDemo(container, { log = console.log, force = false } = {}) {
 
     const categoryIds = {}
     categories.forEach((c, i) => {
-      if (c.parent && !categories.slice(0, i).some((p) => p.handle === c.parent)) {
-        throw new Error(`data/categories.json row ${i + 1}: parent "${c.parent}" of "${c.handle}" must come before it`)
+      if (
+        c.parent &&
+        !categories.slice(0, i).some((p) => p.handle === c.parent)
+      ) {
+        throw new Error(
+          `data/categories.json row ${i + 1}: parent "${c.parent}" of "${c.handle}" must come before it`
+        )
       }
     })
     let rank = 0
@@ -138,26 +153,32 @@ async function seedDemo(container, { log = console.log, force = false } = {}) {
         },
       })
       productIds[p.handle] = product.id
-      const optionIds = Object.fromEntries(product.options.map((o) => [o.title, o.id]))
+      const optionIds = Object.fromEntries(
+        product.options.map((o) => [o.title, o.id])
+      )
       for (const [rankV, v] of p.variants.entries()) {
-        const variant = await productVariantService.withTransaction(tx).create(product.id, {
-          title: v.title,
-          sku: v.sku,
-          ean: v.ean || null,
-          barcode: v.ean || null,
-          inventory_quantity: v.inventory_quantity,
-          manage_inventory: true,
-          allow_backorder: false,
-          variant_rank: rankV,
-          prices: [{ currency_code: "tnd", amount: v.price }],
-          options: Object.entries(v.options).map(([title, value]) => {
-            if (!optionIds[title]) {
-              throw new Error(`${where}: variant ${v.sku} uses unknown option "${title}"`)
-            }
-            return { option_id: optionIds[title], value }
-          }),
-          metadata: { mpn: p.mpn },
-        })
+        const variant = await productVariantService
+          .withTransaction(tx)
+          .create(product.id, {
+            title: v.title,
+            sku: v.sku,
+            ean: v.ean || null,
+            barcode: v.ean || null,
+            inventory_quantity: v.inventory_quantity,
+            manage_inventory: true,
+            allow_backorder: false,
+            variant_rank: rankV,
+            prices: [{ currency_code: "tnd", amount: v.price }],
+            options: Object.entries(v.options).map(([title, value]) => {
+              if (!optionIds[title]) {
+                throw new Error(
+                  `${where}: variant ${v.sku} uses unknown option "${title}"`
+                )
+              }
+              return { option_id: optionIds[title], value }
+            }),
+            metadata: { mpn: p.mpn },
+          })
         variantIds[v.sku] = variant.id
       }
     }

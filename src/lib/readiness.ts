@@ -6,7 +6,10 @@
 
 export type Check = () => Promise<unknown>
 
-export type CheckResult = { ok: true; ms: number } | { ok: false; ms: number; error: string } | { configured: false }
+export type CheckResult =
+  | { ok: true; ms: number }
+  | { ok: false; ms: number; error: string }
+  | { configured: false }
 
 export interface Readiness {
   status: 200 | 503
@@ -20,7 +23,10 @@ export interface Readiness {
 /** An error's first line, without credentials of URLs it may quote (redis://user:secret@host). */
 export function describeError(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e)
-  const line = (message.split("\n")[0] || "unknown error").replace(/\/\/[^@/\s]*@/g, "//***@")
+  const line = (message.split("\n")[0] || "unknown error").replace(
+    /\/\/[^@/\s]*@/g,
+    "//***@"
+  )
   return line.length > 200 ? `${line.slice(0, 197)}...` : line
 }
 
@@ -33,7 +39,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
-export async function checkReadiness(checks: Record<string, Check | null>, timeoutMs = 2000): Promise<Readiness> {
+export async function checkReadiness(
+  checks: Record<string, Check | null>,
+  timeoutMs = 2000
+): Promise<Readiness> {
   const results: Record<string, CheckResult> = {}
   await Promise.all(
     Object.entries(checks).map(async ([name, check]) => {
@@ -46,11 +55,17 @@ export async function checkReadiness(checks: Record<string, Check | null>, timeo
         await withTimeout(Promise.resolve().then(check), timeoutMs)
         results[name] = { ok: true, ms: Date.now() - started }
       } catch (e) {
-        results[name] = { ok: false, ms: Date.now() - started, error: describeError(e) }
+        results[name] = {
+          ok: false,
+          ms: Date.now() - started,
+          error: describeError(e),
+        }
       }
     })
   )
-  const failed = Object.keys(checks).filter((name) => "ok" in results[name] && !(results[name] as { ok: boolean }).ok)
+  const failed = Object.keys(checks).filter(
+    (name) => "ok" in results[name] && !(results[name] as { ok: boolean }).ok
+  )
   const ordered: Record<string, CheckResult> = {}
   for (const name of Object.keys(checks)) {
     ordered[name] = results[name]

@@ -47,7 +47,10 @@ export interface WhatsAppLink {
 export function dinarsText(millimes: number): string {
   const sign = millimes < 0 ? "-" : ""
   const abs = Math.abs(Math.round(millimes))
-  const whole = String(Math.floor(abs / 1000)).replace(/\B(?=(\d{3})+(?!\d))/g, " ")
+  const whole = String(Math.floor(abs / 1000)).replace(
+    /\B(?=(\d{3})+(?!\d))/g,
+    " "
+  )
   return `${sign}${whole},${String(abs % 1000).padStart(3, "0")} DT`
 }
 
@@ -55,7 +58,9 @@ export function dinarsText(millimes: number): string {
  * A WhatsApp number as wa.me wants it (international, digits only), or an error. Tunisian numbers may be
  * written locally (8 digits, e.g. "20 123 456"); "00216…" and "+216…" are the same number.
  */
-export function normalizeWhatsAppNumber(raw: string): { number: string } | { error: string } {
+export function normalizeWhatsAppNumber(
+  raw: string
+): { number: string } | { error: string } {
   const trimmed = raw.trim()
   if (!/^[+\d][\d\s().-]*$/.test(trimmed)) {
     return { error: `"${raw}" is not a phone number (digits, spaces, + only)` }
@@ -67,10 +72,14 @@ export function normalizeWhatsAppNumber(raw: string): { number: string } | { err
     digits = `216${digits}`
   }
   if (digits.length < 8 || digits.length > 15) {
-    return { error: `"${raw}" has ${digits.length} digits; an international number has 8 to 15 (e.g. +216 20 123 456)` }
+    return {
+      error: `"${raw}" has ${digits.length} digits; an international number has 8 to 15 (e.g. +216 20 123 456)`,
+    }
   }
   if (digits.startsWith("216") && digits.length !== 11) {
-    return { error: `"${raw}" is not a Tunisian number: +216 is followed by 8 digits` }
+    return {
+      error: `"${raw}" is not a Tunisian number: +216 is followed by 8 digits`,
+    }
   }
   return { number: digits }
 }
@@ -83,27 +92,48 @@ export function shopWhatsAppNumber(
   metadata: Record<string, unknown> | null | undefined,
   envValue: string | undefined
 ): { number: string } | { error: string } {
-  const fromStore = typeof metadata?.whatsapp === "string" && metadata.whatsapp.trim() ? metadata.whatsapp : null
+  const fromStore =
+    typeof metadata?.whatsapp === "string" && metadata.whatsapp.trim()
+      ? metadata.whatsapp
+      : null
   const raw = fromStore ?? envValue?.trim() ?? ""
   if (!raw) {
-    return { error: 'The shop has no WhatsApp number: set it in the store settings (metadata "whatsapp") or in SHOP_WHATSAPP_NUMBER' }
+    return {
+      error:
+        'The shop has no WhatsApp number: set it in the store settings (metadata "whatsapp") or in SHOP_WHATSAPP_NUMBER',
+    }
   }
   const n = normalizeWhatsAppNumber(raw)
-  return "error" in n ? { error: `The shop's WhatsApp number (${fromStore ? "store settings" : "SHOP_WHATSAPP_NUMBER"}) is wrong: ${n.error}` } : n
+  return "error" in n
+    ? {
+        error: `The shop's WhatsApp number (${fromStore ? "store settings" : "SHOP_WHATSAPP_NUMBER"}) is wrong: ${n.error}`,
+      }
+    : n
 }
 
 /** Intl.Segmenter (Node 16+); our TypeScript lib setting (ES2021) does not declare it yet. */
 const GraphemeSegmenter = (
   Intl as unknown as {
-    Segmenter: new (locale: string, options: { granularity: "grapheme" }) => { segment(text: string): Iterable<{ segment: string }> }
+    Segmenter: new (
+      locale: string,
+      options: { granularity: "grapheme" }
+    ) => { segment(text: string): Iterable<{ segment: string }> }
   }
 ).Segmenter
 
 /** Shortens a text to `max` characters as a reader counts them (graphemes), with "…" when cut. */
 export function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, " ").trim()
-  const graphemes = Array.from(new GraphemeSegmenter("fr", { granularity: "grapheme" }).segment(clean), (s) => s.segment)
-  return graphemes.length <= max ? clean : `${graphemes.slice(0, max - 1).join("").trimEnd()}…`
+  const graphemes = Array.from(
+    new GraphemeSegmenter("fr", { granularity: "grapheme" }).segment(clean),
+    (s) => s.segment
+  )
+  return graphemes.length <= max
+    ? clean
+    : `${graphemes
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`
 }
 
 function lineText(index: number, l: WhatsAppLine): string {
@@ -119,21 +149,41 @@ function linkOf(number: string, text: string): string {
  * Builds the link. All lines are listed when they fit; otherwise as many as fit, then one summary line with
  * the number and value of the others. Throws when not even the summary fits (a limit far too small).
  */
-export function whatsAppLink(number: string, order: WhatsAppOrder, maxLength = MAX_WHATSAPP_URL_LENGTH): WhatsAppLink {
-  const head = [`${WHATSAPP_GREETING}`, `Bonjour ${order.shopName}, je souhaite commander :`, ""]
+export function whatsAppLink(
+  number: string,
+  order: WhatsAppOrder,
+  maxLength = MAX_WHATSAPP_URL_LENGTH
+): WhatsAppLink {
+  const head = [
+    `${WHATSAPP_GREETING}`,
+    `Bonjour ${order.shopName}, je souhaite commander :`,
+    "",
+  ]
   const tail: string[] = [""]
   if (order.vehicle) {
-    tail.push(`Véhicule : ${order.vehicle.label}${order.vehicle.vin ? ` (VIN ${order.vehicle.vin})` : ""}`)
+    tail.push(
+      `Véhicule : ${order.vehicle.label}${order.vehicle.vin ? ` (VIN ${order.vehicle.vin})` : ""}`
+    )
   }
-  tail.push(order.delivery ? `Livraison : ${order.delivery.name} : ${order.delivery.amount ? dinarsText(order.delivery.amount) : "gratuite"}` : "Livraison : à choisir")
-  tail.push(`Total : ${dinarsText(order.total)}`, `Panier : ${order.cartId}`, "Merci !")
+  tail.push(
+    order.delivery
+      ? `Livraison : ${order.delivery.name} : ${order.delivery.amount ? dinarsText(order.delivery.amount) : "gratuite"}`
+      : "Livraison : à choisir"
+  )
+  tail.push(
+    `Total : ${dinarsText(order.total)}`,
+    `Panier : ${order.cartId}`,
+    "Merci !"
+  )
   const compose = (listed: number): string => {
     const body = order.lines.slice(0, listed).map((l, i) => lineText(i + 1, l))
     const rest = order.lines.slice(listed)
     if (rest.length) {
       const units = rest.reduce((n, l) => n + l.quantity, 0)
       const value = rest.reduce((n, l) => n + l.total, 0)
-      body.push(`… et ${rest.length} autre${rest.length > 1 ? "s" : ""} article${rest.length > 1 ? "s" : ""} (${units} pièce${units > 1 ? "s" : ""}, ${dinarsText(value)}) : détail dans le panier ${order.cartId}`)
+      body.push(
+        `… et ${rest.length} autre${rest.length > 1 ? "s" : ""} article${rest.length > 1 ? "s" : ""} (${units} pièce${units > 1 ? "s" : ""}, ${dinarsText(value)}) : détail dans le panier ${order.cartId}`
+      )
     }
     return [...head, ...body, ...tail].join("\n")
   }
@@ -143,10 +193,17 @@ export function whatsAppLink(number: string, order: WhatsAppOrder, maxLength = M
     listed--
   }
   if (listed < 0) {
-    throw new Error(`the WhatsApp message does not fit in ${maxLength} characters even summarised`)
+    throw new Error(
+      `the WhatsApp message does not fit in ${maxLength} characters even summarised`
+    )
   }
   const text = compose(listed)
-  return { url: linkOf(number, text), text, lines_listed: listed, lines_total: order.lines.length }
+  return {
+    url: linkOf(number, text),
+    text,
+    lines_listed: listed,
+    lines_total: order.lines.length,
+  }
 }
 
 export interface WhatsAppProductQuestion {
@@ -169,9 +226,18 @@ export interface WhatsAppProductQuestion {
  * the vehicle), with the same greeting, prices and length limit as the cart's link. The title is shortened
  * (on whole characters) until the link fits.
  */
-export function whatsAppProductLink(number: string, q: WhatsAppProductQuestion, maxLength = MAX_WHATSAPP_URL_LENGTH): { url: string; text: string } {
+export function whatsAppProductLink(
+  number: string,
+  q: WhatsAppProductQuestion,
+  maxLength = MAX_WHATSAPP_URL_LENGTH
+): { url: string; text: string } {
   const compose = (titleMax: number): string => {
-    const lines = [WHATSAPP_GREETING, `Bonjour ${q.shopName}, je voudrais ce produit :`, "", shorten(q.title, titleMax)]
+    const lines = [
+      WHATSAPP_GREETING,
+      `Bonjour ${q.shopName}, je voudrais ce produit :`,
+      "",
+      shorten(q.title, titleMax),
+    ]
     if (q.reference) {
       lines.push(`Réf. : ${q.reference}`)
     }
@@ -179,11 +245,16 @@ export function whatsAppProductLink(number: string, q: WhatsAppProductQuestion, 
       lines.push(`Variante : à préciser (${q.variantsToChoose} choix)`)
     }
     if (q.price) {
-      lines.push(`Prix : ${q.price.from ? "à partir de " : ""}${dinarsText(q.price.amount)}`)
+      lines.push(
+        `Prix : ${q.price.from ? "à partir de " : ""}${dinarsText(q.price.amount)}`
+      )
     }
     lines.push(`Produit : ${q.productRef}`)
     if (q.vehicle) {
-      lines.push("", `Pour mon véhicule : ${q.vehicle.label}${q.vehicle.vin ? ` (VIN ${q.vehicle.vin})` : ""}`)
+      lines.push(
+        "",
+        `Pour mon véhicule : ${q.vehicle.label}${q.vehicle.vin ? ` (VIN ${q.vehicle.vin})` : ""}`
+      )
       lines.push("Est-il disponible et compatible ? Merci !")
     } else {
       lines.push("", "Est-il disponible ? Merci !")
@@ -197,5 +268,7 @@ export function whatsAppProductLink(number: string, q: WhatsAppProductQuestion, 
       return { url, text }
     }
   }
-  throw new Error(`the WhatsApp message does not fit in ${maxLength} characters`)
+  throw new Error(
+    `the WhatsApp message does not fit in ${maxLength} characters`
+  )
 }

@@ -4,14 +4,23 @@ import { EntityManager } from "typeorm"
 type InjectedDependencies = { manager: EntityManager }
 
 /** Order statuses that still need shipping (Medusa v1 `fulfillment_status`). */
-export const TO_SHIP_FULFILLMENT_STATUSES = ["not_fulfilled", "partially_fulfilled", "fulfilled", "partially_shipped"]
+export const TO_SHIP_FULFILLMENT_STATUSES = [
+  "not_fulfilled",
+  "partially_fulfilled",
+  "fulfilled",
+  "partially_shipped",
+]
 
 export type SalesWindow = { from: string; amount: number; orders: number }
 
 export type Dashboard = {
   generated_at: string
   currency_code: string
-  sales: { today: SalesWindow; last_7_days: SalesWindow; last_30_days: SalesWindow }
+  sales: {
+    today: SalesWindow
+    last_7_days: SalesWindow
+    last_30_days: SalesWindow
+  }
   orders_to_ship: number
   out_of_stock_variants: number
   restock: {
@@ -28,7 +37,16 @@ export type Dashboard = {
     }[]
   }
   leads: { new_this_week: number; week_from: string }
-  price_alerts: { unacknowledged: number; latest: { id: string; kind: string; message: string; supplier: string; created_at: string }[] }
+  price_alerts: {
+    unacknowledged: number
+    latest: {
+      id: string
+      kind: string
+      message: string
+      supplier: string
+      created_at: string
+    }[]
+  }
   last_forecast_run: null | {
     id: string
     status: string
@@ -39,7 +57,16 @@ export type Dashboard = {
     variant_count: number | null
     alert_count: number | null
   }
-  activity: { kind: "order" | "price" | "import"; id: string; at: string; label: string; product_id?: string | null; amount?: number | null; old_amount?: number | null; currency_code?: string | null }[]
+  activity: {
+    kind: "order" | "price" | "import"
+    id: string
+    at: string
+    label: string
+    product_id?: string | null
+    amount?: number | null
+    old_amount?: number | null
+    currency_code?: string | null
+  }[]
 }
 
 /**
@@ -64,9 +91,18 @@ export default class DashboardService extends TransactionBaseService {
 
   async retrieve(currencyCode = "tnd"): Promise<Dashboard> {
     const m = this.activeManager_
-    const q = async <T = any>(text: string, params: unknown[] = []): Promise<T[]> => m.query(text, params)
+    const q = async <T = any>(
+      text: string,
+      params: unknown[] = []
+    ): Promise<T[]> => m.query(text, params)
 
-    const [windows] = await q<{ now: Date; today: Date; d7: Date; d30: Date; week: Date }>(
+    const [windows] = await q<{
+      now: Date
+      today: Date
+      d7: Date
+      d30: Date
+      week: Date
+    }>(
       `WITH t AS (SELECT date_trunc('day', now() AT TIME ZONE 'Africa/Tunis') AS d,
                          date_trunc('week', now() AT TIME ZONE 'Africa/Tunis') AS w)
        SELECT now() AS now, t.d AT TIME ZONE 'Africa/Tunis' AS today,
@@ -99,7 +135,9 @@ export default class DashboardService extends TransactionBaseService {
       `SELECT count(*)::int AS n FROM "product_variant" pv JOIN "product" p ON p.id = pv.product_id AND p.deleted_at IS NULL
        WHERE pv.deleted_at IS NULL AND pv.manage_inventory AND pv.inventory_quantity <= 0`
     )
-    const [restockCount] = await q(`SELECT count(*)::int AS n FROM "orion_alert" WHERE type = 'restock' AND status <> 'resolved'`)
+    const [restockCount] = await q(
+      `SELECT count(*)::int AS n FROM "orion_alert" WHERE type = 'restock' AND status <> 'resolved'`
+    )
     const restockTop = await q(
       `SELECT a.id, a.variant_id, pv.product_id, a.sku, a.title, (a.data->>'stock')::int AS stock, a.suggested_quantity,
               a.data->>'stockout_date' AS stockout_date
@@ -112,7 +150,9 @@ export default class DashboardService extends TransactionBaseService {
       `SELECT count(*)::int AS n FROM "prospector_lead" WHERE kind = 'lead' AND first_seen_at >= $1`,
       [windows.week]
     )
-    const [priceAlertCount] = await q(`SELECT count(*)::int AS n FROM "prospector_price_alert" WHERE acknowledged_at IS NULL`)
+    const [priceAlertCount] = await q(
+      `SELECT count(*)::int AS n FROM "prospector_price_alert" WHERE acknowledged_at IS NULL`
+    )
     const priceAlerts = await q(
       `SELECT a.id, a.kind, a.message, w.supplier, a.created_at FROM "prospector_price_alert" a
        JOIN "prospector_watched_page" w ON w.id = a.watched_page_id
@@ -138,26 +178,47 @@ export default class DashboardService extends TransactionBaseService {
         FROM "fitment_import" fi WHERE fi.applied ORDER BY fi.created_at DESC LIMIT 10)
        ORDER BY at DESC LIMIT 12`
     )
-    const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
-    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+    const iso = (d: Date | string | null) =>
+      d ? new Date(d).toISOString() : null
+    const num = (v: unknown) =>
+      v === null || v === undefined ? null : Number(v)
     return {
       generated_at: iso(windows.now) as string,
       currency_code: currencyCode,
       sales: {
-        today: { from: iso(windows.today) as string, amount: Number(sales.today_amount), orders: sales.today_orders },
-        last_7_days: { from: iso(windows.d7) as string, amount: Number(sales.d7_amount), orders: sales.d7_orders },
-        last_30_days: { from: iso(windows.d30) as string, amount: Number(sales.d30_amount), orders: sales.d30_orders },
+        today: {
+          from: iso(windows.today) as string,
+          amount: Number(sales.today_amount),
+          orders: sales.today_orders,
+        },
+        last_7_days: {
+          from: iso(windows.d7) as string,
+          amount: Number(sales.d7_amount),
+          orders: sales.d7_orders,
+        },
+        last_30_days: {
+          from: iso(windows.d30) as string,
+          amount: Number(sales.d30_amount),
+          orders: sales.d30_orders,
+        },
       },
       orders_to_ship: toShip.n,
       out_of_stock_variants: outOfStock.n,
       restock: {
         open: restockCount.n,
-        top: restockTop.map((r) => ({ ...r, stock: num(r.stock), suggested_quantity: num(r.suggested_quantity) })),
+        top: restockTop.map((r) => ({
+          ...r,
+          stock: num(r.stock),
+          suggested_quantity: num(r.suggested_quantity),
+        })),
       },
       leads: { new_this_week: leads.n, week_from: iso(windows.week) as string },
       price_alerts: {
         unacknowledged: priceAlertCount.n,
-        latest: priceAlerts.map((a) => ({ ...a, created_at: iso(a.created_at) as string })),
+        latest: priceAlerts.map((a) => ({
+          ...a,
+          created_at: iso(a.created_at) as string,
+        })),
       },
       last_forecast_run: run
         ? {

@@ -10,7 +10,9 @@ describe("objectBody", () => {
 
   it("refuses arrays and scalars", () => {
     for (const b of [[1], "text", 3, true]) {
-      expect(caught(() => objectBody(b)).message).toBe("body: must be a JSON object")
+      expect(caught(() => objectBody(b)).message).toBe(
+        "body: must be a JSON object"
+      )
     }
   })
 })

@@ -8,9 +8,21 @@ const FALSE = ["false", "0", "no", "off"]
  * true / false (also 1/0, yes/no, on/off, any case, and JSON booleans), or `fallback` when the parameter
  * is absent or empty.
  */
-export function boolean(value: unknown, name: string, options: { default: boolean }): boolean
-export function boolean(value: unknown, name: string, options?: { default?: boolean }): boolean | undefined
-export function boolean(value: unknown, name: string, options: { default?: boolean } = {}): boolean | undefined {
+export function boolean(
+  value: unknown,
+  name: string,
+  options: { default: boolean }
+): boolean
+export function boolean(
+  value: unknown,
+  name: string,
+  options?: { default?: boolean }
+): boolean | undefined
+export function boolean(
+  value: unknown,
+  name: string,
+  options: { default?: boolean } = {}
+): boolean | undefined {
   const raw = single(value, name)
   if (raw === undefined || raw.trim() === "") {
     return options.default

@@ -1,7 +1,8 @@
 import { invalidParam } from "./errors"
 import { single } from "./single"
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i
 
 /**
  * A date or date-time in ISO 8601 form: `2024-03-01` (midnight UTC), `2024-03-01T10:30:00Z`,
@@ -15,7 +16,11 @@ export function date(value: unknown, name: string): Date | undefined {
   }
   const text = raw.trim()
   const m = ISO.exec(text)
-  const refuse = () => invalidParam(name, `must be a date like 2024-03-01 or 2024-03-01T10:30:00Z, got "${raw}"`)
+  const refuse = () =>
+    invalidParam(
+      name,
+      `must be a date like 2024-03-01 or 2024-03-01T10:30:00Z, got "${raw}"`
+    )
   if (!m) {
     throw refuse()
   }
@@ -31,7 +36,12 @@ export function date(value: unknown, name: string): Date | undefined {
   ) {
     throw refuse()
   }
-  const zoned = m[4] === undefined ? `${y}-${mo}-${d}T00:00:00Z` : m[7] ? text.replace(" ", "T") : `${text.replace(" ", "T")}Z`
+  const zoned =
+    m[4] === undefined
+      ? `${y}-${mo}-${d}T00:00:00Z`
+      : m[7]
+        ? text.replace(" ", "T")
+        : `${text.replace(" ", "T")}Z`
   const out = new Date(zoned)
   if (isNaN(out.getTime())) {
     throw refuse()

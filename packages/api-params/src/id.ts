@@ -11,7 +11,10 @@ export function id(value: unknown, name: string): string | undefined {
     return undefined
   }
   if (!ID_PATTERN.test(raw)) {
-    throw invalidParam(name, `is not a valid id: ${JSON.stringify(raw.slice(0, 60))}`)
+    throw invalidParam(
+      name,
+      `is not a valid id: ${JSON.stringify(raw.slice(0, 60))}`
+    )
   }
   return raw
 }

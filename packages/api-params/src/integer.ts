@@ -9,7 +9,10 @@ export interface IntegerOptions {
 }
 
 /** Text of the accepted range, for messages: "between 1 and 500", "at least 0". */
-export function rangeText(min: number | undefined, max: number | undefined): string | undefined {
+export function rangeText(
+  min: number | undefined,
+  max: number | undefined
+): string | undefined {
   if (min !== undefined && max !== undefined) {
     return `between ${min} and ${max}`
   }
@@ -23,7 +26,12 @@ export function rangeText(min: number | undefined, max: number | undefined): str
 }
 
 /** Throws when `n` is outside [min, max]. */
-export function checkRange(n: number, name: string, min: number | undefined, max: number | undefined): void {
+export function checkRange(
+  n: number,
+  name: string,
+  min: number | undefined,
+  max: number | undefined
+): void {
   if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
     throw invalidParam(name, `must be ${rangeText(min, max)}, got ${n}`)
   }
@@ -33,9 +41,21 @@ export function checkRange(n: number, name: string, min: number | undefined, max
  * A whole number (`12`, `-3`), or `fallback` (undefined when not given) when the parameter is absent or empty.
  * `1.5`, `1e3`, `0x10`, `12abc` and numbers past 2^53 are refused.
  */
-export function integer(value: unknown, name: string, options: IntegerOptions & { default: number }): number
-export function integer(value: unknown, name: string, options?: IntegerOptions & { default?: number }): number | undefined
-export function integer(value: unknown, name: string, options: IntegerOptions & { default?: number } = {}): number | undefined {
+export function integer(
+  value: unknown,
+  name: string,
+  options: IntegerOptions & { default: number }
+): number
+export function integer(
+  value: unknown,
+  name: string,
+  options?: IntegerOptions & { default?: number }
+): number | undefined
+export function integer(
+  value: unknown,
+  name: string,
+  options: IntegerOptions & { default?: number } = {}
+): number | undefined {
   const raw = single(value, name)
   if (raw === undefined || raw.trim() === "") {
     return options.default

@@ -17,7 +17,11 @@ export interface ListOptions {
  * Undefined when the parameter is absent or empty. A list that holds only commas or blanks, nested values
  * (`x[0][k]=a`), non-numeric keys (`x[k]=a`) or more than `max` values are refused.
  */
-export function list(value: unknown, name: string, options: ListOptions = {}): string[] | undefined {
+export function list(
+  value: unknown,
+  name: string,
+  options: ListOptions = {}
+): string[] | undefined {
   if (value === undefined || value === null || value === "") {
     return undefined
   }
@@ -29,7 +33,10 @@ export function list(value: unknown, name: string, options: ListOptions = {}): s
     const entries = Object.entries(value as Record<string, unknown>)
     const bad = entries.find(([k]) => !/^\d+$/.test(k))
     if (bad) {
-      throw invalidParam(name, `must be a list (x=a,b or x[]=a or x[0]=a), got key "${bad[0]}"`)
+      throw invalidParam(
+        name,
+        `must be a list (x=a,b or x[]=a or x[0]=a), got key "${bad[0]}"`
+      )
     }
     items = entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => v)
   } else {
@@ -38,7 +45,10 @@ export function list(value: unknown, name: string, options: ListOptions = {}): s
   const out = new Set<string>()
   for (const item of items) {
     if (typeof item !== "string" && typeof item !== "number") {
-      throw invalidParam(name, `must be a list of text values, got ${JSON.stringify(item)}`)
+      throw invalidParam(
+        name,
+        `must be a list of text values, got ${JSON.stringify(item)}`
+      )
     }
     for (const part of String(item).split(",")) {
       const trimmed = part.trim()
@@ -57,7 +67,12 @@ export function list(value: unknown, name: string, options: ListOptions = {}): s
 }
 
 /** A list (see `list`) whose every value is one of `allowed`. */
-export function oneOfList<T extends string>(value: unknown, name: string, allowed: readonly T[], options: ListOptions = {}): T[] | undefined {
+export function oneOfList<T extends string>(
+  value: unknown,
+  name: string,
+  allowed: readonly T[],
+  options: ListOptions = {}
+): T[] | undefined {
   const values = list(value, name, options)
   for (const v of values ?? []) {
     if (!(allowed as readonly string[]).includes(v)) {

@@ -5,7 +5,11 @@ const SOURCES = ["order", "import"] as const
 
 describe("oneOf", () => {
   it("accepts a value of the set", () => {
-    const v: "order" | "import" | undefined = oneOf(" import ", "source", SOURCES)
+    const v: "order" | "import" | undefined = oneOf(
+      " import ",
+      "source",
+      SOURCES
+    )
     expect(v).toBe("import")
   })
 
@@ -15,7 +19,11 @@ describe("oneOf", () => {
   })
 
   it("refuses other values (case matters) and lists the allowed ones", () => {
-    expect(caught(() => oneOf("web", "source", SOURCES)).message).toBe('source: "web" is not one of order, import')
-    expect(caught(() => oneOf("Order", "source", SOURCES)).message).toBe('source: "Order" is not one of order, import')
+    expect(caught(() => oneOf("web", "source", SOURCES)).message).toBe(
+      'source: "web" is not one of order, import'
+    )
+    expect(caught(() => oneOf("Order", "source", SOURCES)).message).toBe(
+      'source: "Order" is not one of order, import'
+    )
   })
 })

@@ -7,9 +7,24 @@ export function notOneOf(value: string, allowed: readonly string[]): string {
 }
 
 /** One value among `allowed` (exact match after trimming), or `fallback` when absent or empty. */
-export function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[], options: { default: T }): T
-export function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[], options?: { default?: T }): T | undefined
-export function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[], options: { default?: T } = {}): T | undefined {
+export function oneOf<T extends string>(
+  value: unknown,
+  name: string,
+  allowed: readonly T[],
+  options: { default: T }
+): T
+export function oneOf<T extends string>(
+  value: unknown,
+  name: string,
+  allowed: readonly T[],
+  options?: { default?: T }
+): T | undefined
+export function oneOf<T extends string>(
+  value: unknown,
+  name: string,
+  allowed: readonly T[],
+  options: { default?: T } = {}
+): T | undefined {
   const v = text(value, name)
   if (v === undefined) {
     return options.default

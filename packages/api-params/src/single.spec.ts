@@ -15,7 +15,11 @@ describe("single", () => {
   })
 
   it("refuses repeats and objects", () => {
-    expect(caught(() => single(["a"], "x")).message).toBe("x: must be a single value, got a list of 1")
-    expect(caught(() => single({ 0: "a" }, "x")).message).toBe('x: must be a single value, got {"0":"a"}')
+    expect(caught(() => single(["a"], "x")).message).toBe(
+      "x: must be a single value, got a list of 1"
+    )
+    expect(caught(() => single({ 0: "a" }, "x")).message).toBe(
+      'x: must be a single value, got {"0":"a"}'
+    )
   })
 })

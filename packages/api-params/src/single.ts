@@ -17,7 +17,13 @@ export function single(value: unknown, name: string): string | undefined {
     return String(value)
   }
   if (Array.isArray(value)) {
-    throw invalidParam(name, `must be a single value, got a list of ${value.length}`)
+    throw invalidParam(
+      name,
+      `must be a single value, got a list of ${value.length}`
+    )
   }
-  throw invalidParam(name, `must be a single value, got ${JSON.stringify(value)}`)
+  throw invalidParam(
+    name,
+    `must be a single value, got ${JSON.stringify(value)}`
+  )
 }

@@ -6,9 +6,18 @@ describe("sort", () => {
   const fallback = { field: "severity" as const, order: "desc" as const }
 
   it("reads a field, - for descending, + or nothing for ascending", () => {
-    expect(sort("-created_at", "sort", FIELDS, fallback)).toEqual({ field: "created_at", order: "desc" })
-    expect(sort("sku", "sort", FIELDS, fallback)).toEqual({ field: "sku", order: "asc" })
-    expect(sort("+sku", "sort", FIELDS, fallback)).toEqual({ field: "sku", order: "asc" })
+    expect(sort("-created_at", "sort", FIELDS, fallback)).toEqual({
+      field: "created_at",
+      order: "desc",
+    })
+    expect(sort("sku", "sort", FIELDS, fallback)).toEqual({
+      field: "sku",
+      order: "asc",
+    })
+    expect(sort("+sku", "sort", FIELDS, fallback)).toEqual({
+      field: "sku",
+      order: "asc",
+    })
   })
 
   it("falls back when absent", () => {

@@ -11,9 +11,21 @@ export interface TextOptions {
 /**
  * One text value, trimmed; undefined when absent, empty or blank. A repeated parameter is refused.
  */
-export function text(value: unknown, name: string, options: TextOptions & { required: true }): string
-export function text(value: unknown, name: string, options?: TextOptions): string | undefined
-export function text(value: unknown, name: string, options: TextOptions = {}): string | undefined {
+export function text(
+  value: unknown,
+  name: string,
+  options: TextOptions & { required: true }
+): string
+export function text(
+  value: unknown,
+  name: string,
+  options?: TextOptions
+): string | undefined
+export function text(
+  value: unknown,
+  name: string,
+  options: TextOptions = {}
+): string | undefined {
   const raw = single(value, name)
   const trimmed = raw?.trim()
   if (!trimmed) {
@@ -23,7 +35,10 @@ export function text(value: unknown, name: string, options: TextOptions = {}): s
     return undefined
   }
   if (options.maxLength !== undefined && trimmed.length > options.maxLength) {
-    throw invalidParam(name, `must be at most ${options.maxLength} characters, got ${trimmed.length}`)
+    throw invalidParam(
+      name,
+      `must be at most ${options.maxLength} characters, got ${trimmed.length}`
+    )
   }
   return trimmed
 }

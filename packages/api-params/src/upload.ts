@@ -21,22 +21,31 @@ interface Answer {
   status(code: number): { json(body: unknown): unknown }
 }
 
-const HOW = (field: string) => `send multipart/form-data with the CSV in a field named "${field}"`
+const HOW = (field: string) =>
+  `send multipart/form-data with the CSV in a field named "${field}"`
 
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024)
-  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${bytes} bytes`
+  return mb >= 1
+    ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`
+    : `${bytes} bytes`
 }
 
 /** What went wrong in multer's words, said for the owner of the route. */
-function reason(err: { code?: string; field?: string; message?: string }): string {
+function reason(err: {
+  code?: string
+  field?: string
+  message?: string
+}): string {
   switch (err.code) {
     case "LIMIT_UNEXPECTED_FILE":
       return `unexpected file field "${err.field}"`
     case "LIMIT_FILE_COUNT":
       return "one file only"
     default:
-      return err.message ? err.message.charAt(0).toLowerCase() + err.message.slice(1) : "unreadable upload"
+      return err.message
+        ? err.message.charAt(0).toLowerCase() + err.message.slice(1)
+        : "unreadable upload"
   }
 }
 
@@ -52,15 +61,22 @@ export function fileUpload(options: FileUploadOptions) {
   const field = options.field ?? "file"
   // busboy stops a file when it reaches `fileSize` bytes: one more byte than the limit is what must be refused
   const limits = { fileSize: options.maxBytes + 1, files: 1 }
-  const upload = multer({ storage: multer.memoryStorage(), limits }).single(field)
+  const upload = multer({ storage: multer.memoryStorage(), limits }).single(
+    field
+  )
   return (req: unknown, res: unknown, next: Next): void => {
     const answer = (status: number, message: string) =>
-      void (res as Answer).status(status).json({ type: "invalid_data", message })
+      void (res as Answer)
+        .status(status)
+        .json({ type: "invalid_data", message })
     upload(req as any, res as any, (err?: unknown) => {
       if (err) {
         const e = err as { code?: string; field?: string; message?: string }
         if (e.code === "LIMIT_FILE_SIZE") {
-          return answer(413, `${field}: larger than ${megabytes(options.maxBytes)}, the limit of this route`)
+          return answer(
+            413,
+            `${field}: larger than ${megabytes(options.maxBytes)}, the limit of this route`
+          )
         }
         return answer(400, `${field}: ${reason(e)} (${HOW(field)})`)
       }

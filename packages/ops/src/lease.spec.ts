@@ -1,4 +1,11 @@
-import { busyMessage, leaseSettings, leaseState, LeaseBusyError, renewalOutcome, rowsOf } from "./lease"
+import {
+  busyMessage,
+  leaseSettings,
+  leaseState,
+  LeaseBusyError,
+  renewalOutcome,
+  rowsOf,
+} from "./lease"
 
 describe("leaseSettings", () => {
   it("defaults to 30 s, renewed every 10 s", () => {
@@ -6,9 +13,14 @@ describe("leaseSettings", () => {
   })
 
   it("reads RUN_LEASE_TTL_SECONDS and refuses nonsense naming the variable", () => {
-    expect(leaseSettings({ RUN_LEASE_TTL_SECONDS: "6" })).toEqual({ ttlMs: 6000, renewMs: 2000 })
+    expect(leaseSettings({ RUN_LEASE_TTL_SECONDS: "6" })).toEqual({
+      ttlMs: 6000,
+      renewMs: 2000,
+    })
     for (const bad of ["0", "4", "601", "1.5", "ten"]) {
-      expect(() => leaseSettings({ RUN_LEASE_TTL_SECONDS: bad })).toThrow(/RUN_LEASE_TTL_SECONDS .* got "/)
+      expect(() => leaseSettings({ RUN_LEASE_TTL_SECONDS: bad })).toThrow(
+        /RUN_LEASE_TTL_SECONDS .* got "/
+      )
     }
   })
 })
@@ -17,22 +29,34 @@ describe("leaseState", () => {
   const now = new Date("2026-01-01T10:00:00Z")
   it("is free without a row, held before its expiry, expired at and after it", () => {
     expect(leaseState(null, now)).toBe("free")
-    expect(leaseState({ expires_at: new Date("2026-01-01T10:00:01Z") }, now)).toBe("held")
+    expect(
+      leaseState({ expires_at: new Date("2026-01-01T10:00:01Z") }, now)
+    ).toBe("held")
     expect(leaseState({ expires_at: now }, now)).toBe("expired")
-    expect(leaseState({ expires_at: new Date("2026-01-01T09:59:00Z") }, now)).toBe("expired")
+    expect(
+      leaseState({ expires_at: new Date("2026-01-01T09:59:00Z") }, now)
+    ).toBe("expired")
   })
 })
 
 describe("renewalOutcome", () => {
   it("renews when the row was updated", () => {
-    expect(renewalOutcome({ updated: true, now: 100, knownExpiry: 50 })).toBe("renewed")
+    expect(renewalOutcome({ updated: true, now: 100, knownExpiry: 50 })).toBe(
+      "renewed"
+    )
   })
   it("is lost at once when the row is someone else's or gone", () => {
-    expect(renewalOutcome({ updated: false, now: 0, knownExpiry: 1000 })).toBe("lost")
+    expect(renewalOutcome({ updated: false, now: 0, knownExpiry: 1000 })).toBe(
+      "lost"
+    )
   })
   it("retries a failed renewal until the last known expiry, then gives up", () => {
-    expect(renewalOutcome({ updated: null, now: 999, knownExpiry: 1000 })).toBe("retry")
-    expect(renewalOutcome({ updated: null, now: 1000, knownExpiry: 1000 })).toBe("lost")
+    expect(renewalOutcome({ updated: null, now: 999, knownExpiry: 1000 })).toBe(
+      "retry"
+    )
+    expect(
+      renewalOutcome({ updated: null, now: 1000, knownExpiry: 1000 })
+    ).toBe("lost")
   })
 })
 

@@ -45,13 +45,17 @@ const DEFAULT_TTL_SECONDS = 30
  * RUN_LEASE_TTL_SECONDS (default 30, 5…600): a dead holder's lease is free after at most this long.
  * The holder renews every third of it, so two missed renewals (a slow database) do not lose it.
  */
-export function leaseSettings(env: Record<string, string | undefined> = process.env): LeaseSettings {
+export function leaseSettings(
+  env: Record<string, string | undefined> = process.env
+): LeaseSettings {
   const raw = env.RUN_LEASE_TTL_SECONDS
   let seconds = DEFAULT_TTL_SECONDS
   if (raw !== undefined && raw !== "") {
     const n = Number(raw)
     if (!Number.isInteger(n) || n < 5 || n > 600) {
-      throw new Error(`RUN_LEASE_TTL_SECONDS must be a whole number of seconds between 5 and 600, got "${raw}"`)
+      throw new Error(
+        `RUN_LEASE_TTL_SECONDS must be a whole number of seconds between 5 and 600, got "${raw}"`
+      )
     }
     seconds = n
   }
@@ -66,7 +70,10 @@ export function holderId(): string {
 export type LeaseState = "free" | "held" | "expired"
 
 /** The state of a lease row at `now` (the database's time). */
-export function leaseState(row: Pick<LeaseRow, "expires_at"> | null | undefined, now: Date): LeaseState {
+export function leaseState(
+  row: Pick<LeaseRow, "expires_at"> | null | undefined,
+  now: Date
+): LeaseState {
   if (!row) {
     return "free"
   }
@@ -77,7 +84,11 @@ export function leaseState(row: Pick<LeaseRow, "expires_at"> | null | undefined,
  * After a renewal failed (the database did not answer), the holder keeps its lease only until the
  * expiry it last wrote: past that moment another instance may have taken it, so it must stop.
  */
-export function renewalOutcome(input: { updated: boolean | null; now: number; knownExpiry: number }): "renewed" | "retry" | "lost" {
+export function renewalOutcome(input: {
+  updated: boolean | null
+  now: number
+  knownExpiry: number
+}): "renewed" | "retry" | "lost" {
   if (input.updated === true) {
     return "renewed"
   }
@@ -88,7 +99,10 @@ export function renewalOutcome(input: { updated: boolean | null; now: number; kn
 }
 
 /** The message of a refused start: what runs, since when, and when it is given up if its process died. */
-export function busyMessage(what: string, row: Pick<LeaseRow, "run_id" | "holder" | "acquired_at" | "expires_at">): string {
+export function busyMessage(
+  what: string,
+  row: Pick<LeaseRow, "run_id" | "holder" | "acquired_at" | "expires_at">
+): string {
   const run = row.run_id ? ` (${row.run_id})` : ""
   return (
     `${what} is already running${run} on ${row.holder.split(":").slice(0, 2).join(" pid ")} since ${new Date(row.acquired_at).toISOString()}; ` +
@@ -107,14 +121,21 @@ export class LeaseBusyError extends Error {
 
 export class LeaseLostError extends Error {
   constructor(name: string) {
-    super(`the lease "${name}" was lost (the database did not answer for longer than the lease lives, or another instance took it): the run stops`)
+    super(
+      `the lease "${name}" was lost (the database did not answer for longer than the lease lives, or another instance took it): the run stops`
+    )
     this.name = "LeaseLostError"
   }
 }
 
 /** TypeORM answers UPDATE/DELETE … RETURNING with `[rows, count]`, node-pg's `query().rows` with rows. */
 export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === "number") {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === "number"
+  ) {
     return result[0] as T[]
   }
   if (Array.isArray(result)) {
@@ -145,7 +166,12 @@ export class RunLease {
   private released_ = false
   private renewing_: Promise<void> | null = null
 
-  private constructor(query: Query, row: LeaseRow, settings: LeaseSettings, onLost?: (e: LeaseLostError) => void) {
+  private constructor(
+    query: Query,
+    row: LeaseRow,
+    settings: LeaseSettings,
+    onLost?: (e: LeaseLostError) => void
+  ) {
     this.query_ = query
     this.name = row.name
     this.holder = row.holder
@@ -157,7 +183,11 @@ export class RunLease {
   }
 
   /** Takes the lease when it is free or expired; `null` while someone else holds it. */
-  static async tryAcquire(query: Query, name: string, opts: AcquireOptions = {}): Promise<RunLease | null> {
+  static async tryAcquire(
+    query: Query,
+    name: string,
+    opts: AcquireOptions = {}
+  ): Promise<RunLease | null> {
     const settings = opts.settings ?? leaseSettings()
     const holder = opts.holder ?? holderId()
     const rows = rowsOf<LeaseRow>(
@@ -171,11 +201,18 @@ export class RunLease {
         [name, holder, opts.runId ?? null, settings.ttlMs]
       )
     )
-    return rows.length ? new RunLease(query, rows[0], settings, opts.onLost) : null
+    return rows.length
+      ? new RunLease(query, rows[0], settings, opts.onLost)
+      : null
   }
 
   /** Takes the lease or throws LeaseBusyError naming the run that holds it. */
-  static async acquire(query: Query, name: string, what: string, opts: AcquireOptions = {}): Promise<RunLease> {
+  static async acquire(
+    query: Query,
+    name: string,
+    what: string,
+    opts: AcquireOptions = {}
+  ): Promise<RunLease> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const lease = await RunLease.tryAcquire(query, name, opts)
       if (lease) {
@@ -191,8 +228,16 @@ export class RunLease {
   }
 
   /** The lease row with the database's `now`, or null. */
-  static async current(query: Query, name: string): Promise<(LeaseRow & { now: Date }) | null> {
-    const rows = rowsOf<LeaseRow & { now: Date }>(await query(`SELECT *, now() AS "now" FROM "run_lease" WHERE "name" = $1`, [name]))
+  static async current(
+    query: Query,
+    name: string
+  ): Promise<(LeaseRow & { now: Date }) | null> {
+    const rows = rowsOf<LeaseRow & { now: Date }>(
+      await query(
+        `SELECT *, now() AS "now" FROM "run_lease" WHERE "name" = $1`,
+        [name]
+      )
+    )
     return rows[0] ?? null
   }
 
@@ -209,7 +254,10 @@ export class RunLease {
 
   /** Records the run the lease protects (shown to whoever is refused). */
   async attachRun(runId: string): Promise<void> {
-    await this.query_(`UPDATE "run_lease" SET "run_id" = $3 WHERE "name" = $1 AND "holder" = $2`, [this.name, this.holder, runId])
+    await this.query_(
+      `UPDATE "run_lease" SET "run_id" = $3 WHERE "name" = $1 AND "holder" = $2`,
+      [this.name, this.holder, runId]
+    )
   }
 
   /** One renewal now; resolves to the outcome. */
@@ -231,7 +279,11 @@ export class RunLease {
       updated = null
     }
     const asked = Date.now()
-    const outcome = renewalOutcome({ updated, now: asked, knownExpiry: this.expiresAt_ })
+    const outcome = renewalOutcome({
+      updated,
+      now: asked,
+      knownExpiry: this.expiresAt_,
+    })
     if (outcome === "renewed") {
       this.expiresAt_ = asked + this.settings_.ttlMs - this.settings_.renewMs
     } else if (outcome === "lost") {
@@ -251,7 +303,10 @@ export class RunLease {
       this.timer_ = null
     }
     await this.renewing_?.catch(() => undefined)
-    await this.query_(`DELETE FROM "run_lease" WHERE "name" = $1 AND "holder" = $2`, [this.name, this.holder]).catch(() => undefined)
+    await this.query_(
+      `DELETE FROM "run_lease" WHERE "name" = $1 AND "holder" = $2`,
+      [this.name, this.holder]
+    ).catch(() => undefined)
   }
 
   private markLost(): void {
@@ -285,7 +340,13 @@ export class RunLease {
  * Runs `fn` holding the lease `name`: refused with LeaseBusyError while another live holder has it;
  * released when `fn` ends, whatever the outcome.
  */
-export async function withLease<T>(query: Query, name: string, what: string, fn: (lease: RunLease) => Promise<T>, opts: AcquireOptions = {}): Promise<T> {
+export async function withLease<T>(
+  query: Query,
+  name: string,
+  what: string,
+  fn: (lease: RunLease) => Promise<T>,
+  opts: AcquireOptions = {}
+): Promise<T> {
   const lease = await RunLease.acquire(query, name, what, opts)
   try {
     return await fn(lease)

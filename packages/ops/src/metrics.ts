@@ -18,59 +18,107 @@ function once<T>(name: string, make: () => T): T {
 
 export const metrics = {
   get httpRequests() {
-    return once("http_requests_total", () =>
-      new client.Counter({ name: "http_requests_total", help: "HTTP requests answered, by route pattern and status", labelNames: ["method", "route", "status"] })
+    return once(
+      "http_requests_total",
+      () =>
+        new client.Counter({
+          name: "http_requests_total",
+          help: "HTTP requests answered, by route pattern and status",
+          labelNames: ["method", "route", "status"],
+        })
     )
   },
   get httpDuration() {
-    return once("http_request_duration_seconds", () =>
-      new client.Histogram({
-        name: "http_request_duration_seconds",
-        help: "Time to answer an HTTP request, by route pattern and status",
-        labelNames: ["method", "route", "status"],
-        buckets: SECONDS,
-      })
+    return once(
+      "http_request_duration_seconds",
+      () =>
+        new client.Histogram({
+          name: "http_request_duration_seconds",
+          help: "Time to answer an HTTP request, by route pattern and status",
+          labelNames: ["method", "route", "status"],
+          buckets: SECONDS,
+        })
     )
   },
   /** lead search, price watch, report, forecast: every run whoever started it (job, CLI, admin) */
   get runs() {
-    return once("shabou_runs_total", () =>
-      new client.Counter({ name: "shabou_runs_total", help: "Long runs finished, by kind (search, watch, report, forecast), trigger and outcome", labelNames: ["kind", "trigger", "outcome"] })
+    return once(
+      "shabou_runs_total",
+      () =>
+        new client.Counter({
+          name: "shabou_runs_total",
+          help: "Long runs finished, by kind (search, watch, report, forecast), trigger and outcome",
+          labelNames: ["kind", "trigger", "outcome"],
+        })
     )
   },
   get runDuration() {
-    return once("shabou_run_duration_seconds", () =>
-      new client.Histogram({
-        name: "shabou_run_duration_seconds",
-        help: "Duration of long runs (the forecast run duration is kind=\"forecast\")",
-        labelNames: ["kind", "outcome"],
-        buckets: RUN_SECONDS,
-      })
+    return once(
+      "shabou_run_duration_seconds",
+      () =>
+        new client.Histogram({
+          name: "shabou_run_duration_seconds",
+          help: 'Duration of long runs (the forecast run duration is kind="forecast")',
+          labelNames: ["kind", "outcome"],
+          buckets: RUN_SECONDS,
+        })
     )
   },
   get scheduledJobs() {
-    return once("shabou_scheduled_job_runs_total", () =>
-      new client.Counter({ name: "shabou_scheduled_job_runs_total", help: "Scheduled (BullMQ) jobs run by this process, by job and outcome", labelNames: ["job", "outcome"] })
+    return once(
+      "shabou_scheduled_job_runs_total",
+      () =>
+        new client.Counter({
+          name: "shabou_scheduled_job_runs_total",
+          help: "Scheduled (BullMQ) jobs run by this process, by job and outcome",
+          labelNames: ["job", "outcome"],
+        })
     )
   },
   get scheduledJobDuration() {
-    return once("shabou_scheduled_job_duration_seconds", () =>
-      new client.Histogram({ name: "shabou_scheduled_job_duration_seconds", help: "Duration of scheduled jobs", labelNames: ["job"], buckets: RUN_SECONDS })
+    return once(
+      "shabou_scheduled_job_duration_seconds",
+      () =>
+        new client.Histogram({
+          name: "shabou_scheduled_job_duration_seconds",
+          help: "Duration of scheduled jobs",
+          labelNames: ["job"],
+          buckets: RUN_SECONDS,
+        })
     )
   },
   get events() {
-    return once("shabou_events_handled_total", () =>
-      new client.Counter({ name: "shabou_events_handled_total", help: "Event-bus events handled by this process' subscribers, by event, subscriber and outcome", labelNames: ["event", "subscriber", "outcome"] })
+    return once(
+      "shabou_events_handled_total",
+      () =>
+        new client.Counter({
+          name: "shabou_events_handled_total",
+          help: "Event-bus events handled by this process' subscribers, by event, subscriber and outcome",
+          labelNames: ["event", "subscriber", "outcome"],
+        })
     )
   },
   get eventDuration() {
-    return once("shabou_event_handle_duration_seconds", () =>
-      new client.Histogram({ name: "shabou_event_handle_duration_seconds", help: "Time a subscriber took to handle an event", labelNames: ["event"], buckets: SECONDS })
+    return once(
+      "shabou_event_handle_duration_seconds",
+      () =>
+        new client.Histogram({
+          name: "shabou_event_handle_duration_seconds",
+          help: "Time a subscriber took to handle an event",
+          labelNames: ["event"],
+          buckets: SECONDS,
+        })
     )
   },
   get placesRequests() {
-    return once("shabou_places_requests_total", () =>
-      new client.Counter({ name: "shabou_places_requests_total", help: "Google Places requests sent by this process, by outcome", labelNames: ["status"] })
+    return once(
+      "shabou_places_requests_total",
+      () =>
+        new client.Counter({
+          name: "shabou_places_requests_total",
+          help: "Google Places requests sent by this process, by outcome",
+          labelNames: ["status"],
+        })
     )
   },
 }
@@ -84,13 +132,24 @@ export function onScrape(name: string, collect: Collector): void {
 }
 
 /** A gauge (created once) whose values a collector sets. */
-export function gauge(name: string, help: string, labelNames: string[] = []): client.Gauge<string> {
+export function gauge(
+  name: string,
+  help: string,
+  labelNames: string[] = []
+): client.Gauge<string> {
   return once(name, () => new client.Gauge({ name, help, labelNames }))
 }
 
 /** A counter whose total is read from elsewhere (e.g. a service's own counters) at scrape time. */
-export function mirroredCounter(name: string, help: string, labelNames: string[] = []): { set(value: number, labels?: Record<string, string>): void } {
-  const counter = once(name, () => new client.Counter({ name, help, labelNames }))
+export function mirroredCounter(
+  name: string,
+  help: string,
+  labelNames: string[] = []
+): { set(value: number, labels?: Record<string, string>): void } {
+  const counter = once(
+    name,
+    () => new client.Counter({ name, help, labelNames })
+  )
   return {
     set(value: number, labels: Record<string, string> = {}) {
       const c = counter as client.Counter<string>
@@ -101,10 +160,15 @@ export function mirroredCounter(name: string, help: string, labelNames: string[]
 }
 
 /** Runs the collectors (each bounded by `timeoutMs`; one that fails or hangs leaves its old values) and renders. */
-export async function scrape(timeoutMs = 2000): Promise<{ contentType: string; body: string }> {
+export async function scrape(
+  timeoutMs = 2000
+): Promise<{ contentType: string; body: string }> {
   await Promise.all(
     [...collectors.values()].map((collect) =>
-      Promise.race([Promise.resolve().then(collect), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref?.())]).catch(() => undefined)
+      Promise.race([
+        Promise.resolve().then(collect),
+        new Promise((resolve) => setTimeout(resolve, timeoutMs).unref?.()),
+      ]).catch(() => undefined)
     )
   )
   return { contentType: register.contentType, body: await register.metrics() }
@@ -124,7 +188,12 @@ export function collectProcessMetrics(): void {
  * run held the lease), its duration observed. `outcomeOf` reads the outcome of a run that returns a
  * failed run instead of throwing.
  */
-export async function timeRun<T>(kind: string, trigger: string, fn: () => Promise<T>, outcomeOf?: (result: T) => "succeeded" | "failed"): Promise<T> {
+export async function timeRun<T>(
+  kind: string,
+  trigger: string,
+  fn: () => Promise<T>,
+  outcomeOf?: (result: T) => "succeeded" | "failed"
+): Promise<T> {
   const end = metrics.runDuration.startTimer({ kind })
   try {
     const out = await fn()
@@ -133,7 +202,12 @@ export async function timeRun<T>(kind: string, trigger: string, fn: () => Promis
     metrics.runs.inc({ kind, trigger, outcome })
     return out
   } catch (e) {
-    const outcome = (e as Error)?.name === "LeaseBusyError" || (e as { type?: string })?.type === "not_allowed" || (e as { type?: string })?.type === "conflict" ? "refused" : "failed"
+    const outcome =
+      (e as Error)?.name === "LeaseBusyError" ||
+      (e as { type?: string })?.type === "not_allowed" ||
+      (e as { type?: string })?.type === "conflict"
+        ? "refused"
+        : "failed"
     if (outcome === "failed") {
       end({ outcome })
     }

@@ -45,14 +45,21 @@ const STATIC_PREFIXES = ["/app/assets", "/uploads"]
  * `unmatched`: no route of the server took the request (its final 404): one label for all such paths,
  * whatever a scanner tries. A 404 of a real route (an unknown product) keeps that route's label.
  */
-export function routePattern(req: RouteRequest, { unmatched = false }: { unmatched?: boolean } = {}): string {
+export function routePattern(
+  req: RouteRequest,
+  { unmatched = false }: { unmatched?: boolean } = {}
+): string {
   if (unmatched) {
     return "unmatched"
   }
   const path = normalisePath(req.originalUrl ?? req.url ?? "/")
   const routePath = req.route?.path
   if (typeof routePath === "string") {
-    const joined = `${req.baseUrl ?? ""}${routePath === "/" && req.baseUrl ? "" : routePath}`.replace(/\/+$/, "") || "/"
+    const joined =
+      `${req.baseUrl ?? ""}${routePath === "/" && req.baseUrl ? "" : routePath}`.replace(
+        /\/+$/,
+        ""
+      ) || "/"
     // after an error Express has restored the routers' baseUrl: the route alone is not the whole path
     if (joined.split("/").length === path.split("/").length) {
       return joined

@@ -1,9 +1,20 @@
-import { cleanText, foldKey, foldText, foldWords, slugify, stripAccents } from "./fold"
+import {
+  cleanText,
+  foldKey,
+  foldText,
+  foldWords,
+  slugify,
+  stripAccents,
+} from "./fold"
 
 describe("stripAccents", () => {
   it("drops accents and folds letters NFKD does not split, keeping case", () => {
-    expect(stripAccents("Lemförder Straße Œuvre")).toBe("Lemforder Strasse OEuvre")
-    expect(stripAccents("Škoda Citroën Łódź Ørsted Đuro")).toBe("Skoda Citroen Lodz Orsted Duro")
+    expect(stripAccents("Lemförder Straße Œuvre")).toBe(
+      "Lemforder Strasse OEuvre"
+    )
+    expect(stripAccents("Škoda Citroën Łódź Ørsted Đuro")).toBe(
+      "Skoda Citroen Lodz Orsted Duro"
+    )
   })
 
   it("splits compatibility forms (ligatures, superscripts, full-width)", () => {
@@ -13,7 +24,9 @@ describe("stripAccents", () => {
 
 describe("foldText", () => {
   it("folds case, accents and punctuation", () => {
-    expect(foldText("Garage  Mécanique-Élégance, S.A.R.L.")).toBe("garage mecanique elegance s a r l")
+    expect(foldText("Garage  Mécanique-Élégance, S.A.R.L.")).toBe(
+      "garage mecanique elegance s a r l"
+    )
     expect(foldText("Cœur d'Auto")).toBe("coeur d auto")
     expect(foldText("Citroën C4-Picasso")).toBe("citroen c4 picasso")
     expect(foldText("  ÆSOP  ")).toBe("aesop")
@@ -49,7 +62,13 @@ describe("foldText", () => {
 
 describe("foldKey", () => {
   it("drops case, accents, spaces, dashes and dots", () => {
-    const spellings = ["Mercedes-Benz", "MERCEDES BENZ", "mercedes benz", "Mercedes.Benz", " mercedes  -  benz "]
+    const spellings = [
+      "Mercedes-Benz",
+      "MERCEDES BENZ",
+      "mercedes benz",
+      "Mercedes.Benz",
+      " mercedes  -  benz ",
+    ]
     expect(new Set(spellings.map(foldKey))).toEqual(new Set(["mercedesbenz"]))
     expect(foldKey("Škoda")).toBe("skoda")
     expect(foldKey("ورشة الأمانة")).toBe("ورشهالامانه")

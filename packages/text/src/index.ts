@@ -1,2 +1,9 @@
-export { cleanText, foldKey, foldText, foldWords, slugify, stripAccents } from "./fold"
+export {
+  cleanText,
+  foldKey,
+  foldText,
+  foldWords,
+  slugify,
+  stripAccents,
+} from "./fold"
 export { compactReference, referenceTokens } from "./part-number"

@@ -17,7 +17,13 @@ describe("compactReference", () => {
 
 describe("referenceTokens", () => {
   it("keeps the groups a reference is written in", () => {
-    expect(referenceTokens("OE: 16 094.124-80")).toEqual(["OE", "16", "094", "124", "80"])
+    expect(referenceTokens("OE: 16 094.124-80")).toEqual([
+      "OE",
+      "16",
+      "094",
+      "124",
+      "80",
+    ])
     expect(referenceTokens("Réf. Bosch")).toEqual(["REF", "BOSCH"])
     expect(referenceTokens("  ")).toEqual([])
   })

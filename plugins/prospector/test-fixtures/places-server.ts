@@ -56,21 +56,62 @@ export interface PlacesServer {
 }
 
 const PLACE_FIELDS = new Set([
-  "id", "name", "displayName", "types", "primaryType", "primaryTypeDisplayName",
-  "nationalPhoneNumber", "internationalPhoneNumber", "formattedAddress",
-  "shortFormattedAddress", "addressComponents", "plusCode", "location", "viewport",
-  "rating", "googleMapsUri", "websiteUri", "reviews", "regularOpeningHours",
-  "utcOffsetMinutes", "photos", "adrFormatAddress", "businessStatus", "priceLevel",
-  "attributions", "iconMaskBaseUri", "iconBackgroundColor", "currentOpeningHours",
-  "userRatingCount", "editorialSummary", "movedPlaceId", "pureServiceAreaBusiness",
-  "containingPlaces", "consumerAlert", "googleMapsLinks",
+  "id",
+  "name",
+  "displayName",
+  "types",
+  "primaryType",
+  "primaryTypeDisplayName",
+  "nationalPhoneNumber",
+  "internationalPhoneNumber",
+  "formattedAddress",
+  "shortFormattedAddress",
+  "addressComponents",
+  "plusCode",
+  "location",
+  "viewport",
+  "rating",
+  "googleMapsUri",
+  "websiteUri",
+  "reviews",
+  "regularOpeningHours",
+  "utcOffsetMinutes",
+  "photos",
+  "adrFormatAddress",
+  "businessStatus",
+  "priceLevel",
+  "attributions",
+  "iconMaskBaseUri",
+  "iconBackgroundColor",
+  "currentOpeningHours",
+  "userRatingCount",
+  "editorialSummary",
+  "movedPlaceId",
+  "pureServiceAreaBusiness",
+  "containingPlaces",
+  "consumerAlert",
+  "googleMapsLinks",
 ])
 
 const BODY_FIELDS = new Set([
-  "textQuery", "languageCode", "regionCode", "rankPreference", "includedType", "openNow",
-  "minRating", "maxResultCount", "pageSize", "pageToken", "priceLevels",
-  "strictTypeFiltering", "locationBias", "locationRestriction", "evOptions",
-  "routingParameters", "searchAlongRouteParameters", "includePureServiceAreaBusinesses",
+  "textQuery",
+  "languageCode",
+  "regionCode",
+  "rankPreference",
+  "includedType",
+  "openNow",
+  "minRating",
+  "maxResultCount",
+  "pageSize",
+  "pageToken",
+  "priceLevels",
+  "strictTypeFiltering",
+  "locationBias",
+  "locationRestriction",
+  "evOptions",
+  "routingParameters",
+  "searchAlongRouteParameters",
+  "includePureServiceAreaBusinesses",
   "includeFutureOpeningBusinesses",
 ])
 
@@ -79,12 +120,18 @@ function googleError(code: number, status: string, message: string) {
 }
 
 const FAILURES: Record<number, [string, string]> = {
-  429: ["RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota)."],
+  429: [
+    "RESOURCE_EXHAUSTED",
+    "Resource has been exhausted (e.g. check quota).",
+  ],
   500: ["INTERNAL", "Internal error encountered."],
   503: ["UNAVAILABLE", "The service is currently unavailable."],
 }
 
-function project(place: FakePlace, placeFields: Map<string, Set<string> | null>): Record<string, unknown> {
+function project(
+  place: FakePlace,
+  placeFields: Map<string, Set<string> | null>
+): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [field, sub] of placeFields) {
     if (!(field in place) || place[field] === undefined) {
@@ -106,7 +153,9 @@ function project(place: FakePlace, placeFields: Map<string, Set<string> | null>)
   return out
 }
 
-export async function startPlacesServer(options: PlacesServerOptions): Promise<PlacesServer> {
+export async function startPlacesServer(
+  options: PlacesServerOptions
+): Promise<PlacesServer> {
   let places = options.places
   const cap = options.cap ?? 60
   const match = options.match ?? (() => true)
@@ -133,18 +182,41 @@ export async function startPlacesServer(options: PlacesServerOptions): Promise<P
       requests.push(record)
       const send = (status: number, body: unknown) => {
         record.status = status
-        res.writeHead(status, { "Content-Type": "application/json; charset=UTF-8" })
+        res.writeHead(status, {
+          "Content-Type": "application/json; charset=UTF-8",
+        })
         res.end(JSON.stringify(body))
       }
 
       if (req.method !== "POST" || req.url !== "/v1/places:searchText") {
-        return send(404, googleError(404, "NOT_FOUND", `Method not found: ${req.method} ${req.url}`))
+        return send(
+          404,
+          googleError(
+            404,
+            "NOT_FOUND",
+            `Method not found: ${req.method} ${req.url}`
+          )
+        )
       }
       if (!record.keyPresent) {
-        return send(403, googleError(403, "PERMISSION_DENIED", "The request is missing a valid API key."))
+        return send(
+          403,
+          googleError(
+            403,
+            "PERMISSION_DENIED",
+            "The request is missing a valid API key."
+          )
+        )
       }
       if (!record.keyValid) {
-        return send(403, googleError(403, "PERMISSION_DENIED", "API key not valid. Please pass a valid API key."))
+        return send(
+          403,
+          googleError(
+            403,
+            "PERMISSION_DENIED",
+            "API key not valid. Please pass a valid API key."
+          )
+        )
       }
       if (failures.length > 0) {
         const status = failures.shift() as number
@@ -166,15 +238,33 @@ export async function startPlacesServer(options: PlacesServerOptions): Promise<P
       for (const raw of fieldMask.split(",")) {
         const path = raw.trim()
         if (path.includes("*")) {
-          return send(400, googleError(400, "INVALID_ARGUMENT", "Wildcard field masks are not accepted by this server: list the fields explicitly."))
+          return send(
+            400,
+            googleError(
+              400,
+              "INVALID_ARGUMENT",
+              "Wildcard field masks are not accepted by this server: list the fields explicitly."
+            )
+          )
         }
         if (path === "nextPageToken") {
           wantToken = true
           continue
         }
         const parts = path.split(".")
-        if (parts[0] !== "places" || parts.length < 2 || !PLACE_FIELDS.has(parts[1])) {
-          return send(400, googleError(400, "INVALID_ARGUMENT", `Error expanding 'fields' parameter. Cannot find matching fields for path '${path}'.`))
+        if (
+          parts[0] !== "places" ||
+          parts.length < 2 ||
+          !PLACE_FIELDS.has(parts[1])
+        ) {
+          return send(
+            400,
+            googleError(
+              400,
+              "INVALID_ARGUMENT",
+              `Error expanding 'fields' parameter. Cannot find matching fields for path '${path}'.`
+            )
+          )
         }
         if (parts.length === 2) {
           placeFields.set(parts[1], null)
@@ -189,37 +279,87 @@ export async function startPlacesServer(options: PlacesServerOptions): Promise<P
       try {
         body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}")
       } catch (e) {
-        return send(400, googleError(400, "INVALID_ARGUMENT", `Invalid JSON payload received. ${e.message}`))
+        return send(
+          400,
+          googleError(
+            400,
+            "INVALID_ARGUMENT",
+            `Invalid JSON payload received. ${e.message}`
+          )
+        )
       }
       record.body = body
       for (const k of Object.keys(body)) {
         if (!BODY_FIELDS.has(k)) {
-          return send(400, googleError(400, "INVALID_ARGUMENT", `Invalid JSON payload received. Unknown name "${k}": Cannot find field.`))
+          return send(
+            400,
+            googleError(
+              400,
+              "INVALID_ARGUMENT",
+              `Invalid JSON payload received. Unknown name "${k}": Cannot find field.`
+            )
+          )
         }
       }
       if (typeof body.textQuery !== "string" || !body.textQuery.trim()) {
-        return send(400, googleError(400, "INVALID_ARGUMENT", "Missing required field: text_query."))
+        return send(
+          400,
+          googleError(
+            400,
+            "INVALID_ARGUMENT",
+            "Missing required field: text_query."
+          )
+        )
       }
       if (body.locationRestriction && body.locationBias) {
-        return send(400, googleError(400, "INVALID_ARGUMENT", "location_bias cannot be set along with location_restriction."))
+        return send(
+          400,
+          googleError(
+            400,
+            "INVALID_ARGUMENT",
+            "location_bias cannot be set along with location_restriction."
+          )
+        )
       }
       const rect = body.locationRestriction?.rectangle
       if (body.locationRestriction && !rect) {
-        return send(400, googleError(400, "INVALID_ARGUMENT", "location_restriction must be a rectangle for Text Search."))
+        return send(
+          400,
+          googleError(
+            400,
+            "INVALID_ARGUMENT",
+            "location_restriction must be a rectangle for Text Search."
+          )
+        )
       }
-      const pageSize = Math.min(20, body.pageSize > 0 ? Math.floor(body.pageSize) : 20)
+      const pageSize = Math.min(
+        20,
+        body.pageSize > 0 ? Math.floor(body.pageSize) : 20
+      )
       const { pageToken, pageSize: _ps, maxResultCount: _mr, ...rest } = body
-      const hash = createHash("sha256").update(JSON.stringify(rest)).digest("hex").slice(0, 16)
+      const hash = createHash("sha256")
+        .update(JSON.stringify(rest))
+        .digest("hex")
+        .slice(0, 16)
       let offset = 0
       if (pageToken !== undefined) {
         let decoded: any = null
         try {
-          decoded = JSON.parse(Buffer.from(String(pageToken), "base64url").toString("utf8"))
+          decoded = JSON.parse(
+            Buffer.from(String(pageToken), "base64url").toString("utf8")
+          )
         } catch {
           decoded = null
         }
         if (!decoded || decoded.h !== hash || !Number.isInteger(decoded.o)) {
-          return send(400, googleError(400, "INVALID_ARGUMENT", "Invalid page_token, or the request parameters do not match those of the initial request."))
+          return send(
+            400,
+            googleError(
+              400,
+              "INVALID_ARGUMENT",
+              "Invalid page_token, or the request parameters do not match those of the initial request."
+            )
+          )
         }
         offset = decoded.o
       }
@@ -240,7 +380,9 @@ export async function startPlacesServer(options: PlacesServerOptions): Promise<P
           longitude <= rect.high.longitude
         )
       }
-      const matching = places.filter((p) => inRect(p) && match(body.textQuery, p)).slice(0, cap)
+      const matching = places
+        .filter((p) => inRect(p) && match(body.textQuery, p))
+        .slice(0, cap)
       const pagePlaces = matching.slice(offset, offset + pageSize)
       const out: Record<string, unknown> = {}
       if (placeFields.size > 0 && pagePlaces.length > 0) {
@@ -248,7 +390,9 @@ export async function startPlacesServer(options: PlacesServerOptions): Promise<P
       }
       const next = offset + pageSize
       if (wantToken && next < matching.length) {
-        out.nextPageToken = Buffer.from(JSON.stringify({ o: next, h: hash })).toString("base64url")
+        out.nextPageToken = Buffer.from(
+          JSON.stringify({ o: next, h: hash })
+        ).toString("base64url")
       }
       send(200, out)
     })
@@ -279,7 +423,10 @@ export async function startPlacesServer(options: PlacesServerOptions): Promise<P
 /** Deterministic grid of fake garages inside a rectangle, for tiling tests. */
 export function gridPlaces(
   count: number,
-  rect: { low: { latitude: number; longitude: number }; high: { latitude: number; longitude: number } },
+  rect: {
+    low: { latitude: number; longitude: number }
+    high: { latitude: number; longitude: number }
+  },
   prefix = "grid"
 ): FakePlace[] {
   const side = Math.ceil(Math.sqrt(count))
@@ -287,8 +434,12 @@ export function gridPlaces(
   for (let i = 0; i < count; i++) {
     const row = Math.floor(i / side)
     const col = i % side
-    const latitude = rect.low.latitude + ((row + 0.5) / side) * (rect.high.latitude - rect.low.latitude)
-    const longitude = rect.low.longitude + ((col + 0.5) / side) * (rect.high.longitude - rect.low.longitude)
+    const latitude =
+      rect.low.latitude +
+      ((row + 0.5) / side) * (rect.high.latitude - rect.low.latitude)
+    const longitude =
+      rect.low.longitude +
+      ((col + 0.5) / side) * (rect.high.longitude - rect.low.longitude)
     out.push({
       id: `${prefix}-${i}`,
       displayName: { text: `Garage ${prefix} ${i}`, languageCode: "fr" },

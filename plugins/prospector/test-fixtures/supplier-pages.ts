@@ -8,7 +8,8 @@ const page = (title: string, head: string, body: string) => `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${title}</title>${head}</head>
 <body><header><nav>Accueil | Freinage | Filtration | Promo</nav></header>${body}</body></html>`
 
-const ld = (data: unknown) => `<script type="application/ld+json">${JSON.stringify(data)}</script>`
+const ld = (data: unknown) =>
+  `<script type="application/ld+json">${JSON.stringify(data)}</script>`
 
 export const PAGES = {
   /** single Product + Offer, TND */
@@ -36,15 +37,42 @@ export const PAGES = {
     ld({
       "@context": "https://schema.org",
       "@graph": [
-        { "@type": "WebPage", "@id": "https://fournisseur.tn/filtres#page", name: "Filtres" },
+        {
+          "@type": "WebPage",
+          "@id": "https://fournisseur.tn/filtres#page",
+          name: "Filtres",
+        },
         { "@type": "BreadcrumbList", itemListElement: [] },
         {
           "@type": "Product",
           name: "Filtre à huile",
           offers: [
-            { "@type": "Offer", sku: "OF-101", mpn: "W 712/95", gtin13: "4011558738101", price: "18.500", priceCurrency: "TND", availability: "http://schema.org/InStock" },
-            { "@type": "Offer", sku: "OF-102", mpn: "W 719/30", gtin13: "4011558733304", price: "21.750", priceCurrency: "TND", availability: "http://schema.org/OutOfStock" },
-            { "@type": "Offer", sku: "OF-103", mpn: "HU 716/2x", price: "32.000", priceCurrency: "TND", availability: "https://schema.org/LimitedAvailability" },
+            {
+              "@type": "Offer",
+              sku: "OF-101",
+              mpn: "W 712/95",
+              gtin13: "4011558738101",
+              price: "18.500",
+              priceCurrency: "TND",
+              availability: "http://schema.org/InStock",
+            },
+            {
+              "@type": "Offer",
+              sku: "OF-102",
+              mpn: "W 719/30",
+              gtin13: "4011558733304",
+              price: "21.750",
+              priceCurrency: "TND",
+              availability: "http://schema.org/OutOfStock",
+            },
+            {
+              "@type": "Offer",
+              sku: "OF-103",
+              mpn: "HU 716/2x",
+              price: "32.000",
+              priceCurrency: "TND",
+              availability: "https://schema.org/LimitedAvailability",
+            },
           ],
         },
       ],
@@ -56,13 +84,23 @@ export const PAGES = {
   aggregate: page(
     "Batterie 70Ah",
     ld([
-      { "@context": "https://schema.org", "@type": "Organization", name: "Fournisseur SA" },
+      {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        name: "Fournisseur SA",
+      },
       {
         "@context": "https://schema.org",
         "@type": "Product",
         name: "Batterie 70Ah",
         sku: "BAT-70",
-        offers: { "@type": "AggregateOffer", lowPrice: 245, highPrice: 310, priceCurrency: "TND", offerCount: 4 },
+        offers: {
+          "@type": "AggregateOffer",
+          lowPrice: 245,
+          highPrice: 310,
+          priceCurrency: "TND",
+          offerCount: 4,
+        },
       },
     ]),
     `<h1>Batterie 70Ah</h1><p>À partir de 245,000 DT</p>`
@@ -133,7 +171,11 @@ export const PAGES = {
   ),
 
   /** page without any price */
-  noPrice: page("Contact", "", `<h1>Contactez-nous</h1><p>Tél : 71 000 000</p>`),
+  noPrice: page(
+    "Contact",
+    "",
+    `<h1>Contactez-nous</h1><p>Tél : 71 000 000</p>`
+  ),
 }
 
 export type PageName = keyof typeof PAGES

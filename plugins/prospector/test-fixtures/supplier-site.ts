@@ -16,7 +16,8 @@ import { AddressInfo } from "net"
 
 import { PAGES } from "./supplier-pages"
 
-export type RobotsMode = "allow" | "disallow" | { status: number } | { text: string }
+export type RobotsMode =
+  "allow" | "disallow" | { status: number } | { text: string }
 
 export interface SupplierRequest {
   path: string
@@ -53,7 +54,9 @@ interface Page {
   lastModified: Date
 }
 
-export async function startSupplierSite(options: { robots?: RobotsMode } = {}): Promise<SupplierSite> {
+export async function startSupplierSite(
+  options: { robots?: RobotsMode } = {}
+): Promise<SupplierSite> {
   let robots: RobotsMode = options.robots ?? "disallow"
   const pages = new Map<string, Page>()
   let clock = Date.parse("2025-01-06T08:00:00Z")
@@ -85,7 +88,11 @@ export async function startSupplierSite(options: { robots?: RobotsMode } = {}): 
       status: 0,
     }
     requests.push(record)
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+    const send = (
+      status: number,
+      body: string,
+      headers: Record<string, string> = {}
+    ) => {
       record.status = status
       res.writeHead(status, headers)
       res.end(status === 304 ? undefined : body)
@@ -93,7 +100,9 @@ export async function startSupplierSite(options: { robots?: RobotsMode } = {}): 
 
     if (path === "/robots.txt") {
       if (robots === "allow") {
-        return send(200, "User-agent: *\nDisallow:\n", { "Content-Type": "text/plain" })
+        return send(200, "User-agent: *\nDisallow:\n", {
+          "Content-Type": "text/plain",
+        })
       }
       if (robots === "disallow") {
         return send(200, DISALLOW_ROBOTS, { "Content-Type": "text/plain" })
@@ -101,7 +110,9 @@ export async function startSupplierSite(options: { robots?: RobotsMode } = {}): 
       if ("text" in robots) {
         return send(200, robots.text, { "Content-Type": "text/plain" })
       }
-      return send(robots.status, `error ${robots.status}`, { "Content-Type": "text/plain" })
+      return send(robots.status, `error ${robots.status}`, {
+        "Content-Type": "text/plain",
+      })
     }
     if (path.startsWith("/go/")) {
       // redirect helper: /go/private/prices -> 302 /private/prices
@@ -113,7 +124,9 @@ export async function startSupplierSite(options: { robots?: RobotsMode } = {}): 
 
     const page = pages.get(path)
     if (!page) {
-      return send(404, "<h1>404</h1>", { "Content-Type": "text/html; charset=utf-8" })
+      return send(404, "<h1>404</h1>", {
+        "Content-Type": "text/html; charset=utf-8",
+      })
     }
     const headers = {
       "Content-Type": "text/html; charset=utf-8",
@@ -125,14 +138,26 @@ export async function startSupplierSite(options: { robots?: RobotsMode } = {}): 
     const ims = req.headers["if-modified-since"]
     if (inm !== undefined) {
       // RFC 9110: If-None-Match takes precedence over If-Modified-Since
-      const tags = String(inm).split(",").map((t) => t.trim().replace(/^W\//, ""))
+      const tags = String(inm)
+        .split(",")
+        .map((t) => t.trim().replace(/^W\//, ""))
       if (tags.includes(page.etag) || tags.includes("*")) {
-        return send(304, "", { ETag: page.etag, "Last-Modified": headers["Last-Modified"] })
+        return send(304, "", {
+          ETag: page.etag,
+          "Last-Modified": headers["Last-Modified"],
+        })
       }
     } else if (ims !== undefined) {
       const since = Date.parse(String(ims))
-      if (!Number.isNaN(since) && Math.floor(page.lastModified.getTime() / 1000) <= Math.floor(since / 1000)) {
-        return send(304, "", { ETag: page.etag, "Last-Modified": headers["Last-Modified"] })
+      if (
+        !Number.isNaN(since) &&
+        Math.floor(page.lastModified.getTime() / 1000) <=
+          Math.floor(since / 1000)
+      ) {
+        return send(304, "", {
+          ETag: page.etag,
+          "Last-Modified": headers["Last-Modified"],
+        })
       }
     }
     send(200, page.html, headers)

@@ -24,11 +24,18 @@ async function answers(url) {
  * @returns {Promise<{ url: string, adminUrl: string, host: string, embedded: boolean,
  *   recreate: () => Promise<void>, exists: () => Promise<boolean>, drop: () => Promise<void>, stop: () => Promise<void> }>}
  */
-async function openBenchDatabase(name, { log = () => undefined, embeddedFallback = true } = {}) {
+async function openBenchDatabase(
+  name,
+  { log = () => undefined, embeddedFallback = true } = {}
+) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
-    throw new Error(`bench database name must be lower-case letters, digits and underscores, got "${name}"`)
+    throw new Error(
+      `bench database name must be lower-case letters, digits and underscores, got "${name}"`
+    )
   }
-  const base = new URL(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres")
+  const base = new URL(
+    process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres"
+  )
   base.pathname = "/postgres"
   let adminUrl = base.toString()
   let embedded = null
@@ -36,7 +43,9 @@ async function openBenchDatabase(name, { log = () => undefined, embeddedFallback
     if (!embeddedFallback) {
       throw new Error(`PostgreSQL at ${base.host} does not answer`)
     }
-    log(`PostgreSQL at ${base.host} does not answer: using an embedded PostgreSQL in .data/bench-postgres`)
+    log(
+      `PostgreSQL at ${base.host} does not answer: using an embedded PostgreSQL in .data/bench-postgres`
+    )
     embedded = await startEmbedded({
       dataDir: path.join(ROOT, ".data", "bench-postgres"),
       port: 0,
@@ -60,7 +69,9 @@ async function openBenchDatabase(name, { log = () => undefined, embeddedFallback
       await run(`CREATE DATABASE ${name}`)
     },
     async exists() {
-      const found = await withClient(adminUrl, (c) => c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]))
+      const found = await withClient(adminUrl, (c) =>
+        c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])
+      )
       return found.rows.length > 0
     },
     async drop() {

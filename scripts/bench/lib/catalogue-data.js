@@ -18,13 +18,16 @@ const POPULAR_VEHICLE = vehicleId(1)
 /** SQL of product i's id, from an integer expression. */
 const pid = (expr) => `'prod_b' || lpad((${expr})::text, 7, '0')`
 /** SQL of variant k of product i (k from 1): the first keeps the short id and the SKU `SKU-i`. */
-const vid = (i, k) => `'variant_b' || lpad((${i})::text, 7, '0') || CASE WHEN ${k} = 1 THEN '' ELSE '_' || ${k} END`
+const vid = (i, k) =>
+  `'variant_b' || lpad((${i})::text, 7, '0') || CASE WHEN ${k} = 1 THEN '' ELSE '_' || ${k} END`
 const VARIANT_TITLES = ["Standard", "Renforcé", "Premium"]
 const LINES = ["Premium", "Standard", "Économie"]
 
 /** Brand names for `count` brands: the vocabulary's, then "Marque N". */
 function brandNames(count = BRANDS.length) {
-  return Array.from({ length: count }, (_, n) => (n < BRANDS.length ? BRANDS[n] : `Marque ${n + 1}`))
+  return Array.from({ length: count }, (_, n) =>
+    n < BRANDS.length ? BRANDS[n] : `Marque ${n + 1}`
+  )
 }
 
 /**
@@ -35,7 +38,17 @@ function brandNames(count = BRANDS.length) {
  * @param {{ count: number, channelId: string, variants?: number, brands?: string[], manageInventory?: boolean,
  *   images?: boolean }} opts
  */
-async function insertProducts(db, { count, channelId, variants = 1, brands = brandNames(), manageInventory = false, images = false }) {
+async function insertProducts(
+  db,
+  {
+    count,
+    channelId,
+    variants = 1,
+    brands = brandNames(),
+    manageInventory = false,
+    images = false,
+  }
+) {
   const types = PART_TYPES.map(([fr]) => fr)
   await db.query(
     `
@@ -85,7 +98,10 @@ async function insertProducts(db, { count, channelId, variants = 1, brands = bra
  * "Version" with a value per variant, a TND price per variant (millimes, 5.000 to 450.000 DT, the
  * second and third variants dearer), the store's default shipping profile and two tags.
  */
-async function insertStoreRows(db, { count, variants, profileId, currency = "tnd" }) {
+async function insertStoreRows(
+  db,
+  { count, variants, profileId, currency = "tnd" }
+) {
   await db.query(
     `INSERT INTO product_option (id, title, product_id) SELECT 'opt_b' || lpad(i::text, 7, '0'), 'Version', ${pid("i")} FROM generate_series(1, $1) AS i`,
     [count]
@@ -118,7 +134,12 @@ async function insertStoreRows(db, { count, variants, profileId, currency = "tnd
     [count, profileId]
   )
   // Medusa reuses a tag of the same value: so does this
-  const tags = [...new Set(PART_TYPES.map((p) => p[3].toLowerCase())), "avant", "arrière", "kit"]
+  const tags = [
+    ...new Set(PART_TYPES.map((p) => p[3].toLowerCase())),
+    "avant",
+    "arrière",
+    "kit",
+  ]
   await db.query(
     `
     INSERT INTO product_tag (id, value)
@@ -126,7 +147,9 @@ async function insertStoreRows(db, { count, variants, profileId, currency = "tnd
      WHERE NOT EXISTS (SELECT 1 FROM product_tag pt WHERE pt.value = x.t AND pt.deleted_at IS NULL)`,
     [tags]
   )
-  const parentOfType = PART_TYPES.map((p) => tags.indexOf(p[3].toLowerCase()) + 1)
+  const parentOfType = PART_TYPES.map(
+    (p) => tags.indexOf(p[3].toLowerCase()) + 1
+  )
   await db.query(
     `
     WITH tag AS (
@@ -162,7 +185,12 @@ async function insertCategoryTree(db, { count }) {
            'pcat_bf_' || (array_position($3::text[], parent) - 1) || '.pcat_bt_' || (n - 1) || '.', true, false, n - 1, '',
            jsonb_build_object('name_ar', ar)
       FROM unnest($1::text[], $2::text[], $4::text[]) WITH ORDINALITY AS x(fr, ar, parent, n)`,
-    [PART_TYPES.map((p) => p[0]), PART_TYPES.map((p) => p[1]), families, PART_TYPES.map((p) => p[3])]
+    [
+      PART_TYPES.map((p) => p[0]),
+      PART_TYPES.map((p) => p[1]),
+      families,
+      PART_TYPES.map((p) => p[3]),
+    ]
   )
   await db.query(
     `
@@ -179,14 +207,19 @@ async function insertCategoryTree(db, { count }) {
     SELECT 'pcat_bl_' || (i % $2) || '_' || ((i / $2) % $3), ${pid("i")} FROM generate_series(1, $1) AS i`,
     [count, PART_TYPES.length, LINES.length]
   )
-  return { categories: families.length + PART_TYPES.length * (1 + LINES.length) }
+  return {
+    categories: families.length + PART_TYPES.length * (1 + LINES.length),
+  }
 }
 
 /**
  * Brands of the fitment plugin (a name already there, e.g. a seeded "Bosch", is reused), the brand and
  * manufacturer number of every product, and `universal` universal products (the first ones).
  */
-async function insertBrandsAndFacts(db, { count, brands = brandNames(), universal = 50 }) {
+async function insertBrandsAndFacts(
+  db,
+  { count, brands = brandNames(), universal = 50 }
+) {
   await db.query(
     `
     INSERT INTO brand (id, name, handle)
@@ -216,13 +249,20 @@ async function insertBrandsAndFacts(db, { count, brands = brandNames(), universa
 
 /** `universal` universal products without brand (the fitment benchmark's). */
 async function insertUniversal(db, { universal = 50 }) {
-  await db.query(`INSERT INTO fitment_product (product_id, is_universal) SELECT ${pid("i")}, true FROM generate_series(1, $1) AS i`, [universal])
+  await db.query(
+    `INSERT INTO fitment_product (product_id, is_universal) SELECT ${pid("i")}, true FROM generate_series(1, $1) AS i`,
+    [universal]
+  )
 }
 
 /** One make "Benchmake", 100 models, `count` vehicles veh_b000001 … */
 async function insertVehicles(db, { count }) {
-  await db.query(`INSERT INTO vehicle_make (id, name, handle, key) VALUES ('vmake_b', 'Benchmake', 'benchmake', 'benchmake')`)
-  await db.query(`INSERT INTO vehicle_model (id, make_id, name, handle, key) SELECT 'vmodel_b' || m, 'vmake_b', 'Model ' || m, 'benchmake-model-' || m, 'model' || m FROM generate_series(1, 100) AS m`)
+  await db.query(
+    `INSERT INTO vehicle_make (id, name, handle, key) VALUES ('vmake_b', 'Benchmake', 'benchmake', 'benchmake')`
+  )
+  await db.query(
+    `INSERT INTO vehicle_model (id, make_id, name, handle, key) SELECT 'vmodel_b' || m, 'vmake_b', 'Model ' || m, 'benchmake-model-' || m, 'model' || m FROM generate_series(1, 100) AS m`
+  )
   await db.query(
     `
     INSERT INTO vehicle (id, make_id, model_id, year_from, year_to, engine, engine_code, fuel, natural_key)
@@ -246,7 +286,9 @@ async function insertLinks(db, { products, vehicles, total, popular }) {
     FROM generate_series(1, $2) AS i ON CONFLICT (link_key) DO NOTHING`,
     [products, popular]
   )
-  const [{ n: have }] = (await db.query(`SELECT count(*)::int AS n FROM fitment`)).rows
+  const [{ n: have }] = (
+    await db.query(`SELECT count(*)::int AS n FROM fitment`)
+  ).rows
   const missing = Math.max(0, total - have)
   await db.query(
     `
@@ -255,7 +297,11 @@ async function insertLinks(db, { products, vehicles, total, popular }) {
     FROM generate_series(1, $3) AS i ON CONFLICT (link_key) DO NOTHING`,
     [products, vehicles, missing]
   )
-  const [row] = (await db.query(`SELECT count(*)::int AS links, count(*) FILTER (WHERE vehicle_id = 'veh_b000001')::int AS popular FROM fitment`)).rows
+  const [row] = (
+    await db.query(
+      `SELECT count(*)::int AS links, count(*) FILTER (WHERE vehicle_id = 'veh_b000001')::int AS popular FROM fitment`
+    )
+  ).rows
   return row
 }
 

@@ -10,14 +10,26 @@ function percentile(sorted, p) {
   if (!sorted.length) {
     return null
   }
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+  return sorted[
+    Math.min(
+      sorted.length - 1,
+      Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)
+    )
+  ]
 }
 
 /**
  * @param {{ url: string, connections: number, duration: number, requests: Array<{ method?: string, path: string,
  *   body?: string }>, timeout?: number, headers?: Record<string, string> }} opts
  */
-async function measure({ url, connections, duration, requests, timeout = 10, headers = {} }) {
+async function measure({
+  url,
+  connections,
+  duration,
+  requests,
+  timeout = 10,
+  headers = {},
+}) {
   if (!requests.length) {
     throw new Error("measure: no request to send")
   }
@@ -39,7 +51,12 @@ async function measure({ url, connections, duration, requests, timeout = 10, hea
   }
   const setupRequest = (req) => {
     const r = requests[next++ % requests.length]
-    const out = { ...req, method: r.method || "GET", path: r.path, headers: { ...(req.headers || {}), ...headers } }
+    const out = {
+      ...req,
+      method: r.method || "GET",
+      path: r.path,
+      headers: { ...(req.headers || {}), ...headers },
+    }
     if (r.body !== undefined) {
       out.body = r.body
       out.headers["content-type"] = "application/json"
@@ -61,7 +78,12 @@ async function measure({ url, connections, duration, requests, timeout = 10, hea
     instance.once("error", reject)
   })
   latencies.sort((a, b) => a - b)
-  const answered = result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"]
+  const answered =
+    result["1xx"] +
+    result["2xx"] +
+    result["3xx"] +
+    result["4xx"] +
+    result["5xx"]
   return {
     connections,
     duration: result.duration,
@@ -74,7 +96,9 @@ async function measure({ url, connections, duration, requests, timeout = 10, hea
     errors: Math.max(0, result.errors - result.timeouts),
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats || {}).map(([k, v]) => [k, v.count])),
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats || {}).map(([k, v]) => [k, v.count])
+    ),
     xCatalogue: header,
     samples,
   }

@@ -9,7 +9,9 @@ const { startServer } = require("../../lib/app")
 const { defaults } = require("../../lib/defaults")
 
 // the log of `npm start` (scripts/start.js): lines written without blocking the server
-const log = require("../../lib/observability").createLog(process.env, { prefix: "[bench-server]" })
+const log = require("../../lib/observability").createLog(process.env, {
+  prefix: "[bench-server]",
+})
 
 async function main() {
   const settings = defaults(process.env)

@@ -11,7 +11,11 @@ const ROOT = path.resolve(__dirname, "..", "..", "..")
 
 function tail(file, lines = 15) {
   try {
-    return stripVTControlCharacters(fs.readFileSync(file, "utf8")).split("\n").filter(Boolean).slice(-lines).join("\n")
+    return stripVTControlCharacters(fs.readFileSync(file, "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .slice(-lines)
+      .join("\n")
   } catch (e) {
     return ""
   }
@@ -22,9 +26,18 @@ function tail(file, lines = 15) {
  * @param {{ env: NodeJS.ProcessEnv, port: number, logFile: string, timeoutMs?: number, log?: (m: string) => void }} opts
  * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
  */
-async function startServerProcess({ env, port, logFile, timeoutMs = 30 * 60 * 1000, log = () => undefined }) {
+async function startServerProcess({
+  env,
+  port,
+  logFile,
+  timeoutMs = 30 * 60 * 1000,
+  log = () => undefined,
+}) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
-  fs.appendFileSync(logFile, `--- ${new Date().toISOString()} starting the server on port ${port}\n`)
+  fs.appendFileSync(
+    logFile,
+    `--- ${new Date().toISOString()} starting the server on port ${port}\n`
+  )
   const fd = fs.openSync(logFile, "a")
   const child = spawn(process.execPath, [path.join(__dirname, "serve.js")], {
     cwd: ROOT,
@@ -33,13 +46,17 @@ async function startServerProcess({ env, port, logFile, timeoutMs = 30 * 60 * 10
   })
   fs.closeSync(fd)
   let exited = null
-  const exit = new Promise((resolve) => child.once("exit", (code, signal) => resolve((exited = { code, signal }))))
+  const exit = new Promise((resolve) =>
+    child.once("exit", (code, signal) => resolve((exited = { code, signal })))
+  )
   const url = `http://127.0.0.1:${port}`
   const started = Date.now()
   let lastLog = started
   for (;;) {
     if (exited) {
-      throw new Error(`the server exited (${exited.signal || `code ${exited.code}`}) before answering; ${logFile}:\n${tail(logFile)}`)
+      throw new Error(
+        `the server exited (${exited.signal || `code ${exited.code}`}) before answering; ${logFile}:\n${tail(logFile)}`
+      )
     }
     const ok = await fetch(`${url}/health`)
       .then((r) => r.ok)
@@ -49,12 +66,16 @@ async function startServerProcess({ env, port, logFile, timeoutMs = 30 * 60 * 10
     }
     if (Date.now() - started > timeoutMs) {
       child.kill("SIGKILL")
-      throw new Error(`the server did not answer /health within ${Math.round(timeoutMs / 1000)} s; ${logFile}:\n${tail(logFile)}`)
+      throw new Error(
+        `the server did not answer /health within ${Math.round(timeoutMs / 1000)} s; ${logFile}:\n${tail(logFile)}`
+      )
     }
     if (Date.now() - lastLog > 15000) {
       lastLog = Date.now()
       const last = tail(logFile, 1)
-      log(`  waiting for the server (${Math.round((Date.now() - started) / 1000)} s)${last ? `: ${last.slice(0, 160)}` : ""}`)
+      log(
+        `  waiting for the server (${Math.round((Date.now() - started) / 1000)} s)${last ? `: ${last.slice(0, 160)}` : ""}`
+      )
     }
     await new Promise((r) => setTimeout(r, 500))
   }

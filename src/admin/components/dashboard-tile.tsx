@@ -31,7 +31,10 @@ export const DashboardTile = ({
           {hint}
         </Text>
       ) : null}
-      <Link to={to} className="text-ui-fg-interactive text-sm hover:underline mt-auto">
+      <Link
+        to={to}
+        className="text-ui-fg-interactive text-sm hover:underline mt-auto"
+      >
         {linkLabel} →
       </Link>
     </Container>
@@ -39,12 +42,27 @@ export const DashboardTile = ({
 }
 
 /** A titled panel of the dashboard with a link to the full screen. */
-export const DashboardPanel = ({ title, to, linkLabel, children, testId }: { title: string; to: string; linkLabel: string; children: ReactNode; testId: string }) => {
+export const DashboardPanel = ({
+  title,
+  to,
+  linkLabel,
+  children,
+  testId,
+}: {
+  title: string
+  to: string
+  linkLabel: string
+  children: ReactNode
+  testId: string
+}) => {
   return (
     <Container className="p-6" data-testid={testId}>
       <div className="flex items-center justify-between mb-4">
         <Heading level="h2">{title}</Heading>
-        <Link to={to} className="text-ui-fg-interactive text-sm hover:underline">
+        <Link
+          to={to}
+          className="text-ui-fg-interactive text-sm hover:underline"
+        >
           {linkLabel} →
         </Link>
       </div>

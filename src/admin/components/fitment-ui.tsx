@@ -10,7 +10,10 @@ import { adminFetch } from "../lib/api"
 import { Card, errorMessage, Notice, Pager } from "./ui"
 
 /** GET an admin path with a query; reloads when the path or query changes. `data` stays while reloading. */
-export function useAdminData<T>(path: string | null, query: Record<string, unknown> = {}) {
+export function useAdminData<T>(
+  path: string | null,
+  query: Record<string, unknown> = {}
+) {
   const [data, setData] = useState<T | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
@@ -52,7 +55,17 @@ export function useDebounced<T>(value: T, ms = 300): T {
 
 export { Card, errorMessage, Notice, Pager }
 
-export const SearchBox = ({ value, onChange, placeholder, label }: { value: string; onChange: (v: string) => void; placeholder: string; label: string }) => (
+export const SearchBox = ({
+  value,
+  onChange,
+  placeholder,
+  label,
+}: {
+  value: string
+  onChange: (v: string) => void
+  placeholder: string
+  label: string
+}) => (
   <input
     type="search"
     aria-label={label}
@@ -63,9 +76,11 @@ export const SearchBox = ({ value, onChange, placeholder, label }: { value: stri
   />
 )
 
-export const INPUT = "border border-grey-20 rounded-rounded px-small py-xsmall inter-small-regular bg-grey-0"
+export const INPUT =
+  "border border-grey-20 rounded-rounded px-small py-xsmall inter-small-regular bg-grey-0"
 export const TABLE = "w-full inter-small-regular"
-export const TH = "text-left text-grey-50 inter-small-semibold py-xsmall pr-small border-b border-grey-20"
+export const TH =
+  "text-left text-grey-50 inter-small-semibold py-xsmall pr-small border-b border-grey-20"
 export const TD = "py-xsmall pr-small border-b border-grey-10 align-top"
 
 export const FUEL_LABELS: Record<string, string> = {
@@ -106,7 +121,11 @@ export const POSITION_LABELS: Record<string, string> = {
   rear_right: "Arrière droit",
 }
 
-export const SOURCE_LABELS: Record<string, string> = { import: "Import", staff: "Équipe", supplier: "Fournisseur" }
+export const SOURCE_LABELS: Record<string, string> = {
+  import: "Import",
+  staff: "Équipe",
+  supplier: "Fournisseur",
+}
 
 export type Vehicle = {
   id: string
@@ -128,20 +147,36 @@ export type Vehicle = {
 }
 
 /** "2014/03 – en cours" */
-export function years(v: Pick<Vehicle, "year_from" | "month_from" | "year_to" | "month_to">): string {
-  const ym = (y: number | null, m: number | null) => (y ? (m ? `${String(m).padStart(2, "0")}/${y}` : String(y)) : "")
+export function years(
+  v: Pick<Vehicle, "year_from" | "month_from" | "year_to" | "month_to">
+): string {
+  const ym = (y: number | null, m: number | null) =>
+    y ? (m ? `${String(m).padStart(2, "0")}/${y}` : String(y)) : ""
   return `${ym(v.year_from, v.month_from)} – ${v.year_to ? ym(v.year_to, v.month_to) : "en cours"}`
 }
 
 /** "Peugeot 208 II 1.2 PureTech 100 (2019 – en cours)" */
 export function vehicleLabel(v: Vehicle): string {
-  return [v.make.name, v.model.name, v.generation, v.engine, v.engine_code && `(${v.engine_code})`, `· ${years(v)}`].filter(Boolean).join(" ")
+  return [
+    v.make.name,
+    v.model.name,
+    v.generation,
+    v.engine,
+    v.engine_code && `(${v.engine_code})`,
+    `· ${years(v)}`,
+  ]
+    .filter(Boolean)
+    .join(" ")
 }
 
 type Make = { id: string; name: string }
 type Model = { id: string; name: string; make_id: string }
 
-const VEHICLE_FIELDS: Array<{ name: keyof Vehicle; label: string; type?: "number" }> = [
+const VEHICLE_FIELDS: Array<{
+  name: keyof Vehicle
+  label: string
+  type?: "number"
+}> = [
   { name: "generation", label: "Génération (ex. II, Mk7)" },
   { name: "year_from", label: "Année début *", type: "number" },
   { name: "month_from", label: "Mois début", type: "number" },
@@ -159,7 +194,15 @@ const VEHICLE_FIELDS: Array<{ name: keyof Vehicle; label: string; type?: "number
  * Creation or edit of a vehicle: make → model pickers (models of the chosen make), then the vehicle's fields.
  * Saves through POST /admin/vehicles or /admin/vehicles/:id; the API's validation message is shown as is.
  */
-export const VehicleForm = ({ vehicle, onSaved, onCancel }: { vehicle?: Vehicle; onSaved: (v: Vehicle) => void; onCancel?: () => void }) => {
+export const VehicleForm = ({
+  vehicle,
+  onSaved,
+  onCancel,
+}: {
+  vehicle?: Vehicle
+  onSaved: (v: Vehicle) => void
+  onCancel?: () => void
+}) => {
   const [makeId, setMakeId] = useState(vehicle?.make.id ?? "")
   const [modelId, setModelId] = useState(vehicle?.model.id ?? "")
   const [values, setValues] = useState<Record<string, string>>(() => {
@@ -173,7 +216,10 @@ export const VehicleForm = ({ vehicle, onSaved, onCancel }: { vehicle?: Vehicle;
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const makes = useAdminData<{ makes: Make[] }>("/vehicles/makes")
-  const models = useAdminData<{ models: Model[] }>(makeId ? "/vehicles/models" : null, { make_id: makeId })
+  const models = useAdminData<{ models: Model[] }>(
+    makeId ? "/vehicles/models" : null,
+    { make_id: makeId }
+  )
   const first = useRef(true)
   useEffect(() => {
     if (first.current) {
@@ -193,15 +239,27 @@ export const VehicleForm = ({ vehicle, onSaved, onCancel }: { vehicle?: Vehicle;
     const body: Record<string, unknown> = { model_id: modelId }
     for (const [k, v] of Object.entries(values)) {
       const f = VEHICLE_FIELDS.find((x) => x.name === k)
-      body[k] = v.trim() === "" ? null : f?.type === "number" ? Number(v.replace(/\s/g, "").replace(",", ".")) : v.trim()
+      body[k] =
+        v.trim() === ""
+          ? null
+          : f?.type === "number"
+            ? Number(v.replace(/\s/g, "").replace(",", "."))
+            : v.trim()
     }
-    if (vehicle && values.power_hp === String(vehicle.power_hp ?? "") && values.power_kw === String(vehicle.power_kw ?? "")) {
+    if (
+      vehicle &&
+      values.power_hp === String(vehicle.power_hp ?? "") &&
+      values.power_kw === String(vehicle.power_kw ?? "")
+    ) {
       delete body.power_hp
       delete body.power_kw
     }
     setSaving(true)
     try {
-      const res = await adminFetch<{ vehicle: Vehicle }>(vehicle ? `/vehicles/${vehicle.id}` : "/vehicles", { method: "POST", body })
+      const res = await adminFetch<{ vehicle: Vehicle }>(
+        vehicle ? `/vehicles/${vehicle.id}` : "/vehicles",
+        { method: "POST", body }
+      )
       onSaved(res.vehicle)
     } catch (err) {
       setError(errorMessage(err))
@@ -211,12 +269,21 @@ export const VehicleForm = ({ vehicle, onSaved, onCancel }: { vehicle?: Vehicle;
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-y-small" data-testid="vehicle-form">
+    <form
+      onSubmit={submit}
+      className="flex flex-col gap-y-small"
+      data-testid="vehicle-form"
+    >
       {error && <Notice kind="error">Enregistrement refusé : {error}</Notice>}
       <div className="grid grid-cols-2 gap-small">
         <label className="flex flex-col inter-small-regular">
           Constructeur *
-          <select name="make_id" className={INPUT} value={makeId} onChange={(e) => setMakeId(e.target.value)}>
+          <select
+            name="make_id"
+            className={INPUT}
+            value={makeId}
+            onChange={(e) => setMakeId(e.target.value)}
+          >
             <option value="">— choisir —</option>
             {(makes.data?.makes ?? []).map((m) => (
               <option key={m.id} value={m.id}>
@@ -227,7 +294,13 @@ export const VehicleForm = ({ vehicle, onSaved, onCancel }: { vehicle?: Vehicle;
         </label>
         <label className="flex flex-col inter-small-regular">
           Modèle *
-          <select name="model_id" className={INPUT} value={modelId} onChange={(e) => setModelId(e.target.value)} disabled={!makeId}>
+          <select
+            name="model_id"
+            className={INPUT}
+            value={modelId}
+            onChange={(e) => setModelId(e.target.value)}
+            disabled={!makeId}
+          >
             <option value="">— choisir —</option>
             {(models.data?.models ?? []).map((m) => (
               <option key={m.id} value={m.id}>
@@ -244,13 +317,20 @@ export const VehicleForm = ({ vehicle, onSaved, onCancel }: { vehicle?: Vehicle;
               className={INPUT}
               inputMode={f.type === "number" ? "numeric" : undefined}
               value={values[f.name]}
-              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+              onChange={(e) =>
+                setValues({ ...values, [f.name]: e.target.value })
+              }
             />
           </label>
         ))}
         <label className="flex flex-col inter-small-regular">
           Carrosserie
-          <select name="body" className={INPUT} value={values.body} onChange={(e) => setValues({ ...values, body: e.target.value })}>
+          <select
+            name="body"
+            className={INPUT}
+            value={values.body}
+            onChange={(e) => setValues({ ...values, body: e.target.value })}
+          >
             <option value="">—</option>
             {Object.entries(BODY_LABELS).map(([k, label]) => (
               <option key={k} value={k}>
@@ -261,7 +341,12 @@ export const VehicleForm = ({ vehicle, onSaved, onCancel }: { vehicle?: Vehicle;
         </label>
         <label className="flex flex-col inter-small-regular">
           Carburant
-          <select name="fuel" className={INPUT} value={values.fuel} onChange={(e) => setValues({ ...values, fuel: e.target.value })}>
+          <select
+            name="fuel"
+            className={INPUT}
+            value={values.fuel}
+            onChange={(e) => setValues({ ...values, fuel: e.target.value })}
+          >
             <option value="">—</option>
             {Object.entries(FUEL_LABELS).map(([k, label]) => (
               <option key={k} value={k}>
@@ -273,11 +358,19 @@ export const VehicleForm = ({ vehicle, onSaved, onCancel }: { vehicle?: Vehicle;
       </div>
       <div className="flex gap-x-small justify-end">
         {onCancel && (
-          <button type="button" className="btn btn-secondary btn-small" onClick={onCancel}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={onCancel}
+          >
             Annuler
           </button>
         )}
-        <button type="submit" className="btn btn-primary btn-small" disabled={saving}>
+        <button
+          type="submit"
+          className="btn btn-primary btn-small"
+          disabled={saving}
+        >
           {vehicle ? "Enregistrer le véhicule" : "Créer le véhicule"}
         </button>
       </div>

@@ -24,9 +24,15 @@ export const ProductWidgetSection = ({
     <div className="mb-4 flex items-start justify-between gap-x-4">
       <div>
         <Heading level="h2">{title}</Heading>
-        {subtitle ? <Text className="text-ui-fg-subtle mt-1" size="small">{subtitle}</Text> : null}
+        {subtitle ? (
+          <Text className="text-ui-fg-subtle mt-1" size="small">
+            {subtitle}
+          </Text>
+        ) : null}
       </div>
-      {actions ? <div className="flex items-center gap-x-2">{actions}</div> : null}
+      {actions ? (
+        <div className="flex items-center gap-x-2">{actions}</div>
+      ) : null}
     </div>
     {children}
   </Container>
@@ -51,12 +57,23 @@ export const ProductWidgetPager = ({
   return (
     <div className="text-ui-fg-subtle mt-3 flex items-center justify-end gap-x-3 text-sm">
       <span>
-        {formatNumber(offset + 1)}–{formatNumber(last)} sur {formatNumber(count)}
+        {formatNumber(offset + 1)}–{formatNumber(last)} sur{" "}
+        {formatNumber(count)}
       </span>
-      <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+      <button
+        type="button"
+        className="rounded border px-2 py-1 disabled:opacity-40"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - limit))}
+      >
         Précédent
       </button>
-      <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={last >= count} onClick={() => onChange(offset + limit)}>
+      <button
+        type="button"
+        className="rounded border px-2 py-1 disabled:opacity-40"
+        disabled={last >= count}
+        onClick={() => onChange(offset + limit)}
+      >
         Suivant
       </button>
     </div>
@@ -64,9 +81,19 @@ export const ProductWidgetPager = ({
 }
 
 /** The refusal of the API (or any error) in one red line. */
-export const ProductWidgetError = ({ message, testId }: { message: string | null; testId?: string }) =>
+export const ProductWidgetError = ({
+  message,
+  testId,
+}: {
+  message: string | null
+  testId?: string
+}) =>
   message ? (
-    <p role="alert" data-testid={testId} className="text-ui-fg-error mt-2 text-sm">
+    <p
+      role="alert"
+      data-testid={testId}
+      className="text-ui-fg-error mt-2 text-sm"
+    >
       {message}
     </p>
   ) : null
@@ -74,7 +101,8 @@ export const ProductWidgetError = ({ message, testId }: { message: string | null
 export { errorMessage }
 
 /** Classes of the native inputs and selects of the widgets (native controls: keyboard- and test-friendly). */
-export const fieldClass = "bg-ui-bg-field border-ui-border-base rounded-md border px-2 py-1.5 text-sm"
+export const fieldClass =
+  "bg-ui-bg-field border-ui-border-base rounded-md border px-2 py-1.5 text-sm"
 
 /** "Retirer", then "Confirmer le retrait" on the same spot: a removal takes two clicks, no browser dialog. */
 export const ProductWidgetRemoveButton = ({
@@ -120,8 +148,16 @@ export const ProductWidgetSelect = ({
 }) => (
   <label className="text-ui-fg-subtle text-xs">
     {label}
-    <select data-testid={testId} className={`${fieldClass} mt-1 ${className}`} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+    <select
+      data-testid={testId}
+      className={`${fieldClass} mt-1 ${className}`}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      {placeholder !== undefined ? (
+        <option value="">{placeholder}</option>
+      ) : null}
       {options.map(([v, text]) => (
         <option key={v} value={v}>
           {text}

@@ -7,13 +7,31 @@ import { useState } from "react"
 
 import { adminFetch } from "../lib/api"
 import { formatDate, formatNumber, isArabic } from "../lib/format"
-import { Notice, Pager, RUN_STATUS_LABELS, RUN_TRIGGER_LABELS, errorMessage } from "./prospector-ui"
+import {
+  Notice,
+  Pager,
+  RUN_STATUS_LABELS,
+  RUN_TRIGGER_LABELS,
+  errorMessage,
+} from "./prospector-ui"
 
 type Settings = {
   places_key_configured: boolean
   message: string | null
-  budget: { per_run: number; per_month: number; used_this_month: number; remaining_this_month: number; next_run_max: number }
-  areas: Array<{ slug: string; name: string; name_ar: string; kind: "city" | "governorate"; governorate: string }>
+  budget: {
+    per_run: number
+    per_month: number
+    used_this_month: number
+    remaining_this_month: number
+    next_run_max: number
+  }
+  areas: Array<{
+    slug: string
+    name: string
+    name_ar: string
+    kind: "city" | "governorate"
+    governorate: string
+  }>
   queries: Array<{ text: string; language: "fr" | "ar"; purpose: string }>
 }
 type Run = {
@@ -21,7 +39,13 @@ type Run = {
   trigger: string
   status: string
   params: { query?: string | null; cities?: string[]; max_requests?: number }
-  summary: { requests?: number; new?: number; updated?: number; merged?: number; budget_exhausted?: string | null }
+  summary: {
+    requests?: number
+    new?: number
+    updated?: number
+    merged?: number
+    budget_exhausted?: string | null
+  }
   errors: Array<{ message?: string; area?: string; query?: string }>
   started_at: string
   finished_at: string | null
@@ -35,11 +59,17 @@ const runSummary = (r: Run) =>
     : "—"
 
 export const ProspectorSearchRuns = () => {
-  const settingsQuery = useAdminCustomQuery<Record<string, never>, { settings: Settings }>("/prospector/search-settings", ["prospector-search-settings"], undefined, {
+  const settingsQuery = useAdminCustomQuery<
+    Record<string, never>,
+    { settings: Settings }
+  >("/prospector/search-settings", ["prospector-search-settings"], undefined, {
     staleTime: 0,
   })
   const [offset, setOffset] = useState(0)
-  const runsQuery = useAdminCustomQuery<Record<string, unknown>, { runs: Run[]; count: number }>(
+  const runsQuery = useAdminCustomQuery<
+    Record<string, unknown>,
+    { runs: Run[]; count: number }
+  >(
     "/prospector/runs",
     ["prospector-runs", offset],
     { kind: "search", limit: RUNS_PAGE, offset },
@@ -49,10 +79,15 @@ export const ProspectorSearchRuns = () => {
   const [query, setQuery] = useState("")
   const [maxRequests, setMaxRequests] = useState("")
   const [running, setRunning] = useState(false)
-  const [result, setResult] = useState<{ kind: "success" | "error"; text: string } | null>(null)
+  const [result, setResult] = useState<{
+    kind: "success" | "error"
+    text: string
+  } | null>(null)
 
   const settings = settingsQuery.data?.settings
-  const canSearch = !!settings?.places_key_configured && settings.budget.remaining_this_month > 0
+  const canSearch =
+    !!settings?.places_key_configured &&
+    settings.budget.remaining_this_month > 0
 
   const start = async () => {
     setResult(null)
@@ -67,14 +102,20 @@ export const ProspectorSearchRuns = () => {
     if (maxRequests.trim()) {
       const n = Number(maxRequests)
       if (!Number.isInteger(n) || n < 1) {
-        setResult({ kind: "error", text: "Le nombre maximum de requêtes doit être un entier positif." })
+        setResult({
+          kind: "error",
+          text: "Le nombre maximum de requêtes doit être un entier positif.",
+        })
         return
       }
       body.max_requests = n
     }
     setRunning(true)
     try {
-      const { run } = await adminFetch<{ run: Run }>("/prospector/runs", { method: "POST", body })
+      const { run } = await adminFetch<{ run: Run }>("/prospector/runs", {
+        method: "POST",
+        body,
+      })
       const failed = run.status !== "completed"
       setResult({
         kind: failed ? "error" : "success",
@@ -83,7 +124,10 @@ export const ProspectorSearchRuns = () => {
         }${run.errors?.length ? ` ${run.errors.length} erreur(s) : ${run.errors.map((e) => e.message).join(" ; ")}` : ""}`,
       })
     } catch (e) {
-      setResult({ kind: "error", text: `La recherche n'a pas pu démarrer : ${errorMessage(e)}` })
+      setResult({
+        kind: "error",
+        text: `La recherche n'a pas pu démarrer : ${errorMessage(e)}`,
+      })
     } finally {
       setRunning(false)
       void settingsQuery.refetch()
@@ -104,19 +148,33 @@ export const ProspectorSearchRuns = () => {
               <span data-testid="search-disabled">{settings.message}</span>
             </Notice>
           )}
-          <div className="inter-small-regular mb-base" data-testid="places-budget">
-            <strong>Budget de requêtes Google Places :</strong> {formatNumber(settings.budget.per_run)} par recherche,{" "}
-            {formatNumber(settings.budget.per_month)} par mois ; {formatNumber(settings.budget.used_this_month)} utilisée(s) ce mois-ci,{" "}
-            {formatNumber(settings.budget.remaining_this_month)} restante(s).
+          <div
+            className="inter-small-regular mb-base"
+            data-testid="places-budget"
+          >
+            <strong>Budget de requêtes Google Places :</strong>{" "}
+            {formatNumber(settings.budget.per_run)} par recherche,{" "}
+            {formatNumber(settings.budget.per_month)} par mois ;{" "}
+            {formatNumber(settings.budget.used_this_month)} utilisée(s) ce
+            mois-ci, {formatNumber(settings.budget.remaining_this_month)}{" "}
+            restante(s).
           </div>
           <div className="grid grid-cols-4 gap-small items-end mb-base">
             <label className="flex flex-col inter-small-regular text-grey-50">
               Ville ou gouvernorat
-              <select name="search-city" aria-label="Ville de la recherche" className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0" value={city} onChange={(e) => setCity(e.target.value)} disabled={!canSearch}>
+              <select
+                name="search-city"
+                aria-label="Ville de la recherche"
+                className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0"
+                value={city}
+                onChange={(e) => setCity(e.target.value)}
+                disabled={!canSearch}
+              >
                 <option value="">Choisir…</option>
                 {settings.areas.map((a) => (
                   <option key={a.slug} value={a.slug}>
-                    {a.kind === "city" ? a.name : `Gouvernorat de ${a.name}`} — {a.name_ar}
+                    {a.kind === "city" ? a.name : `Gouvernorat de ${a.name}`} —{" "}
+                    {a.name_ar}
                   </option>
                 ))}
               </select>
@@ -140,7 +198,8 @@ export const ProspectorSearchRuns = () => {
               </datalist>
             </label>
             <label className="flex flex-col inter-small-regular text-grey-50">
-              Requêtes au plus (max. {formatNumber(settings.budget.next_run_max)})
+              Requêtes au plus (max.{" "}
+              {formatNumber(settings.budget.next_run_max)})
               <input
                 name="search-max-requests"
                 aria-label="Nombre maximum de requêtes"
@@ -154,21 +213,30 @@ export const ProspectorSearchRuns = () => {
                 disabled={!canSearch}
               />
             </label>
-            <button className="btn btn-primary btn-small" disabled={!canSearch || running} onClick={start}>
+            <button
+              className="btn btn-primary btn-small"
+              disabled={!canSearch || running}
+              onClick={start}
+            >
               {running ? "Recherche en cours…" : "Lancer la recherche"}
             </button>
           </div>
           {result && <Notice kind={result.kind}>{result.text}</Notice>}
         </>
       )}
-      <h2 className="inter-large-semibold mb-small mt-large">Recherches passées</h2>
+      <h2 className="inter-large-semibold mb-small mt-large">
+        Recherches passées
+      </h2>
       {runsQuery.error ? (
         <Notice kind="error">{errorMessage(runsQuery.error)}</Notice>
       ) : !runsQuery.data ? (
         <p className="inter-small-regular text-grey-50">Chargement…</p>
       ) : (
         <>
-          <table className="w-full inter-small-regular" data-testid="runs-table">
+          <table
+            className="w-full inter-small-regular"
+            data-testid="runs-table"
+          >
             <thead>
               <tr className="text-grey-50 text-left border-b border-grey-20">
                 <th className="py-xsmall">Lancée le</th>
@@ -183,21 +251,43 @@ export const ProspectorSearchRuns = () => {
             <tbody>
               {runsQuery.data.runs.map((r) => (
                 <tr key={r.id} className="border-b border-grey-10">
-                  <td className="py-xsmall">{formatDate(r.started_at, true)}</td>
+                  <td className="py-xsmall">
+                    {formatDate(r.started_at, true)}
+                  </td>
                   <td>{RUN_TRIGGER_LABELS[r.trigger] ?? r.trigger}</td>
                   <td>{RUN_STATUS_LABELS[r.status] ?? r.status}</td>
-                  <td>{(r.params?.cities ?? []).length > 3 ? `${r.params.cities!.length} villes` : (r.params?.cities ?? []).join(", ")}</td>
-                  <td dir={isArabic(r.params?.query) ? "rtl" : undefined}>{r.params?.query ?? "toutes"}</td>
-                  <td>{r.summary?.requests !== undefined ? formatNumber(r.summary.requests) : "—"}</td>
+                  <td>
+                    {(r.params?.cities ?? []).length > 3
+                      ? `${r.params.cities!.length} villes`
+                      : (r.params?.cities ?? []).join(", ")}
+                  </td>
+                  <td dir={isArabic(r.params?.query) ? "rtl" : undefined}>
+                    {r.params?.query ?? "toutes"}
+                  </td>
+                  <td>
+                    {r.summary?.requests !== undefined
+                      ? formatNumber(r.summary.requests)
+                      : "—"}
+                  </td>
                   <td>
                     {runSummary(r)}
-                    {r.errors?.length ? <span className="text-rose-50"> · {r.errors.length} erreur(s)</span> : null}
+                    {r.errors?.length ? (
+                      <span className="text-rose-50">
+                        {" "}
+                        · {r.errors.length} erreur(s)
+                      </span>
+                    ) : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <Pager count={runsQuery.data.count} limit={RUNS_PAGE} offset={offset} onChange={setOffset} />
+          <Pager
+            count={runsQuery.data.count}
+            limit={RUNS_PAGE}
+            offset={offset}
+            onChange={setOffset}
+          />
         </>
       )}
     </div>

@@ -20,7 +20,10 @@ export const LEAD_BAND_LABELS: Record<string, string> = {
   low: "Faible (moins de 40)",
 }
 
-export const LEAD_KIND_LABELS: Record<string, string> = { lead: "Garage / atelier", competitor: "Concurrent" }
+export const LEAD_KIND_LABELS: Record<string, string> = {
+  lead: "Garage / atelier",
+  competitor: "Concurrent",
+}
 
 export const RUN_STATUS_LABELS: Record<string, string> = {
   running: "En cours",
@@ -29,7 +32,11 @@ export const RUN_STATUS_LABELS: Record<string, string> = {
   interrupted: "Interrompue",
 }
 
-export const RUN_TRIGGER_LABELS: Record<string, string> = { job: "Automatique", cli: "Ligne de commande", api: "Admin" }
+export const RUN_TRIGGER_LABELS: Record<string, string> = {
+  job: "Automatique",
+  cli: "Ligne de commande",
+  api: "Admin",
+}
 
 const BAND_CLASSES: Record<string, string> = {
   high: "bg-emerald-10 text-emerald-60",
@@ -37,14 +44,29 @@ const BAND_CLASSES: Record<string, string> = {
   low: "bg-grey-10 text-grey-60",
 }
 
-export const ScoreBadge = ({ score, band }: { score: number; band: string }) => (
-  <span className={`rounded-rounded px-xsmall py-[2px] inter-small-semibold ${BAND_CLASSES[band] ?? ""}`} title={LEAD_BAND_LABELS[band]}>
+export const ScoreBadge = ({
+  score,
+  band,
+}: {
+  score: number
+  band: string
+}) => (
+  <span
+    className={`rounded-rounded px-xsmall py-[2px] inter-small-semibold ${BAND_CLASSES[band] ?? ""}`}
+    title={LEAD_BAND_LABELS[band]}
+  >
     {score}
   </span>
 )
 
 /** Text that may be Arabic: shown right-to-left when it is. */
-export const MaybeArabic = ({ text, className }: { text: string | null | undefined; className?: string }) =>
+export const MaybeArabic = ({
+  text,
+  className,
+}: {
+  text: string | null | undefined
+  className?: string
+}) =>
   isArabic(text) ? (
     <span dir="rtl" lang="ar" className={className}>
       {text}

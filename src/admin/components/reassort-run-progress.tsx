@@ -20,9 +20,13 @@ export function runStageText(stage: string | null): string {
   if (!stage) {
     return ""
   }
-  const m = /forecasting (\d+)\/(\d+)/.exec(stage) ?? /forecasting (\d+) variants/.exec(stage)
+  const m =
+    /forecasting (\d+)\/(\d+)/.exec(stage) ??
+    /forecasting (\d+) variants/.exec(stage)
   if (m) {
-    return m[2] ? `calcul des prévisions : ${m[1]} pièces sur ${m[2]}` : `calcul des prévisions de ${m[1]} pièces`
+    return m[2]
+      ? `calcul des prévisions : ${m[1]} pièces sur ${m[2]}`
+      : `calcul des prévisions de ${m[1]} pièces`
   }
   const known: Record<string, string> = {
     queued: "en attente",
@@ -38,7 +42,11 @@ export function runStageText(stage: string | null): string {
  * "Lancer une prévision": starts a forecast run (POST /admin/orion/runs), then follows it
  * (GET /admin/orion/runs/:id every second) with a progress bar; `onFinished` when it ends.
  */
-export const ReassortRunProgress = ({ onFinished }: { onFinished: () => void }) => {
+export const ReassortRunProgress = ({
+  onFinished,
+}: {
+  onFinished: () => void
+}) => {
   const [run, setRun] = useState<ForecastRun | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [starting, setStarting] = useState(false)
@@ -73,12 +81,19 @@ export const ReassortRunProgress = ({ onFinished }: { onFinished: () => void }) 
     setStarting(true)
     setMessage(null)
     try {
-      const r = await adminFetch<{ run: ForecastRun }>("/orion/runs", { method: "POST", body: {} })
+      const r = await adminFetch<{ run: ForecastRun }>("/orion/runs", {
+        method: "POST",
+        body: {},
+      })
       setRun(r.run)
     } catch (e) {
       if (e instanceof AdminApiError && e.status === 409) {
-        setMessage("Une prévision est déjà en cours : sa progression s'affiche ci-dessous.")
-        const r = await adminFetch<{ runs: ForecastRun[] }>("/orion/runs", { query: { limit: 1 } })
+        setMessage(
+          "Une prévision est déjà en cours : sa progression s'affiche ci-dessous."
+        )
+        const r = await adminFetch<{ runs: ForecastRun[] }>("/orion/runs", {
+          query: { limit: 1 },
+        })
         setRun(r.runs[0] ?? null)
       } else {
         setMessage(`La prévision n'a pas pu démarrer : ${(e as Error).message}`)
@@ -92,11 +107,21 @@ export const ReassortRunProgress = ({ onFinished }: { onFinished: () => void }) 
   return (
     <div className="flex flex-col gap-y-2" data-testid="forecast-run">
       <div className="flex items-center gap-x-3">
-        <Button variant="secondary" size="small" onClick={start} disabled={starting || running} isLoading={starting}>
+        <Button
+          variant="secondary"
+          size="small"
+          onClick={start}
+          disabled={starting || running}
+          isLoading={starting}
+        >
           Lancer une prévision
         </Button>
         {run ? (
-          <Text size="small" className="text-ui-fg-subtle" data-testid="forecast-run-status">
+          <Text
+            size="small"
+            className="text-ui-fg-subtle"
+            data-testid="forecast-run-status"
+          >
             {running
               ? `Prévision en cours : ${Math.round(run.progress * 100)} % — ${runStageText(run.stage)}`
               : run.status === "succeeded"
@@ -104,15 +129,30 @@ export const ReassortRunProgress = ({ onFinished }: { onFinished: () => void }) 
                 : `La dernière prévision a échoué le ${formatDate(run.finished_at, true)}`}
           </Text>
         ) : (
-          <Text size="small" className="text-ui-fg-subtle">Aucune prévision lancée pour l'instant.</Text>
+          <Text size="small" className="text-ui-fg-subtle">
+            Aucune prévision lancée pour l'instant.
+          </Text>
         )}
       </div>
       {running ? (
-        <div className="h-2 w-full rounded bg-ui-bg-subtle overflow-hidden" role="progressbar" aria-valuenow={Math.round(run.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
-          <div className="h-full bg-ui-fg-interactive transition-all" style={{ width: `${Math.round(run.progress * 100)}%` }} />
+        <div
+          className="h-2 w-full rounded bg-ui-bg-subtle overflow-hidden"
+          role="progressbar"
+          aria-valuenow={Math.round(run.progress * 100)}
+          aria-valuemin={0}
+          aria-valuemax={100}
+        >
+          <div
+            className="h-full bg-ui-fg-interactive transition-all"
+            style={{ width: `${Math.round(run.progress * 100)}%` }}
+          />
         </div>
       ) : null}
-      {message ? <Text size="small" className="text-ui-fg-error">{message}</Text> : null}
+      {message ? (
+        <Text size="small" className="text-ui-fg-error">
+          {message}
+        </Text>
+      ) : null}
     </div>
   )
 }

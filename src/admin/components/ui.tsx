@@ -12,7 +12,13 @@ export function errorMessage(error: unknown): string {
   return e?.response?.data?.message ?? e?.message ?? "Erreur inconnue"
 }
 
-export const Notice = ({ kind = "info", children }: { kind?: "info" | "error" | "warning" | "success"; children: ReactNode }) => {
+export const Notice = ({
+  kind = "info",
+  children,
+}: {
+  kind?: "info" | "error" | "warning" | "success"
+  children: ReactNode
+}) => {
   const classes = {
     info: "bg-blue-5 border-blue-20 text-grey-90",
     error: "bg-rose-5 border-rose-20 text-rose-60",
@@ -20,29 +26,65 @@ export const Notice = ({ kind = "info", children }: { kind?: "info" | "error" | 
     success: "bg-emerald-5 border-emerald-20 text-grey-90",
   }[kind]
   return (
-    <div role={kind === "error" ? "alert" : "status"} className={`border rounded-rounded px-base py-small inter-small-regular mb-base ${classes}`}>
+    <div
+      role={kind === "error" ? "alert" : "status"}
+      className={`border rounded-rounded px-base py-small inter-small-regular mb-base ${classes}`}
+    >
       {children}
     </div>
   )
 }
 
-export const Pager = ({ count, limit, offset, onChange }: { count: number; limit: number; offset: number; onChange: (offset: number) => void }) => (
-  <div className="flex items-center justify-between mt-base inter-small-regular text-grey-50" data-testid="pager">
+export const Pager = ({
+  count,
+  limit,
+  offset,
+  onChange,
+}: {
+  count: number
+  limit: number
+  offset: number
+  onChange: (offset: number) => void
+}) => (
+  <div
+    className="flex items-center justify-between mt-base inter-small-regular text-grey-50"
+    data-testid="pager"
+  >
     <span>
-      {count === 0 ? "Aucun résultat" : `${formatNumber(offset + 1)}–${formatNumber(Math.min(offset + limit, count))} sur ${formatNumber(count)}`}
+      {count === 0
+        ? "Aucun résultat"
+        : `${formatNumber(offset + 1)}–${formatNumber(Math.min(offset + limit, count))} sur ${formatNumber(count)}`}
     </span>
     <div className="flex gap-x-small">
-      <button type="button" className="btn btn-secondary btn-small" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - limit))}
+      >
         Précédent
       </button>
-      <button type="button" className="btn btn-secondary btn-small" disabled={offset + limit >= count} onClick={() => onChange(offset + limit)}>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        disabled={offset + limit >= count}
+        onClick={() => onChange(offset + limit)}
+      >
         Suivant
       </button>
     </div>
   </div>
 )
 
-export const Card = ({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) => (
+export const Card = ({
+  title,
+  actions,
+  children,
+}: {
+  title: string
+  actions?: ReactNode
+  children: ReactNode
+}) => (
   <section className="bg-grey-0 border-grey-20 rounded-rounded border px-xlarge py-large mb-base">
     <div className="flex items-center justify-between mb-base">
       <h2 className="inter-large-semibold">{title}</h2>
@@ -51,4 +93,3 @@ export const Card = ({ title, actions, children }: { title: string; actions?: Re
     {children}
   </section>
 )
-

@@ -4,7 +4,11 @@
  */
 
 export class AdminApiError extends Error {
-  constructor(message: string, readonly status: number, readonly type?: string) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly type?: string
+  ) {
     super(message)
   }
 }
@@ -17,9 +21,16 @@ const BASE = "/admin"
  */
 export async function adminFetch<T = any>(
   path: string,
-  init: { method?: string; body?: unknown; query?: Record<string, unknown> } = {}
+  init: {
+    method?: string
+    body?: unknown
+    query?: Record<string, unknown>
+  } = {}
 ): Promise<T> {
-  const url = new URL((path.startsWith("/store/") ? "" : BASE) + path, window.location.origin)
+  const url = new URL(
+    (path.startsWith("/store/") ? "" : BASE) + path,
+    window.location.origin
+  )
   for (const [k, v] of Object.entries(init.query ?? {})) {
     if (v !== undefined && v !== null && v !== "") {
       url.searchParams.set(k, String(v))
@@ -28,13 +39,22 @@ export async function adminFetch<T = any>(
   const res = await fetch(url.toString(), {
     method: init.method ?? "GET",
     credentials: "include",
-    headers: init.body instanceof FormData ? {} : { "content-type": "application/json" },
-    body: init.body === undefined ? undefined : init.body instanceof FormData ? init.body : JSON.stringify(init.body),
+    headers:
+      init.body instanceof FormData
+        ? {}
+        : { "content-type": "application/json" },
+    body:
+      init.body === undefined
+        ? undefined
+        : init.body instanceof FormData
+          ? init.body
+          : JSON.stringify(init.body),
   })
   const text = await res.text()
   const data = text ? safeJson(text) : null
   if (!res.ok) {
-    const message = (data && (data.message || data.error)) || `Erreur ${res.status}`
+    const message =
+      (data && (data.message || data.error)) || `Erreur ${res.status}`
     throw new AdminApiError(String(message), res.status, data?.type)
   }
   return data as T
@@ -49,7 +69,11 @@ function safeJson(text: string): any {
 }
 
 /** Downloads an admin file (CSV…) with the session cookie and saves it under `filename`. */
-export async function downloadAdminFile(path: string, filename: string, query: Record<string, unknown> = {}): Promise<void> {
+export async function downloadAdminFile(
+  path: string,
+  filename: string,
+  query: Record<string, unknown> = {}
+): Promise<void> {
   const url = new URL(BASE + path, window.location.origin)
   for (const [k, v] of Object.entries(query)) {
     if (v !== undefined && v !== null && v !== "") {
@@ -58,7 +82,10 @@ export async function downloadAdminFile(path: string, filename: string, query: R
   }
   const res = await fetch(url.toString(), { credentials: "include" })
   if (!res.ok) {
-    throw new AdminApiError(`Téléchargement impossible (${res.status})`, res.status)
+    throw new AdminApiError(
+      `Téléchargement impossible (${res.status})`,
+      res.status
+    )
   }
   const blob = await res.blob()
   const link = document.createElement("a")
@@ -71,7 +98,10 @@ export async function downloadAdminFile(path: string, filename: string, query: R
 }
 
 /** An admin resource as text (an HTML report shown inline…); throws AdminApiError. */
-export async function adminFetchText(path: string, query: Record<string, unknown> = {}): Promise<string> {
+export async function adminFetchText(
+  path: string,
+  query: Record<string, unknown> = {}
+): Promise<string> {
   const url = new URL(BASE + path, window.location.origin)
   for (const [k, v] of Object.entries(query)) {
     if (v !== undefined && v !== null && v !== "") {
@@ -81,7 +111,10 @@ export async function adminFetchText(path: string, query: Record<string, unknown
   const res = await fetch(url.toString(), { credentials: "include" })
   const text = await res.text()
   if (!res.ok) {
-    throw new AdminApiError(safeJson(text)?.message || `Erreur ${res.status}`, res.status)
+    throw new AdminApiError(
+      safeJson(text)?.message || `Erreur ${res.status}`,
+      res.status
+    )
   }
   return text
 }

@@ -1,13 +1,29 @@
-import { buildPriceChart, currentTndPrice, PriceChange, SupplierObservation } from "./price-history-chart"
+import {
+  buildPriceChart,
+  currentTndPrice,
+  PriceChange,
+  SupplierObservation,
+} from "./price-history-chart"
 
-const change = (variant_id: string, at: string, old_amount: number | null, new_amount: number | null, extra: Partial<PriceChange> = {}): PriceChange => ({
+const change = (
+  variant_id: string,
+  at: string,
+  old_amount: number | null,
+  new_amount: number | null,
+  extra: Partial<PriceChange> = {}
+): PriceChange => ({
   variant_id,
   currency_code: "tnd",
   region_id: null,
   price_list_id: null,
   min_quantity: null,
   max_quantity: null,
-  change: old_amount === null ? "created" : new_amount === null ? "deleted" : "updated",
+  change:
+    old_amount === null
+      ? "created"
+      : new_amount === null
+        ? "deleted"
+        : "updated",
   old_amount,
   new_amount,
   changed_at: at,
@@ -26,7 +42,11 @@ describe("buildPriceChart", () => {
         { id: "b", label: "B-2", current: 9000 },
       ],
       // newest first, as the API answers
-      changes: [change("a", "2026-03-01T00:00:00Z", 11000, 12345), change("b", "2026-02-15T00:00:00Z", null, 9000), change("a", "2026-02-01T00:00:00Z", null, 11000)],
+      changes: [
+        change("a", "2026-03-01T00:00:00Z", 11000, 12345),
+        change("b", "2026-02-15T00:00:00Z", null, 9000),
+        change("a", "2026-02-01T00:00:00Z", null, 11000),
+      ],
       observations: [],
     })
     expect(series).toEqual([
@@ -47,7 +67,9 @@ describe("buildPriceChart", () => {
       variants: [{ id: "a", label: "A", current: null }],
       changes: [
         change("a", "2026-01-01T00:00:00Z", null, 5000),
-        change("a", "2026-01-02T00:00:00Z", null, 4000, { price_list_id: "pl_1" }),
+        change("a", "2026-01-02T00:00:00Z", null, 4000, {
+          price_list_id: "pl_1",
+        }),
         change("a", "2026-01-03T00:00:00Z", null, 30, { currency_code: "eur" }),
         change("a", "2026-01-04T00:00:00Z", null, 4500, { min_quantity: 10 }),
         change("a", "2026-01-05T00:00:00Z", null, 4600, { region_id: "reg_1" }),
@@ -63,7 +85,13 @@ describe("buildPriceChart", () => {
   })
 
   it("adds one line per watched supplier page of our variants, TND only, amounts given as text by the API", () => {
-    const obs = (page: string, variant: string | null, at: string, amount: string, currency = "TND"): SupplierObservation => ({
+    const obs = (
+      page: string,
+      variant: string | null,
+      at: string,
+      amount: string,
+      currency = "TND"
+    ): SupplierObservation => ({
       watched_page_id: page,
       supplier: `Fournisseur ${page}`,
       variant_id: variant,
@@ -95,7 +123,14 @@ describe("buildPriceChart", () => {
   })
 
   it("leaves out a variant with neither history nor price", () => {
-    expect(buildPriceChart({ now, variants: [{ id: "a", label: "A", current: null }], changes: [], observations: [] })).toEqual({ series: [], points: [] })
+    expect(
+      buildPriceChart({
+        now,
+        variants: [{ id: "a", label: "A", current: null }],
+        changes: [],
+        observations: [],
+      })
+    ).toEqual({ series: [], points: [] })
   })
 })
 
@@ -106,7 +141,14 @@ describe("currentTndPrice", () => {
         { currency_code: "tnd", amount: 1, price_list_id: "pl" },
         { currency_code: "eur", amount: 2 },
         { currency_code: "tnd", amount: 3, min_quantity: 5 },
-        { currency_code: "tnd", amount: 12345, price_list_id: null, region_id: null, min_quantity: null, max_quantity: null },
+        {
+          currency_code: "tnd",
+          amount: 12345,
+          price_list_id: null,
+          region_id: null,
+          min_quantity: null,
+          max_quantity: null,
+        },
       ])
     ).toBe(12345)
     expect(currentTndPrice([{ currency_code: "eur", amount: 2 }])).toBeNull()

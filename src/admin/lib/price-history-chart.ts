@@ -29,12 +29,21 @@ export type SupplierObservation = {
 
 export type ChartVariant = { id: string; label: string; current: number | null }
 
-export type ChartSeries = { key: string; label: string; kind: "ours" | "supplier"; variant_id: string }
+export type ChartSeries = {
+  key: string
+  label: string
+  kind: "ours" | "supplier"
+  variant_id: string
+}
 
 export type ChartPoint = { t: number } & Record<string, number | null>
 
 const isBase = (c: PriceChange) =>
-  c.currency_code.toLowerCase() === "tnd" && !c.price_list_id && !c.region_id && c.min_quantity == null && c.max_quantity == null
+  c.currency_code.toLowerCase() === "tnd" &&
+  !c.price_list_id &&
+  !c.region_id &&
+  c.min_quantity == null &&
+  c.max_quantity == null
 
 const amount = (v: number | string | null | undefined): number | null => {
   if (v === null || v === undefined || v === "") {
@@ -64,31 +73,48 @@ export function buildPriceChart(input: {
   const nowT = input.now.getTime()
   for (const v of input.variants) {
     const key = `v_${v.id}`
-    const changes = input.changes.filter((c) => c.variant_id === v.id && isBase(c))
+    const changes = input.changes.filter(
+      (c) => c.variant_id === v.id && isBase(c)
+    )
     if (!changes.length && v.current === null) {
       continue
     }
     series.push({ key, label: v.label, kind: "ours", variant_id: v.id })
     for (const c of changes) {
-      push(key, new Date(c.changed_at).getTime(), c.change === "deleted" ? null : amount(c.new_amount))
+      push(
+        key,
+        new Date(c.changed_at).getTime(),
+        c.change === "deleted" ? null : amount(c.new_amount)
+      )
     }
     push(key, nowT, v.current)
   }
   const labelOf = new Map(input.variants.map((v) => [v.id, v.label]))
   for (const o of input.observations) {
-    if (!o.variant_id || !labelOf.has(o.variant_id) || o.currency.toLowerCase() !== "tnd") {
+    if (
+      !o.variant_id ||
+      !labelOf.has(o.variant_id) ||
+      o.currency.toLowerCase() !== "tnd"
+    ) {
       continue
     }
     const key = `s_${o.watched_page_id}`
     if (!events.has(key)) {
-      series.push({ key, label: `${o.supplier} (${labelOf.get(o.variant_id)})`, kind: "supplier", variant_id: o.variant_id })
+      series.push({
+        key,
+        label: `${o.supplier} (${labelOf.get(o.variant_id)})`,
+        kind: "supplier",
+        variant_id: o.variant_id,
+      })
     }
     push(key, new Date(o.observed_at).getTime(), amount(o.amount))
   }
   for (const list of events.values()) {
     list.sort((a, b) => a.t - b.t)
   }
-  const times = [...new Set([...events.values()].flatMap((l) => l.map((e) => e.t)))].sort((a, b) => a - b)
+  const times = [
+    ...new Set([...events.values()].flatMap((l) => l.map((e) => e.t))),
+  ].sort((a, b) => a - b)
   const cursor = new Map<string, number>()
   const points = times.map((t) => {
     const point: ChartPoint = { t } as ChartPoint
@@ -107,9 +133,16 @@ export function buildPriceChart(input: {
 }
 
 /** The base TND price of a variant in Medusa's product response (no price list, no region, no tier). */
-export function currentTndPrice(prices: Array<Record<string, any>> | undefined): number | null {
+export function currentTndPrice(
+  prices: Array<Record<string, any>> | undefined
+): number | null {
   const p = (prices ?? []).find(
-    (x) => String(x.currency_code).toLowerCase() === "tnd" && !x.price_list_id && !x.region_id && x.min_quantity == null && x.max_quantity == null
+    (x) =>
+      String(x.currency_code).toLowerCase() === "tnd" &&
+      !x.price_list_id &&
+      !x.region_id &&
+      x.min_quantity == null &&
+      x.max_quantity == null
   )
   return p ? Number(p.amount) : null
 }

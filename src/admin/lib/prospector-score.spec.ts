@@ -7,13 +7,25 @@ describe("frenchScoreReason", () => {
     ['name mentions "carrosserie"', "le nom contient « carrosserie »"],
     ["business status OPERATIONAL", "statut Google : en activité"],
     ["120 reviews (full at 200)", "120 avis (note pleine à partir de 200)"],
-    ["rating 4.4 on fewer than 10 reviews (half weight)", "note 4,4 sur moins de 10 avis (compte pour moitié)"],
-    ['phone "123" is not a Tunisian number', "le numéro « 123 » n'est pas tunisien"],
+    [
+      "rating 4.4 on fewer than 10 reviews (half weight)",
+      "note 4,4 sur moins de 10 avis (compte pour moitié)",
+    ],
+    [
+      'phone "123" is not a Tunisian number',
+      "le numéro « 123 » n'est pas tunisien",
+    ],
     ["phone +21671234567", "téléphone +21671234567"],
     ["12.3 km from Tunis (within 30 km)", "12,3 km de Tunis (moins de 30 km)"],
-    ["140.2 km from Tunis (outside every band)", "140,2 km de Tunis (au-delà de toutes les zones)"],
+    [
+      "140.2 km from Tunis (outside every band)",
+      "140,2 km de Tunis (au-delà de toutes les zones)",
+    ],
     ["name mentions peugeot", "le nom cite la marque peugeot"],
-    ["permanently closed: score set to 0", "fermé définitivement : score ramené à 0"],
+    [
+      "permanently closed: score set to 0",
+      "fermé définitivement : score ramené à 0",
+    ],
     ["something new", "something new"],
   ])("%s", (en, fr) => {
     expect(frenchScoreReason(en)).toBe(fr)

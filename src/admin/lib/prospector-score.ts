@@ -26,30 +26,62 @@ const BUSINESS_STATUS: Record<string, string> = {
 }
 
 const RULES: Array<[RegExp, (...m: string[]) => string]> = [
-  [/^auto-parts seller \((.*)\): competitor list$/, (x) => `vend des pièces auto (${x}) : classé parmi les concurrents`],
+  [
+    /^auto-parts seller \((.*)\): competitor list$/,
+    (x) => `vend des pièces auto (${x}) : classé parmi les concurrents`,
+  ],
   [/^no repair type or keyword$/, () => "aucun type ni mot-clé de réparation"],
   [/^primary type (.+)$/, (x) => `type principal : ${x}`],
   [/^types include (.+)$/, (x) => `parmi ses types : ${x}`],
   [/^name mentions "(.*)"$/, (x) => `le nom contient « ${x} »`],
   [/^weak type (.+)$/, (x) => `type voisin : ${x}`],
   [/^business status unknown$/, () => "statut Google inconnu"],
-  [/^business status (.+)$/, (x) => `statut Google : ${BUSINESS_STATUS[x] ?? x}`],
-  [/^(\d+) reviews \(full at (\d+)\)$/, (n, full) => `${n} avis (note pleine à partir de ${full})`],
+  [
+    /^business status (.+)$/,
+    (x) => `statut Google : ${BUSINESS_STATUS[x] ?? x}`,
+  ],
+  [
+    /^(\d+) reviews \(full at (\d+)\)$/,
+    (n, full) => `${n} avis (note pleine à partir de ${full})`,
+  ],
   [/^no rating$/, () => "pas de note"],
-  [/^rating ([\d.]+) on fewer than (\d+) reviews \(half weight\)$/, (r, n) => `note ${r.replace(".", ",")} sur moins de ${n} avis (compte pour moitié)`],
+  [
+    /^rating ([\d.]+) on fewer than (\d+) reviews \(half weight\)$/,
+    (r, n) =>
+      `note ${r.replace(".", ",")} sur moins de ${n} avis (compte pour moitié)`,
+  ],
   [/^rating ([\d.]+)$/, (r) => `note ${r.replace(".", ",")}`],
-  [/^phone "(.*)" is not a Tunisian number$/, (p) => `le numéro « ${p} » n'est pas tunisien`],
+  [
+    /^phone "(.*)" is not a Tunisian number$/,
+    (p) => `le numéro « ${p} » n'est pas tunisien`,
+  ],
   [/^no phone$/, () => "pas de téléphone"],
   [/^phone (.+)$/, (p) => `téléphone ${p}`],
   [/^no location$/, () => "pas de position"],
-  [/^([\d.]+) km from (.+) \(within (\d+) km\)$/, (km, l, b) => `${km.replace(".", ",")} km de ${l} (moins de ${b} km)`],
-  [/^([\d.]+) km from (.+) \(outside every band\)$/, (km, l) => `${km.replace(".", ",")} km de ${l} (au-delà de toutes les zones)`],
+  [
+    /^([\d.]+) km from (.+) \(within (\d+) km\)$/,
+    (km, l, b) => `${km.replace(".", ",")} km de ${l} (moins de ${b} km)`,
+  ],
+  [
+    /^([\d.]+) km from (.+) \(outside every band\)$/,
+    (km, l) =>
+      `${km.replace(".", ",")} km de ${l} (au-delà de toutes les zones)`,
+  ],
   [/^no make in the name$/, () => "aucune marque dans le nom"],
   [/^name mentions (.+)$/, (x) => `le nom cite la marque ${x}`],
-  [/^type (.+): buys OEM parts from the brand$/, (x) => `type ${x} : achète les pièces d'origine chez la marque`],
-  [/^Google shows a consumer alert$/, () => "Google affiche une alerte consommateurs"],
+  [
+    /^type (.+): buys OEM parts from the brand$/,
+    (x) => `type ${x} : achète les pièces d'origine chez la marque`,
+  ],
+  [
+    /^Google shows a consumer alert$/,
+    () => "Google affiche une alerte consommateurs",
+  ],
   [/^temporarily closed$/, () => "fermé temporairement"],
-  [/^permanently closed: score set to 0$/, () => "fermé définitivement : score ramené à 0"],
+  [
+    /^permanently closed: score set to 0$/,
+    () => "fermé définitivement : score ramené à 0",
+  ],
 ]
 
 /** "12.3 km from Tunis (within 30 km)" → "12,3 km de Tunis (moins de 30 km)". */

@@ -6,17 +6,31 @@
 import type { ProductDetailsWidgetProps, WidgetConfig } from "@medusajs/admin"
 import { Badge, Button, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-import { fieldClass, errorMessage, ProductWidgetError, ProductWidgetSection } from "../components/product-widget-section"
+import {
+  fieldClass,
+  errorMessage,
+  ProductWidgetError,
+  ProductWidgetSection,
+} from "../components/product-widget-section"
 import { adminFetch } from "../lib/api"
 import { formatNumber } from "../lib/format"
 
-type Brand = { id: string; name: string; handle: string; country: string | null; product_count?: number }
+type Brand = {
+  id: string
+  name: string
+  handle: string
+  country: string | null
+  product_count?: number
+}
 
 const ProductBrandWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
   const [brand, setBrand] = useState<Brand | null>(null)
   const [loading, setLoading] = useState(true)
   const [query, setQuery] = useState("")
-  const [options, setOptions] = useState<{ brands: Brand[]; count: number } | null>(null)
+  const [options, setOptions] = useState<{
+    brands: Brand[]
+    count: number
+  } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
 
@@ -24,8 +38,14 @@ const ProductBrandWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
     let live = true
     ;(async () => {
       try {
-        const facts = await adminFetch<{ brand_id: string | null }>(`/products/${product.id}/fitment`, { query: { limit: 1 } })
-        const current = facts.brand_id ? (await adminFetch<{ brand: Brand }>(`/brands/${facts.brand_id}`)).brand : null
+        const facts = await adminFetch<{ brand_id: string | null }>(
+          `/products/${product.id}/fitment`,
+          { query: { limit: 1 } }
+        )
+        const current = facts.brand_id
+          ? (await adminFetch<{ brand: Brand }>(`/brands/${facts.brand_id}`))
+              .brand
+          : null
         if (live) setBrand(current)
       } catch (e) {
         if (live) setError(errorMessage(e))
@@ -48,7 +68,10 @@ const ProductBrandWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
     let live = true
     const timer = setTimeout(async () => {
       try {
-        const res = await adminFetch<{ brands: Brand[]; count: number }>("/brands", { query: { q, limit: 8 } })
+        const res = await adminFetch<{ brands: Brand[]; count: number }>(
+          "/brands",
+          { query: { q, limit: 8 } }
+        )
         if (live) setOptions(res)
       } catch (e) {
         if (live) setError(errorMessage(e))
@@ -64,11 +87,17 @@ const ProductBrandWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
     setSaving(true)
     setError(null)
     try {
-      await adminFetch(`/products/${product.id}/brand`, { method: "POST", body: { brand_id: next?.id ?? null } })
+      await adminFetch(`/products/${product.id}/brand`, {
+        method: "POST",
+        body: { brand_id: next?.id ?? null },
+      })
       setBrand(next)
       setQuery("")
       setOptions(null)
-      notify.success("Marque", next ? `Marque enregistrée : ${next.name}` : "Marque retirée")
+      notify.success(
+        "Marque",
+        next ? `Marque enregistrée : ${next.name}` : "Marque retirée"
+      )
     } catch (e) {
       setError(errorMessage(e))
     } finally {
@@ -92,7 +121,12 @@ const ProductBrandWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
           {brand ? (
             <>
               <Badge data-testid="product-brand-current">{brand.name}</Badge>
-              <Button variant="transparent" size="small" disabled={saving} onClick={() => save(null)}>
+              <Button
+                variant="transparent"
+                size="small"
+                disabled={saving}
+                onClick={() => save(null)}
+              >
                 Retirer la marque
               </Button>
             </>
@@ -104,7 +138,10 @@ const ProductBrandWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
         </div>
       )}
       <div className="relative mt-3 max-w-md">
-        <label className="text-ui-fg-subtle mb-1 block text-sm" htmlFor={`brand-search-${product.id}`}>
+        <label
+          className="text-ui-fg-subtle mb-1 block text-sm"
+          htmlFor={`brand-search-${product.id}`}
+        >
           {brand ? "Changer de marque" : "Choisir une marque"}
         </label>
         <input
@@ -117,7 +154,10 @@ const ProductBrandWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
           onChange={(e) => setQuery(e.target.value)}
         />
         {options ? (
-          <ul className="bg-ui-bg-base shadow-elevation-flyout absolute z-10 mt-1 w-full rounded-md border" data-testid="product-brand-options">
+          <ul
+            className="bg-ui-bg-base shadow-elevation-flyout absolute z-10 mt-1 w-full rounded-md border"
+            data-testid="product-brand-options"
+          >
             {options.brands.map((b) => (
               <li key={b.id}>
                 <button
@@ -131,10 +171,15 @@ const ProductBrandWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
                 </button>
               </li>
             ))}
-            {!options.brands.length ? <li className="text-ui-fg-subtle px-3 py-2 text-sm">Aucune marque ne correspond (créez-la dans Marques).</li> : null}
+            {!options.brands.length ? (
+              <li className="text-ui-fg-subtle px-3 py-2 text-sm">
+                Aucune marque ne correspond (créez-la dans Marques).
+              </li>
+            ) : null}
             {options.count > options.brands.length ? (
               <li className="text-ui-fg-subtle px-3 py-2 text-xs">
-                {formatNumber(options.count - options.brands.length)} autres : précisez la recherche.
+                {formatNumber(options.count - options.brands.length)} autres :
+                précisez la recherche.
               </li>
             ) : null}
           </ul>

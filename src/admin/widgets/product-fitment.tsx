@@ -46,7 +46,13 @@ type FitmentLink = {
   source: string
   vehicle: Vehicle
 }
-type Qualifiers = { position: string; quantity: string; engine_code: string; note_fr: string; note_ar: string }
+type Qualifiers = {
+  position: string
+  quantity: string
+  engine_code: string
+  note_fr: string
+  note_ar: string
+}
 
 const PAGE = 20
 const POSITIONS: [string, string][] = [
@@ -61,7 +67,11 @@ const POSITIONS: [string, string][] = [
   ["rear_right", "Arrière droit"],
 ]
 const POSITION_LABEL = Object.fromEntries(POSITIONS)
-const SOURCE_LABEL: Record<string, string> = { import: "Import", staff: "Saisie", supplier: "Fournisseur" }
+const SOURCE_LABEL: Record<string, string> = {
+  import: "Import",
+  staff: "Saisie",
+  supplier: "Fournisseur",
+}
 const FUEL_LABEL: Record<string, string> = {
   petrol: "essence",
   diesel: "diesel",
@@ -74,11 +84,22 @@ const FUEL_LABEL: Record<string, string> = {
   flex: "flex (essence/éthanol E85)",
 }
 const CHOOSE = "— choisir —"
-const EMPTY: Qualifiers = { position: "", quantity: "1", engine_code: "", note_fr: "", note_ar: "" }
+const EMPTY: Qualifiers = {
+  position: "",
+  quantity: "1",
+  engine_code: "",
+  note_fr: "",
+  note_ar: "",
+}
 
 const years = (v: Vehicle) => `${v.year_from}–${v.year_to ?? "…"}`
 const engineText = (v: Vehicle) =>
-  [v.engine, v.engine_code ? `(${v.engine_code})` : null, v.power_hp ? `${v.power_hp} ch` : null, v.fuel ? FUEL_LABEL[v.fuel] ?? v.fuel : null]
+  [
+    v.engine,
+    v.engine_code ? `(${v.engine_code})` : null,
+    v.power_hp ? `${v.power_hp} ch` : null,
+    v.fuel ? (FUEL_LABEL[v.fuel] ?? v.fuel) : null,
+  ]
     .filter(Boolean)
     .join(" ") || "—"
 
@@ -97,30 +118,73 @@ function qualifierBody(q: Qualifiers): Record<string, unknown> | null {
   }
 }
 
-const QualifierFields = ({ value, onChange, idPrefix }: { value: Qualifiers; onChange: (q: Qualifiers) => void; idPrefix: string }) => (
+const QualifierFields = ({
+  value,
+  onChange,
+  idPrefix,
+}: {
+  value: Qualifiers
+  onChange: (q: Qualifiers) => void
+  idPrefix: string
+}) => (
   <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
-    <ProductWidgetSelect label="Position" testId={`${idPrefix}-position`} value={value.position} onChange={(position) => onChange({ ...value, position })} options={POSITIONS} />
+    <ProductWidgetSelect
+      label="Position"
+      testId={`${idPrefix}-position`}
+      value={value.position}
+      onChange={(position) => onChange({ ...value, position })}
+      options={POSITIONS}
+    />
     <label className="text-ui-fg-subtle text-xs">
       Quantité
-      <input data-testid={`${idPrefix}-quantity`} type="number" min={1} max={1000} className={`${fieldClass} mt-1 w-full`} value={value.quantity} onChange={(e) => onChange({ ...value, quantity: e.target.value })} />
+      <input
+        data-testid={`${idPrefix}-quantity`}
+        type="number"
+        min={1}
+        max={1000}
+        className={`${fieldClass} mt-1 w-full`}
+        value={value.quantity}
+        onChange={(e) => onChange({ ...value, quantity: e.target.value })}
+      />
     </label>
     <label className="text-ui-fg-subtle text-xs">
       Code moteur
-      <input data-testid={`${idPrefix}-engine-code`} className={`${fieldClass} mt-1 w-full`} value={value.engine_code} onChange={(e) => onChange({ ...value, engine_code: e.target.value })} />
+      <input
+        data-testid={`${idPrefix}-engine-code`}
+        className={`${fieldClass} mt-1 w-full`}
+        value={value.engine_code}
+        onChange={(e) => onChange({ ...value, engine_code: e.target.value })}
+      />
     </label>
     <label className="text-ui-fg-subtle text-xs">
       Note (français)
-      <input data-testid={`${idPrefix}-note-fr`} className={`${fieldClass} mt-1 w-full`} value={value.note_fr} onChange={(e) => onChange({ ...value, note_fr: e.target.value })} />
+      <input
+        data-testid={`${idPrefix}-note-fr`}
+        className={`${fieldClass} mt-1 w-full`}
+        value={value.note_fr}
+        onChange={(e) => onChange({ ...value, note_fr: e.target.value })}
+      />
     </label>
     <label className="text-ui-fg-subtle text-xs">
       Note (arabe)
-      <input data-testid={`${idPrefix}-note-ar`} dir="rtl" lang="ar" className={`${fieldClass} mt-1 w-full`} value={value.note_ar} onChange={(e) => onChange({ ...value, note_ar: e.target.value })} />
+      <input
+        data-testid={`${idPrefix}-note-ar`}
+        dir="rtl"
+        lang="ar"
+        className={`${fieldClass} mt-1 w-full`}
+        value={value.note_ar}
+        onChange={(e) => onChange({ ...value, note_ar: e.target.value })}
+      />
     </label>
   </div>
 )
 
 /** make → model → year → engine (one vehicle), each list read from the server when the previous one is chosen. */
-const VehiclePicker = ({ onPick }: { onPick: (vehicleId: string | null) => void }) => {
+const VehiclePicker = ({
+  onPick,
+}: {
+  onPick: (vehicleId: string | null) => void
+}) => {
   const [makes, setMakes] = useState<{ id: string; name: string }[]>([])
   const [models, setModels] = useState<{ id: string; name: string }[]>([])
   const [yearList, setYearList] = useState<number[]>([])
@@ -141,7 +205,10 @@ const VehiclePicker = ({ onPick }: { onPick: (vehicleId: string | null) => void 
     setModels([])
     setModelId("")
     if (makeId) {
-      adminFetch<{ models: { id: string; name: string }[] }>("/vehicles/models", { query: { make_id: makeId } })
+      adminFetch<{ models: { id: string; name: string }[] }>(
+        "/vehicles/models",
+        { query: { make_id: makeId } }
+      )
         .then((r) => setModels(r.models))
         .catch((e) => setError(errorMessage(e)))
     }
@@ -150,7 +217,9 @@ const VehiclePicker = ({ onPick }: { onPick: (vehicleId: string | null) => void 
     setYearList([])
     setYear("")
     if (modelId) {
-      adminFetch<{ years: number[] }>("/store/vehicles/years", { query: { model_id: modelId } })
+      adminFetch<{ years: number[] }>("/store/vehicles/years", {
+        query: { model_id: modelId },
+      })
         .then((r) => setYearList(r.years))
         .catch((e) => setError(errorMessage(e)))
     }
@@ -159,7 +228,9 @@ const VehiclePicker = ({ onPick }: { onPick: (vehicleId: string | null) => void 
     setVehicles([])
     setVehicleId("")
     if (modelId && year) {
-      adminFetch<{ vehicles: Vehicle[]; count: number }>("/vehicles", { query: { model_id: modelId, year, limit: 200 } })
+      adminFetch<{ vehicles: Vehicle[]; count: number }>("/vehicles", {
+        query: { model_id: modelId, year, limit: 200 },
+      })
         .then((r) => {
           setVehicles(r.vehicles)
           setVehicleCount(r.count)
@@ -174,22 +245,50 @@ const VehiclePicker = ({ onPick }: { onPick: (vehicleId: string | null) => void 
   return (
     <div>
       <div className="grid grid-cols-2 gap-2 md:grid-cols-4">
-        <ProductWidgetSelect label="Marque du véhicule" testId="fitment-pick-make" placeholder={CHOOSE} value={makeId} onChange={setMakeId} options={makes.map((m) => [m.id, m.name])} disabled={!makes.length} />
-        <ProductWidgetSelect label="Modèle" testId="fitment-pick-model" placeholder={CHOOSE} value={modelId} onChange={setModelId} options={models.map((m) => [m.id, m.name])} disabled={!makeId} />
-        <ProductWidgetSelect label="Année" testId="fitment-pick-year" placeholder={CHOOSE} value={year} onChange={setYear} options={yearList.map((y) => [String(y), String(y)])} disabled={!modelId} />
+        <ProductWidgetSelect
+          label="Marque du véhicule"
+          testId="fitment-pick-make"
+          placeholder={CHOOSE}
+          value={makeId}
+          onChange={setMakeId}
+          options={makes.map((m) => [m.id, m.name])}
+          disabled={!makes.length}
+        />
+        <ProductWidgetSelect
+          label="Modèle"
+          testId="fitment-pick-model"
+          placeholder={CHOOSE}
+          value={modelId}
+          onChange={setModelId}
+          options={models.map((m) => [m.id, m.name])}
+          disabled={!makeId}
+        />
+        <ProductWidgetSelect
+          label="Année"
+          testId="fitment-pick-year"
+          placeholder={CHOOSE}
+          value={year}
+          onChange={setYear}
+          options={yearList.map((y) => [String(y), String(y)])}
+          disabled={!modelId}
+        />
         <ProductWidgetSelect
           label="Motorisation"
           testId="fitment-pick-vehicle"
           placeholder={CHOOSE}
           value={vehicleId}
           onChange={setVehicleId}
-          options={vehicles.map((v) => [v.id, `${v.generation ? `${v.generation} · ` : ""}${engineText(v)} · ${years(v)}`])}
+          options={vehicles.map((v) => [
+            v.id,
+            `${v.generation ? `${v.generation} · ` : ""}${engineText(v)} · ${years(v)}`,
+          ])}
           disabled={!year}
         />
       </div>
       {vehicleCount > vehicles.length ? (
         <Text size="xsmall" className="text-ui-fg-subtle mt-1">
-          {formatNumber(vehicleCount - vehicles.length)} autres motorisations non affichées.
+          {formatNumber(vehicleCount - vehicles.length)} autres motorisations
+          non affichées.
         </Text>
       ) : null}
       <ProductWidgetError message={error} />
@@ -197,20 +296,33 @@ const VehiclePicker = ({ onPick }: { onPick: (vehicleId: string | null) => void 
   )
 }
 
-const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
+const ProductFitmentWidget = ({
+  product,
+  notify,
+}: ProductDetailsWidgetProps) => {
   const [offset, setOffset] = useState(0)
-  const [data, setData] = useState<{ links: FitmentLink[]; count: number; universal: boolean } | null>(null)
+  const [data, setData] = useState<{
+    links: FitmentLink[]
+    count: number
+    universal: boolean
+  } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [adding, setAdding] = useState(false)
   const [pickedVehicle, setPickedVehicle] = useState<string | null>(null)
   const [newQualifiers, setNewQualifiers] = useState<Qualifiers>(EMPTY)
-  const [editing, setEditing] = useState<{ id: string; q: Qualifiers } | null>(null)
+  const [editing, setEditing] = useState<{ id: string; q: Qualifiers } | null>(
+    null
+  )
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   const load = useCallback(async () => {
     try {
-      const res = await adminFetch<{ links: FitmentLink[]; count: number; universal: boolean }>(`/products/${product.id}/fitment`, {
+      const res = await adminFetch<{
+        links: FitmentLink[]
+        count: number
+        universal: boolean
+      }>(`/products/${product.id}/fitment`, {
         query: { limit: PAGE, offset },
       })
       setData(res)
@@ -239,16 +351,26 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
     run(async () => {
       const body = qualifierBody(newQualifiers)
       if (!pickedVehicle) {
-        throw new Error("Choisissez un véhicule (marque, modèle, année puis motorisation).")
+        throw new Error(
+          "Choisissez un véhicule (marque, modèle, année puis motorisation)."
+        )
       }
       if (!body) {
         throw new Error("Quantité : un nombre entier entre 1 et 1000.")
       }
-      const res = await adminFetch<{ created: boolean }>(`/products/${product.id}/fitment`, {
-        method: "POST",
-        body: { vehicle_id: pickedVehicle, ...body, source: "staff" },
-      })
-      notify.success("Compatibilité", res.created ? "Véhicule ajouté" : "Ce véhicule était déjà lié : quantité et notes mises à jour")
+      const res = await adminFetch<{ created: boolean }>(
+        `/products/${product.id}/fitment`,
+        {
+          method: "POST",
+          body: { vehicle_id: pickedVehicle, ...body, source: "staff" },
+        }
+      )
+      notify.success(
+        "Compatibilité",
+        res.created
+          ? "Véhicule ajouté"
+          : "Ce véhicule était déjà lié : quantité et notes mises à jour"
+      )
       setAdding(false)
       setNewQualifiers(EMPTY)
     })
@@ -260,23 +382,35 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
       if (!body) {
         throw new Error("Quantité : un nombre entier entre 1 et 1000.")
       }
-      await adminFetch(`/products/${product.id}/fitment/${editing.id}`, { method: "POST", body })
+      await adminFetch(`/products/${product.id}/fitment/${editing.id}`, {
+        method: "POST",
+        body,
+      })
       notify.success("Compatibilité", "Lien modifié")
       setEditing(null)
     })
 
   const remove = (id: string) =>
     run(async () => {
-      await adminFetch(`/products/${product.id}/fitment/${id}`, { method: "DELETE" })
+      await adminFetch(`/products/${product.id}/fitment/${id}`, {
+        method: "DELETE",
+      })
       notify.success("Compatibilité", "Lien retiré")
       setConfirmDelete(null)
-      if (data && data.links.length === 1 && offset > 0) setOffset(Math.max(0, offset - PAGE))
+      if (data && data.links.length === 1 && offset > 0)
+        setOffset(Math.max(0, offset - PAGE))
     })
 
   const setUniversal = (universal: boolean) =>
     run(async () => {
-      await adminFetch(`/products/${product.id}/universal`, { method: "POST", body: { universal } })
-      notify.success("Compatibilité", universal ? "Pièce marquée universelle" : "Pièce non universelle")
+      await adminFetch(`/products/${product.id}/universal`, {
+        method: "POST",
+        body: { universal },
+      })
+      notify.success(
+        "Compatibilité",
+        universal ? "Pièce marquée universelle" : "Pièce non universelle"
+      )
     })
 
   return (
@@ -286,8 +420,12 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
       subtitle={
         data ? (
           <span data-testid="product-fitment-count">
-            {data.count === 0 ? "Aucun véhicule" : `${formatNumber(data.count)} véhicule${data.count > 1 ? "s" : ""}`}
-            {data.universal ? " · pièce universelle (va sur tous les véhicules)" : ""}
+            {data.count === 0
+              ? "Aucun véhicule"
+              : `${formatNumber(data.count)} véhicule${data.count > 1 ? "s" : ""}`}
+            {data.universal
+              ? " · pièce universelle (va sur tous les véhicules)"
+              : ""}
           </span>
         ) : (
           "Chargement…"
@@ -296,23 +434,46 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
       actions={
         <>
           <label className="flex items-center gap-x-2 text-sm">
-            <input data-testid="product-fitment-universal" type="checkbox" disabled={!data || busy} checked={!!data?.universal} onChange={(e) => setUniversal(e.target.checked)} />
+            <input
+              data-testid="product-fitment-universal"
+              type="checkbox"
+              disabled={!data || busy}
+              checked={!!data?.universal}
+              onChange={(e) => setUniversal(e.target.checked)}
+            />
             Universelle
           </label>
-          <Button variant="secondary" size="small" data-testid="product-fitment-add-open" onClick={() => setAdding(!adding)}>
+          <Button
+            variant="secondary"
+            size="small"
+            data-testid="product-fitment-add-open"
+            onClick={() => setAdding(!adding)}
+          >
             {adding ? "Fermer" : "Ajouter un véhicule"}
           </Button>
         </>
       }
     >
       {adding ? (
-        <div className="bg-ui-bg-subtle mb-4 rounded-md p-3" data-testid="product-fitment-add">
+        <div
+          className="bg-ui-bg-subtle mb-4 rounded-md p-3"
+          data-testid="product-fitment-add"
+        >
           <VehiclePicker onPick={setPickedVehicle} />
           <div className="mt-2">
-            <QualifierFields value={newQualifiers} onChange={setNewQualifiers} idPrefix="fitment-new" />
+            <QualifierFields
+              value={newQualifiers}
+              onChange={setNewQualifiers}
+              idPrefix="fitment-new"
+            />
           </div>
           <div className="mt-2 flex justify-end">
-            <Button size="small" data-testid="product-fitment-add-save" disabled={busy || !pickedVehicle} onClick={add}>
+            <Button
+              size="small"
+              data-testid="product-fitment-add-save"
+              disabled={busy || !pickedVehicle}
+              onClick={add}
+            >
               Ajouter
             </Button>
           </div>
@@ -338,14 +499,28 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
                 <Table.Row key={l.id}>
                   <td colSpan={7} className="px-6 py-2">
                     <Text size="small" className="mb-1">
-                      {l.vehicle.make.name} {l.vehicle.model.name} {years(l.vehicle)}
+                      {l.vehicle.make.name} {l.vehicle.model.name}{" "}
+                      {years(l.vehicle)}
                     </Text>
-                    <QualifierFields value={editing.q} onChange={(q) => setEditing({ id: l.id, q })} idPrefix="fitment-edit" />
+                    <QualifierFields
+                      value={editing.q}
+                      onChange={(q) => setEditing({ id: l.id, q })}
+                      idPrefix="fitment-edit"
+                    />
                     <div className="mt-2 flex justify-end gap-x-2">
-                      <Button size="small" variant="secondary" onClick={() => setEditing(null)}>
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        onClick={() => setEditing(null)}
+                      >
                         Annuler
                       </Button>
-                      <Button size="small" data-testid="fitment-edit-save" disabled={busy} onClick={saveEdit}>
+                      <Button
+                        size="small"
+                        data-testid="fitment-edit-save"
+                        disabled={busy}
+                        onClick={saveEdit}
+                      >
                         Enregistrer
                       </Button>
                     </div>
@@ -354,17 +529,31 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
               ) : (
                 <Table.Row key={l.id} data-testid="product-fitment-row">
                   <Table.Cell>
-                    <Link className="text-ui-fg-interactive hover:underline" to={`/a/vehicules/${l.vehicle_id}`}>
+                    <Link
+                      className="text-ui-fg-interactive hover:underline"
+                      to={`/a/vehicules/${l.vehicle_id}`}
+                    >
                       {l.vehicle.make.name} {l.vehicle.model.name}
                       {l.vehicle.generation ? ` ${l.vehicle.generation}` : ""}
                     </Link>
-                    <div className="text-ui-fg-subtle text-xs">{years(l.vehicle)}</div>
+                    <div className="text-ui-fg-subtle text-xs">
+                      {years(l.vehicle)}
+                    </div>
                   </Table.Cell>
                   <Table.Cell>
                     {engineText(l.vehicle)}
-                    {l.engine_code && l.engine_code !== l.vehicle.engine_code ? <Badge size="2xsmall" className="ml-1">{l.engine_code}</Badge> : null}
+                    {l.engine_code &&
+                    l.engine_code !== l.vehicle.engine_code ? (
+                      <Badge size="2xsmall" className="ml-1">
+                        {l.engine_code}
+                      </Badge>
+                    ) : null}
                   </Table.Cell>
-                  <Table.Cell>{l.position ? POSITION_LABEL[l.position] ?? l.position : "—"}</Table.Cell>
+                  <Table.Cell>
+                    {l.position
+                      ? (POSITION_LABEL[l.position] ?? l.position)
+                      : "—"}
+                  </Table.Cell>
                   <Table.Cell>{l.quantity}</Table.Cell>
                   <Table.Cell>
                     {l.note_fr ? <div>{l.note_fr}</div> : null}
@@ -395,7 +584,12 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
                     >
                       Modifier
                     </Button>
-                    <ProductWidgetRemoveButton armed={confirmDelete === l.id} busy={busy} onArm={() => setConfirmDelete(l.id)} onConfirm={() => remove(l.id)} />
+                    <ProductWidgetRemoveButton
+                      armed={confirmDelete === l.id}
+                      busy={busy}
+                      onArm={() => setConfirmDelete(l.id)}
+                      onConfirm={() => remove(l.id)}
+                    />
                   </Table.Cell>
                 </Table.Row>
               )
@@ -404,10 +598,19 @@ const ProductFitmentWidget = ({ product, notify }: ProductDetailsWidgetProps) =>
         </Table>
       ) : data ? (
         <Text size="small" className="text-ui-fg-subtle">
-          {data.universal ? "Pièce universelle : aucun véhicule à lier." : "Aucun véhicule lié pour l'instant."}
+          {data.universal
+            ? "Pièce universelle : aucun véhicule à lier."
+            : "Aucun véhicule lié pour l'instant."}
         </Text>
       ) : null}
-      {data ? <ProductWidgetPager count={data.count} limit={PAGE} offset={offset} onChange={setOffset} /> : null}
+      {data ? (
+        <ProductWidgetPager
+          count={data.count}
+          limit={PAGE}
+          offset={offset}
+          onChange={setOffset}
+        />
+      ) : null}
     </ProductWidgetSection>
   )
 }

@@ -6,10 +6,23 @@
 import type { ProductDetailsWidgetProps, WidgetConfig } from "@medusajs/admin"
 import { Button, Table, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
-import { errorMessage, fieldClass, ProductWidgetError, ProductWidgetRemoveButton, ProductWidgetSection, ProductWidgetSelect } from "../components/product-widget-section"
+import {
+  errorMessage,
+  fieldClass,
+  ProductWidgetError,
+  ProductWidgetRemoveButton,
+  ProductWidgetSection,
+  ProductWidgetSelect,
+} from "../components/product-widget-section"
 import { AdminApiError, adminFetch } from "../lib/api"
 
-type PartNumber = { id: string; type: "mpn" | "oe" | "cross"; brand_name: string | null; raw: string; normalized: string }
+type PartNumber = {
+  id: string
+  type: "mpn" | "oe" | "cross"
+  brand_name: string | null
+  raw: string
+  normalized: string
+}
 
 const TYPES: [PartNumber["type"], string][] = [
   ["oe", "OE (constructeur)"],
@@ -19,7 +32,10 @@ const TYPES: [PartNumber["type"], string][] = [
 const TYPE_LABEL = Object.fromEntries(TYPES)
 
 /** The French sentence for a refused number; the API's message follows it. */
-function partNumberRefusal(e: unknown, sent: { type: string; raw: string; brand_name: string }): string {
+function partNumberRefusal(
+  e: unknown,
+  sent: { type: string; raw: string; brand_name: string }
+): string {
   if (e instanceof AdminApiError && e.type === "duplicate_error") {
     const maker = sent.brand_name.trim() ? ` (${sent.brand_name.trim()})` : ""
     return `Référence refusée : ${TYPE_LABEL[sent.type] ?? sent.type} ${sent.raw.trim()}${maker} existe déjà pour ce produit. (${e.message})`
@@ -30,7 +46,10 @@ function partNumberRefusal(e: unknown, sent: { type: string; raw: string; brand_
   return `Erreur : ${errorMessage(e)}`
 }
 
-const ProductPartNumbersWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
+const ProductPartNumbersWidget = ({
+  product,
+  notify,
+}: ProductDetailsWidgetProps) => {
   const [numbers, setNumbers] = useState<PartNumber[] | null>(null)
   const [form, setForm] = useState({ type: "oe", raw: "", brand_name: "" })
   const [error, setError] = useState<string | null>(null)
@@ -39,7 +58,13 @@ const ProductPartNumbersWidget = ({ product, notify }: ProductDetailsWidgetProps
 
   const load = useCallback(async () => {
     try {
-      setNumbers((await adminFetch<{ part_numbers: PartNumber[] }>(`/products/${product.id}/part-numbers`)).part_numbers)
+      setNumbers(
+        (
+          await adminFetch<{ part_numbers: PartNumber[] }>(
+            `/products/${product.id}/part-numbers`
+          )
+        ).part_numbers
+      )
     } catch (e) {
       setError(errorMessage(e))
     }
@@ -56,10 +81,21 @@ const ProductPartNumbersWidget = ({ product, notify }: ProductDetailsWidgetProps
     }
     setBusy(true)
     try {
-      const res = await adminFetch<{ part_numbers: PartNumber[] }>(`/products/${product.id}/part-numbers`, {
-        method: "POST",
-        body: { numbers: [{ type: form.type, raw: form.raw.trim(), brand_name: form.brand_name.trim() || null }] },
-      })
+      const res = await adminFetch<{ part_numbers: PartNumber[] }>(
+        `/products/${product.id}/part-numbers`,
+        {
+          method: "POST",
+          body: {
+            numbers: [
+              {
+                type: form.type,
+                raw: form.raw.trim(),
+                brand_name: form.brand_name.trim() || null,
+              },
+            ],
+          },
+        }
+      )
       setNumbers(res.part_numbers)
       notify.success("Références", `Référence ajoutée : ${form.raw.trim()}`)
       setForm({ ...form, raw: "" })
@@ -74,7 +110,9 @@ const ProductPartNumbersWidget = ({ product, notify }: ProductDetailsWidgetProps
     setBusy(true)
     setError(null)
     try {
-      await adminFetch(`/products/${product.id}/part-numbers/${id}`, { method: "DELETE" })
+      await adminFetch(`/products/${product.id}/part-numbers/${id}`, {
+        method: "DELETE",
+      })
       setConfirmDelete(null)
       notify.success("Références", "Référence retirée")
       await load()
@@ -108,7 +146,12 @@ const ProductPartNumbersWidget = ({ product, notify }: ProductDetailsWidgetProps
                 <Table.Cell className="font-mono">{n.raw}</Table.Cell>
                 <Table.Cell>{n.brand_name ?? "—"}</Table.Cell>
                 <Table.Cell className="text-right">
-                  <ProductWidgetRemoveButton armed={confirmDelete === n.id} busy={busy} onArm={() => setConfirmDelete(n.id)} onConfirm={() => remove(n.id)} />
+                  <ProductWidgetRemoveButton
+                    armed={confirmDelete === n.id}
+                    busy={busy}
+                    onArm={() => setConfirmDelete(n.id)}
+                    onConfirm={() => remove(n.id)}
+                  />
                 </Table.Cell>
               </Table.Row>
             ))}
@@ -128,16 +171,40 @@ const ProductPartNumbersWidget = ({ product, notify }: ProductDetailsWidgetProps
           add()
         }}
       >
-        <ProductWidgetSelect label="Type" testId="part-number-type" className="block" value={form.type} onChange={(type) => setForm({ ...form, type })} options={TYPES} />
+        <ProductWidgetSelect
+          label="Type"
+          testId="part-number-type"
+          className="block"
+          value={form.type}
+          onChange={(type) => setForm({ ...form, type })}
+          options={TYPES}
+        />
         <label className="text-ui-fg-subtle text-xs">
           Numéro
-          <input data-testid="part-number-raw" className={`${fieldClass} mt-1 block font-mono`} value={form.raw} placeholder="1609.412.480" onChange={(e) => setForm({ ...form, raw: e.target.value })} />
+          <input
+            data-testid="part-number-raw"
+            className={`${fieldClass} mt-1 block font-mono`}
+            value={form.raw}
+            placeholder="1609.412.480"
+            onChange={(e) => setForm({ ...form, raw: e.target.value })}
+          />
         </label>
         <label className="text-ui-fg-subtle text-xs">
           Marque / constructeur
-          <input data-testid="part-number-brand" className={`${fieldClass} mt-1 block`} value={form.brand_name} placeholder="Peugeot, TRW…" onChange={(e) => setForm({ ...form, brand_name: e.target.value })} />
+          <input
+            data-testid="part-number-brand"
+            className={`${fieldClass} mt-1 block`}
+            value={form.brand_name}
+            placeholder="Peugeot, TRW…"
+            onChange={(e) => setForm({ ...form, brand_name: e.target.value })}
+          />
         </label>
-        <Button size="small" type="submit" data-testid="part-number-add" disabled={busy}>
+        <Button
+          size="small"
+          type="submit"
+          data-testid="part-number-add"
+          disabled={busy}
+        >
           Ajouter la référence
         </Button>
       </form>

@@ -11,10 +11,15 @@ const ShopLoginBrand = () => {
       .catch(() => undefined)
   }, [])
   return (
-    <div className="flex flex-col items-center gap-y-2 mb-large" data-testid="shop-login-brand">
+    <div
+      className="flex flex-col items-center gap-y-2 mb-large"
+      data-testid="shop-login-brand"
+    >
       <img src="/logo.svg" alt={name} width={160} height={80} />
       <h1 className="inter-xlarge-semibold text-grey-90">{name}</h1>
-      <p className="inter-small-regular text-grey-50">Administration de la boutique</p>
+      <p className="inter-small-regular text-grey-50">
+        Administration de la boutique
+      </p>
     </div>
   )
 }

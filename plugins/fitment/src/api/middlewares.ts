@@ -1,4 +1,9 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
+import type {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+  MiddlewaresConfig,
+} from "@medusajs/medusa"
 import { requireCustomerAuthentication } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { asValue } from "awilix"
@@ -17,7 +22,11 @@ const FILTER_KEYS = ["vehicle_id", "brand_id"] as const
  * productService: the core query keeps its own count, ordering, pagination, `q`, category and collection
  * filters, and no id list is ever sent (the car-parts demo put every fitting id into `id`).
  */
-export async function vehicleBrandFilter(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+export async function vehicleBrandFilter(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   try {
     const query = req.query as Record<string, unknown>
     if (!FILTER_KEYS.some((k) => k in query)) {
@@ -25,7 +34,11 @@ export async function vehicleBrandFilter(req: MedusaRequest, _res: MedusaRespons
     }
     for (const k of FILTER_KEYS) {
       // `vehicle_id=` is a mistake, not "no filter"
-      if (k in query && (query[k] === "" || (Array.isArray(query[k]) && !(query[k] as unknown[]).length))) {
+      if (
+        k in query &&
+        (query[k] === "" ||
+          (Array.isArray(query[k]) && !(query[k] as unknown[]).length))
+      ) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `${k}: is empty`)
       }
     }
@@ -39,20 +52,50 @@ export async function vehicleBrandFilter(req: MedusaRequest, _res: MedusaRespons
       return next()
     }
     if (vehicleIds) {
-      const manager = req.scope.resolve("manager") as { query: (sql: string, params: unknown[]) => Promise<Array<{ id: string }>> }
-      const found = new Set((await manager.query(`SELECT id FROM vehicle WHERE id = ANY($1)`, [vehicleIds])).map((r) => r.id))
+      const manager = req.scope.resolve("manager") as {
+        query: (
+          sql: string,
+          params: unknown[]
+        ) => Promise<Array<{ id: string }>>
+      }
+      const found = new Set(
+        (
+          await manager.query(`SELECT id FROM vehicle WHERE id = ANY($1)`, [
+            vehicleIds,
+          ])
+        ).map((r) => r.id)
+      )
       const missing = vehicleIds.filter((id) => !found.has(id))
       if (missing.length) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `vehicle_id: no vehicle with id ${missing.join(", ")}`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `vehicle_id: no vehicle with id ${missing.join(", ")}`
+        )
       }
     }
-    const productService = req.scope.resolve("productService") as { listAndCount: (selector: Record<string, unknown>, config?: unknown) => Promise<unknown> }
+    const productService = req.scope.resolve("productService") as {
+      listAndCount: (
+        selector: Record<string, unknown>,
+        config?: unknown
+      ) => Promise<unknown>
+    }
     const wrapper = Object.create(productService)
-    wrapper.listAndCount = (selector: Record<string, unknown>, config?: unknown) => {
-      const condition = FitmentService.productCondition("__ALIAS__", { vehicleIds, brandIds })
+    wrapper.listAndCount = (
+      selector: Record<string, unknown>,
+      config?: unknown
+    ) => {
+      const condition = FitmentService.productCondition("__ALIAS__", {
+        vehicleIds,
+        brandIds,
+      })
       const params: Record<string, unknown> = { ...condition.params }
       let sql = condition.sql
-      const ids = selector.id === undefined ? undefined : Array.isArray(selector.id) ? selector.id : [selector.id]
+      const ids =
+        selector.id === undefined
+          ? undefined
+          : Array.isArray(selector.id)
+            ? selector.id
+            : [selector.id]
       if (ids) {
         params.fitmentRequestedIds = ids
         sql = `__ALIAS__ = ANY(:fitmentRequestedIds) AND ${sql}`
@@ -90,15 +133,27 @@ export function withoutParams(url: string, keys: readonly string[]): string {
       const base = name.split("[")[0]
       return !keys.includes(base)
     })
-  return kept.length ? `${url.slice(0, at)}?${kept.join("&")}` : url.slice(0, at)
+  return kept.length
+    ? `${url.slice(0, at)}?${kept.join("&")}`
+    : url.slice(0, at)
 }
 
 /** Adds `brand` ({ id, name, handle, logo_url, country } or null) to each product of store product responses, in one query. */
-export async function attachBrands(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function attachBrands(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   const json = res.json.bind(res)
   res.json = ((body: any) => {
-    const products: any[] = Array.isArray(body?.products) ? body.products : body?.product ? [body.product] : []
-    const ids = products.map((p) => p?.id).filter((id): id is string => typeof id === "string")
+    const products: any[] = Array.isArray(body?.products)
+      ? body.products
+      : body?.product
+        ? [body.product]
+        : []
+    const ids = products
+      .map((p) => p?.id)
+      .filter((id): id is string => typeof id === "string")
     if (!ids.length || res.statusCode >= 400) {
       return json(body)
     }
@@ -125,14 +180,20 @@ export async function attachBrands(req: MedusaRequest, res: MedusaResponse, next
  * are checked again first (a line was added, changed or removed).
  */
 export function cartLineFitment({ refresh }: { refresh: boolean }) {
-  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+  return (
+    req: MedusaRequest,
+    res: MedusaResponse,
+    next: MedusaNextFunction
+  ) => {
     const json = res.json.bind(res)
     res.json = ((body: any) => {
       const cart = body?.cart
       if (!cart?.id || !Array.isArray(cart.items) || res.statusCode >= 400) {
         return json(body)
       }
-      const service = req.scope.resolve("cartFitmentService") as CartFitmentService
+      const service = req.scope.resolve(
+        "cartFitmentService"
+      ) as CartFitmentService
       ;(refresh ? service.refresh(cart.id) : service.linesOf(cart.id))
         .then((lines) => {
           for (const item of cart.items) {
@@ -148,9 +209,15 @@ export function cartLineFitment({ refresh }: { refresh: boolean }) {
 }
 
 /** Checks the lines once more just before checkout, so that the order keeps the verdicts of that moment. */
-export async function refreshBeforeCheckout(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+export async function refreshBeforeCheckout(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   try {
-    await (req.scope.resolve("cartFitmentService") as CartFitmentService).refresh(req.params.id)
+    await (
+      req.scope.resolve("cartFitmentService") as CartFitmentService
+    ).refresh(req.params.id)
     next()
   } catch (e) {
     next(e)
@@ -162,16 +229,61 @@ const uploadFile = fileUpload({ maxBytes: 64 * 1024 * 1024 })
 
 export const config: MiddlewaresConfig = {
   routes: [
-    { matcher: "/store/products", method: "GET", middlewares: [vehicleBrandFilter, attachBrands] },
-    { matcher: "/store/products/:id", method: "GET", middlewares: [attachBrands] },
-    { matcher: "/admin/fitment/imports", method: "POST", bodyParser: false, middlewares: [uploadFile] },
-    { matcher: "/store/customers/me/garage", method: ["GET", "POST"], middlewares: [requireCustomerAuthentication()] },
-    { matcher: "/store/customers/me/garage/:id", method: ["GET", "POST", "DELETE"], middlewares: [requireCustomerAuthentication()] },
-    { matcher: "/store/carts/:id", method: "GET", middlewares: [cartLineFitment({ refresh: false })] },
-    { matcher: "/store/carts/:id", method: "POST", middlewares: [cartLineFitment({ refresh: false })] },
-    { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [cartLineFitment({ refresh: true })] },
-    { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [cartLineFitment({ refresh: true })] },
-    { matcher: "/store/carts/:id/line-items/:line_id", method: "DELETE", middlewares: [cartLineFitment({ refresh: true })] },
-    { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [refreshBeforeCheckout] },
+    {
+      matcher: "/store/products",
+      method: "GET",
+      middlewares: [vehicleBrandFilter, attachBrands],
+    },
+    {
+      matcher: "/store/products/:id",
+      method: "GET",
+      middlewares: [attachBrands],
+    },
+    {
+      matcher: "/admin/fitment/imports",
+      method: "POST",
+      bodyParser: false,
+      middlewares: [uploadFile],
+    },
+    {
+      matcher: "/store/customers/me/garage",
+      method: ["GET", "POST"],
+      middlewares: [requireCustomerAuthentication()],
+    },
+    {
+      matcher: "/store/customers/me/garage/:id",
+      method: ["GET", "POST", "DELETE"],
+      middlewares: [requireCustomerAuthentication()],
+    },
+    {
+      matcher: "/store/carts/:id",
+      method: "GET",
+      middlewares: [cartLineFitment({ refresh: false })],
+    },
+    {
+      matcher: "/store/carts/:id",
+      method: "POST",
+      middlewares: [cartLineFitment({ refresh: false })],
+    },
+    {
+      matcher: "/store/carts/:id/line-items",
+      method: "POST",
+      middlewares: [cartLineFitment({ refresh: true })],
+    },
+    {
+      matcher: "/store/carts/:id/line-items/:line_id",
+      method: "POST",
+      middlewares: [cartLineFitment({ refresh: true })],
+    },
+    {
+      matcher: "/store/carts/:id/line-items/:line_id",
+      method: "DELETE",
+      middlewares: [cartLineFitment({ refresh: true })],
+    },
+    {
+      matcher: "/store/carts/:id/complete",
+      method: "POST",
+      middlewares: [refreshBeforeCheckout],
+    },
   ],
 }

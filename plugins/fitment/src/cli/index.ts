@@ -12,8 +12,14 @@ import fs from "fs"
 import path from "path"
 import { SingleBar, Presets } from "cli-progress"
 import { DataSource } from "typeorm"
-import FitmentExportService, { EXPORT_TYPES, ExportType } from "../services/fitment-export"
-import FitmentImportService, { ImportResult, ImportType } from "../services/fitment-import"
+import FitmentExportService, {
+  EXPORT_TYPES,
+  ExportType,
+} from "../services/fitment-export"
+import FitmentImportService, {
+  ImportResult,
+  ImportType,
+} from "../services/fitment-import"
 
 export const USAGE = `usage: fitment import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]
        fitment export vehicles|fitments [<file.csv>]`
@@ -32,11 +38,19 @@ export interface CliOptions {
   progress?: boolean
 }
 
-export async function main(argv: string[], options: CliOptions): Promise<number> {
-  const io: CliIo = options.io ?? { out: (l) => process.stdout.write(`${l}\n`), err: process.stderr }
+export async function main(
+  argv: string[],
+  options: CliOptions
+): Promise<number> {
+  const io: CliIo = options.io ?? {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: process.stderr,
+  }
   const flags = new Set(argv.filter((a) => a.startsWith("--")))
   const args = argv.filter((a) => !a.startsWith("--"))
-  const unknown = [...flags].filter((f) => !["--dry-run", "--skip-invalid", "--help"].includes(f))
+  const unknown = [...flags].filter(
+    (f) => !["--dry-run", "--skip-invalid", "--help"].includes(f)
+  )
   if (flags.has("--help")) {
     io.out(USAGE)
     return 0
@@ -44,8 +58,15 @@ export async function main(argv: string[], options: CliOptions): Promise<number>
   if (!unknown.length && args[0] === "export" && flags.size === 0) {
     return await exportCommand(args, options, io)
   }
-  if (unknown.length || args[0] !== "import" || !["vehicles", "fitments"].includes(args[1]) || args.length !== 3) {
-    io.err.write(`${unknown.length ? `unknown option ${unknown.join(", ")}\n` : ""}${USAGE}\n`)
+  if (
+    unknown.length ||
+    args[0] !== "import" ||
+    !["vehicles", "fitments"].includes(args[1]) ||
+    args.length !== 3
+  ) {
+    io.err.write(
+      `${unknown.length ? `unknown option ${unknown.join(", ")}\n` : ""}${USAGE}\n`
+    )
     return 2
   }
   const type = args[1] as ImportType
@@ -57,11 +78,25 @@ export async function main(argv: string[], options: CliOptions): Promise<number>
   const dryRun = flags.has("--dry-run")
   const skipInvalid = flags.has("--skip-invalid")
 
-  const dataSource = new DataSource({ type: "postgres", url: options.databaseUrl, entities: [], logging: false })
+  const dataSource = new DataSource({
+    type: "postgres",
+    url: options.databaseUrl,
+    entities: [],
+    logging: false,
+  })
   await dataSource.initialize()
-  const showBar = options.progress ?? (Boolean((io.err as NodeJS.WriteStream).isTTY) || process.env.FITMENT_PROGRESS === "1")
+  const showBar =
+    options.progress ??
+    (Boolean((io.err as NodeJS.WriteStream).isTTY) ||
+      process.env.FITMENT_PROGRESS === "1")
   const bar = new SingleBar(
-    { stream: io.err, format: "{stage} [{bar}] {percentage}% | {value}/{total} rows", hideCursor: true, noTTYOutput: !((io.err as NodeJS.WriteStream).isTTY), notTTYSchedule: 500 },
+    {
+      stream: io.err,
+      format: "{stage} [{bar}] {percentage}% | {value}/{total} rows",
+      hideCursor: true,
+      noTTYOutput: !(io.err as NodeJS.WriteStream).isTTY,
+      notTTYSchedule: 500,
+    },
     Presets.shades_classic
   )
   let barStarted = false
@@ -103,8 +138,15 @@ export async function main(argv: string[], options: CliOptions): Promise<number>
 }
 
 /** `export vehicles|fitments [file]`: the same CSV as GET /admin/fitment/export, to a file or standard output. */
-async function exportCommand(args: string[], options: CliOptions, io: CliIo): Promise<number> {
-  if (!(EXPORT_TYPES as readonly string[]).includes(args[1]) || args.length > 3) {
+async function exportCommand(
+  args: string[],
+  options: CliOptions,
+  io: CliIo
+): Promise<number> {
+  if (
+    !(EXPORT_TYPES as readonly string[]).includes(args[1]) ||
+    args.length > 3
+  ) {
     io.err.write(`${USAGE}\n`)
     return 2
   }
@@ -114,24 +156,43 @@ async function exportCommand(args: string[], options: CliOptions, io: CliIo): Pr
     io.err.write(`folder not found: ${path.dirname(args[2])}\n`)
     return 2
   }
-  const dataSource = new DataSource({ type: "postgres", url: options.databaseUrl, entities: [], logging: false })
+  const dataSource = new DataSource({
+    type: "postgres",
+    url: options.databaseUrl,
+    entities: [],
+    logging: false,
+  })
   await dataSource.initialize()
   // written to a temporary file renamed at the end: an interrupted export never leaves half a file under the name
   const tmp = file ? `${file}.${process.pid}.part` : null
-  const out: NodeJS.WritableStream = tmp ? fs.createWriteStream(tmp) : options.stdout ?? process.stdout
+  const out: NodeJS.WritableStream = tmp
+    ? fs.createWriteStream(tmp)
+    : (options.stdout ?? process.stdout)
   try {
     const started = Date.now()
-    const result = await new FitmentExportService({ manager: dataSource.manager }).export(type, (chunk) => {
+    const result = await new FitmentExportService({
+      manager: dataSource.manager,
+    }).export(type, (chunk) => {
       if (!out.write(chunk)) {
-        return new Promise<void>((resolve) => out.once("drain", () => resolve()))
+        return new Promise<void>((resolve) =>
+          out.once("drain", () => resolve())
+        )
       }
     })
     if (tmp && file) {
-      await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())))
+      await new Promise<void>((resolve, reject) =>
+        (out as fs.WriteStream).end((e?: Error | null) =>
+          e ? reject(e) : resolve()
+        )
+      )
       fs.renameSync(tmp, file)
     }
-    const skipped = result.variant_links_skipped ? `; ${result.variant_links_skipped} links bound to one variant left out (the CSV import writes product links)` : ""
-    io.err.write(`${type} export: ${result.rows} rows${file ? ` written to ${args[2]}` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s${skipped}\n`)
+    const skipped = result.variant_links_skipped
+      ? `; ${result.variant_links_skipped} links bound to one variant left out (the CSV import writes product links)`
+      : ""
+    io.err.write(
+      `${type} export: ${result.rows} rows${file ? ` written to ${args[2]}` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s${skipped}\n`
+    )
     return 0
   } catch (e) {
     if (tmp) {
@@ -145,25 +206,42 @@ async function exportCommand(args: string[], options: CliOptions, io: CliIo): Pr
   }
 }
 
-export function report(r: ImportResult, file: string, ms: number, io: CliIo): void {
+export function report(
+  r: ImportResult,
+  file: string,
+  ms: number,
+  io: CliIo
+): void {
   const s = r.summary
-  io.out(`${r.type} import of ${path.basename(file)}${r.dry_run ? " (dry run: nothing written)" : ""}`)
-  io.out(`  rows read:  ${s.total_rows} (${r.delimiter === ";" ? "semicolon" : r.delimiter === "," ? "comma" : "tab"} separated${r.bom ? ", BOM" : ""}, ${r.encoding})`)
-  io.out(`  created:    ${s.created}${r.type === "vehicles" ? ` (${s.makes_created} new makes, ${s.models_created} new models)` : ` (${s.links_created} links, ${s.universal_set} universal products)`}`)
+  io.out(
+    `${r.type} import of ${path.basename(file)}${r.dry_run ? " (dry run: nothing written)" : ""}`
+  )
+  io.out(
+    `  rows read:  ${s.total_rows} (${r.delimiter === ";" ? "semicolon" : r.delimiter === "," ? "comma" : "tab"} separated${r.bom ? ", BOM" : ""}, ${r.encoding})`
+  )
+  io.out(
+    `  created:    ${s.created}${r.type === "vehicles" ? ` (${s.makes_created} new makes, ${s.models_created} new models)` : ` (${s.links_created} links, ${s.universal_set} universal products)`}`
+  )
   io.out(`  updated:    ${s.updated}`)
   io.out(`  unchanged:  ${s.unchanged}`)
-  io.out(`  duplicates: ${s.duplicates} (rows repeating an earlier row, skipped)`)
+  io.out(
+    `  duplicates: ${s.duplicates} (rows repeating an earlier row, skipped)`
+  )
   io.out(`  invalid:    ${s.invalid}`)
   if (r.ignored_columns.length) {
     io.out(`  ignored columns: ${r.ignored_columns.join(", ")}`)
   }
   for (const row of r.invalid_rows) {
-    io.out(`  row ${row.row}: ${row.errors.map((e) => `${e.column ? `${e.column}: ` : ""}${e.reason}`).join("; ")}`)
+    io.out(
+      `  row ${row.row}: ${row.errors.map((e) => `${e.column ? `${e.column}: ` : ""}${e.reason}`).join("; ")}`
+    )
   }
   if (r.stopped_reason) {
     io.out(`NOT IMPORTED: ${r.stopped_reason}`)
   } else if (r.applied) {
-    io.out(`done in ${(ms / 1000).toFixed(1)} s${r.invalid_rows.length ? ` (${r.invalid_rows.length} invalid rows skipped; import ${r.id} keeps them as CSV)` : ""}`)
+    io.out(
+      `done in ${(ms / 1000).toFixed(1)} s${r.invalid_rows.length ? ` (${r.invalid_rows.length} invalid rows skipped; import ${r.id} keeps them as CSV)` : ""}`
+    )
   } else if (r.dry_run && r.invalid_rows.length && !r.skip_invalid) {
     io.out(`a real run would stop: fix the invalid rows or use --skip-invalid`)
   }
@@ -172,7 +250,9 @@ export function report(r: ImportResult, file: string, ms: number, io: CliIo): vo
 if (require.main === module) {
   const url = process.env.DATABASE_URL
   if (!url) {
-    process.stderr.write("DATABASE_URL is not set (run through `npm run fitment`, which also starts the embedded PostgreSQL)\n")
+    process.stderr.write(
+      "DATABASE_URL is not set (run through `npm run fitment`, which also starts the embedded PostgreSQL)\n"
+    )
     process.exit(2)
   }
   main(process.argv.slice(2), { databaseUrl: url }).then(

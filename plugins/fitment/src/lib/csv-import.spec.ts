@@ -7,24 +7,38 @@ const now = new Date("2025-06-01T00:00:00Z")
 
 describe("readCsv", () => {
   it("detects semicolons and commas, strips the BOM, numbers lines from the header", () => {
-    const semi = readCsv("\ufeffmake;model;year_from\r\nPeugeot;208;2012\r\n\r\nRenault;\"Clio; IV\";2013\r\n")
-    expect(semi).toMatchObject({ delimiter: ";", bom: true, encoding: "utf-8", headers: ["make", "model", "year_from"] })
+    const semi = readCsv(
+      '\ufeffmake;model;year_from\r\nPeugeot;208;2012\r\n\r\nRenault;"Clio; IV";2013\r\n'
+    )
+    expect(semi).toMatchObject({
+      delimiter: ";",
+      bom: true,
+      encoding: "utf-8",
+      headers: ["make", "model", "year_from"],
+    })
     expect(semi.rows).toEqual([
       { line: 2, cells: ["Peugeot", "208", "2012"] },
       { line: 4, cells: ["Renault", "Clio; IV", "2013"] },
     ])
-    const comma = readCsv(Buffer.from('make,"model; name",year_from\nPeugeot,208,2012\n'))
+    const comma = readCsv(
+      Buffer.from('make,"model; name",year_from\nPeugeot,208,2012\n')
+    )
     expect(comma.delimiter).toBe(",")
     expect(comma.bom).toBe(false)
   })
 
   it("keeps the start line of a record with a quoted newline", () => {
-    const table = readCsv('make,model,note\nPeugeot,208,"two\nlines"\nRenault,Clio,x\n')
+    const table = readCsv(
+      'make,model,note\nPeugeot,208,"two\nlines"\nRenault,Clio,x\n'
+    )
     expect(table.rows.map((r) => r.line)).toEqual([2, 4])
   })
 
   it("reads Windows-1252 files saved by French Excel", () => {
-    const latin = Buffer.from([0x6d, 0x61, 0x6b, 0x65, 0x0a, 0x43, 0x69, 0x74, 0x72, 0x6f, 0xeb, 0x6e, 0x0a]) // make\nCitroën\n
+    const latin = Buffer.from([
+      0x6d, 0x61, 0x6b, 0x65, 0x0a, 0x43, 0x69, 0x74, 0x72, 0x6f, 0xeb, 0x6e,
+      0x0a,
+    ]) // make\nCitroën\n
     const table = readCsv(latin)
     expect(table.encoding).toBe("windows-1252")
     expect(table.rows[0].cells).toEqual(["Citroën"])
@@ -32,7 +46,9 @@ describe("readCsv", () => {
 
   it("throws a CsvFormatError with the line for an empty file or a broken quote", () => {
     expect(() => readCsv("")).toThrow(CsvFormatError)
-    expect(() => readCsv("make,model\nPeugeot,\"208\nRenault,Clio\n")).toThrow("the CSV cannot be read: a quote opened on line 2 is never closed")
+    expect(() => readCsv('make,model\nPeugeot,"208\nRenault,Clio\n')).toThrow(
+      "the CSV cannot be read: a quote opened on line 2 is never closed"
+    )
     let error: CsvFormatError | undefined
     try {
       readCsv('make,model\nPeugeot,"2""08"\nRenault,"Clio\nDacia,Logan\n')
@@ -45,8 +61,18 @@ describe("readCsv", () => {
 
 describe("parseVehicleCsv", () => {
   it("matches headers without case or accents, reports ignored columns", () => {
-    const parsed = parseVehicleCsv("Marque;MODÈLE;Année Début;Année fin;CC;Puissance kW;Couleur\nVW;Golf VII Variant;2013;2020;1598;81;bleu\n", { now })
-    expect(parsed.columns).toEqual({ make: "Marque", model: "MODÈLE", year_from: "Année Début", year_to: "Année fin", displacement_cc: "CC", power_kw: "Puissance kW" })
+    const parsed = parseVehicleCsv(
+      "Marque;MODÈLE;Année Début;Année fin;CC;Puissance kW;Couleur\nVW;Golf VII Variant;2013;2020;1598;81;bleu\n",
+      { now }
+    )
+    expect(parsed.columns).toEqual({
+      make: "Marque",
+      model: "MODÈLE",
+      year_from: "Année Début",
+      year_to: "Année fin",
+      displacement_cc: "CC",
+      power_kw: "Puissance kW",
+    })
     expect(parsed.ignored_columns).toEqual(["Couleur"])
     expect(parsed.errors).toEqual([])
     expect(parsed.rows[0]).toMatchObject({
@@ -65,10 +91,25 @@ describe("parseVehicleCsv", () => {
 
   it("refuses a header without the required columns or with two columns for one field", () => {
     const missing = parseVehicleCsv("make,model\nPeugeot,208\n", { now })
-    expect(missing.errors).toEqual([{ row: 1, column: "year_from", value: null, reason: 'required column "year_from" is missing from the header' }])
+    expect(missing.errors).toEqual([
+      {
+        row: 1,
+        column: "year_from",
+        value: null,
+        reason: 'required column "year_from" is missing from the header',
+      },
+    ])
     expect(missing.rows).toEqual([])
-    const twice = parseVehicleCsv("make,model,year_from,hp,CH\nPeugeot,208,2012,90,90\n", { now })
-    expect(twice.errors[0]).toMatchObject({ row: 1, column: "CH", reason: 'column "CH" means the same as column "hp" (power_hp); keep only one' })
+    const twice = parseVehicleCsv(
+      "make,model,year_from,hp,CH\nPeugeot,208,2012,90,90\n",
+      { now }
+    )
+    expect(twice.errors[0]).toMatchObject({
+      row: 1,
+      column: "CH",
+      reason:
+        'column "CH" means the same as column "hp" (power_hp); keep only one',
+    })
   })
 
   it("reports each malformed row with line, column, value and reason", () => {
@@ -117,24 +158,47 @@ describe("parseVehicleCsv", () => {
     expect(parsed.rows).toHaveLength(1)
     expect(parsed.duplicates).toEqual([{ row: 3, same_as: 2 }])
     expect(parsed.errors).toEqual([
-      { row: 4, column: "year_to", value: "2020", reason: "same vehicle as row 2 but year_to differs: 2020 here, 2021 there" },
+      {
+        row: 4,
+        column: "year_to",
+        value: "2020",
+        reason:
+          "same vehicle as row 2 but year_to differs: 2020 here, 2021 there",
+      },
     ])
   })
 
   it("writes invalid rows back as a CSV with the reasons in the last column", () => {
-    const parsed = parseVehicleCsv("make;model;year_from\n;208;2012\nPeugeot;208;2012\nPeugeot;;x\n", { now })
-    const out = invalidRowsToCsv(parsed.headers, parsed.invalid, parsed.delimiter)
+    const parsed = parseVehicleCsv(
+      "make;model;year_from\n;208;2012\nPeugeot;208;2012\nPeugeot;;x\n",
+      { now }
+    )
+    const out = invalidRowsToCsv(
+      parsed.headers,
+      parsed.invalid,
+      parsed.delimiter
+    )
     expect(out.charCodeAt(0)).toBe(0xfeff)
     const records = parse(out, { bom: true, delimiter: ";" })
     expect(records).toEqual([
       ["make", "model", "year_from", "row", "errors"],
       ["", "208", "2012", "2", "make: make is missing"],
-      ["Peugeot", "", "x", "4", 'model: model is missing | year_from: "x" is not a year (expected e.g. 2014, 2014-03 or 03/2014)'],
+      [
+        "Peugeot",
+        "",
+        "x",
+        "4",
+        'model: model is missing | year_from: "x" is not a year (expected e.g. 2014, 2014-03 or 03/2014)',
+      ],
     ])
   })
 
   describe("a real-world-shaped file of 20,000+ rows", () => {
-    const file = generateVehicleFile({ vehicles: 20000, duplicates: 300, currentYear: 2025 })
+    const file = generateVehicleFile({
+      vehicles: 20000,
+      duplicates: 300,
+      currentYear: 2025,
+    })
     let parsed: ReturnType<typeof parseVehicleCsv>
     let ms = 0
 
@@ -154,10 +218,26 @@ describe("parseVehicleCsv", () => {
 
     it("finds exactly the distinct vehicles despite messy spellings", () => {
       expect(parsed.rows).toHaveLength(file.vehicles.length)
-      expect(new Set(parsed.rows.map((r) => r.key)).size).toBe(file.vehicles.length)
+      expect(new Set(parsed.rows.map((r) => r.key)).size).toBe(
+        file.vehicles.length
+      )
       // every vehicle comes out under its canonical make, whatever the spelling in the file
       expect(new Set(parsed.rows.map((r) => r.make))).toEqual(
-        new Set(["Peugeot", "Renault", "Citroën", "Volkswagen", "Mercedes-Benz", "Skoda", "Kia", "Hyundai", "Dacia", "Fiat", "SEAT", "Toyota", "Great Wall"])
+        new Set([
+          "Peugeot",
+          "Renault",
+          "Citroën",
+          "Volkswagen",
+          "Mercedes-Benz",
+          "Skoda",
+          "Kia",
+          "Hyundai",
+          "Dacia",
+          "Fiat",
+          "SEAT",
+          "Toyota",
+          "Great Wall",
+        ])
       )
       const byKtype = new Map(parsed.rows.map((r) => [r.ktype, r]))
       const wrong = file.vehicles.filter((truth) => {
@@ -178,7 +258,9 @@ describe("parseVehicleCsv", () => {
     })
 
     it("reports every broken line, with its column and reason, and nothing else", () => {
-      expect(parsed.invalid.map((r) => r.row)).toEqual(file.broken.map((b) => b.line))
+      expect(parsed.invalid.map((r) => r.row)).toEqual(
+        file.broken.map((b) => b.line)
+      )
       for (const expected of file.broken) {
         const errors = parsed.errors.filter((e) => e.row === expected.line)
         expect(errors).toHaveLength(1)
@@ -237,7 +319,11 @@ describe("parseFitmentCsv", () => {
       note_fr: "Sauf ABS",
       note_ar: "باستثناء ABS",
     })
-    expect(parsed.rows[1]).toMatchObject({ row: 3, universal: true, vehicle: null })
+    expect(parsed.rows[1]).toMatchObject({
+      row: 3,
+      universal: true,
+      vehicle: null,
+    })
     expect(parsed.duplicates).toEqual([{ row: 8, same_as: 2 }])
     expect(parsed.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
       [4, "SKU", "the product is missing: give its sku or handle"],
@@ -249,12 +335,21 @@ describe("parseFitmentCsv", () => {
   })
 
   it("needs a product column and a way to name vehicles", () => {
-    expect(parseFitmentCsv("make,model\nPeugeot,208\n", { now }).errors[0].reason).toBe('the header needs a product column: "sku" or "handle"')
-    expect(parseFitmentCsv("sku,position\nA,front\n", { now }).errors[0].reason).toMatch(/the header needs vehicle columns/)
+    expect(
+      parseFitmentCsv("make,model\nPeugeot,208\n", { now }).errors[0].reason
+    ).toBe('the header needs a product column: "sku" or "handle"')
+    expect(
+      parseFitmentCsv("sku,position\nA,front\n", { now }).errors[0].reason
+    ).toMatch(/the header needs vehicle columns/)
   })
 
   it("needs a year for a bare month", () => {
-    const parsed = parseFitmentCsv("sku,make,model,month_from\nA,Peugeot,208,3\n", { now })
-    expect(parsed.errors[0].reason).toBe("month 3 has no year: write it as YYYY-MM (e.g. 2014-03) or fill the year column")
+    const parsed = parseFitmentCsv(
+      "sku,make,model,month_from\nA,Peugeot,208,3\n",
+      { now }
+    )
+    expect(parsed.errors[0].reason).toBe(
+      "month 3 has no year: write it as YYYY-MM (e.g. 2014-03) or fill the year column"
+    )
   })
 })

@@ -2,9 +2,24 @@
  * Parsing a vehicle or fitment CSV into validated rows and row errors. Pure: no database.
  * The plan (create / update / unchanged) against stored records is computed by plan.ts.
  */
-import { ColumnMap, CsvTable, Delimiter, InvalidRow, mapColumns, readCsv, rowRecord, RowError } from "./csv-table"
+import {
+  ColumnMap,
+  CsvTable,
+  Delimiter,
+  InvalidRow,
+  mapColumns,
+  readCsv,
+  rowRecord,
+  RowError,
+} from "./csv-table"
 import { FITMENT_COLUMNS, FitmentRow, validateFitmentRow } from "./fitment-row"
-import { REQUIRED_VEHICLE_COLUMNS, VEHICLE_COLUMNS, VEHICLE_UPDATABLE_FIELDS, VehicleRow, validateVehicleRow } from "./vehicle-row"
+import {
+  REQUIRED_VEHICLE_COLUMNS,
+  VEHICLE_COLUMNS,
+  VEHICLE_UPDATABLE_FIELDS,
+  VehicleRow,
+  validateVehicleRow,
+} from "./vehicle-row"
 
 export interface ParsedFile<T> {
   kind: "vehicles" | "fitments"
@@ -34,7 +49,11 @@ export interface ParseOptions {
   derivePower?: boolean
 }
 
-function start<T>(kind: ParsedFile<T>["kind"], table: CsvTable, columns: ColumnMap): ParsedFile<T> {
+function start<T>(
+  kind: ParsedFile<T>["kind"],
+  table: CsvTable,
+  columns: ColumnMap
+): ParsedFile<T> {
   return {
     kind,
     delimiter: table.delimiter,
@@ -53,13 +72,21 @@ function start<T>(kind: ParsedFile<T>["kind"], table: CsvTable, columns: ColumnM
 }
 
 /** Vehicle CSV: make, model, year_from required; see VEHICLE_COLUMNS for every column and alias. */
-export function parseVehicleCsv(input: Buffer | string, options: ParseOptions = {}): ParsedFile<VehicleRow> {
+export function parseVehicleCsv(
+  input: Buffer | string,
+  options: ParseOptions = {}
+): ParsedFile<VehicleRow> {
   const table = readCsv(input)
   const columns = mapColumns(table.headers, VEHICLE_COLUMNS)
   const result = start<VehicleRow>("vehicles", table, columns)
   for (const field of REQUIRED_VEHICLE_COLUMNS) {
     if (!columns.index.has(field)) {
-      result.errors.push({ row: 1, column: field, value: null, reason: `required column "${field}" is missing from the header` })
+      result.errors.push({
+        row: 1,
+        column: field,
+        value: null,
+        reason: `required column "${field}" is missing from the header`,
+      })
     }
   }
   if (result.errors.length) {
@@ -68,7 +95,12 @@ export function parseVehicleCsv(input: Buffer | string, options: ParseOptions = 
 
   const seen = new Map<string, VehicleRow>()
   for (const row of table.rows) {
-    const checked = validateVehicleRow(rowRecord(row, columns), row.line, columns.header, options)
+    const checked = validateVehicleRow(
+      rowRecord(row, columns),
+      row.line,
+      columns.header,
+      options
+    )
     if (!checked.ok) {
       reject(result, row.cells, row.line, checked.errors)
       continue
@@ -80,7 +112,9 @@ export function parseVehicleCsv(input: Buffer | string, options: ParseOptions = 
       result.rows.push(vehicle)
       continue
     }
-    const differences = VEHICLE_UPDATABLE_FIELDS.filter((f) => vehicle[f] !== earlier[f])
+    const differences = VEHICLE_UPDATABLE_FIELDS.filter(
+      (f) => vehicle[f] !== earlier[f]
+    )
     if (!differences.length) {
       result.duplicates.push({ row: row.line, same_as: earlier.row })
       continue
@@ -101,12 +135,24 @@ export function parseVehicleCsv(input: Buffer | string, options: ParseOptions = 
 }
 
 /** Fitment CSV: sku or handle (or product_id), then universal or a vehicle (vehicle_id, ktype or make + model…). */
-export function parseFitmentCsv(input: Buffer | string, options: ParseOptions = {}): ParsedFile<FitmentRow> {
+export function parseFitmentCsv(
+  input: Buffer | string,
+  options: ParseOptions = {}
+): ParsedFile<FitmentRow> {
   const table = readCsv(input)
   const columns = mapColumns(table.headers, FITMENT_COLUMNS)
   const result = start<FitmentRow>("fitments", table, columns)
-  if (!columns.index.has("sku") && !columns.index.has("handle") && !columns.index.has("product_id")) {
-    result.errors.push({ row: 1, column: "sku", value: null, reason: 'the header needs a product column: "sku" or "handle"' })
+  if (
+    !columns.index.has("sku") &&
+    !columns.index.has("handle") &&
+    !columns.index.has("product_id")
+  ) {
+    result.errors.push({
+      row: 1,
+      column: "sku",
+      value: null,
+      reason: 'the header needs a product column: "sku" or "handle"',
+    })
   }
   const names = ["vehicle_id", "ktype", "make", "universal"]
   if (!names.some((f) => columns.index.has(f))) {
@@ -114,7 +160,8 @@ export function parseFitmentCsv(input: Buffer | string, options: ParseOptions = 
       row: 1,
       column: "make",
       value: null,
-      reason: 'the header needs vehicle columns ("make", "model", …), "vehicle_id", "ktype" or "universal"',
+      reason:
+        'the header needs vehicle columns ("make", "model", …), "vehicle_id", "ktype" or "universal"',
     })
   }
   if (result.errors.length) {
@@ -122,7 +169,12 @@ export function parseFitmentCsv(input: Buffer | string, options: ParseOptions = 
   }
   const seen = new Map<string, number>()
   for (const row of table.rows) {
-    const checked = validateFitmentRow(rowRecord(row, columns), row.line, columns.header, options)
+    const checked = validateFitmentRow(
+      rowRecord(row, columns),
+      row.line,
+      columns.header,
+      options
+    )
     if (!checked.ok) {
       reject(result, row.cells, row.line, checked.errors)
       continue
@@ -140,7 +192,12 @@ export function parseFitmentCsv(input: Buffer | string, options: ParseOptions = 
   return result
 }
 
-function reject<T>(result: ParsedFile<T>, cells: string[], line: number, errors: RowError[]): void {
+function reject<T>(
+  result: ParsedFile<T>,
+  cells: string[],
+  line: number,
+  errors: RowError[]
+): void {
   result.invalid.push({ row: line, cells, errors })
   result.errors.push(...errors)
 }

@@ -73,7 +73,10 @@ export function readCsv(input: Buffer | string): CsvTable {
   }
   const firstLine = text.split(/\r?\n/, 1)[0] ?? ""
   if (!firstLine.trim()) {
-    throw new CsvFormatError("the file is empty or its first line (the header) is blank", 1)
+    throw new CsvFormatError(
+      "the file is empty or its first line (the header) is blank",
+      1
+    )
   }
   const delimiter = detectDelimiter(firstLine)
 
@@ -91,9 +94,15 @@ export function readCsv(input: Buffer | string): CsvTable {
     const e = error as Error & { lines?: number; code?: string }
     if (e.code === "CSV_QUOTE_NOT_CLOSED") {
       const line = unclosedQuoteLine(text, delimiter)
-      throw new CsvFormatError(`the CSV cannot be read: a quote opened on line ${line} is never closed`, line)
+      throw new CsvFormatError(
+        `the CSV cannot be read: a quote opened on line ${line} is never closed`,
+        line
+      )
     }
-    throw new CsvFormatError(`the CSV cannot be read: ${e.message}`, e.lines ?? null)
+    throw new CsvFormatError(
+      `the CSV cannot be read: ${e.message}`,
+      e.lines ?? null
+    )
   }
 
   const [header, ...body] = records
@@ -103,10 +112,19 @@ export function readCsv(input: Buffer | string): CsvTable {
       continue
     }
     // info.lines is the line where the record ends; quoted newlines move the start back
-    const inner = record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0)
+    const inner = record.reduce(
+      (n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0),
+      0
+    )
     rows.push({ line: info.lines - inner, cells: record })
   }
-  return { delimiter, bom, encoding, headers: header.record.map((h) => h.trim()), rows }
+  return {
+    delimiter,
+    bom,
+    encoding,
+    headers: header.record.map((h) => h.trim()),
+    rows,
+  }
 }
 
 /** Line where the last quoted field that never closes starts. */
@@ -135,20 +153,32 @@ function unclosedQuoteLine(text: string, delimiter: Delimiter): number {
     } else if (c === "\n") {
       line++
     }
-    fieldStart = c === delimiter || c === "\n" || (c === "\r" && text[i + 1] === "\n")
+    fieldStart =
+      c === delimiter || c === "\n" || (c === "\r" && text[i + 1] === "\n")
   }
   return openedAt
 }
 
-function decode(input: Buffer | string): { text: string; encoding: CsvTable["encoding"] } {
+function decode(input: Buffer | string): {
+  text: string
+  encoding: CsvTable["encoding"]
+} {
   if (typeof input === "string") {
     return { text: input, encoding: "utf-8" }
   }
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input), encoding: "utf-8" }
+    return {
+      text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(
+        input
+      ),
+      encoding: "utf-8",
+    }
   } catch {
     // not UTF-8: French Excel saves CSV as Windows-1252
-    return { text: new TextDecoder("windows-1252").decode(input), encoding: "windows-1252" }
+    return {
+      text: new TextDecoder("windows-1252").decode(input),
+      encoding: "windows-1252",
+    }
   }
 }
 
@@ -213,7 +243,10 @@ export function unescapeFormula(cell: string): string {
 }
 
 /** Cells of a row by field; missing columns and short rows give "". */
-export function rowRecord(row: CsvRow, columns: ColumnMap): Record<string, string> {
+export function rowRecord(
+  row: CsvRow,
+  columns: ColumnMap
+): Record<string, string> {
   const record: Record<string, string> = {}
   for (const [field, i] of columns.index) {
     // a cell the export protected against formula injection ("'=…", "'-…") is read as written before
@@ -234,11 +267,20 @@ export interface InvalidRow {
  * (every reason of the row, "column: reason" joined with " | "). Same delimiter as the upload, with a BOM
  * so spreadsheet software opens it as UTF-8.
  */
-export function invalidRowsToCsv(headers: string[], invalid: InvalidRow[], delimiter: Delimiter = ","): string {
+export function invalidRowsToCsv(
+  headers: string[],
+  invalid: InvalidRow[],
+  delimiter: Delimiter = ","
+): string {
   const records = invalid.map((r) => [
     ...headers.map((_, i) => r.cells[i] ?? ""),
     String(r.row),
-    r.errors.map((e) => (e.column ? `${e.column}: ${e.reason}` : e.reason)).join(" | "),
+    r.errors
+      .map((e) => (e.column ? `${e.column}: ${e.reason}` : e.reason))
+      .join(" | "),
   ])
-  return "\ufeff" + stringify([[...headers, "row", "errors"], ...records], { delimiter })
+  return (
+    "\ufeff" +
+    stringify([[...headers, "row", "errors"], ...records], { delimiter })
+  )
 }

@@ -82,7 +82,8 @@ function num(v: number | string | null): string {
   return String(Number(v))
 }
 
-const text = (v: string | number | null | undefined): string => (v === null || v === undefined ? "" : String(v))
+const text = (v: string | number | null | undefined): string =>
+  v === null || v === undefined ? "" : String(v)
 
 export function vehicleCells(v: ExportVehicle): string[] {
   return [
@@ -122,13 +123,36 @@ export function linkCells(l: ExportLink): string[] {
 }
 
 /** A universal product: one row, no vehicle. */
-export function universalCells(p: { sku: string | null; handle: string }): string[] {
-  return [text(p.sku), p.sku ? "" : p.handle, "oui", "", "", "", "", "", "", "", "", ""]
+export function universalCells(p: {
+  sku: string | null
+  handle: string
+}): string[] {
+  return [
+    text(p.sku),
+    p.sku ? "" : p.handle,
+    "oui",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+  ]
 }
 
 /** CSV text of some records (no header unless `header` is given), as the export writes it. */
-export function csvLines(records: string[][], header?: readonly string[]): string {
-  return stringify(header ? [[...header], ...records] : records, { delimiter: ";", record_delimiter: "windows", escape_formulas: true })
+export function csvLines(
+  records: string[][],
+  header?: readonly string[]
+): string {
+  return stringify(header ? [[...header], ...records] : records, {
+    delimiter: ";",
+    record_delimiter: "windows",
+    escape_formulas: true,
+  })
 }
 
 /** The BOM that opens every export (spreadsheets then read UTF-8). */

@@ -5,23 +5,62 @@
 import { createHash } from "crypto"
 import { cleanText } from "@shabou/text"
 import { ColumnSpec, RowError } from "./csv-table"
-import { Body, canonicalMake, normalizeBody, normalizeKey, parseModel } from "./normalize"
-import { Fuel, Parsed, parseBoolean, parseFuel, parseNumber, parsePosition, parseYearMonth, Position } from "./values"
+import {
+  Body,
+  canonicalMake,
+  normalizeBody,
+  normalizeKey,
+  parseModel,
+} from "./normalize"
+import {
+  Fuel,
+  Parsed,
+  parseBoolean,
+  parseFuel,
+  parseNumber,
+  parsePosition,
+  parseYearMonth,
+  Position,
+} from "./values"
 import { VEHICLE_COLUMNS } from "./vehicle-row"
 
-const VEHICLE_SELECTOR_FIELDS = ["make", "model", "generation", "body", "year_from", "year_to", "engine", "fuel", "ktype"]
+const VEHICLE_SELECTOR_FIELDS = [
+  "make",
+  "model",
+  "generation",
+  "body",
+  "year_from",
+  "year_to",
+  "engine",
+  "fuel",
+  "ktype",
+]
 
 export const FITMENT_COLUMNS: ColumnSpec[] = [
-  { field: "sku", aliases: ["variant_sku", "reference", "ref", "article", "code_article"] },
+  {
+    field: "sku",
+    aliases: ["variant_sku", "reference", "ref", "article", "code_article"],
+  },
   { field: "handle", aliases: ["product_handle", "slug"] },
   { field: "product_id", aliases: ["id_produit"] },
   { field: "vehicle_id", aliases: ["id_vehicule", "vehicule_id"] },
   { field: "universal", aliases: ["universel", "universelle", "is_universal"] },
   { field: "position", aliases: ["emplacement", "cote", "side"] },
   { field: "quantity", aliases: ["qty", "quantite", "qte", "nombre"] },
-  { field: "note_fr", aliases: ["note", "remarque", "commentaire", "notes", "comment"] },
-  { field: "note_ar", aliases: ["remarque_ar", "commentaire_ar", "note_arabe"] },
-  ...VEHICLE_COLUMNS.filter((c) => c.field !== "displacement_cc" && c.field !== "power_hp" && c.field !== "power_kw"),
+  {
+    field: "note_fr",
+    aliases: ["note", "remarque", "commentaire", "notes", "comment"],
+  },
+  {
+    field: "note_ar",
+    aliases: ["remarque_ar", "commentaire_ar", "note_arabe"],
+  },
+  ...VEHICLE_COLUMNS.filter(
+    (c) =>
+      c.field !== "displacement_cc" &&
+      c.field !== "power_hp" &&
+      c.field !== "power_kw"
+  ),
 ]
 
 export interface VehicleSelector {
@@ -63,7 +102,8 @@ export interface FitmentRow {
   note_ar: string | null
 }
 
-export type FitmentRowResult = { ok: true; fitment: FitmentRow } | { ok: false; errors: RowError[] }
+export type FitmentRowResult =
+  { ok: true; fitment: FitmentRow } | { ok: false; errors: RowError[] }
 
 export interface FitmentRowOptions {
   now?: Date
@@ -77,7 +117,12 @@ export function validateFitmentRow(
 ): FitmentRowResult {
   const errors: RowError[] = []
   const fail = (field: string, reason: string) =>
-    errors.push({ row, column: headers[field] ?? field, value: record[field] ?? null, reason })
+    errors.push({
+      row,
+      column: headers[field] ?? field,
+      value: record[field] ?? null,
+      reason,
+    })
   const cell = (field: string) => cleanText(record[field] ?? "")
   const take = <T>(field: string, parsed: Parsed<T>): T | null => {
     if (parsed.error !== undefined) {
@@ -93,24 +138,46 @@ export function validateFitmentRow(
     product_id: cell("product_id") || null,
   }
   if (!product.sku && !product.handle && !product.product_id) {
-    fail(headers.sku ? "sku" : headers.handle ? "handle" : "sku", "the product is missing: give its sku or handle")
+    fail(
+      headers.sku ? "sku" : headers.handle ? "handle" : "sku",
+      "the product is missing: give its sku or handle"
+    )
   }
 
   const universal = take("universal", parseBoolean(cell("universal"))) ?? false
   const position = take("position", parsePosition(cell("position")))
-  const quantity = take("quantity", parseNumber(cell("quantity"), { integer: true, min: 1, max: 1000 }))
-  const engineCode = cell("engine_code") ? cell("engine_code").toUpperCase() : null
+  const quantity = take(
+    "quantity",
+    parseNumber(cell("quantity"), { integer: true, min: 1, max: 1000 })
+  )
+  const engineCode = cell("engine_code")
+    ? cell("engine_code").toUpperCase()
+    : null
   const noteFr = cell("note_fr") || null
   const noteAr = cell("note_ar") || null
 
   const named = VEHICLE_SELECTOR_FIELDS.filter((f) => cell(f))
   if (universal) {
-    for (const field of [...named, ...(cell("vehicle_id") ? ["vehicle_id"] : [])]) {
+    for (const field of [
+      ...named,
+      ...(cell("vehicle_id") ? ["vehicle_id"] : []),
+    ]) {
       fail(field, "a universal row fits every vehicle and must not name one")
     }
-    for (const field of ["position", "quantity", "engine_code", "month_from", "month_to", "note_fr", "note_ar"]) {
+    for (const field of [
+      "position",
+      "quantity",
+      "engine_code",
+      "month_from",
+      "month_to",
+      "note_fr",
+      "note_ar",
+    ]) {
       if (cell(field)) {
-        fail(field, `${field} applies to a link with a vehicle; a universal row cannot carry it`)
+        fail(
+          field,
+          `${field} applies to a link with a vehicle; a universal row cannot carry it`
+        )
       }
     }
     if (errors.length) {
@@ -118,19 +185,56 @@ export function validateFitmentRow(
     }
     return {
       ok: true,
-      fitment: { row, product, universal: true, vehicle: null, position: null, quantity: null, engine_code: null, month_from: null, month_to: null, note_fr: null, note_ar: null },
+      fitment: {
+        row,
+        product,
+        universal: true,
+        vehicle: null,
+        position: null,
+        quantity: null,
+        engine_code: null,
+        month_from: null,
+        month_to: null,
+        note_fr: null,
+        note_ar: null,
+      },
     }
   }
 
-  const yearFrom = take("year_from", parseYearMonth(cell("year_from"), { now: options.now }))
-  const yearTo = take("year_to", parseYearMonth(cell("year_to"), { now: options.now, allowOpen: true }))
-  if (yearFrom && yearTo && yearTo.year * 100 + (yearTo.month ?? 12) < yearFrom.year * 100 + (yearFrom.month ?? 1)) {
-    fail("year_to", `year_to ${yearTo.year} is before year_from ${yearFrom.year}`)
+  const yearFrom = take(
+    "year_from",
+    parseYearMonth(cell("year_from"), { now: options.now })
+  )
+  const yearTo = take(
+    "year_to",
+    parseYearMonth(cell("year_to"), { now: options.now, allowOpen: true })
+  )
+  if (
+    yearFrom &&
+    yearTo &&
+    yearTo.year * 100 + (yearTo.month ?? 12) <
+      yearFrom.year * 100 + (yearFrom.month ?? 1)
+  ) {
+    fail(
+      "year_to",
+      `year_to ${yearTo.year} is before year_from ${yearFrom.year}`
+    )
   }
-  const monthFrom = yearMonth("month_from", yearFrom?.year ?? null, yearFrom?.month ?? null)
-  const monthTo = yearMonth("month_to", yearTo?.year ?? null, yearTo?.month ?? null)
+  const monthFrom = yearMonth(
+    "month_from",
+    yearFrom?.year ?? null,
+    yearFrom?.month ?? null
+  )
+  const monthTo = yearMonth(
+    "month_to",
+    yearTo?.year ?? null,
+    yearTo?.month ?? null
+  )
   if (monthFrom !== null && monthTo !== null && monthTo < monthFrom) {
-    fail("month_to", `month_to ${fmt(monthTo)} is before month_from ${fmt(monthFrom)}`)
+    fail(
+      "month_to",
+      `month_to ${fmt(monthTo)} is before month_from ${fmt(monthFrom)}`
+    )
   }
 
   let body: Body | null = null
@@ -141,7 +245,10 @@ export function validateFitmentRow(
     }
   }
   const fuel = take("fuel", parseFuel(cell("fuel")))
-  const ktype = take("ktype", parseNumber(cell("ktype"), { integer: true, min: 1, max: 999999999 }))
+  const ktype = take(
+    "ktype",
+    parseNumber(cell("ktype"), { integer: true, min: 1, max: 999999999 })
+  )
   const vehicleId = cell("vehicle_id") || null
 
   let makeName: string | null = null
@@ -153,8 +260,15 @@ export function validateFitmentRow(
   }
   const model = cell("model") ? parseModel(cell("model")) : null
   if (!vehicleId && ktype === null) {
-    if (!cell("make") && !cell("model") && !errors.some((e) => e.column === (headers.ktype ?? "ktype"))) {
-      fail("make", "the vehicle is missing: give vehicle_id, ktype, or make and model")
+    if (
+      !cell("make") &&
+      !cell("model") &&
+      !errors.some((e) => e.column === (headers.ktype ?? "ktype"))
+    ) {
+      fail(
+        "make",
+        "the vehicle is missing: give vehicle_id, ktype, or make and model"
+      )
     } else if (!cell("make")) {
       fail("make", "make is missing")
     } else if (!cell("model")) {
@@ -198,10 +312,16 @@ export function validateFitmentRow(
   }
 
   /** month_from / month_to as YYYYMM: "2014-03", or "3" together with the row's year, or the month written in the year cell. */
-  function yearMonth(field: string, year: number | null, monthInYear: number | null): number | null {
+  function yearMonth(
+    field: string,
+    year: number | null,
+    monthInYear: number | null
+  ): number | null {
     const text = cell(field)
     if (!text) {
-      return year !== null && monthInYear !== null ? year * 100 + monthInYear : null
+      return year !== null && monthInYear !== null
+        ? year * 100 + monthInYear
+        : null
     }
     if (/^\d{1,2}$/.test(text)) {
       const month = Number(text)
@@ -210,7 +330,10 @@ export function validateFitmentRow(
         return null
       }
       if (year === null) {
-        fail(field, `month ${month} has no year: write it as YYYY-MM (e.g. 2014-0${Math.min(month, 9)}) or fill the year column`)
+        fail(
+          field,
+          `month ${month} has no year: write it as YYYY-MM (e.g. 2014-0${Math.min(month, 9)}) or fill the year column`
+        )
         return null
       }
       return year * 100 + month
@@ -221,7 +344,10 @@ export function validateFitmentRow(
       return null
     }
     if (!parsed.value || parsed.value.month === null) {
-      fail(field, `"${text}" has no month: write it as YYYY-MM (e.g. ${parsed.value?.year ?? 2014}-03)`)
+      fail(
+        field,
+        `"${text}" has no month: write it as YYYY-MM (e.g. ${parsed.value?.year ?? 2014}-03)`
+      )
       return null
     }
     return parsed.value.year * 100 + parsed.value.month

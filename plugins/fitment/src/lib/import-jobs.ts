@@ -29,7 +29,12 @@ const STAGES: Record<string, [number, number]> = {
   planned: [30, 50],
 }
 
-export function progressPercent(stage: string, done: number, total: number, dryRun: boolean): number {
+export function progressPercent(
+  stage: string,
+  done: number,
+  total: number,
+  dryRun: boolean
+): number {
   const [from, to] = STAGES[stage] ?? [50, 99]
   const share = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1
   const value = from + (to - from) * share
@@ -40,9 +45,20 @@ export function progressPercent(stage: string, done: number, total: number, dryR
 export class ImportJobRegistry {
   private jobs = new Map<string, ImportJob>()
 
-  constructor(private readonly keepMs = 60 * 60 * 1000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly keepMs = 60 * 60 * 1000,
+    private readonly now: () => number = Date.now
+  ) {}
 
-  start(id: string, info: { type: string; file_name: string | null; dry_run: boolean; skip_invalid: boolean }): ImportJob {
+  start(
+    id: string,
+    info: {
+      type: string
+      file_name: string | null
+      dry_run: boolean
+      skip_invalid: boolean
+    }
+  ): ImportJob {
     this.prune()
     const job: ImportJob = {
       id,
@@ -63,7 +79,10 @@ export class ImportJobRegistry {
     if (!job || job.status !== "running") {
       return
     }
-    const percent = Math.max(job.progress.percent, progressPercent(stage, done, total, job.dry_run))
+    const percent = Math.max(
+      job.progress.percent,
+      progressPercent(stage, done, total, job.dry_run)
+    )
     job.progress = { stage, done, total, percent }
   }
 
@@ -93,7 +112,9 @@ export class ImportJobRegistry {
 
   /** Running imports, newest first (the history list shows them above the logged ones). */
   running(): ImportJob[] {
-    return [...this.jobs.values()].filter((j) => j.status === "running").sort((a, b) => b.started_at.localeCompare(a.started_at))
+    return [...this.jobs.values()]
+      .filter((j) => j.status === "running")
+      .sort((a, b) => b.started_at.localeCompare(a.started_at))
   }
 
   private prune(): void {

@@ -18,7 +18,14 @@ export {
   slugify,
   tidyName,
 } from "./normalize"
-export { normalizePartNumber, type ParsedPartNumber, parsePartNumber, parsePartNumberList, type PartNumberOptions, samePartNumber } from "./part-number"
+export {
+  normalizePartNumber,
+  type ParsedPartNumber,
+  parsePartNumber,
+  parsePartNumberList,
+  type PartNumberOptions,
+  samePartNumber,
+} from "./part-number"
 export {
   type CheckDigitStatus,
   cleanVin,
@@ -86,8 +93,18 @@ export {
   validateFitmentRow,
   type VehicleSelector,
 } from "./fitment-row"
-export { buildVehicleIndex, matchVehicles, type VehicleIndex, type VehicleRecord } from "./vehicle-match"
-export { type ParsedFile, type ParseOptions, parseFitmentCsv, parseVehicleCsv } from "./csv-import"
+export {
+  buildVehicleIndex,
+  matchVehicles,
+  type VehicleIndex,
+  type VehicleRecord,
+} from "./vehicle-match"
+export {
+  type ParsedFile,
+  type ParseOptions,
+  parseFitmentCsv,
+  parseVehicleCsv,
+} from "./csv-import"
 export {
   type Changes,
   type FitmentImportPlan,

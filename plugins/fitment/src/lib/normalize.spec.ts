@@ -11,8 +11,16 @@ import {
 
 describe("normalizeKey", () => {
   it("drops case, accents, spaces, dashes and dots", () => {
-    const spellings = ["Mercedes-Benz", "MERCEDES BENZ", "mercedes benz", "Mercedes.Benz", " mercedes  -  benz "]
-    expect(new Set(spellings.map(normalizeKey))).toEqual(new Set(["mercedesbenz"]))
+    const spellings = [
+      "Mercedes-Benz",
+      "MERCEDES BENZ",
+      "mercedes benz",
+      "Mercedes.Benz",
+      " mercedes  -  benz ",
+    ]
+    expect(new Set(spellings.map(normalizeKey))).toEqual(
+      new Set(["mercedesbenz"])
+    )
     expect(normalizeKey("Citroën")).toBe(normalizeKey("CITROEN"))
     expect(normalizeKey("Škoda")).toBe("skoda")
     expect(normalizeKey("C-Elysée")).toBe("celysee")
@@ -69,7 +77,12 @@ describe("canonicalMake", () => {
   })
 
   it("keeps unknown makes, tidied", () => {
-    expect(canonicalMake("ZOTYE")).toEqual({ name: "Zotye", key: "zotye", handle: "zotye", known: false })
+    expect(canonicalMake("ZOTYE")).toEqual({
+      name: "Zotye",
+      key: "zotye",
+      handle: "zotye",
+      known: false,
+    })
   })
 
   it("gives one key for every alias", () => {
@@ -106,8 +119,14 @@ describe("normalizeBody", () => {
 describe("parseModel", () => {
   it.each([
     ["206 SW", { model: "206", key: "206", body: "estate" }],
-    ["Clio IV Estate", { model: "Clio", key: "clio", body: "estate", generation: "IV" }],
-    ["Golf VII Variant", { model: "Golf", key: "golf", body: "estate", generation: "VII" }],
+    [
+      "Clio IV Estate",
+      { model: "Clio", key: "clio", body: "estate", generation: "IV" },
+    ],
+    [
+      "Golf VII Variant",
+      { model: "Golf", key: "golf", body: "estate", generation: "VII" },
+    ],
     ["208 II", { model: "208", key: "208", generation: "II" }],
     ["Berlingo Van", { model: "Berlingo", key: "berlingo", body: "van" }],
     ["Astra Sports Tourer", { model: "Astra", key: "astra", body: "estate" }],
@@ -124,7 +143,10 @@ describe("parseModel", () => {
   })
 
   it("keeps letters that are the model itself", () => {
-    expect(parseModel("Classe V")).toEqual({ model: "Classe V", key: "classev" })
+    expect(parseModel("Classe V")).toEqual({
+      model: "Classe V",
+      key: "classev",
+    })
     expect(parseModel("Série 3").model).toBe("Série 3")
     expect(parseModel("CX-5")).toEqual({ model: "CX-5", key: "cx5" })
     expect(parseModel("Van")).toEqual({ model: "Van", key: "van" })
@@ -132,7 +154,14 @@ describe("parseModel", () => {
   })
 
   it("gives one model key for every body and generation spelling", () => {
-    const spellings = ["Clio", "CLIO IV", "clio iv estate", "Clio Break", "Clio Société", "clio 5 portes"]
+    const spellings = [
+      "Clio",
+      "CLIO IV",
+      "clio iv estate",
+      "Clio Break",
+      "Clio Société",
+      "clio 5 portes",
+    ]
     expect(new Set(spellings.map(modelKey))).toEqual(new Set(["clio"]))
   })
 })

@@ -6,7 +6,12 @@
  * Keys drop case, accents, spaces, dashes, dots and every other separator (the folding of @shabou/text), and
  * read "+" as the word "plus".
  */
-import { cleanText, foldKey, foldText, slugify as slugifyText } from "@shabou/text"
+import {
+  cleanText,
+  foldKey,
+  foldText,
+  slugify as slugifyText,
+} from "@shabou/text"
 
 /** "206+" is a model of its own (the 206's facelift), not the 206: the plus is a word of the name. */
 function withPlus(value: string): string {
@@ -48,7 +53,9 @@ export function tidyName(value: string): string {
   }
   return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
     if (/\p{N}/u.test(word) || word.length < 4 || ROMAN_RE.test(word)) {
-      return allLower && word.length < 4 && !/\p{N}/u.test(word) ? capitalize(word) : word
+      return allLower && word.length < 4 && !/\p{N}/u.test(word)
+        ? capitalize(word)
+        : word
     }
     return capitalize(word)
   })
@@ -90,7 +97,10 @@ export const MAKES: MakeDefinition[] = [
   { name: "Ford", aliases: ["Ford Motor", "Ford Otosan"] },
   { name: "Foton", aliases: [] },
   { name: "Geely", aliases: [] },
-  { name: "Great Wall", aliases: ["GWM", "Great Wall Motors", "Great Wall Motor"] },
+  {
+    name: "Great Wall",
+    aliases: ["GWM", "Great Wall Motors", "Great Wall Motor"],
+  },
   { name: "Haval", aliases: [] },
   { name: "Honda", aliases: [] },
   { name: "Hyundai", aliases: ["Hyundai Motor", "Hundai", "Hyunday"] },
@@ -106,7 +116,10 @@ export const MAKES: MakeDefinition[] = [
   { name: "Lexus", aliases: [] },
   { name: "Mahindra", aliases: [] },
   { name: "Mazda", aliases: [] },
-  { name: "Mercedes-Benz", aliases: ["Mercedes", "Mercedes Benz", "MB", "Merc", "Daimler-Benz"] },
+  {
+    name: "Mercedes-Benz",
+    aliases: ["Mercedes", "Mercedes Benz", "MB", "Merc", "Daimler-Benz"],
+  },
   { name: "MG", aliases: ["MG Motor", "SAIC MG", "Morris Garages"] },
   { name: "Mini", aliases: ["BMW Mini"] },
   { name: "Mitsubishi", aliases: ["Mitsubichi", "Mitsubishi Motors"] },
@@ -123,7 +136,10 @@ export const MAKES: MakeDefinition[] = [
   { name: "Suzuki", aliases: ["Maruti Suzuki", "Maruti"] },
   { name: "Tata", aliases: ["Tata Motors"] },
   { name: "Toyota", aliases: [] },
-  { name: "Volkswagen", aliases: ["VW", "V.W.", "Volks Wagen", "Volkswagon", "Volkswagen VW"] },
+  {
+    name: "Volkswagen",
+    aliases: ["VW", "V.W.", "Volks Wagen", "Volkswagon", "Volkswagen VW"],
+  },
   { name: "Volvo", aliases: [] },
   { name: "Wallyscar", aliases: ["Wallys", "Wallys Car"] },
 ]
@@ -152,7 +168,12 @@ export interface CanonicalMake {
 export function canonicalMake(value: string): CanonicalMake {
   const definition = MAKE_BY_KEY.get(normalizeKey(value))
   const name = definition ? definition.name : tidyName(value)
-  return { name, key: normalizeKey(name), handle: slugify(name), known: Boolean(definition) }
+  return {
+    name,
+    key: normalizeKey(name),
+    handle: slugify(name),
+    known: Boolean(definition),
+  }
 }
 
 /** Make dedupe key through the alias table: makeKey("VW") === makeKey("Volkswagen"). */
@@ -300,12 +321,35 @@ export function normalizeBody(value: string): Body | null {
 // ---------------------------------------------------------------------------
 
 const ROMAN_RE = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/
-const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+const ROMAN = [
+  "I",
+  "II",
+  "III",
+  "IV",
+  "V",
+  "VI",
+  "VII",
+  "VIII",
+  "IX",
+  "X",
+  "XI",
+  "XII",
+]
 /** Words after which a letter is the model itself ("Classe V", "Série X"), not a generation. */
-const SERIES_WORDS = new Set(["classe", "class", "klasse", "serie", "series", "model", "type"])
+const SERIES_WORDS = new Set([
+  "classe",
+  "class",
+  "klasse",
+  "serie",
+  "series",
+  "model",
+  "type",
+])
 
 /** Body words as written at the end of model names, longest first ("Sports Tourer" before "Tourer"). */
-const MODEL_BODY_SUFFIXES: Array<[string[], Body]> = Object.entries(BODY_ALIASES)
+const MODEL_BODY_SUFFIXES: Array<[string[], Body]> = Object.entries(
+  BODY_ALIASES
+)
   .filter(([alias]) => !/^\d|^[345]p$/.test(alias))
   .map(([alias, body]) => [alias.split(" "), body] as [string[], Body])
   .sort((a, b) => b[0].length - a[0].length)
@@ -350,12 +394,22 @@ export function parseModel(value: string): ParsedModel {
       }
     }
     // "3 portes", "5p" at the end
-    if (!changed && tokens.length > 2 && /^(portes|doors?)$/i.test(tokens[tokens.length - 1]) && /^[2345]$/.test(tokens[tokens.length - 2])) {
+    if (
+      !changed &&
+      tokens.length > 2 &&
+      /^(portes|doors?)$/i.test(tokens[tokens.length - 1]) &&
+      /^[2345]$/.test(tokens[tokens.length - 2])
+    ) {
       body = body ?? (tokens[tokens.length - 2] === "4" ? "sedan" : "hatchback")
       tokens = tokens.slice(0, -2)
       changed = true
-    } else if (!changed && tokens.length > 1 && /^[345]p$/i.test(tokens[tokens.length - 1])) {
-      body = body ?? (tokens[tokens.length - 1] === "4p" ? "sedan" : "hatchback")
+    } else if (
+      !changed &&
+      tokens.length > 1 &&
+      /^[345]p$/i.test(tokens[tokens.length - 1])
+    ) {
+      body =
+        body ?? (tokens[tokens.length - 1] === "4p" ? "sedan" : "hatchback")
       tokens = tokens.slice(0, -1)
       changed = true
     }
@@ -369,7 +423,11 @@ export function parseModel(value: string): ParsedModel {
     if (mk) {
       generation = ROMAN[Number(mk[1]) - 1]
       tokens = tokens.slice(0, -1)
-    } else if (/^(mk|mark)$/i.test(tokens[tokens.length - 2]) && /^([1-9]|1[0-2])$/.test(last) && tokens.length > 2) {
+    } else if (
+      /^(mk|mark)$/i.test(tokens[tokens.length - 2]) &&
+      /^([1-9]|1[0-2])$/.test(last) &&
+      tokens.length > 2
+    ) {
       generation = ROMAN[Number(last) - 1]
       tokens = tokens.slice(0, -2)
     } else if (

@@ -1,4 +1,9 @@
-import { normalizePartNumber, parsePartNumber, parsePartNumberList, samePartNumber } from "./part-number"
+import {
+  normalizePartNumber,
+  parsePartNumber,
+  parsePartNumberList,
+  samePartNumber,
+} from "./part-number"
 
 describe("normalizePartNumber", () => {
   it.each([
@@ -26,7 +31,9 @@ describe("normalizePartNumber", () => {
   })
 
   it("removes a glued Mercedes A only when the make is Mercedes-Benz", () => {
-    expect(normalizePartNumber("A0000946904", { make: "Mercedes" })).toBe("0000946904")
+    expect(normalizePartNumber("A0000946904", { make: "Mercedes" })).toBe(
+      "0000946904"
+    )
     expect(normalizePartNumber("A0000946904")).toBe("A0000946904")
     expect(normalizePartNumber("Mercedes A0000946904")).toBe("0000946904")
   })
@@ -38,7 +45,11 @@ describe("normalizePartNumber", () => {
   })
 
   it("reports the removed prefix and keeps the raw text", () => {
-    expect(parsePartNumber("  PSA 1609.412.480 ")).toEqual({ raw: "PSA 1609.412.480", normalized: "1609412480", prefix: "PSA" })
+    expect(parsePartNumber("  PSA 1609.412.480 ")).toEqual({
+      raw: "PSA 1609.412.480",
+      normalized: "1609412480",
+      prefix: "PSA",
+    })
     expect(parsePartNumber("1609412480").prefix).toBeNull()
   })
 })
@@ -54,11 +65,19 @@ describe("samePartNumber", () => {
 
 describe("parsePartNumberList", () => {
   it("splits and dedupes a cell of numbers", () => {
-    const list = parsePartNumberList("1609412480, PSA 1609.412.480; 4254.A1 / 16 094 124 81\n")
-    expect(list.map((p) => p.normalized)).toEqual(["1609412480", "4254A1", "1609412481"])
+    const list = parsePartNumberList(
+      "1609412480, PSA 1609.412.480; 4254.A1 / 16 094 124 81\n"
+    )
+    expect(list.map((p) => p.normalized)).toEqual([
+      "1609412480",
+      "4254A1",
+      "1609412481",
+    ])
   })
 
   it("keeps a slash inside one number", () => {
-    expect(parsePartNumberList("HU 716/2 x").map((p) => p.normalized)).toEqual(["HU7162X"])
+    expect(parsePartNumberList("HU 716/2 x").map((p) => p.normalized)).toEqual([
+      "HU7162X",
+    ])
   })
 })

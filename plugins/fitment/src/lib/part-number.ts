@@ -9,7 +9,18 @@ import { referenceTokens } from "@shabou/text"
 import { MAKES, normalizeKey } from "./normalize"
 
 /** Words that introduce a number without being part of it. */
-const REFERENCE_WORDS = ["OEM", "OE", "REF", "REFERENCE", "REFERENCES", "NUM", "NUMERO", "PN", "ART", "ARTICLE"]
+const REFERENCE_WORDS = [
+  "OEM",
+  "OE",
+  "REF",
+  "REFERENCE",
+  "REFERENCES",
+  "NUM",
+  "NUMERO",
+  "PN",
+  "ART",
+  "ARTICLE",
+]
 
 /** "N°", "No.", "Nr." before a number; a bare "N" is kept because VAG standard parts start with it ("N 0138492"). */
 const NUMBER_SIGN_RE = /^\s*(?:N°|Nº|No\.|Nr\.?)\s*/i
@@ -98,7 +109,10 @@ interface Prefix {
   compact: string
 }
 
-const PREFIXES: Prefix[] = [...BRAND_PREFIXES, ...MAKES.flatMap((m) => [m.name, ...m.aliases])]
+const PREFIXES: Prefix[] = [
+  ...BRAND_PREFIXES,
+  ...MAKES.flatMap((m) => [m.name, ...m.aliases]),
+]
   .map((name) => {
     const words = referenceTokens(name)
     return { words, compact: words.join("") }
@@ -128,7 +142,10 @@ export interface PartNumberOptions {
  * Normalises one OE or cross-reference number.
  * Returns an empty `normalized` when the text holds no number (callers treat that as invalid).
  */
-export function parsePartNumber(raw: string, options: PartNumberOptions = {}): ParsedPartNumber {
+export function parsePartNumber(
+  raw: string,
+  options: PartNumberOptions = {}
+): ParsedPartNumber {
   const trimmed = raw.trim()
   let tokens = referenceTokens(trimmed.replace(NUMBER_SIGN_RE, ""))
   let prefix: string | null = null
@@ -143,7 +160,11 @@ export function parsePartNumber(raw: string, options: PartNumberOptions = {}): P
       continue
     }
     for (const p of PREFIXES) {
-      if (p.words.length < tokens.length && p.words.every((w, i) => tokens[i] === w) && hasDigit(tokens.slice(p.words.length))) {
+      if (
+        p.words.length < tokens.length &&
+        p.words.every((w, i) => tokens[i] === w) &&
+        hasDigit(tokens.slice(p.words.length))
+      ) {
         prefix = prefix ?? p.compact
         tokens = tokens.slice(p.words.length)
         stripped = true
@@ -156,7 +177,11 @@ export function parsePartNumber(raw: string, options: PartNumberOptions = {}): P
 
   // glued prefix: "PSA1609412480", "OE1609412480" (only when a digit follows)
   for (const glued of GLUED_PREFIXES) {
-    if (normalized.startsWith(glued) && /^\d/.test(normalized.slice(glued.length)) && normalized.length > glued.length + 3) {
+    if (
+      normalized.startsWith(glued) &&
+      /^\d/.test(normalized.slice(glued.length)) &&
+      normalized.length > glued.length + 3
+    ) {
       prefix = prefix ?? glued
       normalized = normalized.slice(glued.length)
       break
@@ -164,8 +189,12 @@ export function parsePartNumber(raw: string, options: PartNumberOptions = {}): P
   }
 
   // Mercedes-Benz writes "A 000 094 69 04": the A is a prefix, the number is 10 digits (sometimes more)
-  const mercedesSpaced = tokens.length > 1 && tokens[0] === "A" && /^\d{10,13}$/.test(tokens.slice(1).join(""))
-  const mercedesGlued = isMercedes(options.make ?? prefix ?? "") && /^A\d{10,13}$/.test(normalized)
+  const mercedesSpaced =
+    tokens.length > 1 &&
+    tokens[0] === "A" &&
+    /^\d{10,13}$/.test(tokens.slice(1).join(""))
+  const mercedesGlued =
+    isMercedes(options.make ?? prefix ?? "") && /^A\d{10,13}$/.test(normalized)
   if (mercedesSpaced || mercedesGlued) {
     normalized = normalized.slice(1)
   }
@@ -174,12 +203,19 @@ export function parsePartNumber(raw: string, options: PartNumberOptions = {}): P
 }
 
 /** The lookup key of a part number ("PSA 1609.412.480" → "1609412480"). */
-export function normalizePartNumber(raw: string, options: PartNumberOptions = {}): string {
+export function normalizePartNumber(
+  raw: string,
+  options: PartNumberOptions = {}
+): string {
   return parsePartNumber(raw, options).normalized
 }
 
 /** True when both numbers normalise to the same non-empty key. */
-export function samePartNumber(a: string, b: string, options: PartNumberOptions = {}): boolean {
+export function samePartNumber(
+  a: string,
+  b: string,
+  options: PartNumberOptions = {}
+): boolean {
   const left = normalizePartNumber(a, options)
   return left.length > 0 && left === normalizePartNumber(b, options)
 }
@@ -188,7 +224,10 @@ export function samePartNumber(a: string, b: string, options: PartNumberOptions 
  * Splits a cell that lists several numbers ("1609412480, 4254.A1 / 16 094 124 80") and dedupes them by key.
  * Separators between numbers: comma, semicolon, pipe, newline, and " / " with spaces around it.
  */
-export function parsePartNumberList(cell: string, options: PartNumberOptions = {}): ParsedPartNumber[] {
+export function parsePartNumberList(
+  cell: string,
+  options: PartNumberOptions = {}
+): ParsedPartNumber[] {
   const seen = new Set<string>()
   const out: ParsedPartNumber[] = []
   for (const piece of cell.split(/[,;|\n]+|\s+\/\s+/)) {
@@ -212,4 +251,3 @@ function isMercedes(make: string): boolean {
   const key = normalizeKey(make)
   return ["mercedesbenz", "mercedes", "mb", "merc", "daimlerbenz"].includes(key)
 }
-

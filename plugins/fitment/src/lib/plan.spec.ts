@@ -1,25 +1,58 @@
 import { parseFitmentCsv, parseVehicleCsv } from "./csv-import"
-import { LinkRecord, planFitmentImport, planVehicleImport, ProductRecord, VehicleSnapshot } from "./plan"
+import {
+  LinkRecord,
+  planFitmentImport,
+  planVehicleImport,
+  ProductRecord,
+  VehicleSnapshot,
+} from "./plan"
 import { VehicleRecord } from "./vehicle-match"
-import { generateFitmentFile, generateVehicleFile } from "./__fixtures__/messy-files"
+import {
+  generateFitmentFile,
+  generateVehicleFile,
+} from "./__fixtures__/messy-files"
 
 const now = new Date("2025-06-01T00:00:00Z")
 
 /** A tiny in-memory store that applies a vehicle plan the way the service will: ids for new records. */
-function applyVehiclePlan(snapshot: VehicleSnapshot, plan: ReturnType<typeof planVehicleImport>): VehicleSnapshot {
-  let n = snapshot.vehicles.length + snapshot.makes.length + snapshot.models.length
-  const makes = [...snapshot.makes, ...plan.makes_to_create.map((m) => ({ id: `make_${++n}`, name: m.name }))]
+function applyVehiclePlan(
+  snapshot: VehicleSnapshot,
+  plan: ReturnType<typeof planVehicleImport>
+): VehicleSnapshot {
+  let n =
+    snapshot.vehicles.length + snapshot.makes.length + snapshot.models.length
+  const makes = [
+    ...snapshot.makes,
+    ...plan.makes_to_create.map((m) => ({ id: `make_${++n}`, name: m.name })),
+  ]
   const models = [...snapshot.models]
   for (const m of plan.models_to_create) {
-    const make = makes.find((x) => x.name === plan.create.find((c) => c.vehicle.make_key === m.make_key)!.vehicle.make)!
+    const make = makes.find(
+      (x) =>
+        x.name ===
+        plan.create.find((c) => c.vehicle.make_key === m.make_key)!.vehicle.make
+    )!
     models.push({ id: `model_${++n}`, make_id: make.id, name: m.name })
   }
   const vehicles: VehicleRecord[] = snapshot.vehicles.map((v) => {
     const update = plan.update.find((u) => u.id === v.id)
-    return update ? { ...v, ...Object.fromEntries(Object.entries(update.changes).map(([k, c]) => [k, c.to])) } : v
+    return update
+      ? {
+          ...v,
+          ...Object.fromEntries(
+            Object.entries(update.changes).map(([k, c]) => [k, c.to])
+          ),
+        }
+      : v
   })
   for (const { vehicle } of plan.create) {
-    const { row: _row, key: _key, make_key: _mk, model_key: _mok, ...fields } = vehicle
+    const {
+      row: _row,
+      key: _key,
+      make_key: _mk,
+      model_key: _mok,
+      ...fields
+    } = vehicle
     vehicles.push({ id: `veh_${++n}`, ...fields })
   }
   return { makes, models, vehicles }
@@ -42,8 +75,13 @@ describe("planVehicleImport", () => {
       vehicles: [],
     }
     const plan = planVehicleImport(parseVehicleCsv(csv, { now }), snapshot)
-    expect(plan.makes_to_create.map((m) => m.name)).toEqual(["Peugeot", "Wallyscar"])
-    expect(plan.models_to_create.map((m) => [m.make_key, m.name, m.handle])).toEqual([
+    expect(plan.makes_to_create.map((m) => m.name)).toEqual([
+      "Peugeot",
+      "Wallyscar",
+    ])
+    expect(
+      plan.models_to_create.map((m) => [m.make_key, m.name, m.handle])
+    ).toEqual([
       ["peugeot", "208", "peugeot-208"],
       ["wallyscar", "Iris", "wallyscar-iris"],
     ])
@@ -53,42 +91,93 @@ describe("planVehicleImport", () => {
       [4, null, null],
       [5, "make_vw", "model_golf"],
     ])
-    expect(plan.summary).toEqual({ created: 4, updated: 0, unchanged: 0, invalid: 1, duplicates: 0, total_rows: 5 })
+    expect(plan.summary).toEqual({
+      created: 4,
+      updated: 0,
+      unchanged: 0,
+      invalid: 1,
+      duplicates: 0,
+      total_rows: 5,
+    })
     expect(plan.invalid[0].row).toBe(6)
   })
 
   it("updates changed fields only, never erases with an empty cell, and is idempotent", () => {
-    const first = planVehicleImport(parseVehicleCsv(csv, { now }), { makes: [], models: [], vehicles: [] })
-    const stored = applyVehiclePlan({ makes: [], models: [], vehicles: [] }, first)
-    const again = planVehicleImport(parseVehicleCsv(csv, { now }), stored)
-    expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 4 })
-
-    const changed = csv.replace("VW;Golf VII Variant;2013;;", "VW;Golf VII Variant;2013;2020;").replace(";1.2;;75;essence;3", ";1.2;;75;essence;")
-    const update = planVehicleImport(parseVehicleCsv(changed, { now }), stored)
-    expect(update.update).toHaveLength(1)
-    expect(update.update[0].changes).toEqual({ year_to: { from: null, to: 2020 } })
-    expect(update.summary).toMatchObject({ created: 0, updated: 1, unchanged: 3 })
-  })
-
-  it("joins a stored make through its stored alias", () => {
-    const plan = planVehicleImport(parseVehicleCsv("make,model,year_from\nWallys,Iris,2015\n", { now }), {
-      makes: [{ id: "make_w", name: "Wallys Car Tunisie", aliases: ["Wallys"] }],
+    const first = planVehicleImport(parseVehicleCsv(csv, { now }), {
+      makes: [],
       models: [],
       vehicles: [],
     })
+    const stored = applyVehiclePlan(
+      { makes: [], models: [], vehicles: [] },
+      first
+    )
+    const again = planVehicleImport(parseVehicleCsv(csv, { now }), stored)
+    expect(again.summary).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+    })
+
+    const changed = csv
+      .replace("VW;Golf VII Variant;2013;;", "VW;Golf VII Variant;2013;2020;")
+      .replace(";1.2;;75;essence;3", ";1.2;;75;essence;")
+    const update = planVehicleImport(parseVehicleCsv(changed, { now }), stored)
+    expect(update.update).toHaveLength(1)
+    expect(update.update[0].changes).toEqual({
+      year_to: { from: null, to: 2020 },
+    })
+    expect(update.summary).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 3,
+    })
+  })
+
+  it("joins a stored make through its stored alias", () => {
+    const plan = planVehicleImport(
+      parseVehicleCsv("make,model,year_from\nWallys,Iris,2015\n", { now }),
+      {
+        makes: [
+          { id: "make_w", name: "Wallys Car Tunisie", aliases: ["Wallys"] },
+        ],
+        models: [],
+        vehicles: [],
+      }
+    )
     expect(plan.makes_to_create).toEqual([])
-    expect(plan.create[0]).toMatchObject({ make_id: "make_w", vehicle: { make: "Wallys Car Tunisie" } })
+    expect(plan.create[0]).toMatchObject({
+      make_id: "make_w",
+      vehicle: { make: "Wallys Car Tunisie" },
+    })
   })
 
   it("re-importing the 20,000-row messy file changes nothing", () => {
-    const file = generateVehicleFile({ vehicles: 20000, duplicates: 200, currentYear: 2025, seed: 11 })
+    const file = generateVehicleFile({
+      vehicles: 20000,
+      duplicates: 200,
+      currentYear: 2025,
+      seed: 11,
+    })
     const parsed = parseVehicleCsv(file.csv, { now })
-    const first = planVehicleImport(parsed, { makes: [], models: [], vehicles: [] })
+    const first = planVehicleImport(parsed, {
+      makes: [],
+      models: [],
+      vehicles: [],
+    })
     expect(first.summary.created).toBe(file.vehicles.length)
     expect(first.makes_to_create).toHaveLength(13)
-    const stored = applyVehiclePlan({ makes: [], models: [], vehicles: [] }, first)
+    const stored = applyVehiclePlan(
+      { makes: [], models: [], vehicles: [] },
+      first
+    )
     const second = planVehicleImport(parseVehicleCsv(file.csv, { now }), stored)
-    expect(second.summary).toMatchObject({ created: 0, updated: 0, unchanged: file.vehicles.length, invalid: file.broken.length })
+    expect(second.summary).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: file.vehicles.length,
+      invalid: file.broken.length,
+    })
     expect(second.makes_to_create).toEqual([])
     expect(second.models_to_create).toEqual([])
   })
@@ -96,10 +185,54 @@ describe("planVehicleImport", () => {
 
 describe("planFitmentImport", () => {
   const vehicles: VehicleRecord[] = [
-    { id: "v1", make: "Peugeot", model: "208", generation: "II", year_from: 2019, year_to: null, engine: "1.2 PureTech", engine_code: "HMZ", fuel: "petrol", ktype: 101 },
-    { id: "v2", make: "Peugeot", model: "208", generation: "II", year_from: 2019, year_to: null, engine: "1.5 BlueHDi", engine_code: "YHY", fuel: "diesel", ktype: 102 },
-    { id: "v3", make: "Peugeot", model: "208", generation: "I", year_from: 2012, year_to: 2019, engine: "1.4 HDi", engine_code: null, fuel: "diesel", ktype: 103 },
-    { id: "v4", make: "Renault", model: "Clio", generation: "IV", year_from: 2012, year_to: 2019, engine: "1.5 dCi", engine_code: "K9K", fuel: "diesel", ktype: 104 },
+    {
+      id: "v1",
+      make: "Peugeot",
+      model: "208",
+      generation: "II",
+      year_from: 2019,
+      year_to: null,
+      engine: "1.2 PureTech",
+      engine_code: "HMZ",
+      fuel: "petrol",
+      ktype: 101,
+    },
+    {
+      id: "v2",
+      make: "Peugeot",
+      model: "208",
+      generation: "II",
+      year_from: 2019,
+      year_to: null,
+      engine: "1.5 BlueHDi",
+      engine_code: "YHY",
+      fuel: "diesel",
+      ktype: 102,
+    },
+    {
+      id: "v3",
+      make: "Peugeot",
+      model: "208",
+      generation: "I",
+      year_from: 2012,
+      year_to: 2019,
+      engine: "1.4 HDi",
+      engine_code: null,
+      fuel: "diesel",
+      ktype: 103,
+    },
+    {
+      id: "v4",
+      make: "Renault",
+      model: "Clio",
+      generation: "IV",
+      year_from: 2012,
+      year_to: 2019,
+      engine: "1.5 dCi",
+      engine_code: "K9K",
+      fuel: "diesel",
+      ktype: 104,
+    },
   ]
   const products: ProductRecord[] = [
     { id: "p1", handle: "plaquettes-avant-208", skus: ["PLQ-208"] },
@@ -118,8 +251,21 @@ describe("planFitmentImport", () => {
       "FG-1,,Fiat,Punto,,,,,,,,,",
       "PLQ-208,,Peugeot,208 II,,,,,,avant,2,,",
     ].join("\n")
-    const plan = planFitmentImport(parseFitmentCsv(csv, { now }), { products, vehicles, links: [] }, { now })
-    expect(plan.create.map((l) => [l.row, l.product_id, l.vehicle_id, l.position, l.engine_code, l.quantity])).toEqual([
+    const plan = planFitmentImport(
+      parseFitmentCsv(csv, { now }),
+      { products, vehicles, links: [] },
+      { now }
+    )
+    expect(
+      plan.create.map((l) => [
+        l.row,
+        l.product_id,
+        l.vehicle_id,
+        l.position,
+        l.engine_code,
+        l.quantity,
+      ])
+    ).toEqual([
       [2, "p1", "v1", "front", null, 4],
       [2, "p1", "v2", "front", null, 4],
       [2, "p1", "v3", "front", null, 4],
@@ -136,39 +282,103 @@ describe("planFitmentImport", () => {
     ])
     expect(plan.invalid.map((r) => r.row)).toEqual([6, 7, 8])
     expect(plan.invalid[0].cells[0]).toBe("NOPE")
-    expect(plan.summary).toMatchObject({ created: 7, updated: 0, unchanged: 0, invalid: 3, rows_valid: 4 })
+    expect(plan.summary).toMatchObject({
+      created: 7,
+      updated: 0,
+      unchanged: 0,
+      invalid: 3,
+      rows_valid: 4,
+    })
   })
 
   it("compares with stored links: notes and quantity update, identical links stay", () => {
-    const csv = "sku,ktype,position,quantity,note_fr\nPLQ-208,101,avant,2,Sauf ABS\nPLQ-208,102,avant,2,\n"
+    const csv =
+      "sku,ktype,position,quantity,note_fr\nPLQ-208,101,avant,2,Sauf ABS\nPLQ-208,102,avant,2,\n"
     const links: LinkRecord[] = [
-      { id: "l1", product_id: "p1", vehicle_id: "v1", position: "front", quantity: 2, note_fr: null },
-      { id: "l2", product_id: "p1", vehicle_id: "v2", position: "front", quantity: 2, note_fr: "ancienne note" },
+      {
+        id: "l1",
+        product_id: "p1",
+        vehicle_id: "v1",
+        position: "front",
+        quantity: 2,
+        note_fr: null,
+      },
+      {
+        id: "l2",
+        product_id: "p1",
+        vehicle_id: "v2",
+        position: "front",
+        quantity: 2,
+        note_fr: "ancienne note",
+      },
     ]
-    const plan = planFitmentImport(parseFitmentCsv(csv, { now }), { products, vehicles, links }, { now })
-    expect(plan.update).toEqual([expect.objectContaining({ id: "l1", changes: { note_fr: { from: null, to: "Sauf ABS" } } })])
+    const plan = planFitmentImport(
+      parseFitmentCsv(csv, { now }),
+      { products, vehicles, links },
+      { now }
+    )
+    expect(plan.update).toEqual([
+      expect.objectContaining({
+        id: "l1",
+        changes: { note_fr: { from: null, to: "Sauf ABS" } },
+      }),
+    ])
     expect(plan.unchanged).toEqual([{ id: "l2", row: 3 }])
     expect(plan.create).toEqual([])
   })
 
   it("re-importing a 20,000-row fitment file changes nothing", () => {
-    const vehicleFile = generateVehicleFile({ vehicles: 2000, duplicates: 0, currentYear: 2025, seed: 3 })
-    const storedVehicles: VehicleRecord[] = parseVehicleCsv(vehicleFile.csv, { now }).rows.map((v, i) => ({ ...v, id: `v${i}` }))
-    const skus = Array.from({ length: 500 }, (_, i) => `SKU-${String(i).padStart(5, "0")}`)
-    const catalogue: ProductRecord[] = skus.map((sku, i) => ({ id: `p${i}`, handle: `product-${i}`, skus: [sku] }))
+    const vehicleFile = generateVehicleFile({
+      vehicles: 2000,
+      duplicates: 0,
+      currentYear: 2025,
+      seed: 3,
+    })
+    const storedVehicles: VehicleRecord[] = parseVehicleCsv(vehicleFile.csv, {
+      now,
+    }).rows.map((v, i) => ({ ...v, id: `v${i}` }))
+    const skus = Array.from(
+      { length: 500 },
+      (_, i) => `SKU-${String(i).padStart(5, "0")}`
+    )
+    const catalogue: ProductRecord[] = skus.map((sku, i) => ({
+      id: `p${i}`,
+      handle: `product-${i}`,
+      skus: [sku],
+    }))
     const file = generateFitmentFile(vehicleFile.vehicles, skus, 20000)
     const parsed = parseFitmentCsv(file.csv, { now })
     expect(parsed.total_rows).toBe(20000)
 
-    const first = planFitmentImport(parsed, { products: catalogue, vehicles: storedVehicles, links: [] }, { now })
+    const first = planFitmentImport(
+      parsed,
+      { products: catalogue, vehicles: storedVehicles, links: [] },
+      { now }
+    )
     expect(first.create).toHaveLength(file.links)
-    expect(first.invalid.map((r) => r.row)).toEqual(file.broken.map((b) => b.line))
+    expect(first.invalid.map((r) => r.row)).toEqual(
+      file.broken.map((b) => b.line)
+    )
     for (const b of file.broken) {
       const error = first.errors.find((e) => e.row === b.line)!
-      expect([error.column, error.reason]).toEqual([b.column, expect.stringMatching(b.reason)])
+      expect([error.column, error.reason]).toEqual([
+        b.column,
+        expect.stringMatching(b.reason),
+      ])
     }
-    const links: LinkRecord[] = first.create.map((l, i) => ({ ...l, id: `l${i}` }))
-    const second = planFitmentImport(parseFitmentCsv(file.csv, { now }), { products: catalogue, vehicles: storedVehicles, links }, { now })
-    expect(second.summary).toMatchObject({ created: 0, updated: 0, unchanged: file.links })
+    const links: LinkRecord[] = first.create.map((l, i) => ({
+      ...l,
+      id: `l${i}`,
+    }))
+    const second = planFitmentImport(
+      parseFitmentCsv(file.csv, { now }),
+      { products: catalogue, vehicles: storedVehicles, links },
+      { now }
+    )
+    expect(second.summary).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: file.links,
+    })
   })
 })

@@ -10,7 +10,11 @@ import { ParsedFile } from "./csv-import"
 import { InvalidRow, RowError } from "./csv-table"
 import { fitmentLinkKey, FitmentRow } from "./fitment-row"
 import { canonicalMake, parseModel, slugify } from "./normalize"
-import { buildVehicleIndex, matchVehicles, VehicleRecord } from "./vehicle-match"
+import {
+  buildVehicleIndex,
+  matchVehicles,
+  VehicleRecord,
+} from "./vehicle-match"
 import { VEHICLE_UPDATABLE_FIELDS, vehicleKey, VehicleRow } from "./vehicle-row"
 
 export type Changes = Record<string, { from: unknown; to: unknown }>
@@ -37,11 +41,32 @@ export interface VehicleSnapshot {
 }
 
 export interface VehicleImportPlan {
-  makes_to_create: Array<{ key: string; name: string; handle: string; row: number }>
-  models_to_create: Array<{ make_key: string; key: string; name: string; handle: string; row: number }>
+  makes_to_create: Array<{
+    key: string
+    name: string
+    handle: string
+    row: number
+  }>
+  models_to_create: Array<{
+    make_key: string
+    key: string
+    name: string
+    handle: string
+    row: number
+  }>
   /** Rows to create; make_id / model_id are set when the make / model already exists. */
-  create: Array<{ row: number; vehicle: VehicleRow; make_id: string | null; model_id: string | null }>
-  update: Array<{ row: number; id: string; vehicle: VehicleRow; changes: Changes }>
+  create: Array<{
+    row: number
+    vehicle: VehicleRow
+    make_id: string | null
+    model_id: string | null
+  }>
+  update: Array<{
+    row: number
+    id: string
+    vehicle: VehicleRow
+    changes: Changes
+  }>
   unchanged: Array<{ row: number; id: string }>
   invalid: InvalidRow[]
   errors: RowError[]
@@ -59,7 +84,10 @@ export interface PlanSummary {
   total_rows: number
 }
 
-export function planVehicleImport(parsed: ParsedFile<VehicleRow>, snapshot: VehicleSnapshot): VehicleImportPlan {
+export function planVehicleImport(
+  parsed: ParsedFile<VehicleRow>,
+  snapshot: VehicleSnapshot
+): VehicleImportPlan {
   // make key (any spelling known to the DB or the built-in table) → stored make
   const makeByKey = new Map<string, MakeRecord>()
   for (const make of snapshot.makes) {
@@ -87,18 +115,29 @@ export function planVehicleImport(parsed: ParsedFile<VehicleRow>, snapshot: Vehi
     invalid: parsed.invalid,
     errors: parsed.errors,
     duplicates: parsed.duplicates,
-    summary: { created: 0, updated: 0, unchanged: 0, invalid: parsed.invalid.length, duplicates: parsed.duplicates.length, total_rows: parsed.total_rows },
+    summary: {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      invalid: parsed.invalid.length,
+      duplicates: parsed.duplicates.length,
+      total_rows: parsed.total_rows,
+    },
   }
   const newMakes = new Set<string>()
   const newModels = new Set<string>()
   for (const row of parsed.rows) {
     const make = makeByKey.get(row.make_key)
     // a stored alias wins over the built-in name: the row joins the stored make
-    const vehicle: VehicleRow = make ? { ...row, make: make.name, make_key: canonicalMake(make.name).key } : row
+    const vehicle: VehicleRow = make
+      ? { ...row, make: make.name, make_key: canonicalMake(make.name).key }
+      : row
     if (make) {
       vehicle.key = vehicleKey(vehicle)
     }
-    const model = make ? modelByKey.get(`${make.id}|${vehicle.model_key}`) : undefined
+    const model = make
+      ? modelByKey.get(`${make.id}|${vehicle.model_key}`)
+      : undefined
     if (model && model.name !== vehicle.model) {
       vehicle.model = parseModel(model.name).model
       vehicle.model_key = parseModel(model.name).key
@@ -108,7 +147,12 @@ export function planVehicleImport(parsed: ParsedFile<VehicleRow>, snapshot: Vehi
     if (!existing) {
       if (!make && !newMakes.has(vehicle.make_key)) {
         newMakes.add(vehicle.make_key)
-        plan.makes_to_create.push({ key: vehicle.make_key, name: vehicle.make, handle: slugify(vehicle.make), row: row.row })
+        plan.makes_to_create.push({
+          key: vehicle.make_key,
+          name: vehicle.make,
+          handle: slugify(vehicle.make),
+          row: row.row,
+        })
       }
       const modelKey = `${vehicle.make_key}|${vehicle.model_key}`
       if (!model && !newModels.has(modelKey)) {
@@ -121,7 +165,12 @@ export function planVehicleImport(parsed: ParsedFile<VehicleRow>, snapshot: Vehi
           row: row.row,
         })
       }
-      plan.create.push({ row: row.row, vehicle, make_id: make?.id ?? null, model_id: model?.id ?? null })
+      plan.create.push({
+        row: row.row,
+        vehicle,
+        make_id: make?.id ?? null,
+        model_id: model?.id ?? null,
+      })
       continue
     }
     const changes: Changes = {}
@@ -144,7 +193,10 @@ export function planVehicleImport(parsed: ParsedFile<VehicleRow>, snapshot: Vehi
   return plan
 }
 
-function resolvedKey(v: VehicleRecord, makeByKey: Map<string, MakeRecord>): string {
+function resolvedKey(
+  v: VehicleRecord,
+  makeByKey: Map<string, MakeRecord>
+): string {
   const make = makeByKey.get(canonicalMake(v.make).key)
   return vehicleKey({ ...v, make: make ? make.name : v.make })
 }
@@ -202,7 +254,10 @@ export interface FitmentImportPlan {
   update: Array<{ id: string; link: PlannedLink; changes: Changes }>
   unchanged: Array<{ id: string; row: number }>
   /** Products to mark universal, and those already universal. */
-  universal: { set: Array<{ product_id: string; row: number }>; unchanged: Array<{ product_id: string; row: number }> }
+  universal: {
+    set: Array<{ product_id: string; row: number }>
+    unchanged: Array<{ product_id: string; row: number }>
+  }
   invalid: InvalidRow[]
   errors: RowError[]
   duplicates: Array<{ row: number; same_as: number }>
@@ -219,7 +274,11 @@ export interface FitmentPlanOptions {
  * become invalid rows with the reason; a row that gives an existing link different notes or quantity than an
  * earlier row of the same file is invalid too (the file contradicts itself).
  */
-export function planFitmentImport(parsed: ParsedFile<FitmentRow>, snapshot: FitmentSnapshot, options: FitmentPlanOptions = {}): FitmentImportPlan {
+export function planFitmentImport(
+  parsed: ParsedFile<FitmentRow>,
+  snapshot: FitmentSnapshot,
+  options: FitmentPlanOptions = {}
+): FitmentImportPlan {
   const bySku = new Map<string, ProductRecord>()
   const byHandle = new Map<string, ProductRecord>()
   const byId = new Map<string, ProductRecord>()
@@ -240,7 +299,15 @@ export function planFitmentImport(parsed: ParsedFile<FitmentRow>, snapshot: Fitm
     invalid: [...parsed.invalid],
     errors: [...parsed.errors],
     duplicates: parsed.duplicates,
-    summary: { created: 0, updated: 0, unchanged: 0, invalid: 0, duplicates: parsed.duplicates.length, total_rows: parsed.total_rows, rows_valid: 0 },
+    summary: {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      invalid: 0,
+      duplicates: parsed.duplicates.length,
+      total_rows: parsed.total_rows,
+      rows_valid: 0,
+    },
   }
   const planned = new Map<string, PlannedLink>()
   const universalSeen = new Set<string>()
@@ -250,21 +317,41 @@ export function planFitmentImport(parsed: ParsedFile<FitmentRow>, snapshot: Fitm
     const errors: RowError[] = []
     const product = findProduct(row)
     if (!product) {
-      const field = row.product.sku ? "sku" : row.product.handle ? "handle" : "product_id"
-      const value = row.product.sku ?? row.product.handle ?? row.product.product_id
-      errors.push({ row: row.row, column: header(field), value, reason: `no product with ${field} "${value}"` })
+      const field = row.product.sku
+        ? "sku"
+        : row.product.handle
+          ? "handle"
+          : "product_id"
+      const value =
+        row.product.sku ?? row.product.handle ?? row.product.product_id
+      errors.push({
+        row: row.row,
+        column: header(field),
+        value,
+        reason: `no product with ${field} "${value}"`,
+      })
     }
     if (product && row.universal) {
       if (!universalSeen.has(product.id)) {
         universalSeen.add(product.id)
-        ;(product.universal ? plan.universal.unchanged : plan.universal.set).push({ product_id: product.id, row: row.row })
+        ;(product.universal
+          ? plan.universal.unchanged
+          : plan.universal.set
+        ).push({ product_id: product.id, row: row.row })
       }
       plan.summary.rows_valid++
       continue
     }
-    const matches = row.vehicle ? matchVehicles(row.vehicle, vehicles, options.now) : []
+    const matches = row.vehicle
+      ? matchVehicles(row.vehicle, vehicles, options.now)
+      : []
     if (row.vehicle && !matches.length) {
-      errors.push({ row: row.row, column: vehicleColumn(row), value: describe(row), reason: `no vehicle matches ${describe(row)}` })
+      errors.push({
+        row: row.row,
+        column: vehicleColumn(row),
+        value: describe(row),
+        reason: `no vehicle matches ${describe(row)}`,
+      })
     }
     if (errors.length || !product) {
       reportInvalid(row.row, errors)
@@ -288,7 +375,9 @@ export function planFitmentImport(parsed: ParsedFile<FitmentRow>, snapshot: Fitm
       link.key = fitmentLinkKey(link)
       const earlier = planned.get(link.key)
       if (earlier) {
-        const conflict = LINK_UPDATABLE_FIELDS.find((f) => earlier[f] !== link[f])
+        const conflict = LINK_UPDATABLE_FIELDS.find(
+          (f) => earlier[f] !== link[f]
+        )
         if (conflict) {
           errors.push({
             row: row.row,
@@ -331,24 +420,35 @@ export function planFitmentImport(parsed: ParsedFile<FitmentRow>, snapshot: Fitm
   plan.invalid.sort((a, b) => a.row - b.row)
   plan.summary.created = plan.create.length + plan.universal.set.length
   plan.summary.updated = plan.update.length
-  plan.summary.unchanged = plan.unchanged.length + plan.universal.unchanged.length
+  plan.summary.unchanged =
+    plan.unchanged.length + plan.universal.unchanged.length
   plan.summary.invalid = plan.invalid.length
   return plan
 
   function findProduct(row: FitmentRow): ProductRecord | undefined {
     if (row.product.sku) return bySku.get(compactReference(row.product.sku))
-    if (row.product.handle) return byHandle.get(row.product.handle.toLowerCase())
+    if (row.product.handle)
+      return byHandle.get(row.product.handle.toLowerCase())
     return row.product.product_id ? byId.get(row.product.product_id) : undefined
   }
 
   function reportInvalid(line: number, errors: RowError[]) {
-    plan.invalid.push({ row: line, cells: parsed.cells.get(line) ?? [], errors })
+    plan.invalid.push({
+      row: line,
+      cells: parsed.cells.get(line) ?? [],
+      errors,
+    })
     plan.errors.push(...errors)
   }
 
   function vehicleColumn(row: FitmentRow): string {
     if (row.vehicle?.vehicle_id) return header("vehicle_id")
-    if (row.vehicle?.ktype !== null && row.vehicle?.ktype !== undefined && !row.vehicle.make) return header("ktype")
+    if (
+      row.vehicle?.ktype !== null &&
+      row.vehicle?.ktype !== undefined &&
+      !row.vehicle.make
+    )
+      return header("ktype")
     return header("model")
   }
 }
@@ -363,7 +463,9 @@ function describe(row: FitmentRow): string {
     v.model,
     v.generation,
     v.body,
-    v.year_from !== null || v.year_to !== null ? `${v.year_from ?? "…"}-${v.year_to ?? "…"}` : null,
+    v.year_from !== null || v.year_to !== null
+      ? `${v.year_from ?? "…"}-${v.year_to ?? "…"}`
+      : null,
     v.engine,
     v.engine_code,
     v.fuel,

@@ -26,18 +26,32 @@ describe("parseYearMonth", () => {
   })
 
   it("refuses text, short years, out-of-range years and months", () => {
-    expect(parseYearMonth("2O14", { now }).error).toBe('"2O14" is not a year (expected e.g. 2014, 2014-03 or 03/2014)')
+    expect(parseYearMonth("2O14", { now }).error).toBe(
+      '"2O14" is not a year (expected e.g. 2014, 2014-03 or 03/2014)'
+    )
     expect(parseYearMonth("deux mille", { now }).error).toMatch(/is not a year/)
-    expect(parseYearMonth("14", { now }).error).toMatch(/two-digit year; write the full year \(e\.g\. 2014\)/)
-    expect(parseYearMonth("1949", { now }).error).toBe("year 1949 is outside 1950..2026")
-    expect(parseYearMonth("2027", { now }).error).toBe("year 2027 is outside 1950..2026")
-    expect(parseYearMonth("2014-13", { now }).error).toBe("month 13 is not between 1 and 12")
+    expect(parseYearMonth("14", { now }).error).toMatch(
+      /two-digit year; write the full year \(e\.g\. 2014\)/
+    )
+    expect(parseYearMonth("1949", { now }).error).toBe(
+      "year 1949 is outside 1950..2026"
+    )
+    expect(parseYearMonth("2027", { now }).error).toBe(
+      "year 2027 is outside 1950..2026"
+    )
+    expect(parseYearMonth("2014-13", { now }).error).toBe(
+      "month 13 is not between 1 and 12"
+    )
   })
 
   it("reads an open end as null only where allowed", () => {
     expect(parseYearMonth("", { now })).toEqual({ value: null })
-    expect(parseYearMonth("en cours", { now, allowOpen: true })).toEqual({ value: null })
-    expect(parseYearMonth("-", { now, allowOpen: true })).toEqual({ value: null })
+    expect(parseYearMonth("en cours", { now, allowOpen: true })).toEqual({
+      value: null,
+    })
+    expect(parseYearMonth("-", { now, allowOpen: true })).toEqual({
+      value: null,
+    })
     expect(parseYearMonth("en cours", { now }).error).toMatch(/is not a year/)
   })
 })
@@ -56,18 +70,28 @@ describe("parseMonth", () => {
 describe("parseNumber", () => {
   it("reads spaced thousands, units and decimal commas", () => {
     expect(parseNumber("1 598", { integer: true })).toEqual({ value: 1598 })
-    expect(parseNumber("1598cc", { integer: true, units: ["cc", "cm3"] })).toEqual({ value: 1598 })
+    expect(
+      parseNumber("1598cc", { integer: true, units: ["cc", "cm3"] })
+    ).toEqual({ value: 1598 })
     expect(parseNumber("55,5", { units: ["kw"] })).toEqual({ value: 55.5 })
-    expect(parseNumber("110 ch", { units: ["ch", "hp"] })).toEqual({ value: 110 })
+    expect(parseNumber("110 ch", { units: ["ch", "hp"] })).toEqual({
+      value: 110,
+    })
     expect(parseNumber("")).toEqual({ value: null })
   })
 
   it("refuses negatives, text, decimals where whole numbers are needed and out-of-range values", () => {
     expect(parseNumber("-90").error).toBe('"-90" is negative')
     expect(parseNumber("abc").error).toBe('"abc" is not a number')
-    expect(parseNumber("1.6", { integer: true }).error).toBe('"1.6" must be a whole number')
-    expect(parseNumber("20", { min: 50 }).error).toBe("20 is below the minimum 50")
-    expect(parseNumber("5000", { max: 2000 }).error).toBe("5000 is above the maximum 2000")
+    expect(parseNumber("1.6", { integer: true }).error).toBe(
+      '"1.6" must be a whole number'
+    )
+    expect(parseNumber("20", { min: 50 }).error).toBe(
+      "20 is below the minimum 50"
+    )
+    expect(parseNumber("5000", { max: 2000 }).error).toBe(
+      "5000 is above the maximum 2000"
+    )
   })
 })
 
@@ -123,7 +147,9 @@ describe("parseFuel", () => {
   })
 
   it("names unknown fuels and lists accepted ones", () => {
-    expect(parseFuel("Kerosene").error).toMatch(/^unknown fuel "Kerosene" \(accepted: essence\/petrol\/gasoline, diesel\/gazole, .*GNV\/natural gas, flex\/ethanol\)$/)
+    expect(parseFuel("Kerosene").error).toMatch(
+      /^unknown fuel "Kerosene" \(accepted: essence\/petrol\/gasoline, diesel\/gazole, .*GNV\/natural gas, flex\/ethanol\)$/
+    )
     expect(parseFuel(" ")).toEqual({ value: null })
   })
 })

@@ -4,7 +4,8 @@
  */
 import { normalizeWords } from "./normalize"
 
-export type Parsed<T> = { value: T; error?: undefined } | { value?: undefined; error: string }
+export type Parsed<T> =
+  { value: T; error?: undefined } | { value?: undefined; error: string }
 
 export const MIN_YEAR = 1950
 
@@ -12,7 +13,21 @@ export function maxYear(now: Date = new Date()): number {
   return now.getFullYear() + 1
 }
 
-const STILL_PRODUCED = new Set(["", "-", "--", "...", "…", "en cours", "encours", "aujourd hui", "a ce jour", "present", "now", "today", "current"])
+const STILL_PRODUCED = new Set([
+  "",
+  "-",
+  "--",
+  "...",
+  "…",
+  "en cours",
+  "encours",
+  "aujourd hui",
+  "a ce jour",
+  "present",
+  "now",
+  "today",
+  "current",
+])
 
 /**
  * A year cell, optionally with a month: "2014", "2014-03", "03/2014", "201403" (TecDoc style), "3.2014".
@@ -23,7 +38,11 @@ export function parseYearMonth(
   options: { now?: Date; allowOpen?: boolean } = {}
 ): Parsed<{ year: number; month: number | null } | null> {
   const text = cell.trim()
-  if (options.allowOpen ? STILL_PRODUCED.has(normalizeWords(text)) || text === "-" : text === "") {
+  if (
+    options.allowOpen
+      ? STILL_PRODUCED.has(normalizeWords(text)) || text === "-"
+      : text === ""
+  ) {
     return { value: null }
   }
   let year: number
@@ -41,9 +60,13 @@ export function parseYearMonth(
     year = Number(m[1])
     month = Number(m[2])
   } else if ((m = text.match(/^(\d{2})$/))) {
-    return { error: `"${text}" is a two-digit year; write the full year (e.g. ${Number(m[1]) > 30 ? "19" : "20"}${m[1]})` }
+    return {
+      error: `"${text}" is a two-digit year; write the full year (e.g. ${Number(m[1]) > 30 ? "19" : "20"}${m[1]})`,
+    }
   } else {
-    return { error: `"${text}" is not a year (expected e.g. 2014, 2014-03 or 03/2014)` }
+    return {
+      error: `"${text}" is not a year (expected e.g. 2014, 2014-03 or 03/2014)`,
+    }
   }
   const max = maxYear(options.now)
   if (year < MIN_YEAR || year > max) {
@@ -63,10 +86,14 @@ export function parseMonth(cell: string): Parsed<number | null> {
   }
   if (/^\d{1,2}$/.test(text)) {
     const month = Number(text)
-    return month >= 1 && month <= 12 ? { value: month } : { error: `month ${month} is not between 1 and 12` }
+    return month >= 1 && month <= 12
+      ? { value: month }
+      : { error: `month ${month} is not between 1 and 12` }
   }
   const index = MONTH_NAMES.findIndex((names) => names.includes(text))
-  return index >= 0 ? { value: index + 1 } : { error: `"${cell.trim()}" is not a month (1-12)` }
+  return index >= 0
+    ? { value: index + 1 }
+    : { error: `"${cell.trim()}" is not a month (1-12)` }
 }
 
 const MONTH_NAMES = [
@@ -90,7 +117,12 @@ const MONTH_NAMES = [
  */
 export function parseNumber(
   cell: string,
-  options: { integer?: boolean; min?: number; max?: number; units?: string[] } = {}
+  options: {
+    integer?: boolean
+    min?: number
+    max?: number
+    units?: string[]
+  } = {}
 ): Parsed<number | null> {
   let text = cell.trim().toLowerCase()
   if (!text) {
@@ -141,7 +173,17 @@ export function powerConsistent(hp: number, kw: number): boolean {
   return Math.abs(kw - expected) <= Math.max(1.5, expected * 0.03)
 }
 
-export const FUELS = ["petrol", "diesel", "hybrid", "plug_in_hybrid", "electric", "lpg", "petrol_lpg", "cng", "flex"] as const
+export const FUELS = [
+  "petrol",
+  "diesel",
+  "hybrid",
+  "plug_in_hybrid",
+  "electric",
+  "lpg",
+  "petrol_lpg",
+  "cng",
+  "flex",
+] as const
 export type Fuel = (typeof FUELS)[number]
 
 /** Spellings in French, English, German, Arabic and Tunisian usage (keys are normalizeWords form). */
@@ -156,7 +198,7 @@ const FUEL_ALIASES: Record<string, Fuel> = {
   "sans plomb": "petrol",
   e: "petrol",
   es: "petrol",
-  "بنزين": "petrol",
+  بنزين: "petrol",
   diesel: "diesel",
   gazole: "diesel",
   gasoil: "diesel",
@@ -164,9 +206,9 @@ const FUEL_ALIASES: Record<string, Fuel> = {
   gazoil: "diesel",
   mazout: "diesel",
   d: "diesel",
-  "ديزل": "diesel",
-  "مازوت": "diesel",
-  "قازوال": "diesel",
+  ديزل: "diesel",
+  مازوت: "diesel",
+  قازوال: "diesel",
   hybrid: "hybrid",
   hybride: "hybrid",
   hev: "hybrid",
@@ -194,8 +236,8 @@ const FUEL_ALIASES: Record<string, Fuel> = {
   electricity: "electric",
   "battery electric": "electric",
   "full electric": "electric",
-  "كهرباء": "electric",
-  "كهربائي": "electric",
+  كهرباء: "electric",
+  كهربائي: "electric",
   lpg: "lpg",
   gpl: "lpg",
   autogas: "lpg",
@@ -234,33 +276,71 @@ export function parseFuel(cell: string): Parsed<Fuel | null> {
   if (!words) {
     return { value: null }
   }
-  const fuel = FUEL_ALIASES[words] ?? ((FUELS as readonly string[]).includes(words.replace(/ /g, "_")) ? (words.replace(/ /g, "_") as Fuel) : undefined)
+  const fuel =
+    FUEL_ALIASES[words] ??
+    ((FUELS as readonly string[]).includes(words.replace(/ /g, "_"))
+      ? (words.replace(/ /g, "_") as Fuel)
+      : undefined)
   if (!fuel) {
-    return { error: `unknown fuel "${cell.trim()}" (accepted: essence/petrol/gasoline, diesel/gazole, hybride/hybrid, hybride rechargeable/plug-in hybrid, électrique/electric, GPL/LPG, essence/GPL, GNV/natural gas, flex/ethanol)` }
+    return {
+      error: `unknown fuel "${cell.trim()}" (accepted: essence/petrol/gasoline, diesel/gazole, hybride/hybrid, hybride rechargeable/plug-in hybrid, électrique/electric, GPL/LPG, essence/GPL, GNV/natural gas, flex/ethanol)`,
+    }
   }
   return { value: fuel }
 }
 
-export const POSITIONS = ["front", "rear", "left", "right", "front_left", "front_right", "rear_left", "rear_right"] as const
+export const POSITIONS = [
+  "front",
+  "rear",
+  "left",
+  "right",
+  "front_left",
+  "front_right",
+  "rear_left",
+  "rear_right",
+] as const
 export type Position = (typeof POSITIONS)[number]
 
 const AXLE: Record<string, "front" | "rear"> = {
-  front: "front", avant: "front", av: "front", f: "front",
-  rear: "rear", arriere: "rear", ar: "rear", r: "rear", back: "rear",
+  front: "front",
+  avant: "front",
+  av: "front",
+  f: "front",
+  rear: "rear",
+  arriere: "rear",
+  ar: "rear",
+  r: "rear",
+  back: "rear",
 }
 const SIDE: Record<string, "left" | "right"> = {
-  left: "left", gauche: "left", g: "left", l: "left", lh: "left",
-  right: "right", droite: "right", droit: "right", d: "right", rh: "right",
+  left: "left",
+  gauche: "left",
+  g: "left",
+  l: "left",
+  lh: "left",
+  right: "right",
+  droite: "right",
+  droit: "right",
+  d: "right",
+  rh: "right",
 }
 /** Glued French abbreviations seen in parts catalogues. */
 const GLUED_POSITIONS: Record<string, Position> = {
-  avg: "front_left", avd: "front_right", arg: "rear_left", ard: "rear_right",
-  fl: "front_left", fr: "front_right", rl: "rear_left", rr: "rear_right",
+  avg: "front_left",
+  avd: "front_right",
+  arg: "rear_left",
+  ard: "rear_right",
+  fl: "front_left",
+  fr: "front_right",
+  rl: "rear_left",
+  rr: "rear_right",
 }
 
 /** Position: front/rear/left/right and combinations; French avant/arrière/gauche/droite, AV/AR, AVG/ARD. */
 export function parsePosition(cell: string): Parsed<Position | null> {
-  const words = normalizeWords(cell).replace(/\b(essieu|axle|cote|side|cote)\b/g, "").trim()
+  const words = normalizeWords(cell)
+    .replace(/\b(essieu|axle|cote|side|cote)\b/g, "")
+    .trim()
   if (!words) {
     return { value: null }
   }
@@ -275,7 +355,9 @@ export function parsePosition(cell: string): Parsed<Position | null> {
     } else if (SIDE[word] && !side) {
       side = SIDE[word]
     } else {
-      return { error: `unknown position "${cell.trim()}" (accepted: front, rear, left, right, front left…, or avant, arrière, gauche, droite)` }
+      return {
+        error: `unknown position "${cell.trim()}" (accepted: front, rear, left, right, front left…, or avant, arrière, gauche, droite)`,
+      }
     }
   }
   if (axle && side) {
@@ -284,7 +366,19 @@ export function parsePosition(cell: string): Parsed<Position | null> {
   return { value: (axle ?? side) as Position }
 }
 
-const TRUE_WORDS = new Set(["true", "1", "oui", "yes", "y", "o", "vrai", "x", "universal", "universel", "universelle"])
+const TRUE_WORDS = new Set([
+  "true",
+  "1",
+  "oui",
+  "yes",
+  "y",
+  "o",
+  "vrai",
+  "x",
+  "universal",
+  "universel",
+  "universelle",
+])
 const FALSE_WORDS = new Set(["false", "0", "non", "no", "n", "faux"])
 
 /** Boolean cell: true/1/oui/yes/x and false/0/non/no; empty is false. */
@@ -296,5 +390,7 @@ export function parseBoolean(cell: string): Parsed<boolean> {
   if (TRUE_WORDS.has(words)) {
     return { value: true }
   }
-  return { error: `"${cell.trim()}" is not a yes/no value (accepted: true/1/oui/yes or false/0/non/no)` }
+  return {
+    error: `"${cell.trim()}" is not a yes/no value (accepted: true/1/oui/yes or false/0/non/no)`,
+  }
 }

@@ -1,7 +1,12 @@
 /**
  * Which stored vehicles a fitment row's vehicle selector names.
  */
-import { canonicalMake, normalizeBody, normalizeKey, parseModel } from "./normalize"
+import {
+  canonicalMake,
+  normalizeBody,
+  normalizeKey,
+  parseModel,
+} from "./normalize"
 import { VehicleSelector } from "./fitment-row"
 import { vehicleKey } from "./vehicle-row"
 
@@ -43,7 +48,12 @@ export interface VehicleIndex {
 }
 
 export function buildVehicleIndex(vehicles: VehicleRecord[]): VehicleIndex {
-  const index: VehicleIndex = { byId: new Map(), byKey: new Map(), byKtype: new Map(), byMakeModel: new Map() }
+  const index: VehicleIndex = {
+    byId: new Map(),
+    byKey: new Map(),
+    byKtype: new Map(),
+    byMakeModel: new Map(),
+  }
   for (const v of vehicles) {
     const model = parseModel(v.model)
     const entry: IndexedVehicle = {
@@ -51,7 +61,9 @@ export function buildVehicleIndex(vehicles: VehicleRecord[]): VehicleIndex {
       make_key: canonicalMake(v.make).key,
       model_key: model.key,
       generation_key: normalizeKey(v.generation ?? model.generation ?? ""),
-      body: v.body ? normalizeBody(v.body) ?? normalizeKey(v.body) : model.body ?? "",
+      body: v.body
+        ? (normalizeBody(v.body) ?? normalizeKey(v.body))
+        : (model.body ?? ""),
       engine_key: normalizeKey(v.engine ?? ""),
       engine_code_key: normalizeKey(v.engine_code ?? ""),
     }
@@ -78,20 +90,29 @@ export function buildVehicleIndex(vehicles: VehicleRecord[]): VehicleIndex {
  *   with no code recorded (the link then carries the code as a qualifier).
  * Other columns narrow further when given together with vehicle_id or ktype, so a wrong id is not silently accepted.
  */
-export function matchVehicles(selector: VehicleSelector, index: VehicleIndex, now: Date = new Date()): VehicleRecord[] {
+export function matchVehicles(
+  selector: VehicleSelector,
+  index: VehicleIndex,
+  now: Date = new Date()
+): VehicleRecord[] {
   let candidates: IndexedVehicle[]
   if (selector.vehicle_id) {
     const v = index.byId.get(selector.vehicle_id)
     candidates = v ? [indexed(v, index)] : []
   } else if (selector.ktype !== null) {
-    candidates = (index.byKtype.get(selector.ktype) ?? []).map((v) => indexed(v, index))
+    candidates = (index.byKtype.get(selector.ktype) ?? []).map((v) =>
+      indexed(v, index)
+    )
   } else if (selector.make_key && selector.model_key) {
-    candidates = index.byMakeModel.get(`${selector.make_key}|${selector.model_key}`) ?? []
+    candidates =
+      index.byMakeModel.get(`${selector.make_key}|${selector.model_key}`) ?? []
   } else {
     return []
   }
   const currentYear = now.getFullYear()
-  const generation = selector.generation ? normalizeKey(selector.generation) : null
+  const generation = selector.generation
+    ? normalizeKey(selector.generation)
+    : null
   const engine = selector.engine ? normalizeKey(selector.engine) : null
   const code = selector.engine_code ? normalizeKey(selector.engine_code) : null
   return candidates
@@ -104,7 +125,13 @@ export function matchVehicles(selector: VehicleSelector, index: VehicleIndex, no
       if (engine && v.engine_key !== engine) return false
       // with vehicle_id the vehicle is named exactly: the engine code is then only the link's qualifier (a staff
       // link may hold for another engine code than the vehicle's, and the export writes it back that way)
-      if (code && !selector.vehicle_id && v.engine_code_key && v.engine_code_key !== code) return false
+      if (
+        code &&
+        !selector.vehicle_id &&
+        v.engine_code_key &&
+        v.engine_code_key !== code
+      )
+        return false
       const vFrom = v.record.year_from
       const vTo = v.record.year_to ?? currentYear + 1
       if (selector.year_from !== null && vTo < selector.year_from) return false
@@ -116,6 +143,7 @@ export function matchVehicles(selector: VehicleSelector, index: VehicleIndex, no
 
 function indexed(v: VehicleRecord, index: VehicleIndex): IndexedVehicle {
   const model = parseModel(v.model)
-  const list = index.byMakeModel.get(`${canonicalMake(v.make).key}|${model.key}`) ?? []
+  const list =
+    index.byMakeModel.get(`${canonicalMake(v.make).key}|${model.key}`) ?? []
   return list.find((e) => e.record === v) as IndexedVehicle
 }

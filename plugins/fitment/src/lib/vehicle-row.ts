@@ -4,25 +4,112 @@
  */
 import { cleanText } from "@shabou/text"
 import { ColumnSpec, RowError } from "./csv-table"
-import { Body, canonicalMake, normalizeBody, normalizeKey, parseModel } from "./normalize"
-import { Fuel, hpFromKw, kwFromHp, parseFuel, parseMonth, parseNumber, parseYearMonth, powerConsistent } from "./values"
+import {
+  Body,
+  canonicalMake,
+  normalizeBody,
+  normalizeKey,
+  parseModel,
+} from "./normalize"
+import {
+  Fuel,
+  hpFromKw,
+  kwFromHp,
+  parseFuel,
+  parseMonth,
+  parseNumber,
+  parseYearMonth,
+  powerConsistent,
+} from "./values"
 
 export const VEHICLE_COLUMNS: ColumnSpec[] = [
-  { field: "make", aliases: ["marque", "constructeur", "manufacturer", "make_name", "vehicle_make"] },
-  { field: "model", aliases: ["modele", "model_name", "vehicle_model", "gamme"] },
+  {
+    field: "make",
+    aliases: [
+      "marque",
+      "constructeur",
+      "manufacturer",
+      "make_name",
+      "vehicle_make",
+    ],
+  },
+  {
+    field: "model",
+    aliases: ["modele", "model_name", "vehicle_model", "gamme"],
+  },
   { field: "generation", aliases: ["gen", "generation_code", "phase"] },
-  { field: "body", aliases: ["carrosserie", "body_type", "type_carrosserie", "bodywork"] },
-  { field: "year_from", aliases: ["annee_debut", "annee_de", "de", "from", "debut", "year_start", "start_year", "from_year", "annee_from"] },
-  { field: "year_to", aliases: ["annee_fin", "annee_a", "a", "to", "fin", "year_end", "end_year", "to_year", "jusqu_a"] },
+  {
+    field: "body",
+    aliases: ["carrosserie", "body_type", "type_carrosserie", "bodywork"],
+  },
+  {
+    field: "year_from",
+    aliases: [
+      "annee_debut",
+      "annee_de",
+      "de",
+      "from",
+      "debut",
+      "year_start",
+      "start_year",
+      "from_year",
+      "annee_from",
+    ],
+  },
+  {
+    field: "year_to",
+    aliases: [
+      "annee_fin",
+      "annee_a",
+      "a",
+      "to",
+      "fin",
+      "year_end",
+      "end_year",
+      "to_year",
+      "jusqu_a",
+    ],
+  },
   { field: "month_from", aliases: ["mois_debut", "month_start"] },
   { field: "month_to", aliases: ["mois_fin", "month_end"] },
-  { field: "engine", aliases: ["moteur", "engine_label", "motorisation", "version", "engine_name"] },
-  { field: "engine_code", aliases: ["code_moteur", "type_moteur", "motor_code", "engine_type"] },
-  { field: "displacement_cc", aliases: ["cc", "cylindree", "displacement", "cm3", "cylinder_capacity", "capacity_cc"] },
-  { field: "power_hp", aliases: ["hp", "ch", "chevaux", "puissance_ch", "power_ps", "ps", "bhp"] },
+  {
+    field: "engine",
+    aliases: [
+      "moteur",
+      "engine_label",
+      "motorisation",
+      "version",
+      "engine_name",
+    ],
+  },
+  {
+    field: "engine_code",
+    aliases: ["code_moteur", "type_moteur", "motor_code", "engine_type"],
+  },
+  {
+    field: "displacement_cc",
+    aliases: [
+      "cc",
+      "cylindree",
+      "displacement",
+      "cm3",
+      "cylinder_capacity",
+      "capacity_cc",
+    ],
+  },
+  {
+    field: "power_hp",
+    aliases: ["hp", "ch", "chevaux", "puissance_ch", "power_ps", "ps", "bhp"],
+  },
   { field: "power_kw", aliases: ["kw", "puissance_kw"] },
-  { field: "fuel", aliases: ["carburant", "energie", "fuel_type", "carburation"] },
-  { field: "ktype", aliases: ["k_type", "ktyp", "tecdoc_ktype", "ktype_nr", "ktypnr"] },
+  {
+    field: "fuel",
+    aliases: ["carburant", "energie", "fuel_type", "carburation"],
+  },
+  {
+    field: "ktype",
+    aliases: ["k_type", "ktyp", "tecdoc_ktype", "ktype_nr", "ktypnr"],
+  },
 ]
 
 export const REQUIRED_VEHICLE_COLUMNS = ["make", "model", "year_from"]
@@ -81,8 +168,12 @@ export interface VehicleKeyInput {
  */
 export function vehicleKey(v: VehicleKeyInput): string {
   const model = parseModel(v.model)
-  const body = v.body ? normalizeBody(v.body) ?? normalizeKey(v.body) : model.body ?? ""
-  const generation = v.generation ? normalizeKey(v.generation) : normalizeKey(model.generation ?? "")
+  const body = v.body
+    ? (normalizeBody(v.body) ?? normalizeKey(v.body))
+    : (model.body ?? "")
+  const generation = v.generation
+    ? normalizeKey(v.generation)
+    : normalizeKey(model.generation ?? "")
   return [
     canonicalMake(v.make).key,
     model.key,
@@ -101,7 +192,8 @@ export interface VehicleRowOptions {
   derivePower?: boolean
 }
 
-export type VehicleRowResult = { ok: true; vehicle: VehicleRow } | { ok: false; errors: RowError[] }
+export type VehicleRowResult =
+  { ok: true; vehicle: VehicleRow } | { ok: false; errors: RowError[] }
 
 /**
  * Validates one row given as field → cell. `headers` maps fields to the header as written (for error messages).
@@ -114,7 +206,12 @@ export function validateVehicleRow(
 ): VehicleRowResult {
   const errors: RowError[] = []
   const fail = (field: string, reason: string) =>
-    errors.push({ row, column: headers[field] ?? field, value: record[field] ?? null, reason })
+    errors.push({
+      row,
+      column: headers[field] ?? field,
+      value: record[field] ?? null,
+      reason,
+    })
   const cell = (field: string) => cleanText(record[field] ?? "")
 
   const makeText = cell("make")
@@ -134,7 +231,10 @@ export function validateVehicleRow(
   if (cell("body")) {
     const b = normalizeBody(cell("body"))
     if (!b) {
-      fail("body", `unknown body "${cell("body")}" (accepted e.g. berline, citadine, break/SW, coupé, cabriolet, SUV/4x4, monospace, fourgon/van, pick-up, minibus)`)
+      fail(
+        "body",
+        `unknown body "${cell("body")}" (accepted e.g. berline, citadine, break/SW, coupé, cabriolet, SUV/4x4, monospace, fourgon/van, pick-up, minibus)`
+      )
     } else {
       body = b
     }
@@ -155,7 +255,10 @@ export function validateVehicleRow(
   }
   let yearTo: number | null = null
   let monthTo: number | null = null
-  const yt = parseYearMonth(cell("year_to"), { now: options.now, allowOpen: true })
+  const yt = parseYearMonth(cell("year_to"), {
+    now: options.now,
+    allowOpen: true,
+  })
   if (yt.error !== undefined) {
     fail("year_to", yt.error)
   } else if (yt.value) {
@@ -174,7 +277,10 @@ export function validateVehicleRow(
       fail(field, m.error)
     } else if (m.value !== null) {
       if (current !== null && current !== m.value) {
-        fail(field, `month ${m.value} contradicts the month written in the year column (${current})`)
+        fail(
+          field,
+          `month ${m.value} contradicts the month written in the year column (${current})`
+        )
       } else {
         set(m.value)
       }
@@ -184,7 +290,10 @@ export function validateVehicleRow(
     const from = yearFrom * 100 + (monthFrom ?? 1)
     const to = yearTo * 100 + (monthTo ?? 12)
     if (to < from) {
-      fail("year_to", `year_to ${yearTo}${monthTo ? `-${pad(monthTo)}` : ""} is before year_from ${yearFrom}${monthFrom ? `-${pad(monthFrom)}` : ""}`)
+      fail(
+        "year_to",
+        `year_to ${yearTo}${monthTo ? `-${pad(monthTo)}` : ""} is before year_from ${yearFrom}${monthFrom ? `-${pad(monthFrom)}` : ""}`
+      )
     }
   }
 
@@ -196,11 +305,23 @@ export function validateVehicleRow(
     }
     return n.value
   }
-  const cc = number("displacement_cc", { integer: true, min: 50, max: 20000, units: ["cm3", "cm³", "cc"] })
-  let hp = number("power_hp", { min: 1, max: 2000, units: ["bhp", "hp", "ch", "ps", "cv"] })
+  const cc = number("displacement_cc", {
+    integer: true,
+    min: 50,
+    max: 20000,
+    units: ["cm3", "cm³", "cc"],
+  })
+  let hp = number("power_hp", {
+    min: 1,
+    max: 2000,
+    units: ["bhp", "hp", "ch", "ps", "cv"],
+  })
   let kw = number("power_kw", { min: 1, max: 1500, units: ["kw"] })
   if (hp !== null && kw !== null && !powerConsistent(hp, kw)) {
-    fail("power_kw", `power_kw ${kw} does not match power_hp ${hp} (expected about ${kwFromHp(hp)} kW; 1 hp = 0.7355 kW)`)
+    fail(
+      "power_kw",
+      `power_kw ${kw} does not match power_hp ${hp} (expected about ${kwFromHp(hp)} kW; 1 hp = 0.7355 kW)`
+    )
   }
   if (options.derivePower !== false) {
     if (hp !== null && kw === null) {
@@ -224,9 +345,13 @@ export function validateVehicleRow(
   }
 
   const make = canonicalMake(makeText)
-  const generation = cell("generation") ? cell("generation") : parsedModel.generation ?? null
+  const generation = cell("generation")
+    ? cell("generation")
+    : (parsedModel.generation ?? null)
   const engine = cell("engine") || null
-  const engineCode = cell("engine_code") ? cell("engine_code").toUpperCase() : null
+  const engineCode = cell("engine_code")
+    ? cell("engine_code").toUpperCase()
+    : null
   const vehicle: VehicleRow = {
     row,
     make: make.name,
@@ -260,4 +385,3 @@ function tidyEngine(value: string): string {
 function pad(n: number): string {
   return String(n).padStart(2, "0")
 }
-

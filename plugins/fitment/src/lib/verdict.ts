@@ -37,16 +37,36 @@ export interface VerdictAnswer<L extends VerdictLink> {
  *   linked to vehicles, the vehicle to parts) and no link between them;
  * - unknown: no data to decide, on the vehicle's side (no part is linked to it yet) or on the part's.
  */
-export function decideVerdict<L extends VerdictLink>(facts: VerdictFacts<L>): VerdictAnswer<L> {
-  const code = facts.vehicleEngineCode ? normalizeKey(facts.vehicleEngineCode) : null
-  const applicable = facts.links.filter((l) => !l.engine_code || !code || normalizeKey(l.engine_code) === code)
+export function decideVerdict<L extends VerdictLink>(
+  facts: VerdictFacts<L>
+): VerdictAnswer<L> {
+  const code = facts.vehicleEngineCode
+    ? normalizeKey(facts.vehicleEngineCode)
+    : null
+  const applicable = facts.links.filter(
+    (l) => !l.engine_code || !code || normalizeKey(l.engine_code) === code
+  )
   const excluded = facts.links.filter((l) => !applicable.includes(l))
   if (facts.universal) {
-    return { verdict: "fits", reason: "universal part: fits every vehicle", applicable, excluded }
+    return {
+      verdict: "fits",
+      reason: "universal part: fits every vehicle",
+      applicable,
+      excluded,
+    }
   }
   if (applicable.length) {
-    const conditional = applicable.some((l) => l.position || l.engine_code || l.from_ym || l.to_ym || l.note_fr)
-    return { verdict: "fits", reason: conditional ? "fits this vehicle under the conditions listed" : "fits this vehicle", applicable, excluded }
+    const conditional = applicable.some(
+      (l) => l.position || l.engine_code || l.from_ym || l.to_ym || l.note_fr
+    )
+    return {
+      verdict: "fits",
+      reason: conditional
+        ? "fits this vehicle under the conditions listed"
+        : "fits this vehicle",
+      applicable,
+      excluded,
+    }
   }
   if (excluded.length) {
     const codes = [...new Set(excluded.map((l) => l.engine_code))].join(", ")
@@ -58,10 +78,25 @@ export function decideVerdict<L extends VerdictLink>(facts: VerdictFacts<L>): Ve
     }
   }
   if (facts.vehicleLinks === 0) {
-    return { verdict: "unknown", reason: "no fitment data for this vehicle yet: no part is linked to it", applicable, excluded }
+    return {
+      verdict: "unknown",
+      reason: "no fitment data for this vehicle yet: no part is linked to it",
+      applicable,
+      excluded,
+    }
   }
   if (facts.productLinks === 0) {
-    return { verdict: "unknown", reason: "no fitment data for this part", applicable, excluded }
+    return {
+      verdict: "unknown",
+      reason: "no fitment data for this part",
+      applicable,
+      excluded,
+    }
   }
-  return { verdict: "does_not_fit", reason: "the part has fitment data and this vehicle is not in it", applicable, excluded }
+  return {
+    verdict: "does_not_fit",
+    reason: "the part has fitment data and this vehicle is not in it",
+    applicable,
+    excluded,
+  }
 }

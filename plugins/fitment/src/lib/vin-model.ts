@@ -9,7 +9,15 @@ import { DecodedVin } from "./vin"
 /** certain: fixed by ISO 3779/3780 or the WMI; probable: from the table, used to narrow; possible: shown only. */
 export type VinConfidence = "certain" | "probable" | "possible"
 
-export type VinPart = "wmi" | "model" | "engine" | "vds" | "check_digit" | "model_year" | "plant" | "serial"
+export type VinPart =
+  | "wmi"
+  | "model"
+  | "engine"
+  | "vds"
+  | "check_digit"
+  | "model_year"
+  | "plant"
+  | "serial"
 
 export interface VinPosition {
   /** "1-3", "4-5", "9"… (1-based, inclusive) */
@@ -94,9 +102,12 @@ export const VIN_MAKERS = patterns.makers as MakerRule[]
 export const VIN_MODELS = patterns.models as ModelRow[]
 export const VIN_PLANTS = patterns.plants as PlantRow[]
 
-const STRUCTURE_SOURCE = "ISO 3779 / ISO 3780 VIN structure (WMI 1-3, VDS 4-9, VIS 10-17), as summarised in Wikipedia 'Vehicle identification number'"
-const CHECK_DIGIT_SOURCE = "49 CFR 565.15 (NHTSA): check digit in position 9, weights 8-7-6-5-4-3-2-10-0-9-8-7-6-5-4-3-2, modulo 11"
-const YEAR_SOURCE = "ISO 3779 / 49 CFR 565.15 model-year code in position 10 (A = 1980 or 2010 … 9 = 2009 or 2039)"
+const STRUCTURE_SOURCE =
+  "ISO 3779 / ISO 3780 VIN structure (WMI 1-3, VDS 4-9, VIS 10-17), as summarised in Wikipedia 'Vehicle identification number'"
+const CHECK_DIGIT_SOURCE =
+  "49 CFR 565.15 (NHTSA): check digit in position 9, weights 8-7-6-5-4-3-2-10-0-9-8-7-6-5-4-3-2, modulo 11"
+const YEAR_SOURCE =
+  "ISO 3779 / 49 CFR 565.15 model-year code in position 10 (A = 1980 or 2010 … 9 = 2009 or 2039)"
 
 /** "4-5" → [3, 5] (slice bounds). */
 export function positionSlice(positions: string): [number, number] {
@@ -120,7 +131,9 @@ export function makerRule(wmi: string): MakerRule | null {
 }
 
 function label(target: ModelTarget): string {
-  return target.generation ? `${target.model} ${target.generation}` : target.model
+  return target.generation
+    ? `${target.model} ${target.generation}`
+    : target.model
 }
 
 /** Model, engine and plant from the table, plus the meaning of every position. */
@@ -142,13 +155,21 @@ export function decodeVinDetails(decoded: DecodedVin): VinDetails {
   let engine: VinEngine | null = null
   if (rule) {
     const code = read(vin, rule.model_positions)
-    const row = VIN_MODELS.find((r) => r.make === rule.make && (!r.wmi || r.wmi.includes(decoded.wmi)) && r.codes.includes(code))
+    const row = VIN_MODELS.find(
+      (r) =>
+        r.make === rule.make &&
+        (!r.wmi || r.wmi.includes(decoded.wmi)) &&
+        r.codes.includes(code)
+    )
     if (row) {
       model = {
         code,
         positions: rule.model_positions,
         names: row.models.map(label),
-        targets: row.models.map((t) => ({ model: t.model, generation: t.generation ?? null })),
+        targets: row.models.map((t) => ({
+          model: t.model,
+          generation: t.generation ?? null,
+        })),
         body: row.body,
         confidence: row.confidence,
         source: row.source,
@@ -158,7 +179,9 @@ export function decodeVinDetails(decoded: DecodedVin): VinDetails {
       positions: rule.model_positions,
       part: "model",
       value: code,
-      meaning: model ? `modèle : ${model.names.join(" ou ")}${model.body ? ` (${model.body})` : ""}` : null,
+      meaning: model
+        ? `modèle : ${model.names.join(" ou ")}${model.body ? ` (${model.body})` : ""}`
+        : null,
       confidence: model ? model.confidence : null,
       source: model ? model.source : null,
     })
@@ -184,7 +207,14 @@ export function decodeVinDetails(decoded: DecodedVin): VinDetails {
   }
   // VDS characters not read above (up to position 8; 9 is the check digit)
   for (const span of remainingVdsSpans(rule)) {
-    positions.push({ positions: span, part: "vds", value: read(vin, span), meaning: null, confidence: null, source: null })
+    positions.push({
+      positions: span,
+      part: "vds",
+      value: read(vin, span),
+      meaning: null,
+      confidence: null,
+      source: null,
+    })
   }
 
   const check = vin[8]
@@ -199,7 +229,14 @@ export function decodeVinDetails(decoded: DecodedVin): VinDetails {
     checkMeaning = `pas de chiffre de contrôle chez ce constructeur hors Amérique du Nord (le calcul donnerait ${decoded.check_digit_expected})`
     checkConfidence = rule ? "probable" : null
   }
-  positions.push({ positions: "9", part: "check_digit", value: check, meaning: checkMeaning, confidence: checkConfidence, source: CHECK_DIGIT_SOURCE })
+  positions.push({
+    positions: "9",
+    part: "check_digit",
+    value: check,
+    meaning: checkMeaning,
+    confidence: checkConfidence,
+    source: CHECK_DIGIT_SOURCE,
+  })
 
   const years = decoded.model_year_candidates
   positions.push({
@@ -211,7 +248,9 @@ export function decodeVinDetails(decoded: DecodedVin): VinDetails {
     source: years.length ? YEAR_SOURCE : null,
   })
 
-  const plantRow = rule ? VIN_PLANTS.find((p) => p.make === rule.make && p.code === vin[10]) : undefined
+  const plantRow = rule
+    ? VIN_PLANTS.find((p) => p.make === rule.make && p.code === vin[10])
+    : undefined
   const plant: VinPlant = {
     code: vin[10],
     name: plantRow?.plant ?? null,
@@ -226,16 +265,27 @@ export function decodeVinDetails(decoded: DecodedVin): VinDetails {
     confidence: plant.confidence,
     source: plant.source,
   })
-  positions.push({ positions: "12-17", part: "serial", value: decoded.serial, meaning: "numéro de série", confidence: "certain", source: STRUCTURE_SOURCE })
+  positions.push({
+    positions: "12-17",
+    part: "serial",
+    value: decoded.serial,
+    meaning: "numéro de série",
+    confidence: "certain",
+    source: STRUCTURE_SOURCE,
+  })
 
-  positions.sort((a, b) => positionSlice(a.positions)[0] - positionSlice(b.positions)[0])
+  positions.sort(
+    (a, b) => positionSlice(a.positions)[0] - positionSlice(b.positions)[0]
+  )
   return { model, engine, plant, positions }
 }
 
 /** The spans of positions 4-8 that the maker rule does not read, e.g. ["4-6"] for VW (model in 7-8). */
 function remainingVdsSpans(rule: MakerRule | null): string[] {
   const used = new Set<number>()
-  for (const span of rule ? [rule.model_positions, rule.engine_positions] : []) {
+  for (const span of rule
+    ? [rule.model_positions, rule.engine_positions]
+    : []) {
     if (span) {
       const [a, b] = positionSlice(span)
       for (let p = a + 1; p <= b; p++) {

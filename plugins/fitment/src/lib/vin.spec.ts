@@ -1,5 +1,11 @@
 import fc from "fast-check"
-import { cleanVin, computeCheckDigit, decodeVin, modelYearCandidates, wmiMake } from "./vin"
+import {
+  cleanVin,
+  computeCheckDigit,
+  decodeVin,
+  modelYearCandidates,
+  wmiMake,
+} from "./vin"
 import { decoded, now } from "./__fixtures__/decoded-vin"
 
 describe("computeCheckDigit", () => {
@@ -40,7 +46,9 @@ describe("decodeVin", () => {
     expect(result.valid).toBe(false)
     if (!result.valid) {
       expect(result.check_digit).toBe("invalid")
-      expect(result.check_digit_expected).toBe(computeCheckDigit("1HGCM82643A004352"))
+      expect(result.check_digit_expected).toBe(
+        computeCheckDigit("1HGCM82643A004352")
+      )
       expect(result.errors[0].field).toBe("vin")
       expect(result.errors[0].reason).toMatch(/check digit at position 9/)
     }
@@ -115,11 +123,17 @@ describe("decodeVin", () => {
   })
 
   it("rejects empty input and symbols", () => {
-    expect(decodeVin("", { now })).toEqual({ valid: false, vin: "", errors: [{ field: "vin", reason: "VIN is empty" }] })
+    expect(decodeVin("", { now })).toEqual({
+      valid: false,
+      vin: "",
+      errors: [{ field: "vin", reason: "VIN is empty" }],
+    })
     const result = decodeVin("VF3LCYHZ*KS123456", { now })
     expect(result.valid).toBe(false)
     if (!result.valid) {
-      expect(result.errors[0].reason).toBe('character "*" at position 9 is not allowed in a VIN (only A-Z and 0-9)')
+      expect(result.errors[0].reason).toBe(
+        'character "*" at position 9 is not allowed in a VIN (only A-Z and 0-9)'
+      )
     }
   })
 
@@ -127,7 +141,9 @@ describe("decodeVin", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 25 }), (input) => {
         const result = decodeVin(input, { now })
-        return result.valid ? result.vin.length === 17 : result.errors.length > 0
+        return result.valid
+          ? result.vin.length === 17
+          : result.errors.length > 0
       })
     )
   })
@@ -135,30 +151,41 @@ describe("decodeVin", () => {
   it("accepts every 17-character VIN whose check digit is right", () => {
     const allowed = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789".split("")
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...allowed), { minLength: 17, maxLength: 17 }), (chars) => {
-        chars[0] = "1"
-        chars[8] = "0"
-        chars[8] = computeCheckDigit(chars.join(""))
-        const result = decodeVin(chars.join(""), { now })
-        return result.valid && result.check_digit === "valid"
-      })
+      fc.property(
+        fc.array(fc.constantFrom(...allowed), { minLength: 17, maxLength: 17 }),
+        (chars) => {
+          chars[0] = "1"
+          chars[8] = "0"
+          chars[8] = computeCheckDigit(chars.join(""))
+          const result = decodeVin(chars.join(""), { now })
+          return result.valid && result.check_digit === "valid"
+        }
+      )
     )
   })
 })
 
 describe("modelYearCandidates", () => {
   it("gives both 30-year candidates inside the plausible range", () => {
-    expect(modelYearCandidates("VF3LCYHZPAS123456", { now })).toEqual([1980, 2010])
-    expect(modelYearCandidates("VF3LCYHZPSS123456", { now })).toEqual([1995, 2025])
+    expect(modelYearCandidates("VF3LCYHZPAS123456", { now })).toEqual([
+      1980, 2010,
+    ])
+    expect(modelYearCandidates("VF3LCYHZPSS123456", { now })).toEqual([
+      1995, 2025,
+    ])
     // "T" is 1996 or 2026; 2026 = now + 1 is still plausible
-    expect(modelYearCandidates("VF3LCYHZPTS123456", { now })).toEqual([1996, 2026])
+    expect(modelYearCandidates("VF3LCYHZPTS123456", { now })).toEqual([
+      1996, 2026,
+    ])
     // "V" is 1997 or 2027; 2027 is beyond now + 1
     expect(modelYearCandidates("VF3LCYHZPVS123456", { now })).toEqual([1997])
     expect(modelYearCandidates("VF3LCYHZP5S123456", { now })).toEqual([2005])
   })
 
   it("honours minYear and returns nothing for characters that encode no year", () => {
-    expect(modelYearCandidates("VF3LCYHZPAS123456", { now, minYear: 2000 })).toEqual([2010])
+    expect(
+      modelYearCandidates("VF3LCYHZPAS123456", { now, minYear: 2000 })
+    ).toEqual([2010])
     expect(modelYearCandidates("VF3LCYHZP0S123456", { now })).toEqual([])
     expect(modelYearCandidates("VF3LCYHZPZS123456", { now })).toEqual([])
     expect(modelYearCandidates("VF3LCYHZPUS123456", { now })).toEqual([])

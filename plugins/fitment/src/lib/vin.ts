@@ -8,7 +8,8 @@
 
 export type CheckDigitStatus = "valid" | "invalid" | "not_applicable"
 
-export type VinRegion = "africa" | "asia" | "europe" | "north_america" | "oceania" | "south_america"
+export type VinRegion =
+  "africa" | "asia" | "europe" | "north_america" | "oceania" | "south_america"
 
 export interface VinError {
   field: "vin"
@@ -52,9 +53,29 @@ export interface VinOptions {
 }
 
 const TRANSLITERATION: Record<string, number> = {
-  A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8,
-  J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9,
-  S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9,
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  J: 1,
+  K: 2,
+  L: 3,
+  M: 4,
+  N: 5,
+  P: 7,
+  R: 9,
+  S: 2,
+  T: 3,
+  U: 4,
+  V: 5,
+  W: 6,
+  X: 7,
+  Y: 8,
+  Z: 9,
 }
 
 const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
@@ -68,69 +89,160 @@ const YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789"
  */
 export const WMI_MAKES: Record<string, string> = {
   // France
-  VF3: "Peugeot", VR3: "Peugeot",
-  VF7: "Citroën", VR7: "Citroën",
+  VF3: "Peugeot",
+  VR3: "Peugeot",
+  VF7: "Citroën",
+  VR7: "Citroën",
   VR1: "DS",
-  VF1: "Renault", VF6: "Renault", VF8: "Renault",
+  VF1: "Renault",
+  VF6: "Renault",
+  VF8: "Renault",
   VXK: "Opel",
   VNK: "Toyota",
   // Romania, Morocco
-  UU1: "Dacia", UU3: "Dacia",
+  UU1: "Dacia",
+  UU3: "Dacia",
   // Germany
-  WVW: "Volkswagen", WV1: "Volkswagen", WV2: "Volkswagen", WV3: "Volkswagen", WVG: "Volkswagen",
-  WAU: "Audi", WA1: "Audi", WUA: "Audi",
-  WBA: "BMW", WBS: "BMW", WBY: "BMW", WMW: "Mini",
-  WDB: "Mercedes-Benz", WDD: "Mercedes-Benz", WDC: "Mercedes-Benz", WDF: "Mercedes-Benz",
-  W1K: "Mercedes-Benz", W1N: "Mercedes-Benz", W1V: "Mercedes-Benz", W1W: "Mercedes-Benz",
+  WVW: "Volkswagen",
+  WV1: "Volkswagen",
+  WV2: "Volkswagen",
+  WV3: "Volkswagen",
+  WVG: "Volkswagen",
+  WAU: "Audi",
+  WA1: "Audi",
+  WUA: "Audi",
+  WBA: "BMW",
+  WBS: "BMW",
+  WBY: "BMW",
+  WMW: "Mini",
+  WDB: "Mercedes-Benz",
+  WDD: "Mercedes-Benz",
+  WDC: "Mercedes-Benz",
+  WDF: "Mercedes-Benz",
+  W1K: "Mercedes-Benz",
+  W1N: "Mercedes-Benz",
+  W1V: "Mercedes-Benz",
+  W1W: "Mercedes-Benz",
   WME: "Smart",
   WF0: "Ford",
-  W0L: "Opel", W0V: "Opel",
-  WP0: "Porsche", WP1: "Porsche",
+  W0L: "Opel",
+  W0V: "Opel",
+  WP0: "Porsche",
+  WP1: "Porsche",
   // Spain
-  VSS: "SEAT", VSK: "Nissan", VWA: "Nissan", VSA: "Mercedes-Benz", VS6: "Ford", VS7: "Citroën",
+  VSS: "SEAT",
+  VSK: "Nissan",
+  VWA: "Nissan",
+  VSA: "Mercedes-Benz",
+  VS6: "Ford",
+  VS7: "Citroën",
   // Czech Republic, Slovakia, Hungary
-  TMB: "Skoda", TMA: "Hyundai", U5Y: "Kia", TSM: "Suzuki", TRU: "Audi",
+  TMB: "Skoda",
+  TMA: "Hyundai",
+  U5Y: "Kia",
+  TSM: "Suzuki",
+  TRU: "Audi",
   // Italy
-  ZFA: "Fiat", ZAR: "Alfa Romeo", ZLA: "Lancia", ZCF: "Iveco", ZAC: "Jeep",
+  ZFA: "Fiat",
+  ZAR: "Alfa Romeo",
+  ZLA: "Lancia",
+  ZCF: "Iveco",
+  ZAC: "Jeep",
   // United Kingdom
-  SJN: "Nissan", SB1: "Toyota", SAL: "Land Rover", SAJ: "Jaguar", SHH: "Honda", SAR: "MG",
+  SJN: "Nissan",
+  SB1: "Toyota",
+  SAL: "Land Rover",
+  SAJ: "Jaguar",
+  SHH: "Honda",
+  SAR: "MG",
   // Sweden, Russia
-  YV1: "Volvo", XTA: "Lada",
+  YV1: "Volvo",
+  XTA: "Lada",
   // Turkey
-  NLH: "Hyundai", NMT: "Toyota", NM0: "Ford", NM4: "Fiat", NMB: "Mercedes-Benz",
+  NLH: "Hyundai",
+  NMT: "Toyota",
+  NM0: "Ford",
+  NM4: "Fiat",
+  NMB: "Mercedes-Benz",
   // Japan
-  JTH: "Lexus", JTJ: "Lexus",
-  JN1: "Nissan", JN6: "Nissan", JN8: "Nissan",
-  JAA: "Isuzu", JAL: "Isuzu",
-  JMB: "Mitsubishi", JMY: "Mitsubishi", JA3: "Mitsubishi", JA4: "Mitsubishi",
-  JM1: "Mazda", JMZ: "Mazda",
-  JHM: "Honda", JHL: "Honda",
-  JF1: "Subaru", JF2: "Subaru",
+  JTH: "Lexus",
+  JTJ: "Lexus",
+  JN1: "Nissan",
+  JN6: "Nissan",
+  JN8: "Nissan",
+  JAA: "Isuzu",
+  JAL: "Isuzu",
+  JMB: "Mitsubishi",
+  JMY: "Mitsubishi",
+  JA3: "Mitsubishi",
+  JA4: "Mitsubishi",
+  JM1: "Mazda",
+  JMZ: "Mazda",
+  JHM: "Honda",
+  JHL: "Honda",
+  JF1: "Subaru",
+  JF2: "Subaru",
   // Korea
-  KNA: "Kia", KNC: "Kia", KND: "Kia", KNE: "Kia",
-  KMH: "Hyundai", KMF: "Hyundai", KMJ: "Hyundai", KM8: "Hyundai",
+  KNA: "Kia",
+  KNC: "Kia",
+  KND: "Kia",
+  KNE: "Kia",
+  KMH: "Hyundai",
+  KMF: "Hyundai",
+  KMJ: "Hyundai",
+  KM8: "Hyundai",
   KPT: "SsangYong",
-  KL1: "Chevrolet", KLA: "Chevrolet",
+  KL1: "Chevrolet",
+  KLA: "Chevrolet",
   // China
-  LVV: "Chery", LVU: "Chery",
+  LVV: "Chery",
+  LVU: "Chery",
   LSJ: "MG",
   LGW: "Great Wall",
   LB3: "Geely",
-  LGX: "BYD", LC0: "BYD",
-  LSV: "Volkswagen", LFV: "Volkswagen",
+  LGX: "BYD",
+  LC0: "BYD",
+  LSV: "Volkswagen",
+  LFV: "Volkswagen",
   // India, Thailand, South Africa
-  MA3: "Suzuki", MBH: "Suzuki", MA1: "Mahindra", MAT: "Tata", MAL: "Hyundai",
-  MR0: "Toyota", MNB: "Ford", MNT: "Nissan", MMB: "Mitsubishi", MPA: "Isuzu",
-  AHT: "Toyota", AFA: "Ford", AAV: "Volkswagen",
+  MA3: "Suzuki",
+  MBH: "Suzuki",
+  MA1: "Mahindra",
+  MAT: "Tata",
+  MAL: "Hyundai",
+  MR0: "Toyota",
+  MNB: "Ford",
+  MNT: "Nissan",
+  MMB: "Mitsubishi",
+  MPA: "Isuzu",
+  AHT: "Toyota",
+  AFA: "Ford",
+  AAV: "Volkswagen",
   // Americas
-  "1FA": "Ford", "1FM": "Ford", "1FT": "Ford", "3FA": "Ford",
-  "1G1": "Chevrolet", "9BG": "Chevrolet",
-  "3VW": "Volkswagen", "1VW": "Volkswagen", "9BW": "Volkswagen",
-  "4T1": "Toyota", "4T3": "Toyota", "2T1": "Toyota",
-  "5NP": "Hyundai", "5XY": "Kia",
-  "1N4": "Nissan", "3N1": "Nissan", "5N1": "Nissan",
-  "4JG": "Mercedes-Benz", "4US": "BMW", "5UX": "BMW",
-  "1HG": "Honda", "1J4": "Jeep", "1C4": "Jeep", "9BD": "Fiat",
+  "1FA": "Ford",
+  "1FM": "Ford",
+  "1FT": "Ford",
+  "3FA": "Ford",
+  "1G1": "Chevrolet",
+  "9BG": "Chevrolet",
+  "3VW": "Volkswagen",
+  "1VW": "Volkswagen",
+  "9BW": "Volkswagen",
+  "4T1": "Toyota",
+  "4T3": "Toyota",
+  "2T1": "Toyota",
+  "5NP": "Hyundai",
+  "5XY": "Kia",
+  "1N4": "Nissan",
+  "3N1": "Nissan",
+  "5N1": "Nissan",
+  "4JG": "Mercedes-Benz",
+  "4US": "BMW",
+  "5UX": "BMW",
+  "1HG": "Honda",
+  "1J4": "Jeep",
+  "1C4": "Jeep",
+  "9BD": "Fiat",
   // two-character prefixes (makers that own the whole range)
   JT: "Toyota",
   JS: "Suzuki",
@@ -171,7 +283,10 @@ export function computeCheckDigit(vin: string): string {
  * Candidate model years for the character at position 10, within [minYear, now + 1].
  * For North-American VINs, position 7 tells the cycle: a digit means 1980–2009, a letter 2010–2039.
  */
-export function modelYearCandidates(vin: string, options: VinOptions = {}): number[] {
+export function modelYearCandidates(
+  vin: string,
+  options: VinOptions = {}
+): number[] {
   const code = vin[9]
   const index = YEAR_CODES.indexOf(code)
   if (index < 0) {
@@ -187,7 +302,9 @@ export function modelYearCandidates(vin: string, options: VinOptions = {}): numb
   }
   if (vinRegion(vin[0]) === "north_america" && vin.length === 17) {
     const secondCycle = /[A-Z]/.test(vin[6])
-    years = years.filter((y) => (secondCycle ? y >= 2010 && y < 2040 : y < 2010))
+    years = years.filter((y) =>
+      secondCycle ? y >= 2010 && y < 2040 : y < 2010
+    )
   }
   return years
 }
@@ -203,10 +320,17 @@ export function decodeVin(input: string, options: VinOptions = {}): VinResult {
   const errors: VinError[] = []
 
   if (!vin) {
-    return { valid: false, vin, errors: [{ field: "vin", reason: "VIN is empty" }] }
+    return {
+      valid: false,
+      vin,
+      errors: [{ field: "vin", reason: "VIN is empty" }],
+    }
   }
   if (vin.length !== 17) {
-    errors.push({ field: "vin", reason: `VIN must have 17 characters, got ${vin.length}` })
+    errors.push({
+      field: "vin",
+      reason: `VIN must have 17 characters, got ${vin.length}`,
+    })
   }
   for (let i = 0; i < vin.length; i++) {
     const c = vin[i]
@@ -217,7 +341,10 @@ export function decodeVin(input: string, options: VinOptions = {}): VinResult {
         reason: `letter ${c} at position ${i + 1} is not allowed in a VIN (I, O and Q are never used; did you mean ${hint}?)`,
       })
     } else if (!/[A-Z0-9]/.test(c)) {
-      errors.push({ field: "vin", reason: `character "${c}" at position ${i + 1} is not allowed in a VIN (only A-Z and 0-9)` })
+      errors.push({
+        field: "vin",
+        reason: `character "${c}" at position ${i + 1} is not allowed in a VIN (only A-Z and 0-9)`,
+      })
     }
   }
   if (errors.length) {

@@ -25,7 +25,9 @@ export class FitmentSchema1732370000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_brand" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_brand_handle" ON "brand" ("handle")`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_brand_handle" ON "brand" ("handle")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "vehicle_make" (
@@ -38,8 +40,12 @@ export class FitmentSchema1732370000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_vehicle_make" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_vehicle_make_handle" ON "vehicle_make" ("handle")`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_vehicle_make_key" ON "vehicle_make" ("key")`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_vehicle_make_handle" ON "vehicle_make" ("handle")`
+    )
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_vehicle_make_key" ON "vehicle_make" ("key")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "vehicle_model" (
@@ -53,8 +59,12 @@ export class FitmentSchema1732370000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_vehicle_model" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_vehicle_model_make_key" ON "vehicle_model" ("make_id", "key")`)
-    await queryRunner.query(`CREATE INDEX "IDX_vehicle_model_make_handle" ON "vehicle_model" ("make_id", "handle")`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_vehicle_model_make_key" ON "vehicle_model" ("make_id", "key")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_vehicle_model_make_handle" ON "vehicle_model" ("make_id", "handle")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "vehicle" (
@@ -80,11 +90,21 @@ export class FitmentSchema1732370000000 implements MigrationInterface {
         CONSTRAINT "PK_vehicle" PRIMARY KEY ("id"),
         CONSTRAINT "CHK_vehicle_years" CHECK ("year_to" IS NULL OR "year_to" >= "year_from")
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_vehicle_natural_key" ON "vehicle" ("natural_key")`)
-    await queryRunner.query(`CREATE INDEX "IDX_vehicle_make_id" ON "vehicle" ("make_id")`)
-    await queryRunner.query(`CREATE INDEX "IDX_vehicle_model_id" ON "vehicle" ("model_id", "year_from", "year_to")`)
-    await queryRunner.query(`CREATE INDEX "IDX_vehicle_engine_code" ON "vehicle" ("engine_code")`)
-    await queryRunner.query(`CREATE INDEX "IDX_vehicle_ktype" ON "vehicle" ("ktype")`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_vehicle_natural_key" ON "vehicle" ("natural_key")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_vehicle_make_id" ON "vehicle" ("make_id")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_vehicle_model_id" ON "vehicle" ("model_id", "year_from", "year_to")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_vehicle_engine_code" ON "vehicle" ("engine_code")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_vehicle_ktype" ON "vehicle" ("ktype")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "fitment" (
@@ -109,10 +129,18 @@ export class FitmentSchema1732370000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_fitment" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_fitment_link_key" ON "fitment" ("link_key")`)
-    await queryRunner.query(`CREATE INDEX "IDX_fitment_vehicle_product" ON "fitment" ("vehicle_id", "product_id")`)
-    await queryRunner.query(`CREATE INDEX "IDX_fitment_product_vehicle" ON "fitment" ("product_id", "vehicle_id")`)
-    await queryRunner.query(`CREATE INDEX "IDX_fitment_variant_id" ON "fitment" ("variant_id") WHERE "variant_id" IS NOT NULL`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_fitment_link_key" ON "fitment" ("link_key")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_fitment_vehicle_product" ON "fitment" ("vehicle_id", "product_id")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_fitment_product_vehicle" ON "fitment" ("product_id", "vehicle_id")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_fitment_variant_id" ON "fitment" ("variant_id") WHERE "variant_id" IS NOT NULL`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "fitment_product" (
@@ -122,8 +150,12 @@ export class FitmentSchema1732370000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_fitment_product" PRIMARY KEY ("product_id")
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_fitment_product_brand_id" ON "fitment_product" ("brand_id", "product_id")`)
-    await queryRunner.query(`CREATE INDEX "IDX_fitment_product_universal" ON "fitment_product" ("product_id") WHERE "is_universal"`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_fitment_product_brand_id" ON "fitment_product" ("brand_id", "product_id")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_fitment_product_universal" ON "fitment_product" ("product_id") WHERE "is_universal"`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "part_number" (
@@ -138,9 +170,15 @@ export class FitmentSchema1732370000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_part_number" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_part_number_unique" ON "part_number" ("product_id", "type", "brand_name", "normalized")`)
-    await queryRunner.query(`CREATE INDEX "IDX_part_number_normalized" ON "part_number" ("normalized")`)
-    await queryRunner.query(`CREATE INDEX "IDX_part_number_product_id" ON "part_number" ("product_id")`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_part_number_unique" ON "part_number" ("product_id", "type", "brand_name", "normalized")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_part_number_normalized" ON "part_number" ("normalized")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_part_number_product_id" ON "part_number" ("product_id")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "fitment_merge" (
@@ -154,7 +192,9 @@ export class FitmentSchema1732370000000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_fitment_merge" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_fitment_merge_survivor" ON "fitment_merge" ("survivor_id")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_fitment_merge_survivor" ON "fitment_merge" ("survivor_id")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "fitment_import" (
@@ -173,7 +213,17 @@ export class FitmentSchema1732370000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ["fitment_import", "fitment_merge", "part_number", "fitment_product", "fitment", "vehicle", "vehicle_model", "vehicle_make", "brand"]) {
+    for (const table of [
+      "fitment_import",
+      "fitment_merge",
+      "part_number",
+      "fitment_product",
+      "fitment",
+      "vehicle",
+      "vehicle_model",
+      "vehicle_make",
+      "brand",
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS "${table}"`)
     }
   }

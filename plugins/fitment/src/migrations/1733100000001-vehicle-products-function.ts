@@ -20,6 +20,8 @@ export class VehicleProductsFunction1733100000001 implements MigrationInterface 
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION IF EXISTS fitment_products_for_vehicles(text[])`)
+    await queryRunner.query(
+      `DROP FUNCTION IF EXISTS fitment_products_for_vehicles(text[])`
+    )
   }
 }

@@ -44,7 +44,9 @@ export class MetadataBrandToFitment1764633600000 implements MigrationInterface {
       ON CONFLICT (product_id) DO UPDATE SET brand_id = EXCLUDED.brand_id, updated_at = now()
        WHERE fitment_product.brand_id IS NULL`)
     // 3. the copy goes away
-    await queryRunner.query(`UPDATE product SET metadata = metadata - 'brand' WHERE metadata ? 'brand'`)
+    await queryRunner.query(
+      `UPDATE product SET metadata = metadata - 'brand' WHERE metadata ? 'brand'`
+    )
   }
 
   /** Puts the brand handle back into `metadata.brand` (what the old seed wrote); created brands are kept. */

@@ -19,9 +19,15 @@ export class GarageAndCartFitment1764700000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`)
-    await queryRunner.query(`CREATE INDEX IF NOT EXISTS "IDX_garage_vehicle_customer_id" ON garage_vehicle (customer_id)`)
-    await queryRunner.query(`CREATE INDEX IF NOT EXISTS "IDX_garage_vehicle_vehicle_id" ON garage_vehicle (vehicle_id)`)
-    await queryRunner.query(`CREATE UNIQUE INDEX IF NOT EXISTS "UQ_garage_vehicle_current" ON garage_vehicle (customer_id) WHERE is_current`)
+    await queryRunner.query(
+      `CREATE INDEX IF NOT EXISTS "IDX_garage_vehicle_customer_id" ON garage_vehicle (customer_id)`
+    )
+    await queryRunner.query(
+      `CREATE INDEX IF NOT EXISTS "IDX_garage_vehicle_vehicle_id" ON garage_vehicle (vehicle_id)`
+    )
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX IF NOT EXISTS "UQ_garage_vehicle_current" ON garage_vehicle (customer_id) WHERE is_current`
+    )
     await queryRunner.query(`
       CREATE TABLE IF NOT EXISTS line_item_fitment (
         line_item_id varchar PRIMARY KEY REFERENCES line_item(id) ON DELETE CASCADE,
@@ -32,7 +38,9 @@ export class GarageAndCartFitment1764700000000 implements MigrationInterface {
         reason text NOT NULL,
         checked_at timestamptz NOT NULL DEFAULT now()
       )`)
-    await queryRunner.query(`CREATE INDEX IF NOT EXISTS "IDX_line_item_fitment_cart_id" ON line_item_fitment (cart_id)`)
+    await queryRunner.query(
+      `CREATE INDEX IF NOT EXISTS "IDX_line_item_fitment_cart_id" ON line_item_fitment (cart_id)`
+    )
     // the part-number lookup also finds the shop's own SKUs, written with or without separators
     await queryRunner.query(
       `CREATE INDEX IF NOT EXISTS "IDX_product_variant_sku_compact" ON product_variant (upper(regexp_replace(sku, '[^A-Za-z0-9]', '', 'g'))) WHERE deleted_at IS NULL`
@@ -40,7 +48,9 @@ export class GarageAndCartFitment1764700000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX IF EXISTS "IDX_product_variant_sku_compact"`)
+    await queryRunner.query(
+      `DROP INDEX IF EXISTS "IDX_product_variant_sku_compact"`
+    )
     await queryRunner.query(`DROP TABLE IF EXISTS line_item_fitment`)
     await queryRunner.query(`DROP TABLE IF EXISTS garage_vehicle`)
   }

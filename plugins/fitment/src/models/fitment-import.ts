@@ -1,4 +1,10 @@
-import { BeforeInsert, Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm"
+import {
+  BeforeInsert,
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryColumn,
+} from "typeorm"
 import { generateEntityId } from "@medusajs/medusa"
 
 /** One CSV import (or dry run): its summary and, when rows were refused, those rows as a CSV to fix and re-upload. */

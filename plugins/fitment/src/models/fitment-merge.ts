@@ -1,4 +1,11 @@
-import { BeforeInsert, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from "typeorm"
+import {
+  BeforeInsert,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+} from "typeorm"
 import { generateEntityId } from "@medusajs/medusa"
 
 /** Audit of a merge: `merged_id` was folded into `survivor_id`, with every link it had. */

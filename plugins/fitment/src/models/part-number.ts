@@ -6,7 +6,11 @@ export type PartNumberType = (typeof PART_NUMBER_TYPES)[number]
 
 /** A number a product is known by: its own (mpn), an OE number, or a cross-reference of another brand. */
 @Entity()
-@Index("IDX_part_number_unique", ["product_id", "type", "brand_name", "normalized"], { unique: true })
+@Index(
+  "IDX_part_number_unique",
+  ["product_id", "type", "brand_name", "normalized"],
+  { unique: true }
+)
 export class PartNumber extends BaseEntity {
   @Index("IDX_part_number_product_id")
   @Column({ type: "varchar" })

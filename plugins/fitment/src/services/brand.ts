@@ -28,12 +28,17 @@ export default class BrandService extends TransactionBaseService {
     super(container, arguments[1])
   }
 
-  async list(filter: { q?: string; handle?: string }, page: Pagination): Promise<[Row[], number]> {
+  async list(
+    filter: { q?: string; handle?: string },
+    page: Pagination
+  ): Promise<[Row[], number]> {
     const where: string[] = []
     const params: unknown[] = []
     if (filter.q) {
       params.push(`%${filter.q}%`)
-      where.push(`(name ILIKE $${params.length} OR handle ILIKE $${params.length})`)
+      where.push(
+        `(name ILIKE $${params.length} OR handle ILIKE $${params.length})`
+      )
     }
     if (filter.handle) {
       params.push(filter.handle)
@@ -45,7 +50,10 @@ export default class BrandService extends TransactionBaseService {
        FROM brand ${clause} ORDER BY name, id LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
     )
-    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count FROM brand ${clause}`, params)
+    const [{ count }] = await this.activeManager_.query(
+      `SELECT count(*)::int AS count FROM brand ${clause}`,
+      params
+    )
     return [rows, count]
   }
 
@@ -56,7 +64,10 @@ export default class BrandService extends TransactionBaseService {
       [idOrHandle]
     )
     if (!rows.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Brand ${idOrHandle} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Brand ${idOrHandle} was not found`
+      )
     }
     return rows[0]
   }
@@ -65,21 +76,38 @@ export default class BrandService extends TransactionBaseService {
     return await this.atomicPhase_(async (manager) => {
       const name = cleanText(String(input.name ?? ""))
       if (!name) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, "name: is required")
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "name: is required"
+        )
       }
       const handle = input.handle ? slugify(input.handle) : slugify(name)
       if (!handle) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `handle: "${input.handle ?? name}" gives an empty handle`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `handle: "${input.handle ?? name}" gives an empty handle`
+        )
       }
       const id = generateEntityId(undefined, "brand")
       try {
         await manager.query(
           `INSERT INTO brand (id, name, handle, logo_url, country, description, metadata) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [id, name, handle, input.logo_url ?? null, input.country ?? null, input.description ?? null, input.metadata ?? null]
+          [
+            id,
+            name,
+            handle,
+            input.logo_url ?? null,
+            input.country ?? null,
+            input.description ?? null,
+            input.metadata ?? null,
+          ]
         )
       } catch (e) {
         if ((e as { code?: string }).code === "23505") {
-          throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `handle: a brand with handle "${handle}" already exists`)
+          throw new MedusaError(
+            MedusaError.Types.DUPLICATE_ERROR,
+            `handle: a brand with handle "${handle}" already exists`
+          )
         }
         throw e
       }
@@ -88,27 +116,51 @@ export default class BrandService extends TransactionBaseService {
   }
 
   /** Creates the brand or updates the one with the same handle (used by the demo seed). */
-  async upsert(input: BrandInput & { name: string }): Promise<{ brand: Row; created: boolean }> {
+  async upsert(
+    input: BrandInput & { name: string }
+  ): Promise<{ brand: Row; created: boolean }> {
     return await this.atomicPhase_(async (manager) => {
       const handle = slugify(input.handle ?? input.name)
-      const existing = await manager.query(`SELECT id FROM brand WHERE handle = $1`, [handle])
+      const existing = await manager.query(
+        `SELECT id FROM brand WHERE handle = $1`,
+        [handle]
+      )
       if (existing.length) {
-        return { brand: await this.withTransaction(manager).update(existing[0].id, input), created: false }
+        return {
+          brand: await this.withTransaction(manager).update(
+            existing[0].id,
+            input
+          ),
+          created: false,
+        }
       }
-      return { brand: await this.withTransaction(manager).create({ ...input, handle }), created: true }
+      return {
+        brand: await this.withTransaction(manager).create({ ...input, handle }),
+        created: true,
+      }
     })
   }
 
   async update(id: string, input: BrandInput): Promise<Row> {
     return await this.atomicPhase_(async (manager) => {
       const current = await this.withTransaction(manager).retrieve(id)
-      const name = input.name !== undefined ? cleanText(String(input.name)) : current.name
+      const name =
+        input.name !== undefined ? cleanText(String(input.name)) : current.name
       if (!name) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, "name: must not be empty")
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "name: must not be empty"
+        )
       }
-      const handle = input.handle !== undefined ? slugify(String(input.handle ?? "")) : current.handle
+      const handle =
+        input.handle !== undefined
+          ? slugify(String(input.handle ?? ""))
+          : current.handle
       if (!handle) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `handle: "${input.handle ?? ""}" gives an empty handle`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `handle: "${input.handle ?? ""}" gives an empty handle`
+        )
       }
       try {
         await manager.query(
@@ -119,13 +171,18 @@ export default class BrandService extends TransactionBaseService {
             handle,
             input.logo_url !== undefined ? input.logo_url : current.logo_url,
             input.country !== undefined ? input.country : current.country,
-            input.description !== undefined ? input.description : current.description,
+            input.description !== undefined
+              ? input.description
+              : current.description,
             input.metadata !== undefined ? input.metadata : current.metadata,
           ]
         )
       } catch (e) {
         if ((e as { code?: string }).code === "23505") {
-          throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `handle: a brand with handle "${handle}" already exists`)
+          throw new MedusaError(
+            MedusaError.Types.DUPLICATE_ERROR,
+            `handle: a brand with handle "${handle}" already exists`
+          )
         }
         throw e
       }
@@ -138,8 +195,13 @@ export default class BrandService extends TransactionBaseService {
     await this.atomicPhase_(async (manager) => {
       const brand = await this.withTransaction(manager).retrieve(id)
       // lock the brand row so a product cannot take the brand between the count and the delete
-      await manager.query(`SELECT id FROM brand WHERE id = $1 FOR UPDATE`, [brand.id])
-      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM fitment_product WHERE brand_id = $1`, [brand.id])
+      await manager.query(`SELECT id FROM brand WHERE id = $1 FOR UPDATE`, [
+        brand.id,
+      ])
+      const [{ count }] = await manager.query(
+        `SELECT count(*)::int AS count FROM fitment_product WHERE brand_id = $1`,
+        [brand.id]
+      )
       if (count > 0) {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,

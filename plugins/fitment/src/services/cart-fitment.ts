@@ -6,7 +6,11 @@ import { Row } from "../types"
 import FitmentService from "./fitment"
 import GarageService from "./garage"
 
-type InjectedDependencies = { manager: EntityManager; fitmentService: FitmentService; garageService: GarageService }
+type InjectedDependencies = {
+  manager: EntityManager
+  fitmentService: FitmentService
+  garageService: GarageService
+}
 
 /** What the cart (then the order, which copies the cart's metadata) keeps of its vehicle: a snapshot, readable without the vehicle base. */
 export interface CartVehicle {
@@ -63,33 +67,61 @@ export default class CartFitmentService extends TransactionBaseService {
       let vin: string | null = null
       let garageId: string | null = null
       if (input.garage_vehicle_id !== undefined) {
-        if (typeof input.garage_vehicle_id !== "string" || !input.garage_vehicle_id) {
-          throw new MedusaError(MedusaError.Types.INVALID_DATA, "garage_vehicle_id: must be the id of a vehicle of your garage")
+        if (
+          typeof input.garage_vehicle_id !== "string" ||
+          !input.garage_vehicle_id
+        ) {
+          throw new MedusaError(
+            MedusaError.Types.INVALID_DATA,
+            "garage_vehicle_id: must be the id of a vehicle of your garage"
+          )
         }
         if (!customerId) {
-          throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "garage_vehicle_id: sign in to use a vehicle of your garage")
+          throw new MedusaError(
+            MedusaError.Types.UNAUTHORIZED,
+            "garage_vehicle_id: sign in to use a vehicle of your garage"
+          )
         }
         if (cart.customer_id && cart.customer_id !== customerId) {
-          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cartId} belongs to another customer`)
+          throw new MedusaError(
+            MedusaError.Types.NOT_ALLOWED,
+            `Cart ${cartId} belongs to another customer`
+          )
         }
-        const own = await this.garage_.withTransaction(manager).retrieve(customerId, input.garage_vehicle_id)
+        const own = await this.garage_
+          .withTransaction(manager)
+          .retrieve(customerId, input.garage_vehicle_id)
         vehicleId = own.vehicle_id
         vin = own.vin
         garageId = own.id
       } else {
         if (typeof input.vehicle_id !== "string" || !input.vehicle_id.trim()) {
-          throw new MedusaError(MedusaError.Types.INVALID_DATA, "vehicle_id: is required (or garage_vehicle_id)")
+          throw new MedusaError(
+            MedusaError.Types.INVALID_DATA,
+            "vehicle_id: is required (or garage_vehicle_id)"
+          )
         }
         vehicleId = input.vehicle_id.trim()
         if (input.vin !== undefined && input.vin !== null) {
           if (typeof input.vin !== "string") {
-            throw new MedusaError(MedusaError.Types.INVALID_DATA, "vin: must be a text of 17 characters")
+            throw new MedusaError(
+              MedusaError.Types.INVALID_DATA,
+              "vin: must be a text of 17 characters"
+            )
           }
           // the VIN's make and model year must agree with the chosen vehicle (400 naming vin otherwise)
-          vin = (await this.garage_.withTransaction(manager).resolveVehicle(vehicleId, input.vin)).vin
+          vin = (
+            await this.garage_
+              .withTransaction(manager)
+              .resolveVehicle(vehicleId, input.vin)
+          ).vin
         }
       }
-      const snapshot = await this.withTransaction(manager).vehicleSnapshot(vehicleId, vin, garageId)
+      const snapshot = await this.withTransaction(manager).vehicleSnapshot(
+        vehicleId,
+        vin,
+        garageId
+      )
       await manager.query(
         `UPDATE cart SET metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('vehicle', $2::jsonb), updated_at = now() WHERE id = $1`,
         [cartId, JSON.stringify(snapshot)]
@@ -100,8 +132,14 @@ export default class CartFitmentService extends TransactionBaseService {
   }
 
   /** What a cart, an order or a WhatsApp question keeps of a vehicle of the base (404 for an unknown one). */
-  async vehicleSnapshot(vehicleId: string, vin: string | null = null, garageId: string | null = null): Promise<CartVehicle> {
-    const vehicle = await this.fitment_.withTransaction(this.activeManager_).retrieveStoreVehicle(vehicleId)
+  async vehicleSnapshot(
+    vehicleId: string,
+    vin: string | null = null,
+    garageId: string | null = null
+  ): Promise<CartVehicle> {
+    const vehicle = await this.fitment_
+      .withTransaction(this.activeManager_)
+      .retrieveStoreVehicle(vehicleId)
     return {
       id: vehicle.id,
       label: vehicleLabel(vehicle as any),
@@ -122,16 +160,30 @@ export default class CartFitmentService extends TransactionBaseService {
   async clearVehicle(cartId: string): Promise<void> {
     await this.atomicPhase_(async (manager) => {
       await this.lockOpenCart(manager, cartId)
-      await manager.query(`UPDATE cart SET metadata = metadata - 'vehicle', updated_at = now() WHERE id = $1 AND metadata ? 'vehicle'`, [cartId])
-      await manager.query(`DELETE FROM line_item_fitment WHERE cart_id = $1`, [cartId])
+      await manager.query(
+        `UPDATE cart SET metadata = metadata - 'vehicle', updated_at = now() WHERE id = $1 AND metadata ? 'vehicle'`,
+        [cartId]
+      )
+      await manager.query(`DELETE FROM line_item_fitment WHERE cart_id = $1`, [
+        cartId,
+      ])
     })
   }
 
   /** The vehicle stored on a cart or an order (null when none). */
-  async vehicleOf(table: "cart" | "order", id: string): Promise<CartVehicle | null> {
-    const [row] = await this.activeManager_.query(`SELECT metadata->'vehicle' AS vehicle FROM "${table}" WHERE id = $1`, [id])
+  async vehicleOf(
+    table: "cart" | "order",
+    id: string
+  ): Promise<CartVehicle | null> {
+    const [row] = await this.activeManager_.query(
+      `SELECT metadata->'vehicle' AS vehicle FROM "${table}" WHERE id = $1`,
+      [id]
+    )
     if (!row) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `${table === "cart" ? "Cart" : "Order"} with id: ${id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `${table === "cart" ? "Cart" : "Order"} with id: ${id} was not found`
+      )
     }
     return row.vehicle ?? null
   }
@@ -142,26 +194,40 @@ export default class CartFitmentService extends TransactionBaseService {
    */
   async refresh(cartId: string): Promise<Map<string, LineFitment>> {
     return await this.atomicPhase_(async (manager) => {
-      const [cart] = await manager.query(`SELECT id, metadata->'vehicle'->>'id' AS vehicle_id, completed_at FROM cart WHERE id = $1`, [cartId])
+      const [cart] = await manager.query(
+        `SELECT id, metadata->'vehicle'->>'id' AS vehicle_id, completed_at FROM cart WHERE id = $1`,
+        [cartId]
+      )
       if (!cart || cart.completed_at) {
         return await this.withTransaction(manager).linesOf(cartId)
       }
       if (!cart.vehicle_id) {
-        await manager.query(`DELETE FROM line_item_fitment WHERE cart_id = $1`, [cartId])
+        await manager.query(
+          `DELETE FROM line_item_fitment WHERE cart_id = $1`,
+          [cartId]
+        )
         return new Map()
       }
       const lines: Row[] = await manager.query(
         `SELECT li.id, pv.product_id FROM line_item li LEFT JOIN product_variant pv ON pv.id = li.variant_id WHERE li.cart_id = $1`,
         [cartId]
       )
-      await manager.query(`DELETE FROM line_item_fitment WHERE cart_id = $1 AND NOT (line_item_id = ANY($2))`, [cartId, lines.map((l) => l.id)])
+      await manager.query(
+        `DELETE FROM line_item_fitment WHERE cart_id = $1 AND NOT (line_item_id = ANY($2))`,
+        [cartId, lines.map((l) => l.id)]
+      )
       const withProduct = lines.filter((l) => l.product_id)
       let vehicle: Row
       try {
-        vehicle = await this.fitment_.withTransaction(manager).retrieveStoreVehicle(cart.vehicle_id)
+        vehicle = await this.fitment_
+          .withTransaction(manager)
+          .retrieveStoreVehicle(cart.vehicle_id)
       } catch {
         // the vehicle left the base (merged): the lines keep no verdict rather than a wrong one
-        await manager.query(`DELETE FROM line_item_fitment WHERE cart_id = $1`, [cartId])
+        await manager.query(
+          `DELETE FROM line_item_fitment WHERE cart_id = $1`,
+          [cartId]
+        )
         return new Map()
       }
       if (withProduct.length) {
@@ -195,14 +261,30 @@ export default class CartFitmentService extends TransactionBaseService {
       `SELECT line_item_id, vehicle_id, verdict, reason, checked_at FROM line_item_fitment WHERE cart_id = $1`,
       [cartId]
     )
-    return new Map(rows.map((r) => [r.line_item_id, { vehicle_id: r.vehicle_id, verdict: r.verdict, reason: r.reason, checked_at: r.checked_at }]))
+    return new Map(
+      rows.map((r) => [
+        r.line_item_id,
+        {
+          vehicle_id: r.vehicle_id,
+          verdict: r.verdict,
+          reason: r.reason,
+          checked_at: r.checked_at,
+        },
+      ])
+    )
   }
 
   /** The order's vehicle and each line with its verdict as at checkout (for the admin's order page). */
   async orderFitment(orderId: string): Promise<Row> {
-    const [order] = await this.activeManager_.query(`SELECT id, cart_id, metadata->'vehicle' AS vehicle FROM "order" WHERE id = $1`, [orderId])
+    const [order] = await this.activeManager_.query(
+      `SELECT id, cart_id, metadata->'vehicle' AS vehicle FROM "order" WHERE id = $1`,
+      [orderId]
+    )
     if (!order) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Order with id: ${orderId} was not found`
+      )
     }
     const lines: Row[] = await this.activeManager_.query(
       `SELECT li.id AS line_item_id, li.title, li.description, li.quantity, pv.sku, lif.verdict, lif.reason, lif.checked_at
@@ -214,17 +296,33 @@ export default class CartFitmentService extends TransactionBaseService {
     return {
       order_id: order.id,
       vehicle: order.vehicle ?? null,
-      lines: lines.map((l) => ({ ...l, verdict: l.verdict ?? null, reason: l.reason ?? null })),
+      lines: lines.map((l) => ({
+        ...l,
+        verdict: l.verdict ?? null,
+        reason: l.reason ?? null,
+      })),
     }
   }
 
-  private async lockOpenCart(manager: EntityManager, cartId: string): Promise<Row> {
-    const [cart] = await manager.query(`SELECT id, customer_id, completed_at FROM cart WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [cartId])
+  private async lockOpenCart(
+    manager: EntityManager,
+    cartId: string
+  ): Promise<Row> {
+    const [cart] = await manager.query(
+      `SELECT id, customer_id, completed_at FROM cart WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+      [cartId]
+    )
     if (!cart) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${cartId} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Cart with id: ${cartId} was not found`
+      )
     }
     if (cart.completed_at) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cartId} is completed: its order keeps the vehicle it had`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Cart ${cartId} is completed: its order keeps the vehicle it had`
+      )
     }
     return cart
   }

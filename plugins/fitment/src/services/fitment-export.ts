@@ -1,6 +1,14 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
-import { CSV_BOM, csvLines, FITMENT_EXPORT_HEADERS, linkCells, universalCells, VEHICLE_EXPORT_HEADERS, vehicleCells } from "../lib/fitment-export"
+import {
+  CSV_BOM,
+  csvLines,
+  FITMENT_EXPORT_HEADERS,
+  linkCells,
+  universalCells,
+  VEHICLE_EXPORT_HEADERS,
+  vehicleCells,
+} from "../lib/fitment-export"
 import { vehicleLabel } from "../lib/vehicle-label"
 import { Row } from "../types"
 
@@ -24,13 +32,25 @@ export default class FitmentExportService extends TransactionBaseService {
   }
 
   /** Streams the CSV through `write` (awaited: back-pressure); returns the rows written and the links left out. */
-  async export(type: ExportType, write: (chunk: string) => Promise<void> | void): Promise<{ rows: number; variant_links_skipped: number }> {
+  async export(
+    type: ExportType,
+    write: (chunk: string) => Promise<void> | void
+  ): Promise<{ rows: number; variant_links_skipped: number }> {
     const queryRunner = this.manager_.connection.createQueryRunner()
     await queryRunner.connect()
     await queryRunner.startTransaction("REPEATABLE READ")
     try {
-      const q = (sql: string, params: unknown[] = []) => queryRunner.query(sql, params)
-      await write(CSV_BOM + csvLines([], type === "vehicles" ? VEHICLE_EXPORT_HEADERS : FITMENT_EXPORT_HEADERS))
+      const q = (sql: string, params: unknown[] = []) =>
+        queryRunner.query(sql, params)
+      await write(
+        CSV_BOM +
+          csvLines(
+            [],
+            type === "vehicles"
+              ? VEHICLE_EXPORT_HEADERS
+              : FITMENT_EXPORT_HEADERS
+          )
+      )
       let rows = 0
       let skipped = 0
       if (type === "vehicles") {
@@ -40,7 +60,11 @@ export default class FitmentExportService extends TransactionBaseService {
         }
       } else {
         for await (const page of pages(q, UNIVERSAL_SQL)) {
-          await write(csvLines(page.map((p) => universalCells({ sku: p.sku, handle: p.handle }))))
+          await write(
+            csvLines(
+              page.map((p) => universalCells({ sku: p.sku, handle: p.handle }))
+            )
+          )
           rows += page.length
         }
         for await (const page of pages(q, LINKS_SQL)) {
@@ -66,7 +90,9 @@ export default class FitmentExportService extends TransactionBaseService {
           )
           rows += page.length
         }
-        ;[{ skipped }] = await q(`SELECT count(*)::int AS skipped FROM fitment f JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL WHERE f.variant_id IS NOT NULL`)
+        ;[{ skipped }] = await q(
+          `SELECT count(*)::int AS skipped FROM fitment f JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL WHERE f.variant_id IS NOT NULL`
+        )
       }
       await queryRunner.commitTransaction()
       return { rows, variant_links_skipped: skipped }
@@ -80,7 +106,10 @@ export default class FitmentExportService extends TransactionBaseService {
 }
 
 /** Pages of a query taking the last id seen as $1 and the page size as $2, ordered by the id (keyset). */
-async function* pages(q: (sql: string, params?: unknown[]) => Promise<Row[]>, sql: string): AsyncGenerator<Row[]> {
+async function* pages(
+  q: (sql: string, params?: unknown[]) => Promise<Row[]>,
+  sql: string
+): AsyncGenerator<Row[]> {
   let after = ""
   for (;;) {
     const page = await q(sql, [after, PAGE])

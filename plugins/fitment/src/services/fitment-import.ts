@@ -3,10 +3,20 @@ import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { compactReference } from "@shabou/text"
 import { ParsedFile, parseFitmentCsv, parseVehicleCsv } from "../lib/csv-import"
-import { CsvFormatError, invalidRowsToCsv, InvalidRow, RowError } from "../lib/csv-table"
+import {
+  CsvFormatError,
+  invalidRowsToCsv,
+  InvalidRow,
+  RowError,
+} from "../lib/csv-table"
 import { FitmentRow } from "../lib/fitment-row"
 import { canonicalMake } from "../lib/normalize"
-import { FitmentImportPlan, planFitmentImport, planVehicleImport, VehicleImportPlan } from "../lib/plan"
+import {
+  FitmentImportPlan,
+  planFitmentImport,
+  planVehicleImport,
+  VehicleImportPlan,
+} from "../lib/plan"
 import { VehicleRecord } from "../lib/vehicle-match"
 import { VehicleRow } from "../lib/vehicle-row"
 import { Row } from "../types"
@@ -45,7 +55,14 @@ export interface ImportResult {
   encoding: string
   columns: Record<string, string>
   ignored_columns: string[]
-  invalid_rows: Array<{ row: number; errors: Array<{ column: string | null; value: string | null; reason: string }> }>
+  invalid_rows: Array<{
+    row: number
+    errors: Array<{
+      column: string | null
+      value: string | null
+      reason: string
+    }>
+  }>
   duplicates: Array<{ row: number; same_as: number }>
   created: Row[]
   updated: Row[]
@@ -68,32 +85,58 @@ export default class FitmentImportService extends TransactionBaseService {
     super(container, arguments[1])
   }
 
-  async import(type: ImportType, input: Buffer | string, options: ImportOptions = {}): Promise<ImportResult> {
+  async import(
+    type: ImportType,
+    input: Buffer | string,
+    options: ImportOptions = {}
+  ): Promise<ImportResult> {
     if (type !== "vehicles" && type !== "fitments") {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `type: must be "vehicles" or "fitments", got "${type}"`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `type: must be "vehicles" or "fitments", got "${type}"`
+      )
     }
     const started = Date.now()
     const progress = options.onProgress ?? (() => undefined)
     let parsed: ParsedFile<VehicleRow> | ParsedFile<FitmentRow>
     try {
-      parsed = type === "vehicles" ? parseVehicleCsv(input, { now: options.now }) : parseFitmentCsv(input, { now: options.now })
+      parsed =
+        type === "vehicles"
+          ? parseVehicleCsv(input, { now: options.now })
+          : parseFitmentCsv(input, { now: options.now })
     } catch (e) {
       if (e instanceof CsvFormatError) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `file${e.line ? ` line ${e.line}` : ""}: ${e.message}`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `file${e.line ? ` line ${e.line}` : ""}: ${e.message}`
+        )
       }
       throw e
     }
     const headerErrors = parsed.errors.filter((e) => e.row === 1)
     if (headerErrors.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, headerErrors.map((e) => `header, column ${e.column}: ${e.reason}`).join("; "))
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        headerErrors
+          .map((e) => `header, column ${e.column}: ${e.reason}`)
+          .join("; ")
+      )
     }
     progress("parsed", parsed.total_rows, parsed.total_rows)
 
     return await this.atomicPhase_(async (manager) => {
       const self = this.withTransaction(manager)
-      const plan = type === "vehicles"
-        ? planVehicleImport(parsed as ParsedFile<VehicleRow>, await self.vehicleSnapshot())
-        : planFitmentImport(parsed as ParsedFile<FitmentRow>, await self.fitmentSnapshot(parsed as ParsedFile<FitmentRow>), { now: options.now })
+      const plan =
+        type === "vehicles"
+          ? planVehicleImport(
+              parsed as ParsedFile<VehicleRow>,
+              await self.vehicleSnapshot()
+            )
+          : planFitmentImport(
+              parsed as ParsedFile<FitmentRow>,
+              await self.fitmentSnapshot(parsed as ParsedFile<FitmentRow>),
+              { now: options.now }
+            )
       progress("planned", parsed.total_rows, parsed.total_rows)
 
       const invalid = plan.invalid
@@ -107,28 +150,54 @@ export default class FitmentImportService extends TransactionBaseService {
         if (type === "vehicles") {
           await self.applyVehicles(plan as VehicleImportPlan, progress)
         } else {
-          await self.applyFitments(plan as FitmentImportPlan, options.source ?? "import", progress)
+          await self.applyFitments(
+            plan as FitmentImportPlan,
+            options.source ?? "import",
+            progress
+          )
         }
         applied = true
       }
 
       const limit = options.detailsLimit ?? 1000
-      const lists = type === "vehicles" ? vehicleLists(plan as VehicleImportPlan) : fitmentLists(plan as FitmentImportPlan)
-      const truncated = lists.created.length > limit || lists.updated.length > limit || lists.unchanged.length > limit
+      const lists =
+        type === "vehicles"
+          ? vehicleLists(plan as VehicleImportPlan)
+          : fitmentLists(plan as FitmentImportPlan)
+      const truncated =
+        lists.created.length > limit ||
+        lists.updated.length > limit ||
+        lists.unchanged.length > limit
       const summary: Row = { ...plan.summary }
       if (type === "vehicles") {
-        summary.makes_created = (plan as VehicleImportPlan).makes_to_create.length
-        summary.models_created = (plan as VehicleImportPlan).models_to_create.length
+        summary.makes_created = (
+          plan as VehicleImportPlan
+        ).makes_to_create.length
+        summary.models_created = (
+          plan as VehicleImportPlan
+        ).models_to_create.length
       } else {
         summary.links_created = (plan as FitmentImportPlan).create.length
         summary.universal_set = (plan as FitmentImportPlan).universal.set.length
       }
       const id = options.id ?? generateEntityId(undefined, "fimp")
-      const invalidCsv = invalid.length ? invalidRowsToCsv(parsed.headers, invalid, parsed.delimiter) : null
+      const invalidCsv = invalid.length
+        ? invalidRowsToCsv(parsed.headers, invalid, parsed.delimiter)
+        : null
       await manager.query(
         `INSERT INTO fitment_import (id, type, file_name, dry_run, skip_invalid, applied, summary, invalid_csv, actor)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, type, options.fileName ?? null, Boolean(options.dryRun), Boolean(options.skipInvalid), applied, JSON.stringify(summary), invalidCsv, options.actor ?? null]
+        [
+          id,
+          type,
+          options.fileName ?? null,
+          Boolean(options.dryRun),
+          Boolean(options.skipInvalid),
+          applied,
+          JSON.stringify(summary),
+          invalidCsv,
+          options.actor ?? null,
+        ]
       )
       return {
         id,
@@ -150,7 +219,9 @@ export default class FitmentImportService extends TransactionBaseService {
         updated: lists.updated.slice(0, limit),
         unchanged: lists.unchanged.slice(0, limit),
         truncated,
-        invalid_rows_csv_url: invalidCsv ? `/admin/fitment/imports/${id}/invalid-rows` : null,
+        invalid_rows_csv_url: invalidCsv
+          ? `/admin/fitment/imports/${id}/invalid-rows`
+          : null,
         duration_ms: Date.now() - started,
       }
     })
@@ -163,7 +234,10 @@ export default class FitmentImportService extends TransactionBaseService {
       [id]
     )
     if (!rows.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Import ${id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Import ${id} was not found`
+      )
     }
     return rows[0]
   }
@@ -174,14 +248,22 @@ export default class FitmentImportService extends TransactionBaseService {
        FROM fitment_import ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`,
       [limit, offset]
     )
-    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count FROM fitment_import`)
+    const [{ count }] = await this.activeManager_.query(
+      `SELECT count(*)::int AS count FROM fitment_import`
+    )
     return [rows, count]
   }
 
   async invalidRowsCsv(id: string): Promise<string | null> {
-    const rows = await this.activeManager_.query(`SELECT invalid_csv FROM fitment_import WHERE id = $1`, [id])
+    const rows = await this.activeManager_.query(
+      `SELECT invalid_csv FROM fitment_import WHERE id = $1`,
+      [id]
+    )
     if (!rows.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Import ${id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Import ${id} was not found`
+      )
     }
     return rows[0].invalid_csv
   }
@@ -198,8 +280,12 @@ export default class FitmentImportService extends TransactionBaseService {
   }
 
   private async vehicleSnapshot() {
-    const makes = await this.activeManager_.query(`SELECT id, name, aliases FROM vehicle_make`)
-    const models = await this.activeManager_.query(`SELECT id, make_id, name, aliases FROM vehicle_model`)
+    const makes = await this.activeManager_.query(
+      `SELECT id, name, aliases FROM vehicle_make`
+    )
+    const models = await this.activeManager_.query(
+      `SELECT id, make_id, name, aliases FROM vehicle_model`
+    )
     return { makes, models, vehicles: await this.vehicleRecords() }
   }
 
@@ -233,32 +319,54 @@ export default class FitmentImportService extends TransactionBaseService {
           [products.map((p) => p.id)]
         )
       : []
-    return { products: products as Array<{ id: string; handle: string; skus: string[]; universal: boolean }>, vehicles: await this.vehicleRecords(), links }
+    return {
+      products: products as Array<{
+        id: string
+        handle: string
+        skus: string[]
+        universal: boolean
+      }>,
+      vehicles: await this.vehicleRecords(),
+      links,
+    }
   }
 
   // ------------------------------------------------------------------ apply
 
-  private async applyVehicles(plan: VehicleImportPlan, progress: (stage: string, done: number, total: number) => void): Promise<void> {
+  private async applyVehicles(
+    plan: VehicleImportPlan,
+    progress: (stage: string, done: number, total: number) => void
+  ): Promise<void> {
     const manager = this.activeManager_
     const makeIds = new Map<string, string>()
-    for (const m of await manager.query(`SELECT id, name, key FROM vehicle_make`)) {
+    for (const m of await manager.query(
+      `SELECT id, name, key FROM vehicle_make`
+    )) {
       makeIds.set(m.key, m.id)
       makeIds.set(canonicalMake(m.name).key, m.id)
     }
     for (const m of plan.makes_to_create) {
       const id = generateEntityId(undefined, "vmake")
       const handle = await uniqueHandle(manager, "vehicle_make", m.handle)
-      await manager.query(`INSERT INTO vehicle_make (id, name, handle, key) VALUES ($1, $2, $3, $4)`, [id, m.name, handle, m.key])
+      await manager.query(
+        `INSERT INTO vehicle_make (id, name, handle, key) VALUES ($1, $2, $3, $4)`,
+        [id, m.name, handle, m.key]
+      )
       makeIds.set(m.key, id)
     }
     const modelIds = new Map<string, string>()
     for (const m of plan.models_to_create) {
       const makeId = makeIds.get(m.make_key)
       if (!makeId) {
-        throw new Error(`import plan: make ${m.make_key} of model ${m.name} (row ${m.row}) was neither found nor created`)
+        throw new Error(
+          `import plan: make ${m.make_key} of model ${m.name} (row ${m.row}) was neither found nor created`
+        )
       }
       const id = generateEntityId(undefined, "vmodel")
-      await manager.query(`INSERT INTO vehicle_model (id, make_id, name, handle, key) VALUES ($1, $2, $3, $4, $5)`, [id, makeId, m.name, m.handle, m.key])
+      await manager.query(
+        `INSERT INTO vehicle_model (id, make_id, name, handle, key) VALUES ($1, $2, $3, $4, $5)`,
+        [id, makeId, m.name, m.handle, m.key]
+      )
       modelIds.set(`${m.make_key}|${m.key}`, id)
     }
     const total = plan.create.length + plan.update.length
@@ -266,20 +374,50 @@ export default class FitmentImportService extends TransactionBaseService {
     for (let i = 0; i < plan.create.length; i += CHUNK) {
       const chunk = plan.create.slice(i, i + CHUNK)
       const cols: Record<string, unknown[]> = {
-        id: [], make_id: [], model_id: [], generation: [], body: [], year_from: [], month_from: [], year_to: [], month_to: [], engine: [],
-        engine_code: [], displacement_cc: [], power_kw: [], power_hp: [], fuel: [], ktype: [], natural_key: [],
+        id: [],
+        make_id: [],
+        model_id: [],
+        generation: [],
+        body: [],
+        year_from: [],
+        month_from: [],
+        year_to: [],
+        month_to: [],
+        engine: [],
+        engine_code: [],
+        displacement_cc: [],
+        power_kw: [],
+        power_hp: [],
+        fuel: [],
+        ktype: [],
+        natural_key: [],
       }
       for (const c of chunk) {
         const v = c.vehicle
         const makeId = c.make_id ?? makeIds.get(v.make_key)
-        const modelId = c.model_id ?? modelIds.get(`${v.make_key}|${v.model_key}`)
+        const modelId =
+          c.model_id ?? modelIds.get(`${v.make_key}|${v.model_key}`)
         if (!makeId || !modelId) {
           throw new Error(`import plan: row ${c.row} has no make or model id`)
         }
         cols.id.push(generateEntityId(undefined, "veh"))
         cols.make_id.push(makeId)
         cols.model_id.push(modelId)
-        for (const f of ["generation", "body", "year_from", "month_from", "year_to", "month_to", "engine", "engine_code", "displacement_cc", "power_kw", "power_hp", "fuel", "ktype"] as const) {
+        for (const f of [
+          "generation",
+          "body",
+          "year_from",
+          "month_from",
+          "year_to",
+          "month_to",
+          "engine",
+          "engine_code",
+          "displacement_cc",
+          "power_kw",
+          "power_hp",
+          "fuel",
+          "ktype",
+        ] as const) {
           cols[f].push(v[f] ?? null)
         }
         cols.natural_key.push(v.key)
@@ -319,9 +457,14 @@ export default class FitmentImportService extends TransactionBaseService {
     }
   }
 
-  private async applyFitments(plan: FitmentImportPlan, source: string, progress: (stage: string, done: number, total: number) => void): Promise<void> {
+  private async applyFitments(
+    plan: FitmentImportPlan,
+    source: string,
+    progress: (stage: string, done: number, total: number) => void
+  ): Promise<void> {
     const manager = this.activeManager_
-    const total = plan.create.length + plan.update.length + plan.universal.set.length
+    const total =
+      plan.create.length + plan.update.length + plan.universal.set.length
     let done = 0
     for (let i = 0; i < plan.create.length; i += CHUNK) {
       const chunk = plan.create.slice(i, i + CHUNK)
@@ -355,7 +498,12 @@ export default class FitmentImportService extends TransactionBaseService {
         `UPDATE fitment f SET quantity = COALESCE(u.quantity, f.quantity), note_fr = COALESCE(u.note_fr, f.note_fr),
            note_ar = COALESCE(u.note_ar, f.note_ar), updated_at = now()
          FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) AS u(id, quantity, note_fr, note_ar) WHERE f.id = u.id`,
-        [chunk.map((u) => u.id), chunk.map((u) => u.link.quantity), chunk.map((u) => u.link.note_fr), chunk.map((u) => u.link.note_ar)]
+        [
+          chunk.map((u) => u.id),
+          chunk.map((u) => u.link.quantity),
+          chunk.map((u) => u.link.note_fr),
+          chunk.map((u) => u.link.note_ar),
+        ]
       )
       done += chunk.length
       progress("writing", done, total)
@@ -372,10 +520,17 @@ export default class FitmentImportService extends TransactionBaseService {
   }
 }
 
-async function uniqueHandle(manager: EntityManager, table: string, handle: string): Promise<string> {
+async function uniqueHandle(
+  manager: EntityManager,
+  table: string,
+  handle: string
+): Promise<string> {
   let candidate = handle
   for (let n = 2; ; n++) {
-    const rows = await manager.query(`SELECT 1 FROM ${table} WHERE handle = $1`, [candidate])
+    const rows = await manager.query(
+      `SELECT 1 FROM ${table} WHERE handle = $1`,
+      [candidate]
+    )
     if (!rows.length) {
       return candidate
     }
@@ -384,13 +539,32 @@ async function uniqueHandle(manager: EntityManager, table: string, handle: strin
 }
 
 function shapeInvalid(r: InvalidRow) {
-  return { row: r.row, errors: r.errors.map((e: RowError) => ({ column: e.column, value: e.value, reason: e.reason })) }
+  return {
+    row: r.row,
+    errors: r.errors.map((e: RowError) => ({
+      column: e.column,
+      value: e.value,
+      reason: e.reason,
+    })),
+  }
 }
 
 function vehicleLists(plan: VehicleImportPlan) {
   return {
-    created: plan.create.map((c) => ({ row: c.row, make: c.vehicle.make, model: c.vehicle.model, year_from: c.vehicle.year_from, year_to: c.vehicle.year_to, engine: c.vehicle.engine, engine_code: c.vehicle.engine_code })),
-    updated: plan.update.map((u) => ({ row: u.row, id: u.id, changes: u.changes })),
+    created: plan.create.map((c) => ({
+      row: c.row,
+      make: c.vehicle.make,
+      model: c.vehicle.model,
+      year_from: c.vehicle.year_from,
+      year_to: c.vehicle.year_to,
+      engine: c.vehicle.engine,
+      engine_code: c.vehicle.engine_code,
+    })),
+    updated: plan.update.map((u) => ({
+      row: u.row,
+      id: u.id,
+      changes: u.changes,
+    })),
     unchanged: plan.unchanged.map((u) => ({ row: u.row, id: u.id })),
   }
 }
@@ -398,10 +572,31 @@ function vehicleLists(plan: VehicleImportPlan) {
 function fitmentLists(plan: FitmentImportPlan) {
   return {
     created: [
-      ...plan.create.map((l) => ({ row: l.row, product_id: l.product_id, vehicle_id: l.vehicle_id, position: l.position, engine_code: l.engine_code })),
-      ...plan.universal.set.map((u) => ({ row: u.row, product_id: u.product_id, universal: true })),
+      ...plan.create.map((l) => ({
+        row: l.row,
+        product_id: l.product_id,
+        vehicle_id: l.vehicle_id,
+        position: l.position,
+        engine_code: l.engine_code,
+      })),
+      ...plan.universal.set.map((u) => ({
+        row: u.row,
+        product_id: u.product_id,
+        universal: true,
+      })),
     ],
-    updated: plan.update.map((u) => ({ row: u.link.row, id: u.id, changes: u.changes })),
-    unchanged: [...plan.unchanged.map((u) => ({ row: u.row, id: u.id })), ...plan.universal.unchanged.map((u) => ({ row: u.row, product_id: u.product_id, universal: true }))],
+    updated: plan.update.map((u) => ({
+      row: u.link.row,
+      id: u.id,
+      changes: u.changes,
+    })),
+    unchanged: [
+      ...plan.unchanged.map((u) => ({ row: u.row, id: u.id })),
+      ...plan.universal.unchanged.map((u) => ({
+        row: u.row,
+        product_id: u.product_id,
+        universal: true,
+      })),
+    ],
   }
 }

@@ -46,7 +46,11 @@ export default class FitmentService extends TransactionBaseService {
    * vehicles (or is universal) and has one of the brands. Uses the (vehicle_id, product_id) index and the
    * partial universal index; no id list is ever sent to the database.
    */
-  static productCondition(alias: string, filter: ProductFilter, paramPrefix = "fitment"): { sql: string; params: Record<string, unknown> } {
+  static productCondition(
+    alias: string,
+    filter: ProductFilter,
+    paramPrefix = "fitment"
+  ): { sql: string; params: Record<string, unknown> } {
     const parts: string[] = []
     const params: Record<string, unknown> = {}
     if (filter.vehicleIds?.length) {
@@ -57,48 +61,81 @@ export default class FitmentService extends TransactionBaseService {
     }
     if (filter.brandIds?.length) {
       params[`${paramPrefix}BrandIds`] = filter.brandIds
-      parts.push(`${alias} IN (SELECT fb.product_id FROM fitment_product fb WHERE fb.brand_id = ANY(:${paramPrefix}BrandIds))`)
+      parts.push(
+        `${alias} IN (SELECT fb.product_id FROM fitment_product fb WHERE fb.brand_id = ANY(:${paramPrefix}BrandIds))`
+      )
     }
     return { sql: parts.join(" AND "), params }
   }
 
   // ------------------------------------------------------------------ product facts
 
-  async getProductFacts(productId: string): Promise<{ product_id: string; brand_id: string | null; is_universal: boolean }> {
-    const [row] = await this.activeManager_.query(`SELECT product_id, brand_id, is_universal FROM fitment_product WHERE product_id = $1`, [productId])
+  async getProductFacts(productId: string): Promise<{
+    product_id: string
+    brand_id: string | null
+    is_universal: boolean
+  }> {
+    const [row] = await this.activeManager_.query(
+      `SELECT product_id, brand_id, is_universal FROM fitment_product WHERE product_id = $1`,
+      [productId]
+    )
     return row ?? { product_id: productId, brand_id: null, is_universal: false }
   }
 
   /** 404 unless the product exists (and, for the store, is published: drafts are invisible there). */
-  async assertProduct(productId: string, { published = false }: { published?: boolean } = {}): Promise<void> {
+  async assertProduct(
+    productId: string,
+    { published = false }: { published?: boolean } = {}
+  ): Promise<void> {
     const rows = await this.activeManager_.query(
       `SELECT id FROM product WHERE id = $1 AND deleted_at IS NULL${published ? ` AND status = 'published'` : ""}`,
       [productId]
     )
     if (!rows.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${productId} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Product with id: ${productId} was not found`
+      )
     }
   }
 
   /** Sets a product's brand (null removes it) and/or its universal flag. */
-  async setProductFacts(productId: string, facts: { brand_id?: string | null; is_universal?: boolean }): Promise<Row> {
+  async setProductFacts(
+    productId: string,
+    facts: { brand_id?: string | null; is_universal?: boolean }
+  ): Promise<Row> {
     return await this.atomicPhase_(async (manager) => {
       await this.withTransaction(manager).assertProduct(productId)
       if (facts.brand_id) {
-        const brand = await manager.query(`SELECT id FROM brand WHERE id = $1`, [facts.brand_id])
+        const brand = await manager.query(
+          `SELECT id FROM brand WHERE id = $1`,
+          [facts.brand_id]
+        )
         if (!brand.length) {
-          throw new MedusaError(MedusaError.Types.NOT_FOUND, `Brand with id: ${facts.brand_id} was not found`)
+          throw new MedusaError(
+            MedusaError.Types.NOT_FOUND,
+            `Brand with id: ${facts.brand_id} was not found`
+          )
         }
       }
-      const current = await this.withTransaction(manager).getProductFacts(productId)
-      const brandId = facts.brand_id === undefined ? current.brand_id : facts.brand_id
-      const universal = facts.is_universal === undefined ? current.is_universal : facts.is_universal
+      const current =
+        await this.withTransaction(manager).getProductFacts(productId)
+      const brandId =
+        facts.brand_id === undefined ? current.brand_id : facts.brand_id
+      const universal =
+        facts.is_universal === undefined
+          ? current.is_universal
+          : facts.is_universal
       await manager.query(
         `INSERT INTO fitment_product (product_id, brand_id, is_universal) VALUES ($1, $2, $3)
          ON CONFLICT (product_id) DO UPDATE SET brand_id = EXCLUDED.brand_id, is_universal = EXCLUDED.is_universal, updated_at = now()`,
         [productId, brandId, universal]
       )
-      return { product_id: productId, brand_id: brandId, is_universal: universal }
+      return {
+        product_id: productId,
+        brand_id: brandId,
+        is_universal: universal,
+      }
     })
   }
 
@@ -121,7 +158,10 @@ export default class FitmentService extends TransactionBaseService {
 
   // ------------------------------------------------------------------ links
 
-  async listLinks(productId: string, page: Pagination): Promise<[Row[], number]> {
+  async listLinks(
+    productId: string,
+    page: Pagination
+  ): Promise<[Row[], number]> {
     const rows = await this.activeManager_.query(
       `SELECT ${LINK_COLUMNS}, ${VEHICLE_COLUMNS}
        FROM fitment f JOIN vehicle v ON v.id = f.vehicle_id
@@ -131,7 +171,10 @@ export default class FitmentService extends TransactionBaseService {
        LIMIT $2 OFFSET $3`,
       [productId, page.limit, page.offset]
     )
-    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count FROM fitment WHERE product_id = $1`, [productId])
+    const [{ count }] = await this.activeManager_.query(
+      `SELECT count(*)::int AS count FROM fitment WHERE product_id = $1`,
+      [productId]
+    )
     return [rows.map(shapeLink), count]
   }
 
@@ -139,7 +182,11 @@ export default class FitmentService extends TransactionBaseService {
    * The parts a vehicle fits (links of live products), paged: `{ link qualifiers, product: { id, title, handle,
    * thumbnail, status } }`, ordered by product title. `q` narrows on the title or handle.
    */
-  async listVehicleParts(vehicleId: string, filter: { q?: string }, page: Pagination): Promise<[Row[], number]> {
+  async listVehicleParts(
+    vehicleId: string,
+    filter: { q?: string },
+    page: Pagination
+  ): Promise<[Row[], number]> {
     const params: unknown[] = [vehicleId]
     let search = ""
     if (filter.q) {
@@ -160,7 +207,13 @@ export default class FitmentService extends TransactionBaseService {
     return [
       rows.map((r: Row) => ({
         ...qualifiers(r),
-        product: { id: r.product_id, title: r.product_title, handle: r.product_handle, thumbnail: r.product_thumbnail, status: r.product_status },
+        product: {
+          id: r.product_id,
+          title: r.product_title,
+          handle: r.product_handle,
+          thumbnail: r.product_thumbnail,
+          status: r.product_status,
+        },
       })),
       count,
     ]
@@ -175,13 +228,19 @@ export default class FitmentService extends TransactionBaseService {
       [productId, linkId]
     )
     if (!rows.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Fitment link ${linkId} of product ${productId} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Fitment link ${linkId} of product ${productId} was not found`
+      )
     }
     return shapeLink(rows[0])
   }
 
   /** Adds a link; the same link (product, variant, vehicle, position, engine code, months) is updated instead of duplicated. */
-  async addLink(productId: string, input: LinkInput): Promise<{ link: Row; created: boolean }> {
+  async addLink(
+    productId: string,
+    input: LinkInput
+  ): Promise<{ link: Row; created: boolean }> {
     return await this.atomicPhase_(async (manager) => {
       const self = this.withTransaction(manager)
       await self.assertProduct(productId)
@@ -194,22 +253,50 @@ export default class FitmentService extends TransactionBaseService {
            quantity = EXCLUDED.quantity, note_fr = COALESCE(EXCLUDED.note_fr, fitment.note_fr),
            note_ar = COALESCE(EXCLUDED.note_ar, fitment.note_ar), updated_at = now()
          RETURNING id, (xmax = 0) AS inserted`,
-        [id, productId, clean.variant_id, clean.vehicle_id, clean.position, clean.quantity, clean.engine_code, clean.from_ym, clean.to_ym, clean.note_fr, clean.note_ar, clean.source]
+        [
+          id,
+          productId,
+          clean.variant_id,
+          clean.vehicle_id,
+          clean.position,
+          clean.quantity,
+          clean.engine_code,
+          clean.from_ym,
+          clean.to_ym,
+          clean.note_fr,
+          clean.note_ar,
+          clean.source,
+        ]
       )
-      return { link: await self.retrieveLink(productId, row.id), created: row.inserted }
+      return {
+        link: await self.retrieveLink(productId, row.id),
+        created: row.inserted,
+      }
     })
   }
 
-  async updateLink(productId: string, linkId: string, input: Partial<LinkInput>): Promise<Row> {
+  async updateLink(
+    productId: string,
+    linkId: string,
+    input: Partial<LinkInput>
+  ): Promise<Row> {
     return await this.atomicPhase_(async (manager) => {
       const self = this.withTransaction(manager)
       const current = await self.retrieveLink(productId, linkId)
       const merged: LinkInput = {
         vehicle_id: input.vehicle_id ?? current.vehicle_id,
-        variant_id: input.variant_id !== undefined ? input.variant_id : current.variant_id,
-        position: input.position !== undefined ? input.position : current.position,
-        quantity: input.quantity !== undefined ? input.quantity : current.quantity,
-        engine_code: input.engine_code !== undefined ? input.engine_code : current.engine_code,
+        variant_id:
+          input.variant_id !== undefined
+            ? input.variant_id
+            : current.variant_id,
+        position:
+          input.position !== undefined ? input.position : current.position,
+        quantity:
+          input.quantity !== undefined ? input.quantity : current.quantity,
+        engine_code:
+          input.engine_code !== undefined
+            ? input.engine_code
+            : current.engine_code,
         from_ym: input.from_ym !== undefined ? input.from_ym : current.from_ym,
         to_ym: input.to_ym !== undefined ? input.to_ym : current.to_ym,
         note_fr: input.note_fr !== undefined ? input.note_fr : current.note_fr,
@@ -222,11 +309,27 @@ export default class FitmentService extends TransactionBaseService {
           `UPDATE fitment SET variant_id = $3, vehicle_id = $4, position = $5, quantity = $6, engine_code = $7, from_ym = $8,
              to_ym = $9, note_fr = $10, note_ar = $11, source = $12, updated_at = now()
            WHERE id = $1 AND product_id = $2`,
-          [linkId, productId, clean.variant_id, clean.vehicle_id, clean.position, clean.quantity, clean.engine_code, clean.from_ym, clean.to_ym, clean.note_fr, clean.note_ar, clean.source]
+          [
+            linkId,
+            productId,
+            clean.variant_id,
+            clean.vehicle_id,
+            clean.position,
+            clean.quantity,
+            clean.engine_code,
+            clean.from_ym,
+            clean.to_ym,
+            clean.note_fr,
+            clean.note_ar,
+            clean.source,
+          ]
         )
       } catch (e) {
         if ((e as { code?: string }).code === "23505") {
-          throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `Product ${productId} already has this link (same vehicle, variant, position, engine code and months)`)
+          throw new MedusaError(
+            MedusaError.Types.DUPLICATE_ERROR,
+            `Product ${productId} already has this link (same vehicle, variant, position, engine code and months)`
+          )
         }
         throw e
       }
@@ -237,23 +340,42 @@ export default class FitmentService extends TransactionBaseService {
   async deleteLink(productId: string, linkId: string): Promise<void> {
     await this.atomicPhase_(async (manager) => {
       await this.withTransaction(manager).retrieveLink(productId, linkId)
-      await manager.query(`DELETE FROM fitment WHERE id = $1 AND product_id = $2`, [linkId, productId])
+      await manager.query(
+        `DELETE FROM fitment WHERE id = $1 AND product_id = $2`,
+        [linkId, productId]
+      )
     })
   }
 
-  private async validateLink(productId: string, input: LinkInput): Promise<Required<LinkInput>> {
-    const bad = (field: string, reason: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: ${reason}`)
+  private async validateLink(
+    productId: string,
+    input: LinkInput
+  ): Promise<Required<LinkInput>> {
+    const bad = (field: string, reason: string) =>
+      new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: ${reason}`)
     if (!input.vehicle_id || typeof input.vehicle_id !== "string") {
       throw bad("vehicle_id", "is required")
     }
-    const vehicle = await this.activeManager_.query(`SELECT id FROM vehicle WHERE id = $1`, [input.vehicle_id])
+    const vehicle = await this.activeManager_.query(
+      `SELECT id FROM vehicle WHERE id = $1`,
+      [input.vehicle_id]
+    )
     if (!vehicle.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vehicle with id: ${input.vehicle_id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Vehicle with id: ${input.vehicle_id} was not found`
+      )
     }
     if (input.variant_id) {
-      const variant = await this.activeManager_.query(`SELECT id FROM product_variant WHERE id = $1 AND product_id = $2 AND deleted_at IS NULL`, [input.variant_id, productId])
+      const variant = await this.activeManager_.query(
+        `SELECT id FROM product_variant WHERE id = $1 AND product_id = $2 AND deleted_at IS NULL`,
+        [input.variant_id, productId]
+      )
       if (!variant.length) {
-        throw bad("variant_id", `variant ${input.variant_id} is not a variant of product ${productId}`)
+        throw bad(
+          "variant_id",
+          `variant ${input.variant_id} is not a variant of product ${productId}`
+        )
       }
     }
     let position: string | null = null
@@ -266,12 +388,26 @@ export default class FitmentService extends TransactionBaseService {
     }
     const quantity = input.quantity ?? 1
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > 1000) {
-      throw bad("quantity", `must be a whole number between 1 and 1000, got ${input.quantity}`)
+      throw bad(
+        "quantity",
+        `must be a whole number between 1 and 1000, got ${input.quantity}`
+      )
     }
     for (const field of ["from_ym", "to_ym"] as const) {
       const v = input[field]
-      if (v !== null && v !== undefined && (!Number.isInteger(v) || v % 100 < 1 || v % 100 > 12 || v < 195001 || v > 210012)) {
-        throw bad(field, `must be a month written YYYYMM (e.g. 201403), got ${v}`)
+      if (
+        v !== null &&
+        v !== undefined &&
+        (!Number.isInteger(v) ||
+          v % 100 < 1 ||
+          v % 100 > 12 ||
+          v < 195001 ||
+          v > 210012)
+      ) {
+        throw bad(
+          field,
+          `must be a month written YYYYMM (e.g. 201403), got ${v}`
+        )
       }
     }
     if (input.from_ym && input.to_ym && input.to_ym < input.from_ym) {
@@ -286,7 +422,9 @@ export default class FitmentService extends TransactionBaseService {
       variant_id: input.variant_id ?? null,
       position,
       quantity,
-      engine_code: input.engine_code ? String(input.engine_code).trim().toUpperCase() : null,
+      engine_code: input.engine_code
+        ? String(input.engine_code).trim().toUpperCase()
+        : null,
       from_ym: input.from_ym ?? null,
       to_ym: input.to_ym ?? null,
       note_fr: input.note_fr?.trim() || null,
@@ -301,7 +439,14 @@ export default class FitmentService extends TransactionBaseService {
     await this.assertProduct(productId, { published: true })
     const facts = await this.getProductFacts(productId)
     const [links, count] = await this.listLinks(productId, page)
-    return { product_id: productId, universal: facts.is_universal, vehicles: links.map(storeLink), count, limit: page.limit, offset: page.offset }
+    return {
+      product_id: productId,
+      universal: facts.is_universal,
+      vehicles: links.map(storeLink),
+      count,
+      limit: page.limit,
+      offset: page.offset,
+    }
   }
 
   /** The verdict of one published part for one vehicle (see lib/verdict decideVerdict), with the links that decide it. */
@@ -309,7 +454,15 @@ export default class FitmentService extends TransactionBaseService {
     await this.assertProduct(productId, { published: true })
     const vehicle = await this.retrieveStoreVehicle(vehicleId)
     const [answer] = await this.verdicts([productId], vehicle)
-    return { product_id: productId, vehicle, verdict: answer.verdict, reason: answer.reason, universal: answer.universal, fitments: answer.fitments, excluded: answer.excluded }
+    return {
+      product_id: productId,
+      vehicle,
+      verdict: answer.verdict,
+      reason: answer.reason,
+      universal: answer.universal,
+      fitments: answer.fitments,
+      excluded: answer.excluded,
+    }
   }
 
   /** A vehicle with its make and model (404 when there is none). */
@@ -319,7 +472,10 @@ export default class FitmentService extends TransactionBaseService {
       [vehicleId]
     )
     if (!rows.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vehicle with id: ${vehicleId} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Vehicle with id: ${vehicleId} was not found`
+      )
     }
     return shapeVehicle(rows[0])
   }
@@ -332,22 +488,30 @@ export default class FitmentService extends TransactionBaseService {
   async verdicts(productIds: string[], vehicle: Row): Promise<Row[]> {
     const ids = [...new Set(productIds)]
     const facts = new Map<string, boolean>(
-      (await this.activeManager_.query(`SELECT product_id, is_universal FROM fitment_product WHERE product_id = ANY($1)`, [ids])).map((r: Row) => [
-        r.product_id,
-        r.is_universal,
-      ])
+      (
+        await this.activeManager_.query(
+          `SELECT product_id, is_universal FROM fitment_product WHERE product_id = ANY($1)`,
+          [ids]
+        )
+      ).map((r: Row) => [r.product_id, r.is_universal])
     )
     const links = new Map<string, Row[]>()
     for (const l of await this.activeManager_.query(
       `SELECT ${LINK_COLUMNS} FROM fitment f WHERE f.product_id = ANY($1) AND f.vehicle_id = $2 ORDER BY f.position NULLS FIRST, f.id`,
       [ids, vehicle.id]
     )) {
-      links.set(l.product_id, [...(links.get(l.product_id) ?? []), qualifiers(l)])
+      links.set(l.product_id, [
+        ...(links.get(l.product_id) ?? []),
+        qualifiers(l),
+      ])
     }
     const totals = new Map<string, number>(
-      (await this.activeManager_.query(`SELECT product_id, count(*)::int AS total FROM fitment WHERE product_id = ANY($1) GROUP BY product_id`, [ids])).map(
-        (r: Row) => [r.product_id, r.total]
-      )
+      (
+        await this.activeManager_.query(
+          `SELECT product_id, count(*)::int AS total FROM fitment WHERE product_id = ANY($1) GROUP BY product_id`,
+          [ids]
+        )
+      ).map((r: Row) => [r.product_id, r.total])
     )
     const [{ vehicle_links }] = await this.activeManager_.query(
       `SELECT count(*)::int AS vehicle_links FROM (${LIVE_LINK} AND f2.vehicle_id = $1 LIMIT 1) AS l`,
@@ -363,7 +527,14 @@ export default class FitmentService extends TransactionBaseService {
         productLinks: totals.get(id) ?? 0,
         vehicleLinks: vehicle_links,
       })
-      answers.set(id, { product_id: id, verdict: answer.verdict, reason: answer.reason, universal, fitments: answer.applicable, excluded: answer.excluded })
+      answers.set(id, {
+        product_id: id,
+        verdict: answer.verdict,
+        reason: answer.reason,
+        universal,
+        fitments: answer.applicable,
+        excluded: answer.excluded,
+      })
     }
     return productIds.map((id) => answers.get(id)!)
   }
@@ -377,7 +548,10 @@ export default class FitmentService extends TransactionBaseService {
   async lookupPartNumber(number: string, page: Pagination): Promise<Row> {
     const normalized = normalizePartNumber(number)
     if (!normalized) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `number: "${number}" holds no part number (letters or digits)`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `number: "${number}" holds no part number (letters or digits)`
+      )
     }
     const sku = compactReference(number)
     const rows = await this.activeManager_.query(
@@ -396,14 +570,22 @@ export default class FitmentService extends TransactionBaseService {
     return {
       number,
       normalized,
-      products: rows.map(({ total: _t, ...r }: Row) => ({ ...r, brand: brandOf(brands.get(r.id)) })),
-      count: rows[0]?.total ?? (page.offset > 0 ? await this.countPartNumber(normalized, sku) : 0),
+      products: rows.map(({ total: _t, ...r }: Row) => ({
+        ...r,
+        brand: brandOf(brands.get(r.id)),
+      })),
+      count:
+        rows[0]?.total ??
+        (page.offset > 0 ? await this.countPartNumber(normalized, sku) : 0),
       limit: page.limit,
       offset: page.offset,
     }
   }
 
-  private async countPartNumber(normalized: string, sku: string): Promise<number> {
+  private async countPartNumber(
+    normalized: string,
+    sku: string
+  ): Promise<number> {
     const [{ count }] = await this.activeManager_.query(
       `WITH matches AS (${PART_NUMBER_MATCHES})
        SELECT count(DISTINCT p.id)::int AS count FROM matches m JOIN product p ON p.id = m.product_id
@@ -427,7 +609,12 @@ export default class FitmentService extends TransactionBaseService {
    */
   async addPartNumbers(
     productId: string,
-    numbers: Array<{ type: string; raw: string; brand_name?: string | null; variant_id?: string | null }>,
+    numbers: Array<{
+      type: string
+      raw: string
+      brand_name?: string | null
+      variant_id?: string | null
+    }>,
     options: { refuseDuplicates?: boolean } = {}
   ): Promise<number> {
     if (!numbers.length) {
@@ -437,12 +624,25 @@ export default class FitmentService extends TransactionBaseService {
       return await this.atomicPhase_(async (manager) => {
         const self = this.withTransaction(manager)
         const existing: Row[] = await self.listPartNumbers(productId)
-        const seen = new Map(existing.map((e) => [partNumberKey(e.type, e.brand_name, e.normalized), e]))
+        const seen = new Map(
+          existing.map((e) => [
+            partNumberKey(e.type, e.brand_name, e.normalized),
+            e,
+          ])
+        )
         numbers.forEach((n, i) => {
-          const key = partNumberKey(n.type, n.brand_name, normalizePartNumber(String(n.raw ?? ""), { make: n.brand_name ?? undefined }))
+          const key = partNumberKey(
+            n.type,
+            n.brand_name,
+            normalizePartNumber(String(n.raw ?? ""), {
+              make: n.brand_name ?? undefined,
+            })
+          )
           const same = seen.get(key)
           if (same) {
-            const brand = n.brand_name?.trim() ? ` (${n.brand_name.trim()})` : ""
+            const brand = n.brand_name?.trim()
+              ? ` (${n.brand_name.trim()})`
+              : ""
             throw new MedusaError(
               MedusaError.Types.DUPLICATE_ERROR,
               `numbers[${i}]: ${String(n.type).toUpperCase()} number "${String(n.raw).trim()}"${brand} is already recorded for this product` +
@@ -453,7 +653,10 @@ export default class FitmentService extends TransactionBaseService {
         })
         const added = await self.addPartNumbers(productId, numbers)
         if (added !== numbers.length) {
-          throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, "numbers: one of the numbers was recorded for this product at the same time")
+          throw new MedusaError(
+            MedusaError.Types.DUPLICATE_ERROR,
+            "numbers: one of the numbers was recorded for this product at the same time"
+          )
         }
         return added
       })
@@ -466,11 +669,19 @@ export default class FitmentService extends TransactionBaseService {
     const variants: (string | null)[] = []
     for (const n of numbers) {
       if (!["mpn", "oe", "cross"].includes(n.type)) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `type: must be mpn, oe or cross, got "${n.type}"`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `type: must be mpn, oe or cross, got "${n.type}"`
+        )
       }
-      const key = normalizePartNumber(String(n.raw ?? ""), { make: n.brand_name ?? undefined })
+      const key = normalizePartNumber(String(n.raw ?? ""), {
+        make: n.brand_name ?? undefined,
+      })
       if (!key) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `raw: "${n.raw}" holds no part number`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `raw: "${n.raw}" holds no part number`
+        )
       }
       ids.push(generateEntityId(undefined, "pnum"))
       types.push(n.type)
@@ -491,9 +702,15 @@ export default class FitmentService extends TransactionBaseService {
 
   async deletePartNumber(productId: string, id: string): Promise<void> {
     // TypeORM answers DELETE … RETURNING with [rows, affected count]
-    const [deleted]: [Row[], number] = await this.activeManager_.query(`DELETE FROM part_number WHERE id = $1 AND product_id = $2 RETURNING id`, [id, productId])
+    const [deleted]: [Row[], number] = await this.activeManager_.query(
+      `DELETE FROM part_number WHERE id = $1 AND product_id = $2 RETURNING id`,
+      [id, productId]
+    )
     if (!deleted.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Part number ${id} of product ${productId} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Part number ${id} of product ${productId} was not found`
+      )
     }
   }
 
@@ -506,7 +723,13 @@ export default class FitmentService extends TransactionBaseService {
    * narrowed to models with at most `max_parts` parts when given.
    */
   async coverageModels(
-    filter: { make_id?: string; max_parts?: number; q?: string; days?: number; sort?: (typeof COVERAGE_MODEL_SORTS)[number] },
+    filter: {
+      make_id?: string
+      max_parts?: number
+      q?: string
+      days?: number
+      sort?: (typeof COVERAGE_MODEL_SORTS)[number]
+    },
     page: Pagination
   ): Promise<[Row[], number, Row]> {
     const params: unknown[] = [filter.days ?? 365]
@@ -550,11 +773,19 @@ export default class FitmentService extends TransactionBaseService {
         FROM vehicle_model md JOIN vehicle_make mk ON mk.id = md.make_id
         LEFT JOIN veh ON veh.model_id = md.id LEFT JOIN parts ON parts.model_id = md.id LEFT JOIN sold ON sold.model_id = md.id)
       SELECT *, count(*) OVER ()::int AS total_count FROM per_model ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`
-    const found: Row[] = await this.activeManager_.query(`${base} ORDER BY ${order}, make, model, model_id LIMIT ${page.limit} OFFSET ${page.offset}`, params)
+    const found: Row[] = await this.activeManager_.query(
+      `${base} ORDER BY ${order}, make, model, model_id LIMIT ${page.limit} OFFSET ${page.offset}`,
+      params
+    )
     const count = found.length
       ? found[0].total_count
       : page.offset > 0
-        ? (await this.activeManager_.query(`SELECT count(*)::int AS count FROM (${base}) AS m`, params))[0].count
+        ? (
+            await this.activeManager_.query(
+              `SELECT count(*)::int AS count FROM (${base}) AS m`,
+              params
+            )
+          )[0].count
         : 0
     const rows = found.map(({ total_count: _t, ...r }) => r)
     const [totals] = await this.activeManager_.query(
@@ -569,7 +800,10 @@ export default class FitmentService extends TransactionBaseService {
   }
 
   /** Vehicles no live product fits, paged (optionally for one make or model, or matching `q`). */
-  async vehiclesWithoutParts(filter: { make_id?: string; model_id?: string; q?: string }, page: Pagination): Promise<[Row[], number]> {
+  async vehiclesWithoutParts(
+    filter: { make_id?: string; model_id?: string; q?: string },
+    page: Pagination
+  ): Promise<[Row[], number]> {
     const params: unknown[] = []
     const where = [`NOT EXISTS (${LIVE_LINK} AND f2.vehicle_id = v.id)`]
     if (filter.make_id) {
@@ -582,14 +816,19 @@ export default class FitmentService extends TransactionBaseService {
     }
     if (filter.q) {
       params.push(`%${filter.q}%`)
-      where.push(`(mk.name || ' ' || md.name || ' ' || coalesce(v.engine, '') || ' ' || coalesce(v.engine_code, '')) ILIKE $${params.length}`)
+      where.push(
+        `(mk.name || ' ' || md.name || ' ' || coalesce(v.engine, '') || ' ' || coalesce(v.engine_code, '')) ILIKE $${params.length}`
+      )
     }
     const from = `FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id WHERE ${where.join(" AND ")}`
     const rows = await this.activeManager_.query(
       `SELECT ${VEHICLE_COLUMNS} ${from} ORDER BY mk.name, md.name, v.year_from, v.engine NULLS FIRST, v.id LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
     )
-    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count ${from}`, params)
+    const [{ count }] = await this.activeManager_.query(
+      `SELECT count(*)::int AS count ${from}`,
+      params
+    )
     return [rows.map(shapeVehicle), count]
   }
 
@@ -619,7 +858,11 @@ export default class FitmentService extends TransactionBaseService {
     const byModel = new Map<string, Row[]>()
     for (const r of perCategory) {
       const list = byModel.get(r.model_id) ?? []
-      list.push({ category_id: r.category_id, category: r.category, parts: r.parts })
+      list.push({
+        category_id: r.category_id,
+        category: r.category,
+        parts: r.parts,
+      })
       byModel.set(r.model_id, list)
     }
     const vehiclesWithoutParts = await this.activeManager_.query(
@@ -638,21 +881,38 @@ export default class FitmentService extends TransactionBaseService {
               (SELECT count(*)::int FROM product WHERE deleted_at IS NULL) AS products`
     )
     return {
-      totals: { ...totals, universal_products: universal, vehicles_without_parts: vehiclesWithoutParts.length },
-      models: models.map((m: Row) => ({ ...m, categories: byModel.get(m.model_id) ?? [] })),
+      totals: {
+        ...totals,
+        universal_products: universal,
+        vehicles_without_parts: vehiclesWithoutParts.length,
+      },
+      models: models.map((m: Row) => ({
+        ...m,
+        categories: byModel.get(m.model_id) ?? [],
+      })),
       vehicles_without_parts: vehiclesWithoutParts,
     }
   }
 }
 
 /** How the models of the coverage report can be ordered: the models that sell most first, or the least covered. */
-export const COVERAGE_MODEL_SORTS = ["sold", "vehicles_without_parts", "parts"] as const
+export const COVERAGE_MODEL_SORTS = [
+  "sold",
+  "vehicles_without_parts",
+  "parts",
+] as const
 
 export function brandOf(row: Row | undefined): Row | null {
   if (!row || !row.id) {
     return null
   }
-  return { id: row.id, name: row.name, handle: row.handle, logo_url: row.logo_url, country: row.country }
+  return {
+    id: row.id,
+    name: row.name,
+    handle: row.handle,
+    logo_url: row.logo_url,
+    country: row.country,
+  }
 }
 
 export function shapeVehicle(r: Row): Row {
@@ -694,16 +954,33 @@ function qualifiers(r: Row): Row {
 }
 
 function shapeLink(r: Row): Row {
-  return { ...qualifiers(r), created_at: r.created_at, updated_at: r.updated_at, vehicle: shapeVehicle(r) }
+  return {
+    ...qualifiers(r),
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    vehicle: shapeVehicle(r),
+  }
 }
 
 /** Store shape: the vehicle with its make and model, plus the link's qualifiers. */
 function storeLink(l: Row): Row {
-  const { vehicle, id, product_id: _p, vehicle_id: _v, created_at: _c, updated_at: _u, ...q } = l
+  const {
+    vehicle,
+    id,
+    product_id: _p,
+    vehicle_id: _v,
+    created_at: _c,
+    updated_at: _u,
+    ...q
+  } = l
   return { ...vehicle, link_id: id, ...q }
 }
 
 /** The identity of a part number of a product: type, maker (case-insensitive) and normalised number. */
-function partNumberKey(type: string, brand: string | null | undefined, normalized: string): string {
+function partNumberKey(
+  type: string,
+  brand: string | null | undefined,
+  normalized: string
+): string {
   return `${type}|${(brand ?? "").trim().toLowerCase()}|${normalized}`
 }

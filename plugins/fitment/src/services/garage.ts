@@ -7,7 +7,11 @@ import { Row } from "../types"
 import FitmentService from "./fitment"
 import VehicleCatalogService from "./vehicle-catalog"
 
-type InjectedDependencies = { manager: EntityManager; fitmentService: FitmentService; vehicleCatalogService: VehicleCatalogService }
+type InjectedDependencies = {
+  manager: EntityManager
+  fitmentService: FitmentService
+  vehicleCatalogService: VehicleCatalogService
+}
 
 /** How many vehicles one customer may keep (a family, or a small fleet; more is a garage account's job). */
 export const GARAGE_LIMIT = 20
@@ -50,7 +54,10 @@ export default class GarageService extends TransactionBaseService {
       [id, customerId]
     )
     if (!row) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Garage vehicle with id: ${id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Garage vehicle with id: ${id} was not found`
+      )
     }
     return await this.shape(row)
   }
@@ -59,50 +66,79 @@ export default class GarageService extends TransactionBaseService {
     return await this.atomicPhase_(async (manager) => {
       const self = this.withTransaction(manager)
       // one customer's garage at a time: the count and the "first is current" rule hold under concurrent adds
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('garage:' || $1))`, [customerId])
-      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM garage_vehicle WHERE customer_id = $1`, [customerId])
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtext('garage:' || $1))`,
+        [customerId]
+      )
+      const [{ count }] = await manager.query(
+        `SELECT count(*)::int AS count FROM garage_vehicle WHERE customer_id = $1`,
+        [customerId]
+      )
       if (count >= GARAGE_LIMIT) {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Your garage already holds ${count} vehicles (at most ${GARAGE_LIMIT}): remove one first`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Your garage already holds ${count} vehicles (at most ${GARAGE_LIMIT}): remove one first`
+        )
       }
-      const { vehicleId, vin } = await self.resolveVehicle(input.vehicle_id, input.vin)
+      const { vehicleId, vin } = await self.resolveVehicle(
+        input.vehicle_id,
+        input.vin
+      )
       const name = cleanName(input.name)
       const current = input.is_current === true || count === 0
       if (current) {
-        await manager.query(`UPDATE garage_vehicle SET is_current = false, updated_at = now() WHERE customer_id = $1 AND is_current`, [customerId])
+        await manager.query(
+          `UPDATE garage_vehicle SET is_current = false, updated_at = now() WHERE customer_id = $1 AND is_current`,
+          [customerId]
+        )
       }
       const id = generateEntityId(undefined, "gveh")
-      await manager.query(`INSERT INTO garage_vehicle (id, customer_id, vehicle_id, name, vin, is_current) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        id,
-        customerId,
-        vehicleId,
-        name,
-        vin,
-        current,
-      ])
+      await manager.query(
+        `INSERT INTO garage_vehicle (id, customer_id, vehicle_id, name, vin, is_current) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, customerId, vehicleId, name, vin, current]
+      )
       return await self.retrieve(customerId, id)
     })
   }
 
-  async update(customerId: string, id: string, input: GarageInput): Promise<Row> {
+  async update(
+    customerId: string,
+    id: string,
+    input: GarageInput
+  ): Promise<Row> {
     return await this.atomicPhase_(async (manager) => {
       const self = this.withTransaction(manager)
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('garage:' || $1))`, [customerId])
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtext('garage:' || $1))`,
+        [customerId]
+      )
       const current = await self.retrieve(customerId, id)
       let vehicleId: string = current.vehicle_id
       let vin: string | null = current.vin
       if (input.vehicle_id !== undefined || input.vin !== undefined) {
         const resolved = await self.resolveVehicle(
-          input.vehicle_id === undefined ? (input.vin ? undefined : current.vehicle_id) : input.vehicle_id,
+          input.vehicle_id === undefined
+            ? input.vin
+              ? undefined
+              : current.vehicle_id
+            : input.vehicle_id,
           input.vin === undefined ? current.vin : input.vin
         )
         vehicleId = resolved.vehicleId
         vin = resolved.vin
       }
-      const name = input.name === undefined ? current.name : cleanName(input.name)
+      const name =
+        input.name === undefined ? current.name : cleanName(input.name)
       if (input.is_current === true) {
-        await manager.query(`UPDATE garage_vehicle SET is_current = false, updated_at = now() WHERE customer_id = $1 AND is_current AND id <> $2`, [customerId, id])
+        await manager.query(
+          `UPDATE garage_vehicle SET is_current = false, updated_at = now() WHERE customer_id = $1 AND is_current AND id <> $2`,
+          [customerId, id]
+        )
       } else if (input.is_current === false && current.is_current) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, "is_current: pick another vehicle as the current one instead (one of your vehicles is always current)")
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "is_current: pick another vehicle as the current one instead (one of your vehicles is always current)"
+        )
       }
       await manager.query(
         `UPDATE garage_vehicle SET vehicle_id = $3, vin = $4, name = $5, is_current = is_current OR $6, updated_at = now() WHERE id = $1 AND customer_id = $2`,
@@ -115,9 +151,18 @@ export default class GarageService extends TransactionBaseService {
   /** Removes a vehicle; when it was the current one, the most recently added other vehicle becomes current. */
   async remove(customerId: string, id: string): Promise<void> {
     await this.atomicPhase_(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('garage:' || $1))`, [customerId])
-      const current = await this.withTransaction(manager).retrieve(customerId, id)
-      await manager.query(`DELETE FROM garage_vehicle WHERE id = $1 AND customer_id = $2`, [id, customerId])
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtext('garage:' || $1))`,
+        [customerId]
+      )
+      const current = await this.withTransaction(manager).retrieve(
+        customerId,
+        id
+      )
+      await manager.query(
+        `DELETE FROM garage_vehicle WHERE id = $1 AND customer_id = $2`,
+        [id, customerId]
+      )
       if (current.is_current) {
         await manager.query(
           `UPDATE garage_vehicle SET is_current = true, updated_at = now()
@@ -132,42 +177,81 @@ export default class GarageService extends TransactionBaseService {
    * The vehicle a VIN and/or a picked vehicle id stand for, checked against each other (the VIN's make and model
    * year must agree with the vehicle: 400 naming `vin` otherwise). Also used for the cart's vehicle.
    */
-  async resolveVehicle(vehicleId: string | null | undefined, vinInput: string | null | undefined): Promise<{ vehicleId: string; vin: string | null }> {
-    if (vehicleId !== undefined && vehicleId !== null && (typeof vehicleId !== "string" || !vehicleId.trim())) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "vehicle_id: must be a vehicle id (GET /store/vehicles)")
+  async resolveVehicle(
+    vehicleId: string | null | undefined,
+    vinInput: string | null | undefined
+  ): Promise<{ vehicleId: string; vin: string | null }> {
+    if (
+      vehicleId !== undefined &&
+      vehicleId !== null &&
+      (typeof vehicleId !== "string" || !vehicleId.trim())
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "vehicle_id: must be a vehicle id (GET /store/vehicles)"
+      )
     }
-    if (vinInput !== undefined && vinInput !== null && typeof vinInput !== "string") {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "vin: must be a text of 17 characters")
+    if (
+      vinInput !== undefined &&
+      vinInput !== null &&
+      typeof vinInput !== "string"
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "vin: must be a text of 17 characters"
+      )
     }
     const vinText = vinInput?.trim() || null
     if (!vehicleId && !vinText) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "vehicle_id: is required (or give the vehicle's vin)")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "vehicle_id: is required (or give the vehicle's vin)"
+      )
     }
     if (!vinText) {
-      await this.fitment_.withTransaction(this.activeManager_).retrieveStoreVehicle(vehicleId!)
+      await this.fitment_
+        .withTransaction(this.activeManager_)
+        .retrieveStoreVehicle(vehicleId!)
       return { vehicleId: vehicleId!, vin: null }
     }
-    const decoded = await this.catalog_.withTransaction(this.activeManager_).decode(vinText)
+    const decoded = await this.catalog_
+      .withTransaction(this.activeManager_)
+      .decode(vinText)
     const what = `VIN ${decoded.vin} (${decoded.make_name ?? `maker code ${decoded.wmi}`}${decoded.model_years.length ? `, model year ${decoded.model_years.join(" or ")}` : ""})`
     if (!vehicleId) {
       if (decoded.count === 1) {
         return { vehicleId: decoded.vehicles[0].id, vin: decoded.vin }
       }
       if (decoded.count === 0) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `vin: no vehicle of our base matches ${what}; choose your vehicle with the selector (vehicle_id)`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `vin: no vehicle of our base matches ${what}; choose your vehicle with the selector (vehicle_id)`
+        )
       }
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `vehicle_id: ${what} matches ${decoded.count}${decoded.count >= 200 ? "+" : ""} vehicles; pick yours among GET /store/vehicles/decode?vin=${decoded.vin} and send its id`
       )
     }
-    const vehicle = await this.fitment_.withTransaction(this.activeManager_).retrieveStoreVehicle(vehicleId)
+    const vehicle = await this.fitment_
+      .withTransaction(this.activeManager_)
+      .retrieveStoreVehicle(vehicleId)
     if (decoded.make && vehicle.make.id !== decoded.make.id) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `vin: ${what} is not a ${vehicle.make.name} (vehicle ${vehicleId})`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `vin: ${what} is not a ${vehicle.make.name} (vehicle ${vehicleId})`
+      )
     }
     const years: number[] = decoded.model_years
     // a car of model year Y can be built from the autumn of Y-1: one year of slack at the start
-    if (years.length && !years.some((y) => vehicle.year_from - 1 <= y && (vehicle.year_to === null || vehicle.year_to >= y))) {
+    if (
+      years.length &&
+      !years.some(
+        (y) =>
+          vehicle.year_from - 1 <= y &&
+          (vehicle.year_to === null || vehicle.year_to >= y)
+      )
+    ) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `vin: ${what} does not match vehicle ${vehicleId}, built ${vehicle.year_from}–${vehicle.year_to ?? "today"}`
@@ -177,7 +261,9 @@ export default class GarageService extends TransactionBaseService {
   }
 
   private async shape(row: Row): Promise<Row> {
-    const vehicle = await this.fitment_.withTransaction(this.activeManager_).retrieveStoreVehicle(row.vehicle_id)
+    const vehicle = await this.fitment_
+      .withTransaction(this.activeManager_)
+      .retrieveStoreVehicle(row.vehicle_id)
     const label = vehicleLabel(vehicle as any)
     return {
       id: row.id,
@@ -199,11 +285,17 @@ function cleanName(name: unknown): string | null {
     return null
   }
   if (typeof name !== "string") {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "name: must be a text")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "name: must be a text"
+    )
   }
   const clean = name.trim().replace(/\s+/g, " ")
   if (clean.length > 60) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `name: at most 60 characters, got ${clean.length}`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `name: at most 60 characters, got ${clean.length}`
+    )
   }
   return clean || null
 }

@@ -4,7 +4,11 @@ import path from "path"
 import { parse } from "csv-parse/sync"
 import { main } from "./index"
 import { generateDemand, periodStarts } from "../lib/generator"
-import { generateWeatherSample, salesCsv, weatherCsv } from "../lib/weather-sample"
+import {
+  generateWeatherSample,
+  salesCsv,
+  weatherCsv,
+} from "../lib/weather-sample"
 
 describe("orion cli", () => {
   let dir: string
@@ -22,11 +26,20 @@ describe("orion cli", () => {
   })
 
   function writeSales(withCategory = false): string {
-    const parts = generateDemand({ parts: 60, periods: 36, frequency: "month", seed: 3 })
+    const parts = generateDemand({
+      parts: 60,
+      periods: 36,
+      frequency: "month",
+      seed: 3,
+    })
     const dates = periodStarts(new Date(Date.UTC(2021, 0, 1)), 36, "month")
     const lines = [withCategory ? "sku,date,qty,category" : "sku,date,qty"]
     for (const p of parts) {
-      p.values.forEach((v, t) => lines.push(`${p.sku},${dates[t].toISOString().slice(0, 10).replace(/-01$/, "-15")},${v}${withCategory ? `,${p.category}` : ""}`))
+      p.values.forEach((v, t) =>
+        lines.push(
+          `${p.sku},${dates[t].toISOString().slice(0, 10).replace(/-01$/, "-15")},${v}${withCategory ? `,${p.category}` : ""}`
+        )
+      )
     }
     const file = path.join(dir, "sales.csv")
     fs.writeFileSync(file, lines.join("\n") + "\n")
@@ -36,16 +49,58 @@ describe("orion cli", () => {
   it("writes forecasts for the horizon after each sku's last date", async () => {
     const input = writeSales()
     const outFile = path.join(dir, "forecasts.csv")
-    const code = await main(["forecast", "--input", input, "--horizon", "3", "--frequency", "month", "--out", outFile])
+    const code = await main([
+      "forecast",
+      "--input",
+      input,
+      "--horizon",
+      "3",
+      "--frequency",
+      "month",
+      "--out",
+      outFile,
+    ])
     expect(code).toBe(0)
-    const rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<string, string>[]
+    const rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<
+      string,
+      string
+    >[]
     expect(Object.keys(rows[0])).toEqual([
-      "sku", "date", "model", "demand_class", "reason", "calendar_multiplier", "mean", "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90",
+      "sku",
+      "date",
+      "model",
+      "demand_class",
+      "reason",
+      "calendar_multiplier",
+      "mean",
+      "p10",
+      "p20",
+      "p30",
+      "p40",
+      "p50",
+      "p60",
+      "p70",
+      "p80",
+      "p90",
     ])
     expect(rows).toHaveLength(60 * 3)
-    expect(rows.slice(0, 3).map((r) => r.date)).toEqual(["2024-01-01", "2024-02-01", "2024-03-01"])
+    expect(rows.slice(0, 3).map((r) => r.date)).toEqual([
+      "2024-01-01",
+      "2024-02-01",
+      "2024-03-01",
+    ])
     for (const r of rows) {
-      const q = ["p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90"].map((k) => Number(r[k]))
+      const q = [
+        "p10",
+        "p20",
+        "p30",
+        "p40",
+        "p50",
+        "p60",
+        "p70",
+        "p80",
+        "p90",
+      ].map((k) => Number(r[k]))
       q.forEach((v, i) => {
         expect(v).toBeGreaterThanOrEqual(i ? q[i - 1] : 0)
       })
@@ -55,7 +110,14 @@ describe("orion cli", () => {
     expect(log).toContain("forecast [")
     // the demand class and the reason per part, as the server stores them
     for (const r of rows) {
-      expect(["smooth", "erratic", "intermittent", "lumpy", "none", "short"]).toContain(r.demand_class)
+      expect([
+        "smooth",
+        "erratic",
+        "intermittent",
+        "lumpy",
+        "none",
+        "short",
+      ]).toContain(r.demand_class)
       expect(r.calendar_multiplier).toBe("1")
     }
     const zero = rows.find((r) => r.demand_class === "none")
@@ -69,14 +131,34 @@ describe("orion cli", () => {
   it("applies the calendar effects per category, like the server, when given a category column", async () => {
     const input = writeSales(true)
     const outFile = path.join(dir, "forecasts.csv")
-    expect(await main(["forecast", "--input", input, "--horizon", "12", "--frequency", "month", "--out", outFile])).toBe(0)
-    const rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<string, string>[]
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        input,
+        "--horizon",
+        "12",
+        "--frequency",
+        "month",
+        "--out",
+        outFile,
+      ])
+    ).toBe(0)
+    const rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<
+      string,
+      string
+    >[]
     const log = err.mock.calls.map((c) => String(c[0])).join("")
     expect(log).not.toContain("calendar effects not applied")
     expect(log).toMatch(/category cooling: /)
     // the same data and categories through the server's code path give the same numbers
     const { forecastWithCalendar } = await import("../lib/calendar-forecast")
-    const parts = generateDemand({ parts: 60, periods: 36, frequency: "month", seed: 3 })
+    const parts = generateDemand({
+      parts: 60,
+      periods: 36,
+      frequency: "month",
+      seed: 3,
+    })
     const server = forecastWithCalendar({
       series: parts.map((p) => p.values),
       categories: parts.map((p) => p.category),
@@ -86,40 +168,124 @@ describe("orion cli", () => {
     })
     parts.forEach((p, i) => {
       const mine = rows.filter((r) => r.sku === p.sku)
-      expect(mine.map((r) => Number(r.mean))).toEqual(server.forecasts[i].mean.map((m) => Math.round(m * 1000) / 1000))
-      expect(mine.map((r) => Number(r.calendar_multiplier))).toEqual(server.forecasts[i].multipliers.map((m) => Math.round(m * 1000) / 1000))
+      expect(mine.map((r) => Number(r.mean))).toEqual(
+        server.forecasts[i].mean.map((m) => Math.round(m * 1000) / 1000)
+      )
+      expect(mine.map((r) => Number(r.calendar_multiplier))).toEqual(
+        server.forecasts[i].multipliers.map((m) => Math.round(m * 1000) / 1000)
+      )
     })
     // some category has a seasonal effect: not every multiplier is 1
     expect(rows.some((r) => r.calendar_multiplier !== "1")).toBe(true)
 
     // one category per sku
     const bad = path.join(dir, "bad.csv")
-    fs.writeFileSync(bad, "sku,date,qty,category\nA,2024-01-03,2,brakes\nA,2024-01-10,1,cooling\n")
-    expect(await main(["forecast", "--input", bad, "--horizon", "2", "--frequency", "week", "--out", path.join(dir, "o.csv")])).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain('row 3, column "category": sku A is in "brakes"')
+    fs.writeFileSync(
+      bad,
+      "sku,date,qty,category\nA,2024-01-03,2,brakes\nA,2024-01-10,1,cooling\n"
+    )
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        bad,
+        "--horizon",
+        "2",
+        "--frequency",
+        "week",
+        "--out",
+        path.join(dir, "o.csv"),
+      ])
+    ).toBe(1)
+    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
+      'row 3, column "category": sku A is in "brakes"'
+    )
   })
 
   it("ends every series at the file's last date unless asked to end each at its own last sale", async () => {
     const input = path.join(dir, "end.csv")
     // A last sold in January, B in June: the data runs to June
-    fs.writeFileSync(input, "sku,date,qty\nA,2024-01-10,3\nA,2023-11-02,1\nB,2024-06-20,1\nB,2023-12-01,2\n")
+    fs.writeFileSync(
+      input,
+      "sku,date,qty\nA,2024-01-10,3\nA,2023-11-02,1\nB,2024-06-20,1\nB,2023-12-01,2\n"
+    )
     const outFile = path.join(dir, "o.csv")
-    expect(await main(["forecast", "--input", input, "--horizon", "2", "--frequency", "month", "--out", outFile])).toBe(0)
-    let rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<string, string>[]
-    expect(rows.filter((r) => r.sku === "A").map((r) => r.date)).toEqual(["2024-07-01", "2024-08-01"])
-    expect(rows.filter((r) => r.sku === "B").map((r) => r.date)).toEqual(["2024-07-01", "2024-08-01"])
-    expect(await main(["forecast", "--input", input, "--horizon", "2", "--frequency", "month", "--out", outFile, "--end-at-last-sale"])).toBe(0)
-    rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<string, string>[]
-    expect(rows.filter((r) => r.sku === "A").map((r) => r.date)).toEqual(["2024-02-01", "2024-03-01"])
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        input,
+        "--horizon",
+        "2",
+        "--frequency",
+        "month",
+        "--out",
+        outFile,
+      ])
+    ).toBe(0)
+    let rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<
+      string,
+      string
+    >[]
+    expect(rows.filter((r) => r.sku === "A").map((r) => r.date)).toEqual([
+      "2024-07-01",
+      "2024-08-01",
+    ])
+    expect(rows.filter((r) => r.sku === "B").map((r) => r.date)).toEqual([
+      "2024-07-01",
+      "2024-08-01",
+    ])
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        input,
+        "--horizon",
+        "2",
+        "--frequency",
+        "month",
+        "--out",
+        outFile,
+        "--end-at-last-sale",
+      ])
+    ).toBe(0)
+    rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<
+      string,
+      string
+    >[]
+    expect(rows.filter((r) => r.sku === "A").map((r) => r.date)).toEqual([
+      "2024-02-01",
+      "2024-03-01",
+    ])
   })
 
   it("prints the backtest table", async () => {
     const input = writeSales()
-    expect(await main(["backtest", "--input", input, "--frequency", "month", "--horizon", "6"])).toBe(0)
+    expect(
+      await main([
+        "backtest",
+        "--input",
+        input,
+        "--frequency",
+        "month",
+        "--horizon",
+        "6",
+      ])
+    ).toBe(0)
     const text = out.mock.calls.map((c) => String(c[0])).join("")
     expect(text).toContain("WQL")
     expect(text).toContain("MAPE(non-zero periods)")
-    for (const m of ["auto", "croston", "sba", "tsb", "adida", "imapa", "ets", "seasonal-naive", "zero (reference)"]) {
+    for (const m of [
+      "auto",
+      "croston",
+      "sba",
+      "tsb",
+      "adida",
+      "imapa",
+      "ets",
+      "seasonal-naive",
+      "zero (reference)",
+    ]) {
       expect(text).toContain(m)
     }
   })
@@ -134,18 +300,62 @@ describe("orion cli", () => {
     expect(fs.readFileSync(weather, "utf8")).toBe(weatherCsv(sample.days))
     const plainOut = path.join(dir, "plain.csv")
     const weatherOut = path.join(dir, "weather-forecasts.csv")
-    expect(await main(["forecast", "--input", sales, "--horizon", "13", "--frequency", "week", "--out", plainOut])).toBe(0)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).not.toContain("weather, category")
-    expect(await main(["forecast", "--input", sales, "--horizon", "13", "--frequency", "week", "--out", weatherOut, "--weather", weather, "--governorate", "Tunis"])).toBe(0)
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        sales,
+        "--horizon",
+        "13",
+        "--frequency",
+        "week",
+        "--out",
+        plainOut,
+      ])
+    ).toBe(0)
+    expect(err.mock.calls.map((c) => String(c[0])).join("")).not.toContain(
+      "weather, category"
+    )
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        sales,
+        "--horizon",
+        "13",
+        "--frequency",
+        "week",
+        "--out",
+        weatherOut,
+        "--weather",
+        weather,
+        "--governorate",
+        "Tunis",
+      ])
+    ).toBe(0)
     const log = err.mock.calls.map((c) => String(c[0])).join("")
-    expect(log).toMatch(/weather, category batteries: cold ×[\d.]+ at full exposure, hold-out error −[\d.]+ % \(kept\)/)
-    expect(log).toMatch(/weather, category filters: cold .*\(not kept\); heat .*\(not kept\)/)
-    const plain = parse(fs.readFileSync(plainOut), { columns: true }) as Record<string, string>[]
-    const withWeather = parse(fs.readFileSync(weatherOut), { columns: true }) as Record<string, string>[]
-    expect(withWeather.map((r) => r.sku + r.date)).toEqual(plain.map((r) => r.sku + r.date))
-    const ratio = (r: Record<string, string>, i: number) => Number(r.calendar_multiplier) / Number(plain[i].calendar_multiplier)
+    expect(log).toMatch(
+      /weather, category batteries: cold ×[\d.]+ at full exposure, hold-out error −[\d.]+ % \(kept\)/
+    )
+    expect(log).toMatch(
+      /weather, category filters: cold .*\(not kept\); heat .*\(not kept\)/
+    )
+    const plain = parse(fs.readFileSync(plainOut), { columns: true }) as Record<
+      string,
+      string
+    >[]
+    const withWeather = parse(fs.readFileSync(weatherOut), {
+      columns: true,
+    }) as Record<string, string>[]
+    expect(withWeather.map((r) => r.sku + r.date)).toEqual(
+      plain.map((r) => r.sku + r.date)
+    )
+    const ratio = (r: Record<string, string>, i: number) =>
+      Number(r.calendar_multiplier) / Number(plain[i].calendar_multiplier)
     // the forecast weeks are in winter: batteries expect cold days, filters do not care
-    expect(withWeather.some((r, i) => r.sku.startsWith("BAT") && ratio(r, i) > 1.05)).toBe(true)
+    expect(
+      withWeather.some((r, i) => r.sku.startsWith("BAT") && ratio(r, i) > 1.05)
+    ).toBe(true)
     withWeather.forEach((r, i) => {
       if (r.sku.startsWith("FIL")) {
         expect(r.calendar_multiplier).toBe(plain[i].calendar_multiplier)
@@ -154,32 +364,132 @@ describe("orion cli", () => {
 
     // a bad weather file: every bad row named, nothing forecast
     const bad = path.join(dir, "bad-weather.csv")
-    fs.writeFileSync(bad, "date,governorate,temperature,rain\n2025-01-06,Tunis,9,0\n2025-01-07,Tunis,froid,0\n2025-01-08,Lyon,9,0\n")
+    fs.writeFileSync(
+      bad,
+      "date,governorate,temperature,rain\n2025-01-06,Tunis,9,0\n2025-01-07,Tunis,froid,0\n2025-01-08,Lyon,9,0\n"
+    )
     fs.rmSync(weatherOut)
-    expect(await main(["forecast", "--input", sales, "--horizon", "13", "--frequency", "week", "--out", weatherOut, "--weather", bad])).toBe(1)
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        sales,
+        "--horizon",
+        "13",
+        "--frequency",
+        "week",
+        "--out",
+        weatherOut,
+        "--weather",
+        bad,
+      ])
+    ).toBe(1)
     const errors = err.mock.calls.map((c) => String(c[0])).join("")
-    expect(errors).toContain('row 3, column "temperature": "froid" is not a daily mean temperature')
-    expect(errors).toContain('row 4, column "governorate": "Lyon" is not a governorate of Tunisia')
+    expect(errors).toContain(
+      'row 3, column "temperature": "froid" is not a daily mean temperature'
+    )
+    expect(errors).toContain(
+      'row 4, column "governorate": "Lyon" is not a governorate of Tunisia'
+    )
     expect(fs.existsSync(weatherOut)).toBe(false)
     // weather effects are per category: no category column, no weather
     const noCat = writeSales()
-    expect(await main(["forecast", "--input", noCat, "--horizon", "3", "--frequency", "month", "--out", weatherOut, "--weather", weather])).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain("--weather needs a category column")
-    expect(await main(["forecast", "--input", sales, "--horizon", "3", "--frequency", "week", "--out", weatherOut, "--weather", weather, "--governorate", "Sfax"])).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain('has no row for "Sfax"')
-    expect(await main(["forecast", "--input", sales, "--horizon", "3", "--frequency", "week", "--out", weatherOut, "--weather", weather, "--governorate"])).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain("--governorate needs a name")
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        noCat,
+        "--horizon",
+        "3",
+        "--frequency",
+        "month",
+        "--out",
+        weatherOut,
+        "--weather",
+        weather,
+      ])
+    ).toBe(1)
+    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
+      "--weather needs a category column"
+    )
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        sales,
+        "--horizon",
+        "3",
+        "--frequency",
+        "week",
+        "--out",
+        weatherOut,
+        "--weather",
+        weather,
+        "--governorate",
+        "Sfax",
+      ])
+    ).toBe(1)
+    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
+      'has no row for "Sfax"'
+    )
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        sales,
+        "--horizon",
+        "3",
+        "--frequency",
+        "week",
+        "--out",
+        weatherOut,
+        "--weather",
+        weather,
+        "--governorate",
+      ])
+    ).toBe(1)
+    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
+      "--governorate needs a name"
+    )
   })
 
   it("reports bad rows with row and column", async () => {
     const input = path.join(dir, "bad.csv")
     fs.writeFileSync(input, "sku,date,qty\nA,2024-01-03,2\nA,2024-13-01,1\n")
-    const code = await main(["forecast", "--input", input, "--horizon", "2", "--frequency", "week", "--out", path.join(dir, "o.csv")])
+    const code = await main([
+      "forecast",
+      "--input",
+      input,
+      "--horizon",
+      "2",
+      "--frequency",
+      "week",
+      "--out",
+      path.join(dir, "o.csv"),
+    ])
     expect(code).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain('row 3, column "date"')
+    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
+      'row 3, column "date"'
+    )
     fs.writeFileSync(input, "sku,day,qty\nA,2024-01-03,2\n")
-    expect(await main(["backtest", "--input", input, "--frequency", "week"])).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain('missing column "date"')
-    expect(await main(["forecast", "--input", input, "--horizon", "2", "--frequency", "day", "--out", "x"])).toBe(1)
+    expect(
+      await main(["backtest", "--input", input, "--frequency", "week"])
+    ).toBe(1)
+    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
+      'missing column "date"'
+    )
+    expect(
+      await main([
+        "forecast",
+        "--input",
+        input,
+        "--horizon",
+        "2",
+        "--frequency",
+        "day",
+        "--out",
+        "x",
+      ])
+    ).toBe(1)
   })
 })

@@ -12,9 +12,22 @@ import {
 } from "../lib/sales-history"
 import { forecastMany, SeriesForecast, Tuning } from "../lib/engine"
 import { describeEffects } from "../lib/calendar-effects"
-import { CategoryWeather, describeWeather, forecastWithWeather, WeatherInput } from "../lib/weather-effects"
-import { normalizeGovernorate, parseGovernorateList, parseWeatherCsv } from "../lib/weather-csv"
-import { generateWeatherSample, salesCsv, weatherCsv } from "../lib/weather-sample"
+import {
+  CategoryWeather,
+  describeWeather,
+  forecastWithWeather,
+  WeatherInput,
+} from "../lib/weather-effects"
+import {
+  normalizeGovernorate,
+  parseGovernorateList,
+  parseWeatherCsv,
+} from "../lib/weather-csv"
+import {
+  generateWeatherSample,
+  salesCsv,
+  weatherCsv,
+} from "../lib/weather-sample"
 import { backtest } from "../lib/backtest"
 import { Frequency, QUANTILE_KEYS } from "../lib/types"
 
@@ -55,7 +68,11 @@ export function parseArgs(argv: string[]): Args {
   return { command: command ?? "", flags }
 }
 
-function str(flags: Args["flags"], name: string, required = true): string | undefined {
+function str(
+  flags: Args["flags"],
+  name: string,
+  required = true
+): string | undefined {
   const v = flags[name]
   if (v === undefined || v === true) {
     if (required) {
@@ -81,30 +98,49 @@ function horizonOf(flags: Args["flags"], fallback?: number): number {
   }
   const n = Number(raw)
   if (!Number.isInteger(n) || n < 1 || n > 520) {
-    throw new CliError(`--horizon must be an integer between 1 and 520, got "${raw}"`)
+    throw new CliError(
+      `--horizon must be an integer between 1 and 520, got "${raw}"`
+    )
   }
   return n
 }
 
 /** Reads and validates a weather file completely: every bad row is reported, nothing is used. */
-export function readWeatherFile(path: string, governorates?: string): WeatherInput {
+export function readWeatherFile(
+  path: string,
+  governorates?: string
+): WeatherInput {
   if (!fs.existsSync(path)) {
     throw new CliError(`weather file not found: ${path}`)
   }
   const { rows, errors } = parseWeatherCsv(fs.readFileSync(path, "utf8"))
   if (errors.length) {
-    const list = errors.slice(0, 20).map((e) => `row ${e.row}${e.column ? `, column "${e.column}"` : ""}: ${e.reason}`)
-    throw new CliError(`${path}: ${errors.length} bad row(s), nothing used:\n  ${list.join("\n  ")}${errors.length > 20 ? "\n  …" : ""}`)
+    const list = errors
+      .slice(0, 20)
+      .map(
+        (e) =>
+          `row ${e.row}${e.column ? `, column "${e.column}"` : ""}: ${e.reason}`
+      )
+    throw new CliError(
+      `${path}: ${errors.length} bad row(s), nothing used:\n  ${list.join("\n  ")}${errors.length > 20 ? "\n  …" : ""}`
+    )
   }
   let list: string[] | undefined
   if (governorates) {
     const parsed = parseGovernorateList(governorates)
     if (parsed.bad.length) {
-      throw new CliError(`--governorate: "${parsed.bad[0]}" is not a governorate of Tunisia`)
+      throw new CliError(
+        `--governorate: "${parsed.bad[0]}" is not a governorate of Tunisia`
+      )
     }
     for (const n of parsed.governorates) {
       if (!rows.some((r) => r.governorate === n)) {
-        throw new CliError(`--governorate: ${path} has no row for "${governorates.split(",").find((g) => normalizeGovernorate(g) === n)?.trim()}"`)
+        throw new CliError(
+          `--governorate: ${path} has no row for "${governorates
+            .split(",")
+            .find((g) => normalizeGovernorate(g) === n)
+            ?.trim()}"`
+        )
       }
     }
     list = parsed.governorates
@@ -121,12 +157,18 @@ export async function readSales(path: string): Promise<SalesRow[]> {
  * Reads and validates `sku,date,qty[,category]` row by row. With a category column every sku has one
  * category (a sku given two is an error naming the row); categories is null without the column.
  */
-export async function readSalesFile(path: string): Promise<{ rows: SalesRow[]; categories: Map<string, string> | null }> {
+export async function readSalesFile(
+  path: string
+): Promise<{ rows: SalesRow[]; categories: Map<string, string> | null }> {
   if (!fs.existsSync(path)) {
     throw new CliError(`input file not found: ${path}`)
   }
   const parser = fs.createReadStream(path).pipe(
-    parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true })
+    parse({
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+    })
   )
   const rows: SalesRow[] = []
   let categories: Map<string, string> | null = null
@@ -137,7 +179,9 @@ export async function readSalesFile(path: string): Promise<{ rows: SalesRow[]; c
     if (!checked) {
       for (const col of ["sku", "date", "qty"]) {
         if (!(col in record)) {
-          throw new CliError(`${path}: missing column "${col}" in the header (expected sku,date,qty[,category])`)
+          throw new CliError(
+            `${path}: missing column "${col}" in the header (expected sku,date,qty[,category])`
+          )
         }
       }
       categories = "category" in record ? new Map() : null
@@ -150,7 +194,9 @@ export async function readSalesFile(path: string): Promise<{ rows: SalesRow[]; c
         const c = String(record.category ?? "").trim()
         const known = categories.get(row.sku)
         if (c && known !== undefined && known !== c) {
-          throw new CliError(`row ${line}, column "category": sku ${row.sku} is in "${known}" on an earlier row, "${c}" here (one category per sku)`)
+          throw new CliError(
+            `row ${line}, column "category": sku ${row.sku} is in "${known}" on an earlier row, "${c}" here (one category per sku)`
+          )
         }
         if (c) {
           categories.set(row.sku, c)
@@ -169,10 +215,15 @@ export async function readSalesFile(path: string): Promise<{ rows: SalesRow[]; c
 function alignEnd(series: SkuSeries[], frequency: Frequency): void {
   let end = 0
   for (const s of series) {
-    end = Math.max(end, addPeriods(s.start, s.values.length - 1, frequency).getTime())
+    end = Math.max(
+      end,
+      addPeriods(s.start, s.values.length - 1, frequency).getTime()
+    )
   }
   for (const s of series) {
-    while (addPeriods(s.start, s.values.length - 1, frequency).getTime() < end) {
+    while (
+      addPeriods(s.start, s.values.length - 1, frequency).getTime() < end
+    ) {
       s.values.push(0)
     }
   }
@@ -181,35 +232,53 @@ function alignEnd(series: SkuSeries[], frequency: Frequency): void {
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 const num = (v: number) => String(Math.round(v * 1000) / 1000)
 
-export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableStream = process.stderr): Promise<void> {
+export async function runForecast(
+  flags: Args["flags"],
+  stderr: NodeJS.WritableStream = process.stderr
+): Promise<void> {
   const input = str(flags, "input") as string
   const out = str(flags, "out") as string
   const frequency = frequencyOf(flags)
   const horizon = horizonOf(flags)
   const weatherPath = str(flags, "weather", false)
   if (flags.weather === true || flags.governorate === true) {
-    throw new CliError(`--${flags.weather === true ? "weather needs a file" : "governorate needs a name (e.g. Tunis,Ariana)"}\n${USAGE}`)
+    throw new CliError(
+      `--${flags.weather === true ? "weather needs a file" : "governorate needs a name (e.g. Tunis,Ariana)"}\n${USAGE}`
+    )
   }
   if (flags.governorate !== undefined && !weatherPath) {
     throw new CliError("--governorate is only used with --weather")
   }
-  const weather = weatherPath ? readWeatherFile(weatherPath, str(flags, "governorate", false)) : undefined
+  const weather = weatherPath
+    ? readWeatherFile(weatherPath, str(flags, "governorate", false))
+    : undefined
   const { rows, categories } = await readSalesFile(input)
   if (weather && !categories) {
-    throw new CliError(`--weather needs a category column in ${input} (weather effects are chosen per category)`)
+    throw new CliError(
+      `--weather needs a category column in ${input} (weather effects are chosen per category)`
+    )
   }
   const series = buildSeries(rows, frequency)
   if (!flags["end-at-last-sale"]) {
     alignEnd(series, frequency)
   }
   const bar = new cliProgress.SingleBar(
-    { stream: stderr, format: "forecast [{bar}] {percentage}% | {value}/{total} parts", noTTYOutput: true, notTTYSchedule: 1000 },
+    {
+      stream: stderr,
+      format: "forecast [{bar}] {percentage}% | {value}/{total} parts",
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
+    },
     cliProgress.Presets.shades_classic
   )
   bar.start(series.length, 0)
-  const onProgress = (done: number) => (done % 500 === 0 || done === series.length) && bar.update(done)
+  const onProgress = (done: number) =>
+    (done % 500 === 0 || done === series.length) && bar.update(done)
   const values = series.map((s) => s.values)
-  let result: { forecasts: (SeriesForecast & { multipliers?: number[] })[]; tuning: Tuning[] }
+  let result: {
+    forecasts: (SeriesForecast & { multipliers?: number[] })[]
+    tuning: Tuning[]
+  }
   let effectsText: string[] = []
   let weatherText: string[] = []
   if (categories) {
@@ -227,8 +296,12 @@ export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableS
       weatherData: weather,
     })
     result = r
-    effectsText = Object.entries(r.effects).map(([c, e]) => `category ${c}: ${describeEffects(e)}`)
-    weatherText = Object.entries(r.weather as Record<string, CategoryWeather>).map(([c, w]) => `weather, category ${c}: ${describeWeather(w)}`)
+    effectsText = Object.entries(r.effects).map(
+      ([c, e]) => `category ${c}: ${describeEffects(e)}`
+    )
+    weatherText = Object.entries(
+      r.weather as Record<string, CategoryWeather>
+    ).map(([c, w]) => `weather, category ${c}: ${describeWeather(w)}`)
   } else {
     result = forecastMany(values, { frequency, horizon, onProgress })
   }
@@ -252,32 +325,59 @@ export async function runForecast(flags: Args["flags"], stderr: NodeJS.WritableS
   })
   fs.writeFileSync(
     out,
-    stringify(records, { header: true, columns: ["sku", "date", "model", "demand_class", "reason", "calendar_multiplier", "mean", ...QUANTILE_KEYS] })
+    stringify(records, {
+      header: true,
+      columns: [
+        "sku",
+        "date",
+        "model",
+        "demand_class",
+        "reason",
+        "calendar_multiplier",
+        "mean",
+        ...QUANTILE_KEYS,
+      ],
+    })
   )
   for (const t of tuning) {
-    stderr.write(`segment ${t.segment}: ${t.sampled} series sampled, method ${forecastLabel(t.chosen)}${t.reason ? ` (${t.reason})` : ""}\n`)
+    stderr.write(
+      `segment ${t.segment}: ${t.sampled} series sampled, method ${forecastLabel(t.chosen)}${t.reason ? ` (${t.reason})` : ""}\n`
+    )
   }
   if (categories) {
     for (const line of [...effectsText, ...weatherText]) {
       stderr.write(`${line}\n`)
     }
   } else {
-    stderr.write("no category column: calendar effects not applied (add a category column to apply them as the server does)\n")
+    stderr.write(
+      "no category column: calendar effects not applied (add a category column to apply them as the server does)\n"
+    )
   }
-  stderr.write(`wrote ${records.length} rows for ${series.length} skus to ${out}\n`)
+  stderr.write(
+    `wrote ${records.length} rows for ${series.length} skus to ${out}\n`
+  )
 }
 
 function periodsBetween(a: Date, b: Date, f: Frequency): number {
   return f === "month"
-    ? (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth()
+    ? (b.getUTCFullYear() - a.getUTCFullYear()) * 12 +
+        b.getUTCMonth() -
+        a.getUTCMonth()
     : Math.round((b.getTime() - a.getTime()) / (7 * 86400000))
 }
 
-function forecastLabel(m: { model: string; distribution: string; shape: number }): string {
+function forecastLabel(m: {
+  model: string
+  distribution: string
+  shape: number
+}): string {
   return `${m.model}+${m.distribution}${m.distribution === "nb" || m.distribution === "blend" ? `(k=${m.shape})` : ""}`
 }
 
-export async function runBacktest(flags: Args["flags"], stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function runBacktest(
+  flags: Args["flags"],
+  stdout: NodeJS.WritableStream = process.stdout
+): Promise<void> {
   const input = str(flags, "input") as string
   const frequency = frequencyOf(flags)
   const horizon = horizonOf(flags, frequency === "week" ? 13 : 12)
@@ -293,13 +393,18 @@ export async function runBacktest(flags: Args["flags"], stdout: NodeJS.WritableS
 }
 
 /** Writes the generated weather sample (3 years of Tunis weather, batteries / cooling / filters sales). */
-export function runSampleWeather(flags: Args["flags"], stderr: NodeJS.WritableStream = process.stderr): void {
+export function runSampleWeather(
+  flags: Args["flags"],
+  stderr: NodeJS.WritableStream = process.stderr
+): void {
   const dir = str(flags, "out-dir") as string
   fs.mkdirSync(dir, { recursive: true })
   const sample = generateWeatherSample()
   fs.writeFileSync(`${dir}/weather.csv`, weatherCsv(sample.days))
   fs.writeFileSync(`${dir}/sales.csv`, salesCsv(sample))
-  stderr.write(`wrote ${dir}/weather.csv (${sample.days.length} days, Tunis) and ${dir}/sales.csv (${sample.parts.length} skus, weekly)\n`)
+  stderr.write(
+    `wrote ${dir}/weather.csv (${sample.days.length} days, Tunis) and ${dir}/sales.csv (${sample.parts.length} skus, weekly)\n`
+  )
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -312,7 +417,9 @@ export async function main(argv: string[]): Promise<number> {
     } else if (args.command === "sample-weather") {
       runSampleWeather(args.flags)
     } else {
-      throw new CliError(args.command ? `unknown command "${args.command}"\n${USAGE}` : USAGE)
+      throw new CliError(
+        args.command ? `unknown command "${args.command}"\n${USAGE}` : USAGE
+      )
     }
     return 0
   } catch (e) {

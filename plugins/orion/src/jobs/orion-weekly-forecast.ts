@@ -6,12 +6,18 @@ import type OrionForecastService from "../services/orion-forecast"
  * `repeat: { pattern }` to BullMQ (no `tz`), so the cron is in UTC: Tunisia is UTC+1 all
  * year (no daylight saving since 2009), hence 22:30 UTC on Sunday.
  */
-export default async function orionWeeklyForecast({ container }: ScheduledJobArgs) {
+export default async function orionWeeklyForecast({
+  container,
+}: ScheduledJobArgs) {
   const logger = container.resolve("logger")
-  const service: OrionForecastService = container.resolve("orionForecastService")
+  const service: OrionForecastService = container.resolve(
+    "orionForecastService"
+  )
   try {
     const run = await service.runNow({ trigger: "schedule" })
-    logger.info(`orion: weekly forecast run ${run.id} ${run.status} in ${run.duration_ms} ms (${run.variant_count} variants)`)
+    logger.info(
+      `orion: weekly forecast run ${run.id} ${run.status} in ${run.duration_ms} ms (${run.variant_count} variants)`
+    )
   } catch (e) {
     logger.warn(`orion: weekly forecast run not done: ${(e as Error).message}`)
   }

@@ -1,26 +1,70 @@
-import { AccuracyPool, detectDegradation, maseScale, poolAccuracy, PartScore } from "./accuracy"
+import {
+  AccuracyPool,
+  detectDegradation,
+  maseScale,
+  poolAccuracy,
+  PartScore,
+} from "./accuracy"
 
 const q = (v: number) => new Array(9).fill(v)
-const spread = (lo: number, hi: number) => new Array(9).fill(0).map((_, i) => lo + ((hi - lo) * i) / 8)
+const spread = (lo: number, hi: number) =>
+  new Array(9).fill(0).map((_, i) => lo + ((hi - lo) * i) / 8)
 
 describe("forecast against actual", () => {
   it("gives WQL 1 for the all-zero forecast and 0 for a perfect one", () => {
     const zero = new AccuracyPool()
-    zero.add({ category: "a", segment: "smooth", scale: 1, periods: [{ mean: 0, quantiles: q(0), actual: 3 }, { mean: 0, quantiles: q(0), actual: 1 }] })
+    zero.add({
+      category: "a",
+      segment: "smooth",
+      scale: 1,
+      periods: [
+        { mean: 0, quantiles: q(0), actual: 3 },
+        { mean: 0, quantiles: q(0), actual: 1 },
+      ],
+    })
     expect(zero.summary().wql).toBeCloseTo(1, 4)
     const perfect = new AccuracyPool()
-    perfect.add({ category: "a", segment: "smooth", scale: 1, periods: [{ mean: 3, quantiles: q(3), actual: 3 }] })
-    expect(perfect.summary()).toMatchObject({ wql: 0, mase: 0, bias: 0, coverage: 1, mape_regular: 0 })
+    perfect.add({
+      category: "a",
+      segment: "smooth",
+      scale: 1,
+      periods: [{ mean: 3, quantiles: q(3), actual: 3 }],
+    })
+    expect(perfect.summary()).toMatchObject({
+      wql: 0,
+      mase: 0,
+      bias: 0,
+      coverage: 1,
+      mape_regular: 0,
+    })
   })
 
   it("pools bias, coverage, MASE and the MAPE of regular parts by hand", () => {
     const parts: PartScore[] = [
       // regular part: errors +1 (actual 4) and −2 (actual 2): APE 0.25 and 1
-      { category: "freinage", segment: "smooth", scale: 2, periods: [{ mean: 5, quantiles: spread(3, 6), actual: 4 }, { mean: 0, quantiles: spread(0, 1), actual: 2 }] },
+      {
+        category: "freinage",
+        segment: "smooth",
+        scale: 2,
+        periods: [
+          { mean: 5, quantiles: spread(3, 6), actual: 4 },
+          { mean: 0, quantiles: spread(0, 1), actual: 2 },
+        ],
+      },
       // intermittent part: not in the MAPE; inside its interval
-      { category: "freinage", segment: "intermittent", scale: null, periods: [{ mean: 1, quantiles: spread(0, 2), actual: 0 }] },
+      {
+        category: "freinage",
+        segment: "intermittent",
+        scale: null,
+        periods: [{ mean: 1, quantiles: spread(0, 2), actual: 0 }],
+      },
       // no sales at all
-      { category: null, segment: "lumpy", scale: 0.5, periods: [{ mean: 0.5, quantiles: spread(0, 1), actual: 0 }] },
+      {
+        category: null,
+        segment: "lumpy",
+        scale: 0.5,
+        periods: [{ mean: 0.5, quantiles: spread(0, 1), actual: 0 }],
+      },
     ]
     const r = poolAccuracy(parts)
     expect(r.overall.parts).toBe(3)
@@ -57,10 +101,28 @@ describe("forecast against actual", () => {
       { run_id: "d", wql: 3, periods_evaluated: 1, horizon: 4 },
     ]
     const d = detectDegradation(runs, 0.25)
-    expect(d).toMatchObject({ degraded: true, run_id: "c", wql: 1.2, baseline: 0.75, baseline_runs: 2, change: 0.6, min_periods: 4 })
+    expect(d).toMatchObject({
+      degraded: true,
+      run_id: "c",
+      wql: 1.2,
+      baseline: 0.75,
+      baseline_runs: 2,
+      change: 0.6,
+      min_periods: 4,
+    })
     expect(detectDegradation(runs, 0.7).degraded).toBe(false)
-    expect(detectDegradation(runs.slice(0, 2), 0.1)).toMatchObject({ degraded: true, change: expect.closeTo(0.1429, 3) })
-    expect(detectDegradation(runs.slice(0, 1), 0.1)).toMatchObject({ degraded: false, run_id: "a", baseline: null })
-    expect(detectDegradation([], 0.1)).toMatchObject({ degraded: false, run_id: null })
+    expect(detectDegradation(runs.slice(0, 2), 0.1)).toMatchObject({
+      degraded: true,
+      change: expect.closeTo(0.1429, 3),
+    })
+    expect(detectDegradation(runs.slice(0, 1), 0.1)).toMatchObject({
+      degraded: false,
+      run_id: "a",
+      baseline: null,
+    })
+    expect(detectDegradation([], 0.1)).toMatchObject({
+      degraded: false,
+      run_id: null,
+    })
   })
 })

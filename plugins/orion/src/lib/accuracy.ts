@@ -80,7 +80,10 @@ export class AccuracyPool {
       for (let i = 0; i < QUANTILE_LEVELS.length; i++) {
         this.pin[i] += pinball(QUANTILE_LEVELS[i], p.quantiles[i], p.actual)
       }
-      if (p.actual >= p.quantiles[0] && p.actual <= p.quantiles[QUANTILE_LEVELS.length - 1]) {
+      if (
+        p.actual >= p.quantiles[0] &&
+        p.actual <= p.quantiles[QUANTILE_LEVELS.length - 1]
+      ) {
         this.inside++
       }
       if (regular && p.actual !== 0) {
@@ -99,7 +102,11 @@ export class AccuracyPool {
   }
 
   summary(): AccuracyFigures {
-    const wql = this.actual > 0 ? this.pin.reduce((a, p) => a + (2 * p) / this.actual, 0) / this.pin.length : null
+    const wql =
+      this.actual > 0
+        ? this.pin.reduce((a, p) => a + (2 * p) / this.actual, 0) /
+          this.pin.length
+        : null
     return {
       parts: this.parts,
       periods: this.periods,
@@ -107,8 +114,13 @@ export class AccuracyPool {
       forecast_total: round(this.forecast, 3),
       wql: wql === null ? null : round(wql, 4),
       mase: this.maseN ? round(this.maseSum / this.maseN, 4) : null,
-      bias: this.periods ? round((this.forecast - this.actual) / this.periods, 4) : null,
-      relative_bias: this.actual > 0 ? round((this.forecast - this.actual) / this.actual, 4) : null,
+      bias: this.periods
+        ? round((this.forecast - this.actual) / this.periods, 4)
+        : null,
+      relative_bias:
+        this.actual > 0
+          ? round((this.forecast - this.actual) / this.actual, 4)
+          : null,
       coverage: this.periods ? round(this.inside / this.periods, 4) : null,
       mape_regular: this.apeN ? round(this.apeSum / this.apeN, 4) : null,
       mape_parts: this.mapeParts,
@@ -142,12 +154,23 @@ export function poolAccuracy(parts: PartScore[]): PooledAccuracy {
     pool(bySegment, part.segment).add(part)
   }
   const out = (m: Map<string, AccuracyPool>) =>
-    Object.fromEntries([...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, p]) => [k, p.summary()]))
-  return { overall: overall.summary(), by_category: out(byCategory), by_segment: out(bySegment) }
+    Object.fromEntries(
+      [...m.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, p]) => [k, p.summary()])
+    )
+  return {
+    overall: overall.summary(),
+    by_category: out(byCategory),
+    by_segment: out(bySegment),
+  }
 }
 
 /** The MASE scale of a history: mean |y[t] − y[t−m]| (lag 1 when shorter than a season); null when flat. */
-export function maseScale(history: number[], seasonLength: number): number | null {
+export function maseScale(
+  history: number[],
+  seasonLength: number
+): number | null {
   const e = seasonalNaiveErrors(history, seasonLength)
   if (e.length === 0) {
     return null
@@ -157,11 +180,20 @@ export function maseScale(history: number[], seasonLength: number): number | nul
 }
 
 /** Whether `actual` fell inside the 80 % interval p10–p90. */
-export function insideInterval(actual: number, p10: number, p90: number): boolean {
+export function insideInterval(
+  actual: number,
+  p10: number,
+  p90: number
+): boolean {
   return actual >= p10 && actual <= p90
 }
 
-export type RunAccuracyPoint = { run_id: string; wql: number | null; periods_evaluated: number; horizon: number }
+export type RunAccuracyPoint = {
+  run_id: string
+  wql: number | null
+  periods_evaluated: number
+  horizon: number
+}
 
 export type Degradation = {
   degraded: boolean
@@ -183,19 +215,40 @@ export type Degradation = {
  * mean WQL of up to `window` runs before it; degraded when its WQL exceeds that mean by more than `threshold`
  * (0.25 = 25 % worse). Needs at least one earlier run. Runs are given oldest first.
  */
-export function detectDegradation(runs: RunAccuracyPoint[], threshold: number, window = 8): Degradation {
-  const ready = runs.filter((r) => r.wql !== null && r.periods_evaluated >= Math.min(r.horizon, 4))
-  const minPeriods = runs.length ? Math.min(runs[runs.length - 1].horizon, 4) : 4
-  const none: Degradation = { degraded: false, run_id: null, wql: null, baseline: null, baseline_runs: 0, change: null, threshold, min_periods: minPeriods }
+export function detectDegradation(
+  runs: RunAccuracyPoint[],
+  threshold: number,
+  window = 8
+): Degradation {
+  const ready = runs.filter(
+    (r) => r.wql !== null && r.periods_evaluated >= Math.min(r.horizon, 4)
+  )
+  const minPeriods = runs.length
+    ? Math.min(runs[runs.length - 1].horizon, 4)
+    : 4
+  const none: Degradation = {
+    degraded: false,
+    run_id: null,
+    wql: null,
+    baseline: null,
+    baseline_runs: 0,
+    change: null,
+    threshold,
+    min_periods: minPeriods,
+  }
   if (ready.length === 0) {
     return none
   }
   const last = ready[ready.length - 1]
-  const before = ready.slice(Math.max(0, ready.length - 1 - window), ready.length - 1)
+  const before = ready.slice(
+    Math.max(0, ready.length - 1 - window),
+    ready.length - 1
+  )
   if (before.length === 0) {
     return { ...none, run_id: last.run_id, wql: last.wql }
   }
-  const baseline = before.reduce((a, r) => a + (r.wql as number), 0) / before.length
+  const baseline =
+    before.reduce((a, r) => a + (r.wql as number), 0) / before.length
   const change = baseline > 0 ? (last.wql as number) / baseline - 1 : null
   return {
     degraded: change !== null && change > threshold,

@@ -1,5 +1,11 @@
 import { CALENDAR_EVENTS } from "./calendar"
-import { describeEffects, estimateCategoryEffects, exposures, levelOf, periodMultiplier } from "./calendar-effects"
+import {
+  describeEffects,
+  estimateCategoryEffects,
+  exposures,
+  levelOf,
+  periodMultiplier,
+} from "./calendar-effects"
 import { forecastWithCalendar } from "./calendar-forecast"
 import { forecastMany } from "./engine"
 import { MetricAccumulator } from "./metrics"
@@ -35,22 +41,36 @@ function generate(opts: {
   return out
 }
 
-function holdoutWql(series: number[][], h: number, run: (train: number[][]) => { mean: number[]; quantiles: any }[]): number {
+function holdoutWql(
+  series: number[][],
+  h: number,
+  run: (train: number[][]) => { mean: number[]; quantiles: any }[]
+): number {
   const acc = new MetricAccumulator()
   const train = series.map((s) => s.slice(0, s.length - h))
   const fc = run(train)
-  series.forEach((s, i) => acc.add(train[i], s.slice(s.length - h), fc[i].mean, fc[i].quantiles, 12))
+  series.forEach((s, i) =>
+    acc.add(train[i], s.slice(s.length - h), fc[i].mean, fc[i].quantiles, 12)
+  )
   return acc.summary().wql
 }
 
 describe("calendar effects", () => {
   it("levelOf is a one-season moving average clamped at the ends", () => {
-    expect(levelOf([1, 2, 3, 4, 5, 6], 2)).toEqual([1.5, 1.5, 2.5, 3.5, 4.5, 5.5])
+    expect(levelOf([1, 2, 3, 4, 5, 6], 2)).toEqual([
+      1.5, 1.5, 2.5, 3.5, 4.5, 5.5,
+    ])
     expect(levelOf([2, 4], 12)).toEqual([3, 3])
   })
 
   it("recovers a known Ramadan effect (×1.8) and finds none where there is none", () => {
-    const withEffect = generate({ parts: 300, periods: 72, frequency: "month", seed: 7, effects: { ramadan: 1.8 } })
+    const withEffect = generate({
+      parts: 300,
+      periods: 72,
+      frequency: "month",
+      seed: 7,
+      effects: { ramadan: 1.8 },
+    })
     const est = estimateCategoryEffects(withEffect, START, "month")
     expect(est.reason).toBeUndefined()
     expect(est.effects.ramadan.multiplier).toBeGreaterThan(1.6)
@@ -59,11 +79,19 @@ describe("calendar effects", () => {
       expect(Math.abs(est.effects[e].beta)).toBeLessThan(0.15)
     }
 
-    const flat = generate({ parts: 300, periods: 72, frequency: "month", seed: 8, effects: {} })
+    const flat = generate({
+      parts: 300,
+      periods: 72,
+      frequency: "month",
+      seed: 8,
+      effects: {},
+    })
     const none = estimateCategoryEffects(flat, START, "month")
     for (const e of CALENDAR_EVENTS) {
       // 3-day Eids are weakly identified in monthly data: within 2.5 standard errors of 0
-      expect(Math.abs(none.effects[e].beta)).toBeLessThan(Math.max(0.12, 2.5 * none.effects[e].se))
+      expect(Math.abs(none.effects[e].beta)).toBeLessThan(
+        Math.max(0.12, 2.5 * none.effects[e].se)
+      )
     }
     // whatever is left barely moves any period
     for (const x of exposures(START, 72, "month")) {
@@ -72,14 +100,28 @@ describe("calendar effects", () => {
   })
 
   it("recovers a summer effect on weekly data", () => {
-    const weekly = generate({ parts: 200, periods: 156, frequency: "week", seed: 11, effects: { summer: 1.5 }, baseMedian: 0.3 })
+    const weekly = generate({
+      parts: 200,
+      periods: 156,
+      frequency: "week",
+      seed: 11,
+      effects: { summer: 1.5 },
+      baseMedian: 0.3,
+    })
     const est = estimateCategoryEffects(weekly, START, "week")
     expect(est.effects.summer.multiplier).toBeGreaterThan(1.3)
     expect(est.effects.summer.multiplier).toBeLessThan(1.7)
   })
 
   it("shrinks toward no effect when the category has little volume", () => {
-    const sparse = generate({ parts: 3, periods: 48, frequency: "month", seed: 3, effects: { ramadan: 1.8 }, baseMedian: 0.1 })
+    const sparse = generate({
+      parts: 3,
+      periods: 48,
+      frequency: "month",
+      seed: 3,
+      effects: { ramadan: 1.8 },
+      baseMedian: 0.1,
+    })
     const est = estimateCategoryEffects(sparse, START, "month")
     for (const e of CALENDAR_EVENTS) {
       // a free fit on ~15 units would swing far; the prior keeps it close to 1
@@ -99,29 +141,70 @@ describe("calendar effects", () => {
     const opts = { frequency: "month" as Frequency, horizon: h, sampleSize: 80 }
     const plain = (train: number[][]) => forecastMany(train, opts).forecasts
     const cal = (train: number[][]) =>
-      forecastWithCalendar({ ...opts, series: train, categories: train.map(() => "c"), start: START }).forecasts
+      forecastWithCalendar({
+        ...opts,
+        series: train,
+        categories: train.map(() => "c"),
+        start: START,
+      }).forecasts
 
-    const effect = generate({ parts: 200, periods: 60, frequency: "month", seed: 21, effects: { ramadan: 2.0, summer: 0.7 } })
+    const effect = generate({
+      parts: 200,
+      periods: 60,
+      frequency: "month",
+      seed: 21,
+      effects: { ramadan: 2.0, summer: 0.7 },
+    })
     const wPlain = holdoutWql(effect, h, plain)
     const wCal = holdoutWql(effect, h, cal)
     expect(wCal).toBeLessThan(wPlain)
 
-    const flat = generate({ parts: 200, periods: 60, frequency: "month", seed: 22, effects: {} })
+    const flat = generate({
+      parts: 200,
+      periods: 60,
+      frequency: "month",
+      seed: 22,
+      effects: {},
+    })
     const fPlain = holdoutWql(flat, h, plain)
     const fCal = holdoutWql(flat, h, cal)
     expect(fCal).toBeLessThanOrEqual(fPlain * 1.01)
-    process.stdout.write(`hold-out WQL with effect: plain ${wPlain.toFixed(3)} calendar ${wCal.toFixed(3)}; without: plain ${fPlain.toFixed(3)} calendar ${fCal.toFixed(3)}\n`)
+    process.stdout.write(
+      `hold-out WQL with effect: plain ${wPlain.toFixed(3)} calendar ${wCal.toFixed(3)}; without: plain ${fPlain.toFixed(3)} calendar ${fCal.toFixed(3)}\n`
+    )
   })
 
   it("keeps quantiles non-negative and non-decreasing after the multipliers", () => {
-    const series = generate({ parts: 30, periods: 40, frequency: "month", seed: 5, effects: { ramadan: 2.5 } })
-    const { forecasts, effects } = forecastWithCalendar({ series, categories: series.map(() => "x"), start: START, frequency: "month", horizon: 6 })
+    const series = generate({
+      parts: 30,
+      periods: 40,
+      frequency: "month",
+      seed: 5,
+      effects: { ramadan: 2.5 },
+    })
+    const { forecasts, effects } = forecastWithCalendar({
+      series,
+      categories: series.map(() => "x"),
+      start: START,
+      frequency: "month",
+      horizon: 6,
+    })
     expect(effects.x.effects.ramadan.multiplier).toBeGreaterThan(1)
     for (const f of forecasts) {
       expect(f.multipliers).toHaveLength(6)
       for (let t = 0; t < 6; t++) {
         let prev = 0
-        for (const k of ["p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90"] as const) {
+        for (const k of [
+          "p10",
+          "p20",
+          "p30",
+          "p40",
+          "p50",
+          "p60",
+          "p70",
+          "p80",
+          "p90",
+        ] as const) {
           expect(f.quantiles[k][t]).toBeGreaterThanOrEqual(prev)
           prev = f.quantiles[k][t]
         }

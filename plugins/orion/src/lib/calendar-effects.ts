@@ -11,7 +11,12 @@
  * Fisher information divided by the Pearson over-dispersion φ: a category with
  * little or lumpy volume gets effects pulled toward 0 (multiplier 1).
  */
-import { CALENDAR_EVENTS, CalendarEvent, Exposure, periodExposure } from "./calendar"
+import {
+  CALENDAR_EVENTS,
+  CalendarEvent,
+  Exposure,
+  periodExposure,
+} from "./calendar"
 import { addPeriods } from "./sales-history"
 import { Frequency } from "./types"
 
@@ -45,7 +50,11 @@ export type EffectOptions = {
 
 const NO_EFFECT: EventEffect = { beta: 0, multiplier: 1, se: 0 }
 
-export function noEffects(reason: string, parts = 0, periods = 0): CategoryEffects {
+export function noEffects(
+  reason: string,
+  parts = 0,
+  periods = 0
+): CategoryEffects {
   const effects = {} as Record<CalendarEvent, EventEffect>
   for (const e of CALENDAR_EVENTS) {
     effects[e] = { ...NO_EFFECT }
@@ -54,7 +63,11 @@ export function noEffects(reason: string, parts = 0, periods = 0): CategoryEffec
 }
 
 /** Exposure of `n` consecutive periods from `start`. */
-export function exposures(start: Date, n: number, frequency: Frequency): Exposure[] {
+export function exposures(
+  start: Date,
+  n: number,
+  frequency: Frequency
+): Exposure[] {
   const out: Exposure[] = []
   for (let i = 0; i < n; i++) {
     out.push(periodExposure(addPeriods(start, i, frequency), frequency))
@@ -123,7 +136,11 @@ export function estimateCategoryEffects(
   const maxBeta = opts.maxBeta ?? 1.2
   const n = series.reduce((a, s) => Math.max(a, s.length), 0)
   if (series.length === 0 || n < m + Math.ceil(m / 2)) {
-    return noEffects(`history shorter than ${m + Math.ceil(m / 2)} periods: no calendar effect estimated`, series.length, n)
+    return noEffects(
+      `history shorter than ${m + Math.ceil(m / 2)} periods: no calendar effect estimated`,
+      series.length,
+      n
+    )
   }
   const Y = new Array(n).fill(0)
   for (const s of series) {
@@ -132,7 +149,11 @@ export function estimateCategoryEffects(
     }
   }
   if (Y.reduce((a, b) => a + b, 0) <= 0) {
-    return noEffects("no demand: no calendar effect estimated", series.length, n)
+    return noEffects(
+      "no demand: no calendar effect estimated",
+      series.length,
+      n
+    )
   }
   const ex = precomputed ?? exposures(start, n, frequency)
   // events that vary in the window; the others are not identifiable
@@ -154,13 +175,18 @@ export function estimateCategoryEffects(
   for (let outer = 0; outer < 4; outer++) {
     const adj = Y.map((y, t) => y / Math.exp(dot(beta, X[t])))
     const T = levelOf(adj, m)
-    const rows = T.map((lvl, t) => ({ t, off: lvl > 0 ? Math.log(lvl) : null })).filter((r) => r.off !== null) as {
+    const rows = T.map((lvl, t) => ({
+      t,
+      off: lvl > 0 ? Math.log(lvl) : null,
+    })).filter((r) => r.off !== null) as {
       t: number
       off: number
     }[]
     for (let it = 0; it < 25; it++) {
       const g = beta.map((b) => -lambda * b * phi)
-      const H = beta.map((_, i) => beta.map((__, j) => (i === j ? lambda * phi : 0)))
+      const H = beta.map((_, i) =>
+        beta.map((__, j) => (i === j ? lambda * phi : 0))
+      )
       for (const { t, off } of rows) {
         const mu = Math.exp(off + dot(beta, X[t]))
         const r = Y[t] - mu
@@ -209,7 +235,10 @@ function dot(a: number[], b: number[]): number {
 }
 
 /** Multiplier of one period with the given exposure. */
-export function periodMultiplier(effects: CategoryEffects, exposure: Exposure): number {
+export function periodMultiplier(
+  effects: CategoryEffects,
+  exposure: Exposure
+): number {
   let s = 0
   for (const e of CALENDAR_EVENTS) {
     s += effects.effects[e].beta * exposure[e]
@@ -222,8 +251,8 @@ export function describeEffects(effects: CategoryEffects): string {
   if (effects.reason) {
     return effects.reason
   }
-  const parts = CALENDAR_EVENTS.filter((e) => Math.abs(effects.effects[e].beta) >= 0.02).map(
-    (e) => `${e} ×${effects.effects[e].multiplier.toFixed(2)}`
-  )
+  const parts = CALENDAR_EVENTS.filter(
+    (e) => Math.abs(effects.effects[e].beta) >= 0.02
+  ).map((e) => `${e} ×${effects.effects[e].multiplier.toFixed(2)}`)
   return parts.length ? parts.join(", ") : "no calendar effect"
 }

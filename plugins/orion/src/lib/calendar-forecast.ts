@@ -10,8 +10,22 @@
  * numbers the whole run gives it. `forecastWithCalendar` is both steps on all series.
  */
 import { Exposure } from "./calendar"
-import { CategoryEffects, estimateCategoryEffects, EffectOptions, exposures, noEffects, periodMultiplier } from "./calendar-effects"
-import { ForecastOptions, forecastSeriesWith, planSegments, SegmentChoice, SeriesForecast, Tuning } from "./engine"
+import {
+  CategoryEffects,
+  estimateCategoryEffects,
+  EffectOptions,
+  exposures,
+  noEffects,
+  periodMultiplier,
+} from "./calendar-effects"
+import {
+  ForecastOptions,
+  forecastSeriesWith,
+  planSegments,
+  SegmentChoice,
+  SeriesForecast,
+  Tuning,
+} from "./engine"
 import { GammaPrior } from "./pooling"
 import { Frequency, QUANTILE_KEYS } from "./types"
 
@@ -60,39 +74,77 @@ export type CalendarPlan = {
 }
 
 /** One series of a batch: its history, first period and category, as given to the plan. */
-export type BatchSeries = { series: number[]; offset: number; category: string | null }
+export type BatchSeries = {
+  series: number[]
+  offset: number
+  category: string | null
+}
 
-function exposuresOf(plan: Pick<CalendarPlan, "calendar" | "start" | "periods" | "horizon" | "frequency">): Exposure[] {
-  return plan.calendar ? exposures(new Date(plan.start), plan.periods + plan.horizon, plan.frequency) : []
+function exposuresOf(
+  plan: Pick<
+    CalendarPlan,
+    "calendar" | "start" | "periods" | "horizon" | "frequency"
+  >
+): Exposure[] {
+  return plan.calendar
+    ? exposures(
+        new Date(plan.start),
+        plan.periods + plan.horizon,
+        plan.frequency
+      )
+    : []
 }
 
 /** The series with its category's calendar effects divided out (as the engine sees it). */
-function adjust(s: number[], offset: number, eff: CategoryEffects | undefined, ex: Exposure[], weather?: number[]): number[] {
+function adjust(
+  s: number[],
+  offset: number,
+  eff: CategoryEffects | undefined,
+  ex: Exposure[],
+  weather?: number[]
+): number[] {
   const cal = !!eff && !eff.reason
   if (!cal && !weather) {
     return s
   }
   return s.map((v, t) =>
-    v === 0 ? 0 : v / ((cal ? periodMultiplier(eff as CategoryEffects, ex[offset + t]) : 1) * (weather ? weather[offset + t] : 1))
+    v === 0
+      ? 0
+      : v /
+        ((cal ? periodMultiplier(eff as CategoryEffects, ex[offset + t]) : 1) *
+          (weather ? weather[offset + t] : 1))
   )
 }
 
 /** The series with its category's weather effect divided out (none: the series itself). */
-function weatherAdjust(s: number[], offset: number, weather?: number[]): number[] {
+function weatherAdjust(
+  s: number[],
+  offset: number,
+  weather?: number[]
+): number[] {
   return weather ? s.map((v, t) => (v === 0 ? 0 : v / weather[offset + t])) : s
 }
 
 /** Learns what needs the whole data set: effects per category, method and prior per demand class. */
-export function planCalendarForecast(input: CalendarForecastInput): { plan: CalendarPlan; tuning: Tuning[] } {
+export function planCalendarForecast(input: CalendarForecastInput): {
+  plan: CalendarPlan
+  tuning: Tuning[]
+} {
   const { series, categories, start, frequency, horizon } = input
   const minParts = input.minParts ?? 5
   const offsets = input.offsets ?? series.map(() => 0)
   const n = series.reduce((a, s, i) => Math.max(a, offsets[i] + s.length), 0)
   const calendar = input.calendar !== false
-  const ex: Exposure[] = calendar ? exposures(start, n + horizon, frequency) : []
+  const ex: Exposure[] = calendar
+    ? exposures(start, n + horizon, frequency)
+    : []
 
-  const weather = input.weather && Object.keys(input.weather).length ? input.weather : undefined
-  const weatherOf = (i: number) => (weather && categories[i] ? weather[categories[i] as string] : undefined)
+  const weather =
+    input.weather && Object.keys(input.weather).length
+      ? input.weather
+      : undefined
+  const weatherOf = (i: number) =>
+    weather && categories[i] ? weather[categories[i] as string] : undefined
   const byCategory = new Map<string, number[]>()
   categories.forEach((c, i) => {
     if (c) {
@@ -106,7 +158,11 @@ export function planCalendarForecast(input: CalendarForecastInput): { plan: Cale
     if (!calendar) {
       effects[c] = noEffects("calendar effects disabled", idx.length, n)
     } else if (idx.length < minParts) {
-      effects[c] = noEffects(`only ${idx.length} part(s) in the category (< ${minParts}): no calendar effect estimated`, idx.length, n)
+      effects[c] = noEffects(
+        `only ${idx.length} part(s) in the category (< ${minParts}): no calendar effect estimated`,
+        idx.length,
+        n
+      )
     } else {
       effects[c] = estimateCategoryEffects(
         idx.map((i) => {
@@ -122,13 +178,23 @@ export function planCalendarForecast(input: CalendarForecastInput): { plan: Cale
   }
 
   const integer = series.every((s) => s.every((v) => Number.isInteger(v)))
-  const adjusted = series.map((s, i) => adjust(s, offsets[i], categories[i] ? effects[categories[i] as string] : undefined, ex, weatherOf(i)))
+  const adjusted = series.map((s, i) =>
+    adjust(
+      s,
+      offsets[i],
+      categories[i] ? effects[categories[i] as string] : undefined,
+      ex,
+      weatherOf(i)
+    )
+  )
   const segments = planSegments(adjusted, input)
   return {
     plan: {
       frequency,
       horizon,
-      ...(input.seasonLength !== undefined ? { seasonLength: input.seasonLength } : {}),
+      ...(input.seasonLength !== undefined
+        ? { seasonLength: input.seasonLength }
+        : {}),
       start: start.toISOString(),
       periods: n,
       calendar,
@@ -149,23 +215,37 @@ export function forecastCalendarBatch(
   onProgress?: (done: number, total: number) => void
 ): CalendarForecast[] {
   const ex = exposuresOf(plan)
-  const opts = { frequency: plan.frequency, horizon: plan.horizon, seasonLength: plan.seasonLength }
+  const opts = {
+    frequency: plan.frequency,
+    horizon: plan.horizon,
+    seasonLength: plan.seasonLength,
+  }
   return batch.map((b, i) => {
     const eff = b.category ? plan.effects[b.category] : undefined
     const w = b.category && plan.weather ? plan.weather[b.category] : undefined
-    const f = forecastSeriesWith(plan, adjust(b.series, b.offset, eff, ex, w), opts)
+    const f = forecastSeriesWith(
+      plan,
+      adjust(b.series, b.offset, eff, ex, w),
+      opts
+    )
     onProgress?.(i + 1, batch.length)
     const len = b.offset + b.series.length
     const mult = new Array(plan.horizon)
       .fill(1)
-      .map((_, k) => (eff && !eff.reason ? periodMultiplier(eff, ex[len + k]) : 1) * (w ? w[len + k] : 1))
+      .map(
+        (_, k) =>
+          (eff && !eff.reason ? periodMultiplier(eff, ex[len + k]) : 1) *
+          (w ? w[len + k] : 1)
+      )
     if (mult.every((x) => x === 1)) {
       return { ...f, multipliers: mult }
     }
     const mean = f.mean.map((v, k) => v * mult[k])
     const quantiles = { ...f.quantiles }
     for (const key of QUANTILE_KEYS) {
-      quantiles[key] = f.quantiles[key].map((v, k) => (plan.integer ? Math.round(v * mult[k]) : v * mult[k]))
+      quantiles[key] = f.quantiles[key].map((v, k) =>
+        plan.integer ? Math.round(v * mult[k]) : v * mult[k]
+      )
     }
     return { ...f, mean, quantiles, multipliers: mult }
   })
@@ -180,7 +260,11 @@ export function forecastWithCalendar(input: CalendarForecastInput): {
   const offsets = input.offsets ?? input.series.map(() => 0)
   const forecasts = forecastCalendarBatch(
     plan,
-    input.series.map((series, i) => ({ series, offset: offsets[i], category: input.categories[i] })),
+    input.series.map((series, i) => ({
+      series,
+      offset: offsets[i],
+      category: input.categories[i],
+    })),
     input.onProgress
   )
   return { forecasts, tuning, effects: plan.effects }
@@ -188,9 +272,18 @@ export function forecastWithCalendar(input: CalendarForecastInput): {
 
 /** JSON of a plan or a batch's input/output: infinite NB shapes (Poisson) and NaN survive the trip. */
 export function encodeJson(value: unknown): string {
-  return JSON.stringify(value, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? { $number: String(v) } : v))
+  return JSON.stringify(value, (_, v) =>
+    typeof v === "number" && !Number.isFinite(v) ? { $number: String(v) } : v
+  )
 }
 
 export function decodeJson<T>(text: string): T {
-  return JSON.parse(text, (_, v) => (v && typeof v === "object" && typeof v.$number === "string" && Object.keys(v).length === 1 ? Number(v.$number) : v)) as T
+  return JSON.parse(text, (_, v) =>
+    v &&
+    typeof v === "object" &&
+    typeof v.$number === "string" &&
+    Object.keys(v).length === 1
+      ? Number(v.$number)
+      : v
+  ) as T
 }

@@ -5,10 +5,16 @@ const d = (s: string) => new Date(s + "T00:00:00Z")
 describe("tunisian calendar", () => {
   it("computes Ramadan starts from the Umm al-Qura calendar", () => {
     // 1 Ramadan 1445 = 11 March 2024; 1 Ramadan 1446 = 1 March 2025 (published dates)
-    expect(islamicMonthStarts(2024, 9).map((x) => x.toISOString().slice(0, 10))).toEqual(["2024-03-11"])
-    expect(islamicMonthStarts(2025, 9).map((x) => x.toISOString().slice(0, 10))).toEqual(["2025-03-01"])
+    expect(
+      islamicMonthStarts(2024, 9).map((x) => x.toISOString().slice(0, 10))
+    ).toEqual(["2024-03-11"])
+    expect(
+      islamicMonthStarts(2025, 9).map((x) => x.toISOString().slice(0, 10))
+    ).toEqual(["2025-03-01"])
     // Ramadan moves about 11 days earlier each year
-    expect(islamicMonthStarts(2023, 9)[0].toISOString().slice(0, 10)).toBe("2023-03-23")
+    expect(islamicMonthStarts(2023, 9)[0].toISOString().slice(0, 10)).toBe(
+      "2023-03-23"
+    )
   })
 
   it("flags Eid al-Fitr and Eid al-Adha days", () => {

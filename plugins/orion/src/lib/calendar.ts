@@ -5,18 +5,27 @@
  */
 import { Frequency } from "./types"
 
-export const CALENDAR_EVENTS = ["ramadan", "eidFitr", "eidAdha", "summer", "rains"] as const
+export const CALENDAR_EVENTS = [
+  "ramadan",
+  "eidFitr",
+  "eidAdha",
+  "summer",
+  "rains",
+] as const
 export type CalendarEvent = (typeof CALENDAR_EVENTS)[number]
 export type Exposure = Record<CalendarEvent, number>
 
 const DAY = 86400000
 
-const hijriFormat = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura-nu-latn", {
-  day: "numeric",
-  month: "numeric",
-  year: "numeric",
-  timeZone: "UTC",
-})
+const hijriFormat = new Intl.DateTimeFormat(
+  "en-u-ca-islamic-umalqura-nu-latn",
+  {
+    day: "numeric",
+    month: "numeric",
+    year: "numeric",
+    timeZone: "UTC",
+  }
+)
 
 const hijriCache = new Map<number, [number, number]>()
 
@@ -85,13 +94,21 @@ export function periodDays(start: Date, frequency: Frequency): number {
   if (frequency === "week") {
     return 7
   }
-  return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)).getUTCDate()
+  return new Date(
+    Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)
+  ).getUTCDate()
 }
 
 /** Fraction of the period's days inside each event. */
 export function periodExposure(start: Date, frequency: Frequency): Exposure {
   const days = periodDays(start, frequency)
-  const ex: Exposure = { ramadan: 0, eidFitr: 0, eidAdha: 0, summer: 0, rains: 0 }
+  const ex: Exposure = {
+    ramadan: 0,
+    eidFitr: 0,
+    eidAdha: 0,
+    summer: 0,
+    rains: 0,
+  }
   for (let i = 0; i < days; i++) {
     for (const e of dayEvents(new Date(start.getTime() + i * DAY))) {
       ex[e] += 1 / days

@@ -31,9 +31,18 @@ export const POOLED_MODEL = "eb-rate"
 export const POOLED_SEGMENTS = ["intermittent"]
 
 export const SHAPE_GRID = [0.25, 0.5, 1, 2, 4, Infinity]
-export const DISTRIBUTIONS: Distribution[] = ["nb", "empirical", "hurdle", "blend"]
+export const DISTRIBUTIONS: Distribution[] = [
+  "nb",
+  "empirical",
+  "hurdle",
+  "blend",
+]
 
-export const DEFAULT_METHOD: Method = { model: "combo", distribution: "blend", shape: 1 }
+export const DEFAULT_METHOD: Method = {
+  model: "combo",
+  distribution: "blend",
+  shape: 1,
+}
 
 export function methodName(m: Method): string {
   if (m.members) {
@@ -52,7 +61,13 @@ export function seasonLengthFor(frequency: Frequency): number {
   return frequency === "week" ? 52 : 12
 }
 
-function quantilesFor(dist: Distribution, shape: number, y: number[], mean: number[], m: number): Quantiles {
+function quantilesFor(
+  dist: Distribution,
+  shape: number,
+  y: number[],
+  mean: number[],
+  m: number
+): Quantiles {
   switch (dist) {
     case "nb":
       return nbQuantilePaths(mean, shape)
@@ -61,23 +76,36 @@ function quantilesFor(dist: Distribution, shape: number, y: number[], mean: numb
     case "hurdle":
       return hurdleQuantilePaths(y, mean)
     case "blend":
-      return averageQuantiles([nbQuantilePaths(mean, shape), empiricalQuantilePaths(y, mean, 2 * m)])
+      return averageQuantiles([
+        nbQuantilePaths(mean, shape),
+        empiricalQuantilePaths(y, mean, 2 * m),
+      ])
     case "combined":
       throw new Error("a combined method has members: run it with runMethod")
   }
 }
 
 /** The mean path of a model; the pooled rate needs the class prior (without one it is the plain rate). */
-function meanOf(model: string, y: number[], horizon: number, seasonLength: number, prior?: GammaPrior | null): number[] {
+function meanOf(
+  model: string,
+  y: number[],
+  horizon: number,
+  seasonLength: number,
+  prior?: GammaPrior | null
+): number[] {
   if (model === POOLED_MODEL) {
-    const r = prior ? pooledRate(y, prior, seasonLength) : meanModel("rate").mean(y, 1, seasonLength)[0]
+    const r = prior
+      ? pooledRate(y, prior, seasonLength)
+      : meanModel("rate").mean(y, 1, seasonLength)[0]
     return new Array(horizon).fill(Math.max(0, r))
   }
   return meanModel(model).mean(y, horizon, seasonLength)
 }
 
 function minHistoryOf(model: string): number {
-  return model === POOLED_MODEL || model === "qcombo" ? 3 : meanModel(model).minHistory
+  return model === POOLED_MODEL || model === "qcombo"
+    ? 3
+    : meanModel(model).minHistory
 }
 
 /** Runs one method on one history (`prior`: the demand class's prior, for the pooled rate). */
@@ -89,19 +117,35 @@ export function runMethod(
   prior?: GammaPrior | null
 ): { mean: number[]; quantiles: Quantiles } {
   if (method.members) {
-    const runs = method.members.map((mm) => runMethod(mm, y, horizon, seasonLength, prior))
-    const mean = new Array(horizon).fill(0).map((_, t) => runs.reduce((a, r) => a + r.mean[t], 0) / runs.length)
-    return { mean, quantiles: sanitizeQuantiles(averageQuantiles(runs.map((r) => r.quantiles))) }
+    const runs = method.members.map((mm) =>
+      runMethod(mm, y, horizon, seasonLength, prior)
+    )
+    const mean = new Array(horizon)
+      .fill(0)
+      .map((_, t) => runs.reduce((a, r) => a + r.mean[t], 0) / runs.length)
+    return {
+      mean,
+      quantiles: sanitizeQuantiles(
+        averageQuantiles(runs.map((r) => r.quantiles))
+      ),
+    }
   }
   const mean = meanOf(method.model, y, horizon, seasonLength, prior)
-  const quantiles = sanitizeQuantiles(quantilesFor(method.distribution, method.shape, y, mean, seasonLength))
+  const quantiles = sanitizeQuantiles(
+    quantilesFor(method.distribution, method.shape, y, mean, seasonLength)
+  )
   return { mean, quantiles }
 }
 
 export type Window = { train: number[]; actual: number[] }
 
 /** Rolling-origin windows: origins at n − h, n − 2h, … (at most `origins`), each with ≥ minTrain points. */
-export function rollingWindows(y: number[], horizon: number, origins: number, minTrain: number): Window[] {
+export function rollingWindows(
+  y: number[],
+  horizon: number,
+  origins: number,
+  minTrain: number
+): Window[] {
   const out: Window[] = []
   for (let j = 1; j <= origins; j++) {
     const cut = y.length - j * horizon
@@ -131,7 +175,12 @@ export type Tuning = {
   reason?: string
 }
 
-export type Holdout = { method: Method; metrics: MetricSummary; selectedOn: number; scoredOn: number }
+export type Holdout = {
+  method: Method
+  metrics: MetricSummary
+  selectedOn: number
+  scoredOn: number
+}
 
 /**
  * Rolling-origin backtest over a pool of series: every mean model × distribution ×
@@ -148,14 +197,29 @@ export function tuneOnPool(
   origins: number,
   models: MeanModel[] = MEAN_MODELS,
   opts: { pooling?: boolean } = {}
-): { chosen: Method; perModel: Candidate[]; windows: number; holdout?: Holdout } | null {
-  type Acc = { method: Method; acc: MetricAccumulator; early: MetricAccumulator; last: MetricAccumulator }
+): {
+  chosen: Method
+  perModel: Candidate[]
+  windows: number
+  holdout?: Holdout
+} | null {
+  type Acc = {
+    method: Method
+    acc: MetricAccumulator
+    early: MetricAccumulator
+    last: MetricAccumulator
+  }
   const accs = new Map<string, Acc>()
   const get = (method: Method) => {
     const key = methodName(method)
     let e = accs.get(key)
     if (!e) {
-      e = { method, acc: new MetricAccumulator(), early: new MetricAccumulator(), last: new MetricAccumulator() }
+      e = {
+        method,
+        acc: new MetricAccumulator(),
+        early: new MetricAccumulator(),
+        last: new MetricAccumulator(),
+      }
       accs.set(key, e)
     }
     return e
@@ -169,14 +233,35 @@ export function tuneOnPool(
   const priors: (GammaPrior | null)[] = []
   if (opts.pooling) {
     for (let j = 0; j < origins; j++) {
-      priors.push(gammaPrior(all.filter((ws) => ws.length > j).map((ws) => ws[j].train), seasonLength))
+      priors.push(
+        gammaPrior(
+          all.filter((ws) => ws.length > j).map((ws) => ws[j].train),
+          seasonLength
+        )
+      )
     }
   }
-  const score = (e: Acc, w: Window, j: number, mean: number[], q: Quantiles, scale: { mae: number; mse: number }) => {
+  const score = (
+    e: Acc,
+    w: Window,
+    j: number,
+    mean: number[],
+    q: Quantiles,
+    scale: { mae: number; mse: number }
+  ) => {
     e.acc.add(w.train, w.actual, mean, q, seasonLength, scale)
-    ;(j === 0 ? e.last : e.early).add(w.train, w.actual, mean, q, seasonLength, scale)
+    ;(j === 0 ? e.last : e.early).add(
+      w.train,
+      w.actual,
+      mean,
+      q,
+      seasonLength,
+      scale
+    )
   }
-  const meanModels = opts.pooling ? [...models.map((mm) => mm.name), POOLED_MODEL] : models.map((mm) => mm.name)
+  const meanModels = opts.pooling
+    ? [...models.map((mm) => mm.name), POOLED_MODEL]
+    : models.map((mm) => mm.name)
   all.forEach((ws) => {
     ws.forEach((w, j) => {
       windows++
@@ -192,10 +277,20 @@ export function tuneOnPool(
         }
         const mean = meanOf(name, w.train, horizon, seasonLength, priors[j])
         for (const dist of DISTRIBUTIONS) {
-          const shapes = dist === "nb" || dist === "blend" ? SHAPE_GRID : [Infinity]
+          const shapes =
+            dist === "nb" || dist === "blend" ? SHAPE_GRID : [Infinity]
           for (const shape of shapes) {
-            const q = sanitizeQuantiles(quantilesFor(dist, shape, w.train, mean, seasonLength))
-            score(get({ model: name, distribution: dist, shape }), w, j, mean, q, scale)
+            const q = sanitizeQuantiles(
+              quantilesFor(dist, shape, w.train, mean, seasonLength)
+            )
+            score(
+              get({ model: name, distribution: dist, shape }),
+              w,
+              j,
+              mean,
+              q,
+              scale
+            )
           }
         }
       }
@@ -213,20 +308,36 @@ export function tuneOnPool(
         bestPerModel.set(e.method.model, { e, wql })
       }
     }
-    return [...bestPerModel.values()].sort((a, b) => a.wql - b.wql || methodName(a.e.method).localeCompare(methodName(b.e.method)))
+    return [...bestPerModel.values()].sort(
+      (a, b) =>
+        a.wql - b.wql ||
+        methodName(a.e.method).localeCompare(methodName(b.e.method))
+    )
   }
   if (opts.pooling) {
     // quantile combinations of the best 2 and 3 mean models (each with its best distribution)
-    const ranked = rankBy((e) => (earlyWindows > 0 ? e.early : e.acc)).slice(0, 3)
-    const combos = ranked.length >= 2 ? [ranked.slice(0, 2), ...(ranked.length >= 3 ? [ranked] : [])] : []
+    const ranked = rankBy((e) => (earlyWindows > 0 ? e.early : e.acc)).slice(
+      0,
+      3
+    )
+    const combos =
+      ranked.length >= 2
+        ? [ranked.slice(0, 2), ...(ranked.length >= 3 ? [ranked] : [])]
+        : []
     if (combos.length) {
       all.forEach((ws) => {
         ws.forEach((w, j) => {
           const scale = naiveScale(w.train, seasonLength)
-          const runs = new Map<string, { mean: number[]; quantiles: Quantiles }>()
+          const runs = new Map<
+            string,
+            { mean: number[]; quantiles: Quantiles }
+          >()
           for (const r of ranked) {
             if (w.train.length >= minHistoryOf(r.e.method.model)) {
-              runs.set(methodName(r.e.method), runMethod(r.e.method, w.train, horizon, seasonLength, priors[j]))
+              runs.set(
+                methodName(r.e.method),
+                runMethod(r.e.method, w.train, horizon, seasonLength, priors[j])
+              )
             }
           }
           for (const combo of combos) {
@@ -235,9 +346,26 @@ export function tuneOnPool(
             if (rs.some((r) => !r)) {
               continue
             }
-            const mean = new Array(horizon).fill(0).map((_, t) => rs.reduce((a, r) => a + (r as { mean: number[] }).mean[t], 0) / rs.length)
-            const q = sanitizeQuantiles(averageQuantiles(rs.map((r) => (r as { quantiles: Quantiles }).quantiles)))
-            const method: Method = { model: "qcombo", distribution: "combined", shape: Infinity, members }
+            const mean = new Array(horizon)
+              .fill(0)
+              .map(
+                (_, t) =>
+                  rs.reduce(
+                    (a, r) => a + (r as { mean: number[] }).mean[t],
+                    0
+                  ) / rs.length
+              )
+            const q = sanitizeQuantiles(
+              averageQuantiles(
+                rs.map((r) => (r as { quantiles: Quantiles }).quantiles)
+              )
+            )
+            const method: Method = {
+              model: "qcombo",
+              distribution: "combined",
+              shape: Infinity,
+              members,
+            }
             score(get(method), w, j, mean, q, scale)
           }
         })
@@ -255,7 +383,12 @@ export function tuneOnPool(
       }
     }
     if (pick) {
-      holdout = { method: pick.e.method, metrics: pick.e.last.summary(), selectedOn: earlyWindows, scoredOn: lastWindows }
+      holdout = {
+        method: pick.e.method,
+        metrics: pick.e.last.summary(),
+        selectedOn: earlyWindows,
+        scoredOn: lastWindows,
+      }
     }
   }
   const best = new Map<string, Candidate>()
@@ -276,7 +409,12 @@ export function tuneOnPool(
   if (!chosen) {
     return null
   }
-  return { chosen: chosen.method, perModel: [...best.values()], windows, holdout }
+  return {
+    chosen: chosen.method,
+    perModel: [...best.values()],
+    windows,
+    holdout,
+  }
 }
 
 export type ForecastOptions = {
@@ -339,7 +477,10 @@ export type SegmentPlan = {
  * distribution and pooled NB dispersion win a rolling-origin backtest pooled over a sample of the class)
  * and fits each class's pooled-rate prior on all of its parts.
  */
-export function planSegments(series: number[][], opts: ForecastOptions): SegmentPlan {
+export function planSegments(
+  series: number[][],
+  opts: ForecastOptions
+): SegmentPlan {
   const h = opts.horizon
   const m = opts.seasonLength ?? seasonLengthFor(opts.frequency)
   const origins = opts.origins ?? 2
@@ -356,7 +497,11 @@ export function planSegments(series: number[][], opts: ForecastOptions): Segment
   })
 
   // the whole data set as a fallback pool for small segments
-  const allIdx = series.map((_, i) => i).filter((i) => segmentOf(series[i], h) !== "none" && series[i].length >= h + 6)
+  const allIdx = series
+    .map((_, i) => i)
+    .filter(
+      (i) => segmentOf(series[i], h) !== "none" && series[i].length >= h + 6
+    )
   const sample = (idx: number[]) => {
     if (idx.length <= sampleSize) {
       return idx
@@ -374,18 +519,36 @@ export function planSegments(series: number[][], opts: ForecastOptions): Segment
   let globalTune: ReturnType<typeof tuneOnPool> | undefined
   const global = () => {
     if (globalTune === undefined) {
-      globalTune = tuneOnPool(sample(allIdx).map((i) => series[i]), h, m, origins)
+      globalTune = tuneOnPool(
+        sample(allIdx).map((i) => series[i]),
+        h,
+        m,
+        origins
+      )
     }
     return globalTune
   }
 
   for (const [segment, idx] of bySegment) {
     if (segment === "none") {
-      methods[segment] = { method: null, reason: "no demand in the history: forecast is zero" }
+      methods[segment] = {
+        method: null,
+        reason: "no demand in the history: forecast is zero",
+      }
       continue
     }
     const pooled = pooling && POOLED_SEGMENTS.includes(segment)
-    let res = segment === "short" ? null : tuneOnPool(sample(idx).map((i) => series[i]), h, m, origins, MEAN_MODELS, { pooling: pooled })
+    let res =
+      segment === "short"
+        ? null
+        : tuneOnPool(
+            sample(idx).map((i) => series[i]),
+            h,
+            m,
+            origins,
+            MEAN_MODELS,
+            { pooling: pooled }
+          )
     let reason: string | undefined
     if (segment === "short") {
       const g = global()
@@ -420,7 +583,12 @@ export function planSegments(series: number[][], opts: ForecastOptions): Segment
   const priors: Record<string, GammaPrior | null> = {}
   for (const [segment, idx] of bySegment) {
     if (segment !== "none") {
-      priors[segment] = pooling ? gammaPrior(idx.map((i) => series[i]), m) : null
+      priors[segment] = pooling
+        ? gammaPrior(
+            idx.map((i) => series[i]),
+            m
+          )
+        : null
     }
   }
   return { methods, priors, tuning }
@@ -437,17 +605,36 @@ export function forecastSeriesWith(
   const segment = segmentOf(y, h)
   const c = plan.methods[segment]
   if (!c) {
-    throw new Error(`no method planned for the demand class "${segment}": the series is not from the planned data set`)
+    throw new Error(
+      `no method planned for the demand class "${segment}": the series is not from the planned data set`
+    )
   }
   if (!c.method) {
-    return { model: "zero", method: null, segment, mean: new Array(h).fill(0), quantiles: emptyQuantiles(h), reason: c.reason }
+    return {
+      model: "zero",
+      method: null,
+      segment,
+      mean: new Array(h).fill(0),
+      quantiles: emptyQuantiles(h),
+      reason: c.reason,
+    }
   }
   let method = c.method
-  if (y.length < minHistoryOf(method.model) || (method.members ?? []).some((mm) => y.length < minHistoryOf(mm.model))) {
+  if (
+    y.length < minHistoryOf(method.model) ||
+    (method.members ?? []).some((mm) => y.length < minHistoryOf(mm.model))
+  ) {
     method = { model: "moving-average", distribution: "nb", shape: 1 }
   }
   const r = runMethod(method, y, h, m, plan.priors[segment] ?? null)
-  return { model: methodName(method), method, segment, mean: r.mean, quantiles: r.quantiles, reason: c.reason }
+  return {
+    model: methodName(method),
+    method,
+    segment,
+    mean: r.mean,
+    quantiles: r.quantiles,
+    reason: c.reason,
+  }
 }
 
 /**
@@ -456,7 +643,10 @@ export function forecastSeriesWith(
  * is chosen by a rolling-origin backtest pooled over a sample of the class
  * (`planSegments`), then each series is forecast with it (`forecastSeriesWith`).
  */
-export function forecastMany(series: number[][], opts: ForecastOptions): { forecasts: SeriesForecast[]; tuning: Tuning[] } {
+export function forecastMany(
+  series: number[][],
+  opts: ForecastOptions
+): { forecasts: SeriesForecast[]; tuning: Tuning[] } {
   const plan = planSegments(series, opts)
   const forecasts = series.map((y, i) => {
     const f = forecastSeriesWith(plan, y, opts)
@@ -485,15 +675,33 @@ export function forecastSeries(
   const h = opts.horizon
   const m = opts.seasonLength ?? seasonLengthFor(opts.frequency)
   if (classifyDemand(series) === "none") {
-    return { model: "zero", mean: new Array(h).fill(0), quantiles: emptyQuantiles(h), reason: "no demand in the history: forecast is zero" }
+    return {
+      model: "zero",
+      mean: new Array(h).fill(0),
+      quantiles: emptyQuantiles(h),
+      reason: "no demand in the history: forecast is zero",
+    }
   }
   const tuned = series.length >= h + 6 ? tuneOnPool([series], h, m, 3) : null
   if (!tuned) {
-    const method = series.length >= 3 ? DEFAULT_METHOD : { model: "moving-average", distribution: "nb" as Distribution, shape: 1 }
+    const method =
+      series.length >= 3
+        ? DEFAULT_METHOD
+        : {
+            model: "moving-average",
+            distribution: "nb" as Distribution,
+            shape: 1,
+          }
     const r = runMethod(method, series, h, m)
-    return { model: methodName(method), ...r, reason: `short history (${series.length} periods): default method ${methodName(method)}` }
+    return {
+      model: methodName(method),
+      ...r,
+      reason: `short history (${series.length} periods): default method ${methodName(method)}`,
+    }
   }
   const r = runMethod(tuned.chosen, series, h, m)
-  const metrics = tuned.perModel.find((c) => c.method.model === tuned.chosen.model)?.metrics
+  const metrics = tuned.perModel.find(
+    (c) => c.method.model === tuned.chosen.model
+  )?.metrics
   return { model: methodName(tuned.chosen), ...r, metrics }
 }

@@ -28,9 +28,14 @@ export type EtsFit = {
 }
 
 /** Runs the recursions with fixed parameters and forecasts `horizon` steps. */
-export function holtWinters(y: number[], horizon: number, p: EtsParams): EtsFit {
+export function holtWinters(
+  y: number[],
+  horizon: number,
+  p: EtsParams
+): EtsFit {
   const n = y.length
-  const useSeason = p.season !== "none" && p.seasonLength > 1 && n >= 2 * p.seasonLength
+  const useSeason =
+    p.season !== "none" && p.seasonLength > 1 && n >= 2 * p.seasonLength
   const m = useSeason ? p.seasonLength : 1
   const phi = p.trend === "damped" ? p.phi : 1
   const hasTrend = p.trend !== "none"
@@ -122,7 +127,15 @@ export function fitEts(
     for (const beta of betas) {
       for (const gamma of gammas) {
         for (const phi of phis) {
-          const fit = holtWinters(y, horizon, { alpha, beta, gamma, phi, trend, season, seasonLength })
+          const fit = holtWinters(y, horizon, {
+            alpha,
+            beta,
+            gamma,
+            phi,
+            trend,
+            season,
+            seasonLength,
+          })
           if (!best || fit.sse < best.sse) {
             best = fit
           }
@@ -137,7 +150,11 @@ export function fitEts(
  * Chooses among the ETS forms by AICc of the additive-error Gaussian likelihood
  * (as forecast::ets / AutoETS do). Multiplicative seasonality only for positive data.
  */
-export function autoEts(y: number[], horizon: number, seasonLength: number): EtsFit {
+export function autoEts(
+  y: number[],
+  horizon: number,
+  seasonLength: number
+): EtsFit {
   const positive = y.every((v) => v > 0)
   const forms: Array<[TrendType, SeasonType]> = [
     ["none", "none"],
@@ -154,10 +171,16 @@ export function autoEts(y: number[], horizon: number, seasonLength: number): Ets
   let bestAicc = Infinity
   for (const [t, s] of forms) {
     const fit = fitEts(y, horizon, t, s, seasonLength)
-    const k = 1 + (t === "none" ? 0 : t === "damped" ? 2 : 1) + (fit.params.seasonLength > 1 && s !== "none" ? 1 + fit.params.seasonLength : 0)
+    const k =
+      1 +
+      (t === "none" ? 0 : t === "damped" ? 2 : 1) +
+      (fit.params.seasonLength > 1 && s !== "none"
+        ? 1 + fit.params.seasonLength
+        : 0)
     const n = Math.max(fit.n, 1)
     const aic = n * Math.log(Math.max(fit.sse / n, 1e-12)) + 2 * k
-    const aicc = n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : Infinity
+    const aicc =
+      n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : Infinity
     if (aicc < bestAicc || !best) {
       best = fit
       bestAicc = aicc

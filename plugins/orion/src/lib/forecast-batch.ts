@@ -5,7 +5,12 @@
  * the variants' series, stock, open orders and restock settings as they were when the run was planned),
  * so a batch gives the same numbers whichever process runs it, and when it runs again.
  */
-import { BatchSeries, CalendarForecast, CalendarPlan, forecastCalendarBatch } from "./calendar-forecast"
+import {
+  BatchSeries,
+  CalendarForecast,
+  CalendarPlan,
+  forecastCalendarBatch,
+} from "./calendar-forecast"
 import { detectDecline, detectSpike } from "./insights"
 import { restockReason } from "./plain-french"
 import { reorderPoint, restockDecision } from "./reorder-point"
@@ -20,9 +25,18 @@ export type BatchVariant = BatchSeries & {
   manage_inventory: boolean
   on_order: number
   /** open purchase order lines, earliest first */
-  on_order_lines: { quantity: number; expected_date: string; supplier: string }[]
+  on_order_lines: {
+    quantity: number
+    expected_date: string
+    supplier: string
+  }[]
   /** the restock settings that apply to the variant */
-  settings: { serviceLevel: number; leadTimeDays: number; serviceLevelFrom: string; leadTimeFrom: string }
+  settings: {
+    serviceLevel: number
+    leadTimeDays: number
+    serviceLevelFrom: string
+    leadTimeFrom: string
+  }
 }
 
 export type ForecastBatchInput = {
@@ -59,7 +73,10 @@ function round(x: number, d: number): number {
   return Math.round(x * f) / f
 }
 
-export function runForecastBatch(input: ForecastBatchInput, onProgress?: (done: number, total: number) => void): ForecastBatchResult {
+export function runForecastBatch(
+  input: ForecastBatchInput,
+  onProgress?: (done: number, total: number) => void
+): ForecastBatchResult {
   const { plan, variants } = input
   const f = plan.frequency
   const asOf = new Date(input.as_of)
@@ -72,8 +89,16 @@ export function runForecastBatch(input: ForecastBatchInput, onProgress?: (done: 
   forecasts.forEach((fc, i) => {
     const v = variants[i]
     const s = v.settings
-    const first = Object.fromEntries(QUANTILE_KEYS.map((k) => [k, fc.quantiles[k][0]])) as Record<(typeof QUANTILE_KEYS)[number], number>
-    const rp = reorderPoint({ mean: fc.mean, firstPeriod: first, periodDays, leadTimeDays: s.leadTimeDays, serviceLevel: s.serviceLevel })
+    const first = Object.fromEntries(
+      QUANTILE_KEYS.map((k) => [k, fc.quantiles[k][0]])
+    ) as Record<(typeof QUANTILE_KEYS)[number], number>
+    const rp = reorderPoint({
+      mean: fc.mean,
+      firstPeriod: first,
+      periodDays,
+      leadTimeDays: s.leadTimeDays,
+      serviceLevel: s.serviceLevel,
+    })
     const decision = restockDecision(v.inventory_quantity, v.on_order, rp)
     const stockout = expectedStockout({
       stock: v.inventory_quantity,
@@ -97,7 +122,11 @@ export function runForecastBatch(input: ForecastBatchInput, onProgress?: (done: 
       // what is coming and when (open purchase orders), and whether the first arrival comes after the stock-out
       next_arrival: v.on_order_lines[0]?.expected_date ?? null,
       on_order_lines: v.on_order_lines,
-      arrives_after_stockout: Boolean(v.on_order_lines[0] && stockout.stockout_date && v.on_order_lines[0].expected_date > stockout.stockout_date),
+      arrives_after_stockout: Boolean(
+        v.on_order_lines[0] &&
+        stockout.stockout_date &&
+        v.on_order_lines[0].expected_date > stockout.stockout_date
+      ),
       manage_inventory: v.manage_inventory,
       // expected stock-out (forecast mean against stock on hand) and the last day to order
       stockout_date: stockout.stockout_date,
@@ -110,7 +139,9 @@ export function runForecastBatch(input: ForecastBatchInput, onProgress?: (done: 
         variant_id: v.id,
         sku: v.sku,
         title: v.title,
-        severity: (rp.reorderPoint - decision.position + 1) / Math.max(1, rp.reorderPoint),
+        severity:
+          (rp.reorderPoint - decision.position + 1) /
+          Math.max(1, rp.reorderPoint),
         // in plain French; the method and the quantile are in data (model, reorder_point, lead_time_mean)
         reason: restockReason({
           stock: v.inventory_quantity,
@@ -127,10 +158,21 @@ export function runForecastBatch(input: ForecastBatchInput, onProgress?: (done: 
         data: { ...info, model: fc.model, position: decision.position },
       })
     }
-    const full = v.offset ? [...new Array(v.offset).fill(0), ...v.series] : v.series
+    const full = v.offset
+      ? [...new Array(v.offset).fill(0), ...v.series]
+      : v.series
     for (const ins of [detectSpike(full, f), detectDecline(full, f)]) {
       if (ins) {
-        insights.push({ type: ins.type, variant_id: v.id, sku: v.sku, title: v.title, severity: ins.severity, reason: ins.reason, suggested_quantity: null, data: ins.data })
+        insights.push({
+          type: ins.type,
+          variant_id: v.id,
+          sku: v.sku,
+          title: v.title,
+          severity: ins.severity,
+          reason: ins.reason,
+          suggested_quantity: null,
+          data: ins.data,
+        })
       }
     }
   })

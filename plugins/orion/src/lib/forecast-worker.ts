@@ -10,17 +10,30 @@ import { parentPort, workerData } from "worker_threads"
 import { CalendarForecastInput } from "./calendar-forecast"
 import { planWithWeather, WeatherInput } from "./weather-effects"
 
-export type WorkerInput = Omit<CalendarForecastInput, "onProgress" | "start" | "weather"> & { start: string; weatherData?: WeatherInput }
+export type WorkerInput = Omit<
+  CalendarForecastInput,
+  "onProgress" | "start" | "weather"
+> & { start: string; weatherData?: WeatherInput }
 
 export function runPlanJob(input: WorkerInput) {
   return planWithWeather({ ...input, start: new Date(input.start) })
 }
 
-if (parentPort && workerData && (workerData as { orionForecast?: boolean }).orionForecast) {
+if (
+  parentPort &&
+  workerData &&
+  (workerData as { orionForecast?: boolean }).orionForecast
+) {
   const port = parentPort
   try {
-    port.postMessage({ type: "result", result: runPlanJob((workerData as { input: WorkerInput }).input) })
+    port.postMessage({
+      type: "result",
+      result: runPlanJob((workerData as { input: WorkerInput }).input),
+    })
   } catch (e) {
-    port.postMessage({ type: "error", message: (e as Error).stack ?? String(e) })
+    port.postMessage({
+      type: "error",
+      message: (e as Error).stack ?? String(e),
+    })
   }
 }

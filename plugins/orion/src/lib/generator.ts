@@ -21,7 +21,10 @@ export type GeneratorOptions = {
   start?: Date
 }
 
-export const CATEGORIES: Record<string, { summer: number; ramadan: number; rains: number }> = {
+export const CATEGORIES: Record<
+  string,
+  { summer: number; ramadan: number; rains: number }
+> = {
   cooling: { summer: 0.8, ramadan: 0, rains: -0.2 },
   brakes: { summer: 0, ramadan: 0.1, rains: 0.4 },
   wipers: { summer: -0.3, ramadan: 0, rains: 1.0 },
@@ -31,7 +34,11 @@ export const CATEGORIES: Record<string, { summer: number; ramadan: number; rains
 }
 
 /** Period start dates (UTC) for a frequency. */
-export function periodStarts(start: Date, n: number, frequency: Frequency): Date[] {
+export function periodStarts(
+  start: Date,
+  n: number,
+  frequency: Frequency
+): Date[] {
   const out: Date[] = []
   for (let i = 0; i < n; i++) {
     out.push(
@@ -52,7 +59,11 @@ export function periodStarts(start: Date, n: number, frequency: Frequency): Date
 export function generateDemand(opts: GeneratorOptions): SyntheticPart[] {
   const rng = new Rng(opts.seed ?? 1)
   const perMonth = opts.frequency === "week" ? 12 / 52 : 1
-  const starts = periodStarts(opts.start ?? new Date(Date.UTC(2019, 0, 7)), opts.periods, opts.frequency)
+  const starts = periodStarts(
+    opts.start ?? new Date(Date.UTC(2019, 0, 7)),
+    opts.periods,
+    opts.frequency
+  )
   const exposures = starts.map((s) => periodExposure(s, opts.frequency))
   const cats = Object.keys(CATEGORIES)
   const parts: SyntheticPart[] = []
@@ -61,7 +72,8 @@ export function generateDemand(opts: GeneratorOptions): SyntheticPart[] {
     const eff = CATEGORIES[category]
     const base = Math.exp(Math.log(0.35) + 1.4 * rng.normal()) * perMonth
     const u = rng.next()
-    const pattern: SyntheticPart["pattern"] = u < 0.6 ? "stable" : u < 0.8 ? "declining" : u < 0.92 ? "new" : "dead"
+    const pattern: SyntheticPart["pattern"] =
+      u < 0.6 ? "stable" : u < 0.8 ? "declining" : u < 0.92 ? "new" : "dead"
     const change = Math.floor(rng.next() * opts.periods)
     const decay = 0.02 + 0.08 * rng.next()
     const orderShape = [0.5, 1, 3][Math.floor(rng.next() * 3)]
@@ -72,13 +84,22 @@ export function generateDemand(opts: GeneratorOptions): SyntheticPart[] {
       const ex = exposures[t]
       let life = 1
       if (pattern === "declining" && t > change) {
-        life = Math.exp(-decay * (t - change) / perMonth * (opts.frequency === "week" ? 1 / 4.33 : 1))
+        life = Math.exp(
+          ((-decay * (t - change)) / perMonth) *
+            (opts.frequency === "week" ? 1 / 4.33 : 1)
+        )
       } else if (pattern === "new") {
         life = t < change ? 0 : Math.min(1, (t - change + 1) / 6)
       } else if (pattern === "dead" && t > change) {
         life = 0
       }
-      const season = Math.max(0.1, 1 + eff.summer * ex.summer + eff.ramadan * ex.ramadan + eff.rains * ex.rains)
+      const season = Math.max(
+        0.1,
+        1 +
+          eff.summer * ex.summer +
+          eff.ramadan * ex.ramadan +
+          eff.rains * ex.rains
+      )
       const orders = base * life * season
       rate.push(orders * packMean)
       const n = rng.negBinomial(orders, orderShape)
@@ -88,7 +109,13 @@ export function generateDemand(opts: GeneratorOptions): SyntheticPart[] {
       }
       values.push(qty)
     }
-    parts.push({ sku: `SKU-${String(p).padStart(6, "0")}`, category, pattern, rate, values })
+    parts.push({
+      sku: `SKU-${String(p).padStart(6, "0")}`,
+      category,
+      pattern,
+      rate,
+      values,
+    })
   }
   return parts
 }

@@ -7,14 +7,20 @@ describe("insights", () => {
     const y = [...new Array(26).fill(1), 6, 7, 5, 8]
     const s = detectSpike(y, "week")!
     expect(s.type).toBe("spike")
-    expect(s.reason).toBe("26 vendus ces 4 semaines au lieu d'environ 4 au rythme des 26 semaines d'avant (6,5 fois plus) : une hausse qui n'est pas due au hasard")
+    expect(s.reason).toBe(
+      "26 vendus ces 4 semaines au lieu d'environ 4 au rythme des 26 semaines d'avant (6,5 fois plus) : une hausse qui n'est pas due au hasard"
+    )
     expect(s.severity).toBeCloseTo(Math.log(6.5), 6)
   })
 
   it("does not call ordinary noise or one small order a spike", () => {
-    expect(detectSpike([...new Array(26).fill(1), 2, 1, 0, 2], "week")).toBeNull()
+    expect(
+      detectSpike([...new Array(26).fill(1), 2, 1, 0, 2], "week")
+    ).toBeNull()
     // a slow part selling 2 units once: under 3 units, never a spike
-    expect(detectSpike([...new Array(26).fill(0), 0, 2, 0, 0], "week")).toBeNull()
+    expect(
+      detectSpike([...new Array(26).fill(0), 0, 2, 0, 0], "week")
+    ).toBeNull()
     // not enough history
     expect(detectSpike([5, 9, 9], "week")).toBeNull()
   })
@@ -23,27 +29,76 @@ describe("insights", () => {
     const y = [...new Array(26).fill(3), ...new Array(13).fill(0)]
     const dcl = detectDecline(y, "week")!
     expect(dcl.type).toBe("decline")
-    expect(dcl.reason).toContain("0 vendus ces 13 semaines au lieu d'environ 39 au rythme des 26 semaines d'avant")
+    expect(dcl.reason).toContain(
+      "0 vendus ces 13 semaines au lieu d'environ 39 au rythme des 26 semaines d'avant"
+    )
     expect(dcl.reason).toContain("−100 %")
     // 0.1 a week: 1.3 expected in 13 weeks, zero is normal
-    expect(detectDecline([...new Array(26).fill(0).map((_, i) => (i % 10 === 0 ? 1 : 0)), ...new Array(13).fill(0)], "week")).toBeNull()
+    expect(
+      detectDecline(
+        [
+          ...new Array(26).fill(0).map((_, i) => (i % 10 === 0 ? 1 : 0)),
+          ...new Array(13).fill(0),
+        ],
+        "week"
+      )
+    ).toBeNull()
     // steady demand: no decline
     expect(detectDecline(new Array(39).fill(3), "week")).toBeNull()
-    expect(detectDecline([...new Array(6).fill(10), 0, 0, 0], "month")!.type).toBe("decline")
+    expect(
+      detectDecline([...new Array(6).fill(10), 0, 0, 0], "month")!.type
+    ).toBe("decline")
     // monthly counts are over-dispersed: 10 instead of 30 in a quarter is not yet significant
-    expect(detectDecline([...new Array(6).fill(10), 9, 0, 1], "month")).toBeNull()
+    expect(
+      detectDecline([...new Array(6).fill(10), 9, 0, 1], "month")
+    ).toBeNull()
   })
 
   it("dead stock: no sale in 365 days with units on hand", () => {
     const asOf = d("2025-06-30")
-    const dead = detectDeadStock({ lastSale: d("2024-05-01"), asOf, stock: 6, historyStart: d("2023-01-01") })!
-    expect(dead.reason).toBe("aucune vente depuis le 1 mai 2024 (425 jours, seuil 365) et 6 en stock")
-    expect(detectDeadStock({ lastSale: d("2024-08-01"), asOf, stock: 6, historyStart: d("2023-01-01") })).toBeNull()
+    const dead = detectDeadStock({
+      lastSale: d("2024-05-01"),
+      asOf,
+      stock: 6,
+      historyStart: d("2023-01-01"),
+    })!
+    expect(dead.reason).toBe(
+      "aucune vente depuis le 1 mai 2024 (425 jours, seuil 365) et 6 en stock"
+    )
+    expect(
+      detectDeadStock({
+        lastSale: d("2024-08-01"),
+        asOf,
+        stock: 6,
+        historyStart: d("2023-01-01"),
+      })
+    ).toBeNull()
     // nothing on the shelf: not dead stock
-    expect(detectDeadStock({ lastSale: d("2020-01-01"), asOf, stock: 0, historyStart: d("2019-01-01") })).toBeNull()
+    expect(
+      detectDeadStock({
+        lastSale: d("2020-01-01"),
+        asOf,
+        stock: 0,
+        historyStart: d("2019-01-01"),
+      })
+    ).toBeNull()
     // never sold: dead only when the history covers the whole year
-    expect(detectDeadStock({ lastSale: null, asOf, stock: 2, historyStart: d("2025-01-01") })).toBeNull()
-    expect(detectDeadStock({ lastSale: null, asOf, stock: 2, historyStart: d("2023-06-30") })!.reason).toContain(
+    expect(
+      detectDeadStock({
+        lastSale: null,
+        asOf,
+        stock: 2,
+        historyStart: d("2025-01-01"),
+      })
+    ).toBeNull()
+    expect(
+      detectDeadStock({
+        lastSale: null,
+        asOf,
+        stock: 2,
+        historyStart: d("2023-06-30"),
+      })!.reason
+    ).toContain(
       "aucune vente enregistrée dans tout l'historique (731 jours depuis le 30 juin 2023)"
     )
   })

@@ -29,8 +29,16 @@ export type TrendOptions = {
 }
 
 /** "cette semaine", "ce mois", "ces 13 semaines". */
-const lastPeriods = (n: number, f: Frequency) => (n === 1 ? (f === "week" ? "cette semaine" : "ce mois") : `ces ${periods(n, f)}`)
-const fmt = (x: number) => (Math.abs(x - Math.round(x)) < 1e-9 ? String(Math.round(x)) : x.toFixed(1).replace(".", ","))
+const lastPeriods = (n: number, f: Frequency) =>
+  n === 1
+    ? f === "week"
+      ? "cette semaine"
+      : "ce mois"
+    : `ces ${periods(n, f)}`
+const fmt = (x: number) =>
+  Math.abs(x - Math.round(x)) < 1e-9
+    ? String(Math.round(x))
+    : x.toFixed(1).replace(".", ",")
 
 function windows(y: number[], f: Frequency, opts: TrendOptions) {
   const recent = opts.recent ?? (f === "week" ? 4 : 1)
@@ -39,13 +47,25 @@ function windows(y: number[], f: Frequency, opts: TrendOptions) {
     return null
   }
   const r = y.slice(y.length - recent).reduce((a, b) => a + b, 0)
-  const b = y.slice(y.length - recent - baseline, y.length - recent).reduce((a, b) => a + b, 0)
+  const b = y
+    .slice(y.length - recent - baseline, y.length - recent)
+    .reduce((a, b) => a + b, 0)
   const expected = (b / baseline) * recent
-  return { recent, baseline, r, expected, shape: (opts.shapePerPeriod ?? 1) * recent }
+  return {
+    recent,
+    baseline,
+    r,
+    expected,
+    shape: (opts.shapePerPeriod ?? 1) * recent,
+  }
 }
 
 /** Recent demand far above the baseline rate (upper tail < alpha, at least 3 units). */
-export function detectSpike(y: number[], f: Frequency, opts: TrendOptions = {}): Insight | null {
+export function detectSpike(
+  y: number[],
+  f: Frequency,
+  opts: TrendOptions = {}
+): Insight | null {
   const w = windows(y, f, opts)
   if (!w || w.r < 3) {
     return null
@@ -68,8 +88,15 @@ export function detectSpike(y: number[], f: Frequency, opts: TrendOptions = {}):
 }
 
 /** Recent demand far below the baseline rate (lower tail < alpha, at least 4 units expected). */
-export function detectDecline(y: number[], f: Frequency, opts: TrendOptions = {}): Insight | null {
-  const w = windows(y, f, { ...opts, recent: opts.recent ?? (f === "week" ? 13 : 3) })
+export function detectDecline(
+  y: number[],
+  f: Frequency,
+  opts: TrendOptions = {}
+): Insight | null {
+  const w = windows(y, f, {
+    ...opts,
+    recent: opts.recent ?? (f === "week" ? 13 : 3),
+  })
   if (!w || w.expected < 4) {
     return null
   }
@@ -108,7 +135,9 @@ export function detectDeadStock(input: {
     return null
   }
   if (input.lastSale) {
-    const idle = Math.floor((input.asOf.getTime() - input.lastSale.getTime()) / DAY)
+    const idle = Math.floor(
+      (input.asOf.getTime() - input.lastSale.getTime()) / DAY
+    )
     if (idle < days) {
       return null
     }
@@ -116,13 +145,22 @@ export function detectDeadStock(input: {
       type: "dead_stock",
       severity: idle / days,
       reason: `aucune vente depuis le ${frenchDate(isoDay(input.lastSale))} (${idle} jours, seuil ${days}) et ${input.stock} en stock`,
-      data: { last_sale: isoDay(input.lastSale), idle_days: idle, stock: input.stock },
+      data: {
+        last_sale: isoDay(input.lastSale),
+        idle_days: idle,
+        stock: input.stock,
+      },
     }
   }
-  if (!input.historyStart || input.asOf.getTime() - input.historyStart.getTime() < days * DAY) {
+  if (
+    !input.historyStart ||
+    input.asOf.getTime() - input.historyStart.getTime() < days * DAY
+  ) {
     return null
   }
-  const covered = Math.floor((input.asOf.getTime() - input.historyStart.getTime()) / DAY)
+  const covered = Math.floor(
+    (input.asOf.getTime() - input.historyStart.getTime()) / DAY
+  )
   return {
     type: "dead_stock",
     severity: covered / days,

@@ -44,7 +44,8 @@ export function sizeCv2(y: number[]): number {
   return m === 0 ? 0 : v / (m * m)
 }
 
-export type DemandClass = "smooth" | "erratic" | "intermittent" | "lumpy" | "none"
+export type DemandClass =
+  "smooth" | "erratic" | "intermittent" | "lumpy" | "none"
 
 /** Syntetos–Boylan classification with the usual cut-offs ADI 1.32, CV² 0.49. */
 export function classifyDemand(y: number[]): DemandClass {

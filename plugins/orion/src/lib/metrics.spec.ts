@@ -15,7 +15,13 @@ describe("metrics", () => {
 
   it("gives WQL = 1 for the all-zero forecast (mean of 2q over the 9 levels)", () => {
     const acc = new MetricAccumulator()
-    acc.add([1, 0, 2, 0], [3, 0, 1], [0, 0, 0], flat(3, new Array(9).fill(0)), 1)
+    acc.add(
+      [1, 0, 2, 0],
+      [3, 0, 1],
+      [0, 0, 0],
+      flat(3, new Array(9).fill(0)),
+      1
+    )
     expect(acc.summary().wql).toBeCloseTo(1, 12)
   })
 

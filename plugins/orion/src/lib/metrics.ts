@@ -2,7 +2,9 @@ import { QUANTILE_KEYS, QUANTILE_LEVELS, Quantiles } from "./types"
 import { seasonalNaiveErrors } from "./seasonal-naive"
 
 export function pinball(q: number, forecast: number, actual: number): number {
-  return actual >= forecast ? q * (actual - forecast) : (1 - q) * (forecast - actual)
+  return actual >= forecast
+    ? q * (actual - forecast)
+    : (1 - q) * (forecast - actual)
 }
 
 export type MetricSummary = {
@@ -25,7 +27,10 @@ export type MetricSummary = {
 }
 
 /** In-sample seasonal-naive scale of a training series: mean |error| and mean squared error (0 when none). */
-export function naiveScale(train: number[], seasonLength: number): { mae: number; mse: number } {
+export function naiveScale(
+  train: number[],
+  seasonLength: number
+): { mae: number; mse: number } {
   const scale = seasonalNaiveErrors(train, seasonLength)
   if (scale.length === 0) {
     return { mae: 0, mse: 0 }
@@ -81,7 +86,11 @@ export class MetricAccumulator {
         this.apeN++
       }
       for (let i = 0; i < QUANTILE_KEYS.length; i++) {
-        this.pin[i] += pinball(QUANTILE_LEVELS[i], quantiles[QUANTILE_KEYS[i]][t], y)
+        this.pin[i] += pinball(
+          QUANTILE_LEVELS[i],
+          quantiles[QUANTILE_KEYS[i]][t],
+          y
+        )
       }
     }
     this.periods += h

@@ -26,11 +26,23 @@ export const MEAN_MODELS: MeanModel[] = [
     minHistory: 1,
     mean: (y, h, m) => seasonalNaive(y, h, m).map((v) => Math.max(0, v)),
   },
-  { name: "moving-average", minHistory: 1, mean: (y, h, m) => flat(movingAverage(y, m), h) },
-  { name: "ses", minHistory: 2, mean: (y, h) => flat(sesOptimizedForecast(y), h) },
+  {
+    name: "moving-average",
+    minHistory: 1,
+    mean: (y, h, m) => flat(movingAverage(y, m), h),
+  },
+  {
+    name: "ses",
+    minHistory: 2,
+    mean: (y, h) => flat(sesOptimizedForecast(y), h),
+  },
   { name: "croston", minHistory: 2, mean: (y, h) => flat(croston(y), h) },
   { name: "sba", minHistory: 2, mean: (y, h) => flat(sba(y), h) },
-  { name: "tsb", minHistory: 2, mean: (y, h) => flat(tsb(y, 0.1, 0.1).forecast, h) },
+  {
+    name: "tsb",
+    minHistory: 2,
+    mean: (y, h) => flat(tsb(y, 0.1, 0.1).forecast, h),
+  },
   { name: "adida", minHistory: 3, mean: (y, h) => flat(adida(y), h) },
   { name: "imapa", minHistory: 3, mean: (y, h) => flat(imapa(y), h) },
   {
@@ -49,7 +61,13 @@ export const MEAN_MODELS: MeanModel[] = [
     name: "combo",
     minHistory: 3,
     mean: (y, h, m) => {
-      const parts = [sba(y), tsb(y, 0.1, 0.1).forecast, imapa(y), sesOptimizedForecast(y), movingAverage(y, 2 * m)]
+      const parts = [
+        sba(y),
+        tsb(y, 0.1, 0.1).forecast,
+        imapa(y),
+        sesOptimizedForecast(y),
+        movingAverage(y, 2 * m),
+      ]
       return flat(parts.reduce((a, b) => a + b, 0) / parts.length, h)
     },
   },

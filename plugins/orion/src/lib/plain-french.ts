@@ -1,6 +1,10 @@
 import { averageDemandInterval, classifyDemand } from "./intermittent"
 import { Frequency } from "./types"
-import { DEFAULT_THRESHOLDS, WeatherEvent, WeatherThresholds } from "./weather-effects"
+import {
+  DEFAULT_THRESHOLDS,
+  WeatherEvent,
+  WeatherThresholds,
+} from "./weather-effects"
 
 /**
  * What the owner reads, in French without jargon. The technical names (method, quantile,
@@ -12,7 +16,9 @@ const num = (x: number) => nf.format(x).replace(/\u202f|\u00a0/g, " ")
 
 /** "1 semaine", "3 semaines", "1 mois", "2 mois". */
 export function periods(n: number, f: Frequency): string {
-  return f === "week" ? `${num(n)} semaine${n >= 2 ? "s" : ""}` : `${num(n)} mois`
+  return f === "week"
+    ? `${num(n)} semaine${n >= 2 ? "s" : ""}`
+    : `${num(n)} mois`
 }
 
 /** A number of days as the owner says it: "10 jours", "3 semaines" (whole weeks), "1 jour". */
@@ -33,7 +39,11 @@ const CLASS_TEXT: Record<string, string> = {
 }
 
 /** The demand class in words: "ventes irrégulières (environ une vente toutes les 5 semaines)". */
-export function demandText(y: number[], f: Frequency, segment?: string): string {
+export function demandText(
+  y: number[],
+  f: Frequency,
+  segment?: string
+): string {
   const cls = segment ?? classifyDemand(y)
   const base = CLASS_TEXT[cls] ?? cls
   const adi = averageDemandInterval(y)
@@ -44,7 +54,10 @@ export function demandText(y: number[], f: Frequency, segment?: string): string 
   if (every <= 1) {
     return `${base} (des ventes presque chaque ${f === "week" ? "semaine" : "mois"})`
   }
-  return `${base} (environ une vente tous les ${every} ${f === "week" ? "semaines" : "mois"})`.replace("tous les " + every + " semaines", `toutes les ${every} semaines`)
+  return `${base} (environ une vente tous les ${every} ${f === "week" ? "semaines" : "mois"})`.replace(
+    "tous les " + every + " semaines",
+    `toutes les ${every} semaines`
+  )
 }
 
 /**
@@ -64,9 +77,15 @@ export function restockReason(r: {
   serviceLevel: number
 }): string {
   const level = `${num(Math.round(r.serviceLevel * 1000) / 10)} %`
-  const onOrder = r.onOrder > 0 ? ` + ${num(r.onOrder)} en commande${r.nextArrival ? ` (attendu le ${frenchDate(r.nextArrival)})` : ""}` : ""
+  const onOrder =
+    r.onOrder > 0
+      ? ` + ${num(r.onOrder)} en commande${r.nextArrival ? ` (attendu le ${frenchDate(r.nextArrival)})` : ""}`
+      : ""
   const late =
-    r.onOrder > 0 && r.nextArrival && r.stockoutDate && r.nextArrival > r.stockoutDate
+    r.onOrder > 0 &&
+    r.nextArrival &&
+    r.stockoutDate &&
+    r.nextArrival > r.stockoutDate
       ? ` ; la commande arrivera après la rupture prévue le ${frenchDate(r.stockoutDate)}`
       : ""
   return (
@@ -77,17 +96,27 @@ export function restockReason(r: {
 
 /** 2026-03-12 → "12 mars 2026". */
 export function frenchDate(iso: string): string {
-  return new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
+  return new Intl.DateTimeFormat("fr-FR", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
 }
 
-const WEATHER_WORDS: Record<WeatherEvent, { name: string; full: (t: WeatherThresholds, f: Frequency) => string }> = {
+const WEATHER_WORDS: Record<
+  WeatherEvent,
+  { name: string; full: (t: WeatherThresholds, f: Frequency) => string }
+> = {
   cold: {
     name: "temps froid",
-    full: (t, f) => `${f === "week" ? "une semaine" : "un mois"} où chaque jour est à ${num(t.coldC)} °C ou moins en moyenne`,
+    full: (t, f) =>
+      `${f === "week" ? "une semaine" : "un mois"} où chaque jour est à ${num(t.coldC)} °C ou moins en moyenne`,
   },
   heat: {
     name: "forte chaleur",
-    full: (t, f) => `${f === "week" ? "une semaine" : "un mois"} où chaque jour est à ${num(t.hotC)} °C ou plus en moyenne`,
+    full: (t, f) =>
+      `${f === "week" ? "une semaine" : "un mois"} où chaque jour est à ${num(t.hotC)} °C ou plus en moyenne`,
   },
 }
 

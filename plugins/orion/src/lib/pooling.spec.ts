@@ -22,7 +22,9 @@ describe("pooling across parts (empirical Bayes)", () => {
   })
 
   it("shrinks hard when the rates differ no more than chance, and needs 5 parts with demand", () => {
-    const same = new Array(20).fill(0).map((_, i) => (i % 2 ? [1, 0, 1, 0] : [0, 1, 0, 1]))
+    const same = new Array(20)
+      .fill(0)
+      .map((_, i) => (i % 2 ? [1, 0, 1, 0] : [0, 1, 0, 1]))
     const p = gammaPrior(same, 4)!
     expect(pooledRate([2, 2, 2, 2], p, 4)).toBeCloseTo(0.5, 3)
     expect(gammaPrior(same.slice(0, 4), 4)).toBeNull()

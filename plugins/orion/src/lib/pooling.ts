@@ -25,7 +25,10 @@ function tailSum(y: number[], k: number): number {
  * Fits the class prior on the parts' histories. Null when the pool has fewer than 5 parts with demand or
  * no rate at all; a pool whose rates vary no more than Poisson noise gets a strong prior (β = 1e6 scale).
  */
-export function gammaPrior(series: number[][], seasonLength: number): GammaPrior | null {
+export function gammaPrior(
+  series: number[][],
+  seasonLength: number
+): GammaPrior | null {
   const rates: number[] = []
   let invW = 0
   for (const y of series) {
@@ -51,7 +54,11 @@ export function gammaPrior(series: number[][], seasonLength: number): GammaPrior
 }
 
 /** The part's shrunk rate: posterior mean of its rate under the class prior. */
-export function pooledRate(y: number[], prior: GammaPrior, seasonLength: number): number {
+export function pooledRate(
+  y: number[],
+  prior: GammaPrior,
+  seasonLength: number
+): number {
   const w = rateWindow(y.length, seasonLength)
   return (prior.alpha + tailSum(y, w)) / (prior.beta + w)
 }

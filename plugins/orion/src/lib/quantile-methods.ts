@@ -27,7 +27,10 @@ export function empiricalQuantile(sorted: number[], q: number): number {
   if (sorted.length === 0) {
     return 0
   }
-  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
+  const idx = Math.min(
+    sorted.length - 1,
+    Math.max(0, Math.ceil(q * sorted.length) - 1)
+  )
   return sorted[idx]
 }
 
@@ -35,7 +38,11 @@ export function empiricalQuantile(sorted: number[], q: number): number {
  * Quantiles of the last `window` observations, rescaled so that their level follows
  * the mean path (ratio of the forecast mean to the window mean).
  */
-export function empiricalQuantilePaths(y: number[], mean: number[], window: number): Quantiles {
+export function empiricalQuantilePaths(
+  y: number[],
+  mean: number[],
+  window: number
+): Quantiles {
   const w = y.slice(Math.max(0, y.length - window))
   const sorted = [...w].sort((a, b) => a - b)
   const wMean = w.length ? w.reduce((a, b) => a + b, 0) / w.length : 0
@@ -74,7 +81,10 @@ export function hurdleQuantilePaths(y: number[], mean: number[]): Quantiles {
 }
 
 /** Average of several quantile sets (Vincentization), level by level. */
-export function averageQuantiles(sets: Quantiles[], weights?: number[]): Quantiles {
+export function averageQuantiles(
+  sets: Quantiles[],
+  weights?: number[]
+): Quantiles {
   const w = weights ?? sets.map(() => 1 / sets.length)
   const q = {} as Quantiles
   for (const k of QUANTILE_KEYS) {

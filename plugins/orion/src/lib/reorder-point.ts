@@ -34,7 +34,11 @@ export function fitShape(mean: number, q: PeriodQuantiles): number {
 }
 
 /** Mean demand over the next `days` days from a per-period mean path. */
-export function demandOver(mean: number[], periodDays: number, days: number): { mean: number; periods: number } {
+export function demandOver(
+  mean: number[],
+  periodDays: number,
+  days: number
+): { mean: number; periods: number } {
   if (days <= 0 || mean.length === 0) {
     return { mean: 0, periods: 0 }
   }
@@ -74,25 +78,53 @@ export type ReorderPoint = {
 
 export function reorderPoint(input: ReorderInput): ReorderPoint {
   if (!(input.serviceLevel > 0 && input.serviceLevel < 1)) {
-    throw new RangeError(`service level must be in (0, 1), got ${input.serviceLevel}`)
+    throw new RangeError(
+      `service level must be in (0, 1), got ${input.serviceLevel}`
+    )
   }
   if (!(input.leadTimeDays >= 0)) {
-    throw new RangeError(`lead time must be ≥ 0 days, got ${input.leadTimeDays}`)
+    throw new RangeError(
+      `lead time must be ≥ 0 days, got ${input.leadTimeDays}`
+    )
   }
   const k = fitShape(input.mean[0] ?? 0, input.firstPeriod)
   const lt = demandOver(input.mean, input.periodDays, input.leadTimeDays)
-  const cover = demandOver(input.mean, input.periodDays, input.leadTimeDays + (input.reviewDays ?? 7))
+  const cover = demandOver(
+    input.mean,
+    input.periodDays,
+    input.leadTimeDays + (input.reviewDays ?? 7)
+  )
   const q = (m: { mean: number; periods: number }) =>
-    m.mean > 0 ? negBinomialQuantiles(m.mean, Number.isFinite(k) ? k * Math.max(m.periods, 1e-6) : Infinity, [input.serviceLevel])[0] : 0
-  return { leadTimeMean: lt.mean, shape: k, reorderPoint: q(lt), orderUpTo: Math.max(q(lt), q(cover)) }
+    m.mean > 0
+      ? negBinomialQuantiles(
+          m.mean,
+          Number.isFinite(k) ? k * Math.max(m.periods, 1e-6) : Infinity,
+          [input.serviceLevel]
+        )[0]
+      : 0
+  return {
+    leadTimeMean: lt.mean,
+    shape: k,
+    reorderPoint: q(lt),
+    orderUpTo: Math.max(q(lt), q(cover)),
+  }
 }
 
-export type RestockDecision = { alert: boolean; position: number; suggestedQuantity: number }
+export type RestockDecision = {
+  alert: boolean
+  position: number
+  suggestedQuantity: number
+}
 
 /** Alert when stock on hand + on order ≤ reorder point (and demand is expected); order up to S. */
-export function restockDecision(stock: number, onOrder: number, rp: ReorderPoint): RestockDecision {
+export function restockDecision(
+  stock: number,
+  onOrder: number,
+  rp: ReorderPoint
+): RestockDecision {
   const position = stock + onOrder
   const suggestedQuantity = Math.max(0, Math.ceil(rp.orderUpTo - position))
-  const alert = rp.leadTimeMean > 0 && position <= rp.reorderPoint && suggestedQuantity > 0
+  const alert =
+    rp.leadTimeMean > 0 && position <= rp.reorderPoint && suggestedQuantity > 0
   return { alert, position, suggestedQuantity }
 }

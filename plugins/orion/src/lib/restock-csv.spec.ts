@@ -14,7 +14,7 @@ describe("restock CSV", () => {
     const csv = restockCsv([
       {
         sku: "PLQ-1",
-        title: "Plaquettes; avant \"Bosch\"",
+        title: 'Plaquettes; avant "Bosch"',
         brand: "Bosch",
         category: "Freinage",
         stock: 1,
@@ -26,13 +26,39 @@ describe("restock CSV", () => {
         unit_price: 89500,
         value: 537000,
       },
-      { sku: "=HYPERLINK(1)", title: null, brand: null, category: null, stock: null, on_order: null, reorder_point: null, suggested_quantity: null, stockout_date: null, order_by: null, unit_price: null, value: null },
+      {
+        sku: "=HYPERLINK(1)",
+        title: null,
+        brand: null,
+        category: null,
+        stock: null,
+        on_order: null,
+        reorder_point: null,
+        suggested_quantity: null,
+        stockout_date: null,
+        order_by: null,
+        unit_price: null,
+        value: null,
+      },
     ])
     expect(csv.startsWith("\ufeff")).toBe(true)
     expect(csv).toContain("\r\n")
     const rows = parse(csv.slice(1), { delimiter: ";" })
     expect(rows[0]).toEqual(RESTOCK_CSV_HEADER)
-    expect(rows[1]).toEqual(["PLQ-1", 'Plaquettes; avant "Bosch"', "Bosch", "Freinage", "1", "0", "4", "6", "12/03/2026", "05/03/2026", "89,500", "537,000"])
+    expect(rows[1]).toEqual([
+      "PLQ-1",
+      'Plaquettes; avant "Bosch"',
+      "Bosch",
+      "Freinage",
+      "1",
+      "0",
+      "4",
+      "6",
+      "12/03/2026",
+      "05/03/2026",
+      "89,500",
+      "537,000",
+    ])
     expect(rows[2][0]).toBe("'=HYPERLINK(1)")
     expect(rows[2].slice(1).every((c: string) => c === "")).toBe(true)
   })

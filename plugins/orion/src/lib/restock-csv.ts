@@ -37,7 +37,11 @@ export const RESTOCK_CSV_HEADER = [
 
 /** 12345 millimes → "12,345" (empty for null). */
 export function dinars(millimes: number | null): string {
-  if (millimes === null || millimes === undefined || !Number.isFinite(millimes)) {
+  if (
+    millimes === null ||
+    millimes === undefined ||
+    !Number.isFinite(millimes)
+  ) {
     return ""
   }
   const sign = millimes < 0 ? "-" : ""
@@ -47,7 +51,9 @@ export function dinars(millimes: number | null): string {
 
 /** "2026-03-12" → "12/03/2026". */
 function frenchDate(iso: string | null): string {
-  return iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : ""
+  return iso && /^\d{4}-\d{2}-\d{2}$/.test(iso)
+    ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+    : ""
 }
 
 function safeText(value: string | null): string {
@@ -55,7 +61,8 @@ function safeText(value: string | null): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
 }
 
-const count = (n: number | null) => (n === null || n === undefined ? "" : String(n))
+const count = (n: number | null) =>
+  n === null || n === undefined ? "" : String(n)
 
 export function restockCsv(rows: RestockCsvRow[], withHeader = true): string {
   const body = stringify(
@@ -75,5 +82,7 @@ export function restockCsv(rows: RestockCsvRow[], withHeader = true): string {
     ]),
     { delimiter: ";", record_delimiter: "\r\n" }
   )
-  return withHeader ? `\ufeff${stringify([RESTOCK_CSV_HEADER], { delimiter: ";", record_delimiter: "\r\n" })}${body}` : body
+  return withHeader
+    ? `\ufeff${stringify([RESTOCK_CSV_HEADER], { delimiter: ";", record_delimiter: "\r\n" })}${body}`
+    : body
 }

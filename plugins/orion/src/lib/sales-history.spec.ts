@@ -1,14 +1,29 @@
-import { addPeriods, buildSeries, parseSalesRecord, periodStart } from "./sales-history"
+import {
+  addPeriods,
+  buildSeries,
+  parseSalesRecord,
+  periodStart,
+} from "./sales-history"
 
 const d = (s: string) => new Date(s + "T00:00:00Z")
 
 describe("sales history", () => {
   it("validates rows with row and column in the error", () => {
-    expect(() => parseSalesRecord({ sku: "", date: "2024-01-01", qty: "1" }, 3)).toThrow('row 3, column "sku"')
-    expect(() => parseSalesRecord({ sku: "A", date: "2024-02-30", qty: "1" }, 4)).toThrow('row 4, column "date"')
-    expect(() => parseSalesRecord({ sku: "A", date: "2024-02-01", qty: "-2" }, 5)).toThrow('row 5, column "qty"')
-    expect(() => parseSalesRecord({ sku: "A", date: "2024-02-01", qty: "x" }, 6)).toThrow('row 6, column "qty"')
-    expect(parseSalesRecord({ sku: " A ", date: "2024-02-01", qty: "2" }, 2)).toEqual({ sku: "A", date: d("2024-02-01"), qty: 2 })
+    expect(() =>
+      parseSalesRecord({ sku: "", date: "2024-01-01", qty: "1" }, 3)
+    ).toThrow('row 3, column "sku"')
+    expect(() =>
+      parseSalesRecord({ sku: "A", date: "2024-02-30", qty: "1" }, 4)
+    ).toThrow('row 4, column "date"')
+    expect(() =>
+      parseSalesRecord({ sku: "A", date: "2024-02-01", qty: "-2" }, 5)
+    ).toThrow('row 5, column "qty"')
+    expect(() =>
+      parseSalesRecord({ sku: "A", date: "2024-02-01", qty: "x" }, 6)
+    ).toThrow('row 6, column "qty"')
+    expect(
+      parseSalesRecord({ sku: " A ", date: "2024-02-01", qty: "2" }, 2)
+    ).toEqual({ sku: "A", date: d("2024-02-01"), qty: 2 })
   })
 
   it("finds period starts", () => {

@@ -2,7 +2,11 @@
  * Seasonal naive: each horizon step repeats the value one season earlier.
  * With less than one season of history it repeats the last value (naive).
  */
-export function seasonalNaive(y: number[], horizon: number, seasonLength: number): number[] {
+export function seasonalNaive(
+  y: number[],
+  horizon: number,
+  seasonLength: number
+): number[] {
   const n = y.length
   const out = new Array(horizon).fill(0)
   if (n === 0) {
@@ -16,7 +20,10 @@ export function seasonalNaive(y: number[], horizon: number, seasonLength: number
 }
 
 /** In-sample seasonal-naive one-step errors y[t] - y[t-m] (the MASE scale). */
-export function seasonalNaiveErrors(y: number[], seasonLength: number): number[] {
+export function seasonalNaiveErrors(
+  y: number[],
+  seasonLength: number
+): number[] {
   const m = seasonLength >= 1 && y.length > seasonLength ? seasonLength : 1
   const out: number[] = []
   for (let t = m; t < y.length; t++) {

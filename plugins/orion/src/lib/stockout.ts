@@ -28,13 +28,17 @@ export type Stockout = {
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10)
-const dayOf = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
+const dayOf = (d: Date) =>
+  new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
 
 /** Expected stock-out date and order-by date (ISO YYYY-MM-DD). */
 export function expectedStockout(input: StockoutInput): Stockout {
   const today = dayOf(input.asOf)
   // demand of the current period already elapsed before asOf is history, not future demand
-  const elapsedDays = Math.max(0, (today.getTime() - input.forecastStart.getTime()) / DAY)
+  const elapsedDays = Math.max(
+    0,
+    (today.getTime() - input.forecastStart.getTime()) / DAY
+  )
   let cumulative = 0
   let found: Date | null = null
   if (input.stock <= 0) {
@@ -60,6 +64,11 @@ export function expectedStockout(input: StockoutInput): Stockout {
     return { stockout_date: null, order_by: null }
   }
   const stockout = found < today ? today : found
-  const orderBy = new Date(stockout.getTime() - Math.ceil(input.leadTimeDays) * DAY)
-  return { stockout_date: iso(stockout), order_by: iso(orderBy < today ? today : orderBy) }
+  const orderBy = new Date(
+    stockout.getTime() - Math.ceil(input.leadTimeDays) * DAY
+  )
+  return {
+    stockout_date: iso(stockout),
+    order_by: iso(orderBy < today ? today : orderBy),
+  }
 }

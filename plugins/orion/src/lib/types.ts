@@ -1,6 +1,8 @@
 export type Frequency = "week" | "month"
 
-export const QUANTILE_LEVELS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const
+export const QUANTILE_LEVELS = [
+  0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
+] as const
 
 export const QUANTILE_KEYS = [
   "p10",

@@ -5,17 +5,51 @@
  */
 import { readCsvRecords, RowError } from "./sales-csv"
 
-export type WeatherDay = { date: string; governorate: string; temperature: number; rain: number }
+export type WeatherDay = {
+  date: string
+  governorate: string
+  temperature: number
+  rain: number
+}
 
-export type ParsedWeather = { rows: (WeatherDay & { row: number })[]; errors: RowError[] }
+export type ParsedWeather = {
+  rows: (WeatherDay & { row: number })[]
+  errors: RowError[]
+}
 
-export const WEATHER_COLUMNS = ["date", "governorate", "temperature", "rain"] as const
+export const WEATHER_COLUMNS = [
+  "date",
+  "governorate",
+  "temperature",
+  "rain",
+] as const
 
 /** The 24 governorates of Tunisia, lower case without accents (how a file's names are compared). */
 export const GOVERNORATES = [
-  "ariana", "beja", "ben arous", "bizerte", "gabes", "gafsa", "jendouba", "kairouan", "kasserine", "kebili",
-  "kef", "mahdia", "manouba", "medenine", "monastir", "nabeul", "sfax", "sidi bouzid", "siliana", "sousse",
-  "tataouine", "tozeur", "tunis", "zaghouan",
+  "ariana",
+  "beja",
+  "ben arous",
+  "bizerte",
+  "gabes",
+  "gafsa",
+  "jendouba",
+  "kairouan",
+  "kasserine",
+  "kebili",
+  "kef",
+  "mahdia",
+  "manouba",
+  "medenine",
+  "monastir",
+  "nabeul",
+  "sfax",
+  "sidi bouzid",
+  "siliana",
+  "sousse",
+  "tataouine",
+  "tozeur",
+  "tunis",
+  "zaghouan",
 ]
 
 /** "Béja", "  le Kef " → "beja", "kef" (null when it is not a governorate). */
@@ -32,7 +66,10 @@ export function normalizeGovernorate(name: string): string | null {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-export function parseWeatherCsv(text: string, opts: { maxErrors?: number } = {}): ParsedWeather {
+export function parseWeatherCsv(
+  text: string,
+  opts: { maxErrors?: number } = {}
+): ParsedWeather {
   const maxErrors = opts.maxErrors ?? 200
   const read = readCsvRecords(text, WEATHER_COLUMNS)
   if ("error" in read) {
@@ -59,25 +96,46 @@ export function parseWeatherCsv(text: string, opts: { maxErrors?: number } = {})
     const rawGov = (record.governorate ?? "").trim()
     const governorate = normalizeGovernorate(rawGov)
     if (!governorate) {
-      fail(row, "governorate", `"${rawGov}" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)`)
+      fail(
+        row,
+        "governorate",
+        `"${rawGov}" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)`
+      )
       continue
     }
     const rawT = (record.temperature ?? "").trim()
     const temperature = Number(rawT)
-    if (rawT === "" || !Number.isFinite(temperature) || temperature < -20 || temperature > 55) {
-      fail(row, "temperature", `"${rawT}" is not a daily mean temperature in °C between -20 and 55`)
+    if (
+      rawT === "" ||
+      !Number.isFinite(temperature) ||
+      temperature < -20 ||
+      temperature > 55
+    ) {
+      fail(
+        row,
+        "temperature",
+        `"${rawT}" is not a daily mean temperature in °C between -20 and 55`
+      )
       continue
     }
     const rawRain = (record.rain ?? "").trim()
     const rain = Number(rawRain)
     if (rawRain === "" || !Number.isFinite(rain) || rain < 0 || rain > 500) {
-      fail(row, "rain", `"${rawRain}" is not a daily rain in mm between 0 and 500`)
+      fail(
+        row,
+        "rain",
+        `"${rawRain}" is not a daily rain in mm between 0 and 500`
+      )
       continue
     }
     const key = `${rawDate}|${governorate}`
     const earlier = seen.get(key)
     if (earlier !== undefined) {
-      fail(row, "date", `${rawDate} for ${governorate} is already on row ${earlier}`)
+      fail(
+        row,
+        "date",
+        `${rawDate} for ${governorate} is already on row ${earlier}`
+      )
       continue
     }
     seen.set(key, row)
@@ -90,8 +148,13 @@ export function parseWeatherCsv(text: string, opts: { maxErrors?: number } = {})
  * "Tunis, Ariana" (or a list) → ["tunis", "ariana"] in the order given, without repeats; the names that are
  * not governorates of Tunisia in `bad`, as written. Empty text → no governorate.
  */
-export function parseGovernorateList(value: string | string[]): { governorates: string[]; bad: string[] } {
-  const names = (Array.isArray(value) ? value : value.split(",")).map((g) => g.trim()).filter(Boolean)
+export function parseGovernorateList(value: string | string[]): {
+  governorates: string[]
+  bad: string[]
+} {
+  const names = (Array.isArray(value) ? value : value.split(","))
+    .map((g) => g.trim())
+    .filter(Boolean)
   const governorates: string[] = []
   const bad: string[] = []
   for (const g of names) {

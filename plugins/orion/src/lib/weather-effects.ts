@@ -12,7 +12,12 @@
  * The hold-out uses the weather of the held-out periods as recorded: it tests whether the effect is
  * real; the gain on a real forecast also depends on how good the future weather is.
  */
-import { CalendarForecastInput, CalendarPlan, forecastCalendarBatch, planCalendarForecast } from "./calendar-forecast"
+import {
+  CalendarForecastInput,
+  CalendarPlan,
+  forecastCalendarBatch,
+  planCalendarForecast,
+} from "./calendar-forecast"
 import { Tuning } from "./engine"
 import { addPeriods } from "./sales-history"
 import { Frequency } from "./types"
@@ -35,11 +40,18 @@ export type WeatherEffect = {
   chosen: boolean
 }
 
-export type CategoryWeather = { effects: Record<WeatherEvent, WeatherEffect> | null; reason?: string }
+export type CategoryWeather = {
+  effects: Record<WeatherEvent, WeatherEffect> | null
+  reason?: string
+}
 
 /** Daily values averaged over the given governorates (all in the data when none given). */
-export function dailyWeather(days: WeatherDay[], governorates?: string[]): Map<string, { temperature: number; rain: number }> {
-  const keep = governorates && governorates.length ? new Set(governorates) : null
+export function dailyWeather(
+  days: WeatherDay[],
+  governorates?: string[]
+): Map<string, { temperature: number; rain: number }> {
+  const keep =
+    governorates && governorates.length ? new Set(governorates) : null
   const sum = new Map<string, { t: number; r: number; n: number }>()
   for (const d of days) {
     if (keep && !keep.has(d.governorate)) {
@@ -62,7 +74,9 @@ function periodOfYear(d: Date, frequency: Frequency): number {
   if (frequency === "month") {
     return d.getUTCMonth()
   }
-  const day = Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000)
+  const day = Math.floor(
+    (d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000
+  )
   return Math.min(51, Math.floor(day / 7))
 }
 
@@ -80,7 +94,10 @@ export function weatherExposures(
 ): { exposures: WeatherExposure[]; observed: boolean[] } {
   const exposures: WeatherExposure[] = []
   const observed: boolean[] = []
-  const byYearPeriod = new Map<number, { cold: number; heat: number; n: number }>()
+  const byYearPeriod = new Map<
+    number,
+    { cold: number; heat: number; n: number }
+  >()
   const poy: number[] = []
   for (let t = 0; t < n; t++) {
     const a = addPeriods(start, t, frequency)
@@ -100,7 +117,9 @@ export function weatherExposures(
     }
     const ok = seen * 2 >= days
     observed.push(ok)
-    exposures.push(ok ? { cold: cold / seen, heat: heat / seen } : { cold: 0, heat: 0 })
+    exposures.push(
+      ok ? { cold: cold / seen, heat: heat / seen } : { cold: 0, heat: 0 }
+    )
     const p = periodOfYear(a, frequency)
     poy.push(p)
     if (ok) {
@@ -168,7 +187,12 @@ export function fitWeatherBeta(y: number[], x: number[], half: number): number {
  * at least minTrain periods precede it) β is fitted on y[0, o); the forecast of y[o, o + h) is the
  * mean of the last h periods (with / without the effect divided out) times exp(β x_t) / times 1.
  */
-export function holdoutWeather(y: number[], x: number[], horizon: number, frequency: Frequency): WeatherEffect {
+export function holdoutWeather(
+  y: number[],
+  x: number[],
+  horizon: number,
+  frequency: Frequency
+): WeatherEffect {
   const n = y.length
   const half = frequency === "week" ? 4 : 1
   const minTrain = frequency === "week" ? 52 : 12
@@ -211,8 +235,14 @@ export type WeatherInput = {
  * period (n history + horizon) for the categories that keep at least one.
  */
 export function planWeather(
-  input: Pick<CalendarForecastInput, "series" | "offsets" | "categories" | "start" | "frequency" | "horizon"> & { weather?: WeatherInput }
-): { categories: Record<string, CategoryWeather>; multipliers: Record<string, number[]> } {
+  input: Pick<
+    CalendarForecastInput,
+    "series" | "offsets" | "categories" | "start" | "frequency" | "horizon"
+  > & { weather?: WeatherInput }
+): {
+  categories: Record<string, CategoryWeather>
+  multipliers: Record<string, number[]>
+} {
   const { series, categories, start, frequency, horizon } = input
   const out: Record<string, CategoryWeather> = {}
   const multipliers: Record<string, number[]> = {}
@@ -250,15 +280,23 @@ export function planWeather(
   for (const c of [...totals.keys()].sort()) {
     const y = (totals.get(c) as number[]).slice(first, last)
     if (y.length < (frequency === "week" ? 52 : 12) + horizon) {
-      out[c] = { effects: null, reason: `weather data covers ${y.length} periods of the history: too few to test an effect` }
+      out[c] = {
+        effects: null,
+        reason: `weather data covers ${y.length} periods of the history: too few to test an effect`,
+      }
       continue
     }
     const effects = {} as Record<WeatherEvent, WeatherEffect>
     let beta: Partial<Record<WeatherEvent, number>> = {}
     for (const e of WEATHER_EVENTS) {
       const x = exposures.slice(first, last).map((ex) => ex[e])
-      const r = x.some((v) => v > 0) ? holdoutWeather(y, x, horizon, frequency) : { beta: 0, errorWith: 0, errorWithout: 0, windows: 0, chosen: false }
-      r.chosen = r.windows > 0 && r.errorWith < r.errorWithout * (1 - minGain) && Math.abs(r.beta) >= 0.05
+      const r = x.some((v) => v > 0)
+        ? holdoutWeather(y, x, horizon, frequency)
+        : { beta: 0, errorWith: 0, errorWithout: 0, windows: 0, chosen: false }
+      r.chosen =
+        r.windows > 0 &&
+        r.errorWith < r.errorWithout * (1 - minGain) &&
+        Math.abs(r.beta) >= 0.05
       effects[e] = r
       if (r.chosen) {
         beta = { ...beta, [e]: r.beta }
@@ -266,7 +304,9 @@ export function planWeather(
     }
     out[c] = { effects }
     if (Object.keys(beta).length) {
-      multipliers[c] = exposures.map((ex) => Math.exp(WEATHER_EVENTS.reduce((a, e) => a + (beta[e] ?? 0) * ex[e], 0)))
+      multipliers[c] = exposures.map((ex) =>
+        Math.exp(WEATHER_EVENTS.reduce((a, e) => a + (beta[e] ?? 0) * ex[e], 0))
+      )
     }
   }
   return { categories: out, multipliers }
@@ -277,24 +317,36 @@ export function planWeather(
  * included, so every batch applies them) and, per category, which effects were tested and kept. The
  * server's run (`forecast-worker.ts`) and the CLI (`forecastWithWeather`) both plan through here.
  */
-export function planWithWeather(input: CalendarForecastInput & { weatherData?: WeatherInput }): {
+export function planWithWeather(
+  input: CalendarForecastInput & { weatherData?: WeatherInput }
+): {
   plan: CalendarPlan
   tuning: Tuning[]
   weather: Record<string, CategoryWeather>
 } {
   const { weatherData, ...rest } = input
   const w = planWeather({ ...rest, weather: weatherData })
-  const { plan, tuning } = planCalendarForecast(Object.keys(w.multipliers).length ? { ...rest, weather: w.multipliers } : rest)
+  const { plan, tuning } = planCalendarForecast(
+    Object.keys(w.multipliers).length
+      ? { ...rest, weather: w.multipliers }
+      : rest
+  )
   return { plan, tuning, weather: w.categories }
 }
 
 /** `forecastWithCalendar` with the weather effects the hold-out keeps (none without weather data). */
-export function forecastWithWeather(input: CalendarForecastInput & { weatherData?: WeatherInput }) {
+export function forecastWithWeather(
+  input: CalendarForecastInput & { weatherData?: WeatherInput }
+) {
   const { plan, tuning, weather } = planWithWeather(input)
   const offsets = input.offsets ?? input.series.map(() => 0)
   const forecasts = forecastCalendarBatch(
     plan,
-    input.series.map((series, i) => ({ series, offset: offsets[i], category: input.categories[i] })),
+    input.series.map((series, i) => ({
+      series,
+      offset: offsets[i],
+      category: input.categories[i],
+    })),
     input.onProgress
   )
   return { forecasts, tuning, effects: plan.effects, weather }
@@ -307,7 +359,8 @@ export function describeWeather(c: CategoryWeather): string {
   }
   return WEATHER_EVENTS.map((e) => {
     const r = (c.effects as Record<WeatherEvent, WeatherEffect>)[e]
-    const gain = r.errorWithout > 0 ? (1 - r.errorWith / r.errorWithout) * 100 : 0
+    const gain =
+      r.errorWithout > 0 ? (1 - r.errorWith / r.errorWithout) * 100 : 0
     return `${e} ×${Math.exp(r.beta).toFixed(2)} at full exposure, hold-out error ${gain >= 0 ? "−" : "+"}${Math.abs(gain).toFixed(1)} % (${r.chosen ? "kept" : "not kept"})`
   }).join("; ")
 }

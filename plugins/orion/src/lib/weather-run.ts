@@ -5,7 +5,12 @@
  */
 import { CalendarPlan } from "./calendar-forecast"
 import { weatherEffectText } from "./plain-french"
-import { CategoryWeather, describeWeather, WEATHER_EVENTS, WeatherEvent } from "./weather-effects"
+import {
+  CategoryWeather,
+  describeWeather,
+  WEATHER_EVENTS,
+  WeatherEvent,
+} from "./weather-effects"
 
 export type RunWeatherCategory = {
   /** the category's name (its handle when unknown) */
@@ -18,7 +23,10 @@ export type RunWeatherCategory = {
   details: string
   /** why nothing was tested (too little weather over the history) */
   reason: string | null
-  effects: Record<WeatherEvent, { multiplier: number; holdout_gain: number; windows: number; kept: boolean }> | null
+  effects: Record<
+    WeatherEvent,
+    { multiplier: number; holdout_gain: number; windows: number; kept: boolean }
+  > | null
   /** the weather multiplier of each forecast period (kept effects only; null when none is kept) */
   forecast_multipliers: number[] | null
 }
@@ -34,7 +42,8 @@ export type RunWeather = {
   texts: string[]
 }
 
-const round = (x: number, d: number) => Math.round(x * Math.pow(10, d)) / Math.pow(10, d)
+const round = (x: number, d: number) =>
+  Math.round(x * Math.pow(10, d)) / Math.pow(10, d)
 
 export function runWeather(args: {
   weather: Record<string, CategoryWeather>
@@ -50,8 +59,22 @@ export function runWeather(args: {
   for (const c of Object.keys(args.weather).sort()) {
     const w = args.weather[c]
     const name = args.names[c] ?? c
-    const kept = w.effects ? WEATHER_EVENTS.filter((e) => (w.effects as NonNullable<CategoryWeather["effects"]>)[e].chosen) : []
-    const lines = kept.map((e) => weatherEffectText(e, Math.exp((w.effects as NonNullable<CategoryWeather["effects"]>)[e].beta), name, plan.frequency))
+    const kept = w.effects
+      ? WEATHER_EVENTS.filter(
+          (e) =>
+            (w.effects as NonNullable<CategoryWeather["effects"]>)[e].chosen
+        )
+      : []
+    const lines = kept.map((e) =>
+      weatherEffectText(
+        e,
+        Math.exp(
+          (w.effects as NonNullable<CategoryWeather["effects"]>)[e].beta
+        ),
+        name,
+        plan.frequency
+      )
+    )
     texts.push(...lines)
     const m = plan.weather?.[c]
     categories[c] = {
@@ -63,12 +86,17 @@ export function runWeather(args: {
       effects: w.effects
         ? (Object.fromEntries(
             WEATHER_EVENTS.map((e) => {
-              const r = (w.effects as NonNullable<CategoryWeather["effects"]>)[e]
+              const r = (w.effects as NonNullable<CategoryWeather["effects"]>)[
+                e
+              ]
               return [
                 e,
                 {
                   multiplier: round(Math.exp(r.beta), 3),
-                  holdout_gain: r.errorWithout > 0 ? round(1 - r.errorWith / r.errorWithout, 4) : 0,
+                  holdout_gain:
+                    r.errorWithout > 0
+                      ? round(1 - r.errorWith / r.errorWithout, 4)
+                      : 0,
                   windows: r.windows,
                   kept: r.chosen,
                 },
@@ -76,7 +104,11 @@ export function runWeather(args: {
             })
           ) as RunWeatherCategory["effects"])
         : null,
-      forecast_multipliers: m ? m.slice(plan.periods, plan.periods + plan.horizon).map((x) => round(x, 4)) : null,
+      forecast_multipliers: m
+        ? m
+            .slice(plan.periods, plan.periods + plan.horizon)
+            .map((x) => round(x, 4))
+        : null,
     }
   }
   const dates = args.days.map((d) => d.date).sort()

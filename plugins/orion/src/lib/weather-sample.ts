@@ -25,7 +25,9 @@ export type WeatherSampleOptions = {
   coolingHeat?: number
 }
 
-export function generateWeatherSample(opts: WeatherSampleOptions = {}): WeatherSample {
+export function generateWeatherSample(
+  opts: WeatherSampleOptions = {}
+): WeatherSample {
   const weeks = opts.weeks ?? 156
   const per = opts.partsPerCategory ?? 20
   const rng = new Rng(opts.seed ?? 11)
@@ -36,11 +38,21 @@ export function generateWeatherSample(opts: WeatherSampleOptions = {}): WeatherS
   let anomaly = 0
   for (let d = 0; d < weeks * 7; d++) {
     const date = new Date(start.getTime() + d * 86400000)
-    const doy = Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86400000)
+    const doy = Math.floor(
+      (date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86400000
+    )
     anomaly = 0.85 * anomaly + 1.9 * rng.normal()
-    const temperature = Math.round((19 + 9 * Math.sin((2 * Math.PI * (doy - 110)) / 365) + anomaly) * 10) / 10
+    const temperature =
+      Math.round(
+        (19 + 9 * Math.sin((2 * Math.PI * (doy - 110)) / 365) + anomaly) * 10
+      ) / 10
     const rain = rng.next() < 0.2 ? Math.round(rng.gamma(0.8) * 60) / 10 : 0
-    days.push({ date: date.toISOString().slice(0, 10), governorate: "tunis", temperature, rain })
+    days.push({
+      date: date.toISOString().slice(0, 10),
+      governorate: "tunis",
+      temperature,
+      rain,
+    })
     const w = Math.floor(d / 7)
     cold[w] += temperature <= 8 ? 1 / 7 : 0
     heat[w] += temperature >= 32 ? 1 / 7 : 0
@@ -54,8 +66,14 @@ export function generateWeatherSample(opts: WeatherSampleOptions = {}): WeatherS
   for (const category of Object.keys(effects)) {
     for (let i = 0; i < per; i++) {
       const rate = Math.exp(Math.log(1.2) + 0.6 * rng.normal())
-      const values = new Array(weeks).fill(0).map((_, w) => rng.poisson(rate * effects[category](w)))
-      parts.push({ sku: `${category.slice(0, 3).toUpperCase()}-${String(i + 1).padStart(3, "0")}`, category, values })
+      const values = new Array(weeks)
+        .fill(0)
+        .map((_, w) => rng.poisson(rate * effects[category](w)))
+      parts.push({
+        sku: `${category.slice(0, 3).toUpperCase()}-${String(i + 1).padStart(3, "0")}`,
+        category,
+        values,
+      })
     }
   }
   return { days, start, parts }
@@ -74,7 +92,14 @@ export function sampleForecastInput(sample: WeatherSample) {
 }
 
 export function weatherCsv(days: WeatherDay[]): string {
-  return ["date,governorate,temperature,rain", ...days.map((d) => `${d.date},${d.governorate},${d.temperature},${d.rain}`)].join("\n") + "\n"
+  return (
+    [
+      "date,governorate,temperature,rain",
+      ...days.map(
+        (d) => `${d.date},${d.governorate},${d.temperature},${d.rain}`
+      ),
+    ].join("\n") + "\n"
+  )
 }
 
 /** The sample's sales as a `sku,date,qty,category` file (one row per part and week with sales, on the Monday). */
@@ -83,7 +108,9 @@ export function salesCsv(sample: WeatherSample): string {
   for (const p of sample.parts) {
     p.values.forEach((v, w) => {
       if (v > 0) {
-        lines.push(`${p.sku},${new Date(sample.start.getTime() + w * 7 * 86400000).toISOString().slice(0, 10)},${v},${p.category}`)
+        lines.push(
+          `${p.sku},${new Date(sample.start.getTime() + w * 7 * 86400000).toISOString().slice(0, 10)},${v},${p.category}`
+        )
       }
     })
   }

@@ -7,7 +7,10 @@ import { OrionOptions, weatherGovernorates } from "../types/options"
  * (Medusa does not stop for a plugin loader's error); the weather service then refuses to work with them,
  * so runs fail with the same message instead of silently using no weather.
  */
-export default async function orionWeatherOptionsLoader(container: AwilixContainer, options: OrionOptions): Promise<void> {
+export default async function orionWeatherOptionsLoader(
+  container: AwilixContainer,
+  options: OrionOptions
+): Promise<void> {
   try {
     weatherGovernorates(options)
   } catch (e) {

@@ -26,12 +26,18 @@ export class OrionSchema1732600000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_orion_sales_history" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_orion_sales_history_variant_day" ON "orion_sales_history" ("variant_id", "day")`)
-    await queryRunner.query(`CREATE INDEX "IDX_orion_sales_history_day" ON "orion_sales_history" ("day")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_sales_history_variant_day" ON "orion_sales_history" ("variant_id", "day")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_sales_history_day" ON "orion_sales_history" ("day")`
+    )
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_orion_sales_history_line_item" ON "orion_sales_history" ("line_item_id") WHERE "source" = 'order'`
     )
-    await queryRunner.query(`CREATE INDEX "IDX_orion_sales_history_order" ON "orion_sales_history" ("order_id") WHERE "source" = 'order'`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_sales_history_order" ON "orion_sales_history" ("order_id") WHERE "source" = 'order'`
+    )
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_orion_sales_history_import" ON "orion_sales_history" ("variant_id", "day") WHERE "source" = 'import'`
     )
@@ -63,7 +69,9 @@ export class OrionSchema1732600000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_orion_forecast_run_running" ON "orion_forecast_run" ((true)) WHERE "status" = 'running'`
     )
-    await queryRunner.query(`CREATE INDEX "IDX_orion_forecast_run_created" ON "orion_forecast_run" ("created_at")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_forecast_run_created" ON "orion_forecast_run" ("created_at")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "orion_forecast" (
@@ -80,8 +88,12 @@ export class OrionSchema1732600000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_orion_forecast" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_orion_forecast_variant_run" ON "orion_forecast" ("variant_id", "run_id")`)
-    await queryRunner.query(`CREATE INDEX "IDX_orion_forecast_run" ON "orion_forecast" ("run_id")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_forecast_variant_run" ON "orion_forecast" ("variant_id", "run_id")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_forecast_run" ON "orion_forecast" ("run_id")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "orion_variant_forecast" (
@@ -103,7 +115,9 @@ export class OrionSchema1732600000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX "IDX_orion_variant_forecast_run_variant" ON "orion_variant_forecast" ("run_id", "variant_id")`
     )
-    await queryRunner.query(`CREATE INDEX "IDX_orion_variant_forecast_variant" ON "orion_variant_forecast" ("variant_id")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_variant_forecast_variant" ON "orion_variant_forecast" ("variant_id")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "orion_restock_setting" (
@@ -116,7 +130,9 @@ export class OrionSchema1732600000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_orion_restock_setting" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_orion_restock_setting_scope_key" ON "orion_restock_setting" ("scope", "key")`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_orion_restock_setting_scope_key" ON "orion_restock_setting" ("scope", "key")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "orion_alert" (
@@ -138,7 +154,9 @@ export class OrionSchema1732600000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_orion_alert" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_orion_alert_status_type" ON "orion_alert" ("status", "type")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_alert_status_type" ON "orion_alert" ("status", "type")`
+    )
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_orion_alert_unresolved" ON "orion_alert" ("variant_id", "type") WHERE "status" <> 'resolved'`
     )

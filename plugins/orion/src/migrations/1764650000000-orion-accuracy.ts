@@ -33,7 +33,9 @@ export class OrionAccuracy1764650000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_orion_forecast_accuracy_run_variant_period" ON "orion_forecast_accuracy" ("run_id", "variant_id", "period_index")`
     )
-    await queryRunner.query(`CREATE INDEX "IDX_orion_forecast_accuracy_variant" ON "orion_forecast_accuracy" ("variant_id")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_forecast_accuracy_variant" ON "orion_forecast_accuracy" ("variant_id")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "orion_run_accuracy" (
@@ -51,7 +53,9 @@ export class OrionAccuracy1764650000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_orion_run_accuracy" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_orion_run_accuracy_run" ON "orion_run_accuracy" ("run_id")`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_orion_run_accuracy_run" ON "orion_run_accuracy" ("run_id")`
+    )
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

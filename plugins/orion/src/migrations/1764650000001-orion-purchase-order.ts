@@ -26,8 +26,12 @@ export class OrionPurchaseOrder1764650000001 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_orion_purchase_order" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_orion_purchase_order_open_variant" ON "orion_purchase_order" ("variant_id", "expected_date") WHERE "status" = 'open'`)
-    await queryRunner.query(`CREATE INDEX "IDX_orion_purchase_order_status" ON "orion_purchase_order" ("status", "expected_date")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_purchase_order_open_variant" ON "orion_purchase_order" ("variant_id", "expected_date") WHERE "status" = 'open'`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_orion_purchase_order_status" ON "orion_purchase_order" ("status", "expected_date")`
+    )
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -23,7 +23,9 @@ export class OrionForecastBatch1764800000000 implements MigrationInterface {
         CONSTRAINT "PK_orion_forecast_batch" PRIMARY KEY ("id"),
         CONSTRAINT "FK_orion_forecast_batch_run" FOREIGN KEY ("run_id") REFERENCES "orion_forecast_run"("id") ON DELETE CASCADE
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_orion_forecast_batch_run_index" ON "orion_forecast_batch" ("run_id", "index")`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX IF NOT EXISTS "IDX_orion_forecast_batch_run_index" ON "orion_forecast_batch" ("run_id", "index")`
+    )
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

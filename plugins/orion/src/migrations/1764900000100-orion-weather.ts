@@ -19,12 +19,18 @@ export class OrionWeather1764900000100 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_orion_weather_day" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_orion_weather_day_date_governorate" ON "orion_weather_day" ("date", "governorate")`)
-    await queryRunner.query(`ALTER TABLE "orion_forecast_run" ADD COLUMN "weather_effects" jsonb`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_orion_weather_day_date_governorate" ON "orion_weather_day" ("date", "governorate")`
+    )
+    await queryRunner.query(
+      `ALTER TABLE "orion_forecast_run" ADD COLUMN "weather_effects" jsonb`
+    )
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "orion_forecast_run" DROP COLUMN "weather_effects"`)
+    await queryRunner.query(
+      `ALTER TABLE "orion_forecast_run" DROP COLUMN "weather_effects"`
+    )
     await queryRunner.query(`DROP TABLE "orion_weather_day"`)
   }
 }

@@ -3,7 +3,11 @@ import { BaseEntity, generateEntityId } from "@medusajs/medusa"
 
 /** One past forecast period of one part of one run, against what was really sold. */
 @Entity()
-@Index("UQ_orion_forecast_accuracy_run_variant_period", ["run_id", "variant_id", "period_index"], { unique: true })
+@Index(
+  "UQ_orion_forecast_accuracy_run_variant_period",
+  ["run_id", "variant_id", "period_index"],
+  { unique: true }
+)
 export class OrionForecastAccuracy extends BaseEntity {
   @Column({ type: "varchar" })
   run_id: string

@@ -1,7 +1,6 @@
 import { BeforeInsert, Column, Entity, Index } from "typeorm"
 import { BaseEntity, generateEntityId } from "@medusajs/medusa"
 
-
 /** Forecast of one variant for one future period of one run: mean and the 9 quantiles. */
 @Entity()
 @Index("IDX_orion_forecast_variant_run", ["variant_id", "run_id"])

@@ -9,7 +9,9 @@ export type SettingScope = "default" | "category" | "brand"
  * (the handle of the product's fitment brand, e.g. "bosch"), "default" (key "*") overrides the plugin options.
  */
 @Entity()
-@Index("IDX_orion_restock_setting_scope_key", ["scope", "key"], { unique: true })
+@Index("IDX_orion_restock_setting_scope_key", ["scope", "key"], {
+  unique: true,
+})
 export class OrionRestockSetting extends BaseEntity {
   @Column({ type: "varchar" })
   scope: SettingScope

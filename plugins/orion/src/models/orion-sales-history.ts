@@ -19,7 +19,10 @@ export class OrionSalesHistory extends BaseEntity {
   @Column({ type: "date" })
   day: string
 
-  @Column({ type: "numeric", transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    type: "numeric",
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   qty: number
 
   @Column({ type: "varchar" })

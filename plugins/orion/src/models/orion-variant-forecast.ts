@@ -3,7 +3,9 @@ import { BaseEntity, generateEntityId } from "@medusajs/medusa"
 
 /** Per run and variant: the method used, why, its backtest metrics and the restock inputs. */
 @Entity()
-@Index("IDX_orion_variant_forecast_run_variant", ["run_id", "variant_id"], { unique: true })
+@Index("IDX_orion_variant_forecast_run_variant", ["run_id", "variant_id"], {
+  unique: true,
+})
 export class OrionVariantForecast extends BaseEntity {
   @Column({ type: "varchar" })
   run_id: string

@@ -7,7 +7,9 @@ import { BaseEntity, generateEntityId } from "@medusajs/medusa"
  * `governorate` is the normalized name ("beja", "kef", "sidi bouzid").
  */
 @Entity()
-@Index("UQ_orion_weather_day_date_governorate", ["date", "governorate"], { unique: true })
+@Index("UQ_orion_weather_day_date_governorate", ["date", "governorate"], {
+  unique: true,
+})
 export class OrionWeatherDay extends BaseEntity {
   @Column({ type: "date" })
   date: string

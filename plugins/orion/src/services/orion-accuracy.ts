@@ -1,18 +1,33 @@
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { detectDegradation, maseScale, PartScore, poolAccuracy } from "../lib/accuracy"
+import {
+  detectDegradation,
+  maseScale,
+  PartScore,
+  poolAccuracy,
+} from "../lib/accuracy"
 import { seasonLengthFor } from "../lib/engine"
 import { addPeriods } from "../lib/sales-history"
 import { Frequency, QUANTILE_KEYS } from "../lib/types"
-import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../types/options"
+import {
+  OrionOptions,
+  resolveOptions,
+  ResolvedOrionOptions,
+} from "../types/options"
 
 type InjectedDependencies = {
   manager: EntityManager
   logger: Logger
 }
 
-type RunRow = { id: string; frequency: Frequency; horizon: number; forecast_start: string; periods_evaluated: number | null }
+type RunRow = {
+  id: string
+  frequency: Frequency
+  horizon: number
+  forecast_start: string
+  periods_evaluated: number | null
+}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 
@@ -37,9 +52,14 @@ export default class OrionAccuracyService extends TransactionBaseService {
    * before `through` (YYYY-MM-DD, exclusive: the first day not yet known). A run already scored over
    * as many periods is left as it is. Returns the runs scored.
    */
-  async evaluate(through: string): Promise<{ run_id: string; periods_evaluated: number }[]> {
+  async evaluate(
+    through: string
+  ): Promise<{ run_id: string; periods_evaluated: number }[]> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(through)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `through must be a YYYY-MM-DD date, got ${JSON.stringify(through)}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `through must be a YYYY-MM-DD date, got ${JSON.stringify(through)}`
+      )
     }
     const runs: RunRow[] = await this.manager_.query(
       `SELECT r.id, r.frequency, r.horizon, to_char(r.forecast_start, 'YYYY-MM-DD') AS forecast_start, a.periods_evaluated
@@ -53,7 +73,10 @@ export default class OrionAccuracyService extends TransactionBaseService {
     for (const run of runs) {
       const start = new Date(`${run.forecast_start}T00:00:00Z`)
       let periods = 0
-      while (periods < run.horizon && iso(addPeriods(start, periods + 1, run.frequency)) <= through) {
+      while (
+        periods < run.horizon &&
+        iso(addPeriods(start, periods + 1, run.frequency)) <= through
+      ) {
         periods++
       }
       if (periods === 0 || (run.periods_evaluated ?? 0) >= periods) {
@@ -81,11 +104,15 @@ export default class OrionAccuracyService extends TransactionBaseService {
           )
         }
         if (scored.length) {
-          this.logger_.info(`orion: scored the forecasts of ${scored.length} earlier run(s) against the sales since`)
+          this.logger_.info(
+            `orion: scored the forecasts of ${scored.length} earlier run(s) against the sales since`
+          )
         }
       }
     } catch (e) {
-      this.logger_.error(`orion: accuracy of earlier runs not scored: ${(e as Error).message}`)
+      this.logger_.error(
+        `orion: accuracy of earlier runs not scored: ${(e as Error).message}`
+      )
     }
   }
 
@@ -109,19 +136,24 @@ export default class OrionAccuracyService extends TransactionBaseService {
     )
     // MASE scale: each part's history before the run, from its first sale (as the run saw it)
     const m = seasonLengthFor(f)
-    const historyStart = iso(addPeriods(start, -this.options_.maxHistoryPeriods, f))
-    const hist: { variant_id: string; p: string; qty: number }[] = await this.manager_.query(
-      `SELECT variant_id, to_char(date_trunc($1, day::timestamp), 'YYYY-MM-DD') AS p, sum(qty)::float AS qty
+    const historyStart = iso(
+      addPeriods(start, -this.options_.maxHistoryPeriods, f)
+    )
+    const hist: { variant_id: string; p: string; qty: number }[] =
+      await this.manager_.query(
+        `SELECT variant_id, to_char(date_trunc($1, day::timestamp), 'YYYY-MM-DD') AS p, sum(qty)::float AS qty
        FROM "orion_sales_history" WHERE day >= $2::date AND day < $3::date
          AND variant_id IN (SELECT variant_id FROM "orion_variant_forecast" WHERE run_id = $4)
        GROUP BY 1, 2 ORDER BY 1, 2`,
-      [f, historyStart, run.forecast_start, run.id]
-    )
+        [f, historyStart, run.forecast_start, run.id]
+      )
     const index = (p: string) => {
       const d = new Date(`${p}T00:00:00Z`)
       return f === "week"
         ? Math.round((start.getTime() - d.getTime()) / (7 * 86400000))
-        : (start.getUTCFullYear() - d.getUTCFullYear()) * 12 + start.getUTCMonth() - d.getUTCMonth()
+        : (start.getUTCFullYear() - d.getUTCFullYear()) * 12 +
+            start.getUTCMonth() -
+            d.getUTCMonth()
     }
     const byVariant = new Map<string, Map<number, number>>()
     for (const r of hist) {
@@ -140,15 +172,27 @@ export default class OrionAccuracyService extends TransactionBaseService {
     for (const r of rows) {
       let p = parts.get(r.variant_id)
       if (!p) {
-        p = { category: r.category, segment: r.segment, scale: scales.get(r.variant_id) ?? null, periods: [] }
+        p = {
+          category: r.category,
+          segment: r.segment,
+          scale: scales.get(r.variant_id) ?? null,
+          periods: [],
+        }
         parts.set(r.variant_id, p)
       }
-      p.periods.push({ mean: r.mean, quantiles: QUANTILE_KEYS.map((k) => r[k] as number), actual: r.actual })
+      p.periods.push({
+        mean: r.mean,
+        quantiles: QUANTILE_KEYS.map((k) => r[k] as number),
+        actual: r.actual,
+      })
     }
     const pooled = poolAccuracy([...parts.values()])
 
     await this.manager_.transaction(async (tx) => {
-      await tx.query(`DELETE FROM "orion_forecast_accuracy" WHERE run_id = $1`, [run.id])
+      await tx.query(
+        `DELETE FROM "orion_forecast_accuracy" WHERE run_id = $1`,
+        [run.id]
+      )
       const CH = 5000
       for (let i0 = 0; i0 < rows.length; i0 += CH) {
         const chunk = rows.slice(i0, i0 + CH)
@@ -175,7 +219,9 @@ export default class OrionAccuracyService extends TransactionBaseService {
           ]
         )
       }
-      const through = iso(new Date(new Date(`${end}T00:00:00Z`).getTime() - 86400000))
+      const through = iso(
+        new Date(new Date(`${end}T00:00:00Z`).getTime() - 86400000)
+      )
       await tx.query(
         `INSERT INTO "orion_run_accuracy" ("id", "run_id", "frequency", "horizon", "forecast_start", "evaluated_through", "periods_evaluated",
            "overall", "by_category", "by_segment")
@@ -211,13 +257,27 @@ export default class OrionAccuracyService extends TransactionBaseService {
        ) x ORDER BY forecast_start, created_at`,
       [limit, frequency ?? null]
     )
-    return rows.map(({ backtest, created_at, ...r }: Record<string, any>) => ({ ...r, holdout: holdoutOf(backtest) }))
+    return rows.map(({ backtest, created_at, ...r }: Record<string, any>) => ({
+      ...r,
+      holdout: holdoutOf(backtest),
+    }))
   }
 
-  async degradation(threshold = this.options_.accuracyAlertThreshold, frequency?: Frequency) {
-    const runs = await this.listRunAccuracy(9, frequency ?? this.options_.frequency)
+  async degradation(
+    threshold = this.options_.accuracyAlertThreshold,
+    frequency?: Frequency
+  ) {
+    const runs = await this.listRunAccuracy(
+      9,
+      frequency ?? this.options_.frequency
+    )
     return detectDegradation(
-      runs.map((r: Record<string, any>) => ({ run_id: r.run_id, wql: r.overall?.wql ?? null, periods_evaluated: r.periods_evaluated, horizon: r.horizon })),
+      runs.map((r: Record<string, any>) => ({
+        run_id: r.run_id,
+        wql: r.overall?.wql ?? null,
+        periods_evaluated: r.periods_evaluated,
+        horizon: r.horizon,
+      })),
       threshold
     )
   }
@@ -240,14 +300,21 @@ export default class OrionAccuracyService extends TransactionBaseService {
   }
 
   /** The forecast-against-actual rows of a run (optionally one part), by part and period. */
-  async listRows(runId: string, page: { limit: number; offset: number }, variantId?: string) {
+  async listRows(
+    runId: string,
+    page: { limit: number; offset: number },
+    variantId?: string
+  ) {
     const params: unknown[] = [runId]
     let where = `run_id = $1`
     if (variantId) {
       params.push(variantId)
       where += ` AND variant_id = $2`
     }
-    const [{ count }] = await this.manager_.query(`SELECT count(*)::int AS count FROM "orion_forecast_accuracy" WHERE ${where}`, params)
+    const [{ count }] = await this.manager_.query(
+      `SELECT count(*)::int AS count FROM "orion_forecast_accuracy" WHERE ${where}`,
+      params
+    )
     const rows = await this.manager_.query(
       `SELECT run_id, variant_id, sku, category, segment, to_char(period_start, 'YYYY-MM-DD') AS period_start, period_index,
               mean, p10, p50, p90, actual, abs_error, inside_80
@@ -258,7 +325,11 @@ export default class OrionAccuracyService extends TransactionBaseService {
   }
 
   /** What the Réassort widget shows: figures per scored run, the latest run's detail, worst parts and the alert. */
-  async overview(opts: { limit: number; threshold?: number; frequency?: Frequency }) {
+  async overview(opts: {
+    limit: number
+    threshold?: number
+    frequency?: Frequency
+  }) {
     const frequency = opts.frequency ?? this.options_.frequency
     const threshold = opts.threshold ?? this.options_.accuracyAlertThreshold
     const runs = await this.listRunAccuracy(opts.limit, frequency)
@@ -266,8 +337,16 @@ export default class OrionAccuracyService extends TransactionBaseService {
     const degradation = await this.degradation(threshold, frequency)
     return {
       frequency,
-      runs: runs.map(({ by_category, by_segment, ...r }: Record<string, any>) => r),
-      latest: latest ? { run_id: latest.run_id, by_category: latest.by_category, by_segment: latest.by_segment } : null,
+      runs: runs.map(
+        ({ by_category, by_segment, ...r }: Record<string, any>) => r
+      ),
+      latest: latest
+        ? {
+            run_id: latest.run_id,
+            by_category: latest.by_category,
+            by_segment: latest.by_segment,
+          }
+        : null,
       worst: latest ? await this.worstParts(latest.run_id) : [],
       degradation,
     }
@@ -275,7 +354,9 @@ export default class OrionAccuracyService extends TransactionBaseService {
 }
 
 /** The true hold-out figure of a run's backtest (chosen on earlier windows, scored on the last), pooled over its classes. */
-function holdoutOf(backtest: unknown): { wql: number | null; windows: number } | null {
+function holdoutOf(
+  backtest: unknown
+): { wql: number | null; windows: number } | null {
   if (!Array.isArray(backtest)) {
     return null
   }
@@ -285,11 +366,18 @@ function holdoutOf(backtest: unknown): { wql: number | null; windows: number } |
   for (const b of backtest as Record<string, any>[]) {
     const h = b.holdout
     // classes tuned on all series (b.reason) repeat the global figure: counted once through their own class only
-    if (h && !b.reason && typeof h.wql === "number" && typeof h.actual_total === "number") {
+    if (
+      h &&
+      !b.reason &&
+      typeof h.wql === "number" &&
+      typeof h.actual_total === "number"
+    ) {
       num += h.wql * h.actual_total
       den += h.actual_total
       windows += h.windows ?? 0
     }
   }
-  return den > 0 ? { wql: Math.round((num / den) * 10000) / 10000, windows } : null
+  return den > 0
+    ? { wql: Math.round((num / den) * 10000) / 10000, windows }
+    : null
 }

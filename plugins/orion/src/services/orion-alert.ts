@@ -9,10 +9,25 @@ type InjectedDependencies = { manager: EntityManager }
 /** an alert or insight a run proposes (the forecast engine's `BatchAlert`) */
 export type AlertCandidate = BatchAlert
 
-export const ALERT_TYPES: AlertType[] = ["restock", "spike", "decline", "dead_stock"]
+export const ALERT_TYPES: AlertType[] = [
+  "restock",
+  "spike",
+  "decline",
+  "dead_stock",
+]
 export const INSIGHT_TYPES: AlertType[] = ["spike", "decline", "dead_stock"]
-export const ALERT_STATUSES: AlertStatus[] = ["open", "acknowledged", "resolved"]
-export const ALERT_SORTS = ["severity", "created_at", "updated_at", "suggested_quantity", "sku"] as const
+export const ALERT_STATUSES: AlertStatus[] = [
+  "open",
+  "acknowledged",
+  "resolved",
+]
+export const ALERT_SORTS = [
+  "severity",
+  "created_at",
+  "updated_at",
+  "suggested_quantity",
+  "sku",
+] as const
 
 export type AlertQuery = {
   type?: AlertType[]
@@ -70,8 +85,15 @@ export default class OrionAlertService extends TransactionBaseService {
     super(container, arguments[1])
   }
 
-  async list(q: AlertQuery): Promise<{ alerts: OrionAlert[]; count: number; limit: number; offset: number }> {
-    const qb = this.activeManager_.getRepository(OrionAlert).createQueryBuilder("a")
+  async list(q: AlertQuery): Promise<{
+    alerts: OrionAlert[]
+    count: number
+    limit: number
+    offset: number
+  }> {
+    const qb = this.activeManager_
+      .getRepository(OrionAlert)
+      .createQueryBuilder("a")
     qb.where("a.type IN (:...types)", { types: q.type ?? ALERT_TYPES })
     if (q.status?.length) {
       qb.andWhere("a.status IN (:...statuses)", { statuses: q.status })
@@ -81,7 +103,11 @@ export default class OrionAlertService extends TransactionBaseService {
     if (q.variant_id) {
       qb.andWhere("a.variant_id = :variant", { variant: q.variant_id })
     }
-    qb.orderBy(`a.${q.sort ?? "severity"}`, (q.order ?? "desc").toUpperCase() as "ASC" | "DESC", "NULLS LAST")
+    qb.orderBy(
+      `a.${q.sort ?? "severity"}`,
+      (q.order ?? "desc").toUpperCase() as "ASC" | "DESC",
+      "NULLS LAST"
+    )
       .addOrderBy("a.id", "ASC")
       .take(q.limit)
       .skip(q.offset)
@@ -93,14 +119,23 @@ export default class OrionAlertService extends TransactionBaseService {
    * Order suggestions (unresolved restock alerts by default), the most urgent first: expected
    * stock-out date (none last), then value (suggested quantity × TND price), then SKU.
    */
-  async listRestock(q: RestockQuery): Promise<{ suggestions: RestockSuggestion[]; count: number; limit: number; offset: number }> {
+  async listRestock(q: RestockQuery): Promise<{
+    suggestions: RestockSuggestion[]
+    count: number
+    limit: number
+    offset: number
+  }> {
     const where: string[] = [`a.type = 'restock'`]
     const params: unknown[] = []
     const add = (value: unknown) => {
       params.push(value)
       return `$${params.length}`
     }
-    where.push(q.status?.length ? `a.status = ANY(${add(q.status)})` : `a.status <> 'resolved'`)
+    where.push(
+      q.status?.length
+        ? `a.status = ANY(${add(q.status)})`
+        : `a.status <> 'resolved'`
+    )
     if (q.category_id) {
       where.push(
         `EXISTS (SELECT 1 FROM "product_category_product" pcp JOIN "product_category" pc ON pc.id = pcp.product_category_id
@@ -120,18 +155,24 @@ export default class OrionAlertService extends TransactionBaseService {
       LEFT JOIN "product" p ON p.id = pv.product_id
       LEFT JOIN "fitment_product" fp ON fp.product_id = pv.product_id
       WHERE ${where.join(" AND ")}`
-    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count ${from}`, params)
+    const [{ count }] = await this.activeManager_.query(
+      `SELECT count(*)::int AS count ${from}`,
+      params
+    )
     const rows = await this.activeManager_.query(
       `WITH page AS (
          SELECT a.*, pv.product_id, p.thumbnail, fp.brand_id, price.amount AS unit_price,
                 (a.suggested_quantity::bigint * price.amount)::bigint AS value
-         ${from.replace("WHERE", `LEFT JOIN LATERAL (
+         ${from.replace(
+           "WHERE",
+           `LEFT JOIN LATERAL (
            SELECT ma.amount FROM "product_variant_money_amount" pvma JOIN "money_amount" ma ON ma.id = pvma.money_amount_id
            WHERE pvma.variant_id = a.variant_id AND pvma.deleted_at IS NULL AND ma.currency_code = 'tnd'
              AND ma.price_list_id IS NULL AND ma.deleted_at IS NULL
            ORDER BY ma.region_id NULLS FIRST, ma.min_quantity NULLS FIRST LIMIT 1
          ) price ON true
-         WHERE`)}
+         WHERE`
+         )}
          ORDER BY a.data->>'stockout_date' ASC NULLS LAST, value DESC NULLS LAST, a.sku ASC NULLS LAST, a.id
          LIMIT ${add(q.limit)} OFFSET ${add(q.offset)}
        )
@@ -148,7 +189,8 @@ export default class OrionAlertService extends TransactionBaseService {
        ORDER BY page.data->>'stockout_date' ASC NULLS LAST, page.value DESC NULLS LAST, page.sku ASC NULLS LAST, page.id`,
       params
     )
-    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+    const num = (v: unknown) =>
+      v === null || v === undefined ? null : Number(v)
     const suggestions = rows.map((r: Record<string, unknown>) => ({
       ...r,
       unit_price: num(r.unit_price),
@@ -160,19 +202,31 @@ export default class OrionAlertService extends TransactionBaseService {
   }
 
   async retrieve(id: string): Promise<OrionAlert> {
-    const a = await this.activeManager_.getRepository(OrionAlert).findOne({ where: { id } })
+    const a = await this.activeManager_
+      .getRepository(OrionAlert)
+      .findOne({ where: { id } })
     if (!a) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `alert ${id} not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `alert ${id} not found`
+      )
     }
     return a
   }
 
-  async acknowledge(id: string, userId: string | null, note?: string): Promise<OrionAlert> {
+  async acknowledge(
+    id: string,
+    userId: string | null,
+    note?: string
+  ): Promise<OrionAlert> {
     return this.atomicPhase_(async (m) => {
       const repo = m.getRepository(OrionAlert)
       const a = await this.withTransaction(m).retrieve(id)
       if (a.status === "resolved") {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `alert ${id} is already resolved: nothing to acknowledge`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `alert ${id} is already resolved: nothing to acknowledge`
+        )
       }
       if (a.status === "open") {
         a.status = "acknowledged"
@@ -192,7 +246,11 @@ export default class OrionAlertService extends TransactionBaseService {
    * type is refreshed (keeping its acknowledgement), a new one is opened, and unresolved alerts
    * that the run no longer raises are resolved.
    */
-  async refresh(runId: string, types: AlertType[], candidates: AlertCandidate[]): Promise<{ opened: number; refreshed: number; resolved: number }> {
+  async refresh(
+    runId: string,
+    types: AlertType[],
+    candidates: AlertCandidate[]
+  ): Promise<{ opened: number; refreshed: number; resolved: number }> {
     return this.atomicPhase_(async (m) => {
       let refreshed = 0
       let opened = 0
@@ -235,7 +293,9 @@ export default class OrionAlertService extends TransactionBaseService {
          RETURNING "id"`,
         [types, runId]
       )
-      const resolved = Array.isArray(resolvedRows[0]) ? resolvedRows[0].length : resolvedRows.length
+      const resolved = Array.isArray(resolvedRows[0])
+        ? resolvedRows[0].length
+        : resolvedRows.length
       return { opened, refreshed, resolved }
     })
   }

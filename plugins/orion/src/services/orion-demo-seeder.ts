@@ -5,7 +5,10 @@ import { EntityManager } from "typeorm"
 import type OrionSalesHistoryService from "./orion-sales-history"
 import type { ImportSummary } from "./orion-sales-history"
 
-type InjectedDependencies = { manager: EntityManager; orionSalesHistoryService: OrionSalesHistoryService }
+type InjectedDependencies = {
+  manager: EntityManager
+  orionSalesHistoryService: OrionSalesHistoryService
+}
 
 /**
  * Demo data: loads `data/sales-history.csv` through the same import code as
@@ -20,7 +23,11 @@ export default class OrionDemoSeederService extends TransactionBaseService {
     this.salesHistory_ = container.orionSalesHistoryService
   }
 
-  async seed(args: { manager?: EntityManager; dataDir: string; log?: (m: string) => void }): Promise<ImportSummary | null> {
+  async seed(args: {
+    manager?: EntityManager
+    dataDir: string
+    log?: (m: string) => void
+  }): Promise<ImportSummary | null> {
     const log = args.log ?? console.log
     const file = path.join(args.dataDir, "sales-history.csv")
     if (!fs.existsSync(file)) {
@@ -30,13 +37,24 @@ export default class OrionDemoSeederService extends TransactionBaseService {
     const summary = await this.salesHistory_
       .withTransaction(args.manager ?? this.activeManager_)
       .importCsv(fs.readFileSync(file, "utf8"))
-      .catch((e: Error & { errors?: { row: number; column: string | null; reason: string }[] }) => {
-        const detail = (e.errors ?? [])
-          .slice(0, 10)
-          .map((x) => `row ${x.row}${x.column ? `, column "${x.column}"` : ""}: ${x.reason}`)
-          .join("; ")
-        throw new Error(`data/sales-history.csv: ${e.message}${detail ? ` — ${detail}` : ""}`)
-      })
+      .catch(
+        (
+          e: Error & {
+            errors?: { row: number; column: string | null; reason: string }[]
+          }
+        ) => {
+          const detail = (e.errors ?? [])
+            .slice(0, 10)
+            .map(
+              (x) =>
+                `row ${x.row}${x.column ? `, column "${x.column}"` : ""}: ${x.reason}`
+            )
+            .join("; ")
+          throw new Error(
+            `data/sales-history.csv: ${e.message}${detail ? ` — ${detail}` : ""}`
+          )
+        }
+      )
     log(
       `orion: imported ${summary.rows} past sales rows (${summary.variants} variants, ${summary.first_day} → ${summary.last_day})`
     )

@@ -5,9 +5,17 @@ import type Redis from "ioredis"
 import { rowsOf } from "@shabou/ops"
 import { EntityManager } from "typeorm"
 import { decodeJson, encodeJson } from "../lib/calendar-forecast"
-import { BatchAlert, ForecastBatchInput, runForecastBatch } from "../lib/forecast-batch"
+import {
+  BatchAlert,
+  ForecastBatchInput,
+  runForecastBatch,
+} from "../lib/forecast-batch"
 import { QUANTILE_KEYS } from "../lib/types"
-import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../types/options"
+import {
+  OrionOptions,
+  resolveOptions,
+  ResolvedOrionOptions,
+} from "../types/options"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -21,7 +29,11 @@ export type StoredBatchInput = ForecastBatchInput & {
 }
 
 /** What a batch row's `output` holds once done. */
-export type StoredBatchOutput = { models: string[]; alerts: BatchAlert[]; insights: BatchAlert[] }
+export type StoredBatchOutput = {
+  models: string[]
+  alerts: BatchAlert[]
+  insights: BatchAlert[]
+}
 
 export type BatchSummary = {
   total: number
@@ -82,8 +94,13 @@ export default class OrionForecastBatchService extends TransactionBaseService {
   private connection(): Redis {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const IORedis = require("ioredis")
-    const c: Redis = new IORedis(this.options_.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: false })
-    c.on("error", (e: Error) => this.logger_.warn(`orion: batch queue Redis: ${e.message}`))
+    const c: Redis = new IORedis(this.options_.redisUrl, {
+      maxRetriesPerRequest: null,
+      enableReadyCheck: false,
+    })
+    c.on("error", (e: Error) =>
+      this.logger_.warn(`orion: batch queue Redis: ${e.message}`)
+    )
     this.connections_.push(c)
     return c
   }
@@ -92,7 +109,10 @@ export default class OrionForecastBatchService extends TransactionBaseService {
     if (!this.queue_) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Queue } = require("bullmq")
-      this.queue_ = new Queue(BATCH_QUEUE, { connection: this.connection(), prefix: `${this.options_.redisPrefix}bull` }) as Queue<BatchJob>
+      this.queue_ = new Queue(BATCH_QUEUE, {
+        connection: this.connection(),
+        prefix: `${this.options_.redisPrefix}bull`,
+      }) as Queue<BatchJob>
     }
     return this.queue_
   }
@@ -140,7 +160,13 @@ export default class OrionForecastBatchService extends TransactionBaseService {
       `SELECT "index" FROM "orion_forecast_batch" WHERE run_id = $1 AND status = 'pending'`,
       [runId]
     )
-    await Promise.all(rows.map((r) => this.queue().remove(`${runId}-${r.index}`).catch(() => 0)))
+    await Promise.all(
+      rows.map((r) =>
+        this.queue()
+          .remove(`${runId}-${r.index}`)
+          .catch(() => 0)
+      )
+    )
   }
 
   /**
@@ -162,9 +188,16 @@ export default class OrionForecastBatchService extends TransactionBaseService {
     const input = decodeJson<StoredBatchInput>(row.input)
     const result = runForecastBatch(input)
     const ids = input.variants.map((v) => v.id)
-    const output: StoredBatchOutput = { models: result.forecasts.map((f) => f.model), alerts: result.alerts, insights: result.insights }
+    const output: StoredBatchOutput = {
+      models: result.forecasts.map((f) => f.model),
+      alerts: result.alerts,
+      insights: result.insights,
+    }
     const written = await this.manager_.transaction(async (tx) => {
-      const [locked] = await tx.query(`SELECT status FROM "orion_forecast_batch" WHERE id = $1 FOR UPDATE`, [row.id])
+      const [locked] = await tx.query(
+        `SELECT status FROM "orion_forecast_batch" WHERE id = $1 FOR UPDATE`,
+        [row.id]
+      )
       if (locked?.status !== "pending") {
         return false // another process finished it first (this one was thought dead)
       }
@@ -205,7 +238,9 @@ export default class OrionForecastBatchService extends TransactionBaseService {
           result.forecasts.map((f) => f.segment),
           result.forecasts.map((f) => f.reason ?? null),
           input.variants.map((v) => v.series.length),
-          result.forecasts.map((f) => JSON.stringify(input.metrics[f.segment] ?? null)),
+          result.forecasts.map((f) =>
+            JSON.stringify(input.metrics[f.segment] ?? null)
+          ),
           result.restock.map((r) => JSON.stringify(r)),
         ]
       )
@@ -229,7 +264,13 @@ export default class OrionForecastBatchService extends TransactionBaseService {
   }
 
   async summary(runId: string): Promise<BatchSummary> {
-    const rows: { index: number; status: string; variant_count: number; worker: string | null; error: string | null }[] = await this.manager_.query(
+    const rows: {
+      index: number
+      status: string
+      variant_count: number
+      worker: string | null
+      error: string | null
+    }[] = await this.manager_.query(
       `SELECT "index", status, variant_count, worker, error FROM "orion_forecast_batch" WHERE run_id = $1 ORDER BY "index"`,
       [runId]
     )
@@ -240,11 +281,22 @@ export default class OrionForecastBatchService extends TransactionBaseService {
         workers[r.worker] = (workers[r.worker] ?? 0) + 1
       }
       if (r.status === "failed" && !failure) {
-        failure = { index: r.index, variants: r.variant_count, error: r.error ?? "unknown error" }
+        failure = {
+          index: r.index,
+          variants: r.variant_count,
+          error: r.error ?? "unknown error",
+        }
       }
     }
     const count = (s: string) => rows.filter((r) => r.status === s).length
-    return { total: rows.length, done: count("done"), failed: count("failed"), pending: count("pending"), workers, failure }
+    return {
+      total: rows.length,
+      done: count("done"),
+      failed: count("failed"),
+      pending: count("pending"),
+      workers,
+      failure,
+    }
   }
 
   /** The outputs of a run's batches, in batch order (every batch done). */
@@ -303,15 +355,27 @@ export default class OrionForecastBatchService extends TransactionBaseService {
       if (!job) {
         return
       }
-      const final = Boolean(job.finishedOn) || /stalled more than allowable limit/.test(err.message)
-      this.logger_.warn(`orion: forecast batch ${job.data.index} of run ${job.data.run_id} failed (attempt ${job.attemptsMade} of ${BATCH_ATTEMPTS}): ${err.message}`)
+      const final =
+        Boolean(job.finishedOn) ||
+        /stalled more than allowable limit/.test(err.message)
+      this.logger_.warn(
+        `orion: forecast batch ${job.data.index} of run ${job.data.run_id} failed (attempt ${job.attemptsMade} of ${BATCH_ATTEMPTS}): ${err.message}`
+      )
       if (final) {
-        this.fail(job.data.run_id, job.data.index, `failed after ${job.attemptsMade} attempt(s): ${err.message}`).catch((e) =>
-          this.logger_.error(`orion: could not mark forecast batch ${job.data.index} of run ${job.data.run_id} failed: ${(e as Error).message}`)
+        this.fail(
+          job.data.run_id,
+          job.data.index,
+          `failed after ${job.attemptsMade} attempt(s): ${err.message}`
+        ).catch((e) =>
+          this.logger_.error(
+            `orion: could not mark forecast batch ${job.data.index} of run ${job.data.run_id} failed: ${(e as Error).message}`
+          )
         )
       }
     })
-    worker.on("error", (e: Error) => this.logger_.warn(`orion: batch worker: ${e.message}`))
+    worker.on("error", (e: Error) =>
+      this.logger_.warn(`orion: batch worker: ${e.message}`)
+    )
     this.worker_ = worker
     return true
   }

@@ -17,7 +17,11 @@ import { addPeriods, periodStart } from "../lib/sales-history"
 import { Frequency } from "../lib/types"
 import { runWeather } from "../lib/weather-run"
 import { OrionForecastRun } from "../models/orion-forecast-run"
-import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../types/options"
+import {
+  OrionOptions,
+  resolveOptions,
+  ResolvedOrionOptions,
+} from "../types/options"
 import type OrionAccuracyService from "./orion-accuracy"
 import type OrionForecastBatchService from "./orion-forecast-batch"
 import type { StoredBatchInput } from "./orion-forecast-batch"
@@ -103,20 +107,40 @@ export default class OrionForecastService extends TransactionBaseService {
   async createRun(req: RunRequest = {}): Promise<OrionForecastRun> {
     const frequency = req.frequency ?? this.options_.frequency
     if (frequency !== "week" && frequency !== "month") {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `frequency must be "week" or "month", got ${JSON.stringify(frequency)}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `frequency must be "week" or "month", got ${JSON.stringify(frequency)}`
+      )
     }
-    const horizon = req.horizon ?? (frequency === this.options_.frequency ? this.options_.horizon : frequency === "week" ? 13 : 6)
+    const horizon =
+      req.horizon ??
+      (frequency === this.options_.frequency
+        ? this.options_.horizon
+        : frequency === "week"
+          ? 13
+          : 6)
     if (!Number.isInteger(horizon) || horizon < 1 || horizon > 104) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `horizon must be an integer between 1 and 104, got ${JSON.stringify(horizon)}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `horizon must be an integer between 1 and 104, got ${JSON.stringify(horizon)}`
+      )
     }
     if (req.as_of !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(req.as_of)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `as_of must be a YYYY-MM-DD date, got ${JSON.stringify(req.as_of)}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `as_of must be a YYYY-MM-DD date, got ${JSON.stringify(req.as_of)}`
+      )
     }
     const m = this.manager_
     const id = generateEntityId(undefined, "orun")
     let lease: RunLease
     try {
-      lease = await RunLease.acquire((sql, params) => m.query(sql, params), FORECAST_LEASE, "A forecast run", { runId: id })
+      lease = await RunLease.acquire(
+        (sql, params) => m.query(sql, params),
+        FORECAST_LEASE,
+        "A forecast run",
+        { runId: id }
+      )
     } catch (e) {
       if (e instanceof LeaseBusyError) {
         throw new MedusaError(MedusaError.Types.CONFLICT, e.message)
@@ -156,14 +180,22 @@ export default class OrionForecastService extends TransactionBaseService {
        WHERE "status" = 'running' AND ${noLiveLease("$1")} RETURNING id`,
       [FORECAST_LEASE]
     )
-    return Array.isArray(result?.[0]) ? result[0].length : Array.isArray(result) ? result.length : 0
+    return Array.isArray(result?.[0])
+      ? result[0].length
+      : Array.isArray(result)
+        ? result.length
+        : 0
   }
 
   /** Starts a run in the background and returns it at once (for the admin API). */
   async startRun(req: RunRequest = {}): Promise<OrionForecastRun> {
     const run = await this.createRun(req)
     setImmediate(() => {
-      this.executeRun(run.id, req.as_of).catch((e) => this.logger_.error(`orion: run ${run.id} failed: ${(e as Error).message}`))
+      this.executeRun(run.id, req.as_of).catch((e) =>
+        this.logger_.error(
+          `orion: run ${run.id} failed: ${(e as Error).message}`
+        )
+      )
     })
     return run
   }
@@ -177,35 +209,48 @@ export default class OrionForecastService extends TransactionBaseService {
 
   async retrieveRun(id: string): Promise<OrionForecastRun> {
     await this.failDeadRuns()
-    const run = await this.manager_.getRepository(OrionForecastRun).findOne({ where: { id } })
+    const run = await this.manager_
+      .getRepository(OrionForecastRun)
+      .findOne({ where: { id } })
     if (!run) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `forecast run ${id} not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `forecast run ${id} not found`
+      )
     }
     return run
   }
 
   async listRuns(page: { limit: number; offset: number }) {
     await this.failDeadRuns()
-    const [runs, count] = await this.manager_.getRepository(OrionForecastRun).findAndCount({
-      order: { created_at: "DESC" },
-      take: page.limit,
-      skip: page.offset,
-    })
+    const [runs, count] = await this.manager_
+      .getRepository(OrionForecastRun)
+      .findAndCount({
+        order: { created_at: "DESC" },
+        take: page.limit,
+        skip: page.offset,
+      })
     return { runs, count, limit: page.limit, offset: page.offset }
   }
 
-  private async progress(id: string, progress: number, stage: string): Promise<void> {
+  private async progress(
+    id: string,
+    progress: number,
+    stage: string
+  ): Promise<void> {
     this.leases_.get(id)?.assertHeld()
-    await this.manager_.query(`UPDATE "orion_forecast_run" SET "progress" = $2, "stage" = $3, "updated_at" = now() WHERE id = $1`, [
-      id,
-      Math.min(1, Math.max(0, progress)),
-      stage,
-    ])
+    await this.manager_.query(
+      `UPDATE "orion_forecast_run" SET "progress" = $2, "stage" = $3, "updated_at" = now() WHERE id = $1`,
+      [id, Math.min(1, Math.max(0, progress)), stage]
+    )
   }
 
   async executeRun(id: string, asOfIso?: string): Promise<void> {
     const started = Date.now()
-    const [row] = await this.manager_.query(`SELECT "trigger" FROM "orion_forecast_run" WHERE id = $1`, [id])
+    const [row] = await this.manager_.query(
+      `SELECT "trigger" FROM "orion_forecast_run" WHERE id = $1`,
+      [id]
+    )
     try {
       await timeRun("forecast", row?.trigger ?? "manual", async () => {
         try {
@@ -243,20 +288,27 @@ export default class OrionForecastService extends TransactionBaseService {
     const asOf = asOfIso ? new Date(`${asOfIso}T12:00:00Z`) : new Date()
     // a run on the last day of a period (e.g. Sunday night) counts that period as complete
     const forecastStart = periodStart(new Date(asOf.getTime() + DAY), f)
-    const historyStart = addPeriods(forecastStart, -this.options_.maxHistoryPeriods, f)
+    const historyStart = addPeriods(
+      forecastStart,
+      -this.options_.maxHistoryPeriods,
+      f
+    )
     await this.progress(id, 0.02, "loading history")
 
-    const rows: { variant_id: string; p: string; qty: number }[] = await m.query(
-      `SELECT variant_id, to_char(date_trunc($1, day::timestamp), 'YYYY-MM-DD') AS p, sum(qty)::float AS qty
+    const rows: { variant_id: string; p: string; qty: number }[] =
+      await m.query(
+        `SELECT variant_id, to_char(date_trunc($1, day::timestamp), 'YYYY-MM-DD') AS p, sum(qty)::float AS qty
        FROM "orion_sales_history" WHERE day >= $2 AND day < $3 GROUP BY 1, 2`,
-      [f, iso(historyStart), iso(forecastStart)]
-    )
+        [f, iso(historyStart), iso(forecastStart)]
+      )
     const variants = await this.loadVariants()
     const index = (p: string) => {
       const d = new Date(`${p}T00:00:00Z`)
       return f === "week"
         ? Math.round((d.getTime() - historyStart.getTime()) / (7 * DAY))
-        : (d.getUTCFullYear() - historyStart.getUTCFullYear()) * 12 + d.getUTCMonth() - historyStart.getUTCMonth()
+        : (d.getUTCFullYear() - historyStart.getUTCFullYear()) * 12 +
+            d.getUTCMonth() -
+            historyStart.getUTCMonth()
     }
     const n = index(iso(forecastStart))
     const byVariant = new Map<string, Map<number, number>>()
@@ -285,24 +337,38 @@ export default class OrionForecastService extends TransactionBaseService {
 
     // the stored daily weather over the history and the forecast periods (none stored: the run is as without it);
     // the effects the hold-out keeps are chosen once here, in the plan, and every batch applies them
-    const weather = ids.length ? await this.weather_.forRun(iso(historyStart), iso(addPeriods(forecastStart, h, f))) : { days: [], governorates: [] }
+    const weather = ids.length
+      ? await this.weather_.forRun(
+          iso(historyStart),
+          iso(addPeriods(forecastStart, h, f))
+        )
+      : { days: [], governorates: [] }
     const withWeather = weather.days.length > 0
-    await this.progress(id, 0.05, `planning ${ids.length} variants (calendar effects, ${withWeather ? `weather of ${weather.days.length} day-governorates, ` : ""}method per demand class)`)
-    const { plan, tuning, weather: weatherOfRun }: PlanResult =
-      ids.length === 0
-        ? { plan: null, tuning: [], weather: {} }
-        : await this.runPlan(id, {
-            series,
-            offsets,
-            categories,
-            start: iso(historyStart),
-            frequency: f,
-            horizon: h,
-            ...(withWeather ? { weatherData: { days: weather.days } } : {}),
-          })
+    await this.progress(
+      id,
+      0.05,
+      `planning ${ids.length} variants (calendar effects, ${withWeather ? `weather of ${weather.days.length} day-governorates, ` : ""}method per demand class)`
+    )
+    const {
+      plan,
+      tuning,
+      weather: weatherOfRun,
+    }: PlanResult = ids.length === 0
+      ? { plan: null, tuning: [], weather: {} }
+      : await this.runPlan(id, {
+          series,
+          offsets,
+          categories,
+          start: iso(historyStart),
+          frequency: f,
+          horizon: h,
+          ...(withWeather ? { weatherData: { days: weather.days } } : {}),
+        })
     const effectsOfRun = plan?.effects ?? {}
 
-    const periodStarts = new Array(h).fill(0).map((_, k) => iso(addPeriods(forecastStart, k, f)))
+    const periodStarts = new Array(h)
+      .fill(0)
+      .map((_, k) => iso(addPeriods(forecastStart, k, f)))
     const metrics: Record<string, Record<string, number>> = {}
     for (const t of tuning) {
       const chosen = t.perModel.find((c) => c.method.model === t.chosen.model)
@@ -333,7 +399,10 @@ export default class OrionForecastService extends TransactionBaseService {
               manage_inventory: v.manage_inventory,
               on_order: v.on_order,
               on_order_lines: v.on_order_lines,
-              settings: resolver.resolve([v.root_category, v.leaf_category], v.brand),
+              settings: resolver.resolve(
+                [v.root_category, v.leaf_category],
+                v.brand
+              ),
               series: series[i],
               offset: offsets[i],
               category: categories[i],
@@ -355,13 +424,19 @@ export default class OrionForecastService extends TransactionBaseService {
       restock.push(...out.alerts)
       insights.push(...out.insights)
     }
-    const [span] = await m.query(`SELECT min(day) AS first FROM "orion_sales_history"`)
+    const [span] = await m.query(
+      `SELECT min(day) AS first FROM "orion_sales_history"`
+    )
     const lastSales: { variant_id: string; last: string }[] = await m.query(
       `SELECT variant_id, to_char(max(day), 'YYYY-MM-DD') AS last FROM "orion_sales_history" WHERE day < $1 GROUP BY 1`,
       [iso(forecastStart)]
     )
-    const lastByVariant = new Map(lastSales.map((r) => [r.variant_id, new Date(`${r.last}T00:00:00Z`)]))
-    const firstDay = span?.first ? new Date(`${iso(new Date(span.first))}T00:00:00Z`) : null
+    const lastByVariant = new Map(
+      lastSales.map((r) => [r.variant_id, new Date(`${r.last}T00:00:00Z`)])
+    )
+    const firstDay = span?.first
+      ? new Date(`${iso(new Date(span.first))}T00:00:00Z`)
+      : null
     for (const v of variants.values()) {
       const dead = detectDeadStock({
         lastSale: lastByVariant.get(v.id) ?? null,
@@ -371,17 +446,34 @@ export default class OrionForecastService extends TransactionBaseService {
         days: this.options_.deadStockDays,
       })
       if (dead) {
-        insights.push({ type: "dead_stock", variant_id: v.id, sku: v.sku, title: v.title, severity: dead.severity, reason: dead.reason, suggested_quantity: null, data: dead.data })
+        insights.push({
+          type: "dead_stock",
+          variant_id: v.id,
+          sku: v.sku,
+          title: v.title,
+          severity: dead.severity,
+          reason: dead.reason,
+          suggested_quantity: null,
+          data: dead.data,
+        })
       }
     }
-    await this.alerts_.refresh(id, ["restock", "spike", "decline", "dead_stock"], [...restock, ...insights])
+    await this.alerts_.refresh(
+      id,
+      ["restock", "spike", "decline", "dead_stock"],
+      [...restock, ...insights]
+    )
 
     const effects: Record<string, unknown> = {}
     for (const [c, e] of Object.entries(effectsOfRun)) {
       effects[c] = {
         summary: describeEffects(e),
-        multipliers: Object.fromEntries(Object.entries(e.effects).map(([k, x]) => [k, round(x.multiplier, 3)])),
-        se: Object.fromEntries(Object.entries(e.effects).map(([k, x]) => [k, round(x.se, 3)])),
+        multipliers: Object.fromEntries(
+          Object.entries(e.effects).map(([k, x]) => [k, round(x.multiplier, 3)])
+        ),
+        se: Object.fromEntries(
+          Object.entries(e.effects).map(([k, x]) => [k, round(x.se, 3)])
+        ),
         dispersion: round(e.dispersion, 2),
         parts: e.parts,
       }
@@ -390,22 +482,44 @@ export default class OrionForecastService extends TransactionBaseService {
       segment: t.segment,
       sampled: t.sampled,
       windows: t.windows,
-      chosen: t.perModel.find((c) => c.method.model === t.chosen.model)?.method ?? t.chosen,
+      chosen:
+        t.perModel.find((c) => c.method.model === t.chosen.model)?.method ??
+        t.chosen,
       reason: t.reason ?? null,
       // true hold-out: chosen on the earlier windows, scored on the last one (the figure above is in-sample)
       holdout: t.holdout
-        ? { method: methodName(t.holdout.method), selected_on: t.holdout.selectedOn, windows: t.holdout.scoredOn, actual_total: round(t.holdout.metrics.actualTotal, 3), ...clean(t.holdout.metrics) }
+        ? {
+            method: methodName(t.holdout.method),
+            selected_on: t.holdout.selectedOn,
+            windows: t.holdout.scoredOn,
+            actual_total: round(t.holdout.metrics.actualTotal, 3),
+            ...clean(t.holdout.metrics),
+          }
         : null,
       models: t.perModel
-        .map((c) => ({ model: c.method.model, distribution: c.method.distribution, shape: Number.isFinite(c.method.shape) ? c.method.shape : null, ...clean(c.metrics) }) as Record<string, unknown>)
-        .sort((a, b) => ((a.wql as number) ?? Infinity) - ((b.wql as number) ?? Infinity)),
+        .map(
+          (c) =>
+            ({
+              model: c.method.model,
+              distribution: c.method.distribution,
+              shape: Number.isFinite(c.method.shape) ? c.method.shape : null,
+              ...clean(c.metrics),
+            }) as Record<string, unknown>
+        )
+        .sort(
+          (a, b) =>
+            ((a.wql as number) ?? Infinity) - ((b.wql as number) ?? Infinity)
+        ),
     }))
     // which weather effects were kept, per category, in plain French with the category's name
     let weatherEffects: ReturnType<typeof runWeather> | null = null
     if (plan && withWeather) {
       const handles = Object.keys(weatherOfRun)
       const named: { handle: string; name: string }[] = handles.length
-        ? await m.query(`SELECT handle, name FROM "product_category" WHERE handle = ANY($1)`, [handles])
+        ? await m.query(
+            `SELECT handle, name FROM "product_category" WHERE handle = ANY($1)`,
+            [handles]
+          )
         : []
       weatherEffects = runWeather({
         weather: weatherOfRun,
@@ -437,13 +551,21 @@ export default class OrionForecastService extends TransactionBaseService {
    * the other. Either way each batch is `orionForecastBatchService.runBatch`. A batch failed for good fails
    * the run with its reason; a lost lease stops the run and takes its batches out of the queue.
    */
-  private async runBatches(id: string, total: number, variantCount: number): Promise<void> {
+  private async runBatches(
+    id: string,
+    total: number,
+    variantCount: number
+  ): Promise<void> {
     if (total === 0) {
       return
     }
     const lease = this.leases_.get(id)
     const show = (done: number) =>
-      this.progress(id, 0.1 + 0.75 * (done / total), `forecasting: ${done}/${total} batches of ${this.batches_.batchSize} (${variantCount} variants)`)
+      this.progress(
+        id,
+        0.1 + 0.75 * (done / total),
+        `forecasting: ${done}/${total} batches of ${this.batches_.batchSize} (${variantCount} variants)`
+      )
     if (!this.batches_.distributed) {
       for (let i = 0; i < total; i++) {
         await show(i)
@@ -459,7 +581,9 @@ export default class OrionForecastService extends TransactionBaseService {
         lease?.assertHeld()
         const s = await this.batches_.summary(id)
         if (s.failure) {
-          throw new Error(`forecast batch ${s.failure.index + 1} of ${total} (${s.failure.variants} variants) ${s.failure.error}`)
+          throw new Error(
+            `forecast batch ${s.failure.index + 1} of ${total} (${s.failure.variants} variants) ${s.failure.error}`
+          )
         }
         if (s.done !== shown) {
           shown = s.done
@@ -484,7 +608,9 @@ export default class OrionForecastService extends TransactionBaseService {
       return runPlanJob(input)
     }
     return new Promise<PlanResult>((resolve, reject) => {
-      const worker = new Worker(file, { workerData: { orionForecast: true, input } })
+      const worker = new Worker(file, {
+        workerData: { orionForecast: true, input },
+      })
       let settled = false
       // another instance may run now when the lease is lost: this one stops computing
       const watch = setInterval(() => {
@@ -495,18 +621,21 @@ export default class OrionForecastService extends TransactionBaseService {
         }
       }, 500)
       const done = () => clearInterval(watch)
-      worker.on("message", (msg: { type: string; result?: PlanResult; message?: string }) => {
-        done()
-        if (settled) {
-          return
+      worker.on(
+        "message",
+        (msg: { type: string; result?: PlanResult; message?: string }) => {
+          done()
+          if (settled) {
+            return
+          }
+          settled = true
+          if (msg.type === "result") {
+            resolve(msg.result as PlanResult)
+          } else {
+            reject(new Error(`forecast engine failed: ${msg.message}`))
+          }
         }
-        settled = true
-        if (msg.type === "result") {
-          resolve(msg.result as PlanResult)
-        } else {
-          reject(new Error(`forecast engine failed: ${msg.message}`))
-        }
-      })
+      )
       worker.on("error", (e) => {
         done()
         if (!settled) {
@@ -518,7 +647,11 @@ export default class OrionForecastService extends TransactionBaseService {
         done()
         if (!settled) {
           settled = true
-          reject(new Error(`forecast worker exited with code ${code} before finishing`))
+          reject(
+            new Error(
+              `forecast worker exited with code ${code} before finishing`
+            )
+          )
         }
       })
     })
@@ -539,9 +672,11 @@ export default class OrionForecastService extends TransactionBaseService {
               leaf.handle AS leaf_category, root.handle AS root_category
        FROM "product_variant" pv
        JOIN "product" p ON p.id = pv.product_id AND p.deleted_at IS NULL${
-         fitment ? `
+         fitment
+           ? `
        LEFT JOIN "fitment_product" fp ON fp.product_id = p.id
-       LEFT JOIN "brand" b ON b.id = fp.brand_id` : ""
+       LEFT JOIN "brand" b ON b.id = fp.brand_id`
+           : ""
        }
        LEFT JOIN LATERAL (
          SELECT pc.handle, pc.mpath FROM "product_category_product" pcp JOIN "product_category" pc ON pc.id = pcp.product_category_id
@@ -578,7 +713,9 @@ export default class OrionForecastService extends TransactionBaseService {
   private async prune(): Promise<void> {
     const keep = this.options_.keepRuns
     for (const table of ["orion_forecast", "orion_variant_forecast"]) {
-      await this.manager_.query(`DELETE FROM "${table}" WHERE run_id IN (SELECT id FROM "orion_forecast_run" WHERE status = 'failed')`)
+      await this.manager_.query(
+        `DELETE FROM "${table}" WHERE run_id IN (SELECT id FROM "orion_forecast_run" WHERE status = 'failed')`
+      )
     }
     await this.batches_.prune()
     await this.manager_.query(
@@ -599,14 +736,21 @@ export default class OrionForecastService extends TransactionBaseService {
   async forVariant(variantId: string, runId?: string) {
     const m = this.manager_
     const [run] = runId
-      ? await m.query(`SELECT * FROM "orion_forecast_run" WHERE id = $1`, [runId])
+      ? await m.query(`SELECT * FROM "orion_forecast_run" WHERE id = $1`, [
+          runId,
+        ])
       : await m.query(
           `SELECT r.* FROM "orion_forecast_run" r WHERE r.status = 'succeeded'
              AND EXISTS (SELECT 1 FROM "orion_variant_forecast" vf WHERE vf.run_id = r.id)
            ORDER BY r.created_at DESC LIMIT 1`
         )
     if (!run) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, runId ? `forecast run ${runId} not found` : "no forecast run has succeeded yet")
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        runId
+          ? `forecast run ${runId} not found`
+          : "no forecast run has succeeded yet"
+      )
     }
     const [variant] = await m.query(
       `SELECT id, sku, model, segment, reason, history_periods, metrics, restock, category FROM "orion_variant_forecast"
@@ -620,7 +764,10 @@ export default class OrionForecastService extends TransactionBaseService {
       [run.id, variantId]
     )
     // the sales just before the forecast, per period of the run (2 × horizon periods, at least a year)
-    const historyPeriods = Math.max(2 * run.horizon, run.frequency === "week" ? 52 : 12)
+    const historyPeriods = Math.max(
+      2 * run.horizon,
+      run.frequency === "week" ? 52 : 12
+    )
     const fs0 = run.forecast_start as Date | string | null
     const forecastStart =
       fs0 instanceof Date
@@ -638,13 +785,23 @@ export default class OrionForecastService extends TransactionBaseService {
           [
             variantId,
             run.frequency === "week" ? "1 week" : "1 month",
-            addPeriods(forecastStart, -historyPeriods, run.frequency).toISOString().slice(0, 10),
-            addPeriods(forecastStart, -1, run.frequency).toISOString().slice(0, 10),
+            addPeriods(forecastStart, -historyPeriods, run.frequency)
+              .toISOString()
+              .slice(0, 10),
+            addPeriods(forecastStart, -1, run.frequency)
+              .toISOString()
+              .slice(0, 10),
           ]
         )
       : []
     return {
-      run: { id: run.id, frequency: run.frequency, horizon: run.horizon, forecast_start: run.forecast_start, finished_at: run.finished_at },
+      run: {
+        id: run.id,
+        frequency: run.frequency,
+        horizon: run.horizon,
+        forecast_start: run.forecast_start,
+        finished_at: run.finished_at,
+      },
       variant_id: variantId,
       history,
       forecast: variant
@@ -652,10 +809,16 @@ export default class OrionForecastService extends TransactionBaseService {
             ...variant,
             periods,
             // how the part sells, in plain French (from the history shown)
-            demand_text: demandText(history.map((h: { qty: number }) => h.qty), run.frequency, variant.segment),
+            demand_text: demandText(
+              history.map((h: { qty: number }) => h.qty),
+              run.frequency,
+              variant.segment
+            ),
           }
         : null,
-      reason: variant ? undefined : "this variant had no sales history when the run was made: no forecast",
+      reason: variant
+        ? undefined
+        : "this variant had no sales history when the run was made: no forecast",
     }
   }
 }

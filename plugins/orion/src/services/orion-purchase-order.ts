@@ -1,7 +1,10 @@
 import { ProductVariantService, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { OrionPurchaseOrder, PurchaseOrderStatus } from "../models/orion-purchase-order"
+import {
+  OrionPurchaseOrder,
+  PurchaseOrderStatus,
+} from "../models/orion-purchase-order"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -26,20 +29,30 @@ export type OnOrder = {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+const invalid = (message: string) =>
+  new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
 function dateField(value: unknown, name: string): string {
   const m = typeof value === "string" ? DATE.exec(value.trim()) : null
   const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null
   if (!m || !d || d.getUTCDate() !== +m[3] || d.getUTCMonth() !== +m[2] - 1) {
-    throw invalid(`${name}: must be a date like 2026-03-12, got ${JSON.stringify(value)}`)
+    throw invalid(
+      `${name}: must be a date like 2026-03-12, got ${JSON.stringify(value)}`
+    )
   }
   return m[0]
 }
 
 function quantityField(value: unknown, name: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 1000000) {
-    throw invalid(`${name}: must be a whole number of units between 1 and 1000000, got ${JSON.stringify(value)}`)
+  if (
+    typeof value !== "number" ||
+    !Number.isInteger(value) ||
+    value < 1 ||
+    value > 1000000
+  ) {
+    throw invalid(
+      `${name}: must be a whole number of units between 1 and 1000000, got ${JSON.stringify(value)}`
+    )
   }
   return value
 }
@@ -78,8 +91,17 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
     this.variants_ = container.productVariantService
   }
 
-  async list(filter: { status?: PurchaseOrderStatus[]; variant_id?: string; supplier?: string }, page: { limit: number; offset: number }) {
-    const qb = this.activeManager_.getRepository(OrionPurchaseOrder).createQueryBuilder("po")
+  async list(
+    filter: {
+      status?: PurchaseOrderStatus[]
+      variant_id?: string
+      supplier?: string
+    },
+    page: { limit: number; offset: number }
+  ) {
+    const qb = this.activeManager_
+      .getRepository(OrionPurchaseOrder)
+      .createQueryBuilder("po")
     if (filter.status?.length) {
       qb.andWhere("po.status IN (:...status)", { status: filter.status })
     }
@@ -87,7 +109,9 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
       qb.andWhere("po.variant_id = :variant", { variant: filter.variant_id })
     }
     if (filter.supplier) {
-      qb.andWhere("po.supplier ILIKE :supplier", { supplier: `%${filter.supplier.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
+      qb.andWhere("po.supplier ILIKE :supplier", {
+        supplier: `%${filter.supplier.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      })
     }
     const [purchase_orders, count] = await qb
       .orderBy("po.expected_date", "ASC")
@@ -99,41 +123,71 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
   }
 
   async retrieve(id: string): Promise<OrionPurchaseOrder> {
-    const po = await this.activeManager_.getRepository(OrionPurchaseOrder).findOne({ where: { id } })
+    const po = await this.activeManager_
+      .getRepository(OrionPurchaseOrder)
+      .findOne({ where: { id } })
     if (!po) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `purchase order ${id} not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `purchase order ${id} not found`
+      )
     }
     return po
   }
 
-  async create(input: PurchaseOrderInput, actor: string | null): Promise<OrionPurchaseOrder> {
+  async create(
+    input: PurchaseOrderInput,
+    actor: string | null
+  ): Promise<OrionPurchaseOrder> {
     const supplier = textField(input.supplier, "supplier", 200)
     const variantId = textField(input.variant_id, "variant_id", 100)
     const quantity = quantityField(input.quantity, "quantity")
     const expected = dateField(input.expected_date, "expected_date")
     const note = noteField(input.note)
     return this.atomicPhase_(async (m) => {
-      const [variant] = await m.query(`SELECT id, sku FROM "product_variant" WHERE id = $1 AND deleted_at IS NULL`, [variantId])
+      const [variant] = await m.query(
+        `SELECT id, sku FROM "product_variant" WHERE id = $1 AND deleted_at IS NULL`,
+        [variantId]
+      )
       if (!variant) {
-        throw invalid(`variant_id: no product variant ${JSON.stringify(variantId)}`)
+        throw invalid(
+          `variant_id: no product variant ${JSON.stringify(variantId)}`
+        )
       }
       const repo = m.getRepository(OrionPurchaseOrder)
       return repo.save(
-        repo.create({ supplier, variant_id: variantId, sku: variant.sku, quantity, expected_date: expected, status: "open", note, created_by: actor })
+        repo.create({
+          supplier,
+          variant_id: variantId,
+          sku: variant.sku,
+          quantity,
+          expected_date: expected,
+          status: "open",
+          note,
+          created_by: actor,
+        })
       )
     })
   }
 
   /** Changes an open line: supplier, quantity, expected date, note. */
-  async update(id: string, input: PurchaseOrderInput): Promise<OrionPurchaseOrder> {
+  async update(
+    id: string,
+    input: PurchaseOrderInput
+  ): Promise<OrionPurchaseOrder> {
     if (input.variant_id !== undefined) {
-      throw invalid("variant_id: cannot be changed; cancel this line and enter a new one")
+      throw invalid(
+        "variant_id: cannot be changed; cancel this line and enter a new one"
+      )
     }
     return this.atomicPhase_(async (m) => {
       const repo = m.getRepository(OrionPurchaseOrder)
       const po = await this.withTransaction(m).retrieve(id)
       if (po.status !== "open") {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `purchase order ${id} is ${po.status}: only an open order can be changed`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `purchase order ${id} is ${po.status}: only an open order can be changed`
+        )
       }
       if (input.supplier !== undefined) {
         po.supplier = textField(input.supplier, "supplier", 200)
@@ -155,28 +209,50 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
    * Marks an open line received (all of it, or `received_quantity`) and adds the units received to the
    * variant's stock (when its inventory is managed), in one transaction.
    */
-  async receive(id: string, receivedQuantity?: unknown): Promise<OrionPurchaseOrder> {
+  async receive(
+    id: string,
+    receivedQuantity?: unknown
+  ): Promise<OrionPurchaseOrder> {
     return this.atomicPhase_(async (m) => {
       const repo = m.getRepository(OrionPurchaseOrder)
-      const [locked] = await m.query(`SELECT id FROM "orion_purchase_order" WHERE id = $1 FOR UPDATE`, [id])
+      const [locked] = await m.query(
+        `SELECT id FROM "orion_purchase_order" WHERE id = $1 FOR UPDATE`,
+        [id]
+      )
       if (!locked) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, `purchase order ${id} not found`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `purchase order ${id} not found`
+        )
       }
       const po = await this.withTransaction(m).retrieve(id)
       if (po.status !== "open") {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `purchase order ${id} is already ${po.status}`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `purchase order ${id} is already ${po.status}`
+        )
       }
       const qty =
         receivedQuantity === undefined
           ? po.quantity
-          : typeof receivedQuantity === "number" && Number.isInteger(receivedQuantity) && receivedQuantity >= 0 && receivedQuantity <= 1000000
+          : typeof receivedQuantity === "number" &&
+              Number.isInteger(receivedQuantity) &&
+              receivedQuantity >= 0 &&
+              receivedQuantity <= 1000000
             ? receivedQuantity
             : (() => {
-                throw invalid(`received_quantity: must be a whole number of units ≥ 0, got ${JSON.stringify(receivedQuantity)}`)
+                throw invalid(
+                  `received_quantity: must be a whole number of units ≥ 0, got ${JSON.stringify(receivedQuantity)}`
+                )
               })()
-      const [variant] = await m.query(`SELECT id, inventory_quantity, manage_inventory FROM "product_variant" WHERE id = $1 FOR UPDATE`, [po.variant_id])
+      const [variant] = await m.query(
+        `SELECT id, inventory_quantity, manage_inventory FROM "product_variant" WHERE id = $1 FOR UPDATE`,
+        [po.variant_id]
+      )
       if (variant && variant.manage_inventory && qty > 0) {
-        await this.variants_.withTransaction(m).update(po.variant_id, { inventory_quantity: Number(variant.inventory_quantity) + qty })
+        await this.variants_.withTransaction(m).update(po.variant_id, {
+          inventory_quantity: Number(variant.inventory_quantity) + qty,
+        })
       }
       po.status = "received"
       po.received_quantity = qty
@@ -190,7 +266,10 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
       const repo = m.getRepository(OrionPurchaseOrder)
       const po = await this.withTransaction(m).retrieve(id)
       if (po.status !== "open") {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `purchase order ${id} is ${po.status}: only an open order can be cancelled`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `purchase order ${id} is ${po.status}: only an open order can be cancelled`
+        )
       }
       po.status = "cancelled"
       po.cancelled_at = new Date()
@@ -200,15 +279,28 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
 
   /** Open lines per variant: units on order, the earliest expected date, the lines. */
   async onOrder(): Promise<Map<string, OnOrder>> {
-    const rows: { variant_id: string; quantity: number; expected_date: string; supplier: string }[] = await this.activeManager_.query(
+    const rows: {
+      variant_id: string
+      quantity: number
+      expected_date: string
+      supplier: string
+    }[] = await this.activeManager_.query(
       `SELECT variant_id, quantity, to_char(expected_date, 'YYYY-MM-DD') AS expected_date, supplier
        FROM "orion_purchase_order" WHERE status = 'open' ORDER BY variant_id, expected_date, created_at`
     )
     const out = new Map<string, OnOrder>()
     for (const r of rows) {
-      const o = out.get(r.variant_id) ?? { quantity: 0, next_date: r.expected_date, lines: [] }
+      const o = out.get(r.variant_id) ?? {
+        quantity: 0,
+        next_date: r.expected_date,
+        lines: [],
+      }
       o.quantity += r.quantity
-      o.lines.push({ quantity: r.quantity, expected_date: r.expected_date, supplier: r.supplier })
+      o.lines.push({
+        quantity: r.quantity,
+        expected_date: r.expected_date,
+        supplier: r.supplier,
+      })
       out.set(r.variant_id, o)
     }
     return out

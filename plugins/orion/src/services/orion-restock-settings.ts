@@ -1,15 +1,26 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { OrionRestockSetting, SettingScope } from "../models/orion-restock-setting"
+import {
+  OrionRestockSetting,
+  SettingScope,
+} from "../models/orion-restock-setting"
 import { OrionOptions, resolveOptions } from "../types/options"
 
 type InjectedDependencies = { manager: EntityManager }
 
-export type SettingInput = { scope: SettingScope; key?: string; service_level?: number | null; lead_time_days?: number | null }
+export type SettingInput = {
+  scope: SettingScope
+  key?: string
+  service_level?: number | null
+  lead_time_days?: number | null
+}
 
 export type ResolvedSettings = {
-  resolve: (categories: (string | null)[], brand: string | null) => {
+  resolve: (
+    categories: (string | null)[],
+    brand: string | null
+  ) => {
     serviceLevel: number
     leadTimeDays: number
     serviceLevelFrom: string
@@ -30,11 +41,19 @@ export default class OrionRestockSettingsService extends TransactionBaseService 
     this.options_ = resolveOptions(options)
   }
 
-  async list(): Promise<{ settings: OrionRestockSetting[]; defaults: { service_level: number; lead_time_days: number } }> {
-    const settings = await this.activeManager_.getRepository(OrionRestockSetting).find({ order: { scope: "ASC", key: "ASC" } })
+  async list(): Promise<{
+    settings: OrionRestockSetting[]
+    defaults: { service_level: number; lead_time_days: number }
+  }> {
+    const settings = await this.activeManager_
+      .getRepository(OrionRestockSetting)
+      .find({ order: { scope: "ASC", key: "ASC" } })
     return {
       settings,
-      defaults: { service_level: this.options_.defaultServiceLevel, lead_time_days: this.options_.defaultLeadTimeDays },
+      defaults: {
+        service_level: this.options_.defaultServiceLevel,
+        lead_time_days: this.options_.defaultLeadTimeDays,
+      },
     }
   }
 
@@ -42,22 +61,40 @@ export default class OrionRestockSettingsService extends TransactionBaseService 
   async upsert(input: SettingInput): Promise<OrionRestockSetting> {
     const scope = input.scope
     if (!["default", "category", "brand"].includes(scope)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `scope must be "default", "category" or "brand", got ${JSON.stringify(scope)}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `scope must be "default", "category" or "brand", got ${JSON.stringify(scope)}`
+      )
     }
     const key = scope === "default" ? "*" : (input.key ?? "").trim()
     if (!key) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `key is required for scope "${scope}" (a category handle or a brand name)`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `key is required for scope "${scope}" (a category handle or a brand name)`
+      )
     }
     const sl = input.service_level ?? null
     const lt = input.lead_time_days ?? null
     if (sl !== null && !(typeof sl === "number" && sl > 0 && sl < 1)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `service_level must be a number in (0, 1), e.g. 0.95; got ${JSON.stringify(sl)}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `service_level must be a number in (0, 1), e.g. 0.95; got ${JSON.stringify(sl)}`
+      )
     }
-    if (lt !== null && !(typeof lt === "number" && Number.isInteger(lt) && lt >= 0 && lt <= 365)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `lead_time_days must be a whole number of days between 0 and 365; got ${JSON.stringify(lt)}`)
+    if (
+      lt !== null &&
+      !(typeof lt === "number" && Number.isInteger(lt) && lt >= 0 && lt <= 365)
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `lead_time_days must be a whole number of days between 0 and 365; got ${JSON.stringify(lt)}`
+      )
     }
     if (sl === null && lt === null) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "give service_level, lead_time_days or both")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "give service_level, lead_time_days or both"
+      )
     }
     return this.atomicPhase_(async (m) => {
       const repo = m.getRepository(OrionRestockSetting)
@@ -67,7 +104,9 @@ export default class OrionRestockSettingsService extends TransactionBaseService 
         existing.lead_time_days = lt
         return repo.save(existing)
       }
-      return repo.save(repo.create({ scope, key, service_level: sl, lead_time_days: lt }))
+      return repo.save(
+        repo.create({ scope, key, service_level: sl, lead_time_days: lt })
+      )
     })
   }
 
@@ -75,7 +114,10 @@ export default class OrionRestockSettingsService extends TransactionBaseService 
     await this.atomicPhase_(async (m) => {
       const res = await m.getRepository(OrionRestockSetting).delete({ id })
       if (!res.affected) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, `restock setting ${id} not found`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `restock setting ${id} not found`
+        )
       }
     })
   }
@@ -90,9 +132,11 @@ export default class OrionRestockSettingsService extends TransactionBaseService 
     return {
       resolve: (categories, brand) => {
         let serviceLevel = baseSl
-        let serviceLevelFrom = def?.service_level != null ? "default setting" : "plugin default"
+        let serviceLevelFrom =
+          def?.service_level != null ? "default setting" : "plugin default"
         let leadTimeDays = baseLt
-        let leadTimeFrom = def?.lead_time_days != null ? "default setting" : "plugin default"
+        let leadTimeFrom =
+          def?.lead_time_days != null ? "default setting" : "plugin default"
         // categories: root first, leaf last (the most specific setting wins)
         for (const c of categories) {
           const s = c ? byKey.get(`category|${c}`) : undefined

@@ -9,8 +9,13 @@ type InjectedDependencies = { manager: EntityManager }
 export class SalesImportError extends Error {
   readonly type = MedusaError.Types.INVALID_DATA
 
-  constructor(public errors: RowError[], public truncated: boolean) {
-    super(`the file has ${errors.length}${truncated ? "+" : ""} invalid row(s); nothing was imported`)
+  constructor(
+    public errors: RowError[],
+    public truncated: boolean
+  ) {
+    super(
+      `the file has ${errors.length}${truncated ? "+" : ""} invalid row(s); nothing was imported`
+    )
   }
 }
 
@@ -27,7 +32,10 @@ export type ImportSummary = {
 }
 
 const CHUNK = 5000
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Tunis" }).format(new Date())
+const today = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Tunis" }).format(
+    new Date()
+  )
 
 /**
  * Sales history: units per variant and day, from placed orders (one row per line
@@ -75,10 +83,14 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
   /** Records every order not yet in the history (e.g. orders placed before the plugin). */
   async backfill(): Promise<{ orders: number; inserted: number }> {
     return this.atomicPhase_(async (m) => {
-      const ids: { id: string }[] = await m.query(`SELECT o.id FROM "order" o WHERE o.status <> 'canceled' ORDER BY o.created_at`)
+      const ids: { id: string }[] = await m.query(
+        `SELECT o.id FROM "order" o WHERE o.status <> 'canceled' ORDER BY o.created_at`
+      )
       let inserted = 0
       for (let i = 0; i < ids.length; i += CHUNK) {
-        inserted += await this.withTransaction(m).recordOrders(ids.slice(i, i + CHUNK).map((r) => r.id))
+        inserted += await this.withTransaction(m).recordOrders(
+          ids.slice(i, i + CHUNK).map((r) => r.id)
+        )
       }
       return { orders: ids.length, inserted }
     })
@@ -105,16 +117,27 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
         }
       }
       const last = today()
-      const sums = new Map<string, { variant: string; sku: string; day: string; qty: number }>()
+      const sums = new Map<
+        string,
+        { variant: string; sku: string; day: string; qty: number }
+      >()
       for (const r of parsed.rows) {
         const day = r.date.toISOString().slice(0, 10)
         const variant = variants.get(r.sku)
         if (!variant) {
-          errors.push({ row: r.row, column: "sku", reason: `unknown sku "${r.sku}": no product variant has it` })
+          errors.push({
+            row: r.row,
+            column: "sku",
+            reason: `unknown sku "${r.sku}": no product variant has it`,
+          })
           continue
         }
         if (day > last) {
-          errors.push({ row: r.row, column: "date", reason: `"${day}" is in the future (today is ${last} in Tunis)` })
+          errors.push({
+            row: r.row,
+            column: "date",
+            reason: `"${day}" is in the future (today is ${last} in Tunis)`,
+          })
           continue
         }
         const key = `${variant}|${day}`
@@ -127,7 +150,10 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
       }
       if (errors.length) {
         errors.sort((a, b) => a.row - b.row)
-        throw new SalesImportError(errors.slice(0, maxErrors), errors.length > maxErrors)
+        throw new SalesImportError(
+          errors.slice(0, maxErrors),
+          errors.length > maxErrors
+        )
       }
       const all = [...sums.values()]
       let inserted = 0
@@ -146,7 +172,12 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
              RETURNING (xmax = 0) AS inserted
            )
            SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
-          [part.map((r) => r.variant), part.map((r) => r.sku), part.map((r) => r.day), part.map((r) => r.qty)]
+          [
+            part.map((r) => r.variant),
+            part.map((r) => r.sku),
+            part.map((r) => r.day),
+            part.map((r) => r.qty),
+          ]
         )
         inserted += res.inserted
         updated += res.updated
@@ -165,7 +196,10 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
     })
   }
 
-  async list(filter: { variant_id?: string; sku?: string; source?: string }, page: { limit: number; offset: number }) {
+  async list(
+    filter: { variant_id?: string; sku?: string; source?: string },
+    page: { limit: number; offset: number }
+  ) {
     const where: string[] = []
     const params: unknown[] = []
     for (const [k, v] of Object.entries(filter)) {
@@ -175,7 +209,10 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
       }
     }
     const w = where.length ? `WHERE ${where.join(" AND ")}` : ""
-    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count FROM "orion_sales_history" ${w}`, params)
+    const [{ count }] = await this.activeManager_.query(
+      `SELECT count(*)::int AS count FROM "orion_sales_history" ${w}`,
+      params
+    )
     const rows = await this.activeManager_.query(
       `SELECT id, variant_id, sku, to_char(day, 'YYYY-MM-DD') AS day, qty::float AS qty, source, order_id, line_item_id, created_at
        FROM "orion_sales_history" ${w} ORDER BY day DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`,

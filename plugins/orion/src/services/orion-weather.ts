@@ -45,7 +45,10 @@ export default class OrionWeatherService extends TransactionBaseService {
   async importCsv(text: string): Promise<WeatherImportSummary> {
     const parsed = parseWeatherCsv(text, { maxErrors: MAX_ERRORS + 1 })
     if (parsed.errors.length) {
-      throw new SalesImportError(parsed.errors.slice(0, MAX_ERRORS), parsed.errors.length > MAX_ERRORS)
+      throw new SalesImportError(
+        parsed.errors.slice(0, MAX_ERRORS),
+        parsed.errors.length > MAX_ERRORS
+      )
     }
     const rows = parsed.rows
     return this.atomicPhase_(async (m) => {
@@ -65,7 +68,12 @@ export default class OrionWeatherService extends TransactionBaseService {
              RETURNING (xmax = 0) AS inserted
            )
            SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
-          [part.map((r) => r.date), part.map((r) => r.governorate), part.map((r) => r.temperature), part.map((r) => r.rain)]
+          [
+            part.map((r) => r.date),
+            part.map((r) => r.governorate),
+            part.map((r) => r.temperature),
+            part.map((r) => r.rain),
+          ]
         )
         inserted += res.inserted
         updated += res.updated
@@ -92,7 +100,10 @@ export default class OrionWeatherService extends TransactionBaseService {
   }
 
   /** Stored days, oldest first, optionally from / to (inclusive) and for some governorates. */
-  async list(filter: { from?: string; to?: string; governorates?: string[] }, page: { limit: number; offset: number }) {
+  async list(
+    filter: { from?: string; to?: string; governorates?: string[] },
+    page: { limit: number; offset: number }
+  ) {
     const where: string[] = []
     const params: unknown[] = []
     if (filter.from) {
@@ -108,7 +119,10 @@ export default class OrionWeatherService extends TransactionBaseService {
       where.push(`governorate = ANY($${params.length})`)
     }
     const w = where.length ? `WHERE ${where.join(" AND ")}` : ""
-    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count FROM "orion_weather_day" ${w}`, params)
+    const [{ count }] = await this.activeManager_.query(
+      `SELECT count(*)::int AS count FROM "orion_weather_day" ${w}`,
+      params
+    )
     const days = await this.activeManager_.query(
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, governorate, temperature, rain FROM "orion_weather_day" ${w}
        ORDER BY date, governorate LIMIT ${page.limit} OFFSET ${page.offset}`,
@@ -121,13 +135,19 @@ export default class OrionWeatherService extends TransactionBaseService {
    * The days a run uses: from `from` (inclusive) to `to` (exclusive), of the configured governorates (all
    * stored when none is configured), by date then governorate. Empty: the run has no weather.
    */
-  async forRun(from: string, to: string): Promise<{ days: WeatherDay[]; governorates: string[] }> {
+  async forRun(
+    from: string,
+    to: string
+  ): Promise<{ days: WeatherDay[]; governorates: string[] }> {
     const only = this.governorates.length ? this.governorates : null
     const days: WeatherDay[] = await this.activeManager_.query(
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, governorate, temperature, rain FROM "orion_weather_day"
        WHERE date >= $1 AND date < $2 ${only ? "AND governorate = ANY($3)" : ""} ORDER BY date, governorate`,
       only ? [from, to, only] : [from, to]
     )
-    return { days, governorates: only ?? [...new Set(days.map((d) => d.governorate))].sort() }
+    return {
+      days,
+      governorates: only ?? [...new Set(days.map((d) => d.governorate))].sort(),
+    }
   }
 }

@@ -39,15 +39,21 @@ export type OrionOptions = {
   weatherGovernorates?: string | string[]
 }
 
-export type ResolvedOrionOptions = Required<Omit<OrionOptions, "redisUrl" | "weatherGovernorates">> & { redisUrl: string | null }
+export type ResolvedOrionOptions = Required<
+  Omit<OrionOptions, "redisUrl" | "weatherGovernorates">
+> & { redisUrl: string | null }
 
 /**
  * The governorates of the `weatherGovernorates` option, normalized ("Béja" → "beja"); [] = every governorate
  * with stored weather. A name that is not a governorate of Tunisia is an error naming it (logged at startup
  * by `loaders/weather-options.ts`; the weather service throws it).
  */
-export function weatherGovernorates(o: Pick<OrionOptions, "weatherGovernorates"> = {}): string[] {
-  const { governorates, bad } = parseGovernorateList(o.weatherGovernorates ?? [])
+export function weatherGovernorates(
+  o: Pick<OrionOptions, "weatherGovernorates"> = {}
+): string[] {
+  const { governorates, bad } = parseGovernorateList(
+    o.weatherGovernorates ?? []
+  )
   if (bad.length) {
     throw new Error(
       `orion option weatherGovernorates (ORION_WEATHER_GOVERNORATES): ${bad.map((b) => `"${b}"`).join(", ")} ${bad.length > 1 ? "are not governorates" : "is not a governorate"} of Tunisia (e.g. Tunis,Ariana,Béja)`
@@ -72,20 +78,36 @@ export function resolveOptions(o: OrionOptions = {}): ResolvedOrionOptions {
     redisUrl: o.redisUrl || null,
     redisPrefix: o.redisPrefix ?? "shabou:",
   }
-  if (!(Number.isInteger(out.batchSize) && out.batchSize >= 1 && out.batchSize <= 100000)) {
-    throw new Error(`orion option batchSize (ORION_FORECAST_BATCH_SIZE) must be a whole number of variants between 1 and 100000, got ${out.batchSize}`)
+  if (!(
+    Number.isInteger(out.batchSize) &&
+    out.batchSize >= 1 &&
+    out.batchSize <= 100000
+  )) {
+    throw new Error(
+      `orion option batchSize (ORION_FORECAST_BATCH_SIZE) must be a whole number of variants between 1 and 100000, got ${out.batchSize}`
+    )
   }
   if (!(out.accuracyAlertThreshold > 0)) {
-    throw new Error(`orion option accuracyAlertThreshold must be a positive share (0.25 = 25 % worse), got ${out.accuracyAlertThreshold}`)
+    throw new Error(
+      `orion option accuracyAlertThreshold must be a positive share (0.25 = 25 % worse), got ${out.accuracyAlertThreshold}`
+    )
   }
   if (!(out.defaultServiceLevel > 0 && out.defaultServiceLevel < 1)) {
-    throw new Error(`orion option defaultServiceLevel must be in (0, 1), got ${out.defaultServiceLevel}`)
+    throw new Error(
+      `orion option defaultServiceLevel must be in (0, 1), got ${out.defaultServiceLevel}`
+    )
   }
-  if (!(Number.isInteger(out.defaultLeadTimeDays) && out.defaultLeadTimeDays >= 0)) {
-    throw new Error(`orion option defaultLeadTimeDays must be a whole number of days ≥ 0, got ${out.defaultLeadTimeDays}`)
+  if (!(
+    Number.isInteger(out.defaultLeadTimeDays) && out.defaultLeadTimeDays >= 0
+  )) {
+    throw new Error(
+      `orion option defaultLeadTimeDays must be a whole number of days ≥ 0, got ${out.defaultLeadTimeDays}`
+    )
   }
   if (frequency !== "week" && frequency !== "month") {
-    throw new Error(`orion option frequency must be "week" or "month", got ${String(frequency)}`)
+    throw new Error(
+      `orion option frequency must be "week" or "month", got ${String(frequency)}`
+    )
   }
   return out
 }

@@ -1,7 +1,8 @@
 import type { PriceChangeContext } from "./change-context"
 
 /** What Medusa's authentication leaves on `req.user` (session/JWT: `{ userId }`; API token: the User). */
-export type AuthenticatedUser = { userId?: string; id?: string; email?: string } | null | undefined
+export type AuthenticatedUser =
+  { userId?: string; id?: string; email?: string } | null | undefined
 
 export type RequestFacts = {
   method: string
@@ -21,7 +22,7 @@ export function describeRequest(facts: RequestFacts): PriceChangeContext {
   const path = facts.path.split("?")[0]
   const origin = `${facts.method.toUpperCase()} ${path}`
   const user = facts.user ?? null
-  const actor = user ? user.userId ?? user.id ?? null : null
+  const actor = user ? (user.userId ?? user.id ?? null) : null
   const isAdmin = path === "/admin" || path.startsWith("/admin/")
   if (!isAdmin) {
     return { source: "api", actor, origin }

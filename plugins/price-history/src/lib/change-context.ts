@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from "async_hooks"
 
 /** Who or what is changing prices in the current asynchronous flow. */
-export type PriceChangeSource = "admin" | "api" | "price_list" | "import" | "system"
+export type PriceChangeSource =
+  "admin" | "api" | "price_list" | "import" | "system"
 
 export type PriceChangeContext = {
   source: PriceChangeSource
@@ -14,7 +15,10 @@ export type PriceChangeContext = {
 const storage = new AsyncLocalStorage<PriceChangeContext>()
 
 /** Runs `fn` with `context` visible to every asynchronous continuation it starts. */
-export function runWithChangeContext<T>(context: PriceChangeContext, fn: () => T): T {
+export function runWithChangeContext<T>(
+  context: PriceChangeContext,
+  fn: () => T
+): T {
   return storage.run(context, fn)
 }
 
@@ -24,12 +28,19 @@ export function currentChangeContext(): PriceChangeContext | undefined {
 }
 
 /** The SQL statement (and parameters) that publishes a context to the triggers, transaction-local. */
-export function changeContextStatement(context: PriceChangeContext): { text: string; params: string[] } {
+export function changeContextStatement(context: PriceChangeContext): {
+  text: string
+  params: string[]
+} {
   return {
     text:
       "SELECT set_config('shabou.price_source', $1, true), " +
       "set_config('shabou.price_actor', $2, true), " +
       "set_config('shabou.price_origin', $3, true)",
-    params: [context.source, context.actor ?? "", (context.origin ?? "").slice(0, 500)],
+    params: [
+      context.source,
+      context.actor ?? "",
+      (context.origin ?? "").slice(0, 500),
+    ],
   }
 }

@@ -17,7 +17,9 @@ describe("currencyDigits", () => {
   })
 
   it("refuses something that is not a currency code", () => {
-    expect(() => currencyDigits("dinar")).toThrow('"dinar" is not a currency code')
+    expect(() => currencyDigits("dinar")).toThrow(
+      '"dinar" is not a currency code'
+    )
     expect(() => currencyDigits("")).toThrow(RangeError)
   })
 })
@@ -62,9 +64,15 @@ describe("fromMinorUnits", () => {
 
   it("round-trips through toMinorUnits(parseFloat(...))", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(0, 2, 3), (minor, digits) => {
-        expect(toMinorUnits(parseFloat(fromMinorUnits(minor, digits)), digits)).toBe(minor)
-      })
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom(0, 2, 3),
+        (minor, digits) => {
+          expect(
+            toMinorUnits(parseFloat(fromMinorUnits(minor, digits)), digits)
+          ).toBe(minor)
+        }
+      )
     )
   })
 })

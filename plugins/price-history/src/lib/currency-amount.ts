@@ -6,24 +6,40 @@
  */
 
 /** Decimal digits per upper-case currency code, e.g. `{ TND: 3 }`. */
-export type CurrencyDigitsTable = Record<string, { decimal_digits: number } | undefined>
+export type CurrencyDigitsTable = Record<
+  string,
+  { decimal_digits: number } | undefined
+>
 
 /**
  * The number of decimals of a currency: from `table` when it knows the code (Medusa's currency
  * table, the one its admin uses to enter prices), otherwise from ICU (`Intl.NumberFormat`).
  * Throws a RangeError for a code that is not a currency code.
  */
-export function currencyDigits(code: string, table: CurrencyDigitsTable = {}): number {
-  const upper = String(code ?? "").trim().toUpperCase()
+export function currencyDigits(
+  code: string,
+  table: CurrencyDigitsTable = {}
+): number {
+  const upper = String(code ?? "")
+    .trim()
+    .toUpperCase()
   if (!/^[A-Z]{3}$/.test(upper)) {
-    throw new RangeError(`"${code}" is not a currency code (3 letters, ISO 4217)`)
+    throw new RangeError(
+      `"${code}" is not a currency code (3 letters, ISO 4217)`
+    )
   }
   const known = table[upper]
-  if (known && Number.isInteger(known.decimal_digits) && known.decimal_digits >= 0) {
+  if (
+    known &&
+    Number.isInteger(known.decimal_digits) &&
+    known.decimal_digits >= 0
+  ) {
     return known.decimal_digits
   }
-  return new Intl.NumberFormat("en", { style: "currency", currency: upper }).resolvedOptions()
-    .maximumFractionDigits as number
+  return new Intl.NumberFormat("en", {
+    style: "currency",
+    currency: upper,
+  }).resolvedOptions().maximumFractionDigits as number
 }
 
 /**

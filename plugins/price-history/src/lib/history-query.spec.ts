@@ -1,4 +1,9 @@
-import { DEFAULT_LIMIT, MAX_CSV_ROWS, parseHistoryQuery, QueryError } from "./history-query"
+import {
+  DEFAULT_LIMIT,
+  MAX_CSV_ROWS,
+  parseHistoryQuery,
+  QueryError,
+} from "./history-query"
 
 describe("parseHistoryQuery", () => {
   it("defaults", () => {
@@ -14,13 +19,21 @@ describe("parseHistoryQuery", () => {
   })
 
   it("reads lists given repeated or comma-separated, lower-cases currencies", () => {
-    const q = parseHistoryQuery({ variant_id: ["v1", "v2,v3"], currency_code: "TND,eur" })
+    const q = parseHistoryQuery({
+      variant_id: ["v1", "v2,v3"],
+      currency_code: "TND,eur",
+    })
     expect(q.variant_id).toEqual(["v1", "v2", "v3"])
     expect(q.currency_code).toEqual(["tnd", "eur"])
   })
 
   it("parses dates and pagination", () => {
-    const q = parseHistoryQuery({ from: "2024-01-01", to: "2024-02-01T10:00:00Z", limit: "10", offset: "20" })
+    const q = parseHistoryQuery({
+      from: "2024-01-01",
+      to: "2024-02-01T10:00:00Z",
+      limit: "10",
+      offset: "20",
+    })
     expect(q.from?.toISOString()).toBe("2024-01-01T00:00:00.000Z")
     expect(q.to?.toISOString()).toBe("2024-02-01T10:00:00.000Z")
     expect(q.limit).toBe(10)

@@ -1,7 +1,10 @@
 /** Validation of the query string of GET /admin/products/:id/price-history. */
 
 export class QueryError extends Error {
-  constructor(public readonly field: string, message: string) {
+  constructor(
+    public readonly field: string,
+    message: string
+  ) {
     super(`Invalid query parameter "${field}": ${message}`)
   }
 }
@@ -23,7 +26,15 @@ export const MAX_CSV_ROWS = 100000
 
 type Raw = Record<string, unknown>
 
-const KNOWN = new Set(["variant_id", "currency_code", "from", "to", "limit", "offset", "format"])
+const KNOWN = new Set([
+  "variant_id",
+  "currency_code",
+  "from",
+  "to",
+  "limit",
+  "offset",
+  "format",
+])
 
 function list(raw: Raw, field: string): string[] {
   const value = raw[field]
@@ -39,13 +50,22 @@ function list(raw: Raw, field: string): string[] {
   return items.map((s) => s.trim()).filter(Boolean)
 }
 
-function integer(raw: Raw, field: string, fallback: number, min: number, max: number): number {
+function integer(
+  raw: Raw,
+  field: string,
+  fallback: number,
+  min: number,
+  max: number
+): number {
   const value = raw[field]
   if (value === undefined || value === "") {
     return fallback
   }
   if (typeof value !== "string" || !/^\d+$/.test(value)) {
-    throw new QueryError(field, `expected a whole number, got ${JSON.stringify(value)}`)
+    throw new QueryError(
+      field,
+      `expected a whole number, got ${JSON.stringify(value)}`
+    )
   }
   const n = Number(value)
   if (n < min || n > max) {
@@ -59,8 +79,14 @@ function date(raw: Raw, field: string): Date | null {
   if (value === undefined || value === "") {
     return null
   }
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
-    throw new QueryError(field, `expected an ISO 8601 date or date-time, got ${JSON.stringify(value)}`)
+  if (
+    typeof value !== "string" ||
+    !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)
+  ) {
+    throw new QueryError(
+      field,
+      `expected an ISO 8601 date or date-time, got ${JSON.stringify(value)}`
+    )
   }
   const d = new Date(value)
   if (Number.isNaN(d.getTime())) {
@@ -73,24 +99,34 @@ function date(raw: Raw, field: string): Date | null {
 export function parseHistoryQuery(raw: Raw): HistoryQuery {
   for (const key of Object.keys(raw)) {
     if (!KNOWN.has(key)) {
-      throw new QueryError(key, `unknown parameter (allowed: ${[...KNOWN].join(", ")})`)
+      throw new QueryError(
+        key,
+        `unknown parameter (allowed: ${[...KNOWN].join(", ")})`
+      )
     }
   }
-  const formatRaw = raw.format === undefined || raw.format === "" ? "json" : raw.format
+  const formatRaw =
+    raw.format === undefined || raw.format === "" ? "json" : raw.format
   if (formatRaw !== "json" && formatRaw !== "csv") {
-    throw new QueryError("format", `expected "json" or "csv", got ${JSON.stringify(formatRaw)}`)
+    throw new QueryError(
+      "format",
+      `expected "json" or "csv", got ${JSON.stringify(formatRaw)}`
+    )
   }
   const format = formatRaw as "json" | "csv"
   const currencies = list(raw, "currency_code").map((c) => {
     if (!/^[a-zA-Z]{3}$/.test(c)) {
-      throw new QueryError("currency_code", `expected a 3-letter ISO 4217 code, got ${JSON.stringify(c)}`)
+      throw new QueryError(
+        "currency_code",
+        `expected a 3-letter ISO 4217 code, got ${JSON.stringify(c)}`
+      )
     }
     return c.toLowerCase()
   })
   const from = date(raw, "from")
   const to = date(raw, "to")
   if (from && to && from > to) {
-    throw new QueryError("from", "must not be after \"to\"")
+    throw new QueryError("from", 'must not be after "to"')
   }
   const csvDefault = format === "csv" ? MAX_CSV_ROWS : DEFAULT_LIMIT
   return {
@@ -98,7 +134,13 @@ export function parseHistoryQuery(raw: Raw): HistoryQuery {
     currency_code: currencies,
     from,
     to,
-    limit: integer(raw, "limit", csvDefault, 1, format === "csv" ? MAX_CSV_ROWS : MAX_LIMIT),
+    limit: integer(
+      raw,
+      "limit",
+      csvDefault,
+      1,
+      format === "csv" ? MAX_CSV_ROWS : MAX_LIMIT
+    ),
     offset: integer(raw, "offset", 0, 0, Number.MAX_SAFE_INTEGER),
     format,
   }

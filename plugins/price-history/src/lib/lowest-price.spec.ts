@@ -4,8 +4,20 @@ const d = (s: string) => new Date(s)
 
 describe("lowestPrices", () => {
   it("is the current price when nothing changed in the window", () => {
-    expect(lowestPrices([{ variant_id: "v1", currency_code: "tnd", amount: 45000 }], [])).toEqual([
-      { variant_id: "v1", currency_code: "tnd", current_amount: 45000, lowest_amount: 45000, changes: 0, lowest_seen_at: null },
+    expect(
+      lowestPrices(
+        [{ variant_id: "v1", currency_code: "tnd", amount: 45000 }],
+        []
+      )
+    ).toEqual([
+      {
+        variant_id: "v1",
+        currency_code: "tnd",
+        current_amount: 45000,
+        lowest_amount: 45000,
+        changes: 0,
+        lowest_seen_at: null,
+      },
     ])
   })
 
@@ -14,8 +26,20 @@ describe("lowestPrices", () => {
     const r = lowestPrices(
       [{ variant_id: "v1", currency_code: "tnd", amount: 45000 }],
       [
-        { variant_id: "v1", currency_code: "tnd", old_amount: 40000, new_amount: 50000, changed_at: d("2024-05-02") },
-        { variant_id: "v1", currency_code: "tnd", old_amount: 50000, new_amount: 45000, changed_at: d("2024-05-20") },
+        {
+          variant_id: "v1",
+          currency_code: "tnd",
+          old_amount: 40000,
+          new_amount: 50000,
+          changed_at: d("2024-05-02"),
+        },
+        {
+          variant_id: "v1",
+          currency_code: "tnd",
+          old_amount: 50000,
+          new_amount: 45000,
+          changed_at: d("2024-05-20"),
+        },
       ]
     )
     expect(r[0].lowest_amount).toBe(40000)
@@ -31,11 +55,30 @@ describe("lowestPrices", () => {
         { variant_id: "v1", currency_code: "eur", amount: 300 },
       ],
       [
-        { variant_id: "v2", currency_code: "tnd", old_amount: 700, new_amount: null, changed_at: d("2024-05-03") },
-        { variant_id: "v1", currency_code: "eur", old_amount: null, new_amount: 300, changed_at: d("2024-05-04") },
+        {
+          variant_id: "v2",
+          currency_code: "tnd",
+          old_amount: 700,
+          new_amount: null,
+          changed_at: d("2024-05-03"),
+        },
+        {
+          variant_id: "v1",
+          currency_code: "eur",
+          old_amount: null,
+          new_amount: 300,
+          changed_at: d("2024-05-04"),
+        },
       ]
     )
-    expect(r.map((x) => [x.variant_id, x.currency_code, x.current_amount, x.lowest_amount])).toEqual([
+    expect(
+      r.map((x) => [
+        x.variant_id,
+        x.currency_code,
+        x.current_amount,
+        x.lowest_amount,
+      ])
+    ).toEqual([
       ["v1", "eur", 300, 300],
       ["v1", "tnd", 1000, 1000],
       ["v2", "tnd", null, 700],

@@ -7,7 +7,11 @@
  * (old_amount: in force from before the window, or from an earlier change, until that change).
  */
 
-export type CurrentPrice = { variant_id: string; currency_code: string; amount: number }
+export type CurrentPrice = {
+  variant_id: string
+  currency_code: string
+  amount: number
+}
 
 export type WindowChange = {
   variant_id: string
@@ -30,11 +34,20 @@ export type LowestPrice = {
   lowest_seen_at: Date | null
 }
 
-const keyOf = (variantId: string, currency: string) => `${variantId}\u0000${currency}`
+const keyOf = (variantId: string, currency: string) =>
+  `${variantId}\u0000${currency}`
 
-export function lowestPrices(current: CurrentPrice[], changes: WindowChange[]): LowestPrice[] {
+export function lowestPrices(
+  current: CurrentPrice[],
+  changes: WindowChange[]
+): LowestPrice[] {
   const out = new Map<string, LowestPrice>()
-  const entry = (variantId: string, currency: string, amount: number, at: Date | null) => {
+  const entry = (
+    variantId: string,
+    currency: string,
+    amount: number,
+    at: Date | null
+  ) => {
     const key = keyOf(variantId, currency)
     const existing = out.get(key)
     if (!existing) {
@@ -51,14 +64,21 @@ export function lowestPrices(current: CurrentPrice[], changes: WindowChange[]): 
     if (amount < existing.lowest_amount) {
       existing.lowest_amount = amount
       existing.lowest_seen_at = at
-    } else if (amount === existing.lowest_amount && existing.lowest_seen_at && (!at || at > existing.lowest_seen_at)) {
+    } else if (
+      amount === existing.lowest_amount &&
+      existing.lowest_seen_at &&
+      (!at || at > existing.lowest_seen_at)
+    ) {
       existing.lowest_seen_at = at
     }
     return existing
   }
   for (const p of current) {
     const e = entry(p.variant_id, p.currency_code, p.amount, null)
-    e.current_amount = e.current_amount === null ? p.amount : Math.min(e.current_amount, p.amount)
+    e.current_amount =
+      e.current_amount === null
+        ? p.amount
+        : Math.min(e.current_amount, p.amount)
   }
   for (const c of changes) {
     for (const amount of [c.old_amount, c.new_amount]) {
@@ -72,6 +92,8 @@ export function lowestPrices(current: CurrentPrice[], changes: WindowChange[]): 
     }
   }
   return [...out.values()].sort((a, b) =>
-    a.variant_id === b.variant_id ? a.currency_code.localeCompare(b.currency_code) : a.variant_id.localeCompare(b.variant_id)
+    a.variant_id === b.variant_id
+      ? a.currency_code.localeCompare(b.currency_code)
+      : a.variant_id.localeCompare(b.variant_id)
   )
 }

@@ -30,7 +30,11 @@ function patchRouteWrapper(): void {
   const wrap = (fn: Handler) =>
     original((req: any, res: any) =>
       runWithChangeContext(
-        describeRequest({ method: req.method, path: req.originalUrl ?? req.url ?? "", user: req.user }),
+        describeRequest({
+          method: req.method,
+          path: req.originalUrl ?? req.url ?? "",
+          user: req.user,
+        }),
         () => fn(req, res)
       )
     )
@@ -38,23 +42,33 @@ function patchRouteWrapper(): void {
   awaitModule.default = wrap
 }
 
-function patchImportStrategy(modulePath: string, container: AwilixContainer): void {
+function patchImportStrategy(
+  modulePath: string,
+  container: AwilixContainer
+): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Strategy = require(modulePath).default
   const original = Strategy.prototype.processJob
   Strategy.prototype.processJob = async function (batchJobId: string) {
     let actor: string | null = null
     try {
-      const job = await container.resolve("batchJobService").retrieve(batchJobId)
+      const job = await container
+        .resolve("batchJobService")
+        .retrieve(batchJobId)
       actor = job.created_by ?? null
     } catch (e) {
       actor = null
     }
-    const context: PriceChangeContext = { source: "import", actor, origin: `batch-job ${batchJobId}` }
+    const context: PriceChangeContext = {
+      source: "import",
+      actor,
+      origin: `batch-job ${batchJobId}`,
+    }
     // Medusa's BatchJobSubscriber opens the transaction *before* calling processJob (and hands it in
     // through withTransaction), so the transaction-start hook ran without this context: publish it
     // on that transaction now. Transaction-local, it ends with the job's transaction.
-    const tx = (this as { transactionManager_?: EntityManager }).transactionManager_
+    const tx = (this as { transactionManager_?: EntityManager })
+      .transactionManager_
     if (tx) {
       const { text, params } = changeContextStatement(context)
       await tx.query(text, params)
@@ -67,7 +81,9 @@ function installTransactionHook(manager: EntityManager): void {
   const subscriber = {
     async afterTransactionStart(event: TransactionStartEvent): Promise<void> {
       const context = currentChangeContext()
-      const runner = event.queryRunner as unknown as { transactionDepth: number }
+      const runner = event.queryRunner as unknown as {
+        transactionDepth: number
+      }
       if (!context || runner.transactionDepth !== 1) {
         return
       }
@@ -78,7 +94,9 @@ function installTransactionHook(manager: EntityManager): void {
   manager.connection.subscribers.push(subscriber as any)
 }
 
-export default async function actorContextLoader(container: AwilixContainer): Promise<void> {
+export default async function actorContextLoader(
+  container: AwilixContainer
+): Promise<void> {
   const g = globalThis as any
   if (g[INSTALLED]) {
     return
@@ -86,6 +104,12 @@ export default async function actorContextLoader(container: AwilixContainer): Pr
   g[INSTALLED] = true
   installTransactionHook(container.resolve("manager"))
   patchRouteWrapper()
-  patchImportStrategy("@medusajs/medusa/dist/strategies/batch-jobs/product/import", container)
-  patchImportStrategy("@medusajs/medusa/dist/strategies/batch-jobs/price-list/import", container)
+  patchImportStrategy(
+    "@medusajs/medusa/dist/strategies/batch-jobs/product/import",
+    container
+  )
+  patchImportStrategy(
+    "@medusajs/medusa/dist/strategies/batch-jobs/price-list/import",
+    container
+  )
 }

@@ -148,11 +148,21 @@ export class PriceHistoryCapture1732380000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TRIGGER IF EXISTS price_history_variant_link ON product_variant_money_amount`)
-    await queryRunner.query(`DROP TRIGGER IF EXISTS price_history_money_amount ON money_amount`)
-    await queryRunner.query(`DROP FUNCTION IF EXISTS price_history_on_variant_link()`)
-    await queryRunner.query(`DROP FUNCTION IF EXISTS price_history_on_money_amount()`)
-    await queryRunner.query(`DROP FUNCTION IF EXISTS price_history_write(money_amount, text, text, integer, integer)`)
+    await queryRunner.query(
+      `DROP TRIGGER IF EXISTS price_history_variant_link ON product_variant_money_amount`
+    )
+    await queryRunner.query(
+      `DROP TRIGGER IF EXISTS price_history_money_amount ON money_amount`
+    )
+    await queryRunner.query(
+      `DROP FUNCTION IF EXISTS price_history_on_variant_link()`
+    )
+    await queryRunner.query(
+      `DROP FUNCTION IF EXISTS price_history_on_money_amount()`
+    )
+    await queryRunner.query(
+      `DROP FUNCTION IF EXISTS price_history_write(money_amount, text, text, integer, integer)`
+    )
     await queryRunner.query(`DROP TABLE IF EXISTS "price_history"`)
   }
 }

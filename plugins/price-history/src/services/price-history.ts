@@ -3,7 +3,12 @@ import { MedusaError } from "@medusajs/utils"
 import type { EntityManager } from "typeorm"
 import type { HistoryRow } from "../lib/history-csv"
 import type { HistoryQuery } from "../lib/history-query"
-import { CurrentPrice, LowestPrice, lowestPrices, WindowChange } from "../lib/lowest-price"
+import {
+  CurrentPrice,
+  LowestPrice,
+  lowestPrices,
+  WindowChange,
+} from "../lib/lowest-price"
 
 type InjectedDependencies = { manager: EntityManager }
 
@@ -21,18 +26,30 @@ export default class PriceHistoryService extends TransactionBaseService {
     super(container)
   }
 
-  private async assertProduct(productId: string, publishedOnly: boolean): Promise<void> {
+  private async assertProduct(
+    productId: string,
+    publishedOnly: boolean
+  ): Promise<void> {
     const rows = await this.activeManager_.query(
       `SELECT status, deleted_at FROM product WHERE id = $1`,
       [productId]
     )
     const p = rows[0]
-    if (!p || (publishedOnly && (p.status !== "published" || p.deleted_at !== null))) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${productId} was not found`)
+    if (
+      !p ||
+      (publishedOnly && (p.status !== "published" || p.deleted_at !== null))
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Product with id: ${productId} was not found`
+      )
     }
   }
 
-  async list(productId: string, q: HistoryQuery): Promise<{ rows: HistoryRow[]; count: number }> {
+  async list(
+    productId: string,
+    q: HistoryQuery
+  ): Promise<{ rows: HistoryRow[]; count: number }> {
     await this.assertProduct(productId, false)
     const where = ["ph.product_id = $1"]
     const params: unknown[] = [productId]

@@ -16,7 +16,9 @@ export default class ShabouProductImportStrategy extends ProductImportStrategy {
   static identifier = "product-import-strategy"
   static batchType = "product-import"
 
-  protected async prepareVariantPrices(row: Record<string, any>): Promise<void> {
+  protected async prepareVariantPrices(
+    row: Record<string, any>
+  ): Promise<void> {
     const manager = this.transactionManager_ ?? this.manager_
     const prices: PriceRecord[] = []
     for (const price of row["variant.prices"] as CsvPrice[]) {
@@ -25,7 +27,9 @@ export default class ShabouProductImportStrategy extends ProductImportStrategy {
       if (price.regionName) {
         column = `Price ${price.regionName}`
         try {
-          const region = await this.regionService_.withTransaction(manager).retrieveByName(price.regionName)
+          const region = await this.regionService_
+            .withTransaction(manager)
+            .retrieveByName(price.regionName)
           record.region_id = region.id
           record.currency_code = region.currency_code
         } catch (e) {
@@ -39,11 +43,20 @@ export default class ShabouProductImportStrategy extends ProductImportStrategy {
         record.currency_code = price.currency_code as string
       }
       try {
-        record.amount = toMinorUnits(Number(price.amount), currencyDigits(record.currency_code, defaultCurrencies))
+        record.amount = toMinorUnits(
+          Number(price.amount),
+          currencyDigits(record.currency_code, defaultCurrencies)
+        )
       } catch (e) {
         // the column reducer already ran parseFloat, so a word arrives here as NaN
-        const reason = Number.isNaN(Number(price.amount)) ? "is not a number" : (e as Error).message
-        const variant = row["variant.sku"] ?? row["variant.id"] ?? row["variant.title"] ?? "(new)"
+        const reason = Number.isNaN(Number(price.amount))
+          ? "is not a number"
+          : (e as Error).message
+        const variant =
+          row["variant.sku"] ??
+          row["variant.id"] ??
+          row["variant.title"] ??
+          "(new)"
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           `Product ${row["product.handle"] ?? "?"}, variant ${variant}, column "${column}": ${reason}`

@@ -49,7 +49,9 @@ export function parseCommand(argv: string[]) {
     },
   })
   if (!command || !["search", "export", "watch", "report"].includes(command)) {
-    throw new CliError(command ? `unknown command "${command}"\n${USAGE}` : USAGE)
+    throw new CliError(
+      command ? `unknown command "${command}"\n${USAGE}` : USAGE
+    )
   }
   if (command === "search" && !values.city?.length) {
     throw new CliError(`search: --city is required\n${USAGE}`)
@@ -59,11 +61,18 @@ export function parseCommand(argv: string[]) {
   }
   if (command === "report") {
     if ((values.start === undefined) !== (values.end === undefined)) {
-      throw new CliError("report: give both --start and --end, or neither (last complete week)")
+      throw new CliError(
+        "report: give both --start and --end, or neither (last complete week)"
+      )
     }
     for (const flag of ["start", "end"] as const) {
-      if (values[flag] !== undefined && isNaN(new Date(values[flag] as string).getTime())) {
-        throw new CliError(`--${flag}: "${values[flag]}" is not an ISO date (e.g. 2026-01-05T00:00:00+01:00)`)
+      if (
+        values[flag] !== undefined &&
+        isNaN(new Date(values[flag] as string).getTime())
+      ) {
+        throw new CliError(
+          `--${flag}: "${values[flag]}" is not an ISO date (e.g. 2026-01-05T00:00:00+01:00)`
+        )
       }
     }
   }
@@ -71,13 +80,19 @@ export function parseCommand(argv: string[]) {
   if (values["max-requests"] !== undefined) {
     maxRequests = Number(values["max-requests"])
     if (!Number.isInteger(maxRequests) || maxRequests < 0) {
-      throw new CliError(`--max-requests: "${values["max-requests"]}" is not a whole number >= 0`)
+      throw new CliError(
+        `--max-requests: "${values["max-requests"]}" is not a whole number >= 0`
+      )
     }
   }
   return { command, values, maxRequests }
 }
 
-export async function run(argv: string[], container: Container, out: Out = { log: (l) => console.log(l) }): Promise<number> {
+export async function run(
+  argv: string[],
+  container: Container,
+  out: Out = { log: (l) => console.log(l) }
+): Promise<number> {
   const { command, values, maxRequests } = parseCommand(argv)
   if (command === "search") {
     const runs = container.resolve<ProspectorRunService>("prospectorRunService")
@@ -94,8 +109,12 @@ export async function run(argv: string[], container: Container, out: Out = { log
     })
     const s = result.summary
     out.log(`run ${result.id}: ${result.status}`)
-    out.log(`requests: ${s.requests} (month: ${s.budget.used_this_month_after}/${s.budget.per_month}, run limit ${s.budget.per_run})`)
-    out.log(`places: ${s.places}, new: ${s.new}, updated: ${s.updated}, merged: ${s.merged} (leads ${s.leads}, competitors ${s.competitors})`)
+    out.log(
+      `requests: ${s.requests} (month: ${s.budget.used_this_month_after}/${s.budget.per_month}, run limit ${s.budget.per_run})`
+    )
+    out.log(
+      `places: ${s.places}, new: ${s.new}, updated: ${s.updated}, merged: ${s.merged} (leads ${s.leads}, competitors ${s.competitors})`
+    )
     if (s.budget_exhausted) {
       out.log(`stopped: the ${s.budget_exhausted} budget is used up`)
     }
@@ -107,7 +126,12 @@ export async function run(argv: string[], container: Container, out: Out = { log
   if (command === "export") {
     const leads = container.resolve<LeadService>("leadService")
     const raw: Record<string, unknown> = {}
-    for (const [flag, key] of [["status", "status"], ["kind", "kind"], ["min-score", "min_score"], ["q", "q"]] as const) {
+    for (const [flag, key] of [
+      ["status", "status"],
+      ["kind", "kind"],
+      ["min-score", "min_score"],
+      ["q", "q"],
+    ] as const) {
       if (values[flag] !== undefined) {
         raw[key] = values[flag]
       }
@@ -118,7 +142,10 @@ export async function run(argv: string[], container: Container, out: Out = { log
     const query = leads.parseQuery(raw)
     const delimiter = values.delimiter === ";" ? ";" : ","
     const file = path.resolve(values.out as string)
-    await pipeline(leads.exportCsv(query, { delimiter }), fs.createWriteStream(file))
+    await pipeline(
+      leads.exportCsv(query, { delimiter }),
+      fs.createWriteStream(file)
+    )
     const [, count] = await leads.list({ ...query, limit: 1, offset: 0 })
     out.log(`${count} leads written to ${file}`)
     return 0
@@ -127,19 +154,28 @@ export async function run(argv: string[], container: Container, out: Out = { log
     const watch = container.resolve<PriceWatchService>("priceWatchService")
     const result = await watch.runPass({
       trigger: "cli",
-      onProgress: (done, total, url, status) => (out.progress ?? out.log)(`[${done}/${total}] ${status} ${url}`),
+      onProgress: (done, total, url, status) =>
+        (out.progress ?? out.log)(`[${done}/${total}] ${status} ${url}`),
     })
-    out.log(`run ${result.id}: ${result.status} ${JSON.stringify(result.summary)}`)
+    out.log(
+      `run ${result.id}: ${result.status} ${JSON.stringify(result.summary)}`
+    )
     return result.status === "completed" ? 0 : 1
   }
-  const reports = container.resolve<ProspectorReportService>("prospectorReportService")
+  const reports = container.resolve<ProspectorReportService>(
+    "prospectorReportService"
+  )
   const report = await reports.generate({
     start: values.start ? new Date(values.start) : undefined,
     end: values.end ? new Date(values.end) : undefined,
     trigger: "cli",
   })
-  out.log(`report ${report.id} for ${new Date(report.period_start).toISOString()} .. ${new Date(report.period_end).toISOString()}`)
+  out.log(
+    `report ${report.id} for ${new Date(report.period_start).toISOString()} .. ${new Date(report.period_end).toISOString()}`
+  )
   out.log(JSON.stringify(report.summary))
-  out.log(`download: GET /admin/prospector/reports/${report.id}?format=html (or csv)`)
+  out.log(
+    `download: GET /admin/prospector/reports/${report.id}?format=html (or csv)`
+  )
   return 0
 }

@@ -10,11 +10,15 @@ import type ProspectorRunService from "../services/prospector-run"
  */
 export default async function handler({ container }: ScheduledJobArgs) {
   const logger = container.resolve("logger")
-  const service: ProspectorRunService = container.resolve("prospectorRunService")
+  const service: ProspectorRunService = container.resolve(
+    "prospectorRunService"
+  )
   try {
     const run = await service.scheduledSearch(new Date())
     if (run) {
-      logger.info(`[prospector] daily lead search ${run.id}: ${run.status}, ${JSON.stringify(run.summary)}`)
+      logger.info(
+        `[prospector] daily lead search ${run.id}: ${run.status}, ${JSON.stringify(run.summary)}`
+      )
     }
   } catch (e) {
     logger.warn(`[prospector] daily lead search failed: ${e.message}`)

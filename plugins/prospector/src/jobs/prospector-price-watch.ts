@@ -11,7 +11,9 @@ export default async function handler({ container }: ScheduledJobArgs) {
   const service: PriceWatchService = container.resolve("priceWatchService")
   try {
     const run = await service.runPass({ trigger: "job" })
-    logger.info(`[prospector] price watch ${run.id}: ${run.status}, ${JSON.stringify(run.summary)}`)
+    logger.info(
+      `[prospector] price watch ${run.id}: ${run.status}, ${JSON.stringify(run.summary)}`
+    )
   } catch (e) {
     logger.warn(`[prospector] price watch failed: ${e.message}`)
   }

@@ -9,11 +9,15 @@ import type ProspectorReportService from "../services/prospector-report"
  */
 export default async function handler({ container }: ScheduledJobArgs) {
   const logger = container.resolve("logger")
-  const service: ProspectorReportService = container.resolve("prospectorReportService")
+  const service: ProspectorReportService = container.resolve(
+    "prospectorReportService"
+  )
   try {
     const report = await service.scheduledReport(new Date())
     if (report) {
-      logger.info(`[prospector] weekly report ${report.id} for ${new Date(report.period_start).toISOString()}`)
+      logger.info(
+        `[prospector] weekly report ${report.id} for ${new Date(report.period_start).toISOString()}`
+      )
     }
   } catch (e) {
     logger.warn(`[prospector] weekly report failed: ${e.message}`)

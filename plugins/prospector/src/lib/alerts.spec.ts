@@ -1,29 +1,87 @@
 import { evaluatePriceAlerts } from "./alerts"
 
-const tnd = (amount: number, in_stock: boolean | null = true) => ({ amount, currency: "TND" as const, in_stock })
+const tnd = (amount: number, in_stock: boolean | null = true) => ({
+  amount,
+  currency: "TND" as const,
+  in_stock,
+})
 
 describe("evaluatePriceAlerts", () => {
   it("alerts when the price moves more than the threshold, either way", () => {
-    const up = evaluatePriceAlerts({ previous: tnd(100000), current: tnd(111000), rules: { threshold_percent: 10 } })
-    expect(up.alerts).toEqual([expect.objectContaining({ kind: "price_move", direction: "up", change_percent: 11 })])
-    expect(up.alerts[0].message).toMatch(/price up 11% \(100,000 DT -> 111,000 DT\), threshold 10%/)
-    const down = evaluatePriceAlerts({ previous: tnd(100000), current: tnd(85000), rules: { threshold_percent: 10 } })
-    expect(down.alerts).toEqual([expect.objectContaining({ kind: "price_move", direction: "down", change_percent: -15 })])
+    const up = evaluatePriceAlerts({
+      previous: tnd(100000),
+      current: tnd(111000),
+      rules: { threshold_percent: 10 },
+    })
+    expect(up.alerts).toEqual([
+      expect.objectContaining({
+        kind: "price_move",
+        direction: "up",
+        change_percent: 11,
+      }),
+    ])
+    expect(up.alerts[0].message).toMatch(
+      /price up 11% \(100,000 DT -> 111,000 DT\), threshold 10%/
+    )
+    const down = evaluatePriceAlerts({
+      previous: tnd(100000),
+      current: tnd(85000),
+      rules: { threshold_percent: 10 },
+    })
+    expect(down.alerts).toEqual([
+      expect.objectContaining({
+        kind: "price_move",
+        direction: "down",
+        change_percent: -15,
+      }),
+    ])
   })
 
   it("stays quiet at or under the threshold", () => {
-    expect(evaluatePriceAlerts({ previous: tnd(100000), current: tnd(110000), rules: { threshold_percent: 10 } }).alerts).toEqual([])
-    expect(evaluatePriceAlerts({ previous: tnd(100000), current: tnd(100000), rules: { threshold_percent: 0 } }).alerts).toEqual([])
-    expect(evaluatePriceAlerts({ current: tnd(100000), rules: { threshold_percent: 0 } }).alerts).toEqual([])
+    expect(
+      evaluatePriceAlerts({
+        previous: tnd(100000),
+        current: tnd(110000),
+        rules: { threshold_percent: 10 },
+      }).alerts
+    ).toEqual([])
+    expect(
+      evaluatePriceAlerts({
+        previous: tnd(100000),
+        current: tnd(100000),
+        rules: { threshold_percent: 0 },
+      }).alerts
+    ).toEqual([])
+    expect(
+      evaluatePriceAlerts({
+        current: tnd(100000),
+        rules: { threshold_percent: 0 },
+      }).alerts
+    ).toEqual([])
   })
 
   it("alerts when the supplier drops below our price minus the margin", () => {
     const rules = { threshold_percent: 50, margin_percent: 20 }
     const our = { amount: 100000, currency: "TND" as const }
-    expect(evaluatePriceAlerts({ current: tnd(80000), our_price: our, rules }).alerts).toEqual([])
-    const r = evaluatePriceAlerts({ current: tnd(79999), our_price: our, rules })
-    expect(r.alerts).toEqual([expect.objectContaining({ kind: "below_our_price", floor: { amount: 80000, currency: "TND" } })])
-    const fixed = evaluatePriceAlerts({ current: tnd(94000), our_price: our, rules: { threshold_percent: 50, margin_amount: 5000 } })
+    expect(
+      evaluatePriceAlerts({ current: tnd(80000), our_price: our, rules }).alerts
+    ).toEqual([])
+    const r = evaluatePriceAlerts({
+      current: tnd(79999),
+      our_price: our,
+      rules,
+    })
+    expect(r.alerts).toEqual([
+      expect.objectContaining({
+        kind: "below_our_price",
+        floor: { amount: 80000, currency: "TND" },
+      }),
+    ])
+    const fixed = evaluatePriceAlerts({
+      current: tnd(94000),
+      our_price: our,
+      rules: { threshold_percent: 50, margin_amount: 5000 },
+    })
     expect(fixed.alerts.map((a) => a.kind)).toEqual(["below_our_price"])
   })
 
@@ -42,13 +100,30 @@ describe("evaluatePriceAlerts", () => {
   })
 
   it("reports a restock when enabled", () => {
-    const r = evaluatePriceAlerts({ previous: tnd(100000, false), current: tnd(100000, true), rules: { threshold_percent: 5, notify_restock: true } })
+    const r = evaluatePriceAlerts({
+      previous: tnd(100000, false),
+      current: tnd(100000, true),
+      rules: { threshold_percent: 5, notify_restock: true },
+    })
     expect(r.alerts.map((a) => a.kind)).toEqual(["back_in_stock"])
-    expect(evaluatePriceAlerts({ previous: tnd(100000, false), current: tnd(100000, true), rules: { threshold_percent: 5 } }).alerts).toEqual([])
+    expect(
+      evaluatePriceAlerts({
+        previous: tnd(100000, false),
+        current: tnd(100000, true),
+        rules: { threshold_percent: 5 },
+      }).alerts
+    ).toEqual([])
   })
 
   it("rejects bad rules with the field name", () => {
-    expect(() => evaluatePriceAlerts({ current: tnd(1), rules: { threshold_percent: -1 } })).toThrow(/threshold_percent/)
-    expect(() => evaluatePriceAlerts({ current: tnd(1), rules: { threshold_percent: 1, margin_percent: NaN } })).toThrow(/margin_percent/)
+    expect(() =>
+      evaluatePriceAlerts({ current: tnd(1), rules: { threshold_percent: -1 } })
+    ).toThrow(/threshold_percent/)
+    expect(() =>
+      evaluatePriceAlerts({
+        current: tnd(1),
+        rules: { threshold_percent: 1, margin_percent: NaN },
+      })
+    ).toThrow(/margin_percent/)
   })
 })

@@ -21,8 +21,21 @@ export interface Observation extends ParsedPrice {
 }
 
 export type PriceAlert =
-  | { kind: "price_move"; direction: "up" | "down"; change_percent: number; previous: ParsedPrice; current: ParsedPrice; message: string }
-  | { kind: "below_our_price"; current: ParsedPrice; our_price: ParsedPrice; floor: ParsedPrice; message: string }
+  | {
+      kind: "price_move"
+      direction: "up" | "down"
+      change_percent: number
+      previous: ParsedPrice
+      current: ParsedPrice
+      message: string
+    }
+  | {
+      kind: "below_our_price"
+      current: ParsedPrice
+      our_price: ParsedPrice
+      floor: ParsedPrice
+      message: string
+    }
   | { kind: "back_in_stock"; current: ParsedPrice; message: string }
 
 export interface AlertEvaluation {
@@ -32,8 +45,14 @@ export interface AlertEvaluation {
 }
 
 export function validateAlertRules(rules: AlertRules): void {
-  const bad = (field: string, v: unknown) => new Error(`alert rules: ${field} must be a number >= 0, got ${JSON.stringify(v)}`)
-  if (typeof rules.threshold_percent !== "number" || !(rules.threshold_percent >= 0)) {
+  const bad = (field: string, v: unknown) =>
+    new Error(
+      `alert rules: ${field} must be a number >= 0, got ${JSON.stringify(v)}`
+    )
+  if (
+    typeof rules.threshold_percent !== "number" ||
+    !(rules.threshold_percent >= 0)
+  ) {
     throw bad("threshold_percent", rules.threshold_percent)
   }
   for (const k of ["margin_percent", "margin_amount"] as const) {
@@ -54,15 +73,21 @@ export function evaluatePriceAlerts(input: {
   validateAlertRules(rules)
   const alerts: PriceAlert[] = []
   const skipped: string[] = []
-  const price = (p: ParsedPrice): ParsedPrice => ({ amount: p.amount, currency: p.currency })
+  const price = (p: ParsedPrice): ParsedPrice => ({
+    amount: p.amount,
+    currency: p.currency,
+  })
 
   if (previous) {
     if (previous.currency !== current.currency) {
-      skipped.push(`price_move: currency changed from ${previous.currency} to ${current.currency}`)
+      skipped.push(
+        `price_move: currency changed from ${previous.currency} to ${current.currency}`
+      )
     } else if (previous.amount <= 0) {
       skipped.push("price_move: previous price is 0")
     } else {
-      const change = ((current.amount - previous.amount) / previous.amount) * 100
+      const change =
+        ((current.amount - previous.amount) / previous.amount) * 100
       if (Math.abs(change) > rules.threshold_percent) {
         const pct = Math.round(change * 10) / 10
         alerts.push({
@@ -75,17 +100,32 @@ export function evaluatePriceAlerts(input: {
         })
       }
     }
-    if (rules.notify_restock && previous.in_stock === false && current.in_stock === true) {
-      alerts.push({ kind: "back_in_stock", current: price(current), message: `back in stock at ${formatPrice(current)}` })
+    if (
+      rules.notify_restock &&
+      previous.in_stock === false &&
+      current.in_stock === true
+    ) {
+      alerts.push({
+        kind: "back_in_stock",
+        current: price(current),
+        message: `back in stock at ${formatPrice(current)}`,
+      })
     }
   }
 
   if (our_price) {
     if (our_price.currency !== current.currency) {
-      skipped.push(`below_our_price: supplier price in ${current.currency}, ours in ${our_price.currency}`)
+      skipped.push(
+        `below_our_price: supplier price in ${current.currency}, ours in ${our_price.currency}`
+      )
     } else {
-      const margin = Math.round((our_price.amount * (rules.margin_percent ?? 0)) / 100) + (rules.margin_amount ?? 0)
-      const floor = { amount: our_price.amount - margin, currency: our_price.currency }
+      const margin =
+        Math.round((our_price.amount * (rules.margin_percent ?? 0)) / 100) +
+        (rules.margin_amount ?? 0)
+      const floor = {
+        amount: our_price.amount - margin,
+        currency: our_price.currency,
+      }
       if (current.amount < floor.amount) {
         alerts.push({
           kind: "below_our_price",

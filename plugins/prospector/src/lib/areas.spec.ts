@@ -23,6 +23,8 @@ describe("search areas", () => {
     expect(findArea("Ben Arous")?.slug).toBe("ben-arous")
     expect(findArea("ben-arous")?.slug).toBe("ben-arous")
     expect(findArea("Atlantis")).toBeNull()
-    expect(() => requireArea("Atlantis")).toThrow(/unknown city or governorate "Atlantis"; known cities: Tunis, Ariana/)
+    expect(() => requireArea("Atlantis")).toThrow(
+      /unknown city or governorate "Atlantis"; known cities: Tunis, Ariana/
+    )
   })
 })

@@ -5,7 +5,9 @@ describe("backoffDelay", () => {
 
   it("grows exponentially up to the cap (upper bound with random = 1)", () => {
     const top = (n: number) => backoffDelay(n, { ...options, random: () => 1 })
-    expect([1, 2, 3, 4, 5, 6].map(top)).toEqual([100, 200, 400, 800, 1000, 1000])
+    expect([1, 2, 3, 4, 5, 6].map(top)).toEqual([
+      100, 200, 400, 800, 1000, 1000,
+    ])
   })
 
   it("uses full jitter between 0 and the ceiling", () => {

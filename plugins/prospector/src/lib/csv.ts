@@ -65,7 +65,13 @@ export function csvStream<T>(
       for await (const row of rows as AsyncIterable<T>) {
         n += 1
         try {
-          yield columns.map((c) => cell(typeof c.value === "function" ? c.value(row) : (row as any)[c.value]))
+          yield columns.map((c) =>
+            cell(
+              typeof c.value === "function"
+                ? c.value(row)
+                : (row as any)[c.value]
+            )
+          )
         } catch (e) {
           throw new Error(`CSV row ${n}: ${e?.message ?? e}`)
         }
@@ -128,6 +134,9 @@ export const LEAD_CSV_COLUMNS: CsvColumn<LeadCsvRow>[] = [
   { header: "Vu la dernière fois", value: "last_seen_at" },
 ]
 
-export function leadsCsvStream(rows: Iterable<LeadCsvRow> | AsyncIterable<LeadCsvRow>, options: CsvOptions = {}): Readable {
+export function leadsCsvStream(
+  rows: Iterable<LeadCsvRow> | AsyncIterable<LeadCsvRow>,
+  options: CsvOptions = {}
+): Readable {
   return csvStream(rows, LEAD_CSV_COLUMNS, options)
 }

@@ -100,7 +100,10 @@ export class LeadIndex<L extends DedupeLead = DedupeLead> {
     // this place moved to a place we already have
     const moved = normalizePlaceId(candidate.moved_place_id)
     if (moved && (this.byPlaceId.has(moved) || this.byMovedId.has(moved))) {
-      return { lead: (this.byPlaceId.get(moved) ?? this.byMovedId.get(moved)) as L, rule: "moved_place_id" }
+      return {
+        lead: (this.byPlaceId.get(moved) ?? this.byMovedId.get(moved)) as L,
+        rule: "moved_place_id",
+      }
     }
     const phone = normalizeTunisianPhone(candidate.phone)
     if (phone && this.byPhone.has(phone)) {

@@ -13,28 +13,62 @@ describe("extractPrice", () => {
   })
 
   it("chooses the offer whose sku, mpn or gtin matches among several (@graph)", () => {
-    expect(extractPrice(PAGES.severalOffers, { identifiers: { sku: "OF-102" } })).toEqual(
-      expect.objectContaining({ amount: 21750, in_stock: false, method: "json-ld", matched_by: "sku" })
+    expect(
+      extractPrice(PAGES.severalOffers, { identifiers: { sku: "OF-102" } })
+    ).toEqual(
+      expect.objectContaining({
+        amount: 21750,
+        in_stock: false,
+        method: "json-ld",
+        matched_by: "sku",
+      })
     )
-    expect(extractPrice(PAGES.severalOffers, { identifiers: { mpn: "hu716/2X" } })).toEqual(
-      expect.objectContaining({ amount: 32000, in_stock: true, matched_by: "mpn" })
+    expect(
+      extractPrice(PAGES.severalOffers, { identifiers: { mpn: "hu716/2X" } })
+    ).toEqual(
+      expect.objectContaining({
+        amount: 32000,
+        in_stock: true,
+        matched_by: "mpn",
+      })
     )
-    expect(extractPrice(PAGES.severalOffers, { identifiers: { gtin: "04011558738101" } })).toEqual(
-      expect.objectContaining({ amount: 18500, in_stock: true, matched_by: "gtin" })
+    expect(
+      extractPrice(PAGES.severalOffers, {
+        identifiers: { gtin: "04011558738101" },
+      })
+    ).toEqual(
+      expect.objectContaining({
+        amount: 18500,
+        in_stock: true,
+        matched_by: "gtin",
+      })
     )
   })
 
   it("refuses to guess between several offers", () => {
     const none = extractPrice(PAGES.severalOffers)
     expect(none.found).toBe(false)
-    expect(!none.found && none.reason).toMatch(/^no price found: JSON-LD: 3 different prices/)
-    const wrong = extractPrice(PAGES.severalOffers, { identifiers: { sku: "NOPE" }, selector: "li" })
-    expect(!wrong.found && wrong.reason).toMatch(/3 offer\(s\), none has sku NOPE/)
+    expect(!none.found && none.reason).toMatch(
+      /^no price found: JSON-LD: 3 different prices/
+    )
+    const wrong = extractPrice(PAGES.severalOffers, {
+      identifiers: { sku: "NOPE" },
+      selector: "li",
+    })
+    expect(!wrong.found && wrong.reason).toMatch(
+      /3 offer\(s\), none has sku NOPE/
+    )
   })
 
   it("handles a top-level array and an AggregateOffer (lowest price)", () => {
     expect(extractPrice(PAGES.aggregate)).toEqual(
-      expect.objectContaining({ amount: 245000, currency: "TND", in_stock: null, method: "json-ld", aggregate: true })
+      expect.objectContaining({
+        amount: 245000,
+        currency: "TND",
+        in_stock: null,
+        method: "json-ld",
+        aggregate: true,
+      })
     )
   })
 
@@ -50,18 +84,37 @@ describe("extractPrice", () => {
 
   it("falls back to microdata", () => {
     expect(extractPrice(PAGES.microdata)).toEqual(
-      expect.objectContaining({ amount: 135500, currency: "TND", in_stock: true, method: "microdata" })
+      expect.objectContaining({
+        amount: 135500,
+        currency: "TND",
+        in_stock: true,
+        method: "microdata",
+      })
     )
-    expect(extractPrice(PAGES.microdataListing, { identifiers: { sku: "BOSCH-FR7DC" } })).toEqual(
-      expect.objectContaining({ amount: 11200, in_stock: false, method: "microdata", matched_by: "sku" })
+    expect(
+      extractPrice(PAGES.microdataListing, {
+        identifiers: { sku: "BOSCH-FR7DC" },
+      })
+    ).toEqual(
+      expect.objectContaining({
+        amount: 11200,
+        in_stock: false,
+        method: "microdata",
+        matched_by: "sku",
+      })
     )
-    expect(extractPrice(PAGES.microdata, { identifiers: { mpn: "313980" } })).toEqual(
-      expect.objectContaining({ matched_by: "mpn" })
-    )
+    expect(
+      extractPrice(PAGES.microdata, { identifiers: { mpn: "313980" } })
+    ).toEqual(expect.objectContaining({ matched_by: "mpn" }))
   })
 
   it("uses the configured selector last, with a stock line", () => {
-    expect(extractPrice(PAGES.plain, { selector: ".product-price .prix", stockSelector: ".stock" })).toEqual({
+    expect(
+      extractPrice(PAGES.plain, {
+        selector: ".product-price .prix",
+        stockSelector: ".stock",
+      })
+    ).toEqual({
       found: true,
       amount: 1250000,
       currency: "TND",
@@ -87,21 +140,33 @@ describe("extractPrice", () => {
 
   it("skips invalid JSON-LD and says so", () => {
     const html = `<script type="application/ld+json">{ not json</script><meta property="og:price:amount" content="10.000"><meta property="og:price:currency" content="TND">`
-    expect(extractPrice(html)).toEqual(expect.objectContaining({ amount: 10000, method: "opengraph" }))
-    const r = extractPrice(`<script type="application/ld+json">{ not json</script>`)
+    expect(extractPrice(html)).toEqual(
+      expect.objectContaining({ amount: 10000, method: "opengraph" })
+    )
+    const r = extractPrice(
+      `<script type="application/ld+json">{ not json</script>`
+    )
     expect(!r.found && r.reason).toMatch(/JSON-LD block 1 is not valid JSON/)
   })
 
   it("uses the default currency when the page gives none", () => {
     const html = `<script type="application/ld+json">{"@type":"Product","offers":{"@type":"Offer","price":"12.500"}}</script>`
-    expect(extractPrice(html, { defaultCurrency: "TND" })).toEqual(expect.objectContaining({ amount: 12500, currency: "TND" }))
+    expect(extractPrice(html, { defaultCurrency: "TND" })).toEqual(
+      expect.objectContaining({ amount: 12500, currency: "TND" })
+    )
     const r = extractPrice(html)
     expect(!r.found && r.reason).toMatch(/no currency/)
   })
 
   it("reads priceSpecification and treats identical prices as one", () => {
     const html = `<script type="application/ld+json">[{"@type":"Product","sku":"A","offers":{"@type":"Offer","priceSpecification":{"@type":"UnitPriceSpecification","price":2879.2,"priceCurrency":"EUR"}}},{"@type":"Offer","price":"2879.20","priceCurrency":"EUR"}]</script>`
-    expect(extractPrice(html)).toEqual(expect.objectContaining({ amount: 287920, currency: "EUR", method: "json-ld" }))
+    expect(extractPrice(html)).toEqual(
+      expect.objectContaining({
+        amount: 287920,
+        currency: "EUR",
+        method: "json-ld",
+      })
+    )
   })
 })
 

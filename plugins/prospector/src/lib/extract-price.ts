@@ -10,9 +10,15 @@
 import * as cheerio from "cheerio"
 import { compactReference } from "@shabou/text"
 
-import { Currency, ParsedPrice, PriceParseError, parsePrice } from "./price-parser"
+import {
+  Currency,
+  ParsedPrice,
+  PriceParseError,
+  parsePrice,
+} from "./price-parser"
 
-export type ExtractionMethod = "json-ld" | "opengraph" | "microdata" | "selector"
+export type ExtractionMethod =
+  "json-ld" | "opengraph" | "microdata" | "selector"
 
 export interface WantedIdentifiers {
   sku?: string | null
@@ -57,15 +63,36 @@ interface Candidate {
   aggregate?: boolean
 }
 
-const IN_STOCK = ["instock", "instoreonly", "limitedavailability", "onlineonly", "presale", "in stock", "available"]
-const OUT_OF_STOCK = ["outofstock", "soldout", "discontinued", "backorder", "preorder", "out of stock", "oos", "pending"]
+const IN_STOCK = [
+  "instock",
+  "instoreonly",
+  "limitedavailability",
+  "onlineonly",
+  "presale",
+  "in stock",
+  "available",
+]
+const OUT_OF_STOCK = [
+  "outofstock",
+  "soldout",
+  "discontinued",
+  "backorder",
+  "preorder",
+  "out of stock",
+  "oos",
+  "pending",
+]
 
 /** schema.org availability (URL or short name) or OpenGraph availability -> boolean | null */
 export function parseAvailability(value: unknown): boolean | null {
   if (typeof value !== "string" || !value.trim()) {
     return null
   }
-  const v = value.trim().toLowerCase().replace(/^https?:\/\/schema\.org\//, "").replace(/_/g, " ")
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\/schema\.org\//, "")
+    .replace(/_/g, " ")
   if (IN_STOCK.includes(v)) {
     return true
   }
@@ -86,7 +113,9 @@ function asArray<T>(v: T | T[] | null | undefined): T[] {
 }
 
 function typesOf(node: any): string[] {
-  return asArray(node?.["@type"]).map((t) => String(t).replace(/^https?:\/\/schema\.org\//, ""))
+  return asArray(node?.["@type"]).map((t) =>
+    String(t).replace(/^https?:\/\/schema\.org\//, "")
+  )
 }
 
 function textValue(v: any): string | null {
@@ -104,15 +133,24 @@ function idsOf(node: any): Candidate["ids"] {
   return {
     sku: asArray(node?.sku).map(textValue).filter(Boolean) as string[],
     mpn: asArray(node?.mpn).map(textValue).filter(Boolean) as string[],
-    gtin: gtinKeys.flatMap((k) => asArray(node?.[k]).map(textValue).filter(Boolean) as string[]),
+    gtin: gtinKeys.flatMap(
+      (k) => asArray(node?.[k]).map(textValue).filter(Boolean) as string[]
+    ),
   }
 }
 
 function mergeIds(a: Candidate["ids"], b: Candidate["ids"]): Candidate["ids"] {
-  return { sku: [...a.sku, ...b.sku], mpn: [...a.mpn, ...b.mpn], gtin: [...a.gtin, ...b.gtin] }
+  return {
+    sku: [...a.sku, ...b.sku],
+    mpn: [...a.mpn, ...b.mpn],
+    gtin: [...a.gtin, ...b.gtin],
+  }
 }
 
-function offerCandidates(offer: any, productIds: Candidate["ids"]): Candidate[] {
+function offerCandidates(
+  offer: any,
+  productIds: Candidate["ids"]
+): Candidate[] {
   if (!offer || typeof offer !== "object") {
     return []
   }
@@ -126,7 +164,9 @@ function offerCandidates(offer: any, productIds: Candidate["ids"]): Candidate[] 
     gtin: own.gtin.length ? own.gtin : ids.gtin,
   }
   if (types.includes("AggregateOffer")) {
-    const nested = asArray(offer.offers).flatMap((o: any) => offerCandidates(o, effective))
+    const nested = asArray(offer.offers).flatMap((o: any) =>
+      offerCandidates(o, effective)
+    )
     if (nested.length > 0) {
       return nested
     }
@@ -134,19 +174,36 @@ function offerCandidates(offer: any, productIds: Candidate["ids"]): Candidate[] 
     if (low === undefined || low === null) {
       return []
     }
-    return [{ price: low, currency: textValue(offer.priceCurrency), availability: textValue(offer.availability), ids: effective, aggregate: true }]
+    return [
+      {
+        price: low,
+        currency: textValue(offer.priceCurrency),
+        availability: textValue(offer.availability),
+        ids: effective,
+        aggregate: true,
+      },
+    ]
   }
   let price = offer.price
   let currency = textValue(offer.priceCurrency)
   if ((price === undefined || price === null) && offer.priceSpecification) {
-    const spec = asArray(offer.priceSpecification).find((s: any) => s && s.price !== undefined)
+    const spec = asArray(offer.priceSpecification).find(
+      (s: any) => s && s.price !== undefined
+    )
     price = spec?.price
     currency = currency ?? textValue(spec?.priceCurrency)
   }
   if (price === undefined || price === null || price === "") {
     return []
   }
-  return [{ price, currency, availability: textValue(offer.availability), ids: effective }]
+  return [
+    {
+      price,
+      currency,
+      availability: textValue(offer.availability),
+      ids: effective,
+    },
+  ]
 }
 
 /** Walks any JSON-LD value (arrays, @graph, nesting) and collects offers. */
@@ -160,7 +217,11 @@ function collectJsonLd(value: any, out: Candidate[], seen: Set<any>): void {
     return
   }
   const types = typesOf(value)
-  if (types.includes("Product") || types.includes("ProductGroup") || types.includes("IndividualProduct")) {
+  if (
+    types.includes("Product") ||
+    types.includes("ProductGroup") ||
+    types.includes("IndividualProduct")
+  ) {
     const ids = idsOf(value)
     for (const offer of asArray(value.offers)) {
       seen.add(offer)
@@ -173,7 +234,12 @@ function collectJsonLd(value: any, out: Candidate[], seen: Set<any>): void {
   }
   if (types.includes("Offer") || types.includes("AggregateOffer")) {
     const item = value.itemOffered
-    out.push(...offerCandidates(value, item ? idsOf(item) : { sku: [], mpn: [], gtin: [] }))
+    out.push(
+      ...offerCandidates(
+        value,
+        item ? idsOf(item) : { sku: [], mpn: [], gtin: [] }
+      )
+    )
     return
   }
   for (const key of Object.keys(value)) {
@@ -183,34 +249,59 @@ function collectJsonLd(value: any, out: Candidate[], seen: Set<any>): void {
   }
 }
 
-function matchBy(c: Candidate, wanted: WantedIdentifiers): "sku" | "mpn" | "gtin" | null {
+function matchBy(
+  c: Candidate,
+  wanted: WantedIdentifiers
+): "sku" | "mpn" | "gtin" | null {
   if (wanted.sku && c.ids.sku.some((s) => normId(s) === normId(wanted.sku))) {
     return "sku"
   }
   if (wanted.mpn && c.ids.mpn.some((s) => normId(s) === normId(wanted.mpn))) {
     return "mpn"
   }
-  if (wanted.gtin && c.ids.gtin.some((s) => normGtin(s) === normGtin(wanted.gtin))) {
+  if (
+    wanted.gtin &&
+    c.ids.gtin.some((s) => normGtin(s) === normGtin(wanted.gtin))
+  ) {
     return "gtin"
   }
   return null
 }
 
 const hasWanted = (w?: WantedIdentifiers) => !!(w && (w.sku || w.mpn || w.gtin))
-const hasIds = (c: Candidate) => c.ids.sku.length + c.ids.mpn.length + c.ids.gtin.length > 0
+const hasIds = (c: Candidate) =>
+  c.ids.sku.length + c.ids.mpn.length + c.ids.gtin.length > 0
 const describeWanted = (w: WantedIdentifiers) =>
-  Object.entries(w).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(", ")
+  Object.entries(w)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ")
 
 type Choice =
-  | { found: true; candidate: Candidate; parsed: ParsedPrice; matched_by?: "sku" | "mpn" | "gtin" }
+  | {
+      found: true
+      candidate: Candidate
+      parsed: ParsedPrice
+      matched_by?: "sku" | "mpn" | "gtin"
+    }
   | { found: false; reason: string; terminal?: boolean }
 
 type StepResult = PriceExtraction & { terminal?: boolean }
 
 /** Chooses one offer among candidates; the same rules for JSON-LD and microdata. */
-function choose(candidates: Candidate[], options: ExtractOptions, source: string): Choice {
+function choose(
+  candidates: Candidate[],
+  options: ExtractOptions,
+  source: string
+): Choice {
   const parse = (c: Candidate): ParsedPrice =>
-    parsePrice(c.price, { machine: typeof c.price === "number" || /^\s*\d+(\.\d+)?\s*$/.test(String(c.price)), currency: c.currency, defaultCurrency: options.defaultCurrency })
+    parsePrice(c.price, {
+      machine:
+        typeof c.price === "number" ||
+        /^\s*\d+(\.\d+)?\s*$/.test(String(c.price)),
+      currency: c.currency,
+      defaultCurrency: options.defaultCurrency,
+    })
   if (candidates.length === 0) {
     return { found: false, reason: `${source}: no offer with a price` }
   }
@@ -218,14 +309,20 @@ function choose(candidates: Candidate[], options: ExtractOptions, source: string
   let matched_by: "sku" | "mpn" | "gtin" | undefined
   if (hasWanted(options.identifiers)) {
     const wanted = options.identifiers as WantedIdentifiers
-    const matching = candidates.map((c) => [c, matchBy(c, wanted)] as const).filter(([, m]) => m)
+    const matching = candidates
+      .map((c) => [c, matchBy(c, wanted)] as const)
+      .filter(([, m]) => m)
     if (matching.length > 0) {
       pool = matching.map(([c]) => c)
       matched_by = matching[0][1] as "sku" | "mpn" | "gtin"
     } else if (candidates.length === 1 && !hasIds(candidates[0])) {
       pool = candidates
     } else {
-      return { found: false, terminal: true, reason: `${source}: ${candidates.length} offer(s), none has ${describeWanted(wanted)}` }
+      return {
+        found: false,
+        terminal: true,
+        reason: `${source}: ${candidates.length} offer(s), none has ${describeWanted(wanted)}`,
+      }
     }
   }
   let parsed: Array<[Candidate, ParsedPrice]>
@@ -245,10 +342,18 @@ function choose(candidates: Candidate[], options: ExtractOptions, source: string
       reason: `${source}: ${distinct.size} different prices (${[...distinct].join("; ")}); configure the sku/mpn/gtin of the wanted offer`,
     }
   }
-  return { found: true, candidate: parsed[0][0], parsed: parsed[0][1], matched_by }
+  return {
+    found: true,
+    candidate: parsed[0][0],
+    parsed: parsed[0][1],
+    matched_by,
+  }
 }
 
-function fromJsonLd($: cheerio.CheerioAPI, options: ExtractOptions): StepResult {
+function fromJsonLd(
+  $: cheerio.CheerioAPI,
+  options: ExtractOptions
+): StepResult {
   const candidates: Candidate[] = []
   const problems: string[] = []
   $('script[type="application/ld+json"]').each((i, el) => {
@@ -264,7 +369,11 @@ function fromJsonLd($: cheerio.CheerioAPI, options: ExtractOptions): StepResult 
   })
   const choice = choose(candidates, options, "JSON-LD")
   if (!choice.found) {
-    return { found: false, terminal: choice.terminal, reason: [choice.reason, ...problems].join("; ") }
+    return {
+      found: false,
+      terminal: choice.terminal,
+      reason: [choice.reason, ...problems].join("; "),
+    }
   }
   return {
     found: true,
@@ -278,7 +387,9 @@ function fromJsonLd($: cheerio.CheerioAPI, options: ExtractOptions): StepResult 
 
 function meta($: cheerio.CheerioAPI, names: string[]): string | null {
   for (const n of names) {
-    const v = $(`meta[property="${n}"], meta[name="${n}"]`).first().attr("content")
+    const v = $(`meta[property="${n}"], meta[name="${n}"]`)
+      .first()
+      .attr("content")
     if (v && v.trim()) {
       return v.trim()
     }
@@ -286,10 +397,16 @@ function meta($: cheerio.CheerioAPI, names: string[]): string | null {
   return null
 }
 
-function fromOpenGraph($: cheerio.CheerioAPI, options: ExtractOptions): PriceExtraction {
+function fromOpenGraph(
+  $: cheerio.CheerioAPI,
+  options: ExtractOptions
+): PriceExtraction {
   const amount = meta($, ["product:price:amount", "og:price:amount"])
   if (!amount) {
-    return { found: false, reason: "OpenGraph: no product:price:amount or og:price:amount" }
+    return {
+      found: false,
+      reason: "OpenGraph: no product:price:amount or og:price:amount",
+    }
   }
   const currency = meta($, ["product:price:currency", "og:price:currency"])
   try {
@@ -301,7 +418,9 @@ function fromOpenGraph($: cheerio.CheerioAPI, options: ExtractOptions): PriceExt
     return {
       found: true,
       ...parsed,
-      in_stock: parseAvailability(meta($, ["product:availability", "og:availability"])),
+      in_stock: parseAvailability(
+        meta($, ["product:availability", "og:availability"])
+      ),
       method: "opengraph",
     }
   } catch (e) {
@@ -314,11 +433,15 @@ function fromOpenGraph($: cheerio.CheerioAPI, options: ExtractOptions): PriceExt
 
 function itempropValue($: cheerio.CheerioAPI, el: any): string | null {
   const $el = $(el)
-  const v = $el.attr("content") ?? $el.attr("href") ?? $el.attr("value") ?? $el.text()
+  const v =
+    $el.attr("content") ?? $el.attr("href") ?? $el.attr("value") ?? $el.text()
   return v && v.trim() ? v.trim() : null
 }
 
-function fromMicrodata($: cheerio.CheerioAPI, options: ExtractOptions): StepResult {
+function fromMicrodata(
+  $: cheerio.CheerioAPI,
+  options: ExtractOptions
+): StepResult {
   const candidates: Candidate[] = []
   $('[itemprop="price"], [itemprop="lowPrice"]').each((_, el) => {
     const price = itempropValue($, el)
@@ -337,7 +460,11 @@ function fromMicrodata($: cheerio.CheerioAPI, options: ExtractOptions): StepResu
         .filter(Boolean) as string[]
     const currency = prop($offer, "priceCurrency")[0] ?? null
     const availability = prop($offer, "availability")[0] ?? null
-    const ids = { sku: [] as string[], mpn: [] as string[], gtin: [] as string[] }
+    const ids = {
+      sku: [] as string[],
+      mpn: [] as string[],
+      gtin: [] as string[],
+    }
     for (const $s of [$offer, $product]) {
       if ($s.length === 0) {
         continue
@@ -366,10 +493,14 @@ function fromMicrodata($: cheerio.CheerioAPI, options: ExtractOptions): StepResu
   }
 }
 
-const OUT_OF_STOCK_TEXT = /rupture|[ée]puis[ée]|indisponible|out of stock|sold out|غير متوفر|نفذ/i
+const OUT_OF_STOCK_TEXT =
+  /rupture|[ée]puis[ée]|indisponible|out of stock|sold out|غير متوفر|نفذ/i
 const IN_STOCK_TEXT = /en stock|disponible|in stock|متوفر/i
 
-function fromSelector($: cheerio.CheerioAPI, options: ExtractOptions): PriceExtraction {
+function fromSelector(
+  $: cheerio.CheerioAPI,
+  options: ExtractOptions
+): PriceExtraction {
   if (!options.selector) {
     return { found: false, reason: "selector: none configured" }
   }
@@ -377,37 +508,51 @@ function fromSelector($: cheerio.CheerioAPI, options: ExtractOptions): PriceExtr
   try {
     $el = $(options.selector)
   } catch (e) {
-    return { found: false, reason: `selector: invalid CSS selector "${options.selector}": ${e.message}` }
+    return {
+      found: false,
+      reason: `selector: invalid CSS selector "${options.selector}": ${e.message}`,
+    }
   }
   if ($el.length === 0) {
-    return { found: false, reason: `selector: "${options.selector}" matches nothing` }
+    return {
+      found: false,
+      reason: `selector: "${options.selector}" matches nothing`,
+    }
   }
   const text = ($el.first().attr("content") ?? $el.first().text()).trim()
   try {
-    const parsed = parsePrice(text, { defaultCurrency: options.defaultCurrency })
+    const parsed = parsePrice(text, {
+      defaultCurrency: options.defaultCurrency,
+    })
     let in_stock: boolean | null = null
     if (options.stockSelector) {
       const s = $(options.stockSelector).first().text()
-      in_stock = OUT_OF_STOCK_TEXT.test(s) ? false : IN_STOCK_TEXT.test(s) ? true : null
+      in_stock = OUT_OF_STOCK_TEXT.test(s)
+        ? false
+        : IN_STOCK_TEXT.test(s)
+          ? true
+          : null
     }
     return { found: true, ...parsed, in_stock, method: "selector" }
   } catch (e) {
     if (e instanceof PriceParseError) {
-      return { found: false, reason: `selector "${options.selector}": ${e.message}` }
+      return {
+        found: false,
+        reason: `selector "${options.selector}": ${e.message}`,
+      }
     }
     throw e
   }
 }
 
-export function extractPrice(html: string, options: ExtractOptions = {}): PriceExtraction {
+export function extractPrice(
+  html: string,
+  options: ExtractOptions = {}
+): PriceExtraction {
   const $ = cheerio.load(html)
   const reasons: string[] = []
-  const steps: Array<($: cheerio.CheerioAPI, o: ExtractOptions) => StepResult> = [
-    fromJsonLd,
-    fromOpenGraph,
-    fromMicrodata,
-    fromSelector,
-  ]
+  const steps: Array<($: cheerio.CheerioAPI, o: ExtractOptions) => StepResult> =
+    [fromJsonLd, fromOpenGraph, fromMicrodata, fromSelector]
   for (const step of steps) {
     const { terminal, ...r } = step($, options)
     if (r.found) {

@@ -14,7 +14,11 @@ import { HostThrottle } from "./politeness"
 import { RobotsPolicy } from "./robots"
 
 export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium"
-export const DEFAULT_CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+export const DEFAULT_CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+]
 export const MAX_REDIRECTS = 5
 
 export interface PreviousObservation {
@@ -51,7 +55,12 @@ export type FetchPageResult =
       fetched_at: Date
     }
   | { status: "disallowed"; url: string; blocked_url: string; reason: string }
-  | { status: "error"; url: string; http_status: number | null; message: string }
+  | {
+      status: "error"
+      url: string
+      http_status: number | null
+      message: string
+    }
 
 export interface BrowserOptions {
   executablePath?: string
@@ -71,7 +80,11 @@ export interface PageFetcherOptions {
   now?: () => Date
 }
 
-export function honestUserAgent(productToken: string, version: string, contactUrl: string): string {
+export function honestUserAgent(
+  productToken: string,
+  version: string,
+  contactUrl: string
+): string {
   return `${productToken}/${version} (+${contactUrl})`
 }
 
@@ -83,7 +96,10 @@ export class PageFetcher {
   private context: Promise<BrowserContext> | null = null
 
   constructor(options: PageFetcherOptions) {
-    if (!options.userAgent || !options.userAgent.includes(options.robots.productToken)) {
+    if (
+      !options.userAgent ||
+      !options.userAgent.includes(options.robots.productToken)
+    ) {
       throw new Error(
         `PageFetcher: the User-Agent "${options.userAgent}" must contain the robots product token "${options.robots.productToken}"`
       )
@@ -93,26 +109,49 @@ export class PageFetcher {
     this.now = options.now ?? (() => new Date())
   }
 
-  async fetchPage(url: string, options: FetchPageOptions = {}): Promise<FetchPageResult> {
+  async fetchPage(
+    url: string,
+    options: FetchPageOptions = {}
+  ): Promise<FetchPageResult> {
     try {
       new URL(url)
     } catch {
-      return { status: "error", url, http_status: null, message: `invalid URL "${url}"` }
+      return {
+        status: "error",
+        url,
+        http_status: null,
+        message: `invalid URL "${url}"`,
+      }
     }
-    return options.needs_js ? this.viaBrowser(url, options) : this.viaHttp(url, options)
+    return options.needs_js
+      ? this.viaBrowser(url, options)
+      : this.viaHttp(url, options)
   }
 
   /** robots + throttle for one URL; returns a "disallowed" result or null when allowed */
-  private async gate(url: string, original: string): Promise<FetchPageResult | null> {
+  private async gate(
+    url: string,
+    original: string
+  ): Promise<FetchPageResult | null> {
     const decision = await this.options.robots.check(url)
     if (!decision.allowed) {
-      return { status: "disallowed", url: original, blocked_url: url, reason: decision.reason }
+      return {
+        status: "disallowed",
+        url: original,
+        blocked_url: url,
+        reason: decision.reason,
+      }
     }
-    await this.options.throttle?.wait(url, { crawlDelaySeconds: decision.crawlDelaySeconds })
+    await this.options.throttle?.wait(url, {
+      crawlDelaySeconds: decision.crawlDelaySeconds,
+    })
     return null
   }
 
-  private async viaHttp(url: string, options: FetchPageOptions): Promise<FetchPageResult> {
+  private async viaHttp(
+    url: string,
+    options: FetchPageOptions
+  ): Promise<FetchPageResult> {
     const headers: Record<string, string> = {
       "User-Agent": this.options.userAgent,
       Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
@@ -138,13 +177,27 @@ export class PageFetcher {
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
         })
       } catch (e) {
-        return { status: "error", url, http_status: null, message: `fetch ${current} failed: ${e?.cause?.message ?? e?.message ?? e}` }
+        return {
+          status: "error",
+          url,
+          http_status: null,
+          message: `fetch ${current} failed: ${e?.cause?.message ?? e?.message ?? e}`,
+        }
       }
-      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+      if (
+        response.status >= 300 &&
+        response.status < 400 &&
+        response.status !== 304
+      ) {
         const location = response.headers.get("location")
         await response.arrayBuffer().catch(() => undefined)
         if (!location) {
-          return { status: "error", url, http_status: response.status, message: `redirect ${response.status} without Location from ${current}` }
+          return {
+            status: "error",
+            url,
+            http_status: response.status,
+            message: `redirect ${response.status} without Location from ${current}`,
+          }
         }
         current = new URL(location, current).href
         continue
@@ -152,17 +205,48 @@ export class PageFetcher {
       const etag = response.headers.get("etag")
       const lastModified = response.headers.get("last-modified")
       if (response.status === 304) {
-        return { status: "not_modified", via: "http", http_status: 304, url, etag: etag ?? options.previous?.etag ?? null, last_modified: lastModified ?? options.previous?.last_modified ?? null, fetched_at: this.now() }
+        return {
+          status: "not_modified",
+          via: "http",
+          http_status: 304,
+          url,
+          etag: etag ?? options.previous?.etag ?? null,
+          last_modified:
+            lastModified ?? options.previous?.last_modified ?? null,
+          fetched_at: this.now(),
+        }
       }
       if (!response.ok) {
         await response.arrayBuffer().catch(() => undefined)
-        return { status: "error", url, http_status: response.status, message: `HTTP ${response.status} from ${current}` }
+        return {
+          status: "error",
+          url,
+          http_status: response.status,
+          message: `HTTP ${response.status} from ${current}`,
+        }
       }
       const buf = Buffer.from(await response.arrayBuffer())
-      const html = buf.subarray(0, this.options.maxBytes ?? 5 * 1024 * 1024).toString("utf8")
-      return { status: "ok", via: "http", http_status: response.status, url, final_url: current, html, etag, last_modified: lastModified, fetched_at: this.now() }
+      const html = buf
+        .subarray(0, this.options.maxBytes ?? 5 * 1024 * 1024)
+        .toString("utf8")
+      return {
+        status: "ok",
+        via: "http",
+        http_status: response.status,
+        url,
+        final_url: current,
+        html,
+        etag,
+        last_modified: lastModified,
+        fetched_at: this.now(),
+      }
     }
-    return { status: "error", url, http_status: null, message: `more than ${MAX_REDIRECTS} redirects from ${url}` }
+    return {
+      status: "error",
+      url,
+      http_status: null,
+      message: `more than ${MAX_REDIRECTS} redirects from ${url}`,
+    }
   }
 
   private async getContext(): Promise<BrowserContext> {
@@ -176,7 +260,10 @@ export class PageFetcher {
         })
       )
       this.context = this.browser.then(async (browser) => {
-        const context = await browser.newContext({ userAgent: this.options.userAgent, javaScriptEnabled: true })
+        const context = await browser.newContext({
+          userAgent: this.options.userAgent,
+          javaScriptEnabled: true,
+        })
         // every request the page makes obeys robots.txt too; heavy media is skipped
         await context.route("**/*", async (route) => {
           const request = route.request()
@@ -185,7 +272,9 @@ export class PageFetcher {
             return route.abort()
           }
           const decision = await this.options.robots.check(request.url())
-          return decision.allowed ? route.continue() : route.abort("blockedbyclient")
+          return decision.allowed
+            ? route.continue()
+            : route.abort("blockedbyclient")
         })
         return context
       })
@@ -198,7 +287,10 @@ export class PageFetcher {
     return this.context
   }
 
-  private async viaBrowser(url: string, options: FetchPageOptions): Promise<FetchPageResult> {
+  private async viaBrowser(
+    url: string,
+    options: FetchPageOptions
+  ): Promise<FetchPageResult> {
     const blocked = await this.gate(url, url)
     if (blocked) {
       return blocked
@@ -218,13 +310,23 @@ export class PageFetcher {
     const page = await context.newPage()
     try {
       const response = await page.goto(url, { waitUntil: "load", timeout })
-      await page.waitForLoadState("networkidle", { timeout }).catch(() => undefined)
+      await page
+        .waitForLoadState("networkidle", { timeout })
+        .catch(() => undefined)
       if (options.waitForSelector) {
-        await page.waitForSelector(options.waitForSelector, { state: "attached", timeout })
+        await page.waitForSelector(options.waitForSelector, {
+          state: "attached",
+          timeout,
+        })
       }
       const status = response?.status() ?? 0
       if (!response || status >= 400) {
-        return { status: "error", url, http_status: status || null, message: `HTTP ${status} from ${url} (browser)` }
+        return {
+          status: "error",
+          url,
+          http_status: status || null,
+          message: `HTTP ${status} from ${url} (browser)`,
+        }
       }
       const headers = response.headers()
       return {
@@ -239,7 +341,12 @@ export class PageFetcher {
         fetched_at: this.now(),
       }
     } catch (e) {
-      return { status: "error", url, http_status: null, message: `browser fetch of ${url} failed: ${String(e?.message ?? e).split("\n")[0]}` }
+      return {
+        status: "error",
+        url,
+        http_status: null,
+        message: `browser fetch of ${url} failed: ${String(e?.message ?? e).split("\n")[0]}`,
+      }
     } finally {
       await page.close().catch(() => undefined)
     }

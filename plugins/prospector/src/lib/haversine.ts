@@ -11,6 +11,7 @@ export function haversineMeters(a: GeoPoint, b: GeoPoint): number {
   const dLat = (b.lat - a.lat) * rad
   const dLng = (b.lng - a.lng) * rad
   const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
 }

@@ -4,7 +4,13 @@
  * order ("-score", "name", ...), limit, offset. Bad input names the parameter.
  */
 
-export const LEAD_STATUSES = ["new", "contacted", "qualified", "won", "lost"] as const
+export const LEAD_STATUSES = [
+  "new",
+  "contacted",
+  "qualified",
+  "won",
+  "lost",
+] as const
 export const LEAD_KINDS = ["lead", "competitor"] as const
 /** score bands (lib/scoring.ts scoreBand, thresholds in config/scoring.ts) */
 export const LEAD_BANDS = ["high", "medium", "low"] as const
@@ -43,7 +49,10 @@ export interface LeadListQuery {
 }
 
 export class LeadQueryError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string
+  ) {
     super(`${field}: ${message}`)
     this.name = "LeadQueryError"
   }
@@ -56,24 +65,39 @@ function list(raw: Raw, field: string): string[] | undefined {
   if (v === undefined || v === null || v === "") {
     return undefined
   }
-  const values = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).map((s) => s.trim()).filter(Boolean)
+  const values = (Array.isArray(v) ? v : [v])
+    .flatMap((x) => String(x).split(","))
+    .map((s) => s.trim())
+    .filter(Boolean)
   return values.length ? values : undefined
 }
 
-function oneOf<T extends string>(raw: Raw, field: string, allowed: readonly T[]): T[] | undefined {
+function oneOf<T extends string>(
+  raw: Raw,
+  field: string,
+  allowed: readonly T[]
+): T[] | undefined {
   const values = list(raw, field)
   if (!values) {
     return undefined
   }
   for (const v of values) {
     if (!allowed.includes(v as T)) {
-      throw new LeadQueryError(field, `"${v}" is not one of ${allowed.join(", ")}`)
+      throw new LeadQueryError(
+        field,
+        `"${v}" is not one of ${allowed.join(", ")}`
+      )
     }
   }
   return values as T[]
 }
 
-function int(raw: Raw, field: string, min: number, max: number): number | undefined {
+function int(
+  raw: Raw,
+  field: string,
+  min: number,
+  max: number
+): number | undefined {
   const v = raw[field]
   if (v === undefined || v === null || v === "") {
     return undefined
@@ -90,14 +114,33 @@ function int(raw: Raw, field: string, min: number, max: number): number | undefi
 }
 
 export const KNOWN_LEAD_QUERY_KEYS = [
-  "status", "kind", "city", "governorate", "area", "assignee", "band", "min_score", "max_score", "q",
-  "order", "limit", "offset", "format", "delimiter",
+  "status",
+  "kind",
+  "city",
+  "governorate",
+  "area",
+  "assignee",
+  "band",
+  "min_score",
+  "max_score",
+  "q",
+  "order",
+  "limit",
+  "offset",
+  "format",
+  "delimiter",
 ]
 
-export function parseLeadQuery(raw: Raw, options: { maxLimit?: number; defaultLimit?: number } = {}): LeadListQuery {
+export function parseLeadQuery(
+  raw: Raw,
+  options: { maxLimit?: number; defaultLimit?: number } = {}
+): LeadListQuery {
   for (const key of Object.keys(raw)) {
     if (!KNOWN_LEAD_QUERY_KEYS.includes(key)) {
-      throw new LeadQueryError(key, `unknown parameter (allowed: ${KNOWN_LEAD_QUERY_KEYS.join(", ")})`)
+      throw new LeadQueryError(
+        key,
+        `unknown parameter (allowed: ${KNOWN_LEAD_QUERY_KEYS.join(", ")})`
+      )
     }
   }
   const filters: LeadFilters = {}
@@ -111,8 +154,15 @@ export function parseLeadQuery(raw: Raw, options: { maxLimit?: number; defaultLi
   filters.band = oneOf(raw, "band", LEAD_BANDS)
   filters.min_score = int(raw, "min_score", 0, 100)
   filters.max_score = int(raw, "max_score", 0, 100)
-  if (filters.min_score !== undefined && filters.max_score !== undefined && filters.min_score > filters.max_score) {
-    throw new LeadQueryError("min_score", `${filters.min_score} is above max_score ${filters.max_score}`)
+  if (
+    filters.min_score !== undefined &&
+    filters.max_score !== undefined &&
+    filters.min_score > filters.max_score
+  ) {
+    throw new LeadQueryError(
+      "min_score",
+      `${filters.min_score} is above max_score ${filters.max_score}`
+    )
   }
   const q = raw.q === undefined ? undefined : String(raw.q).trim()
   if (q) {
@@ -126,23 +176,35 @@ export function parseLeadQuery(raw: Raw, options: { maxLimit?: number; defaultLi
       delete filters[k]
     }
   }
-  const orderRaw = raw.order === undefined || raw.order === "" ? "-score" : String(raw.order).trim()
+  const orderRaw =
+    raw.order === undefined || raw.order === ""
+      ? "-score"
+      : String(raw.order).trim()
   const desc = orderRaw.startsWith("-")
   const field = orderRaw.replace(/^[-+]/, "")
   if (!(LEAD_SORT_FIELDS as readonly string[]).includes(field)) {
-    throw new LeadQueryError("order", `"${orderRaw}" is not a sort field (${LEAD_SORT_FIELDS.join(", ")}, "-" prefix for descending)`)
+    throw new LeadQueryError(
+      "order",
+      `"${orderRaw}" is not a sort field (${LEAD_SORT_FIELDS.join(", ")}, "-" prefix for descending)`
+    )
   }
   const maxLimit = options.maxLimit ?? 200
   return {
     filters,
-    order: { field: field as LeadListQuery["order"]["field"], direction: desc ? "DESC" : "ASC" },
+    order: {
+      field: field as LeadListQuery["order"]["field"],
+      direction: desc ? "DESC" : "ASC",
+    },
     limit: int(raw, "limit", 1, maxLimit) ?? options.defaultLimit ?? 50,
     offset: int(raw, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0,
   }
 }
 
 /** SQL WHERE for the filters (columns of prospector_lead aliased "l"), with $n parameters. */
-export function leadFiltersSql(filters: LeadFilters, foldedQ: string | null): { where: string; params: unknown[] } {
+export function leadFiltersSql(
+  filters: LeadFilters,
+  foldedQ: string | null
+): { where: string; params: unknown[] } {
   const clauses: string[] = []
   const params: unknown[] = []
   const p = (v: unknown) => {
@@ -156,10 +218,14 @@ export function leadFiltersSql(filters: LeadFilters, foldedQ: string | null): { 
     clauses.push(`l.kind = ANY(${p(filters.kind)})`)
   }
   if (filters.city) {
-    clauses.push(`lower(l.city) = ANY(${p(filters.city.map((c) => c.toLowerCase()))})`)
+    clauses.push(
+      `lower(l.city) = ANY(${p(filters.city.map((c) => c.toLowerCase()))})`
+    )
   }
   if (filters.governorate) {
-    clauses.push(`lower(l.governorate) = ANY(${p(filters.governorate.map((c) => c.toLowerCase()))})`)
+    clauses.push(
+      `lower(l.governorate) = ANY(${p(filters.governorate.map((c) => c.toLowerCase()))})`
+    )
   }
   if (filters.area) {
     clauses.push(`l.area = ANY(${p(filters.area)})`)
@@ -178,11 +244,20 @@ export function leadFiltersSql(filters: LeadFilters, foldedQ: string | null): { 
   }
   if (filters.q) {
     const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    const parts = [`l.name ILIKE ${p(like)}`, `l.address ILIKE $${params.length}`, `l.phone ILIKE $${params.length}`]
+    const parts = [
+      `l.name ILIKE ${p(like)}`,
+      `l.address ILIKE $${params.length}`,
+      `l.phone ILIKE $${params.length}`,
+    ]
     if (foldedQ) {
-      parts.push(`l.name_folded LIKE ${p(`%${foldedQ.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`)
+      parts.push(
+        `l.name_folded LIKE ${p(`%${foldedQ.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`
+      )
     }
     clauses.push(`(${parts.join(" OR ")})`)
   }
-  return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params }
+  return {
+    where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "",
+    params,
+  }
 }

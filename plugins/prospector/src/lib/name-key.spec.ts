@@ -3,12 +3,18 @@ import { foldName, foldTokens, nameKey } from "./name-key"
 describe("common words", () => {
   it("are dropped only on request", () => {
     expect(foldName("Garage Ben Salah SARL")).toBe("garage ben salah sarl")
-    expect(foldName("Garage Ben Salah SARL", { dropCommonWords: true })).toBe("ben salah")
-    expect(foldTokens("Sté Mécanique Générale", { dropCommonWords: true })).toEqual(["generale"])
+    expect(foldName("Garage Ben Salah SARL", { dropCommonWords: true })).toBe(
+      "ben salah"
+    )
+    expect(
+      foldTokens("Sté Mécanique Générale", { dropCommonWords: true })
+    ).toEqual(["generale"])
   })
 
   it("keep the words when nothing else is left", () => {
-    expect(foldName("Garage Auto", { dropCommonWords: true })).toBe("garage auto")
+    expect(foldName("Garage Auto", { dropCommonWords: true })).toBe(
+      "garage auto"
+    )
   })
 })
 

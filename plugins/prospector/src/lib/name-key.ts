@@ -6,11 +6,45 @@ import { foldWords } from "@shabou/text"
 
 const COMMON_WORDS = new Set([
   // French / Latin
-  "garage", "ste", "societe", "sarl", "suarl", "sa", "ets", "etablissement", "etablissements",
-  "chez", "le", "la", "les", "l", "de", "du", "des", "d", "et", "auto", "autos", "mecanique",
-  "mecanicien", "atelier", "service", "services", "centre", "center", "tunisie",
+  "garage",
+  "ste",
+  "societe",
+  "sarl",
+  "suarl",
+  "sa",
+  "ets",
+  "etablissement",
+  "etablissements",
+  "chez",
+  "le",
+  "la",
+  "les",
+  "l",
+  "de",
+  "du",
+  "des",
+  "d",
+  "et",
+  "auto",
+  "autos",
+  "mecanique",
+  "mecanicien",
+  "atelier",
+  "service",
+  "services",
+  "centre",
+  "center",
+  "tunisie",
   // Arabic (already folded: ة -> ه, أ -> ا)
-  "شركه", "ورشه", "مؤسسه", "موسسه", "محل", "ميكانيك", "ميكانيك", "مستودع", "و",
+  "شركه",
+  "ورشه",
+  "مؤسسه",
+  "موسسه",
+  "محل",
+  "ميكانيك",
+  "ميكانيك",
+  "مستودع",
+  "و",
 ])
 
 export interface FoldOptions {
@@ -23,7 +57,9 @@ export function foldTokens(input: string, options: FoldOptions = {}): string[] {
   if (!options.dropCommonWords) {
     return tokens
   }
-  const kept = tokens.filter((t) => !COMMON_WORDS.has(t) && !COMMON_WORDS.has(stripArabicArticle(t)))
+  const kept = tokens.filter(
+    (t) => !COMMON_WORDS.has(t) && !COMMON_WORDS.has(stripArabicArticle(t))
+  )
   // a name made only of common words ("Garage Auto") keeps its words
   return kept.length > 0 ? kept : tokens
 }
@@ -41,5 +77,7 @@ export function nameKey(input: string): string {
 }
 
 function stripArabicArticle(token: string): string {
-  return token.length > 3 && token.startsWith("\u0627\u0644") ? token.slice(2) : token
+  return token.length > 3 && token.startsWith("\u0627\u0644")
+    ? token.slice(2)
+    : token
 }

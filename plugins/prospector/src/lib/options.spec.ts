@@ -12,8 +12,15 @@ describe("resolveOptions", () => {
   })
 
   it("plugin options win over the environment, the environment over defaults", () => {
-    const env = { GOOGLE_PLACES_API_KEY: "env-key", PROSPECTOR_PLACES_BUDGET_PER_RUN: "7", GOOGLE_PLACES_BASE_URL: "http://127.0.0.1:9/" }
-    const o = resolveOptions({ googlePlacesApiKey: "opt-key", placesBudgetPerMonth: 50 }, env)
+    const env = {
+      GOOGLE_PLACES_API_KEY: "env-key",
+      PROSPECTOR_PLACES_BUDGET_PER_RUN: "7",
+      GOOGLE_PLACES_BASE_URL: "http://127.0.0.1:9/",
+    }
+    const o = resolveOptions(
+      { googlePlacesApiKey: "opt-key", placesBudgetPerMonth: 50 },
+      env
+    )
     expect(o.googlePlacesApiKey).toBe("opt-key")
     expect(o.placesBudgetPerRun).toBe(7)
     expect(o.placesBudgetPerMonth).toBe(50)
@@ -21,18 +28,38 @@ describe("resolveOptions", () => {
   })
 
   it("an empty option falls back to the environment", () => {
-    expect(resolveOptions({ googlePlacesApiKey: "" }, { GOOGLE_PLACES_API_KEY: "k" }).googlePlacesApiKey).toBe("k")
+    expect(
+      resolveOptions({ googlePlacesApiKey: "" }, { GOOGLE_PLACES_API_KEY: "k" })
+        .googlePlacesApiKey
+    ).toBe("k")
   })
 
   it.each([
-    [{ PROSPECTOR_PLACES_BUDGET_PER_RUN: "ten" }, /placesBudgetPerRun \(env PROSPECTOR_PLACES_BUDGET_PER_RUN\): "ten" is not a number/],
-    [{ PROSPECTOR_PLACES_BUDGET_PER_MONTH: "-1" }, /placesBudgetPerMonth .* below the minimum 0/],
+    [
+      { PROSPECTOR_PLACES_BUDGET_PER_RUN: "ten" },
+      /placesBudgetPerRun \(env PROSPECTOR_PLACES_BUDGET_PER_RUN\): "ten" is not a number/,
+    ],
+    [
+      { PROSPECTOR_PLACES_BUDGET_PER_MONTH: "-1" },
+      /placesBudgetPerMonth .* below the minimum 0/,
+    ],
     [{ PROSPECTOR_PLACES_BUDGET_PER_RUN: "2.5" }, /must be a whole number/],
-    [{ GOOGLE_PLACES_BASE_URL: "ftp://x" }, /googlePlacesBaseUrl .* not an http\(s\) URL/],
+    [
+      { GOOGLE_PLACES_BASE_URL: "ftp://x" },
+      /googlePlacesBaseUrl .* not an http\(s\) URL/,
+    ],
     [{ PROSPECTOR_TIMEZONE: "Mars/Olympus" }, /not an IANA time zone/],
-    [{ PROSPECTOR_USER_AGENT: "Mozilla/5.0" }, /must contain the robots product token "ShabouPriceBot"/],
+    [
+      { PROSPECTOR_USER_AGENT: "Mozilla/5.0" },
+      /must contain the robots product token "ShabouPriceBot"/,
+    ],
     [{ PROSPECTOR_SHOP_LAT: "91" }, /shopLat .* above the maximum 90/],
-  ])("rejects bad values with the option and variable named (%j)", (env, message) => {
-    expect(() => resolveOptions({}, env as Record<string, string>)).toThrow(message)
-  })
+  ])(
+    "rejects bad values with the option and variable named (%j)",
+    (env, message) => {
+      expect(() => resolveOptions({}, env as Record<string, string>)).toThrow(
+        message
+      )
+    }
+  )
 })

@@ -8,7 +8,9 @@
 
 const SEPARATORS = /[\s.\-/()\u00a0\u202f]/g
 
-export function normalizeTunisianPhone(input: string | null | undefined): string | null {
+export function normalizeTunisianPhone(
+  input: string | null | undefined
+): string | null {
   if (typeof input !== "string") {
     return null
   }

@@ -1,4 +1,8 @@
-import { leadToDedupeCandidate, leadToScoringInput, placeToLead } from "./place-to-lead"
+import {
+  leadToDedupeCandidate,
+  leadToScoringInput,
+  placeToLead,
+} from "./place-to-lead"
 import { scoreLead } from "./scoring"
 
 describe("placeToLead", () => {
@@ -9,7 +13,10 @@ describe("placeToLead", () => {
     formattedAddress: "12 Rue de Marseille, Tunis 1000, Tunisie",
     addressComponents: [
       { longText: "Tunis", types: ["locality", "political"] },
-      { longText: "Gouvernorat de Tunis", types: ["administrative_area_level_1", "political"] },
+      {
+        longText: "Gouvernorat de Tunis",
+        types: ["administrative_area_level_1", "political"],
+      },
     ],
     location: { latitude: 36.8, longitude: 10.18 },
     types: ["car_repair", "establishment"],
@@ -47,11 +54,25 @@ describe("placeToLead", () => {
   it("feeds scoring and dedupe", () => {
     const lead = placeToLead(place, at)
     expect(scoreLead(leadToScoringInput(lead)).score).toBeGreaterThan(90)
-    expect(leadToDedupeCandidate(lead)).toEqual({ place_id: "ChIJabc", moved_place_id: "ChIJnew", phone: "+21671234567", name: "Garage Peugeot Nour", location: { lat: 36.8, lng: 10.18 } })
+    expect(leadToDedupeCandidate(lead)).toEqual({
+      place_id: "ChIJabc",
+      moved_place_id: "ChIJnew",
+      phone: "+21671234567",
+      name: "Garage Peugeot Nour",
+      location: { lat: 36.8, lng: 10.18 },
+    })
   })
 
   it("copes with a minimal place and rejects one without id", () => {
-    expect(placeToLead({ id: "x" }, at)).toEqual(expect.objectContaining({ name: "x", phone: null, city: null, location: null, types: [] }))
+    expect(placeToLead({ id: "x" }, at)).toEqual(
+      expect.objectContaining({
+        name: "x",
+        phone: null,
+        city: null,
+        location: null,
+        types: [],
+      })
+    )
     expect(() => placeToLead({ id: "" } as any)).toThrow(/places.id/)
   })
 })

@@ -32,7 +32,10 @@ function component(place: Place, type: string): string | null {
   return c?.longText ?? c?.shortText ?? null
 }
 
-export function placeToLead(place: Place, fetchedAt: Date = new Date()): LeadFields {
+export function placeToLead(
+  place: Place,
+  fetchedAt: Date = new Date()
+): LeadFields {
   const id = normalizePlaceId(place.id)
   if (!id) {
     throw new Error("place without id: add places.id to the field mask")
@@ -41,23 +44,33 @@ export function placeToLead(place: Place, fetchedAt: Date = new Date()): LeadFie
     place_id: id,
     moved_place_id: normalizePlaceId(place.movedPlaceId),
     name: place.displayName?.text?.trim() || id,
-    phone: normalizeTunisianPhone(place.internationalPhoneNumber) ?? normalizeTunisianPhone(place.nationalPhoneNumber),
+    phone:
+      normalizeTunisianPhone(place.internationalPhoneNumber) ??
+      normalizeTunisianPhone(place.nationalPhoneNumber),
     website: place.websiteUri ?? null,
     address: place.formattedAddress ?? null,
-    city: component(place, "locality") ?? component(place, "administrative_area_level_2"),
+    city:
+      component(place, "locality") ??
+      component(place, "administrative_area_level_2"),
     governorate: component(place, "administrative_area_level_1"),
-    location: place.location ? { lat: place.location.latitude, lng: place.location.longitude } : null,
+    location: place.location
+      ? { lat: place.location.latitude, lng: place.location.longitude }
+      : null,
     types: place.types ?? [],
     primary_type: place.primaryType ?? null,
     rating: typeof place.rating === "number" ? place.rating : null,
-    review_count: typeof place.userRatingCount === "number" ? place.userRatingCount : null,
+    review_count:
+      typeof place.userRatingCount === "number" ? place.userRatingCount : null,
     business_status: place.businessStatus ?? null,
     maps_url: place.googleMapsUri ?? null,
     fetched_at: fetchedAt,
   }
 }
 
-export function leadToScoringInput(lead: LeadFields, consumerAlert = false): ScoringInput {
+export function leadToScoringInput(
+  lead: LeadFields,
+  consumerAlert = false
+): ScoringInput {
   return {
     name: lead.name,
     types: lead.types,
@@ -72,5 +85,11 @@ export function leadToScoringInput(lead: LeadFields, consumerAlert = false): Sco
 }
 
 export function leadToDedupeCandidate(lead: LeadFields): DedupeCandidate {
-  return { place_id: lead.place_id, moved_place_id: lead.moved_place_id, phone: lead.phone, name: lead.name, location: lead.location }
+  return {
+    place_id: lead.place_id,
+    moved_place_id: lead.moved_place_id,
+    phone: lead.phone,
+    name: lead.name,
+    location: lead.location,
+  }
 }

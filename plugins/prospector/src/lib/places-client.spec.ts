@@ -1,4 +1,9 @@
-import { FakePlace, PlacesServer, gridPlaces, startPlacesServer } from "../../test-fixtures/places-server"
+import {
+  FakePlace,
+  PlacesServer,
+  gridPlaces,
+  startPlacesServer,
+} from "../../test-fixtures/places-server"
 import {
   LedgerEntry,
   PlacesApiError,
@@ -44,7 +49,10 @@ describe("PlacesClient against the local Places stand-in", () => {
     ledger = []
     logs = []
     delays = []
-    server = await startPlacesServer({ apiKey: KEY, places: gridPlaces(45, TUNIS) })
+    server = await startPlacesServer({
+      apiKey: KEY,
+      places: gridPlaces(45, TUNIS),
+    })
   })
 
   afterEach(async () => {
@@ -52,7 +60,11 @@ describe("PlacesClient against the local Places stand-in", () => {
   })
 
   it("sends the key, an explicit field mask and the Tunisian search body", async () => {
-    const result = await client().searchText({ textQuery: "garage mécanique", languageCode: "fr", rectangle: TUNIS })
+    const result = await client().searchText({
+      textQuery: "garage mécanique",
+      languageCode: "fr",
+      rectangle: TUNIS,
+    })
     expect(result.places).toHaveLength(45)
     const first = server.requests[0]
     expect(first.keyValid).toBe(true)
@@ -67,7 +79,11 @@ describe("PlacesClient against the local Places stand-in", () => {
       locationRestriction: { rectangle: TUNIS },
     })
     // pages 2 and 3 carry the token and the same parameters
-    expect(server.requests.map((r) => !!r.body.pageToken)).toEqual([false, true, true])
+    expect(server.requests.map((r) => !!r.body.pageToken)).toEqual([
+      false,
+      true,
+      true,
+    ])
     expect(result.pages).toBe(3)
     expect(result.capped).toBe(false)
     expect(ledger.map((e) => [e.page, e.status, e.tile, e.query])).toEqual([
@@ -79,7 +95,9 @@ describe("PlacesClient against the local Places stand-in", () => {
   })
 
   it("gets only the masked fields back", async () => {
-    const result = await client({ fieldMask: ["places.id", "places.displayName"] }).searchText({
+    const result = await client({
+      fieldMask: ["places.id", "places.displayName"],
+    }).searchText({
       textQuery: "ميكانيك سيارات",
       languageCode: "ar",
       rectangle: TUNIS,
@@ -92,7 +110,11 @@ describe("PlacesClient against the local Places stand-in", () => {
 
   it("stops at the 60-result cap and flags it", async () => {
     server.setPlaces(gridPlaces(75, TUNIS))
-    const result = await client().searchText({ textQuery: "garage", languageCode: "fr", rectangle: TUNIS })
+    const result = await client().searchText({
+      textQuery: "garage",
+      languageCode: "fr",
+      rectangle: TUNIS,
+    })
     expect(result.places).toHaveLength(60)
     expect(result.capped).toBe(true)
     expect(server.requests).toHaveLength(3)
@@ -100,29 +122,47 @@ describe("PlacesClient against the local Places stand-in", () => {
 
   it("tiles a capped rectangle into quarters and finds every place once", async () => {
     server.setPlaces(gridPlaces(150, TUNIS))
-    const result = await client().searchArea({ textQuery: "garage", languageCode: "fr", rectangle: TUNIS })
+    const result = await client().searchArea({
+      textQuery: "garage",
+      languageCode: "fr",
+      rectangle: TUNIS,
+    })
     expect(new Set(result.places.map((p) => p.id)).size).toBe(150)
     expect(result.places).toHaveLength(150)
     const root = result.tiles.find((t) => t.tile === "r")!
     expect(root.capped).toBe(true)
-    expect(result.tiles.filter((t) => t.depth === 1).map((t) => t.tile)).toEqual(["r.0", "r.1", "r.2", "r.3"])
+    expect(
+      result.tiles.filter((t) => t.depth === 1).map((t) => t.tile)
+    ).toEqual(["r.0", "r.1", "r.2", "r.3"])
     expect(result.tiles.every((t) => !t.truncated)).toBe(true)
     expect(result.requests).toBe(server.requests.length)
   })
 
   it("reports truncated tiles at the depth limit", async () => {
     server.setPlaces(gridPlaces(150, TUNIS))
-    const result = await client({ maxTileDepth: 0 }).searchArea({ textQuery: "garage", languageCode: "fr", rectangle: TUNIS })
+    const result = await client({ maxTileDepth: 0 }).searchArea({
+      textQuery: "garage",
+      languageCode: "fr",
+      rectangle: TUNIS,
+    })
     expect(result.places).toHaveLength(60)
-    expect(result.tiles).toEqual([expect.objectContaining({ tile: "r", capped: true, truncated: true })])
+    expect(result.tiles).toEqual([
+      expect.objectContaining({ tile: "r", capped: true, truncated: true }),
+    ])
     expect(logs.join("\n")).toMatch(/incomplete/)
   })
 
   it("retries 429 RESOURCE_EXHAUSTED with backoff, then succeeds", async () => {
     server.failNext(2, 429)
-    const result = await client().searchText({ textQuery: "garage", languageCode: "fr", rectangle: TUNIS })
+    const result = await client().searchText({
+      textQuery: "garage",
+      languageCode: "fr",
+      rectangle: TUNIS,
+    })
     expect(result.places).toHaveLength(45)
-    expect(ledger.slice(0, 3).map((e) => [e.status, e.attempt, e.page])).toEqual([
+    expect(
+      ledger.slice(0, 3).map((e) => [e.status, e.attempt, e.page])
+    ).toEqual([
       [429, 1, 1],
       [429, 2, 1],
       [200, 3, 1],
@@ -153,7 +193,9 @@ describe("PlacesClient against the local Places stand-in", () => {
     expect(error).toBeInstanceOf(PlacesApiError)
     expect(error.httpStatus).toBe(403)
     expect(error.googleStatus).toBe("PERMISSION_DENIED")
-    expect(error.message).toMatch(/^Places API 403 PERMISSION_DENIED: API key not valid/)
+    expect(error.message).toMatch(
+      /^Places API 403 PERMISSION_DENIED: API key not valid/
+    )
     expect(error.message).not.toContain(badKey)
     expect(server.requests).toHaveLength(1)
     expect(ledger.map((e) => e.status)).toEqual([403])
@@ -165,7 +207,9 @@ describe("PlacesClient against the local Places stand-in", () => {
       .catch((e) => e)
     expect(error.httpStatus).toBe(400)
     expect(error.googleStatus).toBe("INVALID_ARGUMENT")
-    expect(error.message).toContain("Cannot find matching fields for path 'places.notAField'")
+    expect(error.message).toContain(
+      "Cannot find matching fields for path 'places.notAField'"
+    )
     expect(server.requests).toHaveLength(1)
   })
 
@@ -175,21 +219,37 @@ describe("PlacesClient against the local Places stand-in", () => {
       const before = server.requests.length
       server.failNext(1, 429)
       const budget = new RequestBudget({ perRun, perMonth: 1000 })
-      const result = await client({ budget }).searchArea({ textQuery: "garage", languageCode: "fr", rectangle: TUNIS })
+      const result = await client({ budget }).searchArea({
+        textQuery: "garage",
+        languageCode: "fr",
+        rectangle: TUNIS,
+      })
       const sent = server.requests.length - before
       expect(sent).toBeLessThanOrEqual(perRun)
       expect(sent).toBe(budget.usedThisRun)
       expect(result.budget_exhausted).toBe(true)
       // consume whatever failure was left queued when the budget was 0
       if (perRun === 0) {
-        await client().searchText({ textQuery: "x", languageCode: "fr", rectangle: TUNIS })
+        await client().searchText({
+          textQuery: "x",
+          languageCode: "fr",
+          rectangle: TUNIS,
+        })
       }
     }
   })
 
   it("never exceeds the monthly budget", async () => {
-    const budget = new RequestBudget({ perRun: 100, perMonth: 10, usedThisMonth: 9 })
-    const result = await client({ budget }).searchText({ textQuery: "garage", languageCode: "fr", rectangle: TUNIS })
+    const budget = new RequestBudget({
+      perRun: 100,
+      perMonth: 10,
+      usedThisMonth: 9,
+    })
+    const result = await client({ budget }).searchText({
+      textQuery: "garage",
+      languageCode: "fr",
+      rectangle: TUNIS,
+    })
     expect(server.requests).toHaveLength(1)
     expect(result.places).toHaveLength(20)
     expect(result.budget_exhausted).toBe(true)
@@ -213,7 +273,9 @@ describe("PlacesClient against the local Places stand-in", () => {
     expect(() => client({ fieldMask: ["*"] })).toThrow(/wildcard/)
     expect(() => client({ fieldMask: ["places.*"] })).toThrow(/wildcard/)
     expect(() => client({ fieldMask: [] })).toThrow(/empty/)
-    expect(() => client({ fieldMask: ["displayName"] })).toThrow(/must start with "places."/)
+    expect(() => client({ fieldMask: ["displayName"] })).toThrow(
+      /must start with "places."/
+    )
     return expect(
       client().searchText({
         textQuery: "garage",
@@ -227,7 +289,10 @@ describe("PlacesClient against the local Places stand-in", () => {
 describe("the Places stand-in itself", () => {
   let server: PlacesServer
   const places: FakePlace[] = gridPlaces(30, TUNIS)
-  const post = (headers: Record<string, string>, body: unknown): Promise<{ status: number; json(): Promise<any> }> =>
+  const post = (
+    headers: Record<string, string>,
+    body: unknown
+  ): Promise<{ status: number; json(): Promise<any> }> =>
     fetch(`${server.baseUrl}/v1/places:searchText`, {
       method: "POST",
       headers: { "Content-Type": "application/json", ...headers },
@@ -240,18 +305,26 @@ describe("the Places stand-in itself", () => {
   afterAll(() => server.close())
 
   it("answers 400 INVALID_ARGUMENT like Google when the field mask is missing or *", async () => {
-    const variants: Array<Record<string, string>> = [{ "X-Goog-Api-Key": KEY }, { "X-Goog-Api-Key": KEY, "X-Goog-FieldMask": "*" }]
+    const variants: Array<Record<string, string>> = [
+      { "X-Goog-Api-Key": KEY },
+      { "X-Goog-Api-Key": KEY, "X-Goog-FieldMask": "*" },
+    ]
     for (const headers of variants) {
       const res = await post(headers, { textQuery: "garage" })
       expect(res.status).toBe(400)
       const body = await res.json()
-      expect(body.error).toEqual(expect.objectContaining({ code: 400, status: "INVALID_ARGUMENT" }))
+      expect(body.error).toEqual(
+        expect.objectContaining({ code: 400, status: "INVALID_ARGUMENT" })
+      )
       expect(typeof body.error.message).toBe("string")
     }
   })
 
   it("answers 403 PERMISSION_DENIED without a key", async () => {
-    const res = await post({ "X-Goog-FieldMask": "places.id" }, { textQuery: "garage" })
+    const res = await post(
+      { "X-Goog-FieldMask": "places.id" },
+      { textQuery: "garage" }
+    )
     expect(res.status).toBe(403)
     expect((await res.json()).error.status).toBe("PERMISSION_DENIED")
   })
@@ -263,11 +336,18 @@ describe("the Places stand-in itself", () => {
     expect(noToken.nextPageToken).toBeUndefined()
 
     const h2 = { ...h, "X-Goog-FieldMask": "places.id,nextPageToken" }
-    const page1 = await (await post(h2, { textQuery: "garage", pageSize: 50 })).json()
+    const page1 = await (
+      await post(h2, { textQuery: "garage", pageSize: 50 })
+    ).json()
     expect(page1.places).toHaveLength(20)
-    const bad = await post(h2, { textQuery: "autre chose", pageToken: page1.nextPageToken })
+    const bad = await post(h2, {
+      textQuery: "autre chose",
+      pageToken: page1.nextPageToken,
+    })
     expect(bad.status).toBe(400)
-    const page2 = await (await post(h2, { textQuery: "garage", pageToken: page1.nextPageToken })).json()
+    const page2 = await (
+      await post(h2, { textQuery: "garage", pageToken: page1.nextPageToken })
+    ).json()
     expect(page2.places).toHaveLength(10)
     expect(page2.nextPageToken).toBeUndefined()
   })
@@ -276,19 +356,25 @@ describe("the Places stand-in itself", () => {
 describe("helpers", () => {
   it("splits a rectangle into 4 quarters covering it", () => {
     const q = splitRectangle(TUNIS)
-    expect(q[0]).toEqual({ low: TUNIS.low, high: { latitude: 36.8, longitude: 10.2 } })
-    expect(q[3]).toEqual({ low: { latitude: 36.8, longitude: 10.2 }, high: TUNIS.high })
+    expect(q[0]).toEqual({
+      low: TUNIS.low,
+      high: { latitude: 36.8, longitude: 10.2 },
+    })
+    expect(q[3]).toEqual({
+      low: { latitude: 36.8, longitude: 10.2 },
+      high: TUNIS.high,
+    })
   })
 
   it("redacts the secret everywhere", () => {
-    expect(redactSecret("key=abc and abc again", "abc")).toBe("key=[REDACTED] and [REDACTED] again")
+    expect(redactSecret("key=abc and abc again", "abc")).toBe(
+      "key=[REDACTED] and [REDACTED] again"
+    )
   })
 
   it("always asks for the id and nextPageToken", () => {
-    expect(validateFieldMask(["places.displayName"]).split(",").sort()).toEqual([
-      "nextPageToken",
-      "places.displayName",
-      "places.id",
-    ])
+    expect(validateFieldMask(["places.displayName"]).split(",").sort()).toEqual(
+      ["nextPageToken", "places.displayName", "places.id"]
+    )
   })
 })

@@ -75,7 +75,8 @@ export interface Place {
   location?: LatLng
   types?: string[]
   primaryType?: string
-  businessStatus?: "OPERATIONAL" | "CLOSED_TEMPORARILY" | "CLOSED_PERMANENTLY" | string
+  businessStatus?:
+    "OPERATIONAL" | "CLOSED_TEMPORARILY" | "CLOSED_PERMANENTLY" | string
   googleMapsUri?: string
   nationalPhoneNumber?: string
   internationalPhoneNumber?: string
@@ -174,7 +175,10 @@ export class PlacesApiError extends Error {
 class BudgetStop extends Error {}
 
 /** Replaces every occurrence of `secret` in `text` with [REDACTED]. */
-export function redactSecret(text: string, secret: string | undefined | null): string {
+export function redactSecret(
+  text: string,
+  secret: string | undefined | null
+): string {
   if (!secret) {
     return text
   }
@@ -185,24 +189,37 @@ export function validateRectangle(rect: Rectangle, where = "rectangle"): void {
   const { low, high } = rect ?? ({} as Rectangle)
   const nums = [low?.latitude, low?.longitude, high?.latitude, high?.longitude]
   if (nums.some((n) => typeof n !== "number" || !Number.isFinite(n))) {
-    throw new Error(`${where}: low/high latitude and longitude must be finite numbers`)
+    throw new Error(
+      `${where}: low/high latitude and longitude must be finite numbers`
+    )
   }
   if (low.latitude < -90 || high.latitude > 90) {
     throw new Error(`${where}: latitude out of range [-90, 90]`)
   }
   if (low.latitude >= high.latitude) {
-    throw new Error(`${where}: low.latitude (${low.latitude}) must be below high.latitude (${high.latitude})`)
+    throw new Error(
+      `${where}: low.latitude (${low.latitude}) must be below high.latitude (${high.latitude})`
+    )
   }
   if (low.longitude >= high.longitude) {
-    throw new Error(`${where}: low.longitude (${low.longitude}) must be below high.longitude (${high.longitude})`)
+    throw new Error(
+      `${where}: low.longitude (${low.longitude}) must be below high.longitude (${high.longitude})`
+    )
   }
 }
 
 /** Splits a rectangle into 4 quarters: SW, SE, NW, NE. */
-export function splitRectangle(rect: Rectangle): [Rectangle, Rectangle, Rectangle, Rectangle] {
+export function splitRectangle(
+  rect: Rectangle
+): [Rectangle, Rectangle, Rectangle, Rectangle] {
   const midLat = (rect.low.latitude + rect.high.latitude) / 2
   const midLng = (rect.low.longitude + rect.high.longitude) / 2
-  const r = (lat0: number, lng0: number, lat1: number, lng1: number): Rectangle => ({
+  const r = (
+    lat0: number,
+    lng0: number,
+    lat1: number,
+    lng1: number
+  ): Rectangle => ({
     low: { latitude: lat0, longitude: lng0 },
     high: { latitude: lat1, longitude: lng1 },
   })
@@ -216,17 +233,23 @@ export function splitRectangle(rect: Rectangle): [Rectangle, Rectangle, Rectangl
 
 export function validateFieldMask(mask: readonly string[]): string {
   if (!Array.isArray(mask) || mask.length === 0) {
-    throw new Error("Places field mask must list the fields explicitly (it is empty)")
+    throw new Error(
+      "Places field mask must list the fields explicitly (it is empty)"
+    )
   }
   for (const field of mask) {
     if (typeof field !== "string" || !field.trim()) {
       throw new Error("Places field mask contains an empty field")
     }
     if (field.includes("*")) {
-      throw new Error(`Places field mask must not use a wildcard ("${field}"): list the fields explicitly`)
+      throw new Error(
+        `Places field mask must not use a wildcard ("${field}"): list the fields explicitly`
+      )
     }
     if (field !== "nextPageToken" && !field.startsWith("places.")) {
-      throw new Error(`Places field mask entry "${field}" must start with "places." (or be nextPageToken)`)
+      throw new Error(
+        `Places field mask entry "${field}" must start with "places." (or be nextPageToken)`
+      )
     }
   }
   const set = new Set(mask.map((f) => f.trim()))
@@ -259,14 +282,19 @@ export class PlacesClient {
 
   constructor(options: PlacesClientOptions) {
     if (!options?.apiKey || typeof options.apiKey !== "string") {
-      throw new Error("PlacesClient: apiKey is required (GOOGLE_PLACES_API_KEY)")
+      throw new Error(
+        "PlacesClient: apiKey is required (GOOGLE_PLACES_API_KEY)"
+      )
     }
     if (!(options.budget instanceof RequestBudget)) {
       throw new Error("PlacesClient: a RequestBudget is required")
     }
     this.apiKey = options.apiKey
     this.budget = options.budget
-    this.baseUrl = (options.baseUrl ?? DEFAULT_PLACES_BASE_URL).replace(/\/+$/, "")
+    this.baseUrl = (options.baseUrl ?? DEFAULT_PLACES_BASE_URL).replace(
+      /\/+$/,
+      ""
+    )
     this.fieldMask = validateFieldMask(options.fieldMask ?? DEFAULT_FIELD_MASK)
     this.ledger = options.ledger
     this.logger = options.logger ?? {}
@@ -313,7 +341,8 @@ export class PlacesClient {
         break
       }
     }
-    const capped = places.length >= this.resultCap || (page >= maxPages && lastHadToken)
+    const capped =
+      places.length >= this.resultCap || (page >= maxPages && lastHadToken)
     return {
       places,
       pages: budgetExhausted ? page - 1 : page,
@@ -326,14 +355,21 @@ export class PlacesClient {
    * Searches a rectangle and, where a rectangle returns the cap, its quarters
    * (recursively, up to maxTileDepth). Results are unique by place id.
    */
-  async searchArea(params: SearchParams, options: { maxDepth?: number } = {}): Promise<AreaSearchResult> {
+  async searchArea(
+    params: SearchParams,
+    options: { maxDepth?: number } = {}
+  ): Promise<AreaSearchResult> {
     const maxDepth = options.maxDepth ?? this.maxTileDepth
     const byId = new Map<string, Place>()
     const tiles: TileReport[] = []
     const before = this.requestCount
     let budgetExhausted = false
 
-    const visit = async (rectangle: Rectangle, tile: string, depth: number): Promise<void> => {
+    const visit = async (
+      rectangle: Rectangle,
+      tile: string,
+      depth: number
+    ): Promise<void> => {
       if (budgetExhausted) {
         return
       }
@@ -380,16 +416,26 @@ export class PlacesClient {
   }
 
   private validateParams(params: SearchParams): void {
-    if (!params || typeof params.textQuery !== "string" || !params.textQuery.trim()) {
+    if (
+      !params ||
+      typeof params.textQuery !== "string" ||
+      !params.textQuery.trim()
+    ) {
       throw new Error("Places search: textQuery is required")
     }
     if (!params.languageCode || typeof params.languageCode !== "string") {
       throw new Error("Places search: languageCode is required (fr or ar)")
     }
-    validateRectangle(params.rectangle, "Places search locationRestriction.rectangle")
+    validateRectangle(
+      params.rectangle,
+      "Places search locationRestriction.rectangle"
+    )
   }
 
-  private buildBody(params: SearchParams, pageToken?: string): Record<string, unknown> {
+  private buildBody(
+    params: SearchParams,
+    pageToken?: string
+  ): Record<string, unknown> {
     const body: Record<string, unknown> = {
       textQuery: params.textQuery,
       languageCode: params.languageCode,
@@ -401,7 +447,8 @@ export class PlacesClient {
       body.includedType = params.includedType
     }
     if (params.includePureServiceAreaBusinesses !== undefined) {
-      body.includePureServiceAreaBusinesses = params.includePureServiceAreaBusinesses
+      body.includePureServiceAreaBusinesses =
+        params.includePureServiceAreaBusinesses
     }
     if (pageToken) {
       body.pageToken = pageToken
@@ -456,10 +503,15 @@ export class PlacesClient {
 
       if (response && response.ok) {
         try {
-          return (await response.json()) as { places?: Place[]; nextPageToken?: string }
+          return (await response.json()) as {
+            places?: Place[]
+            nextPageToken?: string
+          }
         } catch (e) {
           throw new PlacesApiError(
-            this.redact(`Places API returned an unreadable JSON body (HTTP ${response.status}): ${e?.message ?? e}`),
+            this.redact(
+              `Places API returned an unreadable JSON body (HTTP ${response.status}): ${e?.message ?? e}`
+            ),
             response.status,
             null,
             false
@@ -477,7 +529,8 @@ export class PlacesClient {
           parsed = {}
         }
         const googleStatus = parsed.error?.status ?? null
-        const googleMessage = parsed.error?.message ?? (text.slice(0, 300) || response.statusText)
+        const googleMessage =
+          parsed.error?.message ?? (text.slice(0, 300) || response.statusText)
         const retryable = response.status === 429 || response.status >= 500
         error = new PlacesApiError(
           this.redact(
@@ -488,9 +541,14 @@ export class PlacesClient {
           retryable
         )
       } else {
-        const cause = networkError?.cause?.message ?? networkError?.message ?? String(networkError)
+        const cause =
+          networkError?.cause?.message ??
+          networkError?.message ??
+          String(networkError)
         error = new PlacesApiError(
-          this.redact(`Places API request failed (${cause}) (query "${params.textQuery}", tile ${tile}, page ${page})`),
+          this.redact(
+            `Places API request failed (${cause}) (query "${params.textQuery}", tile ${tile}, page ${page})`
+          ),
           null,
           null,
           true
@@ -503,12 +561,16 @@ export class PlacesClient {
         }
         throw error
       }
-      const retryAfter = response ? parseRetryAfter(response.headers.get("retry-after")) : null
+      const retryAfter = response
+        ? parseRetryAfter(response.headers.get("retry-after"))
+        : null
       const delay = Math.min(
         this.backoff.maxMs,
         Math.max(retryAfter ?? 0, backoffDelay(attempt, this.backoff))
       )
-      this.logger.warn?.(`${error.message}; retry ${attempt}/${this.backoff.retries} in ${delay} ms`)
+      this.logger.warn?.(
+        `${error.message}; retry ${attempt}/${this.backoff.retries} in ${delay} ms`
+      )
       await this.sleep(delay)
     }
   }

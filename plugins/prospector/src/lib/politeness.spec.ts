@@ -24,7 +24,11 @@ describe("HostThrottle", () => {
 
   it("keeps a minimum gap plus jitter between requests to the same host", async () => {
     const s = setup()
-    await Promise.all([s.go("http://a.tn/1"), s.go("http://a.tn/2"), s.go("http://a.tn/3")])
+    await Promise.all([
+      s.go("http://a.tn/1"),
+      s.go("http://a.tn/2"),
+      s.go("http://a.tn/3"),
+    ])
     const times = s.starts.map(([, at]) => at)
     expect(times[1] - times[0]).toBe(2500)
     expect(times[2] - times[1]).toBe(2500)
@@ -32,7 +36,11 @@ describe("HostThrottle", () => {
 
   it("does not delay other hosts", async () => {
     const s = setup()
-    await Promise.all([s.go("http://a.tn/1"), s.go("http://b.tn/1"), s.go("http://c.tn/1")])
+    await Promise.all([
+      s.go("http://a.tn/1"),
+      s.go("http://b.tn/1"),
+      s.go("http://c.tn/1"),
+    ])
     expect(s.sleeps).toEqual([])
   })
 

@@ -26,7 +26,9 @@ export class HostThrottle {
 
   constructor(options: HostThrottleOptions) {
     if (!(options.minGapMs >= 0)) {
-      throw new Error(`HostThrottle: minGapMs must be >= 0, got ${options.minGapMs}`)
+      throw new Error(
+        `HostThrottle: minGapMs must be >= 0, got ${options.minGapMs}`
+      )
     }
     this.minGapMs = options.minGapMs
     this.jitterMs = Math.max(0, options.jitterMs ?? 0)
@@ -36,11 +38,17 @@ export class HostThrottle {
   }
 
   /** Waits for this host's turn; resolves when the request may start. */
-  wait(url: string, options: { crawlDelaySeconds?: number } = {}): Promise<void> {
+  wait(
+    url: string,
+    options: { crawlDelaySeconds?: number } = {}
+  ): Promise<void> {
     const host = new URL(url).host.toLowerCase()
     const previous = this.queue.get(host) ?? Promise.resolve()
     const turn = previous.then(async () => {
-      const gap = Math.max(this.minGapMs, (options.crawlDelaySeconds ?? 0) * 1000)
+      const gap = Math.max(
+        this.minGapMs,
+        (options.crawlDelaySeconds ?? 0) * 1000
+      )
       const last = this.last.get(host)
       if (last !== undefined) {
         const due = last + gap + Math.round(this.random() * this.jitterMs)
@@ -51,7 +59,10 @@ export class HostThrottle {
       }
       this.last.set(host, this.now())
     })
-    this.queue.set(host, turn.catch(() => undefined))
+    this.queue.set(
+      host,
+      turn.catch(() => undefined)
+    )
     return turn
   }
 }

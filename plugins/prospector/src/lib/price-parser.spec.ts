@@ -1,4 +1,9 @@
-import { PriceParseError, formatPrice, parsePrice, tryParsePrice } from "./price-parser"
+import {
+  PriceParseError,
+  formatPrice,
+  parsePrice,
+  tryParsePrice,
+} from "./price-parser"
 
 describe("parsePrice (human text)", () => {
   it.each([
@@ -53,14 +58,27 @@ describe("parsePrice (human text)", () => {
   })
 
   it("uses the default currency only when none is named", () => {
-    expect(parsePrice("1.250", { defaultCurrency: "TND" })).toEqual({ amount: 1250, currency: "TND" })
-    expect(parsePrice("12,50", { defaultCurrency: "EUR" })).toEqual({ amount: 1250, currency: "EUR" })
-    expect(parsePrice("12,50 €", { defaultCurrency: "TND" })).toEqual({ amount: 1250, currency: "EUR" })
+    expect(parsePrice("1.250", { defaultCurrency: "TND" })).toEqual({
+      amount: 1250,
+      currency: "TND",
+    })
+    expect(parsePrice("12,50", { defaultCurrency: "EUR" })).toEqual({
+      amount: 1250,
+      currency: "EUR",
+    })
+    expect(parsePrice("12,50 €", { defaultCurrency: "TND" })).toEqual({
+      amount: 1250,
+      currency: "EUR",
+    })
   })
 
   it("refuses a text that contradicts the given currency", () => {
-    expect(() => parsePrice("12,50 €", { currency: "TND" })).toThrow(/is in EUR but the currency given is TND/)
-    expect(() => parsePrice("12", { currency: "XAF" })).toThrow(/unsupported currency/)
+    expect(() => parsePrice("12,50 €", { currency: "TND" })).toThrow(
+      /is in EUR but the currency given is TND/
+    )
+    expect(() => parsePrice("12", { currency: "XAF" })).toThrow(
+      /unsupported currency/
+    )
   })
 })
 
@@ -75,11 +93,15 @@ describe("parsePrice (machine values: JSON-LD, microdata, OpenGraph)", () => {
     ["2879.2", "EUR", 287920],
     ["19.99", "USD", 1999],
   ])("%j %s -> %d", (value, currency, amount) => {
-    expect(parsePrice(value as string | number, { machine: true, currency })).toEqual({ amount, currency })
+    expect(
+      parsePrice(value as string | number, { machine: true, currency })
+    ).toEqual({ amount, currency })
   })
 
   it("rejects comma decimals in machine values", () => {
-    expect(() => parsePrice("12,50", { machine: true, currency: "EUR" })).toThrow(/machine-format/)
+    expect(() =>
+      parsePrice("12,50", { machine: true, currency: "EUR" })
+    ).toThrow(/machine-format/)
   })
 })
 
@@ -90,8 +112,12 @@ describe("helpers", () => {
   })
 
   it("formats minor units back", () => {
-    expect(formatPrice({ amount: 1250000, currency: "TND" })).toBe("1\u202f250,000 DT")
+    expect(formatPrice({ amount: 1250000, currency: "TND" })).toBe(
+      "1\u202f250,000 DT"
+    )
     expect(formatPrice({ amount: 1250, currency: "EUR" })).toBe("12,50 €")
-    expect(parsePrice(formatPrice({ amount: 987654321, currency: "TND" }))).toEqual({ amount: 987654321, currency: "TND" })
+    expect(
+      parsePrice(formatPrice({ amount: 987654321, currency: "TND" }))
+    ).toEqual({ amount: 987654321, currency: "TND" })
   })
 })

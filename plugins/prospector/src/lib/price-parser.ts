@@ -9,7 +9,11 @@
 
 export type Currency = "TND" | "EUR" | "USD"
 
-export const CURRENCY_DECIMALS: Record<Currency, number> = { TND: 3, EUR: 2, USD: 2 }
+export const CURRENCY_DECIMALS: Record<Currency, number> = {
+  TND: 3,
+  EUR: 2,
+  USD: 2,
+}
 
 export interface ParsedPrice {
   /** integer, minor units */
@@ -27,7 +31,10 @@ export interface ParsePriceOptions {
 }
 
 export class PriceParseError extends Error {
-  constructor(message: string, readonly input: string) {
+  constructor(
+    message: string,
+    readonly input: string
+  ) {
     super(message)
     this.name = "PriceParseError"
   }
@@ -39,7 +46,9 @@ const CURRENCY_PATTERNS: Array<[Currency, RegExp]> = [
   ["USD", /\$|(?:^|[^a-z])usd(?![a-z])/i],
 ]
 
-export function normalizeCurrencyCode(code: string | null | undefined): Currency | null {
+export function normalizeCurrencyCode(
+  code: string | null | undefined
+): Currency | null {
   if (!code) {
     return null
   }
@@ -58,9 +67,14 @@ export function normalizeCurrencyCode(code: string | null | undefined): Currency
 
 /** Currency named in a text, or null. Throws if two different currencies are named. */
 export function detectCurrency(text: string): Currency | null {
-  const found = CURRENCY_PATTERNS.filter(([, re]) => re.test(text)).map(([c]) => c)
+  const found = CURRENCY_PATTERNS.filter(([, re]) => re.test(text)).map(
+    ([c]) => c
+  )
   if (found.length > 1) {
-    throw new PriceParseError(`ambiguous currency in "${text}": ${found.join(" and ")}`, text)
+    throw new PriceParseError(
+      `ambiguous currency in "${text}": ${found.join(" and ")}`,
+      text
+    )
   }
   return found[0] ?? null
 }
@@ -77,16 +91,26 @@ function checkGroups(groups: string[], input: string): void {
   // groups after the first must have exactly 3 digits
   for (let i = 1; i < groups.length; i++) {
     if (!/^\d{3}$/.test(groups[i])) {
-      throw new PriceParseError(`malformed thousands grouping in "${input}"`, input)
+      throw new PriceParseError(
+        `malformed thousands grouping in "${input}"`,
+        input
+      )
     }
   }
   if (!/^\d{1,3}$/.test(groups[0]) && groups.length > 1) {
-    throw new PriceParseError(`malformed thousands grouping in "${input}"`, input)
+    throw new PriceParseError(
+      `malformed thousands grouping in "${input}"`,
+      input
+    )
   }
 }
 
 /** Splits a human number token into integer and fraction digits. */
-function splitHuman(token: string, decimals: number, input: string): [string, string] {
+function splitHuman(
+  token: string,
+  decimals: number,
+  input: string
+): [string, string] {
   const spaced = /[\s\u00a0\u202f']/.test(token.trim())
   const t = token.replace(/[\s\u00a0\u202f']/g, "")
   const lastDot = t.lastIndexOf(".")
@@ -123,13 +147,29 @@ function splitHuman(token: string, decimals: number, input: string): [string, st
     return [intPart + frac, ""]
   }
   if (spaced && intPart.length > 0) {
-    checkGroups(token.trim().split(/[.,]/)[0].trim().split(/[\s\u00a0\u202f']+/), input)
+    checkGroups(
+      token
+        .trim()
+        .split(/[.,]/)[0]
+        .trim()
+        .split(/[\s\u00a0\u202f']+/),
+      input
+    )
   }
   return [intPart, frac]
 }
 
-function toMinor(intPart: string, frac: string, decimals: number, input: string): number {
-  if (!/^\d*$/.test(intPart) || !/^\d*$/.test(frac) || (intPart === "" && frac === "")) {
+function toMinor(
+  intPart: string,
+  frac: string,
+  decimals: number,
+  input: string
+): number {
+  if (
+    !/^\d*$/.test(intPart) ||
+    !/^\d*$/.test(frac) ||
+    (intPart === "" && frac === "")
+  ) {
     throw new PriceParseError(`no number in "${input}"`, input)
   }
   let f = frac
@@ -137,7 +177,10 @@ function toMinor(intPart: string, frac: string, decimals: number, input: string)
     if (/^0+$/.test(f.slice(decimals))) {
       f = f.slice(0, decimals)
     } else {
-      throw new PriceParseError(`"${input}" has more than ${decimals} decimals`, input)
+      throw new PriceParseError(
+        `"${input}" has more than ${decimals} decimals`,
+        input
+      )
     }
   }
   const amount = Number((intPart || "0") + f.padEnd(decimals, "0"))
@@ -147,7 +190,10 @@ function toMinor(intPart: string, frac: string, decimals: number, input: string)
   return amount
 }
 
-export function parsePrice(input: string | number, options: ParsePriceOptions = {}): ParsedPrice {
+export function parsePrice(
+  input: string | number,
+  options: ParsePriceOptions = {}
+): ParsedPrice {
   const raw = typeof input === "number" ? String(input) : input
   if (typeof raw !== "string" || !raw.trim()) {
     throw new PriceParseError("empty price", String(raw))
@@ -160,17 +206,28 @@ export function parsePrice(input: string | number, options: ParsePriceOptions = 
     throw new PriceParseError(`no number in "${raw}"`, raw)
   }
 
-  const fromOption = options.currency ? normalizeCurrencyCode(options.currency) : null
+  const fromOption = options.currency
+    ? normalizeCurrencyCode(options.currency)
+    : null
   if (options.currency && !fromOption) {
-    throw new PriceParseError(`unsupported currency "${options.currency}" for "${raw}"`, raw)
+    throw new PriceParseError(
+      `unsupported currency "${options.currency}" for "${raw}"`,
+      raw
+    )
   }
   const fromText = detectCurrency(text)
   if (fromOption && fromText && fromOption !== fromText) {
-    throw new PriceParseError(`"${raw}" is in ${fromText} but the currency given is ${fromOption}`, raw)
+    throw new PriceParseError(
+      `"${raw}" is in ${fromText} but the currency given is ${fromOption}`,
+      raw
+    )
   }
   const currency = fromOption ?? fromText ?? options.defaultCurrency ?? null
   if (!currency) {
-    throw new PriceParseError(`no currency in "${raw}" and no default currency`, raw)
+    throw new PriceParseError(
+      `no currency in "${raw}" and no default currency`,
+      raw
+    )
   }
   const decimals = CURRENCY_DECIMALS[currency]
 
@@ -181,7 +238,10 @@ export function parsePrice(input: string | number, options: ParsePriceOptions = 
   if (options.machine || typeof input === "number") {
     const m = /\d+(?:\.\d+)?(?:e[+-]?\d+)?/i.exec(text)
     if (!m || /\d,\d/.test(text)) {
-      throw new PriceParseError(`"${raw}" is not a machine-format number (digits with "." as decimal point)`, raw)
+      throw new PriceParseError(
+        `"${raw}" is not a machine-format number (digits with "." as decimal point)`,
+        raw
+      )
     }
     let value = m[0]
     if (/e/i.test(value)) {
@@ -201,7 +261,10 @@ export function parsePrice(input: string | number, options: ParsePriceOptions = 
   return { amount: toMinor(i, f, decimals, raw), currency }
 }
 
-export function tryParsePrice(input: string | number, options: ParsePriceOptions = {}): ParsedPrice | null {
+export function tryParsePrice(
+  input: string | number,
+  options: ParsePriceOptions = {}
+): ParsedPrice | null {
   try {
     return parsePrice(input, options)
   } catch (e) {
@@ -220,6 +283,7 @@ export function formatPrice(price: ParsedPrice): string {
   const intPart = Math.floor(abs / 10 ** d)
   const frac = String(abs % 10 ** d).padStart(d, "0")
   const grouped = String(intPart).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")
-  const symbol = price.currency === "TND" ? "DT" : price.currency === "EUR" ? "€" : "$"
+  const symbol =
+    price.currency === "TND" ? "DT" : price.currency === "EUR" ? "€" : "$"
   return `${neg ? "-" : ""}${grouped},${frac} ${symbol}`
 }

@@ -4,7 +4,10 @@ import { WeeklyReportInput, buildWeeklyReport, escapeHtml } from "./report"
 
 const at = new Date("2025-01-08T10:00:00Z")
 const input: WeeklyReportInput = {
-  period: { start: new Date("2025-01-06T00:00:00Z"), end: new Date("2025-01-12T23:59:59Z") },
+  period: {
+    start: new Date("2025-01-06T00:00:00Z"),
+    end: new Date("2025-01-12T23:59:59Z"),
+  },
   new_leads: [
     { name: "Garage A", city: "Tunis", score: 85 },
     { name: "Garage B", city: "Tunis", score: 55 },
@@ -12,16 +15,46 @@ const input: WeeklyReportInput = {
     { name: "ورشة د", city: "صفاقس", score: 72 },
     { name: "Sans ville", city: null, score: 41 },
   ],
-  status_changes: [{ lead_name: "<script>alert(1)</script>", from: "new", to: "contacted", at, by: "Sami" }],
+  status_changes: [
+    {
+      lead_name: "<script>alert(1)</script>",
+      from: "new",
+      to: "contacted",
+      at,
+      by: "Sami",
+    },
+  ],
   competitors: [
     { name: "P1", city: "Tunis", rating: 4 },
     { name: "P2", city: "Tunis", rating: 4.5 },
     { name: "P3", city: "Sousse", rating: null },
   ],
-  price_changes: [{ supplier: "Fournisseur & Fils", url: "https://f.tn/p?a=1&b=2", sku: "OF-101", previous: { amount: 18500, currency: "TND" }, current: { amount: 21000, currency: "TND" }, at }],
+  price_changes: [
+    {
+      supplier: "Fournisseur & Fils",
+      url: "https://f.tn/p?a=1&b=2",
+      sku: "OF-101",
+      previous: { amount: 18500, currency: "TND" },
+      current: { amount: 21000, currency: "TND" },
+      at,
+    },
+  ],
   alerts: [
-    { supplier: "F2", url: "javascript:alert(1)", kind: "below_our_price", message: "supplier at 9,000 DT < \"ours\"", at },
-    { supplier: "F3", url: "https://f3.tn/x", sku: "=cmd", kind: "price_move", message: "-20%", at },
+    {
+      supplier: "F2",
+      url: "javascript:alert(1)",
+      kind: "below_our_price",
+      message: 'supplier at 9,000 DT < "ours"',
+      at,
+    },
+    {
+      supplier: "F3",
+      url: "https://f3.tn/x",
+      sku: "=cmd",
+      kind: "price_move",
+      message: "-20%",
+      at,
+    },
   ],
 }
 
@@ -37,7 +70,14 @@ describe("buildWeeklyReport", () => {
       { city: "Tunis", count: 2, average_rating: 4.3 },
       { city: "Sousse", count: 1, average_rating: null },
     ])
-    expect(summary).toEqual(expect.objectContaining({ new_leads: 5, status_changes: 1, price_changes: 1, alerts: 2 }))
+    expect(summary).toEqual(
+      expect.objectContaining({
+        new_leads: 5,
+        status_changes: 1,
+        price_changes: 1,
+        alerts: 2,
+      })
+    )
   })
 
   it("escapes every text in the HTML and only links http(s) URLs", async () => {
@@ -55,10 +95,22 @@ describe("buildWeeklyReport", () => {
   it("produces an Excel-friendly CSV with every section and neutralised formulas", async () => {
     const { csv } = await buildWeeklyReport(input)
     expect(csv.charCodeAt(0)).toBe(0xfeff)
-    const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>
+    const rows = parse(csv, { bom: true, columns: true }) as Array<
+      Record<string, string>
+    >
     const sections = new Set(rows.map((r) => r.section))
-    expect([...sections]).toEqual(["new_leads", "status_change", "competitors", "price_change", "alert"])
-    expect(rows.filter((r) => r.section === "new_leads" && r.city === "Tunis").map((r) => [r.label, r.value])).toEqual([
+    expect([...sections]).toEqual([
+      "new_leads",
+      "status_change",
+      "competitors",
+      "price_change",
+      "alert",
+    ])
+    expect(
+      rows
+        .filter((r) => r.section === "new_leads" && r.city === "Tunis")
+        .map((r) => [r.label, r.value])
+    ).toEqual([
       ["high", "1"],
       ["medium", "1"],
       ["low", "1"],
@@ -68,11 +120,17 @@ describe("buildWeeklyReport", () => {
   })
 
   it("says when a section is empty", async () => {
-    const { html } = await buildWeeklyReport({ ...input, alerts: [], price_changes: [] })
+    const { html } = await buildWeeklyReport({
+      ...input,
+      alerts: [],
+      price_changes: [],
+    })
     expect(html.match(/Rien cette semaine/g)).toHaveLength(2)
   })
 
   it("escapes quotes and ampersands", () => {
-    expect(escapeHtml(`a&b<c>"d"'e'`)).toBe("a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;")
+    expect(escapeHtml(`a&b<c>"d"'e'`)).toBe(
+      "a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;"
+    )
   })
 })

@@ -3,7 +3,12 @@ import { BudgetExceededError, RequestBudget } from "./request-budget"
 describe("RequestBudget", () => {
   it("allows exactly perRun requests", () => {
     const b = new RequestBudget({ perRun: 3, perMonth: 100 })
-    expect([b.consume(), b.consume(), b.consume(), b.consume()]).toEqual([true, true, true, false])
+    expect([b.consume(), b.consume(), b.consume(), b.consume()]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ])
     expect(b.usedThisRun).toBe(3)
     expect(b.blockedBy()).toBe("run")
   })
@@ -19,7 +24,11 @@ describe("RequestBudget", () => {
   })
 
   it("rejects invalid limits", () => {
-    expect(() => new RequestBudget({ perRun: -1, perMonth: 1 })).toThrow(/perRun/)
-    expect(() => new RequestBudget({ perRun: 1, perMonth: 1.5 })).toThrow(/perMonth/)
+    expect(() => new RequestBudget({ perRun: -1, perMonth: 1 })).toThrow(
+      /perRun/
+    )
+    expect(() => new RequestBudget({ perRun: 1, perMonth: 1.5 })).toThrow(
+      /perMonth/
+    )
   })
 })

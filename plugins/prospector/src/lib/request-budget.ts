@@ -14,8 +14,13 @@ export interface RequestBudgetOptions {
 }
 
 export class BudgetExceededError extends Error {
-  constructor(readonly limit: "run" | "month", readonly max: number) {
-    super(`Places request budget exhausted: ${limit} limit of ${max} requests reached`)
+  constructor(
+    readonly limit: "run" | "month",
+    readonly max: number
+  ) {
+    super(
+      `Places request budget exhausted: ${limit} limit of ${max} requests reached`
+    )
     this.name = "BudgetExceededError"
   }
 }
@@ -30,12 +35,16 @@ export class RequestBudget {
     for (const key of ["perRun", "perMonth"] as const) {
       const v = options[key]
       if (!Number.isInteger(v) || v < 0) {
-        throw new Error(`RequestBudget: ${key} must be a non-negative integer, got ${v}`)
+        throw new Error(
+          `RequestBudget: ${key} must be a non-negative integer, got ${v}`
+        )
       }
     }
     const used = options.usedThisMonth ?? 0
     if (!Number.isInteger(used) || used < 0) {
-      throw new Error(`RequestBudget: usedThisMonth must be a non-negative integer, got ${used}`)
+      throw new Error(
+        `RequestBudget: usedThisMonth must be a non-negative integer, got ${used}`
+      )
     }
     this.perRun = options.perRun
     this.perMonth = options.perMonth
@@ -51,7 +60,10 @@ export class RequestBudget {
   }
 
   get remaining(): number {
-    return Math.max(0, Math.min(this.perRun - this.usedRun, this.perMonth - this.usedMonth))
+    return Math.max(
+      0,
+      Math.min(this.perRun - this.usedRun, this.perMonth - this.usedMonth)
+    )
   }
 
   /** Which limit blocks the next request, or null if one more is allowed. */
@@ -79,7 +91,10 @@ export class RequestBudget {
   consumeOrThrow(): void {
     const blocked = this.blockedBy()
     if (blocked) {
-      throw new BudgetExceededError(blocked, blocked === "run" ? this.perRun : this.perMonth)
+      throw new BudgetExceededError(
+        blocked,
+        blocked === "run" ? this.perRun : this.perMonth
+      )
     }
     this.consume()
   }

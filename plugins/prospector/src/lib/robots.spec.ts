@@ -1,4 +1,7 @@
-import { SupplierSite, startSupplierSite } from "../../test-fixtures/supplier-site"
+import {
+  SupplierSite,
+  startSupplierSite,
+} from "../../test-fixtures/supplier-site"
 import { RobotsPolicy } from "./robots"
 
 describe("RobotsPolicy against the supplier fixture site", () => {
@@ -19,21 +22,36 @@ describe("RobotsPolicy against the supplier fixture site", () => {
 
   it("obeys Disallow and Allow rules for our product token, with the crawl delay", async () => {
     const p = policy()
-    expect(await p.check(`${site.origin}/p/jsonLd`)).toEqual({ allowed: true, reason: expect.stringMatching(/allowed by robots.txt line \d+/), crawlDelaySeconds: 1 })
+    expect(await p.check(`${site.origin}/p/jsonLd`)).toEqual({
+      allowed: true,
+      reason: expect.stringMatching(/allowed by robots.txt line \d+/),
+      crawlDelaySeconds: 1,
+    })
     const denied = await p.check(`${site.origin}/private/prices`)
     expect(denied.allowed).toBe(false)
     expect(denied.reason).toMatch(/disallowed by robots.txt line 6/)
     expect(await p.isAllowed(`${site.origin}/p/secret`)).toBe(false)
-    expect(site.requests[0].userAgent).toBe("ShabouPriceBot/1.0 (+https://shabou.tn/bot)")
+    expect(site.requests[0].userAgent).toBe(
+      "ShabouPriceBot/1.0 (+https://shabou.tn/bot)"
+    )
   })
 
   it("matches the product token case-insensitively", async () => {
-    expect(await policy("badbot").isAllowed(`${site.origin}/p/jsonLd`)).toBe(false)
-    expect(await policy("BadBot").isAllowed(`${site.origin}/p/jsonLd`)).toBe(false)
+    expect(await policy("badbot").isAllowed(`${site.origin}/p/jsonLd`)).toBe(
+      false
+    )
+    expect(await policy("BadBot").isAllowed(`${site.origin}/p/jsonLd`)).toBe(
+      false
+    )
   })
 
   it("caches per origin and refetches after at most 24 h", async () => {
-    const p = new RobotsPolicy({ productToken: "ShabouPriceBot", userAgent: "ShabouPriceBot/1.0", now: () => clock, ttlMs: 7 * 24 * 3600e3 })
+    const p = new RobotsPolicy({
+      productToken: "ShabouPriceBot",
+      userAgent: "ShabouPriceBot/1.0",
+      now: () => clock,
+      ttlMs: 7 * 24 * 3600e3,
+    })
     await p.check(`${site.origin}/p/a`)
     await p.check(`${site.origin}/p/b`)
     expect(site.hits("/robots.txt")).toBe(1)
@@ -48,12 +66,18 @@ describe("RobotsPolicy against the supplier fixture site", () => {
   it("5xx means disallow all", async () => {
     site.setRobots({ status: 500 })
     const d = await policy().check(`${site.origin}/p/jsonLd`)
-    expect(d).toEqual({ allowed: false, reason: "robots.txt 500: disallow all" })
+    expect(d).toEqual({
+      allowed: false,
+      reason: "robots.txt 500: disallow all",
+    })
   })
 
   it("4xx means allow all", async () => {
     site.setRobots({ status: 404 })
-    expect(await policy().check(`${site.origin}/private/prices`)).toEqual({ allowed: true, reason: "robots.txt 404: allow all" })
+    expect(await policy().check(`${site.origin}/private/prices`)).toEqual({
+      allowed: true,
+      reason: "robots.txt 404: allow all",
+    })
   })
 
   it("unreachable means disallow all", async () => {
@@ -66,6 +90,8 @@ describe("RobotsPolicy against the supplier fixture site", () => {
   })
 
   it("rejects a product token that is not a plain token", () => {
-    expect(() => new RobotsPolicy({ productToken: "Shabou Bot/1.0", userAgent: "x" })).toThrow(/product token/)
+    expect(
+      () => new RobotsPolicy({ productToken: "Shabou Bot/1.0", userAgent: "x" })
+    ).toThrow(/product token/)
   })
 })

@@ -51,7 +51,9 @@ export class RobotsPolicy {
 
   constructor(options: RobotsPolicyOptions) {
     if (!/^[a-zA-Z_-]+$/.test(options.productToken ?? "")) {
-      throw new Error(`RobotsPolicy: product token "${options.productToken}" must contain only letters, "_" and "-" (RFC 9309)`)
+      throw new Error(
+        `RobotsPolicy: product token "${options.productToken}" must contain only letters, "_" and "-" (RFC 9309)`
+      )
     }
     this.productToken = options.productToken
     this.userAgent = options.userAgent
@@ -84,8 +86,12 @@ export class RobotsPolicy {
     const line = robots.getMatchingLineNumber(parsed.href, this.productToken)
     return {
       allowed,
-      reason: allowed ? `allowed by robots.txt${line > 0 ? ` line ${line}` : ""}` : `disallowed by robots.txt line ${line}`,
-      ...(typeof delay === "number" && delay > 0 ? { crawlDelaySeconds: delay } : {}),
+      reason: allowed
+        ? `allowed by robots.txt${line > 0 ? ` line ${line}` : ""}`
+        : `disallowed by robots.txt line ${line}`,
+      ...(typeof delay === "number" && delay > 0
+        ? { crawlDelaySeconds: delay }
+        : {}),
     }
   }
 
@@ -123,7 +129,10 @@ export class RobotsPolicy {
     let response: Response
     try {
       response = await this.fetchImpl(url, {
-        headers: { "User-Agent": this.userAgent, Accept: "text/plain, */*;q=0.1" },
+        headers: {
+          "User-Agent": this.userAgent,
+          Accept: "text/plain, */*;q=0.1",
+        },
         redirect: "follow",
         signal: AbortSignal.timeout(this.timeoutMs),
       })
@@ -139,12 +148,28 @@ export class RobotsPolicy {
     if (status >= 200 && status < 300) {
       const buf = Buffer.from(await response.arrayBuffer())
       const text = buf.subarray(0, ROBOTS_MAX_BYTES).toString("utf8")
-      return { fetchedAt, kind: "rules", status, robots: robotsParser(url, text), detail: "robots.txt rules" }
+      return {
+        fetchedAt,
+        kind: "rules",
+        status,
+        robots: robotsParser(url, text),
+        detail: "robots.txt rules",
+      }
     }
     await response.arrayBuffer().catch(() => undefined)
     if (status >= 400 && status < 500) {
-      return { fetchedAt, kind: "allow-all", status, detail: `robots.txt ${status}: allow all` }
+      return {
+        fetchedAt,
+        kind: "allow-all",
+        status,
+        detail: `robots.txt ${status}: allow all`,
+      }
     }
-    return { fetchedAt, kind: "disallow-all", status, detail: `robots.txt ${status}: disallow all` }
+    return {
+      fetchedAt,
+      kind: "disallow-all",
+      status,
+      detail: `robots.txt ${status}: disallow all`,
+    }
   }
 }

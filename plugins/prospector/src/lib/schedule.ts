@@ -20,7 +20,15 @@ export interface ZonedParts {
   date: string
 }
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
+const WEEKDAYS: Record<string, number> = {
+  Mon: 1,
+  Tue: 2,
+  Wed: 3,
+  Thu: 4,
+  Fri: 5,
+  Sat: 6,
+  Sun: 7,
+}
 
 export function zonedParts(at: Date, timeZone: string): ZonedParts {
   const fmt = new Intl.DateTimeFormat("en-US", {
@@ -75,7 +83,12 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Daily lead search: due from `hour` local time on, once per local day. */
-export function dailySearchDue(now: Date, timeZone: string, hour: number, lastJobRunDate: string | null): { due: boolean; date: string } {
+export function dailySearchDue(
+  now: Date,
+  timeZone: string,
+  hour: number,
+  lastJobRunDate: string | null
+): { due: boolean; date: string } {
   const p = zonedParts(now, timeZone)
   return { due: p.hour >= hour && lastJobRunDate !== p.date, date: p.date }
 }
@@ -84,14 +97,22 @@ export function dailySearchDue(now: Date, timeZone: string, hour: number, lastJo
  * The last complete report week (Monday 00:00 to the next Monday 00:00, local
  * time) that should exist at `now`, given reports are made on Monday at `hour`.
  */
-export function dueReportPeriod(now: Date, timeZone: string, hour: number): { start: Date; end: Date; start_date: string } {
+export function dueReportPeriod(
+  now: Date,
+  timeZone: string,
+  hour: number
+): { start: Date; end: Date; start_date: string } {
   const p = zonedParts(now, timeZone)
   let monday = addDays(p.date, -(p.weekday - 1))
   if (p.weekday === 1 && p.hour < hour) {
     monday = addDays(monday, -7)
   }
   const startDate = addDays(monday, -7)
-  return { start: zonedMidnight(startDate, timeZone), end: zonedMidnight(monday, timeZone), start_date: startDate }
+  return {
+    start: zonedMidnight(startDate, timeZone),
+    end: zonedMidnight(monday, timeZone),
+    start_date: startDate,
+  }
 }
 
 /** Start of the calendar month containing `now`, in the zone (for the monthly budget). */

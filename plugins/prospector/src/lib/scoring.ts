@@ -65,7 +65,10 @@ function mentions(foldedName: string, keywords: string[]): string | null {
   return null
 }
 
-export function scoreBand(score: number, config: ScoringConfig = DEFAULT_SCORING): ScoreBand {
+export function scoreBand(
+  score: number,
+  config: ScoringConfig = DEFAULT_SCORING
+): ScoreBand {
   if (score >= config.bands.high) {
     return "high"
   }
@@ -76,7 +79,10 @@ export function scoreBand(score: number, config: ScoringConfig = DEFAULT_SCORING
 }
 
 /** Is this place an auto-parts seller (a competitor, not a lead)? Returns the reason or null. */
-export function competitorReason(input: ScoringInput, config: ScoringConfig = DEFAULT_SCORING): string | null {
+export function competitorReason(
+  input: ScoringInput,
+  config: ScoringConfig = DEFAULT_SCORING
+): string | null {
   const types = input.types ?? []
   const primary = input.primary_type ?? null
   const isRepair = config.category.repair_types.some((t) => t === primary)
@@ -96,7 +102,10 @@ export function competitorReason(input: ScoringInput, config: ScoringConfig = DE
   return null
 }
 
-export function scoreLead(input: ScoringInput, config: ScoringConfig = DEFAULT_SCORING): ScoreResult {
+export function scoreLead(
+  input: ScoringInput,
+  config: ScoringConfig = DEFAULT_SCORING
+): ScoreResult {
   const w = config.weights
   const types = input.types ?? []
   const primary = input.primary_type ?? null
@@ -108,7 +117,14 @@ export function scoreLead(input: ScoringInput, config: ScoringConfig = DEFAULT_S
       kind: "competitor",
       score: 0,
       band: "low",
-      breakdown: [{ signal: "competitor", points: 0, max: 0, reason: `auto-parts seller (${competitor}): competitor list` }],
+      breakdown: [
+        {
+          signal: "competitor",
+          points: 0,
+          max: 0,
+          reason: `auto-parts seller (${competitor}): competitor list`,
+        },
+      ],
     }
   }
 
@@ -137,7 +153,12 @@ export function scoreLead(input: ScoringInput, config: ScoringConfig = DEFAULT_S
         reason = `weak type ${weak}`
       }
     }
-    items.push({ signal: "category", points: round1(w.category * share), max: w.category, reason })
+    items.push({
+      signal: "category",
+      points: round1(w.category * share),
+      max: w.category,
+      reason,
+    })
   }
 
   // operational
@@ -154,7 +175,10 @@ export function scoreLead(input: ScoringInput, config: ScoringConfig = DEFAULT_S
   // review volume (log scale)
   {
     const n = Math.max(0, input.user_rating_count ?? 0)
-    const share = Math.min(1, Math.log10(n + 1) / Math.log10(config.review_volume_full_at + 1))
+    const share = Math.min(
+      1,
+      Math.log10(n + 1) / Math.log10(config.review_volume_full_at + 1)
+    )
     items.push({
       signal: "review_volume",
       points: round1(w.review_volume * share),
@@ -167,7 +191,12 @@ export function scoreLead(input: ScoringInput, config: ScoringConfig = DEFAULT_S
   {
     const r = input.rating
     if (typeof r !== "number") {
-      items.push({ signal: "rating", points: 0, max: w.rating, reason: "no rating" })
+      items.push({
+        signal: "rating",
+        points: 0,
+        max: w.rating,
+        reason: "no rating",
+      })
     } else {
       const { floor, full, min_reviews } = config.rating
       let share = Math.max(0, Math.min(1, (r - floor) / (full - floor)))
@@ -176,7 +205,12 @@ export function scoreLead(input: ScoringInput, config: ScoringConfig = DEFAULT_S
         share /= 2
         reason += ` on fewer than ${min_reviews} reviews (half weight)`
       }
-      items.push({ signal: "rating", points: round1(w.rating * share), max: w.rating, reason })
+      items.push({
+        signal: "rating",
+        points: round1(w.rating * share),
+        max: w.rating,
+        reason,
+      })
     }
   }
 
@@ -187,17 +221,28 @@ export function scoreLead(input: ScoringInput, config: ScoringConfig = DEFAULT_S
       signal: "phone",
       points: phone ? w.phone : 0,
       max: w.phone,
-      reason: phone ? `phone ${phone}` : input.phone ? `phone "${input.phone}" is not a Tunisian number` : "no phone",
+      reason: phone
+        ? `phone ${phone}`
+        : input.phone
+          ? `phone "${input.phone}" is not a Tunisian number`
+          : "no phone",
     })
   }
 
   // distance from the shop
   {
     if (!input.location) {
-      items.push({ signal: "distance", points: 0, max: w.distance, reason: "no location" })
+      items.push({
+        signal: "distance",
+        points: 0,
+        max: w.distance,
+        reason: "no location",
+      })
     } else {
       const km = haversineMeters(config.shop, input.location) / 1000
-      const band = [...config.distance_bands].sort((a, b) => a.max_km - b.max_km).find((b) => km <= b.max_km)
+      const band = [...config.distance_bands]
+        .sort((a, b) => a.max_km - b.max_km)
+        .find((b) => km <= b.max_km)
       items.push({
         signal: "distance",
         points: round1(w.distance * (band?.share ?? 0)),
@@ -219,7 +264,9 @@ export function scoreLead(input: ScoringInput, config: ScoringConfig = DEFAULT_S
   }
 
   // penalties
-  const dealerType = types.find((t) => config.dealer_types.includes(t)) ?? (primary && config.dealer_types.includes(primary) ? primary : null)
+  const dealerType =
+    types.find((t) => config.dealer_types.includes(t)) ??
+    (primary && config.dealer_types.includes(primary) ? primary : null)
   const dealerKeyword = mentions(name, config.dealer_keywords)
   if (dealerType || dealerKeyword) {
     const p = config.penalties.franchised_dealer
@@ -227,23 +274,45 @@ export function scoreLead(input: ScoringInput, config: ScoringConfig = DEFAULT_S
       signal: "franchised_dealer",
       points: -p,
       max: p,
-      reason: dealerType ? `type ${dealerType}: buys OEM parts from the brand` : `name mentions "${dealerKeyword}"`,
+      reason: dealerType
+        ? `type ${dealerType}: buys OEM parts from the brand`
+        : `name mentions "${dealerKeyword}"`,
     })
   }
   if (input.consumer_alert) {
     const p = config.penalties.consumer_alert
-    items.push({ signal: "consumer_alert", points: -p, max: p, reason: "Google shows a consumer alert" })
+    items.push({
+      signal: "consumer_alert",
+      points: -p,
+      max: p,
+      reason: "Google shows a consumer alert",
+    })
   }
   if (input.business_status === "CLOSED_TEMPORARILY") {
     const p = config.penalties.temporarily_closed
-    items.push({ signal: "temporarily_closed", points: -p, max: p, reason: "temporarily closed" })
+    items.push({
+      signal: "temporarily_closed",
+      points: -p,
+      max: p,
+      reason: "temporarily closed",
+    })
   }
 
   let sum = items.reduce((s, i) => s + i.points, 0)
   if (input.business_status === "CLOSED_PERMANENTLY") {
-    items.push({ signal: "permanently_closed", points: -round1(sum), max: 100, reason: "permanently closed: score set to 0" })
+    items.push({
+      signal: "permanently_closed",
+      points: -round1(sum),
+      max: 100,
+      reason: "permanently closed: score set to 0",
+    })
     sum = 0
   }
   const score = Math.max(0, Math.min(100, Math.round(sum)))
-  return { kind: "lead", score, band: scoreBand(score, config), breakdown: items }
+  return {
+    kind: "lead",
+    score,
+    band: scoreBand(score, config),
+    breakdown: items,
+  }
 }

@@ -13,8 +13,20 @@ export interface SearchSettings {
   places_key_configured: boolean
   /** French explanation when a search cannot start, else null */
   message: string | null
-  budget: { per_run: number; per_month: number; used_this_month: number; remaining_this_month: number; next_run_max: number }
-  areas: Array<{ slug: string; name: string; name_ar: string; kind: SearchArea["kind"]; governorate: string }>
+  budget: {
+    per_run: number
+    per_month: number
+    used_this_month: number
+    remaining_this_month: number
+    next_run_max: number
+  }
+  areas: Array<{
+    slug: string
+    name: string
+    name_ar: string
+    kind: SearchArea["kind"]
+    governorate: string
+  }>
   queries: SearchQuery[]
 }
 
@@ -22,10 +34,14 @@ export const NO_PLACES_KEY_MESSAGE =
   "Aucune clé Google Places n'est configurée : la recherche de prospects est désactivée. " +
   "Renseignez GOOGLE_PLACES_API_KEY (ou l'option googlePlacesApiKey du plugin) puis redémarrez le serveur."
 
-export const MONTH_BUDGET_SPENT_MESSAGE = "Le budget mensuel de requêtes Google Places est épuisé : la prochaine recherche sera possible le mois prochain."
+export const MONTH_BUDGET_SPENT_MESSAGE =
+  "Le budget mensuel de requêtes Google Places est épuisé : la prochaine recherche sera possible le mois prochain."
 
 export function searchSettings(
-  options: Pick<ProspectorOptions, "googlePlacesApiKey" | "placesBudgetPerRun" | "placesBudgetPerMonth">,
+  options: Pick<
+    ProspectorOptions,
+    "googlePlacesApiKey" | "placesBudgetPerRun" | "placesBudgetPerMonth"
+  >,
   usedThisMonth: number,
   areas: SearchArea[],
   queries: SearchQuery[]
@@ -34,7 +50,11 @@ export function searchSettings(
   const remaining = Math.max(0, options.placesBudgetPerMonth - usedThisMonth)
   return {
     places_key_configured: configured,
-    message: !configured ? NO_PLACES_KEY_MESSAGE : remaining === 0 ? MONTH_BUDGET_SPENT_MESSAGE : null,
+    message: !configured
+      ? NO_PLACES_KEY_MESSAGE
+      : remaining === 0
+        ? MONTH_BUDGET_SPENT_MESSAGE
+        : null,
     budget: {
       per_run: options.placesBudgetPerRun,
       per_month: options.placesBudgetPerMonth,
@@ -42,7 +62,13 @@ export function searchSettings(
       remaining_this_month: remaining,
       next_run_max: Math.min(options.placesBudgetPerRun, remaining),
     },
-    areas: areas.map((a) => ({ slug: a.slug, name: a.name, name_ar: a.name_ar, kind: a.kind, governorate: a.governorate })),
+    areas: areas.map((a) => ({
+      slug: a.slug,
+      name: a.name,
+      name_ar: a.name_ar,
+      kind: a.kind,
+      governorate: a.governorate,
+    })),
     queries,
   }
 }

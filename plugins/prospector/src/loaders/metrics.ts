@@ -6,13 +6,25 @@ import type ProspectorRunService from "../services/prospector-run"
  * Places usage from the request ledger (shared by every instance, so any instance answers the
  * same): requests this month by status, and what the monthly budget has left.
  */
-export default async function prospectorMetricsLoader(container: AwilixContainer): Promise<void> {
+export default async function prospectorMetricsLoader(
+  container: AwilixContainer
+): Promise<void> {
   if (!container.hasRegistration("prospectorRunService")) {
     return
   }
-  const month = gauge("shabou_places_requests_month", "Google Places requests this calendar month (shop time zone), by HTTP status, from the ledger", ["status"])
-  const left = gauge("shabou_places_budget_left", "Google Places requests left in this month's budget (PROSPECTOR_PLACES_BUDGET_PER_MONTH)")
-  const budget = gauge("shabou_places_budget_month", "Google Places requests allowed per calendar month")
+  const month = gauge(
+    "shabou_places_requests_month",
+    "Google Places requests this calendar month (shop time zone), by HTTP status, from the ledger",
+    ["status"]
+  )
+  const left = gauge(
+    "shabou_places_budget_left",
+    "Google Places requests left in this month's budget (PROSPECTOR_PLACES_BUDGET_PER_MONTH)"
+  )
+  const budget = gauge(
+    "shabou_places_budget_month",
+    "Google Places requests allowed per calendar month"
+  )
   onScrape("places", async () => {
     const runs: ProspectorRunService = container.resolve("prospectorRunService")
     const byStatus = await runs.requestsThisMonthByStatus()

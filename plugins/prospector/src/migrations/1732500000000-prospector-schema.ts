@@ -48,11 +48,21 @@ export class ProspectorSchema1732500000000 implements MigrationInterface {
         CONSTRAINT "CHK_prospector_lead_status" CHECK ("status" IN ('new', 'contacted', 'qualified', 'won', 'lost')),
         CONSTRAINT "CHK_prospector_lead_score" CHECK ("score" BETWEEN 0 AND 100)
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_prospector_lead_place_id" ON "prospector_lead" ("place_id")`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_lead_phone" ON "prospector_lead" ("phone")`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_lead_kind_status" ON "prospector_lead" ("kind", "status", "score" DESC)`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_lead_city" ON "prospector_lead" ("city")`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_lead_merged" ON "prospector_lead" USING gin ("merged_place_ids")`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_prospector_lead_place_id" ON "prospector_lead" ("place_id")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_lead_phone" ON "prospector_lead" ("phone")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_lead_kind_status" ON "prospector_lead" ("kind", "status", "score" DESC)`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_lead_city" ON "prospector_lead" ("city")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_lead_merged" ON "prospector_lead" USING gin ("merged_place_ids")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "prospector_lead_status_change" (
@@ -66,8 +76,12 @@ export class ProspectorSchema1732500000000 implements MigrationInterface {
         CONSTRAINT "PK_prospector_lead_status_change" PRIMARY KEY ("id"),
         CONSTRAINT "FK_prospector_lead_status_change_lead" FOREIGN KEY ("lead_id") REFERENCES "prospector_lead"("id") ON DELETE CASCADE
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_lead_status_change_lead" ON "prospector_lead_status_change" ("lead_id", "created_at")`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_lead_status_change_at" ON "prospector_lead_status_change" ("created_at")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_lead_status_change_lead" ON "prospector_lead_status_change" ("lead_id", "created_at")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_lead_status_change_at" ON "prospector_lead_status_change" ("created_at")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "prospector_run" (
@@ -85,7 +99,9 @@ export class ProspectorSchema1732500000000 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_prospector_run" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_run_kind_started" ON "prospector_run" ("kind", "started_at" DESC)`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_run_kind_started" ON "prospector_run" ("kind", "started_at" DESC)`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "prospector_places_request" (
@@ -101,8 +117,12 @@ export class ProspectorSchema1732500000000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_prospector_places_request" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_places_request_run" ON "prospector_places_request" ("run_id")`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_places_request_at" ON "prospector_places_request" ("created_at")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_places_request_run" ON "prospector_places_request" ("run_id")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_places_request_at" ON "prospector_places_request" ("created_at")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "prospector_watched_page" (
@@ -153,7 +173,9 @@ export class ProspectorSchema1732500000000 implements MigrationInterface {
         CONSTRAINT "PK_prospector_price_observation" PRIMARY KEY ("id"),
         CONSTRAINT "FK_prospector_price_observation_page" FOREIGN KEY ("watched_page_id") REFERENCES "prospector_watched_page"("id") ON DELETE CASCADE
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_price_observation_page" ON "prospector_price_observation" ("watched_page_id", "observed_at" DESC)`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_price_observation_page" ON "prospector_price_observation" ("watched_page_id", "observed_at" DESC)`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "prospector_price_alert" (
@@ -169,8 +191,12 @@ export class ProspectorSchema1732500000000 implements MigrationInterface {
         CONSTRAINT "FK_prospector_price_alert_page" FOREIGN KEY ("watched_page_id") REFERENCES "prospector_watched_page"("id") ON DELETE CASCADE,
         CONSTRAINT "FK_prospector_price_alert_observation" FOREIGN KEY ("observation_id") REFERENCES "prospector_price_observation"("id") ON DELETE CASCADE
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_price_alert_page" ON "prospector_price_alert" ("watched_page_id", "created_at" DESC)`)
-    await queryRunner.query(`CREATE INDEX "IDX_prospector_price_alert_at" ON "prospector_price_alert" ("created_at")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_price_alert_page" ON "prospector_price_alert" ("watched_page_id", "created_at" DESC)`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_prospector_price_alert_at" ON "prospector_price_alert" ("created_at")`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "prospector_report" (
@@ -183,7 +209,9 @@ export class ProspectorSchema1732500000000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_prospector_report" PRIMARY KEY ("id")
       )`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_prospector_report_period" ON "prospector_report" ("period_start")`)
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_prospector_report_period" ON "prospector_report" ("period_start")`
+    )
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -87,7 +87,12 @@ export class ProspectorLead extends BaseEntity {
   score_band: string
 
   @Column({ type: "jsonb" })
-  score_breakdown: Array<{ signal: string; points: number; max: number; reason: string }>
+  score_breakdown: Array<{
+    signal: string
+    points: number
+    max: number
+    reason: string
+  }>
 
   @Column({ type: "varchar" })
   kind: LeadKind

@@ -1,4 +1,11 @@
-import { BeforeInsert, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from "typeorm"
+import {
+  BeforeInsert,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+} from "typeorm"
 import { generateEntityId } from "@medusajs/medusa"
 
 /** An alert on a watched page: price_move, below_our_price or back_in_stock. */

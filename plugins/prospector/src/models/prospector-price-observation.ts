@@ -1,4 +1,11 @@
-import { BeforeInsert, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from "typeorm"
+import {
+  BeforeInsert,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+} from "typeorm"
 import { generateEntityId } from "@medusajs/medusa"
 
 /** A price seen on a watched page at a time (amount in minor units: millimes for TND). */
@@ -14,7 +21,13 @@ export class ProspectorPriceObservation {
   @Column({ type: "timestamptz" })
   observed_at: Date
 
-  @Column({ type: "bigint", transformer: { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: "bigint",
+    transformer: {
+      to: (v: number) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
   amount: number
 
   @Column({ type: "varchar" })

@@ -4,7 +4,14 @@ import { EntityManager } from "typeorm"
 
 import { LeadCsvRow, leadsCsvStream } from "../lib/csv"
 import { foldName } from "../lib/name-key"
-import { LEAD_STATUSES, LeadFilters, LeadListQuery, LeadQueryError, leadFiltersSql, parseLeadQuery } from "../lib/lead-filters"
+import {
+  LEAD_STATUSES,
+  LeadFilters,
+  LeadListQuery,
+  LeadQueryError,
+  leadFiltersSql,
+  parseLeadQuery,
+} from "../lib/lead-filters"
 
 type InjectedDependencies = { manager: EntityManager }
 
@@ -31,7 +38,10 @@ export default class LeadService extends TransactionBaseService {
   }
 
   /** Parses list/export query parameters; bad input becomes a 400 naming the parameter. */
-  parseQuery(raw: Record<string, unknown>, options?: { maxLimit?: number }): LeadListQuery {
+  parseQuery(
+    raw: Record<string, unknown>,
+    options?: { maxLimit?: number }
+  ): LeadListQuery {
     try {
       return parseLeadQuery(raw, options)
     } catch (e) {
@@ -43,7 +53,10 @@ export default class LeadService extends TransactionBaseService {
   }
 
   private sql(filters: LeadFilters) {
-    return leadFiltersSql(filters, filters.q ? foldName(filters.q) || null : null)
+    return leadFiltersSql(
+      filters,
+      filters.q ? foldName(filters.q) || null : null
+    )
   }
 
   async list(query: LeadListQuery): Promise<[LeadRow[], number]> {
@@ -53,7 +66,10 @@ export default class LeadService extends TransactionBaseService {
       `SELECT ${LIST_COLUMNS} FROM prospector_lead l ${where} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
       params
     )
-    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count FROM prospector_lead l ${where}`, params)
+    const [{ count }] = await this.activeManager_.query(
+      `SELECT count(*)::int AS count FROM prospector_lead l ${where}`,
+      params
+    )
     return [rows, count]
   }
 
@@ -61,7 +77,9 @@ export default class LeadService extends TransactionBaseService {
    * The values the admin's filters offer (cities, governorates, assignees, bands, statuses) with their
    * counts, from grouped queries (the lead table can hold tens of thousands of rows).
    */
-  async facets(): Promise<Record<string, Array<{ value: string; count: number }>>> {
+  async facets(): Promise<
+    Record<string, Array<{ value: string; count: number }>>
+  > {
     const group = async (column: string) =>
       (await this.activeManager_.query(
         `SELECT ${column} AS value, count(*)::int AS count FROM prospector_lead
@@ -124,9 +142,15 @@ export default class LeadService extends TransactionBaseService {
   }
 
   async retrieve(id: string): Promise<LeadRow> {
-    const rows = await this.activeManager_.query(`SELECT ${LIST_COLUMNS} FROM prospector_lead l WHERE l.id = $1`, [id])
+    const rows = await this.activeManager_.query(
+      `SELECT ${LIST_COLUMNS} FROM prospector_lead l WHERE l.id = $1`,
+      [id]
+    )
     if (!rows.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lead ${id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Lead ${id} was not found`
+      )
     }
     const history = await this.activeManager_.query(
       `SELECT id, from_status, to_status, changed_by, note, created_at FROM prospector_lead_status_change
@@ -136,29 +160,57 @@ export default class LeadService extends TransactionBaseService {
     return { ...rows[0], status_history: history }
   }
 
-  async update(id: string, input: LeadUpdateInput, changedBy: string | null = null): Promise<LeadRow> {
+  async update(
+    id: string,
+    input: LeadUpdateInput,
+    changedBy: string | null = null
+  ): Promise<LeadRow> {
     const allowed = ["status", "notes", "assignee", "status_note"]
     for (const key of Object.keys(input ?? {})) {
       if (!allowed.includes(key)) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `${key}: cannot be changed (allowed: ${allowed.join(", ")})`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `${key}: cannot be changed (allowed: ${allowed.join(", ")})`
+        )
       }
     }
-    if (input.status !== undefined && !(LEAD_STATUSES as readonly string[]).includes(input.status)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `status: "${input.status}" is not one of ${LEAD_STATUSES.join(", ")}`)
+    if (
+      input.status !== undefined &&
+      !(LEAD_STATUSES as readonly string[]).includes(input.status)
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `status: "${input.status}" is not one of ${LEAD_STATUSES.join(", ")}`
+      )
     }
     for (const key of ["notes", "assignee", "status_note"] as const) {
       const v = input[key]
       if (v !== undefined && v !== null && typeof v !== "string") {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `${key}: must be a string or null`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `${key}: must be a string or null`
+        )
       }
-      if (typeof v === "string" && v.length > (key === "assignee" ? 200 : 10_000)) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `${key}: is too long`)
+      if (
+        typeof v === "string" &&
+        v.length > (key === "assignee" ? 200 : 10_000)
+      ) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `${key}: is too long`
+        )
       }
     }
     await this.atomicPhase_(async (manager) => {
-      const rows = await manager.query(`SELECT id, status FROM prospector_lead WHERE id = $1 FOR UPDATE`, [id])
+      const rows = await manager.query(
+        `SELECT id, status FROM prospector_lead WHERE id = $1 FOR UPDATE`,
+        [id]
+      )
       if (!rows.length) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lead ${id} was not found`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `Lead ${id} was not found`
+        )
       }
       const sets: string[] = []
       const params: unknown[] = [id]
@@ -176,11 +228,21 @@ export default class LeadService extends TransactionBaseService {
         set("status", input.status)
         await manager.query(
           `INSERT INTO prospector_lead_status_change (id, lead_id, from_status, to_status, changed_by, note) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [generateEntityId(undefined, "plsc"), id, rows[0].status, input.status, changedBy, input.status_note ?? null]
+          [
+            generateEntityId(undefined, "plsc"),
+            id,
+            rows[0].status,
+            input.status,
+            changedBy,
+            input.status_note ?? null,
+          ]
         )
       }
       if (sets.length) {
-        await manager.query(`UPDATE prospector_lead SET ${sets.join(", ")}, updated_at = now() WHERE id = $1`, params)
+        await manager.query(
+          `UPDATE prospector_lead SET ${sets.join(", ")}, updated_at = now() WHERE id = $1`,
+          params
+        )
       }
     })
     return await this.retrieve(id)

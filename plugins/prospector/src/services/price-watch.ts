@@ -12,13 +12,30 @@ import { Currency, normalizeCurrencyCode } from "../lib/price-parser"
 import { RobotsPolicy } from "../lib/robots"
 import ProspectorRunService, { RunTrigger } from "./prospector-run"
 
-type InjectedDependencies = { manager: EntityManager; logger: Logger; prospectorRunService: ProspectorRunService }
+type InjectedDependencies = {
+  manager: EntityManager
+  logger: Logger
+  prospectorRunService: ProspectorRunService
+}
 
 export type Row = Record<string, any>
 
 const PAGE_FIELDS = [
-  "url", "supplier", "kind", "variant_id", "sku", "offer_sku", "offer_mpn", "offer_gtin", "selector",
-  "stock_selector", "needs_js", "currency", "threshold_percent", "margin_percent", "active",
+  "url",
+  "supplier",
+  "kind",
+  "variant_id",
+  "sku",
+  "offer_sku",
+  "offer_mpn",
+  "offer_gtin",
+  "selector",
+  "stock_selector",
+  "needs_js",
+  "currency",
+  "threshold_percent",
+  "margin_percent",
+  "active",
 ] as const
 
 export interface WatchSummary {
@@ -46,11 +63,26 @@ const PAGE_SELECT = `SELECT p.*, v.title AS variant_title, v.product_id, pr.titl
   ) lo ON true`
 
 function withLastObservation(row: Row): Row {
-  const { lo_id, lo_observed_at, lo_amount, lo_currency, lo_in_stock, lo_method, ...page } = row
+  const {
+    lo_id,
+    lo_observed_at,
+    lo_amount,
+    lo_currency,
+    lo_in_stock,
+    lo_method,
+    ...page
+  } = row
   return {
     ...page,
     last_observation: lo_id
-      ? { id: lo_id, observed_at: lo_observed_at, amount: Number(lo_amount), currency: lo_currency, in_stock: lo_in_stock, method: lo_method }
+      ? {
+          id: lo_id,
+          observed_at: lo_observed_at,
+          amount: Number(lo_amount),
+          currency: lo_currency,
+          in_stock: lo_in_stock,
+          method: lo_method,
+        }
       : null,
   }
 }
@@ -79,7 +111,10 @@ export default class PriceWatchService extends TransactionBaseService {
     const out: Row = {}
     for (const key of Object.keys(input ?? {})) {
       if (!(PAGE_FIELDS as readonly string[]).includes(key)) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `${key}: unknown field (allowed: ${PAGE_FIELDS.join(", ")})`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `${key}: unknown field (allowed: ${PAGE_FIELDS.join(", ")})`
+        )
       }
     }
     const merged = { ...(existing ?? {}), ...input }
@@ -88,62 +123,120 @@ export default class PriceWatchService extends TransactionBaseService {
       try {
         u = new URL(String(merged.url ?? ""))
       } catch {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `url: "${merged.url ?? ""}" is not a URL`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `url: "${merged.url ?? ""}" is not a URL`
+        )
       }
       if (u.protocol !== "http:" && u.protocol !== "https:") {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `url: only http and https pages can be watched, got ${u.protocol}`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `url: only http and https pages can be watched, got ${u.protocol}`
+        )
       }
       out.url = u.href
     }
     if (input.supplier !== undefined || !existing) {
       const supplier = String(merged.supplier ?? "").trim()
       if (!supplier) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, "supplier: is required")
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "supplier: is required"
+        )
       }
       out.supplier = supplier
     }
-    if (input.kind !== undefined && !["supplier", "competitor"].includes(input.kind)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `kind: "${input.kind}" is not supplier or competitor`)
+    if (
+      input.kind !== undefined &&
+      !["supplier", "competitor"].includes(input.kind)
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `kind: "${input.kind}" is not supplier or competitor`
+      )
     }
     if (input.currency !== undefined) {
       const c = normalizeCurrencyCode(String(input.currency))
       if (!c) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency: "${input.currency}" is not TND, EUR or USD`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `currency: "${input.currency}" is not TND, EUR or USD`
+        )
       }
       out.currency = c
     }
     for (const k of ["needs_js", "active"]) {
       if (input[k] !== undefined && typeof input[k] !== "boolean") {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `${k}: must be true or false`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `${k}: must be true or false`
+        )
       }
     }
     for (const k of ["threshold_percent", "margin_percent"]) {
-      if (input[k] !== undefined && input[k] !== null && (typeof input[k] !== "number" || !(input[k] >= 0) || input[k] > 1000)) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `${k}: must be a number from 0 to 1000, or null`)
+      if (
+        input[k] !== undefined &&
+        input[k] !== null &&
+        (typeof input[k] !== "number" || !(input[k] >= 0) || input[k] > 1000)
+      ) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `${k}: must be a number from 0 to 1000, or null`
+        )
       }
     }
-    for (const k of ["variant_id", "sku", "offer_sku", "offer_mpn", "offer_gtin", "selector", "stock_selector"]) {
-      if (input[k] !== undefined && input[k] !== null && typeof input[k] !== "string") {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `${k}: must be a string or null`)
+    for (const k of [
+      "variant_id",
+      "sku",
+      "offer_sku",
+      "offer_mpn",
+      "offer_gtin",
+      "selector",
+      "stock_selector",
+    ]) {
+      if (
+        input[k] !== undefined &&
+        input[k] !== null &&
+        typeof input[k] !== "string"
+      ) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `${k}: must be a string or null`
+        )
       }
     }
     // our variant: by id, or by SKU
     if (input.variant_id) {
-      const [v] = await this.manager_.query(`SELECT id, sku FROM product_variant WHERE id = $1 AND deleted_at IS NULL`, [input.variant_id])
+      const [v] = await this.manager_.query(
+        `SELECT id, sku FROM product_variant WHERE id = $1 AND deleted_at IS NULL`,
+        [input.variant_id]
+      )
       if (!v) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `variant_id: no variant ${input.variant_id}`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `variant_id: no variant ${input.variant_id}`
+        )
       }
       out.sku = input.sku ?? v.sku ?? null
     } else if (input.sku) {
-      const [v] = await this.manager_.query(`SELECT id FROM product_variant WHERE sku = $1 AND deleted_at IS NULL`, [input.sku])
+      const [v] = await this.manager_.query(
+        `SELECT id FROM product_variant WHERE sku = $1 AND deleted_at IS NULL`,
+        [input.sku]
+      )
       if (!v) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `sku: no variant with SKU "${input.sku}"`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `sku: no variant with SKU "${input.sku}"`
+        )
       }
       out.variant_id = v.id
     }
     for (const k of PAGE_FIELDS) {
       if (out[k] === undefined && input[k] !== undefined) {
-        out[k] = typeof input[k] === "string" && input[k].trim() === "" ? null : input[k]
+        out[k] =
+          typeof input[k] === "string" && input[k].trim() === ""
+            ? null
+            : input[k]
       }
     }
     return out
@@ -160,7 +253,10 @@ export default class PriceWatchService extends TransactionBaseService {
       )
     } catch (e) {
       if (e?.code === "23505") {
-        throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `url: ${data.url} is already watched for the same offer identifiers`)
+        throw new MedusaError(
+          MedusaError.Types.DUPLICATE_ERROR,
+          `url: ${data.url} is already watched for the same offer identifiers`
+        )
       }
       throw e
     }
@@ -184,13 +280,22 @@ export default class PriceWatchService extends TransactionBaseService {
 
   async deletePage(id: string): Promise<void> {
     await this.retrievePage(id)
-    await this.manager_.query(`UPDATE prospector_watched_page SET deleted_at = now(), active = false WHERE id = $1`, [id])
+    await this.manager_.query(
+      `UPDATE prospector_watched_page SET deleted_at = now(), active = false WHERE id = $1`,
+      [id]
+    )
   }
 
   async retrievePage(id: string): Promise<Row> {
-    const [row] = await this.manager_.query(`${PAGE_SELECT} WHERE p.id = $1 AND p.deleted_at IS NULL`, [id])
+    const [row] = await this.manager_.query(
+      `${PAGE_SELECT} WHERE p.id = $1 AND p.deleted_at IS NULL`,
+      [id]
+    )
     if (!row) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Watched page ${id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Watched page ${id} was not found`
+      )
     }
     return withLastObservation(row)
   }
@@ -200,7 +305,14 @@ export default class PriceWatchService extends TransactionBaseService {
    * observation (`last_observation`, amount in minor units as a number) and the count of open alerts.
    */
   async listPages(
-    filter: { supplier?: string; kind?: string; active?: boolean; variant_id?: string; product_id?: string; q?: string },
+    filter: {
+      supplier?: string
+      kind?: string
+      active?: boolean
+      variant_id?: string
+      product_id?: string
+      q?: string
+    },
     page: { limit: number; offset: number }
   ): Promise<[Row[], number]> {
     const where = ["p.deleted_at IS NULL"]
@@ -217,7 +329,9 @@ export default class PriceWatchService extends TransactionBaseService {
     }
     if (filter.q) {
       params.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-      where.push(`(p.url ILIKE $${params.length} OR p.supplier ILIKE $${params.length} OR p.sku ILIKE $${params.length} OR pr.title ILIKE $${params.length})`)
+      where.push(
+        `(p.url ILIKE $${params.length} OR p.supplier ILIKE $${params.length} OR p.sku ILIKE $${params.length} OR pr.title ILIKE $${params.length})`
+      )
     }
     const clause = `WHERE ${where.join(" AND ")}`
     const rows = await this.manager_.query(
@@ -237,7 +351,12 @@ export default class PriceWatchService extends TransactionBaseService {
    * (the product page's price chart); `since` keeps the observations made from that time on.
    */
   async listObservations(
-    filter: { watched_page_id?: string; variant_id?: string; product_id?: string; since?: Date },
+    filter: {
+      watched_page_id?: string
+      variant_id?: string
+      product_id?: string
+      since?: Date
+    },
     page: { limit: number; offset: number }
   ): Promise<[Row[], number]> {
     const where: string[] = []
@@ -252,7 +371,9 @@ export default class PriceWatchService extends TransactionBaseService {
     }
     if (filter.product_id) {
       params.push(filter.product_id)
-      where.push(`p.variant_id IN (SELECT pv.id FROM product_variant pv WHERE pv.product_id = $${params.length})`)
+      where.push(
+        `p.variant_id IN (SELECT pv.id FROM product_variant pv WHERE pv.product_id = $${params.length})`
+      )
     }
     if (filter.since) {
       params.push(filter.since)
@@ -271,7 +392,10 @@ export default class PriceWatchService extends TransactionBaseService {
     return [rows, count]
   }
 
-  async listAlerts(filter: { watched_page_id?: string; kind?: string; acknowledged?: boolean }, page: { limit: number; offset: number }): Promise<[Row[], number]> {
+  async listAlerts(
+    filter: { watched_page_id?: string; kind?: string; acknowledged?: boolean },
+    page: { limit: number; offset: number }
+  ): Promise<[Row[], number]> {
     const where: string[] = []
     const params: unknown[] = []
     if (filter.watched_page_id) {
@@ -283,7 +407,11 @@ export default class PriceWatchService extends TransactionBaseService {
       where.push(`a.kind = $${params.length}`)
     }
     if (filter.acknowledged !== undefined) {
-      where.push(filter.acknowledged ? "a.acknowledged_at IS NOT NULL" : "a.acknowledged_at IS NULL")
+      where.push(
+        filter.acknowledged
+          ? "a.acknowledged_at IS NOT NULL"
+          : "a.acknowledged_at IS NULL"
+      )
     }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
     const rows = await this.manager_.query(
@@ -293,7 +421,10 @@ export default class PriceWatchService extends TransactionBaseService {
        ${clause} ORDER BY a.created_at DESC, a.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
     )
-    const [{ count }] = await this.manager_.query(`SELECT count(*)::int AS count FROM prospector_price_alert a ${clause}`, params)
+    const [{ count }] = await this.manager_.query(
+      `SELECT count(*)::int AS count FROM prospector_price_alert a ${clause}`,
+      params
+    )
     return [rows, count]
   }
 
@@ -304,13 +435,18 @@ export default class PriceWatchService extends TransactionBaseService {
     )
     const row = Array.isArray(rows?.[0]) ? rows[0][0] : rows[0]
     if (!row) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Alert ${id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Alert ${id} was not found`
+      )
     }
     return row
   }
 
   /** Our price for a variant: its TND price outside price lists (millimes), or null. */
-  async ourPrice(variantId: string | null): Promise<{ amount: number; currency: Currency } | null> {
+  async ourPrice(
+    variantId: string | null
+  ): Promise<{ amount: number; currency: Currency } | null> {
     if (!variantId) {
       return null
     }
@@ -327,27 +463,65 @@ export default class PriceWatchService extends TransactionBaseService {
 
   // ---------------------------------------------------------------- one pass
 
-  private politeness(opts: ProspectorOptions): { robots: RobotsPolicy; throttle: HostThrottle } {
+  private politeness(opts: ProspectorOptions): {
+    robots: RobotsPolicy
+    throttle: HostThrottle
+  } {
     // kept between passes (the service is a singleton): robots.txt cached up to 24 h, gaps per host
     const rKey = `${opts.robotsProductToken}|${opts.userAgent}`
     if (!this.robots_ || this.robots_.key !== rKey) {
-      this.robots_ = { key: rKey, policy: new RobotsPolicy({ productToken: opts.robotsProductToken, userAgent: opts.userAgent }) }
+      this.robots_ = {
+        key: rKey,
+        policy: new RobotsPolicy({
+          productToken: opts.robotsProductToken,
+          userAgent: opts.userAgent,
+        }),
+      }
     }
     const tKey = `${opts.minGapMs}|${opts.jitterMs}`
     if (!this.throttle_ || this.throttle_.key !== tKey) {
-      this.throttle_ = { key: tKey, throttle: new HostThrottle({ minGapMs: opts.minGapMs, jitterMs: opts.jitterMs }) }
+      this.throttle_ = {
+        key: tKey,
+        throttle: new HostThrottle({
+          minGapMs: opts.minGapMs,
+          jitterMs: opts.jitterMs,
+        }),
+      }
     }
     return { robots: this.robots_.policy, throttle: this.throttle_.throttle }
   }
 
-  async runPass(input: { trigger: RunTrigger; page_ids?: string[]; onProgress?: (done: number, total: number, url: string, status: string) => void }): Promise<Row> {
-    return await this.runs.withLease("watch", "A price-watch pass", input.trigger, async (lease) => {
-      return await this.passLocked(input, lease)
-    })
+  async runPass(input: {
+    trigger: RunTrigger
+    page_ids?: string[]
+    onProgress?: (
+      done: number,
+      total: number,
+      url: string,
+      status: string
+    ) => void
+  }): Promise<Row> {
+    return await this.runs.withLease(
+      "watch",
+      "A price-watch pass",
+      input.trigger,
+      async (lease) => {
+        return await this.passLocked(input, lease)
+      }
+    )
   }
 
   private async passLocked(
-    input: { trigger: RunTrigger; page_ids?: string[]; onProgress?: (done: number, total: number, url: string, status: string) => void },
+    input: {
+      trigger: RunTrigger
+      page_ids?: string[]
+      onProgress?: (
+        done: number,
+        total: number,
+        url: string,
+        status: string
+      ) => void
+    },
     lease: RunLease
   ): Promise<Row> {
     const opts = this.runs.options()
@@ -361,9 +535,21 @@ export default class PriceWatchService extends TransactionBaseService {
       `SELECT * FROM prospector_watched_page WHERE deleted_at IS NULL AND active = true ${extra} ORDER BY url, id`,
       params
     )
-    const runId = await this.runs.startRun("watch", input.trigger, { pages: pages.length, page_ids: input.page_ids ?? null })
+    const runId = await this.runs.startRun("watch", input.trigger, {
+      pages: pages.length,
+      page_ids: input.page_ids ?? null,
+    })
     await lease.attachRun(runId)
-    const summary: WatchSummary = { pages: pages.length, ok: 0, not_modified: 0, disallowed: 0, no_price: 0, errors: 0, observations: 0, alerts: 0 }
+    const summary: WatchSummary = {
+      pages: pages.length,
+      ok: 0,
+      not_modified: 0,
+      disallowed: 0,
+      no_price: 0,
+      errors: 0,
+      observations: 0,
+      alerts: 0,
+    }
     const errors: Array<Record<string, unknown>> = []
     const { robots, throttle } = this.politeness(opts)
     const fetcher = new PageFetcher({
@@ -382,7 +568,11 @@ export default class PriceWatchService extends TransactionBaseService {
           status = await this.checkPage(page, fetcher, opts, runId, summary)
         } catch (e) {
           summary.errors += 1
-          errors.push({ watched_page_id: page.id, url: page.url, message: String(e?.message ?? e) })
+          errors.push({
+            watched_page_id: page.id,
+            url: page.url,
+            message: String(e?.message ?? e),
+          })
           await this.manager_.query(
             `UPDATE prospector_watched_page SET last_checked_at = now(), last_status = 'error', last_error = $2 WHERE id = $1`,
             [page.id, String(e?.message ?? e).slice(0, 2000)]
@@ -397,24 +587,37 @@ export default class PriceWatchService extends TransactionBaseService {
     } finally {
       await fetcher.close().catch(() => undefined)
     }
-    return await this.runs.finishRun(runId, fatal ? "failed" : "completed", summary, errors)
+    return await this.runs.finishRun(
+      runId,
+      fatal ? "failed" : "completed",
+      summary,
+      errors
+    )
   }
 
-  private async checkPage(page: Row, fetcher: PageFetcher, opts: ProspectorOptions, runId: string, summary: WatchSummary): Promise<string> {
+  private async checkPage(
+    page: Row,
+    fetcher: PageFetcher,
+    opts: ProspectorOptions,
+    runId: string,
+    summary: WatchSummary
+  ): Promise<string> {
     const result = await fetcher.fetchPage(page.url, {
       previous: { etag: page.etag, last_modified: page.last_modified },
       needs_js: page.needs_js,
       waitForSelector: page.needs_js ? page.selector : null,
     })
     const mark = (status: string, error: string | null) =>
-      this.manager_.query(`UPDATE prospector_watched_page SET last_checked_at = now(), last_status = $2, last_error = $3 WHERE id = $1`, [
-        page.id,
-        status,
-        error,
-      ])
+      this.manager_.query(
+        `UPDATE prospector_watched_page SET last_checked_at = now(), last_status = $2, last_error = $3 WHERE id = $1`,
+        [page.id, status, error]
+      )
     if (result.status === "disallowed") {
       summary.disallowed += 1
-      await mark("disallowed", `robots.txt: ${result.reason} (${result.blocked_url})`)
+      await mark(
+        "disallowed",
+        `robots.txt: ${result.reason} (${result.blocked_url})`
+      )
       return "disallowed"
     }
     if (result.status === "error") {
@@ -430,23 +633,38 @@ export default class PriceWatchService extends TransactionBaseService {
       summary.not_modified += 1
       if (previous) {
         // unchanged since the last fetch: the previous price is observed again now
-        await this.insertObservation(page.id, runId, { amount: Number(previous.amount), currency: previous.currency, in_stock: previous.in_stock, method: "not_modified", matched_by: previous.matched_by, via: "http" })
+        await this.insertObservation(page.id, runId, {
+          amount: Number(previous.amount),
+          currency: previous.currency,
+          in_stock: previous.in_stock,
+          method: "not_modified",
+          matched_by: previous.matched_by,
+          via: "http",
+        })
         summary.observations += 1
       }
       await mark("not_modified", null)
       return "not_modified"
     }
     const extraction = extractPrice(result.html, {
-      identifiers: { sku: page.offer_sku, mpn: page.offer_mpn, gtin: page.offer_gtin },
+      identifiers: {
+        sku: page.offer_sku,
+        mpn: page.offer_mpn,
+        gtin: page.offer_gtin,
+      },
       selector: page.selector,
       stockSelector: page.stock_selector,
-      defaultCurrency: (normalizeCurrencyCode(page.currency) ?? "TND") as Currency,
+      defaultCurrency: (normalizeCurrencyCode(page.currency) ??
+        "TND") as Currency,
     })
-    await this.manager_.query(`UPDATE prospector_watched_page SET etag = $2, last_modified = $3 WHERE id = $1`, [
-      page.id,
-      result.via === "http" ? result.etag : null,
-      result.via === "http" ? result.last_modified : null,
-    ])
+    await this.manager_.query(
+      `UPDATE prospector_watched_page SET etag = $2, last_modified = $3 WHERE id = $1`,
+      [
+        page.id,
+        result.via === "http" ? result.etag : null,
+        result.via === "http" ? result.last_modified : null,
+      ]
+    )
     if (!extraction.found) {
       summary.no_price += 1
       await mark("no_price", extraction.reason)
@@ -470,8 +688,18 @@ export default class PriceWatchService extends TransactionBaseService {
     }
     const ourPrice = await this.ourPrice(page.variant_id)
     const evaluation = evaluatePriceAlerts({
-      previous: previous ? { amount: Number(previous.amount), currency: previous.currency, in_stock: previous.in_stock } : null,
-      current: { amount: extraction.amount, currency: extraction.currency, in_stock: extraction.in_stock },
+      previous: previous
+        ? {
+            amount: Number(previous.amount),
+            currency: previous.currency,
+            in_stock: previous.in_stock,
+          }
+        : null,
+      current: {
+        amount: extraction.amount,
+        currency: extraction.currency,
+        in_stock: extraction.in_stock,
+      },
       our_price: ourPrice,
       rules,
     })
@@ -479,20 +707,51 @@ export default class PriceWatchService extends TransactionBaseService {
       const { kind, message, ...details } = alert
       await this.manager_.query(
         `INSERT INTO prospector_price_alert (id, watched_page_id, observation_id, kind, message, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [generateEntityId(undefined, "palert"), page.id, obsId, kind, message, JSON.stringify(details)]
+        [
+          generateEntityId(undefined, "palert"),
+          page.id,
+          obsId,
+          kind,
+          message,
+          JSON.stringify(details),
+        ]
       )
       summary.alerts += 1
     }
-    await mark("ok", evaluation.skipped.length ? evaluation.skipped.join("; ") : null)
+    await mark(
+      "ok",
+      evaluation.skipped.length ? evaluation.skipped.join("; ") : null
+    )
     return "ok"
   }
 
-  private async insertObservation(pageId: string, runId: string, o: { amount: number; currency: string; in_stock: boolean | null; method: string; matched_by: string | null; via: string }): Promise<string> {
+  private async insertObservation(
+    pageId: string,
+    runId: string,
+    o: {
+      amount: number
+      currency: string
+      in_stock: boolean | null
+      method: string
+      matched_by: string | null
+      via: string
+    }
+  ): Promise<string> {
     const id = generateEntityId(undefined, "pobs")
     await this.manager_.query(
       `INSERT INTO prospector_price_observation (id, watched_page_id, observed_at, amount, currency, in_stock, method, matched_by, via, run_id)
        VALUES ($1, $2, now(), $3, $4, $5, $6, $7, $8, $9)`,
-      [id, pageId, o.amount, o.currency, o.in_stock, o.method, o.matched_by, o.via, runId]
+      [
+        id,
+        pageId,
+        o.amount,
+        o.currency,
+        o.in_stock,
+        o.method,
+        o.matched_by,
+        o.via,
+        runId,
+      ]
     )
     return id
   }

@@ -9,7 +9,11 @@ import { buildWeeklyReport } from "../lib/report"
 import { dueReportPeriod } from "../lib/schedule"
 import ProspectorRunService, { RunTrigger } from "./prospector-run"
 
-type InjectedDependencies = { manager: EntityManager; logger: Logger; prospectorRunService: ProspectorRunService }
+type InjectedDependencies = {
+  manager: EntityManager
+  logger: Logger
+  prospectorRunService: ProspectorRunService
+}
 
 export type Row = Record<string, any>
 
@@ -37,22 +41,50 @@ export default class ProspectorReportService extends TransactionBaseService {
   }
 
   /** Builds (or rebuilds) and stores the report for [start, end). */
-  async generate(input: { start?: Date; end?: Date; trigger: RunTrigger }): Promise<Row> {
-    const period = input.start && input.end ? { start: input.start, end: input.end } : this.defaultPeriod()
-    if (!(period.start instanceof Date) || isNaN(period.start.getTime()) || !(period.end instanceof Date) || isNaN(period.end.getTime())) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "start, end: must be ISO dates")
+  async generate(input: {
+    start?: Date
+    end?: Date
+    trigger: RunTrigger
+  }): Promise<Row> {
+    const period =
+      input.start && input.end
+        ? { start: input.start, end: input.end }
+        : this.defaultPeriod()
+    if (
+      !(period.start instanceof Date) ||
+      isNaN(period.start.getTime()) ||
+      !(period.end instanceof Date) ||
+      isNaN(period.end.getTime())
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "start, end: must be ISO dates"
+      )
     }
     if (period.start >= period.end) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `start: ${period.start.toISOString()} must be before end ${period.end.toISOString()}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `start: ${period.start.toISOString()} must be before end ${period.end.toISOString()}`
+      )
     }
     return await timeRun("report", input.trigger, async () => {
-      const runId = await this.runs.startRun("report", input.trigger, { start: period.start, end: period.end })
+      const runId = await this.runs.startRun("report", input.trigger, {
+        start: period.start,
+        end: period.end,
+      })
       try {
         const row = await this.build(period)
-        await this.runs.finishRun(runId, "completed", { report_id: row.id, ...row.summary }, [])
+        await this.runs.finishRun(
+          runId,
+          "completed",
+          { report_id: row.id, ...row.summary },
+          []
+        )
         return row
       } catch (e) {
-        await this.runs.finishRun(runId, "failed", {}, [{ message: String(e?.message ?? e) }])
+        await this.runs.finishRun(runId, "failed", {}, [
+          { message: String(e?.message ?? e) },
+        ])
         throw e
       }
     })
@@ -72,7 +104,9 @@ export default class ProspectorReportService extends TransactionBaseService {
        WHERE c.created_at >= $1 AND c.created_at < $2 ORDER BY c.created_at`,
       args
     )
-    const competitors = await m.query(`SELECT name, city, rating FROM prospector_lead WHERE kind = 'competitor' ORDER BY city, name`)
+    const competitors = await m.query(
+      `SELECT name, city, rating FROM prospector_lead WHERE kind = 'competitor' ORDER BY city, name`
+    )
     const priceChanges = await m.query(
       `SELECT * FROM (
          SELECT o.observed_at, o.amount, o.currency, p.supplier, p.url, p.sku,
@@ -94,7 +128,11 @@ export default class ProspectorReportService extends TransactionBaseService {
     const report = await buildWeeklyReport({
       period,
       bands: DEFAULT_SCORING.bands,
-      new_leads: newLeads.map((r: Row) => ({ name: r.name, city: r.city, score: Number(r.score) })),
+      new_leads: newLeads.map((r: Row) => ({
+        name: r.name,
+        city: r.city,
+        score: Number(r.score),
+      })),
       status_changes: statusChanges.map((r: Row) => ({
         lead_name: r.lead_name,
         from: r.from_status,
@@ -102,23 +140,47 @@ export default class ProspectorReportService extends TransactionBaseService {
         at: new Date(r.created_at),
         by: r.by_email ?? r.changed_by ?? null,
       })),
-      competitors: competitors.map((r: Row) => ({ name: r.name, city: r.city, rating: r.rating === null ? null : Number(r.rating) })),
+      competitors: competitors.map((r: Row) => ({
+        name: r.name,
+        city: r.city,
+        rating: r.rating === null ? null : Number(r.rating),
+      })),
       price_changes: priceChanges.map((r: Row) => ({
         supplier: r.supplier,
         url: r.url,
         sku: r.sku,
-        previous: r.previous_amount === null ? null : { amount: Number(r.previous_amount), currency: r.previous_currency as Currency },
+        previous:
+          r.previous_amount === null
+            ? null
+            : {
+                amount: Number(r.previous_amount),
+                currency: r.previous_currency as Currency,
+              },
         current: { amount: Number(r.amount), currency: r.currency as Currency },
         at: new Date(r.observed_at),
       })),
-      alerts: alerts.map((r: Row) => ({ supplier: r.supplier, url: r.url, sku: r.sku, kind: r.kind, message: r.message, at: new Date(r.created_at) })),
+      alerts: alerts.map((r: Row) => ({
+        supplier: r.supplier,
+        url: r.url,
+        sku: r.sku,
+        kind: r.kind,
+        message: r.message,
+        at: new Date(r.created_at),
+      })),
     })
     const rows = await m.query(
       `INSERT INTO prospector_report (id, period_start, period_end, html, csv, summary) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (period_start) DO UPDATE SET period_end = EXCLUDED.period_end, html = EXCLUDED.html, csv = EXCLUDED.csv,
          summary = EXCLUDED.summary, created_at = now()
        RETURNING id, period_start, period_end, summary, created_at`,
-      [generateEntityId(undefined, "prep"), period.start, period.end, report.html, report.csv, JSON.stringify(report.summary)]
+      [
+        generateEntityId(undefined, "prep"),
+        period.start,
+        period.end,
+        report.html,
+        report.csv,
+        JSON.stringify(report.summary),
+      ]
     )
     return rows[0]
   }
@@ -127,18 +189,30 @@ export default class ProspectorReportService extends TransactionBaseService {
   async scheduledReport(now = new Date()): Promise<Row | null> {
     const opts = this.runs.options()
     const period = dueReportPeriod(now, opts.timezone, opts.weeklyReportHour)
-    const [existing] = await this.manager_.query(`SELECT id FROM prospector_report WHERE period_start = $1`, [period.start])
+    const [existing] = await this.manager_.query(
+      `SELECT id FROM prospector_report WHERE period_start = $1`,
+      [period.start]
+    )
     if (existing) {
       return null
     }
-    return this.generate({ start: period.start, end: period.end, trigger: "job" })
+    return this.generate({
+      start: period.start,
+      end: period.end,
+      trigger: "job",
+    })
   }
 
-  async list(page: { limit: number; offset: number }): Promise<[Row[], number]> {
+  async list(page: {
+    limit: number
+    offset: number
+  }): Promise<[Row[], number]> {
     const rows = await this.manager_.query(
       `SELECT id, period_start, period_end, summary, created_at FROM prospector_report ORDER BY period_start DESC LIMIT ${page.limit} OFFSET ${page.offset}`
     )
-    const [{ count }] = await this.manager_.query(`SELECT count(*)::int AS count FROM prospector_report`)
+    const [{ count }] = await this.manager_.query(
+      `SELECT count(*)::int AS count FROM prospector_report`
+    )
     return [rows, count]
   }
 
@@ -148,7 +222,10 @@ export default class ProspectorReportService extends TransactionBaseService {
       [id]
     )
     if (!row) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Report ${id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Report ${id} was not found`
+      )
     }
     return row
   }

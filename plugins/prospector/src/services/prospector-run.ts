@@ -1,7 +1,13 @@
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { LeaseBusyError, metrics, noLiveLease, RunLease, timeRun } from "@shabou/ops"
+import {
+  LeaseBusyError,
+  metrics,
+  noLiveLease,
+  RunLease,
+  timeRun,
+} from "@shabou/ops"
 
 import { SEARCH_AREAS, SearchArea } from "../config/areas"
 import { DEFAULT_SCORING } from "../config/scoring"
@@ -10,8 +16,18 @@ import { requireArea } from "../lib/areas"
 import { DedupeLead, LeadIndex } from "../lib/dedupe"
 import { foldName } from "../lib/name-key"
 import { resolveOptions } from "../lib/options"
-import { leadToDedupeCandidate, leadToScoringInput, placeToLead } from "../lib/place-to-lead"
-import { LedgerEntry, Place, PlacesApiError, PlacesClient, redactSecret } from "../lib/places-client"
+import {
+  leadToDedupeCandidate,
+  leadToScoringInput,
+  placeToLead,
+} from "../lib/place-to-lead"
+import {
+  LedgerEntry,
+  Place,
+  PlacesApiError,
+  PlacesClient,
+  redactSecret,
+} from "../lib/places-client"
 import { RequestBudget } from "../lib/request-budget"
 import { dailySearchDue, monthStart, zonedParts } from "../lib/schedule"
 import { scoreLead } from "../lib/scoring"
@@ -27,7 +43,10 @@ export type RunTrigger = "job" | "cli" | "api"
  */
 export const SEARCH_LEASE = "prospector-search"
 export const WATCH_LEASE = "prospector-watch"
-const LEASE_OF_KIND: Record<string, string> = { search: SEARCH_LEASE, watch: WATCH_LEASE }
+const LEASE_OF_KIND: Record<string, string> = {
+  search: SEARCH_LEASE,
+  watch: WATCH_LEASE,
+}
 
 export interface SearchInput {
   /** free text; default: every configured query (French and Arabic) */
@@ -65,7 +84,12 @@ export interface SearchSummary {
   merged: number
   leads: number
   competitors: number
-  budget: { per_run: number; per_month: number; used_this_month_before: number; used_this_month_after: number }
+  budget: {
+    per_run: number
+    per_month: number
+    used_this_month_before: number
+    used_this_month_after: number
+  }
   budget_exhausted: "run" | "month" | null
   truncated_tiles: number
 }
@@ -83,7 +107,10 @@ export default class ProspectorRunService extends TransactionBaseService {
   protected readonly logger_: Logger
   protected readonly pluginOptions_: Record<string, unknown>
 
-  constructor(container: InjectedDependencies, options: Record<string, unknown>) {
+  constructor(
+    container: InjectedDependencies,
+    options: Record<string, unknown>
+  ) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.logger_ = container.logger
@@ -96,7 +123,12 @@ export default class ProspectorRunService extends TransactionBaseService {
 
   // ---------------------------------------------------------------- runs
 
-  async startRun(kind: string, trigger: RunTrigger, params: Record<string, unknown>, runDate: string | null = null): Promise<string> {
+  async startRun(
+    kind: string,
+    trigger: RunTrigger,
+    params: Record<string, unknown>,
+    runDate: string | null = null
+  ): Promise<string> {
     const id = generateEntityId(undefined, "prun")
     await this.manager_.query(
       `INSERT INTO prospector_run (id, kind, trigger, status, run_date, params, started_at) VALUES ($1, $2, $3, 'running', $4, $5, now())`,
@@ -105,7 +137,12 @@ export default class ProspectorRunService extends TransactionBaseService {
     return id
   }
 
-  async finishRun(id: string, status: "completed" | "failed", summary: object, errors: object[]): Promise<RunRow> {
+  async finishRun(
+    id: string,
+    status: "completed" | "failed",
+    summary: object,
+    errors: object[]
+  ): Promise<RunRow> {
     await this.manager_.query(
       `UPDATE prospector_run SET status = $2, summary = $3, errors = $4, finished_at = now(), updated_at = now() WHERE id = $1`,
       [id, status, JSON.stringify(summary), JSON.stringify(errors)]
@@ -133,7 +170,10 @@ export default class ProspectorRunService extends TransactionBaseService {
     return Array.isArray(rows?.[0]) ? rows[0].length : rows.length
   }
 
-  async listRuns(filter: { kind?: string; status?: string }, page: { limit: number; offset: number }): Promise<[RunRow[], number]> {
+  async listRuns(
+    filter: { kind?: string; status?: string },
+    page: { limit: number; offset: number }
+  ): Promise<[RunRow[], number]> {
     const where: string[] = []
     const params: unknown[] = []
     if (filter.kind) {
@@ -150,17 +190,29 @@ export default class ProspectorRunService extends TransactionBaseService {
       `SELECT * FROM prospector_run ${clause} ORDER BY started_at DESC, id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
     )
-    const [{ count }] = await this.manager_.query(`SELECT count(*)::int AS count FROM prospector_run ${clause}`, params)
+    const [{ count }] = await this.manager_.query(
+      `SELECT count(*)::int AS count FROM prospector_run ${clause}`,
+      params
+    )
     return [rows, count]
   }
 
   async retrieveRun(id: string): Promise<RunRow> {
     await this.markInterrupted()
-    const rows = await this.manager_.query(`SELECT * FROM prospector_run WHERE id = $1`, [id])
+    const rows = await this.manager_.query(
+      `SELECT * FROM prospector_run WHERE id = $1`,
+      [id]
+    )
     if (!rows.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Run ${id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Run ${id} was not found`
+      )
     }
-    const [{ requests }] = await this.manager_.query(`SELECT count(*)::int AS requests FROM prospector_places_request WHERE run_id = $1`, [id])
+    const [{ requests }] = await this.manager_.query(
+      `SELECT count(*)::int AS requests FROM prospector_places_request WHERE run_id = $1`,
+      [id]
+    )
     return { ...rows[0], ledger_requests: requests }
   }
 
@@ -169,24 +221,38 @@ export default class ProspectorRunService extends TransactionBaseService {
    * marking that kind's runs left "running" by a dead process as interrupted; refused (NOT_ALLOWED)
    * while a live run of that kind holds it, on any instance.
    */
-  async withLease<T extends RunRow>(kind: "search" | "watch", what: string, trigger: string, fn: (lease: RunLease) => Promise<T>): Promise<T> {
-    return await timeRun(kind, trigger, async () => {
-      let lease: RunLease
-      try {
-        lease = await RunLease.acquire((sql, params) => this.manager_.query(sql, params), LEASE_OF_KIND[kind], what)
-      } catch (e) {
-        if (e instanceof LeaseBusyError) {
-          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, e.message)
+  async withLease<T extends RunRow>(
+    kind: "search" | "watch",
+    what: string,
+    trigger: string,
+    fn: (lease: RunLease) => Promise<T>
+  ): Promise<T> {
+    return await timeRun(
+      kind,
+      trigger,
+      async () => {
+        let lease: RunLease
+        try {
+          lease = await RunLease.acquire(
+            (sql, params) => this.manager_.query(sql, params),
+            LEASE_OF_KIND[kind],
+            what
+          )
+        } catch (e) {
+          if (e instanceof LeaseBusyError) {
+            throw new MedusaError(MedusaError.Types.NOT_ALLOWED, e.message)
+          }
+          throw e
         }
-        throw e
-      }
-      try {
-        await this.markInterrupted(kind)
-        return await fn(lease)
-      } finally {
-        await lease.release()
-      }
-    }, (run) => (run?.status === "completed" ? "succeeded" : "failed"))
+        try {
+          await this.markInterrupted(kind)
+          return await fn(lease)
+        } finally {
+          await lease.release()
+        }
+      },
+      (run) => (run?.status === "completed" ? "succeeded" : "failed")
+    )
   }
 
   // ---------------------------------------------------------------- ledger
@@ -201,7 +267,9 @@ export default class ProspectorRunService extends TransactionBaseService {
   }
 
   /** This month's ledger by HTTP status (for the metrics). */
-  async requestsThisMonthByStatus(now = new Date()): Promise<{ status: string; count: number }[]> {
+  async requestsThisMonthByStatus(
+    now = new Date()
+  ): Promise<{ status: string; count: number }[]> {
     const since = monthStart(now, this.options().timezone)
     return await this.manager_.query(
       `SELECT status, count(*)::int AS count FROM prospector_places_request WHERE created_at >= $1 GROUP BY status ORDER BY status`,
@@ -209,7 +277,10 @@ export default class ProspectorRunService extends TransactionBaseService {
     )
   }
 
-  async listLedger(filter: { run_id?: string; since?: Date }, page: { limit: number; offset: number }): Promise<[RunRow[], number, number]> {
+  async listLedger(
+    filter: { run_id?: string; since?: Date },
+    page: { limit: number; offset: number }
+  ): Promise<[RunRow[], number, number]> {
     const where: string[] = []
     const params: unknown[] = []
     if (filter.run_id) {
@@ -226,30 +297,48 @@ export default class ProspectorRunService extends TransactionBaseService {
        ORDER BY created_at DESC, id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
     )
-    const [{ count }] = await this.manager_.query(`SELECT count(*)::int AS count FROM prospector_places_request ${clause}`, params)
+    const [{ count }] = await this.manager_.query(
+      `SELECT count(*)::int AS count FROM prospector_places_request ${clause}`,
+      params
+    )
     return [rows, count, await this.usedThisMonth()]
   }
 
   // ---------------------------------------------------------------- lead search
 
   /** Resolves cities and queries for a search, with clear errors. */
-  plan(input: Pick<SearchInput, "query" | "language" | "cities">): { areas: SearchArea[]; queries: SearchQuery[] } {
-    const areas = input.cities?.length ? input.cities.map((c) => {
-      try {
-        return requireArea(c)
-      } catch (e) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `cities: ${e.message}`)
-      }
-    }) : SEARCH_AREAS.filter((a) => a.kind === "city")
+  plan(input: Pick<SearchInput, "query" | "language" | "cities">): {
+    areas: SearchArea[]
+    queries: SearchQuery[]
+  } {
+    const areas = input.cities?.length
+      ? input.cities.map((c) => {
+          try {
+            return requireArea(c)
+          } catch (e) {
+            throw new MedusaError(
+              MedusaError.Types.INVALID_DATA,
+              `cities: ${e.message}`
+            )
+          }
+        })
+      : SEARCH_AREAS.filter((a) => a.kind === "city")
     let queries: SearchQuery[] = SEARCH_QUERIES
     if (input.query !== undefined) {
       const text = String(input.query).trim()
       if (!text || text.length > 200) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, "query: must be 1 to 200 characters")
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "query: must be 1 to 200 characters"
+        )
       }
-      const language = input.language ?? (/[\u0600-\u06ff]/.test(text) ? "ar" : "fr")
+      const language =
+        input.language ?? (/[\u0600-\u06ff]/.test(text) ? "ar" : "fr")
       if (language !== "fr" && language !== "ar") {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `language: "${language}" is not fr or ar`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `language: "${language}" is not fr or ar`
+        )
       }
       queries = [{ text, language, purpose: "lead" }]
     }
@@ -264,13 +353,24 @@ export default class ProspectorRunService extends TransactionBaseService {
         "GOOGLE_PLACES_API_KEY is not set (plugin option googlePlacesApiKey): the lead search needs a Places API key"
       )
     }
-    if (input.max_requests !== undefined && (!Number.isInteger(input.max_requests) || input.max_requests < 0)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `max_requests: must be a whole number >= 0, got ${input.max_requests}`)
+    if (
+      input.max_requests !== undefined &&
+      (!Number.isInteger(input.max_requests) || input.max_requests < 0)
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `max_requests: must be a whole number >= 0, got ${input.max_requests}`
+      )
     }
     const { areas, queries } = this.plan(input)
-    return await this.withLease("search", "A lead search", input.trigger, async (lease) => {
-      return await this.searchLocked(input, areas, queries, opts, lease)
-    })
+    return await this.withLease(
+      "search",
+      "A lead search",
+      input.trigger,
+      async (lease) => {
+        return await this.searchLocked(input, areas, queries, opts, lease)
+      }
+    )
   }
 
   private async searchLocked(
@@ -281,9 +381,18 @@ export default class ProspectorRunService extends TransactionBaseService {
     lease: RunLease
   ): Promise<RunRow> {
     const usedBefore = await this.usedThisMonth()
-    const perRun = Math.min(opts.placesBudgetPerRun, input.max_requests ?? Number.MAX_SAFE_INTEGER)
-    const budget = new RequestBudget({ perRun, perMonth: opts.placesBudgetPerMonth, usedThisMonth: usedBefore })
-    let pairs = areas.flatMap((area) => queries.map((query) => ({ area, query })))
+    const perRun = Math.min(
+      opts.placesBudgetPerRun,
+      input.max_requests ?? Number.MAX_SAFE_INTEGER
+    )
+    const budget = new RequestBudget({
+      perRun,
+      perMonth: opts.placesBudgetPerMonth,
+      usedThisMonth: usedBefore,
+    })
+    let pairs = areas.flatMap((area) =>
+      queries.map((query) => ({ area, query }))
+    )
     if (input.rotate) {
       pairs = await this.leastRecentlySearched(pairs)
     }
@@ -309,7 +418,12 @@ export default class ProspectorRunService extends TransactionBaseService {
       merged: 0,
       leads: 0,
       competitors: 0,
-      budget: { per_run: perRun, per_month: opts.placesBudgetPerMonth, used_this_month_before: usedBefore, used_this_month_after: usedBefore },
+      budget: {
+        per_run: perRun,
+        per_month: opts.placesBudgetPerMonth,
+        used_this_month_before: usedBefore,
+        used_this_month_after: usedBefore,
+      },
       budget_exhausted: null,
       truncated_tiles: 0,
     }
@@ -325,8 +439,10 @@ export default class ProspectorRunService extends TransactionBaseService {
         baseUrl: opts.googlePlacesBaseUrl,
         maxTileDepth: opts.placesMaxTileDepth,
         logger: {
-          warn: (m) => this.logger_.warn(`[prospector] ${redactSecret(m, key)}`),
-          info: (m) => this.logger_.info(`[prospector] ${redactSecret(m, key)}`),
+          warn: (m) =>
+            this.logger_.warn(`[prospector] ${redactSecret(m, key)}`),
+          info: (m) =>
+            this.logger_.info(`[prospector] ${redactSecret(m, key)}`),
         },
         // written at once, outside any transaction: a killed run still counts its requests
         ledger: async (entry: LedgerEntry) => {
@@ -334,7 +450,18 @@ export default class ProspectorRunService extends TransactionBaseService {
           await this.manager_.query(
             `INSERT INTO prospector_places_request (id, run_id, query, language, area, tile, page, attempt, status, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-            [generateEntityId(undefined, "preq"), runId, entry.query, entry.language, current.area, entry.tile, entry.page, entry.attempt, String(entry.status), entry.at]
+            [
+              generateEntityId(undefined, "preq"),
+              runId,
+              entry.query,
+              entry.language,
+              current.area,
+              entry.tile,
+              entry.page,
+              entry.attempt,
+              String(entry.status),
+              entry.at,
+            ]
           )
         },
       })
@@ -353,9 +480,18 @@ export default class ProspectorRunService extends TransactionBaseService {
             rectangle: area.rectangle,
             includePureServiceAreaBusinesses: true,
           })
-          summary.truncated_tiles += result.tiles.filter((t) => t.truncated).length
+          summary.truncated_tiles += result.tiles.filter(
+            (t) => t.truncated
+          ).length
           summary.places += result.places.length
-          await this.storePlaces(result.places, area, runId, index, summary, opts.shop)
+          await this.storePlaces(
+            result.places,
+            area,
+            runId,
+            index,
+            summary,
+            opts.shop
+          )
           if (result.budget_exhausted) {
             summary.budget_exhausted = budget.blockedBy() ?? "run"
           }
@@ -378,7 +514,16 @@ export default class ProspectorRunService extends TransactionBaseService {
         }
         summary.pairs_done += 1
         summary.requests = client.requestsSent
-        input.onProgress?.({ done: summary.pairs_done, total: pairs.length, area: area.name, query: query.text, requests: client.requestsSent, new: summary.new, updated: summary.updated, merged: summary.merged })
+        input.onProgress?.({
+          done: summary.pairs_done,
+          total: pairs.length,
+          area: area.name,
+          query: query.text,
+          requests: client.requestsSent,
+          new: summary.new,
+          updated: summary.updated,
+          merged: summary.merged,
+        })
         if (summary.budget_exhausted) {
           break
         }
@@ -396,17 +541,35 @@ export default class ProspectorRunService extends TransactionBaseService {
     )
     summary.leads = leads
     summary.competitors = competitors
-    const failed = fatal || (errors.length > 0 && summary.pairs_done > 0 && errors.length >= summary.pairs_done)
-    return await this.finishRun(runId, failed ? "failed" : "completed", summary, errors)
+    const failed =
+      fatal ||
+      (errors.length > 0 &&
+        summary.pairs_done > 0 &&
+        errors.length >= summary.pairs_done)
+    return await this.finishRun(
+      runId,
+      failed ? "failed" : "completed",
+      summary,
+      errors
+    )
   }
 
-  private async leastRecentlySearched<T extends { area: SearchArea; query: SearchQuery }>(pairs: T[]): Promise<T[]> {
-    const rows: Array<{ area: string; query: string; last: Date }> = await this.manager_.query(
-      `SELECT area, query, max(created_at) AS last FROM prospector_places_request GROUP BY area, query`
+  private async leastRecentlySearched<
+    T extends { area: SearchArea; query: SearchQuery },
+  >(pairs: T[]): Promise<T[]> {
+    const rows: Array<{ area: string; query: string; last: Date }> =
+      await this.manager_.query(
+        `SELECT area, query, max(created_at) AS last FROM prospector_places_request GROUP BY area, query`
+      )
+    const last = new Map(
+      rows.map((r) => [`${r.area}\u0000${r.query}`, new Date(r.last).getTime()])
     )
-    const last = new Map(rows.map((r) => [`${r.area}\u0000${r.query}`, new Date(r.last).getTime()]))
     return pairs
-      .map((p, i) => ({ p, i, t: last.get(`${p.area.slug}\u0000${p.query.text}`) ?? -1 }))
+      .map((p, i) => ({
+        p,
+        i,
+        t: last.get(`${p.area.slug}\u0000${p.query.text}`) ?? -1,
+      }))
       .sort((a, b) => a.t - b.t || a.i - b.i)
       .map((x) => x.p)
   }
@@ -423,10 +586,16 @@ export default class ProspectorRunService extends TransactionBaseService {
     return {
       id: r.id,
       place_id: r.place_id,
-      moved_place_ids: [...merged, ...(r.moved_place_id ? [r.moved_place_id] : [])],
+      moved_place_ids: [
+        ...merged,
+        ...(r.moved_place_id ? [r.moved_place_id] : []),
+      ],
       phone: r.phone,
       name: r.name,
-      location: r.latitude !== null && r.latitude !== undefined ? { lat: Number(r.latitude), lng: Number(r.longitude) } : null,
+      location:
+        r.latitude !== null && r.latitude !== undefined
+          ? { lat: Number(r.latitude), lng: Number(r.longitude) }
+          : null,
       merged,
       google_moved: r.moved_place_id ?? null,
       has_phone: !!r.phone,
@@ -450,13 +619,34 @@ export default class ProspectorRunService extends TransactionBaseService {
         const lead = placeToLead(place, now)
         lead.city = lead.city ?? (area.kind === "city" ? area.name : null)
         lead.governorate = lead.governorate ?? area.governorate
-        const score = scoreLead(leadToScoringInput(lead, !!place.consumerAlert), scoring)
+        const score = scoreLead(
+          leadToScoringInput(lead, !!place.consumerAlert),
+          scoring
+        )
         const match = index.match(leadToDedupeCandidate(lead))
         const cache = [
-          lead.name, foldName(lead.name), lead.phone, lead.website, lead.address, lead.city, lead.governorate,
-          lead.location?.lat ?? null, lead.location?.lng ?? null, lead.types, lead.primary_type, lead.rating,
-          lead.review_count, lead.business_status, lead.maps_url, lead.fetched_at, score.score, score.band,
-          JSON.stringify(score.breakdown), score.kind, lead.moved_place_id, runId,
+          lead.name,
+          foldName(lead.name),
+          lead.phone,
+          lead.website,
+          lead.address,
+          lead.city,
+          lead.governorate,
+          lead.location?.lat ?? null,
+          lead.location?.lng ?? null,
+          lead.types,
+          lead.primary_type,
+          lead.rating,
+          lead.review_count,
+          lead.business_status,
+          lead.maps_url,
+          lead.fetched_at,
+          score.score,
+          score.band,
+          JSON.stringify(score.breakdown),
+          score.kind,
+          lead.moved_place_id,
+          runId,
         ]
         if (!match) {
           const id = generateEntityId(undefined, "plead")
@@ -470,16 +660,34 @@ export default class ProspectorRunService extends TransactionBaseService {
           )
           if (inserted.length) {
             summary.new += 1
-            index.add(this.toIndexed({ id, place_id: lead.place_id, moved_place_id: lead.moved_place_id, merged_place_ids: [], phone: lead.phone, website: lead.website, name: lead.name, latitude: lead.location?.lat ?? null, longitude: lead.location?.lng ?? null }))
+            index.add(
+              this.toIndexed({
+                id,
+                place_id: lead.place_id,
+                moved_place_id: lead.moved_place_id,
+                merged_place_ids: [],
+                phone: lead.phone,
+                website: lead.website,
+                name: lead.name,
+                latitude: lead.location?.lat ?? null,
+                longitude: lead.location?.lng ?? null,
+              })
+            )
           }
           continue
         }
         const target = match.lead
         // the lead's own place, or the place Google says the business moved to: refresh the cache from it
-        const samePlace = match.rule === "place_id" || (match.rule === "moved_place_id" && target.google_moved === lead.place_id)
+        const samePlace =
+          match.rule === "place_id" ||
+          (match.rule === "moved_place_id" &&
+            target.google_moved === lead.place_id)
         if (!samePlace && target.merged.has(lead.place_id)) {
           // a duplicate merged in an earlier run: seen again, nothing to merge
-          await m.query(`UPDATE prospector_lead SET last_seen_at = $2, last_run_id = $3, updated_at = now() WHERE id = $1`, [target.id, now, runId])
+          await m.query(
+            `UPDATE prospector_lead SET last_seen_at = $2, last_run_id = $3, updated_at = now() WHERE id = $1`,
+            [target.id, now, runId]
+          )
           summary.updated += 1
           continue
         }
@@ -515,26 +723,46 @@ export default class ProspectorRunService extends TransactionBaseService {
   async scheduledSearch(now = new Date()): Promise<RunRow | null> {
     const opts = this.options()
     if (!opts.googlePlacesApiKey) {
-      this.logger_.warn("[prospector] daily lead search skipped: GOOGLE_PLACES_API_KEY is not set")
+      this.logger_.warn(
+        "[prospector] daily lead search skipped: GOOGLE_PLACES_API_KEY is not set"
+      )
       return null
     }
     const [last] = await this.manager_.query(
       `SELECT run_date FROM prospector_run WHERE kind = 'search' AND trigger = 'job' AND status IN ('completed', 'failed', 'running') ORDER BY started_at DESC LIMIT 1`
     )
     // a failed run (bad key, Google down) is not retried every hour; an interrupted one is
-    const due = dailySearchDue(now, opts.timezone, opts.dailySearchHour, last?.run_date ?? null)
+    const due = dailySearchDue(
+      now,
+      opts.timezone,
+      opts.dailySearchHour,
+      last?.run_date ?? null
+    )
     if (!due.due) {
       return null
     }
     const p = zonedParts(now, opts.timezone)
     const daysInMonth = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate()
     const daysLeft = daysInMonth - p.day + 1
-    const remaining = Math.max(0, opts.placesBudgetPerMonth - (await this.usedThisMonth(now)))
-    const maxRequests = Math.min(opts.placesBudgetPerRun, Math.ceil(remaining / daysLeft))
+    const remaining = Math.max(
+      0,
+      opts.placesBudgetPerMonth - (await this.usedThisMonth(now))
+    )
+    const maxRequests = Math.min(
+      opts.placesBudgetPerRun,
+      Math.ceil(remaining / daysLeft)
+    )
     if (maxRequests === 0) {
-      this.logger_.warn("[prospector] daily lead search skipped: the monthly Places budget is used up")
+      this.logger_.warn(
+        "[prospector] daily lead search skipped: the monthly Places budget is used up"
+      )
       return null
     }
-    return await this.search({ trigger: "job", run_date: due.date, max_requests: maxRequests, rotate: true })
+    return await this.search({
+      trigger: "job",
+      run_date: due.date,
+      max_requests: maxRequests,
+      rotate: true,
+    })
   }
 }

@@ -1,11 +1,26 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import type {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+} from "@medusajs/medusa"
 import authenticateCustomer from "@medusajs/medusa/dist/api/middlewares/authenticate-customer"
 import cors from "cors"
 import { parseCorsOrigins } from "medusa-core-utils"
 import { MedusaError } from "@medusajs/utils"
 import { list } from "@shabou/api-params"
-import { compressed, etagMatches, makeAnswer, pickEncoding, type CachedAnswer } from "../lib/answer-cache"
-import { checkPage, normalisedQuery, parseListQuery, parseRetrieveQuery } from "../lib/catalogue-request"
+import {
+  compressed,
+  etagMatches,
+  makeAnswer,
+  pickEncoding,
+  type CachedAnswer,
+} from "../lib/answer-cache"
+import {
+  checkPage,
+  normalisedQuery,
+  parseListQuery,
+  parseRetrieveQuery,
+} from "../lib/catalogue-request"
 import type CatalogueService from "../services/catalogue"
 import { withoutKey, type Answer, type Caller } from "../services/catalogue"
 import type CatalogueCacheService from "../services/catalogue-cache"
@@ -30,13 +45,22 @@ function services(req: MedusaRequest) {
 }
 
 /** Waits for this instance's own writes to reach the read model (see CatalogueService.syncAfterWrite). */
-async function synced(req: MedusaRequest, catalogue: CatalogueService): Promise<void> {
-  const search = req.scope.resolve("postgresSearchService") as { drainDirty: (batch: number) => Promise<number> }
+async function synced(
+  req: MedusaRequest,
+  catalogue: CatalogueService
+): Promise<void> {
+  const search = req.scope.resolve("postgresSearchService") as {
+    drainDirty: (batch: number) => Promise<number>
+  }
   await catalogue.syncAfterWrite((batch) => search.drainDirty(batch))
 }
 
 /** Every write request through this instance (admin edits, carts and orders): noted when answered. */
-export function noteWrites(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export function noteWrites(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   const catalogue = req.scope.resolve("catalogueService") as CatalogueService
   res.on("finish", () => catalogue.noteWrite())
   next()
@@ -48,31 +72,54 @@ function bypassed(req: MedusaRequest, catalogue: CatalogueService): boolean {
   if (!flag) {
     return false
   }
-  return flag === catalogue.internalToken || (flag === "1" && process.env.CATALOGUE_ALLOW_BYPASS === "true")
+  return (
+    flag === catalogue.internalToken ||
+    (flag === "1" && process.env.CATALOGUE_ALLOW_BYPASS === "true")
+  )
 }
 
 /** The store's CORS headers, as core's store router sets them (our answers end before it). */
-function withCors(req: MedusaRequest, res: MedusaResponse, then: () => void): void {
+function withCors(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  then: () => void
+): void {
   if (!corsFor) {
-    const config = req.scope.resolve("configModule") as { projectConfig: { store_cors?: string } }
-    corsFor = cors({ origin: parseCorsOrigins(config.projectConfig.store_cors || ""), credentials: true })
+    const config = req.scope.resolve("configModule") as {
+      projectConfig: { store_cors?: string }
+    }
+    corsFor = cors({
+      origin: parseCorsOrigins(config.projectConfig.store_cors || ""),
+      credentials: true,
+    })
   }
   corsFor(req as any, res as any, then)
 }
 
-export function sendAnswer(req: MedusaRequest, res: MedusaResponse, answer: CachedAnswer, source: Source): void {
+export function sendAnswer(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  answer: CachedAnswer,
+  source: Source
+): void {
   withCors(req, res, () => {
     res.setHeader("x-catalogue", source)
     res.setHeader("ETag", answer.etag)
     res.setHeader("Vary", "Accept-Encoding")
     res.setHeader("Cache-Control", "no-cache")
-    if (answer.status === 200 && etagMatches(req.get("if-none-match"), answer.etag)) {
+    if (
+      answer.status === 200 &&
+      etagMatches(req.get("if-none-match"), answer.etag)
+    ) {
       res.status(304).end()
       return
     }
     res.status(answer.status)
     res.setHeader("Content-Type", "application/json; charset=utf-8")
-    const encoding = pickEncoding(req.get("accept-encoding"), answer.body.length)
+    const encoding = pickEncoding(
+      req.get("accept-encoding"),
+      answer.body.length
+    )
     if (encoding) {
       res.setHeader("Content-Encoding", encoding)
       res.end(compressed(answer, encoding))
@@ -93,22 +140,35 @@ let lastFailure = 0
  * A refused request (MedusaError: a bad parameter) is answered as such; any other failure of the
  * read model is logged and the request goes to core, which answers it the slow way.
  */
-function failed(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction, e: unknown): void {
+function failed(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction,
+  e: unknown
+): void {
   // by its type, not instanceof: @shabou/api-params may hold another copy of the class
   const type = (e as { type?: unknown } | null)?.type
-  if ((Object.values(MedusaError.Types) as unknown[]).includes(type) || res.headersSent) {
+  if (
+    (Object.values(MedusaError.Types) as unknown[]).includes(type) ||
+    res.headersSent
+  ) {
     return next(e)
   }
   if (Date.now() - lastFailure > 60000) {
     lastFailure = Date.now()
     const logger = req.scope.resolve("logger") as { warn: (m: string) => void }
-    logger.warn(`catalogue: ${req.method} ${req.path} answered by core after a read-model failure: ${(e as Error).message}`)
+    logger.warn(
+      `catalogue: ${req.method} ${req.path} answered by core after a read-model failure: ${(e as Error).message}`
+    )
   }
   toCore(res, next)
 }
 
 /** The caller: signed-in customer (session or bearer, as core reads them) and publishable key. */
-async function callerOf(req: MedusaRequest, res: MedusaResponse): Promise<Caller | null> {
+async function callerOf(
+  req: MedusaRequest,
+  res: MedusaResponse
+): Promise<Caller | null> {
   const forward: Record<string, string> = {}
   for (const h of ["authorization", "cookie", "x-publishable-api-key"]) {
     const v = req.get(h)
@@ -118,7 +178,11 @@ async function callerOf(req: MedusaRequest, res: MedusaResponse): Promise<Caller
   }
   let customerId: string | undefined
   if (forward.authorization || forward.cookie) {
-    await new Promise<void>((resolve, reject) => customerAuth(req as any, res as any, (e?: unknown) => (e ? reject(e) : resolve())))
+    await new Promise<void>((resolve, reject) =>
+      customerAuth(req as any, res as any, (e?: unknown) =>
+        e ? reject(e) : resolve()
+      )
+    )
     customerId = (req.user as { customer_id?: string } | undefined)?.customer_id
   }
   let keyChannelIds: string[] | undefined
@@ -130,17 +194,30 @@ async function callerOf(req: MedusaRequest, res: MedusaResponse): Promise<Caller
     if (!scopes) {
       return null
     }
-    keyChannelIds = scopes.sales_channel_ids?.length ? scopes.sales_channel_ids : undefined
+    keyChannelIds = scopes.sales_channel_ids?.length
+      ? scopes.sales_channel_ids
+      : undefined
   }
   return { customerId, forward, keyChannelIds }
 }
 
 /** The channels a listing may show: the publishable key's, the request's, else the store's default. */
-async function channelsOf(req: MedusaRequest, caller: Caller, catalogue: CatalogueService): Promise<string[] | null> {
-  const asked = list((req.query as Record<string, unknown>).sales_channel_id, "sales_channel_id")
+async function channelsOf(
+  req: MedusaRequest,
+  caller: Caller,
+  catalogue: CatalogueService
+): Promise<string[] | null> {
+  const asked = list(
+    (req.query as Record<string, unknown>).sales_channel_id,
+    "sales_channel_id"
+  )
   if (caller.keyChannelIds) {
     // asked channels outside the key's scopes: core answers its 400
-    return !asked ? caller.keyChannelIds : asked.every((c) => caller.keyChannelIds?.includes(c)) ? asked : null
+    return !asked
+      ? caller.keyChannelIds
+      : asked.every((c) => caller.keyChannelIds?.includes(c))
+        ? asked
+        : null
   }
   if (asked) {
     return asked
@@ -157,8 +234,16 @@ async function prepare<T>(
   req: MedusaRequest,
   res: MedusaResponse,
   next: MedusaNextFunction,
-  parse: (query: Record<string, unknown>) => { covered: true; request: T } | { covered: false }
-): Promise<{ catalogue: CatalogueService; cache: CatalogueCacheService; request: T; caller: Caller; query: Record<string, unknown> } | null> {
+  parse: (
+    query: Record<string, unknown>
+  ) => { covered: true; request: T } | { covered: false }
+): Promise<{
+  catalogue: CatalogueService
+  cache: CatalogueCacheService
+  request: T
+  caller: Caller
+  query: Record<string, unknown>
+} | null> {
   const { catalogue, cache } = services(req)
   if (bypassed(req, catalogue)) {
     toCore(res, next)
@@ -167,7 +252,8 @@ async function prepare<T>(
   await synced(req, catalogue)
   const query = req.query as Record<string, unknown>
   const parsed = parse(query)
-  const caller = parsed.covered && catalogue.ready ? await callerOf(req, res) : null
+  const caller =
+    parsed.covered && catalogue.ready ? await callerOf(req, res) : null
   if (!parsed.covered || !caller) {
     toCore(res, next)
     return null
@@ -176,7 +262,11 @@ async function prepare<T>(
 }
 
 /** GET /store/products */
-export async function catalogueList(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function catalogueList(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   try {
     const ready = await prepare(req, res, next, parseListQuery)
     if (!ready) {
@@ -184,12 +274,15 @@ export async function catalogueList(req: MedusaRequest, res: MedusaResponse, nex
     }
     const { catalogue, cache, request, caller, query } = ready
     const channels = await channelsOf(req, caller, catalogue)
-    const context = channels && (await catalogue.resolve(request.render, caller))
+    const context =
+      channels && (await catalogue.resolve(request.render, caller))
     if (!channels || !context) {
       return toCore(res, next)
     }
     const key = `L:${catalogue.generations.products}|${context.key}|${channels.join(",")}|${normalisedQuery(query)}`
-    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.list(request, channels, caller, context))
+    await fromCacheOrModel(req, res, next, cache, key, () =>
+      catalogue.list(request, channels, caller, context)
+    )
   } catch (e) {
     failed(req, res, next, e)
   }
@@ -234,7 +327,11 @@ async function fromCacheOrModel(
 const building_ = new Map<string, Promise<CachedAnswer | null>>()
 
 /** GET /store/products/:id */
-export async function catalogueRetrieve(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function catalogueRetrieve(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   try {
     const ready = await prepare(req, res, next, parseRetrieveQuery)
     if (!ready) {
@@ -248,7 +345,9 @@ export async function catalogueRetrieve(req: MedusaRequest, res: MedusaResponse,
     const id = req.params.id
     // tagged with the product's own version: another product's change leaves this page cached
     const key = `P:${catalogue.versionOf(id)}|${context.key}|${caller.keyChannelIds?.join(",") ?? ""}|${id}`
-    await fromCacheOrModel(req, res, next, cache, key, () => catalogue.retrieve(id, caller, context))
+    await fromCacheOrModel(req, res, next, cache, key, () =>
+      catalogue.retrieve(id, caller, context)
+    )
   } catch (e) {
     failed(req, res, next, e)
   }
@@ -260,7 +359,11 @@ export async function catalogueRetrieve(req: MedusaRequest, res: MedusaResponse,
  * generations the answer depends on.
  */
 export function cachedAnswer(tags: Array<"products" | "lists">) {
-  return async function cachedAnswerMiddleware(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  return async function cachedAnswerMiddleware(
+    req: MedusaRequest,
+    res: MedusaResponse,
+    next: MedusaNextFunction
+  ) {
     try {
       const { catalogue, cache } = services(req)
       if (res.locals.catalogueCached) {

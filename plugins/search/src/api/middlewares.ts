@@ -1,6 +1,16 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
+import type {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+  MiddlewaresConfig,
+} from "@medusajs/medusa"
 import { json } from "express"
-import { cachedAnswer, catalogueList, catalogueRetrieve, noteWrites } from "./catalogue-middleware"
+import {
+  cachedAnswer,
+  catalogueList,
+  catalogueRetrieve,
+  noteWrites,
+} from "./catalogue-middleware"
 
 /**
  * The search body is parsed here so that malformed JSON gets a clear 400 in Medusa's error shape
@@ -8,11 +18,21 @@ import { cachedAnswer, catalogueList, catalogueRetrieve, noteWrites } from "./ca
  */
 const parseJson = json({ limit: "16kb" })
 
-function jsonBody(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+function jsonBody(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   parseJson(req, res, (err?: any) => {
     if (err) {
-      const reason = err.type === "entity.too.large" ? "the body is larger than 16 kB" : `it is not valid JSON (${err.message})`
-      res.status(400).json({ type: "invalid_data", message: `Invalid search body: ${reason}` })
+      const reason =
+        err.type === "entity.too.large"
+          ? "the body is larger than 16 kB"
+          : `it is not valid JSON (${err.message})`
+      res.status(400).json({
+        type: "invalid_data",
+        message: `Invalid search body: ${reason}`,
+      })
       return
     }
     next()
@@ -31,17 +51,50 @@ const listsAndProducts = cachedAnswer(["lists", "products"])
 export const config: MiddlewaresConfig = {
   routes: [
     // a write through this instance: its next store read answers from the new data
-    { matcher: "/admin/*", method: ["POST", "PUT", "PATCH", "DELETE"], middlewares: [noteWrites] },
-    { matcher: "/store/carts/*", method: ["POST", "DELETE"], middlewares: [noteWrites] },
-    { matcher: "/store/products/search", method: "POST", bodyParser: false, middlewares: [jsonBody, products] },
+    {
+      matcher: "/admin/*",
+      method: ["POST", "PUT", "PATCH", "DELETE"],
+      middlewares: [noteWrites],
+    },
+    {
+      matcher: "/store/carts/*",
+      method: ["POST", "DELETE"],
+      middlewares: [noteWrites],
+    },
+    {
+      matcher: "/store/products/search",
+      method: "POST",
+      bodyParser: false,
+      middlewares: [jsonBody, products],
+    },
     { matcher: "/store/products", method: "GET", middlewares: [catalogueList] },
-    { matcher: "/store/products/:id", method: "GET", middlewares: [catalogueRetrieve] },
+    {
+      matcher: "/store/products/:id",
+      method: "GET",
+      middlewares: [catalogueRetrieve],
+    },
     { matcher: "/store/vehicles", method: "GET", middlewares: [lists] },
     // makes, models, years, decode and one vehicle
     { matcher: "/store/vehicles/:id", method: "GET", middlewares: [lists] },
-    { matcher: "/store/brands", method: "GET", middlewares: [listsAndProducts] },
-    { matcher: "/store/brands/:handle", method: "GET", middlewares: [listsAndProducts] },
-    { matcher: "/store/product-categories", method: "GET", middlewares: [lists] },
-    { matcher: "/store/product-categories/:id", method: "GET", middlewares: [lists] },
+    {
+      matcher: "/store/brands",
+      method: "GET",
+      middlewares: [listsAndProducts],
+    },
+    {
+      matcher: "/store/brands/:handle",
+      method: "GET",
+      middlewares: [listsAndProducts],
+    },
+    {
+      matcher: "/store/product-categories",
+      method: "GET",
+      middlewares: [lists],
+    },
+    {
+      matcher: "/store/product-categories/:id",
+      method: "GET",
+      middlewares: [lists],
+    },
   ],
 }

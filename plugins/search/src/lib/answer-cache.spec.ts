@@ -1,5 +1,13 @@
 import { gunzipSync, brotliDecompressSync } from "zlib"
-import { compressed, etagMatches, fromSharedForm, makeAnswer, MemoryLru, pickEncoding, sharedForm } from "./answer-cache"
+import {
+  compressed,
+  etagMatches,
+  fromSharedForm,
+  makeAnswer,
+  MemoryLru,
+  pickEncoding,
+  sharedForm,
+} from "./answer-cache"
 
 describe("answers", () => {
   it("have a stable ETag that If-None-Match recognises in every form", () => {
@@ -30,7 +38,12 @@ describe("answers", () => {
     expect(pickEncoding("br;q=0, gzip", 5000)).toBe("gzip")
     expect(pickEncoding("identity", 5000)).toBeNull()
     expect(pickEncoding("gzip", 100)).toBeNull()
-    const body = JSON.stringify({ products: Array.from({ length: 50 }, (_, i) => ({ id: `prod_${i}`, title: "Filtre à huile" })) })
+    const body = JSON.stringify({
+      products: Array.from({ length: 50 }, (_, i) => ({
+        id: `prod_${i}`,
+        title: "Filtre à huile",
+      })),
+    })
     const a = makeAnswer(200, body)
     const br = compressed(a, "br")
     expect(compressed(a, "br")).toBe(br)
@@ -45,7 +58,12 @@ describe("answers", () => {
 
 describe("the shared form (Redis)", () => {
   it("keeps the ETag and the gzip form, and gives back the same answer", () => {
-    const body = JSON.stringify({ products: Array.from({ length: 40 }, (_, i) => ({ id: `prod_${i}`, title: "Plaquettes de frein – فحمات" })) })
+    const body = JSON.stringify({
+      products: Array.from({ length: 40 }, (_, i) => ({
+        id: `prod_${i}`,
+        title: "Plaquettes de frein – فحمات",
+      })),
+    })
     const a = makeAnswer(200, body)
     const stored = sharedForm(a)
     expect(stored.length).toBeLessThan(a.body.length / 3)

@@ -1,5 +1,10 @@
 import { createHash } from "crypto"
-import { brotliCompressSync, constants as zlib, gunzipSync, gzipSync } from "zlib"
+import {
+  brotliCompressSync,
+  constants as zlib,
+  gunzipSync,
+  gzipSync,
+} from "zlib"
 
 /**
  * Answers of store reads, kept by their normalised request: the JSON as UTF-8 bytes (encoded once:
@@ -22,9 +27,18 @@ export type CachedAnswer = {
 /** Answers smaller than this are sent as they are: compressing them saves less than it costs. */
 export const COMPRESS_MIN_BYTES = 1024
 
-export function makeAnswer(status: number, body: string | Buffer, expiresAt?: number): CachedAnswer {
+export function makeAnswer(
+  status: number,
+  body: string | Buffer,
+  expiresAt?: number
+): CachedAnswer {
   const bytes = typeof body === "string" ? Buffer.from(body) : body
-  return { status, body: bytes, etag: `"${createHash("sha1").update(bytes).digest("base64url").slice(0, 27)}"`, expiresAt }
+  return {
+    status,
+    body: bytes,
+    etag: `"${createHash("sha1").update(bytes).digest("base64url").slice(0, 27)}"`,
+    expiresAt,
+  }
 }
 
 /** Does an `If-None-Match` header name this ETag (a list, weak forms or `*`)? */
@@ -45,7 +59,10 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
  * level 3 and 4-8 times that with brotli at a quality whose output is smaller (quality 4, 22 % fewer
  * bytes), measured on the bench catalogue's pages. CPU is what a store server runs out of.
  */
-export function pickEncoding(header: string | undefined, size: number): "br" | "gzip" | null {
+export function pickEncoding(
+  header: string | undefined,
+  size: number
+): "br" | "gzip" | null {
   if (!header || size < COMPRESS_MIN_BYTES) {
     return null
   }
@@ -55,7 +72,8 @@ export function pickEncoding(header: string | undefined, size: number): "br" | "
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="))
     accepted.set(name, q ? Number(q.slice(2)) || 0 : 1)
   }
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0
+  const ok = (name: string) =>
+    (accepted.get(name) ?? accepted.get("*") ?? 0) > 0
   if (ok("gzip")) {
     return "gzip"
   }
@@ -66,10 +84,16 @@ export function pickEncoding(header: string | undefined, size: number): "br" | "
 }
 
 /** The compressed form of an answer, made once and kept on it. */
-export function compressed(answer: CachedAnswer, encoding: "br" | "gzip"): Buffer {
+export function compressed(
+  answer: CachedAnswer,
+  encoding: "br" | "gzip"
+): Buffer {
   if (encoding === "br") {
     answer.br ??= brotliCompressSync(answer.body, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: answer.body.length },
+      params: {
+        [zlib.BROTLI_PARAM_QUALITY]: 4,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: answer.body.length,
+      },
     })
     return answer.br
   }
@@ -82,18 +106,30 @@ export function compressed(answer: CachedAnswer, encoding: "br" | "gzip"): Buffe
  * the JSON's bytes to send to Redis on every miss, and the same ETag on every instance.
  */
 export function sharedForm(answer: CachedAnswer): Buffer {
-  return Buffer.concat([Buffer.from(`${answer.etag}\n`), compressed(answer, "gzip")])
+  return Buffer.concat([
+    Buffer.from(`${answer.etag}\n`),
+    compressed(answer, "gzip"),
+  ])
 }
 
 /** The answer kept in its shared form; null for anything else (an entry of another format). */
-export function fromSharedForm(stored: Buffer, expiresAt?: number): CachedAnswer | null {
+export function fromSharedForm(
+  stored: Buffer,
+  expiresAt?: number
+): CachedAnswer | null {
   const nl = stored.indexOf(10)
   if (nl < 2 || stored[0] !== 0x22 || stored[nl - 1] !== 0x22) {
     return null
   }
   const gzip = stored.subarray(nl + 1)
   try {
-    return { status: 200, body: gunzipSync(gzip), etag: stored.subarray(0, nl).toString(), gzip, expiresAt }
+    return {
+      status: 200,
+      body: gunzipSync(gzip),
+      etag: stored.subarray(0, nl).toString(),
+      gzip,
+      expiresAt,
+    }
   } catch {
     return null
   }

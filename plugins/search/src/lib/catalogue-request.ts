@@ -1,4 +1,10 @@
-import { ID_PATTERN, integer, invalidParam, list, single } from "@shabou/api-params"
+import {
+  ID_PATTERN,
+  integer,
+  invalidParam,
+  list,
+  single,
+} from "@shabou/api-params"
 
 /**
  * `GET /store/products` as the catalogue read model understands it: the filters, order, page and
@@ -8,7 +14,8 @@ import { ID_PATTERN, integer, invalidParam, list, single } from "@shabou/api-par
 
 export const MAX_LIMIT = 100
 
-export type SortField = "created_at" | "updated_at" | "title" | "handle" | "price"
+export type SortField =
+  "created_at" | "updated_at" | "title" | "handle" | "price"
 
 export type ListFilters = {
   ids?: string[]
@@ -46,16 +53,31 @@ export type ListRequest = {
   render: RenderParams
 }
 
-export type Parsed<T> = { covered: true; request: T } | { covered: false; reason: string }
+export type Parsed<T> =
+  { covered: true; request: T } | { covered: false; reason: string }
 
 /** Parameters core Medusa accepts on the store product list that the read model leaves to it. */
-const CORE_ONLY = ["title", "description", "is_giftcard", "created_at", "updated_at", "price_list_id", "discount_condition_id"]
+const CORE_ONLY = [
+  "title",
+  "description",
+  "is_giftcard",
+  "created_at",
+  "updated_at",
+  "price_list_id",
+  "discount_condition_id",
+]
 
 /**
  * Filters core only takes as arrays (`x[]=a`, `x[0]=a`): `x=a` alone gets core's own 400 (an empty or
  * malformed value gets ours, naming the parameter).
  */
-const ARRAY_ONLY = ["category_id", "collection_id", "tags", "type_id", "sales_channel_id"]
+const ARRAY_ONLY = [
+  "category_id",
+  "collection_id",
+  "tags",
+  "type_id",
+  "sales_channel_id",
+]
 
 const LIST_KEYS = new Set([
   "id",
@@ -106,12 +128,18 @@ const SORTS: Record<string, SortField> = {
 
 function ids(value: unknown, name: string): string[] | undefined {
   if (value === "") {
-    throw invalidParam(name, "is empty: leave the parameter out, or give one or more ids")
+    throw invalidParam(
+      name,
+      "is empty: leave the parameter out, or give one or more ids"
+    )
   }
   const values = list(value, name, { max: 200 })
   for (const v of values ?? []) {
     if (!ID_PATTERN.test(v)) {
-      throw invalidParam(name, `is not a valid id: ${JSON.stringify(v.slice(0, 60))}`)
+      throw invalidParam(
+        name,
+        `is not a valid id: ${JSON.stringify(v.slice(0, 60))}`
+      )
     }
   }
   return values
@@ -123,7 +151,10 @@ function oneText(value: unknown, name: string, max = 200): string | undefined {
     return undefined
   }
   if (raw.length > max) {
-    throw invalidParam(name, `must be at most ${max} characters, got ${raw.length}`)
+    throw invalidParam(
+      name,
+      `must be at most ${max} characters, got ${raw.length}`
+    )
   }
   return raw
 }
@@ -136,7 +167,10 @@ function bool(value: unknown, name: string): boolean {
   if (raw === "true") {
     return true
   }
-  throw invalidParam(name, `must be true or false, got ${JSON.stringify(raw.slice(0, 40))}`)
+  throw invalidParam(
+    name,
+    `must be true or false, got ${JSON.stringify(raw.slice(0, 40))}`
+  )
 }
 
 /** `expand` / `fields`: comma lists of names (`variants.prices`, `+title`, `-handle`). */
@@ -153,16 +187,23 @@ function names(value: unknown, name: string): string | undefined {
     throw invalidParam(name, "must be a comma-separated list of field names")
   }
   if (name === "expand") {
-    const unknown = raw.split(",").filter((r) => r && !STORE_RELATIONS.includes(r))
+    const unknown = raw
+      .split(",")
+      .filter((r) => r && !STORE_RELATIONS.includes(r))
     if (unknown.length) {
-      throw invalidParam(name, `unknown relation ${unknown.join(", ")} (one of ${STORE_RELATIONS.join(", ")})`)
+      throw invalidParam(
+        name,
+        `unknown relation ${unknown.join(", ")} (one of ${STORE_RELATIONS.join(", ")})`
+      )
     }
   }
   return raw
 }
 
 /** Checks and normalises the query of `GET /store/products`. */
-export function parseListQuery(query: Record<string, unknown>): Parsed<ListRequest> {
+export function parseListQuery(
+  query: Record<string, unknown>
+): Parsed<ListRequest> {
   for (const key of Object.keys(query)) {
     if (CORE_ONLY.includes(key)) {
       return { covered: false, reason: `parameter ${key}` }
@@ -171,12 +212,24 @@ export function parseListQuery(query: Record<string, unknown>): Parsed<ListReque
       // unknown to both: core answers with its own 400
       return { covered: false, reason: `unknown parameter ${key}` }
     }
-    if (ARRAY_ONLY.includes(key) && typeof query[key] === "string" && query[key] !== "") {
+    if (
+      ARRAY_ONLY.includes(key) &&
+      typeof query[key] === "string" &&
+      query[key] !== ""
+    ) {
       return { covered: false, reason: `${key} not given as an array` }
     }
   }
-  const limit = integer(query.limit, "limit", { min: 1, max: MAX_LIMIT, default: 100 })
-  const offset = integer(query.offset, "offset", { min: 0, max: 1000000, default: 0 })
+  const limit = integer(query.limit, "limit", {
+    min: 1,
+    max: MAX_LIMIT,
+    default: 100,
+  })
+  const offset = integer(query.offset, "offset", {
+    min: 0,
+    max: 1000000,
+    default: 0,
+  })
   const orderRaw = oneText(query.order, "order", 60)
   let order: ListRequest["order"] = { field: "created_at", descending: true }
   if (orderRaw !== undefined) {
@@ -208,7 +261,10 @@ export function parseListQuery(query: Record<string, unknown>): Parsed<ListReque
     vehicleIds: ids(query.vehicle_id, "vehicle_id"),
     brandIds: ids(query.brand_id, "brand_id"),
     categoryIds: ids(query.category_id, "category_id"),
-    includeCategoryChildren: bool(query.include_category_children, "include_category_children"),
+    includeCategoryChildren: bool(
+      query.include_category_children,
+      "include_category_children"
+    ),
     collectionIds: ids(query.collection_id, "collection_id"),
     tagIds: ids(query.tags, "tags"),
     typeIds: ids(query.type_id, "type_id"),
@@ -237,14 +293,26 @@ function currency(value: unknown): string | undefined {
     return undefined
   }
   if (!/^[A-Za-z]{3}$/.test(raw)) {
-    throw invalidParam("currency_code", `must be a 3-letter ISO 4217 code, got ${JSON.stringify(raw.slice(0, 20))}`)
+    throw invalidParam(
+      "currency_code",
+      `must be a 3-letter ISO 4217 code, got ${JSON.stringify(raw.slice(0, 20))}`
+    )
   }
   return raw.toLowerCase()
 }
 
 /** Checks the query of `GET /store/products/:id` (rendering parameters only). */
-export function parseRetrieveQuery(query: Record<string, unknown>): Parsed<RenderParams> {
-  const known = new Set(["region_id", "currency_code", "cart_id", "expand", "fields", "sales_channel_id"])
+export function parseRetrieveQuery(
+  query: Record<string, unknown>
+): Parsed<RenderParams> {
+  const known = new Set([
+    "region_id",
+    "currency_code",
+    "cart_id",
+    "expand",
+    "fields",
+    "sales_channel_id",
+  ])
   for (const key of Object.keys(query)) {
     if (!known.has(key)) {
       return { covered: false, reason: `parameter ${key}` }

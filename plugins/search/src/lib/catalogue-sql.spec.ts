@@ -1,5 +1,13 @@
 import { parseListQuery, type ListRequest } from "./catalogue-request"
-import { countSql, KEPT_ORDER_MAX, listBody, listSql, orderedIdsSql, orderSql, pageByIdsSql } from "./catalogue-sql"
+import {
+  countSql,
+  KEPT_ORDER_MAX,
+  listBody,
+  listSql,
+  orderedIdsSql,
+  orderSql,
+  pageByIdsSql,
+} from "./catalogue-sql"
 
 function request(query: Record<string, unknown>): ListRequest {
   const parsed = parseListQuery(query)
@@ -11,30 +19,70 @@ function request(query: Record<string, unknown>): ListRequest {
 
 describe("catalogue SQL", () => {
   it("orders with the product id as tie-breaker in the same direction", () => {
-    expect(orderSql({ field: "created_at", descending: true })).toBe("d.product_created_at DESC, d.product_id DESC")
-    expect(orderSql({ field: "title", descending: false })).toBe("d.title ASC, d.product_id ASC")
-    expect(orderSql({ field: "updated_at", descending: true })).toBe("d.product_updated_at DESC NULLS LAST, d.product_id DESC")
-    expect(orderSql({ field: "price", descending: false })).toBe("d.price_min ASC NULLS LAST, d.product_id ASC")
-    expect(orderSql({ field: "price", descending: true })).toBe("d.price_max DESC NULLS FIRST, d.product_id DESC")
+    expect(orderSql({ field: "created_at", descending: true })).toBe(
+      "d.product_created_at DESC, d.product_id DESC"
+    )
+    expect(orderSql({ field: "title", descending: false })).toBe(
+      "d.title ASC, d.product_id ASC"
+    )
+    expect(orderSql({ field: "updated_at", descending: true })).toBe(
+      "d.product_updated_at DESC NULLS LAST, d.product_id DESC"
+    )
+    expect(orderSql({ field: "price", descending: false })).toBe(
+      "d.price_min ASC NULLS LAST, d.product_id ASC"
+    )
+    expect(orderSql({ field: "price", descending: true })).toBe(
+      "d.price_max DESC NULLS FIRST, d.product_id DESC"
+    )
   })
 
   it("binds every value as a parameter (no value is written into the SQL)", () => {
-    const r = request({ q: "o'brien", vehicle_id: "veh_1", category_id: ["pcat_1"], include_category_children: "true", limit: "12" })
-    const { sql, params } = listSql(r, ["sc_1"], { categoryIds: ["pcat_1", "pcat_2"] }, "r=reg_1")
+    const r = request({
+      q: "o'brien",
+      vehicle_id: "veh_1",
+      category_id: ["pcat_1"],
+      include_category_children: "true",
+      limit: "12",
+    })
+    const { sql, params } = listSql(
+      r,
+      ["sc_1"],
+      { categoryIds: ["pcat_1", "pcat_2"] },
+      "r=reg_1"
+    )
     expect(sql).not.toContain("o'brien")
     expect(sql).not.toContain("veh_1")
-    expect(params).toEqual(expect.arrayContaining(["%o'brien%", ["veh_1"], ["pcat_1", "pcat_2"], ["sc_1"], 12, 0, "r=reg_1"]))
+    expect(params).toEqual(
+      expect.arrayContaining([
+        "%o'brien%",
+        ["veh_1"],
+        ["pcat_1", "pcat_2"],
+        ["sc_1"],
+        12,
+        0,
+        "r=reg_1",
+      ])
+    )
     // the vehicle function in FROM (inlined by the planner), the resolved categories as a value
-    expect(sql).toMatch(/FROM fitment_products_for_vehicles\(\$\d+::text\[\]\) AS v\(product_id\)/)
+    expect(sql).toMatch(
+      /FROM fitment_products_for_vehicles\(\$\d+::text\[\]\) AS v\(product_id\)/
+    )
     expect(sql).toMatch(/d\.direct_category_ids && \$\d+::text\[\]/)
   })
 
   it("refuses a category filter whose categories were not resolved", () => {
-    expect(() => listSql(request({ category_id: ["pcat_1"] }), ["sc_1"], {}, "-")).toThrow(/resolved first/)
+    expect(() =>
+      listSql(request({ category_id: ["pcat_1"] }), ["sc_1"], {}, "-")
+    ).toThrow(/resolved first/)
   })
 
   it("reads the page without a window over every matching product, and the generation with it", () => {
-    const { sql } = listSql(request({ limit: "12", offset: "24" }), ["sc_1"], {}, "-")
+    const { sql } = listSql(
+      request({ limit: "12", offset: "24" }),
+      ["sc_1"],
+      {},
+      "-"
+    )
     expect(sql).not.toMatch(/count\(\*\) OVER/i)
     expect(sql).toMatch(/LIMIT \$\d+ OFFSET \$\d+\s*\),\s*numbered AS/)
     expect(sql).toContain("products_generation || '.' || lists_generation")
@@ -49,12 +97,29 @@ describe("catalogue SQL", () => {
   })
 
   it("compares one value with = (a brand's index is read in its order) and several with = ANY", () => {
-    const one = countSql(request({ brand_id: "brand_1", collection_id: ["pcol_1"] }), ["sc_1"], {})
+    const one = countSql(
+      request({ brand_id: "brand_1", collection_id: ["pcol_1"] }),
+      ["sc_1"],
+      {}
+    )
     expect(one.sql).toContain("d.brand_id = $2 AND d.collection_id = $3")
     expect(one.params).toEqual([["sc_1"], "brand_1", "pcol_1"])
-    const several = countSql(request({ brand_id: ["brand_1", "brand_2"], type_id: ["ptyp_1", "ptyp_2"] }), ["sc_1"], {})
-    expect(several.sql).toContain("d.brand_id = ANY($2::text[]) AND d.type_id = ANY($3::text[])")
-    expect(several.params).toEqual([["sc_1"], ["brand_1", "brand_2"], ["ptyp_1", "ptyp_2"]])
+    const several = countSql(
+      request({
+        brand_id: ["brand_1", "brand_2"],
+        type_id: ["ptyp_1", "ptyp_2"],
+      }),
+      ["sc_1"],
+      {}
+    )
+    expect(several.sql).toContain(
+      "d.brand_id = ANY($2::text[]) AND d.type_id = ANY($3::text[])"
+    )
+    expect(several.params).toEqual([
+      ["sc_1"],
+      ["brand_1", "brand_2"],
+      ["ptyp_1", "ptyp_2"],
+    ])
   })
 
   it("reads a listing's ids in its order with the page's conditions, one more than it keeps", () => {
@@ -79,12 +144,16 @@ describe("catalogue SQL", () => {
   })
 
   it("assembles a listing answer in core's key order", () => {
-    expect(JSON.parse(listBody(['{"id":"a"}', '{"id":"b"}'], 7, 2, 2))).toEqual({
-      products: [{ id: "a" }, { id: "b" }],
-      count: 7,
-      offset: 2,
-      limit: 2,
-    })
-    expect(listBody([], 0, 0, 12)).toBe('{"products":[],"count":0,"offset":0,"limit":12}')
+    expect(JSON.parse(listBody(['{"id":"a"}', '{"id":"b"}'], 7, 2, 2))).toEqual(
+      {
+        products: [{ id: "a" }, { id: "b" }],
+        count: 7,
+        offset: 2,
+        limit: 2,
+      }
+    )
+    expect(listBody([], 0, 0, 12)).toBe(
+      '{"products":[],"count":0,"offset":0,"limit":12}'
+    )
   })
 })

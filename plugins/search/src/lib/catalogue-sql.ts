@@ -8,7 +8,10 @@ import type { ListRequest } from "./catalogue-request"
 
 export type ListSql = { sql: string; params: unknown[] }
 
-const ORDER_COLUMNS: Record<ListRequest["order"]["field"], { asc: string; desc: string }> = {
+const ORDER_COLUMNS: Record<
+  ListRequest["order"]["field"],
+  { asc: string; desc: string }
+> = {
   created_at: { asc: "d.product_created_at", desc: "d.product_created_at" },
   updated_at: { asc: "d.product_updated_at", desc: "d.product_updated_at" },
   title: { asc: "d.title", desc: "d.title" },
@@ -19,16 +22,24 @@ const ORDER_COLUMNS: Record<ListRequest["order"]["field"], { asc: string; desc: 
 }
 
 /** columns that are never NULL: ordered without a NULLS clause, so that one index serves both directions */
-const NOT_NULL: ReadonlySet<ListRequest["order"]["field"]> = new Set(["created_at", "title"])
+const NOT_NULL: ReadonlySet<ListRequest["order"]["field"]> = new Set([
+  "created_at",
+  "title",
+])
 
 /** `ORDER BY` of a listing; the product id breaks ties so that pages never overlap. */
 export function orderSql(order: ListRequest["order"]): string {
   const col = ORDER_COLUMNS[order.field]
   if (NOT_NULL.has(order.field)) {
-    return order.descending ? `${col.desc} DESC, d.product_id DESC` : `${col.asc} ASC, d.product_id ASC`
+    return order.descending
+      ? `${col.desc} DESC, d.product_id DESC`
+      : `${col.asc} ASC, d.product_id ASC`
   }
-  const nullsWhenDescending = order.field === "price" ? "NULLS FIRST" : "NULLS LAST"
-  return order.descending ? `${col.desc} DESC ${nullsWhenDescending}, d.product_id DESC` : `${col.asc} ASC NULLS LAST, d.product_id ASC`
+  const nullsWhenDescending =
+    order.field === "price" ? "NULLS FIRST" : "NULLS LAST"
+  return order.descending
+    ? `${col.desc} DESC ${nullsWhenDescending}, d.product_id DESC`
+    : `${col.asc} ASC NULLS LAST, d.product_id ASC`
 }
 
 /**
@@ -65,17 +76,31 @@ export function fitsVehiclesSql(vehicleIds: string): string {
  * `column` is one of `values`: `=` for one value, so that the planner reads an index on the column
  * in its order (a brand's newest products: one range of an index), `= ANY` for several.
  */
-function oneOf(column: string, values: string[], p: (value: unknown) => string): string {
-  return values.length === 1 ? `${column} = ${p(values[0])}` : `${column} = ANY(${p(values)}::text[])`
+function oneOf(
+  column: string,
+  values: string[],
+  p: (value: unknown) => string
+): string {
+  return values.length === 1
+    ? `${column} = ${p(values[0])}`
+    : `${column} = ANY(${p(values)}::text[])`
 }
 
 /**
  * The WHERE of a listing over `search_document d`; `channels` are the sales channels the caller
  * may see (the request's, its publishable key's, else the store's default).
  */
-export function listWhere(request: ListRequest, channels: string[], resolved: Resolved, p: (value: unknown) => string): string[] {
+export function listWhere(
+  request: ListRequest,
+  channels: string[],
+  resolved: Resolved,
+  p: (value: unknown) => string
+): string[] {
   const f = request.filters
-  const where = [`d.status = 'published'`, `d.sales_channel_ids && ${p(channels)}::text[]`]
+  const where = [
+    `d.status = 'published'`,
+    `d.sales_channel_ids && ${p(channels)}::text[]`,
+  ]
   if (f.ids) {
     where.push(oneOf("d.product_id", f.ids, p))
   }
@@ -99,7 +124,9 @@ export function listWhere(request: ListRequest, channels: string[], resolved: Re
   }
   if (f.categoryIds) {
     if (!resolved.categoryIds) {
-      throw new Error("listWhere: the categories of a category filter must be resolved first (CATEGORY_IDS_SQL)")
+      throw new Error(
+        "listWhere: the categories of a category filter must be resolved first (CATEGORY_IDS_SQL)"
+      )
     }
     where.push(`d.direct_category_ids && ${p(resolved.categoryIds)}::text[]`)
   }
@@ -115,7 +142,12 @@ export function listWhere(request: ListRequest, channels: string[], resolved: Re
  * index in its order and stops at its last row; the count is a statement of its own, kept per
  * generation by the caller.
  */
-export function listSql(request: ListRequest, channels: string[], resolved: Resolved, context: string): ListSql {
+export function listSql(
+  request: ListRequest,
+  channels: string[],
+  resolved: Resolved,
+  context: string
+): ListSql {
   const params: unknown[] = []
   const p = (value: unknown) => {
     params.push(value)
@@ -153,7 +185,12 @@ const GENERATION_SQL = `(SELECT products_generation || '.' || lists_generation F
  * Every product id a listing's filters match, in the listing's order, at most `max` + 1 (more: the
  * listing is too large to keep), with the catalogue generations read by the same statement.
  */
-export function orderedIdsSql(request: ListRequest, channels: string[], resolved: Resolved, max: number): ListSql {
+export function orderedIdsSql(
+  request: ListRequest,
+  channels: string[],
+  resolved: Resolved,
+  max: number
+): ListSql {
   const params: unknown[] = []
   const p = (value: unknown) => {
     params.push(value)
@@ -194,18 +231,29 @@ SELECT d.product_id AS id, d.version::text AS version, b.body, b.expires_at AS e
  * The number of products a listing's filters match, whatever the page: one statement per filter
  * set and generation (the caller keeps it until the catalogue changes).
  */
-export function countSql(request: ListRequest, channels: string[], resolved: Resolved): ListSql {
+export function countSql(
+  request: ListRequest,
+  channels: string[],
+  resolved: Resolved
+): ListSql {
   const params: unknown[] = []
   const p = (value: unknown) => {
     params.push(value)
     return `$${params.length}`
   }
   const where = listWhere(request, channels, resolved, p)
-  return { sql: `SELECT count(*)::int AS total FROM search_document d WHERE ${where.join(" AND ")}`, params }
+  return {
+    sql: `SELECT count(*)::int AS total FROM search_document d WHERE ${where.join(" AND ")}`,
+    params,
+  }
 }
 
 /** One product by id or handle, with its body for the context. */
-export function retrieveSql(by: "id" | "handle", value: string, context: string): ListSql {
+export function retrieveSql(
+  by: "id" | "handle",
+  value: string,
+  context: string
+): ListSql {
   return {
     sql: `SELECT d.product_id AS id, d.version::text AS version, d.status, d.sales_channel_ids AS channels, b.body, b.expires_at AS expires
             FROM search_document d
@@ -218,6 +266,11 @@ export function retrieveSql(by: "id" | "handle", value: string, context: string)
 }
 
 /** The JSON of a listing answer, assembled from rendered bodies without parsing them. */
-export function listBody(bodies: string[], count: number, offset: number, limit: number): string {
+export function listBody(
+  bodies: string[],
+  count: number,
+  offset: number,
+  limit: number
+): string {
   return `{"products":[${bodies.join(",")}],"count":${count},"offset":${offset},"limit":${limit}}`
 }

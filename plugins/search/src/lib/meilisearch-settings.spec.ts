@@ -1,4 +1,9 @@
-import { meilisearchFilter, meilisearchPluginOptions, productIndexSettings, transformProduct } from "./meilisearch-settings"
+import {
+  meilisearchFilter,
+  meilisearchPluginOptions,
+  productIndexSettings,
+  transformProduct,
+} from "./meilisearch-settings"
 
 const product = {
   id: "prod_1",
@@ -16,7 +21,13 @@ const product = {
     vehicle_ids: ["veh_1"],
   },
   variants: [{ sku: "BOS-0986494123", ean: "4047025000000" }],
-  categories: [{ id: "pcat_1", name: "Plaquettes de frein", metadata: { name_ar: "فحمات" } }],
+  categories: [
+    {
+      id: "pcat_1",
+      name: "Plaquettes de frein",
+      metadata: { name_ar: "فحمات" },
+    },
+  ],
   sales_channels: [{ id: "sc_1" }],
   tags: [{ value: "freinage" }],
 }
@@ -38,12 +49,19 @@ describe("transformProduct", () => {
       variant_sku: ["BOS-0986494123"],
     })
     expect(doc.part_numbers_compact).toEqual(
-      expect.arrayContaining(["0986494123", "7701208265", "41060146 3R".replace(" ", ""), "BOS0986494123"])
+      expect.arrayContaining([
+        "0986494123",
+        "7701208265",
+        "41060146 3R".replace(" ", ""),
+        "BOS0986494123",
+      ])
     )
   })
 
   it("survives a bare product", () => {
-    expect(transformProduct({ id: "p", title: "x", handle: "x" })).toMatchObject({
+    expect(
+      transformProduct({ id: "p", title: "x", handle: "x" })
+    ).toMatchObject({
       id: "p",
       brand: null,
       oe_numbers: [],
@@ -54,7 +72,10 @@ describe("transformProduct", () => {
 
   it("only references attributes it produces", () => {
     const doc = transformProduct(product)
-    for (const a of [...productIndexSettings.searchableAttributes, ...productIndexSettings.filterableAttributes]) {
+    for (const a of [
+      ...productIndexSettings.searchableAttributes,
+      ...productIndexSettings.filterableAttributes,
+    ]) {
       expect(doc).toHaveProperty(a)
     }
   })
@@ -62,20 +83,35 @@ describe("transformProduct", () => {
 
 describe("meilisearchPluginOptions", () => {
   it("has the shape medusa-plugin-meilisearch reads", () => {
-    const o = meilisearchPluginOptions({ host: "http://127.0.0.1:7700", apiKey: "k" })
+    const o = meilisearchPluginOptions({
+      host: "http://127.0.0.1:7700",
+      apiKey: "k",
+    })
     expect(o.config).toEqual({ host: "http://127.0.0.1:7700", apiKey: "k" })
     expect(o.settings.products.primaryKey).toBe("id")
     expect(o.settings.products.transformer).toBe(transformProduct)
-    expect(o.settings.products.indexSettings.filterableAttributes).toContain("status")
+    expect(o.settings.products.indexSettings.filterableAttributes).toContain(
+      "status"
+    )
   })
 })
 
 describe("meilisearchFilter", () => {
   it("always keeps to published products, quoting values", () => {
-    expect(meilisearchFilter({ sales_channel_ids: ["sc_1"], category_id: [], vehicle_id: null })).toBe(
-      'status = "published" AND sales_channel_ids IN ["sc_1"]'
-    )
-    expect(meilisearchFilter({ sales_channel_ids: [], category_id: ["a\"b"], vehicle_id: "veh_1" })).toBe(
+    expect(
+      meilisearchFilter({
+        sales_channel_ids: ["sc_1"],
+        category_id: [],
+        vehicle_id: null,
+      })
+    ).toBe('status = "published" AND sales_channel_ids IN ["sc_1"]')
+    expect(
+      meilisearchFilter({
+        sales_channel_ids: [],
+        category_id: ['a"b'],
+        vehicle_id: "veh_1",
+      })
+    ).toBe(
       'status = "published" AND category_ids IN ["a\\"b"] AND (vehicle_ids = "veh_1" OR is_universal = true)'
     )
   })

@@ -14,8 +14,15 @@ type AnyRecord = Record<string, any>
 
 const asList = (v: unknown): string[] =>
   (Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v])
-    .map((x) => (x && typeof x === "object" ? x.number ?? x.reference ?? x.ref ?? x.raw : x))
-    .filter((x): x is string | number => typeof x === "string" || typeof x === "number")
+    .map((x) =>
+      x && typeof x === "object"
+        ? (x.number ?? x.reference ?? x.ref ?? x.raw)
+        : x
+    )
+    .filter(
+      (x): x is string | number =>
+        typeof x === "string" || typeof x === "number"
+    )
     .map(String)
 
 export function transformProduct(product: AnyRecord): AnyRecord {
@@ -25,7 +32,13 @@ export function transformProduct(product: AnyRecord): AnyRecord {
   const mpn = meta.mpn ? String(meta.mpn) : null
   const oe = asList(meta.oe_numbers)
   const cross = asList(meta.cross_references)
-  const refs = [...skus, ...variants.map((v) => v.ean).filter(Boolean), ...(mpn ? [mpn] : []), ...oe, ...cross]
+  const refs = [
+    ...skus,
+    ...variants.map((v) => v.ean).filter(Boolean),
+    ...(mpn ? [mpn] : []),
+    ...oe,
+    ...cross,
+  ]
   const categories: AnyRecord[] = product.categories ?? []
   return {
     id: product.id,
@@ -40,19 +53,26 @@ export function transformProduct(product: AnyRecord): AnyRecord {
     mpn,
     oe_numbers: oe,
     cross_references: cross,
-    part_numbers_compact: [...new Set(refs.map(compactReference).filter(Boolean))],
+    part_numbers_compact: [
+      ...new Set(refs.map(compactReference).filter(Boolean)),
+    ],
     variant_sku: skus,
     categories: categories.map((c) => c.name).filter(Boolean),
     categories_ar: categories.map((c) => c.metadata?.name_ar).filter(Boolean),
     category_ids: categories.map((c) => c.id),
-    sales_channel_ids: (product.sales_channels ?? []).map((s: AnyRecord) => s.id),
+    sales_channel_ids: (product.sales_channels ?? []).map(
+      (s: AnyRecord) => s.id
+    ),
     tags: (product.tags ?? []).map((t: AnyRecord) => t.value),
     type_value: product.type?.value ?? null,
     collection_title: product.collection?.title ?? null,
     is_universal: meta.universal === true || meta.universal === "true",
     vehicle_ids: asList(meta.vehicle_ids),
-    fitment_summary: typeof meta.fitment_summary === "string" ? meta.fitment_summary : null,
-    created_at: product.created_at ? new Date(product.created_at).getTime() : null,
+    fitment_summary:
+      typeof meta.fitment_summary === "string" ? meta.fitment_summary : null,
+    created_at: product.created_at
+      ? new Date(product.created_at).getTime()
+      : null,
   }
 }
 
@@ -73,21 +93,56 @@ export const productIndexSettings = {
     "description",
   ],
   displayedAttributes: [
-    "id", "title", "subtitle", "handle", "thumbnail", "brand", "title_ar", "mpn", "oe_numbers",
-    "variant_sku", "categories", "fitment_summary", "is_universal",
+    "id",
+    "title",
+    "subtitle",
+    "handle",
+    "thumbnail",
+    "brand",
+    "title_ar",
+    "mpn",
+    "oe_numbers",
+    "variant_sku",
+    "categories",
+    "fitment_summary",
+    "is_universal",
   ],
-  filterableAttributes: ["status", "sales_channel_ids", "category_ids", "vehicle_ids", "is_universal", "brand"],
+  filterableAttributes: [
+    "status",
+    "sales_channel_ids",
+    "category_ids",
+    "vehicle_ids",
+    "is_universal",
+    "brand",
+  ],
   sortableAttributes: ["created_at"],
-  rankingRules: ["words", "typo", "exactness", "attribute", "proximity", "sort"],
-  typoTolerance: { minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 }, disableOnAttributes: ["part_numbers_compact", "variant_sku"] },
+  rankingRules: [
+    "words",
+    "typo",
+    "exactness",
+    "attribute",
+    "proximity",
+    "sort",
+  ],
+  typoTolerance: {
+    minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+    disableOnAttributes: ["part_numbers_compact", "variant_sku"],
+  },
 }
 
 /** The options object of medusa-plugin-meilisearch. */
-export function meilisearchPluginOptions(config: { host: string; apiKey?: string }): AnyRecord {
+export function meilisearchPluginOptions(config: {
+  host: string
+  apiKey?: string
+}): AnyRecord {
   return {
     config: { host: config.host, apiKey: config.apiKey },
     settings: {
-      products: { indexSettings: productIndexSettings, primaryKey: "id", transformer: transformProduct },
+      products: {
+        indexSettings: productIndexSettings,
+        primaryKey: "id",
+        transformer: transformProduct,
+      },
     },
   }
 }
@@ -95,10 +150,16 @@ export function meilisearchPluginOptions(config: { host: string; apiKey?: string
 const quote = (s: string) => JSON.stringify(s)
 
 /** The Meilisearch filter our store route adds: published, the caller's channels, categories, vehicle. */
-export function meilisearchFilter(f: { sales_channel_ids: string[]; category_id: string[]; vehicle_id: string | null }): string {
+export function meilisearchFilter(f: {
+  sales_channel_ids: string[]
+  category_id: string[]
+  vehicle_id: string | null
+}): string {
   const parts = [`status = "published"`]
   if (f.sales_channel_ids.length) {
-    parts.push(`sales_channel_ids IN [${f.sales_channel_ids.map(quote).join(", ")}]`)
+    parts.push(
+      `sales_channel_ids IN [${f.sales_channel_ids.map(quote).join(", ")}]`
+    )
   }
   if (f.category_id.length) {
     parts.push(`category_ids IN [${f.category_id.map(quote).join(", ")}]`)

@@ -1,4 +1,10 @@
-import { buildTsQuery, fuzzyCandidates, joinGrades, latinTokens, referenceKeys } from "./query-plan"
+import {
+  buildTsQuery,
+  fuzzyCandidates,
+  joinGrades,
+  latinTokens,
+  referenceKeys,
+} from "./query-plan"
 
 describe("referenceKeys", () => {
   it("finds a reference typed in groups after a brand", () => {
@@ -21,7 +27,9 @@ describe("joinGrades", () => {
   it("joins viscosity grades written with a dash, dot or slash, and leaves digit-only groups and words alone", () => {
     expect(joinGrades("huile 5w-30 c3")).toBe("huile 5w30 c3")
     expect(joinGrades("10w-40 / 5w.30 0w/20")).toBe("10w40 / 5w30 0w20")
-    expect(joinGrades("filtre 986.494-123 essuie-glace")).toBe("filtre 986.494-123 essuie-glace")
+    expect(joinGrades("filtre 986.494-123 essuie-glace")).toBe(
+      "filtre 986.494-123 essuie-glace"
+    )
   })
 })
 
@@ -32,7 +40,11 @@ describe("latinTokens", () => {
   })
 
   it("drops stopwords and duplicates", () => {
-    expect(latinTokens("plaquettes de frein avant frein")).toEqual(["plaquettes", "frein", "avant"])
+    expect(latinTokens("plaquettes de frein avant frein")).toEqual([
+      "plaquettes",
+      "frein",
+      "avant",
+    ])
   })
   it("ignores arabic and punctuation", () => {
     expect(latinTokens("فرامل, filtre/huile")).toEqual(["filtre", "huile"])
@@ -41,7 +53,10 @@ describe("latinTokens", () => {
 
 describe("fuzzyCandidates", () => {
   it("keeps words of 4+ letters", () => {
-    expect(fuzzyCandidates(["plaquete", "avan", "de", "206", "2020"])).toEqual(["plaquete", "avan"])
+    expect(fuzzyCandidates(["plaquete", "avan", "de", "206", "2020"])).toEqual([
+      "plaquete",
+      "avan",
+    ])
   })
 })
 

@@ -12,8 +12,29 @@ import { compactReference } from "@shabou/text"
 
 /** French words that carry no meaning for part search (they are not required to match). */
 export const STOPWORDS = new Set([
-  "a", "au", "aux", "avec", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par",
-  "pour", "sur", "un", "une", "the", "for", "of",
+  "a",
+  "au",
+  "aux",
+  "avec",
+  "d",
+  "de",
+  "des",
+  "du",
+  "en",
+  "et",
+  "l",
+  "la",
+  "le",
+  "les",
+  "ou",
+  "par",
+  "pour",
+  "sur",
+  "un",
+  "une",
+  "the",
+  "for",
+  "of",
 ])
 
 const hasDigit = (s: string) => /\d/.test(s)
@@ -57,7 +78,11 @@ export function referenceKeys(raw: string): string[] {
  * "5w" and some "30" elsewhere. Groups of digits only (references "986.494-123") stay split.
  */
 export function joinGrades(normalized: string): string {
-  return normalized.replace(/[a-z0-9]+(?:[-./][a-z0-9]+)+/g, (group) => (/[a-z]/.test(group) && /\d/.test(group) ? group.replace(/[-./]/g, "") : group))
+  return normalized.replace(/[a-z0-9]+(?:[-./][a-z0-9]+)+/g, (group) =>
+    /[a-z]/.test(group) && /\d/.test(group)
+      ? group.replace(/[-./]/g, "")
+      : group
+  )
 }
 
 /** Latin words of an already-normalised query (lower case, no accents), stopwords removed, grades joined. */
@@ -81,7 +106,10 @@ export function fuzzyCandidates(tokens: string[]): string[] {
  * it has 3+ characters) or by one of its near spellings (OR). Tokens are [a-z0-9] only, so no
  * tsquery syntax can be injected.
  */
-export function buildTsQuery(tokens: string[], alternatives: Map<string, string[]> = new Map()): string {
+export function buildTsQuery(
+  tokens: string[],
+  alternatives: Map<string, string[]> = new Map()
+): string {
   const safe = (w: string) => w.replace(/[^a-z0-9]/g, "")
   return tokens
     .map((t) => {

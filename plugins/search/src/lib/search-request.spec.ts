@@ -13,9 +13,22 @@ describe("parseSearchRequest", () => {
   })
 
   it("accepts numbers given as digit strings, one or many categories", () => {
-    const r = parseSearchRequest({ q: "x", offset: "10", limit: 5, vehicle_id: "veh_1", category_id: "pcat_1" })
-    expect(r).toMatchObject({ offset: 10, limit: 5, vehicle_id: "veh_1", category_id: ["pcat_1"] })
-    expect(parseSearchRequest({ category_id: ["a", "b"] }).category_id).toEqual(["a", "b"])
+    const r = parseSearchRequest({
+      q: "x",
+      offset: "10",
+      limit: 5,
+      vehicle_id: "veh_1",
+      category_id: "pcat_1",
+    })
+    expect(r).toMatchObject({
+      offset: 10,
+      limit: 5,
+      vehicle_id: "veh_1",
+      category_id: ["pcat_1"],
+    })
+    expect(parseSearchRequest({ category_id: ["a", "b"] }).category_id).toEqual(
+      ["a", "b"]
+    )
   })
 
   it.each([

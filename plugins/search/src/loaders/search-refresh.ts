@@ -33,24 +33,33 @@ export default async function searchRefreshLoader(
   const logger: Logger = container.resolve("logger")
   if (options.engine === "meilisearch") {
     // the documents are still kept: the catalogue read model is built on them
-    logger.info("search plugin: Meilisearch is the search engine, the PostgreSQL search stays unregistered")
+    logger.info(
+      "search plugin: Meilisearch is the search engine, the PostgreSQL search stays unregistered"
+    )
   } else {
     container.register({
       searchService: aliasTo("postgresSearchService"),
       isSearchEngineInstalled: asValue(true),
     })
   }
-  const search = container.resolve("postgresSearchService") as PostgresSearchService
+  const search = container.resolve(
+    "postgresSearchService"
+  ) as PostgresSearchService
   const manager: EntityManager = container.resolve("manager")
-  const [{ ready }] = await manager.query(`SELECT to_regclass('public.search_dirty') IS NOT NULL AS ready`)
+  const [{ ready }] = await manager.query(
+    `SELECT to_regclass('public.search_dirty') IS NOT NULL AS ready`
+  )
   if (!ready) {
-    logger.warn("search plugin: table search_dirty is missing, run the migrations (npm run migrate)")
+    logger.warn(
+      "search plugin: table search_dirty is missing, run the migrations (npm run migrate)"
+    )
     return
   }
 
   if (options.engine !== "meilisearch") {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Indexer = require("@medusajs/medusa/dist/subscribers/search-indexing").default
+    const Indexer =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require("@medusajs/medusa/dist/subscribers/search-indexing").default
     Indexer.prototype.retrieveNextProducts = async () => []
   }
 
@@ -61,8 +70,13 @@ export default async function searchRefreshLoader(
       [table]
     )
     if (missing) {
-      await manager.query(`SELECT search_install_dirty_triggers($1, $2)`, [table, key])
-      await manager.query(`INSERT INTO search_dirty (product_id) SELECT product_id FROM search_document ON CONFLICT DO NOTHING`)
+      await manager.query(`SELECT search_install_dirty_triggers($1, $2)`, [
+        table,
+        key,
+      ])
+      await manager.query(
+        `INSERT INTO search_dirty (product_id) SELECT product_id FROM search_document ON CONFLICT DO NOTHING`
+      )
     }
   }
 
@@ -75,21 +89,31 @@ export default async function searchRefreshLoader(
       [table]
     )
     if (missing) {
-      await manager.query(`SELECT catalogue_install_triggers($1, $2, $3)`, [table, fn, arg])
+      await manager.query(`SELECT catalogue_install_triggers($1, $2, $3)`, [
+        table,
+        fn,
+        arg,
+      ])
     }
   }
 
   // documents queued while the server was down (or by the migration on first boot): up to
   // BOOT_DRAIN_MAX are built before the server answers, a bigger backlog by the loop below
-  const [{ queued }] = await manager.query(`SELECT count(*)::int AS queued FROM search_dirty`)
+  const [{ queued }] = await manager.query(
+    `SELECT count(*)::int AS queued FROM search_dirty`
+  )
   if (queued > 0 && queued <= BOOT_DRAIN_MAX) {
     const started = Date.now()
     while ((await search.drainDirty(500)) > 0) {
       // until the queue is empty
     }
-    logger.info(`search plugin: ${queued} queued search documents built in ${Date.now() - started} ms`)
+    logger.info(
+      `search plugin: ${queued} queued search documents built in ${Date.now() - started} ms`
+    )
   } else if (queued > BOOT_DRAIN_MAX) {
-    logger.info(`search plugin: ${queued} search documents queued, building them in the background (about 4,000 a second)`)
+    logger.info(
+      `search plugin: ${queued} search documents queued, building them in the background (about 4,000 a second)`
+    )
   }
 
   const g = globalThis as any
@@ -128,7 +152,9 @@ export default async function searchRefreshLoader(
     } catch (e) {
       if (!stopped && Date.now() - lastError > 60000) {
         lastError = Date.now()
-        logger.warn(`search plugin: refreshing documents failed: ${(e as Error).message}`)
+        logger.warn(
+          `search plugin: refreshing documents failed: ${(e as Error).message}`
+        )
       }
     } finally {
       busy = false
@@ -146,7 +172,9 @@ export default async function searchRefreshLoader(
     } catch (e) {
       if (!stopped && Date.now() - lastError > 60000) {
         lastError = Date.now()
-        logger.warn(`catalogue: rendering product bodies failed: ${(e as Error).message}`)
+        logger.warn(
+          `catalogue: rendering product bodies failed: ${(e as Error).message}`
+        )
       }
     } finally {
       warming = false
@@ -166,7 +194,9 @@ export default async function searchRefreshLoader(
         stopped = true
         clearInterval(timer)
         g[STARTED] = false
-        await (container.resolve("catalogueCacheService") as CatalogueCacheService).close()
+        await (
+          container.resolve("catalogueCacheService") as CatalogueCacheService
+        ).close()
       },
     }))
       .singleton()

@@ -75,16 +75,28 @@ export class SearchSchema1732390000000 implements MigrationInterface {
         "indexed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_search_document" PRIMARY KEY ("product_id")
       )`)
-    await queryRunner.query(`CREATE INDEX "IDX_search_document_tsv" ON "search_document" USING gin ("tsv")`)
-    await queryRunner.query(`CREATE INDEX "IDX_search_document_refs" ON "search_document" USING gin ("refs")`)
-    await queryRunner.query(`CREATE INDEX "IDX_search_document_ar_words" ON "search_document" USING gin ("ar_words")`)
-    await queryRunner.query(`CREATE INDEX "IDX_search_document_categories" ON "search_document" USING gin ("category_ids")`)
+    await queryRunner.query(
+      `CREATE INDEX "IDX_search_document_tsv" ON "search_document" USING gin ("tsv")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_search_document_refs" ON "search_document" USING gin ("refs")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_search_document_ar_words" ON "search_document" USING gin ("ar_words")`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_search_document_categories" ON "search_document" USING gin ("category_ids")`
+    )
     await queryRunner.query(
       `CREATE INDEX "IDX_search_document_listing" ON "search_document" ("status", "product_created_at" DESC, "product_id")`
     )
 
-    await queryRunner.query(`CREATE TABLE "search_word" ("word" text NOT NULL, CONSTRAINT "PK_search_word" PRIMARY KEY ("word"))`)
-    await queryRunner.query(`CREATE INDEX "IDX_search_word_trgm" ON "search_word" USING gin ("word" gin_trgm_ops)`)
+    await queryRunner.query(
+      `CREATE TABLE "search_word" ("word" text NOT NULL, CONSTRAINT "PK_search_word" PRIMARY KEY ("word"))`
+    )
+    await queryRunner.query(
+      `CREATE INDEX "IDX_search_word_trgm" ON "search_word" USING gin ("word" gin_trgm_ops)`
+    )
 
     await queryRunner.query(`
       CREATE TABLE "search_dirty" (
@@ -163,11 +175,15 @@ export class SearchSchema1732390000000 implements MigrationInterface {
         RETURN true;
       END
       $fn$`)
-    await queryRunner.query(`SELECT search_install_dirty_triggers(t.tbl, t.key) FROM (VALUES ${DIRTY_SOURCES.map(
-      ([t, k]) => `('${t}', '${k}')`
-    ).join(", ")}) AS t(tbl, key)`)
+    await queryRunner.query(
+      `SELECT search_install_dirty_triggers(t.tbl, t.key) FROM (VALUES ${DIRTY_SOURCES.map(
+        ([t, k]) => `('${t}', '${k}')`
+      ).join(", ")}) AS t(tbl, key)`
+    )
     // everything that exists now is to be indexed
-    await queryRunner.query(`INSERT INTO search_dirty (product_id) SELECT id FROM product WHERE deleted_at IS NULL ON CONFLICT DO NOTHING`)
+    await queryRunner.query(
+      `INSERT INTO search_dirty (product_id) SELECT id FROM product WHERE deleted_at IS NULL ON CONFLICT DO NOTHING`
+    )
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -181,14 +197,20 @@ export class SearchSchema1732390000000 implements MigrationInterface {
           END IF;
         END $do$`)
     }
-    await queryRunner.query(`DROP FUNCTION IF EXISTS search_install_dirty_triggers(text, text)`)
+    await queryRunner.query(
+      `DROP FUNCTION IF EXISTS search_install_dirty_triggers(text, text)`
+    )
     await queryRunner.query(`DROP FUNCTION IF EXISTS search_mark_dirty_brand()`)
-    await queryRunner.query(`DROP FUNCTION IF EXISTS search_mark_dirty_category()`)
+    await queryRunner.query(
+      `DROP FUNCTION IF EXISTS search_mark_dirty_category()`
+    )
     await queryRunner.query(`DROP FUNCTION IF EXISTS search_mark_dirty()`)
     await queryRunner.query(`DROP TABLE IF EXISTS "search_dirty"`)
     await queryRunner.query(`DROP TABLE IF EXISTS "search_word"`)
     await queryRunner.query(`DROP TABLE IF EXISTS "search_document"`)
-    await queryRunner.query(`DROP TEXT SEARCH CONFIGURATION IF EXISTS shabou_fr`)
+    await queryRunner.query(
+      `DROP TEXT SEARCH CONFIGURATION IF EXISTS shabou_fr`
+    )
     await queryRunner.query(`DROP FUNCTION IF EXISTS shabou_ar_words(text)`)
     await queryRunner.query(`DROP FUNCTION IF EXISTS shabou_ref_norm(text)`)
     await queryRunner.query(`DROP FUNCTION IF EXISTS shabou_search_norm(text)`)

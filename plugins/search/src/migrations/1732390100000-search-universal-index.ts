@@ -14,6 +14,8 @@ export class SearchUniversalIndex1732390100000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX IF EXISTS "IDX_search_document_universal"`)
+    await queryRunner.query(
+      `DROP INDEX IF EXISTS "IDX_search_document_universal"`
+    )
   }
 }

@@ -30,11 +30,15 @@ export class CatalogueReadModel1733100000000 implements MigrationInterface {
         ADD COLUMN IF NOT EXISTS "price_min" integer,
         ADD COLUMN IF NOT EXISTS "price_max" integer,
         ADD COLUMN IF NOT EXISTS "version" bigint NOT NULL DEFAULT 0`)
-    await queryRunner.query(`CREATE SEQUENCE IF NOT EXISTS "search_document_version_seq"`)
+    await queryRunner.query(
+      `CREATE SEQUENCE IF NOT EXISTS "search_document_version_seq"`
+    )
     await queryRunner.query(
       `CREATE INDEX IF NOT EXISTS "IDX_search_document_handle" ON "search_document" ("handle")`
     )
-    await queryRunner.query(`CREATE INDEX IF NOT EXISTS "IDX_search_document_version" ON "search_document" ("version")`)
+    await queryRunner.query(
+      `CREATE INDEX IF NOT EXISTS "IDX_search_document_version" ON "search_document" ("version")`
+    )
     await queryRunner.query(
       `CREATE INDEX IF NOT EXISTS "IDX_search_document_title" ON "search_document" ("status", "title", "product_id")`
     )
@@ -44,7 +48,9 @@ export class CatalogueReadModel1733100000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX IF NOT EXISTS "IDX_search_document_direct_categories" ON "search_document" USING gin ("direct_category_ids")`
     )
-    await queryRunner.query(`CREATE INDEX IF NOT EXISTS "IDX_search_document_tags" ON "search_document" USING gin ("tag_ids")`)
+    await queryRunner.query(
+      `CREATE INDEX IF NOT EXISTS "IDX_search_document_tags" ON "search_document" USING gin ("tag_ids")`
+    )
     await queryRunner.query(
       `CREATE INDEX IF NOT EXISTS "IDX_search_document_collection" ON "search_document" ("collection_id") WHERE "collection_id" IS NOT NULL`
     )
@@ -68,7 +74,9 @@ export class CatalogueReadModel1733100000000 implements MigrationInterface {
         "rendered_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_catalogue_body" PRIMARY KEY ("product_id", "context")
       )`)
-    await queryRunner.query(`CREATE INDEX IF NOT EXISTS "IDX_catalogue_body_context" ON "catalogue_body" ("context")`)
+    await queryRunner.query(
+      `CREATE INDEX IF NOT EXISTS "IDX_catalogue_body_context" ON "catalogue_body" ("context")`
+    )
     await queryRunner.query(`
       CREATE TABLE IF NOT EXISTS "catalogue_state" (
         "id" integer NOT NULL DEFAULT 1,
@@ -78,7 +86,9 @@ export class CatalogueReadModel1733100000000 implements MigrationInterface {
         CONSTRAINT "PK_catalogue_state" PRIMARY KEY ("id"),
         CONSTRAINT "CHK_catalogue_state_one_row" CHECK ("id" = 1)
       )`)
-    await queryRunner.query(`INSERT INTO "catalogue_state" ("id") VALUES (1) ON CONFLICT DO NOTHING`)
+    await queryRunner.query(
+      `INSERT INTO "catalogue_state" ("id") VALUES (1) ON CONFLICT DO NOTHING`
+    )
 
     // product ids reached from a changed row through a join: TG_ARGV[0] is a SELECT of product ids
     // over the placeholder ROWS, run once over the new rows and once over the old ones
@@ -129,7 +139,11 @@ export class CatalogueReadModel1733100000000 implements MigrationInterface {
       END
       $fn$`)
     for (const [tbl, fn, arg] of CATALOGUE_SOURCES) {
-      await queryRunner.query(`SELECT catalogue_install_triggers($1, $2, $3)`, [tbl, fn, arg])
+      await queryRunner.query(`SELECT catalogue_install_triggers($1, $2, $3)`, [
+        tbl,
+        fn,
+        arg,
+      ])
     }
     // every document is rebuilt with its new columns (the drain renders the bodies)
     await queryRunner.query(
@@ -148,12 +162,18 @@ export class CatalogueReadModel1733100000000 implements MigrationInterface {
           END IF;
         END $do$`)
     }
-    await queryRunner.query(`DROP FUNCTION IF EXISTS catalogue_install_triggers(text, text, text)`)
+    await queryRunner.query(
+      `DROP FUNCTION IF EXISTS catalogue_install_triggers(text, text, text)`
+    )
     await queryRunner.query(`DROP FUNCTION IF EXISTS catalogue_mark_marker()`)
-    await queryRunner.query(`DROP FUNCTION IF EXISTS catalogue_mark_dirty_via()`)
+    await queryRunner.query(
+      `DROP FUNCTION IF EXISTS catalogue_mark_dirty_via()`
+    )
     await queryRunner.query(`DROP TABLE IF EXISTS "catalogue_state"`)
     await queryRunner.query(`DROP TABLE IF EXISTS "catalogue_body"`)
-    await queryRunner.query(`DROP SEQUENCE IF EXISTS "search_document_version_seq"`)
+    await queryRunner.query(
+      `DROP SEQUENCE IF EXISTS "search_document_version_seq"`
+    )
     await queryRunner.query(`
       ALTER TABLE "search_document"
         DROP COLUMN IF EXISTS "product_updated_at", DROP COLUMN IF EXISTS "direct_category_ids",

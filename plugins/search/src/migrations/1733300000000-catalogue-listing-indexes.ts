@@ -27,7 +27,9 @@ export class CatalogueListingIndexes1733300000000 implements MigrationInterface 
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     for (const name of ["created", "title", "price_asc", "price_desc"]) {
-      await queryRunner.query(`DROP INDEX IF EXISTS "IDX_catalogue_list_${name}"`)
+      await queryRunner.query(
+        `DROP INDEX IF EXISTS "IDX_catalogue_list_${name}"`
+      )
     }
   }
 }

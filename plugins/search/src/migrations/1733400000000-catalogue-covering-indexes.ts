@@ -34,7 +34,11 @@ export class CatalogueCoveringIndexes1733400000000 implements MigrationInterface
     await queryRunner.query(
       `CREATE INDEX IF NOT EXISTS "IDX_catalogue_list_created" ON "search_document" ("product_created_at" DESC, "product_id" DESC) WHERE "status" = 'published'`
     )
-    for (const name of ["IDX_catalogue_list_created_covering", "IDX_catalogue_list_brand_created", "IDX_catalogue_probe"]) {
+    for (const name of [
+      "IDX_catalogue_list_created_covering",
+      "IDX_catalogue_list_brand_created",
+      "IDX_catalogue_probe",
+    ]) {
       await queryRunner.query(`DROP INDEX IF EXISTS "${name}"`)
     }
   }

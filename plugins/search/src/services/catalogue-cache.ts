@@ -1,6 +1,11 @@
 import { Lifetime } from "awilix"
 import Redis from "ioredis"
-import { fromSharedForm, MemoryLru, sharedForm, type CachedAnswer } from "../lib/answer-cache"
+import {
+  fromSharedForm,
+  MemoryLru,
+  sharedForm,
+  type CachedAnswer,
+} from "../lib/answer-cache"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
 
@@ -30,15 +35,28 @@ export default class CatalogueCacheService {
   private prefix_: string
   private ttl_: number
   private lastRedisError_ = 0
-  readonly counters = { hits: 0, misses: 0, memoryHits: 0, redisHits: 0, stores: 0 }
+  readonly counters = {
+    hits: 0,
+    misses: 0,
+    memoryHits: 0,
+    redisHits: 0,
+    stores: 0,
+  }
 
-  constructor({ logger }: { logger: Logger }, options: CatalogueCacheOptions = {}) {
+  constructor(
+    { logger }: { logger: Logger },
+    options: CatalogueCacheOptions = {}
+  ) {
     this.logger_ = logger
     this.memory_ = new MemoryLru(options.cacheMemoryBytes ?? 64 * 1024 * 1024)
     this.prefix_ = `${options.redisPrefix ?? "shabou:"}catalogue:`
     this.ttl_ = options.cacheTtlSeconds ?? 600
     if (options.redisUrl) {
-      this.redis_ = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
+      this.redis_ = new Redis(options.redisUrl, {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        lazyConnect: false,
+      })
       this.redis_.on("error", (e) => this.redisError(e))
     }
   }
@@ -62,7 +80,10 @@ export default class CatalogueCacheService {
           .pttl(this.prefix_ + key)
           .exec()
           .then((r) => (r ?? []).map((x) => x[1]) as [Buffer | null, number])
-        const answer = raw === null ? null : fromSharedForm(raw, pttl > 0 ? Date.now() + pttl : undefined)
+        const answer =
+          raw === null
+            ? null
+            : fromSharedForm(raw, pttl > 0 ? Date.now() + pttl : undefined)
         if (answer) {
           this.memory_.set(key, answer)
           this.counters.hits++
@@ -86,9 +107,17 @@ export default class CatalogueCacheService {
     this.counters.stores++
     if (this.redis_ && this.redis_.status === "ready") {
       try {
-        const ms = answer.expiresAt === undefined ? this.ttl_ * 1000 : Math.min(this.ttl_ * 1000, answer.expiresAt - Date.now())
+        const ms =
+          answer.expiresAt === undefined
+            ? this.ttl_ * 1000
+            : Math.min(this.ttl_ * 1000, answer.expiresAt - Date.now())
         if (ms > 0) {
-          await this.redis_.set(this.prefix_ + key, sharedForm(answer), "PX", ms)
+          await this.redis_.set(
+            this.prefix_ + key,
+            sharedForm(answer),
+            "PX",
+            ms
+          )
         }
       } catch (e) {
         this.redisError(e as Error)
@@ -97,7 +126,14 @@ export default class CatalogueCacheService {
   }
 
   /** hits / (hits + misses) since the start, and the memory level's size. */
-  stats(): { hits: number; misses: number; hit_ratio: number | null; memory_entries: number; memory_bytes: number; shared: boolean } {
+  stats(): {
+    hits: number
+    misses: number
+    hit_ratio: number | null
+    memory_entries: number
+    memory_bytes: number
+    shared: boolean
+  } {
     const total = this.counters.hits + this.counters.misses
     return {
       hits: this.counters.hits,
@@ -117,7 +153,9 @@ export default class CatalogueCacheService {
   private redisError(e: Error): void {
     if (Date.now() - this.lastRedisError_ > 60000) {
       this.lastRedisError_ = Date.now()
-      this.logger_.warn(`catalogue cache: Redis unavailable, answering from memory and the database (${e.message})`)
+      this.logger_.warn(
+        `catalogue cache: Redis unavailable, answering from memory and the database (${e.message})`
+      )
     }
   }
 }

@@ -3,7 +3,11 @@ import { MedusaError } from "@medusajs/utils"
 import { randomBytes } from "crypto"
 import http from "http"
 import type { EntityManager } from "typeorm"
-import { contextKey, type ListRequest, type RenderParams } from "../lib/catalogue-request"
+import {
+  contextKey,
+  type ListRequest,
+  type RenderParams,
+} from "../lib/catalogue-request"
 import {
   CATEGORY_IDS_SQL,
   countSql,
@@ -32,7 +36,12 @@ export type Caller = {
   keyChannelIds?: string[]
 }
 
-export type Answer = { status: number; body: string; productIds: string[]; expiresAt?: number }
+export type Answer = {
+  status: number
+  body: string
+  productIds: string[]
+  expiresAt?: number
+}
 
 /**
  * The caller as core's product page sees it once the publishable key is checked: core's listing adds
@@ -81,18 +90,25 @@ export default class CatalogueService {
   private warming_ = false
   private seenAt_ = 0
   /** the generations at which the eager contexts were last found complete, and when to look again */
-  private complete_: { products: number; lists: number; until: number } | null = null
+  private complete_: { products: number; lists: number; until: number } | null =
+    null
   /** each product's document version as this instance last saw it (the tag of its page's cache entries) */
   private versions_ = new Map<string, string>()
   private maxVersion_ = "0"
   /** listing counts by generation and filters (see `count`) */
   private counts_ = new Map<string, Promise<number>>()
   /** where each eager context's warming pass stands, in the newest-first order (see `warm`) */
-  private cursors_ = new Map<string, { generation: string; created: string; id: string }>()
+  private cursors_ = new Map<
+    string,
+    { generation: string; created: string; id: string }
+  >()
   /** category filters resolved, by generation (see `resolveFilters`) */
   private categories_ = new Map<string, Promise<string[]>>()
   /** the ids of the listings that match few products, in order, by generation and filters (see `orderedIds`) */
-  private orders_ = new Map<string, Promise<{ ids: string[] | null; generation: string }>>()
+  private orders_ = new Map<
+    string,
+    Promise<{ ids: string[] | null; generation: string }>
+  >()
   /** whether a vehicle exists, by lists generation and id (a vehicle's change moves the generation) */
   private vehicles_ = new Map<string, Promise<boolean>>()
   readonly stats = { model: 0, rendered: 0, core: 0, renderErrors: 0 }
@@ -100,12 +116,17 @@ export default class CatalogueService {
   /** listings matching at most this many products keep their ordered ids (plugin option `keptOrderMax`) */
   private keptOrderMax_: number
 
-  constructor(container: InjectedDependencies, options: { keptOrderMax?: number } = {}) {
+  constructor(
+    container: InjectedDependencies,
+    options: { keptOrderMax?: number } = {}
+  ) {
     this.manager_ = container.manager
     this.logger_ = container.logger
     const max = options.keptOrderMax ?? KEPT_ORDER_MAX
     if (!Number.isInteger(max) || max < 0 || max > 100000) {
-      throw new Error(`search plugin option keptOrderMax (CATALOGUE_KEPT_ORDER_MAX) must be a whole number from 0 to 100000, got ${options.keptOrderMax}`)
+      throw new Error(
+        `search plugin option keptOrderMax (CATALOGUE_KEPT_ORDER_MAX) must be a whole number from 0 to 100000, got ${options.keptOrderMax}`
+      )
     }
     this.keptOrderMax_ = max
     // the store rate limit (scripts/lib/security.js) lets this process's own rendering requests through
@@ -125,7 +146,9 @@ export default class CatalogueService {
    * queue (and waits for a drain another tick holds) so that it answers from the new data.
    * Writes made elsewhere (another instance, a command line) are seen at the next tick (200 ms).
    */
-  async syncAfterWrite(drain: (batch: number) => Promise<number>): Promise<void> {
+  async syncAfterWrite(
+    drain: (batch: number) => Promise<number>
+  ): Promise<void> {
     if (!this.written_) {
       return
     }
@@ -137,7 +160,9 @@ export default class CatalogueService {
           while ((await drain(500)) > 0) {
             // until nothing is left for this instance
           }
-          const [{ left }] = await this.manager_.query(`SELECT count(*)::int AS left FROM search_dirty`)
+          const [{ left }] = await this.manager_.query(
+            `SELECT count(*)::int AS left FROM search_dirty`
+          )
           if (!left || Date.now() - started > 2000) {
             break
           }
@@ -173,10 +198,11 @@ export default class CatalogueService {
     if (row) {
       this.generations_ = { products: row.products, lists: row.lists }
     }
-    const changed: { id: string; version: string }[] = await this.manager_.query(
-      `SELECT product_id AS id, version::text AS version FROM search_document WHERE version > $1::bigint ORDER BY version`,
-      [this.maxVersion_]
-    )
+    const changed: { id: string; version: string }[] =
+      await this.manager_.query(
+        `SELECT product_id AS id, version::text AS version FROM search_document WHERE version > $1::bigint ORDER BY version`,
+        [this.maxVersion_]
+      )
     for (const c of changed) {
       this.versions_.set(c.id, c.version)
       this.maxVersion_ = c.version
@@ -191,7 +217,9 @@ export default class CatalogueService {
 
   async defaultChannel(): Promise<string | null> {
     if (!this.defaultChannel_ || Date.now() - this.defaultChannel_.at > 10000) {
-      const [row] = await this.manager_.query(`SELECT default_sales_channel_id AS id FROM store LIMIT 1`)
+      const [row] = await this.manager_.query(
+        `SELECT default_sales_channel_id AS id FROM store LIMIT 1`
+      )
       this.defaultChannel_ = { id: row?.id ?? null, at: Date.now() }
     }
     return this.defaultChannel_.id
@@ -200,10 +228,14 @@ export default class CatalogueService {
   /** Region id → currency, cached per lists generation (a region change moves it). */
   async regions(): Promise<Map<string, string>> {
     if (!this.regions_ || this.regions_.lists !== this.generations_.lists) {
-      const rows: { id: string; currency_code: string }[] = await this.manager_.query(
-        `SELECT id, currency_code FROM region WHERE deleted_at IS NULL ORDER BY id`
-      )
-      this.regions_ = { ids: new Map(rows.map((r) => [r.id, r.currency_code])), lists: this.generations_.lists }
+      const rows: { id: string; currency_code: string }[] =
+        await this.manager_.query(
+          `SELECT id, currency_code FROM region WHERE deleted_at IS NULL ORDER BY id`
+        )
+      this.regions_ = {
+        ids: new Map(rows.map((r) => [r.id, r.currency_code])),
+        lists: this.generations_.lists,
+      }
     }
     return this.regions_.ids
   }
@@ -213,7 +245,10 @@ export default class CatalogueService {
     const regions = await this.regions()
     // the regions first: a storefront sends its region
     return [
-      ...[...regions.keys()].map((id) => ({ key: contextKey({ regionId: id }), params: { region_id: id } })),
+      ...[...regions.keys()].map((id) => ({
+        key: contextKey({ regionId: id }),
+        params: { region_id: id },
+      })),
       { key: contextKey({}), params: {} },
     ]
   }
@@ -222,13 +257,22 @@ export default class CatalogueService {
    * The context of a request, or null when core must answer (an unknown region or cart: core
    * words its own error).
    */
-  async resolve(params: RenderParams, caller: Caller): Promise<Resolved | null> {
+  async resolve(
+    params: RenderParams,
+    caller: Caller
+  ): Promise<Resolved | null> {
     let regionId = params.region_id
     let currency = params.currency_code
     if (params.cart_id) {
-      const [cart] = await this.manager_.query(`SELECT region_id FROM cart WHERE id = $1 AND deleted_at IS NULL`, [params.cart_id])
+      const [cart] = await this.manager_.query(
+        `SELECT region_id FROM cart WHERE id = $1 AND deleted_at IS NULL`,
+        [params.cart_id]
+      )
       if (!cart) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `cart_id: no cart with id ${params.cart_id}`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `cart_id: no cart with id ${params.cart_id}`
+        )
       }
       regionId = cart.region_id
       currency = undefined
@@ -247,7 +291,13 @@ export default class CatalogueService {
       )
       groups = rows.map((r) => r.id)
     }
-    const render: RenderParams = { q: params.q, region_id: regionId, currency_code: currency, expand: params.expand, fields: params.fields }
+    const render: RenderParams = {
+      q: params.q,
+      region_id: regionId,
+      currency_code: currency,
+      expand: params.expand,
+      fields: params.fields,
+    }
     return {
       key: contextKey({
         regionId,
@@ -263,39 +313,66 @@ export default class CatalogueService {
   }
 
   /** A store listing in a resolved context (see `resolve`), or null when core must answer. */
-  async list(request: ListRequest, channels: string[], caller: Caller, context: Resolved): Promise<Answer | null> {
+  async list(
+    request: ListRequest,
+    channels: string[],
+    caller: Caller,
+    context: Resolved
+  ): Promise<Answer | null> {
     if (request.filters.vehicleIds) {
       const lists = this.generations_.lists
       const known = await Promise.all(
         request.filters.vehicleIds.map((id) =>
           kept(this.vehicles_, `${lists}|${id}`, () =>
-            this.manager_.query(`SELECT 1 FROM vehicle WHERE id = $1`, [id]).then((r: unknown[]) => r.length > 0)
+            this.manager_
+              .query(`SELECT 1 FROM vehicle WHERE id = $1`, [id])
+              .then((r: unknown[]) => r.length > 0)
           )
         )
       )
       const unknown = request.filters.vehicleIds.filter((_, i) => !known[i])
       if (unknown.length) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `vehicle_id: no vehicle with id ${unknown.join(", ")}`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `vehicle_id: no vehicle with id ${unknown.join(", ")}`
+        )
       }
     }
     // core loads no relation at all with `expand=` and reads the page again through another query
     // (`find`): its count is then the page's length and a filter on ids replaces the page; left to
     // core. Sorting by price there fails in core (500): a 400 instead, when there is a page to sort.
-    const coreOnly = request.render.expand === "" && !caller.keyChannelIds && request.filters.q === undefined
+    const coreOnly =
+      request.render.expand === "" &&
+      !caller.keyChannelIds &&
+      request.filters.q === undefined
     if (coreOnly && request.order.field !== "price") {
       return null
     }
     const filters = await this.resolveFilters(request)
-    type PageRow = { id: string; version: string; body: string | null; expires: string | null; generation: string }
+    type PageRow = {
+      id: string
+      version: string
+      body: string | null
+      expires: string | null
+      generation: string
+    }
     let rows: PageRow[] | null = null
     let total: number | null = null
     const order = await this.orderedIds(request, channels, filters)
     if (order) {
       // a listing of few products: its page by id, its count the length of its ids
-      const ids = order.ids.slice(request.offset, request.offset + request.limit)
+      const ids = order.ids.slice(
+        request.offset,
+        request.offset + request.limit
+      )
       const page = ids.length ? pageByIdsSql(ids, context.key) : null
-      const read: PageRow[] = page ? await this.manager_.query(page.sql, page.params) : []
-      if (read.length === ids.length && read.every((r) => r.generation === order.generation)) {
+      const read: PageRow[] = page
+        ? await this.manager_.query(page.sql, page.params)
+        : []
+      if (
+        read.length === ids.length &&
+        read.every((r) => r.generation === order.generation)
+      ) {
         rows = read
         total = order.ids.length
       }
@@ -307,7 +384,10 @@ export default class CatalogueService {
     }
     if (coreOnly) {
       if (rows.length) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, "order: sorting by variants.prices.amount needs the variants' prices: leave expand out, or include variants.prices in it")
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "order: sorting by variants.prices.amount needs the variants' prices: leave expand out, or include variants.prices in it"
+        )
       }
       return null
     }
@@ -337,7 +417,12 @@ export default class CatalogueService {
     this.stats.model++
     return {
       status: 200,
-      body: listBody(rows.map((r) => r.body as string), total, request.offset, request.limit),
+      body: listBody(
+        rows.map((r) => r.body as string),
+        total,
+        request.offset,
+        request.limit
+      ),
       productIds: rows.map((r) => r.id),
       expiresAt: earliest(rows.map((r) => r.expires)),
     }
@@ -356,7 +441,9 @@ export default class CatalogueService {
     const asked = [...f.categoryIds].sort()
     const key = `${this.generations_.products}.${this.generations_.lists}|${f.includeCategoryChildren ? 1 : 0}|${asked.join(",")}`
     const ids = kept(this.categories_, key, () =>
-      this.manager_.query(CATEGORY_IDS_SQL, [asked, Boolean(f.includeCategoryChildren)]).then((r: { ids: string[] }[]) => r[0].ids)
+      this.manager_
+        .query(CATEGORY_IDS_SQL, [asked, Boolean(f.includeCategoryChildren)])
+        .then((r: { ids: string[] }[]) => r[0].ids)
     )
     return { categoryIds: await ids }
   }
@@ -367,15 +454,25 @@ export default class CatalogueService {
    * pages of one listing share one count, computed once until the catalogue changes; concurrent
    * requests for the same count wait for one statement.
    */
-  async count(request: ListRequest, channels: string[], filters: ResolvedFilters, generation?: string): Promise<number> {
+  async count(
+    request: ListRequest,
+    channels: string[],
+    filters: ResolvedFilters,
+    generation?: string
+  ): Promise<number> {
     const { sql, params } = countSql(request, channels, filters)
     if (generation === undefined) {
       // a page past the end: no row carries the generation
       const [{ total }] = await this.manager_.query(sql, params)
       return total
     }
-    return kept(this.counts_, `${generation}|${sql}|${JSON.stringify(params)}`, () =>
-      this.manager_.query(sql, params).then((r: { total: number }[]) => r[0].total)
+    return kept(
+      this.counts_,
+      `${generation}|${sql}|${JSON.stringify(params)}`,
+      () =>
+        this.manager_
+          .query(sql, params)
+          .then((r: { total: number }[]) => r[0].total)
     )
   }
 
@@ -385,7 +482,11 @@ export default class CatalogueService {
    * listing's other pages and its count need no search (the pages of a shopper's vehicle). Null for
    * a larger listing (its pages walk an index in their order and stop at their last row).
    */
-  async orderedIds(request: ListRequest, channels: string[], filters: ResolvedFilters): Promise<{ ids: string[]; generation: string } | null> {
+  async orderedIds(
+    request: ListRequest,
+    channels: string[],
+    filters: ResolvedFilters
+  ): Promise<{ ids: string[]; generation: string } | null> {
     if (!this.keptOrderMax_) {
       return null
     }
@@ -397,10 +498,12 @@ export default class CatalogueService {
       this.orders_,
       key,
       () =>
-        this.manager_.query(sql, params).then(([r]: { ids: string[]; generation: string }[]) => ({
-          ids: r.ids.length > max ? null : r.ids,
-          generation: r.generation,
-        })),
+        this.manager_
+          .query(sql, params)
+          .then(([r]: { ids: string[]; generation: string }[]) => ({
+            ids: r.ids.length > max ? null : r.ids,
+            generation: r.generation,
+          })),
       KEPT_ORDERS
     )
     if (found.generation !== known) {
@@ -411,18 +514,38 @@ export default class CatalogueService {
   }
 
   /** `GET /store/products/:id`: a draft or deleted product is a 404; null when core must answer. */
-  async retrieve(id: string, caller: Caller, context: Resolved): Promise<Answer | null> {
+  async retrieve(
+    id: string,
+    caller: Caller,
+    context: Resolved
+  ): Promise<Answer | null> {
     const q = retrieveSql("id", id, context.key)
-    const [row]: { id: string; version: string; status: string; channels: string[]; body: string | null; expires: string | null }[] =
-      await this.manager_.query(q.sql, q.params)
+    const [row]: {
+      id: string
+      version: string
+      status: string
+      channels: string[]
+      body: string | null
+      expires: string | null
+    }[] = await this.manager_.query(q.sql, q.params)
     const keyed = caller.keyChannelIds
-    if (keyed && row?.status !== "draft" && !(row?.status === "published" && row.channels.some((c) => keyed.includes(c)))) {
+    if (
+      keyed &&
+      row?.status !== "draft" &&
+      !(
+        row?.status === "published" &&
+        row.channels.some((c) => keyed.includes(c))
+      )
+    ) {
       // a publishable key and a product outside its channels (or none, or deleted): core answers its 400
       return null
     }
     if (!row) {
       // not in the read model: a product created a moment ago, or none (core says which)
-      const [product] = await this.manager_.query(`SELECT status FROM product WHERE id = $1 AND deleted_at IS NULL`, [id])
+      const [product] = await this.manager_.query(
+        `SELECT status FROM product WHERE id = $1 AND deleted_at IS NULL`,
+        [id]
+      )
       if (product && product.status === "published") {
         return null
       }
@@ -436,14 +559,24 @@ export default class CatalogueService {
       return null
     }
     if (body === null) {
-      const rendered = await this.render([row], context, row.channels, withoutKey(caller))
+      const rendered = await this.render(
+        [row],
+        context,
+        row.channels,
+        withoutKey(caller)
+      )
       body = rendered.get(id) ?? null
       if (body === null) {
         return null
       }
     }
     this.stats.model++
-    return { status: 200, body: `{"product":${body}}`, productIds: [id], expiresAt: earliest([row.expires]) }
+    return {
+      status: 200,
+      body: `{"product":${body}}`,
+      productIds: [id],
+      expiresAt: earliest([row.expires]),
+    }
   }
 
   /**
@@ -484,7 +617,12 @@ export default class CatalogueService {
         texts.push(body)
       }
       if (ids.length) {
-        await this.manager_.query(STORE_BODIES_SQL, [ids, versions, texts, context.key])
+        await this.manager_.query(STORE_BODIES_SQL, [
+          ids,
+          versions,
+          texts,
+          context.key,
+        ])
       }
       this.stats.rendered += ids.length
     }
@@ -508,20 +646,31 @@ export default class CatalogueService {
         qs.append("sales_channel_id[]", c)
       }
     }
-    for (const key of ["q", "region_id", "currency_code", "expand", "fields"] as const) {
+    for (const key of [
+      "q",
+      "region_id",
+      "currency_code",
+      "expand",
+      "fields",
+    ] as const) {
       if (params[key] !== undefined) {
         qs.set(key, params[key] as string)
       }
     }
-    const res = await internalGet(`${this.baseUrl_}/store/products?${qs.toString()}`, {
-      ...caller.forward,
-      "x-catalogue-bypass": this.internalToken,
-      accept: "application/json",
-    })
+    const res = await internalGet(
+      `${this.baseUrl_}/store/products?${qs.toString()}`,
+      {
+        ...caller.forward,
+        "x-catalogue-bypass": this.internalToken,
+        accept: "application/json",
+      }
+    )
     const text = res.text
     if (res.status !== 200) {
       this.stats.renderErrors++
-      throw new Error(`rendering ${ids.length} products through core answered ${res.status}: ${text.slice(0, 300)}`)
+      throw new Error(
+        `rendering ${ids.length} products through core answered ${res.status}: ${text.slice(0, 300)}`
+      )
     }
     const parsed = JSON.parse(text) as { products: Array<{ id: string }> }
     return new Map(parsed.products.map((p) => [p.id, JSON.stringify(p)]))
@@ -538,11 +687,18 @@ export default class CatalogueService {
     if (Date.now() - this.seenAt_ > 5000) {
       // tells `npm run catalogue:rebuild` that a server renders the bodies
       this.seenAt_ = Date.now()
-      await this.manager_.query(`UPDATE catalogue_state SET renderer_seen_at = now() WHERE id = 1`)
+      await this.manager_.query(
+        `UPDATE catalogue_state SET renderer_seen_at = now() WHERE id = 1`
+      )
     }
     const gens = this.generations_
     const c = this.complete_
-    if (c && c.products === gens.products && c.lists === gens.lists && Date.now() < c.until) {
+    if (
+      c &&
+      c.products === gens.products &&
+      c.lists === gens.lists &&
+      Date.now() < c.until
+    ) {
       // nothing changed since every body was there: the search for missing bodies (an anti-join over
       // every product) waits for a change, or a minute (bodies expire with their price lists)
       return 0
@@ -559,7 +715,12 @@ export default class CatalogueService {
           // above have their bodies): each batch reads its own rows, not every rendered one again
           const from = this.cursors_.get(context.key)
           const cursor = from?.generation === generation ? from : undefined
-          const rows: { id: string; version: string; channels: string[]; created: string }[] = await this.manager_.query(
+          const rows: {
+            id: string
+            version: string
+            channels: string[]
+            created: string
+          }[] = await this.manager_.query(
             `SELECT d.product_id AS id, d.version::text AS version, d.sales_channel_ids AS channels, d.product_created_at::text AS created
                FROM search_document d
               WHERE d.status = 'published' AND cardinality(d.sales_channel_ids) > 0
@@ -569,7 +730,13 @@ export default class CatalogueService {
                                    AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now()))
               ORDER BY d.product_created_at DESC, d.product_id DESC
               LIMIT $2`,
-            [context.key, RENDER_BATCH * WARM_PARALLEL, skipped, cursor?.created ?? null, cursor?.id ?? null]
+            [
+              context.key,
+              RENDER_BATCH * WARM_PARALLEL,
+              skipped,
+              cursor?.created ?? null,
+              cursor?.id ?? null,
+            ]
           )
           if (!rows.length) {
             this.cursors_.delete(context.key)
@@ -580,7 +747,11 @@ export default class CatalogueService {
             break
           }
           const last = rows[rows.length - 1]
-          this.cursors_.set(context.key, { generation, created: last.created, id: last.id })
+          this.cursors_.set(context.key, {
+            generation,
+            created: last.created,
+            id: last.id,
+          })
           const batches: (typeof rows)[] = []
           for (let i = 0; i < rows.length; i += RENDER_BATCH) {
             batches.push(rows.slice(i, i + RENDER_BATCH))
@@ -589,17 +760,23 @@ export default class CatalogueService {
             batches.map(async (batch) => {
               // rendered with every channel they are in: core filters by channel, the body does not depend on it
               const channels = [...new Set(batch.flatMap((r) => r.channels))]
-              const rendered = await this.render(batch, context, channels, { forward: {} }).catch((e) => {
+              const rendered = await this.render(batch, context, channels, {
+                forward: {},
+              }).catch((e) => {
                 skipped.push(...batch.map((r) => r.id))
                 throw e
               })
-              skipped.push(...batch.filter((r) => !rendered.has(r.id)).map((r) => r.id))
+              skipped.push(
+                ...batch.filter((r) => !rendered.has(r.id)).map((r) => r.id)
+              )
             })
           )
           done += rows.length
         }
       }
-      this.complete_ = done ? null : { ...gens, until: Date.now() + WARM_RECHECK_MS }
+      this.complete_ = done
+        ? null
+        : { ...gens, until: Date.now() + WARM_RECHECK_MS }
       return done
     } finally {
       this.warming_ = false
@@ -607,7 +784,14 @@ export default class CatalogueService {
   }
 
   /** How far the read model is: products, bodies missing in the eager contexts, queue length. */
-  async status(): Promise<{ products: number; pending: number; queued: number; ready: boolean; generations: { products: number; lists: number }; stats: CatalogueService["stats"] }> {
+  async status(): Promise<{
+    products: number
+    pending: number
+    queued: number
+    ready: boolean
+    generations: { products: number; lists: number }
+    stats: CatalogueService["stats"]
+  }> {
     const contexts = await this.eagerContexts()
     const [row] = await this.manager_.query(
       `SELECT (SELECT count(*)::int FROM search_document WHERE status = 'published') AS products,
@@ -633,12 +817,20 @@ export default class CatalogueService {
  * A GET to this same server on a connection of its own, closed after the answer: no kept-alive
  * socket holds up the server's graceful shutdown.
  */
-function internalGet(url: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+function internalGet(
+  url: string,
+  headers: Record<string, string>
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = []
       res.on("data", (c: Buffer) => chunks.push(c))
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }))
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString("utf8"),
+        })
+      )
       res.on("error", reject)
     })
     req.on("error", reject)
@@ -649,7 +841,12 @@ function internalGet(url: string, headers: Record<string, string>): Promise<{ st
  * The value kept under `key`, else `make()`'s, kept (a promise: concurrent callers share one
  * statement; a failure is not kept). At most KEPT_VALUES per map, the oldest dropped first.
  */
-function kept<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>, limit = KEPT_VALUES): Promise<T> {
+function kept<T>(
+  map: Map<string, Promise<T>>,
+  key: string,
+  make: () => Promise<T>,
+  limit = KEPT_VALUES
+): Promise<T> {
   let value = map.get(key)
   if (!value) {
     value = make()
@@ -665,14 +862,19 @@ function kept<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<
 
 /** The earliest of the bodies' expiry times (epoch ms), if any has one. */
 function earliest(times: (string | null)[]): number | undefined {
-  const ms = times.filter((t): t is string => t !== null).map((t) => new Date(t).getTime())
+  const ms = times
+    .filter((t): t is string => t !== null)
+    .map((t) => new Date(t).getTime())
   return ms.length ? Math.min(...ms) : undefined
 }
 
 function notFound(id: string): Answer {
   return {
     status: 404,
-    body: JSON.stringify({ type: "not_found", message: `Product with id: ${id} was not found` }),
+    body: JSON.stringify({
+      type: "not_found",
+      message: `Product with id: ${id} was not found`,
+    }),
     productIds: [],
   }
 }

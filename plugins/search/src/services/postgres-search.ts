@@ -1,7 +1,17 @@
 import { AbstractSearchService, MedusaError } from "@medusajs/utils"
 import type { EntityManager } from "typeorm"
-import { ADD_WORDS_SQL, CATALOGUE_AFTER_DRAIN_SQL, FITMENT_PRESENT_SQL, upsertDocumentsSql } from "../lib/document-sql"
-import { buildTsQuery, fuzzyCandidates, latinTokens, referenceKeys } from "../lib/query-plan"
+import {
+  ADD_WORDS_SQL,
+  CATALOGUE_AFTER_DRAIN_SQL,
+  FITMENT_PRESENT_SQL,
+  upsertDocumentsSql,
+} from "../lib/document-sql"
+import {
+  buildTsQuery,
+  fuzzyCandidates,
+  latinTokens,
+  referenceKeys,
+} from "../lib/query-plan"
 import { fitsVehiclesSql } from "../lib/catalogue-sql"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
@@ -70,13 +80,18 @@ export default class PostgresSearchService extends AbstractSearchService {
   protected logger_: Logger
   private fitment_: { present: boolean; at: number } | null = null
 
-  constructor(container: InjectedDependencies, options: Record<string, unknown> = {}) {
+  constructor(
+    container: InjectedDependencies,
+    options: Record<string, unknown> = {}
+  ) {
     super(container, options)
     this.manager_ = container.manager
     this.logger_ = container.logger
   }
 
-  async fitmentPresent(manager: EntityManager = this.manager_): Promise<boolean> {
+  async fitmentPresent(
+    manager: EntityManager = this.manager_
+  ): Promise<boolean> {
     if (!this.fitment_ || Date.now() - this.fitment_.at > FITMENT_CACHE_MS) {
       const [{ present }] = await manager.query(FITMENT_PRESENT_SQL)
       this.fitment_ = { present: Boolean(present), at: Date.now() }
@@ -86,13 +101,17 @@ export default class PostgresSearchService extends AbstractSearchService {
 
   /** Rebuilds (or removes) the documents of these products, in one transaction per chunk. */
   async refresh(productIds: string[]): Promise<number> {
-    const ids = [...new Set(productIds.filter((id) => typeof id === "string" && id))]
+    const ids = [
+      ...new Set(productIds.filter((id) => typeof id === "string" && id)),
+    ]
     let done = 0
     for (let i = 0; i < ids.length; i += REFRESH_CHUNK) {
       const chunk = ids.slice(i, i + REFRESH_CHUNK)
       await this.manager_.transaction(async (m) => {
         await m.query(NO_JIT_SQL)
-        const sql = upsertDocumentsSql({ fitment: await this.fitmentPresent(m) })
+        const sql = upsertDocumentsSql({
+          fitment: await this.fitmentPresent(m),
+        })
         await m.query(sql, [chunk])
         await m.query(ADD_WORDS_SQL, [chunk])
         await m.query(CATALOGUE_AFTER_DRAIN_SQL, [chunk, false, false])
@@ -119,18 +138,32 @@ export default class PostgresSearchService extends AbstractSearchService {
       if (!rows.length) {
         return 0
       }
-      const markers = rows.map((r) => r.product_id).filter((id) => id.startsWith("*"))
-      const ids = rows.map((r) => r.product_id).filter((id) => !id.startsWith("*"))
+      const markers = rows
+        .map((r) => r.product_id)
+        .filter((id) => id.startsWith("*"))
+      const ids = rows
+        .map((r) => r.product_id)
+        .filter((id) => !id.startsWith("*"))
       if (ids.length) {
-        await m.query(upsertDocumentsSql({ fitment: await this.fitmentPresent(m) }), [ids])
+        await m.query(
+          upsertDocumentsSql({ fitment: await this.fitmentPresent(m) }),
+          [ids]
+        )
         await m.query(ADD_WORDS_SQL, [ids])
       }
-      await m.query(CATALOGUE_AFTER_DRAIN_SQL, [ids, markers.includes("*all"), markers.length > 0])
+      await m.query(CATALOGUE_AFTER_DRAIN_SQL, [
+        ids,
+        markers.includes("*all"),
+        markers.length > 0,
+      ])
       return rows.length
     })
   }
 
-  createIndex(indexName: string, options: unknown): { indexName: string; options: unknown } {
+  createIndex(
+    indexName: string,
+    options: unknown
+  ): { indexName: string; options: unknown } {
     return { indexName, options }
   }
 
@@ -138,9 +171,15 @@ export default class PostgresSearchService extends AbstractSearchService {
     return { indexName, table: "search_document" }
   }
 
-  async addDocuments(_indexName: string, documents: unknown, _type: string): Promise<{ refreshed: number }> {
+  async addDocuments(
+    _indexName: string,
+    documents: unknown,
+    _type: string
+  ): Promise<{ refreshed: number }> {
     const ids = (Array.isArray(documents) ? documents : [])
-      .map((d) => (d && typeof d === "object" ? (d as { id?: unknown }).id : undefined))
+      .map((d) =>
+        d && typeof d === "object" ? (d as { id?: unknown }).id : undefined
+      )
       .filter((id): id is string => typeof id === "string")
     return { refreshed: await this.queue(ids) }
   }
@@ -155,11 +194,18 @@ export default class PostgresSearchService extends AbstractSearchService {
     return productIds.length
   }
 
-  async replaceDocuments(indexName: string, documents: unknown, type: string): Promise<{ refreshed: number }> {
+  async replaceDocuments(
+    indexName: string,
+    documents: unknown,
+    type: string
+  ): Promise<{ refreshed: number }> {
     return await this.addDocuments(indexName, documents, type)
   }
 
-  async deleteDocument(_indexName: string, documentId: string | number): Promise<{ refreshed: number }> {
+  async deleteDocument(
+    _indexName: string,
+    documentId: string | number
+  ): Promise<{ refreshed: number }> {
     return { refreshed: await this.queue([String(documentId)]) }
   }
 
@@ -167,27 +213,44 @@ export default class PostgresSearchService extends AbstractSearchService {
     await this.manager_.query(`DELETE FROM search_document`)
   }
 
-  updateSettings(indexName: string, settings: unknown): { indexName: string; settings: unknown } {
+  updateSettings(
+    indexName: string,
+    settings: unknown
+  ): { indexName: string; settings: unknown } {
     return { indexName, settings }
   }
 
-  async search(indexName: string, query: string | null, options: unknown): Promise<SearchResult> {
+  async search(
+    indexName: string,
+    query: string | null,
+    options: unknown
+  ): Promise<SearchResult> {
     return await this.manager_.transaction(async (m) => {
       await m.query(NO_JIT_SQL)
       return await this.search_(m, query, options)
     })
   }
 
-  protected async search_(m: EntityManager, query: string | null, options: unknown): Promise<SearchResult> {
+  protected async search_(
+    m: EntityManager,
+    query: string | null,
+    options: unknown
+  ): Promise<SearchResult> {
     const started = Date.now()
     const opts = (options ?? {}) as {
       paginationOptions?: { offset?: number; limit?: number }
       filter?: SearchFilter
       additionalOptions?: SearchFilter
     }
-    const filter: SearchFilter = { ...(opts.additionalOptions ?? {}), ...(opts.filter ?? {}) }
+    const filter: SearchFilter = {
+      ...(opts.additionalOptions ?? {}),
+      ...(opts.filter ?? {}),
+    }
     const offset = Math.max(0, Number(opts.paginationOptions?.offset ?? 0) || 0)
-    const limit = Math.min(100, Math.max(1, Number(opts.paginationOptions?.limit ?? 20) || 20))
+    const limit = Math.min(
+      100,
+      Math.max(1, Number(opts.paginationOptions?.limit ?? 20) || 20)
+    )
     const q = (query ?? "").trim()
 
     const params: unknown[] = []
@@ -209,9 +272,14 @@ export default class PostgresSearchService extends AbstractSearchService {
           "vehicle_id cannot be used: the fitment tables are not installed"
         )
       }
-      const found = await m.query(`SELECT 1 FROM vehicle WHERE id = $1`, [filter.vehicle_id])
+      const found = await m.query(`SELECT 1 FROM vehicle WHERE id = $1`, [
+        filter.vehicle_id,
+      ])
       if (!found.length) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vehicle with id: ${filter.vehicle_id} was not found`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `Vehicle with id: ${filter.vehicle_id} was not found`
+        )
       }
       // fitment's one definition of the parts that fit (an inlined UNION of two index scans)
       base.push(fitsVehiclesSql(`ARRAY[${p(filter.vehicle_id)}]`))
@@ -248,13 +316,20 @@ export default class PostgresSearchService extends AbstractSearchService {
         where.push(`(${any.join(" OR ")})`)
       }
       const whereSql = where.join(" AND ")
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM search_document d WHERE ${whereSql}`, params)
+      const [{ total }] = await m.query(
+        `SELECT count(*)::int AS total FROM search_document d WHERE ${whereSql}`,
+        params
+      )
       if (!total) {
         return { total: 0, rows: [] }
       }
       // constant terms ("false", "0") are left out: PostgreSQL rejects non-integer constants in ORDER BY
       const order = [
-        ...(q ? [refExpr, titleExpr, rankExpr].filter((e) => e !== "false" && e !== "0").map((e) => `${e} DESC`) : []),
+        ...(q
+          ? [refExpr, titleExpr, rankExpr]
+              .filter((e) => e !== "false" && e !== "0")
+              .map((e) => `${e} DESC`)
+          : []),
         "d.product_created_at DESC",
         "d.product_id",
       ].join(", ")
@@ -275,7 +350,10 @@ export default class PostgresSearchService extends AbstractSearchService {
     if (!q) {
       result = await run("", [], [])
     } else {
-      const [{ norm, ar }] = await m.query(`SELECT shabou_search_norm($1) AS norm, shabou_ar_words($1) AS ar`, [q])
+      const [{ norm, ar }] = await m.query(
+        `SELECT shabou_search_norm($1) AS norm, shabou_ar_words($1) AS ar`,
+        [q]
+      )
       const tokens = latinTokens(norm)
       const refs = referenceKeys(q)
       const alternatives = new Map<string, string[]>()
@@ -316,7 +394,9 @@ export default class PostgresSearchService extends AbstractSearchService {
         thumbnail: r.thumbnail,
         brand: r.brand,
         title_ar: r.title_ar,
-        categories: r.categories ? String(r.categories).split(", ").filter(Boolean) : [],
+        categories: r.categories
+          ? String(r.categories).split(", ").filter(Boolean)
+          : [],
         variant_sku: r.skus ?? [],
         mpn: r.mpn,
         oe_numbers: r.oe_numbers ?? [],

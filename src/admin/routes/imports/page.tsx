@@ -2,7 +2,17 @@ import type { RouteConfig } from "@medusajs/admin"
 import { ArrowUpTray } from "@medusajs/icons"
 import { useEffect, useRef, useState } from "react"
 
-import { Card, INPUT, Notice, Pager, TABLE, TD, TH, useAdminData, errorMessage } from "../../components/fitment-ui"
+import {
+  Card,
+  INPUT,
+  Notice,
+  Pager,
+  TABLE,
+  TD,
+  TH,
+  useAdminData,
+  errorMessage,
+} from "../../components/fitment-ui"
 import { adminFetch, downloadAdminFile } from "../../lib/api"
 import { formatDate, formatNumber } from "../../lib/format"
 
@@ -39,7 +49,10 @@ type LoggedImport = {
   has_invalid_rows: boolean
 }
 
-const TYPE_LABELS: Record<string, string> = { vehicles: "Véhicules", fitments: "Compatibilités (pièce ↔ véhicule)" }
+const TYPE_LABELS: Record<string, string> = {
+  vehicles: "Véhicules",
+  fitments: "Compatibilités (pièce ↔ véhicule)",
+}
 const STAGE_LABELS: Record<string, string> = {
   queued: "En attente",
   parsed: "Fichier lu",
@@ -60,7 +73,11 @@ const HISTORY_PAGE = 10
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function mode(i: { dry_run: boolean; skip_invalid: boolean }): string {
-  return i.dry_run ? "Simulation" : i.skip_invalid ? "Lignes invalides ignorées" : "Tout ou rien"
+  return i.dry_run
+    ? "Simulation"
+    : i.skip_invalid
+      ? "Lignes invalides ignorées"
+      : "Tout ou rien"
 }
 
 const ImportsPage = () => {
@@ -71,7 +88,10 @@ const ImportsPage = () => {
   const [error, setError] = useState<string | null>(null)
   const [errorsOffset, setErrorsOffset] = useState(0)
   const [historyOffset, setHistoryOffset] = useState(0)
-  const history = useAdminData<{ imports: LoggedImport[]; count: number }>("/fitment/imports", { limit: HISTORY_PAGE, offset: historyOffset })
+  const history = useAdminData<{ imports: LoggedImport[]; count: number }>(
+    "/fitment/imports",
+    { limit: HISTORY_PAGE, offset: historyOffset }
+  )
   const running = job?.status === "running"
   const alive = useRef(true)
   useEffect(() => () => void (alive.current = false), [])
@@ -90,12 +110,19 @@ const ImportsPage = () => {
     form.append("skip_invalid", String(opts.skip_invalid))
     form.append("file", file, file.name)
     try {
-      let current = (await adminFetch<{ import: Job }>("/fitment/imports", { method: "POST", body: form })).import
+      let current = (
+        await adminFetch<{ import: Job }>("/fitment/imports", {
+          method: "POST",
+          body: form,
+        })
+      ).import
       setJob(current)
       // poll the import's status until it ends (a 20,000-line file takes a while)
       while (current.status === "running" && alive.current) {
         await sleep(400)
-        current = (await adminFetch<{ import: Job }>(`/fitment/imports/${current.id}`)).import
+        current = (
+          await adminFetch<{ import: Job }>(`/fitment/imports/${current.id}`)
+        ).import
         setJob(current)
       }
       history.reload()
@@ -105,21 +132,34 @@ const ImportsPage = () => {
     }
   }
 
-  const result = job?.status === "done" ? job.result ?? null : null
-  const rows = result ? result.invalid_rows.flatMap((r) => r.errors.map((e, i) => ({ row: r.row, first: i === 0, ...e }))) : []
+  const result = job?.status === "done" ? (job.result ?? null) : null
+  const rows = result
+    ? result.invalid_rows.flatMap((r) =>
+        r.errors.map((e, i) => ({ row: r.row, first: i === 0, ...e }))
+      )
+    : []
 
   return (
     <div>
       <div className="bg-grey-0 border-grey-20 rounded-rounded border px-xlarge py-large mb-base">
         <h1 className="inter-xlarge-semibold mb-small">Imports</h1>
         <p className="inter-small-regular text-grey-50 mb-base">
-          Importez un fichier CSV de véhicules ou de compatibilités (séparateur virgule, point-virgule ou tabulation ; UTF-8 ou Excel). Faites d'abord une
-          simulation : elle n'écrit rien et liste chaque ligne refusée avec la raison. Ensuite, appliquez tout ou rien, ou seulement les lignes valides.
+          Importez un fichier CSV de véhicules ou de compatibilités (séparateur
+          virgule, point-virgule ou tabulation ; UTF-8 ou Excel). Faites d'abord
+          une simulation : elle n'écrit rien et liste chaque ligne refusée avec
+          la raison. Ensuite, appliquez tout ou rien, ou seulement les lignes
+          valides.
         </p>
         <div className="flex flex-wrap items-end gap-base mb-base">
           <label className="flex flex-col inter-small-regular">
             Type de fichier
-            <select name="type" className={INPUT} value={type} onChange={(e) => setType(e.target.value as any)} disabled={running}>
+            <select
+              name="type"
+              className={INPUT}
+              value={type}
+              onChange={(e) => setType(e.target.value as any)}
+              disabled={running}
+            >
               <option value="fitments">{TYPE_LABELS.fitments}</option>
               <option value="vehicles">{TYPE_LABELS.vehicles}</option>
             </select>
@@ -138,7 +178,12 @@ const ImportsPage = () => {
               }}
             />
           </label>
-          <button type="button" className="btn btn-primary btn-small" disabled={!file || running} onClick={() => start({ dry_run: true, skip_invalid: false })}>
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            disabled={!file || running}
+            onClick={() => start({ dry_run: true, skip_invalid: false })}
+          >
             Simuler (n'écrit rien)
           </button>
         </div>
@@ -146,19 +191,42 @@ const ImportsPage = () => {
         {job?.status === "running" && (
           <div className="mb-base" data-testid="import-progress">
             <div className="inter-small-regular mb-xsmall">
-              {STAGE_LABELS[job.progress?.stage ?? "queued"] ?? job.progress?.stage}
-              {job.progress && job.progress.total > 0 ? ` — ${formatNumber(job.progress.done)} / ${formatNumber(job.progress.total)}` : ""} ({job.progress?.percent ?? 0} %)
+              {STAGE_LABELS[job.progress?.stage ?? "queued"] ??
+                job.progress?.stage}
+              {job.progress && job.progress.total > 0
+                ? ` — ${formatNumber(job.progress.done)} / ${formatNumber(job.progress.total)}`
+                : ""}{" "}
+              ({job.progress?.percent ?? 0} %)
             </div>
-            <div className="h-2 bg-grey-10 rounded-rounded overflow-hidden" role="progressbar" aria-valuenow={job.progress?.percent ?? 0} aria-valuemin={0} aria-valuemax={100}>
-              <div className="h-2 bg-violet-60" style={{ width: `${job.progress?.percent ?? 0}%` }} />
+            <div
+              className="h-2 bg-grey-10 rounded-rounded overflow-hidden"
+              role="progressbar"
+              aria-valuenow={job.progress?.percent ?? 0}
+              aria-valuemin={0}
+              aria-valuemax={100}
+            >
+              <div
+                className="h-2 bg-violet-60"
+                style={{ width: `${job.progress?.percent ?? 0}%` }}
+              />
             </div>
           </div>
         )}
-        {job?.status === "failed" && <Notice kind="error">Import refusé : {job.error?.message}</Notice>}
+        {job?.status === "failed" && (
+          <Notice kind="error">Import refusé : {job.error?.message}</Notice>
+        )}
       </div>
 
       {result && (
-        <Card title={result.dry_run ? "Résultat de la simulation" : result.applied ? "Import appliqué" : "Import arrêté"}>
+        <Card
+          title={
+            result.dry_run
+              ? "Résultat de la simulation"
+              : result.applied
+                ? "Import appliqué"
+                : "Import arrêté"
+          }
+        >
           {result.dry_run ? (
             <Notice kind={result.invalid_rows.length ? "warning" : "success"}>
               Simulation : rien n'a été écrit.{" "}
@@ -168,21 +236,42 @@ const ImportsPage = () => {
             </Notice>
           ) : result.applied ? (
             <Notice kind="success">
-              Import appliqué{result.skip_invalid && result.invalid_rows.length ? ` ; ${formatNumber(result.invalid_rows.length)} ligne(s) invalide(s) ignorée(s)` : ""}.
+              Import appliqué
+              {result.skip_invalid && result.invalid_rows.length
+                ? ` ; ${formatNumber(result.invalid_rows.length)} ligne(s) invalide(s) ignorée(s)`
+                : ""}
+              .
             </Notice>
           ) : (
-            <Notice kind="error">Rien n'a été écrit : {formatNumber(result.invalid_rows.length)} ligne(s) invalide(s). Corrigez-les, ou appliquez en ignorant les lignes invalides.</Notice>
+            <Notice kind="error">
+              Rien n'a été écrit : {formatNumber(result.invalid_rows.length)}{" "}
+              ligne(s) invalide(s). Corrigez-les, ou appliquez en ignorant les
+              lignes invalides.
+            </Notice>
           )}
-          <dl className="grid grid-cols-6 gap-small mb-base" data-testid="import-summary">
-            {SUMMARY_LABELS.filter(([k]) => result.summary[k] !== undefined).map(([k, label]) => (
-              <div key={k} className="border border-grey-20 rounded-rounded p-small">
+          <dl
+            className="grid grid-cols-6 gap-small mb-base"
+            data-testid="import-summary"
+          >
+            {SUMMARY_LABELS.filter(
+              ([k]) => result.summary[k] !== undefined
+            ).map(([k, label]) => (
+              <div
+                key={k}
+                className="border border-grey-20 rounded-rounded p-small"
+              >
                 <dt className="inter-small-regular text-grey-50">{label}</dt>
-                <dd className="inter-large-semibold">{formatNumber(result.summary[k])}</dd>
+                <dd className="inter-large-semibold">
+                  {formatNumber(result.summary[k])}
+                </dd>
               </div>
             ))}
           </dl>
           {result.ignored_columns.length > 0 && (
-            <p className="inter-small-regular text-grey-50 mb-small">Colonnes ignorées (non reconnues) : {result.ignored_columns.join(", ")}</p>
+            <p className="inter-small-regular text-grey-50 mb-small">
+              Colonnes ignorées (non reconnues) :{" "}
+              {result.ignored_columns.join(", ")}
+            </p>
           )}
           {rows.length > 0 && (
             <>
@@ -192,7 +281,12 @@ const ImportsPage = () => {
                   <button
                     type="button"
                     className="btn btn-secondary btn-small"
-                    onClick={() => downloadAdminFile(`/fitment/imports/${result.id}/invalid-rows`, `lignes-invalides-${result.id}.csv`).catch((e) => setError(errorMessage(e)))}
+                    onClick={() =>
+                      downloadAdminFile(
+                        `/fitment/imports/${result.id}/invalid-rows`,
+                        `lignes-invalides-${result.id}.csv`
+                      ).catch((e) => setError(errorMessage(e)))
+                    }
                   >
                     Télécharger les lignes invalides (CSV)
                   </button>
@@ -208,25 +302,42 @@ const ImportsPage = () => {
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.slice(errorsOffset, errorsOffset + ERRORS_PAGE).map((r, i) => (
-                    <tr key={`${r.row}-${i}`}>
-                      <td className={TD}>{r.first ? r.row : ""}</td>
-                      <td className={TD}>{r.column ?? "—"}</td>
-                      <td className={TD}>{r.value ?? ""}</td>
-                      <td className={TD}>{r.reason}</td>
-                    </tr>
-                  ))}
+                  {rows
+                    .slice(errorsOffset, errorsOffset + ERRORS_PAGE)
+                    .map((r, i) => (
+                      <tr key={`${r.row}-${i}`}>
+                        <td className={TD}>{r.first ? r.row : ""}</td>
+                        <td className={TD}>{r.column ?? "—"}</td>
+                        <td className={TD}>{r.value ?? ""}</td>
+                        <td className={TD}>{r.reason}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
-              <Pager count={rows.length} limit={ERRORS_PAGE} offset={errorsOffset} onChange={setErrorsOffset} />
+              <Pager
+                count={rows.length}
+                limit={ERRORS_PAGE}
+                offset={errorsOffset}
+                onChange={setErrorsOffset}
+              />
             </>
           )}
           {result.dry_run && (
             <div className="flex gap-x-small mt-base">
-              <button type="button" className="btn btn-primary btn-small" disabled={running || result.invalid_rows.length > 0} onClick={() => start({ dry_run: false, skip_invalid: false })}>
+              <button
+                type="button"
+                className="btn btn-primary btn-small"
+                disabled={running || result.invalid_rows.length > 0}
+                onClick={() => start({ dry_run: false, skip_invalid: false })}
+              >
                 Appliquer (tout ou rien)
               </button>
-              <button type="button" className="btn btn-secondary btn-small" disabled={running} onClick={() => start({ dry_run: false, skip_invalid: true })}>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={running}
+                onClick={() => start({ dry_run: false, skip_invalid: true })}
+              >
                 Appliquer en ignorant les lignes invalides
               </button>
             </div>
@@ -257,7 +368,13 @@ const ImportsPage = () => {
                 <td className={TD}>{i.file_name ?? "—"}</td>
                 <td className={TD}>{TYPE_LABELS[i.type] ?? i.type}</td>
                 <td className={TD}>{mode(i)}</td>
-                <td className={TD}>{i.dry_run ? "Rien écrit (simulation)" : i.applied ? "Appliqué" : "Arrêté, rien écrit"}</td>
+                <td className={TD}>
+                  {i.dry_run
+                    ? "Rien écrit (simulation)"
+                    : i.applied
+                      ? "Appliqué"
+                      : "Arrêté, rien écrit"}
+                </td>
                 <td className={TD}>{formatNumber(i.summary?.created ?? 0)}</td>
                 <td className={TD}>{formatNumber(i.summary?.updated ?? 0)}</td>
                 <td className={TD}>{formatNumber(i.summary?.invalid ?? 0)}</td>
@@ -266,7 +383,12 @@ const ImportsPage = () => {
                     <button
                       type="button"
                       className="text-violet-60"
-                      onClick={() => downloadAdminFile(`/fitment/imports/${i.id}/invalid-rows`, `lignes-invalides-${i.id}.csv`).catch((e) => setError(errorMessage(e)))}
+                      onClick={() =>
+                        downloadAdminFile(
+                          `/fitment/imports/${i.id}/invalid-rows`,
+                          `lignes-invalides-${i.id}.csv`
+                        ).catch((e) => setError(errorMessage(e)))
+                      }
                     >
                       Lignes invalides
                     </button>
@@ -276,7 +398,14 @@ const ImportsPage = () => {
             ))}
           </tbody>
         </table>
-        {history.data && <Pager count={history.data.count} limit={HISTORY_PAGE} offset={historyOffset} onChange={setHistoryOffset} />}
+        {history.data && (
+          <Pager
+            count={history.data.count}
+            limit={HISTORY_PAGE}
+            offset={historyOffset}
+            onChange={setHistoryOffset}
+          />
+        )}
       </Card>
     </div>
   )

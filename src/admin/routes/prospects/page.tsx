@@ -40,7 +40,16 @@ type Facets = { facets: Record<"city" | "governorate" | "assignee", Facet[]> }
 const PAGE_SIZE = 50
 
 /** The list's filters, kept in the address (so the detail page's "back" keeps them). */
-const FILTER_KEYS = ["q", "city", "governorate", "band", "status", "kind", "assignee", "order"] as const
+const FILTER_KEYS = [
+  "q",
+  "city",
+  "governorate",
+  "band",
+  "status",
+  "kind",
+  "assignee",
+  "order",
+] as const
 
 const SORTS: Array<[string, string]> = [
   ["-score", "Score (meilleur d'abord)"],
@@ -70,7 +79,13 @@ const Select = ({
 }) => (
   <label className="flex flex-col inter-small-regular text-grey-50">
     {label}
-    <select name={name} aria-label={label} className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0" value={value} onChange={(e) => onChange(e.target.value)}>
+    <select
+      name={name}
+      aria-label={label}
+      className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    >
       {all !== null && <option value="">{all}</option>}
       {options.map(([v, text]) => (
         <option key={v} value={v}>
@@ -132,22 +147,32 @@ const LeadsTable = () => {
   }, [text])
 
   const query = { ...filters, limit: PAGE_SIZE, offset }
-  const { data, isLoading, error } = useAdminCustomQuery<Record<string, unknown>, LeadList>(
-    "/prospector/leads",
-    ["prospector-leads", JSON.stringify(query)],
-    query,
-    { keepPreviousData: true, staleTime: 0 }
-  )
-  const { data: facets } = useAdminCustomQuery<Record<string, unknown>, Facets>("/prospector/leads/facets", ["prospector-lead-facets"], undefined, {
+  const { data, isLoading, error } = useAdminCustomQuery<
+    Record<string, unknown>,
+    LeadList
+  >("/prospector/leads", ["prospector-leads", JSON.stringify(query)], query, {
+    keepPreviousData: true,
     staleTime: 0,
   })
+  const { data: facets } = useAdminCustomQuery<Record<string, unknown>, Facets>(
+    "/prospector/leads/facets",
+    ["prospector-lead-facets"],
+    undefined,
+    {
+      staleTime: 0,
+    }
+  )
 
   const exportCsv = async () => {
     setExporting(true)
     setExportError(null)
     try {
       const stamp = new Date().toISOString().slice(0, 10)
-      await downloadAdminFile("/prospector/leads/export", `prospects-${stamp}.csv`, { ...filters, format: "csv", delimiter: ";" })
+      await downloadAdminFile(
+        "/prospector/leads/export",
+        `prospects-${stamp}.csv`,
+        { ...filters, format: "csv", delimiter: ";" }
+      )
     } catch (e) {
       setExportError(errorMessage(e))
     } finally {
@@ -171,7 +196,14 @@ const LeadsTable = () => {
             onChange={(e) => setText(e.target.value)}
           />
         </label>
-        <Select label="Ville" name="city" value={filters.city ?? ""} onChange={(v) => update({ city: v })} options={facetOptions(facets?.facets.city)} all="Toutes" />
+        <Select
+          label="Ville"
+          name="city"
+          value={filters.city ?? ""}
+          onChange={(v) => update({ city: v })}
+          options={facetOptions(facets?.facets.city)}
+          all="Toutes"
+        />
         <Select
           label="Gouvernorat"
           name="governorate"
@@ -179,9 +211,27 @@ const LeadsTable = () => {
           onChange={(v) => update({ governorate: v })}
           options={facetOptions(facets?.facets.governorate)}
         />
-        <Select label="Score" name="band" value={filters.band ?? ""} onChange={(v) => update({ band: v })} options={Object.entries(LEAD_BAND_LABELS)} />
-        <Select label="Statut" name="status" value={filters.status ?? ""} onChange={(v) => update({ status: v })} options={Object.entries(LEAD_STATUS_LABELS)} />
-        <Select label="Type" name="kind" value={filters.kind ?? ""} onChange={(v) => update({ kind: v })} options={Object.entries(LEAD_KIND_LABELS)} />
+        <Select
+          label="Score"
+          name="band"
+          value={filters.band ?? ""}
+          onChange={(v) => update({ band: v })}
+          options={Object.entries(LEAD_BAND_LABELS)}
+        />
+        <Select
+          label="Statut"
+          name="status"
+          value={filters.status ?? ""}
+          onChange={(v) => update({ status: v })}
+          options={Object.entries(LEAD_STATUS_LABELS)}
+        />
+        <Select
+          label="Type"
+          name="kind"
+          value={filters.kind ?? ""}
+          onChange={(v) => update({ kind: v })}
+          options={Object.entries(LEAD_KIND_LABELS)}
+        />
         <Select
           label="Assigné à"
           name="assignee"
@@ -190,7 +240,14 @@ const LeadsTable = () => {
           options={facetOptions(facets?.facets.assignee)}
           all="Tout le monde"
         />
-        <Select label="Trier par" name="order" value={filters.order ?? "-score"} onChange={(v) => update({ order: v === "-score" ? "" : v })} options={SORTS} all={null} />
+        <Select
+          label="Trier par"
+          name="order"
+          value={filters.order ?? "-score"}
+          onChange={(v) => update({ order: v === "-score" ? "" : v })}
+          options={SORTS}
+          all={null}
+        />
       </div>
       <div className="flex items-center gap-x-small mb-base">
         <button
@@ -202,21 +259,33 @@ const LeadsTable = () => {
         >
           Réinitialiser les filtres
         </button>
-        <button className="btn btn-primary btn-small ml-auto" onClick={exportCsv} disabled={exporting}>
+        <button
+          className="btn btn-primary btn-small ml-auto"
+          onClick={exportCsv}
+          disabled={exporting}
+        >
           {exporting ? "Export en cours…" : "Exporter CSV"}
         </button>
       </div>
-      {exportError && <Notice kind="error">Export impossible : {exportError}</Notice>}
+      {exportError && (
+        <Notice kind="error">Export impossible : {exportError}</Notice>
+      )}
       {error ? (
         <Notice kind="error">{errorMessage(error)}</Notice>
       ) : isLoading || !data ? (
         <p className="inter-small-regular text-grey-50">Chargement…</p>
       ) : (
         <>
-          <p className="inter-small-regular text-grey-50 mb-small" data-testid="lead-count">
+          <p
+            className="inter-small-regular text-grey-50 mb-small"
+            data-testid="lead-count"
+          >
             {formatNumber(data.count)} prospect(s)
           </p>
-          <table className="w-full inter-small-regular" data-testid="leads-table">
+          <table
+            className="w-full inter-small-regular"
+            data-testid="leads-table"
+          >
             <thead>
               <tr className="text-grey-50 text-left border-b border-grey-20">
                 <th className="py-xsmall">Nom</th>
@@ -232,28 +301,50 @@ const LeadsTable = () => {
             </thead>
             <tbody>
               {data.leads.map((l) => (
-                <tr key={l.id} className="border-b border-grey-10" data-lead-id={l.id}>
+                <tr
+                  key={l.id}
+                  className="border-b border-grey-10"
+                  data-lead-id={l.id}
+                >
                   <td className="py-xsmall">
-                    <Link to={`/a/prospects/${l.id}`} className="text-violet-60 hover:underline">
+                    <Link
+                      to={`/a/prospects/${l.id}`}
+                      className="text-violet-60 hover:underline"
+                    >
                       <MaybeArabic text={l.name} />
                     </Link>
-                    {l.kind === "competitor" && <span className="ml-xsmall text-grey-50">(concurrent)</span>}
+                    {l.kind === "competitor" && (
+                      <span className="ml-xsmall text-grey-50">
+                        (concurrent)
+                      </span>
+                    )}
                   </td>
                   <td>{l.city ?? "—"}</td>
                   <td>{l.governorate ?? "—"}</td>
                   <td>
                     <ScoreBadge score={l.score} band={l.score_band} />
                   </td>
-                  <td data-testid="lead-status">{LEAD_STATUS_LABELS[l.status] ?? l.status}</td>
+                  <td data-testid="lead-status">
+                    {LEAD_STATUS_LABELS[l.status] ?? l.status}
+                  </td>
                   <td dir="ltr">{l.phone ?? "—"}</td>
-                  <td>{l.rating !== null ? `${formatNumber(l.rating, 1)} (${formatNumber(l.review_count ?? 0)} avis)` : "—"}</td>
+                  <td>
+                    {l.rating !== null
+                      ? `${formatNumber(l.rating, 1)} (${formatNumber(l.review_count ?? 0)} avis)`
+                      : "—"}
+                  </td>
                   <td>{l.assignee ?? "—"}</td>
                   <td>{formatDate(l.first_seen_at)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <Pager count={data.count} limit={PAGE_SIZE} offset={offset} onChange={(o) => update({ offset: o ? String(o) : "" })} />
+          <Pager
+            count={data.count}
+            limit={PAGE_SIZE}
+            offset={offset}
+            onChange={(o) => update({ offset: o ? String(o) : "" })}
+          />
         </>
       )}
     </div>
@@ -267,17 +358,25 @@ const ProspectsPage = () => {
     <div className="bg-grey-0 border-grey-20 rounded-rounded border px-xlarge py-large">
       <h1 className="inter-xlarge-semibold mb-small">Prospects</h1>
       <p className="inter-small-regular text-grey-50 mb-base">
-        Garages, mécaniciens et carrossiers trouvés par Google Places, notés comme clients possibles de la boutique.
+        Garages, mécaniciens et carrossiers trouvés par Google Places, notés
+        comme clients possibles de la boutique.
       </p>
       <div className="flex gap-x-small mb-large" role="tablist">
-        <button role="tab" aria-selected={tab === "prospects"} className={`btn btn-small ${tab === "prospects" ? "btn-primary" : "btn-secondary"}`} onClick={() => setParams(new URLSearchParams())}>
+        <button
+          role="tab"
+          aria-selected={tab === "prospects"}
+          className={`btn btn-small ${tab === "prospects" ? "btn-primary" : "btn-secondary"}`}
+          onClick={() => setParams(new URLSearchParams())}
+        >
           Liste des prospects
         </button>
         <button
           role="tab"
           aria-selected={tab === "recherches"}
           className={`btn btn-small ${tab === "recherches" ? "btn-primary" : "btn-secondary"}`}
-          onClick={() => setParams(new URLSearchParams({ onglet: "recherches" }))}
+          onClick={() =>
+            setParams(new URLSearchParams({ onglet: "recherches" }))
+          }
         >
           Recherches Google Places
         </button>

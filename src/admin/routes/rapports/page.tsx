@@ -12,7 +12,13 @@ type Report = {
   period_start: string
   period_end: string
   created_at: string
-  summary: { new_leads: number; status_changes: number; price_changes: number; alerts: number; leads_by_city?: Array<{ city: string; total: number }> }
+  summary: {
+    new_leads: number
+    status_changes: number
+    price_changes: number
+    alerts: number
+    leads_by_city?: Array<{ city: string; total: number }>
+  }
 }
 
 const PAGE = 20
@@ -34,30 +40,51 @@ const ReportFrame = ({ id }: { id: string }) => {
     return <Notice kind="error">{error}</Notice>
   }
   if (html === null) {
-    return <p className="inter-small-regular text-grey-50">Chargement du rapport…</p>
+    return (
+      <p className="inter-small-regular text-grey-50">Chargement du rapport…</p>
+    )
   }
-  return <iframe title="Rapport hebdomadaire" sandbox="" srcDoc={html} className="w-full border border-grey-20 rounded-rounded bg-grey-0" style={{ height: 600 }} data-testid="report-frame" />
+  return (
+    <iframe
+      title="Rapport hebdomadaire"
+      sandbox=""
+      srcDoc={html}
+      className="w-full border border-grey-20 rounded-rounded bg-grey-0"
+      style={{ height: 600 }}
+      data-testid="report-frame"
+    />
+  )
 }
 
 const RapportsPage = () => {
   const [offset, setOffset] = useState(0)
   const [open, setOpen] = useState<string | null>(null)
   const [building, setBuilding] = useState(false)
-  const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null)
-  const { data, error, refetch } = useAdminCustomQuery<Record<string, unknown>, { reports: Report[]; count: number }>(
+  const [message, setMessage] = useState<{
+    kind: "success" | "error"
+    text: string
+  } | null>(null)
+  const { data, error, refetch } = useAdminCustomQuery<
+    Record<string, unknown>,
+    { reports: Report[]; count: number }
+  >(
     "/prospector/reports",
     ["prospector-reports", offset],
     { limit: PAGE, offset },
     { keepPreviousData: true, staleTime: 0 }
   )
 
-  const period = (r: Report) => `Semaine du ${formatDate(r.period_start)} au ${formatDate(new Date(new Date(r.period_end).getTime() - 1))}`
+  const period = (r: Report) =>
+    `Semaine du ${formatDate(r.period_start)} au ${formatDate(new Date(new Date(r.period_end).getTime() - 1))}`
 
   const build = async () => {
     setBuilding(true)
     setMessage(null)
     try {
-      const { report } = await adminFetch<{ report: Report }>("/prospector/reports", { method: "POST", body: {} })
+      const { report } = await adminFetch<{ report: Report }>(
+        "/prospector/reports",
+        { method: "POST", body: {} }
+      )
       setMessage({ kind: "success", text: `Rapport prêt : ${period(report)}.` })
       setOpen(report.id)
       await refetch()
@@ -71,7 +98,11 @@ const RapportsPage = () => {
   const download = async (r: Report) => {
     setMessage(null)
     try {
-      await downloadAdminFile(`/prospector/reports/${r.id}`, `rapport-prospection-${r.period_start.slice(0, 10)}.csv`, { format: "csv" })
+      await downloadAdminFile(
+        `/prospector/reports/${r.id}`,
+        `rapport-prospection-${r.period_start.slice(0, 10)}.csv`,
+        { format: "csv" }
+      )
     } catch (e) {
       setMessage({ kind: "error", text: errorMessage(e) })
     }
@@ -83,12 +114,20 @@ const RapportsPage = () => {
         <div>
           <h1 className="inter-xlarge-semibold">Rapports</h1>
           <p className="inter-small-regular text-grey-50">
-            Rapport hebdomadaire de prospection et de veille prix : nouveaux prospects par ville et par score, changements de statut, concurrents, variations de
-            prix et alertes. Construit chaque lundi matin.
+            Rapport hebdomadaire de prospection et de veille prix : nouveaux
+            prospects par ville et par score, changements de statut,
+            concurrents, variations de prix et alertes. Construit chaque lundi
+            matin.
           </p>
         </div>
-        <button className="btn btn-secondary btn-small" onClick={build} disabled={building}>
-          {building ? "Construction…" : "Construire le rapport de la semaine dernière"}
+        <button
+          className="btn btn-secondary btn-small"
+          onClick={build}
+          disabled={building}
+        >
+          {building
+            ? "Construction…"
+            : "Construire le rapport de la semaine dernière"}
         </button>
       </div>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
@@ -97,10 +136,15 @@ const RapportsPage = () => {
       ) : !data ? (
         <p className="inter-small-regular text-grey-50">Chargement…</p>
       ) : data.count === 0 ? (
-        <p className="inter-small-regular text-grey-50">Aucun rapport pour l'instant.</p>
+        <p className="inter-small-regular text-grey-50">
+          Aucun rapport pour l'instant.
+        </p>
       ) : (
         <>
-          <table className="w-full inter-small-regular" data-testid="reports-table">
+          <table
+            className="w-full inter-small-regular"
+            data-testid="reports-table"
+          >
             <thead>
               <tr className="text-grey-50 text-left border-b border-grey-20">
                 <th className="py-xsmall">Période</th>
@@ -117,16 +161,30 @@ const RapportsPage = () => {
                 <Fragment key={r.id}>
                   <tr className="border-b border-grey-10" data-report-id={r.id}>
                     <td className="py-xsmall">{period(r)}</td>
-                    <td className="text-right">{formatNumber(r.summary?.new_leads)}</td>
-                    <td className="text-right">{formatNumber(r.summary?.status_changes)}</td>
-                    <td className="text-right">{formatNumber(r.summary?.price_changes)}</td>
-                    <td className="text-right">{formatNumber(r.summary?.alerts)}</td>
+                    <td className="text-right">
+                      {formatNumber(r.summary?.new_leads)}
+                    </td>
+                    <td className="text-right">
+                      {formatNumber(r.summary?.status_changes)}
+                    </td>
+                    <td className="text-right">
+                      {formatNumber(r.summary?.price_changes)}
+                    </td>
+                    <td className="text-right">
+                      {formatNumber(r.summary?.alerts)}
+                    </td>
                     <td>{formatDate(r.created_at, true)}</td>
                     <td className="text-right whitespace-nowrap">
-                      <button className="btn btn-secondary btn-small" onClick={() => setOpen(open === r.id ? null : r.id)}>
+                      <button
+                        className="btn btn-secondary btn-small"
+                        onClick={() => setOpen(open === r.id ? null : r.id)}
+                      >
                         {open === r.id ? "Fermer" : "Lire"}
                       </button>{" "}
-                      <button className="btn btn-secondary btn-small" onClick={() => download(r)}>
+                      <button
+                        className="btn btn-secondary btn-small"
+                        onClick={() => download(r)}
+                      >
                         Télécharger CSV
                       </button>
                     </td>
@@ -142,7 +200,12 @@ const RapportsPage = () => {
               ))}
             </tbody>
           </table>
-          <Pager count={data.count} limit={PAGE} offset={offset} onChange={setOffset} />
+          <Pager
+            count={data.count}
+            limit={PAGE}
+            offset={offset}
+            onChange={setOffset}
+          />
         </>
       )}
     </div>

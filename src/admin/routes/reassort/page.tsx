@@ -1,6 +1,15 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { ArrowDownTray, ShoppingCart } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Input, Select, Table, Text } from "@medusajs/ui"
+import {
+  Badge,
+  Button,
+  Container,
+  Heading,
+  Input,
+  Select,
+  Table,
+  Text,
+} from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import { ReassortAccuracy } from "../../components/reassort-accuracy"
@@ -28,7 +37,12 @@ type Suggestion = {
   unit_price: number | null
   value: number | null
 }
-type SuggestionList = { suggestions: Suggestion[]; count: number; limit: number; offset: number }
+type SuggestionList = {
+  suggestions: Suggestion[]
+  count: number
+  limit: number
+  offset: number
+}
 type Option = { id: string; name: string }
 
 const PAGE = 25
@@ -37,8 +51,12 @@ const ALL = "__all__"
 /** One line in plain French: why this part must be ordered. */
 const why = (s: Suggestion) => {
   const stock = `${formatNumber(s.stock)} en stock${s.on_order ? ` + ${formatNumber(s.on_order)} en commande` : ""}`
-  const level = s.service_level ? `${Math.round(s.service_level * 100)} %` : "95 %"
-  const delay = s.lead_time_days ? `${formatNumber(s.lead_time_days)} jours` : "le délai fournisseur"
+  const level = s.service_level
+    ? `${Math.round(s.service_level * 100)} %`
+    : "95 %"
+  const delay = s.lead_time_days
+    ? `${formatNumber(s.lead_time_days)} jours`
+    : "le délai fournisseur"
   return `${stock} ; il en faut au moins ${formatNumber(s.reorder_point)} pour couvrir ${delay} de ventes dans ${level} des cas.`
 }
 
@@ -54,11 +72,23 @@ const ReassortPage = () => {
   const [version, setVersion] = useState(0)
 
   useEffect(() => {
-    adminFetch<{ product_categories: Option[] }>("/product-categories", { query: { limit: 500 } })
-      .then((r) => setCategories([...r.product_categories].sort((a, b) => a.name.localeCompare(b.name, "fr"))))
+    adminFetch<{ product_categories: Option[] }>("/product-categories", {
+      query: { limit: 500 },
+    })
+      .then((r) =>
+        setCategories(
+          [...r.product_categories].sort((a, b) =>
+            a.name.localeCompare(b.name, "fr")
+          )
+        )
+      )
       .catch(() => setCategories([]))
     adminFetch<{ brands: Option[] }>("/brands", { query: { limit: 500 } })
-      .then((r) => setBrands([...r.brands].sort((a, b) => a.name.localeCompare(b.name, "fr"))))
+      .then((r) =>
+        setBrands(
+          [...r.brands].sort((a, b) => a.name.localeCompare(b.name, "fr"))
+        )
+      )
       .catch(() => setBrands([]))
   }, [])
 
@@ -71,7 +101,9 @@ const ReassortPage = () => {
   useEffect(() => {
     let live = true
     const timer = setTimeout(() => {
-      adminFetch<SuggestionList>("/orion/restock", { query: { ...filters, limit: PAGE, offset } })
+      adminFetch<SuggestionList>("/orion/restock", {
+        query: { ...filters, limit: PAGE, offset },
+      })
         .then((r) => live && (setData(r), setError(null)))
         .catch((e) => live && setError((e as Error).message))
     }, 200)
@@ -84,7 +116,10 @@ const ReassortPage = () => {
   }, [categoryId, brandId, q, offset, version])
 
   const acknowledge = async (id: string) => {
-    await adminFetch(`/orion/alerts/${id}/acknowledge`, { method: "POST", body: {} })
+    await adminFetch(`/orion/alerts/${id}/acknowledge`, {
+      method: "POST",
+      body: {},
+    })
     setVersion((v) => v + 1)
   }
 
@@ -95,13 +130,20 @@ const ReassortPage = () => {
           <div>
             <Heading level="h1">Réassort</Heading>
             <Text size="small" className="text-ui-fg-subtle">
-              Les pièces à commander, les plus urgentes d'abord : celles qui tomberont en rupture le plus tôt, puis celles qui pèsent le plus.
+              Les pièces à commander, les plus urgentes d'abord : celles qui
+              tomberont en rupture le plus tôt, puis celles qui pèsent le plus.
             </Text>
           </div>
           <Button
             variant="secondary"
             size="small"
-            onClick={() => downloadAdminFile("/orion/restock", `reassort-${new Date().toISOString().slice(0, 10)}.csv`, { ...filters, format: "csv" }).catch((e) => setError((e as Error).message))}
+            onClick={() =>
+              downloadAdminFile(
+                "/orion/restock",
+                `reassort-${new Date().toISOString().slice(0, 10)}.csv`,
+                { ...filters, format: "csv" }
+              ).catch((e) => setError((e as Error).message))
+            }
           >
             <ArrowDownTray /> Exporter CSV
           </Button>
@@ -109,7 +151,10 @@ const ReassortPage = () => {
         <ReassortRunProgress onFinished={() => setVersion((v) => v + 1)} />
         <div className="flex gap-x-3">
           <div className="w-64">
-            <Select value={categoryId} onValueChange={(v) => (setCategoryId(v), setOffset(0))}>
+            <Select
+              value={categoryId}
+              onValueChange={(v) => (setCategoryId(v), setOffset(0))}
+            >
               <Select.Trigger data-testid="filter-category">
                 <Select.Value placeholder="Catégorie" />
               </Select.Trigger>
@@ -124,7 +169,10 @@ const ReassortPage = () => {
             </Select>
           </div>
           <div className="w-64">
-            <Select value={brandId} onValueChange={(v) => (setBrandId(v), setOffset(0))}>
+            <Select
+              value={brandId}
+              onValueChange={(v) => (setBrandId(v), setOffset(0))}
+            >
               <Select.Trigger data-testid="filter-brand">
                 <Select.Value placeholder="Marque" />
               </Select.Trigger>
@@ -139,7 +187,12 @@ const ReassortPage = () => {
             </Select>
           </div>
           <div className="w-64">
-            <Input type="search" placeholder="Référence ou nom" value={q} onChange={(e) => (setQ(e.target.value), setOffset(0))} />
+            <Input
+              type="search"
+              placeholder="Référence ou nom"
+              value={q}
+              onChange={(e) => (setQ(e.target.value), setOffset(0))}
+            />
           </div>
         </div>
       </Container>
@@ -149,7 +202,11 @@ const ReassortPage = () => {
           <Text className="text-ui-fg-subtle p-6">Chargement…</Text>
         ) : data.suggestions.length === 0 ? (
           <Text className="text-ui-fg-subtle p-6" data-testid="reassort-empty">
-            Rien à commander{filters.category_id || filters.brand_id || filters.q ? " avec ces filtres" : ""} : le stock couvre la demande prévue.
+            Rien à commander
+            {filters.category_id || filters.brand_id || filters.q
+              ? " avec ces filtres"
+              : ""}{" "}
+            : le stock couvre la demande prévue.
           </Text>
         ) : (
           <Table data-testid="reassort-table">
@@ -157,43 +214,80 @@ const ReassortPage = () => {
               <Table.Row>
                 <Table.HeaderCell>Pièce</Table.HeaderCell>
                 <Table.HeaderCell>Marque</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Stock</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Stock
+                </Table.HeaderCell>
                 <Table.HeaderCell>Rupture prévue</Table.HeaderCell>
                 <Table.HeaderCell>Commander avant</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">À commander</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Valeur HT</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  À commander
+                </Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Valeur HT
+                </Table.HeaderCell>
                 <Table.HeaderCell />
               </Table.Row>
             </Table.Header>
             <Table.Body>
               {data.suggestions.map((s) => (
-                <Table.Row key={s.id} className="[&_td]:align-top" data-testid="reassort-row">
+                <Table.Row
+                  key={s.id}
+                  className="[&_td]:align-top"
+                  data-testid="reassort-row"
+                >
                   <Table.Cell className="py-2 max-w-md">
                     {s.product_id ? (
-                      <Link to={`/a/products/${s.product_id}`} className="text-ui-fg-interactive hover:underline">
+                      <Link
+                        to={`/a/products/${s.product_id}`}
+                        className="text-ui-fg-interactive hover:underline"
+                      >
                         {s.title ?? s.sku}
                       </Link>
                     ) : (
-                      s.title ?? s.sku
+                      (s.title ?? s.sku)
                     )}
                     <div className="text-ui-fg-subtle text-xs">
                       {s.sku}
                       {s.category ? ` · ${s.category}` : ""}
                     </div>
-                    <div className="text-ui-fg-subtle text-xs whitespace-normal">{why(s)}</div>
+                    <div className="text-ui-fg-subtle text-xs whitespace-normal">
+                      {why(s)}
+                    </div>
                   </Table.Cell>
                   <Table.Cell>{s.brand ?? "—"}</Table.Cell>
                   <Table.Cell className="text-right">
                     {formatNumber(s.stock)}
-                    {s.on_order ? <div className="text-ui-fg-subtle text-xs">+ {formatNumber(s.on_order)} en commande</div> : null}
+                    {s.on_order ? (
+                      <div className="text-ui-fg-subtle text-xs">
+                        + {formatNumber(s.on_order)} en commande
+                      </div>
+                    ) : null}
                   </Table.Cell>
-                  <Table.Cell>{s.stockout_date ? formatDate(s.stockout_date) : <span className="text-ui-fg-subtle">pas avant 3 mois</span>}</Table.Cell>
-                  <Table.Cell>{s.order_by ? formatDate(s.order_by) : "—"}</Table.Cell>
-                  <Table.Cell className="text-right font-medium">{formatNumber(s.suggested_quantity)}</Table.Cell>
-                  <Table.Cell className="text-right">{formatAmount(s.value)}</Table.Cell>
+                  <Table.Cell>
+                    {s.stockout_date ? (
+                      formatDate(s.stockout_date)
+                    ) : (
+                      <span className="text-ui-fg-subtle">
+                        pas avant 3 mois
+                      </span>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {s.order_by ? formatDate(s.order_by) : "—"}
+                  </Table.Cell>
+                  <Table.Cell className="text-right font-medium">
+                    {formatNumber(s.suggested_quantity)}
+                  </Table.Cell>
+                  <Table.Cell className="text-right">
+                    {formatAmount(s.value)}
+                  </Table.Cell>
                   <Table.Cell>
                     {s.status === "open" ? (
-                      <Button variant="transparent" size="small" onClick={() => acknowledge(s.id)}>
+                      <Button
+                        variant="transparent"
+                        size="small"
+                        onClick={() => acknowledge(s.id)}
+                      >
                         Marquer comme vu
                       </Button>
                     ) : (
@@ -207,14 +301,30 @@ const ReassortPage = () => {
         )}
         {data && data.count > 0 ? (
           <div className="flex items-center justify-between p-4">
-            <Text size="small" className="text-ui-fg-subtle" data-testid="reassort-count">
-              {formatNumber(offset + 1)}–{formatNumber(Math.min(offset + PAGE, data.count))} sur {formatNumber(data.count)} pièces à commander
+            <Text
+              size="small"
+              className="text-ui-fg-subtle"
+              data-testid="reassort-count"
+            >
+              {formatNumber(offset + 1)}–
+              {formatNumber(Math.min(offset + PAGE, data.count))} sur{" "}
+              {formatNumber(data.count)} pièces à commander
             </Text>
             <div className="flex gap-x-2">
-              <Button variant="secondary" size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              <Button
+                variant="secondary"
+                size="small"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
                 Précédent
               </Button>
-              <Button variant="secondary" size="small" disabled={offset + PAGE >= data.count} onClick={() => setOffset(offset + PAGE)}>
+              <Button
+                variant="secondary"
+                size="small"
+                disabled={offset + PAGE >= data.count}
+                onClick={() => setOffset(offset + PAGE)}
+              >
                 Suivant
               </Button>
             </div>

@@ -10,43 +10,108 @@ type SalesWindow = { from: string; amount: number; orders: number }
 type Dashboard = {
   generated_at: string
   currency_code: string
-  sales: { today: SalesWindow; last_7_days: SalesWindow; last_30_days: SalesWindow }
+  sales: {
+    today: SalesWindow
+    last_7_days: SalesWindow
+    last_30_days: SalesWindow
+  }
   orders_to_ship: number
   out_of_stock_variants: number
   restock: {
     open: number
-    top: { id: string; product_id: string | null; sku: string | null; title: string | null; stock: number | null; suggested_quantity: number | null; stockout_date: string | null }[]
+    top: {
+      id: string
+      product_id: string | null
+      sku: string | null
+      title: string | null
+      stock: number | null
+      suggested_quantity: number | null
+      stockout_date: string | null
+    }[]
   }
   leads: { new_this_week: number }
-  price_alerts: { unacknowledged: number; latest: { id: string; kind: string; message: string; supplier: string; created_at: string }[] }
-  last_forecast_run: null | { id: string; status: string; progress: number; started_at: string | null; finished_at: string | null; variant_count: number | null; alert_count: number | null }
-  activity: { kind: "order" | "price" | "import"; id: string; at: string; label: string; product_id?: string | null; amount?: number | null; old_amount?: number | null; currency_code?: string | null }[]
+  price_alerts: {
+    unacknowledged: number
+    latest: {
+      id: string
+      kind: string
+      message: string
+      supplier: string
+      created_at: string
+    }[]
+  }
+  last_forecast_run: null | {
+    id: string
+    status: string
+    progress: number
+    started_at: string | null
+    finished_at: string | null
+    variant_count: number | null
+    alert_count: number | null
+  }
+  activity: {
+    kind: "order" | "price" | "import"
+    id: string
+    at: string
+    label: string
+    product_id?: string | null
+    amount?: number | null
+    old_amount?: number | null
+    currency_code?: string | null
+  }[]
 }
 
-const RUN_STATUS: Record<string, string> = { running: "en cours", succeeded: "terminée", failed: "échouée" }
-const ordersText = (n: number) => (n === 0 ? "aucune commande" : n === 1 ? "1 commande" : `${formatNumber(n)} commandes`)
+const RUN_STATUS: Record<string, string> = {
+  running: "en cours",
+  succeeded: "terminée",
+  failed: "échouée",
+}
+const ordersText = (n: number) =>
+  n === 0
+    ? "aucune commande"
+    : n === 1
+      ? "1 commande"
+      : `${formatNumber(n)} commandes`
 
 const activityLink = (a: Dashboard["activity"][number]) =>
-  a.kind === "order" ? `/a/orders/${a.id}` : a.kind === "price" && a.product_id ? `/a/products/${a.product_id}` : a.kind === "import" ? "/a/imports" : "/a/products"
+  a.kind === "order"
+    ? `/a/orders/${a.id}`
+    : a.kind === "price" && a.product_id
+      ? `/a/products/${a.product_id}`
+      : a.kind === "import"
+        ? "/a/imports"
+        : "/a/products"
 
 const activityText = (a: Dashboard["activity"][number]) => {
   if (a.kind === "order") {
     return `Commande ${a.label} : ${formatAmount(a.amount, a.currency_code ?? "tnd")} HT`
   }
   if (a.kind === "price") {
-    const before = a.old_amount === null || a.old_amount === undefined ? "nouveau prix" : formatAmount(a.old_amount, a.currency_code ?? "tnd")
+    const before =
+      a.old_amount === null || a.old_amount === undefined
+        ? "nouveau prix"
+        : formatAmount(a.old_amount, a.currency_code ?? "tnd")
     return `Prix de ${a.label} : ${before} → ${formatAmount(a.amount, a.currency_code ?? "tnd")}`
   }
   return `Import ${a.label}`
 }
 
 const TableauDeBordPage = () => {
-  const { data, isLoading, error } = useAdminCustomQuery<Record<string, never>, { dashboard: Dashboard }>("/dashboard", ["shabou-dashboard"])
+  const { data, isLoading, error } = useAdminCustomQuery<
+    Record<string, never>,
+    { dashboard: Dashboard }
+  >("/dashboard", ["shabou-dashboard"])
   if (isLoading) {
-    return <Text className="text-ui-fg-subtle">Chargement du tableau de bord…</Text>
+    return (
+      <Text className="text-ui-fg-subtle">Chargement du tableau de bord…</Text>
+    )
   }
   if (error || !data) {
-    return <Text className="text-ui-fg-error">Le tableau de bord n'a pas pu être chargé.</Text>
+    return (
+      <Text className="text-ui-fg-error">
+        Le tableau de bord n'a pas pu être chargé.
+      </Text>
+    )
   }
   const d = data.dashboard
   const run = d.last_forecast_run
@@ -55,62 +120,157 @@ const TableauDeBordPage = () => {
       <div className="flex items-baseline justify-between">
         <Heading level="h1">Tableau de bord</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Mis à jour le {formatDate(d.generated_at, true)} · montants HT, hors livraison
+          Mis à jour le {formatDate(d.generated_at, true)} · montants HT, hors
+          livraison
         </Text>
       </div>
       <div className="grid grid-cols-3 gap-4">
-        <DashboardTile testId="sales-today" title="Ventes aujourd'hui" value={formatAmount(d.sales.today.amount, d.currency_code)} hint={ordersText(d.sales.today.orders)} to="/a/orders" linkLabel="Commandes" />
-        <DashboardTile testId="sales-7-days" title="Ventes des 7 derniers jours" value={formatAmount(d.sales.last_7_days.amount, d.currency_code)} hint={ordersText(d.sales.last_7_days.orders)} to="/a/orders" linkLabel="Commandes" />
-        <DashboardTile testId="sales-30-days" title="Ventes des 30 derniers jours" value={formatAmount(d.sales.last_30_days.amount, d.currency_code)} hint={ordersText(d.sales.last_30_days.orders)} to="/a/orders" linkLabel="Commandes" />
+        <DashboardTile
+          testId="sales-today"
+          title="Ventes aujourd'hui"
+          value={formatAmount(d.sales.today.amount, d.currency_code)}
+          hint={ordersText(d.sales.today.orders)}
+          to="/a/orders"
+          linkLabel="Commandes"
+        />
+        <DashboardTile
+          testId="sales-7-days"
+          title="Ventes des 7 derniers jours"
+          value={formatAmount(d.sales.last_7_days.amount, d.currency_code)}
+          hint={ordersText(d.sales.last_7_days.orders)}
+          to="/a/orders"
+          linkLabel="Commandes"
+        />
+        <DashboardTile
+          testId="sales-30-days"
+          title="Ventes des 30 derniers jours"
+          value={formatAmount(d.sales.last_30_days.amount, d.currency_code)}
+          hint={ordersText(d.sales.last_30_days.orders)}
+          to="/a/orders"
+          linkLabel="Commandes"
+        />
       </div>
       <div className="grid grid-cols-4 gap-4">
-        <DashboardTile testId="orders-to-ship" title="Commandes à expédier" value={formatNumber(d.orders_to_ship)} to="/a/orders" linkLabel="Voir les commandes" />
-        <DashboardTile testId="out-of-stock" title="Références en rupture" value={formatNumber(d.out_of_stock_variants)} hint="stock à zéro" to="/a/products" linkLabel="Voir les produits" />
-        <DashboardTile testId="new-leads" title="Nouveaux prospects cette semaine" value={formatNumber(d.leads.new_this_week)} to="/a/prospects" linkLabel="Voir les prospects" />
-        <DashboardTile testId="price-alerts" title="Alertes prix fournisseurs" value={formatNumber(d.price_alerts.unacknowledged)} hint="non lues" to="/a/veille-prix" linkLabel="Veille prix" />
+        <DashboardTile
+          testId="orders-to-ship"
+          title="Commandes à expédier"
+          value={formatNumber(d.orders_to_ship)}
+          to="/a/orders"
+          linkLabel="Voir les commandes"
+        />
+        <DashboardTile
+          testId="out-of-stock"
+          title="Références en rupture"
+          value={formatNumber(d.out_of_stock_variants)}
+          hint="stock à zéro"
+          to="/a/products"
+          linkLabel="Voir les produits"
+        />
+        <DashboardTile
+          testId="new-leads"
+          title="Nouveaux prospects cette semaine"
+          value={formatNumber(d.leads.new_this_week)}
+          to="/a/prospects"
+          linkLabel="Voir les prospects"
+        />
+        <DashboardTile
+          testId="price-alerts"
+          title="Alertes prix fournisseurs"
+          value={formatNumber(d.price_alerts.unacknowledged)}
+          hint="non lues"
+          to="/a/veille-prix"
+          linkLabel="Veille prix"
+        />
       </div>
       <div className="grid grid-cols-2 gap-4">
-        <DashboardPanel testId="restock-panel" title={`À commander (${formatNumber(d.restock.open)})`} to="/a/reassort" linkLabel="Réassort">
+        <DashboardPanel
+          testId="restock-panel"
+          title={`À commander (${formatNumber(d.restock.open)})`}
+          to="/a/reassort"
+          linkLabel="Réassort"
+        >
           {d.restock.top.length === 0 ? (
-            <Text size="small" className="text-ui-fg-subtle">Rien à commander pour l'instant.</Text>
+            <Text size="small" className="text-ui-fg-subtle">
+              Rien à commander pour l'instant.
+            </Text>
           ) : (
             <ul className="flex flex-col gap-y-2">
               {d.restock.top.map((r) => (
-                <li key={r.id} className="flex items-center justify-between gap-x-2">
-                  <Link to={r.product_id ? `/a/products/${r.product_id}` : "/a/reassort"} className="text-ui-fg-interactive text-sm hover:underline truncate">
+                <li
+                  key={r.id}
+                  className="flex items-center justify-between gap-x-2"
+                >
+                  <Link
+                    to={
+                      r.product_id
+                        ? `/a/products/${r.product_id}`
+                        : "/a/reassort"
+                    }
+                    className="text-ui-fg-interactive text-sm hover:underline truncate"
+                  >
                     {r.title ?? r.sku}
                   </Link>
-                  <Text size="small" className="text-ui-fg-subtle whitespace-nowrap">
-                    {r.suggested_quantity ?? "—"} à commander{r.stockout_date ? ` · rupture vers le ${formatDate(r.stockout_date)}` : ""}
+                  <Text
+                    size="small"
+                    className="text-ui-fg-subtle whitespace-nowrap"
+                  >
+                    {r.suggested_quantity ?? "—"} à commander
+                    {r.stockout_date
+                      ? ` · rupture vers le ${formatDate(r.stockout_date)}`
+                      : ""}
                   </Text>
                 </li>
               ))}
             </ul>
           )}
-          <div className="mt-4 border-t border-ui-border-base pt-3" data-testid="last-forecast-run">
+          <div
+            className="mt-4 border-t border-ui-border-base pt-3"
+            data-testid="last-forecast-run"
+          >
             {run ? (
               <Text size="small">
-                Dernière prévision : <Badge size="small">{RUN_STATUS[run.status] ?? run.status}</Badge>{" "}
+                Dernière prévision :{" "}
+                <Badge size="small">
+                  {RUN_STATUS[run.status] ?? run.status}
+                </Badge>{" "}
                 {run.status === "running"
                   ? `${Math.round(run.progress * 100)} %`
                   : `le ${formatDate(run.finished_at ?? run.started_at, true)}${run.variant_count !== null ? ` · ${formatNumber(run.variant_count)} pièces` : ""}`}
               </Text>
             ) : (
-              <Text size="small" className="text-ui-fg-subtle">Aucune prévision lancée pour l'instant.</Text>
+              <Text size="small" className="text-ui-fg-subtle">
+                Aucune prévision lancée pour l'instant.
+              </Text>
             )}
           </div>
         </DashboardPanel>
-        <DashboardPanel testId="activity-panel" title="Activité récente" to="/a/orders" linkLabel="Commandes">
+        <DashboardPanel
+          testId="activity-panel"
+          title="Activité récente"
+          to="/a/orders"
+          linkLabel="Commandes"
+        >
           {d.activity.length === 0 ? (
-            <Text size="small" className="text-ui-fg-subtle">Aucune activité récente.</Text>
+            <Text size="small" className="text-ui-fg-subtle">
+              Aucune activité récente.
+            </Text>
           ) : (
             <ul className="flex flex-col gap-y-2">
               {d.activity.map((a) => (
-                <li key={`${a.kind}-${a.id}`} className="flex items-center justify-between gap-x-2">
-                  <Link to={activityLink(a)} className="text-ui-fg-interactive text-sm hover:underline truncate">
+                <li
+                  key={`${a.kind}-${a.id}`}
+                  className="flex items-center justify-between gap-x-2"
+                >
+                  <Link
+                    to={activityLink(a)}
+                    className="text-ui-fg-interactive text-sm hover:underline truncate"
+                  >
                     {activityText(a)}
                   </Link>
-                  <Text size="small" className="text-ui-fg-subtle whitespace-nowrap">
+                  <Text
+                    size="small"
+                    className="text-ui-fg-subtle whitespace-nowrap"
+                  >
                     {formatDate(a.at, true)}
                   </Text>
                 </li>
@@ -120,14 +280,25 @@ const TableauDeBordPage = () => {
         </DashboardPanel>
       </div>
       {d.price_alerts.latest.length ? (
-        <DashboardPanel testId="price-alerts-panel" title="Dernières alertes prix" to="/a/veille-prix" linkLabel="Veille prix">
+        <DashboardPanel
+          testId="price-alerts-panel"
+          title="Dernières alertes prix"
+          to="/a/veille-prix"
+          linkLabel="Veille prix"
+        >
           <ul className="flex flex-col gap-y-2">
             {d.price_alerts.latest.map((a) => (
-              <li key={a.id} className="flex items-center justify-between gap-x-2">
+              <li
+                key={a.id}
+                className="flex items-center justify-between gap-x-2"
+              >
                 <Text size="small">
                   {a.supplier} : {a.message}
                 </Text>
-                <Text size="small" className="text-ui-fg-subtle whitespace-nowrap">
+                <Text
+                  size="small"
+                  className="text-ui-fg-subtle whitespace-nowrap"
+                >
                   {formatDate(a.created_at, true)}
                 </Text>
               </li>

@@ -4,8 +4,16 @@ import { useAdminCustomQuery } from "medusa-react"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 
-import { Card, Notice, Pager, errorMessage } from "../../components/prospector-ui"
-import { ProspectorWatchedPageForm, type WatchedPage } from "../../components/prospector-watched-page-form"
+import {
+  Card,
+  Notice,
+  Pager,
+  errorMessage,
+} from "../../components/prospector-ui"
+import {
+  ProspectorWatchedPageForm,
+  type WatchedPage,
+} from "../../components/prospector-watched-page-form"
 import { adminFetch } from "../../lib/api"
 import { formatAmount, formatDate, formatNumber } from "../../lib/format"
 
@@ -14,7 +22,14 @@ type Alert = {
   id: string
   watched_page_id: string
   kind: "price_move" | "below_our_price" | "back_in_stock"
-  details: { direction?: "up" | "down"; change_percent?: number; previous?: Price; current?: Price; our_price?: Price; floor?: Price }
+  details: {
+    direction?: "up" | "down"
+    change_percent?: number
+    previous?: Price
+    current?: Price
+    our_price?: Price
+    floor?: Price
+  }
   acknowledged_at: string | null
   created_at: string
   url: string
@@ -40,7 +55,10 @@ const STATUS_LABELS: Record<string, string> = {
 function alertText(a: Alert): string {
   const d = a.details
   if (a.kind === "price_move") {
-    const pct = d.change_percent !== undefined ? `${formatNumber(Math.abs(d.change_percent), 1)} %` : ""
+    const pct =
+      d.change_percent !== undefined
+        ? `${formatNumber(Math.abs(d.change_percent), 1)} %`
+        : ""
     return `${d.direction === "down" ? "Baisse" : "Hausse"} de prix de ${pct} : ${price(d.previous)} → ${price(d.current)}`
   }
   if (a.kind === "below_our_price") {
@@ -53,7 +71,14 @@ const Alerts = ({ onChanged }: { onChanged: () => void }) => {
   const [show, setShow] = useState<"false" | "true" | "">("false")
   const [offset, setOffset] = useState(0)
   const [error, setError] = useState<string | null>(null)
-  const { data, refetch, error: loadError } = useAdminCustomQuery<Record<string, unknown>, { alerts: Alert[]; count: number }>(
+  const {
+    data,
+    refetch,
+    error: loadError,
+  } = useAdminCustomQuery<
+    Record<string, unknown>,
+    { alerts: Alert[]; count: number }
+  >(
     "/prospector/alerts",
     ["prospector-alerts", show, offset],
     { acknowledged: show || undefined, limit: ALERTS_PAGE, offset },
@@ -99,7 +124,10 @@ const Alerts = ({ onChanged }: { onChanged: () => void }) => {
         </p>
       ) : (
         <>
-          <table className="w-full inter-small-regular" data-testid="alerts-table">
+          <table
+            className="w-full inter-small-regular"
+            data-testid="alerts-table"
+          >
             <thead>
               <tr className="text-grey-50 text-left border-b border-grey-20">
                 <th className="py-xsmall">Le</th>
@@ -111,16 +139,30 @@ const Alerts = ({ onChanged }: { onChanged: () => void }) => {
             </thead>
             <tbody>
               {data.alerts.map((a) => (
-                <tr key={a.id} className="border-b border-grey-10" data-alert-id={a.id}>
-                  <td className="py-xsmall">{formatDate(a.created_at, true)}</td>
+                <tr
+                  key={a.id}
+                  className="border-b border-grey-10"
+                  data-alert-id={a.id}
+                >
+                  <td className="py-xsmall">
+                    {formatDate(a.created_at, true)}
+                  </td>
                   <td>
-                    <a href={a.url} target="_blank" rel="noopener noreferrer" className="text-violet-60">
+                    <a
+                      href={a.url}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className="text-violet-60"
+                    >
                       {a.supplier}
                     </a>
                   </td>
                   <td>
                     {a.product_id ? (
-                      <Link to={`/a/products/${a.product_id}`} className="text-violet-60">
+                      <Link
+                        to={`/a/products/${a.product_id}`}
+                        className="text-violet-60"
+                      >
                         {a.product_title} — {a.variant_title}
                       </Link>
                     ) : (
@@ -130,9 +172,14 @@ const Alerts = ({ onChanged }: { onChanged: () => void }) => {
                   <td>{alertText(a)}</td>
                   <td className="text-right">
                     {a.acknowledged_at ? (
-                      <span className="text-grey-50">Acquittée le {formatDate(a.acknowledged_at)}</span>
+                      <span className="text-grey-50">
+                        Acquittée le {formatDate(a.acknowledged_at)}
+                      </span>
                     ) : (
-                      <button className="btn btn-secondary btn-small" onClick={() => acknowledge(a.id)}>
+                      <button
+                        className="btn btn-secondary btn-small"
+                        onClick={() => acknowledge(a.id)}
+                      >
                         Acquitter
                       </button>
                     )}
@@ -141,7 +188,12 @@ const Alerts = ({ onChanged }: { onChanged: () => void }) => {
               ))}
             </tbody>
           </table>
-          <Pager count={data.count} limit={ALERTS_PAGE} offset={offset} onChange={setOffset} />
+          <Pager
+            count={data.count}
+            limit={ALERTS_PAGE}
+            offset={offset}
+            onChange={setOffset}
+          />
         </>
       )}
     </Card>
@@ -154,9 +206,20 @@ const VeillePrixPage = () => {
   const [offset, setOffset] = useState(0)
   const [editing, setEditing] = useState<WatchedPage | "new" | null>(null)
   const [checking, setChecking] = useState<string | null>(null)
-  const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null)
-  const query = { active: showInactive ? undefined : true, q: q.trim() || undefined, limit: PAGES_PAGE, offset }
-  const { data, refetch, error } = useAdminCustomQuery<Record<string, unknown>, { watched_pages: WatchedPage[]; count: number }>(
+  const [message, setMessage] = useState<{
+    kind: "success" | "error"
+    text: string
+  } | null>(null)
+  const query = {
+    active: showInactive ? undefined : true,
+    q: q.trim() || undefined,
+    limit: PAGES_PAGE,
+    offset,
+  }
+  const { data, refetch, error } = useAdminCustomQuery<
+    Record<string, unknown>,
+    { watched_pages: WatchedPage[]; count: number }
+  >(
     "/prospector/watched-pages",
     ["prospector-watched-pages", JSON.stringify(query)],
     query,
@@ -168,7 +231,9 @@ const VeillePrixPage = () => {
     setChecking(pageIds ? pageIds[0] : "all")
     setMessage(null)
     try {
-      const { run } = await adminFetch<{ run: { status: string; summary: Record<string, number> } }>("/prospector/watch-runs", {
+      const { run } = await adminFetch<{
+        run: { status: string; summary: Record<string, number> }
+      }>("/prospector/watch-runs", {
         method: "POST",
         body: pageIds ? { page_ids: pageIds } : {},
       })
@@ -180,7 +245,10 @@ const VeillePrixPage = () => {
         )} nouvelle(s) alerte(s)${s.errors || s.no_price || s.disallowed ? `, ${formatNumber((s.errors ?? 0) + (s.no_price ?? 0) + (s.disallowed ?? 0))} en échec` : ""}.`,
       })
     } catch (e) {
-      setMessage({ kind: "error", text: `Vérification impossible : ${errorMessage(e)}` })
+      setMessage({
+        kind: "error",
+        text: `Vérification impossible : ${errorMessage(e)}`,
+      })
     } finally {
       setChecking(null)
       await refetch()
@@ -191,8 +259,16 @@ const VeillePrixPage = () => {
   const setActive = async (p: WatchedPage, active: boolean) => {
     setMessage(null)
     try {
-      await adminFetch(`/prospector/watched-pages/${p.id}`, { method: "POST", body: { active } })
-      setMessage({ kind: "success", text: active ? "Page réactivée." : "Page désactivée : elle ne sera plus vérifiée." })
+      await adminFetch(`/prospector/watched-pages/${p.id}`, {
+        method: "POST",
+        body: { active },
+      })
+      setMessage({
+        kind: "success",
+        text: active
+          ? "Page réactivée."
+          : "Page désactivée : elle ne sera plus vérifiée.",
+      })
       await refetch()
     } catch (e) {
       setMessage({ kind: "error", text: errorMessage(e) })
@@ -203,18 +279,31 @@ const VeillePrixPage = () => {
     <div>
       <div className="mb-base">
         <h1 className="inter-xlarge-semibold">Veille prix</h1>
-        <p className="inter-small-regular text-grey-50">Prix et stock des fournisseurs et concurrents, comparés à nos prix. Vérifié automatiquement toutes les 6 heures.</p>
+        <p className="inter-small-regular text-grey-50">
+          Prix et stock des fournisseurs et concurrents, comparés à nos prix.
+          Vérifié automatiquement toutes les 6 heures.
+        </p>
       </div>
       <Alerts key={alertsKey} onChanged={() => void refetch()} />
       <Card
         title="Pages surveillées"
         actions={
           <>
-            <button className="btn btn-secondary btn-small" onClick={() => setEditing("new")} disabled={editing !== null}>
+            <button
+              className="btn btn-secondary btn-small"
+              onClick={() => setEditing("new")}
+              disabled={editing !== null}
+            >
               Ajouter une page
             </button>
-            <button className="btn btn-primary btn-small" onClick={() => checkNow()} disabled={checking !== null}>
-              {checking === "all" ? "Vérification…" : "Vérifier maintenant (toutes)"}
+            <button
+              className="btn btn-primary btn-small"
+              onClick={() => checkNow()}
+              disabled={checking !== null}
+            >
+              {checking === "all"
+                ? "Vérification…"
+                : "Vérifier maintenant (toutes)"}
             </button>
           </>
         }
@@ -226,7 +315,10 @@ const VeillePrixPage = () => {
             onCancel={() => setEditing(null)}
             onSaved={(p) => {
               setEditing(null)
-              setMessage({ kind: "success", text: `Page de ${p.supplier} enregistrée.` })
+              setMessage({
+                kind: "success",
+                text: `Page de ${p.supplier} enregistrée.`,
+              })
               void refetch()
             }}
           />
@@ -244,7 +336,11 @@ const VeillePrixPage = () => {
             }}
           />
           <label className="flex items-center gap-x-xsmall">
-            <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={showInactive}
+              onChange={(e) => setShowInactive(e.target.checked)}
+            />
             Afficher aussi les pages désactivées
           </label>
         </div>
@@ -254,7 +350,10 @@ const VeillePrixPage = () => {
           <p className="inter-small-regular text-grey-50">Chargement…</p>
         ) : (
           <>
-            <table className="w-full inter-small-regular" data-testid="watched-pages-table">
+            <table
+              className="w-full inter-small-regular"
+              data-testid="watched-pages-table"
+            >
               <thead>
                 <tr className="text-grey-50 text-left border-b border-grey-20">
                   <th className="py-xsmall">Fournisseur</th>
@@ -269,16 +368,33 @@ const VeillePrixPage = () => {
               </thead>
               <tbody>
                 {data.watched_pages.map((p) => (
-                  <tr key={p.id} className={`border-b border-grey-10 ${p.active ? "" : "text-grey-40"}`} data-page-id={p.id}>
+                  <tr
+                    key={p.id}
+                    className={`border-b border-grey-10 ${p.active ? "" : "text-grey-40"}`}
+                    data-page-id={p.id}
+                  >
                     <td className="py-xsmall">
-                      <a href={p.url} target="_blank" rel="noopener noreferrer" className="text-violet-60" title={p.url}>
+                      <a
+                        href={p.url}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        className="text-violet-60"
+                        title={p.url}
+                      >
                         {p.supplier}
                       </a>
-                      <span className="text-grey-50"> · {p.kind === "competitor" ? "concurrent" : "fournisseur"}</span>
+                      <span className="text-grey-50">
+                        {" "}
+                        ·{" "}
+                        {p.kind === "competitor" ? "concurrent" : "fournisseur"}
+                      </span>
                     </td>
                     <td>
                       {p.product_id ? (
-                        <Link to={`/a/products/${p.product_id}`} className="text-violet-60">
+                        <Link
+                          to={`/a/products/${p.product_id}`}
+                          className="text-violet-60"
+                        >
                           {p.product_title} — {p.variant_title}
                         </Link>
                       ) : (
@@ -286,29 +402,68 @@ const VeillePrixPage = () => {
                       )}
                     </td>
                     <td className="text-right" data-testid="last-price">
-                      {p.last_observation ? formatAmount(p.last_observation.amount, p.last_observation.currency) : "—"}
+                      {p.last_observation
+                        ? formatAmount(
+                            p.last_observation.amount,
+                            p.last_observation.currency
+                          )
+                        : "—"}
                     </td>
-                    <td>{p.last_observation?.in_stock === true ? "En stock" : p.last_observation?.in_stock === false ? "Rupture" : "—"}</td>
+                    <td>
+                      {p.last_observation?.in_stock === true
+                        ? "En stock"
+                        : p.last_observation?.in_stock === false
+                          ? "Rupture"
+                          : "—"}
+                    </td>
                     <td>{formatDate(p.last_checked_at, true)}</td>
                     <td title={p.last_error ?? undefined}>
-                      {p.active ? (p.last_status ? STATUS_LABELS[p.last_status] ?? p.last_status : "Jamais vérifiée") : "Désactivée"}
+                      {p.active
+                        ? p.last_status
+                          ? (STATUS_LABELS[p.last_status] ?? p.last_status)
+                          : "Jamais vérifiée"
+                        : "Désactivée"}
                     </td>
-                    <td>{p.open_alerts ? <strong className="text-rose-50">{p.open_alerts}</strong> : "0"}</td>
+                    <td>
+                      {p.open_alerts ? (
+                        <strong className="text-rose-50">
+                          {p.open_alerts}
+                        </strong>
+                      ) : (
+                        "0"
+                      )}
+                    </td>
                     <td className="text-right whitespace-nowrap">
-                      <button className="btn btn-secondary btn-small" onClick={() => setEditing(p)} disabled={editing !== null}>
+                      <button
+                        className="btn btn-secondary btn-small"
+                        onClick={() => setEditing(p)}
+                        disabled={editing !== null}
+                      >
                         Modifier
                       </button>{" "}
                       {p.active ? (
                         <>
-                          <button className="btn btn-secondary btn-small" onClick={() => checkNow([p.id])} disabled={checking !== null}>
-                            {checking === p.id ? "Vérification…" : "Vérifier maintenant"}
+                          <button
+                            className="btn btn-secondary btn-small"
+                            onClick={() => checkNow([p.id])}
+                            disabled={checking !== null}
+                          >
+                            {checking === p.id
+                              ? "Vérification…"
+                              : "Vérifier maintenant"}
                           </button>{" "}
-                          <button className="btn btn-secondary btn-small" onClick={() => setActive(p, false)}>
+                          <button
+                            className="btn btn-secondary btn-small"
+                            onClick={() => setActive(p, false)}
+                          >
                             Désactiver
                           </button>
                         </>
                       ) : (
-                        <button className="btn btn-secondary btn-small" onClick={() => setActive(p, true)}>
+                        <button
+                          className="btn btn-secondary btn-small"
+                          onClick={() => setActive(p, true)}
+                        >
                           Réactiver
                         </button>
                       )}
@@ -317,7 +472,12 @@ const VeillePrixPage = () => {
                 ))}
               </tbody>
             </table>
-            <Pager count={data.count} limit={PAGES_PAGE} offset={offset} onChange={setOffset} />
+            <Pager
+              count={data.count}
+              limit={PAGES_PAGE}
+              offset={offset}
+              onChange={setOffset}
+            />
           </>
         )}
       </Card>

@@ -1,4 +1,8 @@
-import type { ConfigModule, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import type {
+  ConfigModule,
+  MedusaRequest,
+  MedusaResponse,
+} from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 import type { Redis } from "ioredis"
 import { checkReadiness } from "../../../lib/readiness"
@@ -15,7 +19,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const result = await checkReadiness(
     {
       database: () => manager.query("SELECT 1"),
-      redis: redisConfigured ? () => req.scope.resolve<Redis>("redisClient").ping() : null,
+      redis: redisConfigured
+        ? () => req.scope.resolve<Redis>("redisClient").ping()
+        : null,
     },
     Number(process.env.READINESS_TIMEOUT_MS) || 3000
   )

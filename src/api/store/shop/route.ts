@@ -1,4 +1,8 @@
-import type { MedusaRequest, MedusaResponse, StoreService } from "@medusajs/medusa"
+import type {
+  MedusaRequest,
+  MedusaResponse,
+  StoreService,
+} from "@medusajs/medusa"
 
 /**
  * GET /store/shop: the shop's public identity for the storefront header and

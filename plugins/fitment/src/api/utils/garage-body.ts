@@ -1,15 +1,24 @@
 import type { MedusaRequest } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { invalidParam, objectBody, onlyKnown, textField } from "@shabou/api-params"
+import {
+  invalidParam,
+  objectBody,
+  onlyKnown,
+  textField,
+} from "@shabou/api-params"
 import { GarageInput } from "../../services/garage"
 
 const KEYS = ["vehicle_id", "vin", "name", "is_current"] as const
 
 /** The signed-in customer (the garage routes sit behind requireCustomerAuthentication). */
 export function customerIdOf(req: MedusaRequest): string {
-  const id = (req as unknown as { user?: { customer_id?: string } }).user?.customer_id
+  const id = (req as unknown as { user?: { customer_id?: string } }).user
+    ?.customer_id
   if (!id) {
-    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Sign in to use your garage")
+    throw new MedusaError(
+      MedusaError.Types.UNAUTHORIZED,
+      "Sign in to use your garage"
+    )
   }
   return id
 }

@@ -7,7 +7,9 @@ export const now = new Date("2025-06-01T00:00:00Z")
 export function decoded(vin: string): DecodedVin {
   const result = decodeVin(vin, { now })
   if (!result.valid) {
-    throw new Error(`expected a valid VIN, got ${JSON.stringify(result.errors)}`)
+    throw new Error(
+      `expected a valid VIN, got ${JSON.stringify(result.errors)}`
+    )
   }
   return result
 }

@@ -24,78 +24,228 @@ interface MakeSpec {
 }
 
 const MAKES: MakeSpec[] = [
-  { spellings: ["Peugeot", "PEUGEOT", "peugeot"], models: [
-    { spellings: ["208"], generations: ["I", "II"] },
-    { spellings: ["206"], generations: ["I"] },
-    { spellings: ["308"], generations: ["I", "II", "III"] },
-    { spellings: ["Partner", "PARTNER"], generations: ["I", "II", "III"] },
-    { spellings: ["301"], generations: ["I"] },
-  ] },
-  { spellings: ["Renault", "RENAULT", "renault"], models: [
-    { spellings: ["Clio", "CLIO", "clio"], generations: ["II", "III", "IV", "V"] },
-    { spellings: ["Mégane", "Megane", "MEGANE"], generations: ["II", "III", "IV"] },
-    { spellings: ["Kangoo", "KANGOO"], generations: ["I", "II"] },
-    { spellings: ["Symbol", "SYMBOL"], generations: ["I", "II"] },
-  ] },
-  { spellings: ["Citroën", "Citroen", "CITROEN", "citroën"], models: [
-    { spellings: ["C-Elysée", "C Elysee", "c-elysee", "C-ELYSEE"], generations: ["I"] },
-    { spellings: ["Berlingo", "BERLINGO"], generations: ["I", "II", "III"] },
-    { spellings: ["C3", "c3"], generations: ["II", "III"] },
-    { spellings: ["C4 Picasso", "C4-Picasso", "c4 picasso"], generations: ["I", "II"] },
-  ] },
-  { spellings: ["Volkswagen", "VW", "V.W.", "volkswagen"], models: [
-    { spellings: ["Golf", "GOLF"], generations: ["IV", "V", "VI", "VII"] },
-    { spellings: ["Polo", "POLO"], generations: ["IV", "V", "VI"] },
-    { spellings: ["Caddy", "CADDY"], generations: ["III", "IV"] },
-  ] },
-  { spellings: ["Mercedes-Benz", "MERCEDES BENZ", "mercedes benz", "Mercedes", "MB"], models: [
-    { spellings: ["Classe C", "CLASSE C", "classe-c"], generations: ["W203", "W204", "W205"] },
-    { spellings: ["Sprinter", "SPRINTER"], generations: ["II", "III"] },
-    { spellings: ["Vito", "VITO"], generations: ["II", "III"] },
-  ] },
-  { spellings: ["Škoda", "Skoda", "SKODA"], models: [
-    { spellings: ["Octavia", "OCTAVIA"], generations: ["II", "III", "IV"] },
-    { spellings: ["Fabia", "FABIA"], generations: ["II", "III"] },
-  ] },
-  { spellings: ["Kia", "KIA", "Kia Motors"], models: [
-    { spellings: ["Picanto", "PICANTO"], generations: ["II", "III"] },
-    { spellings: ["Rio", "RIO"], generations: ["III", "IV"] },
-  ] },
-  { spellings: ["Hyundai", "HYUNDAI", "Hyunday"], models: [
-    { spellings: ["i10", "I10"], generations: ["I", "II", "III"] },
-    { spellings: ["Accent", "ACCENT"], generations: ["III", "IV"] },
-  ] },
-  { spellings: ["Dacia", "DACIA"], models: [
-    { spellings: ["Logan", "LOGAN"], generations: ["I", "II"] },
-    { spellings: ["Sandero", "SANDERO"], generations: ["I", "II", "III"] },
-  ] },
-  { spellings: ["Fiat", "FIAT"], models: [
-    { spellings: ["Doblò", "Doblo", "DOBLO"], generations: ["I", "II"] },
-    { spellings: ["Punto", "PUNTO"], generations: ["II", "III"] },
-  ] },
-  { spellings: ["SEAT", "Seat", "seat"], models: [{ spellings: ["Ibiza", "IBIZA"], generations: ["III", "IV", "V"] }] },
-  { spellings: ["Toyota", "TOYOTA"], models: [{ spellings: ["Hilux", "HILUX"], generations: ["VI", "VII", "VIII"] }] },
-  { spellings: ["Great Wall", "GWM", "great-wall"], models: [{ spellings: ["Wingle", "WINGLE"], generations: ["V", "VII"] }] },
+  {
+    spellings: ["Peugeot", "PEUGEOT", "peugeot"],
+    models: [
+      { spellings: ["208"], generations: ["I", "II"] },
+      { spellings: ["206"], generations: ["I"] },
+      { spellings: ["308"], generations: ["I", "II", "III"] },
+      { spellings: ["Partner", "PARTNER"], generations: ["I", "II", "III"] },
+      { spellings: ["301"], generations: ["I"] },
+    ],
+  },
+  {
+    spellings: ["Renault", "RENAULT", "renault"],
+    models: [
+      {
+        spellings: ["Clio", "CLIO", "clio"],
+        generations: ["II", "III", "IV", "V"],
+      },
+      {
+        spellings: ["Mégane", "Megane", "MEGANE"],
+        generations: ["II", "III", "IV"],
+      },
+      { spellings: ["Kangoo", "KANGOO"], generations: ["I", "II"] },
+      { spellings: ["Symbol", "SYMBOL"], generations: ["I", "II"] },
+    ],
+  },
+  {
+    spellings: ["Citroën", "Citroen", "CITROEN", "citroën"],
+    models: [
+      {
+        spellings: ["C-Elysée", "C Elysee", "c-elysee", "C-ELYSEE"],
+        generations: ["I"],
+      },
+      { spellings: ["Berlingo", "BERLINGO"], generations: ["I", "II", "III"] },
+      { spellings: ["C3", "c3"], generations: ["II", "III"] },
+      {
+        spellings: ["C4 Picasso", "C4-Picasso", "c4 picasso"],
+        generations: ["I", "II"],
+      },
+    ],
+  },
+  {
+    spellings: ["Volkswagen", "VW", "V.W.", "volkswagen"],
+    models: [
+      { spellings: ["Golf", "GOLF"], generations: ["IV", "V", "VI", "VII"] },
+      { spellings: ["Polo", "POLO"], generations: ["IV", "V", "VI"] },
+      { spellings: ["Caddy", "CADDY"], generations: ["III", "IV"] },
+    ],
+  },
+  {
+    spellings: [
+      "Mercedes-Benz",
+      "MERCEDES BENZ",
+      "mercedes benz",
+      "Mercedes",
+      "MB",
+    ],
+    models: [
+      {
+        spellings: ["Classe C", "CLASSE C", "classe-c"],
+        generations: ["W203", "W204", "W205"],
+      },
+      { spellings: ["Sprinter", "SPRINTER"], generations: ["II", "III"] },
+      { spellings: ["Vito", "VITO"], generations: ["II", "III"] },
+    ],
+  },
+  {
+    spellings: ["Škoda", "Skoda", "SKODA"],
+    models: [
+      { spellings: ["Octavia", "OCTAVIA"], generations: ["II", "III", "IV"] },
+      { spellings: ["Fabia", "FABIA"], generations: ["II", "III"] },
+    ],
+  },
+  {
+    spellings: ["Kia", "KIA", "Kia Motors"],
+    models: [
+      { spellings: ["Picanto", "PICANTO"], generations: ["II", "III"] },
+      { spellings: ["Rio", "RIO"], generations: ["III", "IV"] },
+    ],
+  },
+  {
+    spellings: ["Hyundai", "HYUNDAI", "Hyunday"],
+    models: [
+      { spellings: ["i10", "I10"], generations: ["I", "II", "III"] },
+      { spellings: ["Accent", "ACCENT"], generations: ["III", "IV"] },
+    ],
+  },
+  {
+    spellings: ["Dacia", "DACIA"],
+    models: [
+      { spellings: ["Logan", "LOGAN"], generations: ["I", "II"] },
+      { spellings: ["Sandero", "SANDERO"], generations: ["I", "II", "III"] },
+    ],
+  },
+  {
+    spellings: ["Fiat", "FIAT"],
+    models: [
+      { spellings: ["Doblò", "Doblo", "DOBLO"], generations: ["I", "II"] },
+      { spellings: ["Punto", "PUNTO"], generations: ["II", "III"] },
+    ],
+  },
+  {
+    spellings: ["SEAT", "Seat", "seat"],
+    models: [
+      { spellings: ["Ibiza", "IBIZA"], generations: ["III", "IV", "V"] },
+    ],
+  },
+  {
+    spellings: ["Toyota", "TOYOTA"],
+    models: [
+      { spellings: ["Hilux", "HILUX"], generations: ["VI", "VII", "VIII"] },
+    ],
+  },
+  {
+    spellings: ["Great Wall", "GWM", "great-wall"],
+    models: [{ spellings: ["Wingle", "WINGLE"], generations: ["V", "VII"] }],
+  },
 ]
 
 /** Body: the body column spellings, and suffixes people write into the model name instead. */
 const BODIES: Array<{ body: string; column: string[]; suffix: string[] }> = [
-  { body: "hatchback", column: ["5 portes", "Hayon", "hatchback"], suffix: ["5 portes", "5P"] },
-  { body: "estate", column: ["Break", "SW", "break"], suffix: ["SW", "Estate", "Break", "Variant"] },
-  { body: "van", column: ["Fourgon", "Van", "fourgonnette"], suffix: ["Van", "Fourgon"] },
-  { body: "sedan", column: ["Berline", "berline 4 portes", "Sedan"], suffix: ["Berline", "Sedan"] },
+  {
+    body: "hatchback",
+    column: ["5 portes", "Hayon", "hatchback"],
+    suffix: ["5 portes", "5P"],
+  },
+  {
+    body: "estate",
+    column: ["Break", "SW", "break"],
+    suffix: ["SW", "Estate", "Break", "Variant"],
+  },
+  {
+    body: "van",
+    column: ["Fourgon", "Van", "fourgonnette"],
+    suffix: ["Van", "Fourgon"],
+  },
+  {
+    body: "sedan",
+    column: ["Berline", "berline 4 portes", "Sedan"],
+    suffix: ["Berline", "Sedan"],
+  },
 ]
 
-const ENGINES: Array<{ labels: string[]; code: string; cc: number; hp: number; fuel: string[]; canonicalFuel: string }> = [
-  { labels: ["1.5 dCi", "1.5 DCI", "1,5 dci"], code: "K9K", cc: 1461, hp: 90, fuel: ["Diesel", "Gazole", "gasoil"], canonicalFuel: "diesel" },
-  { labels: ["1.5 dCi 110", "1.5 DCI 110"], code: "K9K", cc: 1461, hp: 110, fuel: ["Diesel", "GAZOLE"], canonicalFuel: "diesel" },
-  { labels: ["1.6 HDi", "1.6 HDI", "1,6 hdi"], code: "9HX", cc: 1560, hp: 90, fuel: ["Diesel", "Gasoil"], canonicalFuel: "diesel" },
-  { labels: ["1.2 PureTech", "1.2 PURETECH"], code: "HMZ", cc: 1199, hp: 82, fuel: ["Essence", "essence", "Petrol"], canonicalFuel: "petrol" },
-  { labels: ["1.4 i", "1.4i", "1.4 I"], code: "KFV", cc: 1360, hp: 75, fuel: ["Essence", "Gasoline"], canonicalFuel: "petrol" },
-  { labels: ["1.6 16V", "1.6 16v"], code: "K4M", cc: 1598, hp: 110, fuel: ["Essence", "ESSENCE"], canonicalFuel: "petrol" },
-  { labels: ["2.0 TDI", "2.0 tdi", "2,0 TDI"], code: "CFHC", cc: 1968, hp: 140, fuel: ["Diesel"], canonicalFuel: "diesel" },
-  { labels: ["1.0 MPI", "1.0 mpi"], code: "G3LA", cc: 998, hp: 67, fuel: ["Essence"], canonicalFuel: "petrol" },
-  { labels: ["1.4 GPL", "1.4 gpl"], code: "", cc: 1368, hp: 77, fuel: ["Essence/GPL", "essence-gpl"], canonicalFuel: "petrol_lpg" },
+const ENGINES: Array<{
+  labels: string[]
+  code: string
+  cc: number
+  hp: number
+  fuel: string[]
+  canonicalFuel: string
+}> = [
+  {
+    labels: ["1.5 dCi", "1.5 DCI", "1,5 dci"],
+    code: "K9K",
+    cc: 1461,
+    hp: 90,
+    fuel: ["Diesel", "Gazole", "gasoil"],
+    canonicalFuel: "diesel",
+  },
+  {
+    labels: ["1.5 dCi 110", "1.5 DCI 110"],
+    code: "K9K",
+    cc: 1461,
+    hp: 110,
+    fuel: ["Diesel", "GAZOLE"],
+    canonicalFuel: "diesel",
+  },
+  {
+    labels: ["1.6 HDi", "1.6 HDI", "1,6 hdi"],
+    code: "9HX",
+    cc: 1560,
+    hp: 90,
+    fuel: ["Diesel", "Gasoil"],
+    canonicalFuel: "diesel",
+  },
+  {
+    labels: ["1.2 PureTech", "1.2 PURETECH"],
+    code: "HMZ",
+    cc: 1199,
+    hp: 82,
+    fuel: ["Essence", "essence", "Petrol"],
+    canonicalFuel: "petrol",
+  },
+  {
+    labels: ["1.4 i", "1.4i", "1.4 I"],
+    code: "KFV",
+    cc: 1360,
+    hp: 75,
+    fuel: ["Essence", "Gasoline"],
+    canonicalFuel: "petrol",
+  },
+  {
+    labels: ["1.6 16V", "1.6 16v"],
+    code: "K4M",
+    cc: 1598,
+    hp: 110,
+    fuel: ["Essence", "ESSENCE"],
+    canonicalFuel: "petrol",
+  },
+  {
+    labels: ["2.0 TDI", "2.0 tdi", "2,0 TDI"],
+    code: "CFHC",
+    cc: 1968,
+    hp: 140,
+    fuel: ["Diesel"],
+    canonicalFuel: "diesel",
+  },
+  {
+    labels: ["1.0 MPI", "1.0 mpi"],
+    code: "G3LA",
+    cc: 998,
+    hp: 67,
+    fuel: ["Essence"],
+    canonicalFuel: "petrol",
+  },
+  {
+    labels: ["1.4 GPL", "1.4 gpl"],
+    code: "",
+    cc: 1368,
+    hp: 77,
+    fuel: ["Essence/GPL", "essence-gpl"],
+    canonicalFuel: "petrol_lpg",
+  },
 ]
 
 export const VEHICLE_HEADER = [
@@ -157,7 +307,9 @@ export interface VehicleFileOptions {
   currentYear?: number
 }
 
-export function generateVehicleFile(options: VehicleFileOptions = {}): VehicleFile {
+export function generateVehicleFile(
+  options: VehicleFileOptions = {}
+): VehicleFile {
   const rand = prng(options.seed ?? 42)
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]
   const target = options.vehicles ?? 20000
@@ -177,14 +329,18 @@ export function generateVehicleFile(options: VehicleFileOptions = {}): VehicleFi
             for (let phase = 0; phase < 8; phase++) {
               const yearFrom = start + phase
               const lastGen = gi === model.generations.length - 1
-              const yearTo = lastGen && phase === 7 ? null : Math.min(yearFrom + 1 + (phase % 3), currentYear)
+              const yearTo =
+                lastGen && phase === 7
+                  ? null
+                  : Math.min(yearFrom + 1 + (phase % 3), currentYear)
               all.push({
                 makeIndex: mi,
                 modelIndex: oi,
                 generation,
                 body: body.body,
                 year_from: yearFrom,
-                year_to: yearTo !== null && yearTo < yearFrom ? yearFrom : yearTo,
+                year_to:
+                  yearTo !== null && yearTo < yearFrom ? yearFrom : yearTo,
                 engineIndex: ei,
                 ktype: ktype++,
                 id: `${mi}|${oi}|${generation}|${body.body}|${yearFrom}|${ei}`,
@@ -207,7 +363,10 @@ export function generateVehicleFile(options: VehicleFileOptions = {}): VehicleFi
   const lines: string[] = [VEHICLE_HEADER.join(d)]
   const duplicateLines: number[] = []
   const broken: BrokenLine[] = []
-  const q = (cell: string) => (cell.includes(d) || cell.includes('"') ? `"${cell.replace(/"/g, '""')}"` : cell)
+  const q = (cell: string) =>
+    cell.includes(d) || cell.includes('"')
+      ? `"${cell.replace(/"/g, '""')}"`
+      : cell
   const render = (v: TruthVehicle): string[] => {
     const make = MAKES[v.makeIndex]
     const model = make.models[v.modelIndex]
@@ -256,11 +415,23 @@ export function generateVehicleFile(options: VehicleFileOptions = {}): VehicleFi
     written.set(vehicles[i].id, cells)
     lines.push(cells.map(q).join(d))
     if (i > 0 && i % brokenEvery === 0) {
-      const bad = breakRow(render(vehicles[(i * 7) % vehicles.length]), brokenKind++, currentYear)
+      const bad = breakRow(
+        render(vehicles[(i * 7) % vehicles.length]),
+        brokenKind++,
+        currentYear
+      )
       lines.push(bad.cells.map(q).join(d))
-      broken.push({ line: lines.length, column: bad.column, reason: bad.reason })
+      broken.push({
+        line: lines.length,
+        column: bad.column,
+        reason: bad.reason,
+      })
     }
-    if (i > 0 && i % Math.max(1, Math.floor(target / duplicates)) === 0 && duplicateLines.length < duplicates) {
+    if (
+      i > 0 &&
+      i % Math.max(1, Math.floor(target / duplicates)) === 0 &&
+      duplicateLines.length < duplicates
+    ) {
       const earlier = vehicles[Math.floor(rand() * i)]
       const again = render(earlier)
       const first = written.get(earlier.id)!
@@ -278,13 +449,24 @@ export function generateVehicleFile(options: VehicleFileOptions = {}): VehicleFi
       lines.push("") // blank lines are skipped but still count as lines
     }
   }
-  const csv = (options.bom === false ? "" : "\ufeff") + lines.join("\r\n") + "\r\n"
-  return { csv, vehicles, duplicateLines, broken, dataLines: lines.filter((l, i) => i > 0 && l !== "").length }
+  const csv =
+    (options.bom === false ? "" : "\ufeff") + lines.join("\r\n") + "\r\n"
+  return {
+    csv,
+    vehicles,
+    duplicateLines,
+    broken,
+    dataLines: lines.filter((l, i) => i > 0 && l !== "").length,
+  }
 }
 
 const COLUMN = Object.fromEntries(VEHICLE_HEADER.map((h, i) => [h, i]))
 
-function breakRow(cells: string[], kind: number, currentYear: number): { cells: string[]; column: string; reason: RegExp } {
+function breakRow(
+  cells: string[],
+  kind: number,
+  currentYear: number
+): { cells: string[]; column: string; reason: RegExp } {
   const c = [...cells]
   switch (kind % 8) {
     case 0:
@@ -296,7 +478,11 @@ function breakRow(cells: string[], kind: number, currentYear: number): { cells: 
     case 2:
       c[COLUMN["Année début"]] = "2015"
       c[COLUMN["Année fin"]] = "2009"
-      return { cells: c, column: "Année fin", reason: /year_to 2009 is before year_from 2015/ }
+      return {
+        cells: c,
+        column: "Année fin",
+        reason: /year_to 2009 is before year_from 2015/,
+      }
     case 3:
       c[COLUMN["Année début"]] = String(currentYear + 5)
       c[COLUMN["Année fin"]] = ""
@@ -328,7 +514,12 @@ export interface FitmentFile {
  * Fitment file naming vehicles by KType or by make/model/years, with French positions and notes.
  * `skus` must exist in the product snapshot of the test; `vehicles` come from generateVehicleFile().
  */
-export function generateFitmentFile(vehicles: TruthVehicle[], skus: string[], rows: number, seed = 7): FitmentFile {
+export function generateFitmentFile(
+  vehicles: TruthVehicle[],
+  skus: string[],
+  rows: number,
+  seed = 7
+): FitmentFile {
   const rand = prng(seed)
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]
   const header = ["SKU", "KType", "Position", "Qté", "Note", "Universel"]
@@ -336,7 +527,13 @@ export function generateFitmentFile(vehicles: TruthVehicle[], skus: string[], ro
   const seen = new Set<string>()
   const broken: BrokenLine[] = []
   const positions = ["avant", "Arrière", "AV", "front", ""]
-  const canonical: Record<string, string> = { avant: "front", Arrière: "rear", AV: "front", front: "front", "": "" }
+  const canonical: Record<string, string> = {
+    avant: "front",
+    Arrière: "rear",
+    AV: "front",
+    front: "front",
+    "": "",
+  }
   while (lines.length - 1 < rows) {
     const line = lines.length + 1
     if (line % 997 === 0) {
@@ -345,7 +542,9 @@ export function generateFitmentFile(vehicles: TruthVehicle[], skus: string[], ro
       continue
     }
     if (line % 1999 === 0) {
-      lines.push(`${skus[0]},${vehicles[line % vehicles.length].ktype},en haut,1,,`)
+      lines.push(
+        `${skus[0]},${vehicles[line % vehicles.length].ktype},en haut,1,,`
+      )
       broken.push({ line, column: "Position", reason: /unknown position/ })
       continue
     }
@@ -357,8 +556,18 @@ export function generateFitmentFile(vehicles: TruthVehicle[], skus: string[], ro
       continue
     }
     seen.add(key)
-    const note = rand() < 0.2 ? '"Sauf modèles avec ABS, vérifier le diamètre"' : ""
-    lines.push([sku.toLowerCase(), vehicle.ktype, position, rand() < 0.5 ? "2" : "1", note, ""].join(","))
+    const note =
+      rand() < 0.2 ? '"Sauf modèles avec ABS, vérifier le diamètre"' : ""
+    lines.push(
+      [
+        sku.toLowerCase(),
+        vehicle.ktype,
+        position,
+        rand() < 0.5 ? "2" : "1",
+        note,
+        "",
+      ].join(",")
+    )
   }
   // quantities are random, so a link must be written once: collisions are skipped above
   return { csv: lines.join("\n") + "\n", links: seen.size, broken }

@@ -18,7 +18,12 @@ export function csvImportRoute(serviceName: string) {
       res.json({ import: { file: file.originalname, ...summary } })
     } catch (e) {
       if (e instanceof SalesImportError) {
-        res.status(400).json({ type: "invalid_data", message: e.message, errors: e.errors, truncated: e.truncated })
+        res.status(400).json({
+          type: "invalid_data",
+          message: e.message,
+          errors: e.errors,
+          truncated: e.truncated,
+        })
         return
       }
       throw e

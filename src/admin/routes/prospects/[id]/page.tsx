@@ -2,10 +2,21 @@ import { useAdminCustomQuery } from "medusa-react"
 import { type ReactNode, useEffect, useState } from "react"
 import { Link, useNavigate, useParams } from "react-router-dom"
 
-import { LEAD_BAND_LABELS, LEAD_KIND_LABELS, LEAD_STATUS_LABELS, MaybeArabic, Notice, ScoreBadge, errorMessage } from "../../../components/prospector-ui"
+import {
+  LEAD_BAND_LABELS,
+  LEAD_KIND_LABELS,
+  LEAD_STATUS_LABELS,
+  MaybeArabic,
+  Notice,
+  ScoreBadge,
+  errorMessage,
+} from "../../../components/prospector-ui"
 import { adminFetch } from "../../../lib/api"
 import { formatDate, formatNumber } from "../../../lib/format"
-import { SCORE_SIGNAL_LABELS, frenchScoreReason } from "../../../lib/prospector-score"
+import {
+  SCORE_SIGNAL_LABELS,
+  frenchScoreReason,
+} from "../../../lib/prospector-score"
 
 type Lead = {
   id: string
@@ -27,12 +38,24 @@ type Lead = {
   fetched_at: string
   score: number
   score_band: string
-  score_breakdown: Array<{ signal: string; points: number; max: number; reason: string }>
+  score_breakdown: Array<{
+    signal: string
+    points: number
+    max: number
+    reason: string
+  }>
   kind: string
   status: string
   notes: string | null
   assignee: string | null
-  status_history: Array<{ id: string; from_status: string | null; to_status: string; changed_by: string | null; note: string | null; created_at: string }>
+  status_history: Array<{
+    id: string
+    from_status: string | null
+    to_status: string
+    changed_by: string | null
+    note: string | null
+    created_at: string
+  }>
 }
 
 const BUSINESS_STATUS: Record<string, string> = {
@@ -59,13 +82,22 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   </div>
 )
 
-const LeadWorkflow = ({ lead, onSaved }: { lead: Lead; onSaved: (l: Lead) => void }) => {
+const LeadWorkflow = ({
+  lead,
+  onSaved,
+}: {
+  lead: Lead
+  onSaved: (l: Lead) => void
+}) => {
   const [status, setStatus] = useState(lead.status)
   const [statusNote, setStatusNote] = useState("")
   const [notes, setNotes] = useState(lead.notes ?? "")
   const [assignee, setAssignee] = useState(lead.assignee ?? "")
   const [saving, setSaving] = useState(false)
-  const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null)
+  const [message, setMessage] = useState<{
+    kind: "success" | "error"
+    text: string
+  } | null>(null)
 
   useEffect(() => {
     setStatus(lead.status)
@@ -91,11 +123,17 @@ const LeadWorkflow = ({ lead, onSaved }: { lead: Lead; onSaved: (l: Lead) => voi
     }
     if (!Object.keys(body).length) {
       setSaving(false)
-      setMessage({ kind: "error", text: "Rien à enregistrer : aucun changement." })
+      setMessage({
+        kind: "error",
+        text: "Rien à enregistrer : aucun changement.",
+      })
       return
     }
     try {
-      const { lead: saved } = await adminFetch<{ lead: Lead }>(`/prospector/leads/${lead.id}`, { method: "POST", body })
+      const { lead: saved } = await adminFetch<{ lead: Lead }>(
+        `/prospector/leads/${lead.id}`,
+        { method: "POST", body }
+      )
       setStatusNote("")
       setMessage({ kind: "success", text: "Modifications enregistrées." })
       onSaved(saved)
@@ -110,7 +148,13 @@ const LeadWorkflow = ({ lead, onSaved }: { lead: Lead; onSaved: (l: Lead) => voi
     <div className="flex flex-col gap-y-small inter-small-regular">
       <label className="flex flex-col text-grey-50">
         Statut
-        <select name="status" aria-label="Statut" className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0" value={status} onChange={(e) => setStatus(e.target.value)}>
+        <select
+          name="status"
+          aria-label="Statut"
+          className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+        >
           {Object.entries(LEAD_STATUS_LABELS).map(([v, t]) => (
             <option key={v} value={v}>
               {t}
@@ -133,7 +177,14 @@ const LeadWorkflow = ({ lead, onSaved }: { lead: Lead; onSaved: (l: Lead) => voi
       )}
       <label className="flex flex-col text-grey-50">
         Assigné à
-        <input name="assignee" aria-label="Assigné à" className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90" value={assignee} onChange={(e) => setAssignee(e.target.value)} maxLength={200} />
+        <input
+          name="assignee"
+          aria-label="Assigné à"
+          className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
+          value={assignee}
+          onChange={(e) => setAssignee(e.target.value)}
+          maxLength={200}
+        />
       </label>
       <label className="flex flex-col text-grey-50">
         Notes
@@ -148,7 +199,11 @@ const LeadWorkflow = ({ lead, onSaved }: { lead: Lead; onSaved: (l: Lead) => voi
         />
       </label>
       <div>
-        <button className="btn btn-primary btn-small" onClick={save} disabled={saving}>
+        <button
+          className="btn btn-primary btn-small"
+          onClick={save}
+          disabled={saving}
+        >
           {saving ? "Enregistrement…" : "Enregistrer"}
         </button>
       </div>
@@ -160,7 +215,10 @@ const LeadWorkflow = ({ lead, onSaved }: { lead: Lead; onSaved: (l: Lead) => voi
 const LeadDetailPage = () => {
   const { id } = useParams()
   const navigate = useNavigate()
-  const { data, error, isLoading, refetch } = useAdminCustomQuery<Record<string, never>, { lead: Lead }>(`/prospector/leads/${id}`, ["prospector-lead", id], undefined, {
+  const { data, error, isLoading, refetch } = useAdminCustomQuery<
+    Record<string, never>,
+    { lead: Lead }
+  >(`/prospector/leads/${id}`, ["prospector-lead", id], undefined, {
     staleTime: 0,
   })
   const [lead, setLead] = useState<Lead | null>(null)
@@ -188,7 +246,9 @@ const LeadDetailPage = () => {
     <div className="flex flex-col gap-y-base">
       <button
         className="text-violet-60 inter-small-regular text-left"
-        onClick={() => (window.history.length > 1 ? navigate(-1) : navigate("/a/prospects"))}
+        onClick={() =>
+          window.history.length > 1 ? navigate(-1) : navigate("/a/prospects")
+        }
       >
         ← Prospects
       </button>
@@ -199,7 +259,8 @@ const LeadDetailPage = () => {
           </h1>
           <ScoreBadge score={lead.score} band={lead.score_band} />
           <span className="inter-small-regular text-grey-50">
-            {LEAD_KIND_LABELS[lead.kind] ?? lead.kind} · {LEAD_STATUS_LABELS[lead.status] ?? lead.status}
+            {LEAD_KIND_LABELS[lead.kind] ?? lead.kind} ·{" "}
+            {LEAD_STATUS_LABELS[lead.status] ?? lead.status}
           </span>
         </div>
         <div className="grid grid-cols-2 gap-x-xlarge">
@@ -207,22 +268,56 @@ const LeadDetailPage = () => {
             <Row label="Adresse">
               <MaybeArabic text={lead.address} />
             </Row>
-            <Row label="Ville">{[lead.city, lead.governorate].filter(Boolean).join(" — ") || "—"}</Row>
-            <Row label="Téléphone">{lead.phone ? <a href={`tel:${lead.phone}`} dir="ltr" className="text-violet-60">{lead.phone}</a> : "—"}</Row>
+            <Row label="Ville">
+              {[lead.city, lead.governorate].filter(Boolean).join(" — ") || "—"}
+            </Row>
+            <Row label="Téléphone">
+              {lead.phone ? (
+                <a
+                  href={`tel:${lead.phone}`}
+                  dir="ltr"
+                  className="text-violet-60"
+                >
+                  {lead.phone}
+                </a>
+              ) : (
+                "—"
+              )}
+            </Row>
             <Row label="Site web">
               {lead.website && /^https?:\/\//.test(lead.website) ? (
-                <a href={lead.website} target="_blank" rel="noopener noreferrer" className="text-violet-60">
+                <a
+                  href={lead.website}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="text-violet-60"
+                >
                   {lead.website}
                 </a>
               ) : (
                 "—"
               )}
             </Row>
-            <Row label="Note Google">{lead.rating !== null ? `${formatNumber(lead.rating, 1)} / 5 (${formatNumber(lead.review_count ?? 0)} avis)` : "—"}</Row>
-            <Row label="Activité">{lead.business_status ? BUSINESS_STATUS[lead.business_status] ?? lead.business_status : "—"}</Row>
+            <Row label="Note Google">
+              {lead.rating !== null
+                ? `${formatNumber(lead.rating, 1)} / 5 (${formatNumber(lead.review_count ?? 0)} avis)`
+                : "—"}
+            </Row>
+            <Row label="Activité">
+              {lead.business_status
+                ? (BUSINESS_STATUS[lead.business_status] ??
+                  lead.business_status)
+                : "—"}
+            </Row>
             <Row label="Carte">
               {map ? (
-                <a href={map} target="_blank" rel="noopener noreferrer" className="text-violet-60" data-testid="map-link">
+                <a
+                  href={map}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="text-violet-60"
+                  data-testid="map-link"
+                >
                   Voir sur Google Maps
                 </a>
               ) : (
@@ -230,7 +325,9 @@ const LeadDetailPage = () => {
               )}
             </Row>
             <Row label="Trouvé le">{formatDate(lead.first_seen_at, true)}</Row>
-            <Row label="Vu la dernière fois">{formatDate(lead.last_seen_at, true)}</Row>
+            <Row label="Vu la dernière fois">
+              {formatDate(lead.last_seen_at, true)}
+            </Row>
           </dl>
           <LeadWorkflow
             lead={lead}
@@ -243,9 +340,13 @@ const LeadDetailPage = () => {
       </div>
       <div className="bg-grey-0 border-grey-20 rounded-rounded border px-xlarge py-large">
         <h2 className="inter-large-semibold mb-small">
-          Score : {lead.score} / 100 — {LEAD_BAND_LABELS[lead.score_band] ?? lead.score_band}
+          Score : {lead.score} / 100 —{" "}
+          {LEAD_BAND_LABELS[lead.score_band] ?? lead.score_band}
         </h2>
-        <table className="w-full inter-small-regular" data-testid="score-breakdown">
+        <table
+          className="w-full inter-small-regular"
+          data-testid="score-breakdown"
+        >
           <thead>
             <tr className="text-grey-50 text-left border-b border-grey-20">
               <th className="py-xsmall">Critère</th>
@@ -257,9 +358,17 @@ const LeadDetailPage = () => {
           <tbody>
             {(lead.score_breakdown ?? []).map((b, i) => (
               <tr key={`${b.signal}-${i}`} className="border-b border-grey-10">
-                <td className="py-xsmall">{SCORE_SIGNAL_LABELS[b.signal] ?? b.signal}</td>
-                <td className={`text-right ${b.points < 0 ? "text-rose-50" : ""}`}>{formatNumber(b.points, 1)}</td>
-                <td className="text-right text-grey-50">{formatNumber(b.max)}</td>
+                <td className="py-xsmall">
+                  {SCORE_SIGNAL_LABELS[b.signal] ?? b.signal}
+                </td>
+                <td
+                  className={`text-right ${b.points < 0 ? "text-rose-50" : ""}`}
+                >
+                  {formatNumber(b.points, 1)}
+                </td>
+                <td className="text-right text-grey-50">
+                  {formatNumber(b.max)}
+                </td>
                 <td className="pl-base">{frenchScoreReason(b.reason)}</td>
               </tr>
             ))}
@@ -267,15 +376,25 @@ const LeadDetailPage = () => {
         </table>
       </div>
       <div className="bg-grey-0 border-grey-20 rounded-rounded border px-xlarge py-large">
-        <h2 className="inter-large-semibold mb-small">Historique des statuts</h2>
+        <h2 className="inter-large-semibold mb-small">
+          Historique des statuts
+        </h2>
         {lead.status_history.length === 0 ? (
-          <p className="inter-small-regular text-grey-50">Aucun changement de statut.</p>
+          <p className="inter-small-regular text-grey-50">
+            Aucun changement de statut.
+          </p>
         ) : (
           <ul className="inter-small-regular" data-testid="status-history">
             {lead.status_history.map((h) => (
               <li key={h.id} className="py-xsmall border-b border-grey-10">
-                {formatDate(h.created_at, true)} : {h.from_status ? LEAD_STATUS_LABELS[h.from_status] ?? h.from_status : "—"} →{" "}
-                <strong>{LEAD_STATUS_LABELS[h.to_status] ?? h.to_status}</strong>
+                {formatDate(h.created_at, true)} :{" "}
+                {h.from_status
+                  ? (LEAD_STATUS_LABELS[h.from_status] ?? h.from_status)
+                  : "—"}{" "}
+                →{" "}
+                <strong>
+                  {LEAD_STATUS_LABELS[h.to_status] ?? h.to_status}
+                </strong>
                 {h.note && (
                   <>
                     {" "}

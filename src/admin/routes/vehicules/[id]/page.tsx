@@ -33,11 +33,18 @@ type PartLink = {
   note_fr: string | null
   note_ar: string | null
   source: string | null
-  product: { id: string; title: string; handle: string; thumbnail: string | null; status: string }
+  product: {
+    id: string
+    title: string
+    handle: string
+    thumbnail: string | null
+    status: string
+  }
 }
 
 const PAGE = 20
-const ym = (v: number | null) => (v ? `${String(v % 100).padStart(2, "0")}/${Math.floor(v / 100)}` : "")
+const ym = (v: number | null) =>
+  v ? `${String(v % 100).padStart(2, "0")}/${Math.floor(v / 100)}` : ""
 
 const VehiclePage = () => {
   const { id } = useParams()
@@ -48,8 +55,14 @@ const VehiclePage = () => {
   const dq = useDebounced(q)
   const [offset, setOffset] = useState(0)
   useEffect(() => setOffset(0), [dq])
-  const parts = useAdminData<{ links: PartLink[]; count: number }>(`/vehicles/${id}/products`, { q: dq, limit: PAGE, offset })
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null)
+  const parts = useAdminData<{ links: PartLink[]; count: number }>(
+    `/vehicles/${id}/products`,
+    { q: dq, limit: PAGE, offset }
+  )
+  const [message, setMessage] = useState<{
+    kind: "error" | "success"
+    text: string
+  } | null>(null)
 
   const remove = async () => {
     setMessage(null)
@@ -57,7 +70,10 @@ const VehiclePage = () => {
       await adminFetch(`/vehicles/${id}`, { method: "DELETE" })
       navigate("/a/vehicules")
     } catch (e) {
-      setMessage({ kind: "error", text: `Suppression refusée : ${errorMessage(e)}` })
+      setMessage({
+        kind: "error",
+        text: `Suppression refusée : ${errorMessage(e)}`,
+      })
     }
   }
 
@@ -72,13 +88,21 @@ const VehiclePage = () => {
     ["Constructeur", v.make.name],
     ["Modèle", v.model.name],
     ["Génération", v.generation ?? "—"],
-    ["Carrosserie", v.body ? BODY_LABELS[v.body] ?? v.body : "—"],
+    ["Carrosserie", v.body ? (BODY_LABELS[v.body] ?? v.body) : "—"],
     ["Années", years(v)],
     ["Moteur", v.engine ?? "—"],
     ["Code moteur", v.engine_code ?? "—"],
-    ["Cylindrée", v.displacement_cc ? `${formatNumber(v.displacement_cc)} cm³` : "—"],
-    ["Puissance", v.power_hp ? `${formatNumber(v.power_hp)} ch (${formatNumber(v.power_kw, 1)} kW)` : "—"],
-    ["Carburant", v.fuel ? FUEL_LABELS[v.fuel] ?? v.fuel : "—"],
+    [
+      "Cylindrée",
+      v.displacement_cc ? `${formatNumber(v.displacement_cc)} cm³` : "—",
+    ],
+    [
+      "Puissance",
+      v.power_hp
+        ? `${formatNumber(v.power_hp)} ch (${formatNumber(v.power_kw, 1)} kW)`
+        : "—",
+    ],
+    ["Carburant", v.fuel ? (FUEL_LABELS[v.fuel] ?? v.fuel) : "—"],
     ["KType TecDoc", v.ktype ? String(v.ktype) : "—"],
   ]
   return (
@@ -92,10 +116,18 @@ const VehiclePage = () => {
             {v.make.name} {v.model.name} {v.generation ?? ""} {v.engine ?? ""}
           </h1>
           <div className="flex gap-x-small">
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(!editing)}>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() => setEditing(!editing)}
+            >
               Modifier
             </button>
-            <button type="button" className="btn btn-secondary btn-small" onClick={remove}>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={remove}
+            >
               Supprimer
             </button>
           </div>
@@ -112,7 +144,10 @@ const VehiclePage = () => {
             }}
           />
         ) : (
-          <dl className="grid grid-cols-4 gap-small inter-small-regular" data-testid="vehicle-facts">
+          <dl
+            className="grid grid-cols-4 gap-small inter-small-regular"
+            data-testid="vehicle-facts"
+          >
             {facts.map(([label, value]) => (
               <div key={label}>
                 <dt className="text-grey-50">{label}</dt>
@@ -122,9 +157,16 @@ const VehiclePage = () => {
           </dl>
         )}
       </div>
-      <Card title={`Pièces compatibles (${formatNumber(parts.data?.count ?? 0)})`}>
+      <Card
+        title={`Pièces compatibles (${formatNumber(parts.data?.count ?? 0)})`}
+      >
         <div className="mb-small">
-          <SearchBox label="Chercher une pièce" placeholder="Chercher une pièce (titre)…" value={q} onChange={setQ} />
+          <SearchBox
+            label="Chercher une pièce"
+            placeholder="Chercher une pièce (titre)…"
+            value={q}
+            onChange={setQ}
+          />
         </div>
         {parts.error && <Notice kind="error">{parts.error}</Notice>}
         <table className={TABLE} data-testid="vehicle-parts">
@@ -143,28 +185,51 @@ const VehiclePage = () => {
             {(parts.data?.links ?? []).map((l) => (
               <tr key={l.id}>
                 <td className={TD}>
-                  <Link className="text-violet-60" to={`/a/products/${l.product.id}`}>
+                  <Link
+                    className="text-violet-60"
+                    to={`/a/products/${l.product.id}`}
+                  >
                     {l.product.title}
                   </Link>
                 </td>
-                <td className={TD}>{l.position ? POSITION_LABELS[l.position] ?? l.position : "—"}</td>
+                <td className={TD}>
+                  {l.position
+                    ? (POSITION_LABELS[l.position] ?? l.position)
+                    : "—"}
+                </td>
                 <td className={TD}>{l.quantity ?? "—"}</td>
                 <td className={TD}>{l.engine_code ?? "—"}</td>
-                <td className={TD}>{l.from_ym || l.to_ym ? `${ym(l.from_ym)} – ${ym(l.to_ym)}` : "—"}</td>
+                <td className={TD}>
+                  {l.from_ym || l.to_ym
+                    ? `${ym(l.from_ym)} – ${ym(l.to_ym)}`
+                    : "—"}
+                </td>
                 <td className={TD}>
                   {l.note_fr && <div>{l.note_fr}</div>}
                   {l.note_ar && (
-                    <div dir={isArabic(l.note_ar) ? "rtl" : undefined} lang="ar">
+                    <div
+                      dir={isArabic(l.note_ar) ? "rtl" : undefined}
+                      lang="ar"
+                    >
                       {l.note_ar}
                     </div>
                   )}
                 </td>
-                <td className={TD}>{l.source ? SOURCE_LABELS[l.source] ?? l.source : "—"}</td>
+                <td className={TD}>
+                  {l.source ? (SOURCE_LABELS[l.source] ?? l.source) : "—"}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {parts.data && <Pager count={parts.data.count} limit={PAGE} offset={offset} onChange={setOffset} />}
+        {parts.data && (
+          <Pager
+            count={parts.data.count}
+            limit={PAGE}
+            offset={offset}
+            onChange={setOffset}
+          />
+        )}
       </Card>
     </div>
   )

@@ -6,6 +6,8 @@ import BrandService from "../../../services/brand"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const page = pagination(req.query, { limit: 50, max: 200 })
   const q = text(req.query.q, "q")
-  const [brands, count] = await req.scope.resolve<BrandService>("brandService").list({ q }, page)
+  const [brands, count] = await req.scope
+    .resolve<BrandService>("brandService")
+    .list({ q }, page)
   res.json({ brands, count, limit: page.limit, offset: page.offset })
 }

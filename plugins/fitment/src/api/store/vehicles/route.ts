@@ -7,6 +7,8 @@ import { vehicleFilter } from "../../utils/vehicle-filter"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const page = pagination(req.query, { limit: 50, max: 500 })
   const filter = vehicleFilter(req.query)
-  const [vehicles, count] = await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").listVehicles(filter, page)
+  const [vehicles, count] = await req.scope
+    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .listVehicles(filter, page)
   res.json({ vehicles, count, offset: page.offset, limit: page.limit })
 }

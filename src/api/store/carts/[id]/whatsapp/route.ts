@@ -1,4 +1,9 @@
-import type { CartService, MedusaRequest, MedusaResponse, StoreService } from "@medusajs/medusa"
+import type {
+  CartService,
+  MedusaRequest,
+  MedusaResponse,
+  StoreService,
+} from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { shopWhatsAppNumber, whatsAppLink } from "../../../../../lib/whatsapp"
@@ -12,25 +17,50 @@ import { shopWhatsAppNumber, whatsAppLink } from "../../../../../lib/whatsapp"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const [found] = await req.scope
     .resolve<EntityManager>("manager")
-    .query(`SELECT id FROM cart WHERE id = $1 AND deleted_at IS NULL`, [req.params.id])
+    .query(`SELECT id FROM cart WHERE id = $1 AND deleted_at IS NULL`, [
+      req.params.id,
+    ])
   if (!found) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id ${req.params.id} was not found`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Cart with id ${req.params.id} was not found`
+    )
   }
-  const cart = await req.scope.resolve<CartService>("cartService").retrieveWithTotals(req.params.id, {
-    relations: ["items", "items.variant", "shipping_methods", "shipping_methods.shipping_option", "region"],
-  })
+  const cart = await req.scope
+    .resolve<CartService>("cartService")
+    .retrieveWithTotals(req.params.id, {
+      relations: [
+        "items",
+        "items.variant",
+        "shipping_methods",
+        "shipping_methods.shipping_option",
+        "region",
+      ],
+    })
   const store = await req.scope.resolve<StoreService>("storeService").retrieve()
-  const number = shopWhatsAppNumber(store.metadata, process.env.SHOP_WHATSAPP_NUMBER)
+  const number = shopWhatsAppNumber(
+    store.metadata,
+    process.env.SHOP_WHATSAPP_NUMBER
+  )
   if ("error" in number) {
     // Medusa's error handler replaces the message of a CONFLICT error by a generic one: answered here
     res.status(409).json({ type: "conflict", message: number.error })
     return
   }
   if (!cart.items?.length) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Cart ${cart.id} has no lines to order`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Cart ${cart.id} has no lines to order`
+    )
   }
   // the variant's name only says something when its product has several ("Standard" alone is noise)
-  const productIds = [...new Set(cart.items.map((i) => i.variant?.product_id).filter((id): id is string => Boolean(id)))]
+  const productIds = [
+    ...new Set(
+      cart.items
+        .map((i) => i.variant?.product_id)
+        .filter((id): id is string => Boolean(id))
+    ),
+  ]
   const manager = req.scope.resolve<EntityManager>("manager")
   const multi = new Set<string>(
     (
@@ -40,21 +70,37 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       )
     ).map((r: { product_id: string }) => r.product_id)
   )
-  const vehicle = (cart.metadata?.vehicle ?? null) as { label?: string; vin?: string | null } | null
+  const vehicle = (cart.metadata?.vehicle ?? null) as {
+    label?: string
+    vin?: string | null
+  } | null
   const method = cart.shipping_methods?.[0]
   const link = whatsAppLink(number.number, {
     shopName: store.name,
     cartId: cart.id,
     lines: [...cart.items]
-      .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
+      .sort(
+        (a, b) =>
+          new Date(a.created_at).getTime() - new Date(b.created_at).getTime()
+      )
       .map((item) => ({
-        title: item.variant && multi.has(item.variant.product_id) && item.description ? `${item.title} – ${item.description}` : item.title,
+        title:
+          item.variant && multi.has(item.variant.product_id) && item.description
+            ? `${item.title} – ${item.description}`
+            : item.title,
         reference: item.variant?.sku ?? null,
         quantity: item.quantity,
         total: item.total ?? item.unit_price * item.quantity,
       })),
-    vehicle: vehicle?.label ? { label: vehicle.label, vin: vehicle.vin ?? null } : null,
-    delivery: method ? { name: method.shipping_option?.name ?? "Livraison", amount: method.total ?? method.price } : null,
+    vehicle: vehicle?.label
+      ? { label: vehicle.label, vin: vehicle.vin ?? null }
+      : null,
+    delivery: method
+      ? {
+          name: method.shipping_option?.name ?? "Livraison",
+          amount: method.total ?? method.price,
+        }
+      : null,
     total: cart.total ?? 0,
   })
   res.json({ number: number.number, ...link })

@@ -1,11 +1,21 @@
-import type { MedusaRequest, MedusaResponse, PricingService, StoreService } from "@medusajs/medusa"
+import type {
+  MedusaRequest,
+  MedusaResponse,
+  PricingService,
+  StoreService,
+} from "@medusajs/medusa"
 import { id, onlyKnown } from "@shabou/api-params"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { shopWhatsAppNumber, whatsAppProductLink } from "../../../../../lib/whatsapp"
+import {
+  shopWhatsAppNumber,
+  whatsAppProductLink,
+} from "../../../../../lib/whatsapp"
 
 type VehicleSnapshot = { label: string; vin: string | null }
-type CartFitment = { vehicleSnapshot(vehicleId: string): Promise<VehicleSnapshot> }
+type CartFitment = {
+  vehicleSnapshot(vehicleId: string): Promise<VehicleSnapshot>
+}
 
 /**
  * GET /store/products/:id/whatsapp?variant_id=&vehicle_id=&region_id= → { url, text, number }: "Demander ce
@@ -28,17 +38,24 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     [req.params.id]
   )
   if (!product) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${req.params.id} was not found`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Product with id: ${req.params.id} was not found`
+    )
   }
-  const variants: Array<{ id: string; title: string; sku: string | null }> = await manager.query(
-    `SELECT id, title, sku FROM product_variant WHERE product_id = $1 AND deleted_at IS NULL ORDER BY variant_rank NULLS LAST, created_at, id`,
-    [product.id]
-  )
+  const variants: Array<{ id: string; title: string; sku: string | null }> =
+    await manager.query(
+      `SELECT id, title, sku FROM product_variant WHERE product_id = $1 AND deleted_at IS NULL ORDER BY variant_rank NULLS LAST, created_at, id`,
+      [product.id]
+    )
   let picked = variants
   if (variantId) {
     picked = variants.filter((v) => v.id === variantId)
     if (!picked.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `variant_id: ${variantId} is not a variant of product ${product.id}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `variant_id: ${variantId} is not a variant of product ${product.id}`
+      )
     }
   }
 
@@ -49,23 +66,34 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     regionId ? [regionId] : []
   )
   if (regionId && !region) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `region_id: region ${regionId} was not found`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `region_id: region ${regionId} was not found`
+    )
   }
 
   let vehicle: VehicleSnapshot | null = null
   if (vehicleId) {
     try {
-      vehicle = await req.scope.resolve<CartFitment>("cartFitmentService").vehicleSnapshot(vehicleId)
+      vehicle = await req.scope
+        .resolve<CartFitment>("cartFitmentService")
+        .vehicleSnapshot(vehicleId)
     } catch (e) {
       if ((e as MedusaError).type === MedusaError.Types.NOT_FOUND) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `vehicle_id: vehicle ${vehicleId} was not found`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `vehicle_id: vehicle ${vehicleId} was not found`
+        )
       }
       throw e
     }
   }
 
   const store = await req.scope.resolve<StoreService>("storeService").retrieve()
-  const number = shopWhatsAppNumber(store.metadata, process.env.SHOP_WHATSAPP_NUMBER)
+  const number = shopWhatsAppNumber(
+    store.metadata,
+    process.env.SHOP_WHATSAPP_NUMBER
+  )
   if ("error" in number) {
     // Medusa's error handler replaces the message of a CONFLICT error by a generic one: answered here
     res.status(409).json({ type: "conflict", message: number.error })
@@ -76,7 +104,10 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const priced = region
     ? await req.scope
         .resolve<PricingService>("pricingService")
-        .setVariantPrices(picked.map((v) => ({ id: v.id, product_id: product.id }) as any), { region_id: region.id, include_discount_prices: true })
+        .setVariantPrices(
+          picked.map((v) => ({ id: v.id, product_id: product.id }) as any),
+          { region_id: region.id, include_discount_prices: true }
+        )
     : []
   const amounts = priced
     .map((v) => v.calculated_price_incl_tax ?? v.calculated_price)
@@ -85,12 +116,22 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const link = whatsAppProductLink(number.number, {
     shopName: store.name,
     // the variant's name only says something when the product has several ("Standard" alone is noise)
-    title: one && variants.length > 1 ? `${product.title} – ${one.title}` : product.title,
+    title:
+      one && variants.length > 1
+        ? `${product.title} – ${one.title}`
+        : product.title,
     reference: one?.sku ?? null,
-    price: amounts.length ? { amount: Math.min(...amounts), from: new Set(amounts).size > 1 } : null,
+    price: amounts.length
+      ? { amount: Math.min(...amounts), from: new Set(amounts).size > 1 }
+      : null,
     variantsToChoose: one ? 0 : picked.length,
     vehicle,
     productRef: product.handle ?? product.id,
   })
-  res.json({ number: number.number, product_id: product.id, variant_id: one?.id ?? null, ...link })
+  res.json({
+    number: number.number,
+    product_id: product.id,
+    variant_id: one?.id ?? null,
+    ...link,
+  })
 }

@@ -8,7 +8,13 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const page = pagination(req.query, { limit: 50, max: 500 })
   const [merges, count] = await req.scope
     .resolve<VehicleCatalogService>("vehicleCatalogService")
-    .listMerges({ entity: text(req.query.entity, "entity"), survivor_id: text(req.query.survivor_id, "survivor_id") }, page)
+    .listMerges(
+      {
+        entity: text(req.query.entity, "entity"),
+        survivor_id: text(req.query.survivor_id, "survivor_id"),
+      },
+      page
+    )
   res.json({ merges, count, limit: page.limit, offset: page.offset })
 }
 
@@ -22,20 +28,37 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = (req.body ?? {}) as Record<string, unknown>
   for (const field of ["survivor_id", "merged_id"]) {
     if (typeof body[field] !== "string" || !body[field]) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: is required`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${field}: is required`
+      )
     }
   }
-  const service = req.scope.resolve<VehicleCatalogService>("vehicleCatalogService")
+  const service = req.scope.resolve<VehicleCatalogService>(
+    "vehicleCatalogService"
+  )
   const survivor = body.survivor_id as string
   const merged = body.merged_id as string
   if (boolean(body.dry_run, "dry_run", { default: false })) {
-    if (body.entity !== "vehicle" && body.entity !== "model" && body.entity !== "make") {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `entity: must be "vehicle", "model" or "make", got ${JSON.stringify(body.entity ?? null)}`)
+    if (
+      body.entity !== "vehicle" &&
+      body.entity !== "model" &&
+      body.entity !== "make"
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `entity: must be "vehicle", "model" or "make", got ${JSON.stringify(body.entity ?? null)}`
+      )
     }
     if (survivor === merged) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `merge_id: a ${body.entity} cannot be merged into itself`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `merge_id: a ${body.entity} cannot be merged into itself`
+      )
     }
-    res.json({ preview: await service.previewMerge(body.entity, survivor, merged) })
+    res.json({
+      preview: await service.previewMerge(body.entity, survivor, merged),
+    })
     return
   }
   const actor = actorId(req)
@@ -51,7 +74,10 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       result = await service.mergeMakes(survivor, merged, actor)
       break
     default:
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `entity: must be "vehicle", "model" or "make", got ${JSON.stringify(body.entity ?? null)}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `entity: must be "vehicle", "model" or "make", got ${JSON.stringify(body.entity ?? null)}`
+      )
   }
   res.json(result)
 }

@@ -6,12 +6,17 @@ import VehicleCatalogService from "../../../../services/vehicle-catalog"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const models = await req.scope
     .resolve<VehicleCatalogService>("vehicleCatalogService")
-    .listModels({ make_id: text(req.query.make_id, "make_id"), q: text(req.query.q, "q") })
+    .listModels({
+      make_id: text(req.query.make_id, "make_id"),
+      q: text(req.query.q, "q"),
+    })
   res.json({ models, count: models.length })
 }
 
 /** POST /admin/vehicles/models { make_id, name, aliases? } */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const model = await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").createModel((req.body ?? {}) as Record<string, any>)
+  const model = await req.scope
+    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .createModel((req.body ?? {}) as Record<string, any>)
   res.status(201).json({ model })
 }

@@ -5,9 +5,15 @@ import BrandService from "../../../../services/brand"
 /** GET /store/brands/:handle → { brand } */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<BrandService>("brandService")
-  const [brands] = await service.list({ handle: req.params.handle }, { limit: 1, offset: 0 })
+  const [brands] = await service.list(
+    { handle: req.params.handle },
+    { limit: 1, offset: 0 }
+  )
   if (!brands.length) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Brand with handle ${req.params.handle} was not found`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Brand with handle ${req.params.handle} was not found`
+    )
   }
   res.json({ brand: brands[0] })
 }

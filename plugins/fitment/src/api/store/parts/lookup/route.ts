@@ -13,5 +13,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "number: is required")
   }
   const page = pagination(req.query, { limit: 20, max: 100 })
-  res.json(await req.scope.resolve<FitmentService>("fitmentService").lookupPartNumber(number, page))
+  res.json(
+    await req.scope
+      .resolve<FitmentService>("fitmentService")
+      .lookupPartNumber(number, page)
+  )
 }

@@ -11,5 +11,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   if (typeof vin !== "string" || !vin.trim()) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "vin: is required")
   }
-  res.json(await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").decode(vin))
+  res.json(
+    await req.scope
+      .resolve<VehicleCatalogService>("vehicleCatalogService")
+      .decode(vin)
+  )
 }

@@ -7,10 +7,22 @@ import VehicleCatalogService from "../../../../services/vehicle-catalog"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const makeId = id(req.query.make_id, "make_id")
   if (!makeId) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "make_id: is required")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "make_id: is required"
+    )
   }
-  const models = await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").listModels({ make_id: makeId, withVehiclesOnly: true })
+  const models = await req.scope
+    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .listModels({ make_id: makeId, withVehiclesOnly: true })
   res.json({
-    models: models.map((m) => ({ id: m.id, make_id: m.make_id, name: m.name, handle: m.handle, year_from: m.year_from, year_to: m.year_to })),
+    models: models.map((m) => ({
+      id: m.id,
+      make_id: m.make_id,
+      name: m.name,
+      handle: m.handle,
+      year_from: m.year_from,
+      year_to: m.year_to,
+    })),
   })
 }

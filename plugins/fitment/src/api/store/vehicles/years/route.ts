@@ -8,8 +8,13 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const modelId = id(req.query.model_id, "model_id")
   const makeId = id(req.query.make_id, "make_id")
   if (!modelId && !makeId) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "model_id: is required (or make_id)")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "model_id: is required (or make_id)"
+    )
   }
-  const years = await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").listYears({ model_id: modelId, make_id: makeId })
+  const years = await req.scope
+    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .listYears({ model_id: modelId, make_id: makeId })
   res.json({ years })
 }

@@ -11,7 +11,9 @@ import type OrionAccuracyService from "../../../../services/orion-accuracy"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const q = req.query as Record<string, unknown>
   onlyKnown(q, ["limit", "frequency", "threshold"], "parameter")
-  const service: OrionAccuracyService = req.scope.resolve("orionAccuracyService")
+  const service: OrionAccuracyService = req.scope.resolve(
+    "orionAccuracyService"
+  )
   res.json(
     await service.overview({
       limit: integer(q.limit, "limit", { default: 12, min: 1, max: 104 }),

@@ -8,5 +8,7 @@ import { parseAlertQuery } from "../../../_utils/alert-query"
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: OrionAlertService = req.scope.resolve("orionAlertService")
-  res.json(await service.list(parseAlertQuery(req.query as Record<string, unknown>)))
+  res.json(
+    await service.list(parseAlertQuery(req.query as Record<string, unknown>))
+  )
 }

@@ -6,6 +6,8 @@ import type OrionForecastService from "../../../../services/orion-forecast"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const q = req.query as Record<string, unknown>
   const variantId = text(q.variant_id, "variant_id", { required: true })
-  const service: OrionForecastService = req.scope.resolve("orionForecastService")
+  const service: OrionForecastService = req.scope.resolve(
+    "orionForecastService"
+  )
   res.json(await service.forVariant(variantId, text(q.run_id, "run_id")))
 }

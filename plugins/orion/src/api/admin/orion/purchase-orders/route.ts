@@ -1,5 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { actorId, id, objectBody, oneOfList, onlyKnown, pagination, text } from "@shabou/api-params"
+import {
+  actorId,
+  id,
+  objectBody,
+  oneOfList,
+  onlyKnown,
+  pagination,
+  text,
+} from "@shabou/api-params"
 import type OrionPurchaseOrderService from "../../../../services/orion-purchase-order"
 
 const STATUSES = ["open", "received", "cancelled"] as const
@@ -11,10 +19,16 @@ const STATUSES = ["open", "received", "cancelled"] as const
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const q = req.query as Record<string, unknown>
   onlyKnown(q, ["status", "variant_id", "supplier", "limit", "offset"])
-  const service: OrionPurchaseOrderService = req.scope.resolve("orionPurchaseOrderService")
+  const service: OrionPurchaseOrderService = req.scope.resolve(
+    "orionPurchaseOrderService"
+  )
   res.json(
     await service.list(
-      { status: oneOfList(q.status, "status", STATUSES), variant_id: id(q.variant_id, "variant_id"), supplier: text(q.supplier, "supplier") },
+      {
+        status: oneOfList(q.status, "status", STATUSES),
+        variant_id: id(q.variant_id, "variant_id"),
+        supplier: text(q.supplier, "supplier"),
+      },
       pagination(q, { limit: 50, max: 500 })
     )
   )
@@ -26,7 +40,15 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = objectBody(req.body)
-  onlyKnown(body, ["supplier", "variant_id", "quantity", "expected_date", "note"], "field")
-  const service: OrionPurchaseOrderService = req.scope.resolve("orionPurchaseOrderService")
-  res.status(201).json({ purchase_order: await service.create(body, actorId(req)) })
+  onlyKnown(
+    body,
+    ["supplier", "variant_id", "quantity", "expected_date", "note"],
+    "field"
+  )
+  const service: OrionPurchaseOrderService = req.scope.resolve(
+    "orionPurchaseOrderService"
+  )
+  res
+    .status(201)
+    .json({ purchase_order: await service.create(body, actorId(req)) })
 }

@@ -1,5 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { invalidParam, oneOf, oneOfList, pagination, text } from "@shabou/api-params"
+import {
+  invalidParam,
+  oneOf,
+  oneOfList,
+  pagination,
+  text,
+} from "@shabou/api-params"
 import { restockCsv } from "../../../../lib/restock-csv"
 import { ALERT_STATUSES, RestockQuery } from "../../../../services/orion-alert"
 import type OrionAlertService from "../../../../services/orion-alert"
@@ -28,16 +34,26 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     return
   }
   if (raw.limit !== undefined || raw.offset !== undefined) {
-    throw invalidParam("limit", "the CSV export has every matching suggestion: leave out limit and offset")
+    throw invalidParam(
+      "limit",
+      "the CSV export has every matching suggestion: leave out limit and offset"
+    )
   }
   const stamp = new Date().toISOString().slice(0, 10)
   res.status(200)
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader("Content-Disposition", `attachment; filename="reassort-${stamp}.csv"`)
+  res.setHeader(
+    "Content-Disposition",
+    `attachment; filename="reassort-${stamp}.csv"`
+  )
   res.setHeader("Cache-Control", "no-store")
   let offset = 0
   for (;;) {
-    const page = await service.listRestock({ ...query, limit: CSV_PAGE, offset })
+    const page = await service.listRestock({
+      ...query,
+      limit: CSV_PAGE,
+      offset,
+    })
     res.write(restockCsv(page.suggestions, offset === 0))
     offset += CSV_PAGE
     if (offset >= page.count || page.suggestions.length === 0) {

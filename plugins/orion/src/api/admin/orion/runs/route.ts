@@ -5,8 +5,12 @@ import type OrionForecastService from "../../../../services/orion-forecast"
 
 /** GET /admin/orion/runs — newest first. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: OrionForecastService = req.scope.resolve("orionForecastService")
-  res.json(await service.listRuns(pagination(req.query, { limit: 20, max: 100 })))
+  const service: OrionForecastService = req.scope.resolve(
+    "orionForecastService"
+  )
+  res.json(
+    await service.listRuns(pagination(req.query, { limit: 20, max: 100 }))
+  )
 }
 
 /**
@@ -16,7 +20,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = objectBody(req.body)
   onlyKnown(body, ["frequency", "horizon", "as_of"], "field")
-  const service: OrionForecastService = req.scope.resolve("orionForecastService")
+  const service: OrionForecastService = req.scope.resolve(
+    "orionForecastService"
+  )
   try {
     const run = await service.startRun({
       trigger: "manual",

@@ -4,7 +4,9 @@ import type OrionRestockSettingsService from "../../../../services/orion-restock
 
 /** GET /admin/orion/settings — restock settings and the plugin defaults. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: OrionRestockSettingsService = req.scope.resolve("orionRestockSettingsService")
+  const service: OrionRestockSettingsService = req.scope.resolve(
+    "orionRestockSettingsService"
+  )
   res.json(await service.list())
 }
 
@@ -15,6 +17,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = objectBody(req.body)
   onlyKnown(body, ["scope", "key", "service_level", "lead_time_days"], "field")
-  const service: OrionRestockSettingsService = req.scope.resolve("orionRestockSettingsService")
+  const service: OrionRestockSettingsService = req.scope.resolve(
+    "orionRestockSettingsService"
+  )
   res.json({ setting: await service.upsert(body as any) })
 }

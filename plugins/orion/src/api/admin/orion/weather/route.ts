@@ -1,9 +1,16 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { date, invalidParam, list, onlyKnown, pagination } from "@shabou/api-params"
+import {
+  date,
+  invalidParam,
+  list,
+  onlyKnown,
+  pagination,
+} from "@shabou/api-params"
 import { parseGovernorateList } from "../../../../lib/weather-csv"
 import type OrionWeatherService from "../../../../services/orion-weather"
 
-const iso = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : undefined)
+const iso = (d: Date | undefined) =>
+  d ? d.toISOString().slice(0, 10) : undefined
 
 /**
  * GET /admin/orion/weather[?from=&to=&governorate=&limit=&offset=] — the stored weather per governorate
@@ -23,15 +30,27 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   if (names) {
     const parsed = parseGovernorateList(names)
     if (parsed.bad.length) {
-      throw invalidParam("governorate", `"${parsed.bad[0]}" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)`)
+      throw invalidParam(
+        "governorate",
+        `"${parsed.bad[0]}" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)`
+      )
     }
     governorates = parsed.governorates
   }
   const service: OrionWeatherService = req.scope.resolve("orionWeatherService")
   const coverage = await service.coverage()
-  const out: Record<string, unknown> = { coverage, run_governorates: service.governorates }
+  const out: Record<string, unknown> = {
+    coverage,
+    run_governorates: service.governorates,
+  }
   if (from || to || governorates) {
-    Object.assign(out, await service.list({ from, to, governorates }, pagination(q, { limit: 100, max: 1000 })))
+    Object.assign(
+      out,
+      await service.list(
+        { from, to, governorates },
+        pagination(q, { limit: 100, max: 1000 })
+      )
+    )
   }
   res.json(out)
 }

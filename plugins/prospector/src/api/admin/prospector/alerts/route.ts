@@ -5,7 +5,13 @@ import type PriceWatchService from "../../../../services/price-watch"
 
 /** GET /admin/prospector/alerts?watched_page_id=&kind=&acknowledged=&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  onlyKnown(req.query as Record<string, unknown>, ["watched_page_id", "kind", "acknowledged", "limit", "offset"])
+  onlyKnown(req.query as Record<string, unknown>, [
+    "watched_page_id",
+    "kind",
+    "acknowledged",
+    "limit",
+    "offset",
+  ])
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
   const p = pagination(req.query, { limit: 50, max: 200 })
   const [alerts, count] = await service.listAlerts(

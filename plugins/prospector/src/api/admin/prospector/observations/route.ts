@@ -8,7 +8,14 @@ import type PriceWatchService from "../../../../services/price-watch"
  * (newest first; amount in minor units; each row names its page's `supplier`, `url` and our `variant_id`)
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  onlyKnown(req.query as Record<string, unknown>, ["watched_page_id", "variant_id", "product_id", "since", "limit", "offset"])
+  onlyKnown(req.query as Record<string, unknown>, [
+    "watched_page_id",
+    "variant_id",
+    "product_id",
+    "since",
+    "limit",
+    "offset",
+  ])
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
   const p = pagination(req.query, { limit: 50, max: 200 })
   const [observations, count] = await service.listObservations(

@@ -7,7 +7,9 @@ import type ProspectorReportService from "../../../../services/prospector-report
 /** GET /admin/prospector/reports: stored weekly reports (without their bodies), newest first. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   onlyKnown(req.query as Record<string, unknown>, ["limit", "offset"])
-  const service: ProspectorReportService = req.scope.resolve("prospectorReportService")
+  const service: ProspectorReportService = req.scope.resolve(
+    "prospectorReportService"
+  )
   const p = pagination(req.query, { limit: 50, max: 200 })
   const [reports, count] = await service.list(p)
   res.json({ reports, count, ...p })
@@ -15,10 +17,15 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 
 /** POST /admin/prospector/reports: { start?, end? } (ISO dates; default the last complete week) builds and stores a report. */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: ProspectorReportService = req.scope.resolve("prospectorReportService")
+  const service: ProspectorReportService = req.scope.resolve(
+    "prospectorReportService"
+  )
   const b = objectBody(req.body)
   if ((b.start === undefined) !== (b.end === undefined)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "start, end: give both or neither")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "start, end: give both or neither"
+    )
   }
   const report = await service.generate({
     start: b.start !== undefined ? new Date(b.start) : undefined,

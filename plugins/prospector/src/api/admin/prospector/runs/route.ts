@@ -6,10 +6,23 @@ import type ProspectorRunService from "../../../../services/prospector-run"
 
 /** GET /admin/prospector/runs?kind=search|watch|report&status=&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  onlyKnown(req.query as Record<string, unknown>, ["kind", "status", "limit", "offset"])
-  const service: ProspectorRunService = req.scope.resolve("prospectorRunService")
+  onlyKnown(req.query as Record<string, unknown>, [
+    "kind",
+    "status",
+    "limit",
+    "offset",
+  ])
+  const service: ProspectorRunService = req.scope.resolve(
+    "prospectorRunService"
+  )
   const p = pagination(req.query, { limit: 50, max: 200 })
-  const [runs, count] = await service.listRuns({ kind: text(req.query.kind, "kind"), status: text(req.query.status, "status") }, p)
+  const [runs, count] = await service.listRuns(
+    {
+      kind: text(req.query.kind, "kind"),
+      status: text(req.query.status, "status"),
+    },
+    p
+  )
   res.json({ runs, count, ...p })
 }
 
@@ -19,17 +32,32 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * configured query over every city. Answers when the run is over, with its summary and errors.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: ProspectorRunService = req.scope.resolve("prospectorRunService")
+  const service: ProspectorRunService = req.scope.resolve(
+    "prospectorRunService"
+  )
   const b = objectBody(req.body)
   for (const key of Object.keys(b)) {
-    if (!["query", "language", "cities", "city", "max_requests"].includes(key)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${key}: unknown field (allowed: query, language, cities, city, max_requests)`)
+    if (
+      !["query", "language", "cities", "city", "max_requests"].includes(key)
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${key}: unknown field (allowed: query, language, cities, city, max_requests)`
+      )
     }
   }
-  if (b.cities !== undefined && (!Array.isArray(b.cities) || b.cities.some((c: unknown) => typeof c !== "string"))) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "cities: must be a list of city names")
+  if (
+    b.cities !== undefined &&
+    (!Array.isArray(b.cities) ||
+      b.cities.some((c: unknown) => typeof c !== "string"))
+  ) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "cities: must be a list of city names"
+    )
   }
-  const cities: string[] | undefined = b.cities ?? (typeof b.city === "string" ? [b.city] : undefined)
+  const cities: string[] | undefined =
+    b.cities ?? (typeof b.city === "string" ? [b.city] : undefined)
   const run = await service.search({
     query: b.query,
     language: b.language,

@@ -12,6 +12,15 @@ import type ProspectorRunService from "../../../../services/prospector-run"
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   onlyKnown(req.query as Record<string, unknown>, [])
-  const service: ProspectorRunService = req.scope.resolve("prospectorRunService")
-  res.json({ settings: searchSettings(service.options(), await service.usedThisMonth(), SEARCH_AREAS, SEARCH_QUERIES) })
+  const service: ProspectorRunService = req.scope.resolve(
+    "prospectorRunService"
+  )
+  res.json({
+    settings: searchSettings(
+      service.options(),
+      await service.usedThisMonth(),
+      SEARCH_AREAS,
+      SEARCH_QUERIES
+    ),
+  })
 }

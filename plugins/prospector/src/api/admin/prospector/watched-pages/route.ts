@@ -1,5 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { boolean, objectBody, onlyKnown, pagination, text } from "@shabou/api-params"
+import {
+  boolean,
+  objectBody,
+  onlyKnown,
+  pagination,
+  text,
+} from "@shabou/api-params"
 
 import type PriceWatchService from "../../../../services/price-watch"
 
@@ -8,7 +14,16 @@ import type PriceWatchService from "../../../../services/price-watch"
  * `product_title`, `variant_title`, `last_observation` ({ amount, currency, in_stock, observed_at, method }) and `open_alerts`.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  onlyKnown(req.query as Record<string, unknown>, ["supplier", "kind", "active", "variant_id", "product_id", "q", "limit", "offset"])
+  onlyKnown(req.query as Record<string, unknown>, [
+    "supplier",
+    "kind",
+    "active",
+    "variant_id",
+    "product_id",
+    "q",
+    "limit",
+    "offset",
+  ])
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
   const p = pagination(req.query, { limit: 50, max: 200 })
   const [watched_pages, count] = await service.listPages(
@@ -31,5 +46,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
-  res.status(201).json({ watched_page: await service.createPage(objectBody(req.body)) })
+  res
+    .status(201)
+    .json({ watched_page: await service.createPage(objectBody(req.body)) })
 }

@@ -9,7 +9,9 @@ import type CatalogueCacheService from "../../../../services/catalogue-cache"
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const catalogue = req.scope.resolve("catalogueService") as CatalogueService
-  const cache = req.scope.resolve("catalogueCacheService") as CatalogueCacheService
+  const cache = req.scope.resolve(
+    "catalogueCacheService"
+  ) as CatalogueCacheService
   const status = await catalogue.status()
   res.json({ ...status, rendering: catalogue.ready, cache: cache.stats() })
 }

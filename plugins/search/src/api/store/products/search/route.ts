@@ -13,7 +13,10 @@ async function salesChannels(req: MedusaRequest): Promise<string[]> {
       .getResourceScopes(key)
       .catch(() => null)
     if (!scopes) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Publishable API key ${key} is not valid`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Publishable API key ${key} is not valid`
+      )
     }
     if (scopes.sales_channel_ids?.length) {
       return scopes.sales_channel_ids
@@ -44,7 +47,11 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   if (search instanceof PostgresSearchService) {
     const result = await search.search("products", body.q, {
       paginationOptions,
-      filter: { vehicle_id: body.vehicle_id, category_id: body.category_id, sales_channel_ids: channels },
+      filter: {
+        vehicle_id: body.vehicle_id,
+        category_id: body.category_id,
+        sales_channel_ids: channels,
+      },
     })
     res.status(200).json(result)
     return
@@ -52,7 +59,11 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   // Meilisearch (or another engine): it indexes unpublished products too, so filter them out here
   const result = await search.search("products", body.q, {
     paginationOptions,
-    filter: meilisearchFilter({ sales_channel_ids: channels, category_id: body.category_id, vehicle_id: body.vehicle_id }),
+    filter: meilisearchFilter({
+      sales_channel_ids: channels,
+      category_id: body.category_id,
+      vehicle_id: body.vehicle_id,
+    }),
     additionalOptions: {},
   })
   res.status(200).json(result)

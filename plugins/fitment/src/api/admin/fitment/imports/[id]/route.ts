@@ -14,6 +14,14 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     res.json({ import: job })
     return
   }
-  const logged = await req.scope.resolve<FitmentImportService>("fitmentImportService").retrieve(req.params.id)
-  res.json({ import: { ...logged, status: "done", ...(job ? { progress: job.progress, result: job.result } : {}) } })
+  const logged = await req.scope
+    .resolve<FitmentImportService>("fitmentImportService")
+    .retrieve(req.params.id)
+  res.json({
+    import: {
+      ...logged,
+      status: "done",
+      ...(job ? { progress: job.progress, result: job.result } : {}),
+    },
+  })
 }

@@ -6,5 +6,9 @@ import CartFitmentService from "../../../../../services/cart-fitment"
  * the vehicle the customer ordered for and each line's verdict as at checkout.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json(await req.scope.resolve<CartFitmentService>("cartFitmentService").orderFitment(req.params.id))
+  res.json(
+    await req.scope
+      .resolve<CartFitmentService>("cartFitmentService")
+      .orderFitment(req.params.id)
+  )
 }

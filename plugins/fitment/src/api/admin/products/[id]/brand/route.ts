@@ -5,8 +5,20 @@ import FitmentService from "../../../../../services/fitment"
 /** POST /admin/products/:id/brand { brand_id: string | null } → { product_id, brand_id, is_universal } */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = (req.body ?? {}) as { brand_id?: unknown }
-  if (!("brand_id" in body) || (body.brand_id !== null && typeof body.brand_id !== "string")) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "brand_id: is required (a brand id, or null to remove the brand)")
+  if (
+    !("brand_id" in body) ||
+    (body.brand_id !== null && typeof body.brand_id !== "string")
+  ) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "brand_id: is required (a brand id, or null to remove the brand)"
+    )
   }
-  res.json({ product: await req.scope.resolve<FitmentService>("fitmentService").setProductFacts(req.params.id, { brand_id: body.brand_id as string | null }) })
+  res.json({
+    product: await req.scope
+      .resolve<FitmentService>("fitmentService")
+      .setProductFacts(req.params.id, {
+        brand_id: body.brand_id as string | null,
+      }),
+  })
 }

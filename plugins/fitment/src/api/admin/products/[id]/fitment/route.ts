@@ -9,7 +9,15 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const page = pagination(req.query, { limit: 100, max: 1000 })
   const facts = await service.getProductFacts(req.params.id)
   const [links, count] = await service.listLinks(req.params.id, page)
-  res.json({ product_id: req.params.id, brand_id: facts.brand_id, universal: facts.is_universal, links, count, limit: page.limit, offset: page.offset })
+  res.json({
+    product_id: req.params.id,
+    brand_id: facts.brand_id,
+    universal: facts.is_universal,
+    links,
+    count,
+    limit: page.limit,
+    offset: page.offset,
+  })
 }
 
 /**
@@ -17,6 +25,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * → 201 { link } (200 when the same link existed: it is updated, never duplicated)
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { link, created } = await req.scope.resolve<FitmentService>("fitmentService").addLink(req.params.id, (req.body ?? {}) as any)
+  const { link, created } = await req.scope
+    .resolve<FitmentService>("fitmentService")
+    .addLink(req.params.id, (req.body ?? {}) as any)
   res.status(created ? 201 : 200).json({ link, created })
 }

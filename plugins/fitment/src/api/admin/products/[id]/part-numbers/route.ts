@@ -16,10 +16,20 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = (req.body ?? {}) as { numbers?: unknown }
   if (!Array.isArray(body.numbers) || !body.numbers.length) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "numbers: must be a non-empty list of { type, raw, brand_name? }")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "numbers: must be a non-empty list of { type, raw, brand_name? }"
+    )
   }
   const service = req.scope.resolve<FitmentService>("fitmentService")
   await service.assertProduct(req.params.id)
-  const added = await service.addPartNumbers(req.params.id, body.numbers as any[], { refuseDuplicates: true })
-  res.json({ added, part_numbers: await service.listPartNumbers(req.params.id) })
+  const added = await service.addPartNumbers(
+    req.params.id,
+    body.numbers as any[],
+    { refuseDuplicates: true }
+  )
+  res.json({
+    added,
+    part_numbers: await service.listPartNumbers(req.params.id),
+  })
 }

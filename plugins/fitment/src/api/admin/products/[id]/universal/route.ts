@@ -6,7 +6,14 @@ import FitmentService from "../../../../../services/fitment"
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = (req.body ?? {}) as { universal?: unknown }
   if (typeof body.universal !== "boolean") {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "universal: must be true or false")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "universal: must be true or false"
+    )
   }
-  res.json({ product: await req.scope.resolve<FitmentService>("fitmentService").setProductFacts(req.params.id, { is_universal: body.universal }) })
+  res.json({
+    product: await req.scope
+      .resolve<FitmentService>("fitmentService")
+      .setProductFacts(req.params.id, { is_universal: body.universal }),
+  })
 }

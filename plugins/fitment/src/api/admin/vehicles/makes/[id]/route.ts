@@ -3,16 +3,26 @@ import VehicleCatalogService from "../../../../../services/vehicle-catalog"
 
 /** GET /admin/vehicles/makes/:id */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json({ make: await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").retrieveMake(req.params.id) })
+  res.json({
+    make: await req.scope
+      .resolve<VehicleCatalogService>("vehicleCatalogService")
+      .retrieveMake(req.params.id),
+  })
 }
 
 /** POST /admin/vehicles/makes/:id { name?, aliases? } */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json({ make: await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").updateMake(req.params.id, (req.body ?? {}) as Record<string, any>) })
+  res.json({
+    make: await req.scope
+      .resolve<VehicleCatalogService>("vehicleCatalogService")
+      .updateMake(req.params.id, (req.body ?? {}) as Record<string, any>),
+  })
 }
 
 /** DELETE /admin/vehicles/makes/:id: only a make without models */
 export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
-  await req.scope.resolve<VehicleCatalogService>("vehicleCatalogService").deleteMake(req.params.id)
+  await req.scope
+    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .deleteMake(req.params.id)
   res.json({ id: req.params.id, object: "vehicle_make", deleted: true })
 }

@@ -8,11 +8,15 @@ import { customerIdOf, garageBody } from "../../../../utils/garage-body"
  * Signed-in customers only (see middlewares).
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const list = await req.scope.resolve<GarageService>("garageService").list(customerIdOf(req))
+  const list = await req.scope
+    .resolve<GarageService>("garageService")
+    .list(customerIdOf(req))
   res.json({ garage_vehicles: list, count: list.length })
 }
 
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const garage_vehicle = await req.scope.resolve<GarageService>("garageService").add(customerIdOf(req), garageBody(req.body))
+  const garage_vehicle = await req.scope
+    .resolve<GarageService>("garageService")
+    .add(customerIdOf(req), garageBody(req.body))
   res.json({ garage_vehicle })
 }

@@ -11,6 +11,10 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = objectBody(req.body)
   onlyKnown(body, ["through"], "field")
   const through = date(body.through, "through") ?? new Date()
-  const service: OrionAccuracyService = req.scope.resolve("orionAccuracyService")
-  res.json({ scored: await service.evaluate(through.toISOString().slice(0, 10)) })
+  const service: OrionAccuracyService = req.scope.resolve(
+    "orionAccuracyService"
+  )
+  res.json({
+    scored: await service.evaluate(through.toISOString().slice(0, 10)),
+  })
 }

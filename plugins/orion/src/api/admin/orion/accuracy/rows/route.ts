@@ -9,7 +9,18 @@ import type OrionAccuracyService from "../../../../../services/orion-accuracy"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const q = req.query as Record<string, unknown>
   onlyKnown(q, ["run_id", "variant_id", "limit", "offset"], "parameter")
-  const runId = id(text(q.run_id, "run_id", { required: true }), "run_id") as string
-  const service: OrionAccuracyService = req.scope.resolve("orionAccuracyService")
-  res.json(await service.listRows(runId, pagination(q, { limit: 100, max: 1000 }), id(q.variant_id, "variant_id")))
+  const runId = id(
+    text(q.run_id, "run_id", { required: true }),
+    "run_id"
+  ) as string
+  const service: OrionAccuracyService = req.scope.resolve(
+    "orionAccuracyService"
+  )
+  res.json(
+    await service.listRows(
+      runId,
+      pagination(q, { limit: 100, max: 1000 }),
+      id(q.variant_id, "variant_id")
+    )
+  )
 }

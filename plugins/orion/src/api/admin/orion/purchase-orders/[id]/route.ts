@@ -4,7 +4,9 @@ import type OrionPurchaseOrderService from "../../../../../services/orion-purcha
 
 /** GET /admin/orion/purchase-orders/:id */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: OrionPurchaseOrderService = req.scope.resolve("orionPurchaseOrderService")
+  const service: OrionPurchaseOrderService = req.scope.resolve(
+    "orionPurchaseOrderService"
+  )
   res.json({ purchase_order: await service.retrieve(req.params.id) })
 }
 
@@ -12,6 +14,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = objectBody(req.body)
   onlyKnown(body, ["supplier", "quantity", "expected_date", "note"], "field")
-  const service: OrionPurchaseOrderService = req.scope.resolve("orionPurchaseOrderService")
+  const service: OrionPurchaseOrderService = req.scope.resolve(
+    "orionPurchaseOrderService"
+  )
   res.json({ purchase_order: await service.update(req.params.id, body) })
 }

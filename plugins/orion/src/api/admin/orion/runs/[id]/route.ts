@@ -7,8 +7,12 @@ import type OrionForecastBatchService from "../../../../../services/orion-foreca
  * and its batches: `{ total, done, failed, pending, workers: { "<host>:<pid>": batches done }, failure }`.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: OrionForecastService = req.scope.resolve("orionForecastService")
-  const batches: OrionForecastBatchService = req.scope.resolve("orionForecastBatchService")
+  const service: OrionForecastService = req.scope.resolve(
+    "orionForecastService"
+  )
+  const batches: OrionForecastBatchService = req.scope.resolve(
+    "orionForecastBatchService"
+  )
   const run = await service.retrieveRun(req.params.id)
   res.json({ run, batches: await batches.summary(run.id) })
 }

@@ -3,6 +3,8 @@ import type OrionSalesHistoryService from "../../../../../services/orion-sales-h
 
 /** POST /admin/orion/sales-history/backfill — records every order not yet in the history. */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: OrionSalesHistoryService = req.scope.resolve("orionSalesHistoryService")
+  const service: OrionSalesHistoryService = req.scope.resolve(
+    "orionSalesHistoryService"
+  )
   res.json({ backfill: await service.backfill() })
 }

@@ -30,5 +30,10 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     res.send(historyToCsv(rows))
     return
   }
-  res.json({ price_history: rows, count, limit: query.limit, offset: query.offset })
+  res.json({
+    price_history: rows,
+    count,
+    limit: query.limit,
+    offset: query.offset,
+  })
 }

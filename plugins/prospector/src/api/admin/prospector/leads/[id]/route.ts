@@ -12,5 +12,11 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 /** POST /admin/prospector/leads/:id: { status?, notes?, assignee?, status_note? } */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const leadService: LeadService = req.scope.resolve("leadService")
-  res.json({ lead: await leadService.update(req.params.id, objectBody(req.body), actorId(req)) })
+  res.json({
+    lead: await leadService.update(
+      req.params.id,
+      objectBody(req.body),
+      actorId(req)
+    ),
+  })
 }

@@ -11,19 +11,34 @@ import type LeadService from "../../../../../services/lead"
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const leadService: LeadService = req.scope.resolve("leadService")
-  const { format = "csv", delimiter = ",", limit: _l, offset: _o, ...rest } = req.query as Record<string, unknown>
+  const {
+    format = "csv",
+    delimiter = ",",
+    limit: _l,
+    offset: _o,
+    ...rest
+  } = req.query as Record<string, unknown>
   if (format !== "csv") {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `format: "${format}" is not supported (csv)`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `format: "${format}" is not supported (csv)`
+    )
   }
   if (delimiter !== "," && delimiter !== ";") {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `delimiter: must be "," or ";"`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `delimiter: must be "," or ";"`
+    )
   }
   const query = leadService.parseQuery(rest)
   const stream = leadService.exportCsv(query, { delimiter })
   const stamp = new Date().toISOString().slice(0, 10)
   res.status(200)
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader("Content-Disposition", `attachment; filename="prospects-${stamp}.csv"`)
+  res.setHeader(
+    "Content-Disposition",
+    `attachment; filename="prospects-${stamp}.csv"`
+  )
   res.setHeader("Cache-Control", "no-store")
   await pipeline(stream, res)
 }

@@ -5,17 +5,25 @@ import type ProspectorReportService from "../../../../../services/prospector-rep
 
 /** GET /admin/prospector/reports/:id?format=json|html|csv: the report, or its HTML / CSV as a download. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: ProspectorReportService = req.scope.resolve("prospectorReportService")
+  const service: ProspectorReportService = req.scope.resolve(
+    "prospectorReportService"
+  )
   const format = (req.query.format as string | undefined) ?? "json"
   if (!["json", "html", "csv"].includes(format)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `format: "${format}" is not json, html or csv`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `format: "${format}" is not json, html or csv`
+    )
   }
   const report = await service.retrieve(req.params.id, format !== "json")
   if (format === "json") {
     return res.json({ report })
   }
   const name = `rapport-prospection-${new Date(report.period_start).toISOString().slice(0, 10)}.${format}`
-  res.setHeader("Content-Type", format === "html" ? "text/html; charset=utf-8" : "text/csv; charset=utf-8")
+  res.setHeader(
+    "Content-Type",
+    format === "html" ? "text/html; charset=utf-8" : "text/csv; charset=utf-8"
+  )
   res.setHeader("Content-Disposition", `attachment; filename="${name}"`)
   res.send(format === "html" ? report.html : report.csv)
 }

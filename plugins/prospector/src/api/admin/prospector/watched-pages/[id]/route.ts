@@ -10,7 +10,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: PriceWatchService = req.scope.resolve("priceWatchService")
-  res.json({ watched_page: await service.updatePage(req.params.id, objectBody(req.body)) })
+  res.json({
+    watched_page: await service.updatePage(req.params.id, objectBody(req.body)),
+  })
 }
 
 export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {

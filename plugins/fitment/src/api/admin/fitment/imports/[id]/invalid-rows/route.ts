@@ -4,11 +4,19 @@ import FitmentImportService from "../../../../../../services/fitment-import"
 
 /** GET /admin/fitment/imports/:id/invalid-rows → text/csv: the refused rows as uploaded, plus `row` and `errors` columns */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const csv = await req.scope.resolve<FitmentImportService>("fitmentImportService").invalidRowsCsv(req.params.id)
+  const csv = await req.scope
+    .resolve<FitmentImportService>("fitmentImportService")
+    .invalidRowsCsv(req.params.id)
   if (csv === null) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Import ${req.params.id} has no invalid rows`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Import ${req.params.id} has no invalid rows`
+    )
   }
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader("Content-Disposition", `attachment; filename="${req.params.id}-invalid-rows.csv"`)
+  res.setHeader(
+    "Content-Disposition",
+    `attachment; filename="${req.params.id}-invalid-rows.csv"`
+  )
   res.send(csv)
 }

@@ -3,6 +3,8 @@ import FitmentService from "../../../../../../services/fitment"
 
 /** DELETE /admin/products/:id/part-numbers/:number_id */
 export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
-  await req.scope.resolve<FitmentService>("fitmentService").deletePartNumber(req.params.id, req.params.number_id)
+  await req.scope
+    .resolve<FitmentService>("fitmentService")
+    .deletePartNumber(req.params.id, req.params.number_id)
   res.json({ id: req.params.number_id, object: "part_number", deleted: true })
 }

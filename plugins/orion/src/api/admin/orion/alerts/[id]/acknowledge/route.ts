@@ -9,5 +9,11 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     throw invalidParam("note", "must be a string")
   }
   const service: OrionAlertService = req.scope.resolve("orionAlertService")
-  res.json({ alert: await service.acknowledge(req.params.id, actorId(req), body.note as string | undefined) })
+  res.json({
+    alert: await service.acknowledge(
+      req.params.id,
+      actorId(req),
+      body.note as string | undefined
+    ),
+  })
 }

@@ -9,6 +9,13 @@ import type OrionPurchaseOrderService from "../../../../../../services/orion-pur
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = objectBody(req.body)
   onlyKnown(body, ["received_quantity"], "field")
-  const service: OrionPurchaseOrderService = req.scope.resolve("orionPurchaseOrderService")
-  res.json({ purchase_order: await service.receive(req.params.id, body.received_quantity) })
+  const service: OrionPurchaseOrderService = req.scope.resolve(
+    "orionPurchaseOrderService"
+  )
+  res.json({
+    purchase_order: await service.receive(
+      req.params.id,
+      body.received_quantity
+    ),
+  })
 }
