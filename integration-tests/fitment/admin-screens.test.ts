@@ -6,10 +6,10 @@
 import { sql, testEnv } from "../helpers/env"
 import { placeOrder } from "../helpers/orders"
 import { admin, createProduct, upload } from "./helpers"
+import { sleep } from "../helpers/poll"
 
 jest.setTimeout(300000)
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const p: Record<string, string> = {}
 const v: Record<string, string> = {}
 

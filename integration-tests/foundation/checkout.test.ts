@@ -31,7 +31,7 @@ describe("checkout readiness: a cash-on-delivery order through medusa-js", () =>
 
     let { cart } = await client.carts.create({ region_id: tunisia.id })
     ;({ cart } = await client.carts.lineItems.create(cart.id, {
-      variant_id: variant.id,
+      variant_id: variant.id!,
       quantity: 2,
     }))
     expect(cart.items).toHaveLength(1)
@@ -58,7 +58,7 @@ describe("checkout readiness: a cash-on-delivery order through medusa-js", () =>
     )!
     expect(delivery).toBeDefined()
     ;({ cart } = await client.carts.addShippingMethod(cart.id, {
-      option_id: delivery.id,
+      option_id: delivery.id!,
     }))
     expect(cart.shipping_total).toBe(7000)
     // 19 % VAT on items and shipping

@@ -1,7 +1,6 @@
 import request from "supertest"
 import { adminHeaders, testEnv } from "./env"
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+import { sleep } from "./poll"
 
 /**
  * A weekly Orion forecast run as of a past Sunday, started through the admin API (waiting out another

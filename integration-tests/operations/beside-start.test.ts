@@ -22,6 +22,7 @@ import {
 } from "../../plugins/prospector/test-fixtures/places-server"
 import { testEnv } from "../helpers/env"
 import { startTcpProxy, TcpProxy } from "../helpers/tcp-proxy"
+import { until } from "../helpers/poll"
 
 jest.setTimeout(900000)
 
@@ -176,23 +177,11 @@ async function fingerprint(url: string) {
   return { counts, prices, fitments }
 }
 
-async function within<T>(
+const within = <T>(
   ms: number,
   probe: () => Promise<T | false | null | undefined>,
   what: string
-): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await probe().catch(() => null)
-    if (value) {
-      return value
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`${what}: not within ${ms} ms`)
-    }
-    await new Promise((r) => setTimeout(r, 300))
-  }
-}
+) => until(what, probe, { within: ms, every: 300, tolerateErrors: true })
 
 function postmaster(): { pid: number; port: number } | null {
   try {

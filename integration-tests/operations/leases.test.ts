@@ -16,6 +16,7 @@ import { Pool } from "pg"
 import { LeaseBusyError, RunLease } from "@shabou/ops"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 import { startInstance } from "../helpers/instances"
+import { msUntil, sleep } from "../helpers/poll"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const TTL_SECONDS = 5
@@ -27,7 +28,6 @@ const settings = {
 let pool: Pool
 const query = (text: string, params?: unknown[]) =>
   pool.query(text, params as any[]).then((r) => r.rows)
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function api(
   method: string,
@@ -95,20 +95,8 @@ function kill9(child: ChildProcess): Promise<number> {
 }
 
 /** Polls `check` every 200 ms until it returns true; the time it took (ms), or throws after `maxMs`. */
-async function within(
-  maxMs: number,
-  what: string,
-  check: () => Promise<boolean>
-): Promise<number> {
-  const since = Date.now()
-  while (Date.now() - since < maxMs) {
-    if (await check()) {
-      return Date.now() - since
-    }
-    await sleep(200)
-  }
-  throw new Error(`${what}: not within ${maxMs} ms`)
-}
+const within = (maxMs: number, what: string, check: () => Promise<boolean>) =>
+  msUntil(what, check, { within: maxMs, every: 200 })
 
 beforeAll(async () => {
   pool = new Pool({ connectionString: testEnv().databaseUrl, max: 3 })

@@ -23,6 +23,7 @@ import { testEnv } from "../helpers/env"
 import { Instance, metricValue, startInstance } from "../helpers/instances"
 import { placeOrder } from "../helpers/orders"
 import { visibleWithin } from "../catalogue/helpers"
+import { sleep, until } from "../helpers/poll"
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createTestDatabase } = require("../../scripts/lib/database")
@@ -85,8 +86,6 @@ async function adminToken(instance: Instance): Promise<string> {
   expect(res.status).toBe(200)
   return ((await res.json()) as { access_token: string }).access_token
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Copies the shared test database into `target` (pg_dump | pg_restore); false when pg_dump is not installed. */
 async function copyDatabase(source: string, target: string): Promise<boolean> {
@@ -289,18 +288,17 @@ describeWithRedis(
         "multi@example.tn",
         serverA.baseUrl
       )
-      const deadline = Date.now() + 30000
-      let rows: any[] = []
-      while (Date.now() < deadline) {
-        rows = await query(
-          `SELECT variant_id, qty::float AS qty FROM orion_sales_history WHERE order_id = $1`,
-          [orderId]
-        )
-        if (rows.length) {
-          break
-        }
-        await sleep(250)
-      }
+      const rows = await until(
+        "the order's sales-history rows",
+        async () => {
+          const found = await query(
+            `SELECT variant_id, qty::float AS qty FROM orion_sales_history WHERE order_id = $1`,
+            [orderId]
+          )
+          return found.length ? found : null
+        },
+        { within: 30000, every: 250 }
+      )
       expect(rows).toEqual([{ variant_id: variant.id, qty: 2 }])
       await sleep(3000) // a second handling, if there were one, would have come by now
       expect(
