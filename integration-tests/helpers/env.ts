@@ -52,11 +52,17 @@ export function storeClient(baseUrl = testEnv().baseUrl): Medusa {
 }
 
 /** Runs one SQL statement on the test database (for assertions only). */
-export async function sql<T = any>(
+export function sql<T = any>(text: string, params: unknown[] = []) {
+  return sqlOn<T>(testEnv().databaseUrl, text, params)
+}
+
+/** Runs one SQL statement on the database at `url`, on a connection of its own. */
+export async function sqlOn<T = any>(
+  url: string,
   text: string,
   params: unknown[] = []
 ): Promise<T[]> {
-  const client = new Client({ connectionString: testEnv().databaseUrl })
+  const client = new Client({ connectionString: url })
   await client.connect()
   try {
     const { rows } = await client.query(text, params)

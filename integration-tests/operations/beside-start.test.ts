@@ -14,13 +14,12 @@ import fs from "fs"
 import net from "net"
 import os from "os"
 import path from "path"
-import { Client } from "pg"
 
 import {
   PlacesServer,
   startPlacesServer,
 } from "../../plugins/prospector/test-fixtures/places-server"
-import { testEnv } from "../helpers/env"
+import { sqlOn, testEnv } from "../helpers/env"
 import { startTcpProxy, TcpProxy } from "../helpers/tcp-proxy"
 import { until } from "../helpers/poll"
 
@@ -135,19 +134,7 @@ async function api(
   return { status: res.status, body: text ? JSON.parse(text) : null }
 }
 
-async function query<T = any>(
-  url: string,
-  text: string,
-  params: unknown[] = []
-): Promise<T[]> {
-  const client = new Client({ connectionString: url })
-  await client.connect()
-  try {
-    return (await client.query(text, params)).rows as T[]
-  } finally {
-    await client.end()
-  }
-}
+const query = sqlOn
 
 /** Row count of every table of the public schema, and checksums of the prices and fitment links. */
 async function fingerprint(url: string) {

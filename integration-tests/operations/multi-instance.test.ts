@@ -15,20 +15,26 @@
  * test database made with pg_dump | pg_restore, or else seeded by the worker), so the shared test server's
  * event-bus enqueuer never sees their events, and a Redis prefix of their own. Without Redis there is nothing to share: the file is skipped, saying so.
  */
-import { spawn, spawnSync } from "child_process"
 import crypto from "crypto"
-import Redis from "ioredis"
-import { Client } from "pg"
-import { testEnv } from "../helpers/env"
+import { sqlOn, testEnv } from "../helpers/env"
 import { Instance, metricValue, startInstance } from "../helpers/instances"
+import {
+  adminToken,
+  BATCH_SIZE,
+  Cluster,
+  EVERY_SECONDS,
+  forecastRun,
+  METRICS_TOKEN,
+  scrape,
+  stored,
+  useCluster,
+} from "./cluster"
 import { placeOrder } from "../helpers/orders"
 import { visibleWithin } from "../catalogue/helpers"
 import { sleep, until } from "../helpers/poll"
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createTestDatabase } = require("../../scripts/lib/database")
-
 const redisUrl = testEnv().redisUrl
+let c: Cluster
 const describeWithRedis = redisUrl ? describe : describe.skip
 if (!redisUrl) {
   console.warn(
@@ -36,205 +42,36 @@ if (!redisUrl) {
   )
 }
 
-const METRICS_TOKEN = `metrics-${crypto.randomBytes(16).toString("hex")}`
-const PREFIX = `shabou-multi-${crypto.randomBytes(4).toString("hex")}:`
-const EVERY_SECONDS = 4
-const ADMIN = {
-  email: "admin@multi.shabou.tn",
-  password: `pw-${crypto.randomBytes(6).toString("hex")}`,
-}
-/** variants per forecast batch: the demo's ~540 forecast variants make about 55 batches */
-const BATCH_SIZE = 10
-
-let db: { url: string; stop(): Promise<void> }
-let worker: Instance
-let workerB: Instance
-let serverA: Instance
-let serverB: Instance
-/** started by the forecast test: one `shared` instance without Redis on the same database */
-let local: Instance | undefined
-/** the settings every instance of the file shares */
-let common: Record<string, string>
-
-async function query<T = any>(
-  text: string,
-  params: unknown[] = []
-): Promise<T[]> {
-  const client = new Client({ connectionString: db.url })
-  await client.connect()
-  try {
-    return (await client.query(text, params)).rows as T[]
-  } finally {
-    await client.end()
-  }
-}
-
-async function scrape(instance: Instance): Promise<string> {
-  const res = await fetch(`${instance.baseUrl}/metrics`, {
-    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
-  })
-  expect(res.status).toBe(200)
-  return res.text()
-}
-
-async function adminToken(instance: Instance): Promise<string> {
-  const res = await fetch(`${instance.baseUrl}/admin/auth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN),
-  })
-  expect(res.status).toBe(200)
-  return ((await res.json()) as { access_token: string }).access_token
-}
-
-/** Copies the shared test database into `target` (pg_dump | pg_restore); false when pg_dump is not installed. */
-async function copyDatabase(source: string, target: string): Promise<boolean> {
-  if (
-    spawnSync("pg_dump", ["--version"]).status !== 0 ||
-    spawnSync("pg_restore", ["--version"]).status !== 0
-  ) {
-    return false
-  }
-  await new Promise<void>((resolve, reject) => {
-    const dump = spawn(
-      "pg_dump",
-      ["--format=custom", "--no-owner", "--no-privileges", source],
-      { stdio: ["ignore", "pipe", "pipe"] }
-    )
-    const restore = spawn(
-      "pg_restore",
-      ["--no-owner", "--no-privileges", "--dbname", target],
-      { stdio: ["pipe", "ignore", "pipe"] }
-    )
-    let errors = ""
-    dump.stderr.on("data", (d) => (errors += d))
-    restore.stderr.on("data", (d) => (errors += d))
-    dump.stdout.pipe(restore.stdin)
-    restore.on("close", (code) =>
-      code === 0
-        ? resolve()
-        : reject(
-            new Error(`pg_restore exited with ${code}: ${errors.slice(-2000)}`)
-          )
-    )
-  }).catch(async (e) => {
-    // pg_restore exits 1 on warnings it ignored (e.g. a comment on the public schema): the copy counts
-    // when the shop is there
-    const client = new Client({ connectionString: target })
-    await client.connect()
-    const { rows } = await client
-      .query(`SELECT count(*)::int AS n FROM product`)
-      .finally(() => client.end())
-    if (!rows[0].n) {
-      throw e
-    }
-  })
-  return true
-}
+const query = <T = any>(text: string, params: unknown[] = []) =>
+  sqlOn<T>(c.db.url, text, params)
 
 describeWithRedis(
   "two servers and two workers on one database and Redis",
   () => {
-    beforeAll(async () => {
-      db = await createTestDatabase({ log: () => undefined })
-      const copied = await copyDatabase(testEnv().databaseUrl, db.url)
-      common = {
-        DATABASE_URL: db.url,
-        REDIS_URL: redisUrl as string,
-        REDIS_PREFIX: PREFIX,
-        METRICS_TOKEN,
-        MEDUSA_ADMIN_EMAIL: ADMIN.email,
-        MEDUSA_ADMIN_PASSWORD: ADMIN.password,
-        PROSPECTOR_PRICE_WATCH_SCHEDULE: `*/${EVERY_SECONDS} * * * * *`,
-        // an account is locked after 4 failures wherever they were made
-        RATE_LIMIT_LOGIN_PER_ACCOUNT: "4",
-        RATE_LIMIT_LOGIN_PER_IP: "1000",
-        ORION_FORECAST_BATCH_SIZE: String(BATCH_SIZE),
-      }
-      // the first worker first: it migrates (and seeds the demo shop when the copy could not be made) and
-      // creates the admin; then the servers and the second worker
-      worker = await startInstance("multi-worker", {
-        ...common,
-        MEDUSA_WORKER_MODE: "worker",
-        SEED_DEMO: copied ? "false" : "true",
-      })
-      ;[serverA, serverB, workerB] = await Promise.all([
-        startInstance("multi-server-a", {
-          ...common,
-          MEDUSA_WORKER_MODE: "server",
-          SEED_DEMO: "false",
-        }),
-        startInstance("multi-server-b", {
-          ...common,
-          MEDUSA_WORKER_MODE: "server",
-          SEED_DEMO: "false",
-        }),
-        startInstance("multi-worker-b", {
-          ...common,
-          MEDUSA_WORKER_MODE: "worker",
-          SEED_DEMO: "false",
-        }),
-      ])
-    }, 1800000)
-
-    afterAll(async () => {
-      await Promise.all([
-        serverA?.stop(),
-        serverB?.stop(),
-        worker?.stop(),
-        workerB?.stop(),
-        local?.stop(),
-      ])
-      if (redisUrl) {
-        const redis = new Redis(redisUrl)
-        const keys: string[] = []
-        for (const pattern of [
-          `${PREFIX}*`,
-          `RedisEventBusService:${PREFIX}*`,
-        ]) {
-          let cursor = "0"
-          do {
-            const [next, found] = await redis.scan(
-              cursor,
-              "MATCH",
-              pattern,
-              "COUNT",
-              1000
-            )
-            cursor = next
-            keys.push(...found)
-          } while (cursor !== "0")
-        }
-        for (let i = 0; i < keys.length; i += 500) {
-          await redis.del(...keys.slice(i, i + 500))
-        }
-        redis.disconnect()
-      }
-      await db?.stop()
-    }, 120000)
+    c = useCluster(redisUrl as string)
 
     it("serves HTTP on the servers; the workers answer their liveness probe and metrics", async () => {
-      const token = await adminToken(serverA)
-      const onServer = await fetch(`${serverB.baseUrl}/admin/orion/runs`, {
+      const token = await adminToken(c.serverA)
+      const onServer = await fetch(`${c.serverB.baseUrl}/admin/orion/runs`, {
         headers: { authorization: `Bearer ${token}` },
       })
       expect(onServer.status).toBe(200)
-      expect((await fetch(`${worker.baseUrl}/health`)).status).toBe(200)
+      expect((await fetch(`${c.worker.baseUrl}/health`)).status).toBe(200)
       expect(
         (
-          await fetch(`${worker.baseUrl}/metrics`, {
+          await fetch(`${c.worker.baseUrl}/metrics`, {
             headers: { authorization: `Bearer ${METRICS_TOKEN}` },
           })
         ).status
       ).toBe(200)
-      expect((await fetch(`${workerB.baseUrl}/health`)).status).toBe(200)
+      expect((await fetch(`${c.workerB.baseUrl}/health`)).status).toBe(200)
     })
 
     it("runs a scheduled job once per due time, on the workers only", async () => {
       const since = new Date()
       const count = () =>
         Promise.all(
-          [worker, workerB, serverA, serverB].map(async (i) =>
+          [c.worker, c.workerB, c.serverA, c.serverB].map(async (i) =>
             metricValue(await scrape(i), "shabou_scheduled_job_runs_total", {
               job: "prospector-price-watch",
             })
@@ -272,7 +109,7 @@ describeWithRedis(
       // the two workers' handlings added up, then each server's
       const handled = async () => {
         const [a, b, sa, sb] = await Promise.all(
-          [worker, workerB, serverA, serverB].map(async (i) =>
+          [c.worker, c.workerB, c.serverA, c.serverB].map(async (i) =>
             metricValue(await scrape(i), "shabou_events_handled_total", {
               event: "order.placed",
               outcome: "succeeded",
@@ -286,7 +123,7 @@ describeWithRedis(
         variant.id,
         2,
         "multi@example.tn",
-        serverA.baseUrl
+        c.serverA.baseUrl
       )
       const rows = await until(
         "the order's sales-history rows",
@@ -342,13 +179,13 @@ describeWithRedis(
         )?.original_price
       }
       // both servers have the page in their caches
-      expect(await priceOn(serverB)).toBe(Number(target.amount))
-      expect(await priceOn(serverB)).toBe(Number(target.amount))
-      expect(await priceOn(serverA)).toBe(Number(target.amount))
+      expect(await priceOn(c.serverB)).toBe(Number(target.amount))
+      expect(await priceOn(c.serverB)).toBe(Number(target.amount))
+      expect(await priceOn(c.serverA)).toBe(Number(target.amount))
       const amount = Number(target.amount) + 1230
-      const token = await adminToken(serverA)
+      const token = await adminToken(c.serverA)
       const res = await fetch(
-        `${serverA.baseUrl}/admin/products/${target.product_id}/variants/${target.variant_id}`,
+        `${c.serverA.baseUrl}/admin/products/${target.product_id}/variants/${target.variant_id}`,
         {
           method: "POST",
           headers: {
@@ -363,10 +200,10 @@ describeWithRedis(
       const delay = await visibleWithin(
         "price changed on A, read on B",
         since,
-        async () => (await priceOn(serverB)) === amount
+        async () => (await priceOn(c.serverB)) === amount
       )
       expect(delay).toBeLessThanOrEqual(1000)
-      expect(await priceOn(serverA)).toBe(amount)
+      expect(await priceOn(c.serverA)).toBe(amount)
     })
 
     it("counts failed logins across instances: the account is locked on B after failures on A and B", async () => {
@@ -377,78 +214,18 @@ describeWithRedis(
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ email, password: "wrong-password" }),
         }).then((r) => r.status)
-      expect(await attempt(serverA)).toBe(401)
-      expect(await attempt(serverA)).toBe(401)
-      expect(await attempt(serverB)).toBe(401)
-      expect(await attempt(serverB)).toBe(401)
+      expect(await attempt(c.serverA)).toBe(401)
+      expect(await attempt(c.serverA)).toBe(401)
+      expect(await attempt(c.serverB)).toBe(401)
+      expect(await attempt(c.serverB)).toBe(401)
       // the fifth failure overall: refused on either instance
-      expect(await attempt(serverB)).toBe(429)
-      expect(await attempt(serverA)).toBe(429)
+      expect(await attempt(c.serverB)).toBe(429)
+      expect(await attempt(c.serverA)).toBe(429)
     })
 
     /** a Sunday before any order the tests place: both forecast runs read the same history */
     const AS_OF = "2026-11-29"
     let distributedRun: any
-
-    /** Starts a weekly forecast run through `instance` and follows it through the run status API until it ends. */
-    async function forecastRun(
-      instance: Instance
-    ): Promise<{ run: any; batches: any; stages: string[] }> {
-      const headers = {
-        authorization: `Bearer ${await adminToken(instance)}`,
-        "content-type": "application/json",
-      }
-      const res = await fetch(`${instance.baseUrl}/admin/orion/runs`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ frequency: "week", horizon: 8, as_of: AS_OF }),
-      })
-      expect(res.status).toBe(202)
-      const { run } = (await res.json()) as { run: { id: string } }
-      const stages = new Set<string>()
-      const deadline = Date.now() + 600000
-      for (;;) {
-        const r = await fetch(
-          `${instance.baseUrl}/admin/orion/runs/${run.id}`,
-          { headers }
-        )
-        expect(r.status).toBe(200)
-        const body = (await r.json()) as { run: any; batches: any }
-        stages.add(body.run.stage)
-        if (body.run.status !== "running") {
-          return { ...body, stages: [...stages] }
-        }
-        if (Date.now() > deadline) {
-          throw new Error(
-            `forecast run ${run.id} still running after 10 min (${body.run.stage})`
-          )
-        }
-        await sleep(150)
-      }
-    }
-
-    /** What a run stored: every forecast period and every variant's model, class, metrics and restock figures. */
-    async function stored(runId: string) {
-      const [periods, variants, [run]] = await Promise.all([
-        query(
-          `SELECT variant_id, period_index, to_char(period_start, 'YYYY-MM-DD') AS period_start, mean, calendar_multiplier,
-                p10, p20, p30, p40, p50, p60, p70, p80, p90
-         FROM orion_forecast WHERE run_id = $1 ORDER BY variant_id, period_index`,
-          [runId]
-        ),
-        query(
-          `SELECT variant_id, sku, category, model, segment, reason, history_periods, metrics, restock
-         FROM orion_variant_forecast WHERE run_id = $1 ORDER BY variant_id`,
-          [runId]
-        ),
-        query(
-          `SELECT variant_count, alert_count, model_wins, backtest, calendar_effects, to_char(forecast_start, 'YYYY-MM-DD') AS forecast_start
-         FROM orion_forecast_run WHERE id = $1`,
-          [runId]
-        ),
-      ])
-      return { periods, variants, run }
-    }
 
     it("cuts a forecast run started through a server into batches that both workers take", async () => {
       // A batch of the demo's parts is computed in a few milliseconds: on a fast machine the worker that takes the
@@ -463,7 +240,7 @@ describeWithRedis(
       )
       let outcome: Awaited<ReturnType<typeof forecastRun>>
       try {
-        outcome = await forecastRun(serverA)
+        outcome = await forecastRun(AS_OF, c.serverA)
       } finally {
         await query(`DROP TRIGGER test_slow_forecast_write ON orion_forecast`)
         await query(`DROP FUNCTION test_slow_forecast_write()`)
@@ -484,7 +261,7 @@ describeWithRedis(
       const pids = Object.keys(batches.workers).map((w) =>
         Number(w.split(":")[1])
       )
-      expect(pids.sort()).toEqual([worker.pid, workerB.pid].sort())
+      expect(pids.sort()).toEqual([c.worker.pid, c.workerB.pid].sort())
       expect(
         Object.values(batches.workers as Record<string, number>).reduce(
           (a, b) => a + b,
@@ -510,25 +287,25 @@ describeWithRedis(
     it("stores the very same forecasts when the same run is made in one process without Redis", async () => {
       expect(distributedRun?.status).toBe("succeeded")
       // one `shared` instance without Redis on the same database: its runs' batches run in its own process
-      local = await startInstance("multi-local", {
-        ...common,
+      c.local = await startInstance("multi-local", {
+        ...c.common,
         REDIS_URL: undefined,
         REDIS_PREFIX: undefined,
         MEDUSA_WORKER_MODE: "shared",
         SEED_DEMO: "false",
       })
-      const { run, batches } = await forecastRun(local)
+      const { run, batches } = await forecastRun(AS_OF, c.local)
       expect(run.error).toBeNull()
       expect(run.status).toBe("succeeded")
       expect(batches.workers).toEqual({
         [Object.keys(batches.workers)[0]]: batches.total,
       })
       expect(Number(Object.keys(batches.workers)[0].split(":")[1])).toBe(
-        local.pid
+        c.local.pid
       )
       const [a, b] = await Promise.all([
-        stored(distributedRun.id),
-        stored(run.id),
+        stored(c.db.url, distributedRun.id),
+        stored(c.db.url, run.id),
       ])
       expect(a.periods.length).toBe(distributedRun.variant_count * 8)
       expect(b.run).toEqual(a.run)
@@ -551,7 +328,7 @@ describeWithRedis(
         `CREATE TRIGGER test_refuse_forecast BEFORE INSERT ON orion_forecast FOR EACH ROW EXECUTE FUNCTION test_refuse_forecast()`
       )
       try {
-        const { run, batches } = await forecastRun(serverB)
+        const { run, batches } = await forecastRun(AS_OF, c.serverB)
         expect(run.status).toBe("failed")
         const total = Math.ceil(distributedRun.variant_count / BATCH_SIZE)
         expect(batches).toMatchObject({ total, failed: 1 })
@@ -572,7 +349,7 @@ describeWithRedis(
         await query(`DROP FUNCTION test_refuse_forecast()`)
       }
       // the lease was released: the next run starts and succeeds
-      const again = await forecastRun(serverB)
+      const again = await forecastRun(AS_OF, c.serverB)
       expect(again.run.status).toBe("succeeded")
     }, 900000)
   }
