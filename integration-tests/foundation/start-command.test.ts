@@ -2,6 +2,7 @@ import { spawn } from "child_process"
 import net from "net"
 import path from "path"
 import { sql, testEnv } from "../helpers/env"
+import { freePort } from "../helpers/instances"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 
@@ -56,15 +57,6 @@ function runStart(
     child.on("exit", (code) => {
       clearTimeout(timer)
       resolve({ code, output })
-    })
-  })
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
     })
   })
 }

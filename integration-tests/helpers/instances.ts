@@ -4,7 +4,10 @@ import path from "path"
 import { testEnv } from "./env"
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { freePort } = require("../../scripts/lib/database")
+const database = require("../../scripts/lib/database")
+
+/** A TCP port nobody listens on now (127.0.0.1). */
+export const freePort: () => Promise<number> = database.freePort
 
 const ROOT = path.resolve(__dirname, "..", "..")
 

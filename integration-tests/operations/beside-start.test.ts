@@ -11,7 +11,6 @@
 import { ChildProcess, spawn } from "child_process"
 import crypto from "crypto"
 import fs from "fs"
-import net from "net"
 import os from "os"
 import path from "path"
 
@@ -21,6 +20,8 @@ import {
 } from "../../plugins/prospector/test-fixtures/places-server"
 import { sqlOn, testEnv } from "../helpers/env"
 import { startTcpProxy, TcpProxy } from "../helpers/tcp-proxy"
+import { call } from "../helpers/http"
+import { freePort } from "../helpers/instances"
 import { until } from "../helpers/poll"
 
 jest.setTimeout(900000)
@@ -43,15 +44,6 @@ let liveUrl = ""
 let token = ""
 const restoredName = `shabou_restore_${runId}`
 let restoredUrl = ""
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 /** The environment a user's terminal would have (their .env): no DATABASE_URL, the shop's data folder. */
 function userEnv(
@@ -117,22 +109,8 @@ function npmRun(
   })
 }
 
-async function api(
-  method: string,
-  url: string,
-  body?: unknown
-): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : null }
-}
+const api = (method: string, url: string, body?: unknown) =>
+  call(method, url, body, { baseUrl, token: token || undefined })
 
 const query = sqlOn
 

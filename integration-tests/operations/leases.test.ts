@@ -14,8 +14,9 @@ import { spawn, ChildProcess } from "child_process"
 import { AddressInfo } from "net"
 import { Pool } from "pg"
 import { LeaseBusyError, RunLease } from "@shabou/ops"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql, testEnv } from "../helpers/env"
 import { startInstance } from "../helpers/instances"
+import { adminCall } from "../helpers/http"
 import { msUntil, sleep } from "../helpers/poll"
 
 const ROOT = path.resolve(__dirname, "..", "..")
@@ -29,20 +30,8 @@ let pool: Pool
 const query = (text: string, params?: unknown[]) =>
   pool.query(text, params as any[]).then((r) => r.rows)
 
-async function api(
-  method: string,
-  url: string,
-  body?: unknown,
-  base = testEnv().baseUrl
-) {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { ...(await adminHeaders()), "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : null }
-}
+const api = (method: string, url: string, body?: unknown, baseUrl?: string) =>
+  adminCall(method, url, body, { baseUrl })
 
 /** A separate node process that takes `name` (with `runId`) and keeps renewing it until killed. */
 async function holder(

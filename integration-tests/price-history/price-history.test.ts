@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { adminCall } from "../helpers/http"
 
 type Row = {
   id: string
@@ -18,21 +19,8 @@ type Row = {
 
 const base = () => testEnv().baseUrl
 
-async function admin(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base()}${path}`, {
-    method,
-    headers: { ...(await adminHeaders()), "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  let json: any = null
-  try {
-    json = JSON.parse(text)
-  } catch (e) {
-    json = null
-  }
-  return { status: res.status, json, text, headers: res.headers }
-}
+const admin = (method: string, path: string, body?: unknown) =>
+  adminCall(method, path, body)
 
 async function history(
   productId: string,

@@ -4,31 +4,14 @@
  * Only HTTP behaviour is checked, so any implementation of the store read path must pass it.
  */
 import crypto from "crypto"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql } from "../helpers/env"
+import { call as send } from "../helpers/http"
 
 jest.setTimeout(300000)
 
 const run = crypto.randomBytes(3).toString("hex")
-type Reply = { status: number; body: any }
-
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-  admin = false
-): Promise<Reply> {
-  const headers: Record<string, string> = admin ? await adminHeaders() : {}
-  if (body !== undefined) {
-    headers["content-type"] = "application/json"
-  }
-  const res = await fetch(`${testEnv().baseUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : null }
-}
+const call = (method: string, path: string, body?: unknown, admin = false) =>
+  send(method, path, body, { admin })
 
 type Made = { id: string; handle: string; variantId: string; sku: string }
 

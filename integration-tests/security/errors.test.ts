@@ -2,39 +2,11 @@
  * Bad input gets a 400/404 in Medusa's error shape naming the field, never a 500, an HTML page, a stack
  * trace, a path or SQL: the concrete cases of the security review (issue 12), on custom and core routes.
  */
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql } from "../helpers/env"
+import { call as send } from "../helpers/http"
 
-type Reply = { status: number; body: any; text: string; type: string }
-
-async function call(
-  method: string,
-  path: string,
-  body?: string,
-  admin = true
-): Promise<Reply> {
-  const headers: Record<string, string> = admin ? await adminHeaders() : {}
-  if (body !== undefined) {
-    headers["content-type"] = "application/json"
-  }
-  const res = await fetch(`${testEnv().baseUrl}${path}`, {
-    method,
-    headers,
-    body,
-  })
-  const text = await res.text()
-  let parsed: any = null
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    parsed = null
-  }
-  return {
-    status: res.status,
-    body: parsed,
-    text,
-    type: res.headers.get("content-type") ?? "",
-  }
-}
+const call = (method: string, path: string, raw?: string, admin = true) =>
+  send(method, path, undefined, { raw, admin })
 
 /** No stack frame, absolute path of this machine or SQL in an answer. */
 export function expectNoLeak(text: string): void {

@@ -10,6 +10,7 @@ import { ChildProcess, spawn } from "child_process"
 import crypto from "crypto"
 import path from "path"
 import { adminHeaders, testEnv } from "../helpers/env"
+import { freePort } from "../helpers/instances"
 
 jest.setTimeout(600000)
 
@@ -213,10 +214,8 @@ if (!testEnv().redisUrl) {
 
 describeRedis("two instances on one Redis", () => {
   beforeAll(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { freePort } = require(path.join(ROOT, "scripts", "lib", "database"))
     const env = testEnv()
-    const port: number = await freePort()
+    const port = await freePort()
     const child = spawn(
       process.execPath,
       [path.join(ROOT, "integration-tests", "setup", "server.js")],

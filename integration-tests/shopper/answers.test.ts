@@ -4,6 +4,7 @@
  * with a dash ranking the right oils first.
  */
 import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
+import { refused } from "../helpers/http"
 import { tunisiaRegionId } from "../helpers/orders"
 
 jest.setTimeout(240000)
@@ -14,22 +15,6 @@ const client = storeClient()
 const dt = (millimes: number) => {
   const [whole, frac] = (millimes / 1000).toFixed(3).split(".")
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ")},${frac} DT`
-}
-
-async function refused(
-  call: Promise<unknown>
-): Promise<{ status: number; message: string }> {
-  try {
-    await call
-  } catch (e) {
-    const res = (
-      e as { response?: { status: number; data?: { message?: string } } }
-    ).response
-    if (res)
-      return { status: res.status, message: String(res.data?.message ?? "") }
-    throw e
-  }
-  throw new Error("the call was accepted")
 }
 
 async function setStoreWhatsApp(value: string): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import Medusa from "@medusajs/medusa-js"
 import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
+import { refused } from "../helpers/http"
 import { checkoutCart, tunisiaRegionId } from "../helpers/orders"
 
 /** Enough stock to order a few. */
@@ -17,23 +18,6 @@ const sameEngine = `(f.engine_code IS NULL OR v.engine_code IS NULL
 jest.setTimeout(180000)
 
 const guest = storeClient()
-
-/** The status and message of a refused medusa-js call. */
-async function refused(
-  call: Promise<unknown>
-): Promise<{ status: number; message: string }> {
-  try {
-    await call
-  } catch (e) {
-    const res = (
-      e as { response?: { status: number; data?: { message?: string } } }
-    ).response
-    if (res)
-      return { status: res.status, message: String(res.data?.message ?? "") }
-    throw e
-  }
-  throw new Error("the call was accepted")
-}
 
 /** Each run signs up customers of its own (the test database may be reused). */
 const RUN = Date.now().toString(36)
