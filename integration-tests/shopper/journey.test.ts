@@ -1,52 +1,14 @@
 /**
- * The shopper's journey through medusa-js, on the demo data: "Mon garage" for a signed-in customer, the cart's
+ * The shopper's journey through medusa-js, on the demo data: the cart's
  * vehicle and each line's fit verdict (a part that does not fit is flagged, not refused; a vehicle without any
  * fitment data gets "unknown"), the order keeping both, and the admin route the order page reads.
  */
-import Medusa from "@medusajs/medusa-js"
-import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
-import { refused } from "../helpers/http"
+import { sql, testEnv } from "../helpers/env"
+import { adminCall, refused } from "../helpers/http"
+import { demoPicks, guest, signedIn } from "./journey-data"
 import { checkoutCart, tunisiaRegionId } from "../helpers/orders"
 
-/** Enough stock to order a few. */
-const inStock = `(NOT pv.manage_inventory OR pv.allow_backorder OR pv.inventory_quantity >= 10)`
-
-/** A link that holds for its vehicle's own engine (or one of them has no engine code). */
-const sameEngine = `(f.engine_code IS NULL OR v.engine_code IS NULL
-  OR upper(regexp_replace(f.engine_code, '[^A-Za-z0-9]', '', 'g')) = upper(regexp_replace(v.engine_code, '[^A-Za-z0-9]', '', 'g')))`
-
 jest.setTimeout(180000)
-
-const guest = storeClient()
-
-/** Each run signs up customers of its own (the test database may be reused). */
-const RUN = Date.now().toString(36)
-
-async function signedIn(name: string): Promise<Medusa> {
-  const email = `${name}-${RUN}@example.tn`
-  await guest.customers.create({
-    first_name: "Amel",
-    last_name: "Trabelsi",
-    email,
-    password: "motdepasse-2026",
-  })
-  const { access_token } = await guest.auth.getToken({
-    email,
-    password: "motdepasse-2026",
-  })
-  return new Medusa({
-    baseUrl: testEnv().baseUrl,
-    maxRetries: 0,
-    customHeaders: { Authorization: `Bearer ${access_token}` },
-  })
-}
-
-async function adminGet(path: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${testEnv().baseUrl}${path}`, {
-    headers: await adminHeaders(),
-  })
-  return { status: res.status, body: await res.json() }
-}
 
 /** Demo data: a vehicle with a part that fits it, a part with fitment data that does not, a vehicle no part is linked to. */
 let fitVehicle: string
@@ -57,217 +19,14 @@ let renault2016: string
 let peugeot: string
 
 beforeAll(async () => {
-  const priced = `EXISTS (SELECT 1 FROM product_variant_money_amount pvma JOIN money_amount ma ON ma.id = pvma.money_amount_id
-                   WHERE pvma.variant_id = pv.id AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL) AND ${inStock}`
-  const [fit] = await sql(
-    `SELECT f.vehicle_id, pv.id AS variant_id FROM fitment f JOIN vehicle v ON v.id = f.vehicle_id
-       JOIN product p ON p.id = f.product_id AND p.status = 'published' AND p.deleted_at IS NULL
-       JOIN product_variant pv ON pv.product_id = p.id AND pv.deleted_at IS NULL
-      WHERE ${sameEngine} AND ${priced}
-        AND NOT EXISTS (SELECT 1 FROM fitment_product fp WHERE fp.product_id = p.id AND fp.is_universal)
-      ORDER BY p.handle, f.vehicle_id LIMIT 1`
-  )
-  fitVehicle = fit.vehicle_id
-  fitVariant = fit.variant_id
-  ;[{ id: otherVariant }] = await sql(
-    `SELECT pv.id FROM product p JOIN product_variant pv ON pv.product_id = p.id AND pv.deleted_at IS NULL
-      WHERE p.status = 'published' AND p.deleted_at IS NULL AND ${priced}
-        AND EXISTS (SELECT 1 FROM fitment f WHERE f.product_id = p.id)
-        AND NOT EXISTS (SELECT 1 FROM fitment f WHERE f.product_id = p.id AND f.vehicle_id = $1)
-        AND NOT EXISTS (SELECT 1 FROM fitment_product fp WHERE fp.product_id = p.id AND fp.is_universal)
-      ORDER BY p.handle LIMIT 1`,
-    [fitVehicle]
-  )
-  ;[{ id: noDataVehicle }] = await sql(
-    `SELECT v.id FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id
-      WHERE NOT EXISTS (SELECT 1 FROM fitment f WHERE f.vehicle_id = v.id) ORDER BY mk.name, v.id LIMIT 1`
-  )
-  ;[{ id: renault2016 }] = await sql(
-    `SELECT v.id FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id
-      WHERE mk.name = 'Renault' AND v.year_from <= 2016 AND (v.year_to IS NULL OR v.year_to >= 2016) ORDER BY v.id LIMIT 1`
-  )
-  ;[{ id: peugeot }] = await sql(
-    `SELECT v.id FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.name = 'Peugeot' ORDER BY v.id LIMIT 1`
-  )
-})
-
-describe("Mon garage (signed-in customer)", () => {
-  it("needs a signed-in customer", async () => {
-    expect(
-      await refused(guest.client.request("GET", "/store/customers/me/garage"))
-    ).toMatchObject({ status: 401 })
-    expect(
-      await refused(
-        guest.client.request("POST", "/store/customers/me/garage", {
-          vehicle_id: fitVehicle,
-        })
-      )
-    ).toMatchObject({ status: 401 })
-  })
-
-  it("adds by selector and by VIN, names, picks the current one, removes", async () => {
-    const me = await signedIn("garage-amel")
-    const first = (
-      await me.client.request("POST", "/store/customers/me/garage", {
-        vehicle_id: fitVehicle,
-        name: "  La voiture de  Amel ",
-      })
-    ).garage_vehicle
-    expect(first).toMatchObject({
-      object: "garage_vehicle",
-      vehicle_id: fitVehicle,
-      name: "La voiture de Amel",
-      is_current: true,
-      vin: null,
-    })
-    expect(first.label).toMatch(/^La voiture de Amel \(.+ · \d{4} – /)
-    expect(first.vehicle).toMatchObject({
-      id: fitVehicle,
-      make: { name: expect.any(String) },
-      model: { name: expect.any(String) },
-    })
-
-    // by VIN: a Renault VIN whose model year letter G is 1986 or 2016 stands for several vehicles of the base → the customer picks one
-    const vin = "VF1RFB000G1234567"
-    const many = await refused(
-      me.client.request("POST", "/store/customers/me/garage", { vin })
-    )
-    expect(many.status).toBe(400)
-    expect(many.message).toMatch(
-      /^vehicle_id: VIN VF1RFB000G1234567 \(Renault, model year 1986 or 2016\) matches \d+\+? vehicles; pick yours/
-    )
-    const wrongMake = await refused(
-      me.client.request("POST", "/store/customers/me/garage", {
-        vin,
-        vehicle_id: peugeot,
-      })
-    )
-    expect(wrongMake).toEqual({
-      status: 400,
-      message: `vin: VIN VF1RFB000G1234567 (Renault, model year 1986 or 2016) is not a Peugeot (vehicle ${peugeot})`,
-    })
-    expect(
-      (
-        await refused(
-          me.client.request("POST", "/store/customers/me/garage", {
-            vin: "VF1RFB000G123456",
-          })
-        )
-      ).message
-    ).toMatch(/^vin: /)
-    const second = (
-      await me.client.request("POST", "/store/customers/me/garage", {
-        vin: "vf1-rfb000g1234567",
-        vehicle_id: renault2016,
-      })
-    ).garage_vehicle
-    expect(second).toMatchObject({
-      vehicle_id: renault2016,
-      vin,
-      is_current: false,
-      name: null,
-    })
-
-    let list = await me.client.request("GET", "/store/customers/me/garage")
-    expect(list.count).toBe(2)
-    expect(list.garage_vehicles.map((g: any) => [g.id, g.is_current])).toEqual([
-      [first.id, true],
-      [second.id, false],
-    ])
-
-    // pick the Renault as the current one, rename it
-    const picked = (
-      await me.client.request(
-        "POST",
-        `/store/customers/me/garage/${second.id}`,
-        { is_current: true, name: "Clio du travail" }
-      )
-    ).garage_vehicle
-    expect(picked).toMatchObject({
-      is_current: true,
-      name: "Clio du travail",
-      vin,
-    })
-    list = await me.client.request("GET", "/store/customers/me/garage")
-    expect(list.garage_vehicles.map((g: any) => [g.id, g.is_current])).toEqual([
-      [second.id, true],
-      [first.id, false],
-    ])
-    expect(
-      await refused(
-        me.client.request("POST", `/store/customers/me/garage/${second.id}`, {
-          is_current: false,
-        })
-      )
-    ).toMatchObject({
-      status: 400,
-      message: expect.stringMatching(/^is_current: pick another vehicle/),
-    })
-    expect(
-      await refused(
-        me.client.request("POST", `/store/customers/me/garage/${second.id}`, {
-          colour: "rouge",
-        })
-      )
-    ).toMatchObject({
-      status: 400,
-      message: expect.stringMatching(/^colour: unknown field/),
-    })
-    expect(
-      await refused(
-        me.client.request("POST", "/store/customers/me/garage", {
-          vehicle_id: "veh_nope",
-        })
-      )
-    ).toMatchObject({ status: 404 })
-
-    // another customer sees none of it and cannot touch it
-    const other = await signedIn("garage-other")
-    expect(
-      (await other.client.request("GET", "/store/customers/me/garage")).count
-    ).toBe(0)
-    expect(
-      (
-        await refused(
-          other.client.request(
-            "DELETE",
-            `/store/customers/me/garage/${first.id}`
-          )
-        )
-      ).status
-    ).toBe(404)
-    expect(
-      (
-        await refused(
-          other.client.request(
-            "POST",
-            `/store/customers/me/garage/${first.id}`,
-            { name: "x" }
-          )
-        )
-      ).status
-    ).toBe(404)
-
-    // removing the current vehicle makes the other one current
-    expect(
-      await me.client.request(
-        "DELETE",
-        `/store/customers/me/garage/${second.id}`
-      )
-    ).toMatchObject({ id: second.id, object: "garage_vehicle", deleted: true })
-    list = await me.client.request("GET", "/store/customers/me/garage")
-    expect(list.garage_vehicles.map((g: any) => [g.id, g.is_current])).toEqual([
-      [first.id, true],
-    ])
-    expect(
-      (
-        await sql(
-          `SELECT count(*)::int AS n FROM garage_vehicle WHERE id = $1`,
-          [second.id]
-        )
-      )[0].n
-    ).toBe(0)
-  })
+  ;({
+    fitVehicle,
+    fitVariant,
+    otherVariant,
+    noDataVehicle,
+    renault2016,
+    peugeot,
+  } = await demoPicks())
 })
 
 describe("the cart's vehicle, the verdict of each line, the order", () => {
@@ -520,13 +279,13 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
     const { customer } = await me.customers.retrieve()
     const orderId = await checkoutCart(me, cart.id, customer.email)
 
-    const { order } = (await adminGet(`/admin/orders/${orderId}`)).body
+    const { order } = (await adminCall("GET", `/admin/orders/${orderId}`)).body
     expect(order.metadata.vehicle).toMatchObject({
       id: fitVehicle,
       label: set.vehicle.label,
       garage_vehicle_id: own.id,
     })
-    const fitment = await adminGet(`/admin/orders/${orderId}/fitment`)
+    const fitment = await adminCall("GET", `/admin/orders/${orderId}/fitment`)
     expect(fitment.status).toBe(200)
     expect(fitment.body.vehicle).toMatchObject({
       id: fitVehicle,
@@ -550,9 +309,9 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
         )
       ).status
     ).toBe(400)
-    expect((await adminGet(`/admin/orders/order_nope/fitment`)).status).toBe(
-      404
-    )
+    expect(
+      (await adminCall("GET", `/admin/orders/order_nope/fitment`)).status
+    ).toBe(404)
     const anonymous = await fetch(
       `${testEnv().baseUrl}/admin/orders/${orderId}/fitment`
     )
