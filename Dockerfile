@@ -9,6 +9,7 @@ COPY package.json package-lock.json ./
 # local packages linked from package.json (file:packages/…) must exist for npm ci
 COPY packages/api-params/package.json packages/api-params/
 COPY packages/ops/package.json packages/ops/
+COPY packages/sql/package.json packages/sql/
 COPY packages/text/package.json packages/text/
 # npm ci's postinstall applies patches/ (patch-package: the admin UI's TND decimals)
 COPY patches/ patches/

@@ -16,6 +16,7 @@ const ignore = ["/node_modules/", "/dist/", "/build/", "/.data/"]
 const moduleNameMapper = {
   "^@shabou/api-params$": "<rootDir>/packages/api-params/src/index.ts",
   "^@shabou/ops$": "<rootDir>/packages/ops/src/index.ts",
+  "^@shabou/sql$": "<rootDir>/packages/sql/src/index.ts",
   "^@shabou/text$": "<rootDir>/packages/text/src/index.ts",
 }
 

@@ -1,0 +1,3 @@
+export { chunks, columnArrays, unnestFrom } from "./bulk"
+export { containsPattern, SqlParams, SqlWhere } from "./where"
+export type { Placeholder } from "./where"
