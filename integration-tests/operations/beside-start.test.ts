@@ -19,7 +19,7 @@ import { Client } from "pg"
 import {
   PlacesServer,
   startPlacesServer,
-} from "../../plugins/prospector/test-fixtures/places-server"
+} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import { testEnv } from "../helpers/env"
 import { startTcpProxy, TcpProxy } from "../helpers/tcp-proxy"
 

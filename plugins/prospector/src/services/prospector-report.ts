@@ -3,7 +3,7 @@ import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { timeRun } from "@shabou/ops"
 
-import { DEFAULT_SCORING } from "../config/scoring"
+import { DEFAULT_SCORING } from "../lib/scoring-config"
 import { Currency } from "../lib/price-parser"
 import { buildWeeklyReport } from "../lib/report"
 import { dueReportPeriod } from "../lib/schedule"

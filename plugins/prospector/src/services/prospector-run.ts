@@ -9,13 +9,13 @@ import {
   timeRun,
 } from "@shabou/ops"
 
-import { SEARCH_AREAS, SearchArea } from "../config/areas"
-import { DEFAULT_SCORING } from "../config/scoring"
-import { SEARCH_QUERIES, SearchQuery } from "../config/search-queries"
+import { SEARCH_AREAS, SearchArea } from "../lib/search-areas"
+import { DEFAULT_SCORING } from "../lib/scoring-config"
+import { SEARCH_QUERIES, SearchQuery } from "../lib/search-queries"
 import { requireArea } from "../lib/areas"
 import { DedupeLead, LeadIndex } from "../lib/dedupe"
 import { foldName } from "../lib/name-key"
-import { resolveOptions } from "../lib/options"
+import { resolveOptions } from "../options"
 import {
   leadToDedupeCandidate,
   leadToScoringInput,

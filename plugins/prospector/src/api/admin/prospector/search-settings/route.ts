@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { onlyKnown } from "@shabou/api-params"
 
-import { SEARCH_AREAS } from "../../../../config/areas"
-import { SEARCH_QUERIES } from "../../../../config/search-queries"
+import { SEARCH_AREAS } from "../../../../lib/search-areas"
+import { SEARCH_QUERIES } from "../../../../lib/search-queries"
 import { searchSettings } from "../../../../lib/search-settings"
 import type ProspectorRunService from "../../../../services/prospector-run"
 
