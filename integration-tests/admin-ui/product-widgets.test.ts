@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core"
 import {
   startSupplierSite,
   SupplierSite,
-} from "../../plugins/prospector/test-fixtures/supplier-site"
+} from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
 import {
   launchBrowser,
   loginAsOwner,

@@ -17,7 +17,7 @@ import path from "path"
 import {
   PlacesServer,
   startPlacesServer,
-} from "../../plugins/prospector/test-fixtures/places-server"
+} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import { sqlOn, testEnv } from "../helpers/env"
 import { startTcpProxy, TcpProxy } from "../helpers/tcp-proxy"
 import { call } from "../helpers/http"

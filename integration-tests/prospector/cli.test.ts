@@ -12,11 +12,11 @@ import path from "path"
 import {
   PlacesServer,
   startPlacesServer,
-} from "../../plugins/prospector/test-fixtures/places-server"
+} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import {
   SupplierSite,
   startSupplierSite,
-} from "../../plugins/prospector/test-fixtures/supplier-site"
+} from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
 import { sql, testEnv } from "../helpers/env"
 import { api, placesFixture, usePlaces } from "./helpers"
 

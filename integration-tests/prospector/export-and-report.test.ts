@@ -9,7 +9,7 @@ import {
   FakePlace,
   PlacesServer,
   startPlacesServer,
-} from "../../plugins/prospector/test-fixtures/places-server"
+} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import { api, placesFixture, usePlaces } from "./helpers"
 
 const place = (

@@ -4,7 +4,7 @@
  * The server's environment is fixed once it boots, so the Places base URL it
  * gets is this "front": a local HTTP server that forwards every Places request
  * to whichever stand-in a test file registered (PUT /__control/target), i.e. a
- * `startPlacesServer()` from plugins/prospector/test-fixtures started by the
+ * `startPlacesServer()` from plugins/prospector/src/lib/__fixtures__ started by the
  * test itself, so the test keeps full control of it (places, failNext, the
  * recorded requests). POST /__control/inject makes the next N requests answer
  * with a Google-shaped error (e.g. 400 INVALID_ARGUMENT for a stale page token)

@@ -11,7 +11,7 @@ import {
   PlacesServer,
   gridPlaces,
   startPlacesServer,
-} from "../../plugins/prospector/test-fixtures/places-server"
+} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import { sql, testEnv } from "../helpers/env"
 import { api, injectPlacesError, placesFixture, usePlaces } from "./helpers"
 

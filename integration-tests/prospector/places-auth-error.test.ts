@@ -9,7 +9,7 @@ import fs from "fs"
 import {
   PlacesServer,
   startPlacesServer,
-} from "../../plugins/prospector/test-fixtures/places-server"
+} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import { sql, testEnv } from "../helpers/env"
 import { api, injectPlacesError, placesFixture, usePlaces } from "./helpers"
 

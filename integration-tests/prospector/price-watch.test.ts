@@ -7,11 +7,11 @@
  */
 import fs from "fs"
 
-import { PAGES } from "../../plugins/prospector/test-fixtures/supplier-pages"
+import { PAGES } from "../../plugins/prospector/src/lib/__fixtures__/supplier-pages"
 import {
   SupplierSite,
   startSupplierSite,
-} from "../../plugins/prospector/test-fixtures/supplier-site"
+} from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
 import { api } from "./helpers"
 
 const hasChromium = fs.existsSync(

@@ -1,4 +1,4 @@
-import { SEARCH_AREAS } from "../config/areas"
+import { SEARCH_AREAS } from "./search-areas"
 import { findArea, requireArea } from "./areas"
 import { validateRectangle } from "./places-client"
 

@@ -4,7 +4,7 @@
  */
 
 import { foldText } from "@shabou/text"
-import { SEARCH_AREAS, SearchArea } from "../config/areas"
+import { SEARCH_AREAS, SearchArea } from "./search-areas"
 
 export function findArea(
   name: string,

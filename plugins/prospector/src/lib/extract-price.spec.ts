@@ -1,4 +1,4 @@
-import { PAGES } from "../../test-fixtures/supplier-pages"
+import { PAGES } from "./__fixtures__/supplier-pages"
 import { extractPrice, parseAvailability } from "./extract-price"
 
 describe("extractPrice", () => {

@@ -1,9 +1,6 @@
 import { existsSync } from "fs"
 
-import {
-  SupplierSite,
-  startSupplierSite,
-} from "../../test-fixtures/supplier-site"
+import { SupplierSite, startSupplierSite } from "./__fixtures__/supplier-site"
 import { extractPrice } from "./extract-price"
 import {
   DEFAULT_CHROMIUM_PATH,

@@ -12,7 +12,7 @@ export const LEAD_STATUSES = [
   "lost",
 ] as const
 export const LEAD_KINDS = ["lead", "competitor"] as const
-/** score bands (lib/scoring.ts scoreBand, thresholds in config/scoring.ts) */
+/** score bands (lib/scoring.ts scoreBand, thresholds in lib/scoring-config.ts) */
 export const LEAD_BANDS = ["high", "medium", "low"] as const
 export const LEAD_SORT_FIELDS = [
   "score",

@@ -3,7 +3,7 @@ import {
   PlacesServer,
   gridPlaces,
   startPlacesServer,
-} from "../../test-fixtures/places-server"
+} from "./__fixtures__/places-server"
 import {
   LedgerEntry,
   PlacesApiError,

@@ -4,7 +4,7 @@
  * density per city, supplier price changes, alerts. All text is HTML-escaped.
  */
 
-import { DEFAULT_SCORING } from "../config/scoring"
+import { DEFAULT_SCORING } from "./scoring-config"
 import { csvString } from "./csv"
 import { ParsedPrice, formatPrice } from "./price-parser"
 

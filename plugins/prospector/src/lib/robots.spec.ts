@@ -1,7 +1,4 @@
-import {
-  SupplierSite,
-  startSupplierSite,
-} from "../../test-fixtures/supplier-site"
+import { SupplierSite, startSupplierSite } from "./__fixtures__/supplier-site"
 import { RobotsPolicy } from "./robots"
 
 describe("RobotsPolicy against the supplier fixture site", () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_SCORING, ScoringConfig } from "../config/scoring"
+import { DEFAULT_SCORING, ScoringConfig } from "./scoring-config"
 import { ScoreResult, ScoringInput, scoreBand, scoreLead } from "./scoring"
 
 const base: ScoringInput = {

@@ -1,10 +1,10 @@
 /**
  * Lead score 0-100 for a parts supplier, with a per-signal breakdown.
- * Weights and keywords: src/config/scoring.ts.
+ * Weights and keywords: src/lib/scoring-config.ts.
  */
 
 import { foldText } from "@shabou/text"
-import { DEFAULT_SCORING, ScoringConfig } from "../config/scoring"
+import { DEFAULT_SCORING, ScoringConfig } from "./scoring-config"
 import { GeoPoint, haversineMeters } from "./haversine"
 import { normalizeTunisianPhone } from "./phone"
 

@@ -1,5 +1,5 @@
-import { SEARCH_AREAS } from "../config/areas"
-import { SEARCH_QUERIES } from "../config/search-queries"
+import { SEARCH_AREAS } from "./search-areas"
+import { SEARCH_QUERIES } from "./search-queries"
 import {
   MONTH_BUDGET_SPENT_MESSAGE,
   NO_PLACES_KEY_MESSAGE,

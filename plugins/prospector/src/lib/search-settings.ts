@@ -5,9 +5,9 @@
  * used and left this month), and the cities and queries a search can use.
  */
 
-import type { SearchArea } from "../config/areas"
-import type { SearchQuery } from "../config/search-queries"
-import type { ProspectorOptions } from "./options"
+import type { SearchArea } from "./search-areas"
+import type { SearchQuery } from "./search-queries"
+import type { ProspectorOptions } from "../options"
 
 export interface SearchSettings {
   places_key_configured: boolean

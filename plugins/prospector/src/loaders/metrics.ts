@@ -1,6 +1,6 @@
 import type { AwilixContainer } from "awilix"
 import { gauge, onScrape } from "@shabou/ops"
-import type ProspectorRunService from "../services/prospector-run"
+import type PlacesLedgerService from "../services/places-ledger"
 
 /**
  * Places usage from the request ledger (shared by every instance, so any instance answers the
@@ -9,7 +9,7 @@ import type ProspectorRunService from "../services/prospector-run"
 export default async function prospectorMetricsLoader(
   container: AwilixContainer
 ): Promise<void> {
-  if (!container.hasRegistration("prospectorRunService")) {
+  if (!container.hasRegistration("placesLedgerService")) {
     return
   }
   const month = gauge(
@@ -26,15 +26,15 @@ export default async function prospectorMetricsLoader(
     "Google Places requests allowed per calendar month"
   )
   onScrape("places", async () => {
-    const runs: ProspectorRunService = container.resolve("prospectorRunService")
-    const byStatus = await runs.requestsThisMonthByStatus()
+    const ledger: PlacesLedgerService = container.resolve("placesLedgerService")
+    const byStatus = await ledger.requestsThisMonthByStatus()
     month.reset()
     let used = 0
     for (const row of byStatus) {
       month.set({ status: row.status }, row.count)
       used += row.count
     }
-    const perMonth = runs.options().placesBudgetPerMonth
+    const perMonth = ledger.options().placesBudgetPerMonth
     budget.set(perMonth)
     left.set(Math.max(0, perMonth - used))
   })

@@ -12,10 +12,23 @@ import {
   leadFiltersSql,
   parseLeadQuery,
 } from "../lib/lead-filters"
+import type {
+  LeadFacet,
+  LeadRow,
+  ProspectorLeadRepository,
+} from "../repositories/prospector-lead"
+import type {
+  ProspectorLeadStatusChangeRepository,
+  StatusChangeRow,
+} from "../repositories/prospector-lead-status-change"
 
-type InjectedDependencies = { manager: EntityManager }
+type InjectedDependencies = {
+  manager: EntityManager
+  prospectorLeadRepository: typeof ProspectorLeadRepository
+  prospectorLeadStatusChangeRepository: typeof ProspectorLeadStatusChangeRepository
+}
 
-export type LeadRow = Record<string, any>
+export type { LeadRow }
 
 export interface LeadUpdateInput {
   status?: string
@@ -25,16 +38,21 @@ export interface LeadUpdateInput {
   status_note?: string | null
 }
 
-const LIST_COLUMNS = `l.id, l.place_id, l.moved_place_id, l.merged_place_ids, l.name, l.phone, l.website, l.address, l.city,
-  l.governorate, l.area, l.latitude, l.longitude, l.types, l.primary_type, l.rating, l.review_count, l.business_status,
-  l.maps_url, l.first_seen_at, l.last_seen_at, l.fetched_at, l.score, l.score_band, l.score_breakdown, l.kind, l.status,
-  l.notes, l.assignee, l.last_run_id, l.created_at, l.updated_at`
-
 /** Leads and competitors found by the lead search: list, filters, workflow, CSV export. */
 export default class LeadService extends TransactionBaseService {
+  protected readonly leadRepository_: typeof ProspectorLeadRepository
+  protected readonly statusChangeRepository_: typeof ProspectorLeadStatusChangeRepository
+
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
+    this.leadRepository_ = container.prospectorLeadRepository
+    this.statusChangeRepository_ =
+      container.prospectorLeadStatusChangeRepository
+  }
+
+  private leads() {
+    return this.activeManager_.withRepository(this.leadRepository_)
   }
 
   /** Parses list/export query parameters; bad input becomes a 400 naming the parameter. */
@@ -52,39 +70,29 @@ export default class LeadService extends TransactionBaseService {
     }
   }
 
-  private sql(filters: LeadFilters) {
-    return leadFiltersSql(
-      filters,
-      filters.q ? foldName(filters.q) || null : null
+  private sql(query: { filters: LeadFilters; order: LeadListQuery["order"] }) {
+    const { where, params } = leadFiltersSql(
+      query.filters,
+      query.filters.q ? foldName(query.filters.q) || null : null
     )
+    const order = `l.${query.order.field} ${query.order.direction} NULLS LAST, l.id ASC`
+    return { where, params, order }
   }
 
   async list(query: LeadListQuery): Promise<[LeadRow[], number]> {
-    const { where, params } = this.sql(query.filters)
-    const order = `l.${query.order.field} ${query.order.direction} NULLS LAST, l.id ASC`
-    const rows = await this.activeManager_.query(
-      `SELECT ${LIST_COLUMNS} FROM prospector_lead l ${where} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params
-    )
-    const [{ count }] = await this.activeManager_.query(
-      `SELECT count(*)::int AS count FROM prospector_lead l ${where}`,
-      params
-    )
-    return [rows, count]
+    const sql = this.sql(query)
+    const rows = await this.leads().listPage(sql, query)
+    return [rows, await this.leads().countWhere(sql)]
   }
 
   /**
    * The values the admin's filters offer (cities, governorates, assignees, bands, statuses) with their
    * counts, from grouped queries (the lead table can hold tens of thousands of rows).
    */
-  async facets(): Promise<
-    Record<string, Array<{ value: string; count: number }>>
-  > {
-    const group = async (column: string) =>
-      (await this.activeManager_.query(
-        `SELECT ${column} AS value, count(*)::int AS count FROM prospector_lead
-         WHERE ${column} IS NOT NULL AND ${column} <> '' GROUP BY ${column} ORDER BY count(*) DESC, ${column} ASC LIMIT 500`
-      )) as Array<{ value: string; count: number }>
+  async facets(): Promise<Record<string, LeadFacet>> {
+    const group = (
+      column: Parameters<ReturnType<LeadService["leads"]>["facet"]>[0]
+    ) => this.leads().facet(column)
     return {
       city: await group("city"),
       governorate: await group("governorate"),
@@ -97,13 +105,9 @@ export default class LeadService extends TransactionBaseService {
 
   /** Every matching row, fetched in pages of `batch` (for the streamed export). */
   async *iterate(query: LeadListQuery, batch = 500): AsyncGenerator<LeadRow> {
-    const { where, params } = this.sql(query.filters)
-    const order = `l.${query.order.field} ${query.order.direction} NULLS LAST, l.id ASC`
+    const sql = this.sql(query)
     for (let offset = 0; ; offset += batch) {
-      const rows: LeadRow[] = await this.manager_.query(
-        `SELECT ${LIST_COLUMNS} FROM prospector_lead l ${where} ORDER BY ${order} LIMIT ${batch} OFFSET ${offset}`,
-        params
-      )
+      const rows = await this.leads().listPage(sql, { limit: batch, offset })
       for (const row of rows) {
         yield row
       }
@@ -141,23 +145,20 @@ export default class LeadService extends TransactionBaseService {
     return leadsCsvStream(toCsv(), { delimiter: options.delimiter })
   }
 
-  async retrieve(id: string): Promise<LeadRow> {
-    const rows = await this.activeManager_.query(
-      `SELECT ${LIST_COLUMNS} FROM prospector_lead l WHERE l.id = $1`,
-      [id]
-    )
-    if (!rows.length) {
+  async retrieve(
+    id: string
+  ): Promise<LeadRow & { status_history: StatusChangeRow[] }> {
+    const row = await this.leads().findRow(id)
+    if (!row) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
         `Lead ${id} was not found`
       )
     }
-    const history = await this.activeManager_.query(
-      `SELECT id, from_status, to_status, changed_by, note, created_at FROM prospector_lead_status_change
-       WHERE lead_id = $1 ORDER BY created_at ASC, id ASC`,
-      [id]
-    )
-    return { ...rows[0], status_history: history }
+    const history = await this.activeManager_
+      .withRepository(this.statusChangeRepository_)
+      .historyOf(id)
+    return { ...row, status_history: history }
   }
 
   async update(
@@ -202,48 +203,31 @@ export default class LeadService extends TransactionBaseService {
       }
     }
     await this.atomicPhase_(async (manager) => {
-      const rows = await manager.query(
-        `SELECT id, status FROM prospector_lead WHERE id = $1 FOR UPDATE`,
-        [id]
-      )
-      if (!rows.length) {
+      const leads = manager.withRepository(this.leadRepository_)
+      const current = await leads.lockStatus(id)
+      if (!current) {
         throw new MedusaError(
           MedusaError.Types.NOT_FOUND,
           `Lead ${id} was not found`
         )
       }
-      const sets: string[] = []
-      const params: unknown[] = [id]
-      const set = (column: string, value: unknown) => {
-        params.push(value)
-        sets.push(`${column} = $${params.length}`)
+      const changed =
+        input.status !== undefined && input.status !== current.status
+      if (changed) {
+        await manager.withRepository(this.statusChangeRepository_).record({
+          id: generateEntityId(undefined, "plsc"),
+          lead_id: id,
+          from_status: current.status,
+          to_status: input.status as string,
+          changed_by: changedBy,
+          note: input.status_note ?? null,
+        })
       }
-      if (input.notes !== undefined) {
-        set("notes", input.notes)
-      }
-      if (input.assignee !== undefined) {
-        set("assignee", input.assignee === "" ? null : input.assignee)
-      }
-      if (input.status !== undefined && input.status !== rows[0].status) {
-        set("status", input.status)
-        await manager.query(
-          `INSERT INTO prospector_lead_status_change (id, lead_id, from_status, to_status, changed_by, note) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [
-            generateEntityId(undefined, "plsc"),
-            id,
-            rows[0].status,
-            input.status,
-            changedBy,
-            input.status_note ?? null,
-          ]
-        )
-      }
-      if (sets.length) {
-        await manager.query(
-          `UPDATE prospector_lead SET ${sets.join(", ")}, updated_at = now() WHERE id = $1`,
-          params
-        )
-      }
+      await leads.updateWorkflow(id, {
+        notes: input.notes,
+        assignee: input.assignee === "" ? null : input.assignee,
+        status: changed ? input.status : undefined,
+      })
     })
     return await this.retrieve(id)
   }

@@ -1,41 +1,61 @@
-import { Logger, TransactionBaseService } from "@medusajs/medusa"
+import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { timeRun } from "@shabou/ops"
 
-import { DEFAULT_SCORING } from "../config/scoring"
 import { Currency } from "../lib/price-parser"
 import { buildWeeklyReport } from "../lib/report"
 import { dueReportPeriod } from "../lib/schedule"
-import ProspectorRunService, { RunTrigger } from "./prospector-run"
+import { DEFAULT_SCORING } from "../lib/scoring-config"
+import { ProspectorOptions, resolveOptions } from "../options"
+import type { ProspectorLeadRepository } from "../repositories/prospector-lead"
+import type { ProspectorLeadStatusChangeRepository } from "../repositories/prospector-lead-status-change"
+import type { ProspectorPriceAlertRepository } from "../repositories/prospector-price-alert"
+import type { ProspectorPriceObservationRepository } from "../repositories/prospector-price-observation"
+import type {
+  ProspectorReportRepository,
+  ReportRow,
+  ReportWithBodiesRow,
+} from "../repositories/prospector-report"
+import type { RunTrigger } from "../repositories/prospector-run"
+import type ProspectorRunLogService from "./prospector-run-log"
 
 type InjectedDependencies = {
   manager: EntityManager
-  logger: Logger
-  prospectorRunService: ProspectorRunService
+  prospectorRunLogService: ProspectorRunLogService
+  prospectorReportRepository: typeof ProspectorReportRepository
+  prospectorLeadRepository: typeof ProspectorLeadRepository
+  prospectorLeadStatusChangeRepository: typeof ProspectorLeadStatusChangeRepository
+  prospectorPriceObservationRepository: typeof ProspectorPriceObservationRepository
+  prospectorPriceAlertRepository: typeof ProspectorPriceAlertRepository
 }
-
-export type Row = Record<string, any>
 
 /** The weekly report: built from the database, stored, downloadable as HTML and CSV. */
 export default class ProspectorReportService extends TransactionBaseService {
-  protected readonly logger_: Logger
   protected readonly container_: InjectedDependencies
+  protected readonly pluginOptions_: Record<string, unknown>
+  protected readonly runLog_: ProspectorRunLogService
+  protected readonly reportRepository_: typeof ProspectorReportRepository
 
-  constructor(container: InjectedDependencies) {
+  constructor(
+    container: InjectedDependencies,
+    options: Record<string, unknown>
+  ) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
-    this.logger_ = container.logger
     this.container_ = container
+    this.pluginOptions_ = options ?? {}
+    this.runLog_ = container.prospectorRunLogService
+    this.reportRepository_ = container.prospectorReportRepository
   }
 
-  private get runs(): ProspectorRunService {
-    return this.container_.prospectorRunService
+  options(): ProspectorOptions {
+    return resolveOptions(this.pluginOptions_, process.env)
   }
 
   /** The default period: the last complete Monday-to-Monday week (Tunis time). */
   defaultPeriod(now = new Date()): { start: Date; end: Date } {
-    const opts = this.runs.options()
+    const opts = this.options()
     const p = dueReportPeriod(now, opts.timezone, 0)
     return { start: p.start, end: p.end }
   }
@@ -45,7 +65,7 @@ export default class ProspectorReportService extends TransactionBaseService {
     start?: Date
     end?: Date
     trigger: RunTrigger
-  }): Promise<Row> {
+  }): Promise<ReportRow> {
     const period =
       input.start && input.end
         ? { start: input.start, end: input.end }
@@ -68,13 +88,13 @@ export default class ProspectorReportService extends TransactionBaseService {
       )
     }
     return await timeRun("report", input.trigger, async () => {
-      const runId = await this.runs.startRun("report", input.trigger, {
+      const runId = await this.runLog_.startRun("report", input.trigger, {
         start: period.start,
         end: period.end,
       })
       try {
         const row = await this.build(period)
-        await this.runs.finishRun(
+        await this.runLog_.finishRun(
           runId,
           "completed",
           { report_id: row.id, ...row.summary },
@@ -82,7 +102,7 @@ export default class ProspectorReportService extends TransactionBaseService {
         )
         return row
       } catch (e) {
-        await this.runs.finishRun(runId, "failed", {}, [
+        await this.runLog_.finishRun(runId, "failed", {}, [
           { message: String(e?.message ?? e) },
         ])
         throw e
@@ -90,62 +110,46 @@ export default class ProspectorReportService extends TransactionBaseService {
     })
   }
 
-  private async build(period: { start: Date; end: Date }): Promise<Row> {
-    const m = this.manager_
-    const args = [period.start, period.end]
-    const newLeads = await m.query(
-      `SELECT name, city, score FROM prospector_lead WHERE kind = 'lead' AND first_seen_at >= $1 AND first_seen_at < $2 ORDER BY score DESC, name`,
-      args
-    )
-    const statusChanges = await m.query(
-      `SELECT l.name AS lead_name, c.from_status, c.to_status, c.created_at, u.email AS by_email, c.changed_by
-       FROM prospector_lead_status_change c JOIN prospector_lead l ON l.id = c.lead_id
-       LEFT JOIN "user" u ON u.id = c.changed_by
-       WHERE c.created_at >= $1 AND c.created_at < $2 ORDER BY c.created_at`,
-      args
-    )
-    const competitors = await m.query(
-      `SELECT name, city, rating FROM prospector_lead WHERE kind = 'competitor' ORDER BY city, name`
-    )
-    const priceChanges = await m.query(
-      `SELECT * FROM (
-         SELECT o.observed_at, o.amount, o.currency, p.supplier, p.url, p.sku,
-                lag(o.amount) OVER w AS previous_amount, lag(o.currency) OVER w AS previous_currency
-         FROM prospector_price_observation o JOIN prospector_watched_page p ON p.id = o.watched_page_id
-         WHERE o.observed_at < $2
-         WINDOW w AS (PARTITION BY o.watched_page_id ORDER BY o.observed_at, o.created_at)
-       ) x
-       WHERE x.observed_at >= $1 AND (x.previous_amount IS NULL OR x.previous_amount <> x.amount OR x.previous_currency <> x.currency)
-       ORDER BY x.observed_at`,
-      args
-    )
-    const alerts = await m.query(
-      `SELECT a.kind, a.message, a.created_at, p.supplier, p.url, p.sku FROM prospector_price_alert a
-       JOIN prospector_watched_page p ON p.id = a.watched_page_id
-       WHERE a.created_at >= $1 AND a.created_at < $2 ORDER BY a.created_at`,
-      args
-    )
+  private async build(period: { start: Date; end: Date }): Promise<ReportRow> {
+    const m = this.activeManager_
+    const c = this.container_
+    const { start, end } = period
+    const newLeads = await m
+      .withRepository(c.prospectorLeadRepository)
+      .newLeadsBetween(start, end)
+    const statusChanges = await m
+      .withRepository(c.prospectorLeadStatusChangeRepository)
+      .between(start, end)
+    const competitors = await m
+      .withRepository(c.prospectorLeadRepository)
+      .competitors()
+    const priceChanges = await m
+      .withRepository(c.prospectorPriceObservationRepository)
+      .priceChangesBetween(start, end)
+    const alerts = await m
+      .withRepository(c.prospectorPriceAlertRepository)
+      .between(start, end)
     const report = await buildWeeklyReport({
       period,
       bands: DEFAULT_SCORING.bands,
-      new_leads: newLeads.map((r: Row) => ({
+      new_leads: newLeads.map((r) => ({
         name: r.name,
         city: r.city,
         score: Number(r.score),
       })),
-      status_changes: statusChanges.map((r: Row) => ({
+      status_changes: statusChanges.map((r) => ({
         lead_name: r.lead_name,
         from: r.from_status,
         to: r.to_status,
         at: new Date(r.created_at),
         by: r.by_email ?? r.changed_by ?? null,
       })),
-      competitors: competitors.map((r: Row) => ({
+      competitors: competitors.map((r) => ({
         name: r.name,
         city: r.city,
         rating: r.rating === null ? null : Number(r.rating),
       })),
-      price_changes: priceChanges.map((r: Row) => ({
+      price_changes: priceChanges.map((r) => ({
         supplier: r.supplier,
         url: r.url,
         sku: r.sku,
@@ -159,7 +163,7 @@ export default class ProspectorReportService extends TransactionBaseService {
         current: { amount: Number(r.amount), currency: r.currency as Currency },
         at: new Date(r.observed_at),
       })),
-      alerts: alerts.map((r: Row) => ({
+      alerts: alerts.map((r) => ({
         supplier: r.supplier,
         url: r.url,
         sku: r.sku,
@@ -168,32 +172,26 @@ export default class ProspectorReportService extends TransactionBaseService {
         at: new Date(r.created_at),
       })),
     })
-    const rows = await m.query(
-      `INSERT INTO prospector_report (id, period_start, period_end, html, csv, summary) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (period_start) DO UPDATE SET period_end = EXCLUDED.period_end, html = EXCLUDED.html, csv = EXCLUDED.csv,
-         summary = EXCLUDED.summary, created_at = now()
-       RETURNING id, period_start, period_end, summary, created_at`,
-      [
-        generateEntityId(undefined, "prep"),
-        period.start,
-        period.end,
-        report.html,
-        report.csv,
-        JSON.stringify(report.summary),
-      ]
+    return await this.atomicPhase_(async (manager) =>
+      manager.withRepository(this.reportRepository_).upsert({
+        id: generateEntityId(undefined, "prep"),
+        period_start: period.start,
+        period_end: period.end,
+        html: report.html,
+        csv: report.csv,
+        summary: report.summary,
+      })
     )
-    return rows[0]
   }
 
   /** What the weekly job does: the last complete week's report, when it is not stored yet. */
-  async scheduledReport(now = new Date()): Promise<Row | null> {
-    const opts = this.runs.options()
+  async scheduledReport(now = new Date()): Promise<ReportRow | null> {
+    const opts = this.options()
     const period = dueReportPeriod(now, opts.timezone, opts.weeklyReportHour)
-    const [existing] = await this.manager_.query(
-      `SELECT id FROM prospector_report WHERE period_start = $1`,
-      [period.start]
-    )
-    if (existing) {
+    const exists = await this.activeManager_
+      .withRepository(this.reportRepository_)
+      .existsFor(period.start)
+    if (exists) {
       return null
     }
     return this.generate({
@@ -206,21 +204,21 @@ export default class ProspectorReportService extends TransactionBaseService {
   async list(page: {
     limit: number
     offset: number
-  }): Promise<[Row[], number]> {
-    const rows = await this.manager_.query(
-      `SELECT id, period_start, period_end, summary, created_at FROM prospector_report ORDER BY period_start DESC LIMIT ${page.limit} OFFSET ${page.offset}`
-    )
-    const [{ count }] = await this.manager_.query(
-      `SELECT count(*)::int AS count FROM prospector_report`
-    )
-    return [rows, count]
+  }): Promise<[ReportRow[], number]> {
+    return await this.activeManager_
+      .withRepository(this.reportRepository_)
+      .listAndCount(page)
   }
 
-  async retrieve(id: string, withBodies = false): Promise<Row> {
-    const [row] = await this.manager_.query(
-      `SELECT id, period_start, period_end, summary, created_at${withBodies ? ", html, csv" : ""} FROM prospector_report WHERE id = $1`,
-      [id]
-    )
+  async retrieve(id: string, withBodies?: false): Promise<ReportRow>
+  async retrieve(id: string, withBodies: boolean): Promise<ReportWithBodiesRow>
+  async retrieve(
+    id: string,
+    withBodies = false
+  ): Promise<ReportRow | ReportWithBodiesRow> {
+    const row = await this.activeManager_
+      .withRepository(this.reportRepository_)
+      .findRow(id, withBodies)
     if (!row) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,

@@ -1,52 +1,34 @@
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import {
-  LeaseBusyError,
-  metrics,
-  noLiveLease,
-  RunLease,
-  timeRun,
-} from "@shabou/ops"
+import type { RunLease } from "@shabou/ops"
 
-import { SEARCH_AREAS, SearchArea } from "../config/areas"
-import { DEFAULT_SCORING } from "../config/scoring"
-import { SEARCH_QUERIES, SearchQuery } from "../config/search-queries"
 import { requireArea } from "../lib/areas"
-import { DedupeLead, LeadIndex } from "../lib/dedupe"
-import { foldName } from "../lib/name-key"
-import { resolveOptions } from "../lib/options"
-import {
-  leadToDedupeCandidate,
-  leadToScoringInput,
-  placeToLead,
-} from "../lib/place-to-lead"
 import {
   LedgerEntry,
-  Place,
   PlacesApiError,
   PlacesClient,
   redactSecret,
 } from "../lib/places-client"
 import { RequestBudget } from "../lib/request-budget"
-import { dailySearchDue, monthStart, zonedParts } from "../lib/schedule"
-import { scoreLead } from "../lib/scoring"
+import { dailySearchDue, zonedParts } from "../lib/schedule"
+import { SEARCH_AREAS, SearchArea } from "../lib/search-areas"
+import { SEARCH_QUERIES, SearchQuery } from "../lib/search-queries"
+import { ProspectorOptions, resolveOptions } from "../options"
+import type { RunRow, RunTrigger } from "../repositories/prospector-run"
+import type PlacesLedgerService from "./places-ledger"
+import type ProspectorLeadStoreService from "./prospector-lead-store"
+import type ProspectorRunLogService from "./prospector-run-log"
 
-type InjectedDependencies = { manager: EntityManager; logger: Logger }
-
-export type RunRow = Record<string, any>
-export type RunTrigger = "job" | "cli" | "api"
-
-/**
- * Run leases (@shabou/ops): one lead search and one price-watch pass at a time across every process
- * and machine; a run whose process died is released when its lease expires (RUN_LEASE_TTL_SECONDS).
- */
-export const SEARCH_LEASE = "prospector-search"
-export const WATCH_LEASE = "prospector-watch"
-const LEASE_OF_KIND: Record<string, string> = {
-  search: SEARCH_LEASE,
-  watch: WATCH_LEASE,
+type InjectedDependencies = {
+  manager: EntityManager
+  logger: Logger
+  placesLedgerService: PlacesLedgerService
+  prospectorLeadStoreService: ProspectorLeadStoreService
+  prospectorRunLogService: ProspectorRunLogService
 }
+
+export type { RunRow, RunTrigger }
 
 export interface SearchInput {
   /** free text; default: every configured query (French and Arabic) */
@@ -94,18 +76,19 @@ export interface SearchSummary {
   truncated_tiles: number
 }
 
-interface IndexedLead extends DedupeLead {
-  merged: Set<string>
-  /** Google's movedPlaceId of the lead's own place: where the business went */
-  google_moved: string | null
-  has_phone: boolean
-  has_website: boolean
+/** A lead search run as the search answers it: the run with its summary and errors. */
+export type SearchRun = Omit<RunRow, "summary" | "errors"> & {
+  summary: SearchSummary
+  errors: Array<Record<string, unknown>>
 }
 
-/** Lead search runs, the Places request ledger and the run log shared with the price watch and the report. */
+/** The lead search: one run over (city, query) pairs through the Places API, within the request budgets. */
 export default class ProspectorRunService extends TransactionBaseService {
   protected readonly logger_: Logger
   protected readonly pluginOptions_: Record<string, unknown>
+  protected readonly ledger_: PlacesLedgerService
+  protected readonly leadStore_: ProspectorLeadStoreService
+  protected readonly runLog_: ProspectorRunLogService
 
   constructor(
     container: InjectedDependencies,
@@ -115,196 +98,14 @@ export default class ProspectorRunService extends TransactionBaseService {
     super(container, arguments[1])
     this.logger_ = container.logger
     this.pluginOptions_ = options ?? {}
+    this.ledger_ = container.placesLedgerService
+    this.leadStore_ = container.prospectorLeadStoreService
+    this.runLog_ = container.prospectorRunLogService
   }
 
-  options() {
+  options(): ProspectorOptions {
     return resolveOptions(this.pluginOptions_, process.env)
   }
-
-  // ---------------------------------------------------------------- runs
-
-  async startRun(
-    kind: string,
-    trigger: RunTrigger,
-    params: Record<string, unknown>,
-    runDate: string | null = null
-  ): Promise<string> {
-    const id = generateEntityId(undefined, "prun")
-    await this.manager_.query(
-      `INSERT INTO prospector_run (id, kind, trigger, status, run_date, params, started_at) VALUES ($1, $2, $3, 'running', $4, $5, now())`,
-      [id, kind, trigger, runDate, JSON.stringify(params)]
-    )
-    return id
-  }
-
-  async finishRun(
-    id: string,
-    status: "completed" | "failed",
-    summary: object,
-    errors: object[]
-  ): Promise<RunRow> {
-    await this.manager_.query(
-      `UPDATE prospector_run SET status = $2, summary = $3, errors = $4, finished_at = now(), updated_at = now() WHERE id = $1`,
-      [id, status, JSON.stringify(summary), JSON.stringify(errors)]
-    )
-    return this.retrieveRun(id)
-  }
-
-  /**
-   * Runs left "running" by a process that died: every run of `kind` when the caller holds that
-   * kind's lease, otherwise (kind omitted) the runs whose kind has no live lease. Reports hold none
-   * (they take seconds and run in one statement's time), so a running report is left alone.
-   */
-  async markInterrupted(kind?: string): Promise<number> {
-    const rows = kind
-      ? await this.manager_.query(
-          `UPDATE prospector_run SET status = 'interrupted', finished_at = now(), updated_at = now()
-           WHERE kind = $1 AND status = 'running' RETURNING id`,
-          [kind]
-        )
-      : await this.manager_.query(
-          `UPDATE prospector_run r SET status = 'interrupted', finished_at = now(), updated_at = now()
-           WHERE r.status = 'running' AND r.kind = ANY($1) AND ${noLiveLease("'prospector-' || r.kind")} RETURNING id`,
-          [Object.keys(LEASE_OF_KIND)]
-        )
-    return Array.isArray(rows?.[0]) ? rows[0].length : rows.length
-  }
-
-  async listRuns(
-    filter: { kind?: string; status?: string },
-    page: { limit: number; offset: number }
-  ): Promise<[RunRow[], number]> {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (filter.kind) {
-      params.push(filter.kind)
-      where.push(`kind = $${params.length}`)
-    }
-    if (filter.status) {
-      params.push(filter.status)
-      where.push(`status = $${params.length}`)
-    }
-    const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
-    await this.markInterrupted()
-    const rows = await this.manager_.query(
-      `SELECT * FROM prospector_run ${clause} ORDER BY started_at DESC, id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-      params
-    )
-    const [{ count }] = await this.manager_.query(
-      `SELECT count(*)::int AS count FROM prospector_run ${clause}`,
-      params
-    )
-    return [rows, count]
-  }
-
-  async retrieveRun(id: string): Promise<RunRow> {
-    await this.markInterrupted()
-    const rows = await this.manager_.query(
-      `SELECT * FROM prospector_run WHERE id = $1`,
-      [id]
-    )
-    if (!rows.length) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Run ${id} was not found`
-      )
-    }
-    const [{ requests }] = await this.manager_.query(
-      `SELECT count(*)::int AS requests FROM prospector_places_request WHERE run_id = $1`,
-      [id]
-    )
-    return { ...rows[0], ledger_requests: requests }
-  }
-
-  /**
-   * Runs `fn` holding the run lease of `kind` (renewed while it works, released at the end), after
-   * marking that kind's runs left "running" by a dead process as interrupted; refused (NOT_ALLOWED)
-   * while a live run of that kind holds it, on any instance.
-   */
-  async withLease<T extends RunRow>(
-    kind: "search" | "watch",
-    what: string,
-    trigger: string,
-    fn: (lease: RunLease) => Promise<T>
-  ): Promise<T> {
-    return await timeRun(
-      kind,
-      trigger,
-      async () => {
-        let lease: RunLease
-        try {
-          lease = await RunLease.acquire(
-            (sql, params) => this.manager_.query(sql, params),
-            LEASE_OF_KIND[kind],
-            what
-          )
-        } catch (e) {
-          if (e instanceof LeaseBusyError) {
-            throw new MedusaError(MedusaError.Types.NOT_ALLOWED, e.message)
-          }
-          throw e
-        }
-        try {
-          await this.markInterrupted(kind)
-          return await fn(lease)
-        } finally {
-          await lease.release()
-        }
-      },
-      (run) => (run?.status === "completed" ? "succeeded" : "failed")
-    )
-  }
-
-  // ---------------------------------------------------------------- ledger
-
-  async usedThisMonth(now = new Date()): Promise<number> {
-    const since = monthStart(now, this.options().timezone)
-    const [{ count }] = await this.manager_.query(
-      `SELECT count(*)::int AS count FROM prospector_places_request WHERE created_at >= $1`,
-      [since]
-    )
-    return count
-  }
-
-  /** This month's ledger by HTTP status (for the metrics). */
-  async requestsThisMonthByStatus(
-    now = new Date()
-  ): Promise<{ status: string; count: number }[]> {
-    const since = monthStart(now, this.options().timezone)
-    return await this.manager_.query(
-      `SELECT status, count(*)::int AS count FROM prospector_places_request WHERE created_at >= $1 GROUP BY status ORDER BY status`,
-      [since]
-    )
-  }
-
-  async listLedger(
-    filter: { run_id?: string; since?: Date },
-    page: { limit: number; offset: number }
-  ): Promise<[RunRow[], number, number]> {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (filter.run_id) {
-      params.push(filter.run_id)
-      where.push(`run_id = $${params.length}`)
-    }
-    if (filter.since) {
-      params.push(filter.since)
-      where.push(`created_at >= $${params.length}`)
-    }
-    const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
-    const rows = await this.manager_.query(
-      `SELECT id, run_id, query, language, area, tile, page, attempt, status, created_at FROM prospector_places_request ${clause}
-       ORDER BY created_at DESC, id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-      params
-    )
-    const [{ count }] = await this.manager_.query(
-      `SELECT count(*)::int AS count FROM prospector_places_request ${clause}`,
-      params
-    )
-    return [rows, count, await this.usedThisMonth()]
-  }
-
-  // ---------------------------------------------------------------- lead search
 
   /** Resolves cities and queries for a search, with clear errors. */
   plan(input: Pick<SearchInput, "query" | "language" | "cities">): {
@@ -345,7 +146,7 @@ export default class ProspectorRunService extends TransactionBaseService {
     return { areas, queries }
   }
 
-  async search(input: SearchInput): Promise<RunRow> {
+  async search(input: SearchInput): Promise<SearchRun> {
     const opts = this.options()
     if (!opts.googlePlacesApiKey) {
       throw new MedusaError(
@@ -363,7 +164,7 @@ export default class ProspectorRunService extends TransactionBaseService {
       )
     }
     const { areas, queries } = this.plan(input)
-    return await this.withLease(
+    return await this.runLog_.withLease(
       "search",
       "A lead search",
       input.trigger,
@@ -377,10 +178,10 @@ export default class ProspectorRunService extends TransactionBaseService {
     input: SearchInput,
     areas: SearchArea[],
     queries: SearchQuery[],
-    opts: ReturnType<ProspectorRunService["options"]>,
+    opts: ProspectorOptions,
     lease: RunLease
-  ): Promise<RunRow> {
-    const usedBefore = await this.usedThisMonth()
+  ): Promise<SearchRun> {
+    const usedBefore = await this.ledger_.usedThisMonth()
     const perRun = Math.min(
       opts.placesBudgetPerRun,
       input.max_requests ?? Number.MAX_SAFE_INTEGER
@@ -396,7 +197,7 @@ export default class ProspectorRunService extends TransactionBaseService {
     if (input.rotate) {
       pairs = await this.leastRecentlySearched(pairs)
     }
-    const runId = await this.startRun(
+    const runId = await this.runLog_.startRun(
       "search",
       input.trigger,
       {
@@ -431,7 +232,7 @@ export default class ProspectorRunService extends TransactionBaseService {
     const key = opts.googlePlacesApiKey as string
     let fatal = false
     try {
-      const index = await this.loadIndex()
+      const index = await this.leadStore_.loadIndex()
       let current = { area: "", query: "" }
       const client = new PlacesClient({
         apiKey: key,
@@ -444,26 +245,9 @@ export default class ProspectorRunService extends TransactionBaseService {
           info: (m) =>
             this.logger_.info(`[prospector] ${redactSecret(m, key)}`),
         },
-        // written at once, outside any transaction: a killed run still counts its requests
-        ledger: async (entry: LedgerEntry) => {
-          metrics.placesRequests.inc({ status: String(entry.status) })
-          await this.manager_.query(
-            `INSERT INTO prospector_places_request (id, run_id, query, language, area, tile, page, attempt, status, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-            [
-              generateEntityId(undefined, "preq"),
-              runId,
-              entry.query,
-              entry.language,
-              current.area,
-              entry.tile,
-              entry.page,
-              entry.attempt,
-              String(entry.status),
-              entry.at,
-            ]
-          )
-        },
+        // written at once, in its own transaction: a killed run still counts its requests
+        ledger: (entry: LedgerEntry) =>
+          this.ledger_.record(runId, current.area, entry),
       })
       for (const { area, query } of pairs) {
         lease.assertHeld() // another instance may have taken over a run that stopped renewing
@@ -484,7 +268,7 @@ export default class ProspectorRunService extends TransactionBaseService {
             (t) => t.truncated
           ).length
           summary.places += result.places.length
-          await this.storePlaces(
+          await this.leadStore_.storePlaces(
             result.places,
             area,
             runId,
@@ -533,12 +317,8 @@ export default class ProspectorRunService extends TransactionBaseService {
       errors.push({ message: redactSecret(String(e?.message ?? e), key) })
       fatal = true
     }
-    summary.budget.used_this_month_after = await this.usedThisMonth()
-    const [{ leads, competitors }] = await this.manager_.query(
-      `SELECT count(*) FILTER (WHERE kind = 'lead')::int AS leads, count(*) FILTER (WHERE kind = 'competitor')::int AS competitors
-       FROM prospector_lead WHERE last_run_id = $1`,
-      [runId]
-    )
+    summary.budget.used_this_month_after = await this.ledger_.usedThisMonth()
+    const { leads, competitors } = await this.leadStore_.countKindsOfRun(runId)
     summary.leads = leads
     summary.competitors = competitors
     const failed =
@@ -546,24 +326,18 @@ export default class ProspectorRunService extends TransactionBaseService {
       (errors.length > 0 &&
         summary.pairs_done > 0 &&
         errors.length >= summary.pairs_done)
-    return await this.finishRun(
+    return (await this.runLog_.finishRun(
       runId,
       failed ? "failed" : "completed",
       summary,
       errors
-    )
+    )) as unknown as SearchRun
   }
 
   private async leastRecentlySearched<
     T extends { area: SearchArea; query: SearchQuery },
   >(pairs: T[]): Promise<T[]> {
-    const rows: Array<{ area: string; query: string; last: Date }> =
-      await this.manager_.query(
-        `SELECT area, query, max(created_at) AS last FROM prospector_places_request GROUP BY area, query`
-      )
-    const last = new Map(
-      rows.map((r) => [`${r.area}\u0000${r.query}`, new Date(r.last).getTime()])
-    )
+    const last = await this.ledger_.lastSearched()
     return pairs
       .map((p, i) => ({
         p,
@@ -574,153 +348,8 @@ export default class ProspectorRunService extends TransactionBaseService {
       .map((x) => x.p)
   }
 
-  private async loadIndex(): Promise<LeadIndex<IndexedLead>> {
-    const rows = await this.manager_.query(
-      `SELECT id, place_id, moved_place_id, merged_place_ids, phone, website, name, latitude, longitude FROM prospector_lead`
-    )
-    return new LeadIndex<IndexedLead>(rows.map((r: any) => this.toIndexed(r)))
-  }
-
-  private toIndexed(r: any): IndexedLead {
-    const merged = new Set<string>(r.merged_place_ids ?? [])
-    return {
-      id: r.id,
-      place_id: r.place_id,
-      moved_place_ids: [
-        ...merged,
-        ...(r.moved_place_id ? [r.moved_place_id] : []),
-      ],
-      phone: r.phone,
-      name: r.name,
-      location:
-        r.latitude !== null && r.latitude !== undefined
-          ? { lat: Number(r.latitude), lng: Number(r.longitude) }
-          : null,
-      merged,
-      google_moved: r.moved_place_id ?? null,
-      has_phone: !!r.phone,
-      has_website: !!r.website,
-    }
-  }
-
-  /** Stores one search's places in one transaction: new, updated (same place) or merged (same business). */
-  private async storePlaces(
-    places: Place[],
-    area: SearchArea,
-    runId: string,
-    index: LeadIndex<IndexedLead>,
-    summary: SearchSummary,
-    shop: { lat: number; lng: number; label: string }
-  ): Promise<void> {
-    const scoring = { ...DEFAULT_SCORING, shop }
-    const now = new Date()
-    await this.manager_.transaction(async (m) => {
-      for (const place of places) {
-        const lead = placeToLead(place, now)
-        lead.city = lead.city ?? (area.kind === "city" ? area.name : null)
-        lead.governorate = lead.governorate ?? area.governorate
-        const score = scoreLead(
-          leadToScoringInput(lead, !!place.consumerAlert),
-          scoring
-        )
-        const match = index.match(leadToDedupeCandidate(lead))
-        const cache = [
-          lead.name,
-          foldName(lead.name),
-          lead.phone,
-          lead.website,
-          lead.address,
-          lead.city,
-          lead.governorate,
-          lead.location?.lat ?? null,
-          lead.location?.lng ?? null,
-          lead.types,
-          lead.primary_type,
-          lead.rating,
-          lead.review_count,
-          lead.business_status,
-          lead.maps_url,
-          lead.fetched_at,
-          score.score,
-          score.band,
-          JSON.stringify(score.breakdown),
-          score.kind,
-          lead.moved_place_id,
-          runId,
-        ]
-        if (!match) {
-          const id = generateEntityId(undefined, "plead")
-          const inserted = await m.query(
-            `INSERT INTO prospector_lead (name, name_folded, phone, website, address, city, governorate, latitude, longitude, types,
-               primary_type, rating, review_count, business_status, maps_url, fetched_at, score, score_band, score_breakdown, kind,
-               moved_place_id, last_run_id, id, place_id, area, first_seen_at, last_seen_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $16, $16)
-             ON CONFLICT (place_id) DO NOTHING RETURNING id`,
-            [...cache, id, lead.place_id, area.slug]
-          )
-          if (inserted.length) {
-            summary.new += 1
-            index.add(
-              this.toIndexed({
-                id,
-                place_id: lead.place_id,
-                moved_place_id: lead.moved_place_id,
-                merged_place_ids: [],
-                phone: lead.phone,
-                website: lead.website,
-                name: lead.name,
-                latitude: lead.location?.lat ?? null,
-                longitude: lead.location?.lng ?? null,
-              })
-            )
-          }
-          continue
-        }
-        const target = match.lead
-        // the lead's own place, or the place Google says the business moved to: refresh the cache from it
-        const samePlace =
-          match.rule === "place_id" ||
-          (match.rule === "moved_place_id" &&
-            target.google_moved === lead.place_id)
-        if (!samePlace && target.merged.has(lead.place_id)) {
-          // a duplicate merged in an earlier run: seen again, nothing to merge
-          await m.query(
-            `UPDATE prospector_lead SET last_seen_at = $2, last_run_id = $3, updated_at = now() WHERE id = $1`,
-            [target.id, now, runId]
-          )
-          summary.updated += 1
-          continue
-        }
-        if (samePlace) {
-          await m.query(
-            `UPDATE prospector_lead SET name = $1, name_folded = $2, phone = COALESCE($3, phone), website = COALESCE($4, website),
-               address = COALESCE($5, address), city = COALESCE($6, city), governorate = COALESCE($7, governorate),
-               latitude = COALESCE($8, latitude), longitude = COALESCE($9, longitude), types = $10, primary_type = $11, rating = $12,
-               review_count = $13, business_status = $14, maps_url = COALESCE($15, maps_url), fetched_at = $16, last_seen_at = $16,
-               score = $17, score_band = $18, score_breakdown = $19, kind = $20, moved_place_id = COALESCE($21, moved_place_id),
-               last_run_id = $22, updated_at = now()
-             WHERE id = $23`,
-            [...cache, target.id]
-          )
-          summary.updated += 1
-          continue
-        }
-        // another Google place for a business we have (same phone, same name nearby, or the old place of a moved one)
-        await m.query(
-          `UPDATE prospector_lead SET merged_place_ids = CASE WHEN $2 = ANY(merged_place_ids) THEN merged_place_ids ELSE array_append(merged_place_ids, $2) END,
-             phone = COALESCE(phone, $3), website = COALESCE(website, $4), last_seen_at = $5, last_run_id = $6, updated_at = now()
-           WHERE id = $1`,
-          [target.id, lead.place_id, lead.phone, lead.website, now, runId]
-        )
-        target.merged.add(lead.place_id)
-        index.add({ ...target, place_id: lead.place_id })
-        summary.merged += 1
-      }
-    })
-  }
-
   /** What the daily job does: once per Tunis day from the configured hour, budget spread over the month. */
-  async scheduledSearch(now = new Date()): Promise<RunRow | null> {
+  async scheduledSearch(now = new Date()): Promise<SearchRun | null> {
     const opts = this.options()
     if (!opts.googlePlacesApiKey) {
       this.logger_.warn(
@@ -728,15 +357,13 @@ export default class ProspectorRunService extends TransactionBaseService {
       )
       return null
     }
-    const [last] = await this.manager_.query(
-      `SELECT run_date FROM prospector_run WHERE kind = 'search' AND trigger = 'job' AND status IN ('completed', 'failed', 'running') ORDER BY started_at DESC LIMIT 1`
-    )
+    const lastDate = await this.runLog_.lastScheduledSearchDate()
     // a failed run (bad key, Google down) is not retried every hour; an interrupted one is
     const due = dailySearchDue(
       now,
       opts.timezone,
       opts.dailySearchHour,
-      last?.run_date ?? null
+      lastDate
     )
     if (!due.due) {
       return null
@@ -746,7 +373,7 @@ export default class ProspectorRunService extends TransactionBaseService {
     const daysLeft = daysInMonth - p.day + 1
     const remaining = Math.max(
       0,
-      opts.placesBudgetPerMonth - (await this.usedThisMonth(now))
+      opts.placesBudgetPerMonth - (await this.ledger_.usedThisMonth(now))
     )
     const maxRequests = Math.min(
       opts.placesBudgetPerRun,

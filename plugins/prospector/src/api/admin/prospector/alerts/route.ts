@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { boolean, onlyKnown, pagination, text } from "@shabou/api-params"
 
-import type PriceWatchService from "../../../../services/price-watch"
+import type PriceAlertService from "../../../../services/price-alert"
 
 /** GET /admin/prospector/alerts?watched_page_id=&kind=&acknowledged=&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -12,7 +12,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     "limit",
     "offset",
   ])
-  const service: PriceWatchService = req.scope.resolve("priceWatchService")
+  const service: PriceAlertService = req.scope.resolve("priceAlertService")
   const p = pagination(req.query, { limit: 50, max: 200 })
   const [alerts, count] = await service.listAlerts(
     {

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { date, onlyKnown, pagination, text } from "@shabou/api-params"
 
-import type ProspectorRunService from "../../../../services/prospector-run"
+import type PlacesLedgerService from "../../../../services/places-ledger"
 
 /** GET /admin/prospector/ledger?run_id=&since=&limit=&offset=: every Places request, with this month's usage and budget. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -11,9 +11,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     "limit",
     "offset",
   ])
-  const service: ProspectorRunService = req.scope.resolve(
-    "prospectorRunService"
-  )
+  const service: PlacesLedgerService = req.scope.resolve("placesLedgerService")
   const since = date(req.query.since, "since")
   const p = pagination(req.query, { limit: 100, max: 1000 })
   const [requests, count, used] = await service.listLedger(

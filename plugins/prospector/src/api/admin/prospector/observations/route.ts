@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { date, onlyKnown, pagination, text } from "@shabou/api-params"
 
-import type PriceWatchService from "../../../../services/price-watch"
+import type PriceObservationService from "../../../../services/price-observation"
 
 /**
  * GET /admin/prospector/observations?watched_page_id=&variant_id=&product_id=&since=&limit=&offset=
@@ -16,7 +16,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     "limit",
     "offset",
   ])
-  const service: PriceWatchService = req.scope.resolve("priceWatchService")
+  const service: PriceObservationService = req.scope.resolve(
+    "priceObservationService"
+  )
   const p = pagination(req.query, { limit: 50, max: 200 })
   const [observations, count] = await service.listObservations(
     {

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/utils"
 import { objectBody, onlyKnown, pagination, text } from "@shabou/api-params"
 
 import type ProspectorRunService from "../../../../services/prospector-run"
+import type ProspectorRunLogService from "../../../../services/prospector-run-log"
 
 /** GET /admin/prospector/runs?kind=search|watch|report&status=&limit=&offset= */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -12,8 +13,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     "limit",
     "offset",
   ])
-  const service: ProspectorRunService = req.scope.resolve(
-    "prospectorRunService"
+  const service: ProspectorRunLogService = req.scope.resolve(
+    "prospectorRunLogService"
   )
   const p = pagination(req.query, { limit: 50, max: 200 })
   const [runs, count] = await service.listRuns(

@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { onlyKnown } from "@shabou/api-params"
 
-import { SEARCH_AREAS } from "../../../../config/areas"
-import { SEARCH_QUERIES } from "../../../../config/search-queries"
+import { SEARCH_AREAS } from "../../../../lib/search-areas"
+import { SEARCH_QUERIES } from "../../../../lib/search-queries"
 import { searchSettings } from "../../../../lib/search-settings"
-import type ProspectorRunService from "../../../../services/prospector-run"
+import type PlacesLedgerService from "../../../../services/places-ledger"
 
 /**
  * GET /admin/prospector/search-settings: can a lead search start (is a Places key configured; a French
@@ -12,9 +12,7 @@ import type ProspectorRunService from "../../../../services/prospector-run"
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   onlyKnown(req.query as Record<string, unknown>, [])
-  const service: ProspectorRunService = req.scope.resolve(
-    "prospectorRunService"
-  )
+  const service: PlacesLedgerService = req.scope.resolve("placesLedgerService")
   res.json({
     settings: searchSettings(
       service.options(),

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/utils"
 import { objectBody, onlyKnown } from "@shabou/api-params"
 
 import type PriceWatchService from "../../../../services/price-watch"
+import type WatchedPageService from "../../../../services/watched-page"
 
 /** POST /admin/prospector/watch-runs: one price-watch pass now ({ page_ids? }); answers with the run when it is over. */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -20,24 +21,8 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
         "page_ids: must be a non-empty list of watched page ids"
       )
     }
-    const manager = req.scope.resolve("manager") as {
-      query: (sql: string, params: unknown[]) => Promise<Array<{ id: string }>>
-    }
-    const found = new Set(
-      (
-        await manager.query(
-          `SELECT id FROM prospector_watched_page WHERE deleted_at IS NULL AND id = ANY($1)`,
-          [b.page_ids]
-        )
-      ).map((r) => r.id)
-    )
-    const missing = (b.page_ids as string[]).filter((id) => !found.has(id))
-    if (missing.length) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `page_ids: no watched page with id ${missing.join(", ")}`
-      )
-    }
+    const pages: WatchedPageService = req.scope.resolve("watchedPageService")
+    await pages.assertExist(b.page_ids)
   }
   res.status(201).json({
     run: await service.runPass({ trigger: "api", page_ids: b.page_ids }),

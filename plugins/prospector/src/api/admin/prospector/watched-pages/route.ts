@@ -7,7 +7,7 @@ import {
   text,
 } from "@shabou/api-params"
 
-import type PriceWatchService from "../../../../services/price-watch"
+import type WatchedPageService from "../../../../services/watched-page"
 
 /**
  * GET /admin/prospector/watched-pages?supplier=&kind=&active=&variant_id=&product_id=&q=&limit=&offset=: each page with
@@ -24,7 +24,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     "limit",
     "offset",
   ])
-  const service: PriceWatchService = req.scope.resolve("priceWatchService")
+  const service: WatchedPageService = req.scope.resolve("watchedPageService")
   const p = pagination(req.query, { limit: 50, max: 200 })
   const [watched_pages, count] = await service.listPages(
     {
@@ -45,7 +45,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * offer_gtin?, selector?, stock_selector?, needs_js?, currency?, threshold_percent?, margin_percent?, active? }
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: PriceWatchService = req.scope.resolve("priceWatchService")
+  const service: WatchedPageService = req.scope.resolve("watchedPageService")
   res
     .status(201)
     .json({ watched_page: await service.createPage(objectBody(req.body)) })

@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type PriceWatchService from "../../../../../services/price-watch"
+import type PriceAlertService from "../../../../../services/price-alert"
 
 /** POST /admin/prospector/alerts/:id: acknowledge the alert. */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: PriceWatchService = req.scope.resolve("priceWatchService")
+  const service: PriceAlertService = req.scope.resolve("priceAlertService")
   res.json({ alert: await service.acknowledgeAlert(req.params.id) })
 }

@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type ProspectorRunService from "../../../../../services/prospector-run"
+import type ProspectorRunLogService from "../../../../../services/prospector-run-log"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: ProspectorRunService = req.scope.resolve(
-    "prospectorRunService"
+  const service: ProspectorRunLogService = req.scope.resolve(
+    "prospectorRunLogService"
   )
   res.json({ run: await service.retrieveRun(req.params.id) })
 }

@@ -5,9 +5,9 @@
  * option and its environment variable.
  */
 
-import { DEFAULT_PLACES_BASE_URL } from "./places-client"
-import { DEFAULT_CHROMIUM_PATH, honestUserAgent } from "./fetch-page"
-import { TUNIS_CENTRE } from "../config/scoring"
+import { DEFAULT_PLACES_BASE_URL } from "./lib/places-client"
+import { DEFAULT_CHROMIUM_PATH, honestUserAgent } from "./lib/fetch-page"
+import { TUNIS_CENTRE } from "./lib/scoring-config"
 
 export interface ProspectorOptions {
   googlePlacesApiKey: string | null
