@@ -19,15 +19,23 @@ describe("SqlWhere", () => {
       .anyOf("x.absent", undefined)
       .and((p) => `x.at BETWEEN ${p("2026-01-01")} AND ${p("2026-02-01")}`)
       .and("x.deleted_at IS NULL")
-    expect(w.toSql()).toBe(
-      "WHERE x.id = $1 AND x.kind = ANY($2) AND x.at BETWEEN $3 AND $4 AND x.deleted_at IS NULL"
+      .when(undefined, (p) => `x.never = ${p}`)
+      .when(0, (p) => `x.n > ${p}`)
+    expect(w.clause).toBe(
+      "WHERE x.id = $1 AND x.kind = ANY($2) AND x.at BETWEEN $3 AND $4 AND x.deleted_at IS NULL AND x.n > $5"
     )
-    expect(w.values).toEqual(["id_1", ["a", "b"], "2026-01-01", "2026-02-01"])
+    expect(w.values).toEqual([
+      "id_1",
+      ["a", "b"],
+      "2026-01-01",
+      "2026-02-01",
+      0,
+    ])
   })
 
   it("is empty without conditions", () => {
     const w = new SqlWhere()
-    expect(w.toSql()).toBe("")
+    expect(w.clause).toBe("")
     expect(w.conditions()).toBe("TRUE")
     expect(w.values).toEqual([])
   })

@@ -4,7 +4,7 @@
  *
  *   const where = new SqlWhere(["ph.product_id = $1"], [productId])
  *   if (q.from) where.and((p) => `ph.changed_at >= ${p(q.from)}`)
- *   db.query(`SELECT … FROM price_history ph ${where.toSql()}`, where.values)
+ *   db.query(`SELECT … FROM price_history ph ${where.clause}`, where.values)
  */
 export class SqlParams {
   readonly values: unknown[]
@@ -48,6 +48,14 @@ export class SqlWhere {
     return this
   }
 
+  /** Adds the condition made with `value`'s placeholder when `value` is given (not undefined). */
+  when(value: unknown, condition: (placeholder: string) => string): this {
+    if (value !== undefined) {
+      this.clauses.push(condition(this.params.add(value)))
+    }
+    return this
+  }
+
   /** Adds `column = ANY($n)` when `values` has any (a filter left out otherwise). */
   anyOf(column: string, values: readonly unknown[] | undefined): this {
     if (values?.length) {
@@ -66,7 +74,7 @@ export class SqlWhere {
   }
 
   /** `WHERE a AND b`, or "" when there is no condition. */
-  toSql(): string {
+  get clause(): string {
     return this.clauses.length ? `WHERE ${this.clauses.join(" AND ")}` : ""
   }
 }

@@ -37,7 +37,7 @@ export const PriceHistoryRepository = dataSource
         where.and((p) => `ph.changed_at <= ${p(q.to)}`)
       }
       const [{ count }]: Array<{ count: number }> = await this.query(
-        `SELECT count(*)::int AS count FROM price_history ph ${where.toSql()}`,
+        `SELECT count(*)::int AS count FROM price_history ph ${where.clause}`,
         where.values
       )
       const limit = where.params.add(q.limit)
@@ -50,7 +50,7 @@ export const PriceHistoryRepository = dataSource
            FROM price_history ph
            LEFT JOIN product_variant pv ON pv.id = ph.variant_id
            LEFT JOIN "user" u ON u.id = ph.actor
-          ${where.toSql()}
+          ${where.clause}
           ORDER BY ph.changed_at DESC, ph.id DESC
           LIMIT ${limit} OFFSET ${offset}`,
         where.values

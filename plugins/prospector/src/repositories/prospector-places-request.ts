@@ -1,6 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 
-import { SqlWhere } from "../lib/sql-where"
+import { SqlWhere } from "@shabou/sql"
 import { ProspectorPlacesRequest } from "../models/prospector-places-request"
 
 /** One Places HTTP request of the ledger, as the admin API lists it. */
@@ -82,9 +82,9 @@ export const ProspectorPlacesRequestRepository = dataSource
       filter: { run_id?: string; since?: Date },
       page: { limit: number; offset: number }
     ): Promise<[PlacesRequestRow[], number]> {
-      const { clause, params } = new SqlWhere()
-        .add(filter.run_id || undefined, (p) => `run_id = ${p}`)
-        .add(filter.since || undefined, (p) => `created_at >= ${p}`)
+      const { clause, values: params } = new SqlWhere()
+        .when(filter.run_id || undefined, (p) => `run_id = ${p}`)
+        .when(filter.since || undefined, (p) => `created_at >= ${p}`)
       const rows: PlacesRequestRow[] = await this.query(
         `SELECT id, run_id, query, language, area, tile, page, attempt, status, created_at FROM prospector_places_request ${clause}
          ORDER BY created_at DESC, id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,

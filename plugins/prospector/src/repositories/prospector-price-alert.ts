@@ -1,6 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 
-import { SqlWhere } from "../lib/sql-where"
+import { SqlWhere } from "@shabou/sql"
 import { ProspectorPriceAlert } from "../models/prospector-price-alert"
 
 /** A `prospector_price_alert` row (every column). */
@@ -62,13 +62,13 @@ export const ProspectorPriceAlertRepository = dataSource
       page: { limit: number; offset: number }
     ): Promise<[AlertListRow[], number]> {
       const where = new SqlWhere()
-        .add(
+        .when(
           filter.watched_page_id || undefined,
           (p) => `a.watched_page_id = ${p}`
         )
-        .add(filter.kind || undefined, (p) => `a.kind = ${p}`)
+        .when(filter.kind || undefined, (p) => `a.kind = ${p}`)
       if (filter.acknowledged !== undefined) {
-        where.raw(
+        where.and(
           filter.acknowledged
             ? "a.acknowledged_at IS NOT NULL"
             : "a.acknowledged_at IS NULL"
@@ -79,11 +79,11 @@ export const ProspectorPriceAlertRepository = dataSource
          FROM prospector_price_alert a JOIN prospector_watched_page p ON p.id = a.watched_page_id
          LEFT JOIN product_variant v ON v.id = p.variant_id LEFT JOIN product pr ON pr.id = v.product_id
          ${where.clause} ORDER BY a.created_at DESC, a.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-        where.params
+        where.values
       )
       const [{ count }] = await this.query(
         `SELECT count(*)::int AS count FROM prospector_price_alert a ${where.clause}`,
-        where.params
+        where.values
       )
       return [rows, count]
     },

@@ -1,6 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 
-import { SqlWhere } from "../lib/sql-where"
+import { SqlWhere } from "@shabou/sql"
 import { ProspectorPriceObservation } from "../models/prospector-price-observation"
 
 /** A `prospector_price_observation` row as read with SQL (bigint `amount` as a string). */
@@ -81,18 +81,18 @@ export const ProspectorPriceObservationRepository = dataSource
       },
       page: { limit: number; offset: number }
     ): Promise<[ObservationListRow[], number]> {
-      const { clause, params } = new SqlWhere()
-        .add(
+      const { clause, values: params } = new SqlWhere()
+        .when(
           filter.watched_page_id || undefined,
           (p) => `o.watched_page_id = ${p}`
         )
-        .add(filter.variant_id || undefined, (p) => `p.variant_id = ${p}`)
-        .add(
+        .when(filter.variant_id || undefined, (p) => `p.variant_id = ${p}`)
+        .when(
           filter.product_id || undefined,
           (p) =>
             `p.variant_id IN (SELECT pv.id FROM product_variant pv WHERE pv.product_id = ${p})`
         )
-        .add(filter.since || undefined, (p) => `o.observed_at >= ${p}`)
+        .when(filter.since || undefined, (p) => `o.observed_at >= ${p}`)
       const rows: ObservationListRow[] = await this.query(
         `SELECT o.*, p.url, p.supplier, p.sku, p.variant_id FROM prospector_price_observation o JOIN prospector_watched_page p ON p.id = o.watched_page_id
          ${clause} ORDER BY o.observed_at DESC, o.created_at DESC LIMIT ${page.limit} OFFSET ${page.offset}`,

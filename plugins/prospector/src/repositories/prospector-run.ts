@@ -1,7 +1,7 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { noLiveLease } from "@shabou/ops"
 
-import { SqlWhere } from "../lib/sql-where"
+import { SqlWhere } from "@shabou/sql"
 import { ProspectorRun } from "../models/prospector-run"
 
 /** A `prospector_run` row as the admin API returns it. */
@@ -92,9 +92,9 @@ export const ProspectorRunRepository = dataSource
       filter: { kind?: string; status?: string },
       page: { limit: number; offset: number }
     ): Promise<[RunRow[], number]> {
-      const { clause, params } = new SqlWhere()
-        .add(filter.kind || undefined, (p) => `kind = ${p}`)
-        .add(filter.status || undefined, (p) => `status = ${p}`)
+      const { clause, values: params } = new SqlWhere()
+        .when(filter.kind || undefined, (p) => `kind = ${p}`)
+        .when(filter.status || undefined, (p) => `status = ${p}`)
       const rows: RunRow[] = await this.query(
         `SELECT * FROM prospector_run ${clause} ORDER BY started_at DESC, id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
         params

@@ -1,6 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 
-import { SqlWhere } from "../lib/sql-where"
+import { SqlWhere } from "@shabou/sql"
 import { ProspectorWatchedPage } from "../models/prospector-watched-page"
 
 /** A `prospector_watched_page` row (every column). */
@@ -176,10 +176,10 @@ export const ProspectorWatchedPageRepository = dataSource
     ): Promise<[WatchedPageView[], number]> {
       const where = new SqlWhere(["p.deleted_at IS NULL"])
       for (const key of ["supplier", "kind", "active", "variant_id"] as const) {
-        where.add(filter[key], (p) => `p.${key} = ${p}`)
+        where.when(filter[key], (p) => `p.${key} = ${p}`)
       }
-      where.add(filter.product_id || undefined, (p) => `v.product_id = ${p}`)
-      where.add(
+      where.when(filter.product_id || undefined, (p) => `v.product_id = ${p}`)
+      where.when(
         filter.q
           ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
           : undefined,
@@ -188,12 +188,12 @@ export const ProspectorWatchedPageRepository = dataSource
       )
       const rows: ViewRow[] = await this.query(
         `${PAGE_SELECT} ${where.clause} ORDER BY p.supplier, p.url, p.id LIMIT ${page.limit} OFFSET ${page.offset}`,
-        where.params
+        where.values
       )
       const [{ count }] = await this.query(
         `SELECT count(*)::int AS count FROM prospector_watched_page p
          LEFT JOIN product_variant v ON v.id = p.variant_id LEFT JOIN product pr ON pr.id = v.product_id ${where.clause}`,
-        where.params
+        where.values
       )
       return [rows.map(withLastObservation), count]
     },
