@@ -1,4 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { generateEntityId } from "@medusajs/utils"
 import { FitmentMerge } from "../models/fitment-merge"
 import type { Pagination } from "../types"
 
@@ -58,26 +59,21 @@ const TWINS = `m.vehicle_id = $2 AND s.vehicle_id = $1 AND s.product_id = m.prod
 export const FitmentMergeRepository = dataSource
   .getRepository(FitmentMerge)
   .extend({
+    /** Writes a merge to the log, with a new `fmerge_` id. */
     async record(
-      id: string,
-      entity: MergeEntity,
-      survivorId: string,
-      mergedId: string,
-      moved: number,
-      actor: string | null,
-      details: Record<string, unknown>
+      entry: Omit<FitmentMergeRow, "id" | "created_at">
     ): Promise<FitmentMergeRow> {
       const [row] = await this.query(
         `INSERT INTO fitment_merge (id, entity, survivor_id, merged_id, moved_links, details, actor) VALUES ($1, $2, $3, $4, $5, $6, $7)
          RETURNING id, entity, survivor_id, merged_id, moved_links, actor, created_at`,
         [
-          id,
-          entity,
-          survivorId,
-          mergedId,
-          moved,
-          JSON.stringify(details),
-          actor,
+          generateEntityId(undefined, "fmerge"),
+          entry.entity,
+          entry.survivor_id,
+          entry.merged_id,
+          entry.moved_links,
+          JSON.stringify(entry.details),
+          entry.actor,
         ]
       )
       return row

@@ -1,4 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { VEHICLE_FIELDS } from "../lib/vehicle-row"
 import { Vehicle } from "../models/vehicle"
 import type { Pagination } from "../types"
 
@@ -96,19 +97,7 @@ const VEHICLE_SELECT = `SELECT v.id AS v_id, v.make_id, mk.name AS make_name, mk
 const VALUE_COLUMNS = [
   "make_id",
   "model_id",
-  "generation",
-  "body",
-  "year_from",
-  "month_from",
-  "year_to",
-  "month_to",
-  "engine",
-  "engine_code",
-  "displacement_cc",
-  "power_kw",
-  "power_hp",
-  "fuel",
-  "ktype",
+  ...VEHICLE_FIELDS,
   "natural_key",
 ] as const
 

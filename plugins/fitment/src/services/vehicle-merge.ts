@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { slugify } from "../lib/normalize"
 import { mergedAliases } from "../lib/vehicle-aliases"
@@ -117,18 +117,18 @@ export default class VehicleMergeService extends TransactionBaseService {
         .withRepository(this.garageVehicleRepository_)
         .moveVehicle(survivorId, mergedId)
       await vehicles.deleteById(mergedId)
-      const record = await this.withTransaction(manager).recordMerge(
-        "vehicle",
-        survivorId,
-        mergedId,
-        moved.length + folded.length,
+      const record = await links.record({
+        entity: "vehicle",
+        survivor_id: survivorId,
+        merged_id: mergedId,
+        moved_links: moved.length + folded.length,
         actor,
-        {
+        details: {
           merged_vehicle: merged,
           moved_link_ids: moved,
           folded_links: folded,
-        }
-      )
+        },
+      })
       return {
         merge: record,
         survivor: await retrieve.retrieveVehicle(survivor.id),
@@ -148,9 +148,8 @@ export default class VehicleMergeService extends TransactionBaseService {
       const retrieve = this.vehicleModelService_.withTransaction(manager)
       const survivor = await retrieve.retrieveModel(survivorId)
       const merged = await retrieve.retrieveModel(mergedId)
-      const { links } = await manager
-        .withRepository(this.fitmentMergeRepository_)
-        .countLinks("model", mergedId)
+      const log = manager.withRepository(this.fitmentMergeRepository_)
+      const { links } = await log.countLinks("model", mergedId)
       const vehicles = await manager
         .withRepository(this.vehicleRepository_)
         .moveModel(mergedId, survivorId, survivor.make_id)
@@ -158,18 +157,18 @@ export default class VehicleMergeService extends TransactionBaseService {
       const models = manager.withRepository(this.vehicleModelRepository_)
       await models.setAliases(survivorId, mergedAliases(survivor, merged))
       await models.deleteById(mergedId)
-      const record = await self.recordMerge(
-        "model",
-        survivorId,
-        mergedId,
-        links,
+      const record = await log.record({
+        entity: "model",
+        survivor_id: survivorId,
+        merged_id: mergedId,
+        moved_links: links,
         actor,
-        {
+        details: {
           merged_model: merged,
           moved_vehicle_ids: vehicles,
           vehicles_folded: foldedVehicles,
-        }
-      )
+        },
+      })
       return {
         merge: record,
         survivor: await retrieve.retrieveModel(survivorId),
@@ -189,9 +188,8 @@ export default class VehicleMergeService extends TransactionBaseService {
       const retrieve = this.vehicleMakeService_.withTransaction(manager)
       const survivor = await retrieve.retrieveMake(survivorId)
       const merged = await retrieve.retrieveMake(mergedId)
-      const { links } = await manager
-        .withRepository(this.fitmentMergeRepository_)
-        .countLinks("make", mergedId)
+      const log = manager.withRepository(this.fitmentMergeRepository_)
+      const { links } = await log.countLinks("make", mergedId)
       const models = manager.withRepository(this.vehicleModelRepository_)
       const vehicles = manager.withRepository(this.vehicleRepository_)
       const modelsMerged: string[] = []
@@ -213,40 +211,19 @@ export default class VehicleMergeService extends TransactionBaseService {
       await makes.setAliases(survivorId, mergedAliases(survivor, merged))
       await self.rekeyVehicles({ make_id: survivorId }, actor)
       await makes.deleteById(mergedId)
-      const record = await self.recordMerge(
-        "make",
-        survivorId,
-        mergedId,
-        links,
+      const record = await log.record({
+        entity: "make",
+        survivor_id: survivorId,
+        merged_id: mergedId,
+        moved_links: links,
         actor,
-        { merged_make: merged, models_merged: modelsMerged }
-      )
+        details: { merged_make: merged, models_merged: modelsMerged },
+      })
       return {
         merge: record,
         survivor: await retrieve.retrieveMake(survivorId),
       }
     })
-  }
-
-  private async recordMerge(
-    entity: MergeEntity,
-    survivorId: string,
-    mergedId: string,
-    moved: number,
-    actor: string | null,
-    details: Record<string, unknown>
-  ): Promise<FitmentMergeRow> {
-    return await this.activeManager_
-      .withRepository(this.fitmentMergeRepository_)
-      .record(
-        generateEntityId(undefined, "fmerge"),
-        entity,
-        survivorId,
-        mergedId,
-        moved,
-        actor,
-        details
-      )
   }
 }
 

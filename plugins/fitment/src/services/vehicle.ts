@@ -1,7 +1,12 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { validateVehicleRow, vehicleKey, VehicleRow } from "../lib/vehicle-row"
+import {
+  validateVehicleRow,
+  VEHICLE_FIELDS,
+  vehicleKey,
+  VehicleRow,
+} from "../lib/vehicle-row"
 import {
   VehicleFilter,
   VehicleRepository,
@@ -37,22 +42,6 @@ export interface VehicleInput {
   fuel?: string | null
   ktype?: number | string | null
 }
-
-const VEHICLE_INPUT_FIELDS = [
-  "generation",
-  "body",
-  "year_from",
-  "month_from",
-  "year_to",
-  "month_to",
-  "engine",
-  "engine_code",
-  "displacement_cc",
-  "power_kw",
-  "power_hp",
-  "fuel",
-  "ktype",
-] as const
 
 /** Vehicles of the base (make → model → vehicle): the selector's lists and the admin's create, update, delete. */
 export default class VehicleService extends TransactionBaseService {
@@ -197,7 +186,7 @@ function checkVehicle(
     make: model.make_name,
     model: model.name,
   }
-  for (const field of VEHICLE_INPUT_FIELDS) {
+  for (const field of VEHICLE_FIELDS) {
     const value =
       field in input ? (input as Record<string, unknown>)[field] : base?.[field]
     record[field] = value === null || value === undefined ? "" : String(value)
