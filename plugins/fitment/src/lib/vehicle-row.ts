@@ -139,6 +139,23 @@ export interface VehicleRow {
   key: string
 }
 
+/** A vehicle's own fields, as the admin writes them and the vehicle table stores them (besides make and model). */
+export const VEHICLE_FIELDS = [
+  "generation",
+  "body",
+  "year_from",
+  "month_from",
+  "year_to",
+  "month_to",
+  "engine",
+  "engine_code",
+  "displacement_cc",
+  "power_kw",
+  "power_hp",
+  "fuel",
+  "ktype",
+] as const
+
 /** Fields that can change on an existing vehicle without making it another vehicle. */
 export const VEHICLE_UPDATABLE_FIELDS = [
   "year_to",

@@ -3,9 +3,13 @@ import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { cleanText } from "@shabou/text"
 import { slugify } from "../lib/normalize"
-import { Pagination, Row } from "../types"
+import { BrandRepository, BrandRow } from "../repositories/brand"
+import { Pagination } from "../types"
 
-type InjectedDependencies = { manager: EntityManager }
+type InjectedDependencies = {
+  manager: EntityManager
+  brandRepository: typeof BrandRepository
+}
 
 export interface BrandInput {
   name?: string
@@ -16,63 +20,39 @@ export interface BrandInput {
   metadata?: Record<string, unknown> | null
 }
 
-const COLUMNS = `id, name, handle, logo_url, country, description, metadata, created_at, updated_at`
-// published, not deleted products only: drafts are invisible to the store
-const PRODUCT_COUNT = `(SELECT count(*)::int FROM fitment_product fp JOIN product p ON p.id = fp.product_id
-   WHERE fp.brand_id = brand.id AND p.status = 'published' AND p.deleted_at IS NULL) AS product_count`
-
 /** Parts brands (Bosch, Valeo, ...): CRUD and the store listing. */
 export default class BrandService extends TransactionBaseService {
+  protected readonly brandRepository_: typeof BrandRepository
+
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
-    super(container, arguments[1])
+    super(arguments[0])
+    this.brandRepository_ = container.brandRepository
   }
 
   async list(
     filter: { q?: string; handle?: string },
     page: Pagination
-  ): Promise<[Row[], number]> {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (filter.q) {
-      params.push(`%${filter.q}%`)
-      where.push(
-        `(name ILIKE $${params.length} OR handle ILIKE $${params.length})`
-      )
-    }
-    if (filter.handle) {
-      params.push(filter.handle)
-      where.push(`handle = $${params.length}`)
-    }
-    const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
-    const rows = await this.activeManager_.query(
-      `SELECT ${COLUMNS}, ${PRODUCT_COUNT}
-       FROM brand ${clause} ORDER BY name, id LIMIT ${page.limit} OFFSET ${page.offset}`,
-      params
-    )
-    const [{ count }] = await this.activeManager_.query(
-      `SELECT count(*)::int AS count FROM brand ${clause}`,
-      params
-    )
-    return [rows, count]
+  ): Promise<[BrandRow[], number]> {
+    return await this.activeManager_
+      .withRepository(this.brandRepository_)
+      .listFiltered(filter, page)
   }
 
-  async retrieve(idOrHandle: string): Promise<Row> {
-    const rows = await this.activeManager_.query(
-      `SELECT ${COLUMNS}, ${PRODUCT_COUNT}
-       FROM brand WHERE id = $1 OR handle = $1 LIMIT 1`,
-      [idOrHandle]
-    )
-    if (!rows.length) {
+  async retrieve(idOrHandle: string): Promise<BrandRow> {
+    const brand = await this.activeManager_
+      .withRepository(this.brandRepository_)
+      .findByIdOrHandle(idOrHandle)
+    if (!brand) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
         `Brand ${idOrHandle} was not found`
       )
     }
-    return rows[0]
+    return brand
   }
 
-  async create(input: BrandInput): Promise<Row> {
+  async create(input: BrandInput): Promise<BrandRow> {
     return await this.atomicPhase_(async (manager) => {
       const name = cleanText(String(input.name ?? ""))
       if (!name) {
@@ -89,28 +69,17 @@ export default class BrandService extends TransactionBaseService {
         )
       }
       const id = generateEntityId(undefined, "brand")
-      try {
-        await manager.query(
-          `INSERT INTO brand (id, name, handle, logo_url, country, description, metadata) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [
-            id,
-            name,
-            handle,
-            input.logo_url ?? null,
-            input.country ?? null,
-            input.description ?? null,
-            input.metadata ?? null,
-          ]
-        )
-      } catch (e) {
-        if ((e as { code?: string }).code === "23505") {
-          throw new MedusaError(
-            MedusaError.Types.DUPLICATE_ERROR,
-            `handle: a brand with handle "${handle}" already exists`
-          )
-        }
-        throw e
-      }
+      await manager
+        .withRepository(this.brandRepository_)
+        .insertRow(id, {
+          name,
+          handle,
+          logo_url: input.logo_url ?? null,
+          country: input.country ?? null,
+          description: input.description ?? null,
+          metadata: input.metadata ?? null,
+        })
+        .catch(duplicateHandle(handle))
       return await this.withTransaction(manager).retrieve(id)
     })
   }
@@ -118,19 +87,15 @@ export default class BrandService extends TransactionBaseService {
   /** Creates the brand or updates the one with the same handle (used by the demo seed). */
   async upsert(
     input: BrandInput & { name: string }
-  ): Promise<{ brand: Row; created: boolean }> {
+  ): Promise<{ brand: BrandRow; created: boolean }> {
     return await this.atomicPhase_(async (manager) => {
       const handle = slugify(input.handle ?? input.name)
-      const existing = await manager.query(
-        `SELECT id FROM brand WHERE handle = $1`,
-        [handle]
-      )
-      if (existing.length) {
+      const existing = await manager
+        .withRepository(this.brandRepository_)
+        .findIdByHandle(handle)
+      if (existing) {
         return {
-          brand: await this.withTransaction(manager).update(
-            existing[0].id,
-            input
-          ),
+          brand: await this.withTransaction(manager).update(existing, input),
           created: false,
         }
       }
@@ -141,7 +106,7 @@ export default class BrandService extends TransactionBaseService {
     })
   }
 
-  async update(id: string, input: BrandInput): Promise<Row> {
+  async update(id: string, input: BrandInput): Promise<BrandRow> {
     return await this.atomicPhase_(async (manager) => {
       const current = await this.withTransaction(manager).retrieve(id)
       const name =
@@ -162,30 +127,23 @@ export default class BrandService extends TransactionBaseService {
           `handle: "${input.handle ?? ""}" gives an empty handle`
         )
       }
-      try {
-        await manager.query(
-          `UPDATE brand SET name = $2, handle = $3, logo_url = $4, country = $5, description = $6, metadata = $7, updated_at = now() WHERE id = $1`,
-          [
-            current.id,
-            name,
-            handle,
+      await manager
+        .withRepository(this.brandRepository_)
+        .updateRow(current.id, {
+          name,
+          handle,
+          logo_url:
             input.logo_url !== undefined ? input.logo_url : current.logo_url,
+          country:
             input.country !== undefined ? input.country : current.country,
+          description:
             input.description !== undefined
               ? input.description
               : current.description,
+          metadata:
             input.metadata !== undefined ? input.metadata : current.metadata,
-          ]
-        )
-      } catch (e) {
-        if ((e as { code?: string }).code === "23505") {
-          throw new MedusaError(
-            MedusaError.Types.DUPLICATE_ERROR,
-            `handle: a brand with handle "${handle}" already exists`
-          )
-        }
-        throw e
-      }
+        })
+        .catch(duplicateHandle(handle))
       return await this.withTransaction(manager).retrieve(current.id)
     })
   }
@@ -194,21 +152,30 @@ export default class BrandService extends TransactionBaseService {
   async delete(id: string): Promise<void> {
     await this.atomicPhase_(async (manager) => {
       const brand = await this.withTransaction(manager).retrieve(id)
+      const brands = manager.withRepository(this.brandRepository_)
       // lock the brand row so a product cannot take the brand between the count and the delete
-      await manager.query(`SELECT id FROM brand WHERE id = $1 FOR UPDATE`, [
-        brand.id,
-      ])
-      const [{ count }] = await manager.query(
-        `SELECT count(*)::int AS count FROM fitment_product WHERE brand_id = $1`,
-        [brand.id]
-      )
+      await brands.lockById(brand.id)
+      const count = await brands.countProducts(brand.id)
       if (count > 0) {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
           `Brand ${brand.name} is used by ${count} product(s): give them another brand (or none) before deleting it`
         )
       }
-      await manager.query(`DELETE FROM brand WHERE id = $1`, [brand.id])
+      await brands.deleteById(brand.id)
     })
+  }
+}
+
+/** The unique handle index refusing a write (23505) is the admin's duplicate, named by its field. */
+function duplicateHandle(handle: string): (e: unknown) => never {
+  return (e) => {
+    if ((e as { code?: string }).code === "23505") {
+      throw new MedusaError(
+        MedusaError.Types.DUPLICATE_ERROR,
+        `handle: a brand with handle "${handle}" already exists`
+      )
+    }
+    throw e
   }
 }

@@ -1,16 +1,20 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
+import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { generateEntityId } from "@medusajs/utils"
 import { vehicleLabel } from "../lib/vehicle-label"
+import {
+  GarageVehicleRepository,
+  GarageVehicleRow,
+} from "../repositories/garage-vehicle"
 import { Row } from "../types"
 import FitmentService from "./fitment"
-import VehicleCatalogService from "./vehicle-catalog"
+import VinDecodeService from "./vin-decode"
 
 type InjectedDependencies = {
   manager: EntityManager
+  garageVehicleRepository: typeof GarageVehicleRepository
   fitmentService: FitmentService
-  vehicleCatalogService: VehicleCatalogService
+  vinDecodeService: VinDecodeService
 }
 
 /** How many vehicles one customer may keep (a family, or a small fleet; more is a garage account's job). */
@@ -29,30 +33,29 @@ export interface GarageInput {
  * the VIN's candidates), or both. One of them is the current one: the first added, then the one picked.
  */
 export default class GarageService extends TransactionBaseService {
+  protected readonly garageVehicleRepository_: typeof GarageVehicleRepository
   protected readonly fitment_: FitmentService
-  protected readonly catalog_: VehicleCatalogService
+  protected readonly vinDecodeService_: VinDecodeService
 
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
-    super(container, arguments[1])
+    super(arguments[0])
+    this.garageVehicleRepository_ = container.garageVehicleRepository
     this.fitment_ = container.fitmentService
-    this.catalog_ = container.vehicleCatalogService
+    this.vinDecodeService_ = container.vinDecodeService
   }
 
   async list(customerId: string): Promise<Row[]> {
-    const rows: Row[] = await this.activeManager_.query(
-      `SELECT id, customer_id, vehicle_id, name, vin, is_current, created_at, updated_at FROM garage_vehicle
-       WHERE customer_id = $1 ORDER BY is_current DESC, created_at, id`,
-      [customerId]
-    )
+    const rows = await this.activeManager_
+      .withRepository(this.garageVehicleRepository_)
+      .listOfCustomer(customerId)
     return await Promise.all(rows.map((r) => this.shape(r)))
   }
 
   async retrieve(customerId: string, id: string): Promise<Row> {
-    const [row] = await this.activeManager_.query(
-      `SELECT id, customer_id, vehicle_id, name, vin, is_current, created_at, updated_at FROM garage_vehicle WHERE id = $1 AND customer_id = $2`,
-      [id, customerId]
-    )
+    const row = await this.activeManager_
+      .withRepository(this.garageVehicleRepository_)
+      .findOwned(customerId, id)
     if (!row) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
@@ -65,15 +68,10 @@ export default class GarageService extends TransactionBaseService {
   async add(customerId: string, input: GarageInput): Promise<Row> {
     return await this.atomicPhase_(async (manager) => {
       const self = this.withTransaction(manager)
+      const garage = manager.withRepository(this.garageVehicleRepository_)
       // one customer's garage at a time: the count and the "first is current" rule hold under concurrent adds
-      await manager.query(
-        `SELECT pg_advisory_xact_lock(hashtext('garage:' || $1))`,
-        [customerId]
-      )
-      const [{ count }] = await manager.query(
-        `SELECT count(*)::int AS count FROM garage_vehicle WHERE customer_id = $1`,
-        [customerId]
-      )
+      await garage.lockCustomer(customerId)
+      const count = await garage.countOfCustomer(customerId)
       if (count >= GARAGE_LIMIT) {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
@@ -87,15 +85,14 @@ export default class GarageService extends TransactionBaseService {
       const name = cleanName(input.name)
       const current = input.is_current === true || count === 0
       if (current) {
-        await manager.query(
-          `UPDATE garage_vehicle SET is_current = false, updated_at = now() WHERE customer_id = $1 AND is_current`,
-          [customerId]
-        )
+        await garage.clearCurrent(customerId)
       }
       const id = generateEntityId(undefined, "gveh")
-      await manager.query(
-        `INSERT INTO garage_vehicle (id, customer_id, vehicle_id, name, vin, is_current) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, customerId, vehicleId, name, vin, current]
+      await garage.insertRow(
+        id,
+        customerId,
+        { vehicle_id: vehicleId, name, vin },
+        current
       )
       return await self.retrieve(customerId, id)
     })
@@ -108,10 +105,8 @@ export default class GarageService extends TransactionBaseService {
   ): Promise<Row> {
     return await this.atomicPhase_(async (manager) => {
       const self = this.withTransaction(manager)
-      await manager.query(
-        `SELECT pg_advisory_xact_lock(hashtext('garage:' || $1))`,
-        [customerId]
-      )
+      const garage = manager.withRepository(this.garageVehicleRepository_)
+      await garage.lockCustomer(customerId)
       const current = await self.retrieve(customerId, id)
       let vehicleId: string = current.vehicle_id
       let vin: string | null = current.vin
@@ -130,19 +125,18 @@ export default class GarageService extends TransactionBaseService {
       const name =
         input.name === undefined ? current.name : cleanName(input.name)
       if (input.is_current === true) {
-        await manager.query(
-          `UPDATE garage_vehicle SET is_current = false, updated_at = now() WHERE customer_id = $1 AND is_current AND id <> $2`,
-          [customerId, id]
-        )
+        await garage.clearCurrent(customerId, id)
       } else if (input.is_current === false && current.is_current) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           "is_current: pick another vehicle as the current one instead (one of your vehicles is always current)"
         )
       }
-      await manager.query(
-        `UPDATE garage_vehicle SET vehicle_id = $3, vin = $4, name = $5, is_current = is_current OR $6, updated_at = now() WHERE id = $1 AND customer_id = $2`,
-        [id, customerId, vehicleId, vin, name, input.is_current === true]
+      await garage.updateOwned(
+        customerId,
+        id,
+        { vehicle_id: vehicleId, name, vin },
+        input.is_current === true
       )
       return await self.retrieve(customerId, id)
     })
@@ -151,24 +145,15 @@ export default class GarageService extends TransactionBaseService {
   /** Removes a vehicle; when it was the current one, the most recently added other vehicle becomes current. */
   async remove(customerId: string, id: string): Promise<void> {
     await this.atomicPhase_(async (manager) => {
-      await manager.query(
-        `SELECT pg_advisory_xact_lock(hashtext('garage:' || $1))`,
-        [customerId]
-      )
+      const garage = manager.withRepository(this.garageVehicleRepository_)
+      await garage.lockCustomer(customerId)
       const current = await this.withTransaction(manager).retrieve(
         customerId,
         id
       )
-      await manager.query(
-        `DELETE FROM garage_vehicle WHERE id = $1 AND customer_id = $2`,
-        [id, customerId]
-      )
+      await garage.deleteOwned(customerId, id)
       if (current.is_current) {
-        await manager.query(
-          `UPDATE garage_vehicle SET is_current = true, updated_at = now()
-           WHERE id = (SELECT id FROM garage_vehicle WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1)`,
-          [customerId]
-        )
+        await garage.promoteLatest(customerId)
       }
     })
   }
@@ -214,7 +199,7 @@ export default class GarageService extends TransactionBaseService {
         .retrieveStoreVehicle(vehicleId!)
       return { vehicleId: vehicleId!, vin: null }
     }
-    const decoded = await this.catalog_
+    const decoded = await this.vinDecodeService_
       .withTransaction(this.activeManager_)
       .decode(vinText)
     const what = `VIN ${decoded.vin} (${decoded.make_name ?? `maker code ${decoded.wmi}`}${decoded.model_years.length ? `, model year ${decoded.model_years.join(" or ")}` : ""})`
@@ -260,7 +245,7 @@ export default class GarageService extends TransactionBaseService {
     return { vehicleId, vin: decoded.vin }
   }
 
-  private async shape(row: Row): Promise<Row> {
+  private async shape(row: GarageVehicleRow): Promise<Row> {
     const vehicle = await this.fitment_
       .withTransaction(this.activeManager_)
       .retrieveStoreVehicle(row.vehicle_id)

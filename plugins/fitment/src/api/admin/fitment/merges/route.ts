@@ -1,13 +1,15 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { actorId, boolean, pagination, text } from "@shabou/api-params"
-import VehicleCatalogService from "../../../../services/vehicle-catalog"
+import type { MergeEntity } from "../../../../repositories/fitment-merge"
+import VehicleMergeService from "../../../../services/vehicle-merge"
+import VehicleMergePreviewService from "../../../../services/vehicle-merge-preview"
 
 /** GET /admin/fitment/merges?entity=&survivor_id= → the merge log */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const page = pagination(req.query, { limit: 50, max: 500 })
   const [merges, count] = await req.scope
-    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .resolve<VehicleMergeService>("vehicleMergeService")
     .listMerges(
       {
         entity: text(req.query.entity, "entity"),
@@ -34,50 +36,40 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       )
     }
   }
-  const service = req.scope.resolve<VehicleCatalogService>(
-    "vehicleCatalogService"
-  )
   const survivor = body.survivor_id as string
   const merged = body.merged_id as string
+  const entity = mergeEntity(body.entity)
   if (boolean(body.dry_run, "dry_run", { default: false })) {
-    if (
-      body.entity !== "vehicle" &&
-      body.entity !== "model" &&
-      body.entity !== "make"
-    ) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `entity: must be "vehicle", "model" or "make", got ${JSON.stringify(body.entity ?? null)}`
-      )
-    }
     if (survivor === merged) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `merge_id: a ${body.entity} cannot be merged into itself`
+        `merge_id: a ${entity} cannot be merged into itself`
       )
     }
     res.json({
-      preview: await service.previewMerge(body.entity, survivor, merged),
+      preview: await req.scope
+        .resolve<VehicleMergePreviewService>("vehicleMergePreviewService")
+        .previewMerge(entity, survivor, merged),
     })
     return
   }
   const actor = actorId(req)
-  let result
-  switch (body.entity) {
-    case "vehicle":
-      result = await service.mergeVehicles(survivor, merged, actor)
-      break
-    case "model":
-      result = await service.mergeModels(survivor, merged, actor)
-      break
-    case "make":
-      result = await service.mergeMakes(survivor, merged, actor)
-      break
-    default:
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `entity: must be "vehicle", "model" or "make", got ${JSON.stringify(body.entity ?? null)}`
-      )
-  }
+  const service = req.scope.resolve<VehicleMergeService>("vehicleMergeService")
+  const result =
+    entity === "vehicle"
+      ? await service.mergeVehicles(survivor, merged, actor)
+      : entity === "model"
+        ? await service.mergeModels(survivor, merged, actor)
+        : await service.mergeMakes(survivor, merged, actor)
   res.json(result)
+}
+
+function mergeEntity(value: unknown): MergeEntity {
+  if (value !== "vehicle" && value !== "model" && value !== "make") {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `entity: must be "vehicle", "model" or "make", got ${JSON.stringify(value ?? null)}`
+    )
+  }
+  return value
 }

@@ -1,11 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import VehicleCatalogService from "../../../../services/vehicle-catalog"
+import VehicleService from "../../../../services/vehicle"
 
 /** GET /admin/vehicles/:id */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({
     vehicle: await req.scope
-      .resolve<VehicleCatalogService>("vehicleCatalogService")
+      .resolve<VehicleService>("vehicleService")
       .retrieveVehicle(req.params.id),
   })
 }
@@ -14,7 +14,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({
     vehicle: await req.scope
-      .resolve<VehicleCatalogService>("vehicleCatalogService")
+      .resolve<VehicleService>("vehicleService")
       .updateVehicle(req.params.id, (req.body ?? {}) as Record<string, any>),
   })
 }
@@ -22,7 +22,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
 /** DELETE /admin/vehicles/:id: refused while links exist (merge instead: links are never dropped) */
 export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
   await req.scope
-    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .resolve<VehicleService>("vehicleService")
     .deleteVehicle(req.params.id)
   res.json({ id: req.params.id, object: "vehicle", deleted: true })
 }

@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import VehicleCatalogService from "../../../../services/vehicle-catalog"
+import VehicleService from "../../../../services/vehicle"
 
 /** GET /store/vehicles/:id → { vehicle } */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const { natural_key: _k, ...vehicle } = await req.scope
-    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .resolve<VehicleService>("vehicleService")
     .retrieveVehicle(req.params.id)
   res.json({ vehicle })
 }

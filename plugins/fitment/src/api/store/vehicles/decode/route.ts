@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import VehicleCatalogService from "../../../../services/vehicle-catalog"
+import VinDecodeService from "../../../../services/vin-decode"
 
 /**
  * GET /store/vehicles/decode?vin= → offline ISO 3779 check: { vin, wmi, make, model_years, vehicles, count, … };
@@ -12,8 +12,6 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "vin: is required")
   }
   res.json(
-    await req.scope
-      .resolve<VehicleCatalogService>("vehicleCatalogService")
-      .decode(vin)
+    await req.scope.resolve<VinDecodeService>("vinDecodeService").decode(vin)
   )
 }

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { id } from "@shabou/api-params"
-import VehicleCatalogService from "../../../../services/vehicle-catalog"
+import VehicleModelService from "../../../../services/vehicle-model"
 
 /** GET /store/vehicles/models?make_id= → { models: [{ id, make_id, name, handle, year_from, year_to }] }: only models with vehicles. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -13,7 +13,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     )
   }
   const models = await req.scope
-    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .resolve<VehicleModelService>("vehicleModelService")
     .listModels({ make_id: makeId, withVehiclesOnly: true })
   res.json({
     models: models.map((m) => ({

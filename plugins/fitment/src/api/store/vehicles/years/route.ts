@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { id } from "@shabou/api-params"
-import VehicleCatalogService from "../../../../services/vehicle-catalog"
+import VehicleService from "../../../../services/vehicle"
 
 /** GET /store/vehicles/years?model_id= (or make_id) → { years: [2024, 2023, …] }: years covered by one of its vehicles. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -14,7 +14,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     )
   }
   const years = await req.scope
-    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .resolve<VehicleService>("vehicleService")
     .listYears({ model_id: modelId, make_id: makeId })
   res.json({ years })
 }

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { pagination, text } from "@shabou/api-params"
 import FitmentService from "../../../../../services/fitment"
-import VehicleCatalogService from "../../../../../services/vehicle-catalog"
+import VehicleService from "../../../../../services/vehicle"
 
 /**
  * GET /admin/vehicles/:id/products?q=&limit=&offset= → the parts this vehicle fits, paged:
@@ -9,7 +9,7 @@ import VehicleCatalogService from "../../../../../services/vehicle-catalog"
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   await req.scope
-    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .resolve<VehicleService>("vehicleService")
     .retrieveVehicle(req.params.id)
   const page = pagination(req.query, { limit: 20, max: 200 })
   const [links, count] = await req.scope

@@ -1,11 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import VehicleCatalogService from "../../../../../services/vehicle-catalog"
+import VehicleMakeService from "../../../../../services/vehicle-make"
 
 /** GET /admin/vehicles/makes/:id */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({
     make: await req.scope
-      .resolve<VehicleCatalogService>("vehicleCatalogService")
+      .resolve<VehicleMakeService>("vehicleMakeService")
       .retrieveMake(req.params.id),
   })
 }
@@ -14,7 +14,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({
     make: await req.scope
-      .resolve<VehicleCatalogService>("vehicleCatalogService")
+      .resolve<VehicleMakeService>("vehicleMakeService")
       .updateMake(req.params.id, (req.body ?? {}) as Record<string, any>),
   })
 }
@@ -22,7 +22,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
 /** DELETE /admin/vehicles/makes/:id: only a make without models */
 export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
   await req.scope
-    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .resolve<VehicleMakeService>("vehicleMakeService")
     .deleteMake(req.params.id)
   res.json({ id: req.params.id, object: "vehicle_make", deleted: true })
 }

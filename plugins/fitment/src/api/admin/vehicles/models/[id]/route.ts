@@ -1,11 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import VehicleCatalogService from "../../../../../services/vehicle-catalog"
+import VehicleModelService from "../../../../../services/vehicle-model"
 
 /** GET /admin/vehicles/models/:id */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({
     model: await req.scope
-      .resolve<VehicleCatalogService>("vehicleCatalogService")
+      .resolve<VehicleModelService>("vehicleModelService")
       .retrieveModel(req.params.id),
   })
 }
@@ -14,7 +14,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({
     model: await req.scope
-      .resolve<VehicleCatalogService>("vehicleCatalogService")
+      .resolve<VehicleModelService>("vehicleModelService")
       .updateModel(req.params.id, (req.body ?? {}) as Record<string, any>),
   })
 }
@@ -22,7 +22,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
 /** DELETE /admin/vehicles/models/:id: only a model without vehicles */
 export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
   await req.scope
-    .resolve<VehicleCatalogService>("vehicleCatalogService")
+    .resolve<VehicleModelService>("vehicleModelService")
     .deleteModel(req.params.id)
   res.json({ id: req.params.id, object: "vehicle_model", deleted: true })
 }

@@ -1,0 +1,46 @@
+import { normalizeKey, slugify, tidyName } from "./name-key"
+
+describe("normalizeKey", () => {
+  it("drops case, accents, spaces, dashes and dots", () => {
+    const spellings = [
+      "Mercedes-Benz",
+      "MERCEDES BENZ",
+      "mercedes benz",
+      "Mercedes.Benz",
+      " mercedes  -  benz ",
+    ]
+    expect(new Set(spellings.map(normalizeKey))).toEqual(
+      new Set(["mercedesbenz"])
+    )
+    expect(normalizeKey("Citroën")).toBe(normalizeKey("CITROEN"))
+    expect(normalizeKey("Škoda")).toBe("skoda")
+    expect(normalizeKey("C-Elysée")).toBe("celysee")
+    expect(normalizeKey("XJ-6")).toBe(normalizeKey("XJ6"))
+  })
+
+  it("keeps different names apart", () => {
+    expect(normalizeKey("206")).not.toBe(normalizeKey("207"))
+    expect(normalizeKey("Clio")).not.toBe(normalizeKey("Clio 4"))
+    expect(normalizeKey("206+")).not.toBe(normalizeKey("206"))
+    expect(normalizeKey("206+")).toBe(normalizeKey("206 Plus"))
+  })
+})
+
+describe("slugify", () => {
+  it("builds url handles", () => {
+    expect(slugify("Citroën C4 Picasso")).toBe("citroen-c4-picasso")
+    expect(slugify("Mercedes-Benz")).toBe("mercedes-benz")
+    expect(slugify("  Alfa   Romeo / 159 ")).toBe("alfa-romeo-159")
+    expect(slugify("Peugeot 206+")).toBe("peugeot-206-plus")
+  })
+})
+
+describe("tidyName", () => {
+  it("title-cases names typed in one case, keeps codes", () => {
+    expect(tidyName("CLIO")).toBe("Clio")
+    expect(tidyName("sandero stepway")).toBe("Sandero Stepway")
+    expect(tidyName("C3 AIRCROSS")).toBe("C3 Aircross")
+    expect(tidyName("Golf GTI")).toBe("Golf GTI")
+    expect(tidyName("i10")).toBe("i10")
+  })
+})

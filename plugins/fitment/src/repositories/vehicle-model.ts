@@ -1,0 +1,145 @@
+import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { VehicleModel } from "../models/vehicle-model"
+
+/** A model with the name of its make. */
+export type VehicleModelRow = {
+  id: string
+  make_id: string
+  name: string
+  handle: string
+  key: string
+  aliases: string[]
+  created_at: Date
+  updated_at: Date
+  make_name: string
+}
+
+/** A model in a listing: the years its vehicles cover (`year_to` null: still built) and how many there are. */
+export type VehicleModelListRow = Omit<
+  VehicleModelRow,
+  "created_at" | "updated_at" | "make_name"
+> & {
+  year_from: number | null
+  year_to: number | null
+  vehicle_count: number
+}
+
+/** What a model's row holds besides its id and make. */
+export type VehicleModelValues = Pick<
+  VehicleModelRow,
+  "name" | "handle" | "key" | "aliases"
+>
+
+export const VehicleModelRepository = dataSource
+  .getRepository(VehicleModel)
+  .extend({
+    async listWithStats(opts: {
+      make_id?: string
+      withVehiclesOnly?: boolean
+      q?: string
+    }): Promise<VehicleModelListRow[]> {
+      const where: string[] = []
+      const params: unknown[] = []
+      if (opts.make_id) {
+        params.push(opts.make_id)
+        where.push(`md.make_id = $${params.length}`)
+      }
+      if (opts.withVehiclesOnly) {
+        where.push(`EXISTS (SELECT 1 FROM vehicle v WHERE v.model_id = md.id)`)
+      }
+      if (opts.q) {
+        params.push(`%${opts.q}%`)
+        where.push(`md.name ILIKE $${params.length}`)
+      }
+      return await this.query(
+        `SELECT md.id, md.make_id, md.name, md.handle, md.key, md.aliases,
+                (SELECT min(v.year_from) FROM vehicle v WHERE v.model_id = md.id) AS year_from,
+                (SELECT CASE WHEN bool_or(v.year_to IS NULL) THEN NULL ELSE max(v.year_to) END FROM vehicle v WHERE v.model_id = md.id) AS year_to,
+                (SELECT count(*)::int FROM vehicle v WHERE v.model_id = md.id) AS vehicle_count
+         FROM vehicle_model md ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY md.name, md.id`,
+        params
+      )
+    },
+
+    async findWithMake(id: string): Promise<VehicleModelRow | null> {
+      const [row] = await this.query(
+        `SELECT md.id, md.make_id, md.name, md.handle, md.key, md.aliases, md.created_at, md.updated_at, mk.name AS make_name
+         FROM vehicle_model md JOIN vehicle_make mk ON mk.id = md.make_id WHERE md.id = $1`,
+        [id]
+      )
+      return row ?? null
+    },
+
+    /** The model of make `makeId` with this key, other than `exceptId`. */
+    async findByKey(
+      makeId: string,
+      key: string,
+      exceptId: string | null = null
+    ): Promise<{ id: string; name: string } | null> {
+      const [row] = await this.query(
+        `SELECT id, name FROM vehicle_model WHERE make_id = $1 AND key = $2 AND ($3::varchar IS NULL OR id <> $3)`,
+        [makeId, key, exceptId]
+      )
+      return row ?? null
+    },
+
+    async listOfMake(
+      makeId: string
+    ): Promise<Array<{ id: string; key: string; name: string }>> {
+      return await this.query(
+        `SELECT id, key, name FROM vehicle_model WHERE make_id = $1`,
+        [makeId]
+      )
+    },
+
+    async countOfMake(makeId: string): Promise<number> {
+      const [{ count }] = await this.query(
+        `SELECT count(*)::int AS count FROM vehicle_model WHERE make_id = $1`,
+        [makeId]
+      )
+      return count
+    },
+
+    async insertRow(
+      id: string,
+      makeId: string,
+      values: VehicleModelValues
+    ): Promise<void> {
+      await this.query(
+        `INSERT INTO vehicle_model (id, make_id, name, handle, key, aliases) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, makeId, values.name, values.handle, values.key, values.aliases]
+      )
+    },
+
+    async updateRow(id: string, values: VehicleModelValues): Promise<void> {
+      await this.query(
+        `UPDATE vehicle_model SET name = $2, handle = $3, key = $4, aliases = $5, updated_at = now() WHERE id = $1`,
+        [id, values.name, values.handle, values.key, values.aliases]
+      )
+    },
+
+    async setAliases(id: string, aliases: string[]): Promise<void> {
+      await this.query(
+        `UPDATE vehicle_model SET aliases = $2, updated_at = now() WHERE id = $1`,
+        [id, aliases]
+      )
+    },
+
+    /** Moves a model to another make, with the handle it takes there. */
+    async moveToMake(
+      id: string,
+      makeId: string,
+      handle: string
+    ): Promise<void> {
+      await this.query(
+        `UPDATE vehicle_model SET make_id = $1, handle = $2, updated_at = now() WHERE id = $3`,
+        [makeId, handle, id]
+      )
+    },
+
+    async deleteById(id: string): Promise<void> {
+      await this.query(`DELETE FROM vehicle_model WHERE id = $1`, [id])
+    },
+  })
+
+export default VehicleModelRepository
