@@ -10,11 +10,7 @@ import {
 import { seasonLengthFor } from "../lib/engine"
 import { addPeriods } from "../lib/sales-history"
 import { Frequency, QUANTILE_KEYS } from "../lib/types"
-import {
-  OrionOptions,
-  resolveOptions,
-  ResolvedOrionOptions,
-} from "../types/options"
+import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../options"
 
 type InjectedDependencies = {
   manager: EntityManager
