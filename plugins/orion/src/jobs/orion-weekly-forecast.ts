@@ -1,10 +1,15 @@
 import type { ScheduledJobArgs, ScheduledJobConfig } from "@medusajs/medusa"
+import { cronPattern } from "@shabou/ops"
 import type OrionForecastService from "../services/orion-forecast"
+
+/** When the weekly forecast runs (Africa/Tunis wall time). */
+export const WEEKLY_FORECAST = "Sunday 23:30 Africa/Tunis"
 
 /**
  * Weekly forecast run, Sunday 23:30 Africa/Tunis. Medusa's job scheduler passes only
- * `repeat: { pattern }` to BullMQ (no `tz`), so the cron is in UTC: Tunisia is UTC+1 all
- * year (no daylight saving since 2009), hence 22:30 UTC on Sunday.
+ * `repeat: { pattern }` to BullMQ (no `tz`), so the pattern is read in the server's
+ * time zone: @shabou/ops's `cronPattern` writes it there (22:30 on Sunday on a UTC
+ * server; Tunisia is UTC+1 all year, no daylight saving since 2009).
  */
 export default async function orionWeeklyForecast({
   container,
@@ -25,5 +30,5 @@ export default async function orionWeeklyForecast({
 
 export const config: ScheduledJobConfig = {
   name: "orion-weekly-forecast",
-  schedule: "30 22 * * 0",
+  schedule: cronPattern(WEEKLY_FORECAST),
 }

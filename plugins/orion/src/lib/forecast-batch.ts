@@ -68,6 +68,19 @@ export type ForecastBatchResult = {
   insights: BatchAlert[]
 }
 
+/** What a batch row's `input` holds: the pure batch input, and the backtest metrics stored per demand class. */
+export type StoredBatchInput = ForecastBatchInput & {
+  period_starts: string[]
+  metrics: Record<string, Record<string, number>>
+}
+
+/** What a batch row's `output` holds once done. */
+export type StoredBatchOutput = {
+  models: string[]
+  alerts: BatchAlert[]
+  insights: BatchAlert[]
+}
+
 function round(x: number, d: number): number {
   const f = Math.pow(10, d)
   return Math.round(x * f) / f

@@ -1,6 +1,6 @@
 import type { AwilixContainer } from "awilix"
 import type { Logger } from "@medusajs/medusa"
-import { OrionOptions, weatherGovernorates } from "../types/options"
+import { OrionOptions, weatherGovernorates } from "../options"
 
 /**
  * Checks ORION_WEATHER_GOVERNORATES (option `weatherGovernorates`) at startup and logs the wrong names

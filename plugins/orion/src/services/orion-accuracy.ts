@@ -10,23 +10,18 @@ import {
 import { seasonLengthFor } from "../lib/engine"
 import { addPeriods } from "../lib/sales-history"
 import { Frequency, QUANTILE_KEYS } from "../lib/types"
+import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../options"
+import { OrionForecastAccuracyRepository } from "../repositories/orion-forecast-accuracy"
 import {
-  OrionOptions,
-  resolveOptions,
-  ResolvedOrionOptions,
-} from "../types/options"
+  OrionRunAccuracyRepository,
+  ScorableRunRow,
+} from "../repositories/orion-run-accuracy"
 
 type InjectedDependencies = {
   manager: EntityManager
   logger: Logger
-}
-
-type RunRow = {
-  id: string
-  frequency: Frequency
-  horizon: number
-  forecast_start: string
-  periods_evaluated: number | null
+  orionForecastAccuracyRepository: typeof OrionForecastAccuracyRepository
+  orionRunAccuracyRepository: typeof OrionRunAccuracyRepository
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10)
@@ -39,12 +34,24 @@ const iso = (d: Date) => d.toISOString().slice(0, 10)
 export default class OrionAccuracyService extends TransactionBaseService {
   protected readonly options_: ResolvedOrionOptions
   protected readonly logger_: Logger
+  protected readonly forecastAccuracyRepository_: typeof OrionForecastAccuracyRepository
+  protected readonly runAccuracyRepository_: typeof OrionRunAccuracyRepository
 
   constructor(container: InjectedDependencies, options: OrionOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.options_ = resolveOptions(options)
     this.logger_ = container.logger
+    this.forecastAccuracyRepository_ = container.orionForecastAccuracyRepository
+    this.runAccuracyRepository_ = container.orionRunAccuracyRepository
+  }
+
+  private scores(m: EntityManager = this.activeManager_) {
+    return m.withRepository(this.forecastAccuracyRepository_)
+  }
+
+  private runScores(m: EntityManager = this.activeManager_) {
+    return m.withRepository(this.runAccuracyRepository_)
   }
 
   /**
@@ -61,14 +68,7 @@ export default class OrionAccuracyService extends TransactionBaseService {
         `through must be a YYYY-MM-DD date, got ${JSON.stringify(through)}`
       )
     }
-    const runs: RunRow[] = await this.manager_.query(
-      `SELECT r.id, r.frequency, r.horizon, to_char(r.forecast_start, 'YYYY-MM-DD') AS forecast_start, a.periods_evaluated
-       FROM "orion_forecast_run" r LEFT JOIN "orion_run_accuracy" a ON a.run_id = r.id
-       WHERE r.status = 'succeeded' AND r.forecast_start IS NOT NULL AND r.forecast_start < $1::date
-         AND EXISTS (SELECT 1 FROM "orion_forecast" f WHERE f.run_id = r.id)
-       ORDER BY r.forecast_start, r.created_at`,
-      [through]
-    )
+    const runs = await this.runScores().scorableRuns(through)
     const out: { run_id: string; periods_evaluated: number }[] = []
     for (const run of runs) {
       const start = new Date(`${run.forecast_start}T00:00:00Z`)
@@ -91,12 +91,9 @@ export default class OrionAccuracyService extends TransactionBaseService {
   /** After a run: scores the earlier runs over the periods its history covers (never fails the run). */
   async evaluateAfterRun(runId: string): Promise<void> {
     try {
-      const [run] = await this.manager_.query(
-        `SELECT to_char(forecast_start, 'YYYY-MM-DD') AS forecast_start FROM "orion_forecast_run" WHERE id = $1`,
-        [runId]
-      )
-      if (run?.forecast_start) {
-        const scored = await this.evaluate(run.forecast_start)
+      const forecastStart = await this.runScores().forecastStartOf(runId)
+      if (forecastStart) {
+        const scored = await this.evaluate(forecastStart)
         const d = await this.degradation()
         if (d.degraded) {
           this.logger_.warn(
@@ -116,37 +113,28 @@ export default class OrionAccuracyService extends TransactionBaseService {
     }
   }
 
-  private async scoreRun(run: RunRow, periods: number): Promise<void> {
+  private async scoreRun(run: ScorableRunRow, periods: number): Promise<void> {
     const f = run.frequency
     const start = new Date(`${run.forecast_start}T00:00:00Z`)
     const end = iso(addPeriods(start, periods, f))
-    const rows: Record<string, any>[] = await this.manager_.query(
-      `WITH a AS (
-         SELECT variant_id, to_char(date_trunc($2, day::timestamp), 'YYYY-MM-DD') AS p, sum(qty)::float AS qty
-         FROM "orion_sales_history" WHERE day >= $3::date AND day < $4::date GROUP BY 1, 2
-       )
-       SELECT f.variant_id, vf.sku, vf.category, vf.segment, to_char(f.period_start, 'YYYY-MM-DD') AS period_start, f.period_index,
-              f.mean, ${QUANTILE_KEYS.map((k) => `f.${k}`).join(", ")}, COALESCE(a.qty, 0) AS actual
-       FROM "orion_forecast" f
-       JOIN "orion_variant_forecast" vf ON vf.run_id = f.run_id AND vf.variant_id = f.variant_id
-       LEFT JOIN a ON a.variant_id = f.variant_id AND a.p = to_char(f.period_start, 'YYYY-MM-DD')
-       WHERE f.run_id = $1 AND f.period_index < $5
-       ORDER BY f.variant_id, f.period_index`,
-      [run.id, f, run.forecast_start, end, periods]
+    const rows = await this.scores().forecastsWithActuals(
+      run.id,
+      f,
+      run.forecast_start,
+      end,
+      periods
     )
     // MASE scale: each part's history before the run, from its first sale (as the run saw it)
     const m = seasonLengthFor(f)
     const historyStart = iso(
       addPeriods(start, -this.options_.maxHistoryPeriods, f)
     )
-    const hist: { variant_id: string; p: string; qty: number }[] =
-      await this.manager_.query(
-        `SELECT variant_id, to_char(date_trunc($1, day::timestamp), 'YYYY-MM-DD') AS p, sum(qty)::float AS qty
-       FROM "orion_sales_history" WHERE day >= $2::date AND day < $3::date
-         AND variant_id IN (SELECT variant_id FROM "orion_variant_forecast" WHERE run_id = $4)
-       GROUP BY 1, 2 ORDER BY 1, 2`,
-        [f, historyStart, run.forecast_start, run.id]
-      )
+    const hist = await this.scores().historyOfRun(
+      run.id,
+      f,
+      historyStart,
+      run.forecast_start
+    )
     const index = (p: string) => {
       const d = new Date(`${p}T00:00:00Z`)
       return f === "week"
@@ -182,82 +170,26 @@ export default class OrionAccuracyService extends TransactionBaseService {
       }
       p.periods.push({
         mean: r.mean,
-        quantiles: QUANTILE_KEYS.map((k) => r[k] as number),
+        quantiles: QUANTILE_KEYS.map((k) => r[k]),
         actual: r.actual,
       })
     }
     const pooled = poolAccuracy([...parts.values()])
 
-    await this.manager_.transaction(async (tx) => {
-      await tx.query(
-        `DELETE FROM "orion_forecast_accuracy" WHERE run_id = $1`,
-        [run.id]
-      )
-      const CH = 5000
-      for (let i0 = 0; i0 < rows.length; i0 += CH) {
-        const chunk = rows.slice(i0, i0 + CH)
-        await tx.query(
-          `INSERT INTO "orion_forecast_accuracy" ("id", "run_id", "variant_id", "sku", "category", "segment", "period_start", "period_index",
-             "mean", "p10", "p50", "p90", "actual", "abs_error", "inside_80")
-           SELECT 'ofa_' || replace(gen_random_uuid()::text, '-', ''), $1, * FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
-             $6::date[], $7::int[], $8::real[], $9::real[], $10::real[], $11::real[], $12::real[], $13::real[], $14::boolean[])`,
-          [
-            run.id,
-            chunk.map((r) => r.variant_id),
-            chunk.map((r) => r.sku),
-            chunk.map((r) => r.category),
-            chunk.map((r) => r.segment),
-            chunk.map((r) => r.period_start),
-            chunk.map((r) => r.period_index),
-            chunk.map((r) => r.mean),
-            chunk.map((r) => r.p10),
-            chunk.map((r) => r.p50),
-            chunk.map((r) => r.p90),
-            chunk.map((r) => r.actual),
-            chunk.map((r) => Math.abs(r.mean - r.actual)),
-            chunk.map((r) => r.actual >= r.p10 && r.actual <= r.p90),
-          ]
-        )
-      }
-      const through = iso(
-        new Date(new Date(`${end}T00:00:00Z`).getTime() - 86400000)
-      )
-      await tx.query(
-        `INSERT INTO "orion_run_accuracy" ("id", "run_id", "frequency", "horizon", "forecast_start", "evaluated_through", "periods_evaluated",
-           "overall", "by_category", "by_segment")
-         VALUES ('orac_' || replace(gen_random_uuid()::text, '-', ''), $1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT ("run_id") DO UPDATE SET "evaluated_through" = EXCLUDED."evaluated_through",
-           "periods_evaluated" = EXCLUDED."periods_evaluated", "overall" = EXCLUDED."overall", "by_category" = EXCLUDED."by_category",
-           "by_segment" = EXCLUDED."by_segment", "updated_at" = now()`,
-        [
-          run.id,
-          f,
-          run.horizon,
-          run.forecast_start,
-          through,
-          periods,
-          JSON.stringify(pooled.overall),
-          JSON.stringify(pooled.by_category),
-          JSON.stringify(pooled.by_segment),
-        ]
-      )
+    const through = iso(
+      new Date(new Date(`${end}T00:00:00Z`).getTime() - 86400000)
+    )
+    // the rows and the run's figures in one transaction
+    await this.atomicPhase_(async (m) => {
+      await this.scores(m).replaceForRun(run.id, rows)
+      await this.runScores(m).upsert(run, through, periods, pooled)
     })
   }
 
   /** Scored runs, oldest forecast first (at most `limit`, the latest ones). */
   async listRunAccuracy(limit = 12, frequency?: Frequency) {
-    const rows = await this.manager_.query(
-      `SELECT * FROM (
-         SELECT a.run_id, a.frequency, a.horizon, to_char(a.forecast_start, 'YYYY-MM-DD') AS forecast_start,
-                to_char(a.evaluated_through, 'YYYY-MM-DD') AS evaluated_through, a.periods_evaluated, a.overall, a.by_category,
-                a.by_segment, a.updated_at AS evaluated_at, r.backtest, r.created_at
-         FROM "orion_run_accuracy" a JOIN "orion_forecast_run" r ON r.id = a.run_id
-         WHERE ($2::varchar IS NULL OR a.frequency = $2)
-         ORDER BY a.forecast_start DESC, r.created_at DESC LIMIT $1
-       ) x ORDER BY forecast_start, created_at`,
-      [limit, frequency ?? null]
-    )
-    return rows.map(({ backtest, created_at, ...r }: Record<string, any>) => ({
+    const rows = await this.runScores().latest(limit, frequency ?? null)
+    return rows.map(({ backtest, created_at, ...r }) => ({
       ...r,
       holdout: holdoutOf(backtest),
     }))
@@ -272,7 +204,7 @@ export default class OrionAccuracyService extends TransactionBaseService {
       frequency ?? this.options_.frequency
     )
     return detectDegradation(
-      runs.map((r: Record<string, any>) => ({
+      runs.map((r) => ({
         run_id: r.run_id,
         wql: r.overall?.wql ?? null,
         periods_evaluated: r.periods_evaluated,
@@ -284,19 +216,7 @@ export default class OrionAccuracyService extends TransactionBaseService {
 
   /** The parts whose forecasts of a run were furthest from the sales: total absolute error, largest first. */
   async worstParts(runId: string, limit = 10) {
-    return this.manager_.query(
-      `SELECT fa.variant_id, fa.sku, fa.category, fa.segment, pv.product_id,
-              p.title || CASE WHEN pv.title IS NULL OR pv.title = '' OR pv.title = 'Default' THEN '' ELSE ' — ' || pv.title END AS title,
-              count(*)::int AS periods, sum(fa.mean)::float AS forecast_total, sum(fa.actual)::float AS actual_total,
-              sum(fa.abs_error)::float AS abs_error, sum(CASE WHEN fa.inside_80 THEN 1 ELSE 0 END)::int AS inside_80
-       FROM "orion_forecast_accuracy" fa
-       LEFT JOIN "product_variant" pv ON pv.id = fa.variant_id
-       LEFT JOIN "product" p ON p.id = pv.product_id
-       WHERE fa.run_id = $1
-       GROUP BY fa.variant_id, fa.sku, fa.category, fa.segment, pv.product_id, p.title, pv.title
-       ORDER BY sum(fa.abs_error) DESC, fa.variant_id LIMIT $2`,
-      [runId, limit]
-    )
+    return this.scores().worstParts(runId, limit)
   }
 
   /** The forecast-against-actual rows of a run (optionally one part), by part and period. */
@@ -305,22 +225,7 @@ export default class OrionAccuracyService extends TransactionBaseService {
     page: { limit: number; offset: number },
     variantId?: string
   ) {
-    const params: unknown[] = [runId]
-    let where = `run_id = $1`
-    if (variantId) {
-      params.push(variantId)
-      where += ` AND variant_id = $2`
-    }
-    const [{ count }] = await this.manager_.query(
-      `SELECT count(*)::int AS count FROM "orion_forecast_accuracy" WHERE ${where}`,
-      params
-    )
-    const rows = await this.manager_.query(
-      `SELECT run_id, variant_id, sku, category, segment, to_char(period_start, 'YYYY-MM-DD') AS period_start, period_index,
-              mean, p10, p50, p90, actual, abs_error, inside_80
-       FROM "orion_forecast_accuracy" WHERE ${where} ORDER BY variant_id, period_index LIMIT ${page.limit} OFFSET ${page.offset}`,
-      params
-    )
+    const { rows, count } = await this.scores().page(runId, page, variantId)
     return { rows, count, limit: page.limit, offset: page.offset }
   }
 
@@ -337,9 +242,7 @@ export default class OrionAccuracyService extends TransactionBaseService {
     const degradation = await this.degradation(threshold, frequency)
     return {
       frequency,
-      runs: runs.map(
-        ({ by_category, by_segment, ...r }: Record<string, any>) => r
-      ),
+      runs: runs.map(({ by_category, by_segment, ...r }) => r),
       latest: latest
         ? {
             run_id: latest.run_id,

@@ -2,37 +2,25 @@ import os from "os"
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
 import type { Job, Queue, Worker } from "bullmq"
 import type Redis from "ioredis"
-import { rowsOf } from "@shabou/ops"
 import { EntityManager } from "typeorm"
 import { decodeJson, encodeJson } from "../lib/calendar-forecast"
 import {
-  BatchAlert,
-  ForecastBatchInput,
   runForecastBatch,
+  StoredBatchInput,
+  StoredBatchOutput,
 } from "../lib/forecast-batch"
-import { QUANTILE_KEYS } from "../lib/types"
-import {
-  OrionOptions,
-  resolveOptions,
-  ResolvedOrionOptions,
-} from "../types/options"
+import { forecastColumns, variantForecastColumns } from "../lib/forecast-rows"
+import { OrionOptions, resolveOptions, ResolvedOrionOptions } from "../options"
+import { OrionForecastRepository } from "../repositories/orion-forecast"
+import { OrionForecastBatchRepository } from "../repositories/orion-forecast-batch"
+import { OrionVariantForecastRepository } from "../repositories/orion-variant-forecast"
 
 type InjectedDependencies = {
   manager: EntityManager
   logger: Logger
-}
-
-/** What a batch row's `input` holds: the pure batch input, and the backtest metrics stored per demand class. */
-export type StoredBatchInput = ForecastBatchInput & {
-  period_starts: string[]
-  metrics: Record<string, Record<string, number>>
-}
-
-/** What a batch row's `output` holds once done. */
-export type StoredBatchOutput = {
-  models: string[]
-  alerts: BatchAlert[]
-  insights: BatchAlert[]
+  orionForecastBatchRepository: typeof OrionForecastBatchRepository
+  orionForecastRepository: typeof OrionForecastRepository
+  orionVariantForecastRepository: typeof OrionVariantForecastRepository
 }
 
 export type BatchSummary = {
@@ -74,12 +62,22 @@ export default class OrionForecastBatchService extends TransactionBaseService {
   private queue_: Queue<BatchJob> | null = null
   private worker_: Worker<BatchJob> | null = null
   private connections_: Redis[] = []
+  protected readonly batchRepository_: typeof OrionForecastBatchRepository
+  protected readonly forecastRepository_: typeof OrionForecastRepository
+  protected readonly variantForecastRepository_: typeof OrionVariantForecastRepository
 
   constructor(container: InjectedDependencies, options: OrionOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.options_ = resolveOptions(options)
     this.logger_ = container.logger
+    this.batchRepository_ = container.orionForecastBatchRepository
+    this.forecastRepository_ = container.orionForecastRepository
+    this.variantForecastRepository_ = container.orionVariantForecastRepository
+  }
+
+  private batchRepo(m: EntityManager = this.activeManager_) {
+    return m.withRepository(this.batchRepository_)
   }
 
   /** true with REDIS_URL: batches go to the queue; false: the run's process runs them itself */
@@ -117,14 +115,16 @@ export default class OrionForecastBatchService extends TransactionBaseService {
     return this.queue_
   }
 
-  /** Writes the batches of a run, all pending. */
+  /** Writes the batches of a run, all pending (in one transaction). */
   async create(runId: string, inputs: StoredBatchInput[]): Promise<void> {
-    await this.manager_.transaction(async (tx) => {
+    await this.atomicPhase_(async (m) => {
+      const repo = this.batchRepo(m)
       for (let i = 0; i < inputs.length; i++) {
-        await tx.query(
-          `INSERT INTO "orion_forecast_batch" ("id", "run_id", "index", "status", "variant_count", "input")
-           VALUES ('ofb_' || replace(gen_random_uuid()::text, '-', ''), $1, $2, 'pending', $3, $4)`,
-          [runId, i, inputs[i].variants.length, encodeJson(inputs[i])]
+        await repo.insertPending(
+          runId,
+          i,
+          inputs[i].variants.length,
+          encodeJson(inputs[i])
         )
       }
     })
@@ -132,16 +132,13 @@ export default class OrionForecastBatchService extends TransactionBaseService {
 
   /** Puts a run's pending batches in the queue (one job each, id `<run>-<index>`). */
   async dispatch(runId: string): Promise<void> {
-    const rows: { index: number }[] = await this.manager_.query(
-      `SELECT "index" FROM "orion_forecast_batch" WHERE run_id = $1 AND status = 'pending' ORDER BY "index"`,
-      [runId]
-    )
+    const indexes = await this.batchRepo().pendingIndexes(runId)
     await this.queue().addBulk(
-      rows.map((r) => ({
+      indexes.map((index) => ({
         name: "forecast-batch",
-        data: { run_id: runId, index: r.index },
+        data: { run_id: runId, index },
         opts: {
-          jobId: `${runId}-${r.index}`,
+          jobId: `${runId}-${index}`,
           attempts: BATCH_ATTEMPTS,
           backoff: { type: "exponential", delay: 2000 },
           removeOnComplete: { age: 3600, count: 10000 },
@@ -156,14 +153,11 @@ export default class OrionForecastBatchService extends TransactionBaseService {
     if (!this.distributed) {
       return
     }
-    const rows: { index: number }[] = await this.manager_.query(
-      `SELECT "index" FROM "orion_forecast_batch" WHERE run_id = $1 AND status = 'pending'`,
-      [runId]
-    )
+    const indexes = await this.batchRepo().pendingIndexes(runId)
     await Promise.all(
-      rows.map((r) =>
+      indexes.map((index) =>
         this.queue()
-          .remove(`${runId}-${r.index}`)
+          .remove(`${runId}-${index}`)
           .catch(() => 0)
       )
     )
@@ -174,81 +168,31 @@ export default class OrionForecastBatchService extends TransactionBaseService {
    * transaction. A batch already done, or whose run is no longer running, is skipped.
    */
   async runBatch(runId: string, index: number): Promise<"done" | "skipped"> {
-    const started = await this.manager_.query(
-      `UPDATE "orion_forecast_batch" b SET "attempts" = b."attempts" + 1, "updated_at" = now()
-       FROM "orion_forecast_run" r
-       WHERE b.run_id = $1 AND b."index" = $2 AND b.status = 'pending' AND r.id = b.run_id AND r.status = 'running'
-       RETURNING b.id, b."input"`,
-      [runId, index]
+    const row = await this.atomicPhase_((m) =>
+      this.batchRepo(m).startAttempt(runId, index)
     )
-    const [row] = rowsOf<{ id: string; input: string }>(started)
     if (!row) {
       return "skipped"
     }
     const input = decodeJson<StoredBatchInput>(row.input)
     const result = runForecastBatch(input)
-    const ids = input.variants.map((v) => v.id)
     const output: StoredBatchOutput = {
       models: result.forecasts.map((f) => f.model),
       alerts: result.alerts,
       insights: result.insights,
     }
-    const written = await this.manager_.transaction(async (tx) => {
-      const [locked] = await tx.query(
-        `SELECT status FROM "orion_forecast_batch" WHERE id = $1 FOR UPDATE`,
-        [row.id]
-      )
-      if (locked?.status !== "pending") {
+    const written = await this.atomicPhase_(async (m) => {
+      const batches = this.batchRepo(m)
+      if ((await batches.lockStatus(row.id)) !== "pending") {
         return false // another process finished it first (this one was thought dead)
       }
-      const vids: string[] = []
-      const starts: string[] = []
-      const idx: number[] = []
-      const mean: number[] = []
-      const mult: number[] = []
-      const qs: number[][] = QUANTILE_KEYS.map(() => [])
-      result.forecasts.forEach((fc, i) => {
-        input.period_starts.forEach((p, k) => {
-          vids.push(ids[i])
-          starts.push(p)
-          idx.push(k)
-          mean.push(fc.mean[k])
-          mult.push(fc.multipliers[k])
-          QUANTILE_KEYS.forEach((key, j) => qs[j].push(fc.quantiles[key][k]))
-        })
-      })
-      await tx.query(
-        `INSERT INTO "orion_forecast" ("id", "run_id", "variant_id", "period_start", "period_index", "mean", "calendar_multiplier",
-           "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90")
-         SELECT 'ofc_' || replace(gen_random_uuid()::text, '-', ''), $1, * FROM unnest($2::varchar[], $3::date[], $4::int[], $5::real[], $6::real[],
-           $7::real[], $8::real[], $9::real[], $10::real[], $11::real[], $12::real[], $13::real[], $14::real[], $15::real[])`,
-        [runId, vids, starts, idx, mean, mult, ...qs]
-      )
-      await tx.query(
-        `INSERT INTO "orion_variant_forecast" ("id", "run_id", "variant_id", "sku", "category", "model", "segment", "reason",
-           "history_periods", "metrics", "restock")
-         SELECT 'ovf_' || replace(gen_random_uuid()::text, '-', ''), $1, * FROM unnest($2::varchar[], $3::varchar[], $4::varchar[],
-           $5::varchar[], $6::varchar[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[])`,
-        [
-          runId,
-          ids,
-          input.variants.map((v) => v.sku),
-          input.variants.map((v) => v.category),
-          result.forecasts.map((f) => f.model),
-          result.forecasts.map((f) => f.segment),
-          result.forecasts.map((f) => f.reason ?? null),
-          input.variants.map((v) => v.series.length),
-          result.forecasts.map((f) =>
-            JSON.stringify(input.metrics[f.segment] ?? null)
-          ),
-          result.restock.map((r) => JSON.stringify(r)),
-        ]
-      )
-      await tx.query(
-        `UPDATE "orion_forecast_batch" SET status = 'done', "output" = $2, "worker" = $3, "error" = NULL, "finished_at" = now(), "updated_at" = now()
-         WHERE id = $1`,
-        [row.id, encodeJson(output), processLabel()]
-      )
+      await m
+        .withRepository(this.forecastRepository_)
+        .insertBulk(runId, forecastColumns(input, result))
+      await m
+        .withRepository(this.variantForecastRepository_)
+        .insertBulk(runId, variantForecastColumns(input, result))
+      await batches.markDone(row.id, encodeJson(output), processLabel())
       return true
     })
     return written ? "done" : "skipped"
@@ -256,24 +200,13 @@ export default class OrionForecastBatchService extends TransactionBaseService {
 
   /** Marks a batch failed for good (its run fails with this reason). */
   async fail(runId: string, index: number, reason: string): Promise<void> {
-    await this.manager_.query(
-      `UPDATE "orion_forecast_batch" SET status = 'failed', "error" = $3, "worker" = $4, "finished_at" = now(), "updated_at" = now()
-       WHERE run_id = $1 AND "index" = $2 AND status = 'pending'`,
-      [runId, index, reason, processLabel()]
+    await this.atomicPhase_((m) =>
+      this.batchRepo(m).markFailed(runId, index, reason, processLabel())
     )
   }
 
   async summary(runId: string): Promise<BatchSummary> {
-    const rows: {
-      index: number
-      status: string
-      variant_count: number
-      worker: string | null
-      error: string | null
-    }[] = await this.manager_.query(
-      `SELECT "index", status, variant_count, worker, error FROM "orion_forecast_batch" WHERE run_id = $1 ORDER BY "index"`,
-      [runId]
-    )
+    const rows = await this.batchRepo().statuses(runId)
     const workers: Record<string, number> = {}
     let failure: BatchSummary["failure"] = null
     for (const r of rows) {
@@ -301,24 +234,18 @@ export default class OrionForecastBatchService extends TransactionBaseService {
 
   /** The outputs of a run's batches, in batch order (every batch done). */
   async outputs(runId: string): Promise<StoredBatchOutput[]> {
-    const rows: { output: string | null }[] = await this.manager_.query(
-      `SELECT "output" FROM "orion_forecast_batch" WHERE run_id = $1 ORDER BY "index"`,
-      [runId]
-    )
-    return rows.map((r, i) => {
-      if (r.output === null) {
+    const outputs = await this.batchRepo().outputs(runId)
+    return outputs.map((output, i) => {
+      if (output === null) {
         throw new Error(`batch ${i} of run ${runId} has no output`)
       }
-      return decodeJson<StoredBatchOutput>(r.output)
+      return decodeJson<StoredBatchOutput>(output)
     })
   }
 
   /** Drops the inputs and outputs of finished runs' batches (the batch rows stay, for the record). */
   async prune(): Promise<void> {
-    await this.manager_.query(
-      `UPDATE "orion_forecast_batch" b SET "input" = '', "output" = NULL FROM "orion_forecast_run" r
-       WHERE r.id = b.run_id AND r.status <> 'running' AND b."input" <> ''`
-    )
+    await this.atomicPhase_((m) => this.batchRepo(m).pruneFinished())
   }
 
   /**

@@ -5,7 +5,7 @@ import {
   OrionRestockSetting,
   SettingScope,
 } from "../models/orion-restock-setting"
-import { OrionOptions, resolveOptions } from "../types/options"
+import { OrionOptions, resolveOptions } from "../options"
 
 type InjectedDependencies = { manager: EntityManager }
 

@@ -1,7 +1,7 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 import { parseWeatherCsv, WeatherDay } from "../lib/weather-csv"
-import { OrionOptions, weatherGovernorates } from "../types/options"
+import { OrionOptions, weatherGovernorates } from "../options"
 import { SalesImportError } from "./orion-sales-history"
 
 type InjectedDependencies = { manager: EntityManager }

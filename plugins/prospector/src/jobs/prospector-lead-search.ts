@@ -1,11 +1,12 @@
 import type { ScheduledJobArgs, ScheduledJobConfig } from "@medusajs/medusa"
+import { hourlyTick } from "@shabou/ops"
 
 import type ProspectorRunService from "../services/prospector-run"
 
 /**
  * Daily lead search at 02:00 Africa/Tunis. Medusa gives BullMQ a cron pattern
  * without a time zone, so this ticks hourly and the service decides in Tunis
- * time (lib/schedule.ts): due from 02:00, once per local day, caught up later
+ * time (@shabou/ops `dailySearchDue`): due from 02:00, once per local day, caught up later
  * that day when the server was down at 02:00; an interrupted run is re-run.
  */
 export default async function handler({ container }: ScheduledJobArgs) {
@@ -27,5 +28,5 @@ export default async function handler({ container }: ScheduledJobArgs) {
 
 export const config: ScheduledJobConfig = {
   name: "prospector-daily-lead-search",
-  schedule: "0 * * * *",
+  schedule: hourlyTick(0),
 }

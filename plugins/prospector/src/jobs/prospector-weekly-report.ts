@@ -1,10 +1,12 @@
 import type { ScheduledJobArgs, ScheduledJobConfig } from "@medusajs/medusa"
+import { hourlyTick } from "@shabou/ops"
 
 import type ProspectorReportService from "../services/prospector-report"
 
 /**
  * Weekly report on Monday 07:00 Africa/Tunis for the week before. Ticks hourly
- * (the cron pattern has no time zone); the service builds the last complete
+ * (the cron pattern has no time zone); the service (@shabou/ops
+ * `dueReportPeriod`) builds the last complete
  * week's report once it is due and not stored yet, so a missed Monday is caught up.
  */
 export default async function handler({ container }: ScheduledJobArgs) {
@@ -26,5 +28,5 @@ export default async function handler({ container }: ScheduledJobArgs) {
 
 export const config: ScheduledJobConfig = {
   name: "prospector-weekly-report",
-  schedule: "5 * * * *",
+  schedule: hourlyTick(5),
 }

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type OrionAlertService from "../../../../services/orion-alert"
-import { parseAlertQuery } from "../../../_utils/alert-query"
+import { parseAlertQuery } from "../../../utils/alert-query"
 
 /**
  * GET /admin/orion/alerts?type=restock,spike&status=open&variant_id=&sort=-severity&limit=&offset=

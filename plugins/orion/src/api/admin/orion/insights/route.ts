@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type OrionAlertService from "../../../../services/orion-alert"
 import { INSIGHT_TYPES } from "../../../../services/orion-alert"
-import { parseAlertQuery } from "../../../_utils/alert-query"
+import { parseAlertQuery } from "../../../utils/alert-query"
 
 /** GET /admin/orion/insights?type=spike|decline|dead_stock&status=&sort=&limit=&offset= — demand insights with reasons. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

@@ -2,15 +2,14 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { objectBody, onlyKnown, pagination } from "@shabou/api-params"
 import type OrionForecastService from "../../../../services/orion-forecast"
+import type OrionForecastRunService from "../../../../services/orion-forecast-run"
 
 /** GET /admin/orion/runs — newest first. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: OrionForecastService = req.scope.resolve(
-    "orionForecastService"
+  const runs: OrionForecastRunService = req.scope.resolve(
+    "orionForecastRunService"
   )
-  res.json(
-    await service.listRuns(pagination(req.query, { limit: 20, max: 100 }))
-  )
+  res.json(await runs.list(pagination(req.query, { limit: 20, max: 100 })))
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type OrionForecastService from "../../../../../services/orion-forecast"
+import type OrionForecastRunService from "../../../../../services/orion-forecast-run"
 import type OrionForecastBatchService from "../../../../../services/orion-forecast-batch"
 
 /**
@@ -7,12 +7,12 @@ import type OrionForecastBatchService from "../../../../../services/orion-foreca
  * and its batches: `{ total, done, failed, pending, workers: { "<host>:<pid>": batches done }, failure }`.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service: OrionForecastService = req.scope.resolve(
-    "orionForecastService"
+  const runs: OrionForecastRunService = req.scope.resolve(
+    "orionForecastRunService"
   )
   const batches: OrionForecastBatchService = req.scope.resolve(
     "orionForecastBatchService"
   )
-  const run = await service.retrieveRun(req.params.id)
+  const run = await runs.retrieve(req.params.id)
   res.json({ run, batches: await batches.summary(run.id) })
 }

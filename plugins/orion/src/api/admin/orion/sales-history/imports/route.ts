@@ -1,4 +1,4 @@
-import { csvImportRoute } from "../../../../_utils/csv-import"
+import { csvImportRoute } from "../../../../utils/csv-import"
 
 /**
  * POST /admin/orion/sales-history/imports — multipart field "file", CSV `sku,date,qty`.

@@ -1,4 +1,4 @@
-import { parseGovernorateList } from "../lib/weather-csv"
+import { parseGovernorateList } from "./lib/weather-csv"
 
 /** Options of the orion plugin (medusa-config.js → plugins → ./plugins/orion → options). */
 export type OrionOptions = {
@@ -62,21 +62,43 @@ export function weatherGovernorates(
   return governorates
 }
 
+/** The defaults of the options; `horizon` and `maxHistoryPeriods` depend on the frequency. */
+export const DEFAULT_OPTIONS = {
+  defaultServiceLevel: 0.95,
+  defaultLeadTimeDays: 7,
+  frequency: "week",
+  deadStockDays: 365,
+  keepRuns: 3,
+  useWorker: true,
+  accuracyAlertThreshold: 0.25,
+  batchSize: 500,
+  redisPrefix: "shabou:",
+} as const
+
+/** periods forecast by default, per frequency */
+export const DEFAULT_HORIZON = { week: 13, month: 6 } as const
+/** most recent periods of history used by default, per frequency */
+export const DEFAULT_MAX_HISTORY_PERIODS = { week: 156, month: 60 } as const
+
+/** The options with their defaults, checked: read once, in each service's constructor. */
 export function resolveOptions(o: OrionOptions = {}): ResolvedOrionOptions {
-  const frequency = o.frequency ?? "week"
+  const d = DEFAULT_OPTIONS
+  const frequency = o.frequency ?? d.frequency
   const out: ResolvedOrionOptions = {
-    defaultServiceLevel: o.defaultServiceLevel ?? 0.95,
-    defaultLeadTimeDays: o.defaultLeadTimeDays ?? 7,
+    defaultServiceLevel: o.defaultServiceLevel ?? d.defaultServiceLevel,
+    defaultLeadTimeDays: o.defaultLeadTimeDays ?? d.defaultLeadTimeDays,
     frequency,
-    horizon: o.horizon ?? (frequency === "week" ? 13 : 6),
-    maxHistoryPeriods: o.maxHistoryPeriods ?? (frequency === "week" ? 156 : 60),
-    deadStockDays: o.deadStockDays ?? 365,
-    keepRuns: o.keepRuns ?? 3,
-    useWorker: o.useWorker ?? true,
-    accuracyAlertThreshold: o.accuracyAlertThreshold ?? 0.25,
-    batchSize: o.batchSize ?? 500,
+    horizon: o.horizon ?? DEFAULT_HORIZON[frequency],
+    maxHistoryPeriods:
+      o.maxHistoryPeriods ?? DEFAULT_MAX_HISTORY_PERIODS[frequency],
+    deadStockDays: o.deadStockDays ?? d.deadStockDays,
+    keepRuns: o.keepRuns ?? d.keepRuns,
+    useWorker: o.useWorker ?? d.useWorker,
+    accuracyAlertThreshold:
+      o.accuracyAlertThreshold ?? d.accuracyAlertThreshold,
+    batchSize: o.batchSize ?? d.batchSize,
     redisUrl: o.redisUrl || null,
-    redisPrefix: o.redisPrefix ?? "shabou:",
+    redisPrefix: o.redisPrefix ?? d.redisPrefix,
   }
   if (!(
     Number.isInteger(out.batchSize) &&

@@ -1,0 +1,62 @@
+import { ProductVariant } from "@medusajs/medusa"
+import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+
+/** A live variant as a forecast run reads it: stock, brand and categories. */
+export type VariantSnapshotRow = {
+  id: string
+  sku: string | null
+  title: string
+  inventory_quantity: number | string | null
+  manage_inventory: boolean | null
+  brand: string | null
+  leaf_category: string | null
+  root_category: string | null
+}
+
+/**
+ * The catalogue's variants as Orion reads them (read only). The brand is the product's one brand,
+ * fitment's (`fitment_product` → `brand.handle`, the key of the "brand" restock settings); without
+ * the fitment plugin's tables there is none.
+ */
+export const OrionProductVariantRepository = dataSource
+  .getRepository(ProductVariant)
+  .extend({
+    async forecastSnapshot(): Promise<VariantSnapshotRow[]> {
+      const [{ fitment }]: { fitment: boolean }[] = await this.query(
+        `SELECT to_regclass('public.fitment_product') IS NOT NULL AND to_regclass('public.brand') IS NOT NULL AS fitment`
+      )
+      return this.query(
+        `SELECT pv.id, pv.sku, p.title || CASE WHEN pv.title IS NULL OR pv.title = '' OR pv.title = 'Default' THEN '' ELSE ' — ' || pv.title END AS title,
+                pv.inventory_quantity, pv.manage_inventory, ${fitment ? "b.handle" : "NULL::text"} AS brand,
+                leaf.handle AS leaf_category, root.handle AS root_category
+         FROM "product_variant" pv
+         JOIN "product" p ON p.id = pv.product_id AND p.deleted_at IS NULL${
+           fitment
+             ? `
+         LEFT JOIN "fitment_product" fp ON fp.product_id = p.id
+         LEFT JOIN "brand" b ON b.id = fp.brand_id`
+             : ""
+         }
+         LEFT JOIN LATERAL (
+           SELECT pc.handle, pc.mpath FROM "product_category_product" pcp JOIN "product_category" pc ON pc.id = pcp.product_category_id
+           WHERE pcp.product_id = p.id ORDER BY pc.handle LIMIT 1
+         ) leaf ON true
+         LEFT JOIN "product_category" root ON root.id = split_part(leaf.mpath, '.', 1)
+         WHERE pv.deleted_at IS NULL`
+      )
+    },
+
+    /** The names of the product categories with these handles. */
+    async categoryNames(
+      handles: string[]
+    ): Promise<{ handle: string; name: string }[]> {
+      return handles.length
+        ? this.query(
+            `SELECT handle, name FROM "product_category" WHERE handle = ANY($1)`,
+            [handles]
+          )
+        : []
+    },
+  })
+
+export default OrionProductVariantRepository
