@@ -4,7 +4,7 @@ import { EntityManager } from "typeorm"
 import { metrics } from "@shabou/ops"
 
 import type { LedgerEntry } from "../lib/places-client"
-import { monthStart } from "../lib/schedule"
+import { monthStart } from "@shabou/ops"
 import { ProspectorOptions, resolveOptions } from "../options"
 import type {
   PlacesRequestRow,

@@ -5,7 +5,7 @@ import { timeRun } from "@shabou/ops"
 
 import { Currency } from "../lib/price-parser"
 import { buildWeeklyReport } from "../lib/report"
-import { dueReportPeriod } from "../lib/schedule"
+import { dueReportPeriod } from "@shabou/ops"
 import { DEFAULT_SCORING } from "../lib/scoring-config"
 import { ProspectorOptions, resolveOptions } from "../options"
 import type { ProspectorLeadRepository } from "../repositories/prospector-lead"

@@ -11,7 +11,7 @@ import {
   redactSecret,
 } from "../lib/places-client"
 import { RequestBudget } from "../lib/request-budget"
-import { dailySearchDue, zonedParts } from "../lib/schedule"
+import { dailySearchDue, zonedParts } from "@shabou/ops"
 import { SEARCH_AREAS, SearchArea } from "../lib/search-areas"
 import { SEARCH_QUERIES, SearchQuery } from "../lib/search-queries"
 import { ProspectorOptions, resolveOptions } from "../options"
