@@ -9,6 +9,7 @@ const { chance, fill, pick, ri } = require("./random")
 const { BRAND } = require("./data/brands")
 const { FN, VAG_PREFIX } = require("./data/oe-formats")
 const { MPN } = require("./data/mpn-formats")
+const { eanCheck } = require("../lib/ean")
 
 function oeNumber(fam, cat, v) {
   const fn = FN[cat] || ["1234", "12345", "123 456", "12345", "123", "1234"]
@@ -108,11 +109,6 @@ function batteryMpn(brand, ah) {
 }
 
 // EAN-13
-function eanCheck(d12) {
-  let s = 0
-  for (let i = 0; i < 12; i++) s += +d12[i] * (i % 2 === 0 ? 1 : 3)
-  return String((10 - (s % 10)) % 10)
-}
 const usedEan = new Set()
 function makeEan(brand) {
   const pre = BRAND[brand].ean
