@@ -8,9 +8,10 @@
  */
 "use strict"
 
-const fs = require("fs")
 const path = require("path")
-const { parse } = require("csv-parse/sync")
+const { dataReader, isInt, nonEmpty } = require("./lib/data-files")
+const { eanValid } = require("./lib/ean")
+const { checkSalesHistory } = require("./lib/sales-history-check")
 
 const i = process.argv.indexOf("--data")
 const DATA = path.resolve(
@@ -20,57 +21,7 @@ const DATA = path.resolve(
 const errors = []
 const err = (where, msg) => errors.push(`${where}: ${msg}`)
 const MAX_ERRORS_SHOWN = 200
-
-function readJson(name) {
-  const file = path.join(DATA, name)
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8"))
-  } catch (e) {
-    err(name, `cannot read JSON (${e.message})`)
-    return null
-  }
-}
-function readCsv(name, expectedHeader, { optional = false } = {}) {
-  const file = path.join(DATA, name)
-  if (!fs.existsSync(file)) {
-    if (!optional) err(name, "file is missing")
-    return null
-  }
-  const text = fs.readFileSync(file, "utf8")
-  let records
-  try {
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: false,
-    })
-  } catch (e) {
-    err(name, `CSV parse error (${e.message})`)
-    return null
-  }
-  const header = records[0] || []
-  if (header.join(",") !== expectedHeader.join(",")) {
-    err(
-      `${name}:1`,
-      `header must be "${expectedHeader.join(",")}", got "${header.join(",")}"`
-    )
-    return null
-  }
-  // row numbers are file line numbers (header = 1); no field here contains a newline
-  return records.slice(1).map((r, k) => ({
-    row: k + 2,
-    ...Object.fromEntries(header.map((h, j) => [h, r[j]])),
-  }))
-}
-const isInt = (s) => /^-?\d+$/.test(String(s))
-const nonEmpty = (s) => typeof s === "string" && s.trim().length > 0
-
-function eanValid(e) {
-  if (!/^\d{13}$/.test(e)) return false
-  let s = 0
-  for (let k = 0; k < 12; k++) s += +e[k] * (k % 2 === 0 ? 1 : 3)
-  return (10 - (s % 10)) % 10 === +e[12]
-}
+const { readJson, readCsv } = dataReader(DATA, err)
 
 // ---------------------------------------------------------------- categories
 const categories = readJson("categories.json") || []
@@ -375,37 +326,7 @@ if (Array.isArray(products))
       )
   })
 
-// ---------------------------------------------------------------- sales history (optional)
-const SALES_HEADER = ["sku", "date", "qty"]
-const salesFile = path.join(DATA, "sales-history.csv")
-let salesRows = 0
-if (fs.existsSync(salesFile)) {
-  const lines = fs.readFileSync(salesFile, "utf8").split("\n")
-  if (lines[0] !== SALES_HEADER.join(","))
-    err("sales-history.csv:1", `header must be "${SALES_HEADER.join(",")}"`)
-  const seen = new Set()
-  for (let k = 1; k < lines.length; k++) {
-    if (lines[k] === "") continue
-    const at = `sales-history.csv:${k + 1}`
-    const [sku, date, qty, extra] = lines[k].split(",")
-    salesRows++
-    if (extra !== undefined) err(at, "too many columns")
-    if (!variantBySku.has(sku))
-      err(at, `column "sku": "${sku}" is not a variant in products.json`)
-    if (
-      !/^\d{4}-\d{2}-\d{2}$/.test(date || "") ||
-      isNaN(Date.parse(date + "T00:00:00Z")) ||
-      new Date(date + "T00:00:00Z").toISOString().slice(0, 10) !== date
-    )
-      err(at, `column "date": "${date}" is not a valid YYYY-MM-DD date`)
-    if (!isInt(qty) || +qty <= 0)
-      err(at, `column "qty": "${qty}" is not a positive integer`)
-    const key = `${sku}|${date}`
-    if (seen.has(key)) err(at, `duplicate row for ${sku} on ${date}`)
-    seen.add(key)
-    if (errors.length > 5000) break
-  }
-}
+const salesRows = checkSalesHistory(DATA, variantBySku, err, errors)
 
 // ---------------------------------------------------------------- report
 if (errors.length) {

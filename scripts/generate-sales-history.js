@@ -40,6 +40,7 @@ const DAYS = 730
 
 // ---------------------------------------------------------------- PRNG
 const { mulberry32 } = require("./lib/prng")
+const { requireSource } = require("./lib/ts-source")
 function hash(str) {
   let h = 2166136261
   for (let i = 0; i < str.length; i++) {
@@ -73,17 +74,13 @@ const days = []
 for (let i = DAYS - 1; i >= 0; i--)
   days.push(new Date(END.getTime() - i * 86400000))
 
-const hijriFmt = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura", {
-  day: "numeric",
-  month: "numeric",
-  year: "numeric",
-  timeZone: "UTC",
-})
+// Orion's demand calendar, from its source (no build needed, one copy)
+const { hijriMonthDay } = requireSource(
+  path.join(__dirname, "..", "plugins", "orion", "src", "lib", "calendar.ts")
+)
 function hijri(d) {
-  const parts = Object.fromEntries(
-    hijriFmt.formatToParts(d).map((p) => [p.type, p.value])
-  )
-  return { month: +parts.month, day: +parts.day }
+  const [month, day] = hijriMonthDay(Math.floor(d.getTime() / 86400000))
+  return { month, day }
 }
 const CIVIL_HOLIDAYS = new Set([
   "01-01",

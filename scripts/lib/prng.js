@@ -1,16 +1,31 @@
 /**
  * mulberry32: a small, fast, seeded PRNG (uniform in [0, 1)) for the data
- * generators, so their output is the same on every run.
+ * generators and benches, so their output is the same on every run. It is
+ * Orion's generator (`Rng` in plugins/orion/src/lib/random.ts), loaded from
+ * its source so the scripts need no build and there is one copy of it.
  */
+"use strict"
+
+const path = require("path")
+const { requireSource } = require("./ts-source")
+
+const { Rng } = requireSource(
+  path.join(
+    __dirname,
+    "..",
+    "..",
+    "plugins",
+    "orion",
+    "src",
+    "lib",
+    "random.ts"
+  )
+)
+
+/** A function returning the next number of the stream seeded with `seed`. */
 function mulberry32(seed) {
-  let a = seed >>> 0
-  return function () {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const rng = new Rng(seed)
+  return () => rng.next()
 }
 
 module.exports = { mulberry32 }
