@@ -7,7 +7,9 @@ import {
 } from "../lib/document-sql"
 import {
   FITMENT_PRESENT_SQL,
+  PRODUCT_BRANDS_SQL,
   type FitmentPresentRow,
+  type ProductBrandRow,
 } from "../lib/fitment-sources"
 import {
   DELETE_ALL_DOCUMENTS_SQL,
@@ -97,6 +99,21 @@ export default class SearchDocumentsService extends TransactionBaseService {
       ])
       return rows.length
     })
+  }
+
+  /**
+   * The brand of each product that has one, read where the document SQL reads it (fitment's
+   * tables): product id → brand name. Empty without fitment.
+   */
+  async brandsOf(productIds: string[]): Promise<Map<string, string>> {
+    if (!productIds.length || !(await this.fitmentPresent())) {
+      return new Map()
+    }
+    const rows: ProductBrandRow[] = await this.activeManager_.query(
+      PRODUCT_BRANDS_SQL,
+      [productIds]
+    )
+    return new Map(rows.map((r) => [r.id, r.brand]))
   }
 
   /** Removes every document (Medusa's `deleteAllDocuments`). */
