@@ -3,6 +3,7 @@
  * (`search_dirty`): shared by the migration and the loader that installs the triggers on tables
  * created after it (the fitment plugin's).
  */
+import { FITMENT_LIST_SOURCES } from "./fitment-sources"
 
 /** Product ids of variants in ROWS (by variant_id). */
 const VIA_VARIANT = `SELECT v.product_id FROM ROWS r JOIN product_variant v ON v.id = r.variant_id`
@@ -62,10 +63,11 @@ export const CATALOGUE_SOURCES: [string, "via" | "marker", string][] = [
   ["region", "marker", "*all"],
   ["tax_rate", "marker", "*all"],
   ["product_type_tax_rate", "marker", "*all"],
-  ["vehicle", "marker", "*lists"],
-  ["vehicle_make", "marker", "*lists"],
-  ["vehicle_model", "marker", "*lists"],
-  ["brand", "marker", "*lists"],
+  ...FITMENT_LIST_SOURCES.map((table): [string, "marker", string] => [
+    table,
+    "marker",
+    "*lists",
+  ]),
   ["product_category", "marker", "*lists"],
   ["sales_channel", "marker", "*lists"],
   ["publishable_api_key_sales_channel", "marker", "*lists"],

@@ -1,4 +1,5 @@
 import type { ListRequest } from "./catalogue-request"
+import { fitsVehiclesSql } from "./fitment-sources"
 
 /**
  * The one indexed query behind a store listing: the page of product ids (filters, order, page
@@ -7,6 +8,34 @@ import type { ListRequest } from "./catalogue-request"
  */
 
 export type ListSql = { sql: string; params: unknown[] }
+
+/** A row of a listing's page (`listSql`, `pageByIdsSql`): `body` null when not rendered yet. */
+export type PageRow = {
+  id: string
+  version: string
+  body: string | null
+  expires: string | null
+  generation: string
+}
+
+/** The row of `retrieveSql`. */
+export type RetrieveRow = {
+  id: string
+  version: string
+  status: string
+  channels: string[]
+  body: string | null
+  expires: string | null
+}
+
+/** The row of `countSql`. */
+export type CountRow = { total: number }
+
+/** The row of `orderedIdsSql`. */
+export type OrderedIdsRow = { ids: string[]; generation: string }
+
+/** The row of `CATEGORY_IDS_SQL`. */
+export type CategoryIdsRow = { ids: string[] }
 
 const ORDER_COLUMNS: Record<
   ListRequest["order"]["field"],
@@ -63,14 +92,7 @@ SELECT COALESCE(array_agg(c.id::text ORDER BY c.id), '{}') AS ids
   FROM product_category c JOIN down ON down.id = c.id
  WHERE c.is_active AND NOT c.is_internal`
 
-/**
- * `search_document d`'s products that fit the vehicles (a text[] placeholder), by fitment's one
- * definition. Called in FROM, the SQL function is inlined: the planner sees the vehicles and how
- * many parts fit them (in a select list it is opaque, estimated at 1,000 rows whatever the vehicle).
- */
-export function fitsVehiclesSql(vehicleIds: string): string {
-  return `d.product_id IN (SELECT v.product_id FROM fitment_products_for_vehicles(${vehicleIds}::text[]) AS v(product_id))`
-}
+export { fitsVehiclesSql }
 
 /**
  * `column` is one of `values`: `=` for one value, so that the planner reads an index on the column

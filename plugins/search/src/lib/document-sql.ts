@@ -6,6 +6,12 @@
  * metadata only and there is no brand (a product's one brand is fitment's; `metadata.brand` is not read).
  */
 
+import {
+  FITMENT_DOCUMENT_CTES,
+  FITMENT_DOCUMENT_REFS,
+  FITMENT_PRESENT_SQL,
+} from "./fitment-sources"
+
 export type DocumentSqlOptions = { fitment: boolean }
 
 /** text rows of the jsonb array at <alias>.metadata-><key> (elements: strings, numbers or {number|reference|ref|raw}) */
@@ -19,35 +25,8 @@ const metaList = (key: string, alias: string) => `
  * MATERIALIZED so that no expression is evaluated twice. Deleted products lose their document.
  */
 export function upsertDocumentsSql({ fitment }: DocumentSqlOptions): string {
-  const fitmentCtes = fitment
-    ? `,
-fp AS MATERIALIZED (
-  SELECT fp.product_id, b.name AS brand, fp.brand_id, fp.is_universal
-    FROM fitment_product fp JOIN prod ON prod.id = fp.product_id
-    LEFT JOIN brand b ON b.id = fp.brand_id
-),
-pn AS MATERIALIZED (
-  SELECT pn.product_id,
-         jsonb_agg(jsonb_build_object('type', pn.type, 'brand', NULLIF(pn.brand_name, ''), 'number', pn.raw) ORDER BY pn.type, pn.raw) AS part_numbers
-    FROM part_number pn JOIN prod ON prod.id = pn.product_id
-   GROUP BY pn.product_id
-),
-veh AS MATERIALIZED (
-  SELECT x.product_id, string_agg(x.name, ', ' ORDER BY x.name) AS vehicles
-    FROM (
-      SELECT DISTINCT f.product_id, mk.name || ' ' || md.name AS name
-        FROM fitment f JOIN prod ON prod.id = f.product_id
-        JOIN vehicle v ON v.id = f.vehicle_id
-        JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id
-    ) x
-   GROUP BY x.product_id
-)`
-    : ""
-  const partRefs = fitment
-    ? `
-    UNION ALL SELECT pn.product_id, pn.raw FROM part_number pn JOIN prod ON prod.id = pn.product_id
-    UNION ALL SELECT pn.product_id, pn.normalized FROM part_number pn JOIN prod ON prod.id = pn.product_id`
-    : ""
+  const fitmentCtes = fitment ? FITMENT_DOCUMENT_CTES : ""
+  const partRefs = fitment ? FITMENT_DOCUMENT_REFS : ""
   return `
 WITH RECURSIVE ids AS MATERIALIZED (SELECT DISTINCT unnest($1::text[]) AS id),
 -- a deleted product keeps a tombstone (status "deleted", a new version) so that every instance
@@ -236,11 +215,8 @@ SELECT DISTINCT w FROM search_document d, regexp_split_to_table(d.words, '[^a-z0
  WHERE d.product_id = ANY($1::text[]) AND length(w) >= 3 AND w !~ '^[0-9]+$'
 ON CONFLICT (word) DO NOTHING`
 
-/** Is the fitment plugin's schema present? */
-export const FITMENT_PRESENT_SQL = `
-SELECT to_regclass('public.fitment') IS NOT NULL AND to_regclass('public.part_number') IS NOT NULL
-   AND to_regclass('public.fitment_product') IS NOT NULL AND to_regclass('public.brand') IS NOT NULL
-   AND to_regclass('public.vehicle') IS NOT NULL AS present`
+/** Is the fitment plugin's schema present? (scripts/search-reindex.js reads it here) */
+export { FITMENT_PRESENT_SQL }
 
 /**
  * After documents were rebuilt (in the same transaction): their rendered catalogue bodies are

@@ -3,6 +3,7 @@ import {
   meilisearchPluginOptions,
   productIndexSettings,
   transformProduct,
+  withBrands,
 } from "./meilisearch-settings"
 
 const product = {
@@ -11,8 +12,9 @@ const product = {
   handle: "plaquettes-frein-avant-bosch",
   status: "draft",
   thumbnail: null,
+  // fitment's brand, as withBrands sets it
+  brand: "Bosch",
   metadata: {
-    brand: "Bosch",
     title_ar: "فحمات الفرامل الأمامية",
     mpn: "0 986 494 123",
     oe_numbers: ["7701 208 265", { number: "41 06 014 63R" }],
@@ -56,6 +58,22 @@ describe("transformProduct", () => {
         "BOS0986494123",
       ])
     )
+  })
+
+  it("takes the brand from fitment, as the PostgreSQL document does, never from metadata", () => {
+    const [withBrand, without] = withBrands(
+      [
+        { id: "prod_1", metadata: { brand: "Old" } },
+        { id: "prod_2", metadata: { brand: "Old" } },
+      ],
+      new Map([["prod_1", "Valeo"]])
+    )
+    expect(transformProduct(withBrand).brand).toBe("Valeo")
+    expect(transformProduct(without).brand).toBeNull()
+    expect(
+      transformProduct({ id: "p", brand: { id: "brand_1", name: "Bosch" } })
+        .brand
+    ).toBe("Bosch")
   })
 
   it("survives a bare product", () => {

@@ -4,8 +4,10 @@
  * compact fitment summary to each product document.
  *
  * The Meilisearch plugin loads products with variants, options, tags, type, collection, images and
- * categories only: the transformer reads brand/part numbers from product metadata (written by the
- * seed and the fitment import) and the fitment summary from `metadata.fitment_summary` /
+ * categories only. The brand is the PostgreSQL search document's: fitment's (`fitment_product` →
+ * `brand`), set on each product as `brand` before the transformer runs (loaders/meilisearch-brands.ts,
+ * `withBrands`); `metadata.brand` is not read. Part numbers come from product metadata (written by
+ * the seed and the fitment import), the fitment summary from `metadata.fitment_summary` /
  * `metadata.vehicle_ids` when present.
  */
 import { compactReference } from "@shabou/text"
@@ -24,6 +26,26 @@ const asList = (v: unknown): string[] =>
         typeof x === "string" || typeof x === "number"
     )
     .map(String)
+
+/**
+ * The brand fitment gives a product: its name, as `withBrands` sets it (or `{ name }`, the shape of
+ * fitment's `brand` on store product answers).
+ */
+function brandOf(product: AnyRecord): string | null {
+  const brand = product.brand
+  if (typeof brand === "string") {
+    return brand || null
+  }
+  return typeof brand?.name === "string" ? brand.name : null
+}
+
+/** The products with fitment's brand name of each (`brands`: product id → name) as `brand`. */
+export function withBrands<T extends AnyRecord>(
+  products: T[],
+  brands: Map<string, string>
+): (T & { brand: string | null })[] {
+  return products.map((p) => ({ ...p, brand: brands.get(p.id) ?? null }))
+}
 
 export function transformProduct(product: AnyRecord): AnyRecord {
   const meta: AnyRecord = product.metadata ?? {}
@@ -49,7 +71,7 @@ export function transformProduct(product: AnyRecord): AnyRecord {
     thumbnail: product.thumbnail ?? null,
     status: product.status,
     title_ar: meta.title_ar ?? null,
-    brand: meta.brand ?? null,
+    brand: brandOf(product),
     mpn,
     oe_numbers: oe,
     cross_references: cross,

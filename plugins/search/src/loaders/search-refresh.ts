@@ -1,18 +1,14 @@
 import { aliasTo, asFunction, asValue, AwilixContainer } from "awilix"
 import type { EntityManager } from "typeorm"
 import { CATALOGUE_SOURCES } from "../lib/catalogue-sources"
+import { FITMENT_DIRTY_SOURCES } from "../lib/fitment-sources"
+import { resolveOptions, type SearchPluginOptions } from "../options"
 import type CatalogueService from "../services/catalogue"
 import type CatalogueCacheService from "../services/catalogue-cache"
 import type PostgresSearchService from "../services/postgres-search"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
 
-const FITMENT_TABLES: [string, string][] = [
-  ["fitment_product", "product_id"],
-  ["part_number", "product_id"],
-  ["fitment", "product_id"],
-  ["brand", "id"],
-]
 const STARTED = Symbol.for("shabou.search.refresh")
 const BOOT_DRAIN_MAX = 5000
 
@@ -28,8 +24,9 @@ const BOOT_DRAIN_MAX = 5000
  */
 export default async function searchRefreshLoader(
   container: AwilixContainer,
-  options: { refresh_interval_ms?: number; engine?: string } = {}
+  rawOptions: SearchPluginOptions = {}
 ): Promise<void> {
+  const options = resolveOptions(rawOptions)
   const logger: Logger = container.resolve("logger")
   if (options.engine === "meilisearch") {
     // the documents are still kept: the catalogue read model is built on them
@@ -63,7 +60,7 @@ export default async function searchRefreshLoader(
     Indexer.prototype.retrieveNextProducts = async () => []
   }
 
-  for (const [table, key] of FITMENT_TABLES) {
+  for (const [table, key] of FITMENT_DIRTY_SOURCES) {
     const [{ missing }] = await manager.query(
       `SELECT to_regclass('public.' || $1::text) IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('public.' || $1::text) AND tgname LIKE 'search_dirty_%') AS missing`,
@@ -122,8 +119,8 @@ export default async function searchRefreshLoader(
   }
   g[STARTED] = true
   const catalogue = container.resolve("catalogueService") as CatalogueService
-  await catalogue.refreshGenerations()
-  const every = options.refresh_interval_ms ?? 200
+  await catalogue.state.refreshGenerations()
+  const every = options.refreshIntervalMs
   let busy = false
   let stopped = false
   let lastError = 0
@@ -142,7 +139,7 @@ export default async function searchRefreshLoader(
       } while (taken === 500)
       // after the drain: this instance's cache keys move to the new generations (other
       // instances' drains are seen here too)
-      await catalogue.refreshGenerations()
+      await catalogue.state.refreshGenerations()
       if (!drained || Date.now() - lastWarm > 2000) {
         // bodies are rendered once the queue is quiet (a product still changing would be rendered
         // twice), and at least every 2 s while changes keep coming
@@ -163,7 +160,7 @@ export default async function searchRefreshLoader(
   // bodies the eager contexts lack are rendered beside the drain, never blocking it
   let warming = false
   const warm = async () => {
-    if (warming || !catalogue.ready) {
+    if (warming || !catalogue.renderer.ready) {
       return
     }
     warming = true

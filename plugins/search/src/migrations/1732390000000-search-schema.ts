@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from "typeorm"
+import { FITMENT_DIRTY_SOURCES } from "../lib/fitment-sources"
 
 /**
  * PostgreSQL product search: extensions (unaccent, pg_trgm), normalisation functions, the
@@ -226,8 +227,5 @@ const DIRTY_SOURCES: [string, string][] = [
   ["product_sales_channel", "product_id"],
   ["product_tags", "product_id"],
   ["product_category", "id"],
-  ["fitment_product", "product_id"],
-  ["part_number", "product_id"],
-  ["fitment", "product_id"],
-  ["brand", "id"],
+  ...FITMENT_DIRTY_SOURCES,
 ]

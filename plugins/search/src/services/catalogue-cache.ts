@@ -6,27 +6,18 @@ import {
   sharedForm,
   type CachedAnswer,
 } from "../lib/answer-cache"
+import { resolveOptions, type SearchPluginOptions } from "../options"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
 
-export type CatalogueCacheOptions = {
-  /** Redis URL: the answers are shared by every server instance (in-process only without it) */
-  redisUrl?: string
-  redisPrefix?: string
-  /** seconds an answer is kept in Redis (a generation change makes it unreachable anyway) */
-  cacheTtlSeconds?: number
-  /** bytes of JSON kept in each instance's memory */
-  cacheMemoryBytes?: number
-}
-
 /**
  * The answer cache of the store reads. Keys carry the catalogue generations (see
- * CatalogueService), so a change anywhere behind an answer makes its old entry unreachable on
+ * CatalogueStateService), so a change anywhere behind an answer makes its old entry unreachable on
  * every instance at once: that is the invalidation, by tag (products / lists). Each instance keeps
  * a memory level; with Redis a second, shared level. Hit and miss counters for the metrics.
  */
 export default class CatalogueCacheService {
-  /** one per process: it holds the rendering server, the generations and the memory cache */
+  /** one per process: it holds the memory level and the Redis client */
   static LIFE_TIME = Lifetime.SINGLETON
 
   protected logger_: Logger
@@ -45,12 +36,13 @@ export default class CatalogueCacheService {
 
   constructor(
     { logger }: { logger: Logger },
-    options: CatalogueCacheOptions = {}
+    rawOptions: SearchPluginOptions = {}
   ) {
+    const options = resolveOptions(rawOptions)
     this.logger_ = logger
-    this.memory_ = new MemoryLru(options.cacheMemoryBytes ?? 64 * 1024 * 1024)
-    this.prefix_ = `${options.redisPrefix ?? "shabou:"}catalogue:`
-    this.ttl_ = options.cacheTtlSeconds ?? 600
+    this.memory_ = new MemoryLru(options.cacheMemoryBytes)
+    this.prefix_ = `${options.redisPrefix}catalogue:`
+    this.ttl_ = options.cacheTtlSeconds
     if (options.redisUrl) {
       this.redis_ = new Redis(options.redisUrl, {
         maxRetriesPerRequest: 1,

@@ -13,5 +13,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     "catalogueCacheService"
   ) as CatalogueCacheService
   const status = await catalogue.status()
-  res.json({ ...status, rendering: catalogue.ready, cache: cache.stats() })
+  res.json({
+    ...status,
+    rendering: catalogue.renderer.ready,
+    cache: cache.stats(),
+  })
 }

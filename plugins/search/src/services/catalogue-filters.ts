@@ -1,0 +1,169 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+import { Lifetime } from "awilix"
+import type { EntityManager } from "typeorm"
+import type { ListRequest } from "../lib/catalogue-request"
+import {
+  CATEGORY_IDS_SQL,
+  countSql,
+  orderedIdsSql,
+  type CategoryIdsRow,
+  type CountRow,
+  type OrderedIdsRow,
+  type Resolved as ResolvedFilters,
+} from "../lib/catalogue-sql"
+import { VEHICLE_EXISTS_SQL } from "../lib/fitment-sources"
+import { kept } from "../lib/kept-values"
+import { resolveOptions, type SearchPluginOptions } from "../options"
+import type CatalogueStateService from "./catalogue-state"
+
+type InjectedDependencies = {
+  manager: EntityManager
+  catalogueStateService: CatalogueStateService
+}
+
+/** listings whose ordered ids are kept (each at most `keptOrderMax` ids: 1,000 are about 60 kB; a vehicle's, about 12 kB) */
+const KEPT_ORDERS = 1500
+
+/**
+ * What a listing's filters stand for, kept per catalogue generation so that the pages of one
+ * listing share them: the vehicles checked, the categories resolved, the count, and the ordered
+ * ids of a listing that matches few products.
+ */
+export default class CatalogueFiltersService extends TransactionBaseService {
+  /** one per process: the kept values are shared by every request */
+  static LIFE_TIME = Lifetime.SINGLETON
+
+  protected state_: CatalogueStateService
+  /** listings matching at most this many products keep their ordered ids (plugin option `keptOrderMax`) */
+  private keptOrderMax_: number
+  /** listing counts by generation and filters (see `count`) */
+  private counts_ = new Map<string, Promise<number>>()
+  /** category filters resolved, by generation (see `resolveFilters`) */
+  private categories_ = new Map<string, Promise<string[]>>()
+  /** the ids of the listings that match few products, in order, by generation and filters (see `orderedIds`) */
+  private orders_ = new Map<
+    string,
+    Promise<{ ids: string[] | null; generation: string }>
+  >()
+  /** whether a vehicle exists, by lists generation and id (a vehicle's change moves the generation) */
+  private vehicles_ = new Map<string, Promise<boolean>>()
+
+  constructor(
+    container: InjectedDependencies,
+    options: SearchPluginOptions = {}
+  ) {
+    super(container)
+    this.state_ = container.catalogueStateService
+    this.keptOrderMax_ = resolveOptions(options).keptOrderMax
+  }
+
+  /** A 400 naming the vehicles of `vehicle_id` that do not exist. */
+  async checkVehicles(vehicleIds: string[]): Promise<void> {
+    const lists = this.state_.generations.lists
+    const known = await Promise.all(
+      vehicleIds.map((id) =>
+        kept(this.vehicles_, `${lists}|${id}`, () =>
+          this.activeManager_
+            .query(VEHICLE_EXISTS_SQL, [id])
+            .then((r: unknown[]) => r.length > 0)
+        )
+      )
+    )
+    const unknown = vehicleIds.filter((_, i) => !known[i])
+    if (unknown.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `vehicle_id: no vehicle with id ${unknown.join(", ")}`
+      )
+    }
+  }
+
+  /**
+   * The values a listing's filters stand for (see `Resolved` in lib/catalogue-sql): the categories,
+   * kept until the catalogue changes (a category's change queues the products below it, which moves
+   * the products generation).
+   */
+  async resolveFilters(request: ListRequest): Promise<ResolvedFilters> {
+    const f = request.filters
+    if (!f.categoryIds) {
+      return {}
+    }
+    const gens = this.state_.generations
+    const asked = [...f.categoryIds].sort()
+    const key = `${gens.products}.${gens.lists}|${f.includeCategoryChildren ? 1 : 0}|${asked.join(",")}`
+    const ids = kept(this.categories_, key, () =>
+      this.activeManager_
+        .query(CATEGORY_IDS_SQL, [asked, Boolean(f.includeCategoryChildren)])
+        .then((r: CategoryIdsRow[]) => r[0].ids)
+    )
+    return { categoryIds: await ids }
+  }
+
+  /**
+   * How many products a listing's filters match. Kept per filter set and catalogue generation (read
+   * in the page's own statement, so that a page and its count always come from the same data): the
+   * pages of one listing share one count, computed once until the catalogue changes; concurrent
+   * requests for the same count wait for one statement.
+   */
+  async count(
+    request: ListRequest,
+    channels: string[],
+    filters: ResolvedFilters,
+    generation?: string
+  ): Promise<number> {
+    const { sql, params } = countSql(request, channels, filters)
+    if (generation === undefined) {
+      // a page past the end: no row carries the generation
+      const [{ total }]: CountRow[] = await this.activeManager_.query(
+        sql,
+        params
+      )
+      return total
+    }
+    return kept(
+      this.counts_,
+      `${generation}|${sql}|${JSON.stringify(params)}`,
+      () =>
+        this.activeManager_
+          .query(sql, params)
+          .then((r: CountRow[]) => r[0].total)
+    )
+  }
+
+  /**
+   * The ids a listing's filters match, in its order, when they are few (option `keptOrderMax`): one
+   * statement per filter set, order and generation, kept until the catalogue changes, so the
+   * listing's other pages and its count need no search (the pages of a shopper's vehicle). Null for
+   * a larger listing (its pages walk an index in their order and stop at their last row).
+   */
+  async orderedIds(
+    request: ListRequest,
+    channels: string[],
+    filters: ResolvedFilters
+  ): Promise<OrderedIdsRow | null> {
+    if (!this.keptOrderMax_) {
+      return null
+    }
+    const gens = this.state_.generations
+    const known = `${gens.products}.${gens.lists}`
+    const max = this.keptOrderMax_
+    const { sql, params } = orderedIdsSql(request, channels, filters, max)
+    const key = `${known}|${sql}|${JSON.stringify(params)}`
+    const found = await kept(
+      this.orders_,
+      key,
+      () =>
+        this.activeManager_.query(sql, params).then(([r]: OrderedIdsRow[]) => ({
+          ids: r.ids.length > max ? null : r.ids,
+          generation: r.generation,
+        })),
+      KEPT_ORDERS
+    )
+    if (found.generation !== known) {
+      // read at a generation this instance has not seen yet: good for this request, not to keep
+      this.orders_.delete(key)
+    }
+    return found.ids ? { ids: found.ids, generation: found.generation } : null
+  }
+}
