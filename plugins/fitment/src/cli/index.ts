@@ -16,10 +16,8 @@ import FitmentExportService, {
   EXPORT_TYPES,
   ExportType,
 } from "../services/fitment-export"
-import FitmentImportService, {
-  ImportResult,
-  ImportType,
-} from "../services/fitment-import"
+import { ImportResult, ImportType } from "../lib/import-run"
+import { importService, IMPORT_ENTITIES } from "./import-service"
 
 export const USAGE = `usage: fitment import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]
        fitment export vehicles|fitments [<file.csv>]`
@@ -81,7 +79,7 @@ export async function main(
   const dataSource = new DataSource({
     type: "postgres",
     url: options.databaseUrl,
-    entities: [],
+    entities: IMPORT_ENTITIES,
     logging: false,
   })
   await dataSource.initialize()
@@ -101,7 +99,7 @@ export async function main(
   )
   let barStarted = false
   try {
-    const service = new FitmentImportService({ manager: dataSource.manager })
+    const service = await importService(dataSource)
     const started = Date.now()
     if (showBar) {
       io.err.write(`reading ${path.basename(file)}…\n`)
