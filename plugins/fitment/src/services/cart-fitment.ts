@@ -1,6 +1,10 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
+import {
+  CartVehicleInput,
+  cartVehicleRequest,
+} from "../lib/cart-vehicle-request"
 import { StoreVehicle } from "../lib/fitment-shape"
 import { vehicleLabel } from "../lib/vehicle-label"
 import type {
@@ -74,63 +78,36 @@ export default class CartFitmentService extends TransactionBaseService {
    */
   async setVehicle(
     cartId: string,
-    input: { vehicle_id?: unknown; garage_vehicle_id?: unknown; vin?: unknown },
+    input: CartVehicleInput,
     customerId: string | null
   ): Promise<CartVehicle> {
     return await this.atomicPhase_(async (manager) => {
       const self = this.withTransaction(manager)
       const cart = await self.lockOpenCart(cartId)
+      const request = cartVehicleRequest(
+        cartId,
+        input,
+        customerId,
+        cart.customer_id
+      )
       let vehicleId: string
       let vin: string | null = null
       let garageId: string | null = null
-      if (input.garage_vehicle_id !== undefined) {
-        if (
-          typeof input.garage_vehicle_id !== "string" ||
-          !input.garage_vehicle_id
-        ) {
-          throw new MedusaError(
-            MedusaError.Types.INVALID_DATA,
-            "garage_vehicle_id: must be the id of a vehicle of your garage"
-          )
-        }
-        if (!customerId) {
-          throw new MedusaError(
-            MedusaError.Types.UNAUTHORIZED,
-            "garage_vehicle_id: sign in to use a vehicle of your garage"
-          )
-        }
-        if (cart.customer_id && cart.customer_id !== customerId) {
-          throw new MedusaError(
-            MedusaError.Types.NOT_ALLOWED,
-            `Cart ${cartId} belongs to another customer`
-          )
-        }
+      if ("garage_vehicle_id" in request) {
         const own = await this.garage_
           .withTransaction(manager)
-          .retrieve(customerId, input.garage_vehicle_id)
+          .retrieve(request.customer_id, request.garage_vehicle_id)
         vehicleId = own.vehicle_id
         vin = own.vin
         garageId = own.id
       } else {
-        if (typeof input.vehicle_id !== "string" || !input.vehicle_id.trim()) {
-          throw new MedusaError(
-            MedusaError.Types.INVALID_DATA,
-            "vehicle_id: is required (or garage_vehicle_id)"
-          )
-        }
-        vehicleId = input.vehicle_id.trim()
-        if (input.vin !== undefined && input.vin !== null) {
-          if (typeof input.vin !== "string") {
-            throw new MedusaError(
-              MedusaError.Types.INVALID_DATA,
-              "vin: must be a text of 17 characters"
-            )
-          }
+        vehicleId = request.vehicle_id
+        if (request.vin !== null) {
           // the VIN's make and model year must agree with the chosen vehicle (400 naming vin otherwise)
           vin = (
             await this.garage_
               .withTransaction(manager)
-              .resolveVehicle(vehicleId, input.vin)
+              .resolveVehicle(vehicleId, request.vin)
           ).vin
         }
       }
