@@ -12,12 +12,9 @@ import fs from "fs"
 import path from "path"
 import { SingleBar, Presets } from "cli-progress"
 import { DataSource } from "typeorm"
-import FitmentExportService, {
-  EXPORT_TYPES,
-  ExportType,
-} from "../services/fitment-export"
+import { EXPORT_TYPES, ExportType } from "../services/fitment-export"
 import { ImportResult, ImportType } from "../lib/import-run"
-import { importService, IMPORT_ENTITIES } from "./import-service"
+import { CLI_ENTITIES, exportService, importService } from "./services"
 
 export const USAGE = `usage: fitment import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]
        fitment export vehicles|fitments [<file.csv>]`
@@ -79,7 +76,7 @@ export async function main(
   const dataSource = new DataSource({
     type: "postgres",
     url: options.databaseUrl,
-    entities: IMPORT_ENTITIES,
+    entities: CLI_ENTITIES,
     logging: false,
   })
   await dataSource.initialize()
@@ -157,7 +154,7 @@ async function exportCommand(
   const dataSource = new DataSource({
     type: "postgres",
     url: options.databaseUrl,
-    entities: [],
+    entities: CLI_ENTITIES,
     logging: false,
   })
   await dataSource.initialize()
@@ -168,9 +165,9 @@ async function exportCommand(
     : (options.stdout ?? process.stdout)
   try {
     const started = Date.now()
-    const result = await new FitmentExportService({
-      manager: dataSource.manager,
-    }).export(type, (chunk) => {
+    const result = await (
+      await exportService(dataSource)
+    ).export(type, (chunk) => {
       if (!out.write(chunk)) {
         return new Promise<void>((resolve) =>
           out.once("drain", () => resolve())

@@ -3,27 +3,45 @@ import { Fitment } from "../models/fitment"
 import { FitmentImport } from "../models/fitment-import"
 import { FitmentProduct } from "../models/fitment-product"
 import { Vehicle } from "../models/vehicle"
+import FitmentExportService from "../services/fitment-export"
 import FitmentImportService from "../services/fitment-import"
 import FitmentImportApplyService from "../services/fitment-import-apply"
 import FitmentImportPlanService from "../services/fitment-import-plan"
 
-/** The entities the import's repositories are built on (the CLI's DataSource must know them). */
-export const IMPORT_ENTITIES = [Fitment, FitmentImport, FitmentProduct, Vehicle]
+/** The entities the CLI's repositories are built on (its DataSource must know them). */
+export const CLI_ENTITIES = [Fitment, FitmentImport, FitmentProduct, Vehicle]
 
 /**
- * The import service outside the Medusa server, wired as Medusa's loaders
- * would wire it. The repositories are built on Medusa's DataSource when their
- * modules are first read; the server's database loader sets it, and here the
- * CLI's own DataSource (initialised with IMPORT_ENTITIES) takes its place.
+ * The repositories are built on Medusa's DataSource when their modules are
+ * first read; the server's database loader sets it, and in the CLI its own
+ * DataSource (initialised with CLI_ENTITIES) takes its place.
  */
-export async function importService(
-  dataSource: DataSource
-): Promise<FitmentImportService> {
+async function useDataSource(dataSource: DataSource): Promise<void> {
   const database: { dataSource?: unknown } =
     await import("@medusajs/medusa/dist/loaders/database")
   if (!database.dataSource) {
     database.dataSource = dataSource
   }
+}
+
+/** The export service outside the Medusa server, wired as Medusa's loaders would wire it. */
+export async function exportService(
+  dataSource: DataSource
+): Promise<FitmentExportService> {
+  await useDataSource(dataSource)
+  const { FitmentExportRepository } =
+    await import("../repositories/fitment-export")
+  return new FitmentExportService({
+    manager: dataSource.manager,
+    fitmentExportRepository: FitmentExportRepository,
+  })
+}
+
+/** The import service outside the Medusa server, wired as Medusa's loaders would wire it. */
+export async function importService(
+  dataSource: DataSource
+): Promise<FitmentImportService> {
+  await useDataSource(dataSource)
   const { FitmentRepository } = await import("../repositories/fitment")
   const { FitmentProductRepository } =
     await import("../repositories/fitment-product")
