@@ -10,7 +10,9 @@ import { asValue } from "awilix"
 import { Raw } from "typeorm"
 import { fileUpload, list } from "@shabou/api-params"
 import CartFitmentService from "../services/cart-fitment"
-import FitmentService, { brandOf } from "../services/fitment"
+import { brandOf } from "../lib/fitment-shape"
+import { productCondition } from "../lib/product-condition"
+import FitmentProductService from "../services/fitment-product"
 
 const FILTER_KEYS = ["vehicle_id", "brand_id"] as const
 
@@ -84,7 +86,7 @@ export async function vehicleBrandFilter(
       selector: Record<string, unknown>,
       config?: unknown
     ) => {
-      const condition = FitmentService.productCondition("__ALIAS__", {
+      const condition = productCondition("__ALIAS__", {
         vehicleIds,
         brandIds,
       })
@@ -157,8 +159,8 @@ export async function attachBrands(
     if (!ids.length || res.statusCode >= 400) {
       return json(body)
     }
-    const fitmentService = req.scope.resolve("fitmentService") as FitmentService
-    fitmentService
+    req.scope
+      .resolve<FitmentProductService>("fitmentProductService")
       .brandsOfProducts(ids)
       .then((brands) => {
         for (const p of products) {

@@ -12,14 +12,9 @@ import fs from "fs"
 import path from "path"
 import { SingleBar, Presets } from "cli-progress"
 import { DataSource } from "typeorm"
-import FitmentExportService, {
-  EXPORT_TYPES,
-  ExportType,
-} from "../services/fitment-export"
-import FitmentImportService, {
-  ImportResult,
-  ImportType,
-} from "../services/fitment-import"
+import { EXPORT_TYPES, ExportType } from "../services/fitment-export"
+import { ImportResult, ImportType } from "../lib/import-run"
+import { CLI_ENTITIES, exportService, importService } from "./services"
 
 export const USAGE = `usage: fitment import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]
        fitment export vehicles|fitments [<file.csv>]`
@@ -81,7 +76,7 @@ export async function main(
   const dataSource = new DataSource({
     type: "postgres",
     url: options.databaseUrl,
-    entities: [],
+    entities: CLI_ENTITIES,
     logging: false,
   })
   await dataSource.initialize()
@@ -101,7 +96,7 @@ export async function main(
   )
   let barStarted = false
   try {
-    const service = new FitmentImportService({ manager: dataSource.manager })
+    const service = await importService(dataSource)
     const started = Date.now()
     if (showBar) {
       io.err.write(`reading ${path.basename(file)}…\n`)
@@ -159,7 +154,7 @@ async function exportCommand(
   const dataSource = new DataSource({
     type: "postgres",
     url: options.databaseUrl,
-    entities: [],
+    entities: CLI_ENTITIES,
     logging: false,
   })
   await dataSource.initialize()
@@ -170,9 +165,9 @@ async function exportCommand(
     : (options.stdout ?? process.stdout)
   try {
     const started = Date.now()
-    const result = await new FitmentExportService({
-      manager: dataSource.manager,
-    }).export(type, (chunk) => {
+    const result = await (
+      await exportService(dataSource)
+    ).export(type, (chunk) => {
       if (!out.write(chunk)) {
         return new Promise<void>((resolve) =>
           out.once("drain", () => resolve())

@@ -1,14 +1,26 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
+import {
+  CartVehicleInput,
+  cartVehicleRequest,
+} from "../lib/cart-vehicle-request"
+import { StoreVehicle } from "../lib/fitment-shape"
 import { vehicleLabel } from "../lib/vehicle-label"
-import { Row } from "../types"
+import type {
+  CartStateRow,
+  LineItemFitmentRepository,
+  OrderLineRow,
+} from "../repositories/line-item-fitment"
 import FitmentService from "./fitment"
+import FitmentVerdictService from "./fitment-verdict"
 import GarageService from "./garage"
 
 type InjectedDependencies = {
   manager: EntityManager
+  lineItemFitmentRepository: typeof LineItemFitmentRepository
   fitmentService: FitmentService
+  fitmentVerdictService: FitmentVerdictService
   garageService: GarageService
 }
 
@@ -42,14 +54,22 @@ export interface LineFitment {
  * bought: the line is flagged, never refused.
  */
 export default class CartFitmentService extends TransactionBaseService {
+  protected readonly lineItemFitmentRepository_: typeof LineItemFitmentRepository
   protected readonly fitment_: FitmentService
+  protected readonly verdicts_: FitmentVerdictService
   protected readonly garage_: GarageService
 
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
+    this.lineItemFitmentRepository_ = container.lineItemFitmentRepository
     this.fitment_ = container.fitmentService
+    this.verdicts_ = container.fitmentVerdictService
     this.garage_ = container.garageService
+  }
+
+  private get repo() {
+    return this.activeManager_.withRepository(this.lineItemFitmentRepository_)
   }
 
   /**
@@ -58,75 +78,42 @@ export default class CartFitmentService extends TransactionBaseService {
    */
   async setVehicle(
     cartId: string,
-    input: { vehicle_id?: unknown; garage_vehicle_id?: unknown; vin?: unknown },
+    input: CartVehicleInput,
     customerId: string | null
   ): Promise<CartVehicle> {
     return await this.atomicPhase_(async (manager) => {
-      const cart = await this.lockOpenCart(manager, cartId)
+      const self = this.withTransaction(manager)
+      const cart = await self.lockOpenCart(cartId)
+      const request = cartVehicleRequest(
+        cartId,
+        input,
+        customerId,
+        cart.customer_id
+      )
       let vehicleId: string
       let vin: string | null = null
       let garageId: string | null = null
-      if (input.garage_vehicle_id !== undefined) {
-        if (
-          typeof input.garage_vehicle_id !== "string" ||
-          !input.garage_vehicle_id
-        ) {
-          throw new MedusaError(
-            MedusaError.Types.INVALID_DATA,
-            "garage_vehicle_id: must be the id of a vehicle of your garage"
-          )
-        }
-        if (!customerId) {
-          throw new MedusaError(
-            MedusaError.Types.UNAUTHORIZED,
-            "garage_vehicle_id: sign in to use a vehicle of your garage"
-          )
-        }
-        if (cart.customer_id && cart.customer_id !== customerId) {
-          throw new MedusaError(
-            MedusaError.Types.NOT_ALLOWED,
-            `Cart ${cartId} belongs to another customer`
-          )
-        }
+      if ("garage_vehicle_id" in request) {
         const own = await this.garage_
           .withTransaction(manager)
-          .retrieve(customerId, input.garage_vehicle_id)
+          .retrieve(request.customer_id, request.garage_vehicle_id)
         vehicleId = own.vehicle_id
         vin = own.vin
         garageId = own.id
       } else {
-        if (typeof input.vehicle_id !== "string" || !input.vehicle_id.trim()) {
-          throw new MedusaError(
-            MedusaError.Types.INVALID_DATA,
-            "vehicle_id: is required (or garage_vehicle_id)"
-          )
-        }
-        vehicleId = input.vehicle_id.trim()
-        if (input.vin !== undefined && input.vin !== null) {
-          if (typeof input.vin !== "string") {
-            throw new MedusaError(
-              MedusaError.Types.INVALID_DATA,
-              "vin: must be a text of 17 characters"
-            )
-          }
+        vehicleId = request.vehicle_id
+        if (request.vin !== null) {
           // the VIN's make and model year must agree with the chosen vehicle (400 naming vin otherwise)
           vin = (
             await this.garage_
               .withTransaction(manager)
-              .resolveVehicle(vehicleId, input.vin)
+              .resolveVehicle(vehicleId, request.vin)
           ).vin
         }
       }
-      const snapshot = await this.withTransaction(manager).vehicleSnapshot(
-        vehicleId,
-        vin,
-        garageId
-      )
-      await manager.query(
-        `UPDATE cart SET metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('vehicle', $2::jsonb), updated_at = now() WHERE id = $1`,
-        [cartId, JSON.stringify(snapshot)]
-      )
-      await this.withTransaction(manager).refresh(cartId)
+      const snapshot = await self.vehicleSnapshot(vehicleId, vin, garageId)
+      await self.repo.setCartVehicle(cartId, snapshot)
+      await self.refresh(cartId)
       return snapshot
     })
   }
@@ -159,14 +146,10 @@ export default class CartFitmentService extends TransactionBaseService {
   /** Takes the vehicle off the cart, and the verdicts with it. */
   async clearVehicle(cartId: string): Promise<void> {
     await this.atomicPhase_(async (manager) => {
-      await this.lockOpenCart(manager, cartId)
-      await manager.query(
-        `UPDATE cart SET metadata = metadata - 'vehicle', updated_at = now() WHERE id = $1 AND metadata ? 'vehicle'`,
-        [cartId]
-      )
-      await manager.query(`DELETE FROM line_item_fitment WHERE cart_id = $1`, [
-        cartId,
-      ])
+      const self = this.withTransaction(manager)
+      await self.lockOpenCart(cartId)
+      await self.repo.removeCartVehicle(cartId)
+      await self.repo.deleteOfCart(cartId)
     })
   }
 
@@ -175,10 +158,7 @@ export default class CartFitmentService extends TransactionBaseService {
     table: "cart" | "order",
     id: string
   ): Promise<CartVehicle | null> {
-    const [row] = await this.activeManager_.query(
-      `SELECT metadata->'vehicle' AS vehicle FROM "${table}" WHERE id = $1`,
-      [id]
-    )
+    const row = await this.repo.findVehicleOf<CartVehicle>(table, id)
     if (!row) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
@@ -194,73 +174,56 @@ export default class CartFitmentService extends TransactionBaseService {
    */
   async refresh(cartId: string): Promise<Map<string, LineFitment>> {
     return await this.atomicPhase_(async (manager) => {
-      const [cart] = await manager.query(
-        `SELECT id, metadata->'vehicle'->>'id' AS vehicle_id, completed_at FROM cart WHERE id = $1`,
-        [cartId]
-      )
+      const self = this.withTransaction(manager)
+      const cart = await self.repo.findCartVehicleId(cartId)
       if (!cart || cart.completed_at) {
-        return await this.withTransaction(manager).linesOf(cartId)
+        return await self.linesOf(cartId)
       }
       if (!cart.vehicle_id) {
-        await manager.query(
-          `DELETE FROM line_item_fitment WHERE cart_id = $1`,
-          [cartId]
-        )
+        await self.repo.deleteOfCart(cartId)
         return new Map()
       }
-      const lines: Row[] = await manager.query(
-        `SELECT li.id, pv.product_id FROM line_item li LEFT JOIN product_variant pv ON pv.id = li.variant_id WHERE li.cart_id = $1`,
-        [cartId]
+      const lines = await self.repo.findCartLines(cartId)
+      await self.repo.deleteOfCart(
+        cartId,
+        lines.map((l) => l.id)
       )
-      await manager.query(
-        `DELETE FROM line_item_fitment WHERE cart_id = $1 AND NOT (line_item_id = ANY($2))`,
-        [cartId, lines.map((l) => l.id)]
+      const withProduct = lines.filter(
+        (l): l is { id: string; product_id: string } => Boolean(l.product_id)
       )
-      const withProduct = lines.filter((l) => l.product_id)
-      let vehicle: Row
+      let vehicle: StoreVehicle
       try {
         vehicle = await this.fitment_
           .withTransaction(manager)
           .retrieveStoreVehicle(cart.vehicle_id)
       } catch {
         // the vehicle left the base (merged): the lines keep no verdict rather than a wrong one
-        await manager.query(
-          `DELETE FROM line_item_fitment WHERE cart_id = $1`,
-          [cartId]
-        )
+        await self.repo.deleteOfCart(cartId)
         return new Map()
       }
       if (withProduct.length) {
-        const answers = await this.fitment_.withTransaction(manager).verdicts(
+        const answers = await this.verdicts_.withTransaction(manager).verdicts(
           withProduct.map((l) => l.product_id),
           vehicle
         )
-        await manager.query(
-          `INSERT INTO line_item_fitment (line_item_id, cart_id, vehicle_id, product_id, verdict, reason, checked_at)
-           SELECT u.line_item_id, $1, $2, u.product_id, u.verdict, u.reason, now()
-           FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS u(line_item_id, product_id, verdict, reason)
-           ON CONFLICT (line_item_id) DO UPDATE SET vehicle_id = EXCLUDED.vehicle_id, product_id = EXCLUDED.product_id,
-             verdict = EXCLUDED.verdict, reason = EXCLUDED.reason, checked_at = EXCLUDED.checked_at`,
-          [
-            cartId,
-            vehicle.id,
-            withProduct.map((l) => l.id),
-            withProduct.map((l) => l.product_id),
-            answers.map((a) => a.verdict),
-            answers.map((a) => a.reason),
-          ]
+        await self.repo.upsertVerdicts(
+          cartId,
+          vehicle.id,
+          withProduct.map((l, i) => ({
+            line_item_id: l.id,
+            product_id: l.product_id,
+            verdict: answers[i].verdict,
+            reason: answers[i].reason,
+          }))
         )
       }
-      return await this.withTransaction(manager).linesOf(cartId)
+      return await self.linesOf(cartId)
     })
   }
 
   /** The stored verdicts of a cart's lines (also those of its order: the lines are the same rows). */
   async linesOf(cartId: string): Promise<Map<string, LineFitment>> {
-    const rows: Row[] = await this.activeManager_.query(
-      `SELECT line_item_id, vehicle_id, verdict, reason, checked_at FROM line_item_fitment WHERE cart_id = $1`,
-      [cartId]
-    )
+    const rows = await this.repo.findOfCart(cartId)
     return new Map(
       rows.map((r) => [
         r.line_item_id,
@@ -275,24 +238,19 @@ export default class CartFitmentService extends TransactionBaseService {
   }
 
   /** The order's vehicle and each line with its verdict as at checkout (for the admin's order page). */
-  async orderFitment(orderId: string): Promise<Row> {
-    const [order] = await this.activeManager_.query(
-      `SELECT id, cart_id, metadata->'vehicle' AS vehicle FROM "order" WHERE id = $1`,
-      [orderId]
-    )
+  async orderFitment(orderId: string): Promise<{
+    order_id: string
+    vehicle: CartVehicle | null
+    lines: OrderLineRow[]
+  }> {
+    const order = await this.repo.findOrder<CartVehicle>(orderId)
     if (!order) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
         `Order with id: ${orderId} was not found`
       )
     }
-    const lines: Row[] = await this.activeManager_.query(
-      `SELECT li.id AS line_item_id, li.title, li.description, li.quantity, pv.sku, lif.verdict, lif.reason, lif.checked_at
-       FROM line_item li LEFT JOIN product_variant pv ON pv.id = li.variant_id
-       LEFT JOIN line_item_fitment lif ON lif.line_item_id = li.id
-       WHERE li.order_id = $1 ORDER BY li.created_at, li.id`,
-      [orderId]
-    )
+    const lines = await this.repo.findOrderLines(orderId)
     return {
       order_id: order.id,
       vehicle: order.vehicle ?? null,
@@ -304,14 +262,8 @@ export default class CartFitmentService extends TransactionBaseService {
     }
   }
 
-  private async lockOpenCart(
-    manager: EntityManager,
-    cartId: string
-  ): Promise<Row> {
-    const [cart] = await manager.query(
-      `SELECT id, customer_id, completed_at FROM cart WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
-      [cartId]
-    )
+  private async lockOpenCart(cartId: string): Promise<CartStateRow> {
+    const cart = await this.repo.lockCart(cartId)
     if (!cart) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,

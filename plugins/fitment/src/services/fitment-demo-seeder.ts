@@ -5,13 +5,15 @@ import path from "path"
 import { slugify } from "../lib/normalize"
 import { Row } from "../types"
 import BrandService from "./brand"
-import FitmentService from "./fitment"
+import FitmentPartNumberService from "./fitment-part-number"
+import FitmentProductService from "./fitment-product"
 import FitmentImportService, { ImportResult } from "./fitment-import"
 
 type InjectedDependencies = {
   manager: EntityManager
   brandService: BrandService
-  fitmentService: FitmentService
+  fitmentProductService: FitmentProductService
+  fitmentPartNumberService: FitmentPartNumberService
   fitmentImportService: FitmentImportService
 }
 
@@ -41,14 +43,16 @@ export interface SeedInput {
  */
 export default class FitmentDemoSeederService extends TransactionBaseService {
   protected readonly brandService_: BrandService
-  protected readonly fitmentService_: FitmentService
+  protected readonly fitmentProductService_: FitmentProductService
+  protected readonly fitmentPartNumberService_: FitmentPartNumberService
   protected readonly fitmentImportService_: FitmentImportService
 
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.brandService_ = container.brandService
-    this.fitmentService_ = container.fitmentService
+    this.fitmentProductService_ = container.fitmentProductService
+    this.fitmentPartNumberService_ = container.fitmentPartNumberService
     this.fitmentImportService_ = container.fitmentImportService
   }
 
@@ -56,7 +60,9 @@ export default class FitmentDemoSeederService extends TransactionBaseService {
     const log = input.log ?? (() => undefined)
     return await this.atomicPhase_(async (manager) => {
       const brands = this.brandService_.withTransaction(manager)
-      const facts = this.fitmentService_.withTransaction(manager)
+      const facts = this.fitmentProductService_.withTransaction(manager)
+      const partNumbers =
+        this.fitmentPartNumberService_.withTransaction(manager)
       const imports = this.fitmentImportService_.withTransaction(manager)
       const result: Row = {
         brands: 0,
@@ -148,7 +154,10 @@ export default class FitmentDemoSeederService extends TransactionBaseService {
           numbers.push({ type: "oe", raw: oe })
         for (const x of p.cross_references ?? [])
           numbers.push({ type: "cross", raw: x.number, brand_name: x.brand })
-        result.part_numbers += await facts.addPartNumbers(productId, numbers)
+        result.part_numbers += await partNumbers.addPartNumbers(
+          productId,
+          numbers
+        )
       }
 
       const fitmentsFile = path.join(input.dataDir, "fitments.csv")

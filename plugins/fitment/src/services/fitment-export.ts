@@ -10,9 +10,15 @@ import {
   vehicleCells,
 } from "../lib/fitment-export"
 import { vehicleLabel } from "../lib/vehicle-label"
-import { Row } from "../types"
+import type {
+  ExportLinkRow,
+  FitmentExportRepository,
+} from "../repositories/fitment-export"
 
-type InjectedDependencies = { manager: EntityManager }
+type InjectedDependencies = {
+  manager: EntityManager
+  fitmentExportRepository: typeof FitmentExportRepository
+}
 
 export const EXPORT_TYPES = ["vehicles", "fitments"] as const
 export type ExportType = (typeof EXPORT_TYPES)[number]
@@ -26,9 +32,12 @@ const PAGE = 5000
  * Links bound to a variant are left out (the CSV importer writes product links only) and counted.
  */
 export default class FitmentExportService extends TransactionBaseService {
+  protected readonly fitmentExportRepository_: typeof FitmentExportRepository
+
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
+    this.fitmentExportRepository_ = container.fitmentExportRepository
   }
 
   /** Streams the CSV through `write` (awaited: back-pressure); returns the rows written and the links left out. */
@@ -36,12 +45,8 @@ export default class FitmentExportService extends TransactionBaseService {
     type: ExportType,
     write: (chunk: string) => Promise<void> | void
   ): Promise<{ rows: number; variant_links_skipped: number }> {
-    const queryRunner = this.manager_.connection.createQueryRunner()
-    await queryRunner.connect()
-    await queryRunner.startTransaction("REPEATABLE READ")
-    try {
-      const q = (sql: string, params: unknown[] = []) =>
-        queryRunner.query(sql, params)
+    return await this.atomicPhase_(async (manager) => {
+      const repo = manager.withRepository(this.fitmentExportRepository_)
       await write(
         CSV_BOM +
           csvLines(
@@ -52,92 +57,53 @@ export default class FitmentExportService extends TransactionBaseService {
           )
       )
       let rows = 0
-      let skipped = 0
       if (type === "vehicles") {
-        for await (const page of pages(q, VEHICLES_SQL)) {
-          await write(csvLines(page.map((v) => vehicleCells(v as any))))
+        for await (const page of pages((a, n) => repo.vehiclesAfter(a, n))) {
+          await write(csvLines(page.map(vehicleCells)))
           rows += page.length
         }
-      } else {
-        for await (const page of pages(q, UNIVERSAL_SQL)) {
-          await write(
-            csvLines(
-              page.map((p) => universalCells({ sku: p.sku, handle: p.handle }))
-            )
-          )
-          rows += page.length
-        }
-        for await (const page of pages(q, LINKS_SQL)) {
-          await write(
-            csvLines(
-              page.map((l) =>
-                linkCells({
-                  ...(l as any),
-                  vehicle_label: vehicleLabel({
-                    make: { name: l.make },
-                    model: { name: l.model },
-                    generation: l.generation,
-                    engine: l.engine,
-                    engine_code: l.vehicle_engine_code,
-                    year_from: l.year_from,
-                    month_from: l.month_from,
-                    year_to: l.year_to,
-                    month_to: l.month_to,
-                  }),
-                })
-              )
-            )
-          )
-          rows += page.length
-        }
-        ;[{ skipped }] = await q(
-          `SELECT count(*)::int AS skipped FROM fitment f JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL WHERE f.variant_id IS NOT NULL`
-        )
+        return { rows, variant_links_skipped: 0 }
       }
-      await queryRunner.commitTransaction()
-      return { rows, variant_links_skipped: skipped }
-    } catch (e) {
-      await queryRunner.rollbackTransaction().catch(() => undefined)
-      throw e
-    } finally {
-      await queryRunner.release()
-    }
+      for await (const page of pages((a, n) => repo.universalAfter(a, n))) {
+        await write(csvLines(page.map(universalCells)))
+        rows += page.length
+      }
+      for await (const page of pages((a, n) => repo.linksAfter(a, n))) {
+        await write(csvLines(page.map(exportLinkCells)))
+        rows += page.length
+      }
+      return { rows, variant_links_skipped: await repo.countVariantLinks() }
+    }, "REPEATABLE READ")
   }
 }
 
-/** Pages of a query taking the last id seen as $1 and the page size as $2, ordered by the id (keyset). */
-async function* pages(
-  q: (sql: string, params?: unknown[]) => Promise<Row[]>,
-  sql: string
-): AsyncGenerator<Row[]> {
+function exportLinkCells(l: ExportLinkRow): string[] {
+  return linkCells({
+    ...l,
+    vehicle_label: vehicleLabel({
+      make: { name: l.make },
+      model: { name: l.model },
+      generation: l.generation,
+      engine: l.engine,
+      engine_code: l.vehicle_engine_code,
+      year_from: l.year_from,
+      month_from: l.month_from,
+      year_to: l.year_to,
+      month_to: l.month_to,
+    }),
+  })
+}
+
+/** Pages of a keyset query (the rows after the last id seen, ordered by id), until one comes back short. */
+async function* pages<R extends { id: string }>(
+  page: (after: string, limit: number) => Promise<R[]>
+): AsyncGenerator<R[]> {
   let after = ""
   for (;;) {
-    const page = await q(sql, [after, PAGE])
-    if (!page.length) return
-    yield page
-    if (page.length < PAGE) return
-    after = page[page.length - 1].id
+    const rows = await page(after, PAGE)
+    if (!rows.length) return
+    yield rows
+    if (rows.length < PAGE) return
+    after = rows[rows.length - 1].id
   }
 }
-
-const VEHICLES_SQL = `
-  SELECT v.id, mk.name AS make, md.name AS model, v.generation, v.body, v.year_from, v.month_from, v.year_to, v.month_to,
-         v.engine, v.engine_code, v.displacement_cc, v.power_hp, v.power_kw, v.fuel, v.ktype
-    FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id
-   WHERE v.id > $1 ORDER BY v.id LIMIT $2`
-
-/** A product's SKU for the file: its first variant's (by creation), null when none has one. */
-const FIRST_SKU = `(SELECT pv.sku FROM product_variant pv WHERE pv.product_id = p.id AND pv.deleted_at IS NULL AND pv.sku IS NOT NULL AND pv.sku <> ''
-                    ORDER BY pv.variant_rank NULLS LAST, pv.created_at, pv.id LIMIT 1)`
-
-const UNIVERSAL_SQL = `
-  SELECT p.id, p.handle, ${FIRST_SKU} AS sku
-    FROM fitment_product fp JOIN product p ON p.id = fp.product_id AND p.deleted_at IS NULL
-   WHERE fp.is_universal AND p.id > $1 ORDER BY p.id LIMIT $2`
-
-const LINKS_SQL = `
-  SELECT f.id, p.handle, ${FIRST_SKU} AS sku, f.vehicle_id, f.position, f.quantity, f.engine_code, f.from_ym, f.to_ym, f.note_fr, f.note_ar,
-         mk.name AS make, md.name AS model, v.generation, v.engine, v.engine_code AS vehicle_engine_code, v.year_from, v.month_from, v.year_to, v.month_to
-    FROM fitment f JOIN product p ON p.id = f.product_id AND p.deleted_at IS NULL
-    JOIN vehicle v ON v.id = f.vehicle_id JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id
-   WHERE f.variant_id IS NULL AND f.id > $1 ORDER BY f.id LIMIT $2`

@@ -18,10 +18,22 @@ export interface LinkInput {
   source?: "import" | "staff" | "supplier"
 }
 
-export interface ProductFilter {
-  vehicleIds?: string[]
-  brandIds?: string[]
+/** How the models of the coverage report can be ordered: the models that sell most first, or the least covered. */
+export const COVERAGE_MODEL_SORTS = [
+  "sold",
+  "vehicles_without_parts",
+  "parts",
+] as const
+
+export type CoverageModelFilter = {
+  make_id?: string
+  max_parts?: number
+  q?: string
+  days?: number
+  sort?: (typeof COVERAGE_MODEL_SORTS)[number]
 }
+
+export type { ProductFilter } from "../lib/product-condition"
 
 export type { Verdict } from "../lib/verdict"
 

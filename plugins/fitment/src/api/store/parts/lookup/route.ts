@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { pagination } from "@shabou/api-params"
-import FitmentService from "../../../../services/fitment"
+import FitmentPartNumberService from "../../../../services/fitment-part-number"
 
 /**
  * GET /store/parts/lookup?number= → { number, normalized, products: [{ id, title, handle, brand, matches }], count, limit, offset }:
@@ -15,7 +15,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const page = pagination(req.query, { limit: 20, max: 100 })
   res.json(
     await req.scope
-      .resolve<FitmentService>("fitmentService")
+      .resolve<FitmentPartNumberService>("fitmentPartNumberService")
       .lookupPartNumber(number, page)
   )
 }

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { integer, oneOf, pagination, text } from "@shabou/api-params"
-import FitmentService, { COVERAGE_MODEL_SORTS } from "../../../../../services/fitment"
+import FitmentCoverageService from "../../../../../services/fitment-coverage"
+import { COVERAGE_MODEL_SORTS } from "../../../../../types"
 
 /**
  * GET /admin/fitment/coverage/models?sort=sold|vehicles_without_parts|parts&max_parts=&days=&make_id=&q=&limit=&offset=
@@ -10,7 +11,7 @@ import FitmentService, { COVERAGE_MODEL_SORTS } from "../../../../../services/fi
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const page = pagination(req.query, { limit: 20, max: 200 })
-  const [models, count, totals] = await req.scope.resolve<FitmentService>("fitmentService").coverageModels(
+  const [models, count, totals] = await req.scope.resolve<FitmentCoverageService>("fitmentCoverageService").coverageModels(
     {
       sort: oneOf<(typeof COVERAGE_MODEL_SORTS)[number]>(req.query.sort, "sort", COVERAGE_MODEL_SORTS, { default: "sold" }),
       max_parts: integer(req.query.max_parts, "max_parts", { min: 0, max: 1000000 }),

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import FitmentService from "../../../../../services/fitment"
+import FitmentProductService from "../../../../../services/fitment-product"
 
 /** POST /admin/products/:id/brand { brand_id: string | null } → { product_id, brand_id, is_universal } */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -16,7 +16,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   }
   res.json({
     product: await req.scope
-      .resolve<FitmentService>("fitmentService")
+      .resolve<FitmentProductService>("fitmentProductService")
       .setProductFacts(req.params.id, {
         brand_id: body.brand_id as string | null,
       }),

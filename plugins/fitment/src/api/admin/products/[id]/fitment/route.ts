@@ -1,13 +1,17 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { pagination } from "@shabou/api-params"
 import FitmentService from "../../../../../services/fitment"
+import FitmentProductService from "../../../../../services/fitment-product"
 
 /** GET /admin/products/:id/fitment → { product_id, brand_id, universal, links, count, limit, offset } */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<FitmentService>("fitmentService")
-  await service.assertProduct(req.params.id)
+  const products = req.scope.resolve<FitmentProductService>(
+    "fitmentProductService"
+  )
+  await products.assertProduct(req.params.id)
   const page = pagination(req.query, { limit: 100, max: 1000 })
-  const facts = await service.getProductFacts(req.params.id)
+  const facts = await products.getProductFacts(req.params.id)
   const [links, count] = await service.listLinks(req.params.id, page)
   res.json({
     product_id: req.params.id,

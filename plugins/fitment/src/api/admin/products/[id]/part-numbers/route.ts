@@ -1,11 +1,16 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import FitmentService from "../../../../../services/fitment"
+import FitmentPartNumberService from "../../../../../services/fitment-part-number"
+import FitmentProductService from "../../../../../services/fitment-product"
 
 /** GET /admin/products/:id/part-numbers → { part_numbers } */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const service = req.scope.resolve<FitmentService>("fitmentService")
-  await service.assertProduct(req.params.id)
+  await req.scope
+    .resolve<FitmentProductService>("fitmentProductService")
+    .assertProduct(req.params.id)
+  const service = req.scope.resolve<FitmentPartNumberService>(
+    "fitmentPartNumberService"
+  )
   res.json({ part_numbers: await service.listPartNumbers(req.params.id) })
 }
 
@@ -21,8 +26,12 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       "numbers: must be a non-empty list of { type, raw, brand_name? }"
     )
   }
-  const service = req.scope.resolve<FitmentService>("fitmentService")
-  await service.assertProduct(req.params.id)
+  await req.scope
+    .resolve<FitmentProductService>("fitmentProductService")
+    .assertProduct(req.params.id)
+  const service = req.scope.resolve<FitmentPartNumberService>(
+    "fitmentPartNumberService"
+  )
   const added = await service.addPartNumbers(
     req.params.id,
     body.numbers as any[],

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import FitmentService from "../../../../../services/fitment"
+import FitmentProductService from "../../../../../services/fitment-product"
 
 /** POST /admin/products/:id/universal { universal: boolean } → { product_id, brand_id, is_universal } */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -13,7 +13,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   }
   res.json({
     product: await req.scope
-      .resolve<FitmentService>("fitmentService")
+      .resolve<FitmentProductService>("fitmentProductService")
       .setProductFacts(req.params.id, { is_universal: body.universal }),
   })
 }
