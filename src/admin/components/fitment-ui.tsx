@@ -7,7 +7,8 @@ import { useCallback, useEffect, useRef, useState } from "react"
 import type { FormEvent } from "react"
 
 import { adminFetch } from "../lib/api"
-import { Card, errorMessage, Notice, Pager } from "./ui"
+import type { Vehicle, VehicleMake, VehicleModel } from "../lib/fitment-types"
+import { Card, errorMessage, Notice, Pager, SelectOptions } from "./ui"
 
 /** GET an admin path with a query; reloads when the path or query changes. `data` stays while reloading. */
 export function useAdminData<T>(
@@ -53,7 +54,8 @@ export function useDebounced<T>(value: T, ms = 300): T {
   return v
 }
 
-export { Card, errorMessage, Notice, Pager }
+export { Card, errorMessage, Notice, Pager, SelectOptions }
+export type { Vehicle }
 
 export const SearchBox = ({
   value,
@@ -127,25 +129,6 @@ export const SOURCE_LABELS: Record<string, string> = {
   supplier: "Fournisseur",
 }
 
-export type Vehicle = {
-  id: string
-  make: { id: string; name: string }
-  model: { id: string; name: string }
-  generation: string | null
-  body: string | null
-  year_from: number
-  month_from: number | null
-  year_to: number | null
-  month_to: number | null
-  engine: string | null
-  engine_code: string | null
-  displacement_cc: number | null
-  power_kw: number | null
-  power_hp: number | null
-  fuel: string | null
-  ktype: number | null
-}
-
 /** "2014/03 – en cours" */
 export function years(
   v: Pick<Vehicle, "year_from" | "month_from" | "year_to" | "month_to">
@@ -168,9 +151,6 @@ export function vehicleLabel(v: Vehicle): string {
     .filter(Boolean)
     .join(" ")
 }
-
-type Make = { id: string; name: string }
-type Model = { id: string; name: string; make_id: string }
 
 const VEHICLE_FIELDS: Array<{
   name: keyof Vehicle
@@ -215,8 +195,8 @@ export const VehicleForm = ({
   })
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const makes = useAdminData<{ makes: Make[] }>("/vehicles/makes")
-  const models = useAdminData<{ models: Model[] }>(
+  const makes = useAdminData<{ makes: VehicleMake[] }>("/vehicles/makes")
+  const models = useAdminData<{ models: VehicleModel[] }>(
     makeId ? "/vehicles/models" : null,
     { make_id: makeId }
   )
@@ -285,11 +265,9 @@ export const VehicleForm = ({
             onChange={(e) => setMakeId(e.target.value)}
           >
             <option value="">— choisir —</option>
-            {(makes.data?.makes ?? []).map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <SelectOptions
+              items={(makes.data?.makes ?? []).map((m) => [m.id, m.name])}
+            />
           </select>
         </label>
         <label className="flex flex-col inter-small-regular">
@@ -302,11 +280,9 @@ export const VehicleForm = ({
             disabled={!makeId}
           >
             <option value="">— choisir —</option>
-            {(models.data?.models ?? []).map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <SelectOptions
+              items={(models.data?.models ?? []).map((m) => [m.id, m.name])}
+            />
           </select>
         </label>
         {VEHICLE_FIELDS.map((f) => (
@@ -332,11 +308,7 @@ export const VehicleForm = ({
             onChange={(e) => setValues({ ...values, body: e.target.value })}
           >
             <option value="">—</option>
-            {Object.entries(BODY_LABELS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions items={Object.entries(BODY_LABELS)} />
           </select>
         </label>
         <label className="flex flex-col inter-small-regular">
@@ -348,11 +320,7 @@ export const VehicleForm = ({
             onChange={(e) => setValues({ ...values, fuel: e.target.value })}
           >
             <option value="">—</option>
-            {Object.entries(FUEL_LABELS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions items={Object.entries(FUEL_LABELS)} />
           </select>
         </label>
       </div>
