@@ -1,12 +1,18 @@
 /**
  * Pieces shared by the fitment screens (Véhicules, Imports, Marques): a data hook over adminFetch, a pager for
- * server-side paged lists, a debounced search box, notices, cards, French labels of the API's codes and the
- * vehicle form (creation and edit).
+ * server-side paged lists, a debounced search box, notices, cards, French labels of the API's codes (from
+ * lib/fitment-labels) and the vehicle form (creation and edit).
  */
 import { useCallback, useEffect, useRef, useState } from "react"
 import type { FormEvent } from "react"
 
 import { adminFetch } from "../lib/api"
+import {
+  BODY_LABELS,
+  FUEL_LABELS,
+  POSITION_LABELS,
+  SOURCE_LABELS,
+} from "../lib/fitment-labels"
 import type { Vehicle, VehicleMake, VehicleModel } from "../lib/fitment-types"
 import { Card, errorMessage, Notice, Pager, SelectOptions } from "./ui"
 
@@ -55,6 +61,7 @@ export function useDebounced<T>(value: T, ms = 300): T {
 }
 
 export { Card, errorMessage, Notice, Pager, SelectOptions }
+export { BODY_LABELS, FUEL_LABELS, POSITION_LABELS, SOURCE_LABELS }
 export type { Vehicle }
 
 export const SearchBox = ({
@@ -84,50 +91,6 @@ export const TABLE = "w-full inter-small-regular"
 export const TH =
   "text-left text-grey-50 inter-small-semibold py-xsmall pr-small border-b border-grey-20"
 export const TD = "py-xsmall pr-small border-b border-grey-10 align-top"
-
-export const FUEL_LABELS: Record<string, string> = {
-  petrol: "Essence",
-  diesel: "Diesel",
-  hybrid: "Hybride",
-  plug_in_hybrid: "Hybride rechargeable",
-  electric: "Électrique",
-  lpg: "GPL",
-  petrol_lpg: "Essence/GPL",
-  cng: "GNV",
-  flex: "Flex (essence/éthanol E85)",
-}
-
-export const BODY_LABELS: Record<string, string> = {
-  hatchback: "Hayon (3/5 portes)",
-  sedan: "Berline",
-  estate: "Break",
-  coupe: "Coupé",
-  convertible: "Cabriolet",
-  coupe_convertible: "Coupé-cabriolet",
-  suv: "SUV / 4x4",
-  mpv: "Monospace",
-  van: "Fourgon / utilitaire",
-  pickup: "Pick-up",
-  minibus: "Minibus",
-  chassis_cab: "Châssis cabine",
-}
-
-export const POSITION_LABELS: Record<string, string> = {
-  front: "Avant",
-  rear: "Arrière",
-  left: "Gauche",
-  right: "Droite",
-  front_left: "Avant gauche",
-  front_right: "Avant droit",
-  rear_left: "Arrière gauche",
-  rear_right: "Arrière droit",
-}
-
-export const SOURCE_LABELS: Record<string, string> = {
-  import: "Import",
-  staff: "Équipe",
-  supplier: "Fournisseur",
-}
 
 /** "2014/03 – en cours" */
 export function years(

@@ -56,3 +56,16 @@ export type Brand = {
   description?: string | null
   product_count?: number
 }
+
+/** A part ↔ vehicle link of GET /admin/products/:id/fitment, with its vehicle. */
+export type FitmentLink = {
+  id: string
+  vehicle_id: string
+  position: string | null
+  quantity: number
+  engine_code: string | null
+  note_fr: string | null
+  note_ar: string | null
+  source: string
+  vehicle: Vehicle
+}
