@@ -106,3 +106,20 @@ export const Card = ({
     {children}
   </section>
 )
+
+/** The primary "Enregistrer" button of a form, "Enregistrement…" while it saves. */
+export const SaveButton = ({
+  saving,
+  onClick,
+}: {
+  saving: boolean
+  onClick: () => void
+}) => (
+  <button
+    className="btn btn-primary btn-small"
+    onClick={onClick}
+    disabled={saving}
+  >
+    {saving ? "Enregistrement…" : "Enregistrer"}
+  </button>
+)
