@@ -1,13 +1,20 @@
 /**
  * Pieces shared by the fitment screens (Véhicules, Imports, Marques): a data hook over adminFetch, a pager for
- * server-side paged lists, a debounced search box, notices, cards, French labels of the API's codes and the
- * vehicle form (creation and edit).
+ * server-side paged lists, a debounced search box, notices, cards, French labels of the API's codes (from
+ * lib/fitment-labels) and the vehicle form (creation and edit).
  */
 import { useCallback, useEffect, useRef, useState } from "react"
 import type { FormEvent } from "react"
 
 import { adminFetch } from "../lib/api"
-import { Card, errorMessage, Notice, Pager } from "./ui"
+import {
+  BODY_LABELS,
+  FUEL_LABELS,
+  POSITION_LABELS,
+  SOURCE_LABELS,
+} from "../lib/fitment-labels"
+import type { Vehicle, VehicleMake, VehicleModel } from "../lib/fitment-types"
+import { Card, errorMessage, Notice, Pager, SelectOptions } from "./ui"
 
 /** GET an admin path with a query; reloads when the path or query changes. `data` stays while reloading. */
 export function useAdminData<T>(
@@ -53,7 +60,9 @@ export function useDebounced<T>(value: T, ms = 300): T {
   return v
 }
 
-export { Card, errorMessage, Notice, Pager }
+export { Card, errorMessage, Notice, Pager, SelectOptions }
+export { BODY_LABELS, FUEL_LABELS, POSITION_LABELS, SOURCE_LABELS }
+export type { Vehicle }
 
 export const SearchBox = ({
   value,
@@ -83,69 +92,6 @@ export const TH =
   "text-left text-grey-50 inter-small-semibold py-xsmall pr-small border-b border-grey-20"
 export const TD = "py-xsmall pr-small border-b border-grey-10 align-top"
 
-export const FUEL_LABELS: Record<string, string> = {
-  petrol: "Essence",
-  diesel: "Diesel",
-  hybrid: "Hybride",
-  plug_in_hybrid: "Hybride rechargeable",
-  electric: "Électrique",
-  lpg: "GPL",
-  petrol_lpg: "Essence/GPL",
-  cng: "GNV",
-  flex: "Flex (essence/éthanol E85)",
-}
-
-export const BODY_LABELS: Record<string, string> = {
-  hatchback: "Hayon (3/5 portes)",
-  sedan: "Berline",
-  estate: "Break",
-  coupe: "Coupé",
-  convertible: "Cabriolet",
-  coupe_convertible: "Coupé-cabriolet",
-  suv: "SUV / 4x4",
-  mpv: "Monospace",
-  van: "Fourgon / utilitaire",
-  pickup: "Pick-up",
-  minibus: "Minibus",
-  chassis_cab: "Châssis cabine",
-}
-
-export const POSITION_LABELS: Record<string, string> = {
-  front: "Avant",
-  rear: "Arrière",
-  left: "Gauche",
-  right: "Droite",
-  front_left: "Avant gauche",
-  front_right: "Avant droit",
-  rear_left: "Arrière gauche",
-  rear_right: "Arrière droit",
-}
-
-export const SOURCE_LABELS: Record<string, string> = {
-  import: "Import",
-  staff: "Équipe",
-  supplier: "Fournisseur",
-}
-
-export type Vehicle = {
-  id: string
-  make: { id: string; name: string }
-  model: { id: string; name: string }
-  generation: string | null
-  body: string | null
-  year_from: number
-  month_from: number | null
-  year_to: number | null
-  month_to: number | null
-  engine: string | null
-  engine_code: string | null
-  displacement_cc: number | null
-  power_kw: number | null
-  power_hp: number | null
-  fuel: string | null
-  ktype: number | null
-}
-
 /** "2014/03 – en cours" */
 export function years(
   v: Pick<Vehicle, "year_from" | "month_from" | "year_to" | "month_to">
@@ -168,9 +114,6 @@ export function vehicleLabel(v: Vehicle): string {
     .filter(Boolean)
     .join(" ")
 }
-
-type Make = { id: string; name: string }
-type Model = { id: string; name: string; make_id: string }
 
 const VEHICLE_FIELDS: Array<{
   name: keyof Vehicle
@@ -215,8 +158,8 @@ export const VehicleForm = ({
   })
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const makes = useAdminData<{ makes: Make[] }>("/vehicles/makes")
-  const models = useAdminData<{ models: Model[] }>(
+  const makes = useAdminData<{ makes: VehicleMake[] }>("/vehicles/makes")
+  const models = useAdminData<{ models: VehicleModel[] }>(
     makeId ? "/vehicles/models" : null,
     { make_id: makeId }
   )
@@ -285,11 +228,9 @@ export const VehicleForm = ({
             onChange={(e) => setMakeId(e.target.value)}
           >
             <option value="">— choisir —</option>
-            {(makes.data?.makes ?? []).map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <SelectOptions
+              items={(makes.data?.makes ?? []).map((m) => [m.id, m.name])}
+            />
           </select>
         </label>
         <label className="flex flex-col inter-small-regular">
@@ -302,11 +243,9 @@ export const VehicleForm = ({
             disabled={!makeId}
           >
             <option value="">— choisir —</option>
-            {(models.data?.models ?? []).map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <SelectOptions
+              items={(models.data?.models ?? []).map((m) => [m.id, m.name])}
+            />
           </select>
         </label>
         {VEHICLE_FIELDS.map((f) => (
@@ -332,11 +271,7 @@ export const VehicleForm = ({
             onChange={(e) => setValues({ ...values, body: e.target.value })}
           >
             <option value="">—</option>
-            {Object.entries(BODY_LABELS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions items={Object.entries(BODY_LABELS)} />
           </select>
         </label>
         <label className="flex flex-col inter-small-regular">
@@ -348,11 +283,7 @@ export const VehicleForm = ({
             onChange={(e) => setValues({ ...values, fuel: e.target.value })}
           >
             <option value="">—</option>
-            {Object.entries(FUEL_LABELS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions items={Object.entries(FUEL_LABELS)} />
           </select>
         </label>
       </div>

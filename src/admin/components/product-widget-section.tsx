@@ -5,7 +5,8 @@
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { formatNumber } from "../lib/format"
-import { errorMessage } from "./ui"
+import { errorMessage, SelectOptions } from "./ui"
+import type { PagerProps } from "./ui"
 
 export const ProductWidgetSection = ({
   title,
@@ -44,12 +45,7 @@ export const ProductWidgetPager = ({
   limit,
   offset,
   onChange,
-}: {
-  count: number
-  limit: number
-  offset: number
-  onChange: (offset: number) => void
-}) => {
+}: PagerProps) => {
   if (count <= limit) {
     return null
   }
@@ -158,11 +154,7 @@ export const ProductWidgetSelect = ({
       {placeholder !== undefined ? (
         <option value="">{placeholder}</option>
       ) : null}
-      {options.map(([v, text]) => (
-        <option key={v} value={v}>
-          {text}
-        </option>
-      ))}
+      <SelectOptions items={options} />
     </select>
   </label>
 )

@@ -4,7 +4,14 @@
  */
 
 import { isArabic } from "../lib/format"
-import { Card, errorMessage, Notice, Pager } from "./ui"
+import {
+  Card,
+  errorMessage,
+  Notice,
+  Pager,
+  SaveButton,
+  SelectOptions,
+} from "./ui"
 
 export const LEAD_STATUS_LABELS: Record<string, string> = {
   new: "Nouveau",
@@ -75,4 +82,4 @@ export const MaybeArabic = ({
     <span className={className}>{text ?? "—"}</span>
   )
 
-export { Card, errorMessage, Notice, Pager }
+export { Card, errorMessage, Notice, Pager, SaveButton, SelectOptions }

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react"
 
 import { adminFetch } from "../lib/api"
 import { formatAmount } from "../lib/format"
-import { Notice, errorMessage } from "./prospector-ui"
+import { Notice, SaveButton, errorMessage } from "./prospector-ui"
 
 export type WatchedPage = {
   id: string
@@ -367,13 +367,7 @@ export const ProspectorWatchedPageForm = ({
         </div>
       )}
       <div className="flex gap-x-small mt-base">
-        <button
-          className="btn btn-primary btn-small"
-          onClick={save}
-          disabled={saving}
-        >
-          {saving ? "Enregistrement…" : "Enregistrer"}
-        </button>
+        <SaveButton saving={saving} onClick={save} />
         <button
           className="btn btn-secondary btn-small"
           onClick={onCancel}

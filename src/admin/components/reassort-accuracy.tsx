@@ -119,6 +119,25 @@ function summary(r: RunAccuracy): string {
  * Réassort: were the past forecasts right? Accuracy over the last scored runs (chart), the latest one in plain
  * French with its figures in a details line, the parts whose forecasts were furthest off, and the degradation alert.
  */
+/** The three lines of the accuracy chart, in the legend's order. */
+const LINES = [
+  {
+    dataKey: "erreur",
+    name: "Erreur des prévisions (plus bas = mieux)",
+    stroke: "#dc2626",
+  },
+  {
+    dataKey: "fourchette",
+    name: "Ventes dans la fourchette (objectif 80 %)",
+    stroke: "#16a34a",
+  },
+  {
+    dataKey: "regulieres",
+    name: "Écart sur les pièces régulières",
+    stroke: "#2563eb",
+  },
+]
+
 export const ReassortAccuracy = ({ version }: { version: number }) => {
   const [data, setData] = useState<Overview | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -219,33 +238,18 @@ export const ReassortAccuracy = ({ version }: { version: number }) => {
                 />
                 <Legend />
                 <ReferenceLine y={80} stroke="#16a34a" strokeDasharray="2 4" />
-                <Line
-                  type="monotone"
-                  dataKey="erreur"
-                  name="Erreur des prévisions (plus bas = mieux)"
-                  stroke="#dc2626"
-                  strokeWidth={2}
-                  isAnimationActive={false}
-                  connectNulls
-                />
-                <Line
-                  type="monotone"
-                  dataKey="fourchette"
-                  name="Ventes dans la fourchette (objectif 80 %)"
-                  stroke="#16a34a"
-                  strokeWidth={2}
-                  isAnimationActive={false}
-                  connectNulls
-                />
-                <Line
-                  type="monotone"
-                  dataKey="regulieres"
-                  name="Écart sur les pièces régulières"
-                  stroke="#2563eb"
-                  strokeWidth={2}
-                  isAnimationActive={false}
-                  connectNulls
-                />
+                {LINES.map((l) => (
+                  <Line
+                    key={l.dataKey}
+                    type="monotone"
+                    dataKey={l.dataKey}
+                    name={l.name}
+                    stroke={l.stroke}
+                    strokeWidth={2}
+                    isAnimationActive={false}
+                    connectNulls
+                  />
+                ))}
               </LineChart>
             </ResponsiveContainer>
           </div>

@@ -35,17 +35,30 @@ export const Notice = ({
   )
 }
 
-export const Pager = ({
-  count,
-  limit,
-  offset,
-  onChange,
+/** `<option>`s of a select, from `[value, text]` pairs. */
+export const SelectOptions = ({
+  items,
 }: {
+  items: Array<[string, string]>
+}) => (
+  <>
+    {items.map(([value, text]) => (
+      <option key={value} value={value}>
+        {text}
+      </option>
+    ))}
+  </>
+)
+
+/** The props of a pager of server-paged lists: `onChange(offset)` turns the page. */
+export type PagerProps = {
   count: number
   limit: number
   offset: number
   onChange: (offset: number) => void
-}) => (
+}
+
+export const Pager = ({ count, limit, offset, onChange }: PagerProps) => (
   <div
     className="flex items-center justify-between mt-base inter-small-regular text-grey-50"
     data-testid="pager"
@@ -92,4 +105,21 @@ export const Card = ({
     </div>
     {children}
   </section>
+)
+
+/** The primary "Enregistrer" button of a form, "Enregistrement…" while it saves. */
+export const SaveButton = ({
+  saving,
+  onClick,
+}: {
+  saving: boolean
+  onClick: () => void
+}) => (
+  <button
+    className="btn btn-primary btn-small"
+    onClick={onClick}
+    disabled={saving}
+  >
+    {saving ? "Enregistrement…" : "Enregistrer"}
+  </button>
 )

@@ -14,14 +14,7 @@ import {
 } from "../components/product-widget-section"
 import { adminFetch } from "../lib/api"
 import { formatNumber } from "../lib/format"
-
-type Brand = {
-  id: string
-  name: string
-  handle: string
-  country: string | null
-  product_count?: number
-}
+import type { Brand } from "../lib/fitment-types"
 
 const ProductBrandWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
   const [brand, setBrand] = useState<Brand | null>(null)

@@ -10,290 +10,33 @@ import type { ProductDetailsWidgetProps, WidgetConfig } from "@medusajs/admin"
 import { Badge, Button, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useCallback, useEffect, useState } from "react"
+import { QualifierFields } from "../components/fitment-qualifier-fields"
+import { FitmentVehiclePicker } from "../components/fitment-vehicle-picker"
 import {
   errorMessage,
-  fieldClass,
   ProductWidgetError,
   ProductWidgetRemoveButton,
-  ProductWidgetSelect,
   ProductWidgetPager,
   ProductWidgetSection,
 } from "../components/product-widget-section"
+import { useBusyAction } from "../components/use-busy-action"
 import { adminFetch } from "../lib/api"
+import { POSITION_LABELS } from "../lib/fitment-labels"
+import {
+  EMPTY_QUALIFIERS,
+  linkQualifiers,
+  qualifierBody,
+  type Qualifiers,
+} from "../lib/fitment-qualifiers"
+import type { FitmentLink } from "../lib/fitment-types"
+import { engineText, yearSpan } from "../lib/fitment-vehicle-text"
 import { formatNumber, isArabic } from "../lib/format"
 
-type Vehicle = {
-  id: string
-  make: { id: string; name: string }
-  model: { id: string; name: string }
-  generation: string | null
-  body: string | null
-  year_from: number
-  year_to: number | null
-  engine: string | null
-  engine_code: string | null
-  power_hp: number | null
-  fuel: string | null
-}
-type FitmentLink = {
-  id: string
-  vehicle_id: string
-  position: string | null
-  quantity: number
-  engine_code: string | null
-  note_fr: string | null
-  note_ar: string | null
-  source: string
-  vehicle: Vehicle
-}
-type Qualifiers = {
-  position: string
-  quantity: string
-  engine_code: string
-  note_fr: string
-  note_ar: string
-}
-
 const PAGE = 20
-const POSITIONS: [string, string][] = [
-  ["", "—"],
-  ["front", "Avant"],
-  ["rear", "Arrière"],
-  ["left", "Gauche"],
-  ["right", "Droite"],
-  ["front_left", "Avant gauche"],
-  ["front_right", "Avant droit"],
-  ["rear_left", "Arrière gauche"],
-  ["rear_right", "Arrière droit"],
-]
-const POSITION_LABEL = Object.fromEntries(POSITIONS)
 const SOURCE_LABEL: Record<string, string> = {
   import: "Import",
   staff: "Saisie",
   supplier: "Fournisseur",
-}
-const FUEL_LABEL: Record<string, string> = {
-  petrol: "essence",
-  diesel: "diesel",
-  hybrid: "hybride",
-  plug_in_hybrid: "hybride rechargeable",
-  electric: "électrique",
-  lpg: "GPL",
-  petrol_lpg: "essence/GPL",
-  cng: "GNV",
-  flex: "flex (essence/éthanol E85)",
-}
-const CHOOSE = "— choisir —"
-const EMPTY: Qualifiers = {
-  position: "",
-  quantity: "1",
-  engine_code: "",
-  note_fr: "",
-  note_ar: "",
-}
-
-const years = (v: Vehicle) => `${v.year_from}–${v.year_to ?? "…"}`
-const engineText = (v: Vehicle) =>
-  [
-    v.engine,
-    v.engine_code ? `(${v.engine_code})` : null,
-    v.power_hp ? `${v.power_hp} ch` : null,
-    v.fuel ? (FUEL_LABEL[v.fuel] ?? v.fuel) : null,
-  ]
-    .filter(Boolean)
-    .join(" ") || "—"
-
-/** The qualifiers as the API wants them; null when the quantity is not a whole number 1..1000. */
-function qualifierBody(q: Qualifiers): Record<string, unknown> | null {
-  const quantity = Number(q.quantity)
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 1000) {
-    return null
-  }
-  return {
-    position: q.position || null,
-    quantity,
-    engine_code: q.engine_code.trim() || null,
-    note_fr: q.note_fr.trim() || null,
-    note_ar: q.note_ar.trim() || null,
-  }
-}
-
-const QualifierFields = ({
-  value,
-  onChange,
-  idPrefix,
-}: {
-  value: Qualifiers
-  onChange: (q: Qualifiers) => void
-  idPrefix: string
-}) => (
-  <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
-    <ProductWidgetSelect
-      label="Position"
-      testId={`${idPrefix}-position`}
-      value={value.position}
-      onChange={(position) => onChange({ ...value, position })}
-      options={POSITIONS}
-    />
-    <label className="text-ui-fg-subtle text-xs">
-      Quantité
-      <input
-        data-testid={`${idPrefix}-quantity`}
-        type="number"
-        min={1}
-        max={1000}
-        className={`${fieldClass} mt-1 w-full`}
-        value={value.quantity}
-        onChange={(e) => onChange({ ...value, quantity: e.target.value })}
-      />
-    </label>
-    <label className="text-ui-fg-subtle text-xs">
-      Code moteur
-      <input
-        data-testid={`${idPrefix}-engine-code`}
-        className={`${fieldClass} mt-1 w-full`}
-        value={value.engine_code}
-        onChange={(e) => onChange({ ...value, engine_code: e.target.value })}
-      />
-    </label>
-    <label className="text-ui-fg-subtle text-xs">
-      Note (français)
-      <input
-        data-testid={`${idPrefix}-note-fr`}
-        className={`${fieldClass} mt-1 w-full`}
-        value={value.note_fr}
-        onChange={(e) => onChange({ ...value, note_fr: e.target.value })}
-      />
-    </label>
-    <label className="text-ui-fg-subtle text-xs">
-      Note (arabe)
-      <input
-        data-testid={`${idPrefix}-note-ar`}
-        dir="rtl"
-        lang="ar"
-        className={`${fieldClass} mt-1 w-full`}
-        value={value.note_ar}
-        onChange={(e) => onChange({ ...value, note_ar: e.target.value })}
-      />
-    </label>
-  </div>
-)
-
-/** make → model → year → engine (one vehicle), each list read from the server when the previous one is chosen. */
-const VehiclePicker = ({
-  onPick,
-}: {
-  onPick: (vehicleId: string | null) => void
-}) => {
-  const [makes, setMakes] = useState<{ id: string; name: string }[]>([])
-  const [models, setModels] = useState<{ id: string; name: string }[]>([])
-  const [yearList, setYearList] = useState<number[]>([])
-  const [vehicles, setVehicles] = useState<Vehicle[]>([])
-  const [vehicleCount, setVehicleCount] = useState(0)
-  const [makeId, setMakeId] = useState("")
-  const [modelId, setModelId] = useState("")
-  const [year, setYear] = useState("")
-  const [vehicleId, setVehicleId] = useState("")
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    adminFetch<{ makes: { id: string; name: string }[] }>("/vehicles/makes")
-      .then((r) => setMakes(r.makes))
-      .catch((e) => setError(errorMessage(e)))
-  }, [])
-  useEffect(() => {
-    setModels([])
-    setModelId("")
-    if (makeId) {
-      adminFetch<{ models: { id: string; name: string }[] }>(
-        "/vehicles/models",
-        { query: { make_id: makeId } }
-      )
-        .then((r) => setModels(r.models))
-        .catch((e) => setError(errorMessage(e)))
-    }
-  }, [makeId])
-  useEffect(() => {
-    setYearList([])
-    setYear("")
-    if (modelId) {
-      adminFetch<{ years: number[] }>("/store/vehicles/years", {
-        query: { model_id: modelId },
-      })
-        .then((r) => setYearList(r.years))
-        .catch((e) => setError(errorMessage(e)))
-    }
-  }, [modelId])
-  useEffect(() => {
-    setVehicles([])
-    setVehicleId("")
-    if (modelId && year) {
-      adminFetch<{ vehicles: Vehicle[]; count: number }>("/vehicles", {
-        query: { model_id: modelId, year, limit: 200 },
-      })
-        .then((r) => {
-          setVehicles(r.vehicles)
-          setVehicleCount(r.count)
-        })
-        .catch((e) => setError(errorMessage(e)))
-    }
-  }, [modelId, year])
-  // tells the parent when the picked vehicle changes, not when it re-renders
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => onPick(vehicleId || null), [vehicleId])
-
-  return (
-    <div>
-      <div className="grid grid-cols-2 gap-2 md:grid-cols-4">
-        <ProductWidgetSelect
-          label="Marque du véhicule"
-          testId="fitment-pick-make"
-          placeholder={CHOOSE}
-          value={makeId}
-          onChange={setMakeId}
-          options={makes.map((m) => [m.id, m.name])}
-          disabled={!makes.length}
-        />
-        <ProductWidgetSelect
-          label="Modèle"
-          testId="fitment-pick-model"
-          placeholder={CHOOSE}
-          value={modelId}
-          onChange={setModelId}
-          options={models.map((m) => [m.id, m.name])}
-          disabled={!makeId}
-        />
-        <ProductWidgetSelect
-          label="Année"
-          testId="fitment-pick-year"
-          placeholder={CHOOSE}
-          value={year}
-          onChange={setYear}
-          options={yearList.map((y) => [String(y), String(y)])}
-          disabled={!modelId}
-        />
-        <ProductWidgetSelect
-          label="Motorisation"
-          testId="fitment-pick-vehicle"
-          placeholder={CHOOSE}
-          value={vehicleId}
-          onChange={setVehicleId}
-          options={vehicles.map((v) => [
-            v.id,
-            `${v.generation ? `${v.generation} · ` : ""}${engineText(v)} · ${years(v)}`,
-          ])}
-          disabled={!year}
-        />
-      </div>
-      {vehicleCount > vehicles.length ? (
-        <Text size="xsmall" className="text-ui-fg-subtle mt-1">
-          {formatNumber(vehicleCount - vehicles.length)} autres motorisations
-          non affichées.
-        </Text>
-      ) : null}
-      <ProductWidgetError message={error} />
-    </div>
-  )
 }
 
 const ProductFitmentWidget = ({
@@ -306,15 +49,15 @@ const ProductFitmentWidget = ({
     count: number
     universal: boolean
   } | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run: runAction } = useBusyAction()
   const [adding, setAdding] = useState(false)
   const [pickedVehicle, setPickedVehicle] = useState<string | null>(null)
-  const [newQualifiers, setNewQualifiers] = useState<Qualifiers>(EMPTY)
+  const [newQualifiers, setNewQualifiers] =
+    useState<Qualifiers>(EMPTY_QUALIFIERS)
   const [editing, setEditing] = useState<{ id: string; q: Qualifiers } | null>(
     null
   )
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   const load = useCallback(async () => {
     try {
@@ -329,23 +72,16 @@ const ProductFitmentWidget = ({
     } catch (e) {
       setError(errorMessage(e))
     }
-  }, [product.id, offset])
+  }, [product.id, offset, setError])
   useEffect(() => {
     load()
   }, [load])
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const run = (action: () => Promise<void>) =>
+    runAction(async () => {
       await action()
       await load()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const add = () =>
     run(async () => {
@@ -372,7 +108,7 @@ const ProductFitmentWidget = ({
           : "Ce véhicule était déjà lié : quantité et notes mises à jour"
       )
       setAdding(false)
-      setNewQualifiers(EMPTY)
+      setNewQualifiers(EMPTY_QUALIFIERS)
     })
 
   const saveEdit = () =>
@@ -459,7 +195,7 @@ const ProductFitmentWidget = ({
           className="bg-ui-bg-subtle mb-4 rounded-md p-3"
           data-testid="product-fitment-add"
         >
-          <VehiclePicker onPick={setPickedVehicle} />
+          <FitmentVehiclePicker onPick={setPickedVehicle} />
           <div className="mt-2">
             <QualifierFields
               value={newQualifiers}
@@ -500,7 +236,7 @@ const ProductFitmentWidget = ({
                   <td colSpan={7} className="px-6 py-2">
                     <Text size="small" className="mb-1">
                       {l.vehicle.make.name} {l.vehicle.model.name}{" "}
-                      {years(l.vehicle)}
+                      {yearSpan(l.vehicle)}
                     </Text>
                     <QualifierFields
                       value={editing.q}
@@ -537,7 +273,7 @@ const ProductFitmentWidget = ({
                       {l.vehicle.generation ? ` ${l.vehicle.generation}` : ""}
                     </Link>
                     <div className="text-ui-fg-subtle text-xs">
-                      {years(l.vehicle)}
+                      {yearSpan(l.vehicle)}
                     </div>
                   </Table.Cell>
                   <Table.Cell>
@@ -551,7 +287,7 @@ const ProductFitmentWidget = ({
                   </Table.Cell>
                   <Table.Cell>
                     {l.position
-                      ? (POSITION_LABEL[l.position] ?? l.position)
+                      ? (POSITION_LABELS[l.position] ?? l.position)
                       : "—"}
                   </Table.Cell>
                   <Table.Cell>{l.quantity}</Table.Cell>
@@ -570,16 +306,7 @@ const ProductFitmentWidget = ({
                       size="small"
                       variant="transparent"
                       onClick={() =>
-                        setEditing({
-                          id: l.id,
-                          q: {
-                            position: l.position ?? "",
-                            quantity: String(l.quantity),
-                            engine_code: l.engine_code ?? "",
-                            note_fr: l.note_fr ?? "",
-                            note_ar: l.note_ar ?? "",
-                          },
-                        })
+                        setEditing({ id: l.id, q: linkQualifiers(l) })
                       }
                     >
                       Modifier

@@ -14,6 +14,7 @@ import {
   ProductWidgetSection,
   ProductWidgetSelect,
 } from "../components/product-widget-section"
+import { useBusyAction } from "../components/use-busy-action"
 import { AdminApiError, adminFetch } from "../lib/api"
 
 type PartNumber = {
@@ -52,8 +53,7 @@ const ProductPartNumbersWidget = ({
 }: ProductDetailsWidgetProps) => {
   const [numbers, setNumbers] = useState<PartNumber[] | null>(null)
   const [form, setForm] = useState({ type: "oe", raw: "", brand_name: "" })
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useBusyAction()
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null)
 
   const load = useCallback(async () => {
@@ -68,7 +68,7 @@ const ProductPartNumbersWidget = ({
     } catch (e) {
       setError(errorMessage(e))
     }
-  }, [product.id])
+  }, [product.id, setError])
   useEffect(() => {
     load()
   }, [load])
@@ -79,49 +79,40 @@ const ProductPartNumbersWidget = ({
       setError("Numéro : saisissez une référence.")
       return
     }
-    setBusy(true)
-    try {
-      const res = await adminFetch<{ part_numbers: PartNumber[] }>(
-        `/products/${product.id}/part-numbers`,
-        {
-          method: "POST",
-          body: {
-            numbers: [
-              {
-                type: form.type,
-                raw: form.raw.trim(),
-                brand_name: form.brand_name.trim() || null,
-              },
-            ],
-          },
-        }
-      )
-      setNumbers(res.part_numbers)
-      notify.success("Références", `Référence ajoutée : ${form.raw.trim()}`)
-      setForm({ ...form, raw: "" })
-    } catch (e) {
-      setError(partNumberRefusal(e, form))
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const res = await adminFetch<{ part_numbers: PartNumber[] }>(
+          `/products/${product.id}/part-numbers`,
+          {
+            method: "POST",
+            body: {
+              numbers: [
+                {
+                  type: form.type,
+                  raw: form.raw.trim(),
+                  brand_name: form.brand_name.trim() || null,
+                },
+              ],
+            },
+          }
+        )
+        setNumbers(res.part_numbers)
+        notify.success("Références", `Référence ajoutée : ${form.raw.trim()}`)
+        setForm({ ...form, raw: "" })
+      },
+      (e) => partNumberRefusal(e, form)
+    )
   }
 
-  const remove = async (id: string) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const remove = (id: string) =>
+    run(async () => {
       await adminFetch(`/products/${product.id}/part-numbers/${id}`, {
         method: "DELETE",
       })
       setConfirmDelete(null)
       notify.success("Références", "Référence retirée")
       await load()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <ProductWidgetSection

@@ -18,16 +18,7 @@ import {
 } from "../../components/fitment-ui"
 import { adminFetch } from "../../lib/api"
 import { formatNumber } from "../../lib/format"
-
-type Brand = {
-  id: string
-  name: string
-  handle: string
-  country: string | null
-  logo_url: string | null
-  description: string | null
-  product_count: number
-}
+import type { Brand } from "../../lib/fitment-types"
 
 const PAGE = 25
 const EMPTY = {

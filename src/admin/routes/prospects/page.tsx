@@ -13,6 +13,7 @@ import {
   Notice,
   Pager,
   ScoreBadge,
+  SelectOptions,
   errorMessage,
 } from "../../components/prospector-ui"
 import { downloadAdminFile } from "../../lib/api"
@@ -87,11 +88,7 @@ const Select = ({
       onChange={(e) => onChange(e.target.value)}
     >
       {all !== null && <option value="">{all}</option>}
-      {options.map(([v, text]) => (
-        <option key={v} value={v}>
-          {text}
-        </option>
-      ))}
+      <SelectOptions items={options} />
     </select>
   </label>
 )

@@ -60,6 +60,39 @@ const why = (s: Suggestion) => {
   return `${stock} ; il en faut au moins ${formatNumber(s.reorder_point)} pour couvrir ${delay} de ventes dans ${level} des cas.`
 }
 
+/** A filter of the suggestions: everything (ALL) or one category / brand. */
+const FilterSelect = ({
+  testId,
+  placeholder,
+  all,
+  value,
+  items,
+  onChange,
+}: {
+  testId: string
+  placeholder: string
+  all: string
+  value: string
+  items: Array<{ id: string; name: string }>
+  onChange: (value: string) => void
+}) => (
+  <div className="w-64">
+    <Select value={value} onValueChange={onChange}>
+      <Select.Trigger data-testid={testId}>
+        <Select.Value placeholder={placeholder} />
+      </Select.Trigger>
+      <Select.Content>
+        <Select.Item value={ALL}>{all}</Select.Item>
+        {items.map((i) => (
+          <Select.Item key={i.id} value={i.id}>
+            {i.name}
+          </Select.Item>
+        ))}
+      </Select.Content>
+    </Select>
+  </div>
+)
+
 const ReassortPage = () => {
   const [categories, setCategories] = useState<Option[]>([])
   const [brands, setBrands] = useState<Option[]>([])
@@ -150,42 +183,22 @@ const ReassortPage = () => {
         </div>
         <ReassortRunProgress onFinished={() => setVersion((v) => v + 1)} />
         <div className="flex gap-x-3">
-          <div className="w-64">
-            <Select
-              value={categoryId}
-              onValueChange={(v) => (setCategoryId(v), setOffset(0))}
-            >
-              <Select.Trigger data-testid="filter-category">
-                <Select.Value placeholder="Catégorie" />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value={ALL}>Toutes les catégories</Select.Item>
-                {categories.map((c) => (
-                  <Select.Item key={c.id} value={c.id}>
-                    {c.name}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
-          <div className="w-64">
-            <Select
-              value={brandId}
-              onValueChange={(v) => (setBrandId(v), setOffset(0))}
-            >
-              <Select.Trigger data-testid="filter-brand">
-                <Select.Value placeholder="Marque" />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value={ALL}>Toutes les marques</Select.Item>
-                {brands.map((b) => (
-                  <Select.Item key={b.id} value={b.id}>
-                    {b.name}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
+          <FilterSelect
+            testId="filter-category"
+            placeholder="Catégorie"
+            all="Toutes les catégories"
+            value={categoryId}
+            items={categories}
+            onChange={(v) => (setCategoryId(v), setOffset(0))}
+          />
+          <FilterSelect
+            testId="filter-brand"
+            placeholder="Marque"
+            all="Toutes les marques"
+            value={brandId}
+            items={brands}
+            onChange={(v) => (setBrandId(v), setOffset(0))}
+          />
           <div className="w-64">
             <Input
               type="search"

@@ -11,69 +11,17 @@ import {
   ScoreBadge,
   errorMessage,
 } from "../../../components/prospector-ui"
-import { adminFetch } from "../../../lib/api"
+import { LeadWorkflow } from "../../../components/prospector-lead-workflow"
 import { formatDate, formatNumber } from "../../../lib/format"
+import {
+  BUSINESS_STATUS_LABELS,
+  type Lead,
+  mapLink,
+} from "../../../lib/prospector-lead"
 import {
   SCORE_SIGNAL_LABELS,
   frenchScoreReason,
 } from "../../../lib/prospector-score"
-
-type Lead = {
-  id: string
-  place_id: string
-  name: string
-  phone: string | null
-  website: string | null
-  address: string | null
-  city: string | null
-  governorate: string | null
-  latitude: number | null
-  longitude: number | null
-  rating: number | null
-  review_count: number | null
-  business_status: string | null
-  maps_url: string | null
-  first_seen_at: string
-  last_seen_at: string
-  fetched_at: string
-  score: number
-  score_band: string
-  score_breakdown: Array<{
-    signal: string
-    points: number
-    max: number
-    reason: string
-  }>
-  kind: string
-  status: string
-  notes: string | null
-  assignee: string | null
-  status_history: Array<{
-    id: string
-    from_status: string | null
-    to_status: string
-    changed_by: string | null
-    note: string | null
-    created_at: string
-  }>
-}
-
-const BUSINESS_STATUS: Record<string, string> = {
-  OPERATIONAL: "En activité",
-  CLOSED_TEMPORARILY: "Fermé temporairement",
-  CLOSED_PERMANENTLY: "Fermé définitivement",
-}
-
-/** Google Maps: the place's own link, else its coordinates. */
-function mapLink(l: Lead): string | null {
-  if (l.maps_url && /^https?:\/\//.test(l.maps_url)) {
-    return l.maps_url
-  }
-  if (l.latitude !== null && l.longitude !== null) {
-    return `https://www.google.com/maps/search/?api=1&query=${l.latitude},${l.longitude}`
-  }
-  return null
-}
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="flex py-xsmall border-b border-grey-10">
@@ -81,136 +29,6 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
     <dd className="text-grey-90">{children}</dd>
   </div>
 )
-
-const LeadWorkflow = ({
-  lead,
-  onSaved,
-}: {
-  lead: Lead
-  onSaved: (l: Lead) => void
-}) => {
-  const [status, setStatus] = useState(lead.status)
-  const [statusNote, setStatusNote] = useState("")
-  const [notes, setNotes] = useState(lead.notes ?? "")
-  const [assignee, setAssignee] = useState(lead.assignee ?? "")
-  const [saving, setSaving] = useState(false)
-  const [message, setMessage] = useState<{
-    kind: "success" | "error"
-    text: string
-  } | null>(null)
-
-  useEffect(() => {
-    setStatus(lead.status)
-    setNotes(lead.notes ?? "")
-    setAssignee(lead.assignee ?? "")
-  }, [lead.id, lead.status, lead.notes, lead.assignee])
-
-  const save = async () => {
-    setSaving(true)
-    setMessage(null)
-    const body: Record<string, unknown> = {}
-    if (status !== lead.status) {
-      body.status = status
-      if (statusNote.trim()) {
-        body.status_note = statusNote.trim()
-      }
-    }
-    if (notes !== (lead.notes ?? "")) {
-      body.notes = notes
-    }
-    if (assignee.trim() !== (lead.assignee ?? "")) {
-      body.assignee = assignee.trim() || null
-    }
-    if (!Object.keys(body).length) {
-      setSaving(false)
-      setMessage({
-        kind: "error",
-        text: "Rien à enregistrer : aucun changement.",
-      })
-      return
-    }
-    try {
-      const { lead: saved } = await adminFetch<{ lead: Lead }>(
-        `/prospector/leads/${lead.id}`,
-        { method: "POST", body }
-      )
-      setStatusNote("")
-      setMessage({ kind: "success", text: "Modifications enregistrées." })
-      onSaved(saved)
-    } catch (e) {
-      setMessage({ kind: "error", text: errorMessage(e) })
-    } finally {
-      setSaving(false)
-    }
-  }
-
-  return (
-    <div className="flex flex-col gap-y-small inter-small-regular">
-      <label className="flex flex-col text-grey-50">
-        Statut
-        <select
-          name="status"
-          aria-label="Statut"
-          className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0"
-          value={status}
-          onChange={(e) => setStatus(e.target.value)}
-        >
-          {Object.entries(LEAD_STATUS_LABELS).map(([v, t]) => (
-            <option key={v} value={v}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      {status !== lead.status && (
-        <label className="flex flex-col text-grey-50">
-          Note sur ce changement de statut
-          <input
-            name="status_note"
-            aria-label="Note sur le changement de statut"
-            className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
-            value={statusNote}
-            onChange={(e) => setStatusNote(e.target.value)}
-            placeholder="Ex. : rappeler lundi, intéressé par les plaquettes"
-          />
-        </label>
-      )}
-      <label className="flex flex-col text-grey-50">
-        Assigné à
-        <input
-          name="assignee"
-          aria-label="Assigné à"
-          className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
-          value={assignee}
-          onChange={(e) => setAssignee(e.target.value)}
-          maxLength={200}
-        />
-      </label>
-      <label className="flex flex-col text-grey-50">
-        Notes
-        <textarea
-          name="notes"
-          aria-label="Notes"
-          rows={5}
-          dir="auto"
-          className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-        />
-      </label>
-      <div>
-        <button
-          className="btn btn-primary btn-small"
-          onClick={save}
-          disabled={saving}
-        >
-          {saving ? "Enregistrement…" : "Enregistrer"}
-        </button>
-      </div>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
-    </div>
-  )
-}
 
 const LeadDetailPage = () => {
   const { id } = useParams()
@@ -305,7 +123,7 @@ const LeadDetailPage = () => {
             </Row>
             <Row label="Activité">
               {lead.business_status
-                ? (BUSINESS_STATUS[lead.business_status] ??
+                ? (BUSINESS_STATUS_LABELS[lead.business_status] ??
                   lead.business_status)
                 : "—"}
             </Row>

@@ -1,0 +1,135 @@
+import { useEffect, useState } from "react"
+
+import { adminFetch } from "../lib/api"
+import type { Lead } from "../lib/prospector-lead"
+import {
+  LEAD_STATUS_LABELS,
+  Notice,
+  SaveButton,
+  errorMessage,
+} from "./prospector-ui"
+
+/** A prospect's follow-up: status (with a note on the change), assignee, notes; saves only what changed. */
+export const LeadWorkflow = ({
+  lead,
+  onSaved,
+}: {
+  lead: Lead
+  onSaved: (l: Lead) => void
+}) => {
+  const [status, setStatus] = useState(lead.status)
+  const [statusNote, setStatusNote] = useState("")
+  const [notes, setNotes] = useState(lead.notes ?? "")
+  const [assignee, setAssignee] = useState(lead.assignee ?? "")
+  const [saving, setSaving] = useState(false)
+  const [message, setMessage] = useState<{
+    kind: "success" | "error"
+    text: string
+  } | null>(null)
+
+  useEffect(() => {
+    setStatus(lead.status)
+    setNotes(lead.notes ?? "")
+    setAssignee(lead.assignee ?? "")
+  }, [lead.id, lead.status, lead.notes, lead.assignee])
+
+  const save = async () => {
+    setSaving(true)
+    setMessage(null)
+    const body: Record<string, unknown> = {}
+    if (status !== lead.status) {
+      body.status = status
+      if (statusNote.trim()) {
+        body.status_note = statusNote.trim()
+      }
+    }
+    if (notes !== (lead.notes ?? "")) {
+      body.notes = notes
+    }
+    if (assignee.trim() !== (lead.assignee ?? "")) {
+      body.assignee = assignee.trim() || null
+    }
+    if (!Object.keys(body).length) {
+      setSaving(false)
+      setMessage({
+        kind: "error",
+        text: "Rien à enregistrer : aucun changement.",
+      })
+      return
+    }
+    try {
+      const { lead: saved } = await adminFetch<{ lead: Lead }>(
+        `/prospector/leads/${lead.id}`,
+        { method: "POST", body }
+      )
+      setStatusNote("")
+      setMessage({ kind: "success", text: "Modifications enregistrées." })
+      onSaved(saved)
+    } catch (e) {
+      setMessage({ kind: "error", text: errorMessage(e) })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-y-small inter-small-regular">
+      <label className="flex flex-col text-grey-50">
+        Statut
+        <select
+          name="status"
+          aria-label="Statut"
+          className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+        >
+          {Object.entries(LEAD_STATUS_LABELS).map(([v, t]) => (
+            <option key={v} value={v}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      {status !== lead.status && (
+        <label className="flex flex-col text-grey-50">
+          Note sur ce changement de statut
+          <input
+            name="status_note"
+            aria-label="Note sur le changement de statut"
+            className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
+            value={statusNote}
+            onChange={(e) => setStatusNote(e.target.value)}
+            placeholder="Ex. : rappeler lundi, intéressé par les plaquettes"
+          />
+        </label>
+      )}
+      <label className="flex flex-col text-grey-50">
+        Assigné à
+        <input
+          name="assignee"
+          aria-label="Assigné à"
+          className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
+          value={assignee}
+          onChange={(e) => setAssignee(e.target.value)}
+          maxLength={200}
+        />
+      </label>
+      <label className="flex flex-col text-grey-50">
+        Notes
+        <textarea
+          name="notes"
+          aria-label="Notes"
+          rows={5}
+          dir="auto"
+          className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+      </label>
+      <div>
+        <SaveButton saving={saving} onClick={save} />
+      </div>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+    </div>
+  )
+}
