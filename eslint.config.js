@@ -15,6 +15,7 @@ module.exports = tseslint.config(
       "**/dist/**",
       "build/**",
       ".data/**",
+      ".cache/**",
       "data/**",
       "uploads/**",
       "coverage/**",

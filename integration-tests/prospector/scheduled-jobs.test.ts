@@ -9,11 +9,7 @@ import { spawn } from "child_process"
 import path from "path"
 import Redis from "ioredis"
 
-import {
-  zonedMidnight,
-  zonedParts,
-  dueReportPeriod,
-} from "../../plugins/prospector/src/lib/schedule"
+import { zonedMidnight, zonedParts, dueReportPeriod } from "@shabou/ops"
 import {
   PlacesServer,
   startPlacesServer,

@@ -1,50 +1,72 @@
 /**
- * Bulk writes through `unnest()`: one statement per chunk of rows, each column sent as one array
- * parameter, so that thousands of rows cost one round trip and a bounded parameter size.
+ * Bulk writes through PostgreSQL's `unnest`: the rows go as one array per column
+ * (`unnest($1::text[], $2::int[], …) AS u(a, b, …)`), a fixed number of rows
+ * per statement, so 100,000 rows take 20 statements, not 100,000.
  *
- *   const COLUMNS = { date: "date", governorate: "varchar", rain: "float8" }
- *   for (const part of chunks(rows, 5000)) {
- *     await db.query(`INSERT INTO t (date, governorate, rain) SELECT * FROM ${unnestFrom(COLUMNS)}`,
- *       columnArrays(part, Object.keys(COLUMNS)))
- *   }
+ *   const COLUMNS: BulkColumn<Row>[] = [{ name: "id", type: "text", value: (r) => r.id }, …]
+ *   await writeInChunks(rows, (part) =>
+ *     db.query(`INSERT INTO t (id, …) SELECT * FROM ${unnestSql(COLUMNS)}`, columnArrays(part, COLUMNS)))
  */
 
-/** `rows` cut into consecutive parts of at most `size` rows (none for no rows). */
-export function chunks<T>(rows: readonly T[], size: number): T[][] {
+/** Rows written per statement. */
+export const BULK_CHUNK = 5000
+
+/** `items` cut into consecutive slices of at most `size` (none for no items). */
+export function chunks<T>(items: readonly T[], size = BULK_CHUNK): T[][] {
   if (!Number.isInteger(size) || size < 1) {
-    throw new RangeError(`chunk size must be a positive integer, got ${size}`)
+    throw new Error(`chunks: size must be a whole number above 0, got ${size}`)
   }
-  const parts: T[][] = []
-  for (let i = 0; i < rows.length; i += size) {
-    parts.push(rows.slice(i, i + size))
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size))
   }
-  return parts
+  return out
 }
 
-type Column<T> = keyof T | ((row: T) => unknown)
+/** A column of a bulk write: its name in `u(…)`, its PostgreSQL type, and how to read it from a row. */
+export interface BulkColumn<T> {
+  name: string
+  /** e.g. "text", "int", "numeric", "bool", "date", "jsonb" */
+  type: string
+  value: (row: T) => unknown
+}
 
-/** One array per column (a property name or a function of the row), in the order given. */
+/** One array per column, in the order of `columns` (the parameters of `unnestSql`). */
 export function columnArrays<T>(
   rows: readonly T[],
-  columns: ReadonlyArray<Column<T> | string>
+  columns: ReadonlyArray<BulkColumn<T>>
 ): unknown[][] {
-  return columns.map((c) =>
-    rows.map((row) =>
-      typeof c === "function" ? c(row) : (row as any)[c as keyof T]
-    )
-  )
+  return columns.map((c) => rows.map((r) => c.value(r) ?? null))
 }
 
 /**
- * `unnest($1::date[], $2::varchar[]) AS t(date, governorate)` for `columns` (name → SQL type, in
- * order); the first array is parameter `$first`.
+ * `unnest($first::type[], …) AS u(name, …)`: the table of rows the columns'
+ * arrays make, numbered from parameter `first`.
  */
-export function unnestFrom(
-  columns: Record<string, string>,
-  alias = "t",
+export function unnestSql<T>(
+  columns: ReadonlyArray<BulkColumn<T>>,
   first = 1
 ): string {
-  const names = Object.keys(columns)
-  const arrays = names.map((n, i) => `$${first + i}::${columns[n]}[]`)
-  return `unnest(${arrays.join(", ")}) AS ${alias}(${names.join(", ")})`
+  const arrays = columns.map((c, i) => `$${first + i}::${c.type}[]`)
+  const names = columns.map((c) => c.name)
+  return `unnest(${arrays.join(", ")}) AS u(${names.join(", ")})`
+}
+
+/**
+ * Writes `items` a chunk at a time (in order, one statement after another in
+ * the caller's transaction), telling `onChunk` how many were written so far.
+ */
+export async function writeInChunks<T>(
+  items: readonly T[],
+  write: (chunk: T[]) => Promise<unknown>,
+  onChunk: (written: number) => void = () => undefined,
+  size = BULK_CHUNK
+): Promise<number> {
+  let written = 0
+  for (const chunk of chunks(items, size)) {
+    await write(chunk)
+    written += chunk.length
+    onChunk(written)
+  }
+  return written
 }

@@ -1,3 +1,10 @@
-export { chunks, columnArrays, unnestFrom } from "./bulk"
+export {
+  BULK_CHUNK,
+  chunks,
+  columnArrays,
+  unnestSql,
+  writeInChunks,
+} from "./bulk"
+export type { BulkColumn } from "./bulk"
 export { containsPattern, SqlParams, SqlWhere } from "./where"
 export type { Placeholder } from "./where"

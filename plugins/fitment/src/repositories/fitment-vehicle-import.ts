@@ -1,5 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
-import { BulkColumn, columnArrays, unnestSql } from "../lib/bulk"
+import { BulkColumn, columnArrays, unnestSql } from "@shabou/sql"
 import { MakeRecord, ModelRecord, VehicleImportPlan } from "../lib/plan"
 import { VehicleRecord } from "../lib/vehicle-match"
 import { VehicleRow } from "../lib/vehicle-row"

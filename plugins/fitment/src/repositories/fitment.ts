@@ -11,7 +11,7 @@ import {
   VehicleJoinRow,
   VehiclePartRow,
 } from "../lib/fitment-shape"
-import { BulkColumn, columnArrays, unnestSql } from "../lib/bulk"
+import { BulkColumn, columnArrays, unnestSql } from "@shabou/sql"
 import { CleanLink } from "../lib/link-input"
 import { FitmentImportPlan, LinkRecord, PlannedLink } from "../lib/plan"
 import { Fitment } from "../models/fitment"

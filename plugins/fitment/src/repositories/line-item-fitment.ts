@@ -1,5 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
-import { BulkColumn, columnArrays, unnestSql } from "../lib/bulk"
+import { BulkColumn, columnArrays, unnestSql } from "@shabou/sql"
 import { LineItemFitment } from "../models/line-item-fitment"
 
 /** A line's stored verdict. */

@@ -1,7 +1,7 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { writeInChunks } from "../lib/bulk"
+import { writeInChunks } from "@shabou/sql"
 import { ImportProgress } from "../lib/import-run"
 import { canonicalMake } from "../lib/normalize"
 import { FitmentImportPlan, VehicleImportPlan } from "../lib/plan"
