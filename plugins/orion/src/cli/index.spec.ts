@@ -2,9 +2,9 @@ import fs from "fs"
 import path from "path"
 import { parse } from "csv-parse/sync"
 import { main } from "./index"
-import { generateDemand, periodStarts } from "../lib/generator"
+import { generateDemand } from "../lib/generator"
 
-import { cliSandbox } from "../lib/__fixtures__/cli-sandbox"
+import { cliSandbox, writeSampleSales } from "../lib/__fixtures__/cli-sandbox"
 
 describe("orion cli", () => {
   const sandbox = cliSandbox()
@@ -15,26 +15,8 @@ describe("orion cli", () => {
     ;({ dir, err, out } = sandbox)
   })
 
-  function writeSales(withCategory = false): string {
-    const parts = generateDemand({
-      parts: 60,
-      periods: 36,
-      frequency: "month",
-      seed: 3,
-    })
-    const dates = periodStarts(new Date(Date.UTC(2021, 0, 1)), 36, "month")
-    const lines = [withCategory ? "sku,date,qty,category" : "sku,date,qty"]
-    for (const p of parts) {
-      p.values.forEach((v, t) =>
-        lines.push(
-          `${p.sku},${dates[t].toISOString().slice(0, 10).replace(/-01$/, "-15")},${v}${withCategory ? `,${p.category}` : ""}`
-        )
-      )
-    }
-    const file = path.join(dir, "sales.csv")
-    fs.writeFileSync(file, lines.join("\n") + "\n")
-    return file
-  }
+  const writeSales = (withCategory = false) =>
+    writeSampleSales(dir, withCategory)
 
   it("writes forecasts for the horizon after each sku's last date", async () => {
     const input = writeSales()

@@ -8,7 +8,7 @@ import {
   weatherCsv,
 } from "../lib/weather-sample"
 
-import { cliSandbox } from "../lib/__fixtures__/cli-sandbox"
+import { cliSandbox, writeSampleSales } from "../lib/__fixtures__/cli-sandbox"
 
 // moved from index.spec.ts (the weather run of the CLI)
 describe("orion cli --weather", () => {
@@ -122,7 +122,7 @@ describe("orion cli --weather", () => {
     )
     expect(fs.existsSync(weatherOut)).toBe(false)
     // weather effects are per category: no category column, no weather
-    const noCat = writeSales()
+    const noCat = writeSampleSales(dir)
     expect(
       await main([
         "forecast",

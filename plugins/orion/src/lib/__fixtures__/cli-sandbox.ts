@@ -1,6 +1,7 @@
 import fs from "fs"
 import os from "os"
 import path from "path"
+import { generateDemand, periodStarts } from "../generator"
 
 /** What a CLI spec works in: a temporary folder, and stdout / stderr captured. */
 export type CliSandbox = {
@@ -27,4 +28,26 @@ export function cliSandbox(): CliSandbox {
     fs.rmSync(sandbox.dir, { recursive: true, force: true })
   })
   return sandbox
+}
+
+/** 36 months of generated sales of 60 parts as `sku,date,qty[,category]` in `dir`/sales.csv; the file's path. */
+export function writeSampleSales(dir: string, withCategory = false): string {
+  const parts = generateDemand({
+    parts: 60,
+    periods: 36,
+    frequency: "month",
+    seed: 3,
+  })
+  const dates = periodStarts(new Date(Date.UTC(2021, 0, 1)), 36, "month")
+  const lines = [withCategory ? "sku,date,qty,category" : "sku,date,qty"]
+  for (const p of parts) {
+    p.values.forEach((v, t) =>
+      lines.push(
+        `${p.sku},${dates[t].toISOString().slice(0, 10).replace(/-01$/, "-15")},${v}${withCategory ? `,${p.category}` : ""}`
+      )
+    )
+  }
+  const file = path.join(dir, "sales.csv")
+  fs.writeFileSync(file, lines.join("\n") + "\n")
+  return file
 }
