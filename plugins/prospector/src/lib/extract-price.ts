@@ -8,7 +8,6 @@
  */
 
 import * as cheerio from "cheerio"
-import { compactReference } from "@shabou/text"
 
 import {
   Currency,
@@ -16,6 +15,17 @@ import {
   PriceParseError,
   parsePrice,
 } from "./price-parser"
+import {
+  parseAvailability,
+  collectJsonLd,
+  matchBy,
+  hasWanted,
+  hasIds,
+  describeWanted,
+} from "./price-candidates"
+
+export { parseAvailability } from "./price-candidates"
+import type { Candidate } from "./price-candidates"
 
 export type ExtractionMethod =
   "json-ld" | "opengraph" | "microdata" | "selector"
@@ -54,228 +64,6 @@ export interface PriceNotFound {
 }
 
 export type PriceExtraction = PriceFound | PriceNotFound
-
-interface Candidate {
-  price: string | number
-  currency: string | null
-  availability: string | null
-  ids: { sku: string[]; mpn: string[]; gtin: string[] }
-  aggregate?: boolean
-}
-
-const IN_STOCK = [
-  "instock",
-  "instoreonly",
-  "limitedavailability",
-  "onlineonly",
-  "presale",
-  "in stock",
-  "available",
-]
-const OUT_OF_STOCK = [
-  "outofstock",
-  "soldout",
-  "discontinued",
-  "backorder",
-  "preorder",
-  "out of stock",
-  "oos",
-  "pending",
-]
-
-/** schema.org availability (URL or short name) or OpenGraph availability -> boolean | null */
-export function parseAvailability(value: unknown): boolean | null {
-  if (typeof value !== "string" || !value.trim()) {
-    return null
-  }
-  const v = value
-    .trim()
-    .toLowerCase()
-    .replace(/^https?:\/\/schema\.org\//, "")
-    .replace(/_/g, " ")
-  if (IN_STOCK.includes(v)) {
-    return true
-  }
-  if (OUT_OF_STOCK.includes(v)) {
-    return false
-  }
-  return null
-}
-
-const normId = (s: unknown): string => compactReference(String(s ?? ""))
-const normGtin = (s: unknown): string => normId(s).replace(/^0+/, "")
-
-function asArray<T>(v: T | T[] | null | undefined): T[] {
-  if (v === null || v === undefined) {
-    return []
-  }
-  return Array.isArray(v) ? v : [v]
-}
-
-function typesOf(node: any): string[] {
-  return asArray(node?.["@type"]).map((t) =>
-    String(t).replace(/^https?:\/\/schema\.org\//, "")
-  )
-}
-
-function textValue(v: any): string | null {
-  if (v === null || v === undefined) {
-    return null
-  }
-  if (typeof v === "object") {
-    return textValue(v["@value"] ?? v["@id"] ?? v.name ?? null)
-  }
-  return String(v)
-}
-
-function idsOf(node: any): Candidate["ids"] {
-  const gtinKeys = ["gtin", "gtin8", "gtin12", "gtin13", "gtin14"]
-  return {
-    sku: asArray(node?.sku).map(textValue).filter(Boolean) as string[],
-    mpn: asArray(node?.mpn).map(textValue).filter(Boolean) as string[],
-    gtin: gtinKeys.flatMap(
-      (k) => asArray(node?.[k]).map(textValue).filter(Boolean) as string[]
-    ),
-  }
-}
-
-function mergeIds(a: Candidate["ids"], b: Candidate["ids"]): Candidate["ids"] {
-  return {
-    sku: [...a.sku, ...b.sku],
-    mpn: [...a.mpn, ...b.mpn],
-    gtin: [...a.gtin, ...b.gtin],
-  }
-}
-
-function offerCandidates(
-  offer: any,
-  productIds: Candidate["ids"]
-): Candidate[] {
-  if (!offer || typeof offer !== "object") {
-    return []
-  }
-  const types = typesOf(offer)
-  const ids = mergeIds(productIds, idsOf(offer))
-  // an offer's own ids win over the product's
-  const own = idsOf(offer)
-  const effective = {
-    sku: own.sku.length ? own.sku : ids.sku,
-    mpn: own.mpn.length ? own.mpn : ids.mpn,
-    gtin: own.gtin.length ? own.gtin : ids.gtin,
-  }
-  if (types.includes("AggregateOffer")) {
-    const nested = asArray(offer.offers).flatMap((o: any) =>
-      offerCandidates(o, effective)
-    )
-    if (nested.length > 0) {
-      return nested
-    }
-    const low = offer.lowPrice ?? offer.price
-    if (low === undefined || low === null) {
-      return []
-    }
-    return [
-      {
-        price: low,
-        currency: textValue(offer.priceCurrency),
-        availability: textValue(offer.availability),
-        ids: effective,
-        aggregate: true,
-      },
-    ]
-  }
-  let price = offer.price
-  let currency = textValue(offer.priceCurrency)
-  if ((price === undefined || price === null) && offer.priceSpecification) {
-    const spec = asArray(offer.priceSpecification).find(
-      (s: any) => s && s.price !== undefined
-    )
-    price = spec?.price
-    currency = currency ?? textValue(spec?.priceCurrency)
-  }
-  if (price === undefined || price === null || price === "") {
-    return []
-  }
-  return [
-    {
-      price,
-      currency,
-      availability: textValue(offer.availability),
-      ids: effective,
-    },
-  ]
-}
-
-/** Walks any JSON-LD value (arrays, @graph, nesting) and collects offers. */
-function collectJsonLd(value: any, out: Candidate[], seen: Set<any>): void {
-  if (!value || typeof value !== "object" || seen.has(value)) {
-    return
-  }
-  seen.add(value)
-  if (Array.isArray(value)) {
-    value.forEach((v) => collectJsonLd(v, out, seen))
-    return
-  }
-  const types = typesOf(value)
-  if (
-    types.includes("Product") ||
-    types.includes("ProductGroup") ||
-    types.includes("IndividualProduct")
-  ) {
-    const ids = idsOf(value)
-    for (const offer of asArray(value.offers)) {
-      seen.add(offer)
-      out.push(...offerCandidates(offer, ids))
-    }
-    for (const variant of asArray(value.hasVariant)) {
-      collectJsonLd(variant, out, seen)
-    }
-    return
-  }
-  if (types.includes("Offer") || types.includes("AggregateOffer")) {
-    const item = value.itemOffered
-    out.push(
-      ...offerCandidates(
-        value,
-        item ? idsOf(item) : { sku: [], mpn: [], gtin: [] }
-      )
-    )
-    return
-  }
-  for (const key of Object.keys(value)) {
-    if (key === "@graph" || typeof value[key] === "object") {
-      collectJsonLd(value[key], out, seen)
-    }
-  }
-}
-
-function matchBy(
-  c: Candidate,
-  wanted: WantedIdentifiers
-): "sku" | "mpn" | "gtin" | null {
-  if (wanted.sku && c.ids.sku.some((s) => normId(s) === normId(wanted.sku))) {
-    return "sku"
-  }
-  if (wanted.mpn && c.ids.mpn.some((s) => normId(s) === normId(wanted.mpn))) {
-    return "mpn"
-  }
-  if (
-    wanted.gtin &&
-    c.ids.gtin.some((s) => normGtin(s) === normGtin(wanted.gtin))
-  ) {
-    return "gtin"
-  }
-  return null
-}
-
-const hasWanted = (w?: WantedIdentifiers) => !!(w && (w.sku || w.mpn || w.gtin))
-const hasIds = (c: Candidate) =>
-  c.ids.sku.length + c.ids.mpn.length + c.ids.gtin.length > 0
-const describeWanted = (w: WantedIdentifiers) =>
-  Object.entries(w)
-    .filter(([, v]) => v)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(", ")
 
 type Choice =
   | {

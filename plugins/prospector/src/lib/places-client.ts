@@ -21,243 +21,32 @@ import {
   realSleep,
 } from "./backoff"
 import { RequestBudget } from "./request-budget"
+import {
+  redactSecret,
+  splitRectangle,
+  validateFieldMask,
+  validateRectangle,
+} from "./places-request"
+import {
+  AreaSearchResult,
+  DEFAULT_FIELD_MASK,
+  DEFAULT_PLACES_BASE_URL,
+  PLACES_PAGE_SIZE,
+  PLACES_RESULT_CAP,
+  Place,
+  PlacesApiError,
+  PlacesClientOptions,
+  PlacesLogger,
+  Rectangle,
+  SearchParams,
+  SearchResult,
+  TileReport,
+} from "./places-types"
 
-export const DEFAULT_PLACES_BASE_URL = "https://places.googleapis.com"
-export const PLACES_PAGE_SIZE = 20
-export const PLACES_RESULT_CAP = 60
-
-/** Fields Prospector needs (Text Search Enterprise tier, billed per request/page). */
-export const DEFAULT_FIELD_MASK: readonly string[] = [
-  "places.id",
-  "places.displayName",
-  "places.formattedAddress",
-  "places.addressComponents",
-  "places.location",
-  "places.types",
-  "places.primaryType",
-  "places.businessStatus",
-  "places.googleMapsUri",
-  "places.nationalPhoneNumber",
-  "places.internationalPhoneNumber",
-  "places.websiteUri",
-  "places.rating",
-  "places.userRatingCount",
-  "places.movedPlaceId",
-  "nextPageToken",
-]
-
-export interface LatLng {
-  latitude: number
-  longitude: number
-}
-
-export interface Rectangle {
-  low: LatLng
-  high: LatLng
-}
-
-export interface LocalizedText {
-  text: string
-  languageCode?: string
-}
-
-/** A place as returned by the API: only the masked fields are present. */
-export interface Place {
-  id: string
-  displayName?: LocalizedText
-  formattedAddress?: string
-  addressComponents?: Array<{
-    longText?: string
-    shortText?: string
-    types?: string[]
-    languageCode?: string
-  }>
-  location?: LatLng
-  types?: string[]
-  primaryType?: string
-  businessStatus?:
-    "OPERATIONAL" | "CLOSED_TEMPORARILY" | "CLOSED_PERMANENTLY" | string
-  googleMapsUri?: string
-  nationalPhoneNumber?: string
-  internationalPhoneNumber?: string
-  websiteUri?: string
-  rating?: number
-  userRatingCount?: number
-  movedPlaceId?: string
-  [field: string]: unknown
-}
-
-export interface LedgerEntry {
-  query: string
-  language: string
-  /** 1-based page number within one tile search */
-  page: number
-  /** tile id: "r" for the root rectangle, "r.0".."r.3" for its quarters, etc. */
-  tile: string
-  /** HTTP status, or "network_error" when no response was received */
-  status: number | "network_error"
-  /** 1 for the first attempt, 2+ for retries */
-  attempt: number
-  at: Date
-}
-
-export interface PlacesLogger {
-  info?(message: string): void
-  warn?(message: string): void
-}
-
-export interface PlacesClientOptions {
-  apiKey: string
-  budget: RequestBudget
-  baseUrl?: string
-  fieldMask?: readonly string[]
-  ledger?: (entry: LedgerEntry) => void | Promise<void>
-  logger?: PlacesLogger
-  backoff?: Partial<BackoffOptions>
-  sleep?: Sleep
-  fetch?: typeof fetch
-  now?: () => Date
-  regionCode?: string
-  resultCap?: number
-  maxTileDepth?: number
-  timeoutMs?: number
-}
-
-export interface SearchParams {
-  textQuery: string
-  /** "fr" or "ar" for Tunisia */
-  languageCode: string
-  rectangle: Rectangle
-  includedType?: string
-  includePureServiceAreaBusinesses?: boolean
-}
-
-export interface SearchResult {
-  places: Place[]
-  pages: number
-  /** true when the search returned the result cap (more places probably exist) */
-  capped: boolean
-  /** true when the search stopped because the request budget was used up */
-  budget_exhausted: boolean
-}
-
-export interface TileReport {
-  tile: string
-  depth: number
-  rectangle: Rectangle
-  results: number
-  pages: number
-  capped: boolean
-  /** capped at the maximum depth: results in this tile are incomplete */
-  truncated: boolean
-}
-
-export interface AreaSearchResult {
-  /** unique by place id */
-  places: Place[]
-  tiles: TileReport[]
-  requests: number
-  budget_exhausted: boolean
-}
-
-export class PlacesApiError extends Error {
-  constructor(
-    message: string,
-    readonly httpStatus: number | null,
-    readonly googleStatus: string | null,
-    readonly retryable: boolean
-  ) {
-    super(message)
-    this.name = "PlacesApiError"
-  }
-}
+export * from "./places-request"
+export * from "./places-types"
 
 class BudgetStop extends Error {}
-
-/** Replaces every occurrence of `secret` in `text` with [REDACTED]. */
-export function redactSecret(
-  text: string,
-  secret: string | undefined | null
-): string {
-  if (!secret) {
-    return text
-  }
-  return text.split(secret).join("[REDACTED]")
-}
-
-export function validateRectangle(rect: Rectangle, where = "rectangle"): void {
-  const { low, high } = rect ?? ({} as Rectangle)
-  const nums = [low?.latitude, low?.longitude, high?.latitude, high?.longitude]
-  if (nums.some((n) => typeof n !== "number" || !Number.isFinite(n))) {
-    throw new Error(
-      `${where}: low/high latitude and longitude must be finite numbers`
-    )
-  }
-  if (low.latitude < -90 || high.latitude > 90) {
-    throw new Error(`${where}: latitude out of range [-90, 90]`)
-  }
-  if (low.latitude >= high.latitude) {
-    throw new Error(
-      `${where}: low.latitude (${low.latitude}) must be below high.latitude (${high.latitude})`
-    )
-  }
-  if (low.longitude >= high.longitude) {
-    throw new Error(
-      `${where}: low.longitude (${low.longitude}) must be below high.longitude (${high.longitude})`
-    )
-  }
-}
-
-/** Splits a rectangle into 4 quarters: SW, SE, NW, NE. */
-export function splitRectangle(
-  rect: Rectangle
-): [Rectangle, Rectangle, Rectangle, Rectangle] {
-  const midLat = (rect.low.latitude + rect.high.latitude) / 2
-  const midLng = (rect.low.longitude + rect.high.longitude) / 2
-  const r = (
-    lat0: number,
-    lng0: number,
-    lat1: number,
-    lng1: number
-  ): Rectangle => ({
-    low: { latitude: lat0, longitude: lng0 },
-    high: { latitude: lat1, longitude: lng1 },
-  })
-  return [
-    r(rect.low.latitude, rect.low.longitude, midLat, midLng),
-    r(rect.low.latitude, midLng, midLat, rect.high.longitude),
-    r(midLat, rect.low.longitude, rect.high.latitude, midLng),
-    r(midLat, midLng, rect.high.latitude, rect.high.longitude),
-  ]
-}
-
-export function validateFieldMask(mask: readonly string[]): string {
-  if (!Array.isArray(mask) || mask.length === 0) {
-    throw new Error(
-      "Places field mask must list the fields explicitly (it is empty)"
-    )
-  }
-  for (const field of mask) {
-    if (typeof field !== "string" || !field.trim()) {
-      throw new Error("Places field mask contains an empty field")
-    }
-    if (field.includes("*")) {
-      throw new Error(
-        `Places field mask must not use a wildcard ("${field}"): list the fields explicitly`
-      )
-    }
-    if (field !== "nextPageToken" && !field.startsWith("places.")) {
-      throw new Error(
-        `Places field mask entry "${field}" must start with "places." (or be nextPageToken)`
-      )
-    }
-  }
-  const set = new Set(mask.map((f) => f.trim()))
-  // paging needs the token and dedupe needs the id
-  set.add("nextPageToken")
-  set.add("places.id")
-  return [...set].join(",")
-}
 
 interface GoogleErrorBody {
   error?: { code?: number; message?: string; status?: string }
