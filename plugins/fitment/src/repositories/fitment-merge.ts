@@ -1,5 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { generateEntityId } from "@medusajs/utils"
+import type { LinkRow } from "../lib/fitment-shape"
 import { FitmentMerge } from "../models/fitment-merge"
 import type { Pagination } from "../types"
 
@@ -18,22 +19,8 @@ export type FitmentMergeRow = {
 }
 
 /** A link of the merged vehicle identical to one of the survivor's, with the survivor's link it is folded into. */
-export type FoldedLinkRow = {
-  id: string
-  product_id: string
-  variant_id: string | null
-  vehicle_id: string
-  position: string | null
-  quantity: number
-  engine_code: string | null
-  from_ym: number | null
-  to_ym: number | null
-  note_fr: string | null
-  note_ar: string | null
-  source: string
+export type FoldedLinkRow = LinkRow & {
   link_key: string
-  created_at: Date
-  updated_at: Date
   survivor_link_id: string
 }
 

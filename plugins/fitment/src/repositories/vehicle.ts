@@ -1,30 +1,11 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import type { VehicleJoinRow } from "../lib/fitment-shape"
 import { VEHICLE_FIELDS } from "../lib/vehicle-row"
 import { Vehicle } from "../models/vehicle"
 import type { Pagination } from "../types"
 
 /** A vehicle with its make and model, as `shapeVehicle` (services/fitment) reads it; numeric powers come as text. */
-export type VehicleJoinedRow = {
-  v_id: string
-  make_id: string
-  make_name: string
-  make_handle: string
-  model_id: string
-  model_name: string
-  model_handle: string
-  generation: string | null
-  body: string | null
-  year_from: number
-  month_from: number | null
-  year_to: number | null
-  month_to: number | null
-  engine: string | null
-  vehicle_engine_code: string | null
-  displacement_cc: number | null
-  power_kw: string | null
-  power_hp: string | null
-  fuel: string | null
-  ktype: number | null
+export type VehicleJoinedRow = VehicleJoinRow & {
   natural_key: string
   created_at: Date
   updated_at: Date
