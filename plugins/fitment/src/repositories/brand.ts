@@ -1,4 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { SqlWhere } from "@shabou/sql"
 import { Brand } from "../models/brand"
 import type { Pagination } from "../types"
 
@@ -41,19 +42,12 @@ export const BrandRepository = dataSource.getRepository(Brand).extend({
     filter: { q?: string; handle?: string },
     page: Pagination
   ): Promise<[BrandRow[], number]> {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (filter.q) {
-      params.push(`%${filter.q}%`)
-      where.push(
-        `(name ILIKE $${params.length} OR handle ILIKE $${params.length})`
+    const { clause, values: params } = new SqlWhere()
+      .when(
+        filter.q ? `%${filter.q}%` : undefined,
+        (p) => `(name ILIKE ${p} OR handle ILIKE ${p})`
       )
-    }
-    if (filter.handle) {
-      params.push(filter.handle)
-      where.push(`handle = $${params.length}`)
-    }
-    const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
+      .when(filter.handle || undefined, (p) => `handle = ${p}`)
     const rows = await this.query(
       `SELECT ${COLUMNS}, ${PRODUCT_COUNT}
        FROM brand ${clause} ORDER BY name, id LIMIT ${page.limit} OFFSET ${page.offset}`,

@@ -1,4 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { SqlWhere } from "@shabou/sql"
 import { LIVE_LINK, VEHICLE_COLUMNS, VEHICLE_FROM } from "../lib/fitment-sql"
 import { VehicleJoinRow } from "../lib/fitment-shape"
 import { Fitment } from "../models/fitment"
@@ -57,15 +58,14 @@ export const FitmentCoverageRepository = dataSource
       filter: CoverageModelFilter,
       page: Pagination
     ): Promise<[CoverageModelRow[], number]> {
-      const params: unknown[] = [filter.days ?? 365]
-      const where: string[] = []
-      const add = (sql: string, value: unknown) => {
-        params.push(value)
-        where.push(sql.replace("?", `$${params.length}`))
-      }
-      if (filter.make_id) add("make_id = ?", filter.make_id)
-      if (filter.q) add("(make || ' ' || model) ILIKE ?", `%${filter.q}%`)
-      if (filter.max_parts !== undefined) add("parts <= ?", filter.max_parts)
+      const where = new SqlWhere([], [filter.days ?? 365])
+        .when(filter.make_id || undefined, (p) => `make_id = ${p}`)
+        .when(
+          filter.q ? `%${filter.q}%` : undefined,
+          (p) => `(make || ' ' || model) ILIKE ${p}`
+        )
+        .when(filter.max_parts, (p) => `parts <= ${p}`)
+      const params = where.values
       const order =
         filter.sort === "vehicles_without_parts"
           ? "vehicles_without_parts DESC, sold DESC"
@@ -91,7 +91,7 @@ export const FitmentCoverageRepository = dataSource
                  COALESCE(parts.parts, 0) AS parts, COALESCE(sold.sold, 0) AS sold
           FROM vehicle_model md JOIN vehicle_make mk ON mk.id = md.make_id
           LEFT JOIN veh ON veh.model_id = md.id LEFT JOIN parts ON parts.model_id = md.id LEFT JOIN sold ON sold.model_id = md.id)
-        SELECT *, count(*) OVER ()::int AS total_count FROM per_model ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`
+        SELECT *, count(*) OVER ()::int AS total_count FROM per_model ${where.clause}`
       const found: Array<CoverageModelRow & { total_count: number }> =
         await this.query(
           `${base} ORDER BY ${order}, make, model, model_id LIMIT ${page.limit} OFFSET ${page.offset}`,
@@ -127,21 +127,16 @@ export const FitmentCoverageRepository = dataSource
       filter: { make_id?: string; model_id?: string; q?: string },
       page: Pagination
     ): Promise<[VehicleJoinRow[], number]> {
-      const params: unknown[] = []
-      const where = [NO_PART]
-      const add = (sql: string, value: unknown) => {
-        params.push(value)
-        where.push(sql.replace("?", `$${params.length}`))
-      }
-      if (filter.make_id) add("v.make_id = ?", filter.make_id)
-      if (filter.model_id) add("v.model_id = ?", filter.model_id)
-      if (filter.q) {
-        add(
-          "(mk.name || ' ' || md.name || ' ' || coalesce(v.engine, '') || ' ' || coalesce(v.engine_code, '')) ILIKE ?",
-          `%${filter.q}%`
+      const where = new SqlWhere([NO_PART])
+        .when(filter.make_id || undefined, (p) => `v.make_id = ${p}`)
+        .when(filter.model_id || undefined, (p) => `v.model_id = ${p}`)
+        .when(
+          filter.q ? `%${filter.q}%` : undefined,
+          (p) =>
+            `(mk.name || ' ' || md.name || ' ' || coalesce(v.engine, '') || ' ' || coalesce(v.engine_code, '')) ILIKE ${p}`
         )
-      }
-      const from = `FROM ${VEHICLE_FROM} WHERE ${where.join(" AND ")}`
+      const params = where.values
+      const from = `FROM ${VEHICLE_FROM} ${where.clause}`
       const rows = await this.query(
         `SELECT ${VEHICLE_COLUMNS} ${from} ORDER BY mk.name, md.name, v.year_from, v.engine NULLS FIRST, v.id LIMIT ${page.limit} OFFSET ${page.offset}`,
         params

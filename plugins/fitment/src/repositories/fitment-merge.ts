@@ -1,4 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { SqlWhere } from "@shabou/sql"
 import { generateEntityId } from "@medusajs/utils"
 import type { LinkRow } from "../lib/fitment-shape"
 import { FitmentMerge } from "../models/fitment-merge"
@@ -70,17 +71,9 @@ export const FitmentMergeRepository = dataSource
       filter: { entity?: string; survivor_id?: string },
       page: Pagination
     ): Promise<[FitmentMergeRow[], number]> {
-      const where: string[] = []
-      const params: unknown[] = []
-      if (filter.entity) {
-        params.push(filter.entity)
-        where.push(`entity = $${params.length}`)
-      }
-      if (filter.survivor_id) {
-        params.push(filter.survivor_id)
-        where.push(`survivor_id = $${params.length}`)
-      }
-      const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
+      const { clause, values: params } = new SqlWhere()
+        .when(filter.entity || undefined, (p) => `entity = ${p}`)
+        .when(filter.survivor_id || undefined, (p) => `survivor_id = ${p}`)
       const rows = await this.query(
         `SELECT * FROM fitment_merge ${clause} ORDER BY created_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`,
         params

@@ -1,4 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { SqlWhere } from "@shabou/sql"
 import { VehicleMake } from "../models/vehicle-make"
 
 /** A make as the admin and store routes show it. */
@@ -38,19 +39,18 @@ export const VehicleMakeRepository = dataSource
       withVehiclesOnly?: boolean
       q?: string
     }): Promise<VehicleMakeListRow[]> {
-      const where: string[] = []
-      const params: unknown[] = []
+      const where = new SqlWhere().when(
+        opts.q ? `%${opts.q}%` : undefined,
+        (p) => `mk.name ILIKE ${p}`
+      )
       if (opts.withVehiclesOnly) {
-        where.push(`EXISTS (SELECT 1 FROM vehicle v WHERE v.make_id = mk.id)`)
+        where.and(`EXISTS (SELECT 1 FROM vehicle v WHERE v.make_id = mk.id)`)
       }
-      if (opts.q) {
-        params.push(`%${opts.q}%`)
-        where.push(`mk.name ILIKE $${params.length}`)
-      }
+      const { clause, values: params } = where
       return await this.query(
         `SELECT mk.id, mk.name, mk.handle, mk.key, mk.aliases,
                 (SELECT count(*)::int FROM vehicle_model md WHERE md.make_id = mk.id) AS model_count
-         FROM vehicle_make mk ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY mk.name, mk.id`,
+         FROM vehicle_make mk ${clause} ORDER BY mk.name, mk.id`,
         params
       )
     },

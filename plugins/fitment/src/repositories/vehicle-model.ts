@@ -1,4 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { SqlWhere } from "@shabou/sql"
 import { VehicleModel } from "../models/vehicle-model"
 
 /** A model with the name of its make. */
@@ -38,25 +39,24 @@ export const VehicleModelRepository = dataSource
       withVehiclesOnly?: boolean
       q?: string
     }): Promise<VehicleModelListRow[]> {
-      const where: string[] = []
-      const params: unknown[] = []
-      if (opts.make_id) {
-        params.push(opts.make_id)
-        where.push(`md.make_id = $${params.length}`)
-      }
+      const where = new SqlWhere().when(
+        opts.make_id || undefined,
+        (p) => `md.make_id = ${p}`
+      )
       if (opts.withVehiclesOnly) {
-        where.push(`EXISTS (SELECT 1 FROM vehicle v WHERE v.model_id = md.id)`)
+        where.and(`EXISTS (SELECT 1 FROM vehicle v WHERE v.model_id = md.id)`)
       }
-      if (opts.q) {
-        params.push(`%${opts.q}%`)
-        where.push(`md.name ILIKE $${params.length}`)
-      }
+      where.when(
+        opts.q ? `%${opts.q}%` : undefined,
+        (p) => `md.name ILIKE ${p}`
+      )
+      const { clause, values: params } = where
       return await this.query(
         `SELECT md.id, md.make_id, md.name, md.handle, md.key, md.aliases,
                 (SELECT min(v.year_from) FROM vehicle v WHERE v.model_id = md.id) AS year_from,
                 (SELECT CASE WHEN bool_or(v.year_to IS NULL) THEN NULL ELSE max(v.year_to) END FROM vehicle v WHERE v.model_id = md.id) AS year_to,
                 (SELECT count(*)::int FROM vehicle v WHERE v.model_id = md.id) AS vehicle_count
-         FROM vehicle_model md ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY md.name, md.id`,
+         FROM vehicle_model md ${clause} ORDER BY md.name, md.id`,
         params
       )
     },

@@ -1,4 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { SqlWhere } from "@shabou/sql"
 import type { VehicleJoinRow } from "../lib/fitment-shape"
 import { VEHICLE_FIELDS } from "../lib/vehicle-row"
 import { Vehicle } from "../models/vehicle"
@@ -97,29 +98,26 @@ export const VehicleRepository = dataSource.getRepository(Vehicle).extend({
     filter: VehicleFilter,
     page: Pagination
   ): Promise<[VehicleJoinedRow[], number]> {
-    const where: string[] = []
-    const params: unknown[] = []
-    const add = (sql: string, value: unknown) => {
-      params.push(value)
-      where.push(sql.replace(/\?/g, `$${params.length}`))
-    }
-    if (filter.make_id) add(`v.make_id = ?`, filter.make_id)
-    if (filter.model_id) add(`v.model_id = ?`, filter.model_id)
-    if (filter.year !== undefined)
-      add(
-        `v.year_from <= ? AND (v.year_to IS NULL OR v.year_to >= ?)`,
-        filter.year
+    const where = new SqlWhere()
+      .when(filter.make_id || undefined, (p) => `v.make_id = ${p}`)
+      .when(filter.model_id || undefined, (p) => `v.model_id = ${p}`)
+      .when(
+        filter.year,
+        (p) =>
+          `v.year_from <= ${p} AND (v.year_to IS NULL OR v.year_to >= ${p})`
       )
-    if (filter.engine_code)
-      add(`upper(v.engine_code) = upper(?)`, filter.engine_code)
-    if (filter.ktype !== undefined) add(`v.ktype = ?`, filter.ktype)
-    if (filter.fuel) add(`v.fuel = ?`, filter.fuel)
-    if (filter.q)
-      add(
-        `(mk.name || ' ' || md.name || ' ' || coalesce(v.engine, '') || ' ' || coalesce(v.engine_code, '')) ILIKE ?`,
-        `%${filter.q}%`
+      .when(
+        filter.engine_code || undefined,
+        (p) => `upper(v.engine_code) = upper(${p})`
       )
-    const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
+      .when(filter.ktype, (p) => `v.ktype = ${p}`)
+      .when(filter.fuel || undefined, (p) => `v.fuel = ${p}`)
+      .when(
+        filter.q ? `%${filter.q}%` : undefined,
+        (p) =>
+          `(mk.name || ' ' || md.name || ' ' || coalesce(v.engine, '') || ' ' || coalesce(v.engine_code, '')) ILIKE ${p}`
+      )
+    const { clause, values: params } = where
     const rows = await this.query(
       `${VEHICLE_SELECT} ${clause} ORDER BY mk.name, md.name, v.year_from, v.engine NULLS FIRST, v.id LIMIT ${page.limit} OFFSET ${page.offset}`,
       params
@@ -136,19 +134,12 @@ export const VehicleRepository = dataSource.getRepository(Vehicle).extend({
     make_id?: string
     model_id?: string
   }): Promise<number[]> {
-    const params: unknown[] = []
-    const where: string[] = []
-    if (filter.make_id) {
-      params.push(filter.make_id)
-      where.push(`make_id = $${params.length}`)
-    }
-    if (filter.model_id) {
-      params.push(filter.model_id)
-      where.push(`model_id = $${params.length}`)
-    }
+    const { clause, values: params } = new SqlWhere()
+      .when(filter.make_id || undefined, (p) => `make_id = ${p}`)
+      .when(filter.model_id || undefined, (p) => `model_id = ${p}`)
     const rows: Array<{ year: number }> = await this.query(
       `SELECT DISTINCT y::int AS year FROM vehicle, generate_series(year_from, coalesce(year_to, extract(year FROM now())::int)) AS y
-       ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY year DESC`,
+       ${clause} ORDER BY year DESC`,
       params
     )
     return rows.map((r) => r.year)
