@@ -131,10 +131,13 @@ export default class ProspectorRunLogService extends TransactionBaseService {
       kind,
       trigger,
       async () => {
+        // the lease renews itself on a timer, whatever this shared service is doing then: it queries
+        // through the data source's own manager, never a transaction's (atomicPhase_ swaps activeManager_)
+        const m = this.activeManager_.connection.manager
         let lease: RunLease
         try {
           lease = await RunLease.acquire(
-            (sql, params) => this.activeManager_.query(sql, params),
+            (sql, params) => m.query(sql, params),
             LEASE_OF_KIND[kind],
             what
           )
