@@ -20,6 +20,7 @@ import {
 } from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
 import {
   collectConsoleErrors,
+  settled,
   launchBrowser,
   loginAsOwner,
   screenshot,
@@ -206,15 +207,16 @@ describe("prospector pages in the admin", () => {
       expect.arrayContaining(["ui-arabic", "ui-body", "ui-small"])
     )
     const shown = page.getByTestId("leads-table").locator("tbody tr")
-    await expect(shown.count()).resolves.toBe(expected.json.count)
-    const names = await shown.locator("td:first-child a").allTextContents()
-    expect(names).toEqual(expected.json.leads.map((l: any) => l.name))
+    const names = expected.json.leads.map((l: any) => l.name)
+    await expect(
+      settled(() => shown.locator("td:first-child a").allTextContents(), names)
+    ).resolves.toEqual(names)
 
     // free text, Arabic
     wait = leadsResponse({ city: "Sousse", q: "النجاح" })
     await page.fill('input[name="q"]', "النجاح")
     await wait
-    await expect(shown.count()).resolves.toBe(1)
+    await expect(settled(() => shown.count(), 1)).resolves.toBe(1)
     const link = shown.first().locator("td:first-child a")
     await expect(link.locator("span").getAttribute("dir")).resolves.toBe("rtl")
     await screenshot(page, "prospector-02-leads-filtered")
@@ -265,9 +267,11 @@ describe("prospector pages in the admin", () => {
     await page.fill('input[name="q"]', "")
     await page.selectOption('select[name="status"]', "contacted")
     await wait
-    await page.getByTestId("leads-table").locator("tbody tr").first().waitFor()
     await expect(
-      page.getByTestId("lead-status").allTextContents()
+      settled(
+        () => page.getByTestId("lead-status").allTextContents(),
+        ["Contacté"]
+      )
     ).resolves.toEqual(["Contacté"])
   })
 

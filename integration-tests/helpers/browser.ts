@@ -1,5 +1,6 @@
 import fs from "fs"
 import path from "path"
+import { isDeepStrictEqual } from "util"
 import {
   chromium,
   type Browser,
@@ -7,6 +8,7 @@ import {
   type Page,
 } from "playwright-core"
 import { adminHeaders, testEnv } from "./env"
+import { sleep } from "./poll"
 
 /** Debian's Chromium driven by playwright-core (no downloaded browser). */
 export async function launchBrowser(): Promise<Browser> {
@@ -145,4 +147,24 @@ export async function gotoAdmin(page: Page, url: string): Promise<void> {
       { timeout: 40000 }
     )
   }
+}
+
+/**
+ * Reads what a screen shows until it equals `expected` (or `within` ms have passed) and returns the last
+ * reading, for the test's own assertion to compare. A list that keeps its rows on screen while the next
+ * ones load (react-query's `keepPreviousData`) changes a moment after its response arrives: a reading
+ * taken right after the response can still be the previous list's.
+ */
+export async function settled<T>(
+  read: () => Promise<T>,
+  expected: T,
+  within = 10000
+): Promise<T> {
+  let last = await read()
+  const deadline = Date.now() + within
+  while (!isDeepStrictEqual(last, expected) && Date.now() < deadline) {
+    await sleep(50)
+    last = await read()
+  }
+  return last
 }
