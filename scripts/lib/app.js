@@ -201,12 +201,25 @@ async function startServer(opts) {
   if (seed) {
     // two workers starting together on an empty database: the second waits, then finds the demo shop there
     const { seedDemo } = require("./seed")
-    await withAdvisoryLock(
+    const { seeded } = await withAdvisoryLock(
       SEED_LOCK,
       "demo seed",
       () => seedDemo(container, { log }),
       { log }
     )
+    if (seeded && container.hasRegistration("postgresSearchService")) {
+      // the store listings read the search documents (plugins/search): the demo's products are in them
+      // before the server answers, not at the refresh loop's next ticks (the first listing was empty)
+      const search = container.resolve("postgresSearchService")
+      const since = Date.now()
+      let documents = 0
+      for (let n; (n = await search.drainDirty(500)) > 0;) {
+        documents += n
+      }
+      log(
+        `search documents of the demo catalogue: ${documents} in ${((Date.now() - since) / 1000).toFixed(1)} s`
+      )
+    }
   }
   if (adminEmail) {
     await ensureAdminUser(container, {
