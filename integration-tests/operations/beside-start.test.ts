@@ -258,6 +258,18 @@ afterAll(async () => {
 })
 
 describe("commands beside a running npm start (embedded PostgreSQL)", () => {
+  it("lists the whole demo catalogue in the store as soon as it says it is ready", async () => {
+    // the first test: nothing has waited since "backend is ready"
+    const listing = await api("GET", "/store/products?limit=1")
+    expect(listing.status).toBe(200)
+    const [{ published }] = await query(
+      liveUrl,
+      `SELECT count(*)::int AS published FROM product WHERE status = 'published' AND deleted_at IS NULL`
+    )
+    expect(published).toBeGreaterThan(300)
+    expect(listing.body.count).toBe(published)
+  })
+
   it("GET /health/ready checks the database and Redis; /health stays liveness", async () => {
     // just after the start the server is busy rendering the catalogue: a loaded machine may need a moment
     const ready = await within(
