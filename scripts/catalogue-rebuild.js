@@ -100,14 +100,13 @@ async function rebuild({ url, chunk = 5000, log = LOG }) {
       log: (m) => log(m),
     })
     try {
-      const catalogue = app.container.resolve("catalogueService")
+      const documents = app.container.resolve("searchDocumentsService")
+      const warmer = app.container.resolve("catalogueWarmerService")
       const ms = await waitForBodies(client, {
         log,
         render: async () => {
-          const drained = await app.container
-            .resolve("postgresSearchService")
-            .drainDirty(500)
-          return drained + (await catalogue.warm(1000))
+          const drained = await documents.drainDirty(500)
+          return drained + (await warmer.warm(1000))
         },
       })
       log(`bodies rendered in ${(ms / 1000).toFixed(1)} s`)

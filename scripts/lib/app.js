@@ -207,17 +207,17 @@ async function startServer(opts) {
       () => seedDemo(container, { log }),
       { log }
     )
-    if (seeded && container.hasRegistration("postgresSearchService")) {
+    if (seeded && container.hasRegistration("searchDocumentsService")) {
       // the store listings read the search documents (plugins/search): the demo's products are in them
       // before the server answers, not at the refresh loop's next ticks (the first listing was empty)
-      const search = container.resolve("postgresSearchService")
+      const documents = container.resolve("searchDocumentsService")
       const since = Date.now()
-      let documents = 0
-      for (let n; (n = await search.drainDirty(500)) > 0;) {
-        documents += n
+      let built = 0
+      for (let n; (n = await documents.drainDirty(500)) > 0;) {
+        built += n
       }
       log(
-        `search documents of the demo catalogue: ${documents} in ${((Date.now() - since) / 1000).toFixed(1)} s`
+        `search documents of the demo catalogue: ${built} in ${((Date.now() - since) / 1000).toFixed(1)} s`
       )
     }
   }
@@ -244,11 +244,11 @@ async function startServer(opts) {
   // the catalogue read model renders product bodies through this server (plugins/search); a worker has
   // no store routes, so the servers render them
   if (
-    container.hasRegistration("catalogueService") &&
+    container.hasRegistration("catalogueRendererService") &&
     observability.settings.workerMode !== "worker"
   ) {
     container
-      .resolve("catalogueService")
+      .resolve("catalogueRendererService")
       .attachServer(`http://127.0.0.1:${server.address().port}`)
   }
 

@@ -13,6 +13,7 @@ import {
 } from "../lib/catalogue-request"
 import type CatalogueService from "../services/catalogue"
 import type CatalogueCacheService from "../services/catalogue-cache"
+import type SearchDocumentsService from "../services/search-documents"
 import { bypassed, callerOf, channelsOf } from "./utils/caller"
 import { failed, sendAnswer, toCore } from "./utils/send-answer"
 
@@ -35,10 +36,10 @@ async function synced(
   req: MedusaRequest,
   catalogue: CatalogueService
 ): Promise<void> {
-  const search = req.scope.resolve("postgresSearchService") as {
-    drainDirty: (batch: number) => Promise<number>
-  }
-  await catalogue.state.syncAfterWrite((batch) => search.drainDirty(batch))
+  const documents = req.scope.resolve(
+    "searchDocumentsService"
+  ) as SearchDocumentsService
+  await catalogue.state.syncAfterWrite((batch) => documents.drainDirty(batch))
 }
 
 /** Every write request through this instance (admin edits, carts and orders): noted when answered. */

@@ -5,7 +5,8 @@ import { FITMENT_DIRTY_SOURCES } from "../lib/fitment-sources"
 import { resolveOptions, type SearchPluginOptions } from "../options"
 import type CatalogueService from "../services/catalogue"
 import type CatalogueCacheService from "../services/catalogue-cache"
-import type PostgresSearchService from "../services/postgres-search"
+import type CatalogueWarmerService from "../services/catalogue-warmer"
+import type SearchDocumentsService from "../services/search-documents"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void }
 
@@ -39,9 +40,9 @@ export default async function searchRefreshLoader(
       isSearchEngineInstalled: asValue(true),
     })
   }
-  const search = container.resolve(
-    "postgresSearchService"
-  ) as PostgresSearchService
+  const documents = container.resolve(
+    "searchDocumentsService"
+  ) as SearchDocumentsService
   const manager: EntityManager = container.resolve("manager")
   const [{ ready }] = await manager.query(
     `SELECT to_regclass('public.search_dirty') IS NOT NULL AS ready`
@@ -101,7 +102,7 @@ export default async function searchRefreshLoader(
   )
   if (queued > 0 && queued <= BOOT_DRAIN_MAX) {
     const started = Date.now()
-    while ((await search.drainDirty(500)) > 0) {
+    while ((await documents.drainDirty(500)) > 0) {
       // until the queue is empty
     }
     logger.info(
@@ -119,6 +120,9 @@ export default async function searchRefreshLoader(
   }
   g[STARTED] = true
   const catalogue = container.resolve("catalogueService") as CatalogueService
+  const warmer = container.resolve(
+    "catalogueWarmerService"
+  ) as CatalogueWarmerService
   await catalogue.state.refreshGenerations()
   const every = options.refreshIntervalMs
   let busy = false
@@ -134,7 +138,7 @@ export default async function searchRefreshLoader(
       let drained = 0
       let taken: number
       do {
-        taken = await search.drainDirty(500)
+        taken = await documents.drainDirty(500)
         drained += taken
       } while (taken === 500)
       // after the drain: this instance's cache keys move to the new generations (other
@@ -165,7 +169,7 @@ export default async function searchRefreshLoader(
     }
     warming = true
     try {
-      await catalogue.warm()
+      await warmer.warm()
     } catch (e) {
       if (!stopped && Date.now() - lastError > 60000) {
         lastError = Date.now()

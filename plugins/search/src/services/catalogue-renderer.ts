@@ -36,7 +36,7 @@ export default class CatalogueRendererService extends TransactionBaseService {
     process.env.CATALOGUE_INTERNAL_TOKEN = this.internalToken
   }
 
-  /** Called once the HTTP server listens: bodies are rendered through it. */
+  /** Called once the HTTP server listens (scripts/lib/app.js): bodies are rendered through it. */
   attachServer(baseUrl: string): void {
     this.baseUrl_ = baseUrl.replace(/\/$/, "")
   }

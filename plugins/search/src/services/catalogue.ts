@@ -31,8 +31,6 @@ import type CatalogueFiltersService from "./catalogue-filters"
 import type CatalogueRendererService from "./catalogue-renderer"
 import type CatalogueStateService from "./catalogue-state"
 import type { Generations } from "./catalogue-state"
-import type CatalogueWarmerService from "./catalogue-warmer"
-import { WARM_PER_TICK } from "./catalogue-warmer"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -40,7 +38,6 @@ type InjectedDependencies = {
   catalogueContextService: CatalogueContextService
   catalogueFiltersService: CatalogueFiltersService
   catalogueRendererService: CatalogueRendererService
-  catalogueWarmerService: CatalogueWarmerService
 }
 
 /**
@@ -58,7 +55,6 @@ export default class CatalogueService extends TransactionBaseService {
   readonly contexts: CatalogueContextService
   readonly renderer: CatalogueRendererService
   protected filters_: CatalogueFiltersService
-  protected warmer_: CatalogueWarmerService
 
   constructor(container: InjectedDependencies) {
     super(container)
@@ -66,17 +62,6 @@ export default class CatalogueService extends TransactionBaseService {
     this.contexts = container.catalogueContextService
     this.filters_ = container.catalogueFiltersService
     this.renderer = container.catalogueRendererService
-    this.warmer_ = container.catalogueWarmerService
-  }
-
-  /** Called once the HTTP server listens (scripts/lib/app.js): bodies are rendered through it. */
-  attachServer(baseUrl: string): void {
-    this.renderer.attachServer(baseUrl)
-  }
-
-  /** Renders the bodies the eager contexts lack (the refresh loop, `npm run catalogue:rebuild`). */
-  warm(limit = WARM_PER_TICK): Promise<number> {
-    return this.warmer_.warm(limit)
   }
 
   /** A store listing in a resolved context (see `resolve`), or null when core must answer. */

@@ -38,19 +38,6 @@ export default class PostgresSearchService extends AbstractSearchService {
     this.query_ = container.searchQueryService
   }
 
-  /** Rebuilds (or removes) the documents of these products (see SearchDocumentsService). */
-  async refresh(productIds: string[]): Promise<number> {
-    return await this.documents_.refresh(productIds)
-  }
-
-  /**
-   * Takes up to `batch` queued products and rebuilds them (see SearchDocumentsService; called by
-   * the store read path and `npm run catalogue:rebuild`).
-   */
-  async drainDirty(batch = 500): Promise<number> {
-    return await this.documents_.drainDirty(batch)
-  }
-
   createIndex(
     indexName: string,
     options: unknown
