@@ -1,10 +1,18 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
+import { chunks } from "@shabou/sql"
 import { parseWeatherCsv, WeatherDay } from "../lib/weather-csv"
 import { OrionOptions, weatherGovernorates } from "../options"
+import {
+  OrionWeatherDayRepository,
+  WeatherCoverageRow,
+} from "../repositories/orion-weather-day"
 import { SalesImportError } from "./orion-sales-history"
 
-type InjectedDependencies = { manager: EntityManager }
+type InjectedDependencies = {
+  manager: EntityManager
+  orionWeatherDayRepository: typeof OrionWeatherDayRepository
+}
 
 export type WeatherImportSummary = {
   rows: number
@@ -16,12 +24,7 @@ export type WeatherImportSummary = {
   last_day: string | null
 }
 
-export type WeatherCoverage = {
-  governorate: string
-  first_day: string
-  last_day: string
-  days: number
-}
+export type WeatherCoverage = WeatherCoverageRow
 
 const CHUNK = 5000
 const MAX_ERRORS = 200
@@ -35,11 +38,17 @@ const MAX_ERRORS = 200
 export default class OrionWeatherService extends TransactionBaseService {
   /** [] = every governorate with stored weather */
   readonly governorates: string[]
+  protected readonly weatherDayRepository_: typeof OrionWeatherDayRepository
 
   constructor(container: InjectedDependencies, options: OrionOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.governorates = weatherGovernorates(options)
+    this.weatherDayRepository_ = container.orionWeatherDayRepository
+  }
+
+  private repo(m: EntityManager = this.activeManager_) {
+    return m.withRepository(this.weatherDayRepository_)
   }
 
   async importCsv(text: string): Promise<WeatherImportSummary> {
@@ -52,29 +61,11 @@ export default class OrionWeatherService extends TransactionBaseService {
     }
     const rows = parsed.rows
     return this.atomicPhase_(async (m) => {
+      const repo = this.repo(m)
       let inserted = 0
       let updated = 0
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const part = rows.slice(i, i + CHUNK)
-        const [res] = await m.query(
-          `WITH input AS (
-             SELECT * FROM unnest($1::date[], $2::varchar[], $3::float8[], $4::float8[]) AS t(date, governorate, temperature, rain)
-           ), up AS (
-             INSERT INTO "orion_weather_day" ("id", "date", "governorate", "temperature", "rain")
-             SELECT 'owx_' || replace(gen_random_uuid()::text, '-', ''), date, governorate, temperature, rain FROM input
-             ON CONFLICT ("date", "governorate")
-             DO UPDATE SET "temperature" = EXCLUDED."temperature", "rain" = EXCLUDED."rain", "updated_at" = now()
-             WHERE ("orion_weather_day"."temperature", "orion_weather_day"."rain") IS DISTINCT FROM (EXCLUDED."temperature", EXCLUDED."rain")
-             RETURNING (xmax = 0) AS inserted
-           )
-           SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
-          [
-            part.map((r) => r.date),
-            part.map((r) => r.governorate),
-            part.map((r) => r.temperature),
-            part.map((r) => r.rain),
-          ]
-        )
+      for (const part of chunks(rows, CHUNK)) {
+        const res = await repo.upsertDays(part)
         inserted += res.inserted
         updated += res.updated
       }
@@ -93,10 +84,7 @@ export default class OrionWeatherService extends TransactionBaseService {
 
   /** Per governorate: first and last day stored and the number of days. */
   async coverage(): Promise<WeatherCoverage[]> {
-    return this.activeManager_.query(
-      `SELECT governorate, to_char(min(date), 'YYYY-MM-DD') AS first_day, to_char(max(date), 'YYYY-MM-DD') AS last_day, count(*)::int AS days
-       FROM "orion_weather_day" GROUP BY governorate ORDER BY governorate`
-    )
+    return this.repo().coverage()
   }
 
   /** Stored days, oldest first, optionally from / to (inclusive) and for some governorates. */
@@ -104,30 +92,7 @@ export default class OrionWeatherService extends TransactionBaseService {
     filter: { from?: string; to?: string; governorates?: string[] },
     page: { limit: number; offset: number }
   ) {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (filter.from) {
-      params.push(filter.from)
-      where.push(`date >= $${params.length}`)
-    }
-    if (filter.to) {
-      params.push(filter.to)
-      where.push(`date <= $${params.length}`)
-    }
-    if (filter.governorates?.length) {
-      params.push(filter.governorates)
-      where.push(`governorate = ANY($${params.length})`)
-    }
-    const w = where.length ? `WHERE ${where.join(" AND ")}` : ""
-    const [{ count }] = await this.activeManager_.query(
-      `SELECT count(*)::int AS count FROM "orion_weather_day" ${w}`,
-      params
-    )
-    const days = await this.activeManager_.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, governorate, temperature, rain FROM "orion_weather_day" ${w}
-       ORDER BY date, governorate LIMIT ${page.limit} OFFSET ${page.offset}`,
-      params
-    )
+    const [days, count] = await this.repo().listFiltered(filter, page)
     return { days, count, limit: page.limit, offset: page.offset }
   }
 
@@ -140,11 +105,7 @@ export default class OrionWeatherService extends TransactionBaseService {
     to: string
   ): Promise<{ days: WeatherDay[]; governorates: string[] }> {
     const only = this.governorates.length ? this.governorates : null
-    const days: WeatherDay[] = await this.activeManager_.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, governorate, temperature, rain FROM "orion_weather_day"
-       WHERE date >= $1 AND date < $2 ${only ? "AND governorate = ANY($3)" : ""} ORDER BY date, governorate`,
-      only ? [from, to, only] : [from, to]
-    )
+    const days = await this.repo().between(from, to, only)
     return {
       days,
       governorates: only ?? [...new Set(days.map((d) => d.governorate))].sort(),
