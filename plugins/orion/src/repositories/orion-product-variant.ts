@@ -46,6 +46,14 @@ export const OrionProductVariantRepository = dataSource
       )
     },
 
+    /** The live variants (not deleted) with one of these SKUs. */
+    async liveBySku(skus: string[]): Promise<{ id: string; sku: string }[]> {
+      return this.query(
+        `SELECT id, sku FROM "product_variant" WHERE sku = ANY($1) AND deleted_at IS NULL`,
+        [skus]
+      )
+    },
+
     /** The names of the product categories with these handles. */
     async categoryNames(
       handles: string[]

@@ -1,9 +1,20 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { chunks } from "@shabou/sql"
 import { EntityManager } from "typeorm"
 import { parseSalesCsv, RowError } from "../lib/sales-csv"
+import { OrionProductVariantRepository } from "../repositories/orion-product-variant"
+import {
+  ImportedSale,
+  OrionSalesHistoryRepository,
+  SalesHistoryFilter,
+} from "../repositories/orion-sales-history"
 
-type InjectedDependencies = { manager: EntityManager }
+type InjectedDependencies = {
+  manager: EntityManager
+  orionProductVariantRepository: typeof OrionProductVariantRepository
+  orionSalesHistoryRepository: typeof OrionSalesHistoryRepository
+}
 
 /** A rejected import with every bad row (a plain Error subclass: MedusaError's ES5 build breaks `instanceof`). */
 export class SalesImportError extends Error {
@@ -43,9 +54,18 @@ const today = () =>
  * day, upserted: importing the same file twice changes nothing).
  */
 export default class OrionSalesHistoryService extends TransactionBaseService {
+  protected readonly salesRepository_: typeof OrionSalesHistoryRepository
+  protected readonly variantRepository_: typeof OrionProductVariantRepository
+
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
+    this.salesRepository_ = container.orionSalesHistoryRepository
+    this.variantRepository_ = container.orionProductVariantRepository
+  }
+
+  private repo(m: EntityManager = this.activeManager_) {
+    return m.withRepository(this.salesRepository_)
   }
 
   /** Records the line items of these orders (canceled orders are skipped). Returns rows inserted. */
@@ -53,44 +73,21 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
     if (!orderIds.length) {
       return 0
     }
-    return this.atomicPhase_(async (m) => {
-      const rows = await m.query(
-        `INSERT INTO "orion_sales_history" ("id", "variant_id", "sku", "day", "qty", "source", "order_id", "line_item_id")
-         SELECT 'osh_' || li.id, li.variant_id, pv.sku, (o.created_at AT TIME ZONE 'Africa/Tunis')::date, li.quantity, 'order', o.id, li.id
-         FROM "order" o
-         JOIN "line_item" li ON li.order_id = o.id
-         LEFT JOIN "product_variant" pv ON pv.id = li.variant_id
-         WHERE o.id = ANY($1) AND o.status <> 'canceled' AND li.variant_id IS NOT NULL AND li.quantity > 0
-         ON CONFLICT ("line_item_id") WHERE "source" = 'order' DO NOTHING
-         RETURNING "id"`,
-        [orderIds]
-      )
-      return rows.length
-    })
+    return this.atomicPhase_((m) => this.repo(m).recordOrders(orderIds))
   }
 
   /** Removes the rows of canceled orders. Returns rows deleted. */
   async removeOrder(orderId: string): Promise<number> {
-    return this.atomicPhase_(async (m) => {
-      const res = await m.query(
-        `DELETE FROM "orion_sales_history" WHERE "source" = 'order' AND "order_id" = $1 RETURNING "id"`,
-        [orderId]
-      )
-      return Array.isArray(res[0]) ? res[0].length : res.length
-    })
+    return this.atomicPhase_((m) => this.repo(m).removeOrder(orderId))
   }
 
   /** Records every order not yet in the history (e.g. orders placed before the plugin). */
   async backfill(): Promise<{ orders: number; inserted: number }> {
     return this.atomicPhase_(async (m) => {
-      const ids: { id: string }[] = await m.query(
-        `SELECT o.id FROM "order" o WHERE o.status <> 'canceled' ORDER BY o.created_at`
-      )
+      const ids = await this.repo(m).placedOrderIds()
       let inserted = 0
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        inserted += await this.withTransaction(m).recordOrders(
-          ids.slice(i, i + CHUNK).map((r) => r.id)
-        )
+      for (const part of chunks(ids, CHUNK)) {
+        inserted += await this.withTransaction(m).recordOrders(part)
       }
       return { orders: ids.length, inserted }
     })
@@ -105,22 +102,17 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
     const errors = parsed.errors
     const maxErrors = 200
     return this.atomicPhase_(async (m) => {
+      const sales = this.repo(m)
+      const catalogue = m.withRepository(this.variantRepository_)
       const skus = [...new Set(parsed.rows.map((r) => r.sku))]
       const variants = new Map<string, string>()
-      for (let i = 0; i < skus.length; i += CHUNK) {
-        const found: { id: string; sku: string }[] = await m.query(
-          `SELECT id, sku FROM "product_variant" WHERE sku = ANY($1) AND deleted_at IS NULL`,
-          [skus.slice(i, i + CHUNK)]
-        )
-        for (const v of found) {
+      for (const part of chunks(skus, CHUNK)) {
+        for (const v of await catalogue.liveBySku(part)) {
           variants.set(v.sku, v.id)
         }
       }
       const last = today()
-      const sums = new Map<
-        string,
-        { variant: string; sku: string; day: string; qty: number }
-      >()
+      const sums = new Map<string, ImportedSale>()
       for (const r of parsed.rows) {
         const day = r.date.toISOString().slice(0, 10)
         const variant = variants.get(r.sku)
@@ -158,27 +150,8 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
       const all = [...sums.values()]
       let inserted = 0
       let updated = 0
-      for (let i = 0; i < all.length; i += CHUNK) {
-        const part = all.slice(i, i + CHUNK)
-        const [res] = await m.query(
-          `WITH input AS (
-             SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::date[], $4::numeric[]) AS t(variant_id, sku, day, qty)
-           ), up AS (
-             INSERT INTO "orion_sales_history" ("id", "variant_id", "sku", "day", "qty", "source")
-             SELECT 'osh_' || replace(gen_random_uuid()::text, '-', ''), variant_id, sku, day, qty, 'import' FROM input
-             ON CONFLICT ("variant_id", "day") WHERE "source" = 'import'
-             DO UPDATE SET "qty" = EXCLUDED."qty", "sku" = EXCLUDED."sku", "updated_at" = now()
-             WHERE "orion_sales_history"."qty" IS DISTINCT FROM EXCLUDED."qty"
-             RETURNING (xmax = 0) AS inserted
-           )
-           SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
-          [
-            part.map((r) => r.variant),
-            part.map((r) => r.sku),
-            part.map((r) => r.day),
-            part.map((r) => r.qty),
-          ]
-        )
+      for (const part of chunks(all, CHUNK)) {
+        const res = await sales.upsertImported(part)
         inserted += res.inserted
         updated += res.updated
       }
@@ -197,27 +170,10 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
   }
 
   async list(
-    filter: { variant_id?: string; sku?: string; source?: string },
+    filter: SalesHistoryFilter,
     page: { limit: number; offset: number }
   ) {
-    const where: string[] = []
-    const params: unknown[] = []
-    for (const [k, v] of Object.entries(filter)) {
-      if (v !== undefined) {
-        params.push(v)
-        where.push(`"${k}" = $${params.length}`)
-      }
-    }
-    const w = where.length ? `WHERE ${where.join(" AND ")}` : ""
-    const [{ count }] = await this.activeManager_.query(
-      `SELECT count(*)::int AS count FROM "orion_sales_history" ${w}`,
-      params
-    )
-    const rows = await this.activeManager_.query(
-      `SELECT id, variant_id, sku, to_char(day, 'YYYY-MM-DD') AS day, qty::float AS qty, source, order_id, line_item_id, created_at
-       FROM "orion_sales_history" ${w} ORDER BY day DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`,
-      params
-    )
+    const [rows, count] = await this.repo().listFiltered(filter, page)
     return { sales: rows, count, limit: page.limit, offset: page.offset }
   }
 }
