@@ -46,6 +46,33 @@ export const OrionProductVariantRepository = dataSource
       )
     },
 
+    /** The live (not deleted) variant `id`: its SKU. */
+    async findLive(
+      id: string
+    ): Promise<{ id: string; sku: string | null } | undefined> {
+      const [variant]: { id: string; sku: string | null }[] = await this.query(
+        `SELECT id, sku FROM "product_variant" WHERE id = $1 AND deleted_at IS NULL`,
+        [id]
+      )
+      return variant
+    },
+
+    /** Locks the variant `id` (inside a transaction) and reads its stock. */
+    async lockStock(id: string): Promise<
+      | {
+          id: string
+          inventory_quantity: number | string
+          manage_inventory: boolean
+        }
+      | undefined
+    > {
+      const [variant] = await this.query(
+        `SELECT id, inventory_quantity, manage_inventory FROM "product_variant" WHERE id = $1 FOR UPDATE`,
+        [id]
+      )
+      return variant
+    },
+
     /** The live variants (not deleted) with one of these SKUs. */
     async liveBySku(skus: string[]): Promise<{ id: string; sku: string }[]> {
       return this.query(

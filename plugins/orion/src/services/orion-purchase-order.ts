@@ -1,14 +1,18 @@
 import { ProductVariantService, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
+import { OrionPurchaseOrder } from "../models/orion-purchase-order"
+import { OrionProductVariantRepository } from "../repositories/orion-product-variant"
 import {
-  OrionPurchaseOrder,
-  PurchaseOrderStatus,
-} from "../models/orion-purchase-order"
+  OrionPurchaseOrderRepository,
+  PurchaseOrderFilter,
+} from "../repositories/orion-purchase-order"
 
 type InjectedDependencies = {
   manager: EntityManager
   productVariantService: ProductVariantService
+  orionPurchaseOrderRepository: typeof OrionPurchaseOrderRepository
+  orionProductVariantRepository: typeof OrionProductVariantRepository
 }
 
 export type PurchaseOrderInput = {
@@ -84,48 +88,35 @@ function noteField(value: unknown): string | null {
  */
 export default class OrionPurchaseOrderService extends TransactionBaseService {
   protected readonly variants_: ProductVariantService
+  protected readonly purchaseOrderRepository_: typeof OrionPurchaseOrderRepository
+  protected readonly variantRepository_: typeof OrionProductVariantRepository
 
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.variants_ = container.productVariantService
+    this.purchaseOrderRepository_ = container.orionPurchaseOrderRepository
+    this.variantRepository_ = container.orionProductVariantRepository
+  }
+
+  private repo(m: EntityManager = this.activeManager_) {
+    return m.withRepository(this.purchaseOrderRepository_)
+  }
+
+  private catalogue(m: EntityManager) {
+    return m.withRepository(this.variantRepository_)
   }
 
   async list(
-    filter: {
-      status?: PurchaseOrderStatus[]
-      variant_id?: string
-      supplier?: string
-    },
+    filter: PurchaseOrderFilter,
     page: { limit: number; offset: number }
   ) {
-    const qb = this.activeManager_
-      .getRepository(OrionPurchaseOrder)
-      .createQueryBuilder("po")
-    if (filter.status?.length) {
-      qb.andWhere("po.status IN (:...status)", { status: filter.status })
-    }
-    if (filter.variant_id) {
-      qb.andWhere("po.variant_id = :variant", { variant: filter.variant_id })
-    }
-    if (filter.supplier) {
-      qb.andWhere("po.supplier ILIKE :supplier", {
-        supplier: `%${filter.supplier.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      })
-    }
-    const [purchase_orders, count] = await qb
-      .orderBy("po.expected_date", "ASC")
-      .addOrderBy("po.created_at", "ASC")
-      .take(page.limit)
-      .skip(page.offset)
-      .getManyAndCount()
+    const [purchase_orders, count] = await this.repo().findPage(filter, page)
     return { purchase_orders, count, limit: page.limit, offset: page.offset }
   }
 
   async retrieve(id: string): Promise<OrionPurchaseOrder> {
-    const po = await this.activeManager_
-      .getRepository(OrionPurchaseOrder)
-      .findOne({ where: { id } })
+    const po = await this.repo().findOne({ where: { id } })
     if (!po) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
@@ -145,16 +136,13 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
     const expected = dateField(input.expected_date, "expected_date")
     const note = noteField(input.note)
     return this.atomicPhase_(async (m) => {
-      const [variant] = await m.query(
-        `SELECT id, sku FROM "product_variant" WHERE id = $1 AND deleted_at IS NULL`,
-        [variantId]
-      )
+      const variant = await this.catalogue(m).findLive(variantId)
       if (!variant) {
         throw invalid(
           `variant_id: no product variant ${JSON.stringify(variantId)}`
         )
       }
-      const repo = m.getRepository(OrionPurchaseOrder)
+      const repo = this.repo(m)
       return repo.save(
         repo.create({
           supplier,
@@ -181,7 +169,7 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
       )
     }
     return this.atomicPhase_(async (m) => {
-      const repo = m.getRepository(OrionPurchaseOrder)
+      const repo = this.repo(m)
       const po = await this.withTransaction(m).retrieve(id)
       if (po.status !== "open") {
         throw new MedusaError(
@@ -214,12 +202,8 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
     receivedQuantity?: unknown
   ): Promise<OrionPurchaseOrder> {
     return this.atomicPhase_(async (m) => {
-      const repo = m.getRepository(OrionPurchaseOrder)
-      const [locked] = await m.query(
-        `SELECT id FROM "orion_purchase_order" WHERE id = $1 FOR UPDATE`,
-        [id]
-      )
-      if (!locked) {
+      const repo = this.repo(m)
+      if (!(await repo.lock(id))) {
         throw new MedusaError(
           MedusaError.Types.NOT_FOUND,
           `purchase order ${id} not found`
@@ -245,10 +229,7 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
                   `received_quantity: must be a whole number of units ≥ 0, got ${JSON.stringify(receivedQuantity)}`
                 )
               })()
-      const [variant] = await m.query(
-        `SELECT id, inventory_quantity, manage_inventory FROM "product_variant" WHERE id = $1 FOR UPDATE`,
-        [po.variant_id]
-      )
+      const variant = await this.catalogue(m).lockStock(po.variant_id)
       if (variant && variant.manage_inventory && qty > 0) {
         await this.variants_.withTransaction(m).update(po.variant_id, {
           inventory_quantity: Number(variant.inventory_quantity) + qty,
@@ -263,7 +244,7 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
 
   async cancel(id: string): Promise<OrionPurchaseOrder> {
     return this.atomicPhase_(async (m) => {
-      const repo = m.getRepository(OrionPurchaseOrder)
+      const repo = this.repo(m)
       const po = await this.withTransaction(m).retrieve(id)
       if (po.status !== "open") {
         throw new MedusaError(
@@ -279,15 +260,7 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
 
   /** Open lines per variant: units on order, the earliest expected date, the lines. */
   async onOrder(): Promise<Map<string, OnOrder>> {
-    const rows: {
-      variant_id: string
-      quantity: number
-      expected_date: string
-      supplier: string
-    }[] = await this.activeManager_.query(
-      `SELECT variant_id, quantity, to_char(expected_date, 'YYYY-MM-DD') AS expected_date, supplier
-       FROM "orion_purchase_order" WHERE status = 'open' ORDER BY variant_id, expected_date, created_at`
-    )
+    const rows = await this.repo().openLines()
     const out = new Map<string, OnOrder>()
     for (const r of rows) {
       const o = out.get(r.variant_id) ?? {
