@@ -6,8 +6,12 @@ import {
   SettingScope,
 } from "../models/orion-restock-setting"
 import { OrionOptions, resolveOptions } from "../options"
+import { OrionRestockSettingRepository } from "../repositories/orion-restock-setting"
 
-type InjectedDependencies = { manager: EntityManager }
+type InjectedDependencies = {
+  manager: EntityManager
+  orionRestockSettingRepository: typeof OrionRestockSettingRepository
+}
 
 export type SettingInput = {
   scope: SettingScope
@@ -34,20 +38,24 @@ export type ResolvedSettings = {
  */
 export default class OrionRestockSettingsService extends TransactionBaseService {
   protected readonly options_: ReturnType<typeof resolveOptions>
+  protected readonly settingRepository_: typeof OrionRestockSettingRepository
 
   constructor(container: InjectedDependencies, options: OrionOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.options_ = resolveOptions(options)
+    this.settingRepository_ = container.orionRestockSettingRepository
+  }
+
+  private repo(m: EntityManager = this.activeManager_) {
+    return m.withRepository(this.settingRepository_)
   }
 
   async list(): Promise<{
     settings: OrionRestockSetting[]
     defaults: { service_level: number; lead_time_days: number }
   }> {
-    const settings = await this.activeManager_
-      .getRepository(OrionRestockSetting)
-      .find({ order: { scope: "ASC", key: "ASC" } })
+    const settings = await this.repo().listAll()
     return {
       settings,
       defaults: {
@@ -97,7 +105,7 @@ export default class OrionRestockSettingsService extends TransactionBaseService 
       )
     }
     return this.atomicPhase_(async (m) => {
-      const repo = m.getRepository(OrionRestockSetting)
+      const repo = this.repo(m)
       const existing = await repo.findOne({ where: { scope, key } })
       if (existing) {
         existing.service_level = sl
@@ -112,7 +120,7 @@ export default class OrionRestockSettingsService extends TransactionBaseService 
 
   async delete(id: string): Promise<void> {
     await this.atomicPhase_(async (m) => {
-      const res = await m.getRepository(OrionRestockSetting).delete({ id })
+      const res = await this.repo(m).delete({ id })
       if (!res.affected) {
         throw new MedusaError(
           MedusaError.Types.NOT_FOUND,
