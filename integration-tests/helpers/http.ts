@@ -5,8 +5,6 @@ export type Reply = {
   status: number
   /** the answer parsed as JSON; null when it is empty or not JSON */
   body: any
-  /** the same as `body` (older suites read it under this name) */
-  json: any
   text: string
   bytes: Buffer
   /** the content-type header, "" when there is none */
@@ -58,7 +56,6 @@ export async function call(
   return {
     status: res.status,
     body: parsed,
-    json: parsed,
     text,
     bytes,
     type: res.headers.get("content-type") ?? "",

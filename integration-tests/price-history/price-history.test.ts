@@ -31,7 +31,7 @@ async function history(
     `/admin/products/${productId}/price-history${query}`
   )
   expect(res.status).toBe(200)
-  return res.json
+  return res.body
 }
 
 /** Uploads a CSV through POST /admin/uploads and returns its file key. */
@@ -58,13 +58,13 @@ async function runBatchJob(
     dry_run: false,
   })
   expect(job.status).toBe(201)
-  const id = job.json.batch_job.id
+  const id = job.body.batch_job.id
   for (let i = 0; i < 450; i++) {
     const res = await admin("GET", `/admin/batch-jobs/${id}`)
     if (
-      ["completed", "failed", "canceled"].includes(res.json.batch_job.status)
+      ["completed", "failed", "canceled"].includes(res.body.batch_job.status)
     ) {
-      return res.json.batch_job
+      return res.body.batch_job
     }
     await new Promise((r) => setTimeout(r, 200))
   }
@@ -212,7 +212,7 @@ describe("price history", () => {
       ],
     })
     expect(created.status).toBe(200)
-    const priceList = created.json.price_list
+    const priceList = created.body.price_list
     const plPrice = priceList.prices[0]
     const batch = await admin(
       "POST",
@@ -340,7 +340,7 @@ describe("price history", () => {
     })
     expect(link.status).toBe(200)
     const file = await fetch(
-      `${base()}${new URL(link.json.download_url).pathname}`
+      `${base()}${new URL(link.body.download_url).pathname}`
     )
     expect(file.status).toBe(200)
     const text = await file.text()
@@ -426,7 +426,7 @@ describe("price history", () => {
       `/admin/products/${v.product_id}/price-history?limit=lots`
     )
     expect(res.status).toBe(400)
-    expect(res.json.message).toContain('"limit"')
+    expect(res.body.message).toContain('"limit"')
     const missing = await admin(
       "GET",
       `/admin/products/prod_does_not_exist/price-history`
