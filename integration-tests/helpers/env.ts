@@ -24,26 +24,36 @@ export function testEnv(): TestEnv {
   return JSON.parse(raw)
 }
 
-let token: string | undefined
+let token: Promise<string> | undefined
 
-/** Authorization headers of the seeded admin user (logs in once through POST /admin/auth/token). */
+/**
+ * Authorization headers of the seeded admin user (logs in once through POST /admin/auth/token; calls made
+ * together share that one login, which the login throttle would refuse as many).
+ */
 export async function adminHeaders(): Promise<Record<string, string>> {
   if (!token) {
-    const env = testEnv()
-    const res = await fetch(`${env.baseUrl}/admin/auth/token`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        email: env.adminEmail,
-        password: env.adminPassword,
-      }),
+    token = login().catch((e) => {
+      token = undefined
+      throw e
     })
-    if (res.status !== 200) {
-      throw new Error(`admin login failed: ${res.status} ${await res.text()}`)
-    }
-    token = ((await res.json()) as { access_token: string }).access_token
   }
-  return { authorization: `Bearer ${token}` }
+  return { authorization: `Bearer ${await token}` }
+}
+
+async function login(): Promise<string> {
+  const env = testEnv()
+  const res = await fetch(`${env.baseUrl}/admin/auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      email: env.adminEmail,
+      password: env.adminPassword,
+    }),
+  })
+  if (res.status !== 200) {
+    throw new Error(`admin login failed: ${res.status} ${await res.text()}`)
+  }
+  return ((await res.json()) as { access_token: string }).access_token
 }
 
 /** The medusa-js client a storefront would use, pointed at the test server (or another instance of it). */
