@@ -9,18 +9,26 @@
  *      a backlog of BENCH_BACKLOG (default 511, Node's own);
  *   2. loads it with autocannon (the store bench's `measure`) for BENCH_DURATION seconds (default 10)
  *      at 10, then 500, then 500 connections again, with a 10 s timeout;
- *   3. prints one row per run: req/s, p50/p95/p99, timeouts, and, from the server, the connections it
- *      had accepted by the end of the run and the kernel's accept queue (`ss`) at mid-run.
+ *   3. when Caddy is installed (`caddy` on the PATH, e.g. Debian's package), the same three runs through
+ *      a Caddy reverse proxy in front of the server, as deploy/Caddyfile sets it: at most
+ *      BENCH_PROXY_CONNS (default 32) connections to the server;
+ *   4. prints one row per run: req/s, p50/p95/p99, timeouts, and, from the server, the connections it
+ *      had accepted during the run and the kernel's accept queue (`ss`) at mid-run.
  *
- *   node scripts/bench/accept-bench.js       (BENCH_WORK_US=0 for a server that does no work)
+ *   npm run bench:accept       (BENCH_WORK_US=0 for a server that does no work, BENCH_PROXY=off: no Caddy)
  */
-const { fork, spawnSync } = require("child_process")
+const { fork, spawn, spawnSync } = require("child_process")
+const fs = require("fs")
+const net = require("net")
+const os = require("os")
+const path = require("path")
 const { measure } = require("./lib/load")
 const { fmt } = require("./lib/store-report")
 
 const WORK_US = Number(process.env.BENCH_WORK_US ?? 600)
 const BACKLOG = Number(process.env.BENCH_BACKLOG || 511)
 const DURATION = Number(process.env.BENCH_DURATION || 10)
+const PROXY_CONNS = Number(process.env.BENCH_PROXY_CONNS || 32)
 
 /** The child: a bare server, reporting its accepted connections when asked. */
 function serve() {
@@ -50,6 +58,59 @@ function acceptQueue(port) {
   return queued === undefined ? null : Number(queued)
 }
 
+/** A free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.once("error", reject)
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+/** Caddy in front of `port` (deploy/Caddyfile's limit of connections per instance), or null without Caddy. */
+async function startCaddy(port) {
+  if (
+    process.env.BENCH_PROXY === "off" ||
+    spawnSync("caddy", ["version"]).status !== 0
+  ) {
+    return null
+  }
+  const listen = await freePort()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accept-bench-"))
+  const config = path.join(dir, "Caddyfile")
+  fs.writeFileSync(
+    config,
+    `{\n\tadmin off\n}\n:${listen} {\n\treverse_proxy 127.0.0.1:${port} {\n\t\ttransport http {\n\t\t\tmax_conns_per_host ${PROXY_CONNS}\n\t\t}\n\t}\n}\n`
+  )
+  const caddy = spawn(
+    "caddy",
+    ["run", "--config", config, "--adapter", "caddyfile"],
+    { stdio: "ignore" }
+  )
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise((resolve) => {
+      const s = net.connect(listen, "127.0.0.1")
+      s.once("connect", () => resolve(s.end() || true))
+      s.once("error", () => resolve(false))
+    })
+    if (up) {
+      return {
+        port: listen,
+        stop: () => {
+          caddy.kill()
+          fs.rmSync(dir, { recursive: true, force: true })
+        },
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  caddy.kill()
+  throw new Error("caddy did not listen within 10 s")
+}
+
 async function main() {
   const child = fork(__filename, ["--serve"], {
     env: { ...process.env, BENCH_WORK_US: String(WORK_US) },
@@ -63,7 +124,7 @@ async function main() {
     child.once("message", resolve)
   )
   const rows = []
-  try {
+  const runs = async (via, target) => {
     for (const connections of [10, 500, 500]) {
       const before = (await ask()).accepted
       let queued = null
@@ -72,28 +133,37 @@ async function main() {
         (DURATION * 1000) / 2
       )
       const r = await measure({
-        url: `http://127.0.0.1:${port}`,
+        url: `http://127.0.0.1:${target}`,
         connections,
         duration: DURATION,
         requests: [{ path: "/" }],
       })
       clearTimeout(probe)
       const accepted = (await ask()).accepted - before
-      rows.push({ ...r, accepted, queued })
+      rows.push({ ...r, via, accepted, queued })
+    }
+  }
+  let caddy = null
+  try {
+    await runs("direct", port)
+    caddy = await startCaddy(port)
+    if (caddy) {
+      await runs(`Caddy, ${PROXY_CONNS} conn. to the server`, caddy.port)
     }
   } finally {
+    caddy?.stop()
     child.kill()
   }
   console.log(
-    `\nbare Node.js ${process.version} server, ${WORK_US} µs of CPU per request, backlog ${BACKLOG}, ${DURATION} s per run\n`
+    `\nbare Node.js ${process.version} server, ${WORK_US} µs of CPU per request, backlog ${BACKLOG}, ${DURATION} s per run${caddy ? "" : " (no Caddy on the PATH: direct only)"}\n`
   )
   console.log(
-    "| conn. | req/s | p50 ms | p95 ms | p99 ms | timeouts | connections accepted | accept queue at mid-run |"
+    "| via | conn. | req/s | p50 ms | p95 ms | p99 ms | timeouts | connections accepted | accept queue at mid-run |"
   )
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|")
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
   for (const r of rows) {
     console.log(
-      `| ${r.connections} | ${fmt(r.rps, 1)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.timeouts} | ${r.accepted} | ${r.queued ?? "—"} |`
+      `| ${r.via} | ${r.connections} | ${fmt(r.rps, 1)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.timeouts} | ${r.accepted} | ${r.queued ?? "—"} |`
     )
   }
 }
