@@ -4,6 +4,7 @@ import { EntityManager } from "typeorm"
 import { metrics } from "@shabou/ops"
 
 import type { LedgerEntry } from "../lib/places-client"
+import { pairKey } from "../lib/search-run"
 import { monthStart } from "@shabou/ops"
 import { ProspectorOptions, resolveOptions } from "../options"
 import type {
@@ -71,13 +72,13 @@ export default class PlacesLedgerService extends TransactionBaseService {
       .countByStatusSince(since)
   }
 
-  /** When each (area slug, query text) pair was last searched, in ms since the epoch. */
+  /** When each (area slug, query text) pair was last searched (by `pairKey`), in ms since the epoch. */
   async lastSearched(): Promise<Map<string, number>> {
     const rows = await this.activeManager_
       .withRepository(this.placesRequestRepository_)
       .lastSearched()
     return new Map(
-      rows.map((r) => [`${r.area}\u0000${r.query}`, new Date(r.last).getTime()])
+      rows.map((r) => [pairKey(r.area, r.query), new Date(r.last).getTime()])
     )
   }
 

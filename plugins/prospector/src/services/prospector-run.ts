@@ -1,41 +1,36 @@
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import type { RunLease } from "@shabou/ops"
+import { dailySearchDue } from "@shabou/ops"
 
-import { requireArea } from "../lib/areas"
 import {
-  LedgerEntry,
-  PlacesApiError,
-  PlacesClient,
-  redactSecret,
-} from "../lib/places-client"
-import { RequestBudget } from "../lib/request-budget"
-import { dailySearchDue, zonedParts } from "@shabou/ops"
-import { SEARCH_AREAS, SearchArea } from "../lib/search-areas"
-import { SEARCH_QUERIES, SearchQuery } from "../lib/search-queries"
+  SearchPlan,
+  SearchPlanError,
+  SearchPlanInput,
+  SearchProgress,
+  SearchSummary,
+  checkMaxRequests,
+  dailyRequestAllowance,
+  planSearch,
+} from "../lib/search-run"
 import { ProspectorOptions, resolveOptions } from "../options"
 import type { RunRow, RunTrigger } from "../repositories/prospector-run"
 import type PlacesLedgerService from "./places-ledger"
-import type ProspectorLeadStoreService from "./prospector-lead-store"
 import type ProspectorRunLogService from "./prospector-run-log"
+import type ProspectorSearchExecutionService from "./prospector-search-execution"
+import type { SearchRun } from "./prospector-search-execution"
 
 type InjectedDependencies = {
   manager: EntityManager
   logger: Logger
   placesLedgerService: PlacesLedgerService
-  prospectorLeadStoreService: ProspectorLeadStoreService
   prospectorRunLogService: ProspectorRunLogService
+  prospectorSearchExecutionService: ProspectorSearchExecutionService
 }
 
-export type { RunRow, RunTrigger }
+export type { RunRow, RunTrigger, SearchProgress, SearchRun, SearchSummary }
 
-export interface SearchInput {
-  /** free text; default: every configured query (French and Arabic) */
-  query?: string
-  language?: "fr" | "ar"
-  /** city/governorate names or slugs; default: every city */
-  cities?: string[]
+export interface SearchInput extends SearchPlanInput {
   /** lower than the configured per-run budget, never higher */
   max_requests?: number
   trigger: RunTrigger
@@ -45,50 +40,17 @@ export interface SearchInput {
   rotate?: boolean
 }
 
-export interface SearchProgress {
-  done: number
-  total: number
-  area: string
-  query: string
-  requests: number
-  new: number
-  updated: number
-  merged: number
-}
-
-export interface SearchSummary {
-  pairs_total: number
-  pairs_done: number
-  requests: number
-  places: number
-  new: number
-  updated: number
-  merged: number
-  leads: number
-  competitors: number
-  budget: {
-    per_run: number
-    per_month: number
-    used_this_month_before: number
-    used_this_month_after: number
-  }
-  budget_exhausted: "run" | "month" | null
-  truncated_tiles: number
-}
-
-/** A lead search run as the search answers it: the run with its summary and errors. */
-export type SearchRun = Omit<RunRow, "summary" | "errors"> & {
-  summary: SearchSummary
-  errors: Array<Record<string, unknown>>
-}
-
-/** The lead search: one run over (city, query) pairs through the Places API, within the request budgets. */
+/**
+ * The lead search: one run over (city, query) pairs through the Places API, within the request budgets.
+ * Checks the request, takes the search's run lease (prospectorRunLogService) and hands the run to
+ * prospectorSearchExecutionService; the daily job's search is decided here too.
+ */
 export default class ProspectorRunService extends TransactionBaseService {
   protected readonly logger_: Logger
   protected readonly pluginOptions_: Record<string, unknown>
   protected readonly ledger_: PlacesLedgerService
-  protected readonly leadStore_: ProspectorLeadStoreService
   protected readonly runLog_: ProspectorRunLogService
+  protected readonly execution_: ProspectorSearchExecutionService
 
   constructor(
     container: InjectedDependencies,
@@ -99,8 +61,8 @@ export default class ProspectorRunService extends TransactionBaseService {
     this.logger_ = container.logger
     this.pluginOptions_ = options ?? {}
     this.ledger_ = container.placesLedgerService
-    this.leadStore_ = container.prospectorLeadStoreService
     this.runLog_ = container.prospectorRunLogService
+    this.execution_ = container.prospectorSearchExecutionService
   }
 
   options(): ProspectorOptions {
@@ -108,42 +70,12 @@ export default class ProspectorRunService extends TransactionBaseService {
   }
 
   /** Resolves cities and queries for a search, with clear errors. */
-  plan(input: Pick<SearchInput, "query" | "language" | "cities">): {
-    areas: SearchArea[]
-    queries: SearchQuery[]
-  } {
-    const areas = input.cities?.length
-      ? input.cities.map((c) => {
-          try {
-            return requireArea(c)
-          } catch (e) {
-            throw new MedusaError(
-              MedusaError.Types.INVALID_DATA,
-              `cities: ${e.message}`
-            )
-          }
-        })
-      : SEARCH_AREAS.filter((a) => a.kind === "city")
-    let queries: SearchQuery[] = SEARCH_QUERIES
-    if (input.query !== undefined) {
-      const text = String(input.query).trim()
-      if (!text || text.length > 200) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          "query: must be 1 to 200 characters"
-        )
-      }
-      const language =
-        input.language ?? (/[\u0600-\u06ff]/.test(text) ? "ar" : "fr")
-      if (language !== "fr" && language !== "ar") {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          `language: "${language}" is not fr or ar`
-        )
-      }
-      queries = [{ text, language, purpose: "lead" }]
+  plan(input: SearchPlanInput): SearchPlan {
+    try {
+      return planSearch(input)
+    } catch (e) {
+      throw invalid(e)
     }
-    return { areas, queries }
   }
 
   async search(input: SearchInput): Promise<SearchRun> {
@@ -154,198 +86,32 @@ export default class ProspectorRunService extends TransactionBaseService {
         "GOOGLE_PLACES_API_KEY is not set (plugin option googlePlacesApiKey): the lead search needs a Places API key"
       )
     }
-    if (
-      input.max_requests !== undefined &&
-      (!Number.isInteger(input.max_requests) || input.max_requests < 0)
-    ) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `max_requests: must be a whole number >= 0, got ${input.max_requests}`
-      )
+    try {
+      checkMaxRequests(input.max_requests)
+    } catch (e) {
+      throw invalid(e)
     }
-    const { areas, queries } = this.plan(input)
+    const plan = this.plan(input)
     return await this.runLog_.withLease(
       "search",
       "A lead search",
       input.trigger,
       async (lease) => {
-        return await this.searchLocked(input, areas, queries, opts, lease)
+        return await this.execution_.execute(
+          {
+            plan,
+            query: input.query ?? null,
+            max_requests: input.max_requests,
+            trigger: input.trigger,
+            run_date: input.run_date ?? null,
+            rotate: !!input.rotate,
+            onProgress: input.onProgress,
+            options: opts,
+          },
+          lease
+        )
       }
     )
-  }
-
-  private async searchLocked(
-    input: SearchInput,
-    areas: SearchArea[],
-    queries: SearchQuery[],
-    opts: ProspectorOptions,
-    lease: RunLease
-  ): Promise<SearchRun> {
-    const usedBefore = await this.ledger_.usedThisMonth()
-    const perRun = Math.min(
-      opts.placesBudgetPerRun,
-      input.max_requests ?? Number.MAX_SAFE_INTEGER
-    )
-    const budget = new RequestBudget({
-      perRun,
-      perMonth: opts.placesBudgetPerMonth,
-      usedThisMonth: usedBefore,
-    })
-    let pairs = areas.flatMap((area) =>
-      queries.map((query) => ({ area, query }))
-    )
-    if (input.rotate) {
-      pairs = await this.leastRecentlySearched(pairs)
-    }
-    const runId = await this.runLog_.startRun(
-      "search",
-      input.trigger,
-      {
-        query: input.query ?? null,
-        cities: areas.map((a) => a.slug),
-        queries: queries.map((q) => `${q.language}:${q.text}`),
-        max_requests: perRun,
-      },
-      input.run_date ?? null
-    )
-    await lease.attachRun(runId)
-    const summary: SearchSummary = {
-      pairs_total: pairs.length,
-      pairs_done: 0,
-      requests: 0,
-      places: 0,
-      new: 0,
-      updated: 0,
-      merged: 0,
-      leads: 0,
-      competitors: 0,
-      budget: {
-        per_run: perRun,
-        per_month: opts.placesBudgetPerMonth,
-        used_this_month_before: usedBefore,
-        used_this_month_after: usedBefore,
-      },
-      budget_exhausted: null,
-      truncated_tiles: 0,
-    }
-    const errors: Array<Record<string, unknown>> = []
-    const key = opts.googlePlacesApiKey as string
-    let fatal = false
-    try {
-      const index = await this.leadStore_.loadIndex()
-      let current = { area: "", query: "" }
-      const client = new PlacesClient({
-        apiKey: key,
-        budget,
-        baseUrl: opts.googlePlacesBaseUrl,
-        maxTileDepth: opts.placesMaxTileDepth,
-        logger: {
-          warn: (m) =>
-            this.logger_.warn(`[prospector] ${redactSecret(m, key)}`),
-          info: (m) =>
-            this.logger_.info(`[prospector] ${redactSecret(m, key)}`),
-        },
-        // written at once, in its own transaction: a killed run still counts its requests
-        ledger: (entry: LedgerEntry) =>
-          this.ledger_.record(runId, current.area, entry),
-      })
-      for (const { area, query } of pairs) {
-        lease.assertHeld() // another instance may have taken over a run that stopped renewing
-        const blocked = budget.blockedBy()
-        if (blocked) {
-          summary.budget_exhausted = blocked
-          break
-        }
-        current = { area: area.slug, query: query.text }
-        try {
-          const result = await client.searchArea({
-            textQuery: query.text,
-            languageCode: query.language,
-            rectangle: area.rectangle,
-            includePureServiceAreaBusinesses: true,
-          })
-          summary.truncated_tiles += result.tiles.filter(
-            (t) => t.truncated
-          ).length
-          summary.places += result.places.length
-          await this.leadStore_.storePlaces(
-            result.places,
-            area,
-            runId,
-            index,
-            summary,
-            opts.shop
-          )
-          if (result.budget_exhausted) {
-            summary.budget_exhausted = budget.blockedBy() ?? "run"
-          }
-        } catch (e) {
-          if (!(e instanceof PlacesApiError)) {
-            throw e
-          }
-          errors.push({
-            area: area.slug,
-            query: query.text,
-            http_status: e.httpStatus,
-            google_status: e.googleStatus,
-            message: redactSecret(e.message, key),
-          })
-          this.logger_.warn(`[prospector] ${redactSecret(e.message, key)}`)
-          if (e.httpStatus === 401 || e.httpStatus === 403) {
-            fatal = true
-            break
-          }
-        }
-        summary.pairs_done += 1
-        summary.requests = client.requestsSent
-        input.onProgress?.({
-          done: summary.pairs_done,
-          total: pairs.length,
-          area: area.name,
-          query: query.text,
-          requests: client.requestsSent,
-          new: summary.new,
-          updated: summary.updated,
-          merged: summary.merged,
-        })
-        if (summary.budget_exhausted) {
-          break
-        }
-      }
-      summary.requests = client.requestsSent
-    } catch (e) {
-      errors.push({ message: redactSecret(String(e?.message ?? e), key) })
-      fatal = true
-    }
-    summary.budget.used_this_month_after = await this.ledger_.usedThisMonth()
-    const { leads, competitors } = await this.leadStore_.countKindsOfRun(runId)
-    summary.leads = leads
-    summary.competitors = competitors
-    const failed =
-      fatal ||
-      (errors.length > 0 &&
-        summary.pairs_done > 0 &&
-        errors.length >= summary.pairs_done)
-    return (await this.runLog_.finishRun(
-      runId,
-      failed ? "failed" : "completed",
-      summary,
-      errors
-    )) as unknown as SearchRun
-  }
-
-  private async leastRecentlySearched<
-    T extends { area: SearchArea; query: SearchQuery },
-  >(pairs: T[]): Promise<T[]> {
-    const last = await this.ledger_.lastSearched()
-    return pairs
-      .map((p, i) => ({
-        p,
-        i,
-        t: last.get(`${p.area.slug}\u0000${p.query.text}`) ?? -1,
-      }))
-      .sort((a, b) => a.t - b.t || a.i - b.i)
-      .map((x) => x.p)
   }
 
   /** What the daily job does: once per Tunis day from the configured hour, budget spread over the month. */
@@ -368,17 +134,11 @@ export default class ProspectorRunService extends TransactionBaseService {
     if (!due.due) {
       return null
     }
-    const p = zonedParts(now, opts.timezone)
-    const daysInMonth = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate()
-    const daysLeft = daysInMonth - p.day + 1
-    const remaining = Math.max(
-      0,
-      opts.placesBudgetPerMonth - (await this.ledger_.usedThisMonth(now))
-    )
-    const maxRequests = Math.min(
-      opts.placesBudgetPerRun,
-      Math.ceil(remaining / daysLeft)
-    )
+    const maxRequests = dailyRequestAllowance(now, opts.timezone, {
+      per_run: opts.placesBudgetPerRun,
+      per_month: opts.placesBudgetPerMonth,
+      used_this_month: await this.ledger_.usedThisMonth(now),
+    })
     if (maxRequests === 0) {
       this.logger_.warn(
         "[prospector] daily lead search skipped: the monthly Places budget is used up"
@@ -392,4 +152,11 @@ export default class ProspectorRunService extends TransactionBaseService {
       rotate: true,
     })
   }
+}
+
+/** A refused search request as the API answers it (400, the message naming the field). */
+function invalid(e: unknown): unknown {
+  return e instanceof SearchPlanError
+    ? new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
+    : e
 }
