@@ -1,34 +1,27 @@
 import { Logger, TransactionBaseService } from "@medusajs/medusa"
-import { generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import type { RunLease } from "@shabou/ops"
 
-import { AlertRules, evaluatePriceAlerts } from "../lib/alerts"
-import { extractPrice } from "../lib/extract-price"
 import { PageFetcher } from "../lib/fetch-page"
 import { HostThrottle } from "../lib/politeness"
-import { Currency, normalizeCurrencyCode } from "../lib/price-parser"
 import { RobotsPolicy } from "../lib/robots"
+import {
+  WatchSummary,
+  emptyWatchSummary,
+  errorMessage,
+} from "../lib/watch-check"
 import { ProspectorOptions, resolveOptions } from "../options"
-import type { ProspectorPriceAlertRepository } from "../repositories/prospector-price-alert"
-import type {
-  ObservationInput,
-  ProspectorPriceObservationRepository,
-} from "../repositories/prospector-price-observation"
 import type { RunRow, RunTrigger } from "../repositories/prospector-run"
-import type {
-  ProspectorWatchedPageRepository,
-  WatchedPageRow,
-} from "../repositories/prospector-watched-page"
+import type { ProspectorWatchedPageRepository } from "../repositories/prospector-watched-page"
 import type ProspectorRunLogService from "./prospector-run-log"
+import type WatchedPageCheckService from "./watched-page-check"
 
 type InjectedDependencies = {
   manager: EntityManager
   logger: Logger
   prospectorRunLogService: ProspectorRunLogService
   prospectorWatchedPageRepository: typeof ProspectorWatchedPageRepository
-  prospectorPriceObservationRepository: typeof ProspectorPriceObservationRepository
-  prospectorPriceAlertRepository: typeof ProspectorPriceAlertRepository
+  watchedPageCheckService: WatchedPageCheckService
 }
 
 type PassInput = {
@@ -42,22 +35,18 @@ type PassInput = {
   ) => void
 }
 
-export interface WatchSummary {
-  pages: number
-  ok: number
-  not_modified: number
-  disallowed: number
-  no_price: number
-  errors: number
-  observations: number
-  alerts: number
-}
+export type { WatchSummary }
 
-/** One polite price-watch pass over the watched pages: fetch, extract, observe, alert. */
+/**
+ * One polite price-watch pass over the watched pages: the run and its lease, the robots.txt cache
+ * and per-host gaps, the fetcher; each page is checked by watchedPageCheckService.
+ */
 export default class PriceWatchService extends TransactionBaseService {
   protected readonly logger_: Logger
-  protected readonly container_: InjectedDependencies
   protected readonly pluginOptions_: Record<string, unknown>
+  protected readonly runLog_: ProspectorRunLogService
+  protected readonly watchedPageRepository_: typeof ProspectorWatchedPageRepository
+  protected readonly pageCheck_: WatchedPageCheckService
   private robots_: { key: string; policy: RobotsPolicy } | null = null
   private throttle_: { key: string; throttle: HostThrottle } | null = null
 
@@ -68,29 +57,14 @@ export default class PriceWatchService extends TransactionBaseService {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.logger_ = container.logger
-    this.container_ = container
     this.pluginOptions_ = options ?? {}
+    this.runLog_ = container.prospectorRunLogService
+    this.watchedPageRepository_ = container.prospectorWatchedPageRepository
+    this.pageCheck_ = container.watchedPageCheckService
   }
 
   options(): ProspectorOptions {
     return resolveOptions(this.pluginOptions_, process.env)
-  }
-
-  private pages() {
-    return this.activeManager_.withRepository(
-      this.container_.prospectorWatchedPageRepository
-    )
-  }
-
-  /** Our price for a variant: its TND price outside price lists (millimes), or null. */
-  async ourPrice(
-    variantId: string | null
-  ): Promise<{ amount: number; currency: Currency } | null> {
-    if (!variantId) {
-      return null
-    }
-    const amount = await this.pages().ourTndPrice(variantId)
-    return amount === null ? null : { amount, currency: "TND" }
   }
 
   private politeness(opts: ProspectorOptions): {
@@ -122,7 +96,7 @@ export default class PriceWatchService extends TransactionBaseService {
   }
 
   async runPass(input: PassInput): Promise<RunRow> {
-    return await this.container_.prospectorRunLogService.withLease(
+    return await this.runLog_.withLease(
       "watch",
       "A price-watch pass",
       input.trigger,
@@ -134,23 +108,15 @@ export default class PriceWatchService extends TransactionBaseService {
 
   private async passLocked(input: PassInput, lease: RunLease): Promise<RunRow> {
     const opts = this.options()
-    const pages = await this.pages().activePages(input.page_ids)
-    const runLog = this.container_.prospectorRunLogService
-    const runId = await runLog.startRun("watch", input.trigger, {
+    const pages = await this.activeManager_
+      .withRepository(this.watchedPageRepository_)
+      .activePages(input.page_ids)
+    const runId = await this.runLog_.startRun("watch", input.trigger, {
       pages: pages.length,
       page_ids: input.page_ids ?? null,
     })
     await lease.attachRun(runId)
-    const summary: WatchSummary = {
-      pages: pages.length,
-      ok: 0,
-      not_modified: 0,
-      disallowed: 0,
-      no_price: 0,
-      errors: 0,
-      observations: 0,
-      alerts: 0,
-    }
+    const summary = emptyWatchSummary(pages.length)
     const errors: Array<Record<string, unknown>> = []
     const { robots, throttle } = this.politeness(opts)
     const fetcher = new PageFetcher({
@@ -166,18 +132,24 @@ export default class PriceWatchService extends TransactionBaseService {
         lease.assertHeld() // another instance may have taken over a pass that stopped renewing
         let status = "error"
         try {
-          status = await this.checkPage(page, fetcher, opts, runId, summary)
+          status = await this.pageCheck_.check(
+            page,
+            fetcher,
+            opts,
+            runId,
+            summary
+          )
         } catch (e) {
           summary.errors += 1
           errors.push({
             watched_page_id: page.id,
             url: page.url,
-            message: String(e?.message ?? e),
+            message: errorMessage(e),
           })
-          await this.mark(
+          await this.pageCheck_.markChecked(
             page.id,
             "error",
-            String(e?.message ?? e).slice(0, 2000)
+            errorMessage(e).slice(0, 2000)
           )
         }
         done += 1
@@ -185,169 +157,15 @@ export default class PriceWatchService extends TransactionBaseService {
       }
     } catch (e) {
       fatal = true
-      errors.push({ message: String(e?.message ?? e) })
+      errors.push({ message: errorMessage(e) })
     } finally {
       await fetcher.close().catch(() => undefined)
     }
-    return await runLog.finishRun(
+    return await this.runLog_.finishRun(
       runId,
       fatal ? "failed" : "completed",
       summary,
       errors
     )
-  }
-
-  private async mark(
-    pageId: string,
-    status: string,
-    error: string | null
-  ): Promise<void> {
-    await this.atomicPhase_(async (manager) => {
-      await manager
-        .withRepository(this.container_.prospectorWatchedPageRepository)
-        .markChecked(pageId, status, error)
-    })
-  }
-
-  private async checkPage(
-    page: WatchedPageRow,
-    fetcher: PageFetcher,
-    opts: ProspectorOptions,
-    runId: string,
-    summary: WatchSummary
-  ): Promise<string> {
-    const result = await fetcher.fetchPage(page.url, {
-      previous: { etag: page.etag, last_modified: page.last_modified },
-      needs_js: page.needs_js,
-      waitForSelector: page.needs_js ? page.selector : null,
-    })
-    const mark = (status: string, error: string | null) =>
-      this.mark(page.id, status, error)
-    if (result.status === "disallowed") {
-      summary.disallowed += 1
-      await mark(
-        "disallowed",
-        `robots.txt: ${result.reason} (${result.blocked_url})`
-      )
-      return "disallowed"
-    }
-    if (result.status === "error") {
-      summary.errors += 1
-      await mark("error", result.message)
-      return "error"
-    }
-    const previous = await this.activeManager_
-      .withRepository(this.container_.prospectorPriceObservationRepository)
-      .latestOf(page.id)
-    if (result.status === "not_modified") {
-      summary.not_modified += 1
-      if (previous) {
-        // unchanged since the last fetch: the previous price is observed again now
-        await this.insertObservation(page.id, runId, {
-          amount: Number(previous.amount),
-          currency: previous.currency,
-          in_stock: previous.in_stock,
-          method: "not_modified",
-          matched_by: previous.matched_by,
-          via: "http",
-        })
-        summary.observations += 1
-      }
-      await mark("not_modified", null)
-      return "not_modified"
-    }
-    const extraction = extractPrice(result.html, {
-      identifiers: {
-        sku: page.offer_sku,
-        mpn: page.offer_mpn,
-        gtin: page.offer_gtin,
-      },
-      selector: page.selector,
-      stockSelector: page.stock_selector,
-      defaultCurrency: (normalizeCurrencyCode(page.currency) ??
-        "TND") as Currency,
-    })
-    await this.atomicPhase_(async (manager) => {
-      await manager
-        .withRepository(this.container_.prospectorWatchedPageRepository)
-        .saveValidators(
-          page.id,
-          result.via === "http" ? result.etag : null,
-          result.via === "http" ? result.last_modified : null
-        )
-    })
-    if (!extraction.found) {
-      summary.no_price += 1
-      await mark("no_price", extraction.reason)
-      return "no_price"
-    }
-    summary.ok += 1
-    const obsId = await this.insertObservation(page.id, runId, {
-      amount: extraction.amount,
-      currency: extraction.currency,
-      in_stock: extraction.in_stock,
-      method: extraction.method,
-      matched_by: extraction.matched_by ?? null,
-      via: result.via,
-    })
-    summary.observations += 1
-    const rules: AlertRules = {
-      threshold_percent: page.threshold_percent ?? opts.alertThresholdPercent,
-      margin_percent: page.margin_percent ?? opts.alertMarginPercent,
-      margin_amount: opts.alertMarginAmount,
-      notify_restock: true,
-    }
-    const ourPrice = await this.ourPrice(page.variant_id)
-    const evaluation = evaluatePriceAlerts({
-      previous: previous
-        ? {
-            amount: Number(previous.amount),
-            currency: previous.currency as Currency,
-            in_stock: previous.in_stock,
-          }
-        : null,
-      current: {
-        amount: extraction.amount,
-        currency: extraction.currency,
-        in_stock: extraction.in_stock,
-      },
-      our_price: ourPrice,
-      rules,
-    })
-    for (const alert of evaluation.alerts) {
-      const { kind, message, ...details } = alert
-      await this.atomicPhase_(async (manager) => {
-        await manager
-          .withRepository(this.container_.prospectorPriceAlertRepository)
-          .record({
-            id: generateEntityId(undefined, "palert"),
-            watched_page_id: page.id,
-            observation_id: obsId,
-            kind,
-            message,
-            details,
-          })
-      })
-      summary.alerts += 1
-    }
-    await mark(
-      "ok",
-      evaluation.skipped.length ? evaluation.skipped.join("; ") : null
-    )
-    return "ok"
-  }
-
-  private async insertObservation(
-    pageId: string,
-    runId: string,
-    o: Omit<ObservationInput, "id" | "watched_page_id" | "run_id">
-  ): Promise<string> {
-    const id = generateEntityId(undefined, "pobs")
-    await this.atomicPhase_(async (manager) => {
-      await manager
-        .withRepository(this.container_.prospectorPriceObservationRepository)
-        .record({ id, watched_page_id: pageId, run_id: runId, ...o })
-    })
-    return id
   }
 }
