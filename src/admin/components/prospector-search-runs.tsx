@@ -15,25 +15,9 @@ import {
   errorMessage,
 } from "./prospector-ui"
 
-type Settings = {
-  places_key_configured: boolean
-  message: string | null
-  budget: {
-    per_run: number
-    per_month: number
-    used_this_month: number
-    remaining_this_month: number
-    next_run_max: number
-  }
-  areas: Array<{
-    slug: string
-    name: string
-    name_ar: string
-    kind: "city" | "governorate"
-    governorate: string
-  }>
-  queries: Array<{ text: string; language: "fr" | "ar"; purpose: string }>
-}
+// GET /admin/prospector/settings, as the server declares it (a type only: nothing of the server is bundled)
+import type { SearchSettings as Settings } from "../../../plugins/prospector/src/lib/search-settings"
+
 type Run = {
   id: string
   trigger: string

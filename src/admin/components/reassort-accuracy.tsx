@@ -15,21 +15,9 @@ import {
 import { adminFetch } from "../lib/api"
 import { formatDate, formatNumber } from "../lib/format"
 import { errorMessage, Notice } from "./ui"
+// the scores as the server computes them (a type only: nothing of the server is bundled)
+import type { AccuracyFigures as Figures } from "../../../plugins/orion/src/lib/accuracy"
 
-type Figures = {
-  parts: number
-  periods: number
-  actual_total: number
-  forecast_total: number
-  wql: number | null
-  mase: number | null
-  bias: number | null
-  relative_bias: number | null
-  coverage: number | null
-  mape_regular: number | null
-  mape_parts: number
-  mape_share: number | null
-}
 type RunAccuracy = {
   run_id: string
   frequency: "week" | "month"

@@ -5,61 +5,8 @@ import { useAdminCustomQuery } from "medusa-react"
 import { Link } from "react-router-dom"
 import { DashboardPanel, DashboardTile } from "../../components/dashboard-tile"
 import { formatAmount, formatDate, formatNumber } from "../../lib/format"
-
-type SalesWindow = { from: string; amount: number; orders: number }
-type Dashboard = {
-  generated_at: string
-  currency_code: string
-  sales: {
-    today: SalesWindow
-    last_7_days: SalesWindow
-    last_30_days: SalesWindow
-  }
-  orders_to_ship: number
-  out_of_stock_variants: number
-  restock: {
-    open: number
-    top: {
-      id: string
-      product_id: string | null
-      sku: string | null
-      title: string | null
-      stock: number | null
-      suggested_quantity: number | null
-      stockout_date: string | null
-    }[]
-  }
-  leads: { new_this_week: number }
-  price_alerts: {
-    unacknowledged: number
-    latest: {
-      id: string
-      kind: string
-      message: string
-      supplier: string
-      created_at: string
-    }[]
-  }
-  last_forecast_run: null | {
-    id: string
-    status: string
-    progress: number
-    started_at: string | null
-    finished_at: string | null
-    variant_count: number | null
-    alert_count: number | null
-  }
-  activity: {
-    kind: "order" | "price" | "import"
-    id: string
-    at: string
-    label: string
-    product_id?: string | null
-    amount?: number | null
-    old_amount?: number | null
-    currency_code?: string | null
-  }[]
-}
+// the answer of GET /admin/dashboard, as the server declares it (a type only: nothing of the server is bundled)
+import type { Dashboard } from "../../../services/dashboard"
 
 const RUN_STATUS: Record<string, string> = {
   running: "en cours",
