@@ -48,7 +48,28 @@ async function pending(client) {
  * slowed the rendering down by a third when it ran after every batch */
 const PENDING_EVERY_MS = 5000
 
-async function waitForBodies(client, { log, render }) {
+/**
+ * Is a server rendering bodies on this database? Each one that renders says so every 5 s
+ * (`catalogue_state.renderer_seen_at`); a server that stopped, or was killed, stops saying it.
+ */
+async function rendererLive(client, withinSeconds) {
+  const [{ live }] = (
+    await client.query(
+      `SELECT coalesce(renderer_seen_at > now() - make_interval(secs => $1), false) AS live FROM catalogue_state WHERE id = 1`,
+      [withinSeconds]
+    )
+  ).rows
+  return live
+}
+
+/** a rendering server's word is 5 s old at most; one long warming pass can hold it back a little longer */
+const FOLLOW_SILENCE_S = 30
+
+/**
+ * Renders (`render`) or waits for the running server to render the missing bodies, printing the progress;
+ * the time it took, or null when the server it followed (`follow`) stopped rendering before the end.
+ */
+async function waitForBodies(client, { log, render, follow = false }) {
   const started = Date.now()
   for (;;) {
     const checkAt = Date.now() + PENDING_EVERY_MS
@@ -65,6 +86,9 @@ async function waitForBodies(client, { log, render }) {
     if (!p.bodies && !p.queued) {
       return Date.now() - started
     }
+    if (follow && !(await rendererLive(client, FOLLOW_SILENCE_S))) {
+      return null
+    }
   }
 }
 
@@ -77,18 +101,22 @@ async function rebuild({ url, chunk = 5000, log = LOG }) {
     await client.query(
       `UPDATE catalogue_state SET products_generation = products_generation + 1, lists_generation = lists_generation + 1 WHERE id = 1`
     )
-    const [{ live }] = (
-      await client.query(
-        `SELECT renderer_seen_at > now() - interval '15 seconds' AS live FROM catalogue_state WHERE id = 1`
-      )
-    ).rows
-    if (live) {
+    if (await rendererLive(client, 15)) {
       log("a running server renders the bodies: following its progress")
-      const ms = await waitForBodies(client, { log })
-      log(`bodies rendered in ${(ms / 1000).toFixed(1)} s`)
-      return
+      const ms = await waitForBodies(client, { log, follow: true })
+      if (ms !== null) {
+        log(`bodies rendered in ${(ms / 1000).toFixed(1)} s`)
+        return
+      }
+      // e.g. `npm start` stopped a moment before the rebuild: its last word was still fresh
+      log(
+        `the server stopped rendering (no word for ${FOLLOW_SILENCE_S} s): starting one here for the rest`
+      )
+    } else {
+      log(
+        "no server renders on this database: starting one here for the rebuild"
+      )
     }
-    log("no server renders on this database: starting one here for the rebuild")
     process.env.DATABASE_URL = url
     // this process answers no one: it takes no events and runs no scheduled work
     process.env.MEDUSA_WORKER_MODE = "server"

@@ -2,11 +2,13 @@
  * `npm run catalogue:rebuild` (issue 10): the read model is rebuilt from the core tables, in batches, while
  * the running server keeps answering. A product whose document and bodies were lost outside the triggers'
  * sight is back in the store with the body core renders; a document left over from a product that no
- * longer exists is gone; every store read made during the rebuild answered 200.
+ * longer exists is gone; every store read made during the rebuild answered 200. When the server it follows
+ * stops rendering (stopped a moment before the rebuild), the rebuild renders the bodies itself.
  */
 import { spawn } from "child_process"
 import path from "path"
-import { sql, testEnv } from "../helpers/env"
+import { copyDatabase } from "../helpers/databases"
+import { sql, sqlOn, testEnv } from "../helpers/env"
 import { normalise } from "./compare"
 import { storeGet } from "./helpers"
 
@@ -18,11 +20,16 @@ const SCRIPT = path.join(
   "catalogue-rebuild.js"
 )
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createTestDatabase } = require("../../scripts/lib/database")
+
 /** Runs the rebuild in its own process, as `npm run catalogue:rebuild -- --chunk 100` does. */
-function runRebuild(): Promise<{ code: number | null; out: string }> {
+function runRebuild(
+  databaseUrl = testEnv().databaseUrl
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [SCRIPT, "--chunk", "100"], {
-      env: { ...process.env, DATABASE_URL: testEnv().databaseUrl },
+      env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "pipe", "pipe"],
     })
     let out = ""
@@ -106,3 +113,35 @@ it("rebuilds lost documents and bodies, drops stale ones, and the store answers 
   expect(normalise(after.json)).toEqual(normalise(before.json))
   expect(after.json.product.title).toBe(victim.title)
 })
+
+it("renders the bodies itself when the server it follows has stopped (npm start stopped a moment before)", async () => {
+  // a copy of the shop with no server on it, whose last rendering server spoke a moment ago
+  const db = await createTestDatabase({ log: () => undefined })
+  try {
+    if (!(await copyDatabase(testEnv().databaseUrl, db.url))) {
+      // no pg_dump on this machine: the copy is the only way to get a second shop quickly
+      console.warn("pg_dump is not installed: test skipped")
+      return
+    }
+    const query = (text: string) => sqlOn(db.url, text)
+    await query(`DELETE FROM catalogue_body`)
+    await query(
+      `UPDATE catalogue_state SET renderer_seen_at = now() WHERE id = 1`
+    )
+    const run = await runRebuild(db.url)
+    expect(run.code).toBe(0)
+    expect(run.out).toMatch(/a running server renders the bodies/)
+    expect(run.out).toMatch(
+      /the server stopped rendering \(no word for 30 s\): starting one here/
+    )
+    expect(run.out).toMatch(/bodies rendered in \d/)
+    const [{ missing }] = await query(
+      `SELECT count(*)::int AS missing FROM search_document d
+        WHERE d.status = 'published' AND cardinality(d.sales_channel_ids) > 0
+          AND NOT EXISTS (SELECT 1 FROM catalogue_body b WHERE b.product_id = d.product_id AND b.context = '-' AND b.version = d.version)`
+    )
+    expect(missing).toBe(0)
+  } finally {
+    await db.stop()
+  }
+}, 300000)
