@@ -17,12 +17,9 @@
  *
  *   npm run bench:accept       (BENCH_WORK_US=0 for a server that does no work, BENCH_PROXY=off: no Caddy)
  */
-const { fork, spawn, spawnSync } = require("child_process")
-const fs = require("fs")
-const net = require("net")
-const os = require("os")
-const path = require("path")
+const { fork, spawnSync } = require("child_process")
 const { measure } = require("./lib/load")
+const { caddyInstalled, startCaddy } = require("./lib/proxy")
 const { fmt } = require("./lib/store-report")
 
 const WORK_US = Number(process.env.BENCH_WORK_US ?? 600)
@@ -56,59 +53,6 @@ function acceptQueue(port) {
   })
   const [queued] = (ss.stdout || "").trim().split(/\s+/).slice(1, 2)
   return queued === undefined ? null : Number(queued)
-}
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once("error", reject)
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-/** Caddy in front of `port` (deploy/Caddyfile's limit of connections per instance), or null without Caddy. */
-async function startCaddy(port) {
-  if (
-    process.env.BENCH_PROXY === "off" ||
-    spawnSync("caddy", ["version"]).status !== 0
-  ) {
-    return null
-  }
-  const listen = await freePort()
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accept-bench-"))
-  const config = path.join(dir, "Caddyfile")
-  fs.writeFileSync(
-    config,
-    `{\n\tadmin off\n}\n:${listen} {\n\treverse_proxy 127.0.0.1:${port} {\n\t\ttransport http {\n\t\t\tmax_conns_per_host ${PROXY_CONNS}\n\t\t}\n\t}\n}\n`
-  )
-  const caddy = spawn(
-    "caddy",
-    ["run", "--config", config, "--adapter", "caddyfile"],
-    { stdio: "ignore" }
-  )
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise((resolve) => {
-      const s = net.connect(listen, "127.0.0.1")
-      s.once("connect", () => resolve(s.end() || true))
-      s.once("error", () => resolve(false))
-    })
-    if (up) {
-      return {
-        port: listen,
-        stop: () => {
-          caddy.kill()
-          fs.rmSync(dir, { recursive: true, force: true })
-        },
-      }
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  caddy.kill()
-  throw new Error("caddy did not listen within 10 s")
 }
 
 async function main() {
@@ -146,12 +90,12 @@ async function main() {
   let caddy = null
   try {
     await runs("direct", port)
-    caddy = await startCaddy(port)
-    if (caddy) {
+    if (process.env.BENCH_PROXY !== "off" && caddyInstalled()) {
+      caddy = await startCaddy(port, { maxConns: PROXY_CONNS })
       await runs(`Caddy, ${PROXY_CONNS} conn. to the server`, caddy.port)
     }
   } finally {
-    caddy?.stop()
+    await caddy?.stop()
     child.kill()
   }
   console.log(

@@ -25,7 +25,9 @@
  * Other knobs: BENCH_READS=listing,… (a subset), BENCH_NO_BUILD=1, BENCH_REUSE=1 (measure again on the
  * database a BENCH_KEEP=1 run kept: no generation nor rebuild), BENCH_TIMEOUT (s, per request, 10),
  * BENCH_DRAIN (s, 90: longest wait for the previous run's queries before the next run),
- * BENCH_ACCEPT_ENCODING (default "gzip, deflate, br", as a storefront's fetch; empty for plain bodies).
+ * BENCH_ACCEPT_ENCODING (default "gzip, deflate, br", as a storefront's fetch; empty for plain bodies),
+ * BENCH_PROXY=caddy (the load goes through Caddy in front of the server, as deploy/Caddyfile sets it, with
+ * at most BENCH_PROXY_CONNS connections to the server, default 32; `caddy` on the PATH).
  */
 const fs = require("fs")
 const path = require("path")
@@ -34,6 +36,7 @@ const { isRedisReachable } = require("../lib/redis")
 const { openBenchDatabase, connect } = require("./lib/bench-db")
 const { startServerProcess } = require("./lib/server-process")
 const { measure } = require("./lib/load")
+const { startCaddy } = require("./lib/proxy")
 const {
   ROOT,
   OUT_DIR,
@@ -48,6 +51,8 @@ const {
   REUSE,
   KEEP,
   ACCEPT_ENCODING,
+  PROXY,
+  PROXY_CONNS,
   log,
   secs,
 } = require("./lib/store-config")
@@ -225,10 +230,19 @@ async function main() {
       `VACUUM (ANALYZE) of ${DB_NAME} (autovacuum is ${autovacuum} on this server) in ${secs(t)}`
     )
 
-    // ---- 4. the load
+    // ---- 4. the load (straight to the server, or through the proxy production puts in front of it)
+    let target = server.url
+    if (PROXY) {
+      const caddy = await startCaddy(port, { maxConns: PROXY_CONNS })
+      cleanup.unshift(() => caddy.stop())
+      target = caddy.url
+      log(
+        `load through Caddy on ${caddy.url} (at most ${PROXY_CONNS} connections to the server)`
+      )
+    }
     const { region, reads } = await buildReads(db)
     log(`region ${region}; one request of each read:`)
-    await checkReads(server.url, reads)
+    await checkReads(target, reads)
     const results = []
     for (const connections of CONNECTIONS) {
       for (const read of reads) {
@@ -239,7 +253,7 @@ async function main() {
           )
         }
         const r = await measure({
-          url: server.url,
+          url: target,
           connections,
           duration: DURATION,
           requests: read.requests,
@@ -276,7 +290,7 @@ async function main() {
       "",
       `Requests sent with accept-encoding: ${ACCEPT_ENCODING || "(none)"}. ` +
         `Catalogue: ${fmt(sizes.products)} published products, ${fmt(sizes.variants)} variants with TND prices, ${fmt(sizes.vehicles)} vehicles, ${fmt(sizes.links)} fitment links ` +
-        `(one vehicle with ${fmt(sizes.popularVehicleLinks)} parts), ${N_BRANDS} brands. ${DURATION} s per run, autocannon, read model: ${readModel ? "yes" : "no (core Medusa)"}.`,
+        `(one vehicle with ${fmt(sizes.popularVehicleLinks)} parts), ${N_BRANDS} brands. ${DURATION} s per run, autocannon${PROXY ? `, through Caddy (at most ${PROXY_CONNS} connections to the server)` : ""}, read model: ${readModel ? "yes" : "no (core Medusa)"}.`,
       "",
       table(results, CONNECTIONS),
       "",
@@ -302,6 +316,7 @@ async function main() {
       machine: info,
       sizes,
       durationS: DURATION,
+      proxy: PROXY ? { kind: PROXY, connectionsToServer: PROXY_CONNS } : null,
       readModel,
       generationMs: generated.ms,
       searchReindexMs: searchMs,

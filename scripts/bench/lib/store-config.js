@@ -45,11 +45,21 @@ const REUSE = Boolean(process.env.BENCH_REUSE)
 const KEEP = Boolean(process.env.BENCH_KEEP) || REUSE
 // what a storefront's fetch sends (undici, browsers); BENCH_ACCEPT_ENCODING= (empty) asks for plain bodies
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br"
+/** BENCH_PROXY=caddy: the load goes through Caddy, as deploy/Caddyfile sets it (BENCH_PROXY_CONNS to the server) */
+const PROXY = process.env.BENCH_PROXY === "caddy" ? "caddy" : null
+if (process.env.BENCH_PROXY && process.env.BENCH_PROXY !== "caddy") {
+  throw new Error(
+    `BENCH_PROXY: "${process.env.BENCH_PROXY}" is not a proxy the bench knows (caddy)`
+  )
+}
+const PROXY_CONNS = intEnv("BENCH_PROXY_CONNS", 32)
 
 const log = (m) => process.stdout.write(`[bench] ${m}\n`)
 const secs = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`
 
 module.exports = {
+  PROXY,
+  PROXY_CONNS,
   ROOT,
   OUT_DIR,
   DB_NAME,
