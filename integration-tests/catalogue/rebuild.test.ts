@@ -20,8 +20,30 @@ const SCRIPT = path.join(
   "catalogue-rebuild.js"
 )
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createTestDatabase } = require("../../scripts/lib/database")
+/**
+ * A new empty database on the test database's own server (embedded or not): its URL and its removal.
+ */
+async function siblingDatabase(): Promise<{
+  url: string
+  drop: () => Promise<void>
+}> {
+  const source = new URL(testEnv().databaseUrl)
+  const name = `rebuild_copy_${Date.now().toString(36)}`
+  const maintenance = new URL(source)
+  maintenance.pathname = "/postgres"
+  await sqlOn(maintenance.toString(), `CREATE DATABASE "${name}"`)
+  const url = new URL(source)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await sqlOn(
+        maintenance.toString(),
+        `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`
+      )
+    },
+  }
+}
 
 /** Runs the rebuild in its own process, as `npm run catalogue:rebuild -- --chunk 100` does. */
 function runRebuild(
@@ -116,7 +138,7 @@ it("rebuilds lost documents and bodies, drops stale ones, and the store answers 
 
 it("renders the bodies itself when the server it follows has stopped (npm start stopped a moment before)", async () => {
   // a copy of the shop with no server on it, whose last rendering server spoke a moment ago
-  const db = await createTestDatabase({ log: () => undefined })
+  const db = await siblingDatabase()
   try {
     if (!(await copyDatabase(testEnv().databaseUrl, db.url))) {
       // no pg_dump on this machine: the copy is the only way to get a second shop quickly
@@ -142,6 +164,6 @@ it("renders the bodies itself when the server it follows has stopped (npm start 
     )
     expect(missing).toBe(0)
   } finally {
-    await db.stop()
+    await db.drop()
   }
 }, 300000)
