@@ -177,16 +177,22 @@ describe("orion through the admin API", () => {
   })
 
   it("orders placed through medusa-js become sales history, once per line item", async () => {
-    const o1 = await placeOrder(variant.id, 3, "orion@example.tn")
-    const o2 = await placeOrder(variant.id, 2, "orion@example.tn")
+    // a part whose stock no other suite touches: the best sellers are set out of stock by the Réassort,
+    // purchase-order and forecast tests, which may run before or beside this one
+    const [part] = await sql(
+      `SELECT pv.id, pv.sku FROM product_variant pv JOIN product p ON p.id = pv.product_id
+        WHERE p.status = 'published' AND p.deleted_at IS NULL AND pv.deleted_at IS NULL AND pv.inventory_quantity >= 20
+          AND pv.id NOT IN (SELECT h.variant_id FROM orion_sales_history h GROUP BY h.variant_id ORDER BY sum(h.qty) DESC LIMIT 10)
+        ORDER BY pv.id DESC LIMIT 1`
+    )
+    const o1 = await placeOrder(part.id, 3, "orion@example.tn")
+    const o2 = await placeOrder(part.id, 2, "orion@example.tn")
     const headers = await adminHeaders()
     const history = await until(
       "order rows in the sales history",
       async () => {
         const res = await api()
-          .get(
-            `/admin/orion/sales-history?variant_id=${variant.id}&source=order`
-          )
+          .get(`/admin/orion/sales-history?variant_id=${part.id}&source=order`)
           .set(headers)
         expect(res.status).toBe(200)
         return res.body.count >= 2 ? res.body : null
@@ -202,7 +208,7 @@ describe("orion through the admin API", () => {
       timeZone: "Africa/Tunis",
     }).format(new Date())
     expect(byOrder[o1].day).toBe(today)
-    expect(byOrder[o1].sku).toBe(variant.sku)
+    expect(byOrder[o1].sku).toBe(part.sku)
 
     const backfill = await api()
       .post("/admin/orion/sales-history/backfill")
