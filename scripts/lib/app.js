@@ -210,12 +210,8 @@ async function startServer(opts) {
     if (seeded && container.hasRegistration("searchDocumentsService")) {
       // the store listings read the search documents (plugins/search): the demo's products are in them
       // before the server answers, not at the refresh loop's next ticks (the first listing was empty)
-      const documents = container.resolve("searchDocumentsService")
       const since = Date.now()
-      let built = 0
-      for (let n; (n = await documents.drainDirty(500)) > 0;) {
-        built += n
-      }
+      const built = await container.resolve("searchDocumentsService").drainAll()
       log(
         `search documents of the demo catalogue: ${built} in ${((Date.now() - since) / 1000).toFixed(1)} s`
       )

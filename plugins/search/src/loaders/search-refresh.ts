@@ -102,9 +102,7 @@ export default async function searchRefreshLoader(
   )
   if (queued > 0 && queued <= BOOT_DRAIN_MAX) {
     const started = Date.now()
-    while ((await documents.drainDirty(500)) > 0) {
-      // until the queue is empty
-    }
+    await documents.drainAll()
     logger.info(
       `search plugin: ${queued} queued search documents built in ${Date.now() - started} ms`
     )

@@ -71,6 +71,15 @@ export default class SearchDocumentsService extends TransactionBaseService {
     return done
   }
 
+  /** Drains the queue until it is empty (`drainDirty` batch after batch); how many entries it took. */
+  async drainAll(batch = 500): Promise<number> {
+    let taken = 0
+    for (let n; (n = await this.drainDirty(batch)) > 0;) {
+      taken += n
+    }
+    return taken
+  }
+
   /** Takes up to `batch` queued products (skipping those another instance holds) and rebuilds them. */
   async drainDirty(batch = 500): Promise<number> {
     return await this.activeManager_.transaction(async (m) => {
