@@ -67,7 +67,12 @@ async function reindex({
   if (!Number.isInteger(chunk) || chunk < 1) {
     throw new Error(`--chunk must be a positive whole number, got ${chunk}`)
   }
-  const { upsertDocumentsSql, FITMENT_PRESENT_SQL } = await loadSql()
+  const {
+    upsertDocumentsSql,
+    FITMENT_PRESENT_SQL,
+    DELETE_LIST_ENTRIES_SQL,
+    insertListEntriesSql,
+  } = await loadSql()
   const client = new Client({ connectionString: url })
   await client.connect()
   const started = Date.now()
@@ -92,6 +97,7 @@ async function reindex({
     const [{ present: fitment }] = (await client.query(FITMENT_PRESENT_SQL))
       .rows
     const sql = upsertDocumentsSql({ fitment: Boolean(fitment) })
+    const entriesSql = insertListEntriesSql({ fitment: Boolean(fitment) })
     const ids = (
       await client.query(
         `SELECT id FROM product WHERE deleted_at IS NULL ORDER BY id`
@@ -109,6 +115,8 @@ async function reindex({
         // JIT compiling this statement costs seconds (its estimated cost is high), running it milliseconds
         await client.query("SET LOCAL jit = off")
         await client.query(sql, [part])
+        await client.query(DELETE_LIST_ENTRIES_SQL, [part])
+        await client.query(entriesSql, [part])
         await client.query("COMMIT")
       } catch (e) {
         await client.query("ROLLBACK").catch(() => undefined)
@@ -130,6 +138,10 @@ async function reindex({
         DELETE FROM search_document d
          WHERE NOT EXISTS (SELECT 1 FROM product p WHERE p.id = d.product_id AND p.deleted_at IS NULL)`)
     ).rowCount
+    // and their entries in the kept lists (a product deleted while no trigger heard it)
+    await client.query(`
+      DELETE FROM catalogue_list_entry e
+       WHERE NOT EXISTS (SELECT 1 FROM search_document d WHERE d.product_id = e.product_id AND d.status = 'published')`)
     // the dictionary is rebuilt from scratch so that words no product uses any more disappear
     await client.query(`DELETE FROM search_word`)
     await client.query(REBUILD_WORDS_SQL)

@@ -201,7 +201,8 @@ SELECT n.product_id AS id, n.version::text AS version, b.body, b.expires_at AS e
  */
 export const KEPT_ORDER_MAX = 1000
 
-const GENERATION_SQL = `(SELECT products_generation || '.' || lists_generation FROM catalogue_state WHERE id = 1)`
+/** The catalogue generations a statement read its rows at (`products.lists`). */
+export const GENERATION_SQL = `(SELECT products_generation || '.' || lists_generation FROM catalogue_state WHERE id = 1)`
 
 /**
  * Every product id a listing's filters match, in the listing's order, at most `max` + 1 (more: the

@@ -218,6 +218,9 @@ ON CONFLICT (word) DO NOTHING`
 /** Is the fitment plugin's schema present? (scripts/search-reindex.js reads it here) */
 export { FITMENT_PRESENT_SQL }
 
+/** The kept lists, rewritten with the documents (scripts/search-reindex.js reads them here) */
+export { DELETE_LIST_ENTRIES_SQL, insertListEntriesSql } from "./list-entry-sql"
+
 /**
  * After documents were rebuilt (in the same transaction): their rendered catalogue bodies are
  * stale and go (the read path renders them again), the answer cache moves to a new generation,

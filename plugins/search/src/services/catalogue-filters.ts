@@ -5,10 +5,10 @@ import type { EntityManager } from "typeorm"
 import type { ListRequest } from "../lib/catalogue-request"
 import {
   CATEGORY_IDS_SQL,
-  countSql,
   orderedIdsSql,
   type CategoryIdsRow,
   type CountRow,
+  type ListSql,
   type OrderedIdsRow,
   type Resolved as ResolvedFilters,
 } from "../lib/catalogue-sql"
@@ -101,18 +101,13 @@ export default class CatalogueFiltersService extends TransactionBaseService {
   }
 
   /**
-   * How many products a listing's filters match. Kept per filter set and catalogue generation (read
-   * in the page's own statement, so that a page and its count always come from the same data): the
-   * pages of one listing share one count, computed once until the catalogue changes; concurrent
-   * requests for the same count wait for one statement.
+   * How many products a listing's filters match (`countSql`, or `entryCountSql` for kept lists).
+   * Kept per statement and catalogue generation (read in the page's own statement, so that a page
+   * and its count always come from the same data): the pages of one listing share one count,
+   * computed once until the catalogue changes; concurrent requests for the same count wait for one
+   * statement.
    */
-  async count(
-    request: ListRequest,
-    channels: string[],
-    filters: ResolvedFilters,
-    generation?: string
-  ): Promise<number> {
-    const { sql, params } = countSql(request, channels, filters)
+  async count({ sql, params }: ListSql, generation?: string): Promise<number> {
     if (generation === undefined) {
       // a page past the end: no row carries the generation
       const [{ total }]: CountRow[] = await this.activeManager_.query(

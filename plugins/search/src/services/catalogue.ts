@@ -13,13 +13,17 @@ import {
 } from "../lib/catalogue-answer"
 import type { ListRequest } from "../lib/catalogue-request"
 import {
+  countSql,
   listBody,
   listSql,
   pageByIdsSql,
   retrieveSql,
+  type ListSql,
+  type OrderedIdsRow,
   type PageRow,
   type RetrieveRow,
 } from "../lib/catalogue-sql"
+import { entryCountSql, entryLists, entryPageSql } from "../lib/list-entry-sql"
 import {
   PRODUCT_STATUS_SQL,
   STATUS_SQL,
@@ -84,32 +88,33 @@ export default class CatalogueService extends TransactionBaseService {
     if (coreOnly && request.order.field !== "price") {
       return null
     }
-    const filters = await this.filters_.resolveFilters(request)
     let rows: PageRow[] | null = null
     let total: number | null = null
-    const order = await this.filters_.orderedIds(request, channels, filters)
-    if (order) {
-      // a listing of few products: its page by id, its count the length of its ids
-      const ids = order.ids.slice(
-        request.offset,
-        request.offset + request.limit
+    let counted: ListSql
+    const lists = entryLists(request)
+    if (lists) {
+      // a vehicle's or a category's listing: one range of the kept lists
+      counted = entryCountSql(lists, channels)
+      const { sql, params } = entryPageSql(
+        lists,
+        request,
+        channels,
+        context.key
       )
-      const page = ids.length ? pageByIdsSql(ids, context.key) : null
-      const read: PageRow[] = page
-        ? await this.activeManager_.query(page.sql, page.params)
-        : []
-      if (
-        read.length === ids.length &&
-        read.every((r) => r.generation === order.generation)
-      ) {
-        rows = read
-        total = order.ids.length
-      }
-      // else the catalogue changed between the two statements: read the page as any other
-    }
-    if (!rows) {
-      const { sql, params } = listSql(request, channels, filters, context.key)
       rows = (await this.activeManager_.query(sql, params)) as PageRow[]
+    } else {
+      const filters = await this.filters_.resolveFilters(request)
+      counted = countSql(request, channels, filters)
+      const order = await this.filters_.orderedIds(request, channels, filters)
+      if (order) {
+        // a listing of few products: its page by id, its count the length of its ids
+        rows = await this.pageOf_(order, request, context)
+        total = rows ? order.ids.length : null
+      }
+      if (!rows) {
+        const { sql, params } = listSql(request, channels, filters, context.key)
+        rows = (await this.activeManager_.query(sql, params)) as PageRow[]
+      }
     }
     if (coreOnly) {
       if (rows.length) {
@@ -124,12 +129,7 @@ export default class CatalogueService extends TransactionBaseService {
     total ??=
       rows.length && rows.length < request.limit
         ? request.offset + rows.length
-        : await this.filters_.count(
-            request,
-            channels,
-            filters,
-            rows[0]?.generation
-          )
+        : await this.filters_.count(counted, rows[0]?.generation)
     const stats = this.state.stats
     if (rows.some((r) => r.body === "")) {
       // a product core would not render for this caller (e.g. outside its channels)
@@ -166,6 +166,27 @@ export default class CatalogueService extends TransactionBaseService {
       productIds: rows.map((r) => r.id),
       expiresAt: earliest(rows.map((r) => r.expires)),
     }
+  }
+
+  /**
+   * The page of a listing whose ordered ids are kept (`orderedIds`), or null when the catalogue
+   * changed between the two statements (the page is then read as any other).
+   */
+  private async pageOf_(
+    order: OrderedIdsRow,
+    request: ListRequest,
+    context: RenderContext
+  ): Promise<PageRow[] | null> {
+    const ids = order.ids.slice(request.offset, request.offset + request.limit)
+    if (!ids.length) {
+      return []
+    }
+    const { sql, params } = pageByIdsSql(ids, context.key)
+    const read: PageRow[] = await this.activeManager_.query(sql, params)
+    return read.length === ids.length &&
+      read.every((r) => r.generation === order.generation)
+      ? read
+      : null
   }
 
   /** `GET /store/products/:id`: a draft or deleted product is a 404; null when core must answer. */

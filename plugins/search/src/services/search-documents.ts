@@ -6,6 +6,10 @@ import {
   upsertDocumentsSql,
 } from "../lib/document-sql"
 import {
+  DELETE_LIST_ENTRIES_SQL,
+  insertListEntriesSql,
+} from "../lib/list-entry-sql"
+import {
   FITMENT_PRESENT_SQL,
   PRODUCT_BRANDS_SQL,
   type FitmentPresentRow,
@@ -59,11 +63,7 @@ export default class SearchDocumentsService extends TransactionBaseService {
       const chunk = ids.slice(i, i + REFRESH_CHUNK)
       await this.activeManager_.transaction(async (m) => {
         await m.query(NO_JIT_SQL)
-        const sql = upsertDocumentsSql({
-          fitment: await this.fitmentPresent(m),
-        })
-        await m.query(sql, [chunk])
-        await m.query(ADD_WORDS_SQL, [chunk])
+        await this.rebuild_(m, chunk)
         await m.query(CATALOGUE_AFTER_DRAIN_SQL, [chunk, false, false])
       })
       done += chunk.length
@@ -95,11 +95,7 @@ export default class SearchDocumentsService extends TransactionBaseService {
         .map((r) => r.product_id)
         .filter((id) => !id.startsWith("*"))
       if (ids.length) {
-        await m.query(
-          upsertDocumentsSql({ fitment: await this.fitmentPresent(m) }),
-          [ids]
-        )
-        await m.query(ADD_WORDS_SQL, [ids])
+        await this.rebuild_(m, ids)
       }
       await m.query(CATALOGUE_AFTER_DRAIN_SQL, [
         ids,
@@ -108,6 +104,18 @@ export default class SearchDocumentsService extends TransactionBaseService {
       ])
       return rows.length
     })
+  }
+
+  /**
+   * Rebuilds the documents of these products in the caller's transaction, with what is made of
+   * them: the typo dictionary's words and the products' entries in the kept lists.
+   */
+  private async rebuild_(m: EntityManager, ids: string[]): Promise<void> {
+    const fitment = await this.fitmentPresent(m)
+    await m.query(upsertDocumentsSql({ fitment }), [ids])
+    await m.query(ADD_WORDS_SQL, [ids])
+    await m.query(DELETE_LIST_ENTRIES_SQL, [ids])
+    await m.query(insertListEntriesSql({ fitment }), [ids])
   }
 
   /**
