@@ -5,23 +5,25 @@
  */
 import type { Fixtures } from "./fixtures"
 import { qs, type StoreRequest } from "./helpers"
+import {
+  arrayPairs,
+  chance,
+  context,
+  describeHeaders,
+  expandFields,
+  getRequest,
+  leftToCore,
+  pick,
+  some,
+  type Pairs,
+  type Rng,
+} from "./request-options"
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { mulberry32 } = require("../../scripts/lib/prng")
 
 export type GeneratedRequest = StoreRequest & {
   /** every option of the request is one the read model covers */
   covered: boolean
-}
-
-type Rng = () => number
-
-const pick = <T>(r: Rng, items: readonly T[]): T =>
-  items[Math.floor(r() * items.length)]
-const chance = (r: Rng, p: number) => r() < p
-const some = <T>(r: Rng, items: readonly T[], n: number): T[] => {
-  const out = new Set<T>()
-  for (let i = 0; i < n * 3 && out.size < n; i++) out.add(pick(r, items))
-  return Array.from(out)
 }
 
 const QUERIES = [
@@ -55,96 +57,8 @@ const ORDERS = [
 const LIMITS = [1, 2, 3, 5, 12, 12, 12, 20]
 const OFFSETS = [0, 0, 0, 1, 12, 24, 100, 390, 5000]
 
-/** An array parameter in one of the forms clients send: medusa-js' `x[0]=`, `x[]=`, or repeated `x=`. */
-function arrayPairs(
-  r: Rng,
-  name: string,
-  values: string[]
-): Array<[string, string]> {
-  // `x=a` alone is not an array for core (400 "x must be an array"): kept, rarely, for that error answer
-  const form = pick(r, [
-    "index",
-    "index",
-    "index",
-    "brackets",
-    "brackets",
-    "brackets",
-    "repeat",
-  ] as const)
-  if (form === "index") return values.map((v, i) => [`${name}[${i}]`, v])
-  if (form === "brackets") return values.map((v) => [`${name}[]`, v])
-  return values.map((v) => [name, v])
-}
-
-/** Pricing context, customer session and sales channel: the headers and parameters that change prices or visibility. */
-function context(
-  r: Rng,
-  f: Fixtures,
-  pairs: Array<[string, string | number | boolean]>,
-  headers: Record<string, string>
-) {
-  const pricing = pick(r, [
-    "none",
-    "region",
-    "currency",
-    "cart",
-    "region+currency",
-    "region",
-  ] as const)
-  if (pricing === "region" || pricing === "region+currency")
-    pairs.push(["region_id", f.regionId])
-  if (pricing === "currency" || pricing === "region+currency")
-    pairs.push(["currency_code", "tnd"])
-  if (pricing === "cart") pairs.push(["cart_id", f.cartId])
-  const session = pick(r, ["none", "none", "cookie", "bearer"] as const)
-  if (session === "cookie") headers.cookie = f.customerCookie
-  if (session === "bearer") headers.authorization = `Bearer ${f.customerToken}`
-  const channel = pick(r, [
-    "none",
-    "none",
-    "none",
-    "otherKey",
-    "defaultKey",
-  ] as const)
-  if (channel === "otherKey") headers["x-publishable-api-key"] = f.otherKey
-  if (channel === "defaultKey") headers["x-publishable-api-key"] = f.defaultKey
-}
-
-function expandFields(
-  r: Rng,
-  pairs: Array<[string, string | number | boolean]>
-) {
-  const choice = pick(r, [
-    "none",
-    "none",
-    "none",
-    "none",
-    "expand-some",
-    "expand-none",
-    "fields",
-    "fields+expand",
-    "categories",
-    "fields-title",
-  ] as const)
-  if (choice === "expand-some")
-    pairs.push(["expand", "variants,variants.prices,images"])
-  if (choice === "expand-none") pairs.push(["expand", ""])
-  if (choice === "fields") pairs.push(["fields", "id,title,handle,thumbnail"])
-  if (choice === "fields+expand")
-    pairs.push(
-      ["fields", "title,handle"],
-      ["expand", "variants,variants.prices,options"]
-    )
-  if (choice === "categories")
-    pairs.push([
-      "expand",
-      "variants,variants.prices,categories,tags,collection,type,images,options,options.values,variants.options",
-    ])
-  if (choice === "fields-title") pairs.push(["fields", "title"])
-}
-
 function listProducts(r: Rng, f: Fixtures): GeneratedRequest {
-  const pairs: Array<[string, string | number | boolean]> = []
+  const pairs: Pairs = []
   const headers: Record<string, string> = {}
   let covered = true
   const filters = some(
@@ -229,28 +143,7 @@ function listProducts(r: Rng, f: Fixtures): GeneratedRequest {
   expandFields(r, pairs)
   if (leftToCore(pairs, headers)) covered = false
   const path = `/store/products${qs(pairs)}`
-  return {
-    name: `GET ${decodeURIComponent(path)}${describeHeaders(headers)}`,
-    method: "GET",
-    path,
-    headers,
-    covered,
-  }
-}
-
-/**
- * `expand=` (no relation at all) without a publishable key nor `q`: core answers through another query path (its
- * count is the page's length), and the read model leaves it to core.
- */
-function leftToCore(
-  pairs: Array<[string, string | number | boolean]>,
-  headers: Record<string, string>
-): boolean {
-  return (
-    pairs.some(([k, v]) => k === "expand" && v === "") &&
-    !headers["x-publishable-api-key"] &&
-    !pairs.some(([k]) => k === "q")
-  )
+  return getRequest(path, headers, covered)
 }
 
 function productById(r: Rng, f: Fixtures): GeneratedRequest {
@@ -262,20 +155,14 @@ function productById(r: Rng, f: Fixtures): GeneratedRequest {
     "prod_01NOTAPRODUCT000000000000",
     ...f.products.filter((_, i) => i % 9 === 0).map((p) => p.id),
   ])
-  const pairs: Array<[string, string | number | boolean]> = []
+  const pairs: Pairs = []
   const headers: Record<string, string> = {}
   context(r, f, pairs, headers)
   expandFields(r, pairs)
   const path = `/store/products/${id}${qs(pairs)}`
   // `fields` on a product page is left to core (it selects other columns than its listing does)
   const covered = !pairs.some(([k]) => k === "fields")
-  return {
-    name: `GET ${decodeURIComponent(path)}${describeHeaders(headers)}`,
-    method: "GET",
-    path,
-    headers,
-    covered,
-  }
+  return getRequest(path, headers, covered)
 }
 
 function productByHandle(r: Rng, f: Fixtures): GeneratedRequest {
@@ -286,18 +173,12 @@ function productByHandle(r: Rng, f: Fixtures): GeneratedRequest {
     "poignee-introuvable",
     ...f.products.filter((_, i) => i % 11 === 0).map((p) => p.handle),
   ])
-  const pairs: Array<[string, string | number | boolean]> = [["handle", handle]]
+  const pairs: Pairs = [["handle", handle]]
   const headers: Record<string, string> = {}
   context(r, f, pairs, headers)
   expandFields(r, pairs)
   const path = `/store/products${qs(pairs)}`
-  return {
-    name: `GET ${decodeURIComponent(path)}${describeHeaders(headers)}`,
-    method: "GET",
-    path,
-    headers,
-    covered: !leftToCore(pairs, headers),
-  }
+  return getRequest(path, headers, !leftToCore(pairs, headers))
 }
 
 function search(r: Rng, f: Fixtures): GeneratedRequest {
@@ -330,7 +211,7 @@ function search(r: Rng, f: Fixtures): GeneratedRequest {
 }
 
 function lists(r: Rng, f: Fixtures): GeneratedRequest {
-  const pairs: Array<[string, string | number | boolean]> = []
+  const pairs: Pairs = []
   const which = pick(r, [
     "makes",
     "models",
@@ -387,21 +268,7 @@ function lists(r: Rng, f: Fixtures): GeneratedRequest {
     path = `/store/product-categories${qs(pairs)}`
   } else
     path = `/store/product-categories/${pick(r, [...f.parentCategoryIds, ...f.leafCategoryIds])}`
-  return {
-    name: `GET ${decodeURIComponent(path)}`,
-    method: "GET",
-    path,
-    headers: {},
-    covered: true,
-  }
-}
-
-function describeHeaders(headers: Record<string, string>): string {
-  const parts: string[] = []
-  if (headers.cookie) parts.push("customer session")
-  if (headers.authorization) parts.push("customer token")
-  if (headers["x-publishable-api-key"]) parts.push("publishable key")
-  return parts.length ? ` [${parts.join(", ")}]` : ""
+  return getRequest(path, {}, true)
 }
 
 /** `n` requests from `seed`: listings, product pages by id and by handle, search bodies and the storefront lists. */
