@@ -5,68 +5,33 @@
  * not by id (404), not by handle, not in search, not in a vehicle's listing. Each read is made once before the
  * change too, so a cached answer must have been dropped.
  */
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import {
+  createFreshProduct,
+  delays,
+  listIds,
+  measured,
+  nowhere,
+  absent,
+  read,
+  searchIds,
+  seen,
+  tag,
+  type FreshVehicle,
+} from "./freshness-setup"
+import { ok, visibleWithin, type StoreAnswer } from "./helpers"
 import { admin, upload } from "../fitment/helpers"
-import { ok, send, storeGet, visibleWithin, type StoreAnswer } from "./helpers"
-
-const tag = `fr${Date.now().toString(36)}`
-const seen: Array<{ what: string; catalogue: string | null; status: number }> =
-  []
-const delays: Record<string, number> = {}
-
-async function read(path: string, what = path): Promise<StoreAnswer> {
-  const res = await storeGet(path)
-  seen.push({ what, catalogue: res.catalogue, status: res.status })
-  return res
-}
-
-async function searchIds(
-  q: string,
-  extra: Record<string, unknown> = {}
-): Promise<string[]> {
-  const res = await send({
-    name: "search",
-    method: "POST",
-    path: "/store/products/search",
-    body: { q, limit: 50, ...extra },
-  })
-  seen.push({
-    what: `search ${q}`,
-    catalogue: res.catalogue,
-    status: res.status,
-  })
-  expect(res.status).toBe(200)
-  return res.json.hits.map((h: any) => h.id)
-}
-
-async function listIds(query: string): Promise<string[]> {
-  const res = await read(`/store/products?${query}&limit=100`)
-  expect(res.status).toBe(200)
-  return res.json.products.map((p: any) => p.id)
-}
-
-async function measured(
-  what: string,
-  change: () => Promise<unknown>,
-  check: () => Promise<boolean | string>
-) {
-  await change()
-  const since = Date.now()
-  delays[what] = await visibleWithin(what, since, check)
-}
+import {
+  createBatchJob,
+  finishedBatchJob,
+  uploadCsv,
+} from "../helpers/batch-jobs"
 
 let regionId: string
 let productId: string
 let variantId: string
 let sku: string
 let handle: string
-let vehicleA: {
-  id: string
-  make: string
-  model: string
-  year_from: number
-  year_to: number | null
-}
+let vehicleA: FreshVehicle
 let vehicleB: string
 let categoryA: string
 let categoryB: string
@@ -75,75 +40,20 @@ let brandA: string
 let brandB: string
 
 beforeAll(async () => {
-  ;[{ id: regionId }] = await sql(
-    `SELECT id FROM region WHERE currency_code = 'tnd' LIMIT 1`
-  )
-  // two vehicles the new product does not fit yet, one of them with make/model/years for the CSV import
-  const vehicles = await sql(
-    `SELECT v.id, mk.name AS make, md.name AS model, v.year_from, v.year_to FROM vehicle v
-       JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id
-      WHERE EXISTS (SELECT 1 FROM fitment f WHERE f.vehicle_id = v.id)
-      ORDER BY v.id LIMIT 2`
-  )
-  vehicleA = vehicles[0]
-  vehicleB = vehicles[1].id
-  // two leaf categories under different parents
-  const cats =
-    await sql(`SELECT DISTINCT ON (c.parent_category_id) c.id, c.parent_category_id AS parent FROM product_category c
-      WHERE c.is_active AND NOT c.is_internal AND c.parent_category_id IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM product_category k WHERE k.parent_category_id = c.id)
-      ORDER BY c.parent_category_id, c.id LIMIT 2`)
-  categoryA = cats[0].id
-  categoryB = cats[1].id
-  parentB = cats[1].parent
-  const brands = await sql(`SELECT id FROM brand ORDER BY id LIMIT 2`)
-  brandA = brands[0].id
-  brandB = brands[1].id
-
-  sku = `FRESH-${tag}`.toUpperCase()
-  const created = ok(
-    await admin("POST", "/admin/products", {
-      title: `Rotule fraîcheur ${tag}`,
-      handle: `rotule-${tag}`,
-      status: "published",
-      options: [{ title: "Version" }],
-      variants: [
-        {
-          title: "Standard",
-          sku,
-          inventory_quantity: 7,
-          manage_inventory: true,
-          prices: [{ currency_code: "tnd", amount: 20000 }],
-          options: [{ value: "Standard" }],
-        },
-      ],
-    }),
-    "product"
-  )
-  productId = created.product.id
-  variantId = created.product.variants[0].id
-  handle = created.product.handle
-  ok(
-    await admin(
-      "POST",
-      `/admin/product-categories/${categoryA}/products/batch`,
-      { product_ids: [{ id: productId }] }
-    ),
-    "category"
-  )
-  ok(
-    await admin("POST", `/admin/products/${productId}/brand`, {
-      brand_id: brandA,
-    }),
-    "brand"
-  )
-  // a published product must be readable before the changes start (the model took the creation in)
-  await visibleWithin(
-    "new product",
-    Date.now(),
-    async () => (await read(`/store/products/${productId}`)).status === 200,
-    { deadline: 5000 }
-  )
+  ;({
+    regionId,
+    productId,
+    variantId,
+    sku,
+    handle,
+    vehicleA,
+    vehicleB,
+    categoryA,
+    categoryB,
+    parentB,
+    brandA,
+    brandB,
+  } = await createFreshProduct())
 }, 60000)
 
 afterAll(() => {
@@ -318,46 +228,16 @@ describe("a change is in the next store read within 1 s", () => {
       "Product Id;Product Handle;Variant Id;Price TND",
       `${productId};${handle};${variantId};27.650`,
     ].join("\n")
-    const form = new FormData()
-    form.append(
-      "files",
-      new Blob([csv], { type: "text/csv" }),
-      `fresh-${tag}.csv`
-    )
-    const up = await fetch(`${testEnv().baseUrl}/admin/uploads`, {
-      method: "POST",
-      headers: await adminHeaders(),
-      body: form,
+    const jobId = await createBatchJob("product-import", {
+      fileKey: await uploadCsv(csv, `fresh-${tag}.csv`),
     })
-    expect(up.status).toBe(200)
-    const fileKey = ((await up.json()) as any).uploads[0].key
-    const job = ok(
-      await admin("POST", "/admin/batch-jobs", {
-        type: "product-import",
-        context: { fileKey },
-        dry_run: false,
-      }),
-      "job",
-      201
-    )
     await measured(
       "batch job",
       async () => {
         // the job runs in the background: the clock starts when it is seen completed (polled every 50 ms)
-        const until = Date.now() + 90000
-        while (Date.now() < until) {
-          const res = await admin(
-            "GET",
-            `/admin/batch-jobs/${job.batch_job.id}`
-          )
-          if (res.body.batch_job.status === "completed") return
-          if (["failed", "canceled"].includes(res.body.batch_job.status))
-            throw new Error(
-              `job ${res.body.batch_job.status}: ${JSON.stringify(res.body.batch_job.result)}`
-            )
-          await new Promise((r) => setTimeout(r, 50))
-        }
-        throw new Error("the product-import job did not complete within 90 s")
+        const job = await finishedBatchJob(jobId, 50)
+        if (job.status !== "completed")
+          throw new Error(`job ${job.status}: ${JSON.stringify(job.result)}`)
       },
       async () => variantOf(await read(page))?.calculated_price === 27650
     )
@@ -413,31 +293,6 @@ describe("a change is in the next store read within 1 s", () => {
 })
 
 describe("deleted and draft products are never visible", () => {
-  /** where a storefront could meet the product: by id, by handle, in a text listing, a vehicle's listing, search */
-  const nowhere = async (
-    id: string,
-    h: string,
-    word: string,
-    vehicle: string
-  ) => {
-    const byId = await read(`/store/products/${id}`)
-    const byHandle = await read(`/store/products?handle=${h}`)
-    return {
-      byId: byId.status,
-      byHandle: byHandle.json?.count,
-      listed: (await listIds(`q=${encodeURIComponent(tag)}`)).includes(id),
-      vehicle: (await listIds(`vehicle_id=${vehicle}`)).includes(id),
-      search: (await searchIds(word)).includes(id),
-    }
-  }
-  const absent = {
-    byId: 404,
-    byHandle: 0,
-    listed: false,
-    vehicle: false,
-    search: false,
-  }
-
   it("a product created as a draft (with a fitment link) is never shown", async () => {
     const draftSku = `DRAFT-${tag}`.toUpperCase()
     const d = ok(

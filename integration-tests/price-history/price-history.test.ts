@@ -1,115 +1,19 @@
 import { parse } from "csv-parse/sync"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
-import { adminCall } from "../helpers/http"
-
-type Row = {
-  id: string
-  variant_id: string
-  money_amount_id: string
-  currency_code: string
-  price_list_id: string | null
-  change: string
-  old_amount: number | null
-  new_amount: number | null
-  changed_at: string
-  source: string
-  actor: string | null
-  actor_email: string | null
-}
+import { sql, testEnv } from "../helpers/env"
+import {
+  admin,
+  history,
+  importPrices,
+  pickVariant,
+  PRICE_CSV_HEADER,
+  runBatchJob,
+  setPrice,
+  tndPrices,
+  type Row,
+} from "./helpers"
+import { uploadCsv } from "../helpers/batch-jobs"
 
 const base = () => testEnv().baseUrl
-
-const admin = (method: string, path: string, body?: unknown) =>
-  adminCall(method, path, body)
-
-async function history(
-  productId: string,
-  query = ""
-): Promise<{ price_history: Row[]; count: number }> {
-  const res = await admin(
-    "GET",
-    `/admin/products/${productId}/price-history${query}`
-  )
-  expect(res.status).toBe(200)
-  return res.body
-}
-
-/** Uploads a CSV through POST /admin/uploads and returns its file key. */
-async function upload(csv: string, name: string): Promise<string> {
-  const form = new FormData()
-  form.append("files", new Blob([csv], { type: "text/csv" }), name)
-  const up = await fetch(`${base()}/admin/uploads`, {
-    method: "POST",
-    headers: await adminHeaders(),
-    body: form,
-  })
-  expect(up.status).toBe(200)
-  return ((await up.json()) as any).uploads[0].key
-}
-
-/** Creates a batch job (dry_run false: Medusa confirms it itself) and waits for a final status. */
-async function runBatchJob(
-  type: string,
-  context: Record<string, unknown>
-): Promise<any> {
-  const job = await admin("POST", "/admin/batch-jobs", {
-    type,
-    context,
-    dry_run: false,
-  })
-  expect(job.status).toBe(201)
-  const id = job.body.batch_job.id
-  for (let i = 0; i < 450; i++) {
-    const res = await admin("GET", `/admin/batch-jobs/${id}`)
-    if (
-      ["completed", "failed", "canceled"].includes(res.body.batch_job.status)
-    ) {
-      return res.body.batch_job
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`${type} batch job ${id} not finished within 90 s`)
-}
-
-/** The current TND base price (minor units) of each variant. */
-async function tndPrices(
-  variantIds: string[]
-): Promise<Record<string, number>> {
-  const rows = await sql(
-    `SELECT pvma.variant_id, ma.amount FROM product_variant_money_amount pvma
-       JOIN money_amount ma ON ma.id = pvma.money_amount_id
-      WHERE pvma.variant_id = ANY($1) AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL AND ma.deleted_at IS NULL`,
-    [variantIds]
-  )
-  return Object.fromEntries(rows.map((r: any) => [r.variant_id, r.amount]))
-}
-
-/** A seeded product with one variant and its TND base price. */
-async function pickVariant(offset: number) {
-  const [row] = await sql(
-    `SELECT pv.product_id, pv.id AS variant_id, ma.id AS money_amount_id, ma.amount
-       FROM product_variant pv
-       JOIN product_variant_money_amount pvma ON pvma.variant_id = pv.id
-       JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.price_list_id IS NULL AND ma.currency_code = 'tnd'
-      WHERE pv.deleted_at IS NULL AND ma.deleted_at IS NULL
-      ORDER BY pv.id OFFSET $1 LIMIT 1`,
-    [offset]
-  )
-  return row as {
-    product_id: string
-    variant_id: string
-    money_amount_id: string
-    amount: number
-  }
-}
-
-const setPrice = (
-  v: { product_id: string; variant_id: string },
-  amount: number
-) =>
-  admin("POST", `/admin/products/${v.product_id}/variants/${v.variant_id}`, {
-    prices: [{ currency_code: "tnd", amount }],
-  })
 
 describe("price history", () => {
   let adminUserId: string
@@ -262,25 +166,16 @@ describe("price history", () => {
   it("records prices changed by a CSV product import (POST /admin/uploads, then a product-import batch job) as source import", async () => {
     const a = await pickVariant(6)
     const b = await pickVariant(7)
-    const [pa] = await sql(`SELECT handle FROM product WHERE id = $1`, [
-      a.product_id,
-    ])
-    const [pb] = await sql(`SELECT handle FROM product WHERE id = $1`, [
-      b.product_id,
-    ])
     const [{ max }] = await sql(
       `SELECT COALESCE(max(id), 0)::bigint AS max FROM price_history`
     )
-    // Medusa's import format: ";"-separated, prices in major units ("Price TND" column), TND with 3
-    // decimals (the plugin's product-import strategy scales by 1000, not Medusa's 100)
-    const csv = [
-      "Product Id;Product Handle;Variant Id;Price TND",
-      `${a.product_id};${pa.handle};${a.variant_id};${(a.amount + 4400) / 1000}`,
-      `${b.product_id};${pb.handle};${b.variant_id};${(b.amount + 3300) / 1000}`,
-    ].join("\n")
-    const done = await runBatchJob("product-import", {
-      fileKey: await upload(csv, "price-import.csv"),
-    })
+    const done = await importPrices(
+      [
+        [a, (a.amount + 4400) / 1000],
+        [b, (b.amount + 3300) / 1000],
+      ],
+      "price-import.csv"
+    )
     expect(done.status).toBe("completed")
     expect(done.result.count).toBe(4) // 2 products + 2 variants updated
 
@@ -318,16 +213,7 @@ describe("price history", () => {
 
   it("imports and exports TND prices with 3 decimals (12.5 in the CSV = 12500 millimes = 12.500)", async () => {
     const c = await pickVariant(8)
-    const [pc] = await sql(`SELECT handle FROM product WHERE id = $1`, [
-      c.product_id,
-    ])
-    const csv = [
-      "Product Id;Product Handle;Variant Id;Price TND",
-      `${c.product_id};${pc.handle};${c.variant_id};12.5`,
-    ].join("\n")
-    const imported = await runBatchJob("product-import", {
-      fileKey: await upload(csv, "tnd-import.csv"),
-    })
+    const imported = await importPrices([[c, "12.5"]], "tnd-import.csv")
     expect(imported.status).toBe("completed")
     expect(await tndPrices([c.variant_id])).toEqual({ [c.variant_id]: 12500 }) // Medusa alone: 1250
 
@@ -356,7 +242,7 @@ describe("price history", () => {
     // re-import its own full export, "Unable to treat column __parsed_extra")
     expect((await setPrice(c, 1)).status).toBe(200)
     const back = [
-      "Product Id;Product Handle;Variant Id;Price TND",
+      PRICE_CSV_HEADER,
       [
         line!["Product Id"],
         line!["Product Handle"],
@@ -365,7 +251,7 @@ describe("price history", () => {
       ].join(";"),
     ].join("\n")
     const again = await runBatchJob("product-import", {
-      fileKey: await upload(back, "tnd-roundtrip.csv"),
+      fileKey: await uploadCsv(back, "tnd-roundtrip.csv"),
     })
     expect(again.status).toBe("completed")
     expect(await tndPrices([c.variant_id])).toEqual({ [c.variant_id]: 12500 })
@@ -373,16 +259,7 @@ describe("price history", () => {
 
   it("fails an import whose price is not a number, naming the column", async () => {
     const d = await pickVariant(9)
-    const [pd] = await sql(`SELECT handle FROM product WHERE id = $1`, [
-      d.product_id,
-    ])
-    const csv = [
-      "Product Id;Product Handle;Variant Id;Price TND",
-      `${d.product_id};${pd.handle};${d.variant_id};douze`,
-    ].join("\n")
-    const job = await runBatchJob("product-import", {
-      fileKey: await upload(csv, "bad-price.csv"),
-    })
+    const job = await importPrices([[d, "douze"]], "bad-price.csv")
     expect(job.status).toBe("failed")
     expect(JSON.stringify(job.result)).toContain(
       `variant ${d.variant_id}, column \\"Price TND\\": is not a number`
