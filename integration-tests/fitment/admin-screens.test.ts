@@ -3,108 +3,18 @@
  * a vehicle's parts (paged), the paged coverage report (models ranked by units sold, vehicles without parts),
  * the merge preview (dry run = the real merge rolled back) and background imports with their progress.
  */
-import { sql, testEnv } from "../helpers/env"
+import { sql } from "../helpers/env"
 import { placeOrder } from "../helpers/orders"
-import { admin, createProduct, upload } from "./helpers"
-import { sleep } from "../helpers/poll"
+import { admin, merge } from "./helpers"
+import { backgroundImport, createScreenCatalogue } from "./admin-screens-setup"
 
 jest.setTimeout(300000)
 
 const p: Record<string, string> = {}
 const v: Record<string, string> = {}
 
-async function link(
-  productId: string,
-  vehicleId: string,
-  body: Record<string, unknown> = {}
-): Promise<void> {
-  expect(
-    (
-      await admin("POST", `/admin/products/${productId}/fitment`, {
-        vehicle_id: vehicleId,
-        ...body,
-      })
-    ).status
-  ).toBe(201)
-}
-
-/** Posts a background import and polls GET /admin/fitment/imports/:id until it is no longer running. */
-async function backgroundImport(
-  type: "vehicles" | "fitments",
-  csv: string,
-  flags: { dry_run?: boolean; skip_invalid?: boolean } = {}
-) {
-  const form = new FormData()
-  form.append("type", type)
-  form.append("background", "true")
-  if (flags.dry_run) form.append("dry_run", "true")
-  if (flags.skip_invalid) form.append("skip_invalid", "true")
-  form.append("file", new Blob([csv], { type: "text/csv" }), `${type}-bg.csv`)
-  const { adminHeaders } = await import("../helpers/env")
-  const res = await fetch(`${testEnv().baseUrl}/admin/fitment/imports`, {
-    method: "POST",
-    headers: await adminHeaders(),
-    body: form,
-  })
-  expect(res.status).toBe(202)
-  const started = ((await res.json()) as any).import
-  expect(started).toMatchObject({
-    status: "running",
-    type,
-    file_name: `${type}-bg.csv`,
-    progress: { stage: "queued", percent: 0 },
-  })
-  const seen: number[] = []
-  for (let i = 0; i < 600; i++) {
-    const poll = await admin("GET", `/admin/fitment/imports/${started.id}`)
-    expect(poll.status).toBe(200)
-    seen.push(poll.body.import.progress?.percent ?? 100)
-    if (poll.body.import.status !== "running") {
-      return { id: started.id as string, job: poll.body.import, seen }
-    }
-    await sleep(100)
-  }
-  throw new Error(`import ${started.id} still running`)
-}
-
 beforeAll(async () => {
-  const csv = [
-    "make,model,year_from,year_to,engine,engine_code",
-    "Ecranmake,Sigma,2010,2015,1.4,ES14",
-    "Ecranmake,Sigma,2010,2015,1.4 i,ES14",
-    "Ecranmake,Sigma,2016,,1.6,ES16",
-    "Ecranmake,Tau,2012,2017,1.2,ET12",
-    "Ecranmake,Tau,2018,,1.5,ET15",
-    "Ecranmake,Ypsilon,2019,,1.0,EY10",
-  ].join("\n")
-  const res = await upload("vehicles", csv)
-  expect(res.status).toBe(200)
-  const rows = await sql<{ id: string; label: string }>(
-    `SELECT v.id, md.name || ' ' || v.engine AS label FROM vehicle v JOIN vehicle_model md ON md.id = v.model_id
-     JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.name = 'Ecranmake'`
-  )
-  for (const r of rows) v[r.label] = r.id
-  expect(Object.keys(v).sort()).toEqual([
-    "Sigma 1.4",
-    "Sigma 1.4 i",
-    "Sigma 1.6",
-    "Tau 1.2",
-    "Tau 1.5",
-    "Ypsilon 1.0",
-  ])
-  p.disc = await createProduct("Disque Ecran", "ecran-disque", "ECR-DISC")
-  p.pad = await createProduct("Plaquette Ecran", "ecran-plaquette", "ECR-PAD")
-  p.filter = await createProduct("Filtre Ecran", "ecran-filtre", "ECR-FLT")
-  await link(p.disc, v["Sigma 1.4"], { position: "front", quantity: 2 })
-  await link(p.pad, v["Sigma 1.4"], { position: "front", quantity: 4 })
-  await link(p.filter, v["Sigma 1.4"])
-  await link(p.disc, v["Sigma 1.4 i"], {
-    position: "front",
-    quantity: 2,
-    note_fr: "Doublon",
-  })
-  await link(p.pad, v["Sigma 1.4 i"], { position: "rear", quantity: 4 })
-  await link(p.filter, v["Tau 1.2"])
+  await createScreenCatalogue(p, v)
 })
 
 describe("GET /admin/vehicles/:id/products", () => {
@@ -252,10 +162,7 @@ describe("merge preview (dry_run)", () => {
     const merges = (
       await sql(`SELECT count(*)::int AS n FROM fitment_merge`)
     )[0].n
-    const preview = await admin("POST", "/admin/fitment/merges", {
-      entity: "vehicle",
-      survivor_id: v["Sigma 1.4"],
-      merged_id: v["Sigma 1.4 i"],
+    const preview = await merge("vehicle", v["Sigma 1.4"], v["Sigma 1.4 i"], {
       dry_run: true,
     })
     expect(preview.status).toBe(200)
@@ -290,11 +197,7 @@ describe("merge preview (dry_run)", () => {
       (await admin("GET", `/admin/vehicles/${v["Sigma 1.4 i"]}`)).status
     ).toBe(200)
 
-    const real = await admin("POST", "/admin/fitment/merges", {
-      entity: "vehicle",
-      survivor_id: v["Sigma 1.4"],
-      merged_id: v["Sigma 1.4 i"],
-    })
+    const real = await merge("vehicle", v["Sigma 1.4"], v["Sigma 1.4 i"])
     expect(real.status).toBe(200)
     expect(real.body.merge.moved_links).toBe(preview.body.preview.moves.links)
     expect(
@@ -308,12 +211,7 @@ describe("merge preview (dry_run)", () => {
       `SELECT md.id, md.name FROM vehicle_model md JOIN vehicle_make mk ON mk.id = md.make_id WHERE mk.name = 'Ecranmake'`
     )
     const id = Object.fromEntries(models.map((m) => [m.name, m.id]))
-    const preview = await admin("POST", "/admin/fitment/merges", {
-      entity: "model",
-      survivor_id: id.Sigma,
-      merged_id: id.Tau,
-      dry_run: true,
-    })
+    const preview = await merge("model", id.Sigma, id.Tau, { dry_run: true })
     expect(preview.status).toBe(200)
     expect(preview.body.preview.moves).toMatchObject({
       links: 1,
@@ -327,38 +225,18 @@ describe("merge preview (dry_run)", () => {
     expect(
       (await admin("GET", `/admin/vehicles/models/${id.Tau}`)).status
     ).toBe(200)
-    const self = await admin("POST", "/admin/fitment/merges", {
-      entity: "model",
-      survivor_id: id.Sigma,
-      merged_id: id.Sigma,
-      dry_run: true,
-    })
+    const self = await merge("model", id.Sigma, id.Sigma, { dry_run: true })
     expect(self.status).toBe(400)
-    const entity = await admin("POST", "/admin/fitment/merges", {
-      entity: "engine",
-      survivor_id: id.Sigma,
-      merged_id: id.Tau,
-      dry_run: true,
-    })
+    const entity = await merge("engine", id.Sigma, id.Tau, { dry_run: true })
     expect(entity.status).toBe(400)
     expect(entity.body.message).toMatch(/entity/)
-    const flag = await admin("POST", "/admin/fitment/merges", {
-      entity: "model",
-      survivor_id: id.Sigma,
-      merged_id: id.Tau,
+    const flag = await merge("model", id.Sigma, id.Tau, {
       dry_run: "peut-être",
     })
     expect(flag.status).toBe(400)
     expect(flag.body.message).toMatch(/dry_run/)
     expect(
-      (
-        await admin("POST", "/admin/fitment/merges", {
-          entity: "model",
-          survivor_id: id.Sigma,
-          merged_id: "vmodel_nope",
-          dry_run: true,
-        })
-      ).status
+      (await merge("model", id.Sigma, "vmodel_nope", { dry_run: true })).status
     ).toBe(404)
   })
 })

@@ -4,7 +4,7 @@
  * A make of our own gives exact expectations; the demo base gives the totals, computed here with other SQL.
  */
 import { sql } from "../helpers/env"
-import { admin, createProduct, upload } from "./helpers"
+import { admin, category, createProduct, link, upload } from "./helpers"
 
 let alphaWith: string
 let alphaWithout: string
@@ -13,37 +13,6 @@ let betaVehicle: string
 let catA: string
 let catB: string
 const p: Record<string, string> = {}
-
-async function category(
-  name: string,
-  handle: string,
-  products: string[]
-): Promise<string> {
-  const cat = await admin("POST", "/admin/product-categories", {
-    name,
-    handle,
-    is_active: true,
-    is_internal: false,
-  })
-  expect(cat.status).toBe(200)
-  const id = cat.body.product_category.id
-  const batch = await admin(
-    "POST",
-    `/admin/product-categories/${id}/products/batch`,
-    { product_ids: products.map((x) => ({ id: x })) }
-  )
-  expect(batch.status).toBe(200)
-  return id
-}
-
-async function link(
-  productId: string,
-  body: Record<string, unknown>
-): Promise<void> {
-  expect(
-    (await admin("POST", `/admin/products/${productId}/fitment`, body)).status
-  ).toBe(201)
-}
 
 beforeAll(async () => {
   const csv = [

@@ -107,3 +107,51 @@ export async function createProduct(
   }
   return body.product.id
 }
+
+/** Links a product to a vehicle (POST /admin/products/:id/fitment, `body` holds vehicle_id and the qualifiers); returns the new link's id. */
+export async function link(
+  productId: string,
+  body: Record<string, unknown>
+): Promise<string> {
+  const res = await admin("POST", `/admin/products/${productId}/fitment`, body)
+  expect(res.status).toBe(201)
+  return res.body.link.id
+}
+
+/** POST /admin/fitment/merges: `merged_id` into `survivor_id` (left out when undefined), with `extra` fields such as dry_run. */
+export function merge(
+  entity: string,
+  survivor_id: string,
+  merged_id?: string,
+  extra: Record<string, unknown> = {}
+): Promise<{ status: number; body: any }> {
+  return admin("POST", "/admin/fitment/merges", {
+    entity,
+    survivor_id,
+    merged_id,
+    ...extra,
+  })
+}
+
+/** Creates an active, public product category holding `products`; returns its id. */
+export async function category(
+  name: string,
+  handle: string,
+  products: string[]
+): Promise<string> {
+  const cat = await admin("POST", "/admin/product-categories", {
+    name,
+    handle,
+    is_active: true,
+    is_internal: false,
+  })
+  expect(cat.status).toBe(200)
+  const id = cat.body.product_category.id
+  const batch = await admin(
+    "POST",
+    `/admin/product-categories/${id}/products/batch`,
+    { product_ids: products.map((x) => ({ id: x })) }
+  )
+  expect(batch.status).toBe(200)
+  return id
+}

@@ -5,78 +5,23 @@
  * cascading selector no longer offers it. The expected links are read from the database before each merge.
  */
 import { sql, storeClient, testEnv } from "../helpers/env"
-import { admin, createProduct, upload } from "./helpers"
+import { admin, merge, upload } from "./helpers"
+import {
+  importMergeCatalogue,
+  linksOf,
+  makeMergeCase,
+  modelMergeCase,
+  qualifiers,
+  vehicleMergeCase,
+  type Link,
+} from "./merge-setup"
 
 const client = storeClient()
-
-type Link = {
-  id: string
-  product_id: string
-  vehicle_id: string
-  position: string | null
-  engine_code: string | null
-  quantity: number
-  note_fr: string | null
-  note_ar: string | null
-}
-
-/** Every link of the given vehicles, as stored. */
-async function linksOf(vehicleIds: string[]): Promise<Link[]> {
-  return await sql<Link>(
-    `SELECT id, product_id, vehicle_id, position, engine_code, quantity, note_fr, note_ar FROM fitment WHERE vehicle_id = ANY($1) ORDER BY id`,
-    [vehicleIds]
-  )
-}
-
-/** What a link says apart from the vehicle it hangs on. */
-const qualifiers = (l: Link) =>
-  `${l.product_id}|${l.position ?? ""}|${l.engine_code ?? ""}`
-
-async function vehicleIds(
-  where: string,
-  params: unknown[]
-): Promise<Record<string, string>> {
-  const rows = await sql<{ id: string; label: string }>(
-    `SELECT v.id, md.name || ' ' || v.year_from || ' ' || coalesce(v.engine, '') AS label
-     FROM vehicle v JOIN vehicle_model md ON md.id = v.model_id JOIN vehicle_make mk ON mk.id = v.make_id WHERE ${where}`,
-    params
-  )
-  return Object.fromEntries(rows.map((r) => [r.label.trim(), r.id]))
-}
-
-async function link(
-  productId: string,
-  body: Record<string, unknown>
-): Promise<string> {
-  const res = await admin("POST", `/admin/products/${productId}/fitment`, body)
-  expect(res.status).toBe(201)
-  return res.body.link.id
-}
 
 const p: Record<string, string> = {}
 
 beforeAll(async () => {
-  const csv = [
-    "make;model;year_from;year_to;engine;engine_code;cc;hp;fuel",
-    "Qalmar;Uno;2010;2014;1.4;QA14;1390;75;essence",
-    "Qalmar;Uno;2010;2014;1.4 i;QA14;1390;75;essence", // the same car written twice: to merge
-    "Qalmar;Uno;2015;;1.6 D;QD16;1560;90;diesel",
-    "Qalmar;Unno;2015;;1.6 D;QD16;1560;90;diesel", // model typo: its vehicle is a twin of Uno 2015
-    "Qalmar;Unno;2018;;1.2 T;QT12;1199;110;essence",
-    "Kalmar;Uno;2010;2014;1.4;QA14;1390;75;essence", // make typo: twin of Qalmar Uno 2010 1.4
-    "Kalmar;Trio;2012;2016;1.0;QA10;998;68;essence",
-  ].join("\n")
-  const res = await upload("vehicles", csv)
-  expect(res.status).toBe(200)
-  expect(res.body.import.invalid_rows).toEqual([])
-  expect(res.body.import.summary.created).toBe(7)
-  for (let i = 1; i <= 6; i++) {
-    p[i] = await createProduct(
-      `Fusionpiece ${i}`,
-      `fusionpiece-${i}`,
-      `FUS-${i}`
-    )
-  }
+  Object.assign(p, await importMergeCatalogue())
 })
 
 describe("merge two vehicles", () => {
@@ -87,78 +32,26 @@ describe("merge two vehicles", () => {
   let result: { status: number; body: any }
 
   beforeAll(async () => {
-    const v = await vehicleIds(
-      `mk.key = 'qalmar' AND md.name = 'Uno' AND v.year_from = 2010`,
-      []
-    )
-    survivor = v["Uno 2010 1.4"]
-    merged = v["Uno 2010 1.4 i"]
-    expect(survivor).toBeDefined()
-    expect(merged).toBeDefined()
-    // same link on both: folded; the merged one has the notes and the larger quantity
-    foldedInto = await link(p[1], {
-      vehicle_id: survivor,
-      position: "front",
-      quantity: 1,
-    })
-    await link(p[1], {
-      vehicle_id: merged,
-      position: "front",
-      quantity: 4,
-      note_fr: "Disque 258 mm",
-      note_ar: "قرص 258 مم",
-    })
-    // same product, another position: moved, not folded
-    await link(p[1], {
-      vehicle_id: merged,
-      position: "rear",
-      note_fr: "Tambour",
-    })
-    // only on the merged vehicle: moved
-    await link(p[2], { vehicle_id: merged, engine_code: "QA14", quantity: 2 })
-    await link(p[3], { vehicle_id: merged })
-    // only on the survivor: untouched
-    await link(p[4], { vehicle_id: survivor, note_fr: "Garde" })
-    before = await linksOf([survivor, merged])
-    expect(before).toHaveLength(6)
+    ;({ survivor, merged, before, foldedInto } = await vehicleMergeCase(p))
   })
 
   it("refuses a merge into itself, an unknown entity and an unknown vehicle without touching anything", async () => {
-    const self = await admin("POST", "/admin/fitment/merges", {
-      entity: "vehicle",
-      survivor_id: survivor,
-      merged_id: survivor,
-    })
+    const self = await merge("vehicle", survivor, survivor)
     expect(self.status).toBe(400)
     expect(self.body.message).toMatch(/itself/)
-    const entity = await admin("POST", "/admin/fitment/merges", {
-      entity: "car",
-      survivor_id: survivor,
-      merged_id: merged,
-    })
+    const entity = await merge("car", survivor, merged)
     expect(entity.status).toBe(400)
     expect(entity.body.message).toMatch(/entity/)
-    const missing = await admin("POST", "/admin/fitment/merges", {
-      entity: "vehicle",
-      survivor_id: survivor,
-    })
+    const missing = await merge("vehicle", survivor)
     expect(missing.status).toBe(400)
     expect(missing.body.message).toMatch(/merged_id/)
-    const unknown = await admin("POST", "/admin/fitment/merges", {
-      entity: "vehicle",
-      survivor_id: survivor,
-      merged_id: "veh_does_not_exist",
-    })
+    const unknown = await merge("vehicle", survivor, "veh_does_not_exist")
     expect(unknown.status).toBe(404)
     expect(await linksOf([survivor, merged])).toEqual(before)
   })
 
   it("moves every link to the survivor, folds the identical one, and drops nothing", async () => {
-    result = await admin("POST", "/admin/fitment/merges", {
-      entity: "vehicle",
-      survivor_id: survivor,
-      merged_id: merged,
-    })
+    result = await merge("vehicle", survivor, merged)
     expect(result.status).toBe(200)
     const after = await linksOf([survivor, merged])
     expect(after.every((l) => l.vehicle_id === survivor)).toBe(true)
@@ -279,11 +172,7 @@ describe("merge two vehicles", () => {
 
   it("a second merge of the same vehicle answers 404 and changes nothing", async () => {
     const snapshot = await linksOf([survivor])
-    const again = await admin("POST", "/admin/fitment/merges", {
-      entity: "vehicle",
-      survivor_id: survivor,
-      merged_id: merged,
-    })
+    const again = await merge("vehicle", survivor, merged)
     expect(again.status).toBe(404)
     expect(await linksOf([survivor])).toEqual(snapshot)
     expect(
@@ -307,37 +196,12 @@ describe("merge two models", () => {
   let result: { status: number; body: any }
 
   beforeAll(async () => {
-    const models = await sql<{ id: string; name: string }>(
-      `SELECT md.id, md.name FROM vehicle_model md JOIN vehicle_make mk ON mk.id = md.make_id WHERE mk.key = 'qalmar'`
-    )
-    uno = models.find((m) => m.name === "Uno")!.id
-    unno = models.find((m) => m.name === "Unno")!.id
-    const v = await vehicleIds(`mk.key = 'qalmar' AND v.year_from >= 2015`, [])
-    uno2015 = v["Uno 2015 1.6 D"]
-    unno2015 = v["Unno 2015 1.6 D"]
-    unno2018 = v["Unno 2018 1.2 T"]
-    await link(p[5], {
-      vehicle_id: uno2015,
-      position: "left",
-      note_fr: "Côté conducteur",
-    })
-    await link(p[5], {
-      vehicle_id: unno2015,
-      position: "left",
-      note_ar: "جهة السائق",
-    }) // twin: folded, Arabic note kept
-    await link(p[5], { vehicle_id: unno2018 })
-    await link(p[6], { vehicle_id: unno2015, quantity: 3 })
-    before = await linksOf([uno2015, unno2015, unno2018])
-    expect(before).toHaveLength(4)
+    ;({ uno, unno, uno2015, unno2015, unno2018, before } =
+      await modelMergeCase(p))
   })
 
   it("moves the vehicles to the survivor, folds twin vehicles, keeps every link", async () => {
-    result = await admin("POST", "/admin/fitment/merges", {
-      entity: "model",
-      survivor_id: uno,
-      merged_id: unno,
-    })
+    result = await merge("model", uno, unno)
     expect(result.status).toBe(200)
     expect(result.body.survivor).toMatchObject({ id: uno, name: "Uno" })
     expect(result.body.survivor.aliases).toContain("Unno")
@@ -430,39 +294,12 @@ describe("merge two makes", () => {
   let before: Link[]
 
   beforeAll(async () => {
-    qalmar = (await sql(`SELECT id FROM vehicle_make WHERE key = 'qalmar'`))[0]
-      .id
-    kalmar = (await sql(`SELECT id FROM vehicle_make WHERE key = 'kalmar'`))[0]
-      .id
-    const v = await vehicleIds(
-      `mk.key IN ('kalmar', 'qalmar') AND v.year_from IN (2010, 2012)`,
-      []
-    )
-    kUno2010 = (
-      await sql(
-        `SELECT v.id FROM vehicle v WHERE v.make_id = $1 AND v.year_from = 2010`,
-        [kalmar]
-      )
-    )[0].id
-    qUno2010 = (
-      await sql(
-        `SELECT v.id FROM vehicle v WHERE v.make_id = $1 AND v.year_from = 2010`,
-        [qalmar]
-      )
-    )[0].id
-    kTrio = v["Trio 2012 1.0"]
-    await link(p[1], { vehicle_id: kUno2010, position: "front", quantity: 2 }) // twin of the survivor's folded link
-    await link(p[6], { vehicle_id: kUno2010, engine_code: "QA14" })
-    await link(p[6], { vehicle_id: kTrio, note_fr: "Trio seulement" })
-    before = await linksOf([kUno2010, kTrio, qUno2010])
+    ;({ qalmar, kalmar, kUno2010, kTrio, qUno2010, before } =
+      await makeMergeCase(p))
   })
 
   it("moves models and vehicles under the survivor and keeps every link", async () => {
-    const res = await admin("POST", "/admin/fitment/merges", {
-      entity: "make",
-      survivor_id: qalmar,
-      merged_id: kalmar,
-    })
+    const res = await merge("make", qalmar, kalmar)
     expect(res.status).toBe(200)
     expect(res.body.survivor.aliases).toContain("Kalmar")
     expect(res.body.merge).toMatchObject({

@@ -3,8 +3,8 @@
  * selector, GET /store/products narrowed to a vehicle and a brand together with core filters and pagination,
  * verdicts, VIN decode and part-number lookup. Data is created through the admin API and CSV import.
  */
-import { storeClient, sql, testEnv } from "../helpers/env"
-import { admin, createProduct, upload } from "./helpers"
+import { storeClient, testEnv } from "../helpers/env"
+import { createStoreCatalogue, universalIds } from "./store-setup"
 
 const client = storeClient()
 const ids: Record<number, string> = {}
@@ -16,128 +16,11 @@ let beta: string
 let clio: string
 let gammaId: string
 
-const VEHICLES = [
-  "make,model,year_from,year_to,engine,engine_code,cc,hp,fuel",
-  "Zorvex,Alpha,2015,2018,1.5 dCi,K9K,1461,90,diesel",
-  "ZORVEX,alpha,2019,,1.0 TCe,H4D,999,100,essence",
-  "zorvex,Beta SW,2010,2014,1.6,K4M,1598,110,essence",
-  "Renault,Clio IV,2013,2019,1.5 dCi Zorvextest,K9K,1461,90,diesel",
-].join("\n")
-
 beforeAll(async () => {
-  const v = await upload("vehicles", VEHICLES)
-  expect(v.status).toBe(200)
-  expect(v.body.import.invalid_rows).toEqual([])
-  const rows = await sql<{ id: string; model: string; year_from: number }>(
-    `SELECT v.id, md.name AS model, v.year_from FROM vehicle v JOIN vehicle_model md ON md.id = v.model_id
-     WHERE v.engine LIKE '%Zorvextest%' OR v.make_id = (SELECT id FROM vehicle_make WHERE key = 'zorvex')`
-  )
-  alpha2015 = rows.find((r) => r.model === "Alpha" && r.year_from === 2015)!.id
-  alpha2019 = rows.find((r) => r.model === "Alpha" && r.year_from === 2019)!.id
-  beta = rows.find((r) => r.model === "Beta")!.id
-  clio = rows.find((r) => r.model === "Clio")!.id
-
-  for (let i = 1; i <= 25; i++) {
-    ids[i] = await createProduct(`Kitfiltre ${i}`, `kitfiltre-${i}`, `KF-${i}`)
-  }
-  const cat = await admin("POST", "/admin/product-categories", {
-    name: "Kitfiltres",
-    handle: "kitfiltres-test",
-    is_active: true,
-    is_internal: false,
-  })
-  expect(cat.status).toBe(200)
-  categoryId = cat.body.product_category.id
-  const batch = await admin(
-    "POST",
-    `/admin/product-categories/${categoryId}/products/batch`,
-    {
-      product_ids: Array.from({ length: 15 }, (_, i) => ({ id: ids[i + 1] })),
-    }
-  )
-  expect(batch.status).toBe(200)
-
-  const lines = [
-    "sku;make;model;year_from;year_to;engine_code;position;quantity;note_fr;note_ar;universal",
-  ]
-  for (let i = 1; i <= 20; i++)
-    lines.push(`kf-${i};Zorvex;Alpha;2015;2018;;avant;2;Vérifier le diamètre;;`)
-  lines.push(
-    `KF-21;Zorvex;Beta;2010;2014;;;;;;`,
-    `KF-22;Zorvex;Beta SW;2011;2012;;arrière;;;;`
-  )
-  lines.push(`KF-23;;;;;;;;;;oui`)
-  const f = await upload("fitments", "\ufeff" + lines.join("\r\n"))
-  expect(f.status).toBe(200)
-  expect(f.body.import.invalid_rows).toEqual([])
-  expect(f.body.import.bom).toBe(true)
-  expect(f.body.import.delimiter).toBe(";")
-  // a link that only holds for engine code XYZ (the vehicle has K9K), added by staff
-  const xyz = await admin("POST", `/admin/products/${ids[25]}/fitment`, {
-    vehicle_id: alpha2015,
-    engine_code: "xyz",
-    note_fr: "Seulement moteur XYZ",
-    note_ar: "فقط المحرك XYZ",
-  })
-  expect(xyz.status).toBe(201)
-  expect(xyz.body.link).toMatchObject({
-    engine_code: "XYZ",
-    source: "staff",
-    quantity: 1,
-  })
-  const again = await admin("POST", `/admin/products/${ids[25]}/fitment`, {
-    vehicle_id: alpha2015,
-    engine_code: "XYZ",
-    quantity: 2,
-  })
-  expect(again.status).toBe(200)
-  expect(again.body.link).toMatchObject({
-    id: xyz.body.link.id,
-    quantity: 2,
-    note_fr: "Seulement moteur XYZ",
-  })
-
-  const brand = await admin("POST", "/admin/brands", {
-    name: "Kitbrand Test",
-    country: "DE",
-  })
-  expect(brand.status).toBe(201)
-  brandId = brand.body.brand.id
-  for (let i = 1; i <= 5; i++) {
-    expect(
-      (
-        await admin("POST", `/admin/products/${ids[i]}/brand`, {
-          brand_id: brandId,
-        })
-      ).status
-    ).toBe(200)
-  }
-  expect(
-    (
-      await admin("POST", `/admin/products/${ids[1]}/part-numbers`, {
-        numbers: [
-          { type: "oe", raw: "PSA 1609.412.480" },
-          { type: "cross", raw: "0 986 494 199", brand_name: "Bosch" },
-        ],
-      })
-    ).status
-  ).toBe(200)
-  const gamma = await admin("POST", "/admin/vehicles/models", {
-    make_id: (await sql(`SELECT id FROM vehicle_make WHERE key = 'zorvex'`))[0]
-      .id,
-    name: "Gamma",
-  })
-  expect(gamma.status).toBe(201)
-  gammaId = gamma.body.model.id
+  const c = await createStoreCatalogue()
+  Object.assign(ids, c.ids)
+  ;({ categoryId, brandId, alpha2015, alpha2019, beta, clio, gammaId } = c)
 })
-
-async function universalIds(): Promise<string[]> {
-  const rows = await sql<{ product_id: string }>(
-    `SELECT fp.product_id FROM fitment_product fp JOIN product p ON p.id = fp.product_id
-     WHERE fp.is_universal AND p.status = 'published' AND p.deleted_at IS NULL`
-  )
-  return rows.map((r) => r.product_id)
-}
 
 describe("cascading selector", () => {
   it("offers makes → models → years → vehicles that exist, and nothing else", async () => {
