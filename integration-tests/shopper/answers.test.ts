@@ -6,53 +6,17 @@
 import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
 import { refused } from "../helpers/http"
 import { tunisiaRegionId } from "../helpers/orders"
+import {
+  dt,
+  pricedVariants,
+  productWithVariants,
+  setCartVehicle,
+  setStoreWhatsApp,
+} from "./answers-helpers"
 
 jest.setTimeout(240000)
 
 const client = storeClient()
-
-/** 45500 → "45,500 DT", 1570443 → "1 570,443 DT". */
-const dt = (millimes: number) => {
-  const [whole, frac] = (millimes / 1000).toFixed(3).split(".")
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ")},${frac} DT`
-}
-
-async function setStoreWhatsApp(value: string): Promise<void> {
-  const res = await fetch(`${testEnv().baseUrl}/admin/store`, {
-    method: "POST",
-    headers: { ...(await adminHeaders()), "content-type": "application/json" },
-    body: JSON.stringify({ metadata: { whatsapp: value } }),
-  })
-  expect(res.status).toBe(200)
-}
-
-/** Variants in stock (10+) of published products priced in TND, cheapest first (from `minAmount` millimes), with SKU and price. */
-async function pricedVariants(
-  limit: number,
-  minAmount = 0
-): Promise<
-  Array<{
-    variant_id: string
-    sku: string
-    title: string
-    amount: number
-    line_title: string
-  }>
-> {
-  // the message names the variant only when its product has several ("Standard" alone says nothing)
-  return await sql(
-    `SELECT pv.id AS variant_id, pv.sku, p.title, min(ma.amount)::int AS amount,
-            CASE WHEN (SELECT count(*) FROM product_variant v2 WHERE v2.product_id = p.id AND v2.deleted_at IS NULL) > 1
-                 THEN p.title || ' – ' || pv.title ELSE p.title END AS line_title
-       FROM product p JOIN product_variant pv ON pv.product_id = p.id AND pv.deleted_at IS NULL
-       JOIN product_variant_money_amount pvma ON pvma.variant_id = pv.id
-       JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL
-      WHERE p.status = 'published' AND p.deleted_at IS NULL AND pv.sku IS NOT NULL
-        AND (NOT pv.manage_inventory OR pv.allow_backorder OR pv.inventory_quantity >= 10)
-      GROUP BY pv.id, pv.sku, p.id, p.title HAVING min(ma.amount) >= $2 ORDER BY min(ma.amount), pv.id LIMIT $1`,
-    [limit, minAmount]
-  )
-}
 
 describe("ordering on WhatsApp", () => {
   it("links to the shop's number with the lines, the vehicle, the delivery and the total, in French with an Arabic greeting", async () => {
@@ -68,14 +32,7 @@ describe("ordering on WhatsApp", () => {
       variant_id: b.variant_id,
       quantity: 1,
     }))
-    const [{ id: vehicleId }] = await sql(
-      `SELECT id FROM vehicle ORDER BY id LIMIT 1`
-    )
-    const { vehicle } = await client.client.request(
-      "POST",
-      `/store/carts/${cart.id}/vehicle`,
-      { vehicle_id: vehicleId }
-    )
+    const { vehicle } = await setCartVehicle(client, cart.id)
     await client.carts.update(cart.id, {
       shipping_address: {
         first_name: "Amel",
@@ -193,23 +150,6 @@ describe("ordering on WhatsApp", () => {
 })
 
 describe("Demander ce produit (WhatsApp link of one product)", () => {
-  /** A published product with several priced variants with SKUs (variant prices differ when possible). */
-  async function productWithVariants(): Promise<{
-    id: string
-    handle: string
-    title: string
-  }> {
-    const [p] = await sql(
-      `SELECT p.id, p.handle, p.title FROM product p
-        WHERE p.status = 'published' AND p.deleted_at IS NULL
-          AND (SELECT count(*) FROM product_variant pv WHERE pv.product_id = p.id AND pv.deleted_at IS NULL AND pv.sku IS NOT NULL) > 1
-        ORDER BY (SELECT count(DISTINCT ma.amount) FROM product_variant pv JOIN product_variant_money_amount pvma ON pvma.variant_id = pv.id
-                    JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL
-                   WHERE pv.product_id = p.id AND pv.deleted_at IS NULL) DESC, p.handle LIMIT 1`
-    )
-    return p
-  }
-
   it("asks about the chosen variant for the shopper's vehicle: greeting, title, SKU, price with taxes, the vehicle", async () => {
     const product = await productWithVariants()
     const regionId = await tunisiaRegionId(client)
@@ -220,14 +160,7 @@ describe("Demander ce produit (WhatsApp link of one product)", () => {
     const variant = products[0].variants[1]
     // the vehicle's label as the cart shows it
     const { cart } = await client.carts.create({ region_id: regionId })
-    const [{ id: vehicleId }] = await sql(
-      `SELECT id FROM vehicle ORDER BY id LIMIT 1`
-    )
-    const { vehicle } = await client.client.request(
-      "POST",
-      `/store/carts/${cart.id}/vehicle`,
-      { vehicle_id: vehicleId }
-    )
+    const { vehicleId, vehicle } = await setCartVehicle(client, cart.id)
 
     const res = await client.client.request(
       "GET",
