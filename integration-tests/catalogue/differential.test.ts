@@ -5,96 +5,27 @@
  * at least 500 generated store requests are each sent twice — through stock Medusa (`x-catalogue-bypass: 1`)
  * and through the read model — and the two JSON answers must be the same, field for field.
  */
-import fs from "fs"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql } from "../helpers/env"
 import { compareAnswers } from "./compare"
 import { createFixtures, type Fixtures } from "./fixtures"
 import {
-  formatDiffs,
-  jsonDiff,
-  mapLimit,
-  send,
-  type Difference,
-  type StoreAnswer,
-} from "./helpers"
+  catalogueSettled,
+  differences,
+  listed,
+  products,
+  reportDifferences,
+  variants,
+  type Outcome,
+} from "./differential-setup"
+import { jsonDiff, mapLimit, send } from "./helpers"
 import { generateRequests, type GeneratedRequest } from "./requests"
 
 const COUNT = 500
 const SEED = 20261202
 
-type Outcome = {
-  req: GeneratedRequest
-  core: StoreAnswer
-  model: StoreAnswer
-  diffs: Difference[]
-}
-
 let f: Fixtures
 let requests: GeneratedRequest[]
 const outcomes: Outcome[] = []
-
-/** Waits until the read model has taken every write in (GET /admin/catalogue/status → pending 0, ready). */
-async function catalogueSettled(ms = 15000) {
-  const started = Date.now()
-  while (Date.now() - started < ms) {
-    const res = await fetch(`${testEnv().baseUrl}/admin/catalogue/status`, {
-      headers: await adminHeaders(),
-    })
-    if (res.status === 404) {
-      // no read model on this server yet: core answers both paths
-      return
-    }
-    const body = (await res.json()) as { pending: number; ready: boolean }
-    if (res.status === 200 && body.ready && body.pending === 0) {
-      return
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(
-    `the catalogue read model still has pending products ${ms} ms after the fixtures were written`
-  )
-}
-
-/**
- * The answer the model must give. Core's, except for one request: stock Medusa returns a DRAFT product by id
- * (GET /store/products/:id does not look at the status; checked on 1.20.10: 200 with the product), while the
- * issue wants draft products never visible. There the reference is core's answer for an id that does not exist.
- */
-function reference(req: GeneratedRequest, core: StoreAnswer): StoreAnswer {
-  if (!req.path.startsWith(`/store/products/${f.draft.id}`)) {
-    return core
-  }
-  const json = {
-    type: "not_found",
-    message: `Product with id: ${f.draft.id} was not found`,
-  }
-  return { ...core, status: 404, json, text: JSON.stringify(json) }
-}
-
-/**
- * Where core itself fails (500: e.g. `order=variants.prices.amount` with `expand=`, whose sort needs the
- * variants relation it was told not to load), copying it is not the goal: the model must answer a 400
- * `invalid_data` instead (issue 10: never a 500). Otherwise the answers are compared field for field.
- */
-async function differences(
-  req: GeneratedRequest,
-  core: StoreAnswer,
-  model: StoreAnswer
-): Promise<Difference[]> {
-  if (core.status >= 500) {
-    const ok400 = model.status === 400 && model.json?.type === "invalid_data"
-    return ok400
-      ? []
-      : [
-          {
-            path: "(core fails with a 500 here: the model must answer 400 invalid_data)",
-            core: core.status,
-            model: `${model.status} ${model.text.slice(0, 120)}`,
-          },
-        ]
-  }
-  return compareAnswers(req, reference(req, core), model)
-}
 
 beforeAll(async () => {
   f = await createFixtures()
@@ -292,7 +223,7 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
     const done = await mapLimit(requests, 4, async (req, i) => {
       const core = await send(req, true)
       const model = await send(req, false)
-      const diffs = await differences(req, core, model)
+      const diffs = await differences(f, req, core, model)
       const result: Outcome[] = [{ req, core, model, diffs }]
       // every 10th request is read again: the answer the cache keeps must be the same too
       if (i % 10 === 0) {
@@ -301,7 +232,7 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
           req: { ...req, name: `${req.name} (read again)` },
           core,
           model: again,
-          diffs: await differences(req, core, again),
+          diffs: await differences(f, req, core, again),
         })
       }
       return result
@@ -315,20 +246,7 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
     process.stdout.write(
       `[catalogue] ${requests.length} requests to core and to the model (${outcomes.length - requests.length} read twice) in ${((Date.now() - started) / 1000).toFixed(1)} s; core statuses ${JSON.stringify(statuses)}; ${failed.length} differ\n`
     )
-    // every difference, for the one who fixes them (the assertion below shows the first ones)
-    fs.mkdirSync(".tmp", { recursive: true })
-    fs.writeFileSync(
-      ".tmp/catalogue-differential.txt",
-      failed.map((o) => `${o.req.name}\n${formatDiffs(o.diffs)}`).join("\n\n") +
-        "\n"
-    )
-    const report = failed
-      .slice(0, 8)
-      .map(
-        (o) =>
-          `${o.req.name}\n${formatDiffs(o.diffs.slice(0, 12))}${o.diffs.length > 12 ? `\n  … ${o.diffs.length - 12} more` : ""}`
-      )
-      .join("\n\n")
+    const report = reportDifferences(failed)
     expect(
       `${failed.length} of ${outcomes.length} answers differ${failed.length ? `; the first ones:\n\n${report}` : ""}`
     ).toBe(`0 of ${outcomes.length} answers differ`)
@@ -338,11 +256,6 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
     expect(outcomes.length).toBe(
       requests.length + Math.ceil(requests.length / 10)
     )
-    const products = (o: Outcome): any[] =>
-      o.core.json?.products ??
-      (o.core.json?.product ? [o.core.json.product] : [])
-    const variants = (o: Outcome) =>
-      products(o).flatMap((p) => p.variants ?? [])
     const has = (pred: (o: Outcome) => boolean) => outcomes.filter(pred).length
     // the sale is in force and shows as such in core's answers
     expect(
@@ -390,10 +303,6 @@ describe(`${COUNT} generated store requests, core against the read model`, () =>
     // that channel's key or sales_channel_id (core shows any product by id without a key: compared as such)
     const byId = (o: Outcome, id: string) =>
       o.req.path.startsWith(`/store/products/${id}`)
-    const listed = (o: Outcome) => [
-      ...products(o),
-      ...(o.core.json?.hits ?? []),
-    ]
     expect(
       has(
         (o) =>
