@@ -16,7 +16,7 @@ import {
   searchIds,
   seen,
   tag,
-  type FreshVehicle,
+  type Freshness,
 } from "./freshness-setup"
 import { ok, visibleWithin, type StoreAnswer } from "./helpers"
 import { admin, upload } from "../fitment/helpers"
@@ -26,34 +26,10 @@ import {
   uploadCsv,
 } from "../helpers/batch-jobs"
 
-let regionId: string
-let productId: string
-let variantId: string
-let sku: string
-let handle: string
-let vehicleA: FreshVehicle
-let vehicleB: string
-let categoryA: string
-let categoryB: string
-let parentB: string
-let brandA: string
-let brandB: string
+let f: Freshness
 
 beforeAll(async () => {
-  ;({
-    regionId,
-    productId,
-    variantId,
-    sku,
-    handle,
-    vehicleA,
-    vehicleB,
-    categoryA,
-    categoryB,
-    parentB,
-    brandA,
-    brandB,
-  } = await createFreshProduct())
+  f = await createFreshProduct()
 }, 60000)
 
 afterAll(() => {
@@ -63,11 +39,11 @@ afterAll(() => {
 })
 
 const variantOf = (res: StoreAnswer) =>
-  res.json?.product?.variants?.find((v: any) => v.id === variantId)
+  res.json?.product?.variants?.find((v: any) => v.id === f.variantId)
 
 describe("a change is in the next store read within 1 s", () => {
   it("a price change (admin API): product page, listing by handle, with the region's calculated price and VAT", async () => {
-    const page = `/store/products/${productId}?region_id=${regionId}`
+    const page = `/store/products/${f.productId}?region_id=${f.regionId}`
     expect(variantOf(await read(page)).calculated_price).toBe(20000)
     await read(page)
     await measured(
@@ -76,7 +52,7 @@ describe("a change is in the next store read within 1 s", () => {
         ok(
           await admin(
             "POST",
-            `/admin/products/${productId}/variants/${variantId}`,
+            `/admin/products/${f.productId}/variants/${f.variantId}`,
             { prices: [{ currency_code: "tnd", amount: 23450 }] }
           ),
           "price"
@@ -91,13 +67,13 @@ describe("a change is in the next store read within 1 s", () => {
       }
     )
     const byHandle = await read(
-      `/store/products?handle=${handle}&region_id=${regionId}`
+      `/store/products?handle=${f.handle}&region_id=${f.regionId}`
     )
     expect(byHandle.json.products[0].variants[0].calculated_price).toBe(23450)
   })
 
   it("a stock change (admin API)", async () => {
-    const page = `/store/products/${productId}`
+    const page = `/store/products/${f.productId}`
     expect(variantOf(await read(page)).inventory_quantity).toBe(7)
     await measured(
       "stock",
@@ -105,26 +81,28 @@ describe("a change is in the next store read within 1 s", () => {
         ok(
           await admin(
             "POST",
-            `/admin/products/${productId}/variants/${variantId}`,
+            `/admin/products/${f.productId}/variants/${f.variantId}`,
             { inventory_quantity: 0 }
           ),
           "stock"
         ),
       async () => variantOf(await read(page))?.inventory_quantity === 0
     )
-    const listed = await read(`/store/products?handle=${handle}`)
+    const listed = await read(`/store/products?handle=${f.handle}`)
     expect(listed.json.products[0].variants[0].inventory_quantity).toBe(0)
   })
 
   it("a fitment link added, then removed (admin API)", async () => {
-    expect(await listIds(`vehicle_id=${vehicleA.id}`)).not.toContain(productId)
+    expect(await listIds(`vehicle_id=${f.vehicleA.id}`)).not.toContain(
+      f.productId
+    )
     let linkId = ""
     await measured(
       "fitment added",
       async () => {
         linkId = ok(
-          await admin("POST", `/admin/products/${productId}/fitment`, {
-            vehicle_id: vehicleA.id,
+          await admin("POST", `/admin/products/${f.productId}/fitment`, {
+            vehicle_id: f.vehicleA.id,
             note_fr: "Essai",
           }),
           "link",
@@ -132,7 +110,7 @@ describe("a change is in the next store read within 1 s", () => {
         ).link.id
       },
       async () =>
-        (await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
+        (await listIds(`vehicle_id=${f.vehicleA.id}`)).includes(f.productId)
     )
     await measured(
       "fitment removed",
@@ -140,20 +118,22 @@ describe("a change is in the next store read within 1 s", () => {
         ok(
           await admin(
             "DELETE",
-            `/admin/products/${productId}/fitment/${linkId}`
+            `/admin/products/${f.productId}/fitment/${linkId}`
           ),
           "unlink"
         ),
       async () =>
-        !(await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
+        !(await listIds(`vehicle_id=${f.vehicleA.id}`)).includes(f.productId)
     )
   })
 
   it("a fitment link added by a CSV import (POST /admin/fitment/imports)", async () => {
-    expect(await listIds(`vehicle_id=${vehicleA.id}`)).not.toContain(productId)
+    expect(await listIds(`vehicle_id=${f.vehicleA.id}`)).not.toContain(
+      f.productId
+    )
     const csv = [
       "sku;make;model;year_from;year_to;engine_code;position;quantity;note_fr;note_ar;universal",
-      `${sku};${vehicleA.make};${vehicleA.model};${vehicleA.year_from};${vehicleA.year_to ?? ""};;;;;;`,
+      `${f.sku};${f.vehicleA.make};${f.vehicleA.model};${f.vehicleA.year_from};${f.vehicleA.year_to ?? ""};;;;;;`,
     ].join("\n")
     await measured(
       "fitment import",
@@ -163,70 +143,72 @@ describe("a change is in the next store read within 1 s", () => {
         expect(res.body.import.invalid_rows).toEqual([])
       },
       async () =>
-        (await listIds(`vehicle_id=${vehicleA.id}`)).includes(productId)
+        (await listIds(`vehicle_id=${f.vehicleA.id}`)).includes(f.productId)
     )
   })
 
   it("a brand change (admin API): the product's brand and the brand filter", async () => {
     expect(
-      (await read(`/store/products/${productId}`)).json.product.brand.id
-    ).toBe(brandA)
-    expect(await listIds(`brand_id=${brandA}`)).toContain(productId)
+      (await read(`/store/products/${f.productId}`)).json.product.brand.id
+    ).toBe(f.brandA)
+    expect(await listIds(`brand_id=${f.brandA}`)).toContain(f.productId)
     await measured(
       "brand",
       async () =>
         ok(
-          await admin("POST", `/admin/products/${productId}/brand`, {
-            brand_id: brandB,
+          await admin("POST", `/admin/products/${f.productId}/brand`, {
+            brand_id: f.brandB,
           }),
           "brand"
         ),
       async () =>
-        (await read(`/store/products/${productId}`)).json.product.brand?.id ===
-          brandB &&
-        (await listIds(`brand_id=${brandB}`)).includes(productId) &&
-        !(await listIds(`brand_id=${brandA}`)).includes(productId)
+        (await read(`/store/products/${f.productId}`)).json.product.brand
+          ?.id === f.brandB &&
+        (await listIds(`brand_id=${f.brandB}`)).includes(f.productId) &&
+        !(await listIds(`brand_id=${f.brandA}`)).includes(f.productId)
     )
   })
 
   it("a category change (admin API): the category filter, with and without the parent's children", async () => {
-    expect(await listIds(`category_id[]=${categoryA}`)).toContain(productId)
+    expect(await listIds(`category_id[]=${f.categoryA}`)).toContain(f.productId)
     await measured(
       "category",
       async () => {
         ok(
           await admin(
             "POST",
-            `/admin/product-categories/${categoryB}/products/batch`,
-            { product_ids: [{ id: productId }] }
+            `/admin/product-categories/${f.categoryB}/products/batch`,
+            { product_ids: [{ id: f.productId }] }
           ),
           "add"
         )
         ok(
           await admin(
             "DELETE",
-            `/admin/product-categories/${categoryA}/products/batch`,
-            { product_ids: [{ id: productId }] }
+            `/admin/product-categories/${f.categoryA}/products/batch`,
+            { product_ids: [{ id: f.productId }] }
           ),
           "remove"
         )
       },
       async () =>
-        (await listIds(`category_id[]=${categoryB}`)).includes(productId) &&
-        !(await listIds(`category_id[]=${categoryA}`)).includes(productId)
+        (await listIds(`category_id[]=${f.categoryB}`)).includes(f.productId) &&
+        !(await listIds(`category_id[]=${f.categoryA}`)).includes(f.productId)
     )
     expect(
-      await listIds(`category_id[]=${parentB}&include_category_children=true`)
-    ).toContain(productId)
-    expect(await listIds(`category_id[]=${parentB}`)).not.toContain(productId)
+      await listIds(`category_id[]=${f.parentB}&include_category_children=true`)
+    ).toContain(f.productId)
+    expect(await listIds(`category_id[]=${f.parentB}`)).not.toContain(
+      f.productId
+    )
   })
 
   it("a price changed by a batch job (CSV product import through POST /admin/uploads and /admin/batch-jobs)", async () => {
-    const page = `/store/products/${productId}?region_id=${regionId}`
+    const page = `/store/products/${f.productId}?region_id=${f.regionId}`
     expect(variantOf(await read(page)).calculated_price).toBe(23450)
     const csv = [
       "Product Id;Product Handle;Variant Id;Price TND",
-      `${productId};${handle};${variantId};27.650`,
+      `${f.productId};${f.handle};${f.variantId};27.650`,
     ].join("\n")
     const jobId = await createBatchJob("product-import", {
       fileKey: await uploadCsv(csv, `fresh-${tag}.csv`),
@@ -244,22 +226,24 @@ describe("a change is in the next store read within 1 s", () => {
   }, 150000)
 
   it("unpublish hides the product everywhere, publish shows it again (admin API)", async () => {
-    const link = await admin("POST", `/admin/products/${productId}/fitment`, {
-      vehicle_id: vehicleB,
+    const link = await admin("POST", `/admin/products/${f.productId}/fitment`, {
+      vehicle_id: f.vehicleB,
     })
     expect([200, 201]).toContain(link.status) // 200: the CSV import above may have linked it already
     await visibleWithin("fitment", Date.now(), async () =>
-      (await listIds(`vehicle_id=${vehicleB}`)).includes(productId)
+      (await listIds(`vehicle_id=${f.vehicleB}`)).includes(f.productId)
     )
     const everywhere = async () => ({
-      byId: (await read(`/store/products/${productId}`)).status === 200,
+      byId: (await read(`/store/products/${f.productId}`)).status === 200,
       byHandle:
-        (await read(`/store/products?handle=${handle}`)).json.count === 1,
+        (await read(`/store/products?handle=${f.handle}`)).json.count === 1,
       listed: (await listIds(`q=${encodeURIComponent(tag)}`)).includes(
-        productId
+        f.productId
       ),
-      vehicle: (await listIds(`vehicle_id=${vehicleB}`)).includes(productId),
-      search: (await searchIds(sku)).includes(productId),
+      vehicle: (await listIds(`vehicle_id=${f.vehicleB}`)).includes(
+        f.productId
+      ),
+      search: (await searchIds(f.sku)).includes(f.productId),
     })
     /** true when every place shows the product (`shown`) or none does; else names the places that disagree */
     const all = (shown: boolean) => async () => {
@@ -279,10 +263,13 @@ describe("a change is in the next store read within 1 s", () => {
       search: true,
     })
     const status = async (s: string) =>
-      ok(await admin("POST", `/admin/products/${productId}`, { status: s }), s)
+      ok(
+        await admin("POST", `/admin/products/${f.productId}`, { status: s }),
+        s
+      )
     try {
       await measured("unpublish", () => status("draft"), all(false))
-      expect((await read(`/store/products/${productId}`)).status).toBe(404)
+      expect((await read(`/store/products/${f.productId}`)).status).toBe(404)
       await measured("publish", () => status("published"), all(true))
       await measured("unpublish again", () => status("draft"), all(false))
       await measured("publish again", () => status("published"), all(true))
@@ -314,7 +301,7 @@ describe("deleted and draft products are never visible", () => {
     )
     ok(
       await admin("POST", `/admin/products/${d.product.id}/fitment`, {
-        vehicle_id: vehicleB,
+        vehicle_id: f.vehicleB,
       }),
       "draft fitment",
       201
@@ -328,14 +315,14 @@ describe("deleted and draft products are never visible", () => {
     const until = Date.now() + 1200
     do {
       expect(
-        await nowhere(d.product.id, d.product.handle, draftSku, vehicleB)
+        await nowhere(d.product.id, d.product.handle, draftSku, f.vehicleB)
       ).toEqual(absent)
       expect(
         await nowhere(
           d.product.id,
           d.product.handle,
           `Brouillon ${tag}`,
-          vehicleB
+          f.vehicleB
         )
       ).toEqual(absent)
     } while (Date.now() < until)
@@ -343,7 +330,7 @@ describe("deleted and draft products are never visible", () => {
 
   it("a deleted product disappears within 1 s and stays away", async () => {
     const word = `Rotule fraîcheur ${tag}`
-    expect(await nowhere(productId, handle, sku, vehicleB)).toEqual({
+    expect(await nowhere(f.productId, f.handle, f.sku, f.vehicleB)).toEqual({
       byId: 200,
       byHandle: 1,
       listed: true,
@@ -353,14 +340,17 @@ describe("deleted and draft products are never visible", () => {
     await measured(
       "delete",
       async () =>
-        ok(await admin("DELETE", `/admin/products/${productId}`), "delete"),
+        ok(await admin("DELETE", `/admin/products/${f.productId}`), "delete"),
       async () =>
-        JSON.stringify(await nowhere(productId, handle, sku, vehicleB)) ===
-        JSON.stringify(absent)
+        JSON.stringify(
+          await nowhere(f.productId, f.handle, f.sku, f.vehicleB)
+        ) === JSON.stringify(absent)
     )
     const until = Date.now() + 600
     do {
-      expect(await nowhere(productId, handle, word, vehicleB)).toEqual(absent)
+      expect(await nowhere(f.productId, f.handle, word, f.vehicleB)).toEqual(
+        absent
+      )
     } while (Date.now() < until)
   })
 })
