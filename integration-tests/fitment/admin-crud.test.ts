@@ -16,6 +16,13 @@ describe("a product's fitment links and the universal flag", () => {
   let otherVariant: string
   let linkId: string
 
+  /** The store's verdict on the product for a vehicle (GET /store/products/:id/fitment?vehicle_id=). */
+  const fitmentOf = (vehicleId: string) =>
+    client.client.request(
+      "GET",
+      `/store/products/${productId}/fitment?vehicle_id=${vehicleId}`
+    )
+
   beforeAll(async () => {
     const make = await admin("POST", "/admin/vehicles/makes", {
       name: "Lienmake",
@@ -81,10 +88,7 @@ describe("a product's fitment links and the universal flag", () => {
       note_ar: "مع ABS",
     })
     expect((await links()).count).toBe(1)
-    const fit = await client.client.request(
-      "GET",
-      `/store/products/${productId}/fitment?vehicle_id=${v1}`
-    )
+    const fit = await fitmentOf(v1)
     expect(fit).toMatchObject({
       verdict: "fits",
       fitments: [
@@ -96,22 +100,8 @@ describe("a product's fitment links and the universal flag", () => {
         },
       ],
     })
-    expect(
-      (
-        await client.client.request(
-          "GET",
-          `/store/products/${productId}/fitment?vehicle_id=${v2}`
-        )
-      ).verdict
-    ).toBe("does_not_fit")
-    expect(
-      (
-        await client.client.request(
-          "GET",
-          `/store/products/${productId}/fitment?vehicle_id=${lonely}`
-        )
-      ).verdict
-    ).toBe("unknown")
+    expect((await fitmentOf(v2)).verdict).toBe("does_not_fit")
+    expect((await fitmentOf(lonely)).verdict).toBe("unknown")
   })
 
   it("refuses bad links with the field at fault", async () => {
@@ -185,14 +175,7 @@ describe("a product's fitment links and the universal flag", () => {
     )
     expect(other.status).toBe(200)
     expect(other.body.link).toMatchObject({ vehicle_id: v1, position: null })
-    expect(
-      (
-        await client.client.request(
-          "GET",
-          `/store/products/${productId}/fitment?vehicle_id=${v2}`
-        )
-      ).verdict
-    ).toBe("does_not_fit")
+    expect((await fitmentOf(v2)).verdict).toBe("does_not_fit")
     const list = await links()
     expect(list.count).toBe(2)
     // a link id of another product is not reachable through this one
@@ -224,14 +207,7 @@ describe("a product's fitment links and the universal flag", () => {
         .status
     ).toBe(404)
     expect((await links()).count).toBe(0)
-    expect(
-      (
-        await client.client.request(
-          "GET",
-          `/store/products/${productId}/fitment?vehicle_id=${v1}`
-        )
-      ).verdict
-    ).toBe("unknown")
+    expect((await fitmentOf(v1)).verdict).toBe("unknown")
   })
 
   it("marks a product universal: then it is offered for any vehicle, and unmarking takes it back", async () => {
@@ -264,14 +240,7 @@ describe("a product's fitment links and the universal flag", () => {
       } as any)
       expect(res.products.map((x) => x.id)).toEqual([productId])
       expect((res.products[0] as any).is_universal).toBe(true)
-      expect(
-        (
-          await client.client.request(
-            "GET",
-            `/store/products/${productId}/fitment?vehicle_id=${vehicle}`
-          )
-        ).verdict
-      ).toBe("fits")
+      expect((await fitmentOf(vehicle)).verdict).toBe("fits")
     }
     expect(
       (await admin("GET", `/admin/products/${productId}/fitment`)).body

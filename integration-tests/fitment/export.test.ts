@@ -34,6 +34,15 @@ async function exportCsv(
   }
 }
 
+/** An import summary in which nothing changed: every row `unchanged`. */
+const unchangedSummary = (unchanged: number) => ({
+  created: 0,
+  updated: 0,
+  invalid: 0,
+  duplicates: 0,
+  unchanged,
+})
+
 /** Data lines of an export (header and BOM aside). */
 const dataLines = (csv: string) =>
   csv
@@ -121,22 +130,12 @@ describe("fitment export → import round trip", () => {
 
     const r = await roundTrip()
     expect(r.vehicles.summary).toMatchObject({
-      created: 0,
-      updated: 0,
-      invalid: 0,
-      duplicates: 0,
-      unchanged: r.vehicleRows,
+      ...unchangedSummary(r.vehicleRows),
       makes_created: 0,
       models_created: 0,
     })
     expect(r.vehicles.invalid_rows).toEqual([])
-    expect(r.fitments.summary).toMatchObject({
-      created: 0,
-      updated: 0,
-      invalid: 0,
-      duplicates: 0,
-      unchanged: r.fitmentRows,
-    })
+    expect(r.fitments.summary).toMatchObject(unchangedSummary(r.fitmentRows))
     expect(r.fitments.invalid_rows).toEqual([])
     expect(r.fitments.ignored_columns).toEqual(["vehicle"])
   })
@@ -226,21 +225,9 @@ describe("fitment export → import round trip", () => {
 
     const r = await roundTrip()
     expect(r.vehicleRows).toBe(vehicleCount)
-    expect(r.vehicles.summary).toMatchObject({
-      created: 0,
-      updated: 0,
-      invalid: 0,
-      duplicates: 0,
-      unchanged: vehicleCount,
-    })
+    expect(r.vehicles.summary).toMatchObject(unchangedSummary(vehicleCount))
     expect(r.fitmentRows).toBeGreaterThan(4000)
-    expect(r.fitments.summary).toMatchObject({
-      created: 0,
-      updated: 0,
-      invalid: 0,
-      duplicates: 0,
-      unchanged: r.fitmentRows,
-    })
+    expect(r.fitments.summary).toMatchObject(unchangedSummary(r.fitmentRows))
 
     // the CLI writes the same file as the API, and its dry run finds nothing to change
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fitment-export-"))
