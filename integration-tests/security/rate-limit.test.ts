@@ -23,12 +23,13 @@ const freshIp = () =>
 
 type Reply = { status: number; body: any; retryAfter: string | null }
 
+/** A login from client address `ip` (X-Forwarded-For) on the admin token route, or `route`. */
 async function login(
   base: string,
-  route: string,
   email: string,
   password: string,
-  ip: string
+  ip: string,
+  route = "/admin/auth/token"
 ): Promise<Reply> {
   const res = await fetch(`${base}${route}`, {
     method: "POST",
@@ -82,7 +83,6 @@ describe("login throttling on one server", () => {
     for (let i = 1; i <= 5; i++) {
       const r = await login(
         base(),
-        "/admin/auth/token",
         `nobody-${i}-${run}@test.shabou.tn`,
         "wrong",
         ip
@@ -93,22 +93,16 @@ describe("login throttling on one server", () => {
       })
     }
     expect429(
-      await login(
-        base(),
-        "/admin/auth/token",
-        `nobody-6-${run}@test.shabou.tn`,
-        "wrong",
-        ip
-      )
+      await login(base(), `nobody-6-${run}@test.shabou.tn`, "wrong", ip)
     )
     // the session login route shares the counter
     expect429(
       await login(
         base(),
-        "/admin/auth",
         `nobody-7-${run}@test.shabou.tn`,
         "wrong",
-        ip
+        ip,
+        "/admin/auth"
       )
     )
     // another address is not affected
@@ -116,7 +110,6 @@ describe("login throttling on one server", () => {
       (
         await login(
           base(),
-          "/admin/auth/token",
           `nobody-8-${run}@test.shabou.tn`,
           "wrong",
           freshIp()
@@ -128,26 +121,12 @@ describe("login throttling on one server", () => {
   it("an account is locked after 5 bad passwords from 5 addresses, even for the right password", async () => {
     const user = await createAdmin()
     for (let i = 1; i <= 5; i++) {
-      expect(
-        (
-          await login(
-            base(),
-            "/admin/auth/token",
-            user.email,
-            "wrong",
-            freshIp()
-          )
-        ).status
-      ).toBe(401)
+      expect((await login(base(), user.email, "wrong", freshIp())).status).toBe(
+        401
+      )
     }
     expect429(
-      await login(
-        base(),
-        "/admin/auth/token",
-        user.email.toUpperCase(),
-        user.password,
-        freshIp()
-      )
+      await login(base(), user.email.toUpperCase(), user.password, freshIp())
     )
   })
 
@@ -157,22 +136,11 @@ describe("login throttling on one server", () => {
     for (let round = 0; round < 3; round++) {
       const ip = freshIp()
       for (let i = 0; i < 4; i++) {
-        expect(
-          (await login(base(), "/admin/auth/token", user.email, "wrong", ip))
-            .status
-        ).toBe(401)
+        expect((await login(base(), user.email, "wrong", ip)).status).toBe(401)
       }
-      expect(
-        (
-          await login(
-            base(),
-            "/admin/auth/token",
-            user.email,
-            user.password,
-            ip
-          )
-        ).status
-      ).toBe(200)
+      expect((await login(base(), user.email, user.password, ip)).status).toBe(
+        200
+      )
     }
     // successes from one address are never counted
     const ip = freshIp()
@@ -181,10 +149,10 @@ describe("login throttling on one server", () => {
         (
           await login(
             base(),
-            i % 2 ? "/admin/auth" : "/admin/auth/token",
             user.email,
             user.password,
-            ip
+            ip,
+            i % 2 ? "/admin/auth" : "/admin/auth/token"
           )
         ).status
       ).toBe(200)
@@ -196,9 +164,9 @@ describe("login throttling on one server", () => {
     const email = `client-${run}@test.shabou.tn`
     for (let i = 1; i <= 5; i++) {
       const route = i % 2 ? "/store/auth" : "/store/auth/token"
-      expect((await login(base(), route, email, "wrong", ip)).status).toBe(401)
+      expect((await login(base(), email, "wrong", ip, route)).status).toBe(401)
     }
-    expect429(await login(base(), "/store/auth/token", email, "wrong", ip))
+    expect429(await login(base(), email, "wrong", ip, "/store/auth/token"))
   })
 })
 
@@ -292,44 +260,19 @@ describeRedis("two instances on one Redis", () => {
     const b = second.base!
     for (const [i, server] of [a, b, a, b, a].entries()) {
       expect(
-        (
-          await login(
-            server,
-            "/admin/auth/token",
-            `spread-${i}-${run}@test.shabou.tn`,
-            "wrong",
-            ip
-          )
-        ).status
+        (await login(server, `spread-${i}-${run}@test.shabou.tn`, "wrong", ip))
+          .status
       ).toBe(401)
     }
-    expect429(
-      await login(
-        b,
-        "/admin/auth/token",
-        `spread-6-${run}@test.shabou.tn`,
-        "wrong",
-        ip
-      )
-    )
+    expect429(await login(b, `spread-6-${run}@test.shabou.tn`, "wrong", ip))
 
     const user = await createAdmin()
     for (const server of [b, a, b, a, b]) {
-      expect(
-        (
-          await login(
-            server,
-            "/admin/auth/token",
-            user.email,
-            "wrong",
-            freshIp()
-          )
-        ).status
-      ).toBe(401)
+      expect((await login(server, user.email, "wrong", freshIp())).status).toBe(
+        401
+      )
     }
-    expect429(
-      await login(a, "/admin/auth/token", user.email, user.password, freshIp())
-    )
+    expect429(await login(a, user.email, user.password, freshIp()))
   })
 
   it("the Store API limit per IP (30 a minute here) answers 429; the storefront secret and trusted IPs are exempt", async () => {
