@@ -10,61 +10,52 @@ import { parse } from "csv-parse/sync"
 import {
   FakePlace,
   PlacesServer,
-  startPlacesServer,
 } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import {
   SupplierSite,
   startSupplierSite,
 } from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
 import { sql } from "../helpers/env"
-import { api, placesFixture, usePlaces } from "./helpers"
+import {
+  api,
+  createPricedVariant,
+  placeAt,
+  placesFixture,
+  searchRun,
+  startPlacesStandIn,
+  stopPlacesStandIn,
+} from "./helpers"
 
 // inside the Monastir rectangle (35.73..35.79, 10.78..10.85)
 const MONASTIR: FakePlace[] = [
-  {
-    id: "as-high",
-    displayName: { text: "Garage Monastir Pro" },
-    location: { latitude: 35.76, longitude: 10.8 },
-    types: ["car_repair"],
-    primaryType: "car_repair",
+  placeAt("as-high", "Garage Monastir Pro", 35.76, 10.8, {
     businessStatus: "OPERATIONAL",
     rating: 4.8,
     userRatingCount: 400,
     internationalPhoneNumber: "+216 73 111 000",
-  },
-  {
-    id: "as-low",
-    displayName: { text: "محل قطع الغيار المنستير" },
-    location: { latitude: 35.761, longitude: 10.801 },
+  }),
+  placeAt("as-low", "محل قطع الغيار المنستير", 35.761, 10.801, {
     types: ["store"],
     primaryType: "store",
-  },
+  }),
 ]
 
 let places: PlacesServer
 let site: SupplierSite
 
 beforeAll(async () => {
-  places = await startPlacesServer({
-    apiKey: placesFixture().apiKey,
-    places: MONASTIR,
-  })
-  await usePlaces(places.baseUrl)
-  const res = await api("POST", "/admin/prospector/runs", {
-    query: "garage",
-    city: "Monastir",
-  })
-  if (res.status !== 201 || res.json.run.summary.new !== MONASTIR.length) {
+  places = await startPlacesStandIn(MONASTIR)
+  const run = await searchRun({ query: "garage", city: "Monastir" })
+  if (run.summary.new !== MONASTIR.length) {
     throw new Error(
-      `search for the admin-screens test failed: ${res.status} ${res.text}`
+      `search for the admin-screens test found ${run.summary.new} new place(s)`
     )
   }
   site = await startSupplierSite({ robots: "allow" })
 })
 
 afterAll(async () => {
-  await usePlaces(null)
-  await places.close()
+  await stopPlacesStandIn(places)
   await site?.close()
 })
 
@@ -179,20 +170,12 @@ describe("prospector admin API for the admin screens", () => {
   })
 
   it("lists watched pages with our variant, the last price and stock, and open alerts; alerts name the product", async () => {
-    const product = await api("POST", "/admin/products", {
+    const { productId, variantId } = await createPricedVariant({
       title: "Disque de frein Monastir (test écrans)",
-      options: [{ title: "Modèle" }],
-      variants: [
-        {
-          title: "Avant",
-          sku: "AS-DISC-1",
-          prices: [{ currency_code: "tnd", amount: 95000 }],
-          options: [{ value: "Avant" }],
-        },
-      ],
+      variant: "Avant",
+      sku: "AS-DISC-1",
+      amount: 95000,
     })
-    expect(product.status).toBe(200)
-    const variantId = product.json.product.variants[0].id
     const created = await api("POST", "/admin/prospector/watched-pages", {
       url: `${site.baseUrl}/p/jsonLd`,
       supplier: "Fournisseur Monastir",
@@ -218,7 +201,7 @@ describe("prospector admin API for the admin screens", () => {
     expect(list.json.count).toBe(1)
     expect(list.json.watched_pages[0]).toMatchObject({
       id,
-      product_id: product.json.product.id,
+      product_id: productId,
       product_title: "Disque de frein Monastir (test écrans)",
       last_observation: {
         amount: 89900,

@@ -4,87 +4,48 @@
  * price-watch pass against a local supplier site; the weekly report; a bad
  * Places key stops the search without printing the key.
  */
-import { spawn } from "child_process"
 import fs from "fs"
 import os from "os"
 import path from "path"
 
-import {
-  PlacesServer,
-  startPlacesServer,
-} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
+import { PlacesServer } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import {
   SupplierSite,
   startSupplierSite,
 } from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
-import { sql, testEnv } from "../helpers/env"
-import { api, placesFixture, usePlaces } from "./helpers"
+import { sql } from "../helpers/env"
+import {
+  api,
+  placeAt,
+  prospectorProcessEnv,
+  ROOT,
+  runNode,
+  startPlacesStandIn,
+  stopPlacesStandIn,
+} from "./helpers"
 
-const ROOT = path.resolve(__dirname, "..", "..")
 let places: PlacesServer
 
-function cli(
-  args: string[],
-  env: Record<string, string> = {}
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { front, apiKey } = placesFixture()
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(ROOT, "scripts", "cli.js"), "prospector", ...args],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: "development",
-          DATABASE_URL: testEnv().databaseUrl,
-          GOOGLE_PLACES_BASE_URL: front,
-          GOOGLE_PLACES_API_KEY: apiKey,
-          PROSPECTOR_PLACES_BUDGET_PER_MONTH: String(
-            placesFixture().budgetPerMonth
-          ),
-          PROSPECTOR_MIN_GAP_MS: "150",
-          PROSPECTOR_JITTER_MS: "50",
-          ...env,
-        },
-      }
-    )
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", (d) => (stdout += d))
-    child.stderr.on("data", (d) => (stderr += d))
-    child.on("close", (code) => resolve({ code, stdout, stderr }))
-  })
+function cli(args: string[], env: Record<string, string> = {}) {
+  return runNode(
+    [path.join(ROOT, "scripts", "cli.js"), "prospector", ...args],
+    {
+      ...prospectorProcessEnv(),
+      ...env,
+    }
+  )
 }
 
 beforeAll(async () => {
-  places = await startPlacesServer({
-    apiKey: placesFixture().apiKey,
-    places: [
-      {
-        id: "cli-1",
-        displayName: { text: "Garage Gabès Centre" },
-        location: { latitude: 33.88, longitude: 10.09 },
-        types: ["car_repair"],
-        primaryType: "car_repair",
-        internationalPhoneNumber: "+216 75 100 200",
-      },
-      {
-        id: "cli-2",
-        displayName: { text: "ميكانيك قابس" },
-        location: { latitude: 33.885, longitude: 10.1 },
-        types: ["car_repair"],
-        primaryType: "car_repair",
-      },
-    ],
-  })
-  await usePlaces(places.baseUrl)
+  places = await startPlacesStandIn([
+    placeAt("cli-1", "Garage Gabès Centre", 33.88, 10.09, {
+      internationalPhoneNumber: "+216 75 100 200",
+    }),
+    placeAt("cli-2", "ميكانيك قابس", 33.885, 10.1),
+  ])
 })
 
-afterAll(async () => {
-  await usePlaces(null)
-  await places.close()
-})
+afterAll(() => stopPlacesStandIn(places))
 
 describe("prospector CLI", () => {
   it("prints usage errors without booting", async () => {

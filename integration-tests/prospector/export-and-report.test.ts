@@ -8,9 +8,14 @@ import { parse } from "csv-parse/sync"
 import {
   FakePlace,
   PlacesServer,
-  startPlacesServer,
 } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
-import { api, placesFixture, usePlaces } from "./helpers"
+import {
+  api,
+  placeAt,
+  searchRun,
+  startPlacesStandIn,
+  stopPlacesStandIn,
+} from "./helpers"
 
 const place = (
   id: string,
@@ -18,17 +23,13 @@ const place = (
   lat: number,
   lng: number,
   extra: Partial<FakePlace> = {}
-): FakePlace => ({
-  id,
-  displayName: { text: name },
-  location: { latitude: lat, longitude: lng },
-  types: ["car_repair"],
-  primaryType: "car_repair",
-  businessStatus: "OPERATIONAL",
-  rating: 4.1,
-  userRatingCount: 40,
-  ...extra,
-})
+): FakePlace =>
+  placeAt(id, name, lat, lng, {
+    businessStatus: "OPERATIONAL",
+    rating: 4.1,
+    userRatingCount: 40,
+    ...extra,
+  })
 
 // inside the Sfax rectangle (34.69..34.80, 10.68..10.80)
 const SFAX: FakePlace[] = [
@@ -55,26 +56,16 @@ const SFAX: FakePlace[] = [
 let places: PlacesServer
 
 beforeAll(async () => {
-  places = await startPlacesServer({
-    apiKey: placesFixture().apiKey,
-    places: SFAX,
-  })
-  await usePlaces(places.baseUrl)
-  const res = await api("POST", "/admin/prospector/runs", {
-    query: "garage",
-    city: "Sfax",
-  })
-  if (res.status !== 201 || res.json.run.summary.new !== SFAX.length) {
+  places = await startPlacesStandIn(SFAX)
+  const run = await searchRun({ query: "garage", city: "Sfax" })
+  if (run.summary.new !== SFAX.length) {
     throw new Error(
-      `search for the export test failed: ${res.status} ${res.text}`
+      `search for the export test found ${run.summary.new} new place(s)`
     )
   }
 })
 
-afterAll(async () => {
-  await usePlaces(null)
-  await places.close()
-})
+afterAll(() => stopPlacesStandIn(places))
 
 describe("lead workflow, CSV export and weekly report", () => {
   let arabicId: string

@@ -1,4 +1,14 @@
+import { spawn } from "child_process"
+import path from "path"
+
+import {
+  FakePlace,
+  PlacesServer,
+  startPlacesServer,
+} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import { adminHeaders, testEnv } from "../helpers/env"
+
+export const ROOT = path.resolve(__dirname, "..", "..")
 
 export type Reply = {
   status: number
@@ -92,4 +102,113 @@ export async function api(
     json = null
   }
   return { status: res.status, json, text, headers: res.headers, bytes }
+}
+
+/** A car-repair place at (lat, lng) for the Places stand-in; `extra` adds or overrides fields. */
+export function placeAt(
+  id: string,
+  name: string,
+  lat: number,
+  lng: number,
+  extra: Partial<FakePlace> = {}
+): FakePlace {
+  return {
+    id,
+    displayName: { text: name },
+    location: { latitude: lat, longitude: lng },
+    types: ["car_repair"],
+    primaryType: "car_repair",
+    ...extra,
+  }
+}
+
+/** Starts a Places stand-in holding `places` and points the server's Places front at it. */
+export async function startPlacesStandIn(
+  places: FakePlace[]
+): Promise<PlacesServer> {
+  const server = await startPlacesServer({
+    apiKey: placesFixture().apiKey,
+    places,
+  })
+  await usePlaces(server.baseUrl)
+  return server
+}
+
+/** Points the Places front back at no stand-in, and closes this one. */
+export async function stopPlacesStandIn(
+  server: PlacesServer | undefined
+): Promise<void> {
+  await usePlaces(null)
+  await server?.close()
+}
+
+/** POST /admin/prospector/runs (a lead search); throws unless it answers 201. */
+export async function searchRun(body: Record<string, unknown>): Promise<any> {
+  const res = await api("POST", "/admin/prospector/runs", body)
+  if (res.status !== 201) {
+    throw new Error(
+      `POST /admin/prospector/runs answered ${res.status}: ${res.text}`
+    )
+  }
+  return res.json.run
+}
+
+/** A product with one variant priced in TND (millimes), created through the admin API. */
+export async function createPricedVariant(product: {
+  title: string
+  variant: string
+  sku: string
+  amount: number
+}): Promise<{ productId: string; variantId: string }> {
+  const res = await api("POST", "/admin/products", {
+    title: product.title,
+    options: [{ title: "Modèle" }],
+    variants: [
+      {
+        title: product.variant,
+        sku: product.sku,
+        prices: [{ currency_code: "tnd", amount: product.amount }],
+        options: [{ value: product.variant }],
+      },
+    ],
+  })
+  if (res.status !== 200) {
+    throw new Error(`cannot create the test product: ${res.status} ${res.text}`)
+  }
+  return {
+    productId: res.json.product.id,
+    variantId: res.json.product.variants[0].id,
+  }
+}
+
+/** What a prospector process started by a test needs: the database, and the Places front and budget. */
+export function prospectorProcessEnv(): Record<string, string> {
+  const { front, apiKey, budgetPerMonth } = placesFixture()
+  return {
+    NODE_ENV: "development",
+    DATABASE_URL: testEnv().databaseUrl,
+    GOOGLE_PLACES_BASE_URL: front,
+    GOOGLE_PLACES_API_KEY: apiKey,
+    PROSPECTOR_PLACES_BUDGET_PER_MONTH: String(budgetPerMonth),
+    PROSPECTOR_MIN_GAP_MS: "150",
+    PROSPECTOR_JITTER_MS: "50",
+  }
+}
+
+/** Runs `node <args>` from the project root with the test's environment added; its exit code and output. */
+export function runNode(
+  args: string[],
+  env: Record<string, string>
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (d) => (stdout += d))
+    child.stderr.on("data", (d) => (stderr += d))
+    child.on("close", (code) => resolve({ code, stdout, stderr }))
+  })
 }

@@ -10,10 +10,17 @@ import {
   FakePlace,
   PlacesServer,
   gridPlaces,
-  startPlacesServer,
 } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import { sql, testEnv } from "../helpers/env"
-import { api, injectPlacesError, placesFixture, usePlaces } from "./helpers"
+import {
+  api,
+  injectPlacesError,
+  placeAt,
+  placesFixture,
+  searchRun,
+  startPlacesStandIn,
+  stopPlacesStandIn,
+} from "./helpers"
 
 const garage = (
   id: string,
@@ -21,19 +28,17 @@ const garage = (
   lat: number,
   lng: number,
   extra: Partial<FakePlace> = {}
-): FakePlace => ({
-  id,
-  displayName: { text: name, languageCode: "fr" },
-  location: { latitude: lat, longitude: lng },
-  types: ["car_repair", "point_of_interest", "establishment"],
-  primaryType: "car_repair",
-  businessStatus: "OPERATIONAL",
-  rating: 4.4,
-  userRatingCount: 120,
-  googleMapsUri: `https://maps.google.com/?cid=${id}`,
-  formattedAddress: `${name}, Tunis, Tunisie`,
-  ...extra,
-})
+): FakePlace =>
+  placeAt(id, name, lat, lng, {
+    displayName: { text: name, languageCode: "fr" },
+    types: ["car_repair", "point_of_interest", "establishment"],
+    businessStatus: "OPERATIONAL",
+    rating: 4.4,
+    userRatingCount: 120,
+    googleMapsUri: `https://maps.google.com/?cid=${id}`,
+    formattedAddress: `${name}, Tunis, Tunisie`,
+    ...extra,
+  })
 
 // inside the Tunis rectangle (36.76..36.86, 10.10..10.26)
 const FIRST_RUN: FakePlace[] = [
@@ -81,16 +86,6 @@ const SECOND_RUN: FakePlace[] = [
 
 let places: PlacesServer
 
-async function run(body: Record<string, unknown>) {
-  const res = await api("POST", "/admin/prospector/runs", body)
-  if (res.status !== 201) {
-    throw new Error(
-      `POST /admin/prospector/runs answered ${res.status}: ${res.text}`
-    )
-  }
-  return res.json.run
-}
-
 async function ledger(runId: string) {
   return sql(
     `SELECT query, language, area, tile, page, attempt, status FROM prospector_places_request WHERE run_id = $1 ORDER BY created_at, id`,
@@ -99,22 +94,15 @@ async function ledger(runId: string) {
 }
 
 beforeAll(async () => {
-  places = await startPlacesServer({
-    apiKey: placesFixture().apiKey,
-    places: FIRST_RUN,
-  })
-  await usePlaces(places.baseUrl)
+  places = await startPlacesStandIn(FIRST_RUN)
 })
 
-afterAll(async () => {
-  await usePlaces(null)
-  await places.close()
-})
+afterAll(() => stopPlacesStandIn(places))
 
 describe("lead search", () => {
   it("stores and scores leads, sends the key and an explicit field mask, logs every request", async () => {
     const before = places.requests.length
-    const r = await run({ query: "garage mécanique", city: "Tunis" })
+    const r = await searchRun({ query: "garage mécanique", city: "Tunis" })
     expect(r.status).toBe("completed")
     expect(r.summary).toMatchObject({
       new: 5,
@@ -182,7 +170,7 @@ describe("lead search", () => {
 
   it("a second run dedupes by place id, phone, folded name nearby and moved place: no duplicates", async () => {
     places.setPlaces(SECOND_RUN)
-    const r = await run({ query: "garage mécanique", city: "Tunis" })
+    const r = await searchRun({ query: "garage mécanique", city: "Tunis" })
     expect(r.status).toBe("completed")
     // 5 known places refreshed + the successor of the moved place; 2 duplicates merged; 1 new
     expect(r.summary).toMatchObject({
@@ -213,7 +201,7 @@ describe("lead search", () => {
     })
 
     // the same answers a third time (a re-run, e.g. after a killed run): nothing new, nothing merged again
-    const again = await run({ query: "garage mécanique", city: "Tunis" })
+    const again = await searchRun({ query: "garage mécanique", city: "Tunis" })
     expect(again.summary).toMatchObject({ new: 0, merged: 0, updated: 9 })
     const [{ count }] = await sql(
       `SELECT count(*)::int AS count FROM prospector_lead WHERE place_id LIKE 'ls-%'`
@@ -227,7 +215,7 @@ describe("lead search", () => {
       high: { latitude: 36.93, longitude: 10.24 },
     }
     places.setPlaces(gridPlaces(100, ariana, "ls-grid"))
-    const r = await run({ query: "mécanicien auto", city: "Ariana" })
+    const r = await searchRun({ query: "mécanicien auto", city: "Ariana" })
     expect(r.status).toBe("completed")
     expect(r.summary.new).toBe(100)
     const tiles = (await ledger(r.id)).map((x) => x.tile)
@@ -241,7 +229,7 @@ describe("lead search", () => {
 
   it("never exceeds the per-run budget", async () => {
     const before = places.searchCount
-    const r = await run({
+    const r = await searchRun({
       query: "carrosserie",
       city: "Ariana",
       max_requests: 2,
@@ -278,7 +266,7 @@ describe("lead search", () => {
     )
     try {
       const before = places.searchCount
-      const r = await run({ query: "garage", city: "Ariana" })
+      const r = await searchRun({ query: "garage", city: "Ariana" })
       expect(r.summary.budget_exhausted).toBe("month")
       expect(await ledger(r.id)).toHaveLength(3)
       expect(places.searchCount - before).toBe(3)
@@ -289,7 +277,7 @@ describe("lead search", () => {
         remaining: 0,
       })
       // used up: the next run sends nothing
-      const none = await run({ query: "garage", city: "Tunis" })
+      const none = await searchRun({ query: "garage", city: "Tunis" })
       expect(none.summary).toMatchObject({
         requests: 0,
         budget_exhausted: "month",
@@ -305,7 +293,7 @@ describe("lead search", () => {
   it("retries 429 RESOURCE_EXHAUSTED and logs each attempt in the ledger", async () => {
     places.setPlaces(FIRST_RUN)
     places.failNext(2, 429)
-    const r = await run({ query: "garage mécanique", city: "Tunis" })
+    const r = await searchRun({ query: "garage mécanique", city: "Tunis" })
     expect(r.status).toBe("completed")
     expect(r.errors).toEqual([])
     expect((await ledger(r.id)).map((x) => [x.attempt, x.status])).toEqual([
@@ -322,7 +310,7 @@ describe("lead search", () => {
       "INVALID_ARGUMENT",
       "Invalid page_token, or the request parameters do not match those of the initial request."
     )
-    const r = await run({ query: "garage mécanique", city: "Sousse" })
+    const r = await searchRun({ query: "garage mécanique", city: "Sousse" })
     expect(r.status).toBe("failed")
     expect(r.errors).toEqual([
       expect.objectContaining({

@@ -6,12 +6,16 @@
  */
 import fs from "fs"
 
-import {
-  PlacesServer,
-  startPlacesServer,
-} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
+import { PlacesServer } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import { sql, testEnv } from "../helpers/env"
-import { api, injectPlacesError, placesFixture, usePlaces } from "./helpers"
+import {
+  api,
+  injectPlacesError,
+  placeAt,
+  placesFixture,
+  startPlacesStandIn,
+  stopPlacesStandIn,
+} from "./helpers"
 
 let places: PlacesServer
 
@@ -23,25 +27,12 @@ async function ledger(runId: string) {
 }
 
 beforeAll(async () => {
-  places = await startPlacesServer({
-    apiKey: placesFixture().apiKey,
-    places: [
-      {
-        id: "auth-1",
-        displayName: { text: "Garage Monastir" },
-        location: { latitude: 35.77, longitude: 10.82 },
-        types: ["car_repair"],
-        primaryType: "car_repair",
-      },
-    ],
-  })
-  await usePlaces(places.baseUrl)
+  places = await startPlacesStandIn([
+    placeAt("auth-1", "Garage Monastir", 35.77, 10.82),
+  ])
 })
 
-afterAll(async () => {
-  await usePlaces(null)
-  await places.close()
-})
+afterAll(() => stopPlacesStandIn(places))
 
 describe("Google refuses the key", () => {
   it.each([

@@ -12,7 +12,7 @@ import {
   SupplierSite,
   startSupplierSite,
 } from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
-import { api } from "./helpers"
+import { api, createPricedVariant } from "./helpers"
 
 const hasChromium = fs.existsSync(
   process.env.CHROMIUM_PATH || "/usr/bin/chromium"
@@ -45,25 +45,12 @@ async function lastObservation(id: string) {
 
 beforeAll(async () => {
   site = await startSupplierSite({ robots: "disallow" })
-  const product = await api("POST", "/admin/products", {
+  ;({ productId, variantId } = await createPricedVariant({
     title: "Plaquettes de frein avant Peugeot 208 (test veille)",
-    options: [{ title: "Modèle" }],
-    variants: [
-      {
-        title: "Standard",
-        sku: "PW-BRK-208",
-        prices: [{ currency_code: "tnd", amount: 95000 }],
-        options: [{ value: "Standard" }],
-      },
-    ],
-  })
-  if (product.status !== 200) {
-    throw new Error(
-      `cannot create the test product: ${product.status} ${product.text}`
-    )
-  }
-  variantId = product.json.product.variants[0].id
-  productId = product.json.product.id
+    variant: "Standard",
+    sku: "PW-BRK-208",
+    amount: 95000,
+  }))
   const pages: Array<[string, Record<string, unknown>]> = [
     [
       "jsonLd",

@@ -5,70 +5,51 @@
  * the job files' default exports as BullMQ calls them, and the daily search's
  * due-time decisions at fixed instants (Africa/Tunis).
  */
-import { spawn } from "child_process"
 import path from "path"
-import Redis from "ioredis"
 
 import { zonedMidnight, zonedParts, dueReportPeriod } from "@shabou/ops"
-import {
-  PlacesServer,
-  startPlacesServer,
-} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
+import { PlacesServer } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import {
   SupplierSite,
   startSupplierSite,
 } from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
-import { sql, testEnv } from "../helpers/env"
-import { api, injectPlacesError, placesFixture, usePlaces } from "./helpers"
+import { sql } from "../helpers/env"
+import { itWithRedis, scheduledJobs } from "../helpers/job-schedules"
+import {
+  api,
+  injectPlacesError,
+  placeAt,
+  placesFixture,
+  prospectorProcessEnv,
+  runNode,
+  startPlacesStandIn,
+  stopPlacesStandIn,
+} from "./helpers"
 
-const ROOT = path.resolve(__dirname, "..", "..")
 const TZ = "Africa/Tunis"
 
 type Step =
   { job: string } | { call: "scheduledSearch" | "scheduledReport"; now: string }
 
-function runJobs(steps: Step[]): Promise<any[]> {
-  const { front, apiKey, budgetPerRun, budgetPerMonth } = placesFixture()
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(__dirname, "run-jobs.js"), JSON.stringify(steps)],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: "development",
-          MEDUSA_DISABLE_TELEMETRY: "true",
-          DATABASE_URL: testEnv().databaseUrl,
-          GOOGLE_PLACES_BASE_URL: front,
-          GOOGLE_PLACES_API_KEY: apiKey,
-          PROSPECTOR_PLACES_BUDGET_PER_RUN: String(budgetPerRun),
-          PROSPECTOR_PLACES_BUDGET_PER_MONTH: String(budgetPerMonth),
-          PROSPECTOR_MIN_GAP_MS: "150",
-          PROSPECTOR_JITTER_MS: "50",
-        },
-      }
+async function runJobs(steps: Step[]): Promise<any[]> {
+  const { code, stdout, stderr } = await runNode(
+    [path.join(__dirname, "run-jobs.js"), JSON.stringify(steps)],
+    {
+      ...prospectorProcessEnv(),
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      PROSPECTOR_PLACES_BUDGET_PER_RUN: String(placesFixture().budgetPerRun),
+    }
+  )
+  const results = stdout
+    .split("\n")
+    .filter((l) => l.startsWith("RESULT "))
+    .map((l) => JSON.parse(l.slice(7)))
+  if (code !== 0 || results.length !== steps.length) {
+    throw new Error(
+      `run-jobs.js exited ${code} after ${results.length}/${steps.length} steps\n${stderr}\n${stdout.slice(-3000)}`
     )
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", (d) => (stdout += d))
-    child.stderr.on("data", (d) => (stderr += d))
-    child.on("close", (code) => {
-      const results = stdout
-        .split("\n")
-        .filter((l) => l.startsWith("RESULT "))
-        .map((l) => JSON.parse(l.slice(7)))
-      if (code !== 0 || results.length !== steps.length) {
-        reject(
-          new Error(
-            `run-jobs.js exited ${code} after ${results.length}/${steps.length} steps\n${stderr}\n${stdout.slice(-3000)}`
-          )
-        )
-      } else {
-        resolve(results)
-      }
-    })
-  })
+  }
+  return results
 }
 
 /** A Tunis-local instant on `date` (YYYY-MM-DD) at hh:mm. */
@@ -88,73 +69,46 @@ async function usedThisMonth(): Promise<number> {
 let places: PlacesServer
 
 beforeAll(async () => {
-  places = await startPlacesServer({
-    apiKey: placesFixture().apiKey,
-    places: [
-      {
-        id: "job-1",
-        displayName: { text: "Garage du Cap Bon" },
-        location: { latitude: 36.45, longitude: 10.73 },
-        types: ["car_repair"],
-        primaryType: "car_repair",
-      },
-    ],
-  })
-  await usePlaces(places.baseUrl)
+  places = await startPlacesStandIn([
+    placeAt("job-1", "Garage du Cap Bon", 36.45, 10.73),
+  ])
 })
 
-afterAll(async () => {
-  await usePlaces(null)
-  await places.close()
-})
+afterAll(() => stopPlacesStandIn(places))
 
 describe("scheduled jobs", () => {
-  const redisIt =
-    process.env.SHABOU_TEST_ENV &&
-    JSON.parse(process.env.SHABOU_TEST_ENV).redisUrl
-      ? it
-      : it.skip
-  redisIt(
+  itWithRedis(
     "the server registers the three jobs in BullMQ with the documented patterns",
     async () => {
-      const env = testEnv()
-      const redis = new Redis(env.redisUrl as string)
-      try {
-        const key = `${env.redisPrefix}JobSchedulerService:scheduled-jobs-queue:repeat`
-        const entries = await redis.zrange(key, 0, -1, "WITHSCORES")
-        const next: Record<string, Date> = {}
-        const patterns: Record<string, string> = {}
-        for (let i = 0; i < entries.length; i += 2) {
-          const [name] = entries[i].split(":")
-          if (name.startsWith("prospector-")) {
-            patterns[name] = entries[i]
-            next[name] = new Date(Number(entries[i + 1]))
-          }
+      const next: Record<string, Date> = {}
+      const patterns: Record<string, string> = {}
+      for (const job of await scheduledJobs()) {
+        if (job.name.startsWith("prospector-")) {
+          patterns[job.name] = job.key
+          next[job.name] = job.next
         }
-        expect(patterns).toEqual({
-          "prospector-daily-lead-search":
-            "prospector-daily-lead-search::::0 * * * *",
-          "prospector-price-watch": "prospector-price-watch::::0 */6 * * *",
-          "prospector-weekly-report": "prospector-weekly-report::::5 * * * *",
-        })
-        const now = Date.now()
-        // hourly ticks at :00 and :05, the price watch at a multiple of 6 hours (server time)
-        expect(next["prospector-daily-lead-search"].getUTCMinutes()).toBe(0)
-        expect(
-          next["prospector-daily-lead-search"].getTime() - now
-        ).toBeLessThanOrEqual(3600000)
-        expect(next["prospector-weekly-report"].getUTCMinutes()).toBe(5)
-        expect(
-          next["prospector-weekly-report"].getTime() - now
-        ).toBeLessThanOrEqual(3600000 + 5 * 60000)
-        expect(next["prospector-price-watch"].getMinutes()).toBe(0)
-        expect(next["prospector-price-watch"].getHours() % 6).toBe(0)
-        expect(
-          next["prospector-price-watch"].getTime() - now
-        ).toBeLessThanOrEqual(6 * 3600000)
-      } finally {
-        redis.disconnect()
       }
+      expect(patterns).toEqual({
+        "prospector-daily-lead-search":
+          "prospector-daily-lead-search::::0 * * * *",
+        "prospector-price-watch": "prospector-price-watch::::0 */6 * * *",
+        "prospector-weekly-report": "prospector-weekly-report::::5 * * * *",
+      })
+      const now = Date.now()
+      // hourly ticks at :00 and :05, the price watch at a multiple of 6 hours (server time)
+      expect(next["prospector-daily-lead-search"].getUTCMinutes()).toBe(0)
+      expect(
+        next["prospector-daily-lead-search"].getTime() - now
+      ).toBeLessThanOrEqual(3600000)
+      expect(next["prospector-weekly-report"].getUTCMinutes()).toBe(5)
+      expect(
+        next["prospector-weekly-report"].getTime() - now
+      ).toBeLessThanOrEqual(3600000 + 5 * 60000)
+      expect(next["prospector-price-watch"].getMinutes()).toBe(0)
+      expect(next["prospector-price-watch"].getHours() % 6).toBe(0)
+      expect(
+        next["prospector-price-watch"].getTime() - now
+      ).toBeLessThanOrEqual(6 * 3600000)
     }
   )
 
