@@ -1,12 +1,11 @@
 import type { Browser, Page } from "playwright-core"
 import request from "supertest"
 import {
-  launchBrowser,
-  loginAsOwner,
+  expectNothingSeen,
+  gotoAdmin,
+  openOwnerPage,
   PageWatch,
   screenshot,
-  watchPage,
-  gotoAdmin,
 } from "../helpers/browser"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 import { placeOrder } from "../helpers/orders"
@@ -36,23 +35,14 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
                      WHERE pvma.variant_id = pv.id AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL AND ma.region_id IS NULL)
        ORDER BY p.handle LIMIT 1`
     )
-    browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-    watch = await watchPage(page)
-    await loginAsOwner(page)
+    ;({ browser, page, watch } = await openOwnerPage())
   })
 
   afterAll(async () => {
     await browser?.close()
   })
 
-  afterEach(() => {
-    const found = {
-      outside: watch.outside.splice(0),
-      errors: watch.errors.splice(0),
-    }
-    expect(found).toEqual({ outside: [], errors: [] })
-  })
+  afterEach(() => expectNothingSeen(watch))
 
   const tndPrice = async () => {
     const res = await api()

@@ -5,47 +5,34 @@
  * Every result is checked through the API; no console error on any screen; screenshots in .tmp/screenshots.
  * Then 20,000 vehicles inserted by SQL: the Véhicules page asks for one page only.
  */
-import fs from "fs"
 import type { Browser, Page } from "playwright-core"
 import {
-  collectConsoleErrors,
+  downloadFrom,
+  gotoAdmin,
   launchBrowser,
   loginAsOwner,
+  recordResponses,
   screenshot,
-  gotoAdmin,
+  waitOrDescribe,
 } from "../helpers/browser"
 import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
 import { admin, createProduct } from "../fitment/helpers"
+import {
+  addMakeAndModel,
+  deleteMake,
+  fillNewVehicle,
+  insertTwentyThousandVehicles,
+  screenErrors,
+  ZELVORA_FITMENTS_CSV,
+} from "./fitment-screens"
 
 jest.setTimeout(600000)
 
 let browser: Browser
 let page: Page
-let errors: string[]
+let screens: ReturnType<typeof screenErrors>
 let productId: string
 const app = (path: string) => `${testEnv().baseUrl}/app${path}`
-
-let failed: string[]
-
-/**
- * Fails with the console errors and failed API calls collected since the last check (each screen on its own).
- * `expected` lists the API refusals the screen is meant to show (Chromium logs each 4xx answer as a console
- * error "Failed to load resource"): exactly those, and nothing else, are accepted.
- */
-function expectNoConsoleErrors(screen: string, expected: string[] = []) {
-  const found = errors.splice(0)
-  const calls = failed.splice(0)
-  expect({ screen, calls }).toEqual({ screen, calls: expected })
-  // each as collectConsoleErrors words it: "<message> (<url of the call>)"
-  const resourceErrors = expected.map((c) =>
-    expect.stringMatching(
-      new RegExp(
-        `^Failed to load resource: the server responded with a status of ${c.split(" ").pop()} \\(Bad Request\\) \\(http`
-      )
-    )
-  )
-  expect({ screen, errors: found }).toEqual({ screen, errors: resourceErrors })
-}
 
 beforeAll(async () => {
   productId = await createProduct(
@@ -55,17 +42,9 @@ beforeAll(async () => {
   )
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  errors = collectConsoleErrors(page)
-  failed = []
-  page.on("response", (r) => {
-    if (r.status() >= 400)
-      failed.push(
-        `${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`
-      )
-  })
+  screens = screenErrors(page)
   await loginAsOwner(page)
-  errors.splice(0)
-  failed.splice(0)
+  screens.clear()
 })
 
 afterAll(async () => {
@@ -96,33 +75,17 @@ describe("Véhicules, Imports and Marques as the owner", () => {
       .waitFor()
 
     // a make, then a model of it, from the left column
-    await page.getByRole("button", { name: "+ Ajouter" }).first().click()
-    await page.getByLabel("Nom du constructeur").fill("Zelvora")
-    await page.getByRole("button", { name: "Créer", exact: true }).click()
-    await page.locator("[data-testid=models]").waitFor()
-    await page.getByRole("button", { name: "+ Ajouter" }).nth(1).click()
-    await page.getByLabel("Nom du modèle").fill("Quarto")
-    await page.getByRole("button", { name: "Créer", exact: true }).click()
-    await page.locator("[data-testid=models]").getByText("Quarto").waitFor()
-
-    await page.getByRole("button", { name: "Nouveau véhicule" }).click()
-    const form = page.locator("[data-testid=vehicle-form]")
-    await form
-      .locator("select[name=make_id]")
-      .selectOption({ label: "Zelvora" })
-    await form
-      .locator("select[name=model_id] option", { hasText: "Quarto" })
-      .waitFor({ state: "attached" })
-    await form
-      .locator("select[name=model_id]")
-      .selectOption({ label: "Quarto" })
-    await form.locator("input[name=year_from]").fill("2018")
-    await form.locator("input[name=engine]").fill("1.6 HDi 92")
-    await form.locator("input[name=engine_code]").fill("zq16")
-    await form.locator("input[name=displacement_cc]").fill("1560")
-    await form.locator("input[name=power_hp]").fill("92")
-    await form.locator("select[name=fuel]").selectOption("diesel")
-    await form.getByRole("button", { name: "Créer le véhicule" }).click()
+    await addMakeAndModel(page, "Zelvora", "Quarto")
+    await fillNewVehicle(page, {
+      make: "Zelvora",
+      model: "Quarto",
+      year_from: "2018",
+      engine: "1.6 HDi 92",
+      engine_code: "zq16",
+      displacement_cc: "1560",
+      power_hp: "92",
+      fuel: "diesel",
+    })
     await page.waitForURL(/\/a\/vehicules\/veh_/)
     vehicleId = page.url().split("/").pop()!
     await page
@@ -158,31 +121,22 @@ describe("Véhicules, Imports and Marques as the owner", () => {
     await row.getByRole("link", { name: "1.6 HDi 92" }).click()
     await page.waitForURL(new RegExp(`/a/vehicules/${vehicleId}$`))
     await page.getByText("Pièces compatibles (0)").waitFor()
-    expectNoConsoleErrors("Véhicules")
+    screens.expectNone("Véhicules")
   })
 
   it("uploads a fitments CSV with a bad row, sees the row error in the dry run, applies with skip-invalid", async () => {
-    const csv = [
-      "sku;marque;modele;annee_debut;code_moteur;emplacement;qte;note_fr",
-      "ZRV-EMB-1;Zelvora;Quarto;2018;ZQ16;;1;Kit complet",
-      "PAS-DE-TELLE-REF;Zelvora;Quarto;2018;ZQ16;;1;",
-    ].join("\r\n")
     // through the sidebar, as the owner does
     await page.locator('a[href$="/a/imports"]').first().click()
-    await page
-      .getByRole("heading", { name: "Imports", exact: true })
-      .waitFor()
-      .catch(async (e) => {
-        await screenshot(page, "fitment-import-missing")
-        throw new Error(
-          `${e.message}\nURL ${page.url()}\nPAGE ${(await page.locator("body").innerText()).slice(0, 3000)}`
-        )
-      })
+    await waitOrDescribe(
+      page,
+      page.getByRole("heading", { name: "Imports", exact: true }),
+      "fitment-import-missing"
+    )
     await page.locator("select[name=type]").selectOption("fitments")
     await page.locator("input[name=file]").setInputFiles({
       name: "compatibilites-zelvora.csv",
       mimeType: "text/csv",
-      buffer: Buffer.from(csv, "utf8"),
+      buffer: Buffer.from(ZELVORA_FITMENTS_CSV, "utf8"),
     })
     await page.getByRole("button", { name: "Simuler (n'écrit rien)" }).click()
     const errorsTable = page.locator("[data-testid=invalid-rows]")
@@ -206,12 +160,13 @@ describe("Véhicules, Imports and Marques as the owner", () => {
       (await admin("GET", `/admin/vehicles/${vehicleId}/products`)).body.count
     ).toBe(0)
     // the invalid rows download is offered and serves the refused row
-    const download = page.waitForEvent("download")
-    await page
-      .getByRole("button", { name: "Télécharger les lignes invalides (CSV)" })
-      .click()
-    const file = await (await download).path()
-    expect(fs.readFileSync(file!, "utf8")).toMatch(/PAS-DE-TELLE-REF/)
+    const invalid = await downloadFrom(
+      page,
+      page.getByRole("button", {
+        name: "Télécharger les lignes invalides (CSV)",
+      })
+    )
+    expect(invalid.bytes.toString("utf8")).toMatch(/PAS-DE-TELLE-REF/)
 
     await page
       .getByRole("button", {
@@ -251,7 +206,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
       skip_invalid: true,
       dry_run: false,
     })
-    expectNoConsoleErrors("Imports")
+    screens.expectNone("Imports")
 
     await gotoAdmin(page, app(`/a/vehicules/${vehicleId}`))
     const part = page
@@ -260,7 +215,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
     await part.waitFor()
     expect(await part.getAttribute("href")).toBe(`/app/a/products/${productId}`)
     await screenshot(page, "fitment-vehicle-parts")
-    expectNoConsoleErrors("Véhicule")
+    screens.expectNone("Véhicule")
   })
 
   it("creates and edits a brand, and sees the refusal to delete a brand in use", async () => {
@@ -327,7 +282,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
       ((await storeClient().products.retrieve(productId)).product as any).brand
     ).toMatchObject({ id: created.id })
     // the refused DELETE is the only failed call of the screen
-    expectNoConsoleErrors("Marques", [`DELETE /admin/brands/${created.id} 400`])
+    screens.expectNone("Marques", [`DELETE /admin/brands/${created.id} 400`])
   })
 
   it("downloads the vehicles and the fitment links with the export buttons, byte for byte the API's CSV", async () => {
@@ -346,13 +301,11 @@ describe("Véhicules, Imports and Marques as the owner", () => {
         "ZRV-EMB-1",
       ],
     ] as const) {
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.getByRole("button", { name: label }).click(),
-      ])
-      expect(download.suggestedFilename()).toBe(`${file}-${day}.csv`)
-      const saved = await download.path()
-      const bytes = fs.readFileSync(saved!)
+      const { name, bytes } = await downloadFrom(
+        page,
+        page.getByRole("button", { name: label })
+      )
+      expect(name).toBe(`${file}-${day}.csv`)
       const api = await fetch(
         `${testEnv().baseUrl}/admin/fitment/export?type=${type}&format=csv`,
         { headers: await adminHeaders() }
@@ -369,53 +322,23 @@ describe("Véhicules, Imports and Marques as the owner", () => {
       await page.getByRole("button", { name: label }).waitFor()
     }
     await screenshot(page, "fitment-export")
-    expectNoConsoleErrors("Véhicules (export)")
+    screens.expectNone("Véhicules (export)")
   })
 })
 
 describe("Véhicules with 20,000 vehicles", () => {
   const MAKE = "vmake_vingtmille"
 
-  beforeAll(async () => {
-    await sql(
-      `INSERT INTO vehicle_make (id, name, handle, key) VALUES ($1, 'Vingtmille', 'vingtmille', 'vingtmille')`,
-      [MAKE]
-    )
-    await sql(
-      `INSERT INTO vehicle_model (id, make_id, name, handle, key)
-       SELECT 'vmodel_vm' || m, $1, 'VM' || m, 'vingtmille-vm' || m, 'vm' || m FROM generate_series(1, 200) AS m`,
-      [MAKE]
-    )
-    await sql(
-      `INSERT INTO vehicle (id, make_id, model_id, year_from, year_to, engine, engine_code, fuel, natural_key)
-       SELECT 'veh_vm' || m || '_' || e, $1, 'vmodel_vm' || m, 1990 + e % 30, NULL, 'Moteur ' || e, 'VM' || e, 'diesel', 'vingtmille|' || m || '|' || e
-       FROM generate_series(1, 200) AS m, generate_series(1, 100) AS e`,
-      [MAKE]
-    )
-  })
+  beforeAll(() => insertTwentyThousandVehicles(MAKE))
 
-  afterAll(async () => {
-    await sql(`DELETE FROM vehicle WHERE make_id = $1`, [MAKE])
-    await sql(`DELETE FROM vehicle_model WHERE make_id = $1`, [MAKE])
-    await sql(`DELETE FROM vehicle_make WHERE id = $1`, [MAKE])
-  })
+  afterAll(() => deleteMake(MAKE))
 
   it("loads one page of vehicles (server-side paging), and the coverage tab too", async () => {
     const [{ n }] = await sql(`SELECT count(*)::int AS n FROM vehicle`)
     expect(n).toBeGreaterThanOrEqual(20000)
-    const calls: Array<{ url: string; size: number; ms: number }> = []
-    const started = new Map<string, number>()
-    page.on("request", (r) => started.set(r.url(), Date.now()))
-    page.on("response", async (r) => {
-      if (/\/admin\/(vehicles|fitment\/coverage)/.test(r.url())) {
-        const body = await r.body().catch(() => Buffer.alloc(0))
-        calls.push({
-          url: r.url(),
-          size: body.length,
-          ms: Date.now() - (started.get(r.url()) ?? Date.now()),
-        })
-      }
-    })
+    const recorded = recordResponses(page, (url) =>
+      /\/admin\/(vehicles|fitment\/coverage)/.test(url.href)
+    )
     const t0 = Date.now()
     await gotoAdmin(page, app("/a/vehicules"))
     await page
@@ -430,13 +353,13 @@ describe("Véhicules with 20,000 vehicles", () => {
     expect(pager.replace(/\s/g, " ")).toMatch(
       new RegExp(`1–25 sur ${n.toLocaleString("fr-FR").replace(/\s/g, " ")}`)
     )
-    const lists = calls.filter(
-      (c) => new URL(c.url).pathname === "/admin/vehicles"
+    const lists = (await recorded.read()).filter(
+      (c) => c.url.pathname === "/admin/vehicles"
     )
     expect(lists.length).toBeGreaterThan(0)
     for (const c of lists) {
-      expect(new URL(c.url).searchParams.get("limit")).toBe("25")
-      expect(c.size).toBeLessThan(60000)
+      expect(c.url.searchParams.get("limit")).toBe("25")
+      expect(c.bytes).toBeLessThan(60000)
     }
     await screenshot(page, "fitment-20k-vehicles")
 
@@ -448,24 +371,24 @@ describe("Véhicules with 20,000 vehicles", () => {
       .locator("[data-testid=pager]", { hasText: "1–1 sur 1" })
       .waitFor()
 
-    calls.length = 0
+    recorded.clear()
     await page.getByRole("tab", { name: "Couverture" }).click()
     await page
       .locator("[data-testid=coverage-vehicles] tbody tr")
       .nth(19)
       .waitFor({ timeout: 60000 })
-    for (const c of calls) {
-      expect(
-        Number(new URL(c.url).searchParams.get("limit"))
-      ).toBeLessThanOrEqual(25)
+    const coverage = await recorded.read()
+    recorded.stop()
+    for (const c of coverage) {
+      expect(Number(c.url.searchParams.get("limit"))).toBeLessThanOrEqual(25)
     }
     await screenshot(page, "fitment-20k-coverage")
-    expectNoConsoleErrors("Véhicules (20 000)")
+    screens.expectNone("Véhicules (20 000)")
     process.stdout.write(
       `[fitment-pages] 20,000 vehicles: first page shown in ${firstPageMs} ms; ` +
-        calls
+        coverage
           .concat(lists)
-          .map((c) => `${new URL(c.url).pathname} ${c.size} B ${c.ms} ms`)
+          .map((c) => `${c.url.pathname} ${c.bytes} B ${c.ms} ms`)
           .join("; ") +
         "\n"
     )

@@ -5,12 +5,11 @@
  */
 import type { Browser, Page } from "playwright-core"
 import {
+  expectNothingSeen,
   gotoAdmin,
-  launchBrowser,
-  loginAsOwner,
+  openOwnerPage,
   PageWatch,
   screenshot,
-  watchPage,
   whenShown,
 } from "../helpers/browser"
 import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
@@ -31,23 +30,14 @@ describe("order page: the customer's vehicle and the fit of each line", () => {
   let watch: PageWatch
 
   beforeAll(async () => {
-    browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-    watch = await watchPage(page)
-    await loginAsOwner(page)
+    ;({ browser, page, watch } = await openOwnerPage())
   })
 
   afterAll(async () => {
     await browser?.close()
   })
 
-  afterEach(() => {
-    const found = {
-      outside: watch.outside.splice(0),
-      errors: watch.errors.splice(0),
-    }
-    expect(found).toEqual({ outside: [], errors: [] })
-  })
+  afterEach(() => expectNothingSeen(watch))
 
   it("shows the vehicle with its VIN, the line that does not fit first with the reason, the one that fits", async () => {
     const [fit] = await sql(

@@ -4,13 +4,13 @@
  * its duplicate (French refusal), see the price chart (our price and a watched supplier's) and download the
  * price-history CSV. Every result is checked through the API; no console error; screenshots in .tmp/screenshots.
  */
-import fs from "fs"
 import type { Browser, Page } from "playwright-core"
 import {
   startSupplierSite,
   SupplierSite,
 } from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
 import {
+  downloadFrom,
   launchBrowser,
   loginAsOwner,
   screenshot,
@@ -257,14 +257,12 @@ describe("product page widgets (brand, fitment, part numbers, price history)", (
     await chart.scrollIntoViewIfNeeded()
     await screenshot(page, AREA, "price-history")
 
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByTestId("price-history-csv").click(),
-    ])
-    expect(download.suggestedFilename()).toBe(
-      "historique-prix-plaquettes-widget-test.csv"
+    const download = await downloadFrom(
+      page,
+      page.getByTestId("price-history-csv")
     )
-    const csv = fs.readFileSync((await download.path()) as string, "utf8")
+    expect(download.name).toBe("historique-prix-plaquettes-widget-test.csv")
+    const csv = download.bytes.toString("utf8")
     const lines = csv.trim().split(/\r\n/)
     expect(lines[0]).toMatch(
       /^changed_at,product_id,variant_id,variant_sku,currency_code,/

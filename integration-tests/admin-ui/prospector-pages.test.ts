@@ -2,82 +2,42 @@
  * The prospector screens in Chromium, as the owner, each result checked through the API:
  * Prospects (a lead search started from the admin, filters, a status change with a note, the
  * "Exporter CSV" button), Veille prix (a watched page added with our variant, "Vérifier maintenant",
- * an alert acknowledged), Rapports (built, read inline, CSV), and 10,000 leads loading one page only.
+ * an alert acknowledged), Rapports (built, read inline, CSV). 10,000 leads loading one page only:
+ * prospector-many-leads.test.ts.
  * Outside services are the prospector's local stand-ins (Places, supplier site).
  */
 import { parse } from "csv-parse/sync"
-import fs from "fs"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 
-import {
-  FakePlace,
-  PlacesServer,
-  startPlacesServer,
-} from "../../plugins/prospector/src/lib/__fixtures__/places-server"
+import { PlacesServer } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import {
   SupplierSite,
   startSupplierSite,
 } from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
 import {
   collectConsoleErrors,
-  settled,
+  downloadFrom,
+  gotoAdmin,
   launchBrowser,
   loginAsOwner,
   screenshot,
+  settled,
   whenShown,
-  gotoAdmin,
 } from "../helpers/browser"
 import { sql, testEnv } from "../helpers/env"
-import { api, placesFixture, usePlaces } from "../prospector/helpers"
-
-const ARABIC_NAME = "ورشة النجاح لميكانيك السيارات"
-const ARABIC_ADDRESS = "نهج الحبيب بورقيبة، سوسة"
-
-// inside the Sousse rectangle (35.78..35.87, 10.56..10.66)
-const SOUSSE: FakePlace[] = [
-  [
-    "ui-arabic",
-    ARABIC_NAME,
-    35.82,
-    10.6,
-    {
-      formattedAddress: ARABIC_ADDRESS,
-      internationalPhoneNumber: "+216 73 222 333",
-      rating: 4.7,
-      userRatingCount: 210,
-    },
-  ],
-  [
-    "ui-body",
-    "Carrosserie Sahel Élite",
-    35.821,
-    10.601,
-    {
-      internationalPhoneNumber: "+216 73 444 555",
-      rating: 4.2,
-      userRatingCount: 35,
-    },
-  ],
-  ["ui-small", "Mécanique Générale Khezama", 35.83, 10.61, {}],
-  [
-    "ui-parts",
-    "Pièces Auto Sousse Centre",
-    35.831,
-    10.611,
-    { types: ["auto_parts_store", "store"], primaryType: "auto_parts_store" },
-  ],
-].map(([id, name, lat, lng, extra]) => ({
-  id: id as string,
-  displayName: { text: name as string },
-  location: { latitude: lat as number, longitude: lng as number },
-  types: ["car_repair"],
-  primaryType: "car_repair",
-  businessStatus: "OPERATIONAL",
-  googleMapsUri: `https://maps.google.com/?cid=${id}`,
-  ...(extra as Partial<FakePlace>),
-}))
-
-const BULK = 10_000
+import {
+  api,
+  createPricedVariant,
+  placesFixture,
+  startPlacesStandIn,
+  stopPlacesStandIn,
+} from "../prospector/helpers"
+import {
+  ARABIC_ADDRESS,
+  ARABIC_NAME,
+  leadsResponse,
+  SOUSSE,
+} from "./prospector-screens"
 
 let places: PlacesServer
 let site: SupplierSite
@@ -89,42 +49,15 @@ let variantId: string
 
 const app = (path: string) => `${testEnv().baseUrl}/app${path}`
 
-/** Waits for the admin's list call whose query string contains every `expected` pair. */
-function leadsResponse(expected: Record<string, string>) {
-  return page.waitForResponse((r) => {
-    const url = new URL(r.url())
-    return (
-      url.pathname === "/admin/prospector/leads" &&
-      Object.entries(expected).every(([k, v]) => url.searchParams.get(k) === v)
-    )
-  })
-}
-
 beforeAll(async () => {
-  places = await startPlacesServer({
-    apiKey: placesFixture().apiKey,
-    places: SOUSSE,
-  })
-  await usePlaces(places.baseUrl)
+  places = await startPlacesStandIn(SOUSSE)
   site = await startSupplierSite({ robots: "allow" })
-  const product = await api("POST", "/admin/products", {
+  ;({ variantId } = await createPricedVariant({
     title: "Plaquettes avant Sousse (test admin)",
-    options: [{ title: "Modèle" }],
-    variants: [
-      {
-        title: "Standard",
-        sku: "UI-PW-208",
-        prices: [{ currency_code: "tnd", amount: 95000 }],
-        options: [{ value: "Standard" }],
-      },
-    ],
-  })
-  if (product.status !== 200) {
-    throw new Error(
-      `cannot create the test product: ${product.status} ${product.text}`
-    )
-  }
-  variantId = product.json.product.variants[0].id
+    variant: "Standard",
+    sku: "UI-PW-208",
+    amount: 95000,
+  }))
   browser = await launchBrowser()
   context = await browser.newContext({
     acceptDownloads: true,
@@ -137,13 +70,9 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await sql(
-    `DELETE FROM prospector_lead WHERE place_id LIKE 'ui-bulk-%'`
-  ).catch(() => undefined)
   await context?.close()
   await browser?.close()
-  await usePlaces(null)
-  await places?.close()
+  await stopPlacesStandIn(places)
   await site?.close()
 })
 
@@ -189,13 +118,13 @@ describe("prospector pages in the admin", () => {
   it("filters the leads, opens one and changes its status with a note and an assignee", async () => {
     await gotoAdmin(page, app("/a/prospects"))
     await whenShown(page, page.getByTestId("leads-table"))
-    let wait = leadsResponse({ city: "Sousse" })
+    let wait = leadsResponse(page, { city: "Sousse" })
     await page.selectOption('select[name="city"]', "Sousse")
     await wait
-    wait = leadsResponse({ city: "Sousse", kind: "lead" })
+    wait = leadsResponse(page, { city: "Sousse", kind: "lead" })
     await page.selectOption('select[name="kind"]', "lead")
     await wait
-    wait = leadsResponse({ city: "Sousse", kind: "lead", order: "name" })
+    wait = leadsResponse(page, { city: "Sousse", kind: "lead", order: "name" })
     await page.selectOption('select[name="order"]', "name")
     await wait
     const expected = await api(
@@ -213,7 +142,7 @@ describe("prospector pages in the admin", () => {
     ).resolves.toEqual(names)
 
     // free text, Arabic
-    wait = leadsResponse({ city: "Sousse", q: "النجاح" })
+    wait = leadsResponse(page, { city: "Sousse", q: "النجاح" })
     await page.fill('input[name="q"]', "النجاح")
     await wait
     await expect(settled(() => shown.count(), 1)).resolves.toBe(1)
@@ -263,7 +192,7 @@ describe("prospector pages in the admin", () => {
     // back to the list: its filters are kept; the status filter finds the lead
     await page.getByRole("button", { name: "← Prospects" }).click()
     await whenShown(page, page.getByTestId("leads-table"))
-    wait = leadsResponse({ status: "contacted" })
+    wait = leadsResponse(page, { status: "contacted" })
     await page.fill('input[name="q"]', "")
     await page.selectOption('select[name="status"]', "contacted")
     await wait
@@ -278,14 +207,11 @@ describe("prospector pages in the admin", () => {
   it('downloads exactly the filtered list from "Exporter CSV" (BOM, Arabic intact)', async () => {
     await gotoAdmin(page, app("/a/prospects?city=Sousse&status=new&order=name"))
     await whenShown(page, page.getByTestId("leads-table"))
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Exporter CSV" }).click(),
-    ])
-    expect(download.suggestedFilename()).toMatch(
-      /^prospects-\d{4}-\d{2}-\d{2}\.csv$/
+    const { name, bytes } = await downloadFrom(
+      page,
+      page.getByRole("button", { name: "Exporter CSV" })
     )
-    const bytes = fs.readFileSync((await download.path()) as string)
+    expect(name).toMatch(/^prospects-\d{4}-\d{2}-\d{2}\.csv$/)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const rows: Array<Record<string, string>> = parse(
       bytes.subarray(3).toString("utf8"),
@@ -436,95 +362,18 @@ describe("prospector pages in the admin", () => {
       .locator("tr[data-report-id]")
       .first()
       .getAttribute("data-report-id")
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page
-        .locator(`tr[data-report-id="${id}"]`)
-        .getByRole("button", { name: "Télécharger CSV" })
-        .click(),
-    ])
-    const csv = fs.readFileSync((await download.path()) as string, "utf8")
+    const csv = (
+      await downloadFrom(
+        page,
+        page
+          .locator(`tr[data-report-id="${id}"]`)
+          .getByRole("button", { name: "Télécharger CSV" })
+      )
+    ).bytes.toString("utf8")
     const fromApi = await api(
       "GET",
       `/admin/prospector/reports/${id}?format=csv`
     )
     expect(csv).toBe(fromApi.text)
-  })
-
-  it(`with ${BULK.toLocaleString("en")} leads the list loads one page of 50, and pages on the server`, async () => {
-    await sql(
-      `INSERT INTO prospector_lead (id, place_id, name, name_folded, city, governorate, first_seen_at, last_seen_at, fetched_at,
-         score, score_band, score_breakdown, kind)
-       SELECT 'plead_uibulk_' || g, 'ui-bulk-' || g, 'Garage Kairouan ' || g, 'garage kairouan ' || g, 'Kairouan', 'Kairouan', now(), now(), now(),
-         g % 101, CASE WHEN g % 101 >= 70 THEN 'high' WHEN g % 101 >= 40 THEN 'medium' ELSE 'low' END, '[]'::jsonb, 'lead'
-       FROM generate_series(1, ${BULK}) g`
-    )
-    // each answer is recorded the moment it arrives; its size is read later (reading the body is
-    // asynchronous, and a record pushed only after it could miss the checks below)
-    const seen: Array<{
-      url: URL
-      bytes: number
-      ms: number
-      body: Promise<Buffer>
-    }> = []
-    const started = new Map<string, number>()
-    page.on("request", (r) => started.set(r.url(), Date.now()))
-    const onResponse = (r: any) => {
-      const url = new URL(r.url())
-      if (url.pathname.startsWith("/admin/prospector/leads")) {
-        seen.push({
-          url,
-          bytes: 0,
-          ms: Date.now() - (started.get(r.url()) ?? Date.now()),
-          body: r.body(),
-        })
-      }
-    }
-    page.on("response", onResponse)
-    const t0 = Date.now()
-    await gotoAdmin(page, app("/a/prospects"))
-    await page.getByTestId("leads-table").locator("tbody tr").nth(49).waitFor()
-    const loadMs = Date.now() - t0
-    await expect(
-      page.getByTestId("leads-table").locator("tbody tr").count()
-    ).resolves.toBe(50)
-    const [{ total }] = await sql(
-      `SELECT count(*)::int AS total FROM prospector_lead`
-    )
-    expect(total).toBeGreaterThanOrEqual(BULK)
-    await expect(page.getByTestId("pager").textContent()).resolves.toContain(
-      `1–50 sur ${total.toLocaleString("fr-FR")}`
-    )
-
-    await Promise.all([
-      page.waitForResponse(
-        (r) =>
-          new URL(r.url()).pathname === "/admin/prospector/leads" &&
-          new URL(r.url()).searchParams.get("offset") === "50"
-      ),
-      page.getByRole("button", { name: "Suivant" }).click(),
-    ])
-    await expect(page.getByTestId("pager").textContent()).resolves.toContain(
-      "51–100 sur"
-    )
-    page.off("response", onResponse)
-    for (const s of seen) {
-      s.bytes = (await s.body).length
-    }
-
-    const lists = seen.filter(
-      (s) => s.url.pathname === "/admin/prospector/leads"
-    )
-    expect(lists.length).toBeGreaterThanOrEqual(2)
-    expect(lists.every((s) => s.url.searchParams.get("limit") === "50")).toBe(
-      true
-    )
-    // nothing downloads the whole table: no export call, every answer small
-    expect(seen.some((s) => s.url.pathname.endsWith("/export"))).toBe(false)
-    expect(Math.max(...seen.map((s) => s.bytes))).toBeLessThan(200_000)
-    await screenshot(page, "prospector-07-ten-thousand-leads")
-    process.stdout.write(
-      `[prospector-pages] ${total} leads: first screen in ${loadMs} ms, list calls ${lists.map((s) => `${s.ms} ms / ${s.bytes} B`).join(", ")}\n`
-    )
   })
 })

@@ -2,12 +2,11 @@ import fs from "fs"
 import type { Browser, Page } from "playwright-core"
 import request from "supertest"
 import {
-  launchBrowser,
-  loginAsOwner,
+  expectNothingSeen,
+  gotoAdmin,
+  openOwnerPage,
   PageWatch,
   screenshot,
-  watchPage,
-  gotoAdmin,
 } from "../helpers/browser"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 
@@ -32,27 +31,17 @@ describe("Réassort and the demand forecast widget", () => {
       .set(await adminHeaders())
       .send({ inventory_quantity: 0 })
     expect(upd.status).toBe(200)
-    browser = await launchBrowser()
-    const context = await browser.newContext({
+    ;({ browser, page, watch } = await openOwnerPage({
       viewport: { width: 1440, height: 1100 },
       acceptDownloads: true,
-    })
-    page = await context.newPage()
-    watch = await watchPage(page)
-    await loginAsOwner(page)
+    }))
   })
 
   afterAll(async () => {
     await browser?.close()
   })
 
-  afterEach(() => {
-    const found = {
-      outside: watch.outside.splice(0),
-      errors: watch.errors.splice(0),
-    }
-    expect(found).toEqual({ outside: [], errors: [] })
-  })
+  afterEach(() => expectNothingSeen(watch))
 
   it("runs a forecast from the page and shows its progress, then the parts to order", async () => {
     const headers = await adminHeaders()

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from "util"
 import {
   chromium,
   type Browser,
+  type BrowserContextOptions,
   type Locator,
   type Page,
 } from "playwright-core"
@@ -167,4 +168,107 @@ export async function settled<T>(
     last = await read()
   }
   return last
+}
+
+/** Chromium with one page of the admin, the owner logged in, its console and outside requests watched. */
+export type OwnerPage = { browser: Browser; page: Page; watch: PageWatch }
+
+export async function openOwnerPage(
+  options: BrowserContextOptions = {}
+): Promise<OwnerPage> {
+  const browser = await launchBrowser()
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    ...options,
+  })
+  const page = await context.newPage()
+  const watch = await watchPage(page)
+  await loginAsOwner(page)
+  return { browser, page, watch }
+}
+
+/** Fails with what the watch saw since the last call (console errors, requests to other origins). */
+export function expectNothingSeen(watch: PageWatch): void {
+  const found = {
+    outside: watch.outside.splice(0),
+    errors: watch.errors.splice(0),
+  }
+  expect(found).toEqual({ outside: [], errors: [] })
+}
+
+/** One answer recorded by recordResponses: its URL, ms since its request, and its body (read later). */
+export type RecordedResponse = { url: URL; ms: number; body: Promise<Buffer> }
+
+/**
+ * Records the answers whose URL `keep` accepts, each the moment it arrives (reading a body is
+ * asynchronous: a record pushed only once it is read could miss the checks that follow). `read()`
+ * waits for the bodies of what was recorded so far and gives each with its size in bytes; `clear()`
+ * forgets it; `stop()` ends the recording.
+ */
+export function recordResponses(page: Page, keep: (url: URL) => boolean) {
+  const seen: RecordedResponse[] = []
+  const started = new Map<string, number>()
+  const onRequest = (r: { url(): string }) => started.set(r.url(), Date.now())
+  const onResponse = (r: { url(): string; body(): Promise<Buffer> }) => {
+    const url = new URL(r.url())
+    if (keep(url)) {
+      seen.push({
+        url,
+        ms: Date.now() - (started.get(r.url()) ?? Date.now()),
+        body: r.body().catch(() => Buffer.alloc(0)),
+      })
+    }
+  }
+  page.on("request", onRequest)
+  page.on("response", onResponse)
+  return {
+    seen,
+    stop() {
+      page.off("request", onRequest)
+      page.off("response", onResponse)
+    },
+    read: () =>
+      Promise.all(
+        seen.map(async (s) => ({
+          url: s.url,
+          ms: s.ms,
+          bytes: (await s.body).length,
+        }))
+      ),
+    clear() {
+      seen.length = 0
+    },
+  }
+}
+
+/**
+ * Waits for what a screen shows; when it does not come, saves a screenshot as `<name>.png` and fails
+ * with the page's URL and the start of its text.
+ */
+export async function waitOrDescribe(
+  page: Page,
+  locator: Locator,
+  name: string
+): Promise<void> {
+  await locator.waitFor().catch(async (e) => {
+    await screenshot(page, name)
+    throw new Error(
+      `${e.message}\nURL ${page.url()}\nPAGE ${(await page.locator("body").innerText()).slice(0, 3000)}`
+    )
+  })
+}
+
+/** Clicks what starts a download and waits for the file: its suggested name and its bytes. */
+export async function downloadFrom(
+  page: Page,
+  trigger: Locator
+): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    trigger.click(),
+  ])
+  return {
+    name: download.suggestedFilename(),
+    bytes: fs.readFileSync((await download.path()) as string),
+  }
 }
