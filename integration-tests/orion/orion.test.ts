@@ -1,66 +1,35 @@
 import fs from "fs"
 import path from "path"
-import Redis from "ioredis"
-import request from "supertest"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
-import { placeOrder } from "../helpers/orders"
+import { sql } from "../helpers/env"
+import {
+  admin,
+  download,
+  finishedRun,
+  forecastOf,
+  importSales,
+} from "./admin-api"
+import {
+  BestSeller,
+  bestSeller,
+  categoryId,
+  fitmentBrandId,
+  inStockNeverSold,
+  productsOfBrand,
+  soldBetween,
+  tndPrice,
+  today,
+  variantsInCategory,
+} from "./orion-data"
 
 jest.setTimeout(300000)
 
 const ROOT = path.resolve(__dirname, "..", "..")
 
-const api = () => request(testEnv().baseUrl)
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined | null | false>,
-  timeoutMs = 60000
-): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = await fn()
-    if (v) {
-      return v
-    }
-    if (Date.now() > end) {
-      throw new Error(`timed out waiting for ${what}`)
-    }
-    await sleep(500)
-  }
-}
-
-function csvUpload(content: string, name = "sales.csv") {
-  return async () =>
-    api()
-      .post("/admin/orion/sales-history/imports")
-      .set(await adminHeaders())
-      .attach("file", Buffer.from(content, "utf8"), {
-        filename: name,
-        contentType: "text/csv",
-      })
-}
-
 describe("orion through the admin API", () => {
-  let variant: {
-    id: string
-    sku: string
-    product_id: string
-    brand: string
-    category: string
-  }
+  let variant: BestSeller
 
   beforeAll(async () => {
-    // the variant with the most demo sales history: its forecast is not zero
-    const [v] = await sql(
-      `SELECT pv.id, pv.sku, pv.product_id,
-              (SELECT b.handle FROM fitment_product fp JOIN brand b ON b.id = fp.brand_id WHERE fp.product_id = p.id) AS brand,
-              (SELECT pc.handle FROM product_category_product pcp JOIN product_category pc ON pc.id = pcp.product_category_id
-               WHERE pcp.product_id = p.id ORDER BY pc.handle LIMIT 1) AS category
-       FROM orion_sales_history h JOIN product_variant pv ON pv.id = h.variant_id JOIN product p ON p.id = pv.product_id
-       GROUP BY pv.id, p.id ORDER BY sum(h.qty) DESC LIMIT 1`
-    )
-    variant = v
+    variant = await bestSeller()
   })
 
   it("the demo seed imported data/sales-history.csv through the import code", async () => {
@@ -77,59 +46,6 @@ describe("orion through the admin API", () => {
     expect(variant.sku).toBeTruthy()
   })
 
-  it("rejects a bad CSV with every row, column and reason, and writes nothing", async () => {
-    const [{ count: before }] = await sql(
-      `SELECT count(*)::int AS count FROM orion_sales_history`
-    )
-    const res = await csvUpload(
-      [
-        "sku,date,qty",
-        `${variant.sku},2019-03-04,2`,
-        "NO-SUCH-SKU,2019-03-05,1",
-        `${variant.sku},2019-02-30,1`,
-        `${variant.sku},2019-03-06,-1`,
-        `${variant.sku},2999-01-01,1`,
-      ].join("\n")
-    )()
-    expect(res.status).toBe(400)
-    expect(res.body.errors).toEqual([
-      {
-        row: 3,
-        column: "sku",
-        reason: 'unknown sku "NO-SUCH-SKU": no product variant has it',
-      },
-      {
-        row: 4,
-        column: "date",
-        reason: '"2019-02-30" is not a valid YYYY-MM-DD date',
-      },
-      { row: 5, column: "qty", reason: '"-1" is not a non-negative number' },
-      {
-        row: 6,
-        column: "date",
-        reason: expect.stringContaining('"2999-01-01" is in the future'),
-      },
-    ])
-    const [{ count: after }] = await sql(
-      `SELECT count(*)::int AS count FROM orion_sales_history`
-    )
-    expect(after).toBe(before)
-
-    const header = await csvUpload("code,day,units\nX,2019-01-01,1\n")()
-    expect(header.status).toBe(400)
-    expect(header.body.errors[0]).toMatchObject({
-      row: 1,
-      reason: expect.stringContaining("sku,date,qty"),
-    })
-
-    const noFile = await api()
-      .post("/admin/orion/sales-history/imports")
-      .set(await adminHeaders())
-      .field("x", "y")
-    expect(noFile.status).toBe(400)
-    expect(noFile.body.message).toContain('field named "file"')
-  })
-
   it("imports past sales idempotently: the same file twice changes nothing", async () => {
     const file = [
       "sku,date,qty",
@@ -137,7 +53,7 @@ describe("orion through the admin API", () => {
       `${variant.sku},2019-03-04,1`,
       `${variant.sku},2019-03-11,4`,
     ].join("\n")
-    const first = await csvUpload(file)()
+    const first = await importSales(file)
     expect(first.status).toBe(200)
     expect(first.body.import).toMatchObject({
       rows: 3,
@@ -158,7 +74,7 @@ describe("orion through the admin API", () => {
       ["2019-03-11", 4],
     ])
 
-    const again = await csvUpload(file)()
+    const again = await importSales(file)
     expect(again.body.import).toMatchObject({
       inserted: 0,
       updated: 0,
@@ -166,9 +82,9 @@ describe("orion through the admin API", () => {
     })
     expect(await rows()).toEqual(snapshot)
 
-    const corrected = await csvUpload(
+    const corrected = await importSales(
       file.replace("2019-03-11,4", "2019-03-11,5")
-    )()
+    )
     expect(corrected.body.import).toMatchObject({
       inserted: 0,
       updated: 1,
@@ -176,69 +92,29 @@ describe("orion through the admin API", () => {
     })
   })
 
-  it("orders placed through medusa-js become sales history, once per line item", async () => {
-    // a part whose stock no other suite touches: the best sellers are set out of stock by the Réassort,
-    // purchase-order and forecast tests, which may run before or beside this one
-    const [part] = await sql(
-      `SELECT pv.id, pv.sku FROM product_variant pv JOIN product p ON p.id = pv.product_id
-        WHERE p.status = 'published' AND p.deleted_at IS NULL AND pv.deleted_at IS NULL AND pv.inventory_quantity >= 20
-          AND pv.id NOT IN (SELECT h.variant_id FROM orion_sales_history h GROUP BY h.variant_id ORDER BY sum(h.qty) DESC LIMIT 10)
-        ORDER BY pv.id DESC LIMIT 1`
-    )
-    const o1 = await placeOrder(part.id, 3, "orion@example.tn")
-    const o2 = await placeOrder(part.id, 2, "orion@example.tn")
-    const headers = await adminHeaders()
-    const history = await until(
-      "order rows in the sales history",
-      async () => {
-        const res = await api()
-          .get(`/admin/orion/sales-history?variant_id=${part.id}&source=order`)
-          .set(headers)
-        expect(res.status).toBe(200)
-        return res.body.count >= 2 ? res.body : null
-      },
-      150000
-    )
-    const byOrder = Object.fromEntries(
-      history.sales.map((s: any) => [s.order_id, s])
-    )
-    expect(byOrder[o1].qty).toBe(3)
-    expect(byOrder[o2].qty).toBe(2)
-    const today = new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Africa/Tunis",
-    }).format(new Date())
-    expect(byOrder[o1].day).toBe(today)
-    expect(byOrder[o1].sku).toBe(part.sku)
-
-    const backfill = await api()
-      .post("/admin/orion/sales-history/backfill")
-      .set(headers)
-    expect(backfill.status).toBe(200)
-    expect(backfill.body.backfill.inserted).toBe(0)
-    expect(backfill.body.backfill.orders).toBeGreaterThanOrEqual(2)
-  })
-
   it("validates restock settings and stores them", async () => {
-    const headers = await adminHeaders()
-    const bad = await api()
-      .post("/admin/orion/settings")
-      .set(headers)
-      .send({ scope: "category", key: variant.category, service_level: 95 })
+    const bad = await admin("post", "/admin/orion/settings", {
+      scope: "category",
+      key: variant.category,
+      service_level: 95,
+    })
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain(
       "service_level must be a number in (0, 1)"
     )
-    const sl = await api()
-      .post("/admin/orion/settings")
-      .set(headers)
-      .send({ scope: "category", key: variant.category, service_level: 0.99 })
+    const sl = await admin("post", "/admin/orion/settings", {
+      scope: "category",
+      key: variant.category,
+      service_level: 0.99,
+    })
     expect(sl.status).toBe(200)
-    const lt = await api()
-      .post("/admin/orion/settings")
-      .set(headers)
-      .send({ scope: "brand", key: variant.brand, lead_time_days: 28 })
+    const lt = await admin("post", "/admin/orion/settings", {
+      scope: "brand",
+      key: variant.brand,
+      lead_time_days: 28,
+    })
     expect(lt.status).toBe(200)
-    const list = await api().get("/admin/orion/settings").set(headers)
+    const list = await admin("get", "/admin/orion/settings")
     expect(list.body.defaults).toEqual({
       service_level: 0.95,
       lead_time_days: 7,
@@ -247,31 +123,23 @@ describe("orion through the admin API", () => {
   })
 
   it("runs a forecast on demand (202, 409 while running) and records it", async () => {
-    const headers = await adminHeaders()
     // no stock left for our variant: it must come out as a restock alert
-    const upd = await api()
-      .post(`/admin/products/${variant.product_id}/variants/${variant.id}`)
-      .set(headers)
-      .send({ inventory_quantity: 0 })
+    const upd = await admin(
+      "post",
+      `/admin/products/${variant.product_id}/variants/${variant.id}`,
+      { inventory_quantity: 0 }
+    )
     expect(upd.status).toBe(200)
 
-    const started = await api().post("/admin/orion/runs").set(headers).send({})
+    const started = await admin("post", "/admin/orion/runs", {})
     expect(started.status).toBe(202)
     const runId = started.body.run.id
     expect(started.body.run.status).toBe("running")
-    const second = await api().post("/admin/orion/runs").set(headers).send({})
+    const second = await admin("post", "/admin/orion/runs", {})
     expect(second.status).toBe(409)
     expect(second.body.message).toContain(runId)
 
-    const run = await until(
-      "the run to finish",
-      async () => {
-        const res = await api().get(`/admin/orion/runs/${runId}`).set(headers)
-        expect(res.status).toBe(200)
-        return res.body.run.status !== "running" ? res.body.run : null
-      },
-      240000
-    )
+    const run = await finishedRun(runId)
     expect({ status: run.status, error: run.error }).toEqual({
       status: "succeeded",
       error: null,
@@ -291,15 +159,12 @@ describe("orion through the admin API", () => {
     expect(typeof someMetrics[0].wql).toBe("number")
     expect(Object.keys(run.calendar_effects).length).toBeGreaterThan(0)
 
-    const list = await api().get("/admin/orion/runs").set(headers)
+    const list = await admin("get", "/admin/orion/runs")
     expect(list.body.runs[0].id).toBe(runId)
   })
 
   it("serves the variant's quantile forecast with its model, metrics and reorder point", async () => {
-    const headers = await adminHeaders()
-    const res = await api()
-      .get(`/admin/orion/forecasts?variant_id=${variant.id}`)
-      .set(headers)
+    const res = await forecastOf(variant.id)
     expect(res.status).toBe(200)
     const fc = res.body.forecast
     expect(fc.periods).toHaveLength(13)
@@ -323,40 +188,30 @@ describe("orion through the admin API", () => {
       stock: 0,
     })
 
-    const missing = await api().get("/admin/orion/forecasts").set(headers)
+    const missing = await admin("get", "/admin/orion/forecasts")
     expect(missing.status).toBe(400)
     expect(missing.body.message).toContain("variant_id: is required")
   })
 
   it("gives the sales history per period before the forecast, and the expected stock-out date", async () => {
-    const headers = await adminHeaders()
-    const res = await api()
-      .get(`/admin/orion/forecasts?variant_id=${variant.id}`)
-      .set(headers)
+    const res = await forecastOf(variant.id)
     const { history, run, forecast } = res.body
     expect(history).toHaveLength(52)
     const start = String(run.forecast_start).slice(0, 10)
     expect(history[history.length - 1].period_start < start).toBe(true)
     // the weekly sums are those of the sales history table
-    const [{ qty }] = await sql(
-      `SELECT COALESCE(sum(qty), 0)::float AS qty FROM orion_sales_history WHERE variant_id = $1 AND day >= $2 AND day < $3`,
-      [variant.id, history[0].period_start, start]
-    )
+    const qty = await soldBetween(variant.id, history[0].period_start, start)
     expect(history.reduce((a: number, h: any) => a + h.qty, 0)).toBeCloseTo(
       qty,
       6
     )
     // out of stock: it runs out today, and must be ordered today
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "UTC" }).format(
-      new Date()
-    )
-    expect(forecast.restock.stockout_date).toBe(today)
-    expect(forecast.restock.order_by).toBe(today)
+    expect(forecast.restock.stockout_date).toBe(today("UTC"))
+    expect(forecast.restock.order_by).toBe(today("UTC"))
   })
 
   it("lists the order suggestions of the Réassort screen: stock-out date first, then value; filters; CSV", async () => {
-    const headers = await adminHeaders()
-    const res = await api().get("/admin/orion/restock?limit=500").set(headers)
+    const res = await admin("get", "/admin/orion/restock?limit=500")
     expect(res.status).toBe(200)
     const rows = res.body.suggestions as any[]
     const [{ count }] = await sql(
@@ -382,86 +237,52 @@ describe("orion through the admin API", () => {
       stock: 0,
       stockout_date: expect.any(String),
     })
-    const [price] = await sql(
-      `SELECT ma.amount FROM product_variant_money_amount pvma JOIN money_amount ma ON ma.id = pvma.money_amount_id
-       WHERE pvma.variant_id = $1 AND pvma.deleted_at IS NULL AND ma.deleted_at IS NULL AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL
-       ORDER BY ma.region_id NULLS FIRST, ma.min_quantity NULLS FIRST LIMIT 1`,
-      [variant.id]
-    )
-    expect(mine.unit_price).toBe(price.amount)
-    expect(mine.value).toBe(price.amount * mine.suggested_quantity)
+    const price = await tndPrice(variant.id)
+    expect(mine.unit_price).toBe(price)
+    expect(mine.value).toBe(price * mine.suggested_quantity)
 
     // category filter: the category and the categories below it
-    const [cat] = await sql(
-      `SELECT id FROM product_category WHERE handle = $1`,
-      [variant.category]
+    const cat = await categoryId(variant.category)
+    const byCat = await admin(
+      "get",
+      `/admin/orion/restock?limit=500&category_id=${cat}`
     )
-    const byCat = await api()
-      .get(`/admin/orion/restock?limit=500&category_id=${cat.id}`)
-      .set(headers)
     expect(byCat.body.suggestions.map((r: any) => r.variant_id)).toContain(
       variant.id
     )
     expect(byCat.body.count).toBeLessThanOrEqual(res.body.count)
-    const inCat = await sql(
-      `SELECT DISTINCT pv.id FROM product_variant pv JOIN product_category_product pcp ON pcp.product_id = pv.product_id
-       JOIN product_category pc ON pc.id = pcp.product_category_id JOIN product_category top ON top.id = $1
-       WHERE pc.id = top.id OR pc.mpath LIKE top.mpath || '%'`,
-      [cat.id]
-    )
-    const inCatIds = new Set(inCat.map((r) => r.id))
+    const inCatIds = await variantsInCategory(cat)
     expect(
       byCat.body.suggestions.every((r: any) => inCatIds.has(r.variant_id))
     ).toBe(true)
     // brand filter: the fitment brand of the product
-    const [fp] = await sql(
-      `SELECT brand_id FROM fitment_product WHERE product_id = $1`,
-      [variant.product_id]
-    )
-    if (fp?.brand_id) {
-      const byBrand = await api()
-        .get(`/admin/orion/restock?limit=500&brand_id=${fp.brand_id}`)
-        .set(headers)
+    const brand = await fitmentBrandId(variant.product_id)
+    if (brand) {
+      const byBrand = await admin(
+        "get",
+        `/admin/orion/restock?limit=500&brand_id=${brand}`
+      )
       expect(byBrand.body.suggestions.map((r: any) => r.variant_id)).toContain(
         variant.id
       )
-      const brandProducts = new Set(
-        (
-          await sql(
-            `SELECT product_id FROM fitment_product WHERE brand_id = $1`,
-            [fp.brand_id]
-          )
-        ).map((r) => r.product_id)
-      )
+      const brandProducts = await productsOfBrand(brand)
       expect(
         byBrand.body.suggestions.every((r: any) =>
           brandProducts.has(r.product_id)
         )
       ).toBe(true)
     }
-    const none = await api()
-      .get("/admin/orion/restock?brand_id=brand_nope")
-      .set(headers)
+    const none = await admin("get", "/admin/orion/restock?brand_id=brand_nope")
     expect(none.body).toMatchObject({ suggestions: [], count: 0 })
 
-    const bad = await api().get("/admin/orion/restock?status=lost").set(headers)
+    const bad = await admin("get", "/admin/orion/restock?status=lost")
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain("status")
-    const badFormat = await api()
-      .get("/admin/orion/restock?format=xlsx")
-      .set(headers)
+    const badFormat = await admin("get", "/admin/orion/restock?format=xlsx")
     expect(badFormat.status).toBe(400)
     expect(badFormat.body.message).toContain("format")
 
-    const csv = await api()
-      .get("/admin/orion/restock?format=csv")
-      .set(headers)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = []
-        r.on("data", (c: Buffer) => chunks.push(c))
-        r.on("end", () => cb(null, Buffer.concat(chunks)))
-      })
+    const csv = await download("/admin/orion/restock?format=csv")
     expect(csv.status).toBe(200)
     expect(csv.headers["content-type"]).toContain("text/csv")
     expect(csv.headers["content-disposition"]).toMatch(
@@ -486,10 +307,10 @@ describe("orion through the admin API", () => {
   })
 
   it("lists restock alerts (filter, sort, paginate) and acknowledges one", async () => {
-    const headers = await adminHeaders()
-    const res = await api()
-      .get("/admin/orion/alerts?type=restock&sort=-severity&limit=500")
-      .set(headers)
+    const res = await admin(
+      "get",
+      "/admin/orion/alerts?type=restock&sort=-severity&limit=500"
+    )
     expect(res.status).toBe(200)
     const mine = res.body.alerts.find((a: any) => a.variant_id === variant.id)
     expect(mine).toBeDefined()
@@ -502,54 +323,50 @@ describe("orion through the admin API", () => {
     const sev = res.body.alerts.map((a: any) => a.severity)
     expect(sev).toEqual([...sev].sort((a, b) => b - a))
 
-    const page = await api()
-      .get("/admin/orion/alerts?type=restock&limit=1&offset=0")
-      .set(headers)
+    const page = await admin(
+      "get",
+      "/admin/orion/alerts?type=restock&limit=1&offset=0"
+    )
     expect(page.body.alerts).toHaveLength(1)
     expect(page.body.count).toBe(res.body.count)
 
-    const badType = await api()
-      .get("/admin/orion/alerts?type=flood")
-      .set(headers)
+    const badType = await admin("get", "/admin/orion/alerts?type=flood")
     expect(badType.status).toBe(400)
     expect(badType.body.message).toContain(
       '"flood" is not one of restock, spike, decline, dead_stock'
     )
 
-    const ack = await api()
-      .post(`/admin/orion/alerts/${mine.id}/acknowledge`)
-      .set(headers)
-      .send({ note: "ordered from supplier" })
+    const ack = await admin(
+      "post",
+      `/admin/orion/alerts/${mine.id}/acknowledge`,
+      { note: "ordered from supplier" }
+    )
     expect(ack.status).toBe(200)
     expect(ack.body.alert.status).toBe("acknowledged")
     expect(ack.body.alert.acknowledged_by).toMatch(/^usr_/)
-    const acked = await api()
-      .get("/admin/orion/alerts?status=acknowledged")
-      .set(headers)
+    const acked = await admin("get", "/admin/orion/alerts?status=acknowledged")
     expect(acked.body.alerts.map((a: any) => a.id)).toContain(mine.id)
-    const missing = await api()
-      .post("/admin/orion/alerts/oal_nope/acknowledge")
-      .set(headers)
-      .send({})
+    const missing = await admin(
+      "post",
+      "/admin/orion/alerts/oal_nope/acknowledge",
+      {}
+    )
     expect(missing.status).toBe(404)
   })
 
   it("reports dead stock, spikes and declines as insights with reasons", async () => {
-    const headers = await adminHeaders()
-    const res = await api().get("/admin/orion/insights?limit=500").set(headers)
+    const res = await admin("get", "/admin/orion/insights?limit=500")
     expect(res.status).toBe(200)
     for (const i of res.body.insights) {
       expect(["spike", "decline", "dead_stock"]).toContain(i.type)
       expect(i.reason).toMatch(/\S/)
     }
     // variants in stock that never sold: the history reaches back to 2019, so they are dead stock
-    const never = await sql(
-      `SELECT pv.id FROM product_variant pv WHERE pv.deleted_at IS NULL AND pv.inventory_quantity > 0
-         AND NOT EXISTS (SELECT 1 FROM orion_sales_history h WHERE h.variant_id = pv.id)`
+    const never = await inStockNeverSold()
+    const dead = await admin(
+      "get",
+      "/admin/orion/insights?type=dead_stock&limit=500"
     )
-    const dead = await api()
-      .get("/admin/orion/insights?type=dead_stock&limit=500")
-      .set(headers)
     const deadIds = new Set(dead.body.insights.map((i: any) => i.variant_id))
     for (const v of never) {
       expect(deadIds.has(v.id)).toBe(true)
@@ -562,68 +379,21 @@ describe("orion through the admin API", () => {
   })
 
   it("a second run keeps the acknowledgement and refreshes the alert", async () => {
-    const headers = await adminHeaders()
-    const started = await api()
-      .post("/admin/orion/runs")
-      .set(headers)
-      .send({ frequency: "week", horizon: 8 })
+    const started = await admin("post", "/admin/orion/runs", {
+      frequency: "week",
+      horizon: 8,
+    })
     expect(started.status).toBe(202)
-    await until(
-      "the second run",
-      async () => {
-        const res = await api()
-          .get(`/admin/orion/runs/${started.body.run.id}`)
-          .set(headers)
-        return res.body.run.status !== "running" ? res.body.run : null
-      },
-      240000
+    await finishedRun(started.body.run.id)
+    const res = await admin(
+      "get",
+      `/admin/orion/alerts?type=restock&variant_id=${variant.id}&status=acknowledged,open`
     )
-    const res = await api()
-      .get(
-        `/admin/orion/alerts?type=restock&variant_id=${variant.id}&status=acknowledged,open`
-      )
-      .set(headers)
     expect(res.body.alerts).toHaveLength(1)
     expect(res.body.alerts[0].status).toBe("acknowledged")
     expect(res.body.alerts[0].run_id).toBe(started.body.run.id)
     expect(res.body.alerts[0].data.note).toBe("ordered from supplier")
-    const fc = await api()
-      .get(`/admin/orion/forecasts?variant_id=${variant.id}`)
-      .set(headers)
+    const fc = await forecastOf(variant.id)
     expect(fc.body.forecast.periods).toHaveLength(8)
   })
-
-  const redisIt =
-    process.env.SHABOU_TEST_ENV &&
-    JSON.parse(process.env.SHABOU_TEST_ENV).redisUrl
-      ? it
-      : it.skip
-  redisIt(
-    "registers the weekly job in BullMQ for Sunday 23:30 Africa/Tunis",
-    async () => {
-      const env = testEnv()
-      const redis = new Redis(env.redisUrl as string)
-      try {
-        const key = `${env.redisPrefix}JobSchedulerService:scheduled-jobs-queue:repeat`
-        const entries = await redis.zrange(key, 0, -1, "WITHSCORES")
-        const i = entries.findIndex((e) =>
-          e.startsWith("orion-weekly-forecast:")
-        )
-        expect(i).toBeGreaterThanOrEqual(0)
-        expect(entries[i]).toBe("orion-weekly-forecast::::30 22 * * 0")
-        const next = new Date(Number(entries[i + 1]))
-        expect(next.getTime()).toBeGreaterThan(Date.now())
-        expect(next.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86400000)
-        const tunis = new Intl.DateTimeFormat("en-GB", {
-          timeZone: "Africa/Tunis",
-          weekday: "long",
-          hour: "2-digit",
-          minute: "2-digit",
-        }).format(next)
-        expect(tunis).toBe("Sunday 23:30")
-      } finally {
-        redis.disconnect()
-      }
-    }
-  )
 })

@@ -7,108 +7,33 @@
  * batteries only, raises their forecast of the winter weeks, and gives the numbers the CLI gives on the
  * same sales and weather files.
  */
-import { execFileSync } from "child_process"
 import fs from "fs"
 import os from "os"
 import path from "path"
 import { parse } from "csv-parse/sync"
-import request from "supertest"
-import { generateWeatherSample } from "../../plugins/orion/src/lib/weather-sample"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { QUANTILE_KEYS } from "../../plugins/orion/src/lib/types"
+import { sql } from "../helpers/env"
 import { orionRunAsOf } from "../helpers/orion"
+import {
+  admin,
+  api,
+  postWithoutFile,
+  uploadAnonymously,
+  uploadCsv,
+} from "./admin-api"
+import {
+  AS_OF,
+  cliForecast,
+  createSampleCatalogue,
+  forecastRows,
+  removeSample,
+  Row,
+  sample,
+  shift,
+  weatherLines,
+} from "./weather-sample"
 
 jest.setTimeout(900000)
-
-const ROOT = path.resolve(__dirname, "..", "..")
-const api = () => request(testEnv().baseUrl)
-
-// the sample (2023-01-02 … 2025-12-28) moved 104 weeks back: 2021-01-04 … 2023-12-31, still Mondays to Sundays
-const SHIFT_DAYS = 728
-const shift = (iso: string) =>
-  new Date(new Date(`${iso}T00:00:00Z`).getTime() - SHIFT_DAYS * 86400000)
-    .toISOString()
-    .slice(0, 10)
-// Sunday night after the last week of the sample: the runs' 156 weeks of history are the sample's 156 weeks
-const AS_OF = "2023-12-31"
-
-const sample = generateWeatherSample()
-const CATEGORIES: Record<string, { handle: string; name: string }> = {
-  batteries: { handle: "wx-batteries", name: "Batteries météo" },
-  cooling: { handle: "wx-cooling", name: "Refroidissement météo" },
-  filters: { handle: "wx-filters", name: "Filtres météo" },
-}
-const sku = (p: { sku: string }) => `WX-${p.sku}`
-const weatherLines = sample.days.map(
-  (d) => `${shift(d.date)},Tunis,${d.temperature},${d.rain}`
-)
-const salesRows: {
-  sku: string
-  date: string
-  qty: number
-  category: string
-}[] = []
-for (const p of sample.parts) {
-  p.values.forEach((qty, w) => {
-    if (qty > 0) {
-      salesRows.push({
-        sku: sku(p),
-        date: shift(
-          new Date(sample.start.getTime() + w * 7 * 86400000)
-            .toISOString()
-            .slice(0, 10)
-        ),
-        qty,
-        category: CATEGORIES[p.category].handle,
-      })
-    }
-  })
-}
-
-async function admin(
-  method: "get" | "post" | "delete",
-  url: string,
-  body?: unknown
-) {
-  const r = api()
-    [method](url)
-    .set(await adminHeaders())
-  return body === undefined ? r : r.send(body as object)
-}
-
-function upload(url: string, content: string, name: string) {
-  return api().post(url).attach("file", Buffer.from(content, "utf8"), {
-    filename: name,
-    contentType: "text/csv",
-  })
-}
-
-async function uploadAsAdmin(url: string, content: string, name: string) {
-  return upload(url, content, name).set(await adminHeaders())
-}
-
-type Row = {
-  sku: string
-  category: string
-  period_start: string
-  mean: number
-  calendar_multiplier: number
-  p10: number
-  p50: number
-  p90: number
-  model: string
-  segment: string
-}
-
-async function forecastRows(runId: string): Promise<Row[]> {
-  return sql<Row>(
-    `SELECT pv.sku, vf.category, to_char(f.period_start, 'YYYY-MM-DD') AS period_start, f.mean, f.calendar_multiplier, f.p10, f.p20, f.p30, f.p40,
-            f.p50, f.p60, f.p70, f.p80, f.p90, vf.model, vf.segment
-     FROM orion_forecast f JOIN orion_variant_forecast vf ON vf.run_id = f.run_id AND vf.variant_id = f.variant_id
-     JOIN product_variant pv ON pv.id = f.variant_id
-     WHERE f.run_id = $1 ORDER BY pv.sku, f.period_index`,
-    [runId]
-  )
-}
 
 describe("orion: weather imported through the admin API and used by server runs", () => {
   const productIds: string[] = []
@@ -118,74 +43,11 @@ describe("orion: weather imported through the admin API and used by server runs"
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "orion-weather-"))
 
   beforeAll(async () => {
-    // three root categories and one product per sample part (no stock management: no restock alert)
-    const byCategory: Record<string, string[]> = {}
-    for (const p of sample.parts) {
-      const res = await admin("post", "/admin/products", {
-        title: `Pièce météo ${p.sku}`,
-        handle: `wx-${p.sku.toLowerCase()}`,
-        status: "published",
-        options: [{ title: "Default" }],
-        variants: [
-          {
-            title: "Default",
-            sku: sku(p),
-            manage_inventory: false,
-            prices: [{ currency_code: "tnd", amount: 12000 }],
-            options: [{ value: "Default" }],
-          },
-        ],
-      })
-      expect(res.status).toBe(200)
-      productIds.push(res.body.product.id)
-      ;(byCategory[p.category] ??= []).push(res.body.product.id)
-    }
-    for (const [key, c] of Object.entries(CATEGORIES)) {
-      const cat = await admin("post", "/admin/product-categories", {
-        name: c.name,
-        handle: c.handle,
-        is_active: true,
-        is_internal: false,
-      })
-      expect(cat.status).toBe(200)
-      const batch = await admin(
-        "post",
-        `/admin/product-categories/${cat.body.product_category.id}/products/batch`,
-        {
-          product_ids: byCategory[key].map((id) => ({ id })),
-        }
-      )
-      expect(batch.status).toBe(200)
-    }
-    const imported = await uploadAsAdmin(
-      "/admin/orion/sales-history/imports",
-      [
-        "sku,date,qty",
-        ...salesRows.map((r) => `${r.sku},${r.date},${r.qty}`),
-      ].join("\n"),
-      "sales.csv"
-    )
-    expect(imported.status).toBe(200)
-    expect(imported.body.import.variants).toBe(60)
-    // the runs' history starts on the sample's first Monday: every series starts within it
-    expect(salesRows.reduce((a, r) => (r.date < a ? r.date : a), "9999")).toBe(
-      "2021-01-04"
-    )
+    await createSampleCatalogue(productIds)
   })
 
   afterAll(async () => {
-    // leave the database as the other suites expect it: no weather, no runs in 2023, no sample parts
-    if (runIds.length) {
-      await sql(`DELETE FROM orion_alert WHERE run_id = ANY($1)`, [runIds])
-      await sql(`DELETE FROM orion_forecast_run WHERE id = ANY($1)`, [runIds])
-    }
-    await sql(
-      `DELETE FROM orion_weather_day WHERE date >= '2021-01-04' AND date <= '2023-12-31'`
-    )
-    await sql(`DELETE FROM orion_sales_history WHERE sku LIKE 'WX-%'`)
-    for (const id of productIds) {
-      expect((await admin("delete", `/admin/products/${id}`)).status).toBe(200)
-    }
+    await removeSample(runIds, productIds)
     fs.rmSync(tmp, { recursive: true, force: true })
   })
 
@@ -201,7 +63,7 @@ describe("orion: weather imported through the admin API and used by server runs"
   it("refuses the weather routes anonymously", async () => {
     expect(
       (
-        await upload(
+        await uploadAnonymously(
           "/admin/orion/weather/imports",
           `date,governorate,temperature,rain\n${weatherLines[0]}\n`,
           "w.csv"
@@ -222,7 +84,7 @@ describe("orion: weather imported through the admin API and used by server runs"
       "2023-03-02,Sfax,12,-3",
       weatherLines[0].replace("Tunis", "tunis"),
     ].join("\n")
-    const res = await uploadAsAdmin(
+    const res = await uploadCsv(
       "/admin/orion/weather/imports",
       bad,
       "bad-weather.csv"
@@ -262,7 +124,7 @@ describe("orion: weather imported through the admin API and used by server runs"
     ])
     expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
 
-    const header = await uploadAsAdmin(
+    const header = await uploadCsv(
       "/admin/orion/weather/imports",
       "day,city,temp\n2023-01-01,Tunis,3\n",
       "w.csv"
@@ -272,10 +134,7 @@ describe("orion: weather imported through the admin API and used by server runs"
       row: 1,
       reason: expect.stringContaining("date,governorate,temperature,rain"),
     })
-    const noFile = await api()
-      .post("/admin/orion/weather/imports")
-      .set(await adminHeaders())
-      .field("x", "y")
+    const noFile = await postWithoutFile("/admin/orion/weather/imports")
     expect(noFile.status).toBe(400)
     expect(noFile.body.message).toContain('field named "file"')
     expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
@@ -285,7 +144,7 @@ describe("orion: weather imported through the admin API and used by server runs"
     const file = ["date,governorate,temperature,rain", ...weatherLines].join(
       "\n"
     )
-    const res = await uploadAsAdmin(
+    const res = await uploadCsv(
       "/admin/orion/weather/imports",
       file,
       "weather.csv"
@@ -301,7 +160,7 @@ describe("orion: weather imported through the admin API and used by server runs"
       first_day: "2021-01-04",
       last_day: "2023-12-31",
     })
-    const again = await uploadAsAdmin(
+    const again = await uploadCsv(
       "/admin/orion/weather/imports",
       file,
       "weather.csv"
@@ -313,7 +172,7 @@ describe("orion: weather imported through the admin API and used by server runs"
     })
     // one day corrected, then put back: stored once per day and governorate, the last import wins
     const [d, , t, r] = weatherLines[10].split(",")
-    const fixed = await uploadAsAdmin(
+    const fixed = await uploadCsv(
       "/admin/orion/weather/imports",
       `date,governorate,temperature,rain\n${d},TUNIS,${Number(t) + 1},${r}\n`,
       "fix.csv"
@@ -331,7 +190,7 @@ describe("orion: weather imported through the admin API and used by server runs"
     ).toEqual([{ temperature: Number(t) + 1 }])
     expect(
       (
-        await uploadAsAdmin(
+        await uploadCsv(
           "/admin/orion/weather/imports",
           `date,governorate,temperature,rain\n${weatherLines[10]}\n`,
           "back.csv"
@@ -479,38 +338,7 @@ describe("orion: weather imported through the admin API and used by server runs"
   })
 
   it("forecasts as the CLI does given the same sales and weather files", async () => {
-    const salesFile = path.join(tmp, "sales.csv")
-    const weatherFile = path.join(tmp, "weather.csv")
-    const out = path.join(tmp, "forecasts.csv")
-    fs.writeFileSync(
-      salesFile,
-      [
-        "sku,date,qty,category",
-        ...salesRows.map((r) => `${r.sku},${r.date},${r.qty},${r.category}`),
-      ].join("\n") + "\n"
-    )
-    fs.writeFileSync(
-      weatherFile,
-      ["date,governorate,temperature,rain", ...weatherLines].join("\n") + "\n"
-    )
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, "plugins/orion/dist/cli/index.js"),
-        "forecast",
-        "--input",
-        salesFile,
-        "--horizon",
-        "13",
-        "--frequency",
-        "week",
-        "--out",
-        out,
-        "--weather",
-        weatherFile,
-      ],
-      { stdio: ["ignore", "ignore", "pipe"] }
-    )
+    const out = cliForecast(tmp)
     const cli = parse(fs.readFileSync(out), { columns: true }) as Record<
       string,
       string
@@ -535,17 +363,7 @@ describe("orion: weather imported through the admin API and used by server runs"
       expect(
         Math.abs(Number(c.calendar_multiplier) - s.calendar_multiplier)
       ).toBeLessThan(0.002)
-      for (const q of [
-        "p10",
-        "p20",
-        "p30",
-        "p40",
-        "p50",
-        "p60",
-        "p70",
-        "p80",
-        "p90",
-      ]) {
+      for (const q of QUANTILE_KEYS) {
         expect(Number(c[q])).toBe(s[q])
       }
       raised +=
