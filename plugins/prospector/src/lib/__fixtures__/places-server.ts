@@ -14,11 +14,23 @@
  *  - failNext(n, status) makes the next n requests fail like Google does
  *    (429 RESOURCE_EXHAUSTED, 500 INTERNAL, 503 UNAVAILABLE)
  *  - every request is recorded (the key itself is not stored)
+ * What it knows of the API (fields, errors, mask and body checks, page tokens) is in places-api.ts.
  */
 
-import { createHash } from "crypto"
 import { AddressInfo } from "net"
 import http from "http"
+
+import {
+  bodyError,
+  decodePageToken,
+  encodePageToken,
+  FAILURES,
+  googleError,
+  invalidArgument,
+  parametersHash,
+  parseFieldMask,
+  project,
+} from "./places-api"
 
 export interface FakePlace {
   id: string
@@ -53,104 +65,6 @@ export interface PlacesServer {
   failNext(count: number, status?: 429 | 500 | 503): void
   setPlaces(places: FakePlace[]): void
   close(): Promise<void>
-}
-
-const PLACE_FIELDS = new Set([
-  "id",
-  "name",
-  "displayName",
-  "types",
-  "primaryType",
-  "primaryTypeDisplayName",
-  "nationalPhoneNumber",
-  "internationalPhoneNumber",
-  "formattedAddress",
-  "shortFormattedAddress",
-  "addressComponents",
-  "plusCode",
-  "location",
-  "viewport",
-  "rating",
-  "googleMapsUri",
-  "websiteUri",
-  "reviews",
-  "regularOpeningHours",
-  "utcOffsetMinutes",
-  "photos",
-  "adrFormatAddress",
-  "businessStatus",
-  "priceLevel",
-  "attributions",
-  "iconMaskBaseUri",
-  "iconBackgroundColor",
-  "currentOpeningHours",
-  "userRatingCount",
-  "editorialSummary",
-  "movedPlaceId",
-  "pureServiceAreaBusiness",
-  "containingPlaces",
-  "consumerAlert",
-  "googleMapsLinks",
-])
-
-const BODY_FIELDS = new Set([
-  "textQuery",
-  "languageCode",
-  "regionCode",
-  "rankPreference",
-  "includedType",
-  "openNow",
-  "minRating",
-  "maxResultCount",
-  "pageSize",
-  "pageToken",
-  "priceLevels",
-  "strictTypeFiltering",
-  "locationBias",
-  "locationRestriction",
-  "evOptions",
-  "routingParameters",
-  "searchAlongRouteParameters",
-  "includePureServiceAreaBusinesses",
-  "includeFutureOpeningBusinesses",
-])
-
-function googleError(code: number, status: string, message: string) {
-  return { error: { code, message, status } }
-}
-
-const FAILURES: Record<number, [string, string]> = {
-  429: [
-    "RESOURCE_EXHAUSTED",
-    "Resource has been exhausted (e.g. check quota).",
-  ],
-  500: ["INTERNAL", "Internal error encountered."],
-  503: ["UNAVAILABLE", "The service is currently unavailable."],
-}
-
-function project(
-  place: FakePlace,
-  placeFields: Map<string, Set<string> | null>
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [field, sub] of placeFields) {
-    if (!(field in place) || place[field] === undefined) {
-      continue
-    }
-    const value = place[field] as any
-    if (sub && value && typeof value === "object" && !Array.isArray(value)) {
-      const picked: Record<string, unknown> = {}
-      for (const s of sub) {
-        if (s in value) {
-          picked[s] = value[s]
-        }
-      }
-      out[field] = picked
-    } else {
-      out[field] = value
-    }
-  }
-  return out
 }
 
 export async function startPlacesServer(
@@ -226,54 +140,16 @@ export async function startPlacesServer(
       if (!fieldMask || !fieldMask.trim()) {
         return send(
           400,
-          googleError(
-            400,
-            "INVALID_ARGUMENT",
+          invalidArgument(
             "FieldMask is a required parameter. See https://cloud.google.com/apis/docs/system-parameters on how to provide it. As an example, you can set the header 'X-Goog-FieldMask' to 'displayName' in order to request the display name field."
           )
         )
       }
-      const placeFields = new Map<string, Set<string> | null>()
-      let wantToken = false
-      for (const raw of fieldMask.split(",")) {
-        const path = raw.trim()
-        if (path.includes("*")) {
-          return send(
-            400,
-            googleError(
-              400,
-              "INVALID_ARGUMENT",
-              "Wildcard field masks are not accepted by this server: list the fields explicitly."
-            )
-          )
-        }
-        if (path === "nextPageToken") {
-          wantToken = true
-          continue
-        }
-        const parts = path.split(".")
-        if (
-          parts[0] !== "places" ||
-          parts.length < 2 ||
-          !PLACE_FIELDS.has(parts[1])
-        ) {
-          return send(
-            400,
-            googleError(
-              400,
-              "INVALID_ARGUMENT",
-              `Error expanding 'fields' parameter. Cannot find matching fields for path '${path}'.`
-            )
-          )
-        }
-        if (parts.length === 2) {
-          placeFields.set(parts[1], null)
-        } else if (placeFields.get(parts[1]) !== null) {
-          const sub = placeFields.get(parts[1]) ?? new Set<string>()
-          sub.add(parts.slice(2).join("."))
-          placeFields.set(parts[1], sub)
-        }
+      const mask = parseFieldMask(fieldMask)
+      if (typeof mask === "string") {
+        return send(400, invalidArgument(mask))
       }
+      const { placeFields, wantToken } = mask
 
       let body: any
       try {
@@ -281,87 +157,32 @@ export async function startPlacesServer(
       } catch (e) {
         return send(
           400,
-          googleError(
-            400,
-            "INVALID_ARGUMENT",
-            `Invalid JSON payload received. ${e.message}`
-          )
+          invalidArgument(`Invalid JSON payload received. ${e.message}`)
         )
       }
       record.body = body
-      for (const k of Object.keys(body)) {
-        if (!BODY_FIELDS.has(k)) {
-          return send(
-            400,
-            googleError(
-              400,
-              "INVALID_ARGUMENT",
-              `Invalid JSON payload received. Unknown name "${k}": Cannot find field.`
-            )
-          )
-        }
-      }
-      if (typeof body.textQuery !== "string" || !body.textQuery.trim()) {
-        return send(
-          400,
-          googleError(
-            400,
-            "INVALID_ARGUMENT",
-            "Missing required field: text_query."
-          )
-        )
-      }
-      if (body.locationRestriction && body.locationBias) {
-        return send(
-          400,
-          googleError(
-            400,
-            "INVALID_ARGUMENT",
-            "location_bias cannot be set along with location_restriction."
-          )
-        )
+      const refused = bodyError(body)
+      if (refused) {
+        return send(400, invalidArgument(refused))
       }
       const rect = body.locationRestriction?.rectangle
-      if (body.locationRestriction && !rect) {
-        return send(
-          400,
-          googleError(
-            400,
-            "INVALID_ARGUMENT",
-            "location_restriction must be a rectangle for Text Search."
-          )
-        )
-      }
       const pageSize = Math.min(
         20,
         body.pageSize > 0 ? Math.floor(body.pageSize) : 20
       )
-      const { pageToken, pageSize: _ps, maxResultCount: _mr, ...rest } = body
-      const hash = createHash("sha256")
-        .update(JSON.stringify(rest))
-        .digest("hex")
-        .slice(0, 16)
+      const hash = parametersHash(body)
       let offset = 0
-      if (pageToken !== undefined) {
-        let decoded: any = null
-        try {
-          decoded = JSON.parse(
-            Buffer.from(String(pageToken), "base64url").toString("utf8")
-          )
-        } catch {
-          decoded = null
-        }
-        if (!decoded || decoded.h !== hash || !Number.isInteger(decoded.o)) {
+      if (body.pageToken !== undefined) {
+        const decoded = decodePageToken(body.pageToken, hash)
+        if (decoded === null) {
           return send(
             400,
-            googleError(
-              400,
-              "INVALID_ARGUMENT",
+            invalidArgument(
               "Invalid page_token, or the request parameters do not match those of the initial request."
             )
           )
         }
-        offset = decoded.o
+        offset = decoded
       }
 
       searchCount += 1
@@ -390,9 +211,7 @@ export async function startPlacesServer(
       }
       const next = offset + pageSize
       if (wantToken && next < matching.length) {
-        out.nextPageToken = Buffer.from(
-          JSON.stringify({ o: next, h: hash })
-        ).toString("base64url")
+        out.nextPageToken = encodePageToken(next, hash)
       }
       send(200, out)
     })
