@@ -5,59 +5,34 @@
 import type { Page } from "playwright-core"
 import { FakePlace } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import { sql } from "../helpers/env"
-import { placeAt } from "../prospector/helpers"
+import { placeMaker } from "../prospector/helpers"
 
 export const ARABIC_NAME = "ورشة النجاح لميكانيك السيارات"
 export const ARABIC_ADDRESS = "نهج الحبيب بورقيبة، سوسة"
 
-const operational = (id: string, extra: Partial<FakePlace> = {}) => ({
+const operational = placeMaker((id) => ({
   businessStatus: "OPERATIONAL",
   googleMapsUri: `https://maps.google.com/?cid=${id}`,
-  ...extra,
-})
+}))
 
 /** Inside the Sousse rectangle (35.78..35.87, 10.56..10.66). */
 export const SOUSSE: FakePlace[] = [
-  placeAt(
-    "ui-arabic",
-    ARABIC_NAME,
-    35.82,
-    10.6,
-    operational("ui-arabic", {
-      formattedAddress: ARABIC_ADDRESS,
-      internationalPhoneNumber: "+216 73 222 333",
-      rating: 4.7,
-      userRatingCount: 210,
-    })
-  ),
-  placeAt(
-    "ui-body",
-    "Carrosserie Sahel Élite",
-    35.821,
-    10.601,
-    operational("ui-body", {
-      internationalPhoneNumber: "+216 73 444 555",
-      rating: 4.2,
-      userRatingCount: 35,
-    })
-  ),
-  placeAt(
-    "ui-small",
-    "Mécanique Générale Khezama",
-    35.83,
-    10.61,
-    operational("ui-small")
-  ),
-  placeAt(
-    "ui-parts",
-    "Pièces Auto Sousse Centre",
-    35.831,
-    10.611,
-    operational("ui-parts", {
-      types: ["auto_parts_store", "store"],
-      primaryType: "auto_parts_store",
-    })
-  ),
+  operational("ui-arabic", ARABIC_NAME, 35.82, 10.6, {
+    formattedAddress: ARABIC_ADDRESS,
+    internationalPhoneNumber: "+216 73 222 333",
+    rating: 4.7,
+    userRatingCount: 210,
+  }),
+  operational("ui-body", "Carrosserie Sahel Élite", 35.821, 10.601, {
+    internationalPhoneNumber: "+216 73 444 555",
+    rating: 4.2,
+    userRatingCount: 35,
+  }),
+  operational("ui-small", "Mécanique Générale Khezama", 35.83, 10.61),
+  operational("ui-parts", "Pièces Auto Sousse Centre", 35.831, 10.611, {
+    types: ["auto_parts_store", "store"],
+    primaryType: "auto_parts_store",
+  }),
 ]
 
 /** `count` leads in Kairouan (place ids "ui-bulk-<n>", scores 0..100), inserted by SQL. */

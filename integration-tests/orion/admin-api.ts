@@ -72,3 +72,23 @@ export async function download(url: string) {
       r.on("end", () => cb(null, Buffer.concat(chunks)))
     })
 }
+
+/**
+ * What every CSV import route answers to a file with the wrong header (400, row 1 naming the expected
+ * header) and to a post without the "file" field (400 naming it).
+ */
+export async function expectHeaderAndFileRefused(
+  url: string,
+  wrongHeaderFile: string,
+  header: string
+): Promise<void> {
+  const wrong = await uploadCsv(url, wrongHeaderFile, "wrong-header.csv")
+  expect(wrong.status).toBe(400)
+  expect(wrong.body.errors[0]).toMatchObject({
+    row: 1,
+    reason: expect.stringContaining(header),
+  })
+  const noFile = await postWithoutFile(url)
+  expect(noFile.status).toBe(400)
+  expect(noFile.body.message).toContain('field named "file"')
+}

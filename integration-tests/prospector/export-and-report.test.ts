@@ -11,25 +11,17 @@ import {
 } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
 import {
   api,
-  placeAt,
+  placeMaker,
   searchRun,
   startPlacesStandIn,
   stopPlacesStandIn,
 } from "./helpers"
 
-const place = (
-  id: string,
-  name: string,
-  lat: number,
-  lng: number,
-  extra: Partial<FakePlace> = {}
-): FakePlace =>
-  placeAt(id, name, lat, lng, {
-    businessStatus: "OPERATIONAL",
-    rating: 4.1,
-    userRatingCount: 40,
-    ...extra,
-  })
+const place = placeMaker(() => ({
+  businessStatus: "OPERATIONAL",
+  rating: 4.1,
+  userRatingCount: 40,
+}))
 
 // inside the Sfax rectangle (34.69..34.80, 10.68..10.80)
 const SFAX: FakePlace[] = [

@@ -122,6 +122,19 @@ export function placeAt(
   }
 }
 
+/** A placeAt of a suite's own: `fields(id, name)` gives the fields its places have unless `extra` says otherwise. */
+export function placeMaker(
+  fields: (id: string, name: string) => Partial<FakePlace>
+) {
+  return (
+    id: string,
+    name: string,
+    lat: number,
+    lng: number,
+    extra: Partial<FakePlace> = {}
+  ): FakePlace => placeAt(id, name, lat, lng, { ...fields(id, name), ...extra })
+}
+
 /** Starts a Places stand-in holding `places` and points the server's Places front at it. */
 export async function startPlacesStandIn(
   places: FakePlace[]

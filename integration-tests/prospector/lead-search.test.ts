@@ -15,30 +15,22 @@ import { sql, testEnv } from "../helpers/env"
 import {
   api,
   injectPlacesError,
-  placeAt,
+  placeMaker,
   placesFixture,
   searchRun,
   startPlacesStandIn,
   stopPlacesStandIn,
 } from "./helpers"
 
-const garage = (
-  id: string,
-  name: string,
-  lat: number,
-  lng: number,
-  extra: Partial<FakePlace> = {}
-): FakePlace =>
-  placeAt(id, name, lat, lng, {
-    displayName: { text: name, languageCode: "fr" },
-    types: ["car_repair", "point_of_interest", "establishment"],
-    businessStatus: "OPERATIONAL",
-    rating: 4.4,
-    userRatingCount: 120,
-    googleMapsUri: `https://maps.google.com/?cid=${id}`,
-    formattedAddress: `${name}, Tunis, Tunisie`,
-    ...extra,
-  })
+const garage = placeMaker((id, name) => ({
+  displayName: { text: name, languageCode: "fr" },
+  types: ["car_repair", "point_of_interest", "establishment"],
+  businessStatus: "OPERATIONAL",
+  rating: 4.4,
+  userRatingCount: 120,
+  googleMapsUri: `https://maps.google.com/?cid=${id}`,
+  formattedAddress: `${name}, Tunis, Tunisie`,
+}))
 
 // inside the Tunis rectangle (36.76..36.86, 10.10..10.26)
 const FIRST_RUN: FakePlace[] = [
