@@ -7,6 +7,7 @@ import {
   SqlWhere,
   unnestSql,
 } from "@shabou/sql"
+import { brandJoin, fitmentProductJoin } from "../lib/fitment-sources"
 import type { BatchAlert } from "../lib/forecast-batch"
 import { AlertStatus, AlertType, OrionAlert } from "../models/orion-alert"
 
@@ -75,11 +76,14 @@ const ALERT_COLUMNS: BulkColumn<BatchAlert>[] = [
   { name: "data", type: "jsonb", value: (c) => JSON.stringify(c.data) },
 ]
 
-/** A restock alert with its variant's product and fitment brand (the alias `a`, `pv`, `p`, `fp`). */
+/**
+ * A restock alert with its variant's product and fitment link (the alias `a`, `pv`, `p`, `fp`; every
+ * read of fitment's tables: `lib/fitment-sources.ts`).
+ */
 const RESTOCK_FROM = `FROM "orion_alert" a
       LEFT JOIN "product_variant" pv ON pv.id = a.variant_id
       LEFT JOIN "product" p ON p.id = pv.product_id
-      LEFT JOIN "fitment_product" fp ON fp.product_id = pv.product_id`
+      ${fitmentProductJoin("pv.product_id")}`
 
 /** The variant's TND price without price list (`price.amount`). */
 const TND_PRICE = `LEFT JOIN LATERAL (
@@ -171,7 +175,7 @@ export const OrionAlertRepository = dataSource
                 (page.data->>'service_level')::real AS service_level,
                 page.data->>'stockout_date' AS stockout_date, page.data->>'order_by' AS order_by,
                 page.unit_price, page.value, page.updated_at
-         FROM page LEFT JOIN "brand" b ON b.id = page.brand_id
+         FROM page ${brandJoin("page.brand_id")}
          ORDER BY page.data->>'stockout_date' ASC NULLS LAST, page.value DESC NULLS LAST, page.sku ASC NULLS LAST, page.id`,
         where.values
       )

@@ -1,5 +1,11 @@
 import { ProductVariant } from "@medusajs/medusa"
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import {
+  brandJoin,
+  FITMENT_BRAND_PRESENT_SQL,
+  FitmentBrandPresentRow,
+  fitmentProductJoin,
+} from "../lib/fitment-sources"
 
 /** A live variant as a forecast run reads it: stock, brand and categories. */
 export type VariantSnapshotRow = {
@@ -16,14 +22,14 @@ export type VariantSnapshotRow = {
 /**
  * The catalogue's variants as Orion reads them (read only). The brand is the product's one brand,
  * fitment's (`fitment_product` → `brand.handle`, the key of the "brand" restock settings); without
- * the fitment plugin's tables there is none.
+ * the fitment plugin's tables there is none (every read of fitment's tables: `lib/fitment-sources.ts`).
  */
 export const OrionProductVariantRepository = dataSource
   .getRepository(ProductVariant)
   .extend({
     async forecastSnapshot(): Promise<VariantSnapshotRow[]> {
-      const [{ fitment }]: { fitment: boolean }[] = await this.query(
-        `SELECT to_regclass('public.fitment_product') IS NOT NULL AND to_regclass('public.brand') IS NOT NULL AS fitment`
+      const [{ fitment }]: FitmentBrandPresentRow[] = await this.query(
+        FITMENT_BRAND_PRESENT_SQL
       )
       return this.query(
         `SELECT pv.id, pv.sku, p.title || CASE WHEN pv.title IS NULL OR pv.title = '' OR pv.title = 'Default' THEN '' ELSE ' — ' || pv.title END AS title,
@@ -33,8 +39,8 @@ export const OrionProductVariantRepository = dataSource
          JOIN "product" p ON p.id = pv.product_id AND p.deleted_at IS NULL${
            fitment
              ? `
-         LEFT JOIN "fitment_product" fp ON fp.product_id = p.id
-         LEFT JOIN "brand" b ON b.id = fp.brand_id`
+         ${fitmentProductJoin("p.id")}
+         ${brandJoin("fp.brand_id")}`
              : ""
          }
          LEFT JOIN LATERAL (
