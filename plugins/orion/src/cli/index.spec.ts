@@ -1,10 +1,16 @@
 import fs from "fs"
 import path from "path"
-import { parse } from "csv-parse/sync"
 import { main } from "./index"
 import { generateDemand } from "../lib/generator"
+import { QUANTILE_KEYS } from "../lib/types"
 
-import { cliSandbox, writeSampleSales } from "../lib/__fixtures__/cli-sandbox"
+import {
+  cliSandbox,
+  forecastArgs,
+  readCsvRows,
+  writeSampleSales,
+  written,
+} from "../lib/__fixtures__/cli-sandbox"
 
 describe("orion cli", () => {
   const sandbox = cliSandbox()
@@ -21,22 +27,11 @@ describe("orion cli", () => {
   it("writes forecasts for the horizon after each sku's last date", async () => {
     const input = writeSales()
     const outFile = path.join(dir, "forecasts.csv")
-    const code = await main([
-      "forecast",
-      "--input",
-      input,
-      "--horizon",
-      "3",
-      "--frequency",
-      "month",
-      "--out",
-      outFile,
-    ])
+    const code = await main(
+      forecastArgs({ input, horizon: 3, frequency: "month", out: outFile })
+    )
     expect(code).toBe(0)
-    const rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<
-      string,
-      string
-    >[]
+    const rows = readCsvRows(outFile)
     expect(Object.keys(rows[0])).toEqual([
       "sku",
       "date",
@@ -45,15 +40,8 @@ describe("orion cli", () => {
       "reason",
       "calendar_multiplier",
       "mean",
-      "p10",
-      "p20",
-      "p30",
-      "p40",
-      "p50",
-      "p60",
-      "p70",
-      "p80",
-      "p90",
+      // p10, p20, … p90
+      ...Array.from({ length: 9 }, (_, i) => `p${(i + 1) * 10}`),
     ])
     expect(rows).toHaveLength(60 * 3)
     expect(rows.slice(0, 3).map((r) => r.date)).toEqual([
@@ -62,23 +50,13 @@ describe("orion cli", () => {
       "2024-03-01",
     ])
     for (const r of rows) {
-      const q = [
-        "p10",
-        "p20",
-        "p30",
-        "p40",
-        "p50",
-        "p60",
-        "p70",
-        "p80",
-        "p90",
-      ].map((k) => Number(r[k]))
+      const q = QUANTILE_KEYS.map((k) => Number(r[k]))
       q.forEach((v, i) => {
         expect(v).toBeGreaterThanOrEqual(i ? q[i - 1] : 0)
       })
       expect(Number(r.mean)).toBeGreaterThanOrEqual(0)
     }
-    const log = err.mock.calls.map((c) => String(c[0])).join("")
+    const log = written(err)
     expect(log).toContain("forecast [")
     // the demand class and the reason per part, as the server stores them
     for (const r of rows) {
@@ -104,23 +82,12 @@ describe("orion cli", () => {
     const input = writeSales(true)
     const outFile = path.join(dir, "forecasts.csv")
     expect(
-      await main([
-        "forecast",
-        "--input",
-        input,
-        "--horizon",
-        "12",
-        "--frequency",
-        "month",
-        "--out",
-        outFile,
-      ])
+      await main(
+        forecastArgs({ input, horizon: 12, frequency: "month", out: outFile })
+      )
     ).toBe(0)
-    const rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<
-      string,
-      string
-    >[]
-    const log = err.mock.calls.map((c) => String(c[0])).join("")
+    const rows = readCsvRows(outFile)
+    const log = written(err)
     expect(log).not.toContain("calendar effects not applied")
     expect(log).toMatch(/category cooling: /)
     // the same data and categories through the server's code path give the same numbers
@@ -157,19 +124,16 @@ describe("orion cli", () => {
       "sku,date,qty,category\nA,2024-01-03,2,brakes\nA,2024-01-10,1,cooling\n"
     )
     expect(
-      await main([
-        "forecast",
-        "--input",
-        bad,
-        "--horizon",
-        "2",
-        "--frequency",
-        "week",
-        "--out",
-        path.join(dir, "o.csv"),
-      ])
+      await main(
+        forecastArgs({
+          input: bad,
+          horizon: 2,
+          frequency: "week",
+          out: path.join(dir, "o.csv"),
+        })
+      )
     ).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
+    expect(written(err)).toContain(
       'row 3, column "category": sku A is in "brakes"'
     )
   })
@@ -182,23 +146,9 @@ describe("orion cli", () => {
       "sku,date,qty\nA,2024-01-10,3\nA,2023-11-02,1\nB,2024-06-20,1\nB,2023-12-01,2\n"
     )
     const outFile = path.join(dir, "o.csv")
-    expect(
-      await main([
-        "forecast",
-        "--input",
-        input,
-        "--horizon",
-        "2",
-        "--frequency",
-        "month",
-        "--out",
-        outFile,
-      ])
-    ).toBe(0)
-    let rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<
-      string,
-      string
-    >[]
+    const run = { input, horizon: 2, frequency: "month", out: outFile }
+    expect(await main(forecastArgs(run))).toBe(0)
+    let rows = readCsvRows(outFile)
     expect(rows.filter((r) => r.sku === "A").map((r) => r.date)).toEqual([
       "2024-07-01",
       "2024-08-01",
@@ -207,24 +157,8 @@ describe("orion cli", () => {
       "2024-07-01",
       "2024-08-01",
     ])
-    expect(
-      await main([
-        "forecast",
-        "--input",
-        input,
-        "--horizon",
-        "2",
-        "--frequency",
-        "month",
-        "--out",
-        outFile,
-        "--end-at-last-sale",
-      ])
-    ).toBe(0)
-    rows = parse(fs.readFileSync(outFile), { columns: true }) as Record<
-      string,
-      string
-    >[]
+    expect(await main(forecastArgs(run, "--end-at-last-sale"))).toBe(0)
+    rows = readCsvRows(outFile)
     expect(rows.filter((r) => r.sku === "A").map((r) => r.date)).toEqual([
       "2024-02-01",
       "2024-03-01",
@@ -244,7 +178,7 @@ describe("orion cli", () => {
         "6",
       ])
     ).toBe(0)
-    const text = out.mock.calls.map((c) => String(c[0])).join("")
+    const text = written(out)
     expect(text).toContain("WQL")
     expect(text).toContain("MAPE(non-zero periods)")
     for (const m of [
@@ -265,40 +199,25 @@ describe("orion cli", () => {
   it("reports bad rows with row and column", async () => {
     const input = path.join(dir, "bad.csv")
     fs.writeFileSync(input, "sku,date,qty\nA,2024-01-03,2\nA,2024-13-01,1\n")
-    const code = await main([
-      "forecast",
-      "--input",
-      input,
-      "--horizon",
-      "2",
-      "--frequency",
-      "week",
-      "--out",
-      path.join(dir, "o.csv"),
-    ])
-    expect(code).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
-      'row 3, column "date"'
+    const code = await main(
+      forecastArgs({
+        input,
+        horizon: 2,
+        frequency: "week",
+        out: path.join(dir, "o.csv"),
+      })
     )
+    expect(code).toBe(1)
+    expect(written(err)).toContain('row 3, column "date"')
     fs.writeFileSync(input, "sku,day,qty\nA,2024-01-03,2\n")
     expect(
       await main(["backtest", "--input", input, "--frequency", "week"])
     ).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
-      'missing column "date"'
-    )
+    expect(written(err)).toContain('missing column "date"')
     expect(
-      await main([
-        "forecast",
-        "--input",
-        input,
-        "--horizon",
-        "2",
-        "--frequency",
-        "day",
-        "--out",
-        "x",
-      ])
+      await main(
+        forecastArgs({ input, horizon: 2, frequency: "day", out: "x" })
+      )
     ).toBe(1)
   })
 })

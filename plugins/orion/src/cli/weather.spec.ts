@@ -1,6 +1,5 @@
 import fs from "fs"
 import path from "path"
-import { parse } from "csv-parse/sync"
 import { main } from "./index"
 import {
   generateWeatherSample,
@@ -8,7 +7,13 @@ import {
   weatherCsv,
 } from "../lib/weather-sample"
 
-import { cliSandbox, writeSampleSales } from "../lib/__fixtures__/cli-sandbox"
+import {
+  cliSandbox,
+  forecastArgs,
+  readCsvRows,
+  writeSampleSales,
+  written,
+} from "../lib/__fixtures__/cli-sandbox"
 
 // moved from index.spec.ts (the weather run of the CLI)
 describe("orion cli --weather", () => {
@@ -29,53 +34,26 @@ describe("orion cli --weather", () => {
     expect(fs.readFileSync(weather, "utf8")).toBe(weatherCsv(sample.days))
     const plainOut = path.join(dir, "plain.csv")
     const weatherOut = path.join(dir, "weather-forecasts.csv")
-    expect(
-      await main([
-        "forecast",
-        "--input",
-        sales,
-        "--horizon",
-        "13",
-        "--frequency",
-        "week",
-        "--out",
-        plainOut,
-      ])
-    ).toBe(0)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).not.toContain(
-      "weather, category"
+    const weeks = { input: sales, horizon: 13, frequency: "week" }
+    expect(await main(forecastArgs({ ...weeks, out: plainOut }))).toBe(0)
+    expect(written(err)).not.toContain("weather, category")
+    const withWeatherRun = forecastArgs(
+      { ...weeks, out: weatherOut },
+      "--weather",
+      weather,
+      "--governorate",
+      "Tunis"
     )
-    expect(
-      await main([
-        "forecast",
-        "--input",
-        sales,
-        "--horizon",
-        "13",
-        "--frequency",
-        "week",
-        "--out",
-        weatherOut,
-        "--weather",
-        weather,
-        "--governorate",
-        "Tunis",
-      ])
-    ).toBe(0)
-    const log = err.mock.calls.map((c) => String(c[0])).join("")
+    expect(await main(withWeatherRun)).toBe(0)
+    const log = written(err)
     expect(log).toMatch(
       /weather, category batteries: cold ×[\d.]+ at full exposure, hold-out error −[\d.]+ % \(kept\)/
     )
     expect(log).toMatch(
       /weather, category filters: cold .*\(not kept\); heat .*\(not kept\)/
     )
-    const plain = parse(fs.readFileSync(plainOut), { columns: true }) as Record<
-      string,
-      string
-    >[]
-    const withWeather = parse(fs.readFileSync(weatherOut), {
-      columns: true,
-    }) as Record<string, string>[]
+    const plain = readCsvRows(plainOut)
+    const withWeather = readCsvRows(weatherOut)
     expect(withWeather.map((r) => r.sku + r.date)).toEqual(
       plain.map((r) => r.sku + r.date)
     )
@@ -99,21 +77,9 @@ describe("orion cli --weather", () => {
     )
     fs.rmSync(weatherOut)
     expect(
-      await main([
-        "forecast",
-        "--input",
-        sales,
-        "--horizon",
-        "13",
-        "--frequency",
-        "week",
-        "--out",
-        weatherOut,
-        "--weather",
-        bad,
-      ])
+      await main(forecastArgs({ ...weeks, out: weatherOut }, "--weather", bad))
     ).toBe(1)
-    const errors = err.mock.calls.map((c) => String(c[0])).join("")
+    const errors = written(err)
     expect(errors).toContain(
       'row 3, column "temperature": "froid" is not a daily mean temperature'
     )
@@ -123,62 +89,28 @@ describe("orion cli --weather", () => {
     expect(fs.existsSync(weatherOut)).toBe(false)
     // weather effects are per category: no category column, no weather
     const noCat = writeSampleSales(dir)
+    const threeMonths = { input: noCat, horizon: 3, frequency: "month" }
     expect(
-      await main([
-        "forecast",
-        "--input",
-        noCat,
-        "--horizon",
-        "3",
-        "--frequency",
-        "month",
-        "--out",
-        weatherOut,
-        "--weather",
-        weather,
-      ])
+      await main(
+        forecastArgs({ ...threeMonths, out: weatherOut }, "--weather", weather)
+      )
     ).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
-      "--weather needs a category column"
-    )
-    expect(
-      await main([
-        "forecast",
-        "--input",
-        sales,
-        "--horizon",
-        "3",
-        "--frequency",
-        "week",
-        "--out",
-        weatherOut,
-        "--weather",
-        weather,
-        "--governorate",
-        "Sfax",
-      ])
-    ).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
-      'has no row for "Sfax"'
-    )
-    expect(
-      await main([
-        "forecast",
-        "--input",
-        sales,
-        "--horizon",
-        "3",
-        "--frequency",
-        "week",
-        "--out",
-        weatherOut,
-        "--weather",
-        weather,
-        "--governorate",
-      ])
-    ).toBe(1)
-    expect(err.mock.calls.map((c) => String(c[0])).join("")).toContain(
-      "--governorate needs a name"
-    )
+    expect(written(err)).toContain("--weather needs a category column")
+    // a governorate the weather file has no row for, or none named
+    const threeWeeks = { input: sales, horizon: 3, frequency: "week" }
+    const governorate = (...name: string[]) =>
+      main(
+        forecastArgs(
+          { ...threeWeeks, out: weatherOut },
+          "--weather",
+          weather,
+          "--governorate",
+          ...name
+        )
+      )
+    expect(await governorate("Sfax")).toBe(1)
+    expect(written(err)).toContain('has no row for "Sfax"')
+    expect(await governorate()).toBe(1)
+    expect(written(err)).toContain("--governorate needs a name")
   })
 })

@@ -10,21 +10,24 @@ import { forecastWithCalendar } from "./calendar-forecast"
 import { forecastMany } from "./engine"
 import { MetricAccumulator } from "./metrics"
 import { Rng } from "./random"
-import { Frequency } from "./types"
+import { Frequency, QUANTILE_KEYS } from "./types"
 
 const START = new Date(Date.UTC(2019, 0, 1))
 
-/** Parts with log-normal base rates, NB noise, and a known log-linear calendar effect. */
+/**
+ * Parts with log-normal base rates, NB noise, and a known log-linear calendar effect (monthly and
+ * without effect unless told).
+ */
 function generate(opts: {
   parts: number
   periods: number
-  frequency: Frequency
+  frequency?: Frequency
   seed: number
-  effects: Partial<Record<(typeof CALENDAR_EVENTS)[number], number>>
+  effects?: Partial<Record<(typeof CALENDAR_EVENTS)[number], number>>
   baseMedian?: number
 }): number[][] {
   const rng = new Rng(opts.seed)
-  const ex = exposures(START, opts.periods, opts.frequency)
+  const ex = exposures(START, opts.periods, opts.frequency ?? "month")
   const out: number[][] = []
   for (let p = 0; p < opts.parts; p++) {
     const base = Math.exp(Math.log(opts.baseMedian ?? 0.8) + 1.0 * rng.normal())
@@ -32,7 +35,7 @@ function generate(opts: {
     for (let t = 0; t < opts.periods; t++) {
       let s = 0
       for (const e of CALENDAR_EVENTS) {
-        s += Math.log(opts.effects[e] ?? 1) * ex[t][e]
+        s += Math.log(opts.effects?.[e] ?? 1) * ex[t][e]
       }
       y.push(rng.negBinomial(base * Math.exp(s), 1))
     }
@@ -67,7 +70,6 @@ describe("calendar effects", () => {
     const withEffect = generate({
       parts: 300,
       periods: 72,
-      frequency: "month",
       seed: 7,
       effects: { ramadan: 1.8 },
     })
@@ -79,13 +81,7 @@ describe("calendar effects", () => {
       expect(Math.abs(est.effects[e].beta)).toBeLessThan(0.15)
     }
 
-    const flat = generate({
-      parts: 300,
-      periods: 72,
-      frequency: "month",
-      seed: 8,
-      effects: {},
-    })
+    const flat = generate({ parts: 300, periods: 72, seed: 8 })
     const none = estimateCategoryEffects(flat, START, "month")
     for (const e of CALENDAR_EVENTS) {
       // 3-day Eids are weakly identified in monthly data: within 2.5 standard errors of 0
@@ -117,7 +113,6 @@ describe("calendar effects", () => {
     const sparse = generate({
       parts: 3,
       periods: 48,
-      frequency: "month",
       seed: 3,
       effects: { ramadan: 1.8 },
       baseMedian: 0.1,
@@ -151,7 +146,6 @@ describe("calendar effects", () => {
     const effect = generate({
       parts: 200,
       periods: 60,
-      frequency: "month",
       seed: 21,
       effects: { ramadan: 2.0, summer: 0.7 },
     })
@@ -159,13 +153,7 @@ describe("calendar effects", () => {
     const wCal = holdoutWql(effect, h, cal)
     expect(wCal).toBeLessThan(wPlain)
 
-    const flat = generate({
-      parts: 200,
-      periods: 60,
-      frequency: "month",
-      seed: 22,
-      effects: {},
-    })
+    const flat = generate({ parts: 200, periods: 60, seed: 22 })
     const fPlain = holdoutWql(flat, h, plain)
     const fCal = holdoutWql(flat, h, cal)
     expect(fCal).toBeLessThanOrEqual(fPlain * 1.01)
@@ -178,7 +166,6 @@ describe("calendar effects", () => {
     const series = generate({
       parts: 30,
       periods: 40,
-      frequency: "month",
       seed: 5,
       effects: { ramadan: 2.5 },
     })
@@ -194,17 +181,7 @@ describe("calendar effects", () => {
       expect(f.multipliers).toHaveLength(6)
       for (let t = 0; t < 6; t++) {
         let prev = 0
-        for (const k of [
-          "p10",
-          "p20",
-          "p30",
-          "p40",
-          "p50",
-          "p60",
-          "p70",
-          "p80",
-          "p90",
-        ] as const) {
+        for (const k of QUANTILE_KEYS) {
           expect(f.quantiles[k][t]).toBeGreaterThanOrEqual(prev)
           prev = f.quantiles[k][t]
         }

@@ -1,6 +1,7 @@
 import fs from "fs"
 import os from "os"
 import path from "path"
+import { parse } from "csv-parse/sync"
 import { generateDemand, periodStarts } from "../generator"
 
 /** What a CLI spec works in: a temporary folder, and stdout / stderr captured. */
@@ -8,6 +9,35 @@ export type CliSandbox = {
   dir: string
   err: jest.SpyInstance
   out: jest.SpyInstance
+}
+
+/** All that a captured stream (`sandbox.err`, `sandbox.out`) was given, as one text. */
+export function written(stream: jest.SpyInstance): string {
+  return stream.mock.calls.map((c) => String(c[0])).join("")
+}
+
+/** The arguments of `orion forecast` (`more`: further flags, e.g. `--weather <file>`). */
+export function forecastArgs(
+  run: { input: string; horizon: number; frequency: string; out: string },
+  ...more: string[]
+): string[] {
+  return [
+    "forecast",
+    "--input",
+    run.input,
+    "--horizon",
+    String(run.horizon),
+    "--frequency",
+    run.frequency,
+    "--out",
+    run.out,
+    ...more,
+  ]
+}
+
+/** The rows of a CSV file the CLI wrote, by column name. */
+export function readCsvRows(file: string): Record<string, string>[] {
+  return parse(fs.readFileSync(file), { columns: true })
 }
 
 /** Registers the hooks giving each test a fresh sandbox (read its fields inside the tests). */
