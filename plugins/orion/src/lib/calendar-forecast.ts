@@ -257,8 +257,17 @@ export function forecastWithCalendar(input: CalendarForecastInput): {
   effects: Record<string, CategoryEffects>
 } {
   const { plan, tuning } = planCalendarForecast(input)
+  const forecasts = forecastAllOfPlan(plan, input)
+  return { forecasts, tuning, effects: plan.effects }
+}
+
+/** Every series of `input` (with its offset and category) forecast in one batch by `plan`. */
+export function forecastAllOfPlan(
+  plan: CalendarPlan,
+  input: CalendarForecastInput
+): CalendarForecast[] {
   const offsets = input.offsets ?? input.series.map(() => 0)
-  const forecasts = forecastCalendarBatch(
+  return forecastCalendarBatch(
     plan,
     input.series.map((series, i) => ({
       series,
@@ -267,7 +276,6 @@ export function forecastWithCalendar(input: CalendarForecastInput): {
     })),
     input.onProgress
   )
-  return { forecasts, tuning, effects: plan.effects }
 }
 
 /** JSON of a plan or a batch's input/output: infinite NB shapes (Poisson) and NaN survive the trip. */

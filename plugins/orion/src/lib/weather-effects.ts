@@ -15,7 +15,7 @@
 import {
   CalendarForecastInput,
   CalendarPlan,
-  forecastCalendarBatch,
+  forecastAllOfPlan,
   planCalendarForecast,
 } from "./calendar-forecast"
 import { Tuning } from "./engine"
@@ -339,16 +339,7 @@ export function forecastWithWeather(
   input: CalendarForecastInput & { weatherData?: WeatherInput }
 ) {
   const { plan, tuning, weather } = planWithWeather(input)
-  const offsets = input.offsets ?? input.series.map(() => 0)
-  const forecasts = forecastCalendarBatch(
-    plan,
-    input.series.map((series, i) => ({
-      series,
-      offset: offsets[i],
-      category: input.categories[i],
-    })),
-    input.onProgress
-  )
+  const forecasts = forecastAllOfPlan(plan, input)
   return { forecasts, tuning, effects: plan.effects, weather }
 }
 
