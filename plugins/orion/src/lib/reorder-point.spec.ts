@@ -32,23 +32,19 @@ describe("reorder point", () => {
 
   it("Poisson hand values: mean 2/week, 7 and 14 days of lead time at 95 %", () => {
     const first = asQuantiles(poissonQuantiles(2, QUANTILE_LEVELS))
+    const weekly = (leadTimeDays: number) =>
+      reorderPoint({
+        mean: [2, 2, 2],
+        firstPeriod: first,
+        periodDays: 7,
+        leadTimeDays,
+        serviceLevel: 0.95,
+      })
     // P(X ≤ 4 | λ=2) = 0.947, P(X ≤ 5) = 0.983 → 5
-    const a = reorderPoint({
-      mean: [2, 2, 2],
-      firstPeriod: first,
-      periodDays: 7,
-      leadTimeDays: 7,
-      serviceLevel: 0.95,
-    })
+    const a = weekly(7)
     expect(a.reorderPoint).toBe(5)
     // λ=4: P(X ≤ 7) = 0.949, P(X ≤ 8) = 0.979 → 8; order-up-to covers 7 + 7 days, also λ=4
-    const b = reorderPoint({
-      mean: [2, 2, 2],
-      firstPeriod: first,
-      periodDays: 7,
-      leadTimeDays: 14,
-      serviceLevel: 0.95,
-    })
+    const b = weekly(14)
     expect(b.reorderPoint).toBe(8)
     expect(a.orderUpTo).toBe(8)
   })
