@@ -1,9 +1,9 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
-import { Frequency, QUANTILE_KEYS } from "../lib/types"
+import { Frequency, QUANTILE_KEYS, QuantileKey } from "../lib/types"
 import { OrionForecastAccuracy } from "../models/orion-forecast-accuracy"
 
-/** A stored forecast of a run beside the units actually sold in its period. */
-export type ScoredForecastRow = {
+/** A part's forecast period of a run beside the units actually sold in it. */
+type ForecastAgainstActual = {
   variant_id: string
   sku: string | null
   category: string | null
@@ -11,35 +11,22 @@ export type ScoredForecastRow = {
   period_start: string
   period_index: number
   mean: number
-  p10: number
-  p20: number
-  p30: number
-  p40: number
-  p50: number
-  p60: number
-  p70: number
-  p80: number
-  p90: number
   actual: number
 }
+
+/** A stored forecast of a run (every quantile) beside the units actually sold in its period. */
+export type ScoredForecastRow = ForecastAgainstActual &
+  Record<QuantileKey, number>
 
 /** A variant's units per period (`p`: the period's first day). */
 export type VariantPeriodRow = { variant_id: string; p: string; qty: number }
 
 /** A forecast-against-actual row, as the accuracy rows route shows it. */
-export type ForecastAccuracyRow = {
+export type ForecastAccuracyRow = ForecastAgainstActual & {
   run_id: string
-  variant_id: string
-  sku: string | null
-  category: string | null
-  segment: string
-  period_start: string
-  period_index: number
-  mean: number
   p10: number
   p50: number
   p90: number
-  actual: number
   abs_error: number
   inside_80: boolean
 }

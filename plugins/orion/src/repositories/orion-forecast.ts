@@ -1,24 +1,15 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { OrionForecast } from "../models/orion-forecast"
 import type { ForecastColumns } from "../lib/forecast-rows"
-import { QUANTILE_KEYS } from "../lib/types"
+import { QUANTILE_KEYS, QuantileKey } from "../lib/types"
 
 /** One forecast period of a variant, as the forecasts route shows it. */
 export type ForecastPeriodRow = {
   period_start: string
   period_index: number
   mean: number
-  p10: number
-  p20: number
-  p30: number
-  p40: number
-  p50: number
-  p60: number
-  p70: number
-  p80: number
-  p90: number
   calendar_multiplier: number
-}
+} & Record<QuantileKey, number>
 
 /** Forecasts per variant and period (orion_forecast). */
 export const OrionForecastRepository = dataSource
