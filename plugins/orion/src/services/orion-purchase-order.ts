@@ -126,6 +126,22 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
     return po
   }
 
+  /** The line `id` (read in `m`): only an open line can be `changed` ("changed", "cancelled"). */
+  private async openLine(
+    m: EntityManager,
+    id: string,
+    changed: string
+  ): Promise<OrionPurchaseOrder> {
+    const po = await this.withTransaction(m).retrieve(id)
+    if (po.status !== "open") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `purchase order ${id} is ${po.status}: only an open order can be ${changed}`
+      )
+    }
+    return po
+  }
+
   async create(
     input: PurchaseOrderInput,
     actor: string | null
@@ -169,14 +185,7 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
       )
     }
     return this.atomicPhase_(async (m) => {
-      const repo = this.repo(m)
-      const po = await this.withTransaction(m).retrieve(id)
-      if (po.status !== "open") {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `purchase order ${id} is ${po.status}: only an open order can be changed`
-        )
-      }
+      const po = await this.openLine(m, id, "changed")
       if (input.supplier !== undefined) {
         po.supplier = textField(input.supplier, "supplier", 200)
       }
@@ -189,7 +198,7 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
       if (input.note !== undefined) {
         po.note = noteField(input.note)
       }
-      return repo.save(po)
+      return this.repo(m).save(po)
     })
   }
 
@@ -244,17 +253,10 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
 
   async cancel(id: string): Promise<OrionPurchaseOrder> {
     return this.atomicPhase_(async (m) => {
-      const repo = this.repo(m)
-      const po = await this.withTransaction(m).retrieve(id)
-      if (po.status !== "open") {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `purchase order ${id} is ${po.status}: only an open order can be cancelled`
-        )
-      }
+      const po = await this.openLine(m, id, "cancelled")
       po.status = "cancelled"
       po.cancelled_at = new Date()
-      return repo.save(po)
+      return this.repo(m).save(po)
     })
   }
 
