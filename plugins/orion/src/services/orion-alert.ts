@@ -1,6 +1,7 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { chunks } from "@shabou/sql"
+import { sumOverChunks } from "../lib/chunk-counts"
 import { EntityManager } from "typeorm"
 import type { BatchAlert } from "../lib/forecast-batch"
 import { AlertStatus, AlertType, OrionAlert } from "../models/orion-alert"
@@ -158,13 +159,11 @@ export default class OrionAlertService extends TransactionBaseService {
   ): Promise<{ opened: number; refreshed: number; resolved: number }> {
     return this.atomicPhase_(async (m) => {
       const repo = this.repo(m)
-      let refreshed = 0
-      let opened = 0
-      for (const part of chunks(candidates, REFRESH_CHUNK)) {
-        const res = await repo.upsertForRun(runId, part)
-        opened += res.opened
-        refreshed += res.refreshed
-      }
+      const { opened, refreshed } = await sumOverChunks(
+        chunks(candidates, REFRESH_CHUNK),
+        ["opened", "refreshed"],
+        (part) => repo.upsertForRun(runId, part)
+      )
       const resolved = await repo.resolveNotRaisedBy(runId, types)
       return { opened, refreshed, resolved }
     })

@@ -1,6 +1,7 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { chunks } from "@shabou/sql"
+import { sumOverChunks } from "../lib/chunk-counts"
 import { EntityManager } from "typeorm"
 import { parseSalesCsv, RowError } from "../lib/sales-csv"
 import { OrionProductVariantRepository } from "../repositories/orion-product-variant"
@@ -148,13 +149,11 @@ export default class OrionSalesHistoryService extends TransactionBaseService {
         )
       }
       const all = [...sums.values()]
-      let inserted = 0
-      let updated = 0
-      for (const part of chunks(all, CHUNK)) {
-        const res = await sales.upsertImported(part)
-        inserted += res.inserted
-        updated += res.updated
-      }
+      const { inserted, updated } = await sumOverChunks(
+        chunks(all, CHUNK),
+        ["inserted", "updated"],
+        (part) => sales.upsertImported(part)
+      )
       const days = all.map((r) => r.day).sort()
       return {
         rows: parsed.rows.length,

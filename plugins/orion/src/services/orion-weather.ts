@@ -1,6 +1,7 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 import { chunks } from "@shabou/sql"
+import { sumOverChunks } from "../lib/chunk-counts"
 import { parseWeatherCsv, WeatherDay } from "../lib/weather-csv"
 import { OrionOptions, weatherGovernorates } from "../options"
 import {
@@ -62,13 +63,11 @@ export default class OrionWeatherService extends TransactionBaseService {
     const rows = parsed.rows
     return this.atomicPhase_(async (m) => {
       const repo = this.repo(m)
-      let inserted = 0
-      let updated = 0
-      for (const part of chunks(rows, CHUNK)) {
-        const res = await repo.upsertDays(part)
-        inserted += res.inserted
-        updated += res.updated
-      }
+      const { inserted, updated } = await sumOverChunks(
+        chunks(rows, CHUNK),
+        ["inserted", "updated"],
+        (part) => repo.upsertDays(part)
+      )
       const dates = rows.map((r) => r.date).sort()
       return {
         rows: rows.length,
