@@ -1,4 +1,4 @@
-import { resolveOptions } from "./options"
+import { optionsReader, resolveOptions } from "./options"
 
 describe("resolveOptions", () => {
   it("uses defaults: Places base URL, budgets, Tunis time, honest user agent", () => {
@@ -62,4 +62,27 @@ describe("resolveOptions", () => {
       )
     }
   )
+})
+
+describe("optionsReader", () => {
+  it("resolves the options at each call, with the environment as it is then", () => {
+    const options = optionsReader({ placesBudgetPerMonth: 50 })
+    const before = process.env.PROSPECTOR_PLACES_BUDGET_PER_RUN
+    try {
+      process.env.PROSPECTOR_PLACES_BUDGET_PER_RUN = "7"
+      expect(options().placesBudgetPerRun).toBe(7)
+      process.env.PROSPECTOR_PLACES_BUDGET_PER_RUN = "8"
+      expect(options().placesBudgetPerRun).toBe(8)
+      expect(options().placesBudgetPerMonth).toBe(50)
+      expect(optionsReader(undefined)().placesBudgetPerMonth).toBe(
+        resolveOptions({}).placesBudgetPerMonth
+      )
+    } finally {
+      if (before === undefined) {
+        delete process.env.PROSPECTOR_PLACES_BUDGET_PER_RUN
+      } else {
+        process.env.PROSPECTOR_PLACES_BUDGET_PER_RUN = before
+      }
+    }
+  })
 })

@@ -270,3 +270,12 @@ export function resolveOptions(
     ),
   }
 }
+
+/**
+ * What a service's `options()` is: the options resolved at each call (plugin options, then the
+ * environment as it is then, then defaults), so nothing is baked in at boot.
+ */
+export function optionsReader(pluginOptions: Source): () => ProspectorOptions {
+  const options = pluginOptions ?? {}
+  return () => resolveOptions(options, process.env)
+}

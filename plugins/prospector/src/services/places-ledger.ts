@@ -6,7 +6,7 @@ import { metrics } from "@shabou/ops"
 import type { LedgerEntry } from "../lib/places-client"
 import { pairKey } from "../lib/search-run"
 import { monthStart } from "@shabou/ops"
-import { ProspectorOptions, resolveOptions } from "../options"
+import { optionsReader, ProspectorOptions } from "../options"
 import type {
   PlacesRequestRow,
   ProspectorPlacesRequestRepository,
@@ -20,7 +20,8 @@ type InjectedDependencies = {
 /** The Places request ledger: every HTTP request to Google, and the monthly usage counted from it. */
 export default class PlacesLedgerService extends TransactionBaseService {
   protected readonly placesRequestRepository_: typeof ProspectorPlacesRequestRepository
-  protected readonly pluginOptions_: Record<string, unknown>
+  /** the plugin options, resolved at each call */
+  readonly options: () => ProspectorOptions
 
   constructor(
     container: InjectedDependencies,
@@ -29,11 +30,7 @@ export default class PlacesLedgerService extends TransactionBaseService {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.placesRequestRepository_ = container.prospectorPlacesRequestRepository
-    this.pluginOptions_ = options ?? {}
-  }
-
-  options(): ProspectorOptions {
-    return resolveOptions(this.pluginOptions_, process.env)
+    this.options = optionsReader(options)
   }
 
   /** Records one request at once, in its own transaction: a killed run still counts its requests. */

@@ -10,7 +10,7 @@ import {
   emptyWatchSummary,
   errorMessage,
 } from "../lib/watch-check"
-import { ProspectorOptions, resolveOptions } from "../options"
+import { optionsReader, ProspectorOptions } from "../options"
 import type { RunRow, RunTrigger } from "../repositories/prospector-run"
 import type { ProspectorWatchedPageRepository } from "../repositories/prospector-watched-page"
 import type ProspectorRunLogService from "./prospector-run-log"
@@ -43,7 +43,8 @@ export type { WatchSummary }
  */
 export default class PriceWatchService extends TransactionBaseService {
   protected readonly logger_: Logger
-  protected readonly pluginOptions_: Record<string, unknown>
+  /** the plugin options, resolved at each call */
+  readonly options: () => ProspectorOptions
   protected readonly runLog_: ProspectorRunLogService
   protected readonly watchedPageRepository_: typeof ProspectorWatchedPageRepository
   protected readonly pageCheck_: WatchedPageCheckService
@@ -57,14 +58,10 @@ export default class PriceWatchService extends TransactionBaseService {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.logger_ = container.logger
-    this.pluginOptions_ = options ?? {}
+    this.options = optionsReader(options)
     this.runLog_ = container.prospectorRunLogService
     this.watchedPageRepository_ = container.prospectorWatchedPageRepository
     this.pageCheck_ = container.watchedPageCheckService
-  }
-
-  options(): ProspectorOptions {
-    return resolveOptions(this.pluginOptions_, process.env)
   }
 
   private politeness(opts: ProspectorOptions): {

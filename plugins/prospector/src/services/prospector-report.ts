@@ -7,7 +7,7 @@ import { Currency } from "../lib/price-parser"
 import { buildWeeklyReport } from "../lib/report"
 import { dueReportPeriod } from "@shabou/ops"
 import { DEFAULT_SCORING } from "../lib/scoring-config"
-import { ProspectorOptions, resolveOptions } from "../options"
+import { optionsReader, ProspectorOptions } from "../options"
 import type { ProspectorLeadRepository } from "../repositories/prospector-lead"
 import type { ProspectorLeadStatusChangeRepository } from "../repositories/prospector-lead-status-change"
 import type { ProspectorPriceAlertRepository } from "../repositories/prospector-price-alert"
@@ -33,7 +33,8 @@ type InjectedDependencies = {
 /** The weekly report: built from the database, stored, downloadable as HTML and CSV. */
 export default class ProspectorReportService extends TransactionBaseService {
   protected readonly container_: InjectedDependencies
-  protected readonly pluginOptions_: Record<string, unknown>
+  /** the plugin options, resolved at each call */
+  readonly options: () => ProspectorOptions
   protected readonly runLog_: ProspectorRunLogService
   protected readonly reportRepository_: typeof ProspectorReportRepository
 
@@ -44,13 +45,9 @@ export default class ProspectorReportService extends TransactionBaseService {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.container_ = container
-    this.pluginOptions_ = options ?? {}
+    this.options = optionsReader(options)
     this.runLog_ = container.prospectorRunLogService
     this.reportRepository_ = container.prospectorReportRepository
-  }
-
-  options(): ProspectorOptions {
-    return resolveOptions(this.pluginOptions_, process.env)
   }
 
   /** The default period: the last complete Monday-to-Monday week (Tunis time). */

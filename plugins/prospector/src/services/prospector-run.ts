@@ -13,7 +13,7 @@ import {
   dailyRequestAllowance,
   planSearch,
 } from "../lib/search-run"
-import { ProspectorOptions, resolveOptions } from "../options"
+import { optionsReader, ProspectorOptions } from "../options"
 import type { RunRow, RunTrigger } from "../repositories/prospector-run"
 import type PlacesLedgerService from "./places-ledger"
 import type ProspectorRunLogService from "./prospector-run-log"
@@ -47,7 +47,8 @@ export interface SearchInput extends SearchPlanInput {
  */
 export default class ProspectorRunService extends TransactionBaseService {
   protected readonly logger_: Logger
-  protected readonly pluginOptions_: Record<string, unknown>
+  /** the plugin options, resolved at each call */
+  readonly options: () => ProspectorOptions
   protected readonly ledger_: PlacesLedgerService
   protected readonly runLog_: ProspectorRunLogService
   protected readonly execution_: ProspectorSearchExecutionService
@@ -59,14 +60,10 @@ export default class ProspectorRunService extends TransactionBaseService {
     // eslint-disable-next-line prefer-rest-params
     super(container, arguments[1])
     this.logger_ = container.logger
-    this.pluginOptions_ = options ?? {}
+    this.options = optionsReader(options)
     this.ledger_ = container.placesLedgerService
     this.runLog_ = container.prospectorRunLogService
     this.execution_ = container.prospectorSearchExecutionService
-  }
-
-  options(): ProspectorOptions {
-    return resolveOptions(this.pluginOptions_, process.env)
   }
 
   /** Resolves cities and queries for a search, with clear errors. */
