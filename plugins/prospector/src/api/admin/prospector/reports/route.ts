@@ -1,19 +1,17 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { objectBody, onlyKnown, pagination } from "@shabou/api-params"
+import { objectBody } from "@shabou/api-params"
 
+import { sendPage } from "../../../utils/send-page"
 import type ProspectorReportService from "../../../../services/prospector-report"
 
 /** GET /admin/prospector/reports: stored weekly reports (without their bodies), newest first. */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  onlyKnown(req.query as Record<string, unknown>, ["limit", "offset"])
-  const service: ProspectorReportService = req.scope.resolve(
-    "prospectorReportService"
+export const GET = (req: MedusaRequest, res: MedusaResponse) =>
+  sendPage(req, res, "reports", [], (_q, page) =>
+    req.scope
+      .resolve<ProspectorReportService>("prospectorReportService")
+      .list(page)
   )
-  const p = pagination(req.query, { limit: 50, max: 200 })
-  const [reports, count] = await service.list(p)
-  res.json({ reports, count, ...p })
-}
 
 /** POST /admin/prospector/reports: { start?, end? } (ISO dates; default the last complete week) builds and stores a report. */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {

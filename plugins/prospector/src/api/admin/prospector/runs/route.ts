@@ -1,31 +1,21 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { objectBody, onlyKnown, pagination, text } from "@shabou/api-params"
+import { objectBody, text } from "@shabou/api-params"
 
+import { sendPage } from "../../../utils/send-page"
 import type ProspectorRunService from "../../../../services/prospector-run"
 import type ProspectorRunLogService from "../../../../services/prospector-run-log"
 
 /** GET /admin/prospector/runs?kind=search|watch|report&status=&limit=&offset= */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  onlyKnown(req.query as Record<string, unknown>, [
-    "kind",
-    "status",
-    "limit",
-    "offset",
-  ])
-  const service: ProspectorRunLogService = req.scope.resolve(
-    "prospectorRunLogService"
+export const GET = (req: MedusaRequest, res: MedusaResponse) =>
+  sendPage(req, res, "runs", ["kind", "status"], (q, page) =>
+    req.scope
+      .resolve<ProspectorRunLogService>("prospectorRunLogService")
+      .listRuns(
+        { kind: text(q.kind, "kind"), status: text(q.status, "status") },
+        page
+      )
   )
-  const p = pagination(req.query, { limit: 50, max: 200 })
-  const [runs, count] = await service.listRuns(
-    {
-      kind: text(req.query.kind, "kind"),
-      status: text(req.query.status, "status"),
-    },
-    p
-  )
-  res.json({ runs, count, ...p })
-}
 
 /**
  * POST /admin/prospector/runs: a lead search now.
