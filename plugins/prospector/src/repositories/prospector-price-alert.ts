@@ -31,6 +31,13 @@ export type AlertListRow = AlertRow & {
 export type ReportAlertRow = Pick<AlertRow, "kind" | "message" | "created_at"> &
   Pick<AlertListRow, "supplier" | "url" | "sku">
 
+/** Which alerts the admin lists. */
+export type AlertFilter = {
+  watched_page_id?: string
+  kind?: string
+  acknowledged?: boolean
+}
+
 export const ProspectorPriceAlertRepository = dataSource
   .getRepository(ProspectorPriceAlert)
   .extend({
@@ -54,11 +61,7 @@ export const ProspectorPriceAlertRepository = dataSource
     },
 
     async listAndCount(
-      filter: {
-        watched_page_id?: string
-        kind?: string
-        acknowledged?: boolean
-      },
+      filter: AlertFilter,
       page: { limit: number; offset: number }
     ): Promise<[AlertListRow[], number]> {
       const where = new SqlWhere()

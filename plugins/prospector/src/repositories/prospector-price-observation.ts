@@ -42,6 +42,14 @@ export type PriceChangeRow = Pick<
     previous_currency: string | null
   }
 
+/** Which observations the admin lists (see `PriceObservationService.listObservations`). */
+export type ObservationFilter = {
+  watched_page_id?: string
+  variant_id?: string
+  product_id?: string
+  since?: Date
+}
+
 export const ProspectorPriceObservationRepository = dataSource
   .getRepository(ProspectorPriceObservation)
   .extend({
@@ -73,12 +81,7 @@ export const ProspectorPriceObservationRepository = dataSource
     },
 
     async listAndCount(
-      filter: {
-        watched_page_id?: string
-        variant_id?: string
-        product_id?: string
-        since?: Date
-      },
+      filter: ObservationFilter,
       page: { limit: number; offset: number }
     ): Promise<[ObservationListRow[], number]> {
       const { clause, values: params } = new SqlWhere()

@@ -3,25 +3,32 @@ import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { SqlWhere } from "@shabou/sql"
 import { ProspectorWatchedPage } from "../models/prospector-watched-page"
 
+/** The columns an admin sets on a watched page (in the order an unknown field's 400 lists them). */
+export const WATCHED_PAGE_INPUT_COLUMNS = [
+  "url",
+  "supplier",
+  "kind",
+  "variant_id",
+  "sku",
+  "offer_sku",
+  "offer_mpn",
+  "offer_gtin",
+  "selector",
+  "stock_selector",
+  "needs_js",
+  "currency",
+  "threshold_percent",
+  "margin_percent",
+  "active",
+] as const
+
+type InputColumn = (typeof WATCHED_PAGE_INPUT_COLUMNS)[number]
+
 /** A `prospector_watched_page` row (every column). */
 export type WatchedPageRow = Pick<
   ProspectorWatchedPage,
   | "id"
-  | "url"
-  | "supplier"
-  | "kind"
-  | "variant_id"
-  | "sku"
-  | "offer_sku"
-  | "offer_mpn"
-  | "offer_gtin"
-  | "selector"
-  | "stock_selector"
-  | "needs_js"
-  | "currency"
-  | "threshold_percent"
-  | "margin_percent"
-  | "active"
+  | InputColumn
   | "etag"
   | "last_modified"
   | "last_checked_at"
@@ -52,26 +59,7 @@ export type WatchedPageView = WatchedPageRow & {
 }
 
 /** The columns an admin sets on a watched page. */
-export type WatchedPageInput = Partial<
-  Pick<
-    WatchedPageRow,
-    | "url"
-    | "supplier"
-    | "kind"
-    | "variant_id"
-    | "sku"
-    | "offer_sku"
-    | "offer_mpn"
-    | "offer_gtin"
-    | "selector"
-    | "stock_selector"
-    | "needs_js"
-    | "currency"
-    | "threshold_percent"
-    | "margin_percent"
-    | "active"
-  >
->
+export type WatchedPageInput = Partial<Pick<WatchedPageRow, InputColumn>>
 
 export type WatchedPageFilter = {
   supplier?: string

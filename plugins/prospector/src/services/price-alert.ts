@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 
 import type {
+  AlertFilter,
   AlertListRow,
   AlertRow,
   ProspectorPriceAlertRepository,
@@ -24,7 +25,7 @@ export default class PriceAlertService extends TransactionBaseService {
   }
 
   async listAlerts(
-    filter: { watched_page_id?: string; kind?: string; acknowledged?: boolean },
+    filter: AlertFilter,
     page: { limit: number; offset: number }
   ): Promise<[AlertListRow[], number]> {
     return await this.activeManager_

@@ -2,6 +2,7 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
 import type {
+  ObservationFilter,
   ObservationListRow,
   ProspectorPriceObservationRepository,
 } from "../repositories/prospector-price-observation"
@@ -26,12 +27,7 @@ export default class PriceObservationService extends TransactionBaseService {
    * (the product page's price chart); `since` keeps the observations made from that time on.
    */
   async listObservations(
-    filter: {
-      watched_page_id?: string
-      variant_id?: string
-      product_id?: string
-      since?: Date
-    },
+    filter: ObservationFilter,
     page: { limit: number; offset: number }
   ): Promise<[ObservationListRow[], number]> {
     return await this.activeManager_

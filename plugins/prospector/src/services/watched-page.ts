@@ -3,8 +3,9 @@ import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 
 import { normalizeCurrencyCode } from "../lib/price-parser"
-import type {
+import {
   ProspectorWatchedPageRepository,
+  WATCHED_PAGE_INPUT_COLUMNS,
   WatchedPageFilter,
   WatchedPageInput,
   WatchedPageView,
@@ -15,23 +16,7 @@ type InjectedDependencies = {
   prospectorWatchedPageRepository: typeof ProspectorWatchedPageRepository
 }
 
-const PAGE_FIELDS = [
-  "url",
-  "supplier",
-  "kind",
-  "variant_id",
-  "sku",
-  "offer_sku",
-  "offer_mpn",
-  "offer_gtin",
-  "selector",
-  "stock_selector",
-  "needs_js",
-  "currency",
-  "threshold_percent",
-  "margin_percent",
-  "active",
-] as const
+const PAGE_FIELDS = WATCHED_PAGE_INPUT_COLUMNS
 
 /** The watched pages of the price watch: checked input, create, update, delete, list. */
 export default class WatchedPageService extends TransactionBaseService {
