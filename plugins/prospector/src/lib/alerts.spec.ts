@@ -6,13 +6,17 @@ const tnd = (amount: number, in_stock: boolean | null = true) => ({
   in_stock,
 })
 
+/** A TND price moving from `from` to `to` (in stock both times) under a threshold rule. */
+const move = (from: number, to: number, threshold_percent = 10) =>
+  evaluatePriceAlerts({
+    previous: tnd(from),
+    current: tnd(to),
+    rules: { threshold_percent },
+  })
+
 describe("evaluatePriceAlerts", () => {
   it("alerts when the price moves more than the threshold, either way", () => {
-    const up = evaluatePriceAlerts({
-      previous: tnd(100000),
-      current: tnd(111000),
-      rules: { threshold_percent: 10 },
-    })
+    const up = move(100000, 111000)
     expect(up.alerts).toEqual([
       expect.objectContaining({
         kind: "price_move",
@@ -23,11 +27,7 @@ describe("evaluatePriceAlerts", () => {
     expect(up.alerts[0].message).toMatch(
       /price up 11% \(100,000 DT -> 111,000 DT\), threshold 10%/
     )
-    const down = evaluatePriceAlerts({
-      previous: tnd(100000),
-      current: tnd(85000),
-      rules: { threshold_percent: 10 },
-    })
+    const down = move(100000, 85000)
     expect(down.alerts).toEqual([
       expect.objectContaining({
         kind: "price_move",
@@ -38,20 +38,8 @@ describe("evaluatePriceAlerts", () => {
   })
 
   it("stays quiet at or under the threshold", () => {
-    expect(
-      evaluatePriceAlerts({
-        previous: tnd(100000),
-        current: tnd(110000),
-        rules: { threshold_percent: 10 },
-      }).alerts
-    ).toEqual([])
-    expect(
-      evaluatePriceAlerts({
-        previous: tnd(100000),
-        current: tnd(100000),
-        rules: { threshold_percent: 0 },
-      }).alerts
-    ).toEqual([])
+    expect(move(100000, 110000).alerts).toEqual([])
+    expect(move(100000, 100000, 0).alerts).toEqual([])
     expect(
       evaluatePriceAlerts({
         current: tnd(100000),

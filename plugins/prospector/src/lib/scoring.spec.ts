@@ -40,64 +40,25 @@ describe("weights", () => {
 })
 
 describe("rules", () => {
-  it("category: primary car_repair full, secondary 70%, keyword 80%, weak type, none", () => {
+  it("category: a primary car_repair scores full", () => {
     expect(points(scoreLead(base), "category")).toBe(30)
-    expect(
-      points(
-        scoreLead({
-          ...base,
-          name: "Ben Salah",
-          primary_type: "store",
-          types: ["store", "car_repair"],
-        }),
-        "category"
-      )
-    ).toBe(21)
-    expect(
-      points(
-        scoreLead({
-          ...base,
-          name: "Carrosserie Nour",
-          primary_type: null,
-          types: [],
-        }),
-        "category"
-      )
-    ).toBe(24)
-    expect(
-      points(
-        scoreLead({
-          ...base,
-          name: "كراج النور",
-          primary_type: null,
-          types: [],
-        }),
-        "category"
-      )
-    ).toBe(24)
-    expect(
-      points(
-        scoreLead({
-          ...base,
-          name: "Lavage Nour",
-          primary_type: "car_wash",
-          types: ["car_wash"],
-        }),
-        "category"
-      )
-    ).toBe(6)
-    expect(
-      points(
-        scoreLead({
-          ...base,
-          name: "Café",
-          primary_type: "cafe",
-          types: ["cafe"],
-        }),
-        "category"
-      )
-    ).toBe(0)
   })
+
+  // secondary car_repair 70%, a keyword in the name 80% (French or Arabic), a weak type, none
+  it.each<[string, string | null, string[], number]>([
+    ["Ben Salah", "store", ["store", "car_repair"], 21],
+    ["Carrosserie Nour", null, [], 24],
+    ["كراج النور", null, [], 24],
+    ["Lavage Nour", "car_wash", ["car_wash"], 6],
+    ["Café", "cafe", ["cafe"], 0],
+  ])(
+    "category: %s (primary type %s, types %j) scores %d",
+    (name, primary_type, types, expected) => {
+      expect(
+        points(scoreLead({ ...base, name, primary_type, types }), "category")
+      ).toBe(expected)
+    }
+  )
 
   it("operational", () => {
     expect(points(scoreLead(base), "operational")).toBe(10)
