@@ -16,109 +16,95 @@ function once<T>(name: string, make: () => T): T {
   return (register.getSingleMetric(name) as unknown as T) ?? make()
 }
 
+/** A counter (created once). */
+function counter<T extends string>(
+  name: string,
+  help: string,
+  labelNames: readonly T[]
+): client.Counter<T> {
+  return once(name, () => new client.Counter({ name, help, labelNames }))
+}
+
+/** A histogram (created once) with these buckets, in seconds. */
+function histogram<T extends string>(
+  name: string,
+  help: string,
+  labelNames: readonly T[],
+  buckets: number[]
+): client.Histogram<T> {
+  return once(
+    name,
+    () => new client.Histogram({ name, help, labelNames, buckets })
+  )
+}
+
 export const metrics = {
   get httpRequests() {
-    return once(
+    return counter(
       "http_requests_total",
-      () =>
-        new client.Counter({
-          name: "http_requests_total",
-          help: "HTTP requests answered, by route pattern and status",
-          labelNames: ["method", "route", "status"],
-        })
+      "HTTP requests answered, by route pattern and status",
+      ["method", "route", "status"]
     )
   },
   get httpDuration() {
-    return once(
+    return histogram(
       "http_request_duration_seconds",
-      () =>
-        new client.Histogram({
-          name: "http_request_duration_seconds",
-          help: "Time to answer an HTTP request, by route pattern and status",
-          labelNames: ["method", "route", "status"],
-          buckets: SECONDS,
-        })
+      "Time to answer an HTTP request, by route pattern and status",
+      ["method", "route", "status"],
+      SECONDS
     )
   },
   /** lead search, price watch, report, forecast: every run whoever started it (job, CLI, admin) */
   get runs() {
-    return once(
+    return counter(
       "shabou_runs_total",
-      () =>
-        new client.Counter({
-          name: "shabou_runs_total",
-          help: "Long runs finished, by kind (search, watch, report, forecast), trigger and outcome",
-          labelNames: ["kind", "trigger", "outcome"],
-        })
+      "Long runs finished, by kind (search, watch, report, forecast), trigger and outcome",
+      ["kind", "trigger", "outcome"]
     )
   },
   get runDuration() {
-    return once(
+    return histogram(
       "shabou_run_duration_seconds",
-      () =>
-        new client.Histogram({
-          name: "shabou_run_duration_seconds",
-          help: 'Duration of long runs (the forecast run duration is kind="forecast")',
-          labelNames: ["kind", "outcome"],
-          buckets: RUN_SECONDS,
-        })
+      'Duration of long runs (the forecast run duration is kind="forecast")',
+      ["kind", "outcome"],
+      RUN_SECONDS
     )
   },
   get scheduledJobs() {
-    return once(
+    return counter(
       "shabou_scheduled_job_runs_total",
-      () =>
-        new client.Counter({
-          name: "shabou_scheduled_job_runs_total",
-          help: "Scheduled (BullMQ) jobs run by this process, by job and outcome",
-          labelNames: ["job", "outcome"],
-        })
+      "Scheduled (BullMQ) jobs run by this process, by job and outcome",
+      ["job", "outcome"]
     )
   },
   get scheduledJobDuration() {
-    return once(
+    return histogram(
       "shabou_scheduled_job_duration_seconds",
-      () =>
-        new client.Histogram({
-          name: "shabou_scheduled_job_duration_seconds",
-          help: "Duration of scheduled jobs",
-          labelNames: ["job"],
-          buckets: RUN_SECONDS,
-        })
+      "Duration of scheduled jobs",
+      ["job"],
+      RUN_SECONDS
     )
   },
   get events() {
-    return once(
+    return counter(
       "shabou_events_handled_total",
-      () =>
-        new client.Counter({
-          name: "shabou_events_handled_total",
-          help: "Event-bus events handled by this process' subscribers, by event, subscriber and outcome",
-          labelNames: ["event", "subscriber", "outcome"],
-        })
+      "Event-bus events handled by this process' subscribers, by event, subscriber and outcome",
+      ["event", "subscriber", "outcome"]
     )
   },
   get eventDuration() {
-    return once(
+    return histogram(
       "shabou_event_handle_duration_seconds",
-      () =>
-        new client.Histogram({
-          name: "shabou_event_handle_duration_seconds",
-          help: "Time a subscriber took to handle an event",
-          labelNames: ["event"],
-          buckets: SECONDS,
-        })
+      "Time a subscriber took to handle an event",
+      ["event"],
+      SECONDS
     )
   },
   get placesRequests() {
-    return once(
+    return counter(
       "shabou_places_requests_total",
-      () =>
-        new client.Counter({
-          name: "shabou_places_requests_total",
-          help: "Google Places requests sent by this process, by outcome",
-          labelNames: ["status"],
-        })
+      "Google Places requests sent by this process, by outcome",
+      ["status"]
     )
   },
 }
@@ -146,15 +132,11 @@ export function mirroredCounter(
   help: string,
   labelNames: string[] = []
 ): { set(value: number, labels?: Record<string, string>): void } {
-  const counter = once(
-    name,
-    () => new client.Counter({ name, help, labelNames })
-  )
+  const mirror = counter(name, help, labelNames)
   return {
     set(value: number, labels: Record<string, string> = {}) {
-      const c = counter as client.Counter<string>
-      c.remove(labels)
-      c.inc(labels, Math.max(0, value))
+      mirror.remove(labels)
+      mirror.inc(labels, Math.max(0, value))
     },
   }
 }
