@@ -9,7 +9,13 @@
 "use strict"
 
 const path = require("path")
-const { dataReader, isInt, nonEmpty } = require("./lib/data-files")
+const {
+  dataReader,
+  FITMENT_COLUMNS,
+  isInt,
+  nonEmpty,
+  VEHICLE_COLUMNS,
+} = require("./lib/data-files")
 const { eanValid } = require("./lib/ean")
 const { checkSalesHistory } = require("./lib/sales-history-check")
 
@@ -23,63 +29,59 @@ const err = (where, msg) => errors.push(`${where}: ${msg}`)
 const MAX_ERRORS_SHOWN = 200
 const { readJson, readCsv } = dataReader(DATA, err)
 
+/** `check(record, k)` for each record of the JSON file `name`, which must hold an array. */
+function eachRecord(name, records, check) {
+  if (!Array.isArray(records)) err(name, "must be an array")
+  else records.forEach(check)
+}
+
+/** Each of `fields` must be non-empty text in `record`. */
+function required(at, record, fields) {
+  for (const f of fields)
+    if (!nonEmpty(record[f])) err(at, `field "${f}" is missing or empty`)
+}
+
+/** `record.handle` must be a lower-case slug not yet in `byHandle`. */
+function checkHandle(at, record, byHandle) {
+  if (record.handle && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(record.handle))
+    err(at, `handle "${record.handle}" is not a lower-case slug`)
+  if (byHandle.has(record.handle))
+    err(at, `duplicate handle "${record.handle}"`)
+}
+
 // ---------------------------------------------------------------- categories
 const categories = readJson("categories.json") || []
 const catByHandle = new Map()
 const parents = new Set()
-if (!Array.isArray(categories)) err("categories.json", "must be an array")
-else {
-  categories.forEach((c, k) => {
-    const at = `categories.json[${k}]`
-    for (const f of ["handle", "name", "name_ar", "description"])
-      if (!nonEmpty(c[f])) err(at, `field "${f}" is missing or empty`)
-    if (c.handle && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(c.handle))
-      err(at, `handle "${c.handle}" is not a lower-case slug`)
-    if (catByHandle.has(c.handle)) err(at, `duplicate handle "${c.handle}"`)
-    if (c.parent !== null && !catByHandle.has(c.parent))
-      err(at, `parent "${c.parent}" does not exist or comes after its child`)
-    if (c.parent) parents.add(c.parent)
-    catByHandle.set(c.handle, c)
-  })
-  if (categories.length < 30)
-    err(
-      "categories.json",
-      `needs at least 30 categories, has ${categories.length}`
-    )
-}
+eachRecord("categories.json", categories, (c, k) => {
+  const at = `categories.json[${k}]`
+  required(at, c, ["handle", "name", "name_ar", "description"])
+  checkHandle(at, c, catByHandle)
+  if (c.parent !== null && !catByHandle.has(c.parent))
+    err(at, `parent "${c.parent}" does not exist or comes after its child`)
+  if (c.parent) parents.add(c.parent)
+  catByHandle.set(c.handle, c)
+})
+if (Array.isArray(categories) && categories.length < 30)
+  err(
+    "categories.json",
+    `needs at least 30 categories, has ${categories.length}`
+  )
 
 // ---------------------------------------------------------------- brands
 const brands = readJson("brands.json") || []
 const brandByHandle = new Map()
-if (!Array.isArray(brands)) err("brands.json", "must be an array")
-else {
-  brands.forEach((b, k) => {
-    const at = `brands.json[${k}]`
-    for (const f of ["handle", "name", "country", "description"])
-      if (!nonEmpty(b[f])) err(at, `field "${f}" is missing or empty`)
-    if (b.country && !/^[A-Z]{2}$/.test(b.country))
-      err(at, `country "${b.country}" is not an ISO 3166 alpha-2 code`)
-    if (!("logo_url" in b)) err(at, `field "logo_url" is missing (use null)`)
-    if (brandByHandle.has(b.handle)) err(at, `duplicate handle "${b.handle}"`)
-    brandByHandle.set(b.handle, b)
-  })
-}
+eachRecord("brands.json", brands, (b, k) => {
+  const at = `brands.json[${k}]`
+  required(at, b, ["handle", "name", "country", "description"])
+  if (b.country && !/^[A-Z]{2}$/.test(b.country))
+    err(at, `country "${b.country}" is not an ISO 3166 alpha-2 code`)
+  if (!("logo_url" in b)) err(at, `field "logo_url" is missing (use null)`)
+  if (brandByHandle.has(b.handle)) err(at, `duplicate handle "${b.handle}"`)
+  brandByHandle.set(b.handle, b)
+})
 
 // ---------------------------------------------------------------- vehicles
-const VEHICLE_HEADER = [
-  "make",
-  "model",
-  "year_from",
-  "year_to",
-  "engine",
-  "engine_code",
-  "displacement_cc",
-  "power_hp",
-  "power_kw",
-  "fuel",
-  "body",
-  "ktype",
-]
 const FUELS = new Set(["essence", "diesel", "hybride", "electrique", "gpl"])
 const BODIES = new Set([
   "berline",
@@ -92,7 +94,7 @@ const BODIES = new Set([
   "coupe",
   "cabriolet",
 ])
-const vehicles = readCsv("vehicles.csv", VEHICLE_HEADER) || []
+const vehicles = readCsv("vehicles.csv", VEHICLE_COLUMNS) || []
 const vehicleKey = (r) =>
   [r.make, r.model, r.year_from, r.engine, r.engine_code].join("|")
 const vehiclesByKey = new Map()
@@ -141,128 +143,103 @@ const products = readJson("products.json") || []
 const productByHandle = new Map()
 const variantBySku = new Map()
 const eans = new Map()
-if (!Array.isArray(products)) err("products.json", "must be an array")
-else {
-  products.forEach((p, k) => {
-    const at = `products.json[${k}]${p && p.handle ? ` (${p.handle})` : ""}`
-    for (const f of [
-      "handle",
-      "title",
-      "title_ar",
-      "description",
-      "brand",
-      "mpn",
-    ])
-      if (!nonEmpty(p[f])) err(at, `field "${f}" is missing or empty`)
-    if (p.handle && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(p.handle))
-      err(at, `handle "${p.handle}" is not a lower-case slug`)
-    if (productByHandle.has(p.handle)) err(at, `duplicate handle "${p.handle}"`)
-    productByHandle.set(p.handle, p)
-    if (p.brand && !brandByHandle.has(p.brand))
-      err(at, `brand "${p.brand}" is not in brands.json`)
-    if (!Array.isArray(p.categories) || p.categories.length === 0)
-      err(at, `field "categories" must be a non-empty array`)
-    else
-      for (const c of p.categories) {
-        if (!catByHandle.has(c))
-          err(at, `category "${c}" is not in categories.json`)
-        else if (parents.has(c))
-          err(at, `category "${c}" is not a leaf category`)
-      }
-    if (typeof p.universal !== "boolean")
-      err(at, `field "universal" must be a boolean`)
-    if (!Number.isInteger(p.weight_g) || p.weight_g <= 0)
-      err(at, `field "weight_g" must be a positive integer`)
-    if (!Array.isArray(p.oe_numbers) || p.oe_numbers.some((o) => !nonEmpty(o)))
-      err(at, `field "oe_numbers" must be an array of non-empty strings`)
-    if (
-      !Array.isArray(p.cross_references) ||
-      p.cross_references.some(
-        (x) => !x || !nonEmpty(x.brand) || !nonEmpty(x.number)
-      )
+eachRecord("products.json", products, (p, k) => {
+  const at = `products.json[${k}]${p && p.handle ? ` (${p.handle})` : ""}`
+  required(at, p, [
+    "handle",
+    "title",
+    "title_ar",
+    "description",
+    "brand",
+    "mpn",
+  ])
+  checkHandle(at, p, productByHandle)
+  productByHandle.set(p.handle, p)
+  if (p.brand && !brandByHandle.has(p.brand))
+    err(at, `brand "${p.brand}" is not in brands.json`)
+  if (!Array.isArray(p.categories) || p.categories.length === 0)
+    err(at, `field "categories" must be a non-empty array`)
+  else
+    for (const c of p.categories) {
+      if (!catByHandle.has(c))
+        err(at, `category "${c}" is not in categories.json`)
+      else if (parents.has(c)) err(at, `category "${c}" is not a leaf category`)
+    }
+  if (typeof p.universal !== "boolean")
+    err(at, `field "universal" must be a boolean`)
+  if (!Number.isInteger(p.weight_g) || p.weight_g <= 0)
+    err(at, `field "weight_g" must be a positive integer`)
+  if (!Array.isArray(p.oe_numbers) || p.oe_numbers.some((o) => !nonEmpty(o)))
+    err(at, `field "oe_numbers" must be an array of non-empty strings`)
+  if (
+    !Array.isArray(p.cross_references) ||
+    p.cross_references.some(
+      (x) => !x || !nonEmpty(x.brand) || !nonEmpty(x.number)
     )
-      err(at, `field "cross_references" must be an array of { brand, number }`)
-    if (!Array.isArray(p.tags)) err(at, `field "tags" must be an array`)
-    if (!Array.isArray(p.options) || p.options.length === 0) {
-      err(at, `field "options" must be a non-empty array`)
-      return
-    }
+  )
+    err(at, `field "cross_references" must be an array of { brand, number }`)
+  if (!Array.isArray(p.tags)) err(at, `field "tags" must be an array`)
+  if (!Array.isArray(p.options) || p.options.length === 0) {
+    err(at, `field "options" must be a non-empty array`)
+    return
+  }
+  for (const o of p.options)
+    if (!nonEmpty(o.title) || !Array.isArray(o.values) || o.values.length === 0)
+      err(at, `option ${JSON.stringify(o)} needs a title and values`)
+  if (!Array.isArray(p.variants) || p.variants.length === 0) {
+    err(at, `field "variants" must be a non-empty array`)
+    return
+  }
+  const combos = new Set()
+  p.variants.forEach((v, j) => {
+    const vat = `${at} variant[${j}]${v && v.sku ? ` (${v.sku})` : ""}`
+    if (!nonEmpty(v.title)) err(vat, `field "title" is missing`)
+    if (!nonEmpty(v.sku) || v.sku !== v.sku.toUpperCase() || /\s/.test(v.sku))
+      err(vat, `sku "${v.sku}" must be upper-case without spaces`)
+    if (variantBySku.has(v.sku))
+      err(
+        vat,
+        `duplicate sku "${v.sku}" (also in ${variantBySku.get(v.sku).product.handle})`
+      )
+    variantBySku.set(v.sku, { variant: v, product: p })
+    if (!eanValid(String(v.ean)))
+      err(vat, `ean "${v.ean}" is not 13 digits with a valid check digit`)
+    else if (eans.has(v.ean))
+      err(vat, `duplicate ean "${v.ean}" (also ${eans.get(v.ean)})`)
+    eans.set(v.ean, v.sku)
+    if (!Number.isInteger(v.price) || v.price <= 0)
+      err(vat, `price must be a positive integer in millimes, got ${v.price}`)
+    if (
+      !Number.isInteger(v.inventory_quantity) ||
+      v.inventory_quantity < 0 ||
+      v.inventory_quantity > 60
+    )
+      err(
+        vat,
+        `inventory_quantity must be an integer 0..60, got ${v.inventory_quantity}`
+      )
+    const vo = v.options || {}
     for (const o of p.options)
-      if (
-        !nonEmpty(o.title) ||
-        !Array.isArray(o.values) ||
-        o.values.length === 0
-      )
-        err(at, `option ${JSON.stringify(o)} needs a title and values`)
-    if (!Array.isArray(p.variants) || p.variants.length === 0) {
-      err(at, `field "variants" must be a non-empty array`)
-      return
-    }
-    const combos = new Set()
-    p.variants.forEach((v, j) => {
-      const vat = `${at} variant[${j}]${v && v.sku ? ` (${v.sku})` : ""}`
-      if (!nonEmpty(v.title)) err(vat, `field "title" is missing`)
-      if (!nonEmpty(v.sku) || v.sku !== v.sku.toUpperCase() || /\s/.test(v.sku))
-        err(vat, `sku "${v.sku}" must be upper-case without spaces`)
-      if (variantBySku.has(v.sku))
+      if (!o.values.includes(vo[o.title]))
         err(
           vat,
-          `duplicate sku "${v.sku}" (also in ${variantBySku.get(v.sku).product.handle})`
+          `option "${o.title}" = "${vo[o.title]}" is not one of the product's values`
         )
-      variantBySku.set(v.sku, { variant: v, product: p })
-      if (!eanValid(String(v.ean)))
-        err(vat, `ean "${v.ean}" is not 13 digits with a valid check digit`)
-      else if (eans.has(v.ean))
-        err(vat, `duplicate ean "${v.ean}" (also ${eans.get(v.ean)})`)
-      eans.set(v.ean, v.sku)
-      if (!Number.isInteger(v.price) || v.price <= 0)
-        err(vat, `price must be a positive integer in millimes, got ${v.price}`)
-      if (
-        !Number.isInteger(v.inventory_quantity) ||
-        v.inventory_quantity < 0 ||
-        v.inventory_quantity > 60
-      )
-        err(
-          vat,
-          `inventory_quantity must be an integer 0..60, got ${v.inventory_quantity}`
-        )
-      const vo = v.options || {}
-      for (const o of p.options)
-        if (!o.values.includes(vo[o.title]))
-          err(
-            vat,
-            `option "${o.title}" = "${vo[o.title]}" is not one of the product's values`
-          )
-      for (const key of Object.keys(vo))
-        if (!p.options.some((o) => o.title === key))
-          err(vat, `option "${key}" is not declared on the product`)
-      const combo = p.options.map((o) => vo[o.title]).join("|")
-      if (combos.has(combo))
-        err(vat, `two variants have the same options (${combo})`)
-      combos.add(combo)
-    })
+    for (const key of Object.keys(vo))
+      if (!p.options.some((o) => o.title === key))
+        err(vat, `option "${key}" is not declared on the product`)
+    const combo = p.options.map((o) => vo[o.title]).join("|")
+    if (combos.has(combo))
+      err(vat, `two variants have the same options (${combo})`)
+    combos.add(combo)
   })
-  if (products.length < 300)
-    err("products.json", `needs at least 300 products, has ${products.length}`)
-}
+})
+if (Array.isArray(products) && products.length < 300)
+  err("products.json", `needs at least 300 products, has ${products.length}`)
 
 // ---------------------------------------------------------------- fitments
-const FIT_HEADER = [
-  "sku",
-  "handle",
-  "make",
-  "model",
-  "year_from",
-  "year_to",
-  "engine",
-  "engine_code",
-  "position",
-  "quantity",
-  "note_fr",
-  "note_ar",
-]
 const POSITIONS = new Set(["", "avant", "arriere", "gauche", "droite"])
-const fitments = readCsv("fitments.csv", FIT_HEADER) || []
+const fitments = readCsv("fitments.csv", FITMENT_COLUMNS) || []
 const fitted = new Set()
 const linkKeys = new Map()
 for (const f of fitments) {

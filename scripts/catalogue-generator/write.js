@@ -8,6 +8,7 @@ const { BRANDS } = require("./data/brands")
 const { CATEGORIES } = require("./data/categories")
 const { products, fitmentRows } = require("./products")
 const { MODELS, VEHICLES } = require("./vehicles")
+const { FITMENT_COLUMNS, VEHICLE_COLUMNS } = require("../lib/data-files")
 
 /** Writes the files into `OUT`; returns the one-line summary. */
 function writeCatalogue(OUT) {
@@ -45,20 +46,6 @@ function writeCatalogue(OUT) {
     path.join(OUT, "products.json"),
     JSON.stringify(outProducts, null, 2) + "\n"
   )
-  const vehicleCols = [
-    "make",
-    "model",
-    "year_from",
-    "year_to",
-    "engine",
-    "engine_code",
-    "displacement_cc",
-    "power_hp",
-    "power_kw",
-    "fuel",
-    "body",
-    "ktype",
-  ]
   fs.writeFileSync(
     path.join(OUT, "vehicles.csv"),
     stringify(
@@ -76,26 +63,12 @@ function writeCatalogue(OUT) {
         body: v.body,
         ktype: "",
       })),
-      { header: true, columns: vehicleCols }
+      { header: true, columns: VEHICLE_COLUMNS }
     )
   )
-  const fitCols = [
-    "sku",
-    "handle",
-    "make",
-    "model",
-    "year_from",
-    "year_to",
-    "engine",
-    "engine_code",
-    "position",
-    "quantity",
-    "note_fr",
-    "note_ar",
-  ]
   fs.writeFileSync(
     path.join(OUT, "fitments.csv"),
-    stringify(fitmentRows, { header: true, columns: fitCols })
+    stringify(fitmentRows, { header: true, columns: FITMENT_COLUMNS })
   )
 
   const nVariants = outProducts.reduce((s, p) => s + p.variants.length, 0)

@@ -1,5 +1,6 @@
 /**
- * Reading the demo data files for checks: JSON, and CSV with an expected header whose rows carry
+ * The demo data files: the columns of its CSV files (written by the catalogue generator, checked by
+ * check-data), and reading them for checks: JSON, and CSV with an expected header whose rows carry
  * their file line number. Read errors are reported through `err(where, message)`.
  */
 "use strict"
@@ -7,6 +8,38 @@
 const fs = require("fs")
 const path = require("path")
 const { parse } = require("csv-parse/sync")
+
+/** The columns of vehicles.csv, in order. */
+const VEHICLE_COLUMNS = [
+  "make",
+  "model",
+  "year_from",
+  "year_to",
+  "engine",
+  "engine_code",
+  "displacement_cc",
+  "power_hp",
+  "power_kw",
+  "fuel",
+  "body",
+  "ktype",
+]
+
+/** The columns of fitments.csv, in order. */
+const FITMENT_COLUMNS = [
+  "sku",
+  "handle",
+  "make",
+  "model",
+  "year_from",
+  "year_to",
+  "engine",
+  "engine_code",
+  "position",
+  "quantity",
+  "note_fr",
+  "note_ar",
+]
 
 /** Readers of the files in `DATA`. */
 function dataReader(DATA, err) {
@@ -57,4 +90,10 @@ function dataReader(DATA, err) {
 const isInt = (s) => /^-?\d+$/.test(String(s))
 const nonEmpty = (s) => typeof s === "string" && s.trim().length > 0
 
-module.exports = { dataReader, isInt, nonEmpty }
+module.exports = {
+  dataReader,
+  FITMENT_COLUMNS,
+  isInt,
+  nonEmpty,
+  VEHICLE_COLUMNS,
+}
