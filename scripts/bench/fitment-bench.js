@@ -16,7 +16,6 @@
  *
  *   node scripts/bench/fitment-bench.js            (BENCH_REQUESTS=40 per case, BENCH_KEEP=1 keeps the database)
  */
-const path = require("path")
 const { Client } = require("pg")
 const {
   insertProducts,
@@ -24,7 +23,7 @@ const {
   insertUniversal,
   insertLinks,
 } = require("./lib/catalogue-data")
-const ROOT = path.resolve(__dirname, "..", "..")
+const { prepareBenchApp, pct, p50p95, timeEach } = require("./lib/bench-app")
 
 const N_PRODUCTS = Number(process.env.BENCH_PRODUCTS || 100000)
 const N_VEHICLES = Number(process.env.BENCH_VEHICLES || 10000)
@@ -34,59 +33,15 @@ const N_POPULAR = Number(process.env.BENCH_POPULAR || 30000)
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 40)
 const log = (m) => process.stdout.write(`[bench] ${m}\n`)
 
-function pct(values, p) {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
-}
-
 async function timed(label, n, fn) {
-  await fn() // warm-up
-  const times = []
-  for (let i = 0; i < n; i++) {
-    const t = process.hrtime.bigint()
-    await fn(i)
-    times.push(Number(process.hrtime.bigint() - t) / 1e6)
-  }
-  const line = `${label.padEnd(58)} p50 ${pct(times, 50).toFixed(0).padStart(6)} ms   p95 ${pct(times, 95).toFixed(0).padStart(6)} ms`
-  log(line)
+  const times = await timeEach(n, fn)
+  log(`${label.padEnd(58)} ${p50p95(times, 6)}`)
   return { label, p50: pct(times, 50), p95: pct(times, 95) }
 }
 
 async function main() {
-  const base = new URL(
-    process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres"
-  )
-  const adminUrl = new URL(base.toString())
-  adminUrl.pathname = "/postgres"
-  const benchUrl = new URL(base.toString())
-  benchUrl.pathname = "/fitment_bench"
-  const adminClient = new Client({ connectionString: adminUrl.toString() })
-  await adminClient.connect()
-  await adminClient.query("DROP DATABASE IF EXISTS fitment_bench WITH (FORCE)")
-  await adminClient.query("CREATE DATABASE fitment_bench")
-  await adminClient.end()
-  log(`database fitment_bench created on ${base.host}`)
-
-  if (!process.env.BENCH_NO_BUILD) {
-    await require(path.join(ROOT, "scripts", "build")).build({
-      ifChanged: true,
-      admin: false,
-    })
-  }
-  const env = {
-    ...process.env,
-    DATABASE_URL: benchUrl.toString(),
-    NODE_ENV: "development",
-    ADMIN_SERVE: "false",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-  }
-  Object.assign(process.env, env)
-  const { runMigrations, startServer } = require(
-    path.join(ROOT, "scripts", "lib", "app")
-  )
-  await runMigrations({ env, log })
-
-  const db = new Client({ connectionString: benchUrl.toString() })
+  const bench = await prepareBenchApp("fitment_bench", { log })
+  const db = new Client({ connectionString: bench.url })
   await db.connect()
   let t = Date.now()
   // the default sales channel is created on first boot; make one now so products can join it
@@ -102,20 +57,7 @@ async function main() {
   )
 
   // ---- the real app (booted before any Medusa module is required here: its models read feature flags at load)
-  const net = require("net")
-  const port = await new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const p = s.address().port
-      s.close(() => resolve(p))
-    })
-  })
-  const app = await startServer({
-    port,
-    seed: false,
-    adminEmail: "bench@shabou.tn",
-    adminPassword: "bench-password",
-    log: () => undefined,
-  })
+  const { app, port } = await bench.start()
   // the store list filters on the store's default sales channel, created at first boot
   await db.query(
     `UPDATE product_sales_channel SET sales_channel_id = (SELECT default_sales_channel_id FROM store LIMIT 1)`
@@ -276,12 +218,7 @@ async function main() {
     )
   }
   await app.close()
-  if (!process.env.BENCH_KEEP) {
-    const c = new Client({ connectionString: adminUrl.toString() })
-    await c.connect()
-    await c.query("DROP DATABASE IF EXISTS fitment_bench WITH (FORCE)")
-    await c.end()
-  }
+  await bench.drop()
   log("done")
   process.exit(0)
 }

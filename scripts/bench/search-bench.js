@@ -16,21 +16,16 @@
  *   npm run bench:search          (BENCH_KEEP=1 keeps the database, BENCH_NO_BUILD=1 skips the build)
  */
 const path = require("path")
-const net = require("net")
 const { Client } = require("pg")
 const ROOT = path.resolve(__dirname, "..", "..")
 const { PART_TYPES, BRANDS, MAKES, lit } = require("./lib/vocabulary")
+const { prepareBenchApp, pct, p50p95, timeEach } = require("./lib/bench-app")
 
 const N_PRODUCTS = Number(process.env.BENCH_PRODUCTS || 100000)
 const LINKS_PER_PRODUCT = Number(process.env.BENCH_LINKS_PER_PRODUCT || 3)
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 40)
 const DB_NAME = "search_bench"
 const log = (m) => process.stdout.write(`[bench] ${m}\n`)
-
-function pct(values, p) {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
-}
 
 async function generate(db, channelId) {
   const t = Date.now()
@@ -144,55 +139,10 @@ async function generate(db, channelId) {
 }
 
 async function main() {
-  const base = new URL(
-    process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres"
-  )
-  const adminUrl = new URL(base.toString())
-  adminUrl.pathname = "/postgres"
-  const benchUrl = new URL(base.toString())
-  benchUrl.pathname = `/${DB_NAME}`
-  const admin = new Client({ connectionString: adminUrl.toString() })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE ${DB_NAME}`)
-  await admin.end()
-  log(`database ${DB_NAME} created on ${base.host}`)
+  const bench = await prepareBenchApp(DB_NAME, { log, withoutRedis: true })
+  const { app, port } = await bench.start()
 
-  if (!process.env.BENCH_NO_BUILD) {
-    await require(path.join(ROOT, "scripts", "build")).build({
-      ifChanged: true,
-      admin: false,
-    })
-  }
-  const env = {
-    ...process.env,
-    DATABASE_URL: benchUrl.toString(),
-    NODE_ENV: "development",
-    ADMIN_SERVE: "false",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-  }
-  delete env.REDIS_URL
-  Object.assign(process.env, env)
-  delete process.env.REDIS_URL
-  const { runMigrations, startServer } = require(
-    path.join(ROOT, "scripts", "lib", "app")
-  )
-  await runMigrations({ env, log })
-  const port = await new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const p = s.address().port
-      s.close(() => resolve(p))
-    })
-  })
-  const app = await startServer({
-    port,
-    seed: false,
-    adminEmail: "bench@shabou.tn",
-    adminPassword: "bench-password",
-    log: () => undefined,
-  })
-
-  const db = new Client({ connectionString: benchUrl.toString() })
+  const db = new Client({ connectionString: bench.url })
   await db.connect()
   const [{ channel }] = (
     await db.query(
@@ -204,7 +154,7 @@ async function main() {
   // ---- full reindex
   const { reindex } = require(path.join(ROOT, "scripts", "search-reindex"))
   const full = await reindex({
-    url: benchUrl.toString(),
+    url: bench.url,
     log: (m) => log(`reindex: ${m}`),
   })
   const [{ size }] = (
@@ -276,32 +226,30 @@ async function main() {
   const all = []
   const rows = []
   for (const [label, make] of kinds) {
-    await post(make(0)) // warm-up
-    const times = []
     let empty = 0
     let refFirst = 0
-    for (let i = 0; i < REQUESTS; i++) {
-      const body = make(i)
-      const t = process.hrtime.bigint()
-      const json = await post(body)
-      times.push(Number(process.hrtime.bigint() - t) / 1e6)
-      if (!json.hits.length) {
+    let warm = false
+    const times = await timeEach(REQUESTS, async (i) => {
+      const json = await post(make(i))
+      if (!warm) {
+        warm = true // the warm-up call is not counted
+      } else if (!json.hits.length) {
         empty++
       } else if (json.hits[0].id === pick(i).id) {
         refFirst++
       }
-    }
+    })
     all.push(...times)
     const extra = /SKU|number/.test(label)
       ? `, the product first in ${refFirst}/${REQUESTS}`
       : ""
     rows.push({ label, p50: pct(times, 50), p95: pct(times, 95) })
     log(
-      `${label.padEnd(32)} p50 ${pct(times, 50).toFixed(0).padStart(5)} ms   p95 ${pct(times, 95).toFixed(0).padStart(5)} ms   (${REQUESTS - empty}/${REQUESTS} with hits${extra})`
+      `${label.padEnd(32)} ${p50p95(times, 5)}   (${REQUESTS - empty}/${REQUESTS} with hits${extra})`
     )
   }
   log(
-    `${"all searches".padEnd(32)} p50 ${pct(all, 50).toFixed(0).padStart(5)} ms   p95 ${pct(all, 95).toFixed(0).padStart(5)} ms   (${all.length} requests, one at a time)`
+    `${"all searches".padEnd(32)} ${p50p95(all, 5)}   (${all.length} requests, one at a time)`
   )
 
   // ---- freshness: a title change, as an admin edit would write it, until it is found
@@ -329,12 +277,7 @@ async function main() {
 
   await db.end()
   await app.close()
-  if (!process.env.BENCH_KEEP) {
-    const c = new Client({ connectionString: adminUrl.toString() })
-    await c.connect()
-    await c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)
-    await c.end()
-  }
+  await bench.drop()
   log("done")
   process.exit(0)
 }

@@ -1,0 +1,95 @@
+/**
+ * The in-process app of bench:fitment and bench:search: a fresh database on DATABASE_URL's server
+ * (default postgres://postgres@127.0.0.1:5432/postgres), the server build (unless BENCH_NO_BUILD),
+ * the migrations, then the real server (scripts/lib/app.js startServer) on a free port; and the
+ * p50/p95 of requests sent one at a time.
+ */
+const path = require("path")
+const { freePort } = require("../../lib/database")
+const { openBenchDatabase } = require("./bench-db")
+
+const ROOT = path.resolve(__dirname, "..", "..", "..")
+
+/**
+ * Creates the database `name` (dropped first), builds, points this process at it (`withoutRedis`:
+ * REDIS_URL unset) and migrates it. `start()` then boots the server on a free port; `drop()` drops
+ * the database unless BENCH_KEEP is set.
+ */
+async function prepareBenchApp(name, { log, withoutRedis = false }) {
+  const database = await openBenchDatabase(name, {
+    log,
+    embeddedFallback: false,
+  })
+  await database.recreate()
+  log(`database ${name} created on ${database.host}`)
+  if (!process.env.BENCH_NO_BUILD) {
+    await require(path.join(ROOT, "scripts", "build")).build({
+      ifChanged: true,
+      admin: false,
+    })
+  }
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NODE_ENV: "development",
+    ADMIN_SERVE: "false",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+  }
+  if (withoutRedis) {
+    delete env.REDIS_URL
+  }
+  Object.assign(process.env, env)
+  if (withoutRedis) {
+    delete process.env.REDIS_URL
+  }
+  // required only now: Medusa's models read feature flags from the environment when loaded
+  const { runMigrations, startServer } = require(
+    path.join(ROOT, "scripts", "lib", "app")
+  )
+  await runMigrations({ env, log })
+  return {
+    url: database.url,
+    /** The real server on a free port: the app and its port. */
+    async start() {
+      const port = await freePort()
+      const app = await startServer({
+        port,
+        seed: false,
+        adminEmail: "bench@shabou.tn",
+        adminPassword: "bench-password",
+        log: () => undefined,
+      })
+      return { app, port }
+    },
+    async drop() {
+      if (!process.env.BENCH_KEEP) {
+        await database.drop()
+      }
+    },
+  }
+}
+
+/** The value below which p % of `values` lie (the nearest rank below). */
+function pct(values, p) {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
+}
+
+/** Milliseconds of each of `n` calls `fn(i)`, one at a time, after one warm-up call `fn(0)`. */
+async function timeEach(n, fn) {
+  await fn(0)
+  const times = []
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint()
+    await fn(i)
+    times.push(Number(process.hrtime.bigint() - t) / 1e6)
+  }
+  return times
+}
+
+/** "p50 … ms   p95 … ms", each figure padded to `width`. */
+function p50p95(times, width) {
+  return `p50 ${pct(times, 50).toFixed(0).padStart(width)} ms   p95 ${pct(times, 95).toFixed(0).padStart(width)} ms`
+}
+
+module.exports = { prepareBenchApp, pct, p50p95, timeEach }
