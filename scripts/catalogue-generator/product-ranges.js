@@ -13,7 +13,7 @@ const {
   batteryPrice,
   variant,
 } = require("./products")
-const { VEHICLES, batteryClass } = require("./vehicles")
+const { VEHICLES, batteryClass, vehicleColumns } = require("./vehicles")
 
 /** Cross references: siblings in the same slot + external equivalents. */
 function addCrossReferences(slotProducts) {
@@ -95,12 +95,7 @@ function addBatteryRanges() {
         fitmentRows.push({
           sku: variants[idx].sku,
           handle: "",
-          make: v.make,
-          model: v.model,
-          year_from: v.year_from,
-          year_to: v.year_to ?? "",
-          engine: v.e.label,
-          engine_code: v.e.code,
+          ...vehicleColumns(v),
           position: "",
           quantity: 1,
           note_fr: "",

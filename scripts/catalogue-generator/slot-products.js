@@ -17,6 +17,7 @@ const {
   variant,
 } = require("./products")
 const { slotsFor } = require("./slots")
+const { vehicleColumns } = require("./vehicles")
 const { universalProduct } = require("./universal")
 
 /** Builds every category's products; returns the products of each slot. */
@@ -243,12 +244,7 @@ function buildSlotProducts() {
           fitmentRows.push({
             sku: useHandle ? "" : variants[0].sku,
             handle: useHandle ? handle : "",
-            make: v.make,
-            model: v.model,
-            year_from: v.year_from,
-            year_to: v.year_to ?? "",
-            engine: v.e.label,
-            engine_code: v.e.code,
+            ...vehicleColumns(v),
             position: pos,
             quantity: qty,
             note_fr: note[0],

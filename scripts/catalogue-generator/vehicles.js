@@ -70,4 +70,16 @@ function batteryClass(v) {
   return `${ah}${asian ? "J" : "E"}`
 }
 
-module.exports = { ENGINE, MODELS, VEHICLES, batteryClass }
+/** The columns naming vehicle `v` in vehicles.csv and fitments.csv (make, model, years, engine). */
+function vehicleColumns(v) {
+  return {
+    make: v.make,
+    model: v.model,
+    year_from: v.year_from,
+    year_to: v.year_to ?? "",
+    engine: v.e.label,
+    engine_code: v.e.code,
+  }
+}
+
+module.exports = { ENGINE, MODELS, VEHICLES, batteryClass, vehicleColumns }

@@ -7,7 +7,7 @@ const { stringify } = require("csv-stringify/sync")
 const { BRANDS } = require("./data/brands")
 const { CATEGORIES } = require("./data/categories")
 const { products, fitmentRows } = require("./products")
-const { MODELS, VEHICLES } = require("./vehicles")
+const { MODELS, VEHICLES, vehicleColumns } = require("./vehicles")
 const { FITMENT_COLUMNS, VEHICLE_COLUMNS } = require("../lib/data-files")
 
 /** Writes the files into `OUT`; returns the one-line summary. */
@@ -50,12 +50,7 @@ function writeCatalogue(OUT) {
     path.join(OUT, "vehicles.csv"),
     stringify(
       VEHICLES.map((v) => ({
-        make: v.make,
-        model: v.model,
-        year_from: v.year_from,
-        year_to: v.year_to ?? "",
-        engine: v.e.label,
-        engine_code: v.e.code,
+        ...vehicleColumns(v),
         displacement_cc: v.e.cc,
         power_hp: v.e.hp,
         power_kw: v.e.kw,
