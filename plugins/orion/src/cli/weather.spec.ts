@@ -18,13 +18,9 @@ import {
 // moved from index.spec.ts (the weather run of the CLI)
 describe("orion cli --weather", () => {
   const sandbox = cliSandbox()
-  let dir: string
-  let err: jest.SpyInstance
-  beforeEach(() => {
-    ;({ dir, err } = sandbox)
-  })
 
   it("applies a weather effect with --weather only to the categories whose hold-out it improves", async () => {
+    const { dir, err } = sandbox
     // the files `orion sample-weather` writes
     expect(await main(["sample-weather", "--out-dir", dir])).toBe(0)
     const sample = generateWeatherSample()

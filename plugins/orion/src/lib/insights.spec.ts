@@ -56,49 +56,28 @@ describe("insights", () => {
 
   it("dead stock: no sale in 365 days with units on hand", () => {
     const asOf = d("2025-06-30")
-    const dead = detectDeadStock({
-      lastSale: d("2024-05-01"),
-      asOf,
-      stock: 6,
-      historyStart: d("2023-01-01"),
-    })!
+    /** Part last sold on `lastSale` (null: never), `stock` on hand, sales history since `historyStart`. */
+    const deadStock = (
+      lastSale: string | null,
+      stock: number,
+      historyStart: string
+    ) =>
+      detectDeadStock({
+        lastSale: lastSale === null ? null : d(lastSale),
+        asOf,
+        stock,
+        historyStart: d(historyStart),
+      })
+    const dead = deadStock("2024-05-01", 6, "2023-01-01")!
     expect(dead.reason).toBe(
       "aucune vente depuis le 1 mai 2024 (425 jours, seuil 365) et 6 en stock"
     )
-    expect(
-      detectDeadStock({
-        lastSale: d("2024-08-01"),
-        asOf,
-        stock: 6,
-        historyStart: d("2023-01-01"),
-      })
-    ).toBeNull()
+    expect(deadStock("2024-08-01", 6, "2023-01-01")).toBeNull()
     // nothing on the shelf: not dead stock
-    expect(
-      detectDeadStock({
-        lastSale: d("2020-01-01"),
-        asOf,
-        stock: 0,
-        historyStart: d("2019-01-01"),
-      })
-    ).toBeNull()
+    expect(deadStock("2020-01-01", 0, "2019-01-01")).toBeNull()
     // never sold: dead only when the history covers the whole year
-    expect(
-      detectDeadStock({
-        lastSale: null,
-        asOf,
-        stock: 2,
-        historyStart: d("2025-01-01"),
-      })
-    ).toBeNull()
-    expect(
-      detectDeadStock({
-        lastSale: null,
-        asOf,
-        stock: 2,
-        historyStart: d("2023-06-30"),
-      })!.reason
-    ).toContain(
+    expect(deadStock(null, 2, "2025-01-01")).toBeNull()
+    expect(deadStock(null, 2, "2023-06-30")!.reason).toContain(
       "aucune vente enregistrée dans tout l'historique (731 jours depuis le 30 juin 2023)"
     )
   })
