@@ -3,11 +3,8 @@ import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { SqlWhere } from "@shabou/sql"
 import { ProspectorWatchedPage } from "../models/prospector-watched-page"
 
-/** The columns an admin sets on a watched page (in the order an unknown field's 400 lists them). */
-export const WATCHED_PAGE_INPUT_COLUMNS = [
-  "url",
-  "supplier",
-  "kind",
+/** The columns an admin sets on a watched page that hold optional text (null or a string). */
+export const WATCHED_PAGE_TEXT_COLUMNS = [
   "variant_id",
   "sku",
   "offer_sku",
@@ -15,6 +12,14 @@ export const WATCHED_PAGE_INPUT_COLUMNS = [
   "offer_gtin",
   "selector",
   "stock_selector",
+] as const
+
+/** The columns an admin sets on a watched page (in the order an unknown field's 400 lists them). */
+export const WATCHED_PAGE_INPUT_COLUMNS = [
+  "url",
+  "supplier",
+  "kind",
+  ...WATCHED_PAGE_TEXT_COLUMNS,
   "needs_js",
   "currency",
   "threshold_percent",

@@ -6,6 +6,7 @@ import { normalizeCurrencyCode } from "../lib/price-parser"
 import {
   ProspectorWatchedPageRepository,
   WATCHED_PAGE_INPUT_COLUMNS,
+  WATCHED_PAGE_TEXT_COLUMNS,
   WatchedPageFilter,
   WatchedPageInput,
   WatchedPageView,
@@ -113,15 +114,7 @@ export default class WatchedPageService extends TransactionBaseService {
         )
       }
     }
-    for (const k of [
-      "variant_id",
-      "sku",
-      "offer_sku",
-      "offer_mpn",
-      "offer_gtin",
-      "selector",
-      "stock_selector",
-    ]) {
+    for (const k of WATCHED_PAGE_TEXT_COLUMNS) {
       if (
         input[k] !== undefined &&
         input[k] !== null &&
