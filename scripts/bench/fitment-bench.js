@@ -23,7 +23,13 @@ const {
   insertUniversal,
   insertLinks,
 } = require("./lib/catalogue-data")
-const { prepareBenchApp, pct, p50p95, timeEach } = require("./lib/bench-app")
+const {
+  prepareBenchApp,
+  pct,
+  p50p95,
+  runBench,
+  timeEach,
+} = require("./lib/bench-app")
 
 const N_PRODUCTS = Number(process.env.BENCH_PRODUCTS || 100000)
 const N_VEHICLES = Number(process.env.BENCH_VEHICLES || 10000)
@@ -217,13 +223,7 @@ async function main() {
       "startServer did not expose the container: demo-approach timing skipped"
     )
   }
-  await app.close()
-  await bench.drop()
-  log("done")
-  process.exit(0)
+  await bench.finish(app)
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

@@ -19,7 +19,13 @@ const path = require("path")
 const { Client } = require("pg")
 const ROOT = path.resolve(__dirname, "..", "..")
 const { PART_TYPES, BRANDS, MAKES, lit } = require("./lib/vocabulary")
-const { prepareBenchApp, pct, p50p95, timeEach } = require("./lib/bench-app")
+const {
+  prepareBenchApp,
+  pct,
+  p50p95,
+  runBench,
+  timeEach,
+} = require("./lib/bench-app")
 
 const N_PRODUCTS = Number(process.env.BENCH_PRODUCTS || 100000)
 const LINKS_PER_PRODUCT = Number(process.env.BENCH_LINKS_PER_PRODUCT || 3)
@@ -276,13 +282,7 @@ async function main() {
   )
 
   await db.end()
-  await app.close()
-  await bench.drop()
-  log("done")
-  process.exit(0)
+  await bench.finish(app)
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, "..", "..", "..")
 /**
  * Creates the database `name` (dropped first), builds, points this process at it (`withoutRedis`:
  * REDIS_URL unset) and migrates it. `start()` then boots the server on a free port; `drop()` drops
- * the database unless BENCH_KEEP is set.
+ * the database unless BENCH_KEEP is set; `finish(app)` closes the app, drops and exits.
  */
 async function prepareBenchApp(name, { log, withoutRedis = false }) {
   const database = await openBenchDatabase(name, {
@@ -66,7 +66,22 @@ async function prepareBenchApp(name, { log, withoutRedis = false }) {
         await database.drop()
       }
     },
+    /** Closes `app`, drops the database (unless BENCH_KEEP), says "done" and exits 0. */
+    async finish(app) {
+      await app.close()
+      await this.drop()
+      log("done")
+      process.exit(0)
+    },
   }
+}
+
+/** Runs the bench's `main`; an error is printed and exits 1. */
+function runBench(main) {
+  main().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
 }
 
 /** The value below which p % of `values` lie (the nearest rank below). */
@@ -92,4 +107,4 @@ function p50p95(times, width) {
   return `p50 ${pct(times, 50).toFixed(0).padStart(width)} ms   p95 ${pct(times, 95).toFixed(0).padStart(width)} ms`
 }
 
-module.exports = { prepareBenchApp, pct, p50p95, timeEach }
+module.exports = { prepareBenchApp, pct, p50p95, runBench, timeEach }
