@@ -3,6 +3,15 @@
  * Medusa's error shape turned into one French-readable message, and file downloads.
  */
 
+/** A value as it arrives in JSON: dates become their ISO text, the rest keeps its shape. */
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T
+
 export class AdminApiError extends Error {
   constructor(
     message: string,

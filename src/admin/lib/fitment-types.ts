@@ -1,26 +1,16 @@
 /**
  * Shapes of the fitment API's answers (vehicles, makes, models, brands) as the admin screens read them:
- * declared once, used by the Véhicules, Imports and Marques pages and by the product widgets.
+ * declared once, used by the Véhicules, Imports and Marques pages and by the product widgets. The vehicle and the
+ * link are the server's own types (`import type`: erased at build, nothing of the server is bundled).
  */
+import type {
+  AdminLink,
+  StoreVehicle,
+} from "../../../plugins/fitment/src/lib/fitment-shape"
+import type { Jsonified } from "./api"
 
-export type Vehicle = {
-  id: string
-  make: { id: string; name: string }
-  model: { id: string; name: string }
-  generation: string | null
-  body: string | null
-  year_from: number
-  month_from: number | null
-  year_to: number | null
-  month_to: number | null
-  engine: string | null
-  engine_code: string | null
-  displacement_cc: number | null
-  power_kw: number | null
-  power_hp: number | null
-  fuel: string | null
-  ktype: number | null
-}
+/** A vehicle with its make and model, as GET /admin/vehicles and the links answer with it. */
+export type Vehicle = StoreVehicle
 
 /** GET /admin/vehicles (and the coverage list of vehicles without parts). */
 export type VehicleList = {
@@ -58,14 +48,4 @@ export type Brand = {
 }
 
 /** A part ↔ vehicle link of GET /admin/products/:id/fitment, with its vehicle. */
-export type FitmentLink = {
-  id: string
-  vehicle_id: string
-  position: string | null
-  quantity: number
-  engine_code: string | null
-  note_fr: string | null
-  note_ar: string | null
-  source: string
-  vehicle: Vehicle
-}
+export type FitmentLink = Jsonified<AdminLink>

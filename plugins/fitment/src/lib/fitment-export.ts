@@ -10,23 +10,14 @@
  *   `vehicle` column the importer ignores; products by `sku` (their first SKU) or, without SKU, `handle`.
  */
 import { stringify } from "csv-stringify/sync"
+import { LINK_QUALIFIER_COLUMNS } from "./fitment-row"
+import type { LinkFields, VehicleFields } from "./fitment-shape"
+import { VEHICLE_FIELDS } from "./vehicle-row"
 
 export const VEHICLE_EXPORT_HEADERS = [
   "make",
   "model",
-  "generation",
-  "body",
-  "year_from",
-  "month_from",
-  "year_to",
-  "month_to",
-  "engine",
-  "engine_code",
-  "displacement_cc",
-  "power_hp",
-  "power_kw",
-  "fuel",
-  "ktype",
+  ...VEHICLE_FIELDS,
 ] as const
 
 export const FITMENT_EXPORT_HEADERS = [
@@ -35,45 +26,20 @@ export const FITMENT_EXPORT_HEADERS = [
   "universal",
   "vehicle_id",
   "vehicle",
-  "position",
-  "quantity",
-  "engine_code",
-  "month_from",
-  "month_to",
-  "note_fr",
-  "note_ar",
+  ...LINK_QUALIFIER_COLUMNS,
 ] as const
 
-export interface ExportVehicle {
+/** A vehicle of the export: its make and model by name; powers as numbers or as PostgreSQL's numeric text. */
+export type ExportVehicle = VehicleFields<number | string> & {
   make: string
   model: string
-  generation: string | null
-  body: string | null
-  year_from: number
-  month_from: number | null
-  year_to: number | null
-  month_to: number | null
-  engine: string | null
-  engine_code: string | null
-  displacement_cc: number | null
-  power_hp: number | string | null
-  power_kw: number | string | null
-  fuel: string | null
-  ktype: number | null
 }
 
-export interface ExportLink {
+export type ExportLink = LinkFields & {
   sku: string | null
   handle: string
   vehicle_id: string
   vehicle_label: string
-  position: string | null
-  quantity: number
-  engine_code: string | null
-  from_ym: number | null
-  to_ym: number | null
-  note_fr: string | null
-  note_ar: string | null
 }
 
 /** 66.20 (numeric from PostgreSQL as "66.20") → "66.2"; null → "". */
@@ -85,23 +51,16 @@ function num(v: number | string | null): string {
 const text = (v: string | number | null | undefined): string =>
   v === null || v === undefined ? "" : String(v)
 
+/** The cells of VEHICLE_EXPORT_HEADERS. */
 export function vehicleCells(v: ExportVehicle): string[] {
   return [
     v.make,
     v.model,
-    text(v.generation),
-    text(v.body),
-    String(v.year_from),
-    text(v.month_from),
-    text(v.year_to),
-    text(v.month_to),
-    text(v.engine),
-    text(v.engine_code),
-    text(v.displacement_cc),
-    num(v.power_hp),
-    num(v.power_kw),
-    text(v.fuel),
-    text(v.ktype),
+    ...VEHICLE_FIELDS.map((field) =>
+      field === "power_hp" || field === "power_kw"
+        ? num(v[field])
+        : text(v[field])
+    ),
   ]
 }
 

@@ -36,6 +36,17 @@ const VEHICLE_SELECTOR_FIELDS = [
   "ktype",
 ]
 
+/** The columns that qualify a link (a universal row carries none of them), in the export's order. */
+export const LINK_QUALIFIER_COLUMNS = [
+  "position",
+  "quantity",
+  "engine_code",
+  "month_from",
+  "month_to",
+  "note_fr",
+  "note_ar",
+] as const
+
 export const FITMENT_COLUMNS: ColumnSpec[] = [
   {
     field: "sku",
@@ -164,15 +175,7 @@ export function validateFitmentRow(
     ]) {
       fail(field, "a universal row fits every vehicle and must not name one")
     }
-    for (const field of [
-      "position",
-      "quantity",
-      "engine_code",
-      "month_from",
-      "month_to",
-      "note_fr",
-      "note_ar",
-    ]) {
+    for (const field of LINK_QUALIFIER_COLUMNS) {
       if (cell(field)) {
         fail(
           field,

@@ -3,12 +3,8 @@
  * shapes the API answers with.
  */
 
-/** The qualifiers of a part ↔ vehicle link, as stored. */
-export type LinkQualifiers = {
-  id: string
-  product_id: string
-  variant_id: string | null
-  vehicle_id: string
+/** What a part ↔ vehicle link says besides its product and vehicle (months written YYYYMM). */
+export type LinkFields = {
   position: string | null
   quantity: number
   engine_code: string | null
@@ -16,21 +12,25 @@ export type LinkQualifiers = {
   to_ym: number | null
   note_fr: string | null
   note_ar: string | null
+}
+
+/** The qualifiers of a part ↔ vehicle link, as stored. */
+export type LinkQualifiers = LinkFields & {
+  id: string
+  product_id: string
+  variant_id: string | null
+  vehicle_id: string
   source: string
 }
 
 /** A link row (LINK_COLUMNS). */
 export type LinkRow = LinkQualifiers & { created_at: Date; updated_at: Date }
 
-/** A vehicle with its make and model (VEHICLE_COLUMNS). */
-export type VehicleJoinRow = {
-  v_id: string
-  make_id: string
-  make_name: string
-  make_handle: string
-  model_id: string
-  model_name: string
-  model_handle: string
+/**
+ * A vehicle's own columns besides its make and model (lib/vehicle-row VEHICLE_FIELDS). `Power` is the type of
+ * the powers: numbers in the API's answers, text or numbers in rows (`pg` gives numeric columns as strings).
+ */
+export type VehicleFields<Power = number> = {
   generation: string | null
   body: string | null
   year_from: number
@@ -38,12 +38,27 @@ export type VehicleJoinRow = {
   year_to: number | null
   month_to: number | null
   engine: string | null
-  vehicle_engine_code: string | null
+  engine_code: string | null
   displacement_cc: number | null
-  power_kw: string | number | null
-  power_hp: string | number | null
+  power_kw: Power | null
+  power_hp: Power | null
   fuel: string | null
   ktype: number | null
+}
+
+/** A vehicle with its make and model (VEHICLE_COLUMNS); the vehicle's engine code as `vehicle_engine_code`. */
+export type VehicleJoinRow = Omit<
+  VehicleFields<string | number>,
+  "engine_code"
+> & {
+  v_id: string
+  make_id: string
+  make_name: string
+  make_handle: string
+  model_id: string
+  model_name: string
+  model_handle: string
+  vehicle_engine_code: string | null
 }
 
 export type LinkVehicleRow = LinkRow & VehicleJoinRow
@@ -56,30 +71,15 @@ export type VehiclePartRow = LinkRow & {
   product_status: string
 }
 
-export type StoreVehicle = {
+/** A vehicle as the API answers with it (store and admin). */
+export type StoreVehicle = VehicleFields & {
   id: string
   make: { id: string; name: string; handle: string }
   model: { id: string; name: string; handle: string }
-  generation: string | null
-  body: string | null
-  year_from: number
-  month_from: number | null
-  year_to: number | null
-  month_to: number | null
-  engine: string | null
-  engine_code: string | null
-  displacement_cc: number | null
-  power_kw: number | null
-  power_hp: number | null
-  fuel: string | null
-  ktype: number | null
 }
 
-export type AdminLink = LinkQualifiers & {
-  created_at: Date
-  updated_at: Date
-  vehicle: StoreVehicle
-}
+/** A link as the admin API answers with it: its row and its vehicle. */
+export type AdminLink = LinkRow & { vehicle: StoreVehicle }
 
 /** A link as the store shows it: the vehicle, then the link's qualifiers. */
 export type StoreLink = StoreVehicle &

@@ -1,19 +1,13 @@
 import { MedusaError } from "@medusajs/utils"
 import { FITMENT_SOURCES, FitmentSource } from "../models/fitment"
 import { LinkInput } from "../types"
+import type { LinkFields } from "./fitment-shape"
 import { parsePosition } from "./values"
 
 /** A link's fields once checked: what is written to the fitment table. */
-export type CleanLink = {
+export type CleanLink = LinkFields & {
   vehicle_id: string
   variant_id: string | null
-  position: string | null
-  quantity: number
-  engine_code: string | null
-  from_ym: number | null
-  to_ym: number | null
-  note_fr: string | null
-  note_ar: string | null
   source: FitmentSource
 }
 

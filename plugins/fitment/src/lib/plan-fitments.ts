@@ -2,7 +2,7 @@
 import { compactReference } from "@shabou/text"
 import { ParsedFile } from "./csv-import"
 import { InvalidRow, RowError } from "./csv-table"
-import { fitmentLinkKey, FitmentRow } from "./fitment-row"
+import { fitmentLinkKey, FitmentLinkKeyInput, FitmentRow } from "./fitment-row"
 import type { Changes, PlanSummary } from "./plan"
 import {
   buildVehicleIndex,
@@ -18,14 +18,9 @@ export interface ProductRecord {
   universal?: boolean | null
 }
 
-export interface LinkRecord {
+/** A stored link: what makes it the link it is (fitmentLinkKey), and what an import may update. */
+export type LinkRecord = FitmentLinkKeyInput & {
   id: string
-  product_id: string
-  vehicle_id: string
-  position?: string | null
-  engine_code?: string | null
-  month_from?: number | null
-  month_to?: number | null
   quantity?: number | null
   note_fr?: string | null
   note_ar?: string | null

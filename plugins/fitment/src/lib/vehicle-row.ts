@@ -48,7 +48,10 @@ export interface VehicleRow {
   key: string
 }
 
-/** A vehicle's own fields, as the admin writes them and the vehicle table stores them (besides make and model). */
+/**
+ * A vehicle's own fields, as the admin writes them and the vehicle table stores them (besides make and model),
+ * in the order of the export's columns (lib/fitment-export).
+ */
 export const VEHICLE_FIELDS = [
   "generation",
   "body",
@@ -59,8 +62,8 @@ export const VEHICLE_FIELDS = [
   "engine",
   "engine_code",
   "displacement_cc",
-  "power_kw",
   "power_hp",
+  "power_kw",
   "fuel",
   "ktype",
 ] as const

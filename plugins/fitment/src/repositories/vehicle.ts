@@ -1,6 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { SqlWhere } from "@shabou/sql"
-import type { VehicleJoinRow } from "../lib/fitment-shape"
+import type { VehicleFields, VehicleJoinRow } from "../lib/fitment-shape"
 import { VEHICLE_FIELDS } from "../lib/vehicle-row"
 import { Vehicle } from "../models/vehicle"
 import type { Pagination } from "../types"
@@ -27,22 +27,9 @@ export type VehicleKeyRow = {
 }
 
 /** A vehicle's own columns, as written by the admin (checked by lib/vehicle-row). */
-export type VehicleValues = {
+export type VehicleValues = VehicleFields & {
   make_id: string
   model_id: string
-  generation: string | null
-  body: string | null
-  year_from: number
-  month_from: number | null
-  year_to: number | null
-  month_to: number | null
-  engine: string | null
-  engine_code: string | null
-  displacement_cc: number | null
-  power_kw: number | null
-  power_hp: number | null
-  fuel: string | null
-  ktype: number | null
   natural_key: string
 }
 
