@@ -4,6 +4,8 @@
  */
 import {
   ColumnMap,
+  ColumnSpec,
+  CsvRow,
   CsvTable,
   Delimiter,
   InvalidRow,
@@ -49,12 +51,31 @@ export interface ParseOptions {
   derivePower?: boolean
 }
 
-function start<T>(
+/** What becomes of a valid row: kept, skipped as a repeat of an earlier row, or refused. */
+type Verdict = "keep" | { same_as: number } | { errors: RowError[] }
+
+/**
+ * Reads a file of one kind of row: the header checked (`headerErrors` names what it lacks, and stops the
+ * reading), then each row validated (`validate` gives the row or its errors) and, when valid, judged against
+ * the rows before it (`judge`).
+ */
+function parseRows<T>(
   kind: ParsedFile<T>["kind"],
-  table: CsvTable,
-  columns: ColumnMap
+  input: Buffer | string,
+  specs: ColumnSpec[],
+  steps: {
+    headerErrors: (columns: ColumnMap) => RowError[]
+    validate: (
+      record: Record<string, string>,
+      line: number,
+      headers: Record<string, string>
+    ) => T | RowError[]
+    judge: (row: T, line: number, headers: Record<string, string>) => Verdict
+  }
 ): ParsedFile<T> {
-  return {
+  const table = readCsv(input)
+  const columns = mapColumns(table.headers, specs)
+  const result: ParsedFile<T> = {
     kind,
     delimiter: table.delimiter,
     bom: table.bom,
@@ -65,10 +86,42 @@ function start<T>(
     total_rows: table.rows.length,
     rows: [],
     invalid: [],
-    errors: [...columns.errors],
+    errors: [...columns.errors, ...steps.headerErrors(columns)],
     duplicates: [],
     cells: new Map(table.rows.map((r) => [r.line, r.cells])),
   }
+  if (result.errors.length) {
+    return result
+  }
+  const refuse = (row: CsvRow, errors: RowError[]) => {
+    result.invalid.push({ row: row.line, cells: row.cells, errors })
+    result.errors.push(...errors)
+  }
+  for (const row of table.rows) {
+    const checked = steps.validate(
+      rowRecord(row, columns),
+      row.line,
+      columns.header
+    )
+    if (Array.isArray(checked)) {
+      refuse(row, checked)
+      continue
+    }
+    const verdict = steps.judge(checked, row.line, columns.header)
+    if (verdict === "keep") {
+      result.rows.push(checked)
+    } else if ("same_as" in verdict) {
+      result.duplicates.push({ row: row.line, same_as: verdict.same_as })
+    } else {
+      refuse(row, verdict.errors)
+    }
+  }
+  return result
+}
+
+/** An error of the header (row 1). */
+function headerError(column: string, reason: string): RowError {
+  return { row: 1, column, value: null, reason }
 }
 
 /** Vehicle CSV: make, model, year_from required; see VEHICLE_COLUMNS for every column and alias. */
@@ -76,62 +129,42 @@ export function parseVehicleCsv(
   input: Buffer | string,
   options: ParseOptions = {}
 ): ParsedFile<VehicleRow> {
-  const table = readCsv(input)
-  const columns = mapColumns(table.headers, VEHICLE_COLUMNS)
-  const result = start<VehicleRow>("vehicles", table, columns)
-  for (const field of REQUIRED_VEHICLE_COLUMNS) {
-    if (!columns.index.has(field)) {
-      result.errors.push({
-        row: 1,
-        column: field,
-        value: null,
-        reason: `required column "${field}" is missing from the header`,
-      })
-    }
-  }
-  if (result.errors.length) {
-    return result
-  }
-
   const seen = new Map<string, VehicleRow>()
-  for (const row of table.rows) {
-    const checked = validateVehicleRow(
-      rowRecord(row, columns),
-      row.line,
-      columns.header,
-      options
-    )
-    if (!checked.ok) {
-      reject(result, row.cells, row.line, checked.errors)
-      continue
-    }
-    const vehicle = checked.vehicle
-    const earlier = seen.get(vehicle.key)
-    if (!earlier) {
-      seen.set(vehicle.key, vehicle)
-      result.rows.push(vehicle)
-      continue
-    }
-    const differences = VEHICLE_UPDATABLE_FIELDS.filter(
-      (f) => vehicle[f] !== earlier[f]
-    )
-    if (!differences.length) {
-      result.duplicates.push({ row: row.line, same_as: earlier.row })
-      continue
-    }
-    reject(
-      result,
-      row.cells,
-      row.line,
-      differences.map((f) => ({
-        row: row.line,
-        column: columns.header[f] ?? f,
-        value: String(vehicle[f] ?? ""),
-        reason: `same vehicle as row ${earlier.row} but ${f} differs: ${vehicle[f] ?? "empty"} here, ${earlier[f] ?? "empty"} there`,
-      }))
-    )
-  }
-  return result
+  return parseRows<VehicleRow>("vehicles", input, VEHICLE_COLUMNS, {
+    headerErrors: (columns) =>
+      REQUIRED_VEHICLE_COLUMNS.filter((f) => !columns.index.has(f)).map(
+        (field) =>
+          headerError(
+            field,
+            `required column "${field}" is missing from the header`
+          )
+      ),
+    validate: (record, line, headers) => {
+      const checked = validateVehicleRow(record, line, headers, options)
+      return checked.ok ? checked.vehicle : checked.errors
+    },
+    judge: (vehicle, line, headers) => {
+      const earlier = seen.get(vehicle.key)
+      if (!earlier) {
+        seen.set(vehicle.key, vehicle)
+        return "keep"
+      }
+      const differences = VEHICLE_UPDATABLE_FIELDS.filter(
+        (f) => vehicle[f] !== earlier[f]
+      )
+      if (!differences.length) {
+        return { same_as: earlier.row }
+      }
+      return {
+        errors: differences.map((f) => ({
+          row: line,
+          column: headers[f] ?? f,
+          value: String(vehicle[f] ?? ""),
+          reason: `same vehicle as row ${earlier.row} but ${f} differs: ${vehicle[f] ?? "empty"} here, ${earlier[f] ?? "empty"} there`,
+        })),
+      }
+    },
+  })
 }
 
 /** Fitment CSV: sku or handle (or product_id), then universal or a vehicle (vehicle_id, ktype or make + model…). */
@@ -139,65 +172,42 @@ export function parseFitmentCsv(
   input: Buffer | string,
   options: ParseOptions = {}
 ): ParsedFile<FitmentRow> {
-  const table = readCsv(input)
-  const columns = mapColumns(table.headers, FITMENT_COLUMNS)
-  const result = start<FitmentRow>("fitments", table, columns)
-  if (
-    !columns.index.has("sku") &&
-    !columns.index.has("handle") &&
-    !columns.index.has("product_id")
-  ) {
-    result.errors.push({
-      row: 1,
-      column: "sku",
-      value: null,
-      reason: 'the header needs a product column: "sku" or "handle"',
-    })
-  }
-  const names = ["vehicle_id", "ktype", "make", "universal"]
-  if (!names.some((f) => columns.index.has(f))) {
-    result.errors.push({
-      row: 1,
-      column: "make",
-      value: null,
-      reason:
-        'the header needs vehicle columns ("make", "model", …), "vehicle_id", "ktype" or "universal"',
-    })
-  }
-  if (result.errors.length) {
-    return result
-  }
   const seen = new Map<string, number>()
-  for (const row of table.rows) {
-    const checked = validateFitmentRow(
-      rowRecord(row, columns),
-      row.line,
-      columns.header,
-      options
-    )
-    if (!checked.ok) {
-      reject(result, row.cells, row.line, checked.errors)
-      continue
-    }
-    const { row: _line, ...content } = checked.fitment
-    const signature = JSON.stringify(content)
-    const earlier = seen.get(signature)
-    if (earlier !== undefined) {
-      result.duplicates.push({ row: row.line, same_as: earlier })
-      continue
-    }
-    seen.set(signature, row.line)
-    result.rows.push(checked.fitment)
-  }
-  return result
-}
-
-function reject<T>(
-  result: ParsedFile<T>,
-  cells: string[],
-  line: number,
-  errors: RowError[]
-): void {
-  result.invalid.push({ row: line, cells, errors })
-  result.errors.push(...errors)
+  return parseRows<FitmentRow>("fitments", input, FITMENT_COLUMNS, {
+    headerErrors: (columns) => {
+      const has = (field: string) => columns.index.has(field)
+      const errors: RowError[] = []
+      if (!["sku", "handle", "product_id"].some(has)) {
+        errors.push(
+          headerError(
+            "sku",
+            'the header needs a product column: "sku" or "handle"'
+          )
+        )
+      }
+      if (!["vehicle_id", "ktype", "make", "universal"].some(has)) {
+        errors.push(
+          headerError(
+            "make",
+            'the header needs vehicle columns ("make", "model", …), "vehicle_id", "ktype" or "universal"'
+          )
+        )
+      }
+      return errors
+    },
+    validate: (record, line, headers) => {
+      const checked = validateFitmentRow(record, line, headers, options)
+      return checked.ok ? checked.fitment : checked.errors
+    },
+    judge: (fitment, line) => {
+      const { row: _line, ...content } = fitment
+      const signature = JSON.stringify(content)
+      const earlier = seen.get(signature)
+      if (earlier !== undefined) {
+        return { same_as: earlier }
+      }
+      seen.set(signature, line)
+      return "keep"
+    },
+  })
 }

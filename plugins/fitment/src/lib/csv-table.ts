@@ -4,7 +4,9 @@
  */
 import { parse } from "csv-parse/sync"
 import { stringify } from "csv-stringify/sync"
+import { cleanText } from "@shabou/text"
 import { normalizeWords } from "./normalize"
+import type { Parsed } from "./values"
 
 export type Delimiter = "," | ";" | "\t"
 
@@ -253,6 +255,35 @@ export function rowRecord(
     record[field] = unescapeFormula(row.cells[i] ?? "")
   }
   return record
+}
+
+/**
+ * Reading one row's cells for a row validator: `cell(field)` is the cell's cleaned text, `fail(field, reason)`
+ * adds an error naming the header as written (`headers`: field → header), `take(field, parsed)` gives a parsed
+ * value, or null after failing with its error.
+ */
+export function rowCells(
+  record: Record<string, string>,
+  row: number,
+  headers: Record<string, string>
+) {
+  const errors: RowError[] = []
+  const fail = (field: string, reason: string) =>
+    errors.push({
+      row,
+      column: headers[field] ?? field,
+      value: record[field] ?? null,
+      reason,
+    })
+  const cell = (field: string) => cleanText(record[field] ?? "")
+  const take = <T>(field: string, parsed: Parsed<T>): T | null => {
+    if (parsed.error !== undefined) {
+      fail(field, parsed.error)
+      return null
+    }
+    return parsed.value as T
+  }
+  return { errors, fail, cell, take }
 }
 
 export interface InvalidRow {

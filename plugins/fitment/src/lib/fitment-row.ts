@@ -3,8 +3,7 @@
  * (vehicle id, KType, or make + model narrowed by generation, body, years, engine, fuel), with qualifiers.
  */
 import { createHash } from "crypto"
-import { cleanText } from "@shabou/text"
-import { ColumnSpec, RowError } from "./csv-table"
+import { ColumnSpec, RowError, rowCells } from "./csv-table"
 import {
   Body,
   canonicalMake,
@@ -14,7 +13,6 @@ import {
 } from "./normalize"
 import {
   Fuel,
-  Parsed,
   parseBoolean,
   parseFuel,
   parseNumber,
@@ -126,22 +124,7 @@ export function validateFitmentRow(
   headers: Record<string, string>,
   options: FitmentRowOptions = {}
 ): FitmentRowResult {
-  const errors: RowError[] = []
-  const fail = (field: string, reason: string) =>
-    errors.push({
-      row,
-      column: headers[field] ?? field,
-      value: record[field] ?? null,
-      reason,
-    })
-  const cell = (field: string) => cleanText(record[field] ?? "")
-  const take = <T>(field: string, parsed: Parsed<T>): T | null => {
-    if (parsed.error !== undefined) {
-      fail(field, parsed.error)
-      return null
-    }
-    return parsed.value as T
-  }
+  const { errors, fail, cell, take } = rowCells(record, row, headers)
 
   const product: ProductRef = {
     sku: cell("sku") || null,

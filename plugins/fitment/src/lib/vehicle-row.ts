@@ -3,7 +3,7 @@
  * within a file and against the database.
  */
 import { cleanText } from "@shabou/text"
-import { RowError } from "./csv-table"
+import { RowError, rowCells } from "./csv-table"
 import {
   Body,
   canonicalMake,
@@ -133,15 +133,7 @@ export function validateVehicleRow(
   headers: Record<string, string>,
   options: VehicleRowOptions = {}
 ): VehicleRowResult {
-  const errors: RowError[] = []
-  const fail = (field: string, reason: string) =>
-    errors.push({
-      row,
-      column: headers[field] ?? field,
-      value: record[field] ?? null,
-      reason,
-    })
-  const cell = (field: string) => cleanText(record[field] ?? "")
+  const { errors, fail, cell, take } = rowCells(record, row, headers)
 
   const makeText = cell("make")
   if (!makeText) {
@@ -226,14 +218,8 @@ export function validateVehicleRow(
     }
   }
 
-  const number = (field: string, opts: Parameters<typeof parseNumber>[1]) => {
-    const n = parseNumber(cell(field), opts)
-    if (n.error !== undefined) {
-      fail(field, n.error)
-      return null
-    }
-    return n.value
-  }
+  const number = (field: string, opts: Parameters<typeof parseNumber>[1]) =>
+    take(field, parseNumber(cell(field), opts))
   const cc = number("displacement_cc", {
     integer: true,
     min: 50,
