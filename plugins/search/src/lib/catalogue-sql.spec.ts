@@ -1,4 +1,4 @@
-import { parseListQuery, type ListRequest } from "./catalogue-request"
+import { listRequest as request } from "./__fixtures__/list-request"
 import {
   countSql,
   KEPT_ORDER_MAX,
@@ -8,14 +8,6 @@ import {
   orderSql,
   pageByIdsSql,
 } from "./catalogue-sql"
-
-function request(query: Record<string, unknown>): ListRequest {
-  const parsed = parseListQuery(query)
-  if (!parsed.covered) {
-    throw new Error(parsed.reason)
-  }
-  return parsed.request
-}
 
 describe("catalogue SQL", () => {
   it("orders with the product id as tie-breaker in the same direction", () => {

@@ -1,18 +1,10 @@
-import { parseListQuery, type ListRequest } from "./catalogue-request"
+import { listRequest as request } from "./__fixtures__/list-request"
 import {
   entryCountSql,
   entryLists,
   entryPageSql,
   insertListEntriesSql,
 } from "./list-entry-sql"
-
-function request(query: Record<string, unknown>): ListRequest {
-  const parsed = parseListQuery(query)
-  if (!parsed.covered) {
-    throw new Error(parsed.reason)
-  }
-  return parsed.request
-}
 
 describe("kept lists", () => {
   it("serve one vehicle (its own list and the universal parts) or one category, newest first or oldest first", () => {
