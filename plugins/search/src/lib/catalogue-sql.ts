@@ -158,6 +158,20 @@ export function listWhere(
   return where
 }
 
+/** A listing's WHERE (`listWhere`) with its bound values, and the binder for the values after them. */
+function filtered(
+  request: ListRequest,
+  channels: string[],
+  resolved: Resolved
+): { params: unknown[]; p: (value: unknown) => string; where: string[] } {
+  const params: unknown[] = []
+  const p = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  return { params, p, where: listWhere(request, channels, resolved, p) }
+}
+
 /**
  * The page and its bodies in one statement, with the catalogue generations it was read at (the key
  * of the page's count, see `countSql`). No window over the whole result: the page is read from an
@@ -170,12 +184,7 @@ export function listSql(
   resolved: Resolved,
   context: string
 ): ListSql {
-  const params: unknown[] = []
-  const p = (value: unknown) => {
-    params.push(value)
-    return `$${params.length}`
-  }
-  const where = listWhere(request, channels, resolved, p)
+  const { params, p, where } = filtered(request, channels, resolved)
   const order = orderSql(request.order)
   const sql = `
 WITH page AS (
@@ -214,12 +223,7 @@ export function orderedIdsSql(
   resolved: Resolved,
   max: number
 ): ListSql {
-  const params: unknown[] = []
-  const p = (value: unknown) => {
-    params.push(value)
-    return `$${params.length}`
-  }
-  const where = listWhere(request, channels, resolved, p)
+  const { params, p, where } = filtered(request, channels, resolved)
   const sql = `
 WITH matched AS (
   SELECT d.product_id
@@ -259,12 +263,7 @@ export function countSql(
   channels: string[],
   resolved: Resolved
 ): ListSql {
-  const params: unknown[] = []
-  const p = (value: unknown) => {
-    params.push(value)
-    return `$${params.length}`
-  }
-  const where = listWhere(request, channels, resolved, p)
+  const { params, where } = filtered(request, channels, resolved)
   return {
     sql: `SELECT count(*)::int AS total FROM search_document d WHERE ${where.join(" AND ")}`,
     params,
