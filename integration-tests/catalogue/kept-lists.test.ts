@@ -2,8 +2,8 @@
  * The kept lists (a vehicle's products, a category's with or without its descendants: one range of
  * `catalogue_list_entry` each) follow every change that moves a product in or out of them: a category
  * moved under another parent, deactivated, made internal, a part made universal or no longer, a product
- * unpublished. After each change, within 1 s, the read model's listing holds what core's holds (same ids in
- * the same order, same count), for the lists the change touched.
+ * unpublished. After each change, within 1 s, the read model's listing holds what core's holds (the same
+ * ids, the same count), for the lists the change touched.
  */
 import { sql } from "../helpers/env"
 import { admin } from "../fitment/helpers"
@@ -48,7 +48,10 @@ function agreeWithin(what: string, expected: Record<string, boolean>) {
           `${what}: core's ${query} ${present ? "lacks" : "holds"} the product`
         )
       }
-      if (model.count !== core.count || model.ids.join() !== core.ids.join()) {
+      // core orders by created_at alone: products created together (the demo seed's) come in an order it
+      // does not define, so the page is compared as a set (every list here fits in one page of 100)
+      const set = (ids: string[]) => [...ids].sort().join()
+      if (model.count !== core.count || set(model.ids) !== set(core.ids)) {
         return `${query}: model ${model.count} [${model.ids.slice(0, 3)}…], core ${core.count} [${core.ids.slice(0, 3)}…]`
       }
     }
