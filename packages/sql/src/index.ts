@@ -8,3 +8,5 @@ export {
 export type { BulkColumn } from "./bulk"
 export { containsPattern, SqlParams, SqlWhere } from "./where"
 export type { Placeholder } from "./where"
+export { preparedQuery, runStatement, statementName } from "./prepared"
+export type { QueryManager, Statement } from "./prepared"

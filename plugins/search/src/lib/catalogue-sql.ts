@@ -1,3 +1,4 @@
+import type { Statement } from "@shabou/sql"
 import type { ListRequest } from "./catalogue-request"
 import { fitsVehiclesSql } from "./fitment-sources"
 
@@ -7,7 +8,8 @@ import { fitsVehiclesSql } from "./fitment-sources"
  * context (`catalogue_body`, current only: same document version, not expired).
  */
 
-export type ListSql = { sql: string; params: unknown[] }
+/** A statement of the read path; `prepared` when its plan does not depend on its values (see @shabou/sql). */
+export type ListSql = Statement
 
 /** A row of a listing's page (`listSql`, `pageByIdsSql`): `body` null when not rendered yet. */
 export type PageRow = {
@@ -251,6 +253,7 @@ SELECT d.product_id AS id, d.version::text AS version, b.body, b.expires_at AS e
        AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now())
  ORDER BY p.pos`,
     params: [ids, context],
+    prepared: true,
   }
 }
 
@@ -284,6 +287,7 @@ export function retrieveSql(
            WHERE ${by === "id" ? "d.product_id = $1" : "d.handle = $1"}
            ORDER BY d.product_id LIMIT 1`,
     params: [value, context],
+    prepared: true,
   }
 }
 

@@ -138,6 +138,7 @@ SELECT n.product_id AS id, n.version::text AS version, b.body, b.expires_at AS e
        AND b.version = n.version AND (b.expires_at IS NULL OR b.expires_at > now())
  ORDER BY n.pos`,
     params: [channels, request.limit, request.offset, context, ...lists],
+    prepared: true,
   }
 }
 
@@ -147,5 +148,6 @@ export function entryCountSql(lists: string[], channels: string[]): ListSql {
     sql: `SELECT count(*)::int AS total FROM catalogue_list_entry
            WHERE list = ANY($2::text[]) AND sales_channel_ids && $1::text[]`,
     params: [channels, lists],
+    prepared: true,
   }
 }

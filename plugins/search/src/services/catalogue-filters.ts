@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { preparedQuery, runStatement } from "@shabou/sql"
 import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
 import type { ListRequest } from "../lib/catalogue-request"
@@ -64,9 +65,9 @@ export default class CatalogueFiltersService extends TransactionBaseService {
     const known = await Promise.all(
       vehicleIds.map((id) =>
         kept(this.vehicles_, `${lists}|${id}`, () =>
-          this.activeManager_
-            .query(VEHICLE_EXISTS_SQL, [id])
-            .then((r: unknown[]) => r.length > 0)
+          preparedQuery(this.activeManager_, VEHICLE_EXISTS_SQL, [id]).then(
+            (r) => r.length > 0
+          )
         )
       )
     )
@@ -107,22 +108,19 @@ export default class CatalogueFiltersService extends TransactionBaseService {
    * computed once until the catalogue changes; concurrent requests for the same count wait for one
    * statement.
    */
-  async count({ sql, params }: ListSql, generation?: string): Promise<number> {
+  async count(statement: ListSql, generation?: string): Promise<number> {
+    const counted = () =>
+      runStatement<CountRow>(this.activeManager_, statement).then(
+        (r) => r[0].total
+      )
     if (generation === undefined) {
       // a page past the end: no row carries the generation
-      const [{ total }]: CountRow[] = await this.activeManager_.query(
-        sql,
-        params
-      )
-      return total
+      return counted()
     }
     return kept(
       this.counts_,
-      `${generation}|${sql}|${JSON.stringify(params)}`,
-      () =>
-        this.activeManager_
-          .query(sql, params)
-          .then((r: CountRow[]) => r[0].total)
+      `${generation}|${statement.sql}|${JSON.stringify(statement.params)}`,
+      counted
     )
   }
 

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { runStatement } from "@shabou/sql"
 import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
 import {
@@ -95,13 +96,10 @@ export default class CatalogueService extends TransactionBaseService {
     if (lists) {
       // a vehicle's or a category's listing: one range of the kept lists
       counted = entryCountSql(lists, channels)
-      const { sql, params } = entryPageSql(
-        lists,
-        request,
-        channels,
-        context.key
+      rows = await runStatement<PageRow>(
+        this.activeManager_,
+        entryPageSql(lists, request, channels, context.key)
       )
-      rows = (await this.activeManager_.query(sql, params)) as PageRow[]
     } else {
       const filters = await this.filters_.resolveFilters(request)
       counted = countSql(request, channels, filters)
@@ -181,8 +179,10 @@ export default class CatalogueService extends TransactionBaseService {
     if (!ids.length) {
       return []
     }
-    const { sql, params } = pageByIdsSql(ids, context.key)
-    const read: PageRow[] = await this.activeManager_.query(sql, params)
+    const read = await runStatement<PageRow>(
+      this.activeManager_,
+      pageByIdsSql(ids, context.key)
+    )
     return read.length === ids.length &&
       read.every((r) => r.generation === order.generation)
       ? read
@@ -195,10 +195,9 @@ export default class CatalogueService extends TransactionBaseService {
     caller: Caller,
     context: RenderContext
   ): Promise<Answer | null> {
-    const q = retrieveSql("id", id, context.key)
-    const [row]: RetrieveRow[] = await this.activeManager_.query(
-      q.sql,
-      q.params
+    const [row] = await runStatement<RetrieveRow>(
+      this.activeManager_,
+      retrieveSql("id", id, context.key)
     )
     const keyed = caller.keyChannelIds
     if (
