@@ -16,6 +16,7 @@
  * event-bus enqueuer never sees their events, and a Redis prefix of their own. Without Redis there is nothing to share: the file is skipped, saying so.
  */
 import crypto from "crypto"
+import Redis from "ioredis"
 import { sqlOn, testEnv } from "../helpers/env"
 import { Instance, metricValue, startInstance } from "../helpers/instances"
 import {
@@ -25,6 +26,7 @@ import {
   EVERY_SECONDS,
   forecastRun,
   METRICS_TOKEN,
+  PREFIX,
   scrape,
   stored,
   useCluster,
@@ -204,6 +206,40 @@ describeWithRedis(
       )
       expect(delay).toBeLessThanOrEqual(1000)
       expect(await priceOn(c.serverA)).toBe(amount)
+    })
+
+    it("shares the store cache: a listing answered by A is served by B from Redis, same body and ETag", async () => {
+      const [{ id: vehicle }] = await query<{ id: string }>(
+        `SELECT f.vehicle_id AS id FROM fitment f GROUP BY f.vehicle_id ORDER BY count(*) DESC LIMIT 1`
+      )
+      // a page no test has asked for: neither instance has it in memory
+      const path = `/store/products?vehicle_id=${vehicle}&limit=3&offset=1&fields=id,title`
+      const onA = await fetch(`${c.serverA.baseUrl}${path}`)
+      expect(onA.status).toBe(200)
+      expect(onA.headers.get("x-catalogue")).toBe("model")
+      const body = await onA.text()
+      expect(JSON.parse(body).products).toHaveLength(3)
+      // A writes it to Redis after answering; B is asked once it is there (B's first read of it)
+      const redis = new Redis(redisUrl as string)
+      try {
+        await until(
+          "A's answer in Redis",
+          async () =>
+            (
+              await redis.keys(
+                `${PREFIX}catalogue:L:*limit="3"&offset="1"&vehicle_id="${vehicle}"`
+              )
+            ).length > 0,
+          { within: 5000, every: 50 }
+        )
+      } finally {
+        redis.disconnect()
+      }
+      const shared = await fetch(`${c.serverB.baseUrl}${path}`)
+      expect(shared.status).toBe(200)
+      expect(shared.headers.get("x-catalogue")).toBe("cache")
+      expect(shared.headers.get("etag")).toBe(onA.headers.get("etag"))
+      expect(await shared.text()).toBe(body)
     })
 
     it("counts failed logins across instances: the account is locked on B after failures on A and B", async () => {

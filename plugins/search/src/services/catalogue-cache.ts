@@ -66,16 +66,8 @@ export default class CatalogueCacheService {
     }
     if (this.redis_ && this.redis_.status === "ready") {
       try {
-        const [raw, pttl] = await this.redis_
-          .multi()
-          .getBuffer(this.prefix_ + key)
-          .pttl(this.prefix_ + key)
-          .exec()
-          .then((r) => (r ?? []).map((x) => x[1]) as [Buffer | null, number])
-        const answer =
-          raw === null
-            ? null
-            : fromSharedForm(raw, pttl > 0 ? Date.now() + pttl : undefined)
+        const raw = await this.redis_.getBuffer(this.prefix_ + key)
+        const answer = raw === null ? null : fromSharedForm(raw)
         if (answer) {
           this.memory_.set(key, answer)
           this.counters.hits++
@@ -106,7 +98,7 @@ export default class CatalogueCacheService {
         if (ms > 0) {
           await this.redis_.set(
             this.prefix_ + key,
-            sharedForm(answer),
+            sharedForm(answer, Date.now() + ms),
             "PX",
             ms
           )
