@@ -76,9 +76,12 @@ export default class CatalogueService extends TransactionBaseService {
     caller: Caller,
     context: RenderContext
   ): Promise<Answer | null> {
-    if (request.filters.vehicleIds) {
-      await this.filters_.checkVehicles(request.filters.vehicleIds)
-    }
+    // an unknown vehicle is a 400: checked while the page is read (a vehicle is checked once per
+    // generation, on its first page: a second round trip before that page otherwise)
+    const checked = request.filters.vehicleIds
+      ? this.filters_.checkVehicles(request.filters.vehicleIds)
+      : Promise.resolve()
+    checked.catch(() => undefined)
     // core loads no relation at all with `expand=` and reads the page again through another query
     // (`find`): its count is then the page's length and a filter on ids replaces the page; left to
     // core. Sorting by price there fails in core (500): a 400 instead, when there is a page to sort.
@@ -87,6 +90,7 @@ export default class CatalogueService extends TransactionBaseService {
       !caller.keyChannelIds &&
       request.filters.q === undefined
     if (coreOnly && request.order.field !== "price") {
+      await checked
       return null
     }
     let rows: PageRow[] | null = null
@@ -114,6 +118,7 @@ export default class CatalogueService extends TransactionBaseService {
         rows = (await this.activeManager_.query(sql, params)) as PageRow[]
       }
     }
+    await checked
     if (coreOnly) {
       if (rows.length) {
         throw new MedusaError(
