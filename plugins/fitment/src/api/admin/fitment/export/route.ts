@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { invalidParam, oneOf, onlyKnown } from "@shabou/api-params"
+import { download, invalidParam, oneOf, onlyKnown } from "@shabou/api-params"
 import FitmentExportService, {
   EXPORT_TYPES,
   ExportType,
@@ -30,12 +30,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     "fitmentExportService"
   )
   const day = new Date().toISOString().slice(0, 10)
-  res.status(200)
-  res.setHeader("content-type", "text/csv; charset=utf-8")
-  res.setHeader(
-    "content-disposition",
-    `attachment; filename="${type === "vehicles" ? "vehicules" : "compatibilites"}-${day}.csv"`
-  )
+  download(res, {
+    filename: `${type === "vehicles" ? "vehicules" : "compatibilites"}-${day}.csv`,
+  })
   // headers go before the first row: the variant links are counted first
   const manager = req.scope.resolve("manager") as {
     query: (sql: string) => Promise<Array<{ n: number }>>

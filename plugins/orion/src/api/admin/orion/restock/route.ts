@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import {
+  download,
   invalidParam,
   oneOf,
   oneOfList,
@@ -40,13 +41,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     )
   }
   const stamp = new Date().toISOString().slice(0, 10)
-  res.status(200)
-  res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader(
-    "Content-Disposition",
-    `attachment; filename="reassort-${stamp}.csv"`
-  )
-  res.setHeader("Cache-Control", "no-store")
+  download(res, { filename: `reassort-${stamp}.csv`, noStore: true })
   let offset = 0
   for (;;) {
     const page = await service.listRestock({

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { download } from "@shabou/api-params"
 import { historyToCsv } from "../../../../../lib/history-csv"
 import { parseHistoryQuery, QueryError } from "../../../../../lib/history-query"
 import type PriceHistoryService from "../../../../../services/price-history"
@@ -21,11 +22,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: PriceHistoryService = req.scope.resolve("priceHistoryService")
   const { rows, count } = await service.list(req.params.id, query)
   if (query.format === "csv") {
-    res.setHeader("Content-Type", "text/csv; charset=utf-8")
-    res.setHeader(
-      "Content-Disposition",
-      `attachment; filename="price-history-${req.params.id.replace(/[^A-Za-z0-9_-]/g, "")}.csv"`
-    )
+    download(res, {
+      filename: `price-history-${req.params.id.replace(/[^A-Za-z0-9_-]/g, "")}.csv`,
+    })
     res.setHeader("X-Total-Count", String(count))
     res.send(historyToCsv(rows))
     return

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { download } from "@shabou/api-params"
 import { pipeline } from "stream/promises"
 
 import type LeadService from "../../../../../services/lead"
@@ -33,12 +34,6 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const query = leadService.parseQuery(rest)
   const stream = leadService.exportCsv(query, { delimiter })
   const stamp = new Date().toISOString().slice(0, 10)
-  res.status(200)
-  res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader(
-    "Content-Disposition",
-    `attachment; filename="prospects-${stamp}.csv"`
-  )
-  res.setHeader("Cache-Control", "no-store")
+  download(res, { filename: `prospects-${stamp}.csv`, noStore: true })
   await pipeline(stream, res)
 }

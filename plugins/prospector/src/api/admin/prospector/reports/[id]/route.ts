@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { download } from "@shabou/api-params"
 
 import type ProspectorReportService from "../../../../../services/prospector-report"
 
@@ -20,10 +21,12 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     return res.json({ report })
   }
   const name = `rapport-prospection-${new Date(report.period_start).toISOString().slice(0, 10)}.${format}`
-  res.setHeader(
-    "Content-Type",
-    format === "html" ? "text/html; charset=utf-8" : "text/csv; charset=utf-8"
-  )
-  res.setHeader("Content-Disposition", `attachment; filename="${name}"`)
+  download(res, {
+    filename: name,
+    type:
+      format === "html"
+        ? "text/html; charset=utf-8"
+        : "text/csv; charset=utf-8",
+  })
   res.send(format === "html" ? report.html : report.csv)
 }

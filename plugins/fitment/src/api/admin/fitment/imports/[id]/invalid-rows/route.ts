@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { download } from "@shabou/api-params"
 import FitmentImportService from "../../../../../../services/fitment-import"
 
 /** GET /admin/fitment/imports/:id/invalid-rows → text/csv: the refused rows as uploaded, plus `row` and `errors` columns */
@@ -13,10 +14,6 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       `Import ${req.params.id} has no invalid rows`
     )
   }
-  res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader(
-    "Content-Disposition",
-    `attachment; filename="${req.params.id}-invalid-rows.csv"`
-  )
+  download(res, { filename: `${req.params.id}-invalid-rows.csv` })
   res.send(csv)
 }
