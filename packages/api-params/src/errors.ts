@@ -9,3 +9,8 @@ export function invalidData(message: string): MedusaError {
 export function invalidParam(name: string, message: string): MedusaError {
   return invalidData(`${name}: ${message}`)
 }
+
+/** A 404 answer (MedusaError NOT_FOUND) with the message as written: `throw notFound(\`Lead ${id} was not found\`)`. */
+export function notFound(message: string): MedusaError {
+  return new MedusaError(MedusaError.Types.NOT_FOUND, message)
+}

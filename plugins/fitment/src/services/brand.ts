@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { cleanText } from "@shabou/text"
 import { slugify } from "../lib/normalize"
@@ -44,10 +45,7 @@ export default class BrandService extends TransactionBaseService {
       .withRepository(this.brandRepository_)
       .findByIdOrHandle(idOrHandle)
     if (!brand) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Brand ${idOrHandle} was not found`
-      )
+      throw notFound(`Brand ${idOrHandle} was not found`)
     }
     return brand
   }

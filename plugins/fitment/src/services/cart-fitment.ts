@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import {
   CartVehicleInput,
@@ -160,8 +161,7 @@ export default class CartFitmentService extends TransactionBaseService {
   ): Promise<CartVehicle | null> {
     const row = await this.repo.findVehicleOf<CartVehicle>(table, id)
     if (!row) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
+      throw notFound(
         `${table === "cart" ? "Cart" : "Order"} with id: ${id} was not found`
       )
     }
@@ -245,10 +245,7 @@ export default class CartFitmentService extends TransactionBaseService {
   }> {
     const order = await this.repo.findOrder<CartVehicle>(orderId)
     if (!order) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Order with id: ${orderId} was not found`
-      )
+      throw notFound(`Order with id: ${orderId} was not found`)
     }
     const lines = await this.repo.findOrderLines(orderId)
     return {
@@ -265,10 +262,7 @@ export default class CartFitmentService extends TransactionBaseService {
   private async lockOpenCart(cartId: string): Promise<CartStateRow> {
     const cart = await this.repo.lockCart(cartId)
     if (!cart) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Cart with id: ${cartId} was not found`
-      )
+      throw notFound(`Cart with id: ${cartId} was not found`)
     }
     if (cart.completed_at) {
       throw new MedusaError(

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { invalidRowsToCsv } from "../lib/csv-table"
 import {
@@ -140,7 +141,7 @@ export default class FitmentImportService extends TransactionBaseService {
   async retrieve(id: string): Promise<ImportLogRow> {
     const row = await this.repo.findLog(id)
     if (!row) {
-      throw notFound(id)
+      throw notFound(`Import ${id} was not found`)
     }
     return row
   }
@@ -152,15 +153,8 @@ export default class FitmentImportService extends TransactionBaseService {
   async invalidRowsCsv(id: string): Promise<string | null> {
     const csv = await this.repo.findInvalidCsv(id)
     if (csv === undefined) {
-      throw notFound(id)
+      throw notFound(`Import ${id} was not found`)
     }
     return csv
   }
-}
-
-function notFound(id: string): MedusaError {
-  return new MedusaError(
-    MedusaError.Types.NOT_FOUND,
-    `Import ${id} was not found`
-  )
 }

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { compactReference } from "@shabou/text"
 import { brandOf, BrandSummary } from "../lib/fitment-shape"
@@ -156,8 +157,7 @@ export default class FitmentPartNumberService extends TransactionBaseService {
           id
         ))
       ) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_FOUND,
+        throw notFound(
           `Part number ${id} of product ${productId} was not found`
         )
       }

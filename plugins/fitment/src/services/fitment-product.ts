@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { ProductBrandRow } from "../lib/fitment-shape"
 import type {
@@ -42,10 +42,7 @@ export default class FitmentProductService extends TransactionBaseService {
     { published = false }: { published?: boolean } = {}
   ): Promise<void> {
     if (!(await this.repo.productExists(productId, published))) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Product with id: ${productId} was not found`
-      )
+      throw notFound(`Product with id: ${productId} was not found`)
     }
   }
 
@@ -58,10 +55,7 @@ export default class FitmentProductService extends TransactionBaseService {
       const self = this.withTransaction(manager)
       await self.assertProduct(productId)
       if (facts.brand_id && !(await self.repo.brandExists(facts.brand_id))) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_FOUND,
-          `Brand with id: ${facts.brand_id} was not found`
-        )
+        throw notFound(`Brand with id: ${facts.brand_id} was not found`)
       }
       const current = await self.getProductFacts(productId)
       const next: ProductFacts = {

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import {
   AdminLink,
@@ -79,8 +80,7 @@ export default class FitmentService extends TransactionBaseService {
   async retrieveLink(productId: string, linkId: string): Promise<AdminLink> {
     const row = await this.repo.findOneWithVehicle(productId, linkId)
     if (!row) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
+      throw notFound(
         `Fitment link ${linkId} of product ${productId} was not found`
       )
     }
@@ -91,10 +91,7 @@ export default class FitmentService extends TransactionBaseService {
   async retrieveStoreVehicle(vehicleId: string): Promise<StoreVehicle> {
     const row = await this.repo.findVehicle(vehicleId)
     if (!row) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Vehicle with id: ${vehicleId} was not found`
-      )
+      throw notFound(`Vehicle with id: ${vehicleId} was not found`)
     }
     return shapeVehicle(row)
   }
@@ -162,10 +159,7 @@ export default class FitmentService extends TransactionBaseService {
   ): Promise<CleanLink> {
     const vehicleId = requireVehicleId(input)
     if (!(await this.repo.findVehicle(vehicleId))) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Vehicle with id: ${vehicleId} was not found`
-      )
+      throw notFound(`Vehicle with id: ${vehicleId} was not found`)
     }
     if (
       input.variant_id &&

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { vehicleLabel } from "../lib/vehicle-label"
 import {
@@ -57,10 +58,7 @@ export default class GarageService extends TransactionBaseService {
       .withRepository(this.garageVehicleRepository_)
       .findOwned(customerId, id)
     if (!row) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Garage vehicle with id: ${id} was not found`
-      )
+      throw notFound(`Garage vehicle with id: ${id} was not found`)
     }
     return await this.shape(row)
   }

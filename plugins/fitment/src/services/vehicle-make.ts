@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { cleanText } from "@shabou/text"
 import { canonicalMake, normalizeKey } from "../lib/normalize"
@@ -50,10 +51,7 @@ export default class VehicleMakeService extends TransactionBaseService {
       .withRepository(this.vehicleMakeRepository_)
       .findByIdOrHandle(idOrHandle)
     if (!make) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Vehicle make ${idOrHandle} was not found`
-      )
+      throw notFound(`Vehicle make ${idOrHandle} was not found`)
     }
     return make
   }

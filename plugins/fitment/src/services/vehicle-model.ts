@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { cleanText } from "@shabou/text"
 import { parseModel, slugify } from "../lib/normalize"
@@ -52,10 +53,7 @@ export default class VehicleModelService extends TransactionBaseService {
       .withRepository(this.vehicleModelRepository_)
       .findWithMake(id)
     if (!model) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Vehicle model ${id} was not found`
-      )
+      throw notFound(`Vehicle model ${id} was not found`)
     }
     return model
   }

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import {
   validateVehicleRow,
@@ -80,10 +81,7 @@ export default class VehicleService extends TransactionBaseService {
       .withRepository(this.vehicleRepository_)
       .findJoined(id)
     if (!row) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Vehicle with id: ${id} was not found`
-      )
+      throw notFound(`Vehicle with id: ${id} was not found`)
     }
     return {
       ...shapeVehicle(row),

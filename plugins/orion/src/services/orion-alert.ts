@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { chunks } from "@shabou/sql"
 import { sumOverChunks } from "../lib/chunk-counts"
 import { EntityManager } from "typeorm"
@@ -112,10 +113,7 @@ export default class OrionAlertService extends TransactionBaseService {
   async retrieve(id: string): Promise<OrionAlert> {
     const a = await this.repo().findOne({ where: { id } })
     if (!a) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `alert ${id} not found`
-      )
+      throw notFound(`alert ${id} not found`)
     }
     return a
   }

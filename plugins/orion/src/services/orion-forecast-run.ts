@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { OrionForecastRun } from "../models/orion-forecast-run"
 import {
@@ -60,10 +60,7 @@ export default class OrionForecastRunService extends TransactionBaseService {
     await this.failDeadRuns()
     const run = await this.repo().findOne({ where: { id } })
     if (!run) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `forecast run ${id} not found`
-      )
+      throw notFound(`forecast run ${id} not found`)
     }
     return run
   }

@@ -1,5 +1,6 @@
 import { ProductVariantService, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { OrionPurchaseOrder } from "../models/orion-purchase-order"
 import { OrionProductVariantRepository } from "../repositories/orion-product-variant"
@@ -118,10 +119,7 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
   async retrieve(id: string): Promise<OrionPurchaseOrder> {
     const po = await this.repo().findOne({ where: { id } })
     if (!po) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `purchase order ${id} not found`
-      )
+      throw notFound(`purchase order ${id} not found`)
     }
     return po
   }
@@ -213,10 +211,7 @@ export default class OrionPurchaseOrderService extends TransactionBaseService {
     return this.atomicPhase_(async (m) => {
       const repo = this.repo(m)
       if (!(await repo.lock(id))) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_FOUND,
-          `purchase order ${id} not found`
-        )
+        throw notFound(`purchase order ${id} not found`)
       }
       const po = await this.withTransaction(m).retrieve(id)
       if (po.status !== "open") {

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import {
   OrionRestockSetting,
@@ -122,10 +123,7 @@ export default class OrionRestockSettingsService extends TransactionBaseService 
     await this.atomicPhase_(async (m) => {
       const res = await this.repo(m).delete({ id })
       if (!res.affected) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_FOUND,
-          `restock setting ${id} not found`
-        )
+        throw notFound(`restock setting ${id} not found`)
       }
     })
   }

@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { demandText } from "../lib/plain-french"
 import { addPeriods } from "../lib/sales-history"
@@ -37,8 +37,7 @@ export default class OrionVariantForecastService extends TransactionBaseService 
     const m = this.activeManager_
     const run = await m.withRepository(this.runRepository_).forecastsRun(runId)
     if (!run) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
+      throw notFound(
         runId
           ? `forecast run ${runId} not found`
           : "no forecast run has succeeded yet"

@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import type { HistoryRow } from "../lib/history-csv"
 import type { HistoryQuery } from "../lib/history-query"
 import { LowestPrice, lowestPrices } from "../lib/lowest-price"
@@ -40,10 +40,7 @@ export default class PriceHistoryService extends TransactionBaseService {
       !p ||
       (publishedOnly && (p.status !== "published" || p.deleted_at !== null))
     ) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Product with id: ${productId} was not found`
-      )
+      throw notFound(`Product with id: ${productId} was not found`)
     }
   }
 

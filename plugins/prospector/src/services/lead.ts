@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 
 import { LeadCsvRow, leadsCsvStream } from "../lib/csv"
@@ -150,10 +151,7 @@ export default class LeadService extends TransactionBaseService {
   ): Promise<LeadRow & { status_history: StatusChangeRow[] }> {
     const row = await this.leads().findRow(id)
     if (!row) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Lead ${id} was not found`
-      )
+      throw notFound(`Lead ${id} was not found`)
     }
     const history = await this.activeManager_
       .withRepository(this.statusChangeRepository_)
@@ -206,10 +204,7 @@ export default class LeadService extends TransactionBaseService {
       const leads = manager.withRepository(this.leadRepository_)
       const current = await leads.lockStatus(id)
       if (!current) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_FOUND,
-          `Lead ${id} was not found`
-        )
+        throw notFound(`Lead ${id} was not found`)
       }
       const changed =
         input.status !== undefined && input.status !== current.status

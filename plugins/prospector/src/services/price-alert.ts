@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 
 import type {
@@ -38,10 +38,7 @@ export default class PriceAlertService extends TransactionBaseService {
       manager.withRepository(this.priceAlertRepository_).acknowledge(id)
     )
     if (!row) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Alert ${id} was not found`
-      )
+      throw notFound(`Alert ${id} was not found`)
     }
     return row
   }

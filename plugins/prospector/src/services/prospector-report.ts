@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { timeRun } from "@shabou/ops"
 
@@ -217,10 +218,7 @@ export default class ProspectorReportService extends TransactionBaseService {
       .withRepository(this.reportRepository_)
       .findRow(id, withBodies)
     if (!row) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Report ${id} was not found`
-      )
+      throw notFound(`Report ${id} was not found`)
     }
     return row
   }

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { LeaseBusyError, RunLease, timeRun } from "@shabou/ops"
 
@@ -98,10 +99,7 @@ export default class ProspectorRunLogService extends TransactionBaseService {
       .withRepository(this.runRepository_)
       .findRow(id)
     if (!row) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Run ${id} was not found`
-      )
+      throw notFound(`Run ${id} was not found`)
     }
     const requests = await this.activeManager_
       .withRepository(this.placesRequestRepository_)

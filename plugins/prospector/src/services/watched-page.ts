@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 
 import { normalizeCurrencyCode } from "../lib/price-parser"
@@ -207,10 +208,7 @@ export default class WatchedPageService extends TransactionBaseService {
   async retrievePage(id: string): Promise<WatchedPageView> {
     const page = await this.pages().findView(id)
     if (!page) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Watched page ${id} was not found`
-      )
+      throw notFound(`Watched page ${id} was not found`)
     }
     return page
   }
@@ -231,10 +229,7 @@ export default class WatchedPageService extends TransactionBaseService {
     const found = await this.pages().existingIds(ids)
     const missing = ids.filter((id) => !found.has(id))
     if (missing.length) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `page_ids: no watched page with id ${missing.join(", ")}`
-      )
+      throw notFound(`page_ids: no watched page with id ${missing.join(", ")}`)
     }
   }
 }

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import type { EntityManager } from "typeorm"
 import { fitsVehiclesSql, VEHICLE_EXISTS_SQL } from "../lib/fitment-sources"
 import {
@@ -116,10 +117,7 @@ export default class SearchQueryService extends TransactionBaseService {
       }
       const found = await m.query(VEHICLE_EXISTS_SQL, [filter.vehicle_id])
       if (!found.length) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_FOUND,
-          `Vehicle with id: ${filter.vehicle_id} was not found`
-        )
+        throw notFound(`Vehicle with id: ${filter.vehicle_id} was not found`)
       }
       // fitment's one definition of the parts that fit (an inlined UNION of two index scans)
       base.push(fitsVehiclesSql(`ARRAY[${p(filter.vehicle_id)}]`))

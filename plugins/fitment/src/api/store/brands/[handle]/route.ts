@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
+import { notFound } from "@shabou/api-params"
 import BrandService from "../../../../services/brand"
 
 /** GET /store/brands/:handle → { brand } */
@@ -10,10 +10,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     { limit: 1, offset: 0 }
   )
   if (!brands.length) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Brand with handle ${req.params.handle} was not found`
-    )
+    throw notFound(`Brand with handle ${req.params.handle} was not found`)
   }
   res.json({ brand: brands[0] })
 }

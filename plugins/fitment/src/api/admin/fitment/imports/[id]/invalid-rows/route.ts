@@ -1,6 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
-import { download } from "@shabou/api-params"
+import { download, notFound } from "@shabou/api-params"
 import FitmentImportService from "../../../../../../services/fitment-import"
 
 /** GET /admin/fitment/imports/:id/invalid-rows → text/csv: the refused rows as uploaded, plus `row` and `errors` columns */
@@ -9,10 +8,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     .resolve<FitmentImportService>("fitmentImportService")
     .invalidRowsCsv(req.params.id)
   if (csv === null) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Import ${req.params.id} has no invalid rows`
-    )
+    throw notFound(`Import ${req.params.id} has no invalid rows`)
   }
   download(res, { filename: `${req.params.id}-invalid-rows.csv` })
   res.send(csv)
