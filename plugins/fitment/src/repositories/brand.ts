@@ -1,5 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { SqlWhere } from "@shabou/sql"
+import { BRAND_FIELDS, BrandField } from "../lib/brand-fields"
 import { Brand } from "../models/brand"
 import type { Pagination } from "../types"
 
@@ -18,24 +19,12 @@ export type BrandRow = {
 }
 
 /** What a brand's row holds besides its id. */
-export type BrandValues = Pick<
-  BrandRow,
-  "name" | "handle" | "logo_url" | "country" | "description" | "metadata"
->
+export type BrandValues = Pick<BrandRow, BrandField>
 
 const COLUMNS = `id, name, handle, logo_url, country, description, metadata, created_at, updated_at`
 // published, not deleted products only: drafts are invisible to the store
 const PRODUCT_COUNT = `(SELECT count(*)::int FROM fitment_product fp JOIN product p ON p.id = fp.product_id
    WHERE fp.brand_id = brand.id AND p.status = 'published' AND p.deleted_at IS NULL) AS product_count`
-
-const VALUE_COLUMNS = [
-  "name",
-  "handle",
-  "logo_url",
-  "country",
-  "description",
-  "metadata",
-] as const
 
 export const BrandRepository = dataSource.getRepository(Brand).extend({
   async listFiltered(
@@ -79,16 +68,16 @@ export const BrandRepository = dataSource.getRepository(Brand).extend({
   /** Throws the driver's unique violation (code 23505) when the handle is taken. */
   async insertRow(id: string, values: BrandValues): Promise<void> {
     await this.query(
-      `INSERT INTO brand (id, ${VALUE_COLUMNS.join(", ")}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, ...VALUE_COLUMNS.map((c) => values[c])]
+      `INSERT INTO brand (id, ${BRAND_FIELDS.join(", ")}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, ...BRAND_FIELDS.map((c) => values[c])]
     )
   },
 
   /** Throws the driver's unique violation (code 23505) when the handle is taken. */
   async updateRow(id: string, values: BrandValues): Promise<void> {
     await this.query(
-      `UPDATE brand SET ${VALUE_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(", ")}, updated_at = now() WHERE id = $1`,
-      [id, ...VALUE_COLUMNS.map((c) => values[c])]
+      `UPDATE brand SET ${BRAND_FIELDS.map((c, i) => `${c} = $${i + 2}`).join(", ")}, updated_at = now() WHERE id = $1`,
+      [id, ...BRAND_FIELDS.map((c) => values[c])]
     )
   },
 

@@ -5,16 +5,8 @@ import {
   onlyKnown,
   textField,
 } from "@shabou/api-params"
+import { BRAND_FIELDS } from "../../lib/brand-fields"
 import type { BrandInput } from "../../services/brand"
-
-const FIELDS = [
-  "name",
-  "handle",
-  "logo_url",
-  "country",
-  "description",
-  "metadata",
-] as const
 
 /** A brand body, checked: text fields are text (no numbers, lists or `{"$gt": ""}`), metadata an object, nothing else. */
 export function brandBody(
@@ -22,7 +14,7 @@ export function brandBody(
   { create }: { create: boolean }
 ): BrandInput {
   const b = objectBody(body)
-  onlyKnown(b, FIELDS, "field")
+  onlyKnown(b, BRAND_FIELDS, "field")
   if (typeof b.name === "string" && !b.name.trim()) {
     // a brand keeps a name: a blank one is refused, not ignored
     throw invalidParam("name", "cannot be empty")
