@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
+import { invalidParam } from "@shabou/api-params"
 import FitmentProductService from "../../../../../services/fitment-product"
 
 /** POST /admin/products/:id/brand { brand_id: string | null } → { product_id, brand_id, is_universal } */
@@ -9,9 +9,9 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     !("brand_id" in body) ||
     (body.brand_id !== null && typeof body.brand_id !== "string")
   ) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      "brand_id: is required (a brand id, or null to remove the brand)"
+    throw invalidParam(
+      "brand_id",
+      "is required (a brand id, or null to remove the brand)"
     )
   }
   res.json({
