@@ -11,10 +11,9 @@
 import fs from "fs"
 import path from "path"
 import { SingleBar, Presets } from "cli-progress"
-import { DataSource } from "typeorm"
 import { EXPORT_TYPES, ExportType } from "../services/fitment-export"
 import { ImportResult, ImportType } from "../lib/import-run"
-import { CLI_ENTITIES, exportService, importService } from "./services"
+import { exportService, importService, openDataSource } from "./services"
 
 export const USAGE = `usage: fitment import vehicles|fitments <file.csv> [--dry-run] [--skip-invalid]
        fitment export vehicles|fitments [<file.csv>]`
@@ -73,13 +72,7 @@ export async function main(
   const dryRun = flags.has("--dry-run")
   const skipInvalid = flags.has("--skip-invalid")
 
-  const dataSource = new DataSource({
-    type: "postgres",
-    url: options.databaseUrl,
-    entities: CLI_ENTITIES,
-    logging: false,
-  })
-  await dataSource.initialize()
+  const dataSource = await openDataSource(options.databaseUrl)
   const showBar =
     options.progress ??
     (Boolean((io.err as NodeJS.WriteStream).isTTY) ||
@@ -151,13 +144,7 @@ async function exportCommand(
     io.err.write(`folder not found: ${path.dirname(args[2])}\n`)
     return 2
   }
-  const dataSource = new DataSource({
-    type: "postgres",
-    url: options.databaseUrl,
-    entities: CLI_ENTITIES,
-    logging: false,
-  })
-  await dataSource.initialize()
+  const dataSource = await openDataSource(options.databaseUrl)
   // written to a temporary file renamed at the end: an interrupted export never leaves half a file under the name
   const tmp = file ? `${file}.${process.pid}.part` : null
   const out: NodeJS.WritableStream = tmp

@@ -11,6 +11,18 @@ import FitmentImportPlanService from "../services/fitment-import-plan"
 /** The entities the CLI's repositories are built on (its DataSource must know them). */
 export const CLI_ENTITIES = [Fitment, FitmentImport, FitmentProduct, Vehicle]
 
+/** The CLI's own connection to the database (closed by the caller with `destroy()`). */
+export async function openDataSource(url: string): Promise<DataSource> {
+  const dataSource = new DataSource({
+    type: "postgres",
+    url,
+    entities: CLI_ENTITIES,
+    logging: false,
+  })
+  await dataSource.initialize()
+  return dataSource
+}
+
 /**
  * The repositories are built on Medusa's DataSource when their modules are
  * first read; the server's database loader sets it, and in the CLI its own
