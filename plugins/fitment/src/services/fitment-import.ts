@@ -99,24 +99,23 @@ export default class FitmentImportService extends TransactionBaseService {
       const invalidCsv = invalid.length
         ? invalidRowsToCsv(parsed.headers, invalid, parsed.delimiter)
         : null
-      await this.withTransaction(manager).repo.insertLog({
+      // what the log row stores and the answer repeats, in the answer's order
+      const run = {
         id,
         type,
         file_name: options.fileName ?? null,
         dry_run: Boolean(options.dryRun),
         skip_invalid: Boolean(options.skipInvalid),
         applied,
+      }
+      await this.withTransaction(manager).repo.insertLog({
+        ...run,
         summary,
         invalid_csv: invalidCsv,
         actor: options.actor ?? null,
       })
       return {
-        id,
-        type,
-        file_name: options.fileName ?? null,
-        dry_run: Boolean(options.dryRun),
-        skip_invalid: Boolean(options.skipInvalid),
-        applied,
+        ...run,
         stopped_reason: stopped,
         summary,
         delimiter: parsed.delimiter,
