@@ -87,21 +87,24 @@ export type SearchRow = {
   match: SearchMatch
 }
 
-export type SearchHit = {
-  id: string
-  title: string
-  subtitle: string | null
-  handle: string | null
-  thumbnail: string | null
-  brand: string | null
-  title_ar: string | null
+/** The columns a hit takes from its row as they are. */
+type HitColumns =
+  | "id"
+  | "title"
+  | "subtitle"
+  | "handle"
+  | "thumbnail"
+  | "brand"
+  | "title_ar"
+  | "mpn"
+  | "fitment_summary"
+  | "is_universal"
+
+export type SearchHit = Pick<SearchRow, HitColumns> & {
   categories: string[]
   variant_sku: string[]
-  mpn: string | null
   oe_numbers: string[]
   part_numbers: PartNumber[]
-  fitment_summary: string | null
-  is_universal: boolean
   /** why it matched: "reference" (exact part number/SKU), "title", or "text" */
   _match: SearchMatch
 }
