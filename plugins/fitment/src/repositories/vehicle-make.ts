@@ -1,5 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { SqlWhere } from "@shabou/sql"
+import { setAliasesSql, updateNamesSql } from "../lib/named-row-sql"
 import { VehicleMake } from "../models/vehicle-make"
 
 /** A make as the admin and store routes show it. */
@@ -89,17 +90,11 @@ export const VehicleMakeRepository = dataSource
     },
 
     async updateRow(id: string, values: VehicleMakeValues): Promise<void> {
-      await this.query(
-        `UPDATE vehicle_make SET name = $2, handle = $3, key = $4, aliases = $5, updated_at = now() WHERE id = $1`,
-        [id, values.name, values.handle, values.key, values.aliases]
-      )
+      await this.query(...updateNamesSql("vehicle_make", id, values))
     },
 
     async setAliases(id: string, aliases: string[]): Promise<void> {
-      await this.query(
-        `UPDATE vehicle_make SET aliases = $2, updated_at = now() WHERE id = $1`,
-        [id, aliases]
-      )
+      await this.query(...setAliasesSql("vehicle_make", id, aliases))
     },
 
     async deleteById(id: string): Promise<void> {

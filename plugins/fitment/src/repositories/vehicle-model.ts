@@ -1,5 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { SqlWhere } from "@shabou/sql"
+import { setAliasesSql, updateNamesSql } from "../lib/named-row-sql"
 import { VehicleModel } from "../models/vehicle-model"
 
 /** A model with the name of its make. */
@@ -112,17 +113,11 @@ export const VehicleModelRepository = dataSource
     },
 
     async updateRow(id: string, values: VehicleModelValues): Promise<void> {
-      await this.query(
-        `UPDATE vehicle_model SET name = $2, handle = $3, key = $4, aliases = $5, updated_at = now() WHERE id = $1`,
-        [id, values.name, values.handle, values.key, values.aliases]
-      )
+      await this.query(...updateNamesSql("vehicle_model", id, values))
     },
 
     async setAliases(id: string, aliases: string[]): Promise<void> {
-      await this.query(
-        `UPDATE vehicle_model SET aliases = $2, updated_at = now() WHERE id = $1`,
-        [id, aliases]
-      )
+      await this.query(...setAliasesSql("vehicle_model", id, aliases))
     },
 
     /** Moves a model to another make, with the handle it takes there. */

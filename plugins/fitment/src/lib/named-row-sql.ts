@@ -1,0 +1,34 @@
+/** The tables whose rows a make or model is known by: a name, a handle, a key and aliases. */
+export type NamedTable = "vehicle_make" | "vehicle_model"
+
+/** What such a row holds besides its id (and a model's make). */
+export type NamedValues = {
+  name: string
+  handle: string
+  key: string
+  aliases: string[]
+}
+
+/** The UPDATE of a make's or model's names, with its bound values. */
+export function updateNamesSql(
+  table: NamedTable,
+  id: string,
+  values: NamedValues
+): [string, unknown[]] {
+  return [
+    `UPDATE ${table} SET name = $2, handle = $3, key = $4, aliases = $5, updated_at = now() WHERE id = $1`,
+    [id, values.name, values.handle, values.key, values.aliases],
+  ]
+}
+
+/** The UPDATE of a make's or model's aliases alone, with its bound values. */
+export function setAliasesSql(
+  table: NamedTable,
+  id: string,
+  aliases: string[]
+): [string, unknown[]] {
+  return [
+    `UPDATE ${table} SET aliases = $2, updated_at = now() WHERE id = $1`,
+    [id, aliases],
+  ]
+}
