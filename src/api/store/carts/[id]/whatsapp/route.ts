@@ -2,11 +2,11 @@ import type {
   CartService,
   MedusaRequest,
   MedusaResponse,
-  StoreService,
 } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { shopWhatsAppNumber, whatsAppLink } from "../../../../../lib/whatsapp"
+import { whatsAppLink } from "../../../../../lib/whatsapp"
+import { shopWhatsApp } from "../../../../utils/shop-whatsapp"
 
 /**
  * GET /store/carts/:id/whatsapp → { url, text, number, lines_listed, lines_total }: a https://wa.me link whose
@@ -37,16 +37,11 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
         "region",
       ],
     })
-  const store = await req.scope.resolve<StoreService>("storeService").retrieve()
-  const number = shopWhatsAppNumber(
-    store.metadata,
-    process.env.SHOP_WHATSAPP_NUMBER
-  )
-  if ("error" in number) {
-    // Medusa's error handler replaces the message of a CONFLICT error by a generic one: answered here
-    res.status(409).json({ type: "conflict", message: number.error })
+  const shop = await shopWhatsApp(req, res)
+  if (!shop) {
     return
   }
+  const { store, number } = shop
   if (!cart.items?.length) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -75,7 +70,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     vin?: string | null
   } | null
   const method = cart.shipping_methods?.[0]
-  const link = whatsAppLink(number.number, {
+  const link = whatsAppLink(number, {
     shopName: store.name,
     cartId: cart.id,
     lines: [...cart.items]
@@ -103,5 +98,5 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       : null,
     total: cart.total ?? 0,
   })
-  res.json({ number: number.number, ...link })
+  res.json({ number, ...link })
 }

@@ -2,15 +2,12 @@ import type {
   MedusaRequest,
   MedusaResponse,
   PricingService,
-  StoreService,
 } from "@medusajs/medusa"
 import { id, onlyKnown } from "@shabou/api-params"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import {
-  shopWhatsAppNumber,
-  whatsAppProductLink,
-} from "../../../../../lib/whatsapp"
+import { whatsAppProductLink } from "../../../../../lib/whatsapp"
+import { shopWhatsApp } from "../../../../utils/shop-whatsapp"
 
 type VehicleSnapshot = { label: string; vin: string | null }
 type CartFitment = {
@@ -89,16 +86,11 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     }
   }
 
-  const store = await req.scope.resolve<StoreService>("storeService").retrieve()
-  const number = shopWhatsAppNumber(
-    store.metadata,
-    process.env.SHOP_WHATSAPP_NUMBER
-  )
-  if ("error" in number) {
-    // Medusa's error handler replaces the message of a CONFLICT error by a generic one: answered here
-    res.status(409).json({ type: "conflict", message: number.error })
+  const shop = await shopWhatsApp(req, res)
+  if (!shop) {
     return
   }
+  const { store, number } = shop
 
   // the price the store shows: the region's price list and taxes applied (Medusa's pricing service)
   const priced = region
@@ -113,7 +105,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     .map((v) => v.calculated_price_incl_tax ?? v.calculated_price)
     .filter((a): a is number => typeof a === "number")
   const one = picked.length === 1 ? picked[0] : null
-  const link = whatsAppProductLink(number.number, {
+  const link = whatsAppProductLink(number, {
     shopName: store.name,
     // the variant's name only says something when the product has several ("Standard" alone is noise)
     title:
@@ -129,7 +121,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     productRef: product.handle ?? product.id,
   })
   res.json({
-    number: number.number,
+    number,
     product_id: product.id,
     variant_id: one?.id ?? null,
     ...link,
