@@ -1,6 +1,10 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { SqlWhere } from "@shabou/sql"
-import { setAliasesSql, updateNamesSql } from "../lib/named-row-sql"
+import {
+  NamedValues,
+  setAliasesSql,
+  updateNamesSql,
+} from "../lib/named-row-sql"
 import { VehicleMake } from "../models/vehicle-make"
 
 /** A make as the admin and store routes show it. */
@@ -27,10 +31,7 @@ export type VehicleMakeKeyRow = Omit<
 >
 
 /** What a make's row holds besides its id. */
-export type VehicleMakeValues = Pick<
-  VehicleMakeRow,
-  "name" | "handle" | "key" | "aliases"
->
+export type VehicleMakeValues = NamedValues
 
 export const VehicleMakeRepository = dataSource
   .getRepository(VehicleMake)

@@ -1,6 +1,10 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { SqlWhere } from "@shabou/sql"
-import { setAliasesSql, updateNamesSql } from "../lib/named-row-sql"
+import {
+  NamedValues,
+  setAliasesSql,
+  updateNamesSql,
+} from "../lib/named-row-sql"
 import { VehicleModel } from "../models/vehicle-model"
 
 /** A model with the name of its make. */
@@ -27,10 +31,7 @@ export type VehicleModelListRow = Omit<
 }
 
 /** What a model's row holds besides its id and make. */
-export type VehicleModelValues = Pick<
-  VehicleModelRow,
-  "name" | "handle" | "key" | "aliases"
->
+export type VehicleModelValues = NamedValues
 
 export const VehicleModelRepository = dataSource
   .getRepository(VehicleModel)
