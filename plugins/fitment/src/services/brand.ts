@@ -4,6 +4,7 @@ import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { cleanText } from "@shabou/text"
 import { slugify } from "../lib/normalize"
+import { updatedName } from "../lib/updated-name"
 import { BrandRepository, BrandRow } from "../repositories/brand"
 import { Pagination } from "../types"
 
@@ -107,14 +108,7 @@ export default class BrandService extends TransactionBaseService {
   async update(id: string, input: BrandInput): Promise<BrandRow> {
     return await this.atomicPhase_(async (manager) => {
       const current = await this.withTransaction(manager).retrieve(id)
-      const name =
-        input.name !== undefined ? cleanText(String(input.name)) : current.name
-      if (!name) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          "name: must not be empty"
-        )
-      }
+      const name = updatedName(input.name, current.name)
       const handle =
         input.handle !== undefined
           ? slugify(String(input.handle ?? ""))

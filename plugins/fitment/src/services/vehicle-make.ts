@@ -4,6 +4,7 @@ import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 import { cleanText } from "@shabou/text"
 import { canonicalMake, normalizeKey } from "../lib/normalize"
+import { updatedName } from "../lib/updated-name"
 import { cleanAliases } from "../lib/vehicle-aliases"
 import {
   VehicleMakeKeyRow,
@@ -115,14 +116,7 @@ export default class VehicleMakeService extends TransactionBaseService {
       const self = this.withTransaction(manager)
       const makes = manager.withRepository(this.vehicleMakeRepository_)
       const current = await self.retrieveMake(id)
-      const name =
-        input.name !== undefined ? cleanText(String(input.name)) : current.name
-      if (!name) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          "name: must not be empty"
-        )
-      }
+      const name = updatedName(input.name, current.name)
       // the same key as createMake and the imports: "VW" is Volkswagen
       const make = canonicalMake(name)
       const clash = await makes.findByKey(make.key, current.id)
