@@ -1,14 +1,6 @@
 import { MedusaError } from "@medusajs/utils"
 import { cartVehicleRequest } from "./cart-vehicle-request"
-
-const refused = (fn: () => unknown): MedusaError => {
-  try {
-    fn()
-  } catch (e) {
-    return e as MedusaError
-  }
-  throw new Error("expected an error")
-}
+import { refused } from "./__fixtures__/refused"
 
 describe("cartVehicleRequest", () => {
   it("reads a vehicle of the base, trimmed, with its VIN", () => {

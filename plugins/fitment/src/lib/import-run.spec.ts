@@ -6,18 +6,10 @@ import {
   parseImportFile,
   shapeInvalid,
 } from "./import-run"
+import { refused } from "./__fixtures__/refused"
 import { planFitmentImport, planVehicleImport } from "./plan"
 
 const now = new Date("2025-06-01T00:00:00Z")
-
-const refused = (fn: () => unknown): MedusaError => {
-  try {
-    fn()
-  } catch (e) {
-    return e as MedusaError
-  }
-  throw new Error("expected an error")
-}
 
 describe("parseImportFile", () => {
   it("refuses an unknown type naming it", () => {
