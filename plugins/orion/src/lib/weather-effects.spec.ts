@@ -14,14 +14,8 @@ import {
   weatherExposures,
 } from "./weather-effects"
 import { parseWeatherCsv } from "./weather-csv"
-import {
-  generateWeatherSample,
-  sampleForecastInput,
-  weatherCsv,
-} from "./weather-sample"
-
-const sample = generateWeatherSample()
-const base = sampleForecastInput(sample)
+import { generateWeatherSample, weatherCsv } from "./weather-sample"
+import { base, sample } from "./__fixtures__/weather-sample"
 
 describe("weather exposures", () => {
   it("counts the share of cold and hot days of each week, averaged over the governorates given", () => {

@@ -7,10 +7,7 @@ import { runPlanJob } from "./forecast-worker"
 import { weatherEffectText } from "./plain-french"
 import { forecastWithWeather, planWithWeather } from "./weather-effects"
 import { runWeather } from "./weather-run"
-import { generateWeatherSample, sampleForecastInput } from "./weather-sample"
-
-const sample = generateWeatherSample()
-const base = sampleForecastInput(sample)
+import { base, sample } from "./__fixtures__/weather-sample"
 
 describe("weather effects in plain French", () => {
   it("says which weather, how much and on which category", () => {
