@@ -11,6 +11,7 @@ import {
   searchFailed,
   searchPairs,
 } from "./search-run"
+import { zeros } from "./__fixtures__/zeros"
 
 const cities = SEARCH_AREAS.filter((a) => a.kind === "city")
 
@@ -115,14 +116,9 @@ describe("search summary", () => {
       emptySearchSummary(4, { per_run: 10, per_month: 900, used_this_month: 7 })
     ).toEqual({
       pairs_total: 4,
-      pairs_done: 0,
-      requests: 0,
-      places: 0,
-      new: 0,
-      updated: 0,
-      merged: 0,
-      leads: 0,
-      competitors: 0,
+      ...zeros(
+        "pairs_done requests places new updated merged leads competitors truncated_tiles"
+      ),
       budget: {
         per_run: 10,
         per_month: 900,
@@ -130,7 +126,6 @@ describe("search summary", () => {
         used_this_month_after: 7,
       },
       budget_exhausted: null,
-      truncated_tiles: 0,
     })
   })
 

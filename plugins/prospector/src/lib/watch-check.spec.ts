@@ -9,6 +9,7 @@ import {
   pageFetchOptions,
   skippedMessage,
 } from "./watch-check"
+import { zeros } from "./__fixtures__/zeros"
 
 const page: CheckedPage = {
   offer_sku: "BP-1",
@@ -34,13 +35,9 @@ describe("emptyWatchSummary", () => {
   it("counts the pages and nothing else yet", () => {
     expect(emptyWatchSummary(3)).toEqual({
       pages: 3,
-      ok: 0,
-      not_modified: 0,
-      disallowed: 0,
-      no_price: 0,
-      errors: 0,
-      observations: 0,
-      alerts: 0,
+      ...zeros(
+        "ok not_modified disallowed no_price errors observations alerts"
+      ),
     })
   })
 })
