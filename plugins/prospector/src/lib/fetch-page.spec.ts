@@ -1,5 +1,6 @@
 import { existsSync } from "fs"
 
+import { fakeClock } from "./__fixtures__/fake-clock"
 import { SupplierSite, startSupplierSite } from "./__fixtures__/supplier-site"
 import { extractPrice } from "./extract-price"
 import {
@@ -19,19 +20,16 @@ describe("PageFetcher", () => {
   let sleeps: number[]
 
   const make = () => {
-    sleeps = []
-    let clock = 0
+    const clock = fakeClock()
+    sleeps = clock.sleeps
     return new PageFetcher({
       userAgent: UA,
       robots: new RobotsPolicy({ productToken: TOKEN, userAgent: UA }),
       throttle: new HostThrottle({
         minGapMs: 1000,
         jitterMs: 0,
-        now: () => clock,
-        sleep: async (ms) => {
-          sleeps.push(ms)
-          clock += ms
-        },
+        now: clock.now,
+        sleep: clock.sleep,
       }),
     })
   }

@@ -1,25 +1,22 @@
 import { HostThrottle } from "./politeness"
+import { fakeClock } from "./__fixtures__/fake-clock"
 
 describe("HostThrottle", () => {
   const setup = (random = () => 0.5) => {
-    let clock = 1_000_000
-    const sleeps: number[] = []
+    const clock = fakeClock(1_000_000)
     const starts: Array<[string, number]> = []
     const t = new HostThrottle({
       minGapMs: 2000,
       jitterMs: 1000,
-      now: () => clock,
-      sleep: async (ms) => {
-        sleeps.push(ms)
-        clock += ms
-      },
+      now: clock.now,
+      sleep: clock.sleep,
       random,
     })
     const go = async (url: string, crawlDelaySeconds?: number) => {
       await t.wait(url, { crawlDelaySeconds })
-      starts.push([new URL(url).host, clock])
+      starts.push([new URL(url).host, clock.now()])
     }
-    return { go, sleeps, starts, tick: (ms: number) => (clock += ms) }
+    return { go, sleeps: clock.sleeps, starts, tick: clock.tick }
   }
 
   it("keeps a minimum gap plus jitter between requests to the same host", async () => {
