@@ -40,7 +40,7 @@ const DAYS = 730
 
 // ---------------------------------------------------------------- PRNG
 const { mulberry32 } = require("./lib/prng")
-const { requireSource } = require("./lib/ts-source")
+const { requireSource, ORION_LIB } = require("./lib/ts-source")
 function hash(str) {
   let h = 2166136261
   for (let i = 0; i < str.length; i++) {
@@ -75,9 +75,7 @@ for (let i = DAYS - 1; i >= 0; i--)
   days.push(new Date(END.getTime() - i * 86400000))
 
 // Orion's demand calendar, from its source (no build needed, one copy)
-const { hijriMonthDay } = requireSource(
-  path.join(__dirname, "..", "plugins", "orion", "src", "lib", "calendar.ts")
-)
+const { hijriMonthDay } = requireSource(path.join(ORION_LIB, "calendar.ts"))
 function hijri(d) {
   const [month, day] = hijriMonthDay(Math.floor(d.getTime() / 86400000))
   return { month, day }

@@ -7,20 +7,9 @@
 "use strict"
 
 const path = require("path")
-const { requireSource } = require("./ts-source")
+const { requireSource, ORION_LIB } = require("./ts-source")
 
-const { Rng } = requireSource(
-  path.join(
-    __dirname,
-    "..",
-    "..",
-    "plugins",
-    "orion",
-    "src",
-    "lib",
-    "random.ts"
-  )
-)
+const { Rng } = requireSource(path.join(ORION_LIB, "random.ts"))
 
 /** A function returning the next number of the stream seeded with `seed`. */
 function mulberry32(seed) {

@@ -56,4 +56,15 @@ function requireSource(file) {
   return mod.exports
 }
 
-module.exports = { requireSource }
+/** Orion's pure modules (random generator, calendar), which the data scripts load with requireSource. */
+const ORION_LIB = path.join(
+  __dirname,
+  "..",
+  "..",
+  "plugins",
+  "orion",
+  "src",
+  "lib"
+)
+
+module.exports = { requireSource, ORION_LIB }

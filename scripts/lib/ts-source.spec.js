@@ -1,15 +1,5 @@
 const path = require("path")
-const { requireSource } = require("./ts-source")
-
-const ORION_LIB = path.join(
-  __dirname,
-  "..",
-  "..",
-  "plugins",
-  "orion",
-  "src",
-  "lib"
-)
+const { requireSource, ORION_LIB } = require("./ts-source")
 
 describe("requireSource", () => {
   it("loads a TypeScript module and its relative imports without a build", () => {
