@@ -14,17 +14,17 @@ export async function tunisiaRegionId(
 }
 
 /**
- * Checks a cart out as a storefront would (medusa-js: address, the shipping option whose name matches
- * `shipping` or the first one, manual payment, complete) and returns the order id.
+ * Ships a cart as a storefront would (medusa-js): a shipping address in Sfax (and `email` when given), then
+ * the shipping option whose name matches `shipping`, or the first one; throws when none matches. Returns the
+ * cart and the option chosen.
  */
-export async function checkoutCart(
+export async function shipCart(
   client: Medusa,
   cartId: string,
-  email = "client@example.tn",
-  shipping?: RegExp
-): Promise<string> {
+  { email, shipping }: { email?: string; shipping?: RegExp } = {}
+) {
   let { cart } = await client.carts.update(cartId, {
-    email,
+    ...(email ? { email } : {}),
     shipping_address: {
       first_name: "Amel",
       last_name: "Trabelsi",
@@ -49,6 +49,20 @@ export async function checkoutCart(
   ;({ cart } = await client.carts.addShippingMethod(cart.id, {
     option_id: option.id!,
   }))
+  return { cart, option }
+}
+
+/**
+ * Checks a cart out as a storefront would (medusa-js: address, the shipping option whose name matches
+ * `shipping` or the first one, manual payment, complete) and returns the order id.
+ */
+export async function checkoutCart(
+  client: Medusa,
+  cartId: string,
+  email = "client@example.tn",
+  shipping?: RegExp
+): Promise<string> {
+  let { cart } = await shipCart(client, cartId, { email, shipping })
   ;({ cart } = await client.carts.createPaymentSessions(cart.id))
   ;({ cart } = await client.carts.setPaymentSession(cart.id, {
     provider_id: "manual",

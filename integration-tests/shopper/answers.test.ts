@@ -5,7 +5,7 @@
  */
 import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
 import { refused } from "../helpers/http"
-import { tunisiaRegionId } from "../helpers/orders"
+import { shipCart, tunisiaRegionId } from "../helpers/orders"
 import {
   dt,
   pricedVariants,
@@ -33,25 +33,11 @@ describe("ordering on WhatsApp", () => {
       quantity: 1,
     }))
     const { vehicle } = await setCartVehicle(client, cart.id)
-    await client.carts.update(cart.id, {
-      shipping_address: {
-        first_name: "Amel",
-        last_name: "T",
-        address_1: "3 av. Bourguiba",
-        city: "Tunis",
-        country_code: "tn",
-        postal_code: "1000",
-      },
+    const shipped = await shipCart(client, cart.id, {
+      shipping: /Grand Tunis \(/,
     })
-    const { shipping_options } = await client.shippingOptions.listCartOptions(
-      cart.id
-    )
-    const delivery = shipping_options.find((o) =>
-      /Grand Tunis \(/.test(o.name!)
-    )!
-    ;({ cart } = await client.carts.addShippingMethod(cart.id, {
-      option_id: delivery.id!,
-    }))
+    cart = shipped.cart
+    const delivery = shipped.option
 
     const res = await client.client.request(
       "GET",
