@@ -251,31 +251,16 @@ describe("JSON request logs", () => {
       ids.push(id as string)
       return res
     }
+    const login = (path: string, email: string) =>
+      call(path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: SECRET_PASSWORD }),
+      })
     // a wrong and a right admin login (password in the body), a customer login attempt
-    await call("/admin/auth/token", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        email: testEnv().adminEmail,
-        password: SECRET_PASSWORD,
-      }),
-    })
-    await call("/admin/auth", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        email: "nobody@example.tn",
-        password: SECRET_PASSWORD,
-      }),
-    })
-    await call("/store/auth", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        email: "client@example.tn",
-        password: SECRET_PASSWORD,
-      }),
-    })
+    await login("/admin/auth/token", testEnv().adminEmail)
+    await login("/admin/auth", "nobody@example.tn")
+    await login("/store/auth", "client@example.tn")
     // a bearer token, a session cookie, a token in the query string
     await call("/admin/auth", {
       headers: {
