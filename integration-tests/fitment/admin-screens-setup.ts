@@ -2,9 +2,9 @@
  * Shared by the fitment screens tests (admin-screens.test.ts): the Ecranmake vehicles and the products linked to
  * them, and a background import polled to its end.
  */
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { adminHeaders, testEnv } from "../helpers/env"
 import { sleep } from "../helpers/poll"
-import { admin, createProduct, link, upload } from "./helpers"
+import { admin, createProduct, importVehicles, link } from "./helpers"
 
 /** Posts a background import and polls GET /admin/fitment/imports/:id until it is no longer running. */
 export async function backgroundImport(
@@ -52,22 +52,15 @@ export async function createScreenCatalogue(
   p: Record<string, string>,
   v: Record<string, string>
 ): Promise<void> {
-  const csv = [
-    "make,model,year_from,year_to,engine,engine_code",
+  const { vehicles } = await importVehicles("Ecranmake", [
     "Ecranmake,Sigma,2010,2015,1.4,ES14",
     "Ecranmake,Sigma,2010,2015,1.4 i,ES14",
     "Ecranmake,Sigma,2016,,1.6,ES16",
     "Ecranmake,Tau,2012,2017,1.2,ET12",
     "Ecranmake,Tau,2018,,1.5,ET15",
     "Ecranmake,Ypsilon,2019,,1.0,EY10",
-  ].join("\n")
-  const res = await upload("vehicles", csv)
-  expect(res.status).toBe(200)
-  const rows = await sql<{ id: string; label: string }>(
-    `SELECT v.id, md.name || ' ' || v.engine AS label FROM vehicle v JOIN vehicle_model md ON md.id = v.model_id
-     JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.name = 'Ecranmake'`
-  )
-  for (const r of rows) v[r.label] = r.id
+  ])
+  for (const r of vehicles) v[`${r.model} ${r.engine}`] = r.id
   expect(Object.keys(v).sort()).toEqual([
     "Sigma 1.4",
     "Sigma 1.4 i",

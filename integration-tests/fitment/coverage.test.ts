@@ -4,7 +4,7 @@
  * A make of our own gives exact expectations; the demo base gives the totals, computed here with other SQL.
  */
 import { sql } from "../helpers/env"
-import { admin, category, createProduct, link, upload } from "./helpers"
+import { admin, category, createProduct, importVehicles, link } from "./helpers"
 
 let alphaWith: string
 let alphaWithout: string
@@ -15,20 +15,14 @@ let catB: string
 const p: Record<string, string> = {}
 
 beforeAll(async () => {
-  const csv = [
-    "make,model,year_from,year_to,engine,engine_code",
+  const { summary, vehicles } = await importVehicles("Covramake", [
     "Covramake,Alpha,2010,2015,1.4,CA14",
     "Covramake,Alpha,2016,,1.6,CA16",
     "Covramake,Alpha,2018,,2.0,CA20",
     "Covramake,Beta,2012,2017,1.2,CB12",
-  ].join("\n")
-  const res = await upload("vehicles", csv)
-  expect(res.status).toBe(200)
-  expect(res.body.import.summary.created).toBe(4)
-  const rows = await sql<{ id: string; engine_code: string }>(
-    `SELECT v.id, v.engine_code FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.key = 'covramake'`
-  )
-  const byCode = Object.fromEntries(rows.map((r) => [r.engine_code, r.id]))
+  ])
+  expect(summary.created).toBe(4)
+  const byCode = Object.fromEntries(vehicles.map((r) => [r.engine_code, r.id]))
   alphaWith = byCode.CA14
   alphaWithout = byCode.CA16
   alphaDeletedOnly = byCode.CA20

@@ -1,4 +1,4 @@
-import { adminHeaders, testEnv } from "../helpers/env"
+import { adminHeaders, sql, testEnv } from "../helpers/env"
 
 /**
  * Node's fetch reuses keep-alive sockets; after a long idle spell (a CLI run, a 20k-row import) the server may
@@ -80,6 +80,33 @@ export async function upload(
     body: form,
   })
   return { status: res.status, body: await res.json() }
+}
+
+/** A vehicle as importVehicles reads it back. */
+export type ImportedVehicle = {
+  id: string
+  model: string
+  engine: string
+  engine_code: string
+}
+
+/**
+ * Imports the vehicles of `make` from CSV `rows` (make,model,year_from,year_to,engine,engine_code), expects the
+ * import to answer 200, and reads back the make's vehicles; returns them with the import's summary.
+ */
+export async function importVehicles(
+  make: string,
+  rows: string[]
+): Promise<{ summary: any; vehicles: ImportedVehicle[] }> {
+  const csv = ["make,model,year_from,year_to,engine,engine_code", ...rows]
+  const res = await upload("vehicles", csv.join("\n"))
+  expect(res.status).toBe(200)
+  const vehicles = await sql<ImportedVehicle>(
+    `SELECT v.id, md.name AS model, v.engine, v.engine_code FROM vehicle v JOIN vehicle_model md ON md.id = v.model_id
+     JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.name = $1`,
+    [make]
+  )
+  return { summary: res.body.import.summary, vehicles }
 }
 
 /** Creates a published product with one variant through the admin API; returns its id. */
