@@ -4,7 +4,7 @@
  * larger quantity kept), the merge is recorded in fitment_merge, the merged record is gone, and the store's
  * cascading selector no longer offers it. The expected links are read from the database before each merge.
  */
-import { sql, storeClient, testEnv } from "../helpers/env"
+import { countRows, sql, storeClient, testEnv } from "../helpers/env"
 import { admin, merge, upload } from "./helpers"
 import {
   importMergeCatalogue,
@@ -176,12 +176,7 @@ describe("merge two vehicles", () => {
     expect(again.status).toBe(404)
     expect(await linksOf([survivor])).toEqual(snapshot)
     expect(
-      (
-        await sql(
-          `SELECT count(*)::int AS n FROM fitment_merge WHERE merged_id = $1`,
-          [merged]
-        )
-      )[0].n
+      await countRows("fitment_merge WHERE merged_id = $1", [merged])
     ).toBe(1)
   })
 })

@@ -1,7 +1,7 @@
 /**
  * Admin API of the fitment plugin over HTTP: make/model/vehicle CRUD with their refusals.
  */
-import { sql, storeClient } from "../helpers/env"
+import { countRows, storeClient } from "../helpers/env"
 import { admin, createProduct } from "./helpers"
 
 const client = storeClient()
@@ -233,14 +233,9 @@ describe("makes, models and vehicles", () => {
     const make = await admin("DELETE", `/admin/vehicles/makes/${makeId}`)
     expect(make.status).toBe(400)
     expect(make.body.message).toMatch(/still has 1 model/)
-    expect(
-      (
-        await sql(
-          `SELECT count(*)::int AS n FROM fitment WHERE vehicle_id = $1`,
-          [vehicleId]
-        )
-      )[0].n
-    ).toBe(1)
+    expect(await countRows("fitment WHERE vehicle_id = $1", [vehicleId])).toBe(
+      1
+    )
     expect((await admin("GET", `/admin/vehicles/${vehicleId}`)).status).toBe(
       200
     )

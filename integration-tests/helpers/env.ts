@@ -66,6 +66,18 @@ export function sql<T = any>(text: string, params: unknown[] = []) {
   return sqlOn<T>(testEnv().databaseUrl, text, params)
 }
 
+/** How many rows `fromWhere` ("fitment WHERE vehicle_id = $1") holds on the test database. */
+export async function countRows(
+  fromWhere: string,
+  params: unknown[] = []
+): Promise<number> {
+  const [{ n }] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${fromWhere}`,
+    params
+  )
+  return n
+}
+
 /** Runs one SQL statement on the database at `url`, on a connection of its own. */
 export async function sqlOn<T = any>(
   url: string,

@@ -2,7 +2,7 @@
  * "Mon garage" through medusa-js for a signed-in customer, on the demo data: adding a vehicle by selector and
  * by VIN, naming it, picking the current one, removing it.
  */
-import { sql } from "../helpers/env"
+import { countRows } from "../helpers/env"
 import { refused } from "../helpers/http"
 import { demoPicks, guest, signedIn } from "./journey-data"
 
@@ -184,13 +184,6 @@ describe("Mon garage (signed-in customer)", () => {
     expect(list.garage_vehicles.map((g: any) => [g.id, g.is_current])).toEqual([
       [first.id, true],
     ])
-    expect(
-      (
-        await sql(
-          `SELECT count(*)::int AS n FROM garage_vehicle WHERE id = $1`,
-          [second.id]
-        )
-      )[0].n
-    ).toBe(0)
+    expect(await countRows("garage_vehicle WHERE id = $1", [second.id])).toBe(0)
   })
 })
