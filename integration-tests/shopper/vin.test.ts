@@ -4,9 +4,9 @@
  * proposes only the matching vehicles of the base; make + model year when the model is not decodable. The expected
  * vehicles are read from the database with SQL of their own (other suites may add vehicles to the same base).
  */
-import Medusa from "@medusajs/medusa-js"
 import { computeCheckDigit } from "../../plugins/fitment/src/lib/vin"
-import { sql, storeClient, testEnv } from "../helpers/env"
+import { sql, storeClient } from "../helpers/env"
+import { signedIn } from "./journey-data"
 
 jest.setTimeout(120000)
 
@@ -239,22 +239,7 @@ describe("VIN to a model", () => {
     // vehicle files) may add more: the garage's answer is checked for what the base holds now
     const candidates = ids(res)
     expect(candidates.length).toBeGreaterThanOrEqual(1)
-    const email = `vin-${Date.now().toString(36)}@example.tn`
-    await client.customers.create({
-      first_name: "Sami",
-      last_name: "Ben Ali",
-      email,
-      password: "motdepasse-2026",
-    })
-    const { access_token } = await client.auth.getToken({
-      email,
-      password: "motdepasse-2026",
-    })
-    const me = new Medusa({
-      baseUrl: testEnv().baseUrl,
-      maxRetries: 0,
-      customHeaders: { Authorization: `Bearer ${access_token}` },
-    })
+    const me = await signedIn("vin")
     if (candidates.length === 1) {
       const { garage_vehicle } = await me.client.request(
         "POST",
