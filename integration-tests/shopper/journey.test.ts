@@ -5,28 +5,16 @@
  */
 import { sql, testEnv } from "../helpers/env"
 import { adminCall, refused } from "../helpers/http"
-import { demoPicks, guest, signedIn } from "./journey-data"
+import { DemoPicks, demoPicks, guest, signedIn } from "./journey-data"
 import { checkoutCart, tunisiaRegionId } from "../helpers/orders"
 
 jest.setTimeout(180000)
 
 /** Demo data: a vehicle with a part that fits it, a part with fitment data that does not, a vehicle no part is linked to. */
-let fitVehicle: string
-let fitVariant: string
-let otherVariant: string
-let noDataVehicle: string
-let renault2016: string
-let peugeot: string
+let demo: DemoPicks
 
 beforeAll(async () => {
-  ;({
-    fitVehicle,
-    fitVariant,
-    otherVariant,
-    noDataVehicle,
-    renault2016,
-    peugeot,
-  } = await demoPicks())
+  demo = await demoPicks()
 })
 
 describe("the cart's vehicle, the verdict of each line, the order", () => {
@@ -41,71 +29,71 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
       (
         await refused(
           guest.carts.update(cart.id, {
-            metadata: { vehicle: fitVehicle },
+            metadata: { vehicle: demo.fitVehicle },
           } as any)
         )
       ).status
     ).toBe(400)
     ;({ cart } = await guest.carts.lineItems.create(cart.id, {
-      variant_id: fitVariant,
+      variant_id: demo.fitVariant,
       quantity: 1,
     }))
-    expect(lineOf(cart, fitVariant).fitment).toBeNull()
+    expect(lineOf(cart, demo.fitVariant).fitment).toBeNull()
 
     const set = await guest.client.request(
       "POST",
       `/store/carts/${cart.id}/vehicle`,
-      { vehicle_id: fitVehicle }
+      { vehicle_id: demo.fitVehicle }
     )
     expect(set.vehicle).toMatchObject({
-      id: fitVehicle,
+      id: demo.fitVehicle,
       label: expect.stringContaining(" · "),
       vin: null,
       garage_vehicle_id: null,
     })
-    expect(lineOf(set.cart, fitVariant).fitment).toMatchObject({
-      vehicle_id: fitVehicle,
+    expect(lineOf(set.cart, demo.fitVariant).fitment).toMatchObject({
+      vehicle_id: demo.fitVehicle,
       verdict: "fits",
     })
     expect(
       (await guest.client.request("GET", `/store/carts/${cart.id}/vehicle`))
         .vehicle
-    ).toMatchObject({ id: fitVehicle })
+    ).toMatchObject({ id: demo.fitVehicle })
 
     // a part that does not fit is added, and flagged with the reason
     ;({ cart } = await guest.carts.lineItems.create(cart.id, {
-      variant_id: otherVariant,
+      variant_id: demo.otherVariant,
       quantity: 1,
     }))
-    expect(lineOf(cart, otherVariant).fitment).toMatchObject({
+    expect(lineOf(cart, demo.otherVariant).fitment).toMatchObject({
       verdict: "does_not_fit",
       reason: "the part has fitment data and this vehicle is not in it",
     })
     // a second add of the same variant still merges into its line (the verdict is not in the line's metadata)
     ;({ cart } = await guest.carts.lineItems.create(cart.id, {
-      variant_id: fitVariant,
+      variant_id: demo.fitVariant,
       quantity: 1,
     }))
     expect(cart.items).toHaveLength(2)
-    expect(lineOf(cart, fitVariant)).toMatchObject({
+    expect(lineOf(cart, demo.fitVariant)).toMatchObject({
       quantity: 2,
       fitment: { verdict: "fits" },
     })
     // GET /store/carts/:id shows the verdicts too
     expect(
-      lineOf((await guest.carts.retrieve(cart.id)).cart, otherVariant).fitment
-        .verdict
+      lineOf((await guest.carts.retrieve(cart.id)).cart, demo.otherVariant)
+        .fitment.verdict
     ).toBe("does_not_fit")
 
     // a vehicle without any fitment data: unknown, with the reason, for every line
     const unknown = await guest.client.request(
       "POST",
       `/store/carts/${cart.id}/vehicle`,
-      { vehicle_id: noDataVehicle }
+      { vehicle_id: demo.noDataVehicle }
     )
     for (const item of unknown.cart.items) {
       expect(item.fitment).toMatchObject({
-        vehicle_id: noDataVehicle,
+        vehicle_id: demo.noDataVehicle,
         verdict: "unknown",
         reason: "no fitment data for this vehicle yet: no part is linked to it",
       })
@@ -113,13 +101,13 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
     expect(unknown.vehicle.vin).toBeNull()
     const product = (
       await sql(`SELECT product_id FROM product_variant WHERE id = $1`, [
-        otherVariant,
+        demo.otherVariant,
       ])
     )[0].product_id
     expect(
       await guest.client.request(
         "GET",
-        `/store/products/${product}/fitment?vehicle_id=${noDataVehicle}`
+        `/store/products/${product}/fitment?vehicle_id=${demo.noDataVehicle}`
       )
     ).toMatchObject({
       verdict: "unknown",
@@ -152,19 +140,19 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
     const set = await guest.client.request(
       "POST",
       `/store/carts/${cart.id}/vehicle`,
-      { vehicle_id: renault2016, vin: "vf1-rfb000g1234567" }
+      { vehicle_id: demo.renault2016, vin: "vf1-rfb000g1234567" }
     )
-    expect(set.vehicle).toMatchObject({ id: renault2016, vin })
+    expect(set.vehicle).toMatchObject({ id: demo.renault2016, vin })
     expect(
       await refused(
         guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
-          vehicle_id: peugeot,
+          vehicle_id: demo.peugeot,
           vin,
         })
       )
     ).toEqual({
       status: 400,
-      message: `vin: VIN ${vin} (Renault, model year 1986 or 2016) is not a Peugeot (vehicle ${peugeot})`,
+      message: `vin: VIN ${vin} (Renault, model year 1986 or 2016) is not a Peugeot (vehicle ${demo.peugeot})`,
     })
     const [{ id: recentRenault, year_from }] = await sql(
       `SELECT v.id, v.year_from FROM vehicle v JOIN vehicle_make mk ON mk.id = v.make_id WHERE mk.name = 'Renault' AND v.year_from >= 2019 AND v.year_to IS NULL ORDER BY v.id LIMIT 1`
@@ -185,7 +173,7 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
       (
         await refused(
           guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
-            vehicle_id: renault2016,
+            vehicle_id: demo.renault2016,
             vin: "VF1RFB000G123456",
           })
         )
@@ -194,7 +182,7 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
     expect(
       await refused(
         guest.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
-          vehicle_id: renault2016,
+          vehicle_id: demo.renault2016,
           vin: 17,
         })
       )
@@ -203,7 +191,7 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
     expect(
       (await guest.client.request("GET", `/store/carts/${cart.id}/vehicle`))
         .vehicle
-    ).toMatchObject({ id: renault2016, vin })
+    ).toMatchObject({ id: demo.renault2016, vin })
     expect(
       (
         await refused(
@@ -217,7 +205,7 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
       (
         await refused(
           guest.client.request("POST", `/store/carts/cart_nope/vehicle`, {
-            vehicle_id: fitVehicle,
+            vehicle_id: demo.fitVehicle,
           })
         )
       ).status
@@ -235,7 +223,7 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
     const me = await signedIn("garage-order")
     const own = (
       await me.client.request("POST", "/store/customers/me/garage", {
-        vehicle_id: fitVehicle,
+        vehicle_id: demo.fitVehicle,
         name: "Ma 208",
       })
     ).garage_vehicle
@@ -243,18 +231,18 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
       region_id: await tunisiaRegionId(me),
     })
     ;({ cart } = await me.carts.lineItems.create(cart.id, {
-      variant_id: fitVariant,
+      variant_id: demo.fitVariant,
       quantity: 1,
     }))
     ;({ cart } = await me.carts.lineItems.create(cart.id, {
-      variant_id: otherVariant,
+      variant_id: demo.otherVariant,
       quantity: 3,
     }))
     // another customer's garage vehicle is not this customer's
     const stranger = await signedIn("garage-stranger")
     const theirs = (
       await stranger.client.request("POST", "/store/customers/me/garage", {
-        vehicle_id: noDataVehicle,
+        vehicle_id: demo.noDataVehicle,
       })
     ).garage_vehicle
     expect(
@@ -273,7 +261,7 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
       { garage_vehicle_id: own.id }
     )
     expect(set.vehicle).toMatchObject({
-      id: fitVehicle,
+      id: demo.fitVehicle,
       garage_vehicle_id: own.id,
     })
     const { customer } = await me.customers.retrieve()
@@ -281,14 +269,14 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
 
     const { order } = (await adminCall("GET", `/admin/orders/${orderId}`)).body
     expect(order.metadata.vehicle).toMatchObject({
-      id: fitVehicle,
+      id: demo.fitVehicle,
       label: set.vehicle.label,
       garage_vehicle_id: own.id,
     })
     const fitment = await adminCall("GET", `/admin/orders/${orderId}/fitment`)
     expect(fitment.status).toBe(200)
     expect(fitment.body.vehicle).toMatchObject({
-      id: fitVehicle,
+      id: demo.fitVehicle,
       label: set.vehicle.label,
     })
     const verdicts = Object.fromEntries(
@@ -304,7 +292,7 @@ describe("the cart's vehicle, the verdict of each line, the order", () => {
       (
         await refused(
           me.client.request("POST", `/store/carts/${cart.id}/vehicle`, {
-            vehicle_id: noDataVehicle,
+            vehicle_id: demo.noDataVehicle,
           })
         )
       ).status
