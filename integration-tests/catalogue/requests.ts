@@ -146,19 +146,38 @@ function listProducts(r: Rng, f: Fixtures): GeneratedRequest {
   return getRequest(path, headers, covered)
 }
 
+/** A product page's target: one of `known` or the `key` of every `nth` product of the fixtures. */
+function pickProduct(
+  r: Rng,
+  f: Fixtures,
+  key: "id" | "handle",
+  nth: number,
+  known: string[]
+): string {
+  return pick(r, [
+    ...known,
+    ...f.products.filter((_, i) => i % nth === 0).map((p) => p[key]),
+  ])
+}
+
+/** The storefront context and the expand / fields of a product page, added to `pairs`; returns its headers. */
+function pageOptions(r: Rng, f: Fixtures, pairs: Pairs) {
+  const headers: Record<string, string> = {}
+  context(r, f, pairs, headers)
+  expandFields(r, pairs)
+  return headers
+}
+
 function productById(r: Rng, f: Fixtures): GeneratedRequest {
-  const id = pick(r, [
+  const id = pickProduct(r, f, "id", 9, [
     f.rich.id,
     f.rich.id,
     f.draft.id,
     f.elsewhere.id,
     "prod_01NOTAPRODUCT000000000000",
-    ...f.products.filter((_, i) => i % 9 === 0).map((p) => p.id),
   ])
   const pairs: Pairs = []
-  const headers: Record<string, string> = {}
-  context(r, f, pairs, headers)
-  expandFields(r, pairs)
+  const headers = pageOptions(r, f, pairs)
   const path = `/store/products/${id}${qs(pairs)}`
   // `fields` on a product page is left to core (it selects other columns than its listing does)
   const covered = !pairs.some(([k]) => k === "fields")
@@ -166,17 +185,14 @@ function productById(r: Rng, f: Fixtures): GeneratedRequest {
 }
 
 function productByHandle(r: Rng, f: Fixtures): GeneratedRequest {
-  const handle = pick(r, [
+  const handle = pickProduct(r, f, "handle", 11, [
     f.rich.handle,
     f.draft.handle,
     f.elsewhere.handle,
     "poignee-introuvable",
-    ...f.products.filter((_, i) => i % 11 === 0).map((p) => p.handle),
   ])
   const pairs: Pairs = [["handle", handle]]
-  const headers: Record<string, string> = {}
-  context(r, f, pairs, headers)
-  expandFields(r, pairs)
+  const headers = pageOptions(r, f, pairs)
   const path = `/store/products${qs(pairs)}`
   return getRequest(path, headers, !leftToCore(pairs, headers))
 }
