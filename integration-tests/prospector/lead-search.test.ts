@@ -92,10 +92,16 @@ beforeAll(async () => {
 afterAll(() => stopPlacesStandIn(places))
 
 describe("lead search", () => {
-  it("stores and scores leads, sends the key and an explicit field mask, logs every request", async () => {
-    const before = places.requests.length
+  /** The search of the suite's places (garage mécanique in Tunis), which must complete. */
+  const tunisSearch = async () => {
     const r = await searchRun({ query: "garage mécanique", city: "Tunis" })
     expect(r.status).toBe("completed")
+    return r
+  }
+
+  it("stores and scores leads, sends the key and an explicit field mask, logs every request", async () => {
+    const before = places.requests.length
+    const r = await tunisSearch()
     expect(r.summary).toMatchObject({
       new: 5,
       updated: 0,
@@ -162,8 +168,7 @@ describe("lead search", () => {
 
   it("a second run dedupes by place id, phone, folded name nearby and moved place: no duplicates", async () => {
     places.setPlaces(SECOND_RUN)
-    const r = await searchRun({ query: "garage mécanique", city: "Tunis" })
-    expect(r.status).toBe("completed")
+    const r = await tunisSearch()
     // 5 known places refreshed + the successor of the moved place; 2 duplicates merged; 1 new
     expect(r.summary).toMatchObject({
       places: 9,
@@ -285,8 +290,7 @@ describe("lead search", () => {
   it("retries 429 RESOURCE_EXHAUSTED and logs each attempt in the ledger", async () => {
     places.setPlaces(FIRST_RUN)
     places.failNext(2, 429)
-    const r = await searchRun({ query: "garage mécanique", city: "Tunis" })
-    expect(r.status).toBe("completed")
+    const r = await tunisSearch()
     expect(r.errors).toEqual([])
     expect((await ledger(r.id)).map((x) => [x.attempt, x.status])).toEqual([
       [1, "429"],
