@@ -1,7 +1,6 @@
 import {
   decodeJson,
   encodeJson,
-  forecastCalendarBatch,
   forecastWithCalendar,
   planCalendarForecast,
 } from "./calendar-forecast"
@@ -15,7 +14,7 @@ import {
 } from "./weather-effects"
 import { parseWeatherCsv } from "./weather-csv"
 import { generateWeatherSample, weatherCsv } from "./weather-sample"
-import { base, sample } from "./__fixtures__/weather-sample"
+import { base, sample, sampleBatch } from "./__fixtures__/weather-sample"
 
 describe("weather exposures", () => {
   it("counts the share of cold and hot days of each week, averaged over the governorates given", () => {
@@ -190,14 +189,7 @@ describe("weather effects chosen by hold-out", () => {
     const sent = decodeJson<typeof plan>(encodeJson(plan))
     expect(sent.weather).toEqual(multipliers)
     const idx = [5, 25, 45, 59]
-    const batch = forecastCalendarBatch(
-      sent,
-      idx.map((i) => ({
-        series: base.series[i],
-        offset: 0,
-        category: base.categories[i],
-      }))
-    )
+    const batch = sampleBatch(sent, idx)
     idx.forEach((i, k) => expect(batch[k]).toEqual(whole.forecasts[i]))
     // and a plan without weather has no weather key (plans stored before are unchanged)
     expect("weather" in planCalendarForecast(base).plan).toBe(false)

@@ -1,13 +1,9 @@
-import {
-  decodeJson,
-  encodeJson,
-  forecastCalendarBatch,
-} from "./calendar-forecast"
+import { decodeJson, encodeJson } from "./calendar-forecast"
 import { runPlanJob } from "./forecast-worker"
 import { weatherEffectText } from "./plain-french"
 import { forecastWithWeather, planWithWeather } from "./weather-effects"
 import { runWeather } from "./weather-run"
-import { base, sample } from "./__fixtures__/weather-sample"
+import { base, sample, sampleBatch } from "./__fixtures__/weather-sample"
 
 describe("weather effects in plain French", () => {
   it("says which weather, how much and on which category", () => {
@@ -44,14 +40,7 @@ describe("the server's plan with weather (forecast-worker)", () => {
     expect(Object.keys(plan.weather ?? {})).toEqual(["batteries", "cooling"])
     const sent = decodeJson<typeof plan>(encodeJson(plan))
     const idx = [0, 19, 20, 41, 59]
-    const batch = forecastCalendarBatch(
-      sent,
-      idx.map((i) => ({
-        series: base.series[i],
-        offset: 0,
-        category: base.categories[i],
-      }))
-    )
+    const batch = sampleBatch(sent, idx)
     idx.forEach((i, k) => expect(batch[k]).toEqual(cli.forecasts[i]))
   })
 
