@@ -1,12 +1,5 @@
-import type { Browser, Page } from "playwright-core"
 import request from "supertest"
-import {
-  expectNothingSeen,
-  gotoAdmin,
-  openOwnerPage,
-  PageWatch,
-  screenshot,
-} from "../helpers/browser"
+import { gotoAdmin, ownerPageForSuite, screenshot } from "../helpers/browser"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 import { placeOrder } from "../helpers/orders"
 
@@ -21,9 +14,6 @@ const threeDecimals = (millimes: number) =>
   })
 
 describe("dinars to the millime in Medusa's admin screens (patched admin UI)", () => {
-  let browser: Browser
-  let page: Page
-  let watch: PageWatch
   let product: { id: string; title: string; variant_id: string }
 
   beforeAll(async () => {
@@ -35,14 +25,10 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
                      WHERE pvma.variant_id = pv.id AND ma.currency_code = 'tnd' AND ma.price_list_id IS NULL AND ma.region_id IS NULL)
        ORDER BY p.handle LIMIT 1`
     )
-    ;({ browser, page, watch } = await openOwnerPage())
   })
 
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  afterEach(() => expectNothingSeen(watch))
+  // opened once the suite's data is ready
+  const owner = ownerPageForSuite()
 
   const tndPrice = async () => {
     const res = await api()
@@ -57,40 +43,53 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
   }
 
   async function editTndPrice(typed: string) {
-    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/products/${product.id}`)
-    await page.getByText(product.title).first().waitFor({ timeout: 60000 })
+    await gotoAdmin(
+      owner.page,
+      `${testEnv().baseUrl}/app/a/products/${product.id}`
+    )
+    await owner.page
+      .getByText(product.title)
+      .first()
+      .waitFor({ timeout: 60000 })
     // the variants section's "…" menu → Edit Prices: the spreadsheet-like price grid
-    const section = page
+    const section = owner.page
       .locator("div", {
-        has: page.getByRole("heading", { name: "Variants", exact: true }),
+        has: owner.page.getByRole("heading", { name: "Variants", exact: true }),
       })
       .last()
     await section.getByRole("button").first().click()
-    await page.getByText("Edit Prices", { exact: true }).click()
-    await page.getByText("Save and close").waitFor()
-    const header = page.locator('th:has(span:text-is("Price TND"))').first()
+    await owner.page.getByText("Edit Prices", { exact: true }).click()
+    await owner.page.getByText("Save and close").waitFor()
+    const header = owner.page
+      .locator('th:has(span:text-is("Price TND"))')
+      .first()
     await header.waitFor()
     const col = await header.evaluate((th) =>
       Array.from(th.parentElement!.children).indexOf(th)
     )
     // the grid's table (the product page behind it has tables too): the first body row is the
     // product, then one row per variant
-    const grid = page.locator('table:has(th:has(span:text-is("Price TND")))')
+    const grid = owner.page.locator(
+      'table:has(th:has(span:text-is("Price TND")))'
+    )
     const cell = grid.locator("tbody tr").nth(1).locator("td").nth(col)
     await cell.dblclick()
     const input = cell.locator("input")
     await input.waitFor()
     await input.fill("")
     await input.type(typed, { delay: 30 })
-    await page.keyboard.press("Enter")
-    await screenshot(page, `dinars-price-grid-${typed.replace(/\W/g, "_")}`)
-    await page.getByText("Save and close").click()
+    await owner.page.keyboard.press("Enter")
+    await screenshot(
+      owner.page,
+      `dinars-price-grid-${typed.replace(/\W/g, "_")}`
+    )
+    await owner.page.getByText("Save and close").click()
     // "Saving changes" prompt: its Save button
-    await page.getByText("Saving changes").waitFor()
-    await page
+    await owner.page.getByText("Saving changes").waitFor()
+    await owner.page
       .getByRole("button", { name: "Save changes", exact: true })
       .click()
-    await page
+    await owner.page
       .getByText("Successfully updated variant prices")
       .waitFor({ timeout: 30000 })
   }
@@ -116,26 +115,28 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
         .get(`/admin/orders/${orderId}`)
         .set(await adminHeaders())
     ).body
-    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/orders`)
-    const row = page.locator("tr", { hasText: `#${order.display_id}` }).first()
+    await gotoAdmin(owner.page, `${testEnv().baseUrl}/app/a/orders`)
+    const row = owner.page
+      .locator("tr", { hasText: `#${order.display_id}` })
+      .first()
     await row.waitFor({ timeout: 60000 })
     await expect(row.textContent()).resolves.toContain(
       threeDecimals(order.total)
     )
-    await screenshot(page, "dinars-orders-list")
+    await screenshot(owner.page, "dinars-orders-list")
 
-    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/orders/${orderId}`)
+    await gotoAdmin(owner.page, `${testEnv().baseUrl}/app/a/orders/${orderId}`)
     const item = order.items[0]
-    await page
+    await owner.page
       .getByText(`x ${item.quantity}`)
       .first()
       .waitFor({ timeout: 60000 })
-    const body = await page.locator("body").textContent()
+    const body = await owner.page.locator("body").textContent()
     // the admin floors the unit amount to whole millimes before showing it
     expect(body).toContain(
       threeDecimals(Math.floor(item.total / item.quantity))
     )
     expect(body).toContain(threeDecimals(item.total))
-    await screenshot(page, "dinars-order-detail")
+    await screenshot(owner.page, "dinars-order-detail")
   })
 })

@@ -3,12 +3,9 @@
  * for and each line's verdict at checkout (a part that does not fit is shown first and announced), the same as
  * GET /admin/orders/:id/fitment answers.
  */
-import type { Browser, Page } from "playwright-core"
 import {
-  expectNothingSeen,
   gotoAdmin,
-  openOwnerPage,
-  PageWatch,
+  ownerPageForSuite,
   screenshot,
   whenShown,
 } from "../helpers/browser"
@@ -25,19 +22,7 @@ const sameEngine = `(f.engine_code IS NULL OR v.engine_code IS NULL
 jest.setTimeout(300000)
 
 describe("order page: the customer's vehicle and the fit of each line", () => {
-  let browser: Browser
-  let page: Page
-  let watch: PageWatch
-
-  beforeAll(async () => {
-    ;({ browser, page, watch } = await openOwnerPage())
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  afterEach(() => expectNothingSeen(watch))
+  const owner = ownerPageForSuite()
 
   it("shows the vehicle with its VIN, the line that does not fit first with the reason, the one that fits", async () => {
     const [fit] = await sql(
@@ -84,9 +69,13 @@ describe("order page: the customer's vehicle and the fit of each line", () => {
     const lineId = (verdict: string) =>
       api.lines.find((l: any) => l.verdict === verdict).line_item_id
 
-    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/orders/${orderId}`)
-    const widget = page.getByTestId("order-vehicle-fitment")
-    await whenShown(page, widget.getByTestId("order-vehicle-label"), 60000)
+    await gotoAdmin(owner.page, `${testEnv().baseUrl}/app/a/orders/${orderId}`)
+    const widget = owner.page.getByTestId("order-vehicle-fitment")
+    await whenShown(
+      owner.page,
+      widget.getByTestId("order-vehicle-label"),
+      60000
+    )
     await widget.scrollIntoViewIfNeeded()
     expect(await widget.getByTestId("order-vehicle-label").textContent()).toBe(
       vehicle.label
@@ -113,7 +102,7 @@ describe("order page: the customer's vehicle and the fit of each line", () => {
       .textContent()
     expect(good).toContain(fit.title)
     expect(good).toContain("Compatible")
-    await screenshot(page, "order-vehicle-fitment")
+    await screenshot(owner.page, "order-vehicle-fitment")
   })
 
   it("says so when the customer gave no vehicle", async () => {
@@ -134,9 +123,9 @@ describe("order page: the customer's vehicle and the fit of each line", () => {
       cart.id,
       "sans-vehicule@example.tn"
     )
-    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/orders/${orderId}`)
-    const none = page.getByTestId("order-vehicle-none")
-    await whenShown(page, none, 60000)
+    await gotoAdmin(owner.page, `${testEnv().baseUrl}/app/a/orders/${orderId}`)
+    const none = owner.page.getByTestId("order-vehicle-none")
+    await whenShown(owner.page, none, 60000)
     expect(await none.textContent()).toContain(
       "Le client n'a pas indiqué de véhicule pour cette commande."
     )

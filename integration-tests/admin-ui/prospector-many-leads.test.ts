@@ -3,12 +3,9 @@
  * 50 and pages on the server (no call downloads the whole table). Moved out of prospector-pages.test.ts,
  * whose screens it shares nothing with but the list.
  */
-import type { Browser, Page } from "playwright-core"
 import {
-  expectNothingSeen,
   gotoAdmin,
-  openOwnerPage,
-  PageWatch,
+  ownerPageForSuite,
   recordResponses,
   screenshot,
 } from "../helpers/browser"
@@ -17,55 +14,50 @@ import { deleteBulkLeads, insertBulkLeads } from "./prospector-screens"
 
 const BULK = 10_000
 
-let browser: Browser
-let page: Page
-let watch: PageWatch
+const owner = ownerPageForSuite({ locale: "fr-FR" })
 
 const app = (path: string) => `${testEnv().baseUrl}/app${path}`
 
-beforeAll(async () => {
-  ;({ browser, page, watch } = await openOwnerPage({ locale: "fr-FR" }))
-})
-
 afterAll(async () => {
   await deleteBulkLeads().catch(() => undefined)
-  await browser?.close()
 })
-
-afterEach(() => expectNothingSeen(watch))
 
 describe("the Prospects list with many leads", () => {
   it(`with ${BULK.toLocaleString("en")} leads the list loads one page of 50, and pages on the server`, async () => {
     await insertBulkLeads(BULK)
-    const recorded = recordResponses(page, (url) =>
+    const recorded = recordResponses(owner.page, (url) =>
       url.pathname.startsWith("/admin/prospector/leads")
     )
     const t0 = Date.now()
-    await gotoAdmin(page, app("/a/prospects"))
-    await page.getByTestId("leads-table").locator("tbody tr").nth(49).waitFor()
+    await gotoAdmin(owner.page, app("/a/prospects"))
+    await owner.page
+      .getByTestId("leads-table")
+      .locator("tbody tr")
+      .nth(49)
+      .waitFor()
     const loadMs = Date.now() - t0
     await expect(
-      page.getByTestId("leads-table").locator("tbody tr").count()
+      owner.page.getByTestId("leads-table").locator("tbody tr").count()
     ).resolves.toBe(50)
     const [{ total }] = await sql(
       `SELECT count(*)::int AS total FROM prospector_lead`
     )
     expect(total).toBeGreaterThanOrEqual(BULK)
-    await expect(page.getByTestId("pager").textContent()).resolves.toContain(
-      `1–50 sur ${total.toLocaleString("fr-FR")}`
-    )
+    await expect(
+      owner.page.getByTestId("pager").textContent()
+    ).resolves.toContain(`1–50 sur ${total.toLocaleString("fr-FR")}`)
 
     await Promise.all([
-      page.waitForResponse(
+      owner.page.waitForResponse(
         (r) =>
           new URL(r.url()).pathname === "/admin/prospector/leads" &&
           new URL(r.url()).searchParams.get("offset") === "50"
       ),
-      page.getByRole("button", { name: "Suivant" }).click(),
+      owner.page.getByRole("button", { name: "Suivant" }).click(),
     ])
-    await expect(page.getByTestId("pager").textContent()).resolves.toContain(
-      "51–100 sur"
-    )
+    await expect(
+      owner.page.getByTestId("pager").textContent()
+    ).resolves.toContain("51–100 sur")
     recorded.stop()
     const seen = await recorded.read()
     const lists = seen.filter(
@@ -78,7 +70,7 @@ describe("the Prospects list with many leads", () => {
     // nothing downloads the whole table: no export call, every answer small
     expect(seen.some((s) => s.url.pathname.endsWith("/export"))).toBe(false)
     expect(Math.max(...seen.map((s) => s.bytes))).toBeLessThan(200_000)
-    await screenshot(page, "prospector-07-ten-thousand-leads")
+    await screenshot(owner.page, "prospector-07-ten-thousand-leads")
     process.stdout.write(
       `[prospector-pages] ${total} leads: first screen in ${loadMs} ms, list calls ${lists.map((s) => `${s.ms} ms / ${s.bytes} B`).join(", ")}\n`
     )

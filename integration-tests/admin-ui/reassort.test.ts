@@ -1,13 +1,6 @@
 import fs from "fs"
-import type { Browser, Page } from "playwright-core"
 import request from "supertest"
-import {
-  expectNothingSeen,
-  gotoAdmin,
-  openOwnerPage,
-  PageWatch,
-  screenshot,
-} from "../helpers/browser"
+import { gotoAdmin, ownerPageForSuite, screenshot } from "../helpers/browser"
 import { adminHeaders, sql, testEnv } from "../helpers/env"
 
 jest.setTimeout(600000)
@@ -15,9 +8,6 @@ jest.setTimeout(600000)
 const api = () => request(testEnv().baseUrl)
 
 describe("Réassort and the demand forecast widget", () => {
-  let browser: Browser
-  let page: Page
-  let watch: PageWatch
   let variant: { id: string; product_id: string; sku: string }
 
   beforeAll(async () => {
@@ -31,31 +21,29 @@ describe("Réassort and the demand forecast widget", () => {
       .set(await adminHeaders())
       .send({ inventory_quantity: 0 })
     expect(upd.status).toBe(200)
-    ;({ browser, page, watch } = await openOwnerPage({
-      viewport: { width: 1440, height: 1100 },
-      acceptDownloads: true,
-    }))
   })
 
-  afterAll(async () => {
-    await browser?.close()
+  // opened once the suite's data is ready
+  const owner = ownerPageForSuite({
+    viewport: { width: 1440, height: 1100 },
+    acceptDownloads: true,
   })
-
-  afterEach(() => expectNothingSeen(watch))
 
   it("runs a forecast from the page and shows its progress, then the parts to order", async () => {
     const headers = await adminHeaders()
     const before =
       (await api().get("/admin/orion/runs?limit=1").set(headers)).body.runs[0]
         ?.id ?? null
-    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/reassort`)
-    await page
+    await gotoAdmin(owner.page, `${testEnv().baseUrl}/app/a/reassort`)
+    await owner.page
       .getByRole("heading", { name: "Réassort" })
       .waitFor({ timeout: 60000 })
-    await page.getByRole("button", { name: "Lancer une prévision" }).click()
-    await page.getByText(/Prévision en cours/).waitFor({ timeout: 30000 })
-    await screenshot(page, "reassort-run-progress")
-    await page
+    await owner.page
+      .getByRole("button", { name: "Lancer une prévision" })
+      .click()
+    await owner.page.getByText(/Prévision en cours/).waitFor({ timeout: 30000 })
+    await screenshot(owner.page, "reassort-run-progress")
+    await owner.page
       .getByText(/Dernière prévision terminée le/)
       .waitFor({ timeout: 480000 })
     const runs = (await api().get("/admin/orion/runs?limit=1").set(headers))
@@ -88,8 +76,8 @@ describe("Réassort and the demand forecast widget", () => {
       if (same) break
     }
     expect(list.count).toBeGreaterThan(0)
-    await gotoAdmin(page, `${testEnv().baseUrl}/app/a/reassort`)
-    const rows = page.getByTestId("reassort-row")
+    await gotoAdmin(owner.page, `${testEnv().baseUrl}/app/a/reassort`)
+    const rows = owner.page.getByTestId("reassort-row")
     await rows.first().waitFor({ timeout: 60000 })
     expect(await rows.count()).toBe(list.suggestions.length)
     // same order as the API (stock-out date, then value), each linked to its product page
@@ -103,12 +91,11 @@ describe("Réassort and the demand forecast widget", () => {
     }
     // the accuracy widget's figures (WQL, MASE…) are allowed in its details line only
     const details = (
-      await page.getByTestId("accuracy-details").allTextContents()
+      await owner.page.getByTestId("accuracy-details").allTextContents()
     ).join("")
-    const pageText = ((await page.locator("body").textContent()) ?? "").replace(
-      details,
-      ""
-    )
+    const pageText = (
+      (await owner.page.locator("body").textContent()) ?? ""
+    ).replace(details, "")
     for (const jargon of [
       "quantile",
       "WQL",
@@ -120,7 +107,7 @@ describe("Réassort and the demand forecast widget", () => {
       expect(pageText).not.toContain(jargon)
     }
     expect(pageText).toContain("à commander")
-    await screenshot(page, "reassort-list")
+    await screenshot(owner.page, "reassort-list")
   })
 
   it("filters by brand and exports the order suggestions as CSV", async () => {
@@ -130,14 +117,16 @@ describe("Réassort and the demand forecast widget", () => {
       [variant.product_id]
     )
     if (fp) {
-      await page.getByTestId("filter-brand").click()
-      await page.getByRole("option", { name: fp.name, exact: true }).click()
+      await owner.page.getByTestId("filter-brand").click()
+      await owner.page
+        .getByRole("option", { name: fp.name, exact: true })
+        .click()
       const api1 = (
         await api()
           .get(`/admin/orion/restock?brand_id=${fp.brand_id}&limit=25`)
           .set(headers)
       ).body
-      await page.waitForFunction(
+      await owner.page.waitForFunction(
         (n) =>
           document.querySelectorAll('[data-testid="reassort-row"]').length ===
           n,
@@ -145,12 +134,12 @@ describe("Réassort and the demand forecast widget", () => {
         { timeout: 30000 }
       )
       expect(
-        await page.getByTestId("reassort-row").first().textContent()
+        await owner.page.getByTestId("reassort-row").first().textContent()
       ).toContain(fp.name)
     }
     const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: /Exporter CSV/ }).click(),
+      owner.page.waitForEvent("download"),
+      owner.page.getByRole("button", { name: /Exporter CSV/ }).click(),
     ])
     expect(download.suggestedFilename()).toMatch(
       /^reassort-\d{4}-\d{2}-\d{2}\.csv$/
@@ -185,10 +174,10 @@ describe("Réassort and the demand forecast widget", () => {
     ).body.alerts[0]
     expect(alert.suggested_quantity).toBeGreaterThan(0)
     await gotoAdmin(
-      page,
+      owner.page,
       `${testEnv().baseUrl}/app/a/products/${variant.product_id}`
     )
-    const widget = page
+    const widget = owner.page
       .locator('[data-testid="orion-variant-forecast"]', {
         hasText: variant.sku,
       })
@@ -223,6 +212,6 @@ describe("Réassort and the demand forecast widget", () => {
     )
     expect(withoutDetails).not.toContain(fc.forecast.model)
     await widget.scrollIntoViewIfNeeded()
-    await screenshot(page, "reassort-product-forecast")
+    await screenshot(owner.page, "reassort-product-forecast")
   })
 })

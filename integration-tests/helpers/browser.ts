@@ -187,6 +187,25 @@ export async function openOwnerPage(
   return { browser, page, watch }
 }
 
+/**
+ * The owner's admin page for the suite (or describe block) it is called in: opened before its tests, checked
+ * after each test for console errors and outside requests (expectNothingSeen), closed after them all. Its
+ * fields are set once the tests run (read `owner.page` inside them).
+ */
+export function ownerPageForSuite(
+  options: BrowserContextOptions = {}
+): OwnerPage {
+  const owner = {} as OwnerPage
+  beforeAll(async () => {
+    Object.assign(owner, await openOwnerPage(options))
+  })
+  afterEach(() => expectNothingSeen(owner.watch))
+  afterAll(async () => {
+    await owner.browser?.close()
+  })
+  return owner
+}
+
 /** Fails with what the watch saw since the last call (console errors, requests to other origins). */
 export function expectNothingSeen(watch: PageWatch): void {
   const found = {
