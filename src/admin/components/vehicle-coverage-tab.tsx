@@ -1,6 +1,11 @@
 import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 
+// the rows as the server types them (a type only: nothing of the server is bundled)
+import type {
+  CoverageModelRow,
+  CoverageTotals,
+} from "../../../plugins/fitment/src/repositories/fitment-coverage"
 import type { VehicleList } from "../lib/fitment-types"
 import { formatNumber } from "../lib/format"
 import {
@@ -18,24 +23,8 @@ import {
 } from "./fitment-ui"
 
 type CoverageModels = {
-  totals: {
-    vehicles: number
-    vehicles_without_parts: number
-    links: number
-    linked_products: number
-    universal_products: number
-    products: number
-  }
-  models: Array<{
-    make_id: string
-    make: string
-    model_id: string
-    model: string
-    vehicles: number
-    vehicles_without_parts: number
-    parts: number
-    sold: number
-  }>
+  totals: CoverageTotals
+  models: CoverageModelRow[]
   count: number
 }
 

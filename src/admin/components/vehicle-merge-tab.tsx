@@ -1,26 +1,17 @@
 import { useEffect, useState } from "react"
 
+// the dry run as the server types it (a type only: nothing of the server is bundled)
+import type { MergePreview } from "../../../plugins/fitment/src/services/vehicle-merge-preview"
 import { adminFetch } from "../lib/api"
 import type { Vehicle } from "../lib/fitment-types"
 import { formatNumber } from "../lib/format"
 import { Card, errorMessage, Notice, vehicleLabel } from "./fitment-ui"
 import { NamedPicker, VehicleSearchPicker } from "./vehicle-merge-pickers"
 
-type Preview = {
-  entity: string
+/** The server's dry run; the kept and the merged item are a vehicle, a model or a make, named by `name`. */
+type Preview = Omit<MergePreview, "survivor" | "merged"> & {
   survivor: any
   merged: any
-  moves: {
-    links: number
-    links_moved: number
-    links_folded: number
-    products: number
-    vehicles: number
-    vehicles_folded: number
-    models: number
-    models_folded: number
-  }
-  products: Array<{ id: string; title: string; links: number }>
 }
 
 const ENTITY_LABELS: Record<string, string> = {
