@@ -3,6 +3,10 @@
  * its result, the history, their French labels, and the invalid rows as one line per error. Pure.
  */
 
+// the history's row as the server types it (a type only: nothing of the server is bundled)
+import type { ImportLogRow } from "../../../plugins/fitment/src/repositories/fitment-import"
+import type { Jsonified } from "./api"
+
 export type RowError = {
   column: string | null
   value: string | null
@@ -28,16 +32,9 @@ export type ImportJob = {
   error?: { status: number; message: string } | null
   result?: ImportResult | null
 }
-export type LoggedImport = {
-  id: string
-  type: string
-  file_name: string | null
-  dry_run: boolean
-  skip_invalid: boolean
-  applied: boolean
+/** An import of the history, as the server types it; its summary holds counts. */
+export type LoggedImport = Omit<Jsonified<ImportLogRow>, "summary"> & {
   summary: Record<string, number>
-  created_at: string
-  has_invalid_rows: boolean
 }
 
 export const IMPORT_TYPE_LABELS: Record<string, string> = {
