@@ -16,7 +16,10 @@ import { adminFetch } from "../lib/api"
 import { formatDate, formatNumber } from "../lib/format"
 import { errorMessage, Notice } from "./ui"
 // the scores as the server computes them (a type only: nothing of the server is bundled)
-import type { AccuracyFigures as Figures } from "../../../plugins/orion/src/lib/accuracy"
+import type {
+  AccuracyFigures as Figures,
+  Degradation,
+} from "../../../plugins/orion/src/lib/accuracy"
 
 type RunAccuracy = {
   run_id: string
@@ -43,15 +46,7 @@ type Overview = {
   runs: RunAccuracy[]
   latest: { run_id: string; by_segment: Record<string, Figures> } | null
   worst: Worst[]
-  degradation: {
-    degraded: boolean
-    run_id: string | null
-    wql: number | null
-    baseline: number | null
-    baseline_runs: number
-    change: number | null
-    threshold: number
-  }
+  degradation: Degradation
 }
 
 const pct = (x: number | null | undefined) =>

@@ -14,29 +14,14 @@ import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import { ReassortAccuracy } from "../../components/reassort-accuracy"
 import { ReassortRunProgress } from "../../components/reassort-run-progress"
+// the suggestion as the server types it (a type only: nothing of the server is bundled)
+import type { RestockSuggestion } from "../../../../plugins/orion/src/repositories/orion-alert"
 import { adminFetch, downloadAdminFile } from "../../lib/api"
+import type { Jsonified } from "../../lib/api"
 import { formatAmount, formatDate, formatNumber } from "../../lib/format"
 
-type Suggestion = {
-  id: string
-  status: "open" | "acknowledged" | "resolved"
-  variant_id: string
-  product_id: string | null
-  sku: string | null
-  title: string | null
-  brand: string | null
-  category: string | null
-  stock: number | null
-  on_order: number | null
-  reorder_point: number | null
-  suggested_quantity: number | null
-  lead_time_days: number | null
-  service_level: number | null
-  stockout_date: string | null
-  order_by: string | null
-  unit_price: number | null
-  value: number | null
-}
+/** One order suggestion, as the server types it. */
+type Suggestion = Jsonified<RestockSuggestion>
 type SuggestionList = {
   suggestions: Suggestion[]
   count: number
