@@ -17,7 +17,7 @@ export const LeadWorkflow = ({
   lead: Lead
   onSaved: (l: Lead) => void
 }) => {
-  const [status, setStatus] = useState(lead.status)
+  const [status, setStatus] = useState<string>(lead.status)
   const [statusNote, setStatusNote] = useState("")
   const [notes, setNotes] = useState(lead.notes ?? "")
   const [assignee, setAssignee] = useState(lead.assignee ?? "")

@@ -4,41 +4,15 @@
  */
 import { useEffect, useState } from "react"
 
+// the page as the server types it (a type only: nothing of the server is bundled)
+import type { WatchedPageView } from "../../../plugins/prospector/src/repositories/prospector-watched-page"
 import { adminFetch } from "../lib/api"
+import type { Jsonified } from "../lib/api"
 import { formatAmount } from "../lib/format"
 import { Notice, SaveButton, errorMessage } from "./prospector-ui"
 
-export type WatchedPage = {
-  id: string
-  url: string
-  supplier: string
-  kind: "supplier" | "competitor"
-  variant_id: string | null
-  sku: string | null
-  product_id: string | null
-  product_title: string | null
-  variant_title: string | null
-  offer_sku: string | null
-  offer_mpn: string | null
-  offer_gtin: string | null
-  selector: string | null
-  stock_selector: string | null
-  needs_js: boolean
-  currency: string
-  threshold_percent: number | null
-  active: boolean
-  last_checked_at: string | null
-  last_status: string | null
-  last_error: string | null
-  open_alerts: number
-  last_observation: {
-    amount: number
-    currency: string
-    in_stock: boolean | null
-    observed_at: string
-    method: string
-  } | null
-}
+/** A watched page of GET /admin/prospector/watched-pages, as the server types it. */
+export type WatchedPage = Jsonified<WatchedPageView>
 
 type Variant = {
   id: string

@@ -1,44 +1,11 @@
 /** A prospect (lead) as GET /admin/prospector/leads/:id gives it, and the pure helpers of its page. */
 
-export type Lead = {
-  id: string
-  place_id: string
-  name: string
-  phone: string | null
-  website: string | null
-  address: string | null
-  city: string | null
-  governorate: string | null
-  latitude: number | null
-  longitude: number | null
-  rating: number | null
-  review_count: number | null
-  business_status: string | null
-  maps_url: string | null
-  first_seen_at: string
-  last_seen_at: string
-  fetched_at: string
-  score: number
-  score_band: string
-  score_breakdown: Array<{
-    signal: string
-    points: number
-    max: number
-    reason: string
-  }>
-  kind: string
-  status: string
-  notes: string | null
-  assignee: string | null
-  status_history: Array<{
-    id: string
-    from_status: string | null
-    to_status: string
-    changed_by: string | null
-    note: string | null
-    created_at: string
-  }>
-}
+// the lead as the server types it (types only: nothing of the server is bundled)
+import type { LeadRow } from "../../../plugins/prospector/src/repositories/prospector-lead"
+import type { StatusChangeRow } from "../../../plugins/prospector/src/repositories/prospector-lead-status-change"
+import type { Jsonified } from "./api"
+
+export type Lead = Jsonified<LeadRow & { status_history: StatusChangeRow[] }>
 
 /** Google's business status, in French. */
 export const BUSINESS_STATUS_LABELS: Record<string, string> = {
