@@ -4,12 +4,30 @@ import {
   ComposedChart,
   Legend,
   Line,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from "recharts"
 import { formatDate, formatNumber } from "../lib/format"
+import { CHART_GRID, CHART_MARGIN, ChartFrame, dateTick } from "./chart-frame"
+
+/** The sales and the mean forecast, drawn over the probable range. */
+const LINES: Array<{
+  dataKey: string
+  name: string
+  stroke: string
+  strokeWidth: number
+  strokeDasharray?: string
+}> = [
+  { dataKey: "ventes", name: "Ventes", stroke: "#111827", strokeWidth: 1.5 },
+  {
+    dataKey: "prevision",
+    name: "Prévision (moyenne)",
+    stroke: "#2563eb",
+    strokeDasharray: "5 3",
+    strokeWidth: 2,
+  },
+]
 
 export type ForecastPeriod = {
   period_start: string
@@ -55,62 +73,44 @@ export const OrionForecastChart = ({
     })
   }
   return (
-    <div style={{ width: "100%", height: 260 }} data-testid="orion-fan-chart">
-      <ResponsiveContainer>
-        <ComposedChart
-          data={points}
-          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis
-            dataKey="period"
-            tickFormatter={(v: string) => formatDate(v)}
-            minTickGap={24}
-            fontSize={11}
-          />
-          <YAxis allowDecimals={false} fontSize={11} width={32} />
-          <Tooltip
-            labelFormatter={(v: string) => `Semaine du ${formatDate(v)}`}
-            formatter={(value: number | number[], name: string) =>
-              Array.isArray(value)
-                ? [
-                    `${formatNumber(value[0])} à ${formatNumber(value[1])}`,
-                    name,
-                  ]
-                : [formatNumber(value, 1), name]
-            }
-          />
-          <Legend />
-          <Area
-            type="monotone"
-            dataKey="fourchette"
-            name="Fourchette probable (8 chances sur 10)"
-            stroke="none"
-            fill="#93c5fd"
-            fillOpacity={0.45}
-            isAnimationActive={false}
-          />
+    <ChartFrame height={260} testId="orion-fan-chart">
+      <ComposedChart data={points} margin={CHART_MARGIN}>
+        <CartesianGrid {...CHART_GRID} />
+        <XAxis
+          dataKey="period"
+          tickFormatter={dateTick}
+          minTickGap={24}
+          fontSize={11}
+        />
+        <YAxis allowDecimals={false} fontSize={11} width={32} />
+        <Tooltip
+          labelFormatter={(v: string) => `Semaine du ${formatDate(v)}`}
+          formatter={(value: number | number[], name: string) =>
+            Array.isArray(value)
+              ? [`${formatNumber(value[0])} à ${formatNumber(value[1])}`, name]
+              : [formatNumber(value, 1), name]
+          }
+        />
+        <Legend />
+        <Area
+          type="monotone"
+          dataKey="fourchette"
+          name="Fourchette probable (8 chances sur 10)"
+          stroke="none"
+          fill="#93c5fd"
+          fillOpacity={0.45}
+          isAnimationActive={false}
+        />
+        {LINES.map((l) => (
           <Line
+            key={l.dataKey}
             type="monotone"
-            dataKey="ventes"
-            name="Ventes"
-            stroke="#111827"
             dot={false}
-            strokeWidth={1.5}
             isAnimationActive={false}
+            {...l}
           />
-          <Line
-            type="monotone"
-            dataKey="prevision"
-            name="Prévision (moyenne)"
-            stroke="#2563eb"
-            strokeDasharray="5 3"
-            dot={false}
-            strokeWidth={2}
-            isAnimationActive={false}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+        ))}
+      </ComposedChart>
+    </ChartFrame>
   )
 }

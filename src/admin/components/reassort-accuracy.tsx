@@ -7,13 +7,13 @@ import {
   Line,
   LineChart,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from "recharts"
 import { adminFetch } from "../lib/api"
 import { formatDate, formatNumber } from "../lib/format"
+import { CHART_GRID, CHART_MARGIN, ChartFrame, dateTick } from "./chart-frame"
 import { errorMessage, Notice } from "./ui"
 // the scores as the server computes them (a type only: nothing of the server is bundled)
 import type {
@@ -194,48 +194,34 @@ export const ReassortAccuracy = ({ version }: { version: number }) => {
       ) : (
         <>
           <Text data-testid="accuracy-summary">{summary(latest)}</Text>
-          <div
-            style={{ width: "100%", height: 240 }}
-            data-testid="accuracy-chart"
-          >
-            <ResponsiveContainer>
-              <LineChart
-                data={points}
-                margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-              >
-                <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-                <XAxis
-                  dataKey="date"
-                  tickFormatter={(v: string) => formatDate(v)}
-                  fontSize={11}
+          <ChartFrame height={240} testId="accuracy-chart">
+            <LineChart data={points} margin={CHART_MARGIN}>
+              <CartesianGrid {...CHART_GRID} />
+              <XAxis dataKey="date" tickFormatter={dateTick} fontSize={11} />
+              <YAxis unit=" %" fontSize={11} width={48} />
+              <Tooltip
+                labelFormatter={(v: string) => `Prévision du ${formatDate(v)}`}
+                formatter={(v: number, name: string) => [
+                  `${formatNumber(v, 1)} %`,
+                  name,
+                ]}
+              />
+              <Legend />
+              <ReferenceLine y={80} stroke="#16a34a" strokeDasharray="2 4" />
+              {LINES.map((l) => (
+                <Line
+                  key={l.dataKey}
+                  type="monotone"
+                  dataKey={l.dataKey}
+                  name={l.name}
+                  stroke={l.stroke}
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                  connectNulls
                 />
-                <YAxis unit=" %" fontSize={11} width={48} />
-                <Tooltip
-                  labelFormatter={(v: string) =>
-                    `Prévision du ${formatDate(v)}`
-                  }
-                  formatter={(v: number, name: string) => [
-                    `${formatNumber(v, 1)} %`,
-                    name,
-                  ]}
-                />
-                <Legend />
-                <ReferenceLine y={80} stroke="#16a34a" strokeDasharray="2 4" />
-                {LINES.map((l) => (
-                  <Line
-                    key={l.dataKey}
-                    type="monotone"
-                    dataKey={l.dataKey}
-                    name={l.name}
-                    stroke={l.stroke}
-                    strokeWidth={2}
-                    isAnimationActive={false}
-                    connectNulls
-                  />
-                ))}
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
+              ))}
+            </LineChart>
+          </ChartFrame>
           {data.latest ? (
             <Text
               size="small"
