@@ -4,9 +4,8 @@
  */
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
-import { formatNumber } from "../lib/format"
-import { errorMessage, SelectOptions } from "./ui"
-import type { PagerProps } from "./ui"
+import { errorMessage, pageRange, PagerButtons, SelectOptions } from "./ui"
+import type { PagerButton, PagerProps } from "./ui"
 
 export const ProductWidgetSection = ({
   title,
@@ -39,42 +38,22 @@ export const ProductWidgetSection = ({
   </Container>
 )
 
+const pagerButton: PagerButton = (props) => (
+  <button
+    type="button"
+    className="rounded border px-2 py-1 disabled:opacity-40"
+    {...props}
+  />
+)
+
 /** "21–40 sur 312" with previous/next buttons; `onChange(offset)`. */
-export const ProductWidgetPager = ({
-  count,
-  limit,
-  offset,
-  onChange,
-}: PagerProps) => {
-  if (count <= limit) {
-    return null
-  }
-  const last = Math.min(offset + limit, count)
-  return (
+export const ProductWidgetPager = (props: PagerProps) =>
+  props.count <= props.limit ? null : (
     <div className="text-ui-fg-subtle mt-3 flex items-center justify-end gap-x-3 text-sm">
-      <span>
-        {formatNumber(offset + 1)}–{formatNumber(last)} sur{" "}
-        {formatNumber(count)}
-      </span>
-      <button
-        type="button"
-        className="rounded border px-2 py-1 disabled:opacity-40"
-        disabled={offset === 0}
-        onClick={() => onChange(Math.max(0, offset - limit))}
-      >
-        Précédent
-      </button>
-      <button
-        type="button"
-        className="rounded border px-2 py-1 disabled:opacity-40"
-        disabled={last >= count}
-        onClick={() => onChange(offset + limit)}
-      >
-        Suivant
-      </button>
+      <span>{pageRange(props)}</span>
+      <PagerButtons {...props} button={pagerButton} />
     </div>
   )
-}
 
 /** The refusal of the API (or any error) in one red line. */
 export const ProductWidgetError = ({

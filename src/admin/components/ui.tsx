@@ -1,4 +1,4 @@
-import type { ReactNode } from "react"
+import type { ReactElement, ReactNode } from "react"
 import { formatNumber } from "../lib/format"
 
 /**
@@ -58,33 +58,55 @@ export type PagerProps = {
   onChange: (offset: number) => void
 }
 
-export const Pager = ({ count, limit, offset, onChange }: PagerProps) => (
+/** "21–40 sur 312": the place of a page in a server-paged list. */
+export const pageRange = ({
+  count,
+  limit,
+  offset,
+}: Pick<PagerProps, "count" | "limit" | "offset">) =>
+  `${formatNumber(offset + 1)}–${formatNumber(Math.min(offset + limit, count))} sur ${formatNumber(count)}`
+
+/** Draws one button of a pager in the screen's own style. */
+export type PagerButton = (props: {
+  disabled: boolean
+  onClick: () => void
+  children: string
+}) => ReactElement
+
+/** The "Précédent" and "Suivant" of a pager, each drawn by `button`. */
+export const PagerButtons = ({
+  count,
+  limit,
+  offset,
+  onChange,
+  button,
+}: PagerProps & { button: PagerButton }) => (
+  <>
+    {button({
+      disabled: offset === 0,
+      onClick: () => onChange(Math.max(0, offset - limit)),
+      children: "Précédent",
+    })}
+    {button({
+      disabled: offset + limit >= count,
+      onClick: () => onChange(offset + limit),
+      children: "Suivant",
+    })}
+  </>
+)
+
+const pagerButton: PagerButton = (props) => (
+  <button type="button" className="btn btn-secondary btn-small" {...props} />
+)
+
+export const Pager = (props: PagerProps) => (
   <div
     className="flex items-center justify-between mt-base inter-small-regular text-grey-50"
     data-testid="pager"
   >
-    <span>
-      {count === 0
-        ? "Aucun résultat"
-        : `${formatNumber(offset + 1)}–${formatNumber(Math.min(offset + limit, count))} sur ${formatNumber(count)}`}
-    </span>
+    <span>{props.count === 0 ? "Aucun résultat" : pageRange(props)}</span>
     <div className="flex gap-x-small">
-      <button
-        type="button"
-        className="btn btn-secondary btn-small"
-        disabled={offset === 0}
-        onClick={() => onChange(Math.max(0, offset - limit))}
-      >
-        Précédent
-      </button>
-      <button
-        type="button"
-        className="btn btn-secondary btn-small"
-        disabled={offset + limit >= count}
-        onClick={() => onChange(offset + limit)}
-      >
-        Suivant
-      </button>
+      <PagerButtons {...props} button={pagerButton} />
     </div>
   </div>
 )

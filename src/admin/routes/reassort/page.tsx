@@ -14,6 +14,8 @@ import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import { ReassortAccuracy } from "../../components/reassort-accuracy"
 import { ReassortRunProgress } from "../../components/reassort-run-progress"
+import { pageRange, PagerButtons } from "../../components/ui"
+import type { PagerButton } from "../../components/ui"
 // the suggestion as the server types it (a type only: nothing of the server is bundled)
 import type { RestockSuggestion } from "../../../../plugins/orion/src/repositories/orion-alert"
 import { adminFetch, downloadAdminFile } from "../../lib/api"
@@ -32,6 +34,10 @@ type Option = { id: string; name: string }
 
 const PAGE = 25
 const ALL = "__all__"
+
+const pagerButton: PagerButton = (props) => (
+  <Button variant="secondary" size="small" {...props} />
+)
 
 /** One line in plain French: why this part must be ordered. */
 const why = (s: Suggestion) => {
@@ -304,27 +310,17 @@ const ReassortPage = () => {
               className="text-ui-fg-subtle"
               data-testid="reassort-count"
             >
-              {formatNumber(offset + 1)}–
-              {formatNumber(Math.min(offset + PAGE, data.count))} sur{" "}
-              {formatNumber(data.count)} pièces à commander
+              {pageRange({ count: data.count, limit: PAGE, offset })} pièces à
+              commander
             </Text>
             <div className="flex gap-x-2">
-              <Button
-                variant="secondary"
-                size="small"
-                disabled={offset === 0}
-                onClick={() => setOffset(Math.max(0, offset - PAGE))}
-              >
-                Précédent
-              </Button>
-              <Button
-                variant="secondary"
-                size="small"
-                disabled={offset + PAGE >= data.count}
-                onClick={() => setOffset(offset + PAGE)}
-              >
-                Suivant
-              </Button>
+              <PagerButtons
+                count={data.count}
+                limit={PAGE}
+                offset={offset}
+                onChange={setOffset}
+                button={pagerButton}
+              />
             </div>
           </div>
         ) : null}
