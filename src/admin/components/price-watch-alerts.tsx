@@ -5,7 +5,7 @@ import { Link } from "react-router-dom"
 import { adminFetch } from "../lib/api"
 import { formatDate } from "../lib/format"
 import { type Alert, alertText } from "../lib/price-watch-text"
-import { Card, errorMessage, Notice, Pager } from "./prospector-ui"
+import { Card, errorMessage, ListTable, Notice, Pager } from "./prospector-ui"
 
 const ALERTS_PAGE = 20
 
@@ -67,70 +67,65 @@ export const PriceWatchAlerts = ({ onChanged }: { onChanged: () => void }) => {
         </p>
       ) : (
         <>
-          <table
-            className="w-full inter-small-regular"
-            data-testid="alerts-table"
-          >
-            <thead>
-              <tr className="text-grey-50 text-left border-b border-grey-20">
+          <ListTable
+            testId="alerts-table"
+            head={
+              <>
                 <th className="py-xsmall">Le</th>
                 <th>Fournisseur</th>
                 <th>Notre article</th>
                 <th>Alerte</th>
                 <th />
-              </tr>
-            </thead>
-            <tbody>
-              {data.alerts.map((a) => (
-                <tr
-                  key={a.id}
-                  className="border-b border-grey-10"
-                  data-alert-id={a.id}
-                >
-                  <td className="py-xsmall">
-                    {formatDate(a.created_at, true)}
-                  </td>
-                  <td>
-                    <a
-                      href={a.url}
-                      target="_blank"
-                      rel="noopener noreferrer"
+              </>
+            }
+          >
+            {data.alerts.map((a) => (
+              <tr
+                key={a.id}
+                className="border-b border-grey-10"
+                data-alert-id={a.id}
+              >
+                <td className="py-xsmall">{formatDate(a.created_at, true)}</td>
+                <td>
+                  <a
+                    href={a.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="text-violet-60"
+                  >
+                    {a.supplier}
+                  </a>
+                </td>
+                <td>
+                  {a.product_id ? (
+                    <Link
+                      to={`/a/products/${a.product_id}`}
                       className="text-violet-60"
                     >
-                      {a.supplier}
-                    </a>
-                  </td>
-                  <td>
-                    {a.product_id ? (
-                      <Link
-                        to={`/a/products/${a.product_id}`}
-                        className="text-violet-60"
-                      >
-                        {a.product_title} — {a.variant_title}
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td>{alertText(a)}</td>
-                  <td className="text-right">
-                    {a.acknowledged_at ? (
-                      <span className="text-grey-50">
-                        Acquittée le {formatDate(a.acknowledged_at)}
-                      </span>
-                    ) : (
-                      <button
-                        className="btn btn-secondary btn-small"
-                        onClick={() => acknowledge(a.id)}
-                      >
-                        Acquitter
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                      {a.product_title} — {a.variant_title}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td>{alertText(a)}</td>
+                <td className="text-right">
+                  {a.acknowledged_at ? (
+                    <span className="text-grey-50">
+                      Acquittée le {formatDate(a.acknowledged_at)}
+                    </span>
+                  ) : (
+                    <button
+                      className="btn btn-secondary btn-small"
+                      onClick={() => acknowledge(a.id)}
+                    >
+                      Acquitter
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
           <Pager
             count={data.count}
             limit={ALERTS_PAGE}

@@ -3,6 +3,7 @@ import { Link } from "react-router-dom"
 import { formatAmount, formatDate } from "../lib/format"
 import { WATCH_STATUS_LABELS } from "../lib/price-watch-text"
 import type { WatchedPage } from "./prospector-watched-page-form"
+import { ListTable } from "./ui"
 
 /**
  * Veille prix → the watched pages: supplier, our article, last price and stock, state, open alerts, and
@@ -24,12 +25,10 @@ export const PriceWatchPagesTable = ({
   onSetActive: (p: WatchedPage, active: boolean) => void
 }) => {
   return (
-    <table
-      className="w-full inter-small-regular"
-      data-testid="watched-pages-table"
-    >
-      <thead>
-        <tr className="text-grey-50 text-left border-b border-grey-20">
+    <ListTable
+      testId="watched-pages-table"
+      head={
+        <>
           <th className="py-xsmall">Fournisseur</th>
           <th>Notre article</th>
           <th className="text-right">Dernier prix</th>
@@ -38,110 +37,107 @@ export const PriceWatchPagesTable = ({
           <th>État</th>
           <th>Alertes</th>
           <th />
-        </tr>
-      </thead>
-      <tbody>
-        {pages.map((p) => (
-          <tr
-            key={p.id}
-            className={`border-b border-grey-10 ${p.active ? "" : "text-grey-40"}`}
-            data-page-id={p.id}
-          >
-            <td className="py-xsmall">
-              <a
-                href={p.url}
-                target="_blank"
-                rel="noopener noreferrer"
+        </>
+      }
+    >
+      {pages.map((p) => (
+        <tr
+          key={p.id}
+          className={`border-b border-grey-10 ${p.active ? "" : "text-grey-40"}`}
+          data-page-id={p.id}
+        >
+          <td className="py-xsmall">
+            <a
+              href={p.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="text-violet-60"
+              title={p.url}
+            >
+              {p.supplier}
+            </a>
+            <span className="text-grey-50">
+              {" "}
+              · {p.kind === "competitor" ? "concurrent" : "fournisseur"}
+            </span>
+          </td>
+          <td>
+            {p.product_id ? (
+              <Link
+                to={`/a/products/${p.product_id}`}
                 className="text-violet-60"
-                title={p.url}
               >
-                {p.supplier}
-              </a>
-              <span className="text-grey-50">
-                {" "}
-                · {p.kind === "competitor" ? "concurrent" : "fournisseur"}
-              </span>
-            </td>
-            <td>
-              {p.product_id ? (
-                <Link
-                  to={`/a/products/${p.product_id}`}
-                  className="text-violet-60"
-                >
-                  {p.product_title} — {p.variant_title}
-                </Link>
-              ) : (
-                <span className="text-grey-50">non relié</span>
-              )}
-            </td>
-            <td className="text-right" data-testid="last-price">
-              {p.last_observation
-                ? formatAmount(
-                    p.last_observation.amount,
-                    p.last_observation.currency
-                  )
+                {p.product_title} — {p.variant_title}
+              </Link>
+            ) : (
+              <span className="text-grey-50">non relié</span>
+            )}
+          </td>
+          <td className="text-right" data-testid="last-price">
+            {p.last_observation
+              ? formatAmount(
+                  p.last_observation.amount,
+                  p.last_observation.currency
+                )
+              : "—"}
+          </td>
+          <td>
+            {p.last_observation?.in_stock === true
+              ? "En stock"
+              : p.last_observation?.in_stock === false
+                ? "Rupture"
                 : "—"}
-            </td>
-            <td>
-              {p.last_observation?.in_stock === true
-                ? "En stock"
-                : p.last_observation?.in_stock === false
-                  ? "Rupture"
-                  : "—"}
-            </td>
-            <td>{formatDate(p.last_checked_at, true)}</td>
-            <td title={p.last_error ?? undefined}>
-              {p.active
-                ? p.last_status
-                  ? (WATCH_STATUS_LABELS[p.last_status] ?? p.last_status)
-                  : "Jamais vérifiée"
-                : "Désactivée"}
-            </td>
-            <td>
-              {p.open_alerts ? (
-                <strong className="text-rose-50">{p.open_alerts}</strong>
-              ) : (
-                "0"
-              )}
-            </td>
-            <td className="text-right whitespace-nowrap">
-              <button
-                className="btn btn-secondary btn-small"
-                onClick={() => onEdit(p)}
-                disabled={editing}
-              >
-                Modifier
-              </button>{" "}
-              {p.active ? (
-                <>
-                  <button
-                    className="btn btn-secondary btn-small"
-                    onClick={() => onCheck(p.id)}
-                    disabled={checking !== null}
-                  >
-                    {checking === p.id
-                      ? "Vérification…"
-                      : "Vérifier maintenant"}
-                  </button>{" "}
-                  <button
-                    className="btn btn-secondary btn-small"
-                    onClick={() => onSetActive(p, false)}
-                  >
-                    Désactiver
-                  </button>
-                </>
-              ) : (
+          </td>
+          <td>{formatDate(p.last_checked_at, true)}</td>
+          <td title={p.last_error ?? undefined}>
+            {p.active
+              ? p.last_status
+                ? (WATCH_STATUS_LABELS[p.last_status] ?? p.last_status)
+                : "Jamais vérifiée"
+              : "Désactivée"}
+          </td>
+          <td>
+            {p.open_alerts ? (
+              <strong className="text-rose-50">{p.open_alerts}</strong>
+            ) : (
+              "0"
+            )}
+          </td>
+          <td className="text-right whitespace-nowrap">
+            <button
+              className="btn btn-secondary btn-small"
+              onClick={() => onEdit(p)}
+              disabled={editing}
+            >
+              Modifier
+            </button>{" "}
+            {p.active ? (
+              <>
                 <button
                   className="btn btn-secondary btn-small"
-                  onClick={() => onSetActive(p, true)}
+                  onClick={() => onCheck(p.id)}
+                  disabled={checking !== null}
                 >
-                  Réactiver
+                  {checking === p.id ? "Vérification…" : "Vérifier maintenant"}
+                </button>{" "}
+                <button
+                  className="btn btn-secondary btn-small"
+                  onClick={() => onSetActive(p, false)}
+                >
+                  Désactiver
                 </button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              </>
+            ) : (
+              <button
+                className="btn btn-secondary btn-small"
+                onClick={() => onSetActive(p, true)}
+              >
+                Réactiver
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   )
 }

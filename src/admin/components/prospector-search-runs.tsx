@@ -8,6 +8,7 @@ import { useState } from "react"
 import { adminFetch } from "../lib/api"
 import { formatDate, formatNumber, isArabic } from "../lib/format"
 import {
+  ListTable,
   Notice,
   Pager,
   RUN_STATUS_LABELS,
@@ -217,12 +218,10 @@ export const ProspectorSearchRuns = () => {
         <p className="inter-small-regular text-grey-50">Chargement…</p>
       ) : (
         <>
-          <table
-            className="w-full inter-small-regular"
-            data-testid="runs-table"
-          >
-            <thead>
-              <tr className="text-grey-50 text-left border-b border-grey-20">
+          <ListTable
+            testId="runs-table"
+            head={
+              <>
                 <th className="py-xsmall">Lancée le</th>
                 <th>Par</th>
                 <th>Statut</th>
@@ -230,42 +229,39 @@ export const ProspectorSearchRuns = () => {
                 <th>Requête</th>
                 <th>Requêtes Google</th>
                 <th>Résultat</th>
+              </>
+            }
+          >
+            {runsQuery.data.runs.map((r) => (
+              <tr key={r.id} className="border-b border-grey-10">
+                <td className="py-xsmall">{formatDate(r.started_at, true)}</td>
+                <td>{RUN_TRIGGER_LABELS[r.trigger] ?? r.trigger}</td>
+                <td>{RUN_STATUS_LABELS[r.status] ?? r.status}</td>
+                <td>
+                  {(r.params?.cities ?? []).length > 3
+                    ? `${r.params.cities!.length} villes`
+                    : (r.params?.cities ?? []).join(", ")}
+                </td>
+                <td dir={isArabic(r.params?.query) ? "rtl" : undefined}>
+                  {r.params?.query ?? "toutes"}
+                </td>
+                <td>
+                  {r.summary?.requests !== undefined
+                    ? formatNumber(r.summary.requests)
+                    : "—"}
+                </td>
+                <td>
+                  {runSummary(r)}
+                  {r.errors?.length ? (
+                    <span className="text-rose-50">
+                      {" "}
+                      · {r.errors.length} erreur(s)
+                    </span>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {runsQuery.data.runs.map((r) => (
-                <tr key={r.id} className="border-b border-grey-10">
-                  <td className="py-xsmall">
-                    {formatDate(r.started_at, true)}
-                  </td>
-                  <td>{RUN_TRIGGER_LABELS[r.trigger] ?? r.trigger}</td>
-                  <td>{RUN_STATUS_LABELS[r.status] ?? r.status}</td>
-                  <td>
-                    {(r.params?.cities ?? []).length > 3
-                      ? `${r.params.cities!.length} villes`
-                      : (r.params?.cities ?? []).join(", ")}
-                  </td>
-                  <td dir={isArabic(r.params?.query) ? "rtl" : undefined}>
-                    {r.params?.query ?? "toutes"}
-                  </td>
-                  <td>
-                    {r.summary?.requests !== undefined
-                      ? formatNumber(r.summary.requests)
-                      : "—"}
-                  </td>
-                  <td>
-                    {runSummary(r)}
-                    {r.errors?.length ? (
-                      <span className="text-rose-50">
-                        {" "}
-                        · {r.errors.length} erreur(s)
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ListTable>
           <Pager
             count={runsQuery.data.count}
             limit={RUNS_PAGE}

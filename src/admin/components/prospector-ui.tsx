@@ -7,6 +7,7 @@ import { isArabic } from "../lib/format"
 import {
   Card,
   errorMessage,
+  ListTable,
   Notice,
   Pager,
   SaveButton,
@@ -82,4 +83,12 @@ export const MaybeArabic = ({
     <span className={className}>{text ?? "—"}</span>
   )
 
-export { Card, errorMessage, Notice, Pager, SaveButton, SelectOptions }
+export {
+  Card,
+  errorMessage,
+  ListTable,
+  Notice,
+  Pager,
+  SaveButton,
+  SelectOptions,
+}

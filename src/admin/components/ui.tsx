@@ -111,6 +111,24 @@ export const Pager = (props: PagerProps) => (
   </div>
 )
 
+/** A list table: its header row's cells (`head`), then its rows. */
+export const ListTable = ({
+  testId,
+  head,
+  children,
+}: {
+  testId: string
+  head: ReactNode
+  children: ReactNode
+}) => (
+  <table className="w-full inter-small-regular" data-testid={testId}>
+    <thead>
+      <tr className="text-grey-50 text-left border-b border-grey-20">{head}</tr>
+    </thead>
+    <tbody>{children}</tbody>
+  </table>
+)
+
 export const Card = ({
   title,
   actions,

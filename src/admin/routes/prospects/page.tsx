@@ -9,6 +9,7 @@ import {
   LEAD_BAND_LABELS,
   LEAD_KIND_LABELS,
   LEAD_STATUS_LABELS,
+  ListTable,
   MaybeArabic,
   Notice,
   Pager,
@@ -279,12 +280,10 @@ const LeadsTable = () => {
           >
             {formatNumber(data.count)} prospect(s)
           </p>
-          <table
-            className="w-full inter-small-regular"
-            data-testid="leads-table"
-          >
-            <thead>
-              <tr className="text-grey-50 text-left border-b border-grey-20">
+          <ListTable
+            testId="leads-table"
+            head={
+              <>
                 <th className="py-xsmall">Nom</th>
                 <th>Ville</th>
                 <th>Gouvernorat</th>
@@ -294,48 +293,45 @@ const LeadsTable = () => {
                 <th>Note</th>
                 <th>Assigné à</th>
                 <th>Trouvé le</th>
+              </>
+            }
+          >
+            {data.leads.map((l) => (
+              <tr
+                key={l.id}
+                className="border-b border-grey-10"
+                data-lead-id={l.id}
+              >
+                <td className="py-xsmall">
+                  <Link
+                    to={`/a/prospects/${l.id}`}
+                    className="text-violet-60 hover:underline"
+                  >
+                    <MaybeArabic text={l.name} />
+                  </Link>
+                  {l.kind === "competitor" && (
+                    <span className="ml-xsmall text-grey-50">(concurrent)</span>
+                  )}
+                </td>
+                <td>{l.city ?? "—"}</td>
+                <td>{l.governorate ?? "—"}</td>
+                <td>
+                  <ScoreBadge score={l.score} band={l.score_band} />
+                </td>
+                <td data-testid="lead-status">
+                  {LEAD_STATUS_LABELS[l.status] ?? l.status}
+                </td>
+                <td dir="ltr">{l.phone ?? "—"}</td>
+                <td>
+                  {l.rating !== null
+                    ? `${formatNumber(l.rating, 1)} (${formatNumber(l.review_count ?? 0)} avis)`
+                    : "—"}
+                </td>
+                <td>{l.assignee ?? "—"}</td>
+                <td>{formatDate(l.first_seen_at)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.leads.map((l) => (
-                <tr
-                  key={l.id}
-                  className="border-b border-grey-10"
-                  data-lead-id={l.id}
-                >
-                  <td className="py-xsmall">
-                    <Link
-                      to={`/a/prospects/${l.id}`}
-                      className="text-violet-60 hover:underline"
-                    >
-                      <MaybeArabic text={l.name} />
-                    </Link>
-                    {l.kind === "competitor" && (
-                      <span className="ml-xsmall text-grey-50">
-                        (concurrent)
-                      </span>
-                    )}
-                  </td>
-                  <td>{l.city ?? "—"}</td>
-                  <td>{l.governorate ?? "—"}</td>
-                  <td>
-                    <ScoreBadge score={l.score} band={l.score_band} />
-                  </td>
-                  <td data-testid="lead-status">
-                    {LEAD_STATUS_LABELS[l.status] ?? l.status}
-                  </td>
-                  <td dir="ltr">{l.phone ?? "—"}</td>
-                  <td>
-                    {l.rating !== null
-                      ? `${formatNumber(l.rating, 1)} (${formatNumber(l.review_count ?? 0)} avis)`
-                      : "—"}
-                  </td>
-                  <td>{l.assignee ?? "—"}</td>
-                  <td>{formatDate(l.first_seen_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ListTable>
           <Pager
             count={data.count}
             limit={PAGE_SIZE}

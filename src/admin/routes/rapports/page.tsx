@@ -3,7 +3,12 @@ import { DocumentText } from "@medusajs/icons"
 import { useAdminCustomQuery } from "medusa-react"
 import { Fragment, useEffect, useState } from "react"
 
-import { Notice, Pager, errorMessage } from "../../components/prospector-ui"
+import {
+  ListTable,
+  Notice,
+  Pager,
+  errorMessage,
+} from "../../components/prospector-ui"
 import { adminFetch, adminFetchText, downloadAdminFile } from "../../lib/api"
 import { formatDate, formatNumber } from "../../lib/format"
 
@@ -141,12 +146,10 @@ const RapportsPage = () => {
         </p>
       ) : (
         <>
-          <table
-            className="w-full inter-small-regular"
-            data-testid="reports-table"
-          >
-            <thead>
-              <tr className="text-grey-50 text-left border-b border-grey-20">
+          <ListTable
+            testId="reports-table"
+            head={
+              <>
                 <th className="py-xsmall">Période</th>
                 <th className="text-right">Nouveaux prospects</th>
                 <th className="text-right">Changements de statut</th>
@@ -154,52 +157,51 @@ const RapportsPage = () => {
                 <th className="text-right">Alertes</th>
                 <th>Construit le</th>
                 <th />
-              </tr>
-            </thead>
-            <tbody>
-              {data.reports.map((r) => (
-                <Fragment key={r.id}>
-                  <tr className="border-b border-grey-10" data-report-id={r.id}>
-                    <td className="py-xsmall">{period(r)}</td>
-                    <td className="text-right">
-                      {formatNumber(r.summary?.new_leads)}
-                    </td>
-                    <td className="text-right">
-                      {formatNumber(r.summary?.status_changes)}
-                    </td>
-                    <td className="text-right">
-                      {formatNumber(r.summary?.price_changes)}
-                    </td>
-                    <td className="text-right">
-                      {formatNumber(r.summary?.alerts)}
-                    </td>
-                    <td>{formatDate(r.created_at, true)}</td>
-                    <td className="text-right whitespace-nowrap">
-                      <button
-                        className="btn btn-secondary btn-small"
-                        onClick={() => setOpen(open === r.id ? null : r.id)}
-                      >
-                        {open === r.id ? "Fermer" : "Lire"}
-                      </button>{" "}
-                      <button
-                        className="btn btn-secondary btn-small"
-                        onClick={() => download(r)}
-                      >
-                        Télécharger CSV
-                      </button>
+              </>
+            }
+          >
+            {data.reports.map((r) => (
+              <Fragment key={r.id}>
+                <tr className="border-b border-grey-10" data-report-id={r.id}>
+                  <td className="py-xsmall">{period(r)}</td>
+                  <td className="text-right">
+                    {formatNumber(r.summary?.new_leads)}
+                  </td>
+                  <td className="text-right">
+                    {formatNumber(r.summary?.status_changes)}
+                  </td>
+                  <td className="text-right">
+                    {formatNumber(r.summary?.price_changes)}
+                  </td>
+                  <td className="text-right">
+                    {formatNumber(r.summary?.alerts)}
+                  </td>
+                  <td>{formatDate(r.created_at, true)}</td>
+                  <td className="text-right whitespace-nowrap">
+                    <button
+                      className="btn btn-secondary btn-small"
+                      onClick={() => setOpen(open === r.id ? null : r.id)}
+                    >
+                      {open === r.id ? "Fermer" : "Lire"}
+                    </button>{" "}
+                    <button
+                      className="btn btn-secondary btn-small"
+                      onClick={() => download(r)}
+                    >
+                      Télécharger CSV
+                    </button>
+                  </td>
+                </tr>
+                {open === r.id && (
+                  <tr>
+                    <td colSpan={7} className="py-small">
+                      <ReportFrame id={r.id} />
                     </td>
                   </tr>
-                  {open === r.id && (
-                    <tr>
-                      <td colSpan={7} className="py-small">
-                        <ReportFrame id={r.id} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
+                )}
+              </Fragment>
+            ))}
+          </ListTable>
           <Pager
             count={data.count}
             limit={PAGE}

@@ -6,6 +6,7 @@ import {
   LEAD_BAND_LABELS,
   LEAD_KIND_LABELS,
   LEAD_STATUS_LABELS,
+  ListTable,
   MaybeArabic,
   Notice,
   ScoreBadge,
@@ -161,37 +162,32 @@ const LeadDetailPage = () => {
           Score : {lead.score} / 100 —{" "}
           {LEAD_BAND_LABELS[lead.score_band] ?? lead.score_band}
         </h2>
-        <table
-          className="w-full inter-small-regular"
-          data-testid="score-breakdown"
-        >
-          <thead>
-            <tr className="text-grey-50 text-left border-b border-grey-20">
+        <ListTable
+          testId="score-breakdown"
+          head={
+            <>
               <th className="py-xsmall">Critère</th>
               <th className="text-right">Points</th>
               <th className="text-right">Sur</th>
               <th className="pl-base">Pourquoi</th>
+            </>
+          }
+        >
+          {(lead.score_breakdown ?? []).map((b, i) => (
+            <tr key={`${b.signal}-${i}`} className="border-b border-grey-10">
+              <td className="py-xsmall">
+                {SCORE_SIGNAL_LABELS[b.signal] ?? b.signal}
+              </td>
+              <td
+                className={`text-right ${b.points < 0 ? "text-rose-50" : ""}`}
+              >
+                {formatNumber(b.points, 1)}
+              </td>
+              <td className="text-right text-grey-50">{formatNumber(b.max)}</td>
+              <td className="pl-base">{frenchScoreReason(b.reason)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {(lead.score_breakdown ?? []).map((b, i) => (
-              <tr key={`${b.signal}-${i}`} className="border-b border-grey-10">
-                <td className="py-xsmall">
-                  {SCORE_SIGNAL_LABELS[b.signal] ?? b.signal}
-                </td>
-                <td
-                  className={`text-right ${b.points < 0 ? "text-rose-50" : ""}`}
-                >
-                  {formatNumber(b.points, 1)}
-                </td>
-                <td className="text-right text-grey-50">
-                  {formatNumber(b.max)}
-                </td>
-                <td className="pl-base">{frenchScoreReason(b.reason)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       </div>
       <div className="bg-grey-0 border-grey-20 rounded-rounded border px-xlarge py-large">
         <h2 className="inter-large-semibold mb-small">
