@@ -5,7 +5,8 @@ import { Link } from "react-router-dom"
 import { adminFetch } from "../lib/api"
 import { formatDate } from "../lib/format"
 import { type Alert, alertText } from "../lib/price-watch-text"
-import { Card, errorMessage, ListTable, Notice, Pager } from "./prospector-ui"
+import { Card, errorMessage, Notice, Pager } from "./prospector-ui"
+import { ListTable } from "./ui"
 
 const ALERTS_PAGE = 20
 

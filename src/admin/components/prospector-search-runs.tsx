@@ -8,13 +8,13 @@ import { useState } from "react"
 import { adminFetch } from "../lib/api"
 import { formatDate, formatNumber, isArabic } from "../lib/format"
 import {
-  ListTable,
   Notice,
   Pager,
   RUN_STATUS_LABELS,
   RUN_TRIGGER_LABELS,
   errorMessage,
 } from "./prospector-ui"
+import { ListTable } from "./ui"
 
 // GET /admin/prospector/settings, as the server declares it (a type only: nothing of the server is bundled)
 import type { SearchSettings as Settings } from "../../../plugins/prospector/src/lib/search-settings"

@@ -4,15 +4,6 @@
  */
 
 import { isArabic } from "../lib/format"
-import {
-  Card,
-  errorMessage,
-  ListTable,
-  Notice,
-  Pager,
-  SaveButton,
-  SelectOptions,
-} from "./ui"
 
 export const LEAD_STATUS_LABELS: Record<string, string> = {
   new: "Nouveau",
@@ -86,9 +77,8 @@ export const MaybeArabic = ({
 export {
   Card,
   errorMessage,
-  ListTable,
   Notice,
   Pager,
   SaveButton,
   SelectOptions,
-}
+} from "./ui"

@@ -9,7 +9,6 @@ import {
   LEAD_BAND_LABELS,
   LEAD_KIND_LABELS,
   LEAD_STATUS_LABELS,
-  ListTable,
   MaybeArabic,
   Notice,
   Pager,
@@ -17,6 +16,7 @@ import {
   SelectOptions,
   errorMessage,
 } from "../../components/prospector-ui"
+import { ListTable } from "../../components/ui"
 import { downloadAdminFile } from "../../lib/api"
 import { formatDate, formatNumber } from "../../lib/format"
 
@@ -96,6 +96,41 @@ const Select = ({
 
 const facetOptions = (facets: Facet[] | undefined): Array<[string, string]> =>
   (facets ?? []).map((f) => [f.value, `${f.value} (${formatNumber(f.count)})`])
+
+/** The list's filters by a choice: label, address key, choices, and the text of "no filter" (Select's default when absent). */
+const filterSelects = (
+  facets: Facets | undefined
+): Array<{
+  label: string
+  name: (typeof FILTER_KEYS)[number]
+  options: Array<[string, string]>
+  all?: string
+}> => [
+  {
+    label: "Ville",
+    name: "city",
+    options: facetOptions(facets?.facets.city),
+    all: "Toutes",
+  },
+  {
+    label: "Gouvernorat",
+    name: "governorate",
+    options: facetOptions(facets?.facets.governorate),
+  },
+  { label: "Score", name: "band", options: Object.entries(LEAD_BAND_LABELS) },
+  {
+    label: "Statut",
+    name: "status",
+    options: Object.entries(LEAD_STATUS_LABELS),
+  },
+  { label: "Type", name: "kind", options: Object.entries(LEAD_KIND_LABELS) },
+  {
+    label: "Assigné à",
+    name: "assignee",
+    options: facetOptions(facets?.facets.assignee),
+    all: "Tout le monde",
+  },
+]
 
 const LeadsTable = () => {
   const [params, setParams] = useSearchParams()
@@ -194,50 +229,14 @@ const LeadsTable = () => {
             onChange={(e) => setText(e.target.value)}
           />
         </label>
-        <Select
-          label="Ville"
-          name="city"
-          value={filters.city ?? ""}
-          onChange={(v) => update({ city: v })}
-          options={facetOptions(facets?.facets.city)}
-          all="Toutes"
-        />
-        <Select
-          label="Gouvernorat"
-          name="governorate"
-          value={filters.governorate ?? ""}
-          onChange={(v) => update({ governorate: v })}
-          options={facetOptions(facets?.facets.governorate)}
-        />
-        <Select
-          label="Score"
-          name="band"
-          value={filters.band ?? ""}
-          onChange={(v) => update({ band: v })}
-          options={Object.entries(LEAD_BAND_LABELS)}
-        />
-        <Select
-          label="Statut"
-          name="status"
-          value={filters.status ?? ""}
-          onChange={(v) => update({ status: v })}
-          options={Object.entries(LEAD_STATUS_LABELS)}
-        />
-        <Select
-          label="Type"
-          name="kind"
-          value={filters.kind ?? ""}
-          onChange={(v) => update({ kind: v })}
-          options={Object.entries(LEAD_KIND_LABELS)}
-        />
-        <Select
-          label="Assigné à"
-          name="assignee"
-          value={filters.assignee ?? ""}
-          onChange={(v) => update({ assignee: v })}
-          options={facetOptions(facets?.facets.assignee)}
-          all="Tout le monde"
-        />
+        {filterSelects(facets).map((f) => (
+          <Select
+            key={f.name}
+            {...f}
+            value={filters[f.name] ?? ""}
+            onChange={(v) => update({ [f.name]: v })}
+          />
+        ))}
         <Select
           label="Trier par"
           name="order"

@@ -3,12 +3,8 @@ import { DocumentText } from "@medusajs/icons"
 import { useAdminCustomQuery } from "medusa-react"
 import { Fragment, useEffect, useState } from "react"
 
-import {
-  ListTable,
-  Notice,
-  Pager,
-  errorMessage,
-} from "../../components/prospector-ui"
+import { Notice, Pager, errorMessage } from "../../components/prospector-ui"
+import { ListTable } from "../../components/ui"
 import { adminFetch, adminFetchText, downloadAdminFile } from "../../lib/api"
 import { formatDate, formatNumber } from "../../lib/format"
 

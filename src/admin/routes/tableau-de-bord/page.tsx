@@ -13,6 +13,13 @@ const RUN_STATUS: Record<string, string> = {
   succeeded: "terminée",
   failed: "échouée",
 }
+/** The sales tiles: test id, title, and the window of `sales` they show. */
+const SALES_TILES: Array<[string, string, keyof Dashboard["sales"]]> = [
+  ["sales-today", "Ventes aujourd'hui", "today"],
+  ["sales-7-days", "Ventes des 7 derniers jours", "last_7_days"],
+  ["sales-30-days", "Ventes des 30 derniers jours", "last_30_days"],
+]
+
 const ordersText = (n: number) =>
   n === 0
     ? "aucune commande"
@@ -72,30 +79,17 @@ const TableauDeBordPage = () => {
         </Text>
       </div>
       <div className="grid grid-cols-3 gap-4">
-        <DashboardTile
-          testId="sales-today"
-          title="Ventes aujourd'hui"
-          value={formatAmount(d.sales.today.amount, d.currency_code)}
-          hint={ordersText(d.sales.today.orders)}
-          to="/a/orders"
-          linkLabel="Commandes"
-        />
-        <DashboardTile
-          testId="sales-7-days"
-          title="Ventes des 7 derniers jours"
-          value={formatAmount(d.sales.last_7_days.amount, d.currency_code)}
-          hint={ordersText(d.sales.last_7_days.orders)}
-          to="/a/orders"
-          linkLabel="Commandes"
-        />
-        <DashboardTile
-          testId="sales-30-days"
-          title="Ventes des 30 derniers jours"
-          value={formatAmount(d.sales.last_30_days.amount, d.currency_code)}
-          hint={ordersText(d.sales.last_30_days.orders)}
-          to="/a/orders"
-          linkLabel="Commandes"
-        />
+        {SALES_TILES.map(([testId, title, period]) => (
+          <DashboardTile
+            key={testId}
+            testId={testId}
+            title={title}
+            value={formatAmount(d.sales[period].amount, d.currency_code)}
+            hint={ordersText(d.sales[period].orders)}
+            to="/a/orders"
+            linkLabel="Commandes"
+          />
+        ))}
       </div>
       <div className="grid grid-cols-4 gap-4">
         <DashboardTile

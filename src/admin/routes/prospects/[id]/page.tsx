@@ -6,12 +6,12 @@ import {
   LEAD_BAND_LABELS,
   LEAD_KIND_LABELS,
   LEAD_STATUS_LABELS,
-  ListTable,
   MaybeArabic,
   Notice,
   ScoreBadge,
   errorMessage,
 } from "../../../components/prospector-ui"
+import { ListTable } from "../../../components/ui"
 import { LeadWorkflow } from "../../../components/prospector-lead-workflow"
 import { formatDate, formatNumber } from "../../../lib/format"
 import {
