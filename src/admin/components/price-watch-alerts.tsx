@@ -6,7 +6,7 @@ import { adminFetch } from "../lib/api"
 import { formatDate } from "../lib/format"
 import { type Alert, alertText } from "../lib/price-watch-text"
 import { Card, errorMessage, Notice, Pager } from "./prospector-ui"
-import { ListTable } from "./ui"
+import { ExternalLink, ListTable } from "./ui"
 
 const ALERTS_PAGE = 20
 
@@ -88,14 +88,7 @@ export const PriceWatchAlerts = ({ onChanged }: { onChanged: () => void }) => {
               >
                 <td className="py-xsmall">{formatDate(a.created_at, true)}</td>
                 <td>
-                  <a
-                    href={a.url}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    className="text-violet-60"
-                  >
-                    {a.supplier}
-                  </a>
+                  <ExternalLink href={a.url}>{a.supplier}</ExternalLink>
                 </td>
                 <td>
                   {a.product_id ? (

@@ -3,7 +3,7 @@ import { Link } from "react-router-dom"
 import { formatAmount, formatDate } from "../lib/format"
 import { WATCH_STATUS_LABELS } from "../lib/price-watch-text"
 import type { WatchedPage } from "./prospector-watched-page-form"
-import { ListTable } from "./ui"
+import { ExternalLink, ListTable } from "./ui"
 
 /**
  * Veille prix → the watched pages: supplier, our article, last price and stock, state, open alerts, and
@@ -47,15 +47,9 @@ export const PriceWatchPagesTable = ({
           data-page-id={p.id}
         >
           <td className="py-xsmall">
-            <a
-              href={p.url}
-              target="_blank"
-              rel="noopener noreferrer"
-              className="text-violet-60"
-              title={p.url}
-            >
+            <ExternalLink href={p.url} title={p.url}>
               {p.supplier}
-            </a>
+            </ExternalLink>
             <span className="text-grey-50">
               {" "}
               · {p.kind === "competitor" ? "concurrent" : "fournisseur"}

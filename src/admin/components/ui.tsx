@@ -147,6 +147,29 @@ export const Card = ({
   </section>
 )
 
+/** A primary button, disabled and reading `busyText` while its action runs. */
+export const BusyButton = ({
+  busy,
+  onClick,
+  text,
+  busyText,
+  className,
+}: {
+  busy: boolean
+  onClick: () => void
+  text: string
+  busyText: string
+  className?: string
+}) => (
+  <button
+    className={`btn btn-primary btn-small${className ? ` ${className}` : ""}`}
+    onClick={onClick}
+    disabled={busy}
+  >
+    {busy ? busyText : text}
+  </button>
+)
+
 /** The primary "Enregistrer" button of a form, "Enregistrement…" while it saves. */
 export const SaveButton = ({
   saving,
@@ -155,11 +178,34 @@ export const SaveButton = ({
   saving: boolean
   onClick: () => void
 }) => (
-  <button
-    className="btn btn-primary btn-small"
+  <BusyButton
+    busy={saving}
     onClick={onClick}
-    disabled={saving}
+    text="Enregistrer"
+    busyText="Enregistrement…"
+  />
+)
+
+/** A link opened in a new tab, without giving that page a hold on ours. */
+export const ExternalLink = ({
+  href,
+  title,
+  testId,
+  children,
+}: {
+  href: string
+  title?: string
+  testId?: string
+  children: ReactNode
+}) => (
+  <a
+    href={href}
+    target="_blank"
+    rel="noopener noreferrer"
+    className="text-violet-60"
+    title={title}
+    data-testid={testId}
   >
-    {saving ? "Enregistrement…" : "Enregistrer"}
-  </button>
+    {children}
+  </a>
 )

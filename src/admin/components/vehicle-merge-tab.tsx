@@ -118,11 +118,7 @@ export const MergeTab = () => {
             onChange={setSurvivorId}
           />
           <NamedPicker
-            label={
-              entity === "model"
-                ? "Doublon à fusionner (sera supprimé)"
-                : "Doublon à fusionner (sera supprimé)"
-            }
+            label="Doublon à fusionner (sera supprimé)"
             kind={entity}
             value={mergedId}
             onChange={setMergedId}

@@ -16,7 +16,7 @@ import {
   SelectOptions,
   errorMessage,
 } from "../../components/prospector-ui"
-import { ListTable } from "../../components/ui"
+import { BusyButton, ListTable } from "../../components/ui"
 import { downloadAdminFile } from "../../lib/api"
 import { formatDate, formatNumber } from "../../lib/format"
 
@@ -256,13 +256,13 @@ const LeadsTable = () => {
         >
           Réinitialiser les filtres
         </button>
-        <button
-          className="btn btn-primary btn-small ml-auto"
+        <BusyButton
+          className="ml-auto"
+          busy={exporting}
           onClick={exportCsv}
-          disabled={exporting}
-        >
-          {exporting ? "Export en cours…" : "Exporter CSV"}
-        </button>
+          text="Exporter CSV"
+          busyText="Export en cours…"
+        />
       </div>
       {exportError && (
         <Notice kind="error">Export impossible : {exportError}</Notice>

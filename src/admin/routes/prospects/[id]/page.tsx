@@ -11,7 +11,7 @@ import {
   ScoreBadge,
   errorMessage,
 } from "../../../components/prospector-ui"
-import { ListTable } from "../../../components/ui"
+import { ExternalLink, ListTable } from "../../../components/ui"
 import { LeadWorkflow } from "../../../components/prospector-lead-workflow"
 import { formatDate, formatNumber } from "../../../lib/format"
 import {
@@ -105,14 +105,7 @@ const LeadDetailPage = () => {
             </Row>
             <Row label="Site web">
               {lead.website && /^https?:\/\//.test(lead.website) ? (
-                <a
-                  href={lead.website}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  className="text-violet-60"
-                >
-                  {lead.website}
-                </a>
+                <ExternalLink href={lead.website}>{lead.website}</ExternalLink>
               ) : (
                 "—"
               )}
@@ -130,15 +123,9 @@ const LeadDetailPage = () => {
             </Row>
             <Row label="Carte">
               {map ? (
-                <a
-                  href={map}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  className="text-violet-60"
-                  data-testid="map-link"
-                >
+                <ExternalLink href={map} testId="map-link">
                   Voir sur Google Maps
-                </a>
+                </ExternalLink>
               ) : (
                 "—"
               )}
