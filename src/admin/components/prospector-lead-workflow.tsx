@@ -4,6 +4,7 @@ import { adminFetch } from "../lib/api"
 import type { Lead } from "../lib/prospector-lead"
 import {
   LEAD_STATUS_LABELS,
+  LabelledSelect,
   Notice,
   SaveButton,
   errorMessage,
@@ -74,22 +75,14 @@ export const LeadWorkflow = ({
 
   return (
     <div className="flex flex-col gap-y-small inter-small-regular">
-      <label className="flex flex-col text-grey-50">
-        Statut
-        <select
-          name="status"
-          aria-label="Statut"
-          className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0"
-          value={status}
-          onChange={(e) => setStatus(e.target.value)}
-        >
-          {Object.entries(LEAD_STATUS_LABELS).map(([v, t]) => (
-            <option key={v} value={v}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label="Statut"
+        name="status"
+        value={status}
+        onChange={setStatus}
+        options={Object.entries(LEAD_STATUS_LABELS)}
+        all={null}
+      />
       {status !== lead.status && (
         <label className="flex flex-col text-grey-50">
           Note sur ce changement de statut

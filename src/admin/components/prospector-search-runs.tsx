@@ -8,6 +8,7 @@ import { useState } from "react"
 import { adminFetch } from "../lib/api"
 import { formatDate, formatNumber, isArabic } from "../lib/format"
 import {
+  LabelledSelect,
   Notice,
   Pager,
   RUN_STATUS_LABELS,
@@ -145,25 +146,19 @@ export const ProspectorSearchRuns = () => {
             restante(s).
           </div>
           <div className="grid grid-cols-4 gap-small items-end mb-base">
-            <label className="flex flex-col inter-small-regular text-grey-50">
-              Ville ou gouvernorat
-              <select
-                name="search-city"
-                aria-label="Ville de la recherche"
-                className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0"
-                value={city}
-                onChange={(e) => setCity(e.target.value)}
-                disabled={!canSearch}
-              >
-                <option value="">Choisir…</option>
-                {settings.areas.map((a) => (
-                  <option key={a.slug} value={a.slug}>
-                    {a.kind === "city" ? a.name : `Gouvernorat de ${a.name}`} —{" "}
-                    {a.name_ar}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LabelledSelect
+              label="Ville ou gouvernorat"
+              ariaLabel="Ville de la recherche"
+              name="search-city"
+              value={city}
+              onChange={setCity}
+              options={settings.areas.map((a) => [
+                a.slug,
+                `${a.kind === "city" ? a.name : `Gouvernorat de ${a.name}`} — ${a.name_ar}`,
+              ])}
+              all="Choisir…"
+              disabled={!canSearch}
+            />
             <label className="flex flex-col inter-small-regular text-grey-50">
               Requête (vide : toutes les requêtes prévues)
               <input

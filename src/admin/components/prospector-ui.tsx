@@ -4,6 +4,7 @@
  */
 
 import { isArabic } from "../lib/format"
+import { SelectOptions } from "./ui"
 
 export const LEAD_STATUS_LABELS: Record<string, string> = {
   new: "Nouveau",
@@ -73,6 +74,42 @@ export const MaybeArabic = ({
   ) : (
     <span className={className}>{text ?? "—"}</span>
   )
+
+/** A labelled select from `[value, text]` pairs; `all` is the empty first choice ("Tous"; null: none). */
+export const LabelledSelect = ({
+  label,
+  ariaLabel = label,
+  name,
+  value,
+  onChange,
+  options,
+  all = "Tous",
+  disabled,
+}: {
+  label: string
+  ariaLabel?: string
+  name: string
+  value: string
+  onChange: (v: string) => void
+  options: Array<[string, string]>
+  all?: string | null
+  disabled?: boolean
+}) => (
+  <label className="flex flex-col inter-small-regular text-grey-50">
+    {label}
+    <select
+      name={name}
+      aria-label={ariaLabel}
+      className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      disabled={disabled}
+    >
+      {all !== null && <option value="">{all}</option>}
+      <SelectOptions items={options} />
+    </select>
+  </label>
+)
 
 export {
   Card,

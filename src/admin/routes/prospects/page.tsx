@@ -9,11 +9,11 @@ import {
   LEAD_BAND_LABELS,
   LEAD_KIND_LABELS,
   LEAD_STATUS_LABELS,
+  LabelledSelect,
   MaybeArabic,
   Notice,
   Pager,
   ScoreBadge,
-  SelectOptions,
   errorMessage,
 } from "../../components/prospector-ui"
 import { BusyButton, ListTable } from "../../components/ui"
@@ -63,36 +63,6 @@ const SORTS: Array<[string, string]> = [
   ["-first_seen_at", "Trouvé le (récent d'abord)"],
   ["-updated_at", "Modifié le (récent d'abord)"],
 ]
-
-const Select = ({
-  label,
-  name,
-  value,
-  onChange,
-  options,
-  all = "Tous",
-}: {
-  label: string
-  name: string
-  value: string
-  onChange: (v: string) => void
-  options: Array<[string, string]>
-  all?: string | null
-}) => (
-  <label className="flex flex-col inter-small-regular text-grey-50">
-    {label}
-    <select
-      name={name}
-      aria-label={label}
-      className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90 bg-grey-0"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      {all !== null && <option value="">{all}</option>}
-      <SelectOptions items={options} />
-    </select>
-  </label>
-)
 
 const facetOptions = (facets: Facet[] | undefined): Array<[string, string]> =>
   (facets ?? []).map((f) => [f.value, `${f.value} (${formatNumber(f.count)})`])
@@ -230,14 +200,14 @@ const LeadsTable = () => {
           />
         </label>
         {filterSelects(facets).map((f) => (
-          <Select
+          <LabelledSelect
             key={f.name}
             {...f}
             value={filters[f.name] ?? ""}
             onChange={(v) => update({ [f.name]: v })}
           />
         ))}
-        <Select
+        <LabelledSelect
           label="Trier par"
           name="order"
           value={filters.order ?? "-score"}
