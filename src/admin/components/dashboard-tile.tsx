@@ -70,3 +70,19 @@ export const DashboardPanel = ({
     </Container>
   )
 }
+
+/** A line of a dashboard panel's list: what it is on the left, `aside` (a date, a quantity) on the right. */
+export const DashboardListItem = ({
+  aside,
+  children,
+}: {
+  aside: ReactNode
+  children: ReactNode
+}) => (
+  <li className="flex items-center justify-between gap-x-2">
+    {children}
+    <Text size="small" className="text-ui-fg-subtle whitespace-nowrap">
+      {aside}
+    </Text>
+  </li>
+)

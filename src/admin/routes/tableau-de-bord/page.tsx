@@ -3,7 +3,11 @@ import { ChartBar } from "@medusajs/icons"
 import { Badge, Heading, Text } from "@medusajs/ui"
 import { useAdminCustomQuery } from "medusa-react"
 import { Link } from "react-router-dom"
-import { DashboardPanel, DashboardTile } from "../../components/dashboard-tile"
+import {
+  DashboardListItem,
+  DashboardPanel,
+  DashboardTile,
+} from "../../components/dashboard-tile"
 import { formatAmount, formatDate, formatNumber } from "../../lib/format"
 // the answer of GET /admin/dashboard, as the server declares it (a type only: nothing of the server is bundled)
 import type { Dashboard } from "../../../services/dashboard"
@@ -137,9 +141,16 @@ const TableauDeBordPage = () => {
           ) : (
             <ul className="flex flex-col gap-y-2">
               {d.restock.top.map((r) => (
-                <li
+                <DashboardListItem
                   key={r.id}
-                  className="flex items-center justify-between gap-x-2"
+                  aside={
+                    <>
+                      {r.suggested_quantity ?? "—"} à commander
+                      {r.stockout_date
+                        ? ` · rupture vers le ${formatDate(r.stockout_date)}`
+                        : ""}
+                    </>
+                  }
                 >
                   <Link
                     to={
@@ -151,16 +162,7 @@ const TableauDeBordPage = () => {
                   >
                     {r.title ?? r.sku}
                   </Link>
-                  <Text
-                    size="small"
-                    className="text-ui-fg-subtle whitespace-nowrap"
-                  >
-                    {r.suggested_quantity ?? "—"} à commander
-                    {r.stockout_date
-                      ? ` · rupture vers le ${formatDate(r.stockout_date)}`
-                      : ""}
-                  </Text>
-                </li>
+                </DashboardListItem>
               ))}
             </ul>
           )}
@@ -198,9 +200,9 @@ const TableauDeBordPage = () => {
           ) : (
             <ul className="flex flex-col gap-y-2">
               {d.activity.map((a) => (
-                <li
+                <DashboardListItem
                   key={`${a.kind}-${a.id}`}
-                  className="flex items-center justify-between gap-x-2"
+                  aside={formatDate(a.at, true)}
                 >
                   <Link
                     to={activityLink(a)}
@@ -208,13 +210,7 @@ const TableauDeBordPage = () => {
                   >
                     {activityText(a)}
                   </Link>
-                  <Text
-                    size="small"
-                    className="text-ui-fg-subtle whitespace-nowrap"
-                  >
-                    {formatDate(a.at, true)}
-                  </Text>
-                </li>
+                </DashboardListItem>
               ))}
             </ul>
           )}
@@ -229,20 +225,14 @@ const TableauDeBordPage = () => {
         >
           <ul className="flex flex-col gap-y-2">
             {d.price_alerts.latest.map((a) => (
-              <li
+              <DashboardListItem
                 key={a.id}
-                className="flex items-center justify-between gap-x-2"
+                aside={formatDate(a.created_at, true)}
               >
                 <Text size="small">
                   {a.supplier} : {a.message}
                 </Text>
-                <Text
-                  size="small"
-                  className="text-ui-fg-subtle whitespace-nowrap"
-                >
-                  {formatDate(a.created_at, true)}
-                </Text>
-              </li>
+              </DashboardListItem>
             ))}
           </ul>
         </DashboardPanel>
