@@ -13,16 +13,38 @@ import {
 
 const CHOOSE = "— choisir —"
 
+type Named = { id: string; name: string }
+
+/**
+ * One list of the cascade, read from `path` with `query` whenever `query` changes; null while it loads and
+ * while `query` is null (the choice before it not made yet). A failure goes to `onError`.
+ */
+function useChoiceList<T>(
+  path: string,
+  query: Record<string, unknown> | null,
+  onError: (message: string) => void
+): T | null {
+  const [data, setData] = useState<T | null>(null)
+  const key = query && JSON.stringify(query)
+  useEffect(() => {
+    setData(null)
+    if (key !== null) {
+      adminFetch<T>(path, { query: JSON.parse(key) })
+        .then(setData)
+        .catch((e) => onError(errorMessage(e)))
+    }
+    // `onError` is a state setter: the same function on every render
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, key])
+  return data
+}
+
 /** make → model → year → engine (one vehicle), each list read from the server when the previous one is chosen. */
 export const FitmentVehiclePicker = ({
   onPick,
 }: {
   onPick: (vehicleId: string | null) => void
 }) => {
-  const [makes, setMakes] = useState<{ id: string; name: string }[]>([])
-  const [models, setModels] = useState<{ id: string; name: string }[]>([])
-  const [yearList, setYearList] = useState<number[]>([])
-  const [vehicles, setVehicles] = useState<Vehicle[]>([])
   const [vehicleCount, setVehicleCount] = useState(0)
   const [makeId, setMakeId] = useState("")
   const [modelId, setModelId] = useState("")
@@ -30,48 +52,36 @@ export const FitmentVehiclePicker = ({
   const [vehicleId, setVehicleId] = useState("")
   const [error, setError] = useState<string | null>(null)
 
+  const makes =
+    useChoiceList<{ makes: Named[] }>("/vehicles/makes", {}, setError)?.makes ??
+    []
+  const models =
+    useChoiceList<{ models: Named[] }>(
+      "/vehicles/models",
+      makeId ? { make_id: makeId } : null,
+      setError
+    )?.models ?? []
+  const yearList =
+    useChoiceList<{ years: number[] }>(
+      "/store/vehicles/years",
+      modelId ? { model_id: modelId } : null,
+      setError
+    )?.years ?? []
+  const found = useChoiceList<{ vehicles: Vehicle[]; count: number }>(
+    "/vehicles",
+    modelId && year ? { model_id: modelId, year, limit: 200 } : null,
+    setError
+  )
+  const vehicles = found?.vehicles ?? []
+  // a choice empties the ones after it
+  useEffect(() => setModelId(""), [makeId])
+  useEffect(() => setYear(""), [modelId])
+  useEffect(() => setVehicleId(""), [modelId, year])
   useEffect(() => {
-    adminFetch<{ makes: { id: string; name: string }[] }>("/vehicles/makes")
-      .then((r) => setMakes(r.makes))
-      .catch((e) => setError(errorMessage(e)))
-  }, [])
-  useEffect(() => {
-    setModels([])
-    setModelId("")
-    if (makeId) {
-      adminFetch<{ models: { id: string; name: string }[] }>(
-        "/vehicles/models",
-        { query: { make_id: makeId } }
-      )
-        .then((r) => setModels(r.models))
-        .catch((e) => setError(errorMessage(e)))
+    if (found) {
+      setVehicleCount(found.count)
     }
-  }, [makeId])
-  useEffect(() => {
-    setYearList([])
-    setYear("")
-    if (modelId) {
-      adminFetch<{ years: number[] }>("/store/vehicles/years", {
-        query: { model_id: modelId },
-      })
-        .then((r) => setYearList(r.years))
-        .catch((e) => setError(errorMessage(e)))
-    }
-  }, [modelId])
-  useEffect(() => {
-    setVehicles([])
-    setVehicleId("")
-    if (modelId && year) {
-      adminFetch<{ vehicles: Vehicle[]; count: number }>("/vehicles", {
-        query: { model_id: modelId, year, limit: 200 },
-      })
-        .then((r) => {
-          setVehicles(r.vehicles)
-          setVehicleCount(r.count)
-        })
-        .catch((e) => setError(errorMessage(e)))
-    }
-  }, [modelId, year])
+  }, [found])
   // tells the parent when the picked vehicle changes, not when it re-renders
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => onPick(vehicleId || null), [vehicleId])
