@@ -4,7 +4,7 @@
  * lib/fitment-labels) and the vehicle form (creation and edit).
  */
 import { useCallback, useEffect, useRef, useState } from "react"
-import type { FormEvent } from "react"
+import type { FormEvent, ReactNode } from "react"
 
 import { adminFetch } from "../lib/api"
 import {
@@ -15,6 +15,7 @@ import {
 } from "../lib/fitment-labels"
 import type { Vehicle, VehicleMake, VehicleModel } from "../lib/fitment-types"
 import { Card, errorMessage, Notice, Pager, SelectOptions } from "./ui"
+import type { PagerProps } from "./ui"
 
 /** GET an admin path with a query; reloads when the path or query changes. `data` stays while reloading. */
 export function useAdminData<T>(
@@ -91,6 +92,38 @@ export const TABLE = "w-full inter-small-regular"
 export const TH =
   "text-left text-grey-50 inter-small-semibold py-xsmall pr-small border-b border-grey-20"
 export const TD = "py-xsmall pr-small border-b border-grey-10 align-top"
+
+/**
+ * A server-paged table of the fitment screens: its column titles, its rows, and the pager under it once the
+ * list's `count` has come (undefined until then).
+ */
+export const PagedTable = ({
+  testId,
+  columns,
+  pager,
+  children,
+}: {
+  testId: string
+  columns: string[]
+  pager: Omit<PagerProps, "count"> & { count: number | undefined }
+  children: ReactNode
+}) => (
+  <>
+    <table className={TABLE} data-testid={testId}>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i} className={TH}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+    {pager.count !== undefined && <Pager {...pager} count={pager.count} />}
+  </>
+)
 
 /** "2014/03 – en cours" */
 export function years(

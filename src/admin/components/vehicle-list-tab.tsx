@@ -8,16 +8,14 @@ import {
   FUEL_LABELS,
   INPUT,
   Notice,
-  Pager,
   SearchBox,
   SelectOptions,
-  TABLE,
   TD,
-  TH,
   useAdminData,
   useDebounced,
   VehicleForm,
   years,
+  PagedTable,
 } from "./fitment-ui"
 import { MakesAndModels } from "./vehicle-makes-models"
 
@@ -105,58 +103,54 @@ export const VehicleListTab = () => {
           </Card>
         )}
         {list.error && <Notice kind="error">{list.error}</Notice>}
-        <table className={TABLE} data-testid="vehicles-table">
-          <thead>
-            <tr>
-              <th className={TH}>Constructeur</th>
-              <th className={TH}>Modèle</th>
-              <th className={TH}>Génération</th>
-              <th className={TH}>Années</th>
-              <th className={TH}>Moteur</th>
-              <th className={TH}>Code</th>
-              <th className={TH}>Carburant</th>
-              <th className={TH}>Puissance</th>
+        <PagedTable
+          testId="vehicles-table"
+          columns={[
+            "Constructeur",
+            "Modèle",
+            "Génération",
+            "Années",
+            "Moteur",
+            "Code",
+            "Carburant",
+            "Puissance",
+          ]}
+          pager={{
+            count: list.data?.count,
+            limit: PAGE,
+            offset,
+            onChange: setOffset,
+          }}
+        >
+          {(list.data?.vehicles ?? []).map((v) => (
+            <tr key={v.id} className="hover:bg-grey-5">
+              <td className={TD}>{v.make.name}</td>
+              <td className={TD}>
+                <Link className="text-violet-60" to={`/a/vehicules/${v.id}`}>
+                  {v.model.name}
+                </Link>
+              </td>
+              <td className={TD}>{v.generation ?? "—"}</td>
+              <td className={TD}>{years(v)}</td>
+              <td className={TD}>
+                <Link className="text-violet-60" to={`/a/vehicules/${v.id}`}>
+                  {v.engine ?? "—"}
+                </Link>
+              </td>
+              <td className={TD}>{v.engine_code ?? "—"}</td>
+              <td className={TD}>
+                {v.fuel ? (FUEL_LABELS[v.fuel] ?? v.fuel) : "—"}
+              </td>
+              <td className={TD}>
+                {v.power_hp ? `${formatNumber(v.power_hp)} ch` : "—"}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {(list.data?.vehicles ?? []).map((v) => (
-              <tr key={v.id} className="hover:bg-grey-5">
-                <td className={TD}>{v.make.name}</td>
-                <td className={TD}>
-                  <Link className="text-violet-60" to={`/a/vehicules/${v.id}`}>
-                    {v.model.name}
-                  </Link>
-                </td>
-                <td className={TD}>{v.generation ?? "—"}</td>
-                <td className={TD}>{years(v)}</td>
-                <td className={TD}>
-                  <Link className="text-violet-60" to={`/a/vehicules/${v.id}`}>
-                    {v.engine ?? "—"}
-                  </Link>
-                </td>
-                <td className={TD}>{v.engine_code ?? "—"}</td>
-                <td className={TD}>
-                  {v.fuel ? (FUEL_LABELS[v.fuel] ?? v.fuel) : "—"}
-                </td>
-                <td className={TD}>
-                  {v.power_hp ? `${formatNumber(v.power_hp)} ch` : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PagedTable>
         {list.loading && !list.data && (
           <p className="inter-small-regular text-grey-50 mt-small">
             Chargement…
           </p>
-        )}
-        {list.data && (
-          <Pager
-            count={list.data.count}
-            limit={PAGE}
-            offset={offset}
-            onChange={setOffset}
-          />
         )}
       </div>
     </div>

@@ -7,14 +7,12 @@ import {
   Card,
   INPUT,
   Notice,
-  Pager,
   SearchBox,
-  TABLE,
   TD,
-  TH,
   useAdminData,
   useDebounced,
   errorMessage,
+  PagedTable,
 } from "../../components/fitment-ui"
 import { adminFetch } from "../../lib/api"
 import { formatNumber } from "../../lib/format"
@@ -200,118 +198,106 @@ const MarquesPage = () => {
       </div>
       <Card title={`${formatNumber(list.data?.count ?? 0)} marque(s)`}>
         {list.error && <Notice kind="error">{list.error}</Notice>}
-        <table className={TABLE} data-testid="brands-table">
-          <thead>
-            <tr>
-              <th className={TH}>Nom</th>
-              <th className={TH}>Identifiant</th>
-              <th className={TH}>Pays</th>
-              <th className={TH}>Produits</th>
-              <th className={TH} />
-            </tr>
-          </thead>
-          <tbody>
-            {(list.data?.brands ?? []).map((b) =>
-              editing?.id === b.id ? (
-                <tr key={b.id} data-brand={b.handle}>
-                  <td className={TD} colSpan={5}>
-                    <BrandFields
-                      draft={editing.draft}
-                      onChange={(d) => setEditing({ id: b.id, draft: d })}
-                    />
-                    <div className="flex justify-end gap-x-small mt-small">
+        <PagedTable
+          testId="brands-table"
+          columns={["Nom", "Identifiant", "Pays", "Produits", ""]}
+          pager={{
+            count: list.data?.count,
+            limit: PAGE,
+            offset,
+            onChange: setOffset,
+          }}
+        >
+          {(list.data?.brands ?? []).map((b) =>
+            editing?.id === b.id ? (
+              <tr key={b.id} data-brand={b.handle}>
+                <td className={TD} colSpan={5}>
+                  <BrandFields
+                    draft={editing.draft}
+                    onChange={(d) => setEditing({ id: b.id, draft: d })}
+                  />
+                  <div className="flex justify-end gap-x-small mt-small">
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      onClick={() => setEditing(null)}
+                    >
+                      Annuler
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-primary btn-small"
+                      onClick={save}
+                    >
+                      Enregistrer
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ) : (
+              <tr key={b.id} data-brand={b.handle}>
+                <td className={TD}>
+                  <span className="inter-small-semibold">{b.name}</span>
+                  {b.description && (
+                    <div className="text-grey-50">{b.description}</div>
+                  )}
+                </td>
+                <td className={TD}>{b.handle}</td>
+                <td className={TD}>{b.country ?? "—"}</td>
+                <td className={TD}>{formatNumber(b.product_count)}</td>
+                <td className={`${TD} text-right whitespace-nowrap`}>
+                  {confirming === b.id ? (
+                    <>
+                      <span className="mr-small">Supprimer « {b.name} » ?</span>
+                      <button
+                        type="button"
+                        className="btn btn-danger btn-small mr-xsmall"
+                        onClick={() => remove(b)}
+                      >
+                        Oui, supprimer
+                      </button>
                       <button
                         type="button"
                         className="btn btn-secondary btn-small"
-                        onClick={() => setEditing(null)}
+                        onClick={() => setConfirming(null)}
                       >
                         Annuler
                       </button>
+                    </>
+                  ) : (
+                    <>
                       <button
                         type="button"
-                        className="btn btn-primary btn-small"
-                        onClick={save}
+                        className="btn btn-secondary btn-small mr-xsmall"
+                        onClick={() =>
+                          setEditing({
+                            id: b.id,
+                            draft: {
+                              name: b.name,
+                              handle: b.handle,
+                              country: b.country ?? "",
+                              logo_url: b.logo_url ?? "",
+                              description: b.description ?? "",
+                            },
+                          })
+                        }
                       >
-                        Enregistrer
+                        Modifier
                       </button>
-                    </div>
-                  </td>
-                </tr>
-              ) : (
-                <tr key={b.id} data-brand={b.handle}>
-                  <td className={TD}>
-                    <span className="inter-small-semibold">{b.name}</span>
-                    {b.description && (
-                      <div className="text-grey-50">{b.description}</div>
-                    )}
-                  </td>
-                  <td className={TD}>{b.handle}</td>
-                  <td className={TD}>{b.country ?? "—"}</td>
-                  <td className={TD}>{formatNumber(b.product_count)}</td>
-                  <td className={`${TD} text-right whitespace-nowrap`}>
-                    {confirming === b.id ? (
-                      <>
-                        <span className="mr-small">
-                          Supprimer « {b.name} » ?
-                        </span>
-                        <button
-                          type="button"
-                          className="btn btn-danger btn-small mr-xsmall"
-                          onClick={() => remove(b)}
-                        >
-                          Oui, supprimer
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-secondary btn-small"
-                          onClick={() => setConfirming(null)}
-                        >
-                          Annuler
-                        </button>
-                      </>
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          className="btn btn-secondary btn-small mr-xsmall"
-                          onClick={() =>
-                            setEditing({
-                              id: b.id,
-                              draft: {
-                                name: b.name,
-                                handle: b.handle,
-                                country: b.country ?? "",
-                                logo_url: b.logo_url ?? "",
-                                description: b.description ?? "",
-                              },
-                            })
-                          }
-                        >
-                          Modifier
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-secondary btn-small"
-                          onClick={() => setConfirming(b.id)}
-                        >
-                          Supprimer
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              )
-            )}
-          </tbody>
-        </table>
-        {list.data && (
-          <Pager
-            count={list.data.count}
-            limit={PAGE}
-            offset={offset}
-            onChange={setOffset}
-          />
-        )}
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        onClick={() => setConfirming(b.id)}
+                      >
+                        Supprimer
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            )
+          )}
+        </PagedTable>
       </Card>
     </div>
   )

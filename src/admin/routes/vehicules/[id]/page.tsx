@@ -6,19 +6,17 @@ import {
   Card,
   FUEL_LABELS,
   Notice,
-  Pager,
   POSITION_LABELS,
   SearchBox,
   SOURCE_LABELS,
-  TABLE,
   TD,
-  TH,
   useAdminData,
   useDebounced,
   Vehicle,
   VehicleForm,
   years,
   errorMessage,
+  PagedTable,
 } from "../../../components/fitment-ui"
 import { adminFetch } from "../../../lib/api"
 import { formatNumber, isArabic } from "../../../lib/format"
@@ -169,67 +167,58 @@ const VehiclePage = () => {
           />
         </div>
         {parts.error && <Notice kind="error">{parts.error}</Notice>}
-        <table className={TABLE} data-testid="vehicle-parts">
-          <thead>
-            <tr>
-              <th className={TH}>Pièce</th>
-              <th className={TH}>Emplacement</th>
-              <th className={TH}>Qté</th>
-              <th className={TH}>Code moteur</th>
-              <th className={TH}>Période</th>
-              <th className={TH}>Notes</th>
-              <th className={TH}>Source</th>
+        <PagedTable
+          testId="vehicle-parts"
+          columns={[
+            "Pièce",
+            "Emplacement",
+            "Qté",
+            "Code moteur",
+            "Période",
+            "Notes",
+            "Source",
+          ]}
+          pager={{
+            count: parts.data?.count,
+            limit: PAGE,
+            offset,
+            onChange: setOffset,
+          }}
+        >
+          {(parts.data?.links ?? []).map((l) => (
+            <tr key={l.id}>
+              <td className={TD}>
+                <Link
+                  className="text-violet-60"
+                  to={`/a/products/${l.product.id}`}
+                >
+                  {l.product.title}
+                </Link>
+              </td>
+              <td className={TD}>
+                {l.position ? (POSITION_LABELS[l.position] ?? l.position) : "—"}
+              </td>
+              <td className={TD}>{l.quantity ?? "—"}</td>
+              <td className={TD}>{l.engine_code ?? "—"}</td>
+              <td className={TD}>
+                {l.from_ym || l.to_ym
+                  ? `${ym(l.from_ym)} – ${ym(l.to_ym)}`
+                  : "—"}
+              </td>
+              <td className={TD}>
+                {l.note_fr && <div>{l.note_fr}</div>}
+                {l.note_ar && (
+                  <div dir={isArabic(l.note_ar) ? "rtl" : undefined} lang="ar">
+                    {l.note_ar}
+                  </div>
+                )}
+              </td>
+              <td className={TD}>
+                {l.source ? (SOURCE_LABELS[l.source] ?? l.source) : "—"}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {(parts.data?.links ?? []).map((l) => (
-              <tr key={l.id}>
-                <td className={TD}>
-                  <Link
-                    className="text-violet-60"
-                    to={`/a/products/${l.product.id}`}
-                  >
-                    {l.product.title}
-                  </Link>
-                </td>
-                <td className={TD}>
-                  {l.position
-                    ? (POSITION_LABELS[l.position] ?? l.position)
-                    : "—"}
-                </td>
-                <td className={TD}>{l.quantity ?? "—"}</td>
-                <td className={TD}>{l.engine_code ?? "—"}</td>
-                <td className={TD}>
-                  {l.from_ym || l.to_ym
-                    ? `${ym(l.from_ym)} – ${ym(l.to_ym)}`
-                    : "—"}
-                </td>
-                <td className={TD}>
-                  {l.note_fr && <div>{l.note_fr}</div>}
-                  {l.note_ar && (
-                    <div
-                      dir={isArabic(l.note_ar) ? "rtl" : undefined}
-                      lang="ar"
-                    >
-                      {l.note_ar}
-                    </div>
-                  )}
-                </td>
-                <td className={TD}>
-                  {l.source ? (SOURCE_LABELS[l.source] ?? l.source) : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {parts.data && (
-          <Pager
-            count={parts.data.count}
-            limit={PAGE}
-            offset={offset}
-            onChange={setOffset}
-          />
-        )}
+          ))}
+        </PagedTable>
       </Card>
     </div>
   )
