@@ -5,7 +5,7 @@ import {
   invalidRowLines,
 } from "../lib/fitment-import"
 import { formatNumber } from "../lib/format"
-import { Card, errorMessage, Notice, Pager, TABLE, TD, TH } from "./fitment-ui"
+import { Card, errorMessage, Notice, PagedTable, TD } from "./fitment-ui"
 
 const ERRORS_PAGE = 50
 
@@ -104,34 +104,27 @@ export const FitmentImportResult = ({
               </button>
             )}
           </div>
-          <table className={TABLE} data-testid="invalid-rows">
-            <thead>
-              <tr>
-                <th className={TH}>Ligne</th>
-                <th className={TH}>Colonne</th>
-                <th className={TH}>Valeur</th>
-                <th className={TH}>Message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows
-                .slice(errorsOffset, errorsOffset + ERRORS_PAGE)
-                .map((r, i) => (
-                  <tr key={`${r.row}-${i}`}>
-                    <td className={TD}>{r.first ? r.row : ""}</td>
-                    <td className={TD}>{r.column ?? "—"}</td>
-                    <td className={TD}>{r.value ?? ""}</td>
-                    <td className={TD}>{r.reason}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          <Pager
-            count={rows.length}
-            limit={ERRORS_PAGE}
-            offset={errorsOffset}
-            onChange={onErrorsOffset}
-          />
+          <PagedTable
+            testId="invalid-rows"
+            columns={["Ligne", "Colonne", "Valeur", "Message"]}
+            pager={{
+              count: rows.length,
+              limit: ERRORS_PAGE,
+              offset: errorsOffset,
+              onChange: onErrorsOffset,
+            }}
+          >
+            {rows
+              .slice(errorsOffset, errorsOffset + ERRORS_PAGE)
+              .map((r, i) => (
+                <tr key={`${r.row}-${i}`}>
+                  <td className={TD}>{r.first ? r.row : ""}</td>
+                  <td className={TD}>{r.column ?? "—"}</td>
+                  <td className={TD}>{r.value ?? ""}</td>
+                  <td className={TD}>{r.reason}</td>
+                </tr>
+              ))}
+          </PagedTable>
         </>
       )}
       {result.dry_run && (

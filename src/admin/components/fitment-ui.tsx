@@ -104,21 +104,24 @@ export const PagedTable = ({
   children,
 }: {
   testId: string
-  columns: string[]
+  /** the header row's titles; none: no header row */
+  columns?: string[]
   pager: Omit<PagerProps, "count"> & { count: number | undefined }
   children: ReactNode
 }) => (
   <>
     <table className={TABLE} data-testid={testId}>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th key={i} className={TH}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      {columns && (
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} className={TH}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      )}
       <tbody>{children}</tbody>
     </table>
     {pager.count !== undefined && <Pager {...pager} count={pager.count} />}

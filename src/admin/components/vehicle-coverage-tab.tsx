@@ -12,11 +12,9 @@ import {
   Card,
   INPUT,
   Notice,
-  Pager,
+  PagedTable,
   SearchBox,
-  TABLE,
   TD,
-  TH,
   useAdminData,
   useDebounced,
   vehicleLabel,
@@ -96,45 +94,41 @@ export const CoverageTab = () => {
           modèle ; les modèles qui se vendent le plus d'abord.
         </p>
         {models.error && <Notice kind="error">{models.error}</Notice>}
-        <table className={TABLE} data-testid="coverage-models">
-          <thead>
-            <tr>
-              <th className={TH}>Constructeur</th>
-              <th className={TH}>Modèle</th>
-              <th className={TH}>Pièces vendues</th>
-              <th className={TH}>Pièces compatibles</th>
-              <th className={TH}>Véhicules</th>
-              <th className={TH}>Véhicules sans pièce</th>
+        <PagedTable
+          testId="coverage-models"
+          columns={[
+            "Constructeur",
+            "Modèle",
+            "Pièces vendues",
+            "Pièces compatibles",
+            "Véhicules",
+            "Véhicules sans pièce",
+          ]}
+          pager={{
+            count: models.data?.count,
+            limit: 20,
+            offset,
+            onChange: setOffset,
+          }}
+        >
+          {(models.data?.models ?? []).map((m) => (
+            <tr key={m.model_id}>
+              <td className={TD}>{m.make}</td>
+              <td className={TD}>
+                <Link
+                  className="text-violet-60"
+                  to={`/a/vehicules?constructeur=${m.make_id}&modele=${m.model_id}`}
+                >
+                  {m.model}
+                </Link>
+              </td>
+              <td className={TD}>{formatNumber(m.sold)}</td>
+              <td className={TD}>{formatNumber(m.parts)}</td>
+              <td className={TD}>{formatNumber(m.vehicles)}</td>
+              <td className={TD}>{formatNumber(m.vehicles_without_parts)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {(models.data?.models ?? []).map((m) => (
-              <tr key={m.model_id}>
-                <td className={TD}>{m.make}</td>
-                <td className={TD}>
-                  <Link
-                    className="text-violet-60"
-                    to={`/a/vehicules?constructeur=${m.make_id}&modele=${m.model_id}`}
-                  >
-                    {m.model}
-                  </Link>
-                </td>
-                <td className={TD}>{formatNumber(m.sold)}</td>
-                <td className={TD}>{formatNumber(m.parts)}</td>
-                <td className={TD}>{formatNumber(m.vehicles)}</td>
-                <td className={TD}>{formatNumber(m.vehicles_without_parts)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {models.data && (
-          <Pager
-            count={models.data.count}
-            limit={20}
-            offset={offset}
-            onChange={setOffset}
-          />
-        )}
+          ))}
+        </PagedTable>
       </Card>
       <Card title="Véhicules sans aucune pièce">
         <div className="mb-small">
@@ -145,27 +139,25 @@ export const CoverageTab = () => {
             onChange={setVq}
           />
         </div>
-        <table className={TABLE} data-testid="coverage-vehicles">
-          <tbody>
-            {(vehicles.data?.vehicles ?? []).map((v) => (
-              <tr key={v.id}>
-                <td className={TD}>
-                  <Link className="text-violet-60" to={`/a/vehicules/${v.id}`}>
-                    {vehicleLabel(v)}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {vehicles.data && (
-          <Pager
-            count={vehicles.data.count}
-            limit={20}
-            offset={vOffset}
-            onChange={setVOffset}
-          />
-        )}
+        <PagedTable
+          testId="coverage-vehicles"
+          pager={{
+            count: vehicles.data?.count,
+            limit: 20,
+            offset: vOffset,
+            onChange: setVOffset,
+          }}
+        >
+          {(vehicles.data?.vehicles ?? []).map((v) => (
+            <tr key={v.id}>
+              <td className={TD}>
+                <Link className="text-violet-60" to={`/a/vehicules/${v.id}`}>
+                  {vehicleLabel(v)}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </PagedTable>
       </Card>
     </>
   )
