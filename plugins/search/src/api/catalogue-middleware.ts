@@ -3,7 +3,11 @@ import type {
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/medusa"
-import { makeAnswer, type CachedAnswer } from "../lib/answer-cache"
+import {
+  makeAnswer,
+  makeAnswerOffThread,
+  type CachedAnswer,
+} from "../lib/answer-cache"
 import { withoutKey, type Answer, type Caller } from "../lib/catalogue-answer"
 import {
   checkPage,
@@ -136,7 +140,11 @@ async function fromCacheOrModel(
       if (!answer) {
         return null
       }
-      const cached = makeAnswer(answer.status, answer.body, answer.expiresAt)
+      const cached = await makeAnswerOffThread(
+        answer.status,
+        answer.body,
+        answer.expiresAt
+      )
       // in this instance's memory at once; the answer does not wait for Redis to take it
       void cache.set(key, cached)
       return cached

@@ -4,6 +4,7 @@ import {
   etagMatches,
   fromSharedForm,
   makeAnswer,
+  makeAnswerOffThread,
   MemoryLru,
   pickEncoding,
   sharedForm,
@@ -90,6 +91,27 @@ describe("the shared form (Redis)", () => {
     const stored = sharedForm(answer, Date.now() + 60000)
     expect(fromSharedForm(stored.subarray(0, stored.length - 5))).toBeNull()
     expect(fromSharedForm(Buffer.from(""))).toBeNull()
+  })
+})
+
+describe("makeAnswerOffThread", () => {
+  it("gives the answer makeAnswer gives, with its gzip form made already", async () => {
+    const body = JSON.stringify({
+      products: [{ title: "Plaquette ÉCO" }],
+    }).repeat(60)
+    const off = await makeAnswerOffThread(200, body, 99)
+    const on = makeAnswer(200, body, 99)
+    expect(off.etag).toBe(on.etag)
+    expect(off.body.equals(on.body)).toBe(true)
+    expect(off.expiresAt).toBe(99)
+    expect(gunzipSync(off.gzip as Buffer).toString()).toBe(body)
+    expect(off.gzip?.equals(compressed(on, "gzip"))).toBe(true)
+  })
+
+  it("does not compress an answer too small to gain from it", async () => {
+    const off = await makeAnswerOffThread(200, '{"products":[]}')
+    expect(off.gzip).toBeUndefined()
+    expect(off.etag).toBe(makeAnswer(200, '{"products":[]}').etag)
   })
 })
 
