@@ -1,4 +1,5 @@
 import { createHash } from "crypto"
+import { types } from "pg"
 
 /**
  * Statements PostgreSQL parses and plans once per connection (named prepared statements) instead of on
@@ -36,8 +37,23 @@ type Pool = {
     name: string
     text: string
     values: unknown[]
+    binary?: boolean
+    types?: typeof BYTES_TYPES
   }) => Promise<{ rows: unknown[] }>
 }
+
+/**
+ * The result types of a statement read in binary format: `text` columns as their UTF-8 bytes
+ * (Buffer), every other type parsed as usual (varchar as a string, timestamptz as a Date).
+ */
+const BYTES_TYPES = {
+  getTypeParser: (oid: number, format?: "text" | "binary") =>
+    oid === TEXT_OID && format === "binary"
+      ? (value: Buffer) => value
+      : types.getTypeParser(oid, format),
+}
+
+const TEXT_OID = 25
 
 /**
  * Runs `sql` as a named prepared statement on the manager's connection pool; inside a transaction
@@ -46,7 +62,8 @@ type Pool = {
 export async function preparedQuery<T>(
   manager: QueryManager,
   sql: string,
-  params: unknown[]
+  params: unknown[],
+  { bytes = false }: { bytes?: boolean } = {}
 ): Promise<T[]> {
   const pool = (manager.connection.driver as { master?: Pool }).master
   if (manager.queryRunner || !pool || typeof pool.query !== "function") {
@@ -56,19 +73,30 @@ export async function preparedQuery<T>(
     name: statementName(sql),
     text: sql,
     values: params,
+    ...(bytes ? { binary: true, types: BYTES_TYPES } : {}),
   })
   return rows as T[]
 }
 
-/** A statement and its values; `prepared` when its plan does not depend on them (see above). */
-export type Statement = { sql: string; params: unknown[]; prepared?: boolean }
+/**
+ * A statement and its values; `prepared` when its plan does not depend on them (see above);
+ * `bytes` (prepared ones only): its `text` columns come back as UTF-8 bytes, not decoded into
+ * strings (a page of 70 kB of JSON bodies that is only sent on). Inside a transaction they come
+ * back as strings: the reader takes both.
+ */
+export type Statement = {
+  sql: string
+  params: unknown[]
+  prepared?: boolean
+  bytes?: boolean
+}
 
 /** Runs a statement: prepared when it says so, else parsed and planned for its values. */
 export async function runStatement<T>(
   manager: QueryManager,
-  { sql, params, prepared }: Statement
+  { sql, params, prepared, bytes }: Statement
 ): Promise<T[]> {
   return prepared
-    ? preparedQuery<T>(manager, sql, params)
+    ? preparedQuery<T>(manager, sql, params, { bytes })
     : ((await manager.query(sql, params)) as T[])
 }

@@ -12,7 +12,8 @@ export type Caller = {
 /** A read model's answer to a store read. */
 export type Answer = {
   status: number
-  body: string
+  /** the JSON, as text or UTF-8 bytes */
+  body: string | Buffer
   productIds: string[]
   expiresAt?: number
 }

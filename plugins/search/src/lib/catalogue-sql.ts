@@ -15,7 +15,8 @@ export type ListSql = Statement
 export type PageRow = {
   id: string
   version: string
-  body: string | null
+  /** a string, or its UTF-8 bytes when read with `bytes` (kept lists) */
+  body: string | Buffer | null
   expires: string | null
   generation: string
 }
@@ -291,12 +292,24 @@ export function retrieveSql(
   }
 }
 
-/** The JSON of a listing answer, assembled from rendered bodies without parsing them. */
+/** The JSON of a listing answer (UTF-8), assembled from rendered bodies without parsing them. */
 export function listBody(
-  bodies: string[],
+  bodies: (string | Buffer)[],
   count: number,
   offset: number,
   limit: number
-): string {
-  return `{"products":[${bodies.join(",")}],"count":${count},"offset":${offset},"limit":${limit}}`
+): Buffer {
+  const parts: Buffer[] = [Buffer.from('{"products":[')]
+  bodies.forEach((body, i) => {
+    if (i) {
+      parts.push(COMMA)
+    }
+    parts.push(typeof body === "string" ? Buffer.from(body) : body)
+  })
+  parts.push(
+    Buffer.from(`],"count":${count},"offset":${offset},"limit":${limit}}`)
+  )
+  return Buffer.concat(parts)
 }
+
+const COMMA = Buffer.from(",")

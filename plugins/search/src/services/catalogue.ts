@@ -134,7 +134,7 @@ export default class CatalogueService extends TransactionBaseService {
         ? request.offset + rows.length
         : await this.filters_.count(counted, rows[0]?.generation)
     const stats = this.state.stats
-    if (rows.some((r) => r.body === "")) {
+    if (rows.some((r) => r.body !== null && r.body.length === 0)) {
       // a product core would not render for this caller (e.g. outside its channels)
       stats.core++
       return null
@@ -161,7 +161,7 @@ export default class CatalogueService extends TransactionBaseService {
     return {
       status: 200,
       body: listBody(
-        rows.map((r) => r.body as string),
+        rows.map((r) => r.body as string | Buffer),
         total,
         request.offset,
         request.limit
