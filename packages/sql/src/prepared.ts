@@ -42,6 +42,8 @@ type Pool = {
   }) => Promise<{ rows: unknown[] }>
 }
 
+const TEXT_OID = 25
+
 /**
  * The result types of a statement read in binary format: `text` columns as their UTF-8 bytes
  * (Buffer), every other type parsed as usual (varchar as a string, timestamptz as a Date).
@@ -52,8 +54,6 @@ const BYTES_TYPES = {
       ? (value: Buffer) => value
       : types.getTypeParser(oid, format),
 }
-
-const TEXT_OID = 25
 
 /**
  * Runs `sql` as a named prepared statement on the manager's connection pool; inside a transaction

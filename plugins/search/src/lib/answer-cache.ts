@@ -58,14 +58,11 @@ export async function makeAnswerOffThread(
   body: string | Buffer,
   expiresAt?: number
 ): Promise<CachedAnswer> {
-  const bytes = typeof body === "string" ? Buffer.from(body) : body
-  const gzip =
-    bytes.length >= COMPRESS_MIN_BYTES
-      ? gzipAsync(bytes, { level: GZIP_LEVEL })
-      : undefined
-  // WebCrypto's digest was measured no cheaper for the event loop than hashing here
-  const etag = etagOf(createHash("sha1").update(bytes).digest())
-  return { status, body: bytes, etag, expiresAt, gzip: await gzip }
+  const answer = makeAnswer(status, body, expiresAt)
+  if (answer.body.length >= COMPRESS_MIN_BYTES) {
+    answer.gzip = await gzipAsync(answer.body, { level: GZIP_LEVEL })
+  }
+  return answer
 }
 
 /** The ETag of an answer from the SHA-1 of its bytes. */
