@@ -9,14 +9,19 @@ const fs = require("fs")
 const path = require("path")
 const { parse } = require("csv-parse/sync")
 
-/** The columns of vehicles.csv, in order. */
-const VEHICLE_COLUMNS = [
+/** The columns naming a vehicle (make, model, years, engine), in order: in vehicles.csv and fitments.csv. */
+const VEHICLE_NAME_COLUMNS = [
   "make",
   "model",
   "year_from",
   "year_to",
   "engine",
   "engine_code",
+]
+
+/** The columns of vehicles.csv, in order. */
+const VEHICLE_COLUMNS = [
+  ...VEHICLE_NAME_COLUMNS,
   "displacement_cc",
   "power_hp",
   "power_kw",
@@ -29,12 +34,7 @@ const VEHICLE_COLUMNS = [
 const FITMENT_COLUMNS = [
   "sku",
   "handle",
-  "make",
-  "model",
-  "year_from",
-  "year_to",
-  "engine",
-  "engine_code",
+  ...VEHICLE_NAME_COLUMNS,
   "position",
   "quantity",
   "note_fr",
