@@ -23,13 +23,7 @@ const {
   insertUniversal,
   insertLinks,
 } = require("./lib/catalogue-data")
-const {
-  prepareBenchApp,
-  pct,
-  p50p95,
-  runBench,
-  timeEach,
-} = require("./lib/bench-app")
+const { log, prepareBenchApp, runBench, timeCase } = require("./lib/bench-app")
 
 const N_PRODUCTS = Number(process.env.BENCH_PRODUCTS || 100000)
 const N_VEHICLES = Number(process.env.BENCH_VEHICLES || 10000)
@@ -37,13 +31,6 @@ const N_IMPORT = Number(process.env.BENCH_IMPORT_ROWS || 100000)
 const N_LINKS = Number(process.env.BENCH_LINKS || 1000000)
 const N_POPULAR = Number(process.env.BENCH_POPULAR || 30000)
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 40)
-const log = (m) => process.stdout.write(`[bench] ${m}\n`)
-
-async function timed(label, n, fn) {
-  const times = await timeEach(n, fn)
-  log(`${label.padEnd(58)} ${p50p95(times, 6)}`)
-  return { label, p50: pct(times, 50), p95: pct(times, 95) }
-}
 
 async function main() {
   const bench = await prepareBenchApp("fitment_bench", { log })
@@ -135,24 +122,24 @@ async function main() {
   }
   const results = []
   results.push(
-    await timed("GET /store/products?limit=12 (no filter)", REQUESTS, () =>
+    await timeCase("GET /store/products?limit=12 (no filter)", REQUESTS, () =>
       get(`/store/products?limit=12`)
     )
   )
   results.push(
-    await timed(
+    await timeCase(
       "GET /store/products?vehicle_id=<popular>&limit=12 (plugin)",
       REQUESTS,
       () => get(`/store/products?vehicle_id=veh_b000001&limit=12`)
     )
   )
   results.push(
-    await timed("  same, page 100 (offset 1188)", REQUESTS, () =>
+    await timeCase("  same, page 100 (offset 1188)", REQUESTS, () =>
       get(`/store/products?vehicle_id=veh_b000001&limit=12&offset=1188`)
     )
   )
   results.push(
-    await timed(
+    await timeCase(
       "GET /store/products?vehicle_id=<average>&limit=12 (plugin)",
       REQUESTS,
       (i) =>
@@ -192,7 +179,7 @@ async function main() {
     const [, demoCount] = await demo()
     log(`demo approach: ${demoCount} products`)
     results.push(
-      await timed(
+      await timeCase(
         "demo approach: id IN (<ids of the popular vehicle>) (in-process)",
         Math.min(REQUESTS, 20),
         demo
@@ -212,7 +199,7 @@ async function main() {
         { skip: 0, take: 12, relations, order: { created_at: "DESC" } }
       )
     results.push(
-      await timed(
+      await timeCase(
         "plugin sub-select, same call (in-process)",
         Math.min(REQUESTS, 20),
         plugin

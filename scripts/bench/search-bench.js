@@ -20,9 +20,10 @@ const { Client } = require("pg")
 const ROOT = path.resolve(__dirname, "..", "..")
 const { PART_TYPES, BRANDS, MAKES, lit } = require("./lib/vocabulary")
 const {
-  prepareBenchApp,
-  pct,
+  log,
   p50p95,
+  percentiles,
+  prepareBenchApp,
   runBench,
   timeEach,
 } = require("./lib/bench-app")
@@ -31,7 +32,6 @@ const N_PRODUCTS = Number(process.env.BENCH_PRODUCTS || 100000)
 const LINKS_PER_PRODUCT = Number(process.env.BENCH_LINKS_PER_PRODUCT || 3)
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 40)
 const DB_NAME = "search_bench"
-const log = (m) => process.stdout.write(`[bench] ${m}\n`)
 
 async function generate(db, channelId) {
   const t = Date.now()
@@ -249,7 +249,7 @@ async function main() {
     const extra = /SKU|number/.test(label)
       ? `, the product first in ${refFirst}/${REQUESTS}`
       : ""
-    rows.push({ label, p50: pct(times, 50), p95: pct(times, 95) })
+    rows.push(percentiles(label, times))
     log(
       `${label.padEnd(32)} ${p50p95(times, 5)}   (${REQUESTS - empty}/${REQUESTS} with hits${extra})`
     )

@@ -10,6 +10,9 @@ const { openBenchDatabase } = require("./bench-db")
 
 const ROOT = path.resolve(__dirname, "..", "..", "..")
 
+/** A line of the benchmark's report, on stdout. */
+const log = (m) => process.stdout.write(`[bench] ${m}\n`)
+
 /**
  * Creates the database `name` (dropped first), builds, points this process at it (`withoutRedis`:
  * REDIS_URL unset) and migrates it. `start()` then boots the server on a free port; `drop()` drops
@@ -107,4 +110,24 @@ function p50p95(times, width) {
   return `p50 ${pct(times, 50).toFixed(0).padStart(width)} ms   p95 ${pct(times, 95).toFixed(0).padStart(width)} ms`
 }
 
-module.exports = { prepareBenchApp, pct, p50p95, runBench, timeEach }
+/** The report row of `times`: `{ label, p50, p95 }`. */
+function percentiles(label, times) {
+  return { label, p50: pct(times, 50), p95: pct(times, 95) }
+}
+
+/** Times `n` calls `fn(i)` (timeEach), logs "<label> p50 … ms   p95 … ms" and returns its report row. */
+async function timeCase(label, n, fn) {
+  const times = await timeEach(n, fn)
+  log(`${label.padEnd(58)} ${p50p95(times, 6)}`)
+  return percentiles(label, times)
+}
+
+module.exports = {
+  log,
+  percentiles,
+  prepareBenchApp,
+  p50p95,
+  runBench,
+  timeCase,
+  timeEach,
+}
