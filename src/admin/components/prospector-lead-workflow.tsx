@@ -4,11 +4,15 @@ import { adminFetch } from "../lib/api"
 import type { Lead } from "../lib/prospector-lead"
 import {
   LEAD_STATUS_LABELS,
+  LabelledInput,
   LabelledSelect,
   Notice,
   SaveButton,
   errorMessage,
 } from "./prospector-ui"
+
+// the text size is the form's
+const labelClass = "flex flex-col text-grey-50"
 
 /** A prospect's follow-up: status (with a note on the change), assignee, notes; saves only what changed. */
 export const LeadWorkflow = ({
@@ -84,30 +88,25 @@ export const LeadWorkflow = ({
         all={null}
       />
       {status !== lead.status && (
-        <label className="flex flex-col text-grey-50">
-          Note sur ce changement de statut
-          <input
-            name="status_note"
-            aria-label="Note sur le changement de statut"
-            className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
-            value={statusNote}
-            onChange={(e) => setStatusNote(e.target.value)}
-            placeholder="Ex. : rappeler lundi, intéressé par les plaquettes"
-          />
-        </label>
-      )}
-      <label className="flex flex-col text-grey-50">
-        Assigné à
-        <input
-          name="assignee"
-          aria-label="Assigné à"
-          className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
-          value={assignee}
-          onChange={(e) => setAssignee(e.target.value)}
-          maxLength={200}
+        <LabelledInput
+          className={labelClass}
+          label="Note sur ce changement de statut"
+          ariaLabel="Note sur le changement de statut"
+          name="status_note"
+          value={statusNote}
+          onChange={setStatusNote}
+          placeholder="Ex. : rappeler lundi, intéressé par les plaquettes"
         />
-      </label>
-      <label className="flex flex-col text-grey-50">
+      )}
+      <LabelledInput
+        className={labelClass}
+        label="Assigné à"
+        name="assignee"
+        value={assignee}
+        onChange={setAssignee}
+        maxLength={200}
+      />
+      <label className={labelClass}>
         Notes
         <textarea
           name="notes"

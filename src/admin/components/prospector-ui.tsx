@@ -3,6 +3,8 @@
  * the API's codes, a pager for server-side paged lists, a notice box, and Medusa-js error messages.
  */
 
+import type { InputHTMLAttributes } from "react"
+
 import { isArabic } from "../lib/format"
 import { SelectOptions } from "./ui"
 
@@ -108,6 +110,38 @@ export const LabelledSelect = ({
       {all !== null && <option value="">{all}</option>}
       <SelectOptions items={options} />
     </select>
+  </label>
+)
+
+/**
+ * A labelled text input whose `onChange` gets the text; `className` is the label's, other props go to
+ * the input.
+ */
+export const LabelledInput = ({
+  label,
+  ariaLabel = label,
+  className = "flex flex-col inter-small-regular text-grey-50",
+  onChange,
+  ...input
+}: {
+  label: string
+  ariaLabel?: string
+  className?: string
+  name: string
+  value: string
+  onChange: (v: string) => void
+} & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "aria-label" | "className" | "onChange"
+>) => (
+  <label className={className}>
+    {label}
+    <input
+      aria-label={ariaLabel}
+      className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
+      onChange={(e) => onChange(e.target.value)}
+      {...input}
+    />
   </label>
 )
 

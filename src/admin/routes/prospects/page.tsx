@@ -9,6 +9,7 @@ import {
   LEAD_BAND_LABELS,
   LEAD_KIND_LABELS,
   LEAD_STATUS_LABELS,
+  LabelledInput,
   LabelledSelect,
   MaybeArabic,
   Notice,
@@ -186,19 +187,17 @@ const LeadsTable = () => {
   return (
     <div>
       <div className="grid grid-cols-4 gap-small mb-base">
-        <label className="flex flex-col inter-small-regular text-grey-50 col-span-2">
-          Rechercher (nom, adresse, téléphone)
-          <input
-            name="q"
-            type="search"
-            dir="auto"
-            aria-label="Rechercher"
-            className="border border-grey-20 rounded-rounded px-small py-xsmall text-grey-90"
-            placeholder="Garage, ورشة, +216…"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </label>
+        <LabelledInput
+          className="flex flex-col inter-small-regular text-grey-50 col-span-2"
+          label="Rechercher (nom, adresse, téléphone)"
+          ariaLabel="Rechercher"
+          name="q"
+          type="search"
+          dir="auto"
+          placeholder="Garage, ورشة, +216…"
+          value={text}
+          onChange={setText}
+        />
         {filterSelects(facets).map((f) => (
           <LabelledSelect
             key={f.name}
