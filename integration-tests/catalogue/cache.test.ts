@@ -4,42 +4,14 @@
  * compressed with gzip or br when the client accepts it (raw HTTP, so the encoding is seen as sent); a change
  * drops exactly the entries it affects: those are fresh on the next read, the others stay cached.
  */
-import http from "http"
 import zlib from "zlib"
 import { sql, testEnv } from "../helpers/env"
 import { admin } from "../fitment/helpers"
-import { send, storeGet, visibleWithin } from "./helpers"
+import { rawGet, send, storeGet, visibleWithin } from "./helpers"
 
 const tag = `ca${Date.now().toString(36)}`
 let regionId: string
 const products: Array<{ id: string; variantId: string; handle: string }> = []
-
-/** GET over plain node:http: no automatic decompression, so the bytes and headers are what the server sent. */
-function rawGet(
-  path: string,
-  headers: Record<string, string> = {}
-): Promise<{
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: Buffer
-}> {
-  const url = new URL(path, testEnv().baseUrl)
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers, agent: false }, (res) => {
-      const chunks: Buffer[] = []
-      res.on("data", (c) => chunks.push(c))
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(chunks),
-        })
-      )
-      res.on("error", reject)
-    })
-    req.on("error", reject)
-  })
-}
 
 beforeAll(async () => {
   ;[{ id: regionId }] = await sql(

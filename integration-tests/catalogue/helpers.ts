@@ -4,6 +4,7 @@
  * deep JSON comparison that names every difference by its path, and a poll that measures how long a change
  * takes to show.
  */
+import http from "http"
 import { testEnv } from "../helpers/env"
 
 export type StoreRequest = {
@@ -234,4 +235,31 @@ export function qs(pairs: Array<[string, string | number | boolean]>): string {
       )
       .join("&")
   )
+}
+
+/** GET over plain node:http: no automatic decompression, so the bytes and headers are what the server sent. */
+export function rawGet(
+  path: string,
+  headers: Record<string, string> = {}
+): Promise<{
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+}> {
+  const url = new URL(path, testEnv().baseUrl)
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on("data", (c) => chunks.push(c))
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+        })
+      )
+      res.on("error", reject)
+    })
+    req.on("error", reject)
+  })
 }

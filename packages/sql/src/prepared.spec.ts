@@ -61,34 +61,6 @@ describe("preparedQuery", () => {
   })
 })
 
-describe("preparedQuery with bytes", () => {
-  it("asks for binary results whose text columns stay bytes, other types parsed", async () => {
-    let config: any
-    const m: QueryManager = {
-      query: async () => [],
-      connection: {
-        driver: {
-          master: {
-            query: async (c: unknown) => {
-              config = c
-              return { rows: [] }
-            },
-          },
-        },
-      },
-    }
-    await preparedQuery(m, "SELECT body FROM t", [], { bytes: true })
-    expect(config.binary).toBe(true)
-    const bytes = Buffer.from('{"title":"Plaquette ÉCO"}')
-    expect(config.types.getTypeParser(25, "binary")(bytes)).toBe(bytes)
-    // varchar in binary format: a string
-    expect(
-      config.types.getTypeParser(1043, "binary")(Buffer.from("prod_1"))
-    ).toBe("prod_1")
-    expect(config.types.getTypeParser(25, "text")("x")).toBe("x")
-  })
-})
-
 describe("runStatement", () => {
   it("prepares only the statements marked so", async () => {
     const via: string[] = []

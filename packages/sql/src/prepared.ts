@@ -1,5 +1,4 @@
 import { createHash } from "crypto"
-import { types } from "pg"
 
 /**
  * Statements PostgreSQL parses and plans once per connection (named prepared statements) instead of on
@@ -37,22 +36,7 @@ type Pool = {
     name: string
     text: string
     values: unknown[]
-    binary?: boolean
-    types?: typeof BYTES_TYPES
   }) => Promise<{ rows: unknown[] }>
-}
-
-const TEXT_OID = 25
-
-/**
- * The result types of a statement read in binary format: `text` columns as their UTF-8 bytes
- * (Buffer), every other type parsed as usual (varchar as a string, timestamptz as a Date).
- */
-const BYTES_TYPES = {
-  getTypeParser: (oid: number, format?: "text" | "binary") =>
-    oid === TEXT_OID && format === "binary"
-      ? (value: Buffer) => value
-      : types.getTypeParser(oid, format),
 }
 
 /**
@@ -62,8 +46,7 @@ const BYTES_TYPES = {
 export async function preparedQuery<T>(
   manager: QueryManager,
   sql: string,
-  params: unknown[],
-  { bytes = false }: { bytes?: boolean } = {}
+  params: unknown[]
 ): Promise<T[]> {
   const pool = (manager.connection.driver as { master?: Pool }).master
   if (manager.queryRunner || !pool || typeof pool.query !== "function") {
@@ -73,30 +56,27 @@ export async function preparedQuery<T>(
     name: statementName(sql),
     text: sql,
     values: params,
-    ...(bytes ? { binary: true, types: BYTES_TYPES } : {}),
   })
   return rows as T[]
 }
 
 /**
- * A statement and its values; `prepared` when its plan does not depend on them (see above);
- * `bytes` (prepared ones only): its `text` columns come back as UTF-8 bytes, not decoded into
- * strings (a page of 70 kB of JSON bodies that is only sent on). Inside a transaction they come
- * back as strings: the reader takes both.
+ * A statement and its values; `prepared` when its plan does not depend on them (see above). Results
+ * are always read in text format: node-postgres decodes every field of a row as UTF-8 before its
+ * type parser sees it, binary results included, which saves nothing on text and corrupts `bytea`.
  */
 export type Statement = {
   sql: string
   params: unknown[]
   prepared?: boolean
-  bytes?: boolean
 }
 
 /** Runs a statement: prepared when it says so, else parsed and planned for its values. */
 export async function runStatement<T>(
   manager: QueryManager,
-  { sql, params, prepared, bytes }: Statement
+  { sql, params, prepared }: Statement
 ): Promise<T[]> {
   return prepared
-    ? preparedQuery<T>(manager, sql, params, { bytes })
+    ? preparedQuery<T>(manager, sql, params)
     : ((await manager.query(sql, params)) as T[])
 }

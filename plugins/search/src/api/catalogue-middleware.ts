@@ -143,7 +143,8 @@ async function fromCacheOrModel(
       const cached = await makeAnswerOffThread(
         answer.status,
         answer.body,
-        answer.expiresAt
+        answer.expiresAt,
+        answer.gzip
       )
       // in this instance's memory at once; the answer does not wait for Redis to take it
       void cache.set(key, cached)

@@ -14,6 +14,8 @@ export type Answer = {
   status: number
   /** the JSON, as text or UTF-8 bytes */
   body: string | Buffer
+  /** its gzip form when it was joined from the bodies' fragments (lib/gzip-parts.ts) */
+  gzip?: Buffer
   productIds: string[]
   expiresAt?: number
 }

@@ -1,13 +1,17 @@
+import { gunzipSync } from "zlib"
 import { listRequest as request } from "./__fixtures__/list-request"
 import {
   countSql,
   KEPT_ORDER_MAX,
-  listBody,
+  joinedAnswer,
+  listParts,
+  productParts,
   listSql,
   orderedIdsSql,
   orderSql,
   pageByIdsSql,
 } from "./catalogue-sql"
+import { deflateFragment } from "./gzip-parts"
 
 describe("catalogue SQL", () => {
   it("orders with the product id as tie-breaker in the same direction", () => {
@@ -136,15 +140,38 @@ describe("catalogue SQL", () => {
   })
 
   it("assembles a listing answer in core's key order", () => {
-    const page = listBody(['{"id":"a"}', Buffer.from('{"id":"é"}')], 7, 2, 2)
-    expect(JSON.parse(page.toString())).toEqual({
+    const page = joinedAnswer(
+      listParts([{ body: '{"id":"a"}' }, { body: '{"id":"é"}' }], 7, 2, 2)
+    )
+    expect(JSON.parse(page.body.toString())).toEqual({
       products: [{ id: "a" }, { id: "é" }],
       count: 7,
       offset: 2,
       limit: 2,
     })
-    expect(listBody([], 0, 0, 12).toString()).toBe(
+    // a body without its fragment: no joined gzip, the answer is compressed whole
+    expect(page.gzip).toBeUndefined()
+    expect(joinedAnswer(listParts([], 0, 0, 12)).body.toString()).toBe(
       '{"products":[],"count":0,"offset":0,"limit":12}'
+    )
+  })
+
+  it("joins a page's gzip from its bodies' fragments, and a product page's", () => {
+    const bodies = ['{"id":"a","title":"Filtre à air"}', '{"id":"b"}'].map(
+      (b) => ({
+        body: b,
+        fragment: deflateFragment(Buffer.from(b)),
+      })
+    )
+    const page = joinedAnswer(listParts(bodies, 2, 0, 12))
+    expect(page.gzip).toBeDefined()
+    expect(gunzipSync(page.gzip!).equals(page.body)).toBe(true)
+    expect(JSON.parse(page.body.toString()).products[0].title).toBe(
+      "Filtre à air"
+    )
+    const product = joinedAnswer(productParts(bodies[0]))
+    expect(gunzipSync(product.gzip!).toString()).toBe(
+      '{"product":{"id":"a","title":"Filtre à air"}}'
     )
   })
 })

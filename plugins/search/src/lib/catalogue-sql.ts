@@ -1,6 +1,7 @@
 import type { Statement } from "@shabou/sql"
 import type { ListRequest } from "./catalogue-request"
 import { fitsVehiclesSql } from "./fitment-sources"
+import { joinParts, type Part } from "./gzip-parts"
 
 /**
  * The one indexed query behind a store listing: the page of product ids (filters, order, page
@@ -15,8 +16,9 @@ export type ListSql = Statement
 export type PageRow = {
   id: string
   version: string
-  /** a string, or its UTF-8 bytes when read with `bytes` (kept lists) */
-  body: string | Buffer | null
+  body: string | null
+  /** the body's deflate fragment (lib/gzip-parts.ts); null when it has none yet */
+  fragment: Buffer | null
   expires: string | null
   generation: string
 }
@@ -28,6 +30,7 @@ export type RetrieveRow = {
   status: string
   channels: string[]
   body: string | null
+  fragment: Buffer | null
   expires: string | null
 }
 
@@ -198,7 +201,7 @@ WITH page AS (
    LIMIT ${p(request.limit)} OFFSET ${p(request.offset)}
 ),
 numbered AS (SELECT page.product_id, page.version, row_number() OVER () AS pos FROM page)
-SELECT n.product_id AS id, n.version::text AS version, b.body, b.expires_at AS expires,
+SELECT n.product_id AS id, n.version::text AS version, b.body, b.body_deflated AS fragment, b.expires_at AS expires,
        ${GENERATION_SQL} AS generation
   FROM numbered n
   LEFT JOIN catalogue_body b ON b.product_id = n.product_id AND b.context = ${p(context)}
@@ -247,7 +250,8 @@ SELECT COALESCE((SELECT array_agg(product_id::text ORDER BY pos) FROM numbered),
 export function pageByIdsSql(ids: string[], context: string): ListSql {
   return {
     sql: `
-SELECT d.product_id AS id, d.version::text AS version, b.body, b.expires_at AS expires, ${GENERATION_SQL} AS generation
+SELECT d.product_id AS id, d.version::varchar AS version, b.body, b.body_deflated AS fragment, b.expires_at AS expires,
+       ${GENERATION_SQL}::varchar AS generation
   FROM unnest($1::text[]) WITH ORDINALITY AS p(id, pos)
   JOIN search_document d ON d.product_id = p.id
   LEFT JOIN catalogue_body b ON b.product_id = d.product_id AND b.context = $2
@@ -281,7 +285,7 @@ export function retrieveSql(
   context: string
 ): ListSql {
   return {
-    sql: `SELECT d.product_id AS id, d.version::text AS version, d.status, d.sales_channel_ids AS channels, b.body, b.expires_at AS expires
+    sql: `SELECT d.product_id AS id, d.version::text AS version, d.status, d.sales_channel_ids AS channels, b.body, b.body_deflated AS fragment, b.expires_at AS expires
             FROM search_document d
             LEFT JOIN catalogue_body b ON b.product_id = d.product_id AND b.context = $2
                  AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now())
@@ -292,24 +296,57 @@ export function retrieveSql(
   }
 }
 
-/** The JSON of a listing answer (UTF-8), assembled from rendered bodies without parsing them. */
-export function listBody(
-  bodies: (string | Buffer)[],
+/** A rendered body as a page reads it, and its deflate fragment (null: none yet). */
+export type BodyPart = { body: string; fragment?: Buffer | null }
+
+/**
+ * The JSON of an answer (UTF-8) and its gzip stream, assembled from rendered bodies without parsing
+ * them or compressing them again (lib/gzip-parts.ts); `gzip` undefined when a body has no fragment.
+ */
+export function joinedAnswer(parts: Part[]): { body: Buffer; gzip?: Buffer } {
+  return (
+    joinParts(parts) ?? {
+      body: Buffer.concat(parts.map((p) => p.bytes)),
+    }
+  )
+}
+
+/** The parts of a listing answer: its products' bodies in core's envelope and key order. */
+export function listParts(
+  bodies: BodyPart[],
   count: number,
   offset: number,
   limit: number
-): Buffer {
-  const parts: Buffer[] = [Buffer.from('{"products":[')]
-  bodies.forEach((body, i) => {
+): Part[] {
+  const parts: Part[] = [{ bytes: Buffer.from('{"products":[') }]
+  bodies.forEach((b, i) => {
     if (i) {
-      parts.push(COMMA)
+      parts.push({ bytes: COMMA })
     }
-    parts.push(typeof body === "string" ? Buffer.from(body) : body)
+    parts.push(bodyPart(b))
   })
-  parts.push(
-    Buffer.from(`],"count":${count},"offset":${offset},"limit":${limit}}`)
-  )
-  return Buffer.concat(parts)
+  parts.push({
+    bytes: Buffer.from(
+      `],"count":${count},"offset":${offset},"limit":${limit}}`
+    ),
+  })
+  return parts
+}
+
+/** The parts of a product page answer (`{"product": …}`). */
+export function productParts(b: BodyPart): Part[] {
+  return [
+    { bytes: Buffer.from('{"product":') },
+    bodyPart(b),
+    { bytes: Buffer.from("}") },
+  ]
+}
+
+function bodyPart({ body, fragment }: BodyPart): Part {
+  return {
+    bytes: Buffer.from(body),
+    fragment: fragment ?? null,
+  }
 }
 
 const COMMA = Buffer.from(",")

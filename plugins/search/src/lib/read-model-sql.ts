@@ -36,11 +36,11 @@ export type ProductStatusRow = { status: string }
 /**
  * Stores rendered bodies if their document is still at the version they were rendered from;
  * `expires_at` is the next start or end of a price list on one of the product's prices.
- * $1 ids, $2 versions, $3 bodies, $4 context.
+ * $1 ids, $2 versions, $3 bodies, $4 context, $5 the bodies' deflate fragments (lib/gzip-parts.ts).
  */
 export const STORE_BODIES_SQL = `
-INSERT INTO catalogue_body (product_id, context, version, body, expires_at, rendered_at)
-SELECT x.id, $4, d.version, x.body,
+INSERT INTO catalogue_body (product_id, context, version, body, body_deflated, expires_at, rendered_at)
+SELECT x.id, $4, d.version, x.body, x.deflated,
        (SELECT min(t.at) FROM product_variant v
           JOIN product_variant_money_amount pvma ON pvma.variant_id = v.id AND pvma.deleted_at IS NULL
           JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.deleted_at IS NULL
@@ -48,11 +48,34 @@ SELECT x.id, $4, d.version, x.body,
           CROSS JOIN LATERAL (VALUES (pl.starts_at), (pl.ends_at)) AS t(at)
          WHERE v.product_id = x.id AND t.at > now()),
        now()
-  FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(id, version, body)
+  FROM unnest($1::text[], $2::bigint[], $3::text[], $5::bytea[]) AS x(id, version, body, deflated)
   JOIN search_document d ON d.product_id = x.id AND d.version = x.version
  ORDER BY x.id
 ON CONFLICT (product_id, context) DO UPDATE
-   SET version = EXCLUDED.version, body = EXCLUDED.body, expires_at = EXCLUDED.expires_at, rendered_at = EXCLUDED.rendered_at`
+   SET version = EXCLUDED.version, body = EXCLUDED.body, body_deflated = EXCLUDED.body_deflated,
+       expires_at = EXCLUDED.expires_at, rendered_at = EXCLUDED.rendered_at`
+
+/**
+ * Bodies rendered before fragments were kept (catalogue_body.body_deflated), in key order after
+ * ($2 product id, $3 context; null from the start), at most $1.
+ */
+export const BODIES_WITHOUT_FRAGMENT_SQL = `SELECT product_id AS id, context, body, rendered_at::text AS rendered
+               FROM catalogue_body
+              WHERE ($2::text IS NULL OR (product_id, context) > ($2::text, $3::text))
+                AND body_deflated IS NULL AND body <> ''
+              ORDER BY product_id, context
+              LIMIT $1`
+export type BodyWithoutFragmentRow = {
+  id: string
+  context: string
+  body: string
+  rendered: string
+}
+
+/** Stores fragments of bodies not rendered again meanwhile. $1 ids, $2 contexts, $3 rendered at, $4 fragments. */
+export const STORE_FRAGMENTS_SQL = `UPDATE catalogue_body b SET body_deflated = x.fragment
+  FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bytea[]) AS x(id, context, rendered, fragment)
+ WHERE b.product_id = x.id AND b.context = x.context AND b.rendered_at = x.rendered AND b.body_deflated IS NULL`
 
 /** Tells `npm run catalogue:rebuild` that a server renders the bodies. */
 export const RENDERER_SEEN_SQL = `UPDATE catalogue_state SET renderer_seen_at = now() WHERE id = 1`

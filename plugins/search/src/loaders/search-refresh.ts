@@ -167,6 +167,7 @@ export default async function searchRefreshLoader(
     }
     warming = true
     try {
+      await warmer.fillFragments()
       await warmer.warm()
     } catch (e) {
       if (!stopped && Date.now() - lastError > 60000) {

@@ -4,6 +4,7 @@ import { randomBytes } from "crypto"
 import type { EntityManager } from "typeorm"
 import type { Caller, RenderContext } from "../lib/catalogue-answer"
 import type { RenderParams } from "../lib/catalogue-request"
+import { deflateFragment } from "../lib/gzip-parts"
 import { internalGet } from "../lib/internal-get"
 import { STORE_BODIES_SQL } from "../lib/read-model-sql"
 import type CatalogueStateService from "./catalogue-state"
@@ -71,6 +72,7 @@ export default class CatalogueRendererService extends TransactionBaseService {
       const ids: string[] = []
       const versions: string[] = []
       const texts: string[] = []
+      const fragments: (Buffer | null)[] = []
       for (const r of batch) {
         // "" records that core does not render this product in this context (not in its channels):
         // such a read goes to core, and warming does not try it again until the product changes
@@ -81,6 +83,7 @@ export default class CatalogueRendererService extends TransactionBaseService {
         ids.push(r.id)
         versions.push(r.version)
         texts.push(body)
+        fragments.push(body ? deflateFragment(Buffer.from(body)) : null)
       }
       if (ids.length) {
         // one statement, atomic by itself: not in atomicPhase_, which would point this shared
@@ -90,6 +93,7 @@ export default class CatalogueRendererService extends TransactionBaseService {
           versions,
           texts,
           context.key,
+          fragments,
         ])
       }
       this.state_.stats.rendered += ids.length

@@ -1,9 +1,13 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
+import { deflateFragmentOffThread } from "../lib/gzip-parts"
 import {
+  BODIES_WITHOUT_FRAGMENT_SQL,
   MISSING_BODIES_SQL,
   RENDERER_SEEN_SQL,
+  STORE_FRAGMENTS_SQL,
+  type BodyWithoutFragmentRow,
   type MissingBodyRow,
 } from "../lib/read-model-sql"
 import type CatalogueContextService from "./catalogue-context"
@@ -23,6 +27,9 @@ const WARM_PARALLEL = 2
 export const WARM_PER_TICK = 2000
 /** how long a complete set of eager bodies is trusted without a change */
 const WARM_RECHECK_MS = 60000
+/** bodies given their fragment per statement, and per call of `fillFragments` */
+const FRAGMENT_BATCH = 500
+export const FRAGMENTS_PER_TICK = 5000
 
 /**
  * Renders, beside the drain, the bodies the eager contexts (no region, each region) lack: after a
@@ -46,11 +53,47 @@ export default class CatalogueWarmerService extends TransactionBaseService {
     { generation: string; created: string; id: string }
   >()
 
+  /** where the fragment backfill stands (product id, context); "done" once a pass found none */
+  private fragmentsFrom_: [string, string] | null | "done" = null
+
   constructor(container: InjectedDependencies) {
     super(container)
     this.state_ = container.catalogueStateService
     this.contexts_ = container.catalogueContextService
     this.renderer_ = container.catalogueRendererService
+  }
+
+  /**
+   * Gives the bodies rendered before fragments were kept (an older version of this plugin) their
+   * deflate fragment (lib/gzip-parts.ts), up to `limit` per call, in key order, once per process:
+   * the bodies rendered since carry theirs. Compressed on libuv's thread pool, beside the answers.
+   */
+  async fillFragments(limit = FRAGMENTS_PER_TICK): Promise<number> {
+    let done = 0
+    while (this.fragmentsFrom_ !== "done" && done < limit) {
+      const from = this.fragmentsFrom_
+      const rows: BodyWithoutFragmentRow[] = await this.activeManager_.query(
+        BODIES_WITHOUT_FRAGMENT_SQL,
+        [FRAGMENT_BATCH, from?.[0] ?? null, from?.[1] ?? null]
+      )
+      if (!rows.length) {
+        this.fragmentsFrom_ = "done"
+        break
+      }
+      const fragments = await Promise.all(
+        rows.map((r) => deflateFragmentOffThread(Buffer.from(r.body)))
+      )
+      await this.activeManager_.query(STORE_FRAGMENTS_SQL, [
+        rows.map((r) => r.id),
+        rows.map((r) => r.context),
+        rows.map((r) => r.rendered),
+        fragments,
+      ])
+      const last = rows[rows.length - 1]
+      this.fragmentsFrom_ = [last.id, last.context]
+      done += rows.length
+    }
+    return done
   }
 
   /**

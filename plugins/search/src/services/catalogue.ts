@@ -15,7 +15,9 @@ import {
 import type { ListRequest } from "../lib/catalogue-request"
 import {
   countSql,
-  listBody,
+  joinedAnswer,
+  listParts,
+  productParts,
   listSql,
   pageByIdsSql,
   retrieveSql,
@@ -160,11 +162,13 @@ export default class CatalogueService extends TransactionBaseService {
     stats.model++
     return {
       status: 200,
-      body: listBody(
-        rows.map((r) => r.body as string | Buffer),
-        total,
-        request.offset,
-        request.limit
+      ...joinedAnswer(
+        listParts(
+          rows as (PageRow & { body: string })[],
+          total,
+          request.offset,
+          request.limit
+        )
       ),
       productIds: rows.map((r) => r.id),
       expiresAt: earliest(rows.map((r) => r.expires)),
@@ -230,26 +234,25 @@ export default class CatalogueService extends TransactionBaseService {
     if (row.status !== "published") {
       return notFound(id)
     }
-    let body = row.body
-    if (body === "") {
+    if (row.body === "") {
       return null
     }
-    if (body === null) {
+    if (row.body === null) {
       const rendered = await this.renderer.render(
         [row],
         context,
         row.channels,
         withoutKey(caller)
       )
-      body = rendered.get(id) ?? null
-      if (body === null) {
+      row.body = rendered.get(id) ?? null
+      if (row.body === null) {
         return null
       }
     }
     this.state.stats.model++
     return {
       status: 200,
-      body: `{"product":${body}}`,
+      ...joinedAnswer(productParts(row as RetrieveRow & { body: string })),
       productIds: [id],
       expiresAt: earliest([row.expires]),
     }
