@@ -188,6 +188,10 @@ async function startServer(opts) {
   const security = createSecurity({ env: process.env, log })
   security.before(app)
   observability.routes(app)
+  // the store's product reads, answered before Medusa's session and passport when a plugin offers
+  // them (plugins/search: api/read-path-first.ts); filled once Medusa is loaded
+  const first = express.Router()
+  app.use(first)
   const started = Date.now()
   const { container, shutdown, prepareShutdown } = await loaders({
     directory: ROOT,
@@ -196,6 +200,9 @@ async function startServer(opts) {
   })
   security.after(app)
   observability.attach(container)
+  if (container.hasRegistration("catalogueReadPathFirst")) {
+    container.resolve("catalogueReadPathFirst")(first)
+  }
   log(`Medusa loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   if (seed) {

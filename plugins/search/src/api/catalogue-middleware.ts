@@ -75,6 +75,12 @@ async function prepare<T>(
   caller: Caller
   query: Record<string, unknown>
 } | null> {
+  if (res.locals.catalogueTried) {
+    // tried before Medusa's middleware (read-path-first.ts), which passed it on to core
+    next()
+    return null
+  }
+  res.locals.catalogueTried = true
   const { catalogue, cache } = services(req)
   if (bypassed(req, catalogue.renderer.internalToken)) {
     toCore(res, next)
