@@ -1,9 +1,2 @@
-export {
-  cleanText,
-  foldKey,
-  foldText,
-  foldWords,
-  slugify,
-  stripAccents,
-} from "./fold"
-export { compactReference, referenceTokens } from "./part-number"
+export * from "./fold"
+export * from "./part-number"
