@@ -6,6 +6,7 @@ export {
   writeInChunks,
 } from "./bulk"
 export type { BulkColumn } from "./bulk"
+export { insertSql } from "./insert"
 export { containsPattern, SqlParams, SqlWhere } from "./where"
 export type { Placeholder } from "./where"
 export { preparedQuery, runStatement, statementName } from "./prepared"

@@ -1,5 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
-import { BulkColumn, columnArrays, unnestSql } from "@shabou/sql"
+import { BulkColumn, columnArrays, insertSql, unnestSql } from "@shabou/sql"
 import { MakeRecord, ModelRecord, VehicleImportPlan } from "../lib/plan"
 import { VehicleRecord } from "../lib/vehicle-match"
 import { VehicleRow } from "../lib/vehicle-row"
@@ -96,8 +96,12 @@ export const FitmentVehicleImportRepository = dataSource
       key: string
     }): Promise<void> {
       await this.query(
-        `INSERT INTO vehicle_make (id, name, handle, key) VALUES ($1, $2, $3, $4)`,
-        [make.id, make.name, make.handle, make.key]
+        ...insertSql("vehicle_make", {
+          id: make.id,
+          name: make.name,
+          handle: make.handle,
+          key: make.key,
+        })
       )
     },
 
@@ -109,8 +113,13 @@ export const FitmentVehicleImportRepository = dataSource
       key: string
     }): Promise<void> {
       await this.query(
-        `INSERT INTO vehicle_model (id, make_id, name, handle, key) VALUES ($1, $2, $3, $4, $5)`,
-        [model.id, model.make_id, model.name, model.handle, model.key]
+        ...insertSql("vehicle_model", {
+          id: model.id,
+          make_id: model.make_id,
+          name: model.name,
+          handle: model.handle,
+          key: model.key,
+        })
       )
     },
 

@@ -1,4 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { insertSql } from "@shabou/sql"
 import { GarageVehicle } from "../models/garage-vehicle"
 
 /** A vehicle of a customer's garage, as stored. */
@@ -78,8 +79,14 @@ export const GarageVehicleRepository = dataSource
       isCurrent: boolean
     ): Promise<void> {
       await this.query(
-        `INSERT INTO garage_vehicle (id, customer_id, vehicle_id, name, vin, is_current) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, customerId, values.vehicle_id, values.name, values.vin, isCurrent]
+        ...insertSql("garage_vehicle", {
+          id,
+          customer_id: customerId,
+          vehicle_id: values.vehicle_id,
+          name: values.name,
+          vin: values.vin,
+          is_current: isCurrent,
+        })
       )
     },
 

@@ -1,4 +1,5 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
+import { insertSql } from "@shabou/sql"
 
 import { ProspectorLeadStatusChange } from "../models/prospector-lead-status-change"
 
@@ -24,15 +25,14 @@ export const ProspectorLeadStatusChangeRepository = dataSource
       >
     ): Promise<void> {
       await this.query(
-        `INSERT INTO prospector_lead_status_change (id, lead_id, from_status, to_status, changed_by, note) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          change.id,
-          change.lead_id,
-          change.from_status,
-          change.to_status,
-          change.changed_by,
-          change.note,
-        ]
+        ...insertSql("prospector_lead_status_change", {
+          id: change.id,
+          lead_id: change.lead_id,
+          from_status: change.from_status,
+          to_status: change.to_status,
+          changed_by: change.changed_by,
+          note: change.note,
+        })
       )
     },
 

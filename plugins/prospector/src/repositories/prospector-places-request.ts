@@ -1,6 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 
-import { SqlWhere } from "@shabou/sql"
+import { insertSql, SqlWhere } from "@shabou/sql"
 import { ProspectorPlacesRequest } from "../models/prospector-places-request"
 
 /** One Places HTTP request of the ledger, as the admin API lists it. */
@@ -27,20 +27,18 @@ export const ProspectorPlacesRequestRepository = dataSource
   .extend({
     async record(r: PlacesRequestInput): Promise<void> {
       await this.query(
-        `INSERT INTO prospector_places_request (id, run_id, query, language, area, tile, page, attempt, status, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          r.id,
-          r.run_id,
-          r.query,
-          r.language,
-          r.area,
-          r.tile,
-          r.page,
-          r.attempt,
-          r.status,
-          r.at,
-        ]
+        ...insertSql("prospector_places_request", {
+          id: r.id,
+          run_id: r.run_id,
+          query: r.query,
+          language: r.language,
+          area: r.area,
+          tile: r.tile,
+          page: r.page,
+          attempt: r.attempt,
+          status: r.status,
+          created_at: r.at,
+        })
       )
     },
 

@@ -1,6 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 
-import { SqlWhere } from "@shabou/sql"
+import { insertSql, SqlWhere } from "@shabou/sql"
 import { ProspectorPriceAlert } from "../models/prospector-price-alert"
 
 /** A `prospector_price_alert` row (every column). */
@@ -48,15 +48,14 @@ export const ProspectorPriceAlertRepository = dataSource
       > & { details: object }
     ): Promise<void> {
       await this.query(
-        `INSERT INTO prospector_price_alert (id, watched_page_id, observation_id, kind, message, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          alert.id,
-          alert.watched_page_id,
-          alert.observation_id,
-          alert.kind,
-          alert.message,
-          JSON.stringify(alert.details),
-        ]
+        ...insertSql("prospector_price_alert", {
+          id: alert.id,
+          watched_page_id: alert.watched_page_id,
+          observation_id: alert.observation_id,
+          kind: alert.kind,
+          message: alert.message,
+          details: JSON.stringify(alert.details),
+        })
       )
     },
 
