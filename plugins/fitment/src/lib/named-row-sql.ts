@@ -1,3 +1,5 @@
+import { insertSql } from "@shabou/sql"
+
 /** The tables whose rows a make or model is known by: a name, a handle, a key and aliases. */
 export type NamedTable = "vehicle_make" | "vehicle_model"
 
@@ -7,6 +9,21 @@ export type NamedValues = {
   handle: string
   key: string
   aliases: string[]
+}
+
+/** The INSERT of a make or model: its ids (a make's `{ id }`, a model's `{ id, make_id }`), then its names. */
+export function insertNamedSql(
+  table: NamedTable,
+  ids: { id: string; make_id?: string },
+  values: NamedValues
+): [string, unknown[]] {
+  return insertSql(table, {
+    ...ids,
+    name: values.name,
+    handle: values.handle,
+    key: values.key,
+    aliases: values.aliases,
+  })
 }
 
 /** The UPDATE of a make's or model's names, with its bound values. */

@@ -1,6 +1,7 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { SqlWhere } from "@shabou/sql"
 import {
+  insertNamedSql,
   NamedValues,
   setAliasesSql,
   updateNamesSql,
@@ -84,10 +85,7 @@ export const VehicleMakeRepository = dataSource
     },
 
     async insertRow(id: string, values: VehicleMakeValues): Promise<void> {
-      await this.query(
-        `INSERT INTO vehicle_make (id, name, handle, key, aliases) VALUES ($1, $2, $3, $4, $5)`,
-        [id, values.name, values.handle, values.key, values.aliases]
-      )
+      await this.query(...insertNamedSql("vehicle_make", { id }, values))
     },
 
     async updateRow(id: string, values: VehicleMakeValues): Promise<void> {

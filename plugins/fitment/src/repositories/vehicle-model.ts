@@ -1,6 +1,7 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { SqlWhere } from "@shabou/sql"
 import {
+  insertNamedSql,
   NamedValues,
   setAliasesSql,
   updateNamesSql,
@@ -108,8 +109,7 @@ export const VehicleModelRepository = dataSource
       values: VehicleModelValues
     ): Promise<void> {
       await this.query(
-        `INSERT INTO vehicle_model (id, make_id, name, handle, key, aliases) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, makeId, values.name, values.handle, values.key, values.aliases]
+        ...insertNamedSql("vehicle_model", { id, make_id: makeId }, values)
       )
     },
 
