@@ -5,8 +5,8 @@ import {
   columnArrays,
   containsPattern,
   SqlWhere,
-  unnestSql,
 } from "@shabou/sql"
+import { countedUpsertSql } from "../lib/counted-upsert-sql"
 import { brandJoin, fitmentProductJoin } from "../lib/fitment-sources"
 import type { BatchAlert } from "../lib/forecast-batch"
 import { AlertStatus, AlertType, OrionAlert } from "../models/orion-alert"
@@ -198,19 +198,17 @@ export const OrionAlertRepository = dataSource
       alerts: BatchAlert[]
     ): Promise<{ opened: number; refreshed: number }> {
       const [res]: { opened: number; refreshed: number }[] = await this.query(
-        `WITH input AS (
-           SELECT * FROM ${unnestSql(ALERT_COLUMNS)}
-         ), up AS (
-           INSERT INTO "orion_alert" ("id", "type", "status", "variant_id", "sku", "title", "run_id", "severity", "reason", "suggested_quantity", "data")
+        countedUpsertSql(
+          ALERT_COLUMNS,
+          `INSERT INTO "orion_alert" ("id", "type", "status", "variant_id", "sku", "title", "run_id", "severity", "reason", "suggested_quantity", "data")
            SELECT 'oal_' || replace(gen_random_uuid()::text, '-', ''), type, 'open', variant_id, sku, title, $${ALERT_COLUMNS.length + 1}, severity, reason, suggested_quantity, data
            FROM input
            ON CONFLICT ("variant_id", "type") WHERE "status" <> 'resolved'
            DO UPDATE SET "run_id" = EXCLUDED."run_id", "severity" = EXCLUDED."severity", "reason" = EXCLUDED."reason",
              "suggested_quantity" = EXCLUDED."suggested_quantity", "sku" = EXCLUDED."sku", "title" = EXCLUDED."title",
-             "data" = EXCLUDED."data" || jsonb_strip_nulls(jsonb_build_object('note', "orion_alert"."data"->'note')), "updated_at" = now()
-           RETURNING (xmax = 0) AS inserted
-         )
-         SELECT count(*) FILTER (WHERE inserted)::int AS opened, count(*) FILTER (WHERE NOT inserted)::int AS refreshed FROM up`,
+             "data" = EXCLUDED."data" || jsonb_strip_nulls(jsonb_build_object('note', "orion_alert"."data"->'note')), "updated_at" = now()`,
+          ["opened", "refreshed"]
+        ),
         [...columnArrays(alerts, ALERT_COLUMNS), runId]
       )
       return res

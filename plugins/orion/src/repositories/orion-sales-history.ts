@@ -1,6 +1,7 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { rowsOf } from "@shabou/ops"
-import { BulkColumn, columnArrays, SqlWhere, unnestSql } from "@shabou/sql"
+import { BulkColumn, columnArrays, SqlWhere } from "@shabou/sql"
+import { countedUpsertSql } from "../lib/counted-upsert-sql"
 import { OrionSalesHistory } from "../models/orion-sales-history"
 import type { Frequency } from "../lib/types"
 
@@ -96,17 +97,14 @@ export const OrionSalesHistoryRepository = dataSource
       sales: ImportedSale[]
     ): Promise<{ inserted: number; updated: number }> {
       const [res]: { inserted: number; updated: number }[] = await this.query(
-        `WITH input AS (
-           SELECT * FROM ${unnestSql(IMPORT_COLUMNS)}
-         ), up AS (
-           INSERT INTO "orion_sales_history" ("id", "variant_id", "sku", "day", "qty", "source")
+        countedUpsertSql(
+          IMPORT_COLUMNS,
+          `INSERT INTO "orion_sales_history" ("id", "variant_id", "sku", "day", "qty", "source")
            SELECT 'osh_' || replace(gen_random_uuid()::text, '-', ''), variant_id, sku, day, qty, 'import' FROM input
            ON CONFLICT ("variant_id", "day") WHERE "source" = 'import'
            DO UPDATE SET "qty" = EXCLUDED."qty", "sku" = EXCLUDED."sku", "updated_at" = now()
-           WHERE "orion_sales_history"."qty" IS DISTINCT FROM EXCLUDED."qty"
-           RETURNING (xmax = 0) AS inserted
-         )
-         SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
+           WHERE "orion_sales_history"."qty" IS DISTINCT FROM EXCLUDED."qty"`
+        ),
         columnArrays(sales, IMPORT_COLUMNS)
       )
       return res

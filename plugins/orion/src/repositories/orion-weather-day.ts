@@ -1,5 +1,6 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
-import { BulkColumn, columnArrays, SqlWhere, unnestSql } from "@shabou/sql"
+import { BulkColumn, columnArrays, SqlWhere } from "@shabou/sql"
+import { countedUpsertSql } from "../lib/counted-upsert-sql"
 import type { WeatherDay } from "../lib/weather-csv"
 import { OrionWeatherDay } from "../models/orion-weather-day"
 
@@ -40,17 +41,14 @@ export const OrionWeatherDayRepository = dataSource
       days: WeatherDay[]
     ): Promise<{ inserted: number; updated: number }> {
       const [res]: { inserted: number; updated: number }[] = await this.query(
-        `WITH input AS (
-           SELECT * FROM ${unnestSql(DAY_COLUMNS)}
-         ), up AS (
-           INSERT INTO "orion_weather_day" ("id", "date", "governorate", "temperature", "rain")
+        countedUpsertSql(
+          DAY_COLUMNS,
+          `INSERT INTO "orion_weather_day" ("id", "date", "governorate", "temperature", "rain")
            SELECT 'owx_' || replace(gen_random_uuid()::text, '-', ''), date, governorate, temperature, rain FROM input
            ON CONFLICT ("date", "governorate")
            DO UPDATE SET "temperature" = EXCLUDED."temperature", "rain" = EXCLUDED."rain", "updated_at" = now()
-           WHERE ("orion_weather_day"."temperature", "orion_weather_day"."rain") IS DISTINCT FROM (EXCLUDED."temperature", EXCLUDED."rain")
-           RETURNING (xmax = 0) AS inserted
-         )
-         SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
+           WHERE ("orion_weather_day"."temperature", "orion_weather_day"."rain") IS DISTINCT FROM (EXCLUDED."temperature", EXCLUDED."rain")`
+        ),
         columnArrays(days, DAY_COLUMNS)
       )
       return res
