@@ -3,6 +3,7 @@ import { EntityManager } from "typeorm"
 import type { RunLease } from "@shabou/ops"
 
 import { PageFetcher } from "../lib/fetch-page"
+import { KeptByKey } from "../lib/kept-by-key"
 import { HostThrottle } from "../lib/politeness"
 import { RobotsPolicy } from "../lib/robots"
 import {
@@ -48,8 +49,8 @@ export default class PriceWatchService extends TransactionBaseService {
   protected readonly runLog_: ProspectorRunLogService
   protected readonly watchedPageRepository_: typeof ProspectorWatchedPageRepository
   protected readonly pageCheck_: WatchedPageCheckService
-  private robots_: { key: string; policy: RobotsPolicy } | null = null
-  private throttle_: { key: string; throttle: HostThrottle } | null = null
+  private readonly robots_ = new KeptByKey<RobotsPolicy>()
+  private readonly throttle_ = new KeptByKey<HostThrottle>()
 
   constructor(
     container: InjectedDependencies,
@@ -69,27 +70,20 @@ export default class PriceWatchService extends TransactionBaseService {
     throttle: HostThrottle
   } {
     // kept between passes (the service is a singleton): robots.txt cached up to 24 h, gaps per host
-    const rKey = `${opts.robotsProductToken}|${opts.userAgent}`
-    if (!this.robots_ || this.robots_.key !== rKey) {
-      this.robots_ = {
-        key: rKey,
-        policy: new RobotsPolicy({
+    const robots = this.robots_.get(
+      `${opts.robotsProductToken}|${opts.userAgent}`,
+      () =>
+        new RobotsPolicy({
           productToken: opts.robotsProductToken,
           userAgent: opts.userAgent,
-        }),
-      }
-    }
-    const tKey = `${opts.minGapMs}|${opts.jitterMs}`
-    if (!this.throttle_ || this.throttle_.key !== tKey) {
-      this.throttle_ = {
-        key: tKey,
-        throttle: new HostThrottle({
-          minGapMs: opts.minGapMs,
-          jitterMs: opts.jitterMs,
-        }),
-      }
-    }
-    return { robots: this.robots_.policy, throttle: this.throttle_.throttle }
+        })
+    )
+    const throttle = this.throttle_.get(
+      `${opts.minGapMs}|${opts.jitterMs}`,
+      () =>
+        new HostThrottle({ minGapMs: opts.minGapMs, jitterMs: opts.jitterMs })
+    )
+    return { robots, throttle }
   }
 
   async runPass(input: PassInput): Promise<RunRow> {
