@@ -132,39 +132,34 @@ export default class OrionRestockSettingsService extends TransactionBaseService 
   async resolver(): Promise<ResolvedSettings> {
     const { settings } = await this.list()
     const byKey = new Map(settings.map((s) => [`${s.scope}|${s.key}`, s]))
-    const def = byKey.get("default|*")
-    const baseSl = def?.service_level ?? this.options_.defaultServiceLevel
-    const baseLt = def?.lead_time_days ?? this.options_.defaultLeadTimeDays
     return {
       resolve: (categories, brand) => {
-        let serviceLevel = baseSl
-        let serviceLevelFrom =
-          def?.service_level != null ? "default setting" : "plugin default"
-        let leadTimeDays = baseLt
-        let leadTimeFrom =
-          def?.lead_time_days != null ? "default setting" : "plugin default"
-        // categories: root first, leaf last (the most specific setting wins)
-        for (const c of categories) {
-          const s = c ? byKey.get(`category|${c}`) : undefined
+        const resolved = {
+          serviceLevel: this.options_.defaultServiceLevel,
+          leadTimeDays: this.options_.defaultLeadTimeDays,
+          serviceLevelFrom: "plugin default",
+          leadTimeFrom: "plugin default",
+        }
+        // each value a setting gives overrides the one before it, named by where it came from
+        const take = (s: OrionRestockSetting | undefined, from: string) => {
           if (s?.service_level != null) {
-            serviceLevel = s.service_level
-            serviceLevelFrom = `category ${c}`
+            resolved.serviceLevel = s.service_level
+            resolved.serviceLevelFrom = from
           }
           if (s?.lead_time_days != null) {
-            leadTimeDays = s.lead_time_days
-            leadTimeFrom = `category ${c}`
+            resolved.leadTimeDays = s.lead_time_days
+            resolved.leadTimeFrom = from
           }
         }
-        const b = brand ? byKey.get(`brand|${brand}`) : undefined
-        if (b?.lead_time_days != null) {
-          leadTimeDays = b.lead_time_days
-          leadTimeFrom = `brand ${brand}`
+        take(byKey.get("default|*"), "default setting")
+        // categories: root first, leaf last (the most specific setting wins), then the brand
+        for (const c of categories) {
+          take(c ? byKey.get(`category|${c}`) : undefined, `category ${c}`)
         }
-        if (b?.service_level != null) {
-          serviceLevel = b.service_level
-          serviceLevelFrom = `brand ${brand}`
+        if (brand) {
+          take(byKey.get(`brand|${brand}`), `brand ${brand}`)
         }
-        return { serviceLevel, leadTimeDays, serviceLevelFrom, leadTimeFrom }
+        return resolved
       },
     }
   }
