@@ -6,6 +6,7 @@ import type {
 import {
   makeAnswer,
   makeAnswerOffThread,
+  makeGzipAnswer,
   type CachedAnswer,
 } from "../lib/answer-cache"
 import { withoutKey, type Answer, type Caller } from "../lib/catalogue-answer"
@@ -146,12 +147,18 @@ async function fromCacheOrModel(
       if (!answer) {
         return null
       }
-      const cached = await makeAnswerOffThread(
-        answer.status,
-        answer.body,
-        answer.expiresAt,
-        answer.gzip
-      )
+      const cached = answer.gzip
+        ? makeGzipAnswer(
+            answer.status,
+            answer.gzip,
+            answer.size!,
+            answer.expiresAt
+          )
+        : await makeAnswerOffThread(
+            answer.status,
+            answer.body!,
+            answer.expiresAt
+          )
       // in this instance's memory at once; the answer does not wait for Redis to take it
       void cache.set(key, cached)
       return cached

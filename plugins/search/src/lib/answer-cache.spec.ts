@@ -1,12 +1,14 @@
-import { gunzipSync, brotliDecompressSync } from "zlib"
+import { gunzipSync, gzipSync, brotliDecompressSync } from "zlib"
 import {
   compressed,
   etagMatches,
   fromSharedForm,
   makeAnswer,
   makeAnswerOffThread,
+  makeGzipAnswer,
   MemoryLru,
   pickEncoding,
+  plainBody,
   sharedForm,
 } from "./answer-cache"
 
@@ -27,7 +29,8 @@ describe("answers", () => {
     const text = '{"title":"Filtre à huile – فلتر زيت"}'
     const a = makeAnswer(200, text)
     expect(Buffer.isBuffer(a.body)).toBe(true)
-    expect(a.body.toString("utf8")).toBe(text)
+    expect(a.size).toBe(Buffer.byteLength(text))
+    expect(a.body!.toString("utf8")).toBe(text)
     expect(makeAnswer(200, Buffer.from(text)).etag).toBe(a.etag)
   })
 
@@ -67,9 +70,12 @@ describe("the shared form (Redis)", () => {
     })
     const a = makeAnswer(200, body)
     const stored = sharedForm(a, 1796300000123)
-    expect(stored.length).toBeLessThan(a.body.length / 3)
-    const back = fromSharedForm(stored)
-    expect(back?.body.toString()).toBe(body)
+    expect(stored.length).toBeLessThan(a.size / 3)
+    const back = fromSharedForm(stored)!
+    // decompressed only when a client asks for it plain
+    expect(back.body).toBeUndefined()
+    expect(back.size).toBe(Buffer.byteLength(body))
+    expect(plainBody(back).toString()).toBe(body)
     expect(back?.etag).toBe(a.etag)
     // the entry's expiry travels with it: the instance that reads it forgets it when Redis does
     expect(back?.expiresAt).toBe(1796300000123)
@@ -79,15 +85,17 @@ describe("the shared form (Redis)", () => {
   it("reads anything else as no entry (an entry of an older format, a cut value)", () => {
     expect(fromSharedForm(Buffer.from('{"products":[]}'))).toBeNull()
     const answer = makeAnswer(200, "x".repeat(2000))
-    // the form before the expiry travelled with the entry: ETag, line break, gzip
-    expect(
-      fromSharedForm(
-        Buffer.concat([
-          Buffer.from(`${answer.etag}\n`),
-          compressed(answer, "gzip"),
-        ])
-      )
-    ).toBeNull()
+    // the forms before: ETag, line break, gzip; then ETag and expiry, line break, gzip
+    for (const head of [
+      `${answer.etag}`,
+      `${answer.etag} ${Date.now() + 60000}`,
+    ]) {
+      expect(
+        fromSharedForm(
+          Buffer.concat([Buffer.from(`${head}\n`), compressed(answer, "gzip")])
+        )
+      ).toBeNull()
+    }
     const stored = sharedForm(answer, Date.now() + 60000)
     expect(fromSharedForm(stored.subarray(0, stored.length - 5))).toBeNull()
     expect(fromSharedForm(Buffer.from(""))).toBeNull()
@@ -102,7 +110,7 @@ describe("makeAnswerOffThread", () => {
     const off = await makeAnswerOffThread(200, body, 99)
     const on = makeAnswer(200, body, 99)
     expect(off.etag).toBe(on.etag)
-    expect(off.body.equals(on.body)).toBe(true)
+    expect(off.body!.equals(on.body!)).toBe(true)
     expect(off.expiresAt).toBe(99)
     expect(gunzipSync(off.gzip as Buffer).toString()).toBe(body)
     expect(off.gzip?.equals(compressed(on, "gzip"))).toBe(true)
@@ -128,5 +136,34 @@ describe("MemoryLru", () => {
     expect(lru.usedBytes).toBeLessThanOrEqual(100)
     lru.set("huge", makeAnswer(200, "h".repeat(200)))
     expect(lru.get("huge")).toBeUndefined()
+  })
+})
+
+describe("answers known by their gzip form (joined from fragments)", () => {
+  const json = JSON.stringify({
+    products: Array.from({ length: 30 }, (_, i) => ({
+      id: `prod_${i}`,
+      title: "Rotule – فلتر",
+    })),
+  })
+  const gzip = gzipSync(json)
+
+  it("have an ETag of their stream, their JSON made once when a client wants it plain", () => {
+    const a = makeGzipAnswer(200, gzip, Buffer.byteLength(json), 42)
+    expect(a.body).toBeUndefined()
+    expect(a.etag).toBe(makeGzipAnswer(200, gzip, 1).etag)
+    expect(a.etag).not.toBe(makeGzipAnswer(200, gzipSync(json + " "), 1).etag)
+    expect(compressed(a, "gzip")).toBe(gzip)
+    expect(pickEncoding("gzip", a.size)).toBe("gzip")
+    const plain = plainBody(a)
+    expect(plain.toString()).toBe(json)
+    expect(plainBody(a)).toBe(plain)
+    expect(brotliDecompressSync(compressed(a, "br")).toString()).toBe(json)
+  })
+
+  it("count their gzip bytes in the memory cache while they hold no JSON", () => {
+    const lru = new MemoryLru(10 * 1024 * 1024)
+    lru.set("k", makeGzipAnswer(200, gzip, Buffer.byteLength(json)))
+    expect(lru.usedBytes).toBe(gzip.length + 1)
   })
 })

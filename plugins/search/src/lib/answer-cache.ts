@@ -21,8 +21,10 @@ const gzipAsync = promisify(gzipCallback)
 
 export type CachedAnswer = {
   status: number
-  /** the JSON answer, UTF-8 */
-  body: Buffer
+  /** the JSON answer, UTF-8; absent from an answer joined from fragments until a client wants it plain */
+  body?: Buffer
+  /** its length in bytes */
+  size: number
   etag: string
   /** epoch ms after which the answer is stale (a price list starts or ends); none: until a change */
   expiresAt?: number
@@ -42,33 +44,52 @@ export function makeAnswer(
   return {
     status,
     body: bytes,
-    etag: etagOf(createHash("sha1").update(bytes).digest()),
+    size: bytes.length,
+    etag: etagOf(bytes),
     expiresAt,
   }
 }
 
 /**
- * `makeAnswer` with its gzip form: the one joined from the bodies' fragments when there is one
- * (lib/gzip-parts.ts), else made on libuv's thread pool (a miss's 70 kB page cost the event loop
- * about 0.35 ms of gzip, 15 % of a vehicle listing's miss in a profile, time in which it answers
- * nobody). Answers too small to compress get no gzip form.
+ * `makeAnswer` with its gzip form made on libuv's thread pool: a miss's 70 kB page cost the event
+ * loop about 0.35 ms of gzip (15 % of a vehicle listing's miss in a profile), time in which it
+ * answers nobody. Answers too small to compress get no gzip form.
  */
 export async function makeAnswerOffThread(
   status: number,
   body: string | Buffer,
-  expiresAt?: number,
-  gzip?: Buffer
+  expiresAt?: number
 ): Promise<CachedAnswer> {
   const answer = makeAnswer(status, body, expiresAt)
-  if (answer.body.length >= COMPRESS_MIN_BYTES) {
-    answer.gzip = gzip ?? (await gzipAsync(answer.body, { level: GZIP_LEVEL }))
+  if (answer.size >= COMPRESS_MIN_BYTES) {
+    answer.gzip = await gzipAsync(answer.body!, { level: GZIP_LEVEL })
   }
   return answer
 }
 
+/**
+ * An answer known by its gzip form alone (joined from the bodies' fragments, lib/gzip-parts.ts):
+ * its ETag is the hash of that stream (a fifth of the bytes of the JSON; the stream is a function
+ * of the JSON), its plain JSON made only when a client asks for it (`plainBody`).
+ */
+export function makeGzipAnswer(
+  status: number,
+  gzip: Buffer,
+  size: number,
+  expiresAt?: number
+): CachedAnswer {
+  return { status, size, gzip, etag: etagOf(gzip), expiresAt }
+}
+
+/** The plain JSON of an answer, decompressed once when it has only its gzip form. */
+export function plainBody(answer: CachedAnswer): Buffer {
+  answer.body ??= gunzipSync(answer.gzip!)
+  return answer.body
+}
+
 /** The ETag of an answer from the SHA-1 of its bytes. */
-function etagOf(sha1: Buffer): string {
-  return `"${sha1.toString("base64url").slice(0, 27)}"`
+function etagOf(bytes: Buffer): string {
+  return `"${createHash("sha1").update(bytes).digest("base64url").slice(0, 27)}"`
 }
 
 /** Does an `If-None-Match` header name this ETag (a list, weak forms or `*`)? */
@@ -119,54 +140,60 @@ export function compressed(
   encoding: "br" | "gzip"
 ): Buffer {
   if (encoding === "br") {
-    answer.br ??= brotliCompressSync(answer.body, {
+    answer.br ??= brotliCompressSync(plainBody(answer), {
       params: {
         [zlib.BROTLI_PARAM_QUALITY]: 4,
-        [zlib.BROTLI_PARAM_SIZE_HINT]: answer.body.length,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: answer.size,
       },
     })
     return answer.br
   }
-  answer.gzip ??= gzipSync(answer.body, { level: GZIP_LEVEL })
+  answer.gzip ??= gzipSync(answer.body!, { level: GZIP_LEVEL })
   return answer.gzip
 }
 
 /**
- * An answer as the shared level (Redis) keeps it: its ETag, a space, when the entry expires (epoch
- * ms), a line break, its gzip form. A tenth of the JSON's bytes to send to Redis on every miss, the
- * same ETag on every instance, and one GET to read it back with its expiry (a MULTI with PTTL cost
- * four socket writes on every miss).
+ * An answer as the shared level (Redis) keeps it: its ETag, when the entry expires (epoch ms) and
+ * the length of its gzip form, separated by spaces, a line break, its gzip form. A tenth of the
+ * JSON's bytes to send to Redis on every miss, the same ETag on every instance, and one GET to read
+ * it back with its expiry (a MULTI with PTTL cost four socket writes on every miss).
  */
 export function sharedForm(answer: CachedAnswer, expiresAt: number): Buffer {
+  const gzip = compressed(answer, "gzip")
   return Buffer.concat([
-    Buffer.from(`${answer.etag} ${Math.round(expiresAt)}\n`),
-    compressed(answer, "gzip"),
+    Buffer.from(`${answer.etag} ${Math.round(expiresAt)} ${gzip.length}\n`),
+    gzip,
   ])
 }
 
-/** The answer kept in its shared form; null for anything else (an entry of another format). */
+/**
+ * The answer kept in its shared form, its JSON decompressed only for a client that wants it plain
+ * (`plainBody`); null for anything else (an entry of another format, a value cut short).
+ */
 export function fromSharedForm(stored: Buffer): CachedAnswer | null {
   const nl = stored.indexOf(10)
   const head = nl > 0 ? stored.subarray(0, nl).toString() : ""
-  const match = /^("[^"]+") (\d+)$/.exec(head)
-  if (!match) {
+  const match = /^("[^"]+") (\d+) (\d+)$/.exec(head)
+  const gzip = stored.subarray(nl + 1)
+  if (!match || gzip.length !== Number(match[3]) || gzip.length < 18) {
     return null
   }
-  const gzip = stored.subarray(nl + 1)
-  try {
-    return {
-      status: 200,
-      body: gunzipSync(gzip),
-      etag: match[1],
-      gzip,
-      expiresAt: Number(match[2]),
-    }
-  } catch {
-    return null
+  return {
+    status: 200,
+    // ISIZE, the gzip trailer's last field
+    size: gzip.readUInt32LE(gzip.length - 4),
+    etag: match[1],
+    gzip,
+    expiresAt: Number(match[2]),
   }
 }
 
-/** Least-recently-used answers, at most `maxBytes` of JSON text in all. */
+/** The bytes an answer holds as it is stored (its JSON, or its gzip form alone). */
+function heldBytes(answer: CachedAnswer): number {
+  return answer.body?.length ?? answer.gzip?.length ?? 0
+}
+
+/** Least-recently-used answers, at most `maxBytes` in all (`heldBytes` and the keys). */
 export class MemoryLru {
   private map = new Map<string, CachedAnswer>()
   private bytes = 0
@@ -185,7 +212,7 @@ export class MemoryLru {
     const hit = this.map.get(key)
     if (hit && hit.expiresAt !== undefined && hit.expiresAt <= now) {
       this.map.delete(key)
-      this.bytes -= hit.body.length + key.length
+      this.bytes -= heldBytes(hit) + key.length
       return undefined
     }
     if (hit) {
@@ -196,13 +223,13 @@ export class MemoryLru {
   }
 
   set(key: string, answer: CachedAnswer): void {
-    const size = answer.body.length + key.length
+    const size = heldBytes(answer) + key.length
     if (size > this.maxBytes) {
       return
     }
     const old = this.map.get(key)
     if (old) {
-      this.bytes -= old.body.length + key.length
+      this.bytes -= heldBytes(old) + key.length
       this.map.delete(key)
     }
     this.map.set(key, answer)
@@ -212,7 +239,7 @@ export class MemoryLru {
         break
       }
       this.map.delete(k)
-      this.bytes -= v.body.length + k.length
+      this.bytes -= heldBytes(v) + k.length
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Statement } from "@shabou/sql"
 import type { ListRequest } from "./catalogue-request"
 import { fitsVehiclesSql } from "./fitment-sources"
-import { joinParts, type Part } from "./gzip-parts"
+import { joinParts, plainParts, type Part } from "./gzip-parts"
 
 /**
  * The one indexed query behind a store listing: the page of product ids (filters, order, page
@@ -12,18 +12,21 @@ import { joinParts, type Part } from "./gzip-parts"
 /** A statement of the read path; `prepared` when its plan does not depend on its values (see @shabou/sql). */
 export type ListSql = Statement
 
-/** A row of a listing's page (`listSql`, `pageByIdsSql`): `body` null when not rendered yet. */
+/**
+ * A row of a listing's page (`listSql`, `pageByIdsSql`): its body's fragment (lib/gzip-parts.ts)
+ * when it has one, else its body (text); both null when not rendered yet. A body "" records that
+ * core does not render the product for this caller.
+ */
 export type PageRow = {
   id: string
   version: string
   body: string | null
-  /** the body's deflate fragment (lib/gzip-parts.ts); null when it has none yet */
   fragment: Buffer | null
   expires: string | null
   generation: string
 }
 
-/** The row of `retrieveSql`. */
+/** The row of `retrieveSql` (body and fragment as in `PageRow`). */
 export type RetrieveRow = {
   id: string
   version: string
@@ -201,7 +204,7 @@ WITH page AS (
    LIMIT ${p(request.limit)} OFFSET ${p(request.offset)}
 ),
 numbered AS (SELECT page.product_id, page.version, row_number() OVER () AS pos FROM page)
-SELECT n.product_id AS id, n.version::text AS version, b.body, b.body_deflated AS fragment, b.expires_at AS expires,
+SELECT n.product_id AS id, n.version::text AS version, CASE WHEN b.body_deflated IS NULL THEN b.body END AS body, b.body_deflated AS fragment, b.expires_at AS expires,
        ${GENERATION_SQL} AS generation
   FROM numbered n
   LEFT JOIN catalogue_body b ON b.product_id = n.product_id AND b.context = ${p(context)}
@@ -250,7 +253,7 @@ SELECT COALESCE((SELECT array_agg(product_id::text ORDER BY pos) FROM numbered),
 export function pageByIdsSql(ids: string[], context: string): ListSql {
   return {
     sql: `
-SELECT d.product_id AS id, d.version::varchar AS version, b.body, b.body_deflated AS fragment, b.expires_at AS expires,
+SELECT d.product_id AS id, d.version::varchar AS version, CASE WHEN b.body_deflated IS NULL THEN b.body END AS body, b.body_deflated AS fragment, b.expires_at AS expires,
        ${GENERATION_SQL}::varchar AS generation
   FROM unnest($1::text[]) WITH ORDINALITY AS p(id, pos)
   JOIN search_document d ON d.product_id = p.id
@@ -285,7 +288,7 @@ export function retrieveSql(
   context: string
 ): ListSql {
   return {
-    sql: `SELECT d.product_id AS id, d.version::text AS version, d.status, d.sales_channel_ids AS channels, b.body, b.body_deflated AS fragment, b.expires_at AS expires
+    sql: `SELECT d.product_id AS id, d.version::text AS version, d.status, d.sales_channel_ids AS channels, CASE WHEN b.body_deflated IS NULL THEN b.body END AS body, b.body_deflated AS fragment, b.expires_at AS expires
             FROM search_document d
             LEFT JOIN catalogue_body b ON b.product_id = d.product_id AND b.context = $2
                  AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now())
@@ -296,19 +299,18 @@ export function retrieveSql(
   }
 }
 
-/** A rendered body as a page reads it, and its deflate fragment (null: none yet). */
-export type BodyPart = { body: string; fragment?: Buffer | null }
+/** A rendered body as a page reads it: its fragment, or its text (see `PageRow`). */
+export type BodyPart = { body: string | null; fragment: Buffer | null }
 
 /**
- * The JSON of an answer (UTF-8) and its gzip stream, assembled from rendered bodies without parsing
- * them or compressing them again (lib/gzip-parts.ts); `gzip` undefined when a body has no fragment.
+ * An answer assembled from rendered bodies without parsing them: its gzip stream joined from the
+ * bodies' fragments (lib/gzip-parts.ts) and its length, or, on a Node.js without zlib.crc32 (no
+ * fragments are made there), its plain JSON.
  */
-export function joinedAnswer(parts: Part[]): { body: Buffer; gzip?: Buffer } {
-  return (
-    joinParts(parts) ?? {
-      body: Buffer.concat(parts.map((p) => p.bytes)),
-    }
-  )
+export function joinedAnswer(
+  parts: Part[]
+): { gzip: Buffer; size: number } | { body: Buffer } {
+  return joinParts(parts) ?? { body: plainParts(parts) }
 }
 
 /** The parts of a listing answer: its products' bodies in core's envelope and key order. */
@@ -318,15 +320,15 @@ export function listParts(
   offset: number,
   limit: number
 ): Part[] {
-  const parts: Part[] = [{ bytes: Buffer.from('{"products":[') }]
+  const parts: Part[] = [{ text: Buffer.from('{"products":[') }]
   bodies.forEach((b, i) => {
     if (i) {
-      parts.push({ bytes: COMMA })
+      parts.push({ text: COMMA })
     }
     parts.push(bodyPart(b))
   })
   parts.push({
-    bytes: Buffer.from(
+    text: Buffer.from(
       `],"count":${count},"offset":${offset},"limit":${limit}}`
     ),
   })
@@ -336,17 +338,14 @@ export function listParts(
 /** The parts of a product page answer (`{"product": …}`). */
 export function productParts(b: BodyPart): Part[] {
   return [
-    { bytes: Buffer.from('{"product":') },
+    { text: Buffer.from('{"product":') },
     bodyPart(b),
-    { bytes: Buffer.from("}") },
+    { text: Buffer.from("}") },
   ]
 }
 
 function bodyPart({ body, fragment }: BodyPart): Part {
-  return {
-    bytes: Buffer.from(body),
-    fragment: fragment ?? null,
-  }
+  return fragment ? { fragment } : { text: Buffer.from(body ?? "") }
 }
 
 const COMMA = Buffer.from(",")

@@ -131,7 +131,7 @@ WITH page AS (
   ORDER BY ${order} LIMIT $2 OFFSET $3
 ),
 numbered AS (SELECT page.product_id, page.version, row_number() OVER () AS pos FROM page)
-SELECT n.product_id::varchar AS id, n.version::varchar AS version, b.body, b.body_deflated AS fragment, b.expires_at AS expires,
+SELECT n.product_id::varchar AS id, n.version::varchar AS version, CASE WHEN b.body_deflated IS NULL THEN b.body END AS body, b.body_deflated AS fragment, b.expires_at AS expires,
        ${GENERATION_SQL}::varchar AS generation
   FROM numbered n
   LEFT JOIN catalogue_body b ON b.product_id = n.product_id AND b.context = $4

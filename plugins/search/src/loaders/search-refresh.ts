@@ -167,7 +167,6 @@ export default async function searchRefreshLoader(
     }
     warming = true
     try {
-      await warmer.fillFragments()
       await warmer.warm()
     } catch (e) {
       if (!stopped && Date.now() - lastError > 60000) {
@@ -182,6 +181,20 @@ export default async function searchRefreshLoader(
   }
   const timer = setInterval(() => void tick(), every)
   timer.unref()
+  // bodies rendered by a version before fragments get theirs, once, beside everything else
+  void (async () => {
+    try {
+      while (!stopped && (await warmer.fillFragments()) > 0) {
+        // until a pass finds none
+      }
+    } catch (e) {
+      if (!stopped) {
+        logger.warn(
+          `catalogue: keeping the bodies' gzip fragments failed: ${(e as Error).message}`
+        )
+      }
+    }
+  })()
 
   // Stopped with the container (Medusa's shutdown disposes it): the loop no longer queries a closed
   // pool, and the catalogue cache's Redis client, which reconnects forever, is closed.

@@ -1,7 +1,7 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
-import { deflateFragmentOffThread } from "../lib/gzip-parts"
+import { CAN_JOIN, deflateFragmentOffThread } from "../lib/gzip-parts"
 import {
   BODIES_WITHOUT_FRAGMENT_SQL,
   MISSING_BODIES_SQL,
@@ -65,10 +65,14 @@ export default class CatalogueWarmerService extends TransactionBaseService {
 
   /**
    * Gives the bodies rendered before fragments were kept (an older version of this plugin) their
-   * deflate fragment (lib/gzip-parts.ts), up to `limit` per call, in key order, once per process:
-   * the bodies rendered since carry theirs. Compressed on libuv's thread pool, beside the answers.
+   * deflate fragment (lib/gzip-parts.ts), up to `limit` per call, in key order, one pass per process
+   * (the search-refresh loader calls it until it returns 0): the bodies rendered since carry theirs.
+   * Compressed on libuv's thread pool, beside the answers.
    */
   async fillFragments(limit = FRAGMENTS_PER_TICK): Promise<number> {
+    if (!CAN_JOIN) {
+      return 0
+    }
     let done = 0
     while (this.fragmentsFrom_ !== "done" && done < limit) {
       const from = this.fragmentsFrom_

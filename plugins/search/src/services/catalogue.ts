@@ -141,7 +141,7 @@ export default class CatalogueService extends TransactionBaseService {
       stats.core++
       return null
     }
-    const missing = rows.filter((r) => r.body === null)
+    const missing = rows.filter((r) => r.body === null && r.fragment === null)
     if (missing.length) {
       const rendered = await this.renderer.render(
         missing,
@@ -162,14 +162,7 @@ export default class CatalogueService extends TransactionBaseService {
     stats.model++
     return {
       status: 200,
-      ...joinedAnswer(
-        listParts(
-          rows as (PageRow & { body: string })[],
-          total,
-          request.offset,
-          request.limit
-        )
-      ),
+      ...joinedAnswer(listParts(rows, total, request.offset, request.limit)),
       productIds: rows.map((r) => r.id),
       expiresAt: earliest(rows.map((r) => r.expires)),
     }
@@ -237,7 +230,7 @@ export default class CatalogueService extends TransactionBaseService {
     if (row.body === "") {
       return null
     }
-    if (row.body === null) {
+    if (row.body === null && row.fragment === null) {
       const rendered = await this.renderer.render(
         [row],
         context,
@@ -252,7 +245,7 @@ export default class CatalogueService extends TransactionBaseService {
     this.state.stats.model++
     return {
       status: 200,
-      ...joinedAnswer(productParts(row as RetrieveRow & { body: string })),
+      ...joinedAnswer(productParts(row)),
       productIds: [id],
       expiresAt: earliest([row.expires]),
     }

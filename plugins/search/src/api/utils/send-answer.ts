@@ -10,6 +10,7 @@ import {
   compressed,
   etagMatches,
   pickEncoding,
+  plainBody,
   type CachedAnswer,
 } from "../../lib/answer-cache"
 
@@ -57,16 +58,13 @@ export function sendAnswer(
     }
     res.status(answer.status)
     res.setHeader("Content-Type", "application/json; charset=utf-8")
-    const encoding = pickEncoding(
-      req.get("accept-encoding"),
-      answer.body.length
-    )
+    const encoding = pickEncoding(req.get("accept-encoding"), answer.size)
     if (encoding) {
       res.setHeader("Content-Encoding", encoding)
       res.end(compressed(answer, encoding))
       return
     }
-    res.end(answer.body)
+    res.end(plainBody(answer))
   })
 }
 
