@@ -29,6 +29,8 @@ const VARIANTS = 3
 const DURATION = intEnv("BENCH_DURATION", 10)
 const TIMEOUT = intEnv("BENCH_TIMEOUT", 10)
 const DRAIN = intEnv("BENCH_DRAIN", 90)
+/** seconds of /health before the measured runs (not counted), 0 for none */
+const WARMUP = intEnv("BENCH_WARMUP", 5, 0)
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS || "10,500")
   .split(",")
   .map((c) => {
@@ -73,6 +75,7 @@ module.exports = {
   DURATION,
   TIMEOUT,
   DRAIN,
+  WARMUP,
   CONNECTIONS,
   REUSE,
   KEEP,
