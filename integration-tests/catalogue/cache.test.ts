@@ -5,7 +5,7 @@
  * drops exactly the entries it affects: those are fresh on the next read, the others stay cached.
  */
 import zlib from "zlib"
-import { sql, testEnv } from "../helpers/env"
+import { sql } from "../helpers/env"
 import { admin } from "../fitment/helpers"
 import { rawGet, send, storeGet, visibleWithin } from "./helpers"
 
