@@ -147,18 +147,19 @@ async function fromCacheOrModel(
       if (!answer) {
         return null
       }
-      const cached = answer.gzip
-        ? makeGzipAnswer(
-            answer.status,
-            answer.gzip,
-            answer.size!,
-            answer.expiresAt
-          )
-        : await makeAnswerOffThread(
-            answer.status,
-            answer.body!,
-            answer.expiresAt
-          )
+      const cached =
+        "gzip" in answer
+          ? makeGzipAnswer(
+              answer.status,
+              answer.gzip,
+              answer.size,
+              answer.expiresAt
+            )
+          : await makeAnswerOffThread(
+              answer.status,
+              answer.body,
+              answer.expiresAt
+            )
       // in this instance's memory at once; the answer does not wait for Redis to take it
       void cache.set(key, cached)
       return cached

@@ -12,14 +12,19 @@ export type Caller = {
 /** A read model's answer to a store read. */
 export type Answer = {
   status: number
-  /** the JSON, as text or UTF-8 bytes; absent when the answer was joined from fragments */
-  body?: string | Buffer
-  /** the gzip form of an answer joined from the bodies' fragments (lib/gzip-parts.ts), and its JSON's length */
-  gzip?: Buffer
-  size?: number
   productIds: string[]
   expiresAt?: number
-}
+} & (
+  | {
+      /** the JSON, as text or UTF-8 bytes */
+      body: string | Buffer
+    }
+  | {
+      /** the gzip form of an answer joined from the bodies' fragments (lib/gzip-parts.ts), and its JSON's length */
+      gzip: Buffer
+      size: number
+    }
+)
 
 /** A rendering context resolved against the database (cart → region, customer → groups). */
 export type RenderContext = { key: string; params: RenderParams }

@@ -4,7 +4,8 @@ import { randomBytes } from "crypto"
 import type { EntityManager } from "typeorm"
 import type { Caller, RenderContext } from "../lib/catalogue-answer"
 import type { RenderParams } from "../lib/catalogue-request"
-import { deflateFragment } from "../lib/gzip-parts"
+import type { BodyPart } from "../lib/catalogue-sql"
+import { deflateFragmentOffThread } from "../lib/gzip-parts"
 import { internalGet } from "../lib/internal-get"
 import { STORE_BODIES_SQL } from "../lib/read-model-sql"
 import type CatalogueStateService from "./catalogue-state"
@@ -49,15 +50,16 @@ export default class CatalogueRendererService extends TransactionBaseService {
   /**
    * Renders products through core (batches of RENDER_BATCH), stores each body with the document
    * version it was read at (a product changed meanwhile keeps no stale body) and the time its
-   * prices change next (a price list starting or ending).
+   * prices change next (a price list starting or ending). Returns each rendered body with its
+   * fragment, by product id (none for a product core does not render for this caller).
    */
   async render(
     rows: { id: string; version: string }[],
     context: RenderContext,
     channels: string[],
     caller: Caller
-  ): Promise<Map<string, string>> {
-    const out = new Map<string, string>()
+  ): Promise<Map<string, BodyPart>> {
+    const out = new Map<string, BodyPart>()
     if (!this.baseUrl_) {
       return out
     }
@@ -72,20 +74,27 @@ export default class CatalogueRendererService extends TransactionBaseService {
       const ids: string[] = []
       const versions: string[] = []
       const texts: string[] = []
-      const fragments: (Buffer | null)[] = []
       for (const r of batch) {
         // "" records that core does not render this product in this context (not in its channels):
         // such a read goes to core, and warming does not try it again until the product changes
         const body = bodies.get(r.id) ?? ""
-        if (body) {
-          out.set(r.id, body)
-        }
         ids.push(r.id)
         versions.push(r.version)
         texts.push(body)
-        fragments.push(body ? deflateFragment(Buffer.from(body)) : null)
       }
       if (ids.length) {
+        // each body's gzip fragment (lib/gzip-parts.ts), compressed on libuv's thread pool: a batch
+        // of 200 bodies would hold the event loop for about 10 ms
+        const fragments = await Promise.all(
+          texts.map((t) =>
+            t ? deflateFragmentOffThread(Buffer.from(t)) : null
+          )
+        )
+        texts.forEach((body, i) => {
+          if (body) {
+            out.set(ids[i], { body, fragment: fragments[i] })
+          }
+        })
         // one statement, atomic by itself: not in atomicPhase_, which would point this shared
         // instance's activeManager_ at the transaction while concurrent reads use it
         await this.activeManager_.query(STORE_BODIES_SQL, [

@@ -150,13 +150,13 @@ export default class CatalogueService extends TransactionBaseService {
         caller
       )
       for (const r of missing) {
-        const body = rendered.get(r.id)
-        if (body === undefined) {
+        const part = rendered.get(r.id)
+        if (part === undefined) {
           // core would not render it for this caller (e.g. it left the channel meanwhile)
           stats.core++
           return null
         }
-        r.body = body
+        Object.assign(r, part)
       }
     }
     stats.model++
@@ -237,10 +237,11 @@ export default class CatalogueService extends TransactionBaseService {
         row.channels,
         withoutKey(caller)
       )
-      row.body = rendered.get(id) ?? null
-      if (row.body === null) {
+      const part = rendered.get(id)
+      if (part === undefined) {
         return null
       }
+      Object.assign(row, part)
     }
     this.state.stats.model++
     return {
