@@ -55,6 +55,7 @@ describe("prospector CLI", () => {
   })
 
   it("search shows progress and a summary; a re-run creates no duplicates; export writes the CSV", async () => {
+    const [{ now: since }] = await sql(`SELECT now() AS now`)
     const first = await cli([
       "search",
       "--query",
@@ -79,10 +80,17 @@ describe("prospector CLI", () => {
       `SELECT count(*)::int AS count FROM prospector_lead WHERE place_id LIKE 'cli-%'`
     )
     expect(count).toBe(2)
+    // the scheduled-jobs suite shares this database and may start "job" search runs meanwhile
     const runs = await sql(
-      `SELECT trigger FROM prospector_run WHERE kind = 'search' ORDER BY started_at DESC LIMIT 2`
+      `SELECT trigger, params->'cities' AS cities FROM prospector_run
+        WHERE kind = 'search' AND started_at >= $1 AND params->>'query' = 'garage mécanique'
+        ORDER BY started_at`,
+      [since]
     )
-    expect(runs.map((r) => r.trigger)).toEqual(["cli", "cli"])
+    expect(runs).toEqual([
+      { trigger: "cli", cities: ["gabes"] },
+      { trigger: "cli", cities: ["gabes"] },
+    ])
 
     const file = path.join(
       fs.mkdtempSync(path.join(os.tmpdir(), "prospector-cli-")),
