@@ -145,11 +145,12 @@ describe("prospector CLI", () => {
     expect(r.stdout).toContain(
       `GET /admin/prospector/reports/${id}?format=html`
     )
-    const [run] = await sql(
-      `SELECT trigger, status, summary FROM prospector_run WHERE kind = 'report' ORDER BY started_at DESC LIMIT 1`
+    // the run that stored this report (the scheduled-jobs suite may store others meanwhile)
+    const runs = await sql(
+      `SELECT trigger, status FROM prospector_run WHERE kind = 'report' AND summary->>'report_id' = $1`,
+      [id]
     )
-    expect(run).toMatchObject({ trigger: "cli", status: "completed" })
-    expect(run.summary.report_id).toBe(id)
+    expect(runs).toEqual([{ trigger: "cli", status: "completed" }])
     // the server serves the report the CLI stored
     const html = await api("GET", `/admin/prospector/reports/${id}?format=html`)
     expect(html.status).toBe(200)
