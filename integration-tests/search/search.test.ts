@@ -62,6 +62,29 @@ describe("product search (PostgreSQL)", () => {
     )
   })
 
+  it("pages through every match once, in rank order, with the same total on every page and past the end", async () => {
+    const all = await search({ q: "frein", limit: 100 })
+    const total = all.json.estimatedTotalHits
+    expect(total).toBeGreaterThan(6)
+    const [{ n }] = await sql(
+      `SELECT count(*)::int AS n FROM search_document WHERE status = 'published' AND tsv @@ to_tsquery('shabou_fr', 'frein:*')`
+    )
+    expect(total).toBe(n)
+    const seen: string[] = []
+    for (let offset = 0; offset < Math.min(total, 100); offset += 6) {
+      const page = await search({ q: "frein", limit: 6, offset })
+      expect(page.json.estimatedTotalHits).toBe(total)
+      seen.push(...page.json.hits.map((h: any) => h.id))
+    }
+    expect(seen).toEqual(all.json.hits.map((h: any) => h.id))
+    const past = await search({ q: "frein", limit: 6, offset: total + 10 })
+    expect(past.json).toMatchObject({
+      hits: [],
+      estimatedTotalHits: total,
+      offset: total + 10,
+    })
+  })
+
   it("finds French words with typos and without accents", async () => {
     const { json } = await search({ q: "plaquete frein avan" })
     expect(json.hits.length).toBeGreaterThan(0)
@@ -317,6 +340,58 @@ describe("product search (PostgreSQL)", () => {
       _match: "reference",
     })
     expect(await ghost()).toHaveLength(0)
+  })
+
+  it("search_match holds the matching columns of the published documents exactly, whatever wrote them", async () => {
+    // after the edits, deletions and the reindex above; then a document unpublished and
+    // published again, and one deleted, by plain statements on search_document
+    const [doc] = await sql(
+      `SELECT product_id AS id FROM search_document WHERE status = 'published' ORDER BY product_id LIMIT 1`
+    )
+    const columns = `product_id, sales_channel_ids, category_ids, refs, ar_words, title_tsv::text, tsv::text, product_created_at`
+    const differences = async () => {
+      const [{ missing, extra }] = await sql(`
+        SELECT (SELECT count(*)::int FROM (SELECT ${columns} FROM search_document WHERE status = 'published'
+                                           EXCEPT SELECT ${columns} FROM search_match) x) AS missing,
+               (SELECT count(*)::int FROM (SELECT ${columns} FROM search_match
+                                           EXCEPT SELECT ${columns} FROM search_document WHERE status = 'published') y) AS extra`)
+      return { missing, extra }
+    }
+    expect(await differences()).toEqual({ missing: 0, extra: 0 })
+    const inMatch = async () =>
+      (await sql(`SELECT 1 FROM search_match WHERE product_id = $1`, [doc.id]))
+        .length
+    await sql(
+      `UPDATE search_document SET status = 'draft' WHERE product_id = $1`,
+      [doc.id]
+    )
+    expect(await inMatch()).toBe(0)
+    await sql(
+      `UPDATE search_document SET status = 'published', refs = refs || '{SM0TEST1}' WHERE product_id = $1`,
+      [doc.id]
+    )
+    expect(
+      await sql(`SELECT refs FROM search_match WHERE product_id = $1`, [doc.id])
+    ).toEqual([{ refs: expect.arrayContaining(["SM0TEST1"]) }])
+    expect(await differences()).toEqual({ missing: 0, extra: 0 })
+    const [row] = await sql(
+      `SELECT to_jsonb(d) AS doc FROM search_document d WHERE product_id = $1`,
+      [doc.id]
+    )
+    await sql(`DELETE FROM search_document WHERE product_id = $1`, [doc.id])
+    expect(await inMatch()).toBe(0)
+    // put back as it was (the next tests search the whole catalogue)
+    await sql(
+      `INSERT INTO search_document SELECT (jsonb_populate_record(NULL::search_document, $1::jsonb)).*`,
+      [
+        {
+          ...row.doc,
+          refs: row.doc.refs.filter((r: string) => r !== "SM0TEST1"),
+        },
+      ]
+    )
+    expect(await inMatch()).toBe(1)
+    expect(await differences()).toEqual({ missing: 0, extra: 0 })
   })
 
   it.each([

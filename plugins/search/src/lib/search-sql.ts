@@ -40,36 +40,58 @@ export type NearWordRow = { tok: string; word: string }
 export const SEQSCAN_OFF_SQL = `SET LOCAL enable_seqscan = off`
 export const SEQSCAN_ON_SQL = `SET LOCAL enable_seqscan = on`
 
-/** How many documents match `where`. */
+/**
+ * How many published documents match `where`. The search's conditions read `search_match` (`d`):
+ * the published documents' matching columns (migrations/1733700000000-search-match.ts).
+ */
 export function searchCountSql(where: string): string {
-  return `SELECT count(*)::int AS total FROM search_document d WHERE ${where}`
+  return `SELECT count(*)::int AS total FROM search_match d WHERE ${where}`
 }
 export type SearchCountRow = { total: number }
 
-/** A page of matching documents, with why each matched. */
+/** A sort key of the search: an expression over `d`, descending or not. */
+export type SortKey = { expr: string; desc: boolean }
+
+/**
+ * A page of matching documents, with why each matched; with `withTotal`, every row also carries
+ * how many documents match in all (`total`), counted in the same pass as the ranking.
+ * The matching and ranking read `search_match` (`d` in `where` and `keys`), and the window keeps
+ * narrow rows; the page's display columns are read from `search_document` for its own rows alone.
+ */
 export function searchPageSql(q: {
   where: string
-  order: string
+  keys: SortKey[]
   refExpr: string
   titleExpr: string
   limit: string
   offset: string
+  withTotal: boolean
 }): string {
+  const order = (prefix: string) =>
+    q.keys.map((k, i) => `${prefix}k${i}${k.desc ? " DESC" : ""}`).join(", ")
   return `SELECT d.product_id AS id, d.title, d.subtitle, d.handle, d.thumbnail, d.brand, d.title_ar,
                 d.categories, d.skus, d.mpn, d.oe_numbers, d.part_numbers, d.fitment_summary, d.is_universal,
-                CASE WHEN ${q.refExpr} THEN 'reference' WHEN ${q.titleExpr} THEN 'title' ELSE 'text' END AS match
-           FROM search_document d
-          WHERE ${q.where}
-          ORDER BY ${q.order}
-          LIMIT ${q.limit} OFFSET ${q.offset}`
+                m.match${q.withTotal ? ", m.total" : ""}
+           FROM (
+             SELECT d.product_id, ${q.keys.map((k, i) => `${k.expr} AS k${i}`).join(", ")},
+                    CASE WHEN ${q.refExpr} THEN 'reference' WHEN ${q.titleExpr} THEN 'title' ELSE 'text' END AS match
+                    ${q.withTotal ? ", count(*) OVER ()::int AS total" : ""}
+               FROM search_match d
+              WHERE ${q.where}
+              ORDER BY ${order("")}
+              LIMIT ${q.limit} OFFSET ${q.offset}
+           ) m
+           JOIN search_document d ON d.product_id = m.product_id
+          ORDER BY ${order("m.")}`
 }
 
 export type PartNumber = { type: string; brand: string | null; number: string }
 
 export type SearchMatch = "reference" | "title" | "text"
 
-/** A row of `searchPageSql`. */
+/** A row of `searchPageSql` (`total` with `withTotal`). */
 export type SearchRow = {
+  total?: number
   id: string
   title: string
   subtitle: string | null

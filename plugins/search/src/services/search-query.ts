@@ -23,6 +23,7 @@ import {
   type SearchCountRow,
   type SearchHit,
   type SearchRow,
+  type SortKey,
 } from "../lib/search-sql"
 import type SearchDocumentsService from "./search-documents"
 
@@ -56,8 +57,9 @@ export type SearchOptions = {
 type Matches = { total: number; rows: SearchRow[] }
 
 /**
- * The PostgreSQL product search over `search_document`: words (French stemming, typo dictionary,
- * words dropped from the end until something matches), Arabic words and references, ranked.
+ * The PostgreSQL product search over `search_document` (matched and ranked on its published part,
+ * `search_match`): words (French stemming, typo dictionary, words dropped from the end until
+ * something matches), Arabic words and references, ranked.
  * One read-only transaction per search (its `SET LOCAL` settings end with it).
  */
 export default class SearchQueryService extends TransactionBaseService {
@@ -101,7 +103,8 @@ export default class SearchQueryService extends TransactionBaseService {
       params.push(v)
       return `$${params.length}`
     }
-    const base: string[] = [`d.status = 'published'`]
+    // search_match holds the published documents only
+    const base: string[] = []
     if (filter.sales_channel_ids) {
       base.push(`d.sales_channel_ids && ${p(filter.sales_channel_ids)}::text[]`)
     }
@@ -157,34 +160,47 @@ export default class SearchQueryService extends TransactionBaseService {
         }
         where.push(`(${any.join(" OR ")})`)
       }
-      const whereSql = where.join(" AND ")
-      const [{ total }]: SearchCountRow[] = await m.query(
-        searchCountSql(whereSql),
-        params
-      )
-      if (!total) {
+      const whereSql = where.join(" AND ") || "true"
+      const whereParams = [...params]
+      const count = async () => {
+        const [{ total }]: SearchCountRow[] = await m.query(
+          searchCountSql(whereSql),
+          whereParams
+        )
+        return total
+      }
+      // without words every published document matches: counted apart, the page then reads the
+      // listing index in order and stops at its last row; with words, the page ranks every match
+      // and counts them in the same pass
+      const total = q ? undefined : await count()
+      if (total === 0) {
         return { total: 0, rows: [] }
       }
-      // constant terms ("false", "0") are left out: PostgreSQL rejects non-integer constants in ORDER BY
-      const order = [
+      // constant terms ("false", "0") are left out: they would only slow the sort
+      const keys: SortKey[] = [
         ...(q
           ? [refExpr, titleExpr, rankExpr]
               .filter((e) => e !== "false" && e !== "0")
-              .map((e) => `${e} DESC`)
+              .map((expr) => ({ expr, desc: true }))
           : []),
-        "d.product_created_at DESC",
-        "d.product_id",
-      ].join(", ")
+        { expr: "d.product_created_at", desc: true },
+        { expr: "d.product_id", desc: false },
+      ]
       const sql = searchPageSql({
         where: whereSql,
-        order,
+        keys,
         refExpr,
         titleExpr,
         limit: p(limit),
         offset: p(offset),
+        withTotal: total === undefined,
       })
       const rows: SearchRow[] = await m.query(sql, params)
-      return { total, rows }
+      if (total !== undefined) {
+        return { total, rows }
+      }
+      // a page past the last match has no row to carry the total
+      return { total: rows[0]?.total ?? (offset ? await count() : 0), rows }
     }
 
     let result: Matches
