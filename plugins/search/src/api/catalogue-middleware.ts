@@ -251,7 +251,7 @@ export function cachedAnswer(tags: Array<"products" | "lists">) {
       }) as typeof res.json
       next()
     } catch (e) {
-      next(e)
+      failed(req, res, next, e)
     }
   }
 }

@@ -19,12 +19,19 @@ export type Source = "model" | "cache" | "core"
 
 let corsFor: ReturnType<typeof cors> | null = null
 
-/** The store's CORS headers, as core's store router sets them (our answers end before it). */
-function withCors(
+/**
+ * The store's CORS headers, as core's store router sets them (our answers end before it), once
+ * per request.
+ */
+export function withCors(
   req: MedusaRequest,
   res: MedusaResponse,
   then: () => void
 ): void {
+  if (res.locals.storeCors) {
+    return then()
+  }
+  res.locals.storeCors = true
   if (!corsFor) {
     const config = req.scope.resolve("configModule") as {
       projectConfig: { store_cors?: string }
@@ -47,7 +54,8 @@ export function sendAnswer(
   withCors(req, res, () => {
     res.setHeader("x-catalogue", source)
     res.setHeader("ETag", answer.etag)
-    res.setHeader("Vary", "Accept-Encoding")
+    // added to CORS's "Origin", not in its place
+    res.vary("Accept-Encoding")
     res.setHeader("Cache-Control", "no-cache")
     if (
       answer.status === 200 &&
@@ -77,7 +85,8 @@ export function toCore(res: MedusaResponse, next: MedusaNextFunction): void {
 let lastFailure = 0
 
 /**
- * A refused request (MedusaError: a bad parameter) is answered as such; any other failure of the
+ * A refused request (MedusaError: a bad parameter) is answered as such, with the store's CORS
+ * headers (core's store router, which would set them, comes after us); any other failure of the
  * read model is logged and the request goes to core, which answers it the slow way.
  */
 export function failed(
@@ -92,7 +101,7 @@ export function failed(
     (Object.values(MedusaError.Types) as unknown[]).includes(type) ||
     res.headersSent
   ) {
-    return next(e)
+    return res.headersSent ? next(e) : withCors(req, res, () => next(e))
   }
   if (Date.now() - lastFailure > 60000) {
     lastFailure = Date.now()
