@@ -33,7 +33,7 @@
 const fs = require("fs")
 const path = require("path")
 const { freePort } = require("../lib/database")
-const { isRedisReachable } = require("../lib/redis")
+const { deleteRedisKeys, isRedisReachable } = require("../lib/redis")
 const { openBenchDatabase, connect } = require("./lib/bench-db")
 const { startServerProcess } = require("./lib/server-process")
 const { measure } = require("./lib/load")
@@ -135,7 +135,9 @@ async function main() {
     }
     if (redis) {
       env.REDIS_PREFIX = prefix
-      cleanup.unshift(() => clearRedis(process.env.REDIS_URL, prefix))
+      cleanup.unshift(() =>
+        deleteRedisKeys(process.env.REDIS_URL, [`*${prefix}*`])
+      )
     } else {
       delete env.REDIS_URL
     }
@@ -374,30 +376,6 @@ async function main() {
     process.exit(1)
   }
   process.exit(0)
-}
-
-async function clearRedis(url, prefix) {
-  const Redis = require("ioredis")
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
-  await client.connect()
-  try {
-    let cursor = "0"
-    do {
-      const [next, keys] = await client.scan(
-        cursor,
-        "MATCH",
-        `*${prefix}*`,
-        "COUNT",
-        1000
-      )
-      cursor = next
-      if (keys.length) {
-        await client.del(...keys)
-      }
-    } while (cursor !== "0")
-  } finally {
-    client.disconnect()
-  }
 }
 
 main()

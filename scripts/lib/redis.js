@@ -35,4 +35,33 @@ async function isRedisReachable(url) {
   }
 }
 
-module.exports = { checkRedis, isRedisReachable }
+/** Deletes every key matching one of `patterns` (SCAN, then DEL by 500): a run's or a test's own prefix. */
+async function deleteRedisKeys(url, patterns) {
+  const Redis = require("ioredis")
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  await redis.connect()
+  try {
+    const keys = []
+    for (const pattern of patterns) {
+      let cursor = "0"
+      do {
+        const [next, found] = await redis.scan(
+          cursor,
+          "MATCH",
+          pattern,
+          "COUNT",
+          1000
+        )
+        cursor = next
+        keys.push(...found)
+      } while (cursor !== "0")
+    }
+    for (let i = 0; i < keys.length; i += 500) {
+      await redis.del(...keys.slice(i, i + 500))
+    }
+  } finally {
+    redis.disconnect()
+  }
+}
+
+module.exports = { checkRedis, deleteRedisKeys, isRedisReachable }
