@@ -1,6 +1,8 @@
 /** Deletes every key matching one of the patterns: a test's own prefix (scripts/lib/redis.js). */
-const { deleteRedisKeys } = require("../../scripts/lib/redis") as {
-  deleteRedisKeys: (redisUrl: string, patterns: string[]) => Promise<void>
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const redis = require("../../scripts/lib/redis")
 
-export { deleteRedisKeys }
+export const deleteRedisKeys: (
+  redisUrl: string,
+  patterns: string[]
+) => Promise<void> = redis.deleteRedisKeys
