@@ -5,19 +5,12 @@
  */
 "use strict"
 
-const { mulberry32 } = require("../lib/prng")
+const { mulberry32, shuffled } = require("../lib/prng")
 const rnd = mulberry32(20261031)
 const ri = (a, b) => a + Math.floor(rnd() * (b - a + 1))
 const pick = (arr) => arr[Math.floor(rnd() * arr.length)]
 const chance = (p) => rnd() < p
-function shuffle(arr) {
-  const a = arr.slice()
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1))
-    ;[a[i], a[j]] = [a[j], a[i]]
-  }
-  return a
-}
+const shuffle = (arr) => shuffled(arr, rnd)
 function pickN(arr, n) {
   return shuffle(arr).slice(0, Math.min(n, arr.length))
 }

@@ -17,4 +17,14 @@ function mulberry32(seed) {
   return () => rng.next()
 }
 
-module.exports = { mulberry32 }
+/** A shuffled copy of `items` (Fisher–Yates, from the last item down), drawing from `rnd`. */
+function shuffled(items, rnd) {
+  const a = [...items]
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1))
+    ;[a[i], a[j]] = [a[j], a[i]]
+  }
+  return a
+}
+
+module.exports = { mulberry32, shuffled }

@@ -1,4 +1,4 @@
-const { mulberry32 } = require("./prng")
+const { mulberry32, shuffled } = require("./prng")
 
 describe("mulberry32 (Orion's Rng loaded from its source)", () => {
   it("gives the same stream as the generators always had", () => {
@@ -17,5 +17,22 @@ describe("mulberry32 (Orion's Rng loaded from its source)", () => {
     const b = mulberry32(7)
     a()
     expect(b()).not.toBe(a())
+  })
+})
+
+describe("shuffled", () => {
+  it("gives the order the generator and the bench always had, and leaves its input as it was", () => {
+    const items = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    expect(shuffled(items, mulberry32(4))).toEqual([
+      4, 6, 5, 7, 9, 8, 1, 2, 3, 10,
+    ])
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(shuffled(["a", "b", "c", "d", "e"], mulberry32(20261031))).toEqual([
+      "e",
+      "d",
+      "a",
+      "b",
+      "c",
+    ])
   })
 })

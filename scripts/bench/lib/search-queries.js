@@ -1,16 +1,10 @@
 /** The searches the store bench sends: what shoppers type, typos included, in a fixed order. */
-const { mulberry32 } = require("../../lib/prng")
+const { mulberry32, shuffled } = require("../../lib/prng")
 const { PART_TYPES } = require("./vocabulary")
 
 /** Deterministic shuffle, so two runs send the same sequence. */
 function shuffle(items, seed) {
-  const rnd = mulberry32(seed)
-  const a = [...items]
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1))
-    ;[a[i], a[j]] = [a[j], a[i]]
-  }
-  return a
+  return shuffled(items, mulberry32(seed))
 }
 
 /** A typing mistake in `word`: a letter dropped, doubled or swapped with the next one. */
