@@ -24,6 +24,17 @@ export class AdminApiError extends Error {
 
 const BASE = "/admin"
 
+/** `path` on this origin with the values of `query` that are set (undefined, null and "" are left out). */
+function urlOf(path: string, query: Record<string, unknown> = {}): string {
+  const url = new URL(path, window.location.origin)
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== "") {
+      url.searchParams.set(k, String(v))
+    }
+  }
+  return url.toString()
+}
+
 /**
  * `adminFetch("/brands", { method: "POST", body: {...} })` → parsed JSON; throws AdminApiError.
  * A path under `/store/` reads the public store API instead (e.g. `/store/vehicles/years`).
@@ -36,16 +47,11 @@ export async function adminFetch<T = any>(
     query?: Record<string, unknown>
   } = {}
 ): Promise<T> {
-  const url = new URL(
+  const url = urlOf(
     (path.startsWith("/store/") ? "" : BASE) + path,
-    window.location.origin
+    init.query ?? {}
   )
-  for (const [k, v] of Object.entries(init.query ?? {})) {
-    if (v !== undefined && v !== null && v !== "") {
-      url.searchParams.set(k, String(v))
-    }
-  }
-  const res = await fetch(url.toString(), {
+  const res = await fetch(url, {
     method: init.method ?? "GET",
     credentials: "include",
     headers:
@@ -83,13 +89,9 @@ export async function downloadAdminFile(
   filename: string,
   query: Record<string, unknown> = {}
 ): Promise<void> {
-  const url = new URL(BASE + path, window.location.origin)
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== "") {
-      url.searchParams.set(k, String(v))
-    }
-  }
-  const res = await fetch(url.toString(), { credentials: "include" })
+  const res = await fetch(urlOf(BASE + path, query), {
+    credentials: "include",
+  })
   if (!res.ok) {
     throw new AdminApiError(
       `Téléchargement impossible (${res.status})`,
@@ -111,13 +113,9 @@ export async function adminFetchText(
   path: string,
   query: Record<string, unknown> = {}
 ): Promise<string> {
-  const url = new URL(BASE + path, window.location.origin)
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== "") {
-      url.searchParams.set(k, String(v))
-    }
-  }
-  const res = await fetch(url.toString(), { credentials: "include" })
+  const res = await fetch(urlOf(BASE + path, query), {
+    credentials: "include",
+  })
   const text = await res.text()
   if (!res.ok) {
     throw new AdminApiError(
