@@ -6,7 +6,8 @@ import {
   PlacesServer,
   startPlacesServer,
 } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
-import { adminHeaders, testEnv } from "../helpers/env"
+import { testEnv } from "../helpers/env"
+import { call } from "../helpers/http"
 
 export const ROOT = path.resolve(__dirname, "..", "..")
 
@@ -78,30 +79,21 @@ export async function injectPlacesError(
   })
 }
 
+/** `call` (helpers/http.ts) as the prospector suites read its answer (the parsed JSON as `json`); as the seeded admin user unless `auth` is false. */
 export async function api(
   method: string,
   path: string,
   body?: unknown,
   auth = true
 ): Promise<Reply> {
-  const headers: Record<string, string> = auth ? await adminHeaders() : {}
-  if (body !== undefined) {
-    headers["content-type"] = "application/json"
+  const res = await call(method, path, body, { admin: auth })
+  return {
+    status: res.status,
+    json: res.body,
+    text: res.text,
+    headers: res.headers,
+    bytes: res.bytes,
   }
-  const res = await fetch(`${testEnv().baseUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const bytes = Buffer.from(await res.arrayBuffer())
-  const text = bytes.toString("utf8")
-  let json: any = null
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = null
-  }
-  return { status: res.status, json, text, headers: res.headers, bytes }
 }
 
 /** A car-repair place at (lat, lng) for the Places stand-in; `extra` adds or overrides fields. */
