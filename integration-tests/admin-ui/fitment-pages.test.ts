@@ -7,6 +7,7 @@
  */
 import type { Browser, Page } from "playwright-core"
 import {
+  adminUrl,
   downloadFrom,
   gotoAdmin,
   launchBrowser,
@@ -32,7 +33,6 @@ let browser: Browser
 let page: Page
 let screens: ReturnType<typeof screenErrors>
 let productId: string
-const app = (path: string) => `${testEnv().baseUrl}/app${path}`
 
 beforeAll(async () => {
   productId = await createProduct(
@@ -55,7 +55,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
   let vehicleId: string
 
   it("creates a make, a model and a vehicle, then finds the vehicle by search", async () => {
-    await gotoAdmin(page, app("/a/vehicules"))
+    await gotoAdmin(page, adminUrl("/a/vehicules"))
     await page
       .getByRole("heading", { name: "Véhicules", exact: true })
       .waitFor()
@@ -108,7 +108,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
     })
     expect(stored.body.vehicle.power_kw).toBeCloseTo(67.7, 0)
 
-    await gotoAdmin(page, app("/a/vehicules"))
+    await gotoAdmin(page, adminUrl("/a/vehicules"))
     await page.getByLabel("Rechercher un véhicule").fill("zelvora quarto")
     const row = page.locator("[data-testid=vehicles-table] tbody tr", {
       hasText: "Quarto",
@@ -208,7 +208,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
     })
     screens.expectNone("Imports")
 
-    await gotoAdmin(page, app(`/a/vehicules/${vehicleId}`))
+    await gotoAdmin(page, adminUrl(`/a/vehicules/${vehicleId}`))
     const part = page
       .locator("[data-testid=vehicle-parts]")
       .getByRole("link", { name: "Kit embrayage Zelvora" })
@@ -219,7 +219,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
   })
 
   it("creates and edits a brand, and sees the refusal to delete a brand in use", async () => {
-    await gotoAdmin(page, app("/a/marques"))
+    await gotoAdmin(page, adminUrl("/a/marques"))
     await page.getByRole("heading", { name: "Marques", exact: true }).waitFor()
     await page.getByRole("button", { name: "Nouvelle marque" }).click()
     const create = page.locator("[data-testid=brand-create]")
@@ -286,7 +286,7 @@ describe("Véhicules, Imports and Marques as the owner", () => {
   })
 
   it("downloads the vehicles and the fitment links with the export buttons, byte for byte the API's CSV", async () => {
-    await gotoAdmin(page, app("/a/vehicules"))
+    await gotoAdmin(page, adminUrl("/a/vehicules"))
     await page
       .locator("[data-testid=vehicles-table] tbody tr")
       .first()
@@ -340,7 +340,7 @@ describe("Véhicules with 20,000 vehicles", () => {
       /\/admin\/(vehicles|fitment\/coverage)/.test(url.href)
     )
     const t0 = Date.now()
-    await gotoAdmin(page, app("/a/vehicules"))
+    await gotoAdmin(page, adminUrl("/a/vehicules"))
     await page
       .locator("[data-testid=vehicles-table] tbody tr")
       .nth(24)

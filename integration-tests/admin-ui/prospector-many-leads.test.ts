@@ -4,19 +4,18 @@
  * whose screens it shares nothing with but the list.
  */
 import {
+  adminUrl,
   gotoAdmin,
   ownerPageForSuite,
   recordResponses,
   screenshot,
 } from "../helpers/browser"
-import { sql, testEnv } from "../helpers/env"
+import { sql } from "../helpers/env"
 import { deleteBulkLeads, insertBulkLeads } from "./prospector-screens"
 
 const BULK = 10_000
 
 const owner = ownerPageForSuite({ locale: "fr-FR" })
-
-const app = (path: string) => `${testEnv().baseUrl}/app${path}`
 
 afterAll(async () => {
   await deleteBulkLeads().catch(() => undefined)
@@ -29,7 +28,7 @@ describe("the Prospects list with many leads", () => {
       url.pathname.startsWith("/admin/prospector/leads")
     )
     const t0 = Date.now()
-    await gotoAdmin(owner.page, app("/a/prospects"))
+    await gotoAdmin(owner.page, adminUrl("/a/prospects"))
     await owner.page
       .getByTestId("leads-table")
       .locator("tbody tr")

@@ -15,6 +15,7 @@ import {
   startSupplierSite,
 } from "../../plugins/prospector/src/lib/__fixtures__/supplier-site"
 import {
+  adminUrl,
   collectConsoleErrors,
   downloadFrom,
   gotoAdmin,
@@ -24,7 +25,7 @@ import {
   settled,
   whenShown,
 } from "../helpers/browser"
-import { sql, testEnv } from "../helpers/env"
+import { sql } from "../helpers/env"
 import {
   api,
   createPricedVariant,
@@ -46,8 +47,6 @@ let context: BrowserContext
 let page: Page
 let errors: string[]
 let variantId: string
-
-const app = (path: string) => `${testEnv().baseUrl}/app${path}`
 
 beforeAll(async () => {
   places = await startPlacesStandIn(SOUSSE)
@@ -89,7 +88,7 @@ afterEach(async () => {
 
 describe("prospector pages in the admin", () => {
   it("starts a lead search for a city from the Recherches tab, with the request budget shown", async () => {
-    await gotoAdmin(page, app("/a/prospects?onglet=recherches"))
+    await gotoAdmin(page, adminUrl("/a/prospects?onglet=recherches"))
     const budget = page.getByTestId("places-budget")
     await budget.waitFor()
     const { budgetPerRun, budgetPerMonth } = placesFixture()
@@ -116,7 +115,7 @@ describe("prospector pages in the admin", () => {
   })
 
   it("filters the leads, opens one and changes its status with a note and an assignee", async () => {
-    await gotoAdmin(page, app("/a/prospects"))
+    await gotoAdmin(page, adminUrl("/a/prospects"))
     await whenShown(page, page.getByTestId("leads-table"))
     let wait = leadsResponse(page, { city: "Sousse" })
     await page.selectOption('select[name="city"]', "Sousse")
@@ -205,7 +204,10 @@ describe("prospector pages in the admin", () => {
   })
 
   it('downloads exactly the filtered list from "Exporter CSV" (BOM, Arabic intact)', async () => {
-    await gotoAdmin(page, app("/a/prospects?city=Sousse&status=new&order=name"))
+    await gotoAdmin(
+      page,
+      adminUrl("/a/prospects?city=Sousse&status=new&order=name")
+    )
     await whenShown(page, page.getByTestId("leads-table"))
     const { name, bytes } = await downloadFrom(
       page,
@@ -243,7 +245,7 @@ describe("prospector pages in the admin", () => {
   })
 
   it("adds a watched supplier page for our variant, checks it now and acknowledges its alert", async () => {
-    await gotoAdmin(page, app("/a/veille-prix"))
+    await gotoAdmin(page, adminUrl("/a/veille-prix"))
     await page.getByTestId("watched-pages-table").waitFor()
     await page.getByRole("button", { name: "Ajouter une page" }).click()
     const form = page.getByTestId("watched-page-form")
@@ -326,7 +328,7 @@ describe("prospector pages in the admin", () => {
   })
 
   it("builds the weekly report, reads it inline and downloads its CSV", async () => {
-    await gotoAdmin(page, app("/a/rapports"))
+    await gotoAdmin(page, adminUrl("/a/rapports"))
     await whenShown(page, page.getByRole("heading", { name: "Rapports" }))
     await page
       .getByRole("button", {

@@ -126,6 +126,9 @@ export async function whenShown(
   }
 }
 
+/** The address of an admin screen on the test server: adminUrl("/a/prospects") */
+export const adminUrl = (path: string) => `${testEnv().baseUrl}/app${path}`
+
 /**
  * Opens an admin screen by URL and waits for the admin's shell (its sidebar links); when the admin
  * stays on its loading spinner (see whenShown), reloads once.
