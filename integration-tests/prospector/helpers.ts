@@ -6,7 +6,7 @@ import {
   PlacesServer,
   startPlacesServer,
 } from "../../plugins/prospector/src/lib/__fixtures__/places-server"
-import { testEnv } from "../helpers/env"
+import { sql, testEnv } from "../helpers/env"
 import { call } from "../helpers/http"
 
 export const ROOT = path.resolve(__dirname, "..", "..")
@@ -94,6 +94,14 @@ export async function api(
     headers: res.headers,
     bytes: res.bytes,
   }
+}
+
+/** The Places requests of lead search `runId` (its ledger rows), oldest first, with `columns` ("area, attempt, status"). */
+export function placesRequests(runId: string, columns: string) {
+  return sql(
+    `SELECT ${columns} FROM prospector_places_request WHERE run_id = $1 ORDER BY created_at, id`,
+    [runId]
+  )
 }
 
 /** A car-repair place at (lat, lng) for the Places stand-in; `extra` adds or overrides fields. */

@@ -17,6 +17,7 @@ import {
   injectPlacesError,
   placeMaker,
   placesFixture,
+  placesRequests,
   searchRun,
   startPlacesStandIn,
   stopPlacesStandIn,
@@ -78,12 +79,8 @@ const SECOND_RUN: FakePlace[] = [
 
 let places: PlacesServer
 
-async function ledger(runId: string) {
-  return sql(
-    `SELECT query, language, area, tile, page, attempt, status FROM prospector_places_request WHERE run_id = $1 ORDER BY created_at, id`,
-    [runId]
-  )
-}
+const ledger = (runId: string) =>
+  placesRequests(runId, "query, language, area, tile, page, attempt, status")
 
 beforeAll(async () => {
   places = await startPlacesStandIn(FIRST_RUN)

@@ -13,18 +13,14 @@ import {
   injectPlacesError,
   placeAt,
   placesFixture,
+  placesRequests,
   startPlacesStandIn,
   stopPlacesStandIn,
 } from "./helpers"
 
 let places: PlacesServer
 
-async function ledger(runId: string) {
-  return sql(
-    `SELECT area, attempt, status FROM prospector_places_request WHERE run_id = $1 ORDER BY created_at, id`,
-    [runId]
-  )
-}
+const ledger = (runId: string) => placesRequests(runId, "area, attempt, status")
 
 beforeAll(async () => {
   places = await startPlacesStandIn([
