@@ -1,4 +1,5 @@
 import { pinball } from "./metrics"
+import { round } from "./round"
 import { seasonalNaiveErrors } from "./seasonal-naive"
 import { QUANTILE_LEVELS } from "./types"
 
@@ -260,9 +261,4 @@ export function detectDegradation(
     threshold,
     min_periods: minPeriods,
   }
-}
-
-function round(x: number, d: number): number {
-  const f = Math.pow(10, d)
-  return Math.round(x * f) / f
 }

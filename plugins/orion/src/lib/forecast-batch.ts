@@ -14,6 +14,7 @@ import {
 import { detectDecline, detectSpike } from "./insights"
 import { restockReason } from "./plain-french"
 import { reorderPoint, restockDecision } from "./reorder-point"
+import { round } from "./round"
 import { expectedStockout } from "./stockout"
 import { QUANTILE_KEYS } from "./types"
 
@@ -79,11 +80,6 @@ export type StoredBatchOutput = {
   models: string[]
   alerts: BatchAlert[]
   insights: BatchAlert[]
-}
-
-function round(x: number, d: number): number {
-  const f = Math.pow(10, d)
-  return Math.round(x * f) / f
 }
 
 export function runForecastBatch(

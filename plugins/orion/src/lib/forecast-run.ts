@@ -8,6 +8,7 @@ import {
   StoredBatchInput,
 } from "./forecast-batch"
 import { detectDeadStock } from "./insights"
+import { round } from "./round"
 import { addPeriods } from "./sales-history"
 import { Frequency } from "./types"
 
@@ -79,11 +80,6 @@ export function periodStarts(
   return new Array(horizon)
     .fill(0)
     .map((_, k) => isoDay(addPeriods(forecastStart, k, f)))
-}
-
-export function round(x: number, d: number): number {
-  const f = Math.pow(10, d)
-  return Math.round(x * f) / f
 }
 
 /** The finite numbers of `m`, rounded to 4 decimals. */

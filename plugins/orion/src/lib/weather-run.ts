@@ -5,6 +5,7 @@
  */
 import { CalendarPlan } from "./calendar-forecast"
 import { weatherEffectText } from "./plain-french"
+import { round } from "./round"
 import {
   CategoryWeather,
   describeWeather,
@@ -41,9 +42,6 @@ export type RunWeather = {
   /** every kept effect in plain French, category by category */
   texts: string[]
 }
-
-const round = (x: number, d: number) =>
-  Math.round(x * Math.pow(10, d)) / Math.pow(10, d)
 
 export function runWeather(args: {
   weather: Record<string, CategoryWeather>
