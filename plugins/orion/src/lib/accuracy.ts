@@ -1,6 +1,5 @@
-import { pinball } from "./metrics"
+import { naiveScale, pinball } from "./metrics"
 import { round } from "./round"
-import { seasonalNaiveErrors } from "./seasonal-naive"
 import { QUANTILE_LEVELS } from "./types"
 
 /**
@@ -172,12 +171,8 @@ export function maseScale(
   history: number[],
   seasonLength: number
 ): number | null {
-  const e = seasonalNaiveErrors(history, seasonLength)
-  if (e.length === 0) {
-    return null
-  }
-  const s = e.reduce((a, d) => a + Math.abs(d), 0) / e.length
-  return s > 0 ? s : null
+  const { mae } = naiveScale(history, seasonLength)
+  return mae > 0 ? mae : null
 }
 
 /** Whether `actual` fell inside the 80 % interval p10–p90. */
