@@ -1,5 +1,6 @@
 import { periodExposure } from "./calendar"
 import { Rng } from "./random"
+import { addPeriods } from "./sales-history"
 import { Frequency } from "./types"
 
 export type SyntheticPart = {
@@ -41,11 +42,7 @@ export function periodStarts(
 ): Date[] {
   const out: Date[] = []
   for (let i = 0; i < n; i++) {
-    out.push(
-      frequency === "week"
-        ? new Date(start.getTime() + i * 7 * 86400000)
-        : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1))
-    )
+    out.push(addPeriods(start, i, frequency))
   }
   return out
 }
