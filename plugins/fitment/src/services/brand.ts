@@ -2,9 +2,8 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
-import { cleanText } from "@shabou/text"
 import { slugify } from "../lib/normalize"
-import { updatedName } from "../lib/updated-name"
+import { requiredName, updatedName } from "../lib/updated-name"
 import { BrandRepository, BrandRow } from "../repositories/brand"
 import { Pagination } from "../types"
 
@@ -53,13 +52,7 @@ export default class BrandService extends TransactionBaseService {
 
   async create(input: BrandInput): Promise<BrandRow> {
     return await this.atomicPhase_(async (manager) => {
-      const name = cleanText(String(input.name ?? ""))
-      if (!name) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          "name: is required"
-        )
-      }
+      const name = requiredName(input.name)
       const handle = input.handle ? slugify(input.handle) : slugify(name)
       if (!handle) {
         throw new MedusaError(

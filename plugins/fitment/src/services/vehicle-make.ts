@@ -2,9 +2,8 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
-import { cleanText } from "@shabou/text"
 import { canonicalMake, normalizeKey } from "../lib/normalize"
-import { updatedName } from "../lib/updated-name"
+import { requiredName, updatedName } from "../lib/updated-name"
 import { cleanAliases } from "../lib/vehicle-aliases"
 import {
   VehicleMakeKeyRow,
@@ -82,13 +81,7 @@ export default class VehicleMakeService extends TransactionBaseService {
   }): Promise<VehicleMakeRow> {
     return await this.atomicPhase_(async (manager) => {
       const makes = manager.withRepository(this.vehicleMakeRepository_)
-      const name = cleanText(String(input.name ?? ""))
-      if (!name) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          "name: is required"
-        )
-      }
+      const name = requiredName(input.name)
       const make = canonicalMake(name)
       const existing = await makes.findByKey(make.key)
       if (existing) {
