@@ -1,6 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
-import { notFound } from "@shabou/api-params"
+import { notFound, onlyKnown } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
 
 import { normalizeCurrencyCode } from "../lib/price-parser"
@@ -39,14 +39,7 @@ export default class WatchedPageService extends TransactionBaseService {
     existing: WatchedPageView | null
   ): Promise<WatchedPageInput> {
     const out: Record<string, any> = {}
-    for (const key of Object.keys(input ?? {})) {
-      if (!(PAGE_FIELDS as readonly string[]).includes(key)) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          `${key}: unknown field (allowed: ${PAGE_FIELDS.join(", ")})`
-        )
-      }
-    }
+    onlyKnown(input ?? {}, PAGE_FIELDS, "field")
     const merged = { ...(existing ?? {}), ...input }
     if (input.url !== undefined || !existing) {
       let u: URL
