@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
+import { TUNIS_TIME_ZONE, zonedParts } from "@shabou/ops"
 import { chunks } from "@shabou/sql"
 import { sumOverChunks } from "../lib/chunk-counts"
 import { EntityManager } from "typeorm"
@@ -44,10 +45,8 @@ export type ImportSummary = {
 }
 
 const CHUNK = 5000
-const today = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Tunis" }).format(
-    new Date()
-  )
+/** Today's date (YYYY-MM-DD) in Tunis: no imported sale can be later. */
+const today = () => zonedParts(new Date(), TUNIS_TIME_ZONE).date
 
 /**
  * Sales history: units per variant and day, from placed orders (one row per line
