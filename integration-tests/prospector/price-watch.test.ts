@@ -134,6 +134,15 @@ describe("price watch", () => {
     })
     expect(noSku.status).toBe(400)
     expect(noSku.json.message).toMatch(/sku: no variant with SKU "NOPE-404"/)
+    const unknown = await api("POST", "/admin/prospector/watched-pages", {
+      url: `${site.baseUrl}/p/x`,
+      supplier: "X",
+      price: 12,
+    })
+    expect(unknown.status).toBe(400)
+    expect(unknown.json.message).toMatch(
+      /^price: unknown field \(allowed: url, supplier, kind, /
+    )
     const detail = await api(
       "GET",
       `/admin/prospector/watched-pages/${pageIds.jsonLd}`
