@@ -6,7 +6,7 @@ import {
   makeAnswer,
   makeAnswerOffThread,
   makeGzipAnswer,
-  MemoryLru,
+  SegmentedLru,
   pickEncoding,
   plainBody,
   sharedForm,
@@ -123,19 +123,88 @@ describe("makeAnswerOffThread", () => {
   })
 })
 
-describe("MemoryLru", () => {
-  it("keeps the most recently used answers within its byte budget", () => {
-    const lru = new MemoryLru(100)
-    lru.set("a", makeAnswer(200, "x".repeat(40)))
-    lru.set("b", makeAnswer(200, "y".repeat(40)))
-    expect(lru.get("a")?.body).toHaveLength(40)
-    lru.set("c", makeAnswer(200, "z".repeat(40)))
-    expect(lru.get("b")).toBeUndefined()
-    expect(lru.get("a")).toBeDefined()
+describe("SegmentedLru", () => {
+  const plain = (n: number, c = "x") => makeAnswer(200, c.repeat(n))
+
+  it("keeps answers within its byte budget, new ones in a fifth of it", () => {
+    const lru = new SegmentedLru(500)
+    lru.set("a", plain(40))
+    lru.set("b", plain(40, "y"))
+    // probation holds 100 bytes: a third answer pushes out the least recent one
+    lru.set("c", plain(40, "z"))
+    expect(lru.get("a")).toBeUndefined()
+    expect(lru.get("b")?.body?.toString()).toBe("y".repeat(40))
     expect(lru.get("c")).toBeDefined()
-    expect(lru.usedBytes).toBeLessThanOrEqual(100)
-    lru.set("huge", makeAnswer(200, "h".repeat(200)))
+    expect(lru.usedBytes).toBeLessThanOrEqual(500)
+    lru.set("huge", plain(600, "h"))
     expect(lru.get("huge")).toBeUndefined()
+  })
+
+  it("keeps the answers asked for again through a burst of answers asked for once", () => {
+    const lru = new SegmentedLru(10000)
+    for (let i = 0; i < 10; i++) {
+      lru.set(`page${i}`, plain(400, String(i)))
+      lru.get(`page${i}`)
+    }
+    for (let i = 0; i < 1000; i++) {
+      lru.set(`vehicle${i}`, plain(400, "v"))
+    }
+    for (let i = 0; i < 10; i++) {
+      expect(lru.get(`page${i}`)?.body?.toString()).toBe(String(i).repeat(400))
+    }
+    expect(lru.get("vehicle999")).toBeDefined()
+    expect(lru.get("vehicle0")).toBeUndefined()
+    expect(lru.usedBytes).toBeLessThanOrEqual(10000)
+  })
+
+  it("moves the least recent protected answers back to probation, not out", () => {
+    const lru = new SegmentedLru(1000)
+    for (const k of ["a", "b", "c", "d", "e", "f"]) {
+      lru.set(k, plain(150, k))
+      lru.get(k)
+    }
+    // protected holds 800 bytes, five answers: "a", the least recent, went back to probation
+    expect(lru.size).toBe(6)
+    expect(lru.get("a")?.body?.toString()).toBe("a".repeat(150))
+  })
+
+  it("drops an answer past its expiry", () => {
+    const lru = new SegmentedLru(1000)
+    lru.set("k", makeAnswer(200, "{}", 1000))
+    expect(lru.get("k", 999)).toBeDefined()
+    expect(lru.get("k", 1000)).toBeUndefined()
+    expect(lru.get("k", 10)).toBeUndefined()
+    expect(lru.size).toBe(0)
+  })
+
+  it("stores the gzip form alone and counts what it stores, whatever a request adds to its copy", async () => {
+    const json = JSON.stringify({ products: Array(200).fill({ t: "Rotule" }) })
+    const answer = await makeAnswerOffThread(200, json)
+    const lru = new SegmentedLru(1024 * 1024)
+    lru.set("k", answer)
+    expect(lru.usedBytes).toBe(answer.gzip!.length + 1)
+    const hit = lru.get("k")!
+    expect(hit.body).toBeUndefined()
+    expect(hit.etag).toBe(answer.etag)
+    expect(plainBody(hit).toString()).toBe(json)
+    compressed(hit, "br")
+    expect(lru.usedBytes).toBe(answer.gzip!.length + 1)
+    expect(lru.get("k")!.body).toBeUndefined()
+    expect(lru.get("k")!.br).toBeUndefined()
+  })
+
+  it("compresses a large answer built without its gzip form once, for itself and the memory", () => {
+    const json = JSON.stringify({ hits: Array(200).fill({ t: "Plaquettes" }) })
+    const answer = makeAnswer(200, json)
+    const lru = new SegmentedLru(1024 * 1024)
+    lru.set("k", answer)
+    // the request that built it sends the very bytes the memory keeps
+    expect(answer.gzip).toBeDefined()
+    expect(lru.usedBytes).toBe(answer.gzip!.length + 1)
+    const hit = lru.get("k")!
+    expect(hit.body).toBeUndefined()
+    expect(compressed(hit, "gzip")).toBe(answer.gzip)
+    expect(plainBody(hit).toString()).toBe(json)
   })
 })
 
@@ -162,7 +231,7 @@ describe("answers known by their gzip form (joined from fragments)", () => {
   })
 
   it("count their gzip bytes in the memory cache while they hold no JSON", () => {
-    const lru = new MemoryLru(10 * 1024 * 1024)
+    const lru = new SegmentedLru(10 * 1024 * 1024)
     lru.set("k", makeGzipAnswer(200, gzip, Buffer.byteLength(json)))
     expect(lru.usedBytes).toBe(gzip.length + 1)
   })

@@ -8,6 +8,8 @@ import {
   gzipSync,
 } from "zlib"
 
+import { LRUCache } from "lru-cache"
+
 import { GZIP_LEVEL } from "./gzip-parts"
 
 const gzipAsync = promisify(gzipCallback)
@@ -15,7 +17,7 @@ const gzipAsync = promisify(gzipCallback)
 /**
  * Answers of store reads, kept by their normalised request: the JSON as UTF-8 bytes (encoded once:
  * hashing, compressing and sending a 70 kB text each encoded it again), its ETag, and its
- * compressed forms made once on first demand. `MemoryLru` is the in-process level (every
+ * compressed forms made once on first demand. `SegmentedLru` is the in-process level (every
  * instance), bounded in bytes; a shared level (Redis) stores the ETag and the gzip form (`sharedForm`).
  */
 
@@ -188,63 +190,130 @@ export function fromSharedForm(stored: Buffer): CachedAnswer | null {
   }
 }
 
-/** The bytes an answer holds as it is stored (its JSON, or its gzip form alone). */
-function heldBytes(answer: CachedAnswer): number {
-  return answer.body?.length ?? answer.gzip?.length ?? 0
+/** The bytes an answer holds as the memory level stores it (`storedForm`), with its key. */
+function storedBytes(answer: CachedAnswer, key: string): number {
+  return (
+    (answer.body?.length ?? 0) +
+    (answer.gzip?.length ?? 0) +
+    (answer.br?.length ?? 0) +
+    key.length
+  )
 }
 
-/** Least-recently-used answers, at most `maxBytes` in all (`heldBytes` and the keys). */
-export class MemoryLru {
-  private map = new Map<string, CachedAnswer>()
-  private bytes = 0
+/**
+ * An answer as the memory level keeps it: its gzip form alone when it is large enough to compress
+ * (a fifth to a tenth of the JSON's bytes; nearly every client takes gzip, the others get it
+ * decompressed per request), made now if the answer has none yet (kept on `answer` too, so the
+ * request that built it sends the same bytes), else its JSON. A copy: what a request later adds to
+ * its answer (a plain or br form) stays out of the memory's byte count.
+ */
+function storedForm(answer: CachedAnswer): CachedAnswer {
+  const { status, size, etag, expiresAt, body } = answer
+  if (!answer.gzip && size < COMPRESS_MIN_BYTES) {
+    return { status, size, etag, expiresAt, body }
+  }
+  return { status, size, etag, expiresAt, gzip: compressed(answer, "gzip") }
+}
 
-  constructor(readonly maxBytes: number) {}
+/** Share of a `SegmentedLru`'s bytes for answers asked for once so far. */
+export const PROBATION_SHARE = 0.2
 
-  get size(): number {
-    return this.map.size
+/**
+ * The in-process level: a segmented LRU (two lru-cache segments) bounded in bytes. A new answer
+ * enters the probation segment (a fifth of the bytes); asked for again, it moves to the protected
+ * segment, whose least-recent answers go back to probation when it is full. A burst of answers
+ * asked for once (a thousand shoppers' vehicles, deep pages, a crawler) only turns probation over:
+ * the pages shoppers come back to (the first listing pages, popular products, searches) stay.
+ * A plain LRU let one such burst flush all of them.
+ */
+export class SegmentedLru {
+  private probation: LRUCache<string, CachedAnswer>
+  private protected: LRUCache<string, CachedAnswer>
+
+  constructor(readonly maxBytes: number) {
+    const sizeCalculation = (v: CachedAnswer, k: string) =>
+      Math.max(1, storedBytes(v, k))
+    const probationBytes = Math.max(1, Math.floor(maxBytes * PROBATION_SHARE))
+    this.probation = new LRUCache({
+      maxSize: probationBytes,
+      sizeCalculation,
+    })
+    this.protected = new LRUCache({
+      maxSize: Math.max(1, maxBytes - probationBytes),
+      sizeCalculation,
+      dispose: (v, k, reason) => {
+        if (reason === "evict") {
+          this.put(this.probation, k, v)
+        }
+      },
+    })
   }
 
+  /** answers held */
+  get size(): number {
+    return this.probation.size + this.protected.size
+  }
+
+  /** bytes held (stored forms and keys) */
   get usedBytes(): number {
-    return this.bytes
+    return this.probation.calculatedSize + this.protected.calculatedSize
   }
 
   get(key: string, now = Date.now()): CachedAnswer | undefined {
-    const hit = this.map.get(key)
-    if (hit && hit.expiresAt !== undefined && hit.expiresAt <= now) {
-      this.map.delete(key)
-      this.bytes -= heldBytes(hit) + key.length
+    const kept = this.protected.get(key)
+    if (kept) {
+      return this.fresh(key, kept, now)
+    }
+    const once = this.probation.get(key)
+    if (!once) {
       return undefined
     }
-    if (hit) {
-      this.map.delete(key)
-      this.map.set(key, hit)
+    this.probation.delete(key)
+    const answer = this.fresh(key, once, now)
+    if (answer) {
+      this.put(this.protected, key, once)
     }
-    return hit
+    return answer
   }
 
   set(key: string, answer: CachedAnswer): void {
-    const size = heldBytes(answer) + key.length
-    if (size > this.maxBytes) {
+    const stored = storedForm(answer)
+    if (this.protected.has(key)) {
+      this.put(this.protected, key, stored)
       return
     }
-    const old = this.map.get(key)
-    if (old) {
-      this.bytes -= heldBytes(old) + key.length
-      this.map.delete(key)
-    }
-    this.map.set(key, answer)
-    this.bytes += size
-    for (const [k, v] of this.map) {
-      if (this.bytes <= this.maxBytes) {
-        break
-      }
-      this.map.delete(k)
-      this.bytes -= heldBytes(v) + k.length
-    }
+    this.put(this.probation, key, stored)
   }
 
   clear(): void {
-    this.map.clear()
-    this.bytes = 0
+    this.probation.clear()
+    this.protected.clear()
+  }
+
+  /** a copy of a stored answer, none when it is stale (dropped then) */
+  private fresh(
+    key: string,
+    stored: CachedAnswer,
+    now: number
+  ): CachedAnswer | undefined {
+    if (stored.expiresAt !== undefined && stored.expiresAt <= now) {
+      this.probation.delete(key)
+      this.protected.delete(key)
+      return undefined
+    }
+    return { ...stored }
+  }
+
+  /** an answer larger than the segment is not kept (lru-cache refuses it) */
+  private put(
+    segment: LRUCache<string, CachedAnswer>,
+    key: string,
+    answer: CachedAnswer
+  ): void {
+    if (storedBytes(answer, key) <= segment.maxSize) {
+      segment.set(key, answer)
+    } else {
+      segment.delete(key)
+    }
   }
 }

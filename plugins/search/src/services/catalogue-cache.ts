@@ -2,7 +2,7 @@ import { Lifetime } from "awilix"
 import Redis from "ioredis"
 import {
   fromSharedForm,
-  MemoryLru,
+  SegmentedLru,
   sharedForm,
   type CachedAnswer,
 } from "../lib/answer-cache"
@@ -21,7 +21,7 @@ export default class CatalogueCacheService {
   static LIFE_TIME = Lifetime.SINGLETON
 
   protected logger_: Logger
-  private memory_: MemoryLru
+  private memory_: SegmentedLru
   private redis_: Redis | null = null
   private prefix_: string
   private ttl_: number
@@ -40,7 +40,7 @@ export default class CatalogueCacheService {
   ) {
     const options = resolveOptions(rawOptions)
     this.logger_ = logger
-    this.memory_ = new MemoryLru(options.cacheMemoryBytes)
+    this.memory_ = new SegmentedLru(options.cacheMemoryBytes)
     this.prefix_ = `${options.redisPrefix}catalogue:`
     this.ttl_ = options.cacheTtlSeconds
     if (options.redisUrl) {
