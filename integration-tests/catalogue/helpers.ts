@@ -6,6 +6,7 @@
  */
 import http from "http"
 import { testEnv } from "../helpers/env"
+import { fetchOnce } from "../helpers/fetch-once"
 
 export type StoreRequest = {
   /** short readable name for reports */
@@ -49,16 +50,7 @@ export async function send(
     body: req.body === undefined ? undefined : JSON.stringify(req.body),
   }
   const url = `${testEnv().baseUrl}${req.path}`
-  let res: Response
-  try {
-    res = await fetch(url, init)
-  } catch (e) {
-    const code = (e as { cause?: { code?: string } }).cause?.code
-    if (!code || !["EPIPE", "ECONNRESET", "UND_ERR_SOCKET"].includes(code)) {
-      throw e
-    }
-    res = await fetch(url, init)
-  }
+  const res = await fetchOnce(url, init)
   const text = await res.text()
   let json: any = undefined
   try {

@@ -1,62 +1,20 @@
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql } from "../helpers/env"
+import { adminCall } from "../helpers/http"
 
-/**
- * Node's fetch reuses keep-alive sockets; after a long idle spell (a CLI run, a 20k-row import) the server may
- * have closed one just as it is reused, and the request fails with EPIPE/ECONNRESET before reaching the
- * server. Such a request is sent again once; any answer from the server (errors included) is returned as is.
- */
-export async function fetchOnce(
-  url: string,
-  init?: RequestInit
-): Promise<Response> {
-  try {
-    return await fetch(url, init)
-  } catch (e) {
-    const code = (e as { cause?: { code?: string } }).cause?.code
-    if (code && ["EPIPE", "ECONNRESET", "UND_ERR_SOCKET"].includes(code)) {
-      return await fetch(url, init)
-    }
-    throw e
-  }
-}
+export { fetchOnce } from "../helpers/fetch-once"
 
-async function headers(): Promise<Record<string, string>> {
-  try {
-    return await adminHeaders()
-  } catch (e) {
-    if (
-      /EPIPE|ECONNRESET|UND_ERR_SOCKET/.test(
-        String((e as { cause?: { code?: string } }).cause?.code)
-      )
-    ) {
-      return await adminHeaders()
-    }
-    throw e
-  }
-}
-
-/** JSON request to the admin API as the seeded admin user. */
+/** JSON request to the admin API as the seeded admin user; `body` is the answer's text when it is not JSON. */
 export async function admin(
   method: string,
   path: string,
   body?: unknown
 ): Promise<{ status: number; body: any }> {
-  const res = await fetchOnce(`${testEnv().baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(await headers()),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  let parsed: any = text
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    // CSV or empty body
+  const reply = await adminCall(method, path, body)
+  return {
+    status: reply.status,
+    body:
+      reply.body === null && reply.text !== "null" ? reply.text : reply.body,
   }
-  return { status: res.status, body: parsed }
 }
 
 /** POST /admin/fitment/imports as multipart, the way the admin UI or curl -F would send it. */
@@ -74,12 +32,10 @@ export async function upload(
     new Blob([csv], { type: "text/csv" }),
     flags.fileName ?? `${type}.csv`
   )
-  const res = await fetchOnce(`${testEnv().baseUrl}/admin/fitment/imports`, {
-    method: "POST",
-    headers: await headers(),
-    body: form,
+  const reply = await adminCall("POST", "/admin/fitment/imports", undefined, {
+    form,
   })
-  return { status: res.status, body: await res.json() }
+  return { status: reply.status, body: reply.body }
 }
 
 /** A vehicle as importVehicles reads it back. */

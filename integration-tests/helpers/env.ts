@@ -1,5 +1,6 @@
 import Medusa from "@medusajs/medusa-js"
 import { Client } from "pg"
+import { fetchOnce } from "./fetch-once"
 
 export type TestEnv = {
   baseUrl: string
@@ -42,7 +43,7 @@ export async function adminHeaders(): Promise<Record<string, string>> {
 
 async function login(): Promise<string> {
   const env = testEnv()
-  const res = await fetch(`${env.baseUrl}/admin/auth/token`, {
+  const res = await fetchOnce(`${env.baseUrl}/admin/auth/token`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({

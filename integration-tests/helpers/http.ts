@@ -1,5 +1,6 @@
 /** One JSON client for the tests' HTTP calls (admin or anonymous), and the refusal of a medusa-js call. */
 import { adminHeaders, testEnv } from "./env"
+import { fetchOnce } from "./fetch-once"
 
 export type Reply = {
   status: number
@@ -21,6 +22,8 @@ export type CallOptions = {
   baseUrl?: string
   /** this string as the body, as it is (for malformed JSON) */
   raw?: string
+  /** a multipart form as the body (an upload, as the admin UI or `curl -F` sends it) */
+  form?: FormData
 }
 
 export async function call(
@@ -40,11 +43,10 @@ export async function call(
   if (payload !== undefined) {
     headers["content-type"] = "application/json"
   }
-  const res = await fetch(`${options.baseUrl ?? testEnv().baseUrl}${path}`, {
-    method,
-    headers,
-    body: payload,
-  })
+  const res = await fetchOnce(
+    `${options.baseUrl ?? testEnv().baseUrl}${path}`,
+    { method, headers, body: options.form ?? payload }
+  )
   const bytes = Buffer.from(await res.arrayBuffer())
   const text = bytes.toString("utf8")
   let parsed: any = null
