@@ -18,6 +18,7 @@ const moduleNameMapper = {
   "^@shabou/ops$": "<rootDir>/packages/ops/src/index.ts",
   "^@shabou/sql$": "<rootDir>/packages/sql/src/index.ts",
   "^@shabou/text$": "<rootDir>/packages/text/src/index.ts",
+  "^@shabou/vehicle-label$": "<rootDir>/packages/vehicle-label/src/index.ts",
 }
 
 module.exports = {

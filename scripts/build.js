@@ -144,6 +144,8 @@ async function buildServer(state, ifChanged, log) {
 async function buildAdmin(state, ifChanged, log) {
   const key = fingerprint([
     path.join(ROOT, "src", "admin"),
+    // the shared packages the admin imports (@shabou/vehicle-label)
+    path.join(ROOT, "packages"),
     path.join(ROOT, "package-lock.json"),
     path.join(ROOT, "medusa-config.js"),
     // patch-package patches of the admin UI's sources (applied by npm's postinstall)

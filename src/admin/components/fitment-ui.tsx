@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react"
 import type { FormEvent, ReactNode } from "react"
 
+import { vehicleLabel, vehiclePeriod } from "@shabou/vehicle-label"
 import { adminFetch } from "../lib/api"
 import {
   BODY_LABELS,
@@ -64,6 +65,8 @@ export function useDebounced<T>(value: T, ms = 300): T {
 export { Card, errorMessage, Notice, Pager, SelectOptions }
 export { BODY_LABELS, FUEL_LABELS, POSITION_LABELS, SOURCE_LABELS }
 export type { Vehicle }
+/** "Peugeot 208 II 1.2 PureTech 100 (HMZ) · 2019 – en cours", and its period alone: as the server writes them. */
+export { vehicleLabel, vehiclePeriod as years }
 
 export const SearchBox = ({
   value,
@@ -127,29 +130,6 @@ export const PagedTable = ({
     {pager.count !== undefined && <Pager {...pager} count={pager.count} />}
   </>
 )
-
-/** "2014/03 – en cours" */
-export function years(
-  v: Pick<Vehicle, "year_from" | "month_from" | "year_to" | "month_to">
-): string {
-  const ym = (y: number | null, m: number | null) =>
-    y ? (m ? `${String(m).padStart(2, "0")}/${y}` : String(y)) : ""
-  return `${ym(v.year_from, v.month_from)} – ${v.year_to ? ym(v.year_to, v.month_to) : "en cours"}`
-}
-
-/** "Peugeot 208 II 1.2 PureTech 100 (2019 – en cours)" */
-export function vehicleLabel(v: Vehicle): string {
-  return [
-    v.make.name,
-    v.model.name,
-    v.generation,
-    v.engine,
-    v.engine_code && `(${v.engine_code})`,
-    `· ${years(v)}`,
-  ]
-    .filter(Boolean)
-    .join(" ")
-}
 
 const VEHICLE_FIELDS: Array<{
   name: keyof Vehicle

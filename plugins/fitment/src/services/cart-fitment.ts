@@ -7,7 +7,7 @@ import {
   cartVehicleRequest,
 } from "../lib/cart-vehicle-request"
 import { StoreVehicle } from "../lib/fitment-shape"
-import { vehicleLabel } from "../lib/vehicle-label"
+import { vehicleLabel } from "@shabou/vehicle-label"
 import type {
   CartStateRow,
   LineItemFitmentRepository,

@@ -9,7 +9,7 @@ import {
   VEHICLE_EXPORT_HEADERS,
   vehicleCells,
 } from "../lib/fitment-export"
-import { vehicleLabel } from "../lib/vehicle-label"
+import { vehicleLabel } from "@shabou/vehicle-label"
 import type {
   ExportLinkRow,
   FitmentExportRepository,

@@ -2,7 +2,7 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError, generateEntityId } from "@medusajs/utils"
 import { notFound } from "@shabou/api-params"
 import { EntityManager } from "typeorm"
-import { vehicleLabel } from "../lib/vehicle-label"
+import { vehicleLabel } from "@shabou/vehicle-label"
 import {
   GarageVehicleRepository,
   GarageVehicleRow,

@@ -1,4 +1,4 @@
-import { vehicleLabel } from "./vehicle-label"
+import { vehicleLabel, vehiclePeriod } from "./index"
 
 describe("vehicleLabel", () => {
   it("names make, model, generation, engine, engine code and period", () => {
@@ -23,5 +23,14 @@ describe("vehicleLabel", () => {
         month_to: 12,
       })
     ).toBe("Dacia Logan · 03/2013 – 12/2020")
+  })
+
+  it("names the period a vehicle was built in, open when it still is", () => {
+    expect(
+      vehiclePeriod({ year_from: 2014, month_from: 3, year_to: null })
+    ).toBe("03/2014 – en cours")
+    expect(vehiclePeriod({ year_from: 1998, year_to: 2004, month_to: 7 })).toBe(
+      "1998 – 07/2004"
+    )
   })
 })
