@@ -11,6 +11,7 @@ COPY packages/api-params/package.json packages/api-params/
 COPY packages/ops/package.json packages/ops/
 COPY packages/sql/package.json packages/sql/
 COPY packages/text/package.json packages/text/
+COPY packages/vehicle-label/package.json packages/vehicle-label/
 # npm ci's postinstall applies patches/ (patch-package: the admin UI's TND decimals)
 COPY patches/ patches/
 RUN npm ci --no-audit --no-fund
