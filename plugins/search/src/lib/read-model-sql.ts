@@ -83,6 +83,10 @@ export const RENDERER_SEEN_SQL = `UPDATE catalogue_state SET renderer_seen_at = 
 /**
  * Published products lacking a current body in context $1, newest first from the cursor
  * ($4 created, $5 id; null from the top), leaving out $3; at most $2.
+ * The body is looked up per product on the primary key (`OFFSET 0` keeps the subquery a per-row
+ * probe): as an anti-join, statistics taken before a rebuild (a few hundred documents) had the
+ * planner compare every document with every body of the context in a nested loop, 100,000 ×
+ * 100,000 rows, for minutes on both cores, where the probe takes half a second.
  */
 export const MISSING_BODIES_SQL = `SELECT d.product_id AS id, d.version::text AS version, d.sales_channel_ids AS channels, d.product_created_at::text AS created
                FROM search_document d
@@ -90,7 +94,8 @@ export const MISSING_BODIES_SQL = `SELECT d.product_id AS id, d.version::text AS
                 AND NOT (d.product_id = ANY($3::text[]))
                 AND ($4::timestamptz IS NULL OR (d.product_created_at, d.product_id) < ($4::timestamptz, $5::text))
                 AND NOT EXISTS (SELECT 1 FROM catalogue_body b WHERE b.product_id = d.product_id AND b.context = $1
-                                   AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now()))
+                                   AND b.version = d.version AND (b.expires_at IS NULL OR b.expires_at > now())
+                                 OFFSET 0)
               ORDER BY d.product_created_at DESC, d.product_id DESC
               LIMIT $2`
 export type MissingBodyRow = {
