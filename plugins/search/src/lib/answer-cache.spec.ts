@@ -160,12 +160,35 @@ describe("SegmentedLru", () => {
   it("moves the least recent protected answers back to probation, not out", () => {
     const lru = new SegmentedLru(1000)
     for (const k of ["a", "b", "c", "d", "e", "f"]) {
-      lru.set(k, plain(150, k))
+      lru.set(k, plain(140, k))
       lru.get(k)
     }
-    // protected holds 800 bytes, five answers: "a", the least recent, went back to probation
+    // protected holds 750 bytes, five answers: "a", the least recent, went back to probation
     expect(lru.size).toBe(6)
-    expect(lru.get("a")?.body?.toString()).toBe("a".repeat(150))
+    expect(lru.get("a")?.body?.toString()).toBe("a".repeat(140))
+  })
+
+  it("keeps pages visited in turn, more of them than probation holds, from their third visit", () => {
+    // 100 kB: probation 20 kB, protected 75 kB; 40 pages of 1 kB visited in turn, as a shopper
+    // goes through a brand's pages and the next shopper does the same
+    const lru = new SegmentedLru(100 * 1000)
+    const page = (i: number) => plain(1000, String.fromCharCode(65 + i))
+    const visit = (i: number) => {
+      const hit = lru.get(`brand|page=${i}`)
+      if (!hit) {
+        lru.set(`brand|page=${i}`, page(i))
+      }
+      return hit
+    }
+    const rounds = [0, 1, 2].map(
+      () =>
+        Array.from({ length: 40 }, (_, i) => visit(i)).filter(Boolean).length
+    )
+    // first round: all new; second: the last 19 are still in probation, it let the first 21 go but
+    // remembers their keys (they go to protected now); third: all kept. Without the keys remembered,
+    // each page left probation before its next visit: no round served any.
+    expect(rounds).toEqual([0, 19, 40])
+    expect(lru.usedBytes).toBeLessThanOrEqual(100 * 1000)
   })
 
   it("drops an answer past its expiry", () => {

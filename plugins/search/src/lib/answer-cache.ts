@@ -215,8 +215,13 @@ function storedForm(answer: CachedAnswer): CachedAnswer {
   return { status, size, etag, expiresAt, gzip: compressed(answer, "gzip") }
 }
 
+/** bytes a ghost costs beyond its key (lru-cache's bookkeeping of an entry, roughly) */
+const GHOST_OVERHEAD = 48
+
 /** Share of a `SegmentedLru`'s bytes for answers asked for once so far. */
 export const PROBATION_SHARE = 0.2
+/** Share of a `SegmentedLru`'s bytes for the keys of answers probation let go (no answers). */
+export const GHOST_SHARE = 0.05
 
 /**
  * The in-process level: a segmented LRU (two lru-cache segments) bounded in bytes. A new answer
@@ -225,21 +230,36 @@ export const PROBATION_SHARE = 0.2
  * asked for once (a thousand shoppers' vehicles, deep pages, a crawler) only turns probation over:
  * the pages shoppers come back to (the first listing pages, popular products, searches) stay.
  * A plain LRU let one such burst flush all of them.
+ * Probation remembers the keys of the answers it let go (the ghosts, keys only): one asked for
+ * again goes straight to the protected segment. Without them, pages that shoppers go through in
+ * turn (a brand's or a category's ten pages, more of them than probation holds) left probation
+ * before their second visit every time and were never served from memory.
  */
 export class SegmentedLru {
   private probation: LRUCache<string, CachedAnswer>
   private protected: LRUCache<string, CachedAnswer>
+  private ghosts: LRUCache<string, true>
 
   constructor(readonly maxBytes: number) {
     const sizeCalculation = (v: CachedAnswer, k: string) =>
       Math.max(1, storedBytes(v, k))
     const probationBytes = Math.max(1, Math.floor(maxBytes * PROBATION_SHARE))
+    const ghostBytes = Math.max(1, Math.floor(maxBytes * GHOST_SHARE))
+    this.ghosts = new LRUCache({
+      maxSize: ghostBytes,
+      sizeCalculation: (_v, k) => k.length + GHOST_OVERHEAD,
+    })
     this.probation = new LRUCache({
       maxSize: probationBytes,
       sizeCalculation,
+      dispose: (_v, k, reason) => {
+        if (reason === "evict" && k.length + GHOST_OVERHEAD <= ghostBytes) {
+          this.ghosts.set(k, true)
+        }
+      },
     })
     this.protected = new LRUCache({
-      maxSize: Math.max(1, maxBytes - probationBytes),
+      maxSize: Math.max(1, maxBytes - probationBytes - ghostBytes),
       sizeCalculation,
       dispose: (v, k, reason) => {
         if (reason === "evict") {
@@ -254,9 +274,13 @@ export class SegmentedLru {
     return this.probation.size + this.protected.size
   }
 
-  /** bytes held (stored forms and keys) */
+  /** bytes held (stored forms and keys, the ghosts' keys included) */
   get usedBytes(): number {
-    return this.probation.calculatedSize + this.protected.calculatedSize
+    return (
+      this.probation.calculatedSize +
+      this.protected.calculatedSize +
+      this.ghosts.calculatedSize
+    )
   }
 
   get(key: string, now = Date.now()): CachedAnswer | undefined {
@@ -278,7 +302,8 @@ export class SegmentedLru {
 
   set(key: string, answer: CachedAnswer): void {
     const stored = storedForm(answer)
-    if (this.protected.has(key)) {
+    // kept already, or asked for again since probation let it go
+    if (this.protected.has(key) || this.ghosts.delete(key)) {
       this.put(this.protected, key, stored)
       return
     }
@@ -288,6 +313,7 @@ export class SegmentedLru {
   clear(): void {
     this.probation.clear()
     this.protected.clear()
+    this.ghosts.clear()
   }
 
   /** a copy of a stored answer, none when it is stale (dropped then) */
