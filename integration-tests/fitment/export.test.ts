@@ -12,7 +12,8 @@ import {
   generateVehicleFile,
 } from "../../plugins/fitment/src/lib/__fixtures__/messy-files"
 import { sql, testEnv } from "../helpers/env"
-import { admin, createProduct, fetchOnce, upload } from "./helpers"
+import { fetchOnce } from "../helpers/fetch-once"
+import { admin, createProduct, upload } from "./helpers"
 import { adminHeaders } from "../helpers/env"
 
 jest.setTimeout(900000)

@@ -1,8 +1,6 @@
 import { sql } from "../helpers/env"
 import { adminCall } from "../helpers/http"
 
-export { fetchOnce } from "../helpers/fetch-once"
-
 /** JSON request to the admin API as the seeded admin user; `body` is the answer's text when it is not JSON. */
 export async function admin(
   method: string,

@@ -18,7 +18,7 @@ export async function fetchOnce(
 }
 
 /** Did this fetch fail on a socket the server had closed (the request never reached it)? */
-export function closedSocket(e: unknown): boolean {
+function closedSocket(e: unknown): boolean {
   const code = (e as { cause?: { code?: string } }).cause?.code
   return !!code && ["EPIPE", "ECONNRESET", "UND_ERR_SOCKET"].includes(code)
 }

@@ -192,12 +192,7 @@ export function fromSharedForm(stored: Buffer): CachedAnswer | null {
 
 /** The bytes an answer holds as the memory level stores it (`storedForm`), with its key. */
 function storedBytes(answer: CachedAnswer, key: string): number {
-  return (
-    (answer.body?.length ?? 0) +
-    (answer.gzip?.length ?? 0) +
-    (answer.br?.length ?? 0) +
-    key.length
-  )
+  return ((answer.gzip ?? answer.body)?.length ?? 0) + key.length
 }
 
 /**
@@ -240,6 +235,7 @@ export class SegmentedLru {
   private protected: LRUCache<string, CachedAnswer>
   private ghosts: LRUCache<string, true>
 
+  /** Each segment refuses an answer larger than itself (lru-cache's `maxEntrySize`, its size by default). */
   constructor(readonly maxBytes: number) {
     const sizeCalculation = (v: CachedAnswer, k: string) =>
       Math.max(1, storedBytes(v, k))
@@ -253,7 +249,7 @@ export class SegmentedLru {
       maxSize: probationBytes,
       sizeCalculation,
       dispose: (_v, k, reason) => {
-        if (reason === "evict" && k.length + GHOST_OVERHEAD <= ghostBytes) {
+        if (reason === "evict") {
           this.ghosts.set(k, true)
         }
       },
@@ -263,7 +259,7 @@ export class SegmentedLru {
       sizeCalculation,
       dispose: (v, k, reason) => {
         if (reason === "evict") {
-          this.put(this.probation, k, v)
+          this.probation.set(k, v)
         }
       },
     })
@@ -295,7 +291,7 @@ export class SegmentedLru {
     this.probation.delete(key)
     const answer = this.fresh(key, once, now)
     if (answer) {
-      this.put(this.protected, key, once)
+      this.protected.set(key, once)
     }
     return answer
   }
@@ -304,10 +300,10 @@ export class SegmentedLru {
     const stored = storedForm(answer)
     // kept already, or asked for again since probation let it go
     if (this.protected.has(key) || this.ghosts.delete(key)) {
-      this.put(this.protected, key, stored)
+      this.protected.set(key, stored)
       return
     }
-    this.put(this.probation, key, stored)
+    this.probation.set(key, stored)
   }
 
   clear(): void {
@@ -328,18 +324,5 @@ export class SegmentedLru {
       return undefined
     }
     return { ...stored }
-  }
-
-  /** an answer larger than the segment is not kept (lru-cache refuses it) */
-  private put(
-    segment: LRUCache<string, CachedAnswer>,
-    key: string,
-    answer: CachedAnswer
-  ): void {
-    if (storedBytes(answer, key) <= segment.maxSize) {
-      segment.set(key, answer)
-    } else {
-      segment.delete(key)
-    }
   }
 }
