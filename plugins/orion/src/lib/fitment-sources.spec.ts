@@ -1,12 +1,9 @@
-import { brandJoin, fitmentProductJoin } from "./fitment-sources"
+import { productBrandJoin } from "./fitment-sources"
 
 describe("fitment sources", () => {
-  it("joins a product's fitment link and its brand under the aliases fp and b", () => {
-    expect(fitmentProductJoin("p.id")).toBe(
-      `LEFT JOIN "fitment_product" fp ON fp.product_id = p.id`
-    )
-    expect(brandJoin("fp.brand_id")).toBe(
-      `LEFT JOIN "brand" b ON b.id = fp.brand_id`
+  it("joins a product's brand through fitment's read view under the alias fb", () => {
+    expect(productBrandJoin("p.id")).toBe(
+      `LEFT JOIN "fitment_read_product" fb ON fb.product_id = p.id`
     )
   })
 })

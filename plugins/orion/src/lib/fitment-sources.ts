@@ -1,27 +1,20 @@
 /**
- * Every read Orion makes of the fitment plugin's tables, in one place (the plugin README's "Reads of
- * fitment's tables" lists them with their reasons): fitment's owners see here what they must keep.
- * Orion reads only a product's one brand (`fitment_product.brand_id` → `brand`); fitment may be
- * absent, and a forecast run then reads no brand (`FITMENT_BRAND_PRESENT_SQL`).
+ * Everything Orion reads of the fitment plugin, in one place (the plugin README's "Reads of fitment"
+ * lists it with its reasons): a product's one brand, through fitment's read view
+ * `fitment_read_product` (its migration FitmentReadViews1765000000000), never fitment's tables.
+ * Fitment may be absent, and a forecast run then reads no brand (`FITMENT_BRAND_PRESENT_SQL`).
  */
 
-/** Are the fitment tables Orion reads present? */
-export const FITMENT_BRAND_PRESENT_SQL = `SELECT to_regclass('public.fitment_product') IS NOT NULL AND to_regclass('public.brand') IS NOT NULL AS fitment`
+/** Is fitment's read view of a product's brand present? */
+export const FITMENT_BRAND_PRESENT_SQL = `SELECT to_regclass('public.fitment_read_product') IS NOT NULL AS fitment`
 
 export type FitmentBrandPresentRow = { fitment: boolean }
 
 /**
- * The product's fitment link (alias `fp`: `fp.brand_id`) for the product id `productId` (an SQL
- * expression): the Réassort screen filters on `fp.brand_id` (`brand_id=`).
+ * The product's brand (alias `fb`) for the product id `productId` (an SQL expression): `fb.brand_id`
+ * (the Réassort screen filters on it, `brand_id=`), `fb.brand_handle` (keys the "brand" restock
+ * settings of a forecast run), `fb.brand_name` (shown on the Réassort screen).
  */
-export function fitmentProductJoin(productId: string): string {
-  return `LEFT JOIN "fitment_product" fp ON fp.product_id = ${productId}`
-}
-
-/**
- * The brand with id `brandId` (an SQL expression), alias `b`: `b.handle` keys the "brand" restock
- * settings (a forecast run), `b.name` is shown on the Réassort screen.
- */
-export function brandJoin(brandId: string): string {
-  return `LEFT JOIN "brand" b ON b.id = ${brandId}`
+export function productBrandJoin(productId: string): string {
+  return `LEFT JOIN "fitment_read_product" fb ON fb.product_id = ${productId}`
 }

@@ -7,7 +7,7 @@ import {
   SqlWhere,
 } from "@shabou/sql"
 import { countedUpsertSql } from "../lib/counted-upsert-sql"
-import { brandJoin, fitmentProductJoin } from "../lib/fitment-sources"
+import { productBrandJoin } from "../lib/fitment-sources"
 import type { BatchAlert } from "../lib/forecast-batch"
 import { AlertStatus, AlertType, OrionAlert } from "../models/orion-alert"
 
@@ -28,7 +28,7 @@ export type RestockFilter = {
   status?: AlertStatus[]
   /** product category id: the category and every category below it */
   category_id?: string
-  /** fitment brand id (`fitment_product.brand_id`) */
+  /** the product's brand id (fitment's `fitment_read_product.brand_id`) */
   brand_id?: string
   /** text in the SKU or the title */
   q?: string
@@ -77,13 +77,13 @@ const ALERT_COLUMNS: BulkColumn<BatchAlert>[] = [
 ]
 
 /**
- * A restock alert with its variant's product and fitment link (the alias `a`, `pv`, `p`, `fp`; every
- * read of fitment's tables: `lib/fitment-sources.ts`).
+ * A restock alert with its variant's product and brand (the alias `a`, `pv`, `p`, `fb`; every
+ * read of fitment: `lib/fitment-sources.ts`).
  */
 const RESTOCK_FROM = `FROM "orion_alert" a
       LEFT JOIN "product_variant" pv ON pv.id = a.variant_id
       LEFT JOIN "product" p ON p.id = pv.product_id
-      ${fitmentProductJoin("pv.product_id")}`
+      ${productBrandJoin("pv.product_id")}`
 
 /** The variant's TND price without price list (`price.amount`). */
 const TND_PRICE = `LEFT JOIN LATERAL (
@@ -144,7 +144,7 @@ export const OrionAlertRepository = dataSource
                  JOIN "product_category" top ON top.id = ${p}
                  WHERE pcp.product_id = pv.product_id AND (pc.id = top.id OR pc.mpath LIKE top.mpath || '%'))`
         )
-        .when(filter.brand_id || undefined, (p) => `fp.brand_id = ${p}`)
+        .when(filter.brand_id || undefined, (p) => `fb.brand_id = ${p}`)
         .when(
           filter.q ? containsPattern(filter.q) : undefined,
           (p) => `(a.sku ILIKE ${p} OR a.title ILIKE ${p})`
@@ -158,7 +158,7 @@ export const OrionAlertRepository = dataSource
       const offset = where.params.add(page.offset)
       const rows: Record<string, unknown>[] = await this.query(
         `WITH page AS (
-           SELECT a.*, pv.product_id, p.thumbnail, fp.brand_id, price.amount AS unit_price,
+           SELECT a.*, pv.product_id, p.thumbnail, fb.brand_id, fb.brand_name, price.amount AS unit_price,
                   (a.suggested_quantity::bigint * price.amount)::bigint AS value
            ${RESTOCK_FROM}
            ${TND_PRICE}
@@ -166,7 +166,7 @@ export const OrionAlertRepository = dataSource
            ORDER BY a.data->>'stockout_date' ASC NULLS LAST, value DESC NULLS LAST, a.sku ASC NULLS LAST, a.id
            LIMIT ${limit} OFFSET ${offset}
          )
-         SELECT page.id, page.status, page.variant_id, page.product_id, page.sku, page.title, page.thumbnail, b.name AS brand,
+         SELECT page.id, page.status, page.variant_id, page.product_id, page.sku, page.title, page.thumbnail, page.brand_name AS brand,
                 (SELECT pc.name FROM "product_category_product" pcp JOIN "product_category" pc ON pc.id = pcp.product_category_id
                  WHERE pcp.product_id = page.product_id ORDER BY pc.handle LIMIT 1) AS category,
                 (page.data->>'stock')::int AS stock, (page.data->>'on_order')::int AS on_order,
@@ -175,7 +175,7 @@ export const OrionAlertRepository = dataSource
                 (page.data->>'service_level')::real AS service_level,
                 page.data->>'stockout_date' AS stockout_date, page.data->>'order_by' AS order_by,
                 page.unit_price, page.value, page.updated_at
-         FROM page ${brandJoin("page.brand_id")}
+         FROM page
          ORDER BY page.data->>'stockout_date' ASC NULLS LAST, page.value DESC NULLS LAST, page.sku ASC NULLS LAST, page.id`,
         where.values
       )

@@ -1,10 +1,9 @@
 import { ProductVariant } from "@medusajs/medusa"
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import {
-  brandJoin,
   FITMENT_BRAND_PRESENT_SQL,
   FitmentBrandPresentRow,
-  fitmentProductJoin,
+  productBrandJoin,
 } from "../lib/fitment-sources"
 
 /** A live variant as a forecast run reads it: stock, brand and categories. */
@@ -21,8 +20,8 @@ export type VariantSnapshotRow = {
 
 /**
  * The catalogue's variants as Orion reads them (read only). The brand is the product's one brand,
- * fitment's (`fitment_product` → `brand.handle`, the key of the "brand" restock settings); without
- * the fitment plugin's tables there is none (every read of fitment's tables: `lib/fitment-sources.ts`).
+ * fitment's (its handle, the key of the "brand" restock settings); without the fitment plugin there
+ * is none (every read of fitment: `lib/fitment-sources.ts`).
  */
 export const OrionProductVariantRepository = dataSource
   .getRepository(ProductVariant)
@@ -33,14 +32,13 @@ export const OrionProductVariantRepository = dataSource
       )
       return this.query(
         `SELECT pv.id, pv.sku, p.title || CASE WHEN pv.title IS NULL OR pv.title = '' OR pv.title = 'Default' THEN '' ELSE ' — ' || pv.title END AS title,
-                pv.inventory_quantity, pv.manage_inventory, ${fitment ? "b.handle" : "NULL::text"} AS brand,
+                pv.inventory_quantity, pv.manage_inventory, ${fitment ? "fb.brand_handle" : "NULL::text"} AS brand,
                 leaf.handle AS leaf_category, root.handle AS root_category
          FROM "product_variant" pv
          JOIN "product" p ON p.id = pv.product_id AND p.deleted_at IS NULL${
            fitment
              ? `
-         ${fitmentProductJoin("p.id")}
-         ${brandJoin("fp.brand_id")}`
+         ${productBrandJoin("p.id")}`
              : ""
          }
          LEFT JOIN LATERAL (

@@ -1,8 +1,10 @@
 /**
- * Every read this plugin makes of the fitment plugin's tables, in one place (the table in the
- * plugin README lists them with their reasons): fitment's owners see here what they must keep.
- * Fitment may be absent (its tables created after our migrations, or not at all): the document SQL
- * then leaves brand, part numbers and vehicles out (see `FITMENT_PRESENT_SQL`).
+ * Everything this plugin takes from the fitment plugin, in one place (the table in the plugin README
+ * lists it with its reasons). Reads go through fitment's read views (`fitment_read_*`, its migration
+ * FitmentReadViews1765000000000) and its function `fitment_products_for_vehicles`, never through its
+ * tables; the one thing done on its tables is installing statement triggers that queue changed
+ * products (below). Fitment may be absent (created after our migrations, or not at all): the document
+ * SQL then leaves brand, part numbers and vehicles out (see `FITMENT_PRESENT_SQL`).
  */
 
 /**
@@ -29,16 +31,15 @@ export const FITMENT_LIST_SOURCES = [
   "brand",
 ] as const
 
-/** Is the fitment plugin's schema present? */
+/** Are the fitment plugin's read views present? */
 export const FITMENT_PRESENT_SQL = `
-SELECT to_regclass('public.fitment') IS NOT NULL AND to_regclass('public.part_number') IS NOT NULL
-   AND to_regclass('public.fitment_product') IS NOT NULL AND to_regclass('public.brand') IS NOT NULL
-   AND to_regclass('public.vehicle') IS NOT NULL AS present`
+SELECT to_regclass('public.fitment_read_product') IS NOT NULL AND to_regclass('public.fitment_read_part_number') IS NOT NULL
+   AND to_regclass('public.fitment_read_link') IS NOT NULL AND to_regclass('public.fitment_read_vehicle') IS NOT NULL AS present`
 
 export type FitmentPresentRow = { present: boolean }
 
 /** Does vehicle $1 exist? (a row, or none) */
-export const VEHICLE_EXISTS_SQL = `SELECT 1 FROM vehicle WHERE id = $1`
+export const VEHICLE_EXISTS_SQL = `SELECT 1 FROM fitment_read_vehicle WHERE id = $1`
 
 /**
  * `search_document d`'s products that fit the vehicles (a text[] placeholder), by fitment's one
@@ -52,44 +53,53 @@ export function fitsVehiclesSql(vehicleIds: string): string {
 
 /**
  * The fitment CTEs of the document SQL (`prod` holds the product ids being rebuilt): `fp` the
- * product's brand (`fitment_product.brand_id` → `brand.name`, the one brand of a product; its
- * `metadata.brand` is not read) and universal flag, `pn` its part numbers, `veh` the names of the vehicles it fits.
+ * product's brand (fitment's one brand of a product; its `metadata.brand` is not read) and
+ * universal flag, `pn` its part numbers, `veh` the names of the vehicles it fits.
  */
 export const FITMENT_DOCUMENT_CTES = `,
 fp AS MATERIALIZED (
-  SELECT fp.product_id, b.name AS brand, fp.brand_id, fp.is_universal
-    FROM fitment_product fp JOIN prod ON prod.id = fp.product_id
-    LEFT JOIN brand b ON b.id = fp.brand_id
+  SELECT fp.product_id, fp.brand_name AS brand, fp.brand_id, fp.is_universal
+    FROM fitment_read_product fp JOIN prod ON prod.id = fp.product_id
 ),
 pn AS MATERIALIZED (
   SELECT pn.product_id,
          jsonb_agg(jsonb_build_object('type', pn.type, 'brand', NULLIF(pn.brand_name, ''), 'number', pn.raw) ORDER BY pn.type, pn.raw) AS part_numbers
-    FROM part_number pn JOIN prod ON prod.id = pn.product_id
+    FROM fitment_read_part_number pn JOIN prod ON prod.id = pn.product_id
    GROUP BY pn.product_id
 ),
 veh AS MATERIALIZED (
   SELECT x.product_id, string_agg(x.name, ', ' ORDER BY x.name) AS vehicles
     FROM (
-      SELECT DISTINCT f.product_id, mk.name || ' ' || md.name AS name
-        FROM fitment f JOIN prod ON prod.id = f.product_id
-        JOIN vehicle v ON v.id = f.vehicle_id
-        JOIN vehicle_make mk ON mk.id = v.make_id JOIN vehicle_model md ON md.id = v.model_id
+      SELECT DISTINCT f.product_id, v.make_name || ' ' || v.model_name AS name
+        FROM fitment_read_link f JOIN prod ON prod.id = f.product_id
+        JOIN fitment_read_vehicle v ON v.id = f.vehicle_id
     ) x
    GROUP BY x.product_id
 )`
 
+/**
+ * The vehicle lists of the products in `doc` (see `insertListEntriesSql`): `v:<vehicle id>` for each
+ * vehicle a product is linked to, universal products aside, which are in the list `u`.
+ */
+export const FITMENT_LIST_ENTRIES = `
+  UNION
+  SELECT f.product_id, 'v:' || f.vehicle_id FROM fitment_read_link f JOIN doc ON doc.product_id = f.product_id
+   WHERE NOT EXISTS (SELECT 1 FROM fitment_read_product u WHERE u.product_id = f.product_id AND u.is_universal)
+  UNION
+  SELECT u.product_id, 'u' FROM fitment_read_product u JOIN doc ON doc.product_id = u.product_id WHERE u.is_universal`
+
 /** The part numbers of the products being rebuilt, as raw and normalised references (`refs`). */
 export const FITMENT_DOCUMENT_REFS = `
-    UNION ALL SELECT pn.product_id, pn.raw FROM part_number pn JOIN prod ON prod.id = pn.product_id
-    UNION ALL SELECT pn.product_id, pn.normalized FROM part_number pn JOIN prod ON prod.id = pn.product_id`
+    UNION ALL SELECT pn.product_id, pn.raw FROM fitment_read_part_number pn JOIN prod ON prod.id = pn.product_id
+    UNION ALL SELECT pn.product_id, pn.normalized FROM fitment_read_part_number pn JOIN prod ON prod.id = pn.product_id`
 
 /**
  * The brand names of products $1 (text[]), read as the document SQL reads them: the Meilisearch
  * documents carry the same brand as the PostgreSQL ones.
  */
 export const PRODUCT_BRANDS_SQL = `
-SELECT fp.product_id AS id, b.name AS brand
-  FROM fitment_product fp JOIN brand b ON b.id = fp.brand_id
- WHERE fp.product_id = ANY($1::text[])`
+SELECT fp.product_id AS id, fp.brand_name AS brand
+  FROM fitment_read_product fp
+ WHERE fp.product_id = ANY($1::text[]) AND fp.brand_name IS NOT NULL`
 
 export type ProductBrandRow = { id: string; brand: string }

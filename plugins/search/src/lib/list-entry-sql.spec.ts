@@ -77,7 +77,7 @@ describe("kept lists", () => {
     expect(insertListEntriesSql({ fitment: false })).not.toContain("fitment")
     const sql = insertListEntriesSql({ fitment: true })
     expect(sql).toContain("'v:' || f.vehicle_id")
-    expect(sql).toContain("NOT EXISTS (SELECT 1 FROM fitment_product u")
+    expect(sql).toContain("NOT EXISTS (SELECT 1 FROM fitment_read_product u")
     expect(sql).toContain("d.status = 'published'")
   })
 })

@@ -1,5 +1,6 @@
 import type { ListRequest } from "./catalogue-request"
 import { GENERATION_SQL, type ListSql } from "./catalogue-sql"
+import { FITMENT_LIST_ENTRIES } from "./fitment-sources"
 
 /**
  * The lists a storefront pages through most, kept in order (`catalogue_list_entry`): for every
@@ -31,14 +32,7 @@ export function insertListEntriesSql({
 }: {
   fitment: boolean
 }): string {
-  const vehicles = fitment
-    ? `
-  UNION
-  SELECT f.product_id, 'v:' || f.vehicle_id FROM fitment f JOIN doc ON doc.product_id = f.product_id
-   WHERE NOT EXISTS (SELECT 1 FROM fitment_product u WHERE u.product_id = f.product_id AND u.is_universal)
-  UNION
-  SELECT u.product_id, 'u' FROM fitment_product u JOIN doc ON doc.product_id = u.product_id WHERE u.is_universal`
-    : ""
+  const vehicles = fitment ? FITMENT_LIST_ENTRIES : ""
   return `
 WITH RECURSIVE doc AS MATERIALIZED (
   SELECT d.product_id, d.product_created_at, d.version, d.sales_channel_ids
