@@ -1,5 +1,4 @@
 import type { Browser, Page } from "playwright-core"
-import request from "supertest"
 import { formatAmount, formatNumber } from "../../src/admin/lib/format"
 import {
   launchBrowser,
@@ -8,12 +7,11 @@ import {
   screenshot,
   watchPage,
 } from "../helpers/browser"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql, testEnv } from "../helpers/env"
+import { adminCall, call } from "../helpers/http"
 import { placeOrder } from "../helpers/orders"
 
 jest.setTimeout(300000)
-
-const api = () => request(testEnv().baseUrl)
 const text = async (page: Page, testId: string) =>
   ((await page.getByTestId(testId).textContent()) ?? "").replace(
     /[\u00a0\u202f]/g,
@@ -56,10 +54,10 @@ describe("Tableau de bord (the admin's first screen)", () => {
         (img: HTMLImageElement) => img.complete && img.naturalWidth > 0
       )
     ).toBe(true)
-    const svg = await api().get("/logo.svg")
+    const svg = await call("GET", "/logo.svg")
     expect(svg.status).toBe(200)
-    expect(svg.headers["content-type"]).toContain("image/svg+xml")
-    expect(String(svg.text ?? svg.body)).toContain("Shabou Auto Pièces")
+    expect(svg.headers.get("content-type")).toContain("image/svg+xml")
+    expect(svg.text).toContain("Shabou Auto Pièces")
     await screenshot(page, "dashboard-login")
 
     await loginAsOwner(page)
@@ -75,9 +73,7 @@ describe("Tableau de bord (the admin's first screen)", () => {
   })
 
   it("shows the same figures as GET /admin/dashboard and the orders API, each linking to its screen", async () => {
-    const headers = await adminHeaders()
-    const { dashboard: d } = (await api().get("/admin/dashboard").set(headers))
-      .body
+    const { dashboard: d } = (await adminCall("GET", "/admin/dashboard")).body
     expect(norm(await text(page, "sales-today-value"))).toBe(
       norm(formatAmount(d.sales.today.amount, "tnd"))
     )
@@ -101,11 +97,10 @@ describe("Tableau de bord (the admin's first screen)", () => {
     )
 
     // today's sales as the orders API gives them: Σ subtotal of today's non-canceled orders
-    const orders = await api()
-      .get(
-        `/admin/orders?created_at[gte]=${encodeURIComponent(d.sales.today.from)}&fields=id,status,currency_code,created_at,subtotal&limit=500`
-      )
-      .set(headers)
+    const orders = await adminCall(
+      "GET",
+      `/admin/orders?created_at[gte]=${encodeURIComponent(d.sales.today.from)}&fields=id,status,currency_code,created_at,subtotal&limit=500`
+    )
     const today = orders.body.orders.filter(
       (o: any) => o.status !== "canceled" && o.currency_code === "tnd"
     )

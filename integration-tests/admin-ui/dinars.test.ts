@@ -1,11 +1,9 @@
-import request from "supertest"
 import { gotoAdmin, ownerPageForSuite, screenshot } from "../helpers/browser"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql, testEnv } from "../helpers/env"
+import { adminCall } from "../helpers/http"
 import { placeOrder } from "../helpers/orders"
 
 jest.setTimeout(300000)
-
-const api = () => request(testEnv().baseUrl)
 /** 124950 → "124.950": the admin's own (en-US) amount text with the currency's 3 decimals */
 const threeDecimals = (millimes: number) =>
   (millimes / 1000).toLocaleString("en-US", {
@@ -31,9 +29,7 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
   const owner = ownerPageForSuite()
 
   const tndPrice = async () => {
-    const res = await api()
-      .get(`/admin/products/${product.id}`)
-      .set(await adminHeaders())
+    const res = await adminCall("GET", `/admin/products/${product.id}`)
     const variant = res.body.product.variants.find(
       (v: any) => v.id === product.variant_id
     )
@@ -110,11 +106,7 @@ describe("dinars to the millime in Medusa's admin screens (patched admin UI)", (
       3,
       "millimes@example.tn"
     )
-    const { order } = (
-      await api()
-        .get(`/admin/orders/${orderId}`)
-        .set(await adminHeaders())
-    ).body
+    const { order } = (await adminCall("GET", `/admin/orders/${orderId}`)).body
     await gotoAdmin(owner.page, `${testEnv().baseUrl}/app/a/orders`)
     const row = owner.page
       .locator("tr", { hasText: `#${order.display_id}` })

@@ -1,11 +1,9 @@
 import fs from "fs"
-import request from "supertest"
 import { gotoAdmin, ownerPageForSuite, screenshot } from "../helpers/browser"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql, testEnv } from "../helpers/env"
+import { adminCall } from "../helpers/http"
 
 jest.setTimeout(600000)
-
-const api = () => request(testEnv().baseUrl)
 
 describe("Réassort and the demand forecast widget", () => {
   let variant: { id: string; product_id: string; sku: string }
@@ -16,10 +14,11 @@ describe("Réassort and the demand forecast widget", () => {
       `SELECT pv.id, pv.product_id, pv.sku FROM orion_sales_history h JOIN product_variant pv ON pv.id = h.variant_id
        WHERE pv.deleted_at IS NULL AND pv.manage_inventory GROUP BY pv.id ORDER BY sum(h.qty) DESC LIMIT 1`
     )
-    const upd = await api()
-      .post(`/admin/products/${variant.product_id}/variants/${variant.id}`)
-      .set(await adminHeaders())
-      .send({ inventory_quantity: 0 })
+    const upd = await adminCall(
+      "POST",
+      `/admin/products/${variant.product_id}/variants/${variant.id}`,
+      { inventory_quantity: 0 }
+    )
     expect(upd.status).toBe(200)
   })
 
@@ -30,10 +29,9 @@ describe("Réassort and the demand forecast widget", () => {
   })
 
   it("runs a forecast from the page and shows its progress, then the parts to order", async () => {
-    const headers = await adminHeaders()
     const before =
-      (await api().get("/admin/orion/runs?limit=1").set(headers)).body.runs[0]
-        ?.id ?? null
+      (await adminCall("GET", "/admin/orion/runs?limit=1")).body.runs[0]?.id ??
+      null
     await gotoAdmin(owner.page, `${testEnv().baseUrl}/app/a/reassort`)
     await owner.page
       .getByRole("heading", { name: "Réassort" })
@@ -46,8 +44,7 @@ describe("Réassort and the demand forecast widget", () => {
     await owner.page
       .getByText(/Dernière prévision terminée le/)
       .waitFor({ timeout: 480000 })
-    const runs = (await api().get("/admin/orion/runs?limit=1").set(headers))
-      .body.runs
+    const runs = (await adminCall("GET", "/admin/orion/runs?limit=1")).body.runs
     expect(runs[0].id).not.toBe(before)
     expect(runs[0]).toMatchObject({
       status: "succeeded",
@@ -58,7 +55,7 @@ describe("Réassort and the demand forecast widget", () => {
     // the run is shown as finished before its older forecasts are pruned and its accuracy work settles: the
     // list is read once it no longer changes, and the page is opened again to show that list
     const restock = async () =>
-      (await api().get("/admin/orion/restock?limit=25").set(headers)).body
+      (await adminCall("GET", "/admin/orion/restock?limit=25")).body
     let list = await restock()
     for (let i = 0; i < 10; i++) {
       await new Promise((r) => setTimeout(r, 1000))
@@ -111,7 +108,6 @@ describe("Réassort and the demand forecast widget", () => {
   })
 
   it("filters by brand and exports the order suggestions as CSV", async () => {
-    const headers = await adminHeaders()
     const [fp] = await sql(
       `SELECT fp.brand_id, b.name FROM fitment_product fp JOIN brand b ON b.id = fp.brand_id WHERE fp.product_id = $1`,
       [variant.product_id]
@@ -122,9 +118,10 @@ describe("Réassort and the demand forecast widget", () => {
         .getByRole("option", { name: fp.name, exact: true })
         .click()
       const api1 = (
-        await api()
-          .get(`/admin/orion/restock?brand_id=${fp.brand_id}&limit=25`)
-          .set(headers)
+        await adminCall(
+          "GET",
+          `/admin/orion/restock?brand_id=${fp.brand_id}&limit=25`
+        )
       ).body
       await owner.page.waitForFunction(
         (n) =>
@@ -150,27 +147,24 @@ describe("Réassort and the demand forecast widget", () => {
     const lines = csv.slice(1).trim().split("\r\n")
     expect(lines[0].split(";")[0]).toBe("Référence")
     const expected = (
-      await api()
-        .get(
-          `/admin/orion/restock?limit=1${fp ? `&brand_id=${fp.brand_id}` : ""}`
-        )
-        .set(headers)
+      await adminCall(
+        "GET",
+        `/admin/orion/restock?limit=1${fp ? `&brand_id=${fp.brand_id}` : ""}`
+      )
     ).body.count
     expect(lines.length - 1).toBe(expected)
     expect(lines.some((l) => l.startsWith(`${variant.sku};`))).toBe(true)
   })
 
   it("explains the forecast on the product page in plain French with a fan chart", async () => {
-    const headers = await adminHeaders()
     const fc = (
-      await api()
-        .get(`/admin/orion/forecasts?variant_id=${variant.id}`)
-        .set(headers)
+      await adminCall("GET", `/admin/orion/forecasts?variant_id=${variant.id}`)
     ).body
     const alert = (
-      await api()
-        .get(`/admin/orion/alerts?variant_id=${variant.id}&type=restock`)
-        .set(headers)
+      await adminCall(
+        "GET",
+        `/admin/orion/alerts?variant_id=${variant.id}&type=restock`
+      )
     ).body.alerts[0]
     expect(alert.suggested_quantity).toBeGreaterThan(0)
     await gotoAdmin(

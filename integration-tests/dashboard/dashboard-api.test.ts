@@ -1,24 +1,20 @@
-import request from "supertest"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql } from "../helpers/env"
+import { adminCall, call } from "../helpers/http"
 import { placeOrder } from "../helpers/orders"
 
 jest.setTimeout(300000)
-
-const api = () => request(testEnv().baseUrl)
 
 /** Σ subtotal and count of the non-canceled TND orders created since `from`, read from GET /admin/orders. */
 async function fromOrdersApi(
   from: string
 ): Promise<{ amount: number; orders: number }> {
-  const headers = await adminHeaders()
   let amount = 0
   let orders = 0
   for (let offset = 0; ; offset += 100) {
-    const res = await api()
-      .get(
-        `/admin/orders?created_at[gte]=${encodeURIComponent(from)}&fields=id,status,currency_code,created_at,subtotal&limit=100&offset=${offset}`
-      )
-      .set(headers)
+    const res = await adminCall(
+      "GET",
+      `/admin/orders?created_at[gte]=${encodeURIComponent(from)}&fields=id,status,currency_code,created_at,subtotal&limit=100&offset=${offset}`
+    )
     expect(res.status).toBe(200)
     for (const o of res.body.orders) {
       if (o.status !== "canceled" && o.currency_code === "tnd") {
@@ -49,14 +45,12 @@ describe("GET /admin/dashboard", () => {
   })
 
   it("requires admin authentication", async () => {
-    const res = await api().get("/admin/dashboard")
+    const res = await call("GET", "/admin/dashboard")
     expect(res.status).toBe(401)
   })
 
   it("gives the same sales as the orders API and the line items, for today, 7 and 30 days", async () => {
-    const res = await api()
-      .get("/admin/dashboard")
-      .set(await adminHeaders())
+    const res = await adminCall("GET", "/admin/dashboard")
     expect(res.status).toBe(200)
     const d = res.body.dashboard
     expect(d.currency_code).toBe("tnd")
@@ -108,8 +102,7 @@ describe("GET /admin/dashboard", () => {
   })
 
   it("counts orders to ship, stock-outs, restock alerts, leads, price alerts and the last run like the data", async () => {
-    const headers = await adminHeaders()
-    const { body } = await api().get("/admin/dashboard").set(headers)
+    const { body } = await adminCall("GET", "/admin/dashboard")
     const d = body.dashboard
     const statuses = [
       "not_fulfilled",
@@ -119,9 +112,10 @@ describe("GET /admin/dashboard", () => {
     ]
       .map((s) => `fulfillment_status[]=${s}`)
       .join("&")
-    const toShip = await api()
-      .get(`/admin/orders?status[]=pending&${statuses}&limit=1`)
-      .set(headers)
+    const toShip = await adminCall(
+      "GET",
+      `/admin/orders?status[]=pending&${statuses}&limit=1`
+    )
     expect(toShip.status).toBe(200)
     expect(d.orders_to_ship).toBe(toShip.body.count)
     expect(d.orders_to_ship).toBeGreaterThanOrEqual(2)
@@ -145,22 +139,20 @@ describe("GET /admin/dashboard", () => {
       `SELECT count(*)::int AS n FROM prospector_price_alert WHERE acknowledged_at IS NULL`
     )
     expect(d.price_alerts.unacknowledged).toBe(alerts.n)
-    const runs = await api().get("/admin/orion/runs?limit=1").set(headers)
+    const runs = await adminCall("GET", "/admin/orion/runs?limit=1")
     expect(d.last_forecast_run?.id ?? null).toBe(runs.body.runs[0]?.id ?? null)
   })
 
   it("a canceled order leaves the sales and the orders to ship", async () => {
-    const headers = await adminHeaders()
-    const before = (await api().get("/admin/dashboard").set(headers)).body
-      .dashboard
-    const order = (await api().get(`/admin/orders/${orderIds[1]}`).set(headers))
-      .body.order
-    const canceled = await api()
-      .post(`/admin/orders/${orderIds[1]}/cancel`)
-      .set(headers)
+    const before = (await adminCall("GET", "/admin/dashboard")).body.dashboard
+    const order = (await adminCall("GET", `/admin/orders/${orderIds[1]}`)).body
+      .order
+    const canceled = await adminCall(
+      "POST",
+      `/admin/orders/${orderIds[1]}/cancel`
+    )
     expect(canceled.status).toBe(200)
-    const after = (await api().get("/admin/dashboard").set(headers)).body
-      .dashboard
+    const after = (await adminCall("GET", "/admin/dashboard")).body.dashboard
     expect(after.sales.today.amount).toBe(
       before.sales.today.amount - order.subtotal
     )
@@ -169,12 +161,11 @@ describe("GET /admin/dashboard", () => {
   })
 
   it("answers in a few milliseconds at the demo size (compared with a trivial admin route on the same server)", async () => {
-    const headers = await adminHeaders()
     const median = async (path: string) => {
       const times: number[] = []
       for (let i = 0; i < 9; i++) {
         const t = process.hrtime.bigint()
-        const res = await api().get(path).set(headers)
+        const res = await adminCall("GET", path)
         times.push(Number(process.hrtime.bigint() - t) / 1e6)
         expect(res.status).toBe(200)
       }

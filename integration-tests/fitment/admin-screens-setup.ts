@@ -2,7 +2,7 @@
  * Shared by the fitment screens tests (admin-screens.test.ts): the Ecranmake vehicles and the products linked to
  * them, and a background import polled to its end.
  */
-import { adminHeaders, testEnv } from "../helpers/env"
+import { adminCall } from "../helpers/http"
 import { sleep } from "../helpers/poll"
 import { admin, createProduct, importVehicles, link } from "./helpers"
 
@@ -18,13 +18,11 @@ export async function backgroundImport(
   if (flags.dry_run) form.append("dry_run", "true")
   if (flags.skip_invalid) form.append("skip_invalid", "true")
   form.append("file", new Blob([csv], { type: "text/csv" }), `${type}-bg.csv`)
-  const res = await fetch(`${testEnv().baseUrl}/admin/fitment/imports`, {
-    method: "POST",
-    headers: await adminHeaders(),
-    body: form,
+  const res = await adminCall("POST", "/admin/fitment/imports", undefined, {
+    form,
   })
   expect(res.status).toBe(202)
-  const started = ((await res.json()) as any).import
+  const started = res.body.import
   expect(started).toMatchObject({
     status: "running",
     type,

@@ -1,11 +1,9 @@
-import request from "supertest"
-import { adminHeaders, sql, storeClient, testEnv } from "../helpers/env"
+import { sql, storeClient, testEnv } from "../helpers/env"
+import { adminCall, call } from "../helpers/http"
 
 describe("foundation: the real server over HTTP", () => {
-  const api = () => request(testEnv().baseUrl)
-
   it("answers /health", async () => {
-    const res = await api().get("/health")
+    const res = await call("GET", "/health")
     expect(res.status).toBe(200)
     expect(res.text).toBe("OK")
   })
@@ -67,7 +65,7 @@ describe("foundation: the real server over HTTP", () => {
   })
 
   it("exposes the shop identity on /store/shop", async () => {
-    const res = await api().get("/store/shop")
+    const res = await call("GET", "/store/shop")
     expect(res.status).toBe(200)
     expect(res.body.shop).toMatchObject({
       name: "Shabou Auto Pièces",
@@ -77,29 +75,27 @@ describe("foundation: the real server over HTTP", () => {
 
   it("logs the admin in with the configured credentials, and refuses a wrong password", async () => {
     const env = testEnv()
-    const ok = await api()
-      .post("/admin/auth/token")
-      .send({ email: env.adminEmail, password: env.adminPassword })
+    const ok = await call("POST", "/admin/auth/token", {
+      email: env.adminEmail,
+      password: env.adminPassword,
+    })
     expect(ok.status).toBe(200)
     expect(ok.body.access_token).toEqual(expect.any(String))
-    const bad = await api()
-      .post("/admin/auth/token")
-      .send({ email: env.adminEmail, password: "wrong" })
+    const bad = await call("POST", "/admin/auth/token", {
+      email: env.adminEmail,
+      password: "wrong",
+    })
     expect(bad.status).toBe(401)
-    const me = await api()
-      .get("/admin/auth")
-      .set(await adminHeaders())
+    const me = await adminCall("GET", "/admin/auth")
     expect(me.body.user.email).toBe(env.adminEmail)
   })
 
   it.each(["fitment", "price-history", "prospector", "orion"])(
     "loads the %s plugin: its admin health route requires auth",
     async (plugin) => {
-      const anonymous = await api().get(`/admin/${plugin}/health`)
+      const anonymous = await call("GET", `/admin/${plugin}/health`)
       expect(anonymous.status).toBe(401)
-      const authed = await api()
-        .get(`/admin/${plugin}/health`)
-        .set(await adminHeaders())
+      const authed = await adminCall("GET", `/admin/${plugin}/health`)
       expect(authed.status).toBe(200)
       expect(authed.body).toEqual({ plugin, status: "ok" })
     }

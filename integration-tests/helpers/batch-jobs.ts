@@ -1,18 +1,13 @@
 /** A CSV uploaded through POST /admin/uploads, and a batch job (POST /admin/batch-jobs) run to its end, as the seeded admin user. */
-import { adminHeaders, testEnv } from "./env"
 import { adminCall } from "./http"
 
 /** Uploads a CSV through POST /admin/uploads and returns its file key. */
 export async function uploadCsv(csv: string, name: string): Promise<string> {
   const form = new FormData()
   form.append("files", new Blob([csv], { type: "text/csv" }), name)
-  const up = await fetch(`${testEnv().baseUrl}/admin/uploads`, {
-    method: "POST",
-    headers: await adminHeaders(),
-    body: form,
-  })
+  const up = await adminCall("POST", "/admin/uploads", undefined, { form })
   expect(up.status).toBe(200)
-  return ((await up.json()) as any).uploads[0].key
+  return up.body.uploads[0].key
 }
 
 /** Creates a batch job (dry_run false: Medusa confirms it itself) and returns its id. */

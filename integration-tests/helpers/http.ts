@@ -75,6 +75,13 @@ export function adminCall(
   return call(method, path, body, { ...options, admin: true })
 }
 
+/** A multipart form holding `content` as the CSV file field "file" named `name` (as `curl -F file=@name` sends it). */
+export function csvForm(content: string, name: string): FormData {
+  const form = new FormData()
+  form.append("file", new Blob([content], { type: "text/csv" }), name)
+  return form
+}
+
 /** The status and message of a refused medusa-js call; fails when the call was accepted. */
 export async function refused(
   promise: Promise<unknown>

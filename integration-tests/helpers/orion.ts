@@ -1,5 +1,4 @@
-import request from "supertest"
-import { adminHeaders, testEnv } from "./env"
+import { adminCall, Reply } from "./http"
 import { sleep } from "./poll"
 
 /**
@@ -7,14 +6,13 @@ import { sleep } from "./poll"
  * test's run: 409 while one runs) and awaited until it has succeeded; the run as the API returns it.
  */
 export async function orionRunAsOf(asOf: string, horizon = 4): Promise<any> {
-  const api = () => request(testEnv().baseUrl)
-  const headers = await adminHeaders()
-  let started: request.Response
+  let started: Reply
   for (let i = 0; ; i++) {
-    started = await api()
-      .post("/admin/orion/runs")
-      .set(headers)
-      .send({ frequency: "week", horizon, as_of: asOf })
+    started = await adminCall("POST", "/admin/orion/runs", {
+      frequency: "week",
+      horizon,
+      as_of: asOf,
+    })
     if (started.status !== 409 || i > 240) {
       break
     }
@@ -22,9 +20,10 @@ export async function orionRunAsOf(asOf: string, horizon = 4): Promise<any> {
   }
   expect(started.status).toBe(202)
   for (;;) {
-    const res = await api()
-      .get(`/admin/orion/runs/${started.body.run.id}`)
-      .set(headers)
+    const res = await adminCall(
+      "GET",
+      `/admin/orion/runs/${started.body.run.id}`
+    )
     expect(res.status).toBe(200)
     if (res.body.run.status !== "running") {
       expect({

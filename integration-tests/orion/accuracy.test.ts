@@ -1,5 +1,4 @@
 import type { Browser, Page } from "playwright-core"
-import request from "supertest"
 import {
   gotoAdmin,
   launchBrowser,
@@ -9,24 +8,16 @@ import {
   watchPage,
   whenShown,
 } from "../helpers/browser"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql, testEnv } from "../helpers/env"
+import { adminCall } from "../helpers/http"
 import { orionRunAsOf as runAsOf } from "../helpers/orion"
+import { importSales } from "./admin-api"
 
 jest.setTimeout(900000)
 
-const api = () => request(testEnv().baseUrl)
-
-function importCsv(lines: string[]) {
-  return async () =>
-    api()
-      .post("/admin/orion/sales-history/imports")
-      .set(await adminHeaders())
-      .attach(
-        "file",
-        Buffer.from(["sku,date,qty", ...lines].join("\n"), "utf8"),
-        { filename: "sales.csv", contentType: "text/csv" }
-      )
-}
+/** These sales lines (sku,date,qty) imported as a sales history file, as the owner. */
+const importCsv = (lines: string[]) =>
+  importSales(["sku,date,qty", ...lines].join("\n"))
 
 describe("orion: forecasts against what was sold", () => {
   // weekly runs on the demo history (it ends 2026-10-31), each as of a Sunday night, 4 weeks apart
@@ -46,7 +37,7 @@ describe("orion: forecasts against what was sold", () => {
     if (broken.length) {
       const res = await importCsv(
         broken.map((b) => `${b.sku},${b.day},${b.qty}`)
-      )()
+      )
       expect(res.status).toBe(200)
     }
   })
@@ -124,10 +115,7 @@ describe("orion: forecasts against what was sold", () => {
     expect(sum(acc.by_segment)).toBe(parts)
 
     // the admin API
-    const headers = await adminHeaders()
-    const res = await api()
-      .get("/admin/orion/accuracy?frequency=week")
-      .set(headers)
+    const res = await adminCall("GET", "/admin/orion/accuracy?frequency=week")
     expect(res.status).toBe(200)
     const mine = res.body.runs.find((r: any) => r.run_id === runA.id)
     expect(mine).toMatchObject({
@@ -147,30 +135,26 @@ describe("orion: forecasts against what was sold", () => {
     expect(res.body.worst[0].variant_id).toBe(top.variant_id)
     expect(res.body.worst[0].abs_error).toBeCloseTo(top.e, 2)
 
-    const one = await api()
-      .get(
-        `/admin/orion/accuracy/rows?run_id=${runA.id}&variant_id=${top.variant_id}`
-      )
-      .set(headers)
+    const one = await adminCall(
+      "GET",
+      `/admin/orion/accuracy/rows?run_id=${runA.id}&variant_id=${top.variant_id}`
+    )
     expect(one.status).toBe(200)
     expect(one.body.rows.map((r: any) => r.period_index)).toEqual([0, 1, 2, 3])
 
     // bad input is named
-    const bad = await api()
-      .get("/admin/orion/accuracy?threshold=much")
-      .set(headers)
+    const bad = await adminCall("GET", "/admin/orion/accuracy?threshold=much")
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain("threshold")
-    const unknown = await api().get("/admin/orion/accuracy?run=1").set(headers)
+    const unknown = await adminCall("GET", "/admin/orion/accuracy?run=1")
     expect(unknown.status).toBe(400)
     expect(unknown.body.message).toContain("run")
-    const noRun = await api().get("/admin/orion/accuracy/rows").set(headers)
+    const noRun = await adminCall("GET", "/admin/orion/accuracy/rows")
     expect(noRun.status).toBe(400)
     expect(noRun.body.message).toContain("run_id")
-    const badDate = await api()
-      .post("/admin/orion/accuracy/evaluate")
-      .set(headers)
-      .send({ through: "2026-02-30" })
+    const badDate = await adminCall("POST", "/admin/orion/accuracy/evaluate", {
+      through: "2026-02-30",
+    })
     expect(badDate.status).toBe(400)
     expect(badDate.body.message).toContain("through")
   })
@@ -186,9 +170,7 @@ describe("orion: forecasts against what was sold", () => {
       expect(typeof b.holdout.wql).toBe("number")
       expect(b.holdout.method).toMatch(/\+/)
     }
-    const res = await api()
-      .get("/admin/orion/accuracy?frequency=week")
-      .set(await adminHeaders())
+    const res = await adminCall("GET", "/admin/orion/accuracy?frequency=week")
     // run A was scored; its own backtest's hold-out pooled over its classes
     const a = res.body.runs.find((r: any) => r.run_id === runA.id)
     expect(a.holdout.wql).toBeGreaterThan(0)
@@ -196,10 +178,7 @@ describe("orion: forecasts against what was sold", () => {
 
   it("raises the accuracy alert when a run's forecasts go badly wrong (a deliberately broken series)", async () => {
     runC = await runAsOf(C)
-    const headers = await adminHeaders()
-    const calm = await api()
-      .get("/admin/orion/accuracy?frequency=week")
-      .set(headers)
+    const calm = await adminCall("GET", "/admin/orion/accuracy?frequency=week")
     expect(calm.body.runs.map((r: any) => r.run_id)).toEqual(
       expect.arrayContaining([runA.id, runB.id])
     )
@@ -217,13 +196,11 @@ describe("orion: forecasts against what was sold", () => {
     expect(broken).toHaveLength(5)
     const res = await importCsv(
       broken.map((b) => `${b.sku},${b.day},${b.qty + 400}`)
-    )()
+    )
     expect(res.status).toBe(200)
     await runAsOf(D)
 
-    const after = await api()
-      .get("/admin/orion/accuracy?frequency=week")
-      .set(headers)
+    const after = await adminCall("GET", "/admin/orion/accuracy?frequency=week")
     const d = after.body.degradation
     expect(d).toMatchObject({
       degraded: true,
@@ -237,17 +214,15 @@ describe("orion: forecasts against what was sold", () => {
     const worstSkus = after.body.worst.slice(0, 5).map((w: any) => w.sku)
     expect(new Set(worstSkus)).toEqual(new Set(broken.map((b) => b.sku)))
     // the threshold is configurable per request
-    const lax = await api()
-      .get(
-        `/admin/orion/accuracy?frequency=week&threshold=${Math.ceil(d.change * 100 + 1) / 100}`
-      )
-      .set(headers)
+    const lax = await adminCall(
+      "GET",
+      `/admin/orion/accuracy?frequency=week&threshold=${Math.ceil(d.change * 100 + 1) / 100}`
+    )
     expect(lax.body.degradation.degraded).toBe(false)
   })
 
   it("shows accuracy, its chart, the worst parts and the alert on the Réassort page, in plain French", async () => {
-    const headers = await adminHeaders()
-    const api1 = (await api().get("/admin/orion/accuracy").set(headers)).body
+    const api1 = (await adminCall("GET", "/admin/orion/accuracy")).body
     browser = await launchBrowser()
     const page: Page = await (
       await browser.newContext({ viewport: { width: 1440, height: 1400 } })

@@ -1,13 +1,8 @@
 import fs from "fs"
 import path from "path"
 import { sql } from "../helpers/env"
-import {
-  admin,
-  download,
-  finishedRun,
-  forecastOf,
-  importSales,
-} from "./admin-api"
+import { adminCall } from "../helpers/http"
+import { finishedRun, forecastOf, importSales } from "./admin-api"
 import {
   BestSeller,
   bestSeller,
@@ -93,7 +88,7 @@ describe("orion through the admin API", () => {
   })
 
   it("validates restock settings and stores them", async () => {
-    const bad = await admin("post", "/admin/orion/settings", {
+    const bad = await adminCall("POST", "/admin/orion/settings", {
       scope: "category",
       key: variant.category,
       service_level: 95,
@@ -102,19 +97,19 @@ describe("orion through the admin API", () => {
     expect(bad.body.message).toContain(
       "service_level must be a number in (0, 1)"
     )
-    const sl = await admin("post", "/admin/orion/settings", {
+    const sl = await adminCall("POST", "/admin/orion/settings", {
       scope: "category",
       key: variant.category,
       service_level: 0.99,
     })
     expect(sl.status).toBe(200)
-    const lt = await admin("post", "/admin/orion/settings", {
+    const lt = await adminCall("POST", "/admin/orion/settings", {
       scope: "brand",
       key: variant.brand,
       lead_time_days: 28,
     })
     expect(lt.status).toBe(200)
-    const list = await admin("get", "/admin/orion/settings")
+    const list = await adminCall("GET", "/admin/orion/settings")
     expect(list.body.defaults).toEqual({
       service_level: 0.95,
       lead_time_days: 7,
@@ -124,18 +119,18 @@ describe("orion through the admin API", () => {
 
   it("runs a forecast on demand (202, 409 while running) and records it", async () => {
     // no stock left for our variant: it must come out as a restock alert
-    const upd = await admin(
-      "post",
+    const upd = await adminCall(
+      "POST",
       `/admin/products/${variant.product_id}/variants/${variant.id}`,
       { inventory_quantity: 0 }
     )
     expect(upd.status).toBe(200)
 
-    const started = await admin("post", "/admin/orion/runs", {})
+    const started = await adminCall("POST", "/admin/orion/runs", {})
     expect(started.status).toBe(202)
     const runId = started.body.run.id
     expect(started.body.run.status).toBe("running")
-    const second = await admin("post", "/admin/orion/runs", {})
+    const second = await adminCall("POST", "/admin/orion/runs", {})
     expect(second.status).toBe(409)
     expect(second.body.message).toContain(runId)
 
@@ -159,7 +154,7 @@ describe("orion through the admin API", () => {
     expect(typeof someMetrics[0].wql).toBe("number")
     expect(Object.keys(run.calendar_effects).length).toBeGreaterThan(0)
 
-    const list = await admin("get", "/admin/orion/runs")
+    const list = await adminCall("GET", "/admin/orion/runs")
     expect(list.body.runs[0].id).toBe(runId)
   })
 
@@ -188,7 +183,7 @@ describe("orion through the admin API", () => {
       stock: 0,
     })
 
-    const missing = await admin("get", "/admin/orion/forecasts")
+    const missing = await adminCall("GET", "/admin/orion/forecasts")
     expect(missing.status).toBe(400)
     expect(missing.body.message).toContain("variant_id: is required")
   })
@@ -211,7 +206,7 @@ describe("orion through the admin API", () => {
   })
 
   it("lists the order suggestions of the Réassort screen: stock-out date first, then value; filters; CSV", async () => {
-    const res = await admin("get", "/admin/orion/restock?limit=500")
+    const res = await adminCall("GET", "/admin/orion/restock?limit=500")
     expect(res.status).toBe(200)
     const rows = res.body.suggestions as any[]
     const [{ count }] = await sql(
@@ -243,8 +238,8 @@ describe("orion through the admin API", () => {
 
     // category filter: the category and the categories below it
     const cat = await categoryId(variant.category)
-    const byCat = await admin(
-      "get",
+    const byCat = await adminCall(
+      "GET",
       `/admin/orion/restock?limit=500&category_id=${cat}`
     )
     expect(byCat.body.suggestions.map((r: any) => r.variant_id)).toContain(
@@ -258,8 +253,8 @@ describe("orion through the admin API", () => {
     // brand filter: the fitment brand of the product
     const brand = await fitmentBrandId(variant.product_id)
     if (brand) {
-      const byBrand = await admin(
-        "get",
+      const byBrand = await adminCall(
+        "GET",
         `/admin/orion/restock?limit=500&brand_id=${brand}`
       )
       expect(byBrand.body.suggestions.map((r: any) => r.variant_id)).toContain(
@@ -272,23 +267,26 @@ describe("orion through the admin API", () => {
         )
       ).toBe(true)
     }
-    const none = await admin("get", "/admin/orion/restock?brand_id=brand_nope")
+    const none = await adminCall(
+      "GET",
+      "/admin/orion/restock?brand_id=brand_nope"
+    )
     expect(none.body).toMatchObject({ suggestions: [], count: 0 })
 
-    const bad = await admin("get", "/admin/orion/restock?status=lost")
+    const bad = await adminCall("GET", "/admin/orion/restock?status=lost")
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain("status")
-    const badFormat = await admin("get", "/admin/orion/restock?format=xlsx")
+    const badFormat = await adminCall("GET", "/admin/orion/restock?format=xlsx")
     expect(badFormat.status).toBe(400)
     expect(badFormat.body.message).toContain("format")
 
-    const csv = await download("/admin/orion/restock?format=csv")
+    const csv = await adminCall("GET", "/admin/orion/restock?format=csv")
     expect(csv.status).toBe(200)
-    expect(csv.headers["content-type"]).toContain("text/csv")
-    expect(csv.headers["content-disposition"]).toMatch(
+    expect(csv.headers.get("content-type")).toContain("text/csv")
+    expect(csv.headers.get("content-disposition")).toMatch(
       /attachment; filename="reassort-\d{4}-\d{2}-\d{2}\.csv"/
     )
-    const text = (csv.body as Buffer).toString("utf8")
+    const text = csv.bytes.toString("utf8")
     expect(text.charCodeAt(0)).toBe(0xfeff)
     const lines = text.slice(1).trim().split("\r\n")
     expect(lines[0]).toBe(
@@ -307,8 +305,8 @@ describe("orion through the admin API", () => {
   })
 
   it("lists restock alerts (filter, sort, paginate) and acknowledges one", async () => {
-    const res = await admin(
-      "get",
+    const res = await adminCall(
+      "GET",
       "/admin/orion/alerts?type=restock&sort=-severity&limit=500"
     )
     expect(res.status).toBe(200)
@@ -323,31 +321,34 @@ describe("orion through the admin API", () => {
     const sev = res.body.alerts.map((a: any) => a.severity)
     expect(sev).toEqual([...sev].sort((a, b) => b - a))
 
-    const page = await admin(
-      "get",
+    const page = await adminCall(
+      "GET",
       "/admin/orion/alerts?type=restock&limit=1&offset=0"
     )
     expect(page.body.alerts).toHaveLength(1)
     expect(page.body.count).toBe(res.body.count)
 
-    const badType = await admin("get", "/admin/orion/alerts?type=flood")
+    const badType = await adminCall("GET", "/admin/orion/alerts?type=flood")
     expect(badType.status).toBe(400)
     expect(badType.body.message).toContain(
       '"flood" is not one of restock, spike, decline, dead_stock'
     )
 
-    const ack = await admin(
-      "post",
+    const ack = await adminCall(
+      "POST",
       `/admin/orion/alerts/${mine.id}/acknowledge`,
       { note: "ordered from supplier" }
     )
     expect(ack.status).toBe(200)
     expect(ack.body.alert.status).toBe("acknowledged")
     expect(ack.body.alert.acknowledged_by).toMatch(/^usr_/)
-    const acked = await admin("get", "/admin/orion/alerts?status=acknowledged")
+    const acked = await adminCall(
+      "GET",
+      "/admin/orion/alerts?status=acknowledged"
+    )
     expect(acked.body.alerts.map((a: any) => a.id)).toContain(mine.id)
-    const missing = await admin(
-      "post",
+    const missing = await adminCall(
+      "POST",
       "/admin/orion/alerts/oal_nope/acknowledge",
       {}
     )
@@ -355,7 +356,7 @@ describe("orion through the admin API", () => {
   })
 
   it("reports dead stock, spikes and declines as insights with reasons", async () => {
-    const res = await admin("get", "/admin/orion/insights?limit=500")
+    const res = await adminCall("GET", "/admin/orion/insights?limit=500")
     expect(res.status).toBe(200)
     for (const i of res.body.insights) {
       expect(["spike", "decline", "dead_stock"]).toContain(i.type)
@@ -363,8 +364,8 @@ describe("orion through the admin API", () => {
     }
     // variants in stock that never sold: the history reaches back to 2019, so they are dead stock
     const never = await inStockNeverSold()
-    const dead = await admin(
-      "get",
+    const dead = await adminCall(
+      "GET",
       "/admin/orion/insights?type=dead_stock&limit=500"
     )
     const deadIds = new Set(dead.body.insights.map((i: any) => i.variant_id))
@@ -379,14 +380,14 @@ describe("orion through the admin API", () => {
   })
 
   it("a second run keeps the acknowledgement and refreshes the alert", async () => {
-    const started = await admin("post", "/admin/orion/runs", {
+    const started = await adminCall("POST", "/admin/orion/runs", {
       frequency: "week",
       horizon: 8,
     })
     expect(started.status).toBe(202)
     await finishedRun(started.body.run.id)
-    const res = await admin(
-      "get",
+    const res = await adminCall(
+      "GET",
       `/admin/orion/alerts?type=restock&variant_id=${variant.id}&status=acknowledged,open`
     )
     expect(res.body.alerts).toHaveLength(1)

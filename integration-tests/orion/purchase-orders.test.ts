@@ -1,10 +1,8 @@
-import request from "supertest"
-import { adminHeaders, sql, testEnv } from "../helpers/env"
+import { sql } from "../helpers/env"
+import { adminCall } from "../helpers/http"
 import { orionRunAsOf as runAsOf } from "../helpers/orion"
 
 jest.setTimeout(900000)
-
-const api = () => request(testEnv().baseUrl)
 
 describe("orion purchase orders", () => {
   let variant: { id: string; product_id: string; sku: string }
@@ -17,15 +15,15 @@ describe("orion purchase orders", () => {
       `SELECT pv.id, pv.product_id, pv.sku FROM orion_sales_history h JOIN product_variant pv ON pv.id = h.variant_id
        WHERE pv.deleted_at IS NULL AND pv.manage_inventory AND h.day >= '2026-05-01' GROUP BY pv.id ORDER BY sum(h.qty) DESC, pv.id OFFSET 2 LIMIT 1`
     )
-    const upd = await api()
-      .post(`/admin/products/${variant.product_id}/variants/${variant.id}`)
-      .set(await adminHeaders())
-      .send({ inventory_quantity: 0 })
+    const upd = await adminCall(
+      "POST",
+      `/admin/products/${variant.product_id}/variants/${variant.id}`,
+      { inventory_quantity: 0 }
+    )
     expect(upd.status).toBe(200)
   })
 
   it("refuses bad purchase orders, naming the field", async () => {
-    const headers = await adminHeaders()
     const good = {
       supplier: "Bosch Tunisie",
       variant_id: variant.id,
@@ -51,10 +49,7 @@ describe("orion purchase orders", () => {
       [{ ...good, price: 3 }, "price"],
     ]
     for (const [body, message] of cases) {
-      const res = await api()
-        .post("/admin/orion/purchase-orders")
-        .set(headers)
-        .send(body)
+      const res = await adminCall("POST", "/admin/orion/purchase-orders", body)
       expect({ status: res.status, message: res.body.message }).toEqual({
         status: 400,
         message: expect.stringContaining(message),
@@ -68,13 +63,12 @@ describe("orion purchase orders", () => {
   })
 
   it("feeds the open orders' quantities and dates into the restock alert", async () => {
-    const headers = await adminHeaders()
     const create = (
       quantity: number,
       expected_date: string,
       supplier: string
     ) =>
-      api().post("/admin/orion/purchase-orders").set(headers).send({
+      adminCall("POST", "/admin/orion/purchase-orders", {
         supplier,
         variant_id: variant.id,
         quantity,
@@ -95,37 +89,42 @@ describe("orion purchase orders", () => {
       .purchase_order
     const gone = (await create(5, "2026-10-28", "Auto Distribution Sfax")).body
       .purchase_order
-    const cancelled = await api()
-      .post(`/admin/orion/purchase-orders/${gone.id}/cancel`)
-      .set(headers)
+    const cancelled = await adminCall(
+      "POST",
+      `/admin/orion/purchase-orders/${gone.id}/cancel`
+    )
     expect(cancelled.body.purchase_order).toMatchObject({
       status: "cancelled",
       cancelled_at: expect.any(String),
     })
-    const again = await api()
-      .post(`/admin/orion/purchase-orders/${gone.id}/cancel`)
-      .set(headers)
+    const again = await adminCall(
+      "POST",
+      `/admin/orion/purchase-orders/${gone.id}/cancel`
+    )
     expect(again.status).toBe(400)
     expect(again.body.message).toContain("is cancelled")
 
-    const open = await api()
-      .get(`/admin/orion/purchase-orders?status=open&variant_id=${variant.id}`)
-      .set(headers)
+    const open = await adminCall(
+      "GET",
+      `/admin/orion/purchase-orders?status=open&variant_id=${variant.id}`
+    )
     expect(open.body.purchase_orders.map((p: any) => p.id)).toEqual([
       soon.id,
       late.id,
     ]) // earliest expected first
-    const bad = await api()
-      .get("/admin/orion/purchase-orders?status=lost")
-      .set(headers)
+    const bad = await adminCall(
+      "GET",
+      "/admin/orion/purchase-orders?status=lost"
+    )
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain("status")
 
     await runAsOf("2026-10-25")
     const alerts = (
-      await api()
-        .get(`/admin/orion/alerts?type=restock&variant_id=${variant.id}`)
-        .set(headers)
+      await adminCall(
+        "GET",
+        `/admin/orion/alerts?type=restock&variant_id=${variant.id}`
+      )
     ).body.alerts
     expect(alerts).toHaveLength(1)
     const alert = alerts[0]
@@ -154,9 +153,10 @@ describe("orion purchase orders", () => {
     expect(alert.suggested_quantity).toBe(alert.data.order_up_to - 2)
     // the Réassort list shows what is on order
     const list = (
-      await api()
-        .get(`/admin/orion/restock?q=${encodeURIComponent(variant.sku)}`)
-        .set(headers)
+      await adminCall(
+        "GET",
+        `/admin/orion/restock?q=${encodeURIComponent(variant.sku)}`
+      )
     ).body.suggestions
     expect(list.find((s: any) => s.variant_id === variant.id)).toMatchObject({
       on_order: 2,
@@ -164,46 +164,48 @@ describe("orion purchase orders", () => {
   })
 
   it("receiving an order adds it to the stock and takes it out of what is on order", async () => {
-    const headers = await adminHeaders()
-    const changed = await api()
-      .post(`/admin/orion/purchase-orders/${soon.id}`)
-      .set(headers)
-      .send({ quantity: 3 })
+    const changed = await adminCall(
+      "POST",
+      `/admin/orion/purchase-orders/${soon.id}`,
+      { quantity: 3 }
+    )
     expect(changed.body.purchase_order.quantity).toBe(3)
-    const received = await api()
-      .post(`/admin/orion/purchase-orders/${soon.id}/receive`)
-      .set(headers)
-      .send({})
+    const received = await adminCall(
+      "POST",
+      `/admin/orion/purchase-orders/${soon.id}/receive`,
+      {}
+    )
     expect(received.status).toBe(200)
     expect(received.body.purchase_order).toMatchObject({
       status: "received",
       received_quantity: 3,
       received_at: expect.any(String),
     })
-    const v = await api().get(`/admin/variants/${variant.id}`).set(headers)
+    const v = await adminCall("GET", `/admin/variants/${variant.id}`)
     expect(v.body.variant.inventory_quantity).toBe(3)
-    const twice = await api()
-      .post(`/admin/orion/purchase-orders/${soon.id}/receive`)
-      .set(headers)
-      .send({})
+    const twice = await adminCall(
+      "POST",
+      `/admin/orion/purchase-orders/${soon.id}/receive`,
+      {}
+    )
     expect(twice.status).toBe(400)
     expect(twice.body.message).toContain("already received")
-    const noChange = await api()
-      .post(`/admin/orion/purchase-orders/${soon.id}`)
-      .set(headers)
-      .send({ quantity: 9 })
+    const noChange = await adminCall(
+      "POST",
+      `/admin/orion/purchase-orders/${soon.id}`,
+      { quantity: 9 }
+    )
     expect(noChange.status).toBe(400)
-    const missing = await api()
-      .post("/admin/orion/purchase-orders/opo_nope/receive")
-      .set(headers)
-      .send({})
+    const missing = await adminCall(
+      "POST",
+      "/admin/orion/purchase-orders/opo_nope/receive",
+      {}
+    )
     expect(missing.status).toBe(404)
 
     await runAsOf("2026-10-25")
     const fc = (
-      await api()
-        .get(`/admin/orion/forecasts?variant_id=${variant.id}`)
-        .set(headers)
+      await adminCall("GET", `/admin/orion/forecasts?variant_id=${variant.id}`)
     ).body.forecast
     expect(fc.restock).toMatchObject({
       stock: 3,

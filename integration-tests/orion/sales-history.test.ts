@@ -6,8 +6,9 @@
  */
 import { sql } from "../helpers/env"
 import { placeOrder } from "../helpers/orders"
+import { adminCall } from "../helpers/http"
 import { until } from "../helpers/poll"
-import { admin, expectHeaderAndFileRefused, importSales } from "./admin-api"
+import { expectHeaderAndFileRefused, importSales } from "./admin-api"
 import { bestSeller, salesHistoryCount, today } from "./orion-data"
 
 jest.setTimeout(300000)
@@ -73,8 +74,8 @@ describe("orion sales history through the admin API", () => {
     const history = await until(
       "order rows in the sales history",
       async () => {
-        const res = await admin(
-          "get",
+        const res = await adminCall(
+          "GET",
           `/admin/orion/sales-history?variant_id=${part.id}&source=order`
         )
         expect(res.status).toBe(200)
@@ -90,7 +91,10 @@ describe("orion sales history through the admin API", () => {
     expect(byOrder[o1].day).toBe(today("Africa/Tunis"))
     expect(byOrder[o1].sku).toBe(part.sku)
 
-    const backfill = await admin("post", "/admin/orion/sales-history/backfill")
+    const backfill = await adminCall(
+      "POST",
+      "/admin/orion/sales-history/backfill"
+    )
     expect(backfill.status).toBe(200)
     expect(backfill.body.backfill.inserted).toBe(0)
     expect(backfill.body.backfill.orders).toBeGreaterThanOrEqual(2)

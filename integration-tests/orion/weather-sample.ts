@@ -8,7 +8,8 @@ import fs from "fs"
 import path from "path"
 import { generateWeatherSample } from "../../plugins/orion/src/lib/weather-sample"
 import { sql } from "../helpers/env"
-import { admin, importSales } from "./admin-api"
+import { adminCall } from "../helpers/http"
+import { importSales } from "./admin-api"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 
@@ -88,7 +89,7 @@ export async function createSampleCatalogue(
   // three root categories and one product per sample part (no stock management: no restock alert)
   const byCategory: Record<string, string[]> = {}
   for (const p of sample.parts) {
-    const res = await admin("post", "/admin/products", {
+    const res = await adminCall("POST", "/admin/products", {
       title: `Pièce météo ${p.sku}`,
       handle: `wx-${p.sku.toLowerCase()}`,
       status: "published",
@@ -108,15 +109,15 @@ export async function createSampleCatalogue(
     ;(byCategory[p.category] ??= []).push(res.body.product.id)
   }
   for (const [key, c] of Object.entries(CATEGORIES)) {
-    const cat = await admin("post", "/admin/product-categories", {
+    const cat = await adminCall("POST", "/admin/product-categories", {
       name: c.name,
       handle: c.handle,
       is_active: true,
       is_internal: false,
     })
     expect(cat.status).toBe(200)
-    const batch = await admin(
-      "post",
+    const batch = await adminCall(
+      "POST",
       `/admin/product-categories/${cat.body.product_category.id}/products/batch`,
       {
         product_ids: byCategory[key].map((id) => ({ id })),
@@ -153,7 +154,9 @@ export async function removeSample(
   )
   await sql(`DELETE FROM orion_sales_history WHERE sku LIKE 'WX-%'`)
   for (const id of productIds) {
-    expect((await admin("delete", `/admin/products/${id}`)).status).toBe(200)
+    expect((await adminCall("DELETE", `/admin/products/${id}`)).status).toBe(
+      200
+    )
   }
 }
 

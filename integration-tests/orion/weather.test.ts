@@ -13,10 +13,9 @@ import path from "path"
 import { parse } from "csv-parse/sync"
 import { QUANTILE_KEYS } from "../../plugins/orion/src/lib/types"
 import { sql } from "../helpers/env"
+import { adminCall, call } from "../helpers/http"
 import { orionRunAsOf } from "../helpers/orion"
 import {
-  admin,
-  api,
   expectHeaderAndFileRefused,
   uploadAnonymously,
   uploadCsv,
@@ -70,7 +69,7 @@ describe("orion: weather imported through the admin API and used by server runs"
         )
       ).status
     ).toBe(401)
-    expect((await api().get("/admin/orion/weather")).status).toBe(401)
+    expect((await call("GET", "/admin/orion/weather")).status).toBe(401)
     expect(await sql(`SELECT 1 FROM orion_weather_day LIMIT 1`)).toHaveLength(0)
   })
 
@@ -195,7 +194,7 @@ describe("orion: weather imported through the admin API and used by server runs"
     expect(stored).toEqual([{ n: 1092, d: 1092 }])
 
     // the coverage, and the days of a range
-    const cov = await admin("get", "/admin/orion/weather")
+    const cov = await adminCall("GET", "/admin/orion/weather")
     expect(cov.status).toBe(200)
     expect(cov.body).toEqual({
       coverage: [
@@ -208,8 +207,8 @@ describe("orion: weather imported through the admin API and used by server runs"
       ],
       run_governorates: [],
     })
-    const range = await admin(
-      "get",
+    const range = await adminCall(
+      "GET",
       "/admin/orion/weather?from=2023-12-25&to=2023-12-31&governorate=Tunis&limit=3"
     )
     expect(range.status).toBe(200)
@@ -222,13 +221,16 @@ describe("orion: weather imported through the admin API and used by server runs"
         rain: x.rain,
       }))
     )
-    const badQuery = await admin("get", "/admin/orion/weather?governorate=Lyon")
+    const badQuery = await adminCall(
+      "GET",
+      "/admin/orion/weather?governorate=Lyon"
+    )
     expect(badQuery.status).toBe(400)
     expect(badQuery.body.message).toBe(
       'governorate: "Lyon" is not a governorate of Tunisia (e.g. Tunis, Sfax, Béja)'
     )
     expect(
-      (await admin("get", "/admin/orion/weather?from=2023-02-30")).status
+      (await adminCall("GET", "/admin/orion/weather?from=2023-02-30")).status
     ).toBe(400)
   })
 
@@ -325,7 +327,7 @@ describe("orion: weather imported through the admin API and used by server runs"
     expect(filters(withW)).toEqual(filters(without))
 
     // the run's details answer it
-    const details = await admin("get", `/admin/orion/runs/${weatherRun.id}`)
+    const details = await adminCall("GET", `/admin/orion/runs/${weatherRun.id}`)
     expect(details.body.run.weather_effects.texts).toEqual(w.texts)
   })
 
