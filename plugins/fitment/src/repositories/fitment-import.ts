@@ -77,6 +77,14 @@ export const FitmentImportRepository = dataSource
       )
       return row ? row.invalid_csv : undefined
     },
+
+    /** The `limit` latest imports that wrote their rows (`applied`: not dry runs, not stopped), newest first. */
+    async findAppliedLogs(limit: number): Promise<ImportLogRow[]> {
+      return await this.query(
+        `SELECT ${COLUMNS} FROM fitment_import WHERE applied ORDER BY created_at DESC, id LIMIT $1`,
+        [limit]
+      )
+    },
   })
 
 export default FitmentImportRepository

@@ -156,4 +156,9 @@ export default class FitmentImportService extends TransactionBaseService {
     }
     return csv
   }
+
+  /** The `limit` latest applied imports (not dry runs, not stopped), newest first (the owner's dashboard). */
+  async recentApplied(limit: number): Promise<ImportLogRow[]> {
+    return await this.repo.findAppliedLogs(limit)
+  }
 }

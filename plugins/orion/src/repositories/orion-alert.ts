@@ -61,6 +61,21 @@ export type RestockSuggestion = {
   updated_at: Date
 }
 
+/** The unresolved restock alerts in short: how many, and the most urgent with their stock and quantity to order. */
+export type RestockOverview = {
+  open: number
+  top: (Pick<
+    OrionAlert,
+    "id" | "variant_id" | "sku" | "title" | "suggested_quantity"
+  > & {
+    /** the variant's product (null when the variant is no longer stored) */
+    product_id: string | null
+    /** `data.stock`, `data.stockout_date` (YYYY-MM-DD) */
+    stock: number | null
+    stockout_date: string | null
+  })[]
+}
+
 const ALERT_COLUMNS: BulkColumn<BatchAlert>[] = [
   { name: "type", type: "varchar", value: (c) => c.type },
   { name: "variant_id", type: "varchar", value: (c) => c.variant_id },
@@ -226,6 +241,26 @@ export const OrionAlertRepository = dataSource
         [types, runId]
       )
       return rowsOf<{ id: string }>(res).length
+    },
+
+    /**
+     * How many restock alerts are unresolved, and the `limit` most urgent: expected stock-out date
+     * (none last), then severity (the owner's dashboard).
+     */
+    async restockOverview(limit: number): Promise<RestockOverview> {
+      const [{ open }]: { open: number }[] = await this.query(
+        `SELECT count(*)::int AS open FROM "orion_alert" WHERE type = 'restock' AND status <> 'resolved'`
+      )
+      const top: RestockOverview["top"] = await this.query(
+        `SELECT a.id, a.variant_id, pv.product_id, a.sku, a.title, (a.data->>'stock')::int AS stock, a.suggested_quantity,
+                a.data->>'stockout_date' AS stockout_date
+         FROM "orion_alert" a LEFT JOIN "product_variant" pv ON pv.id = a.variant_id
+         WHERE a.type = 'restock' AND a.status <> 'resolved'
+         ORDER BY a.data->>'stockout_date' ASC NULLS LAST, a.severity DESC, a.id
+         LIMIT $1`,
+        [limit]
+      )
+      return { open, top }
     },
   })
 

@@ -13,6 +13,19 @@ export type ForecastRunRow = {
   finished_at: Date | null
 }
 
+/** A run's status, progress and counts (the owner's dashboard). */
+export type RunSummaryRow = Pick<
+  OrionForecastRun,
+  | "id"
+  | "status"
+  | "progress"
+  | "stage"
+  | "started_at"
+  | "finished_at"
+  | "variant_count"
+  | "alert_count"
+>
+
 /** What a finished run's execution stores on its row. */
 export type ForecastRunResults = {
   variant_count: number
@@ -99,6 +112,15 @@ export const OrionForecastRunRepository = dataSource
              ORDER BY r.created_at DESC LIMIT 1`
           )
       return run
+    },
+
+    /** The latest run (created last), as stored: a run whose process died still reads "running". */
+    async latest(): Promise<RunSummaryRow | null> {
+      const [run]: RunSummaryRow[] = await this.query(
+        `SELECT id, status, progress, stage, started_at, finished_at, variant_count, alert_count
+         FROM "orion_forecast_run" ORDER BY created_at DESC LIMIT 1`
+      )
+      return run ?? null
     },
   })
 

@@ -9,10 +9,14 @@ import { AlertStatus, AlertType, OrionAlert } from "../models/orion-alert"
 import {
   OrionAlertRepository,
   RestockFilter,
+  RestockOverview,
   RestockSuggestion,
 } from "../repositories/orion-alert"
 
-export type { RestockSuggestion } from "../repositories/orion-alert"
+export type {
+  RestockOverview,
+  RestockSuggestion,
+} from "../repositories/orion-alert"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -165,5 +169,13 @@ export default class OrionAlertService extends TransactionBaseService {
       const resolved = await repo.resolveNotRaisedBy(runId, types)
       return { opened, refreshed, resolved }
     })
+  }
+
+  /**
+   * How many restock alerts are unresolved (`open`), and the `limit` most urgent (`top`): expected
+   * stock-out date, then severity (the owner's dashboard).
+   */
+  async restockOverview(limit: number): Promise<RestockOverview> {
+    return this.repo().restockOverview(limit)
   }
 }

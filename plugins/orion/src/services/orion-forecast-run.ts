@@ -5,6 +5,7 @@ import { OrionForecastRun } from "../models/orion-forecast-run"
 import {
   ForecastRunResults,
   OrionForecastRunRepository,
+  RunSummaryRow,
 } from "../repositories/orion-forecast-run"
 
 type InjectedDependencies = {
@@ -97,5 +98,13 @@ export default class OrionForecastRunService extends TransactionBaseService {
 
   async saveResults(id: string, results: ForecastRunResults) {
     await this.atomicPhase_((m) => this.repo(m).saveResults(id, results))
+  }
+
+  /**
+   * The latest run's status, progress and counts, or null before the first run (the owner's dashboard).
+   * A read only: unlike `list` and `retrieve`, it does not first fail the runs whose process died.
+   */
+  async latest(): Promise<RunSummaryRow | null> {
+    return this.repo().latest()
   }
 }

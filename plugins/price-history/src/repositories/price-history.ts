@@ -7,6 +7,23 @@ import { PriceHistory } from "../models/price-history"
 
 export type ProductState = { status: string; deleted_at: Date | null }
 
+/** A recent price change without price list, with its product's title and variant's SKU (the owner's dashboard). */
+export type RecentPriceChange = Pick<
+  PriceHistory,
+  | "id"
+  | "changed_at"
+  | "product_id"
+  | "variant_id"
+  | "new_amount"
+  | "old_amount"
+  | "currency_code"
+> & {
+  /** null when the change names no product, or a product no longer stored */
+  product_title: string | null
+  /** null when the change names no variant, or a variant no longer stored */
+  variant_sku: string | null
+}
+
 /**
  * Reads of `price_history` (written by the database triggers of migration PriceHistoryCapture1732380000000,
  * never by this code) and of the core price tables it is compared with.
@@ -93,6 +110,21 @@ export const PriceHistoryRepository = dataSource
             AND ph.price_list_id IS NULL AND ph.min_quantity IS NULL AND ph.max_quantity IS NULL
           ORDER BY ph.id`,
         [productId, since]
+      )
+    },
+
+    /** The `limit` latest changes of prices outside price lists, newest first. */
+    async recentChanges(limit: number): Promise<RecentPriceChange[]> {
+      return this.query(
+        `SELECT ph.id::text AS id, ph.changed_at, ph.product_id, ph.variant_id, p.title AS product_title,
+                pv.sku AS variant_sku, ph.new_amount, ph.old_amount, ph.currency_code
+           FROM price_history ph
+           LEFT JOIN product p ON p.id = ph.product_id
+           LEFT JOIN product_variant pv ON pv.id = ph.variant_id
+          WHERE ph.price_list_id IS NULL
+          ORDER BY ph.changed_at DESC, ph.id DESC
+          LIMIT $1`,
+        [limit]
       )
     },
   })

@@ -3,7 +3,10 @@ import { notFound } from "@shabou/api-params"
 import type { HistoryRow } from "../lib/history-csv"
 import type { HistoryQuery } from "../lib/history-query"
 import { LowestPrice, lowestPrices } from "../lib/lowest-price"
-import type { PriceHistoryRepository } from "../repositories/price-history"
+import type {
+  PriceHistoryRepository,
+  RecentPriceChange,
+} from "../repositories/price-history"
 
 type InjectedDependencies = {
   priceHistoryRepository: typeof PriceHistoryRepository
@@ -68,5 +71,10 @@ export default class PriceHistoryService extends TransactionBaseService {
       to: new Date(now).toISOString(),
       prices: lowestPrices(current, changes),
     }
+  }
+
+  /** The `limit` latest changes of prices outside price lists, newest first (the owner's dashboard). */
+  async recentChanges(limit: number): Promise<RecentPriceChange[]> {
+    return this.repository.recentChanges(limit)
   }
 }

@@ -230,6 +230,15 @@ export const ProspectorLeadRepository = dataSource
         `SELECT name, city, rating FROM prospector_lead WHERE kind = 'competitor' ORDER BY city, name`
       )
     },
+
+    /** How many leads (kind `lead`, competitors left out) were first seen since `since`. */
+    async countNewSince(since: Date): Promise<number> {
+      const [{ count }]: { count: number }[] = await this.query(
+        `SELECT count(*)::int AS count FROM prospector_lead WHERE kind = 'lead' AND first_seen_at >= $1`,
+        [since]
+      )
+      return count
+    },
   })
 
 export default ProspectorLeadRepository

@@ -226,4 +226,9 @@ export default class LeadService extends TransactionBaseService {
     })
     return await this.retrieve(id)
   }
+
+  /** How many leads (garages, not competitors) were first seen since `since` (the owner's dashboard). */
+  async countNewSince(since: Date): Promise<number> {
+    return await this.leads().countNewSince(since)
+  }
 }
