@@ -1,6 +1,6 @@
 /**
- * SQL that (re)builds `search_document` rows from the catalogue, shared by the search service
- * (incremental refresh) and scripts/search-reindex.js (full rebuild). Parameter $1 is a text[] of
+ * SQL that (re)builds `search_document` rows from the catalogue, shared by the documents'
+ * repository (incremental refresh, repositories/search-document.ts) and scripts/search-reindex.js (full rebuild). Parameter $1 is a text[] of
  * product ids. With `fitment: true` it also reads the fitment plugin's tables (brand,
  * fitment_product, part_number, fitment → vehicle names); without, references come from product
  * metadata only and there is no brand (a product's one brand is fitment's; `metadata.brand` is not read).

@@ -1,6 +1,7 @@
 /**
- * The statements of the catalogue read model's services (generations, contexts, rendering,
- * warming, status) beside their result rows. The listing's own statements are in catalogue-sql.ts.
+ * The statements of the catalogue read model (generations, contexts, rendering, warming, status)
+ * beside their result rows, run by the plugin's repositories (`repositories/catalogue-*.ts`,
+ * `repositories/search-*.ts`). The listing's own statements are in catalogue-sql.ts.
  */
 
 /** How many products wait in the queue. */

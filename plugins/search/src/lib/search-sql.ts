@@ -1,6 +1,7 @@
 /**
- * The statements of the PostgreSQL product search (services/search-query.ts) and of the queue
- * drain (services/search-documents.ts), with their result rows.
+ * The statements of the PostgreSQL product search (run by repositories/search-match.ts and
+ * search-word.ts for services/search-query.ts) and of the queue drain (repositories/search-dirty.ts
+ * and search-document.ts, for services/search-documents.ts), with their result rows.
  */
 
 /**
@@ -87,7 +88,7 @@ export function searchPageSql(q: {
 
 export type PartNumber = { type: string; brand: string | null; number: string }
 
-export type SearchMatch = "reference" | "title" | "text"
+export type MatchReason = "reference" | "title" | "text"
 
 /** A row of `searchPageSql` (`total` with `withTotal`). */
 export type SearchRow = {
@@ -106,7 +107,7 @@ export type SearchRow = {
   part_numbers: PartNumber[] | null
   fitment_summary: string | null
   is_universal: boolean
-  match: SearchMatch
+  match: MatchReason
 }
 
 /** The columns a hit takes from its row as they are. */
@@ -128,7 +129,7 @@ export type SearchHit = Pick<SearchRow, HitColumns> & {
   oe_numbers: string[]
   part_numbers: PartNumber[]
   /** why it matched: "reference" (exact part number/SKU), "title", or "text" */
-  _match: SearchMatch
+  _match: MatchReason
 }
 
 /** A search hit in the medusa-plugin-meilisearch shape. */

@@ -1,8 +1,8 @@
 import { aliasTo, asFunction, asValue, AwilixContainer } from "awilix"
-import type { EntityManager } from "typeorm"
 import { CATALOGUE_SOURCES } from "../lib/catalogue-sources"
 import { FITMENT_DIRTY_SOURCES } from "../lib/fitment-sources"
 import { resolveOptions, type SearchPluginOptions } from "../options"
+import type { SearchDirtyRepository } from "../repositories/search-dirty"
 import type CatalogueService from "../services/catalogue"
 import type CatalogueCacheService from "../services/catalogue-cache"
 import type CatalogueWarmerService from "../services/catalogue-warmer"
@@ -43,11 +43,10 @@ export default async function searchRefreshLoader(
   const documents = container.resolve(
     "searchDocumentsService"
   ) as SearchDocumentsService
-  const manager: EntityManager = container.resolve("manager")
-  const [{ ready }] = await manager.query(
-    `SELECT to_regclass('public.search_dirty') IS NOT NULL AS ready`
-  )
-  if (!ready) {
+  const queue = container.resolve(
+    "searchDirtyRepository"
+  ) as typeof SearchDirtyRepository
+  if (!(await queue.installed())) {
     logger.warn(
       "search plugin: table search_dirty is missing, run the migrations (npm run migrate)"
     )
@@ -62,44 +61,23 @@ export default async function searchRefreshLoader(
   }
 
   for (const [table, key] of FITMENT_DIRTY_SOURCES) {
-    const [{ missing }] = await manager.query(
-      `SELECT to_regclass('public.' || $1::text) IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('public.' || $1::text) AND tgname LIKE 'search_dirty_%') AS missing`,
-      [table]
-    )
-    if (missing) {
-      await manager.query(`SELECT search_install_dirty_triggers($1, $2)`, [
-        table,
-        key,
-      ])
-      await manager.query(
-        `INSERT INTO search_dirty (product_id) SELECT product_id FROM search_document ON CONFLICT DO NOTHING`
-      )
+    if (await queue.lacksTriggers(table, "search_dirty_")) {
+      await queue.installSearchTriggers(table, key)
+      await queue.queueEveryDocument()
     }
   }
 
   // the catalogue read model hears the same tables plus its own (prices, images…); tables created
   // after its migration (the fitment plugin's) get their triggers here
   for (const [table, fn, arg] of CATALOGUE_SOURCES) {
-    const [{ missing }] = await manager.query(
-      `SELECT to_regclass('public.' || $1::text) IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('public.' || $1::text) AND tgname LIKE 'catalogue_dirty_%') AS missing`,
-      [table]
-    )
-    if (missing) {
-      await manager.query(`SELECT catalogue_install_triggers($1, $2, $3)`, [
-        table,
-        fn,
-        arg,
-      ])
+    if (await queue.lacksTriggers(table, "catalogue_dirty_")) {
+      await queue.installCatalogueTriggers(table, fn, arg)
     }
   }
 
   // documents queued while the server was down (or by the migration on first boot): up to
   // BOOT_DRAIN_MAX are built before the server answers, a bigger backlog by the loop below
-  const [{ queued }] = await manager.query(
-    `SELECT count(*)::int AS queued FROM search_dirty`
-  )
+  const queued = await queue.queued()
   if (queued > 0 && queued <= BOOT_DRAIN_MAX) {
     const started = Date.now()
     await documents.drainAll()

@@ -4,19 +4,14 @@ import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
 import type { Caller, RenderContext } from "../lib/catalogue-answer"
 import { contextKey, type RenderParams } from "../lib/catalogue-request"
-import {
-  CART_REGION_SQL,
-  CUSTOMER_GROUPS_SQL,
-  REGIONS_SQL,
-  type CartRegionRow,
-  type IdRow,
-  type RegionRow,
-} from "../lib/read-model-sql"
+import { onManager } from "../lib/on-manager"
+import type { CatalogueBodyRepository } from "../repositories/catalogue-body"
 import type CatalogueStateService from "./catalogue-state"
 
 type InjectedDependencies = {
   manager: EntityManager
   catalogueStateService: CatalogueStateService
+  catalogueBodyRepository: typeof CatalogueBodyRepository
 }
 
 /**
@@ -29,18 +24,24 @@ export default class CatalogueContextService extends TransactionBaseService {
   static LIFE_TIME = Lifetime.SINGLETON
 
   protected state_: CatalogueStateService
+  protected readonly catalogueBodyRepository_: typeof CatalogueBodyRepository
   private regions_: { ids: Map<string, string>; lists: number } | null = null
 
   constructor(container: InjectedDependencies) {
     super(container)
     this.state_ = container.catalogueStateService
+    this.catalogueBodyRepository_ = container.catalogueBodyRepository
+  }
+
+  private get bodyRepository() {
+    return onManager(this.activeManager_, this.catalogueBodyRepository_)
   }
 
   /** Region id → currency, cached per lists generation (a region change moves it). */
   async regions(): Promise<Map<string, string>> {
     const lists = this.state_.generations.lists
     if (!this.regions_ || this.regions_.lists !== lists) {
-      const rows: RegionRow[] = await this.activeManager_.query(REGIONS_SQL)
+      const rows = await this.bodyRepository.regions()
       this.regions_ = {
         ids: new Map(rows.map((r) => [r.id, r.currency_code])),
         lists,
@@ -73,10 +74,7 @@ export default class CatalogueContextService extends TransactionBaseService {
     let regionId = params.region_id
     let currency = params.currency_code
     if (params.cart_id) {
-      const [cart]: CartRegionRow[] = await this.activeManager_.query(
-        CART_REGION_SQL,
-        [params.cart_id]
-      )
+      const cart = await this.bodyRepository.cartRegion(params.cart_id)
       if (!cart) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
@@ -94,11 +92,7 @@ export default class CatalogueContextService extends TransactionBaseService {
     }
     let groups: string[] | undefined
     if (caller.customerId) {
-      const rows: IdRow[] = await this.activeManager_.query(
-        CUSTOMER_GROUPS_SQL,
-        [caller.customerId]
-      )
-      groups = rows.map((r) => r.id)
+      groups = await this.bodyRepository.customerGroups(caller.customerId)
     }
     const render: RenderParams = {
       q: params.q,

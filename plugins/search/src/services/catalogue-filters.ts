@@ -1,26 +1,26 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { preparedQuery, runStatement } from "@shabou/sql"
 import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
 import type { ListRequest } from "../lib/catalogue-request"
 import {
-  CATEGORY_IDS_SQL,
   orderedIdsSql,
-  type CategoryIdsRow,
-  type CountRow,
   type ListSql,
   type OrderedIdsRow,
   type Resolved as ResolvedFilters,
 } from "../lib/catalogue-sql"
-import { VEHICLE_EXISTS_SQL } from "../lib/fitment-sources"
 import { kept } from "../lib/kept-values"
+import { onManager } from "../lib/on-manager"
 import { resolveOptions, type SearchPluginOptions } from "../options"
+import type { CatalogueListEntryRepository } from "../repositories/catalogue-list-entry"
+import type { SearchDocumentRepository } from "../repositories/search-document"
 import type CatalogueStateService from "./catalogue-state"
 
 type InjectedDependencies = {
   manager: EntityManager
   catalogueStateService: CatalogueStateService
+  searchDocumentRepository: typeof SearchDocumentRepository
+  catalogueListEntryRepository: typeof CatalogueListEntryRepository
 }
 
 /** listings whose ordered ids are kept (each at most `keptOrderMax` ids: 1,000 are about 60 kB; a vehicle's, about 12 kB) */
@@ -36,6 +36,8 @@ export default class CatalogueFiltersService extends TransactionBaseService {
   static LIFE_TIME = Lifetime.SINGLETON
 
   protected state_: CatalogueStateService
+  protected readonly searchDocumentRepository_: typeof SearchDocumentRepository
+  protected readonly catalogueListEntryRepository_: typeof CatalogueListEntryRepository
   /** listings matching at most this many products keep their ordered ids (plugin option `keptOrderMax`) */
   private keptOrderMax_: number
   /** listing counts by generation and filters (see `count`) */
@@ -56,7 +58,17 @@ export default class CatalogueFiltersService extends TransactionBaseService {
   ) {
     super(container)
     this.state_ = container.catalogueStateService
+    this.searchDocumentRepository_ = container.searchDocumentRepository
+    this.catalogueListEntryRepository_ = container.catalogueListEntryRepository
     this.keptOrderMax_ = resolveOptions(options).keptOrderMax
+  }
+
+  private get documentRepository() {
+    return onManager(this.activeManager_, this.searchDocumentRepository_)
+  }
+
+  private get entryRepository() {
+    return onManager(this.activeManager_, this.catalogueListEntryRepository_)
   }
 
   /** A 400 naming the vehicles of `vehicle_id` that do not exist. */
@@ -65,9 +77,7 @@ export default class CatalogueFiltersService extends TransactionBaseService {
     const known = await Promise.all(
       vehicleIds.map((id) =>
         kept(this.vehicles_, `${lists}|${id}`, () =>
-          preparedQuery(this.activeManager_, VEHICLE_EXISTS_SQL, [id]).then(
-            (r) => r.length > 0
-          )
+          this.documentRepository.vehicleExists(id)
         )
       )
     )
@@ -94,25 +104,30 @@ export default class CatalogueFiltersService extends TransactionBaseService {
     const asked = [...f.categoryIds].sort()
     const key = `${gens.products}.${gens.lists}|${f.includeCategoryChildren ? 1 : 0}|${asked.join(",")}`
     const ids = kept(this.categories_, key, () =>
-      this.activeManager_
-        .query(CATEGORY_IDS_SQL, [asked, Boolean(f.includeCategoryChildren)])
-        .then((r: CategoryIdsRow[]) => r[0].ids)
+      this.documentRepository.categoryIds(
+        asked,
+        Boolean(f.includeCategoryChildren)
+      )
     )
     return { categoryIds: await ids }
   }
 
   /**
-   * How many products a listing's filters match (`countSql`, or `entryCountSql` for kept lists).
-   * Kept per statement and catalogue generation (read in the page's own statement, so that a page
+   * How many products a listing's filters match (`countSql` over the documents, or `entryCountSql`
+   * over the kept lists when `keptLists`). Kept per statement and catalogue generation (read in the page's own statement, so that a page
    * and its count always come from the same data): the pages of one listing share one count,
    * computed once until the catalogue changes; concurrent requests for the same count wait for one
    * statement.
    */
-  async count(statement: ListSql, generation?: string): Promise<number> {
+  async count(
+    statement: ListSql,
+    generation?: string,
+    keptLists = false
+  ): Promise<number> {
     const counted = () =>
-      runStatement<CountRow>(this.activeManager_, statement).then(
-        (r) => r[0].total
-      )
+      keptLists
+        ? this.entryRepository.count(statement)
+        : this.documentRepository.count(statement)
     if (generation === undefined) {
       // a page past the end: no row carries the generation
       return counted()
@@ -141,13 +156,13 @@ export default class CatalogueFiltersService extends TransactionBaseService {
     const gens = this.state_.generations
     const known = `${gens.products}.${gens.lists}`
     const max = this.keptOrderMax_
-    const { sql, params } = orderedIdsSql(request, channels, filters, max)
-    const key = `${known}|${sql}|${JSON.stringify(params)}`
+    const statement = orderedIdsSql(request, channels, filters, max)
+    const key = `${known}|${statement.sql}|${JSON.stringify(statement.params)}`
     const found = await kept(
       this.orders_,
       key,
       () =>
-        this.activeManager_.query(sql, params).then(([r]: OrderedIdsRow[]) => ({
+        this.documentRepository.orderedIds(statement).then((r) => ({
           ids: r.ids.length > max ? null : r.ids,
           generation: r.generation,
         })),

@@ -7,12 +7,14 @@ import type { RenderParams } from "../lib/catalogue-request"
 import type { BodyPart } from "../lib/catalogue-sql"
 import { deflateFragmentOffThread } from "../lib/gzip-parts"
 import { internalGet } from "../lib/internal-get"
-import { STORE_BODIES_SQL } from "../lib/read-model-sql"
+import { onManager } from "../lib/on-manager"
+import type { CatalogueBodyRepository } from "../repositories/catalogue-body"
 import type CatalogueStateService from "./catalogue-state"
 
 type InjectedDependencies = {
   manager: EntityManager
   catalogueStateService: CatalogueStateService
+  catalogueBodyRepository: typeof CatalogueBodyRepository
 }
 
 export const RENDER_BATCH = 200
@@ -27,6 +29,7 @@ export default class CatalogueRendererService extends TransactionBaseService {
   static LIFE_TIME = Lifetime.SINGLETON
 
   protected state_: CatalogueStateService
+  protected readonly catalogueBodyRepository_: typeof CatalogueBodyRepository
   /** the secret that marks our own rendering requests (bypass the read model, never cached) */
   readonly internalToken = randomBytes(24).toString("hex")
   private baseUrl_: string | null = null
@@ -34,6 +37,7 @@ export default class CatalogueRendererService extends TransactionBaseService {
   constructor(container: InjectedDependencies) {
     super(container)
     this.state_ = container.catalogueStateService
+    this.catalogueBodyRepository_ = container.catalogueBodyRepository
     // the store rate limit (scripts/lib/security.js) lets this process's own rendering requests through
     process.env.CATALOGUE_INTERNAL_TOKEN = this.internalToken
   }
@@ -97,13 +101,10 @@ export default class CatalogueRendererService extends TransactionBaseService {
         })
         // one statement, atomic by itself: not in atomicPhase_, which would point this shared
         // instance's activeManager_ at the transaction while concurrent reads use it
-        await this.activeManager_.query(STORE_BODIES_SQL, [
-          ids,
-          versions,
-          texts,
-          context.key,
-          fragments,
-        ])
+        await onManager(
+          this.activeManager_,
+          this.catalogueBodyRepository_
+        ).store(ids, versions, texts, context.key, fragments)
       }
       this.state_.stats.rendered += ids.length
     }

@@ -2,18 +2,17 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
 import type { CatalogueStats } from "../lib/catalogue-answer"
-import {
-  CHANGED_VERSIONS_SQL,
-  DEFAULT_CHANNEL_SQL,
-  GENERATIONS_SQL,
-  QUEUED_SQL,
-  type DefaultChannelRow,
-  type GenerationsRow,
-  type QueuedRow,
-  type VersionRow,
-} from "../lib/read-model-sql"
+import { onManager } from "../lib/on-manager"
+import type { CatalogueStateRepository } from "../repositories/catalogue-state"
+import type { SearchDirtyRepository } from "../repositories/search-dirty"
+import type { SearchDocumentRepository } from "../repositories/search-document"
 
-type InjectedDependencies = { manager: EntityManager }
+type InjectedDependencies = {
+  manager: EntityManager
+  catalogueStateRepository: typeof CatalogueStateRepository
+  searchDirtyRepository: typeof SearchDirtyRepository
+  searchDocumentRepository: typeof SearchDocumentRepository
+}
 
 export type Generations = { products: number; lists: number }
 
@@ -39,9 +38,27 @@ export default class CatalogueStateService extends TransactionBaseService {
     core: 0,
     renderErrors: 0,
   }
+  protected readonly catalogueStateRepository_: typeof CatalogueStateRepository
+  protected readonly searchDirtyRepository_: typeof SearchDirtyRepository
+  protected readonly searchDocumentRepository_: typeof SearchDocumentRepository
 
   constructor(container: InjectedDependencies) {
     super(container)
+    this.catalogueStateRepository_ = container.catalogueStateRepository
+    this.searchDirtyRepository_ = container.searchDirtyRepository
+    this.searchDocumentRepository_ = container.searchDocumentRepository
+  }
+
+  private get stateRepository() {
+    return onManager(this.activeManager_, this.catalogueStateRepository_)
+  }
+
+  private get dirtyRepository() {
+    return onManager(this.activeManager_, this.searchDirtyRepository_)
+  }
+
+  private get documentRepository() {
+    return onManager(this.activeManager_, this.searchDocumentRepository_)
   }
 
   get generations(): Generations {
@@ -72,8 +89,7 @@ export default class CatalogueStateService extends TransactionBaseService {
           while ((await drain(500)) > 0) {
             // until nothing is left for this instance
           }
-          const [{ left }]: QueuedRow[] =
-            await this.activeManager_.query(QUEUED_SQL)
+          const left = await this.dirtyRepository.queued()
           if (!left || Date.now() - started > 2000) {
             break
           }
@@ -90,15 +106,11 @@ export default class CatalogueStateService extends TransactionBaseService {
 
   /** Reads the generations the answer cache is keyed on (every tick, on every instance). */
   async refreshGenerations(): Promise<Generations> {
-    const [row]: GenerationsRow[] =
-      await this.activeManager_.query(GENERATIONS_SQL)
+    const row = await this.stateRepository.generations()
     if (row) {
       this.generations_ = { products: row.products, lists: row.lists }
     }
-    const changed: VersionRow[] = await this.activeManager_.query(
-      CHANGED_VERSIONS_SQL,
-      [this.maxVersion_]
-    )
+    const changed = await this.documentRepository.changedSince(this.maxVersion_)
     for (const c of changed) {
       this.versions_.set(c.id, c.version)
       this.maxVersion_ = c.version
@@ -114,9 +126,8 @@ export default class CatalogueStateService extends TransactionBaseService {
   /** The store's default sales channel (read again after 10 s). */
   async defaultChannel(): Promise<string | null> {
     if (!this.defaultChannel_ || Date.now() - this.defaultChannel_.at > 10000) {
-      const [row]: DefaultChannelRow[] =
-        await this.activeManager_.query(DEFAULT_CHANNEL_SQL)
-      this.defaultChannel_ = { id: row?.id ?? null, at: Date.now() }
+      const id = await this.stateRepository.defaultChannel()
+      this.defaultChannel_ = { id, at: Date.now() }
     }
     return this.defaultChannel_.id
   }

@@ -2,14 +2,10 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
 import { CAN_JOIN, deflateFragmentOffThread } from "../lib/gzip-parts"
-import {
-  BODIES_WITHOUT_FRAGMENT_SQL,
-  MISSING_BODIES_SQL,
-  RENDERER_SEEN_SQL,
-  STORE_FRAGMENTS_SQL,
-  type BodyWithoutFragmentRow,
-  type MissingBodyRow,
-} from "../lib/read-model-sql"
+import { onManager } from "../lib/on-manager"
+import type { MissingBodyRow } from "../lib/read-model-sql"
+import type { CatalogueBodyRepository } from "../repositories/catalogue-body"
+import type { CatalogueStateRepository } from "../repositories/catalogue-state"
 import type CatalogueContextService from "./catalogue-context"
 import type CatalogueRendererService from "./catalogue-renderer"
 import { RENDER_BATCH } from "./catalogue-renderer"
@@ -20,6 +16,8 @@ type InjectedDependencies = {
   catalogueStateService: CatalogueStateService
   catalogueContextService: CatalogueContextService
   catalogueRendererService: CatalogueRendererService
+  catalogueBodyRepository: typeof CatalogueBodyRepository
+  catalogueStateRepository: typeof CatalogueStateRepository
 }
 
 /** batches rendered at once while warming (core's JSON work and the database overlap) */
@@ -42,6 +40,8 @@ export default class CatalogueWarmerService extends TransactionBaseService {
   protected state_: CatalogueStateService
   protected contexts_: CatalogueContextService
   protected renderer_: CatalogueRendererService
+  protected readonly catalogueBodyRepository_: typeof CatalogueBodyRepository
+  protected readonly catalogueStateRepository_: typeof CatalogueStateRepository
   private warming_ = false
   private seenAt_ = 0
   /** the generations at which the eager contexts were last found complete, and when to look again */
@@ -61,6 +61,12 @@ export default class CatalogueWarmerService extends TransactionBaseService {
     this.state_ = container.catalogueStateService
     this.contexts_ = container.catalogueContextService
     this.renderer_ = container.catalogueRendererService
+    this.catalogueBodyRepository_ = container.catalogueBodyRepository
+    this.catalogueStateRepository_ = container.catalogueStateRepository
+  }
+
+  private get bodyRepository() {
+    return onManager(this.activeManager_, this.catalogueBodyRepository_)
   }
 
   /**
@@ -75,10 +81,9 @@ export default class CatalogueWarmerService extends TransactionBaseService {
     }
     let done = 0
     while (this.fragmentsFrom_ !== "done" && done < limit) {
-      const from = this.fragmentsFrom_
-      const rows: BodyWithoutFragmentRow[] = await this.activeManager_.query(
-        BODIES_WITHOUT_FRAGMENT_SQL,
-        [FRAGMENT_BATCH, from?.[0] ?? null, from?.[1] ?? null]
+      const rows = await this.bodyRepository.withoutFragment(
+        FRAGMENT_BATCH,
+        this.fragmentsFrom_
       )
       if (!rows.length) {
         this.fragmentsFrom_ = "done"
@@ -87,12 +92,7 @@ export default class CatalogueWarmerService extends TransactionBaseService {
       const fragments = await Promise.all(
         rows.map((r) => deflateFragmentOffThread(Buffer.from(r.body)))
       )
-      await this.activeManager_.query(STORE_FRAGMENTS_SQL, [
-        rows.map((r) => r.id),
-        rows.map((r) => r.context),
-        rows.map((r) => r.rendered),
-        fragments,
-      ])
+      await this.bodyRepository.storeFragments(rows, fragments)
       const last = rows[rows.length - 1]
       this.fragmentsFrom_ = [last.id, last.context]
       done += rows.length
@@ -111,7 +111,10 @@ export default class CatalogueWarmerService extends TransactionBaseService {
     if (Date.now() - this.seenAt_ > 5000) {
       // tells `npm run catalogue:rebuild` that a server renders the bodies
       this.seenAt_ = Date.now()
-      await this.activeManager_.query(RENDERER_SEEN_SQL)
+      await onManager(
+        this.activeManager_,
+        this.catalogueStateRepository_
+      ).rendererSeen()
     }
     const gens = this.state_.generations
     const c = this.complete_
@@ -137,15 +140,11 @@ export default class CatalogueWarmerService extends TransactionBaseService {
           // above have their bodies): each batch reads its own rows, not every rendered one again
           const from = this.cursors_.get(context.key)
           const cursor = from?.generation === generation ? from : undefined
-          const rows: MissingBodyRow[] = await this.activeManager_.query(
-            MISSING_BODIES_SQL,
-            [
-              context.key,
-              RENDER_BATCH * WARM_PARALLEL,
-              skipped,
-              cursor?.created ?? null,
-              cursor?.id ?? null,
-            ]
+          const rows = await this.bodyRepository.missing(
+            context.key,
+            RENDER_BATCH * WARM_PARALLEL,
+            skipped,
+            cursor
           )
           if (!rows.length) {
             this.cursors_.delete(context.key)

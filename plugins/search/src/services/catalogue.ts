@@ -1,6 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { runStatement } from "@shabou/sql"
 import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
 import {
@@ -24,15 +23,12 @@ import {
   type ListSql,
   type OrderedIdsRow,
   type PageRow,
-  type RetrieveRow,
 } from "../lib/catalogue-sql"
 import { entryCountSql, entryLists, entryPageSql } from "../lib/list-entry-sql"
-import {
-  PRODUCT_STATUS_SQL,
-  STATUS_SQL,
-  type ProductStatusRow,
-  type StatusRow,
-} from "../lib/read-model-sql"
+import { onManager } from "../lib/on-manager"
+import type { CatalogueListEntryRepository } from "../repositories/catalogue-list-entry"
+import type { CatalogueStateRepository } from "../repositories/catalogue-state"
+import type { SearchDocumentRepository } from "../repositories/search-document"
 import type CatalogueContextService from "./catalogue-context"
 import type CatalogueFiltersService from "./catalogue-filters"
 import type CatalogueRendererService from "./catalogue-renderer"
@@ -45,6 +41,9 @@ type InjectedDependencies = {
   catalogueContextService: CatalogueContextService
   catalogueFiltersService: CatalogueFiltersService
   catalogueRendererService: CatalogueRendererService
+  searchDocumentRepository: typeof SearchDocumentRepository
+  catalogueListEntryRepository: typeof CatalogueListEntryRepository
+  catalogueStateRepository: typeof CatalogueStateRepository
 }
 
 /**
@@ -62,6 +61,9 @@ export default class CatalogueService extends TransactionBaseService {
   readonly contexts: CatalogueContextService
   readonly renderer: CatalogueRendererService
   protected filters_: CatalogueFiltersService
+  protected readonly searchDocumentRepository_: typeof SearchDocumentRepository
+  protected readonly catalogueListEntryRepository_: typeof CatalogueListEntryRepository
+  protected readonly catalogueStateRepository_: typeof CatalogueStateRepository
 
   constructor(container: InjectedDependencies) {
     super(container)
@@ -69,6 +71,13 @@ export default class CatalogueService extends TransactionBaseService {
     this.contexts = container.catalogueContextService
     this.filters_ = container.catalogueFiltersService
     this.renderer = container.catalogueRendererService
+    this.searchDocumentRepository_ = container.searchDocumentRepository
+    this.catalogueListEntryRepository_ = container.catalogueListEntryRepository
+    this.catalogueStateRepository_ = container.catalogueStateRepository
+  }
+
+  private get documentRepository() {
+    return onManager(this.activeManager_, this.searchDocumentRepository_)
   }
 
   /** A store listing in a resolved context (see `resolve`), or null when core must answer. */
@@ -102,10 +111,10 @@ export default class CatalogueService extends TransactionBaseService {
     if (lists) {
       // a vehicle's or a category's listing: one range of the kept lists
       counted = entryCountSql(lists, channels)
-      rows = await runStatement<PageRow>(
+      rows = await onManager(
         this.activeManager_,
-        entryPageSql(lists, request, channels, context.key)
-      )
+        this.catalogueListEntryRepository_
+      ).page(entryPageSql(lists, request, channels, context.key))
     } else {
       const filters = await this.filters_.resolveFilters(request)
       counted = countSql(request, channels, filters)
@@ -116,8 +125,9 @@ export default class CatalogueService extends TransactionBaseService {
         total = rows ? order.ids.length : null
       }
       if (!rows) {
-        const { sql, params } = listSql(request, channels, filters, context.key)
-        rows = (await this.activeManager_.query(sql, params)) as PageRow[]
+        rows = await this.documentRepository.page(
+          listSql(request, channels, filters, context.key)
+        )
       }
     }
     await checked
@@ -134,7 +144,11 @@ export default class CatalogueService extends TransactionBaseService {
     total ??=
       rows.length && rows.length < request.limit
         ? request.offset + rows.length
-        : await this.filters_.count(counted, rows[0]?.generation)
+        : await this.filters_.count(
+            counted,
+            rows[0]?.generation,
+            lists !== null
+          )
     const stats = this.state.stats
     if (rows.some((r) => r.body !== null && r.body.length === 0)) {
       // a product core would not render for this caller (e.g. outside its channels)
@@ -181,8 +195,7 @@ export default class CatalogueService extends TransactionBaseService {
     if (!ids.length) {
       return []
     }
-    const read = await runStatement<PageRow>(
-      this.activeManager_,
+    const read = await this.documentRepository.page(
       pageByIdsSql(ids, context.key)
     )
     return read.length === ids.length &&
@@ -197,8 +210,7 @@ export default class CatalogueService extends TransactionBaseService {
     caller: Caller,
     context: RenderContext
   ): Promise<Answer | null> {
-    const [row] = await runStatement<RetrieveRow>(
-      this.activeManager_,
+    const row = await this.documentRepository.retrieve(
       retrieveSql("id", id, context.key)
     )
     const keyed = caller.keyChannelIds
@@ -215,10 +227,7 @@ export default class CatalogueService extends TransactionBaseService {
     }
     if (!row) {
       // not in the read model: a product created a moment ago, or none (core says which)
-      const [product]: ProductStatusRow[] = await this.activeManager_.query(
-        PRODUCT_STATUS_SQL,
-        [id]
-      )
+      const product = await this.documentRepository.productStatus(id)
       if (product && product.status === "published") {
         return null
       }
@@ -262,9 +271,10 @@ export default class CatalogueService extends TransactionBaseService {
     stats: CatalogueStats
   }> {
     const contexts = await this.contexts.eagerContexts()
-    const [row]: StatusRow[] = await this.activeManager_.query(STATUS_SQL, [
-      contexts.map((c) => c.key),
-    ])
+    const row = await onManager(
+      this.activeManager_,
+      this.catalogueStateRepository_
+    ).status(contexts.map((c) => c.key))
     return {
       products: row.products,
       pending: row.pending,

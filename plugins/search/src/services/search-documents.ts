@@ -1,28 +1,20 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
-import {
-  ADD_WORDS_SQL,
-  CATALOGUE_AFTER_DRAIN_SQL,
-  upsertDocumentsSql,
-} from "../lib/document-sql"
-import {
-  DELETE_LIST_ENTRIES_SQL,
-  insertListEntriesSql,
-} from "../lib/list-entry-sql"
-import {
-  FITMENT_PRESENT_SQL,
-  PRODUCT_BRANDS_SQL,
-  type FitmentPresentRow,
-  type ProductBrandRow,
-} from "../lib/fitment-sources"
-import {
-  DELETE_ALL_DOCUMENTS_SQL,
-  NO_JIT_SQL,
-  TAKE_DIRTY_SQL,
-  type DirtyRow,
-} from "../lib/search-sql"
+import { onManager } from "../lib/on-manager"
+import type { CatalogueListEntryRepository } from "../repositories/catalogue-list-entry"
+import type { CatalogueStateRepository } from "../repositories/catalogue-state"
+import type { SearchDirtyRepository } from "../repositories/search-dirty"
+import type { SearchDocumentRepository } from "../repositories/search-document"
+import type { SearchWordRepository } from "../repositories/search-word"
 
-type InjectedDependencies = { manager: EntityManager }
+type InjectedDependencies = {
+  manager: EntityManager
+  searchDocumentRepository: typeof SearchDocumentRepository
+  searchDirtyRepository: typeof SearchDirtyRepository
+  searchWordRepository: typeof SearchWordRepository
+  catalogueListEntryRepository: typeof CatalogueListEntryRepository
+  catalogueStateRepository: typeof CatalogueStateRepository
+}
 
 const FITMENT_CACHE_MS = 60000
 const REFRESH_CHUNK = 1000
@@ -35,10 +27,20 @@ const REFRESH_CHUNK = 1000
  * instance at its transaction while it runs.
  */
 export default class SearchDocumentsService extends TransactionBaseService {
+  protected readonly searchDocumentRepository_: typeof SearchDocumentRepository
+  protected readonly searchDirtyRepository_: typeof SearchDirtyRepository
+  protected readonly searchWordRepository_: typeof SearchWordRepository
+  protected readonly catalogueListEntryRepository_: typeof CatalogueListEntryRepository
+  protected readonly catalogueStateRepository_: typeof CatalogueStateRepository
   private fitment_: { present: boolean; at: number } | null = null
 
   constructor(container: InjectedDependencies) {
     super(container)
+    this.searchDocumentRepository_ = container.searchDocumentRepository
+    this.searchDirtyRepository_ = container.searchDirtyRepository
+    this.searchWordRepository_ = container.searchWordRepository
+    this.catalogueListEntryRepository_ = container.catalogueListEntryRepository
+    this.catalogueStateRepository_ = container.catalogueStateRepository
   }
 
   /** Is the fitment plugin's schema present? (checked again after a minute) */
@@ -46,9 +48,11 @@ export default class SearchDocumentsService extends TransactionBaseService {
     manager: EntityManager = this.activeManager_
   ): Promise<boolean> {
     if (!this.fitment_ || Date.now() - this.fitment_.at > FITMENT_CACHE_MS) {
-      const [{ present }]: FitmentPresentRow[] =
-        await manager.query(FITMENT_PRESENT_SQL)
-      this.fitment_ = { present: Boolean(present), at: Date.now() }
+      const present = await onManager(
+        manager,
+        this.searchDocumentRepository_
+      ).fitmentPresent()
+      this.fitment_ = { present, at: Date.now() }
     }
     return this.fitment_.present
   }
@@ -62,9 +66,12 @@ export default class SearchDocumentsService extends TransactionBaseService {
     for (let i = 0; i < ids.length; i += REFRESH_CHUNK) {
       const chunk = ids.slice(i, i + REFRESH_CHUNK)
       await this.activeManager_.transaction(async (m) => {
-        await m.query(NO_JIT_SQL)
-        await this.rebuild_(m, chunk)
-        await m.query(CATALOGUE_AFTER_DRAIN_SQL, [chunk, false, false])
+        const documents = m.withRepository(this.searchDocumentRepository_)
+        await documents.withoutJit()
+        await this.rebuild_(m, documents, chunk)
+        await m
+          .withRepository(this.catalogueStateRepository_)
+          .afterRebuild(chunk, false, false)
       })
       done += chunk.length
     }
@@ -83,8 +90,11 @@ export default class SearchDocumentsService extends TransactionBaseService {
   /** Takes up to `batch` queued products (skipping those another instance holds) and rebuilds them. */
   async drainDirty(batch = 500): Promise<number> {
     return await this.activeManager_.transaction(async (m) => {
-      await m.query(NO_JIT_SQL)
-      const rows: DirtyRow[] = await m.query(TAKE_DIRTY_SQL, [batch])
+      const documents = m.withRepository(this.searchDocumentRepository_)
+      await documents.withoutJit()
+      const rows = await m
+        .withRepository(this.searchDirtyRepository_)
+        .take(batch)
       if (!rows.length) {
         return 0
       }
@@ -95,13 +105,11 @@ export default class SearchDocumentsService extends TransactionBaseService {
         .map((r) => r.product_id)
         .filter((id) => !id.startsWith("*"))
       if (ids.length) {
-        await this.rebuild_(m, ids)
+        await this.rebuild_(m, documents, ids)
       }
-      await m.query(CATALOGUE_AFTER_DRAIN_SQL, [
-        ids,
-        markers.includes("*all"),
-        markers.length > 0,
-      ])
+      await m
+        .withRepository(this.catalogueStateRepository_)
+        .afterRebuild(ids, markers.includes("*all"), markers.length > 0)
       return rows.length
     })
   }
@@ -110,12 +118,17 @@ export default class SearchDocumentsService extends TransactionBaseService {
    * Rebuilds the documents of these products in the caller's transaction, with what is made of
    * them: the typo dictionary's words and the products' entries in the kept lists.
    */
-  private async rebuild_(m: EntityManager, ids: string[]): Promise<void> {
+  private async rebuild_(
+    m: EntityManager,
+    documents: typeof SearchDocumentRepository,
+    ids: string[]
+  ): Promise<void> {
     const fitment = await this.fitmentPresent(m)
-    await m.query(upsertDocumentsSql({ fitment }), [ids])
-    await m.query(ADD_WORDS_SQL, [ids])
-    await m.query(DELETE_LIST_ENTRIES_SQL, [ids])
-    await m.query(insertListEntriesSql({ fitment }), [ids])
+    await documents.rebuild(ids, fitment)
+    await m.withRepository(this.searchWordRepository_).addWordsOf(ids)
+    await m
+      .withRepository(this.catalogueListEntryRepository_)
+      .rewrite(ids, fitment)
   }
 
   /**
@@ -126,17 +139,17 @@ export default class SearchDocumentsService extends TransactionBaseService {
     if (!productIds.length || !(await this.fitmentPresent())) {
       return new Map()
     }
-    const rows: ProductBrandRow[] = await this.activeManager_.query(
-      PRODUCT_BRANDS_SQL,
-      [productIds]
-    )
+    const rows = await onManager(
+      this.activeManager_,
+      this.searchDocumentRepository_
+    ).brandsOf(productIds)
     return new Map(rows.map((r) => [r.id, r.brand]))
   }
 
   /** Removes every document (Medusa's `deleteAllDocuments`). */
   async deleteAll(): Promise<void> {
     await this.activeManager_.transaction(async (m) => {
-      await m.query(DELETE_ALL_DOCUMENTS_SQL)
+      await m.withRepository(this.searchDocumentRepository_).deleteAll()
     })
   }
 }

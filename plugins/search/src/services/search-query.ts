@@ -2,7 +2,7 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { notFound } from "@shabou/api-params"
 import type { EntityManager } from "typeorm"
-import { fitsVehiclesSql, VEHICLE_EXISTS_SQL } from "../lib/fitment-sources"
+import { fitsVehiclesSql } from "../lib/fitment-sources"
 import {
   buildTsQuery,
   fuzzyCandidates,
@@ -10,26 +10,22 @@ import {
   referenceKeys,
 } from "../lib/query-plan"
 import {
-  NEAR_WORDS_SQL,
-  NO_JIT_SQL,
-  NORMALISE_QUERY_SQL,
-  SEQSCAN_OFF_SQL,
-  SEQSCAN_ON_SQL,
-  searchCountSql,
-  searchPageSql,
   toHit,
-  type NearWordRow,
-  type NormalisedQueryRow,
-  type SearchCountRow,
   type SearchHit,
   type SearchRow,
   type SortKey,
 } from "../lib/search-sql"
+import type { SearchDocumentRepository } from "../repositories/search-document"
+import type { SearchMatchRepository } from "../repositories/search-match"
+import type { SearchWordRepository } from "../repositories/search-word"
 import type SearchDocumentsService from "./search-documents"
 
 type InjectedDependencies = {
   manager: EntityManager
   searchDocumentsService: SearchDocumentsService
+  searchMatchRepository: typeof SearchMatchRepository
+  searchWordRepository: typeof SearchWordRepository
+  searchDocumentRepository: typeof SearchDocumentRepository
 }
 
 export type SearchFilter = {
@@ -64,10 +60,16 @@ type Matches = { total: number; rows: SearchRow[] }
  */
 export default class SearchQueryService extends TransactionBaseService {
   protected documents_: SearchDocumentsService
+  protected readonly searchMatchRepository_: typeof SearchMatchRepository
+  protected readonly searchWordRepository_: typeof SearchWordRepository
+  protected readonly searchDocumentRepository_: typeof SearchDocumentRepository
 
   constructor(container: InjectedDependencies) {
     super(container)
     this.documents_ = container.searchDocumentsService
+    this.searchMatchRepository_ = container.searchMatchRepository
+    this.searchWordRepository_ = container.searchWordRepository
+    this.searchDocumentRepository_ = container.searchDocumentRepository
   }
 
   async search(
@@ -75,13 +77,16 @@ export default class SearchQueryService extends TransactionBaseService {
     options: SearchOptions | undefined
   ): Promise<SearchResult> {
     return await this.activeManager_.transaction(async (m) => {
-      await m.query(NO_JIT_SQL)
-      return await this.search_(m, query, options)
+      const matches = m.withRepository(this.searchMatchRepository_)
+      await matches.withoutJit()
+      return await this.search_(m, matches, query, options)
     })
   }
 
+  /** The search in the caller's transaction (`m`, with `matches` bound to it). */
   protected async search_(
     m: EntityManager,
+    matches: typeof SearchMatchRepository,
     query: string | null,
     options: SearchOptions | undefined
   ): Promise<SearchResult> {
@@ -118,8 +123,10 @@ export default class SearchQueryService extends TransactionBaseService {
           "vehicle_id cannot be used: the fitment tables are not installed"
         )
       }
-      const found = await m.query(VEHICLE_EXISTS_SQL, [filter.vehicle_id])
-      if (!found.length) {
+      const found = await m
+        .withRepository(this.searchDocumentRepository_)
+        .vehicleExists(filter.vehicle_id)
+      if (!found) {
         throw notFound(`Vehicle with id: ${filter.vehicle_id} was not found`)
       }
       // fitment's one definition of the parts that fit (an inlined UNION of two index scans)
@@ -162,13 +169,7 @@ export default class SearchQueryService extends TransactionBaseService {
       }
       const whereSql = where.join(" AND ") || "true"
       const whereParams = [...params]
-      const count = async () => {
-        const [{ total }]: SearchCountRow[] = await m.query(
-          searchCountSql(whereSql),
-          whereParams
-        )
-        return total
-      }
+      const count = () => matches.count(whereSql, whereParams)
       // without words every published document matches: counted apart, the page then reads the
       // listing index in order and stops at its last row; with words, the page ranks every match
       // and counts them in the same pass
@@ -186,7 +187,7 @@ export default class SearchQueryService extends TransactionBaseService {
         { expr: "d.product_created_at", desc: true },
         { expr: "d.product_id", desc: false },
       ]
-      const sql = searchPageSql({
+      const page = {
         where: whereSql,
         keys,
         refExpr,
@@ -194,8 +195,8 @@ export default class SearchQueryService extends TransactionBaseService {
         limit: p(limit),
         offset: p(offset),
         withTotal: total === undefined,
-      })
-      const rows: SearchRow[] = await m.query(sql, params)
+      }
+      const rows: SearchRow[] = await matches.page(page, params)
       if (total !== undefined) {
         return { total, rows }
       }
@@ -207,20 +208,15 @@ export default class SearchQueryService extends TransactionBaseService {
     if (!q) {
       result = await run("", [], [])
     } else {
-      const [{ norm, ar }]: NormalisedQueryRow[] = await m.query(
-        NORMALISE_QUERY_SQL,
-        [q]
-      )
+      const { norm, ar } = await matches.normalise(q)
       const tokens = latinTokens(norm)
       const refs = referenceKeys(q)
       const alternatives = new Map<string, string[]>()
       const fuzzy = fuzzyCandidates(tokens)
       if (fuzzy.length) {
-        // the trigram index: the planner estimates a scan of the vocabulary as cheap, but it computes
-        // the similarity of every word (10 to 20 times slower at 60,000 words)
-        await m.query(SEQSCAN_OFF_SQL)
-        const rows: NearWordRow[] = await m.query(NEAR_WORDS_SQL, [fuzzy])
-        await m.query(SEQSCAN_ON_SQL)
+        const rows = await m
+          .withRepository(this.searchWordRepository_)
+          .nearWords(fuzzy)
         for (const r of rows) {
           alternatives.set(r.tok, [...(alternatives.get(r.tok) ?? []), r.word])
         }
