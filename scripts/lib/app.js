@@ -216,9 +216,10 @@ async function startServer(opts) {
     )
     if (seeded && container.hasRegistration("searchDocumentsService")) {
       // the store listings read the search documents (plugins/search): the demo's products are in them
-      // before the server answers, not at the refresh loop's next ticks (the first listing was empty)
+      // before the server answers, not at the refresh loop's next ticks (the first listing was empty),
+      // including a batch the refresh loop took meanwhile (settle waits for its commit)
       const since = Date.now()
-      const built = await container.resolve("searchDocumentsService").drainAll()
+      const built = await container.resolve("searchDocumentsService").settle()
       log(
         `search documents of the demo catalogue: ${built} in ${((Date.now() - since) / 1000).toFixed(1)} s`
       )

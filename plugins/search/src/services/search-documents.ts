@@ -87,6 +87,22 @@ export default class SearchDocumentsService extends TransactionBaseService {
     return taken
   }
 
+  /**
+   * Drains the queue and waits, up to `withinMs`, for what another drain holds (the refresh loop's
+   * batch in flight, taken with SKIP LOCKED, so `drainAll` returns without it) to be committed:
+   * afterwards every product queued before the call has its document (the boot after the demo seed).
+   */
+  async settle(withinMs = 60000): Promise<number> {
+    const until = Date.now() + withinMs
+    const queue = onManager(this.activeManager_, this.searchDirtyRepository_)
+    let taken = await this.drainAll()
+    while ((await queue.queued()) > 0 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      taken += await this.drainAll()
+    }
+    return taken
+  }
+
   /** Takes up to `batch` queued products (skipping those another instance holds) and rebuilds them. */
   async drainDirty(batch = 500): Promise<number> {
     return await this.activeManager_.transaction(async (m) => {
