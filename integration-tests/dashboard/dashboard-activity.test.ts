@@ -74,17 +74,15 @@ async function before() {
       unacknowledged: alerts.n,
       latest: priceAlerts.map((a) => ({ ...a, created_at: iso(a.created_at) })),
     },
+    // the row's columns in their SQL order, each as the API answered it
     last_forecast_run: run
-      ? {
-          id: run.id,
-          status: run.status,
+      ? Object.assign(run, {
           progress: Number(run.progress),
-          stage: run.stage,
           started_at: iso(run.started_at),
           finished_at: iso(run.finished_at),
           variant_count: num(run.variant_count),
           alert_count: num(run.alert_count),
-        }
+        })
       : null,
     activity: activity.map((a) => ({
       kind: a.kind,

@@ -90,22 +90,23 @@ const alertRow = {
   supplier: "Fournisseur",
 }
 
+/** The one restock suggestion of the fake Orion, as the dashboard shows it. */
+const RESTOCK_TOP = {
+  id: "oal_1",
+  variant_id: "variant_1",
+  product_id: "prod_1",
+  sku: "PLQ-1",
+  title: "Plaquettes",
+  stock: 0,
+  suggested_quantity: 12,
+  stockout_date: "2024-12-10",
+}
+
 const sources: DashboardSources = {
   orionAlertService: {
     restockOverview: async (limit) => ({
       open: 7,
-      top: [
-        {
-          id: "oal_1",
-          variant_id: "variant_1",
-          product_id: "prod_1",
-          sku: "PLQ-1",
-          title: "Plaquettes",
-          stock: 0,
-          suggested_quantity: 12,
-          stockout_date: "2024-12-10",
-        },
-      ].slice(0, limit),
+      top: [RESTOCK_TOP].slice(0, limit),
     }),
   },
   orionForecastRunService: {
@@ -188,18 +189,7 @@ describe("DashboardService.retrieve", () => {
         out_of_stock_variants: 4,
         restock: {
           open: 7,
-          top: [
-            {
-              id: "oal_1",
-              variant_id: "variant_1",
-              product_id: "prod_1",
-              sku: "PLQ-1",
-              title: "Plaquettes",
-              stock: 0,
-              suggested_quantity: 12,
-              stockout_date: "2024-12-10",
-            },
-          ],
+          top: [RESTOCK_TOP],
         },
         leads: { new_this_week: 5, week_from: "2024-12-01T23:00:00.000Z" },
         price_alerts: {
