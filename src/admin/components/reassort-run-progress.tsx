@@ -1,25 +1,17 @@
 import { Button, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 // the run as the server types it (a type only: nothing of the server is bundled)
-import type { OrionForecastRun } from "../../../plugins/orion/src/models/orion-forecast-run"
+import type {
+  OrionForecastRun,
+  OrionRunProgress,
+} from "../../../plugins/orion/src/models/orion-forecast-run"
 import { AdminApiError, adminFetch } from "../lib/api"
 import type { Jsonified } from "../lib/api"
 import { formatDate, formatNumber } from "../lib/format"
 
 /** A forecast run of GET /admin/orion/runs: the model's columns the progress line reads. */
 export type ForecastRun = Jsonified<
-  Pick<
-    OrionForecastRun,
-    | "id"
-    | "status"
-    | "progress"
-    | "stage"
-    | "started_at"
-    | "finished_at"
-    | "variant_count"
-    | "alert_count"
-    | "error"
-  >
+  OrionRunProgress & Pick<OrionForecastRun, "error">
 >
 
 /** "forecasting 120/300 variants" → plain French. */

@@ -69,3 +69,16 @@ export class OrionForecastRun extends BaseEntity {
     this.id = generateEntityId(this.id, "orun")
   }
 }
+
+/** A run's status, progress and counts: what the dashboard and the Réassort progress line show of it. */
+export type OrionRunProgress = Pick<
+  OrionForecastRun,
+  | "id"
+  | "status"
+  | "progress"
+  | "stage"
+  | "started_at"
+  | "finished_at"
+  | "variant_count"
+  | "alert_count"
+>

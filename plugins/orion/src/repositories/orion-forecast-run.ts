@@ -1,6 +1,9 @@
 import { dataSource } from "@medusajs/medusa/dist/loaders/database"
 import { noLiveLease, rowsOf } from "@shabou/ops"
-import { OrionForecastRun } from "../models/orion-forecast-run"
+import {
+  OrionForecastRun,
+  type OrionRunProgress,
+} from "../models/orion-forecast-run"
 
 /** A run row as raw SQL reads it (`forecast_start` is a Date from node-pg). */
 export type ForecastRunRow = {
@@ -14,17 +17,7 @@ export type ForecastRunRow = {
 }
 
 /** A run's status, progress and counts (the owner's dashboard). */
-export type RunSummaryRow = Pick<
-  OrionForecastRun,
-  | "id"
-  | "status"
-  | "progress"
-  | "stage"
-  | "started_at"
-  | "finished_at"
-  | "variant_count"
-  | "alert_count"
->
+export type RunSummaryRow = OrionRunProgress
 
 /** What a finished run's execution stores on its row. */
 export type ForecastRunResults = {
